@@ -1,0 +1,49 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "tumorboard",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tumorboard", targets: ["tumorboard"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // The only C: a module map and shim over libncursesw.
+        .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW", providers: [.apt(["libncurses-dev"])]),
+        // Domain value types and vocabularies; no I/O.
+        .target(name: "BoardModel"),
+        // SQLite store through GRDB: schema, queries, search, audit trail.
+        .target(name: "BoardStore", dependencies: [
+            "BoardModel",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        // Readers and writers of files the board receives and sends.
+        .target(name: "BoardFormats", dependencies: ["BoardModel", .product(name: "Yams", package: "Yams")]),
+        // Eligibility evaluation with a per-criterion explanation.
+        .target(name: "TrialMatching", dependencies: ["BoardModel"]),
+        // Pure-Swift terminal toolkit: canvas, widgets, key tables, themes.
+        .target(name: "TUIKit", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // The Terminal protocol implemented on ncursesw.
+        .target(name: "TerminalNCurses", dependencies: ["TUIKit", "CNCursesW"]),
+        // Screens, controllers, app state and the main loop.
+        .target(name: "BoardApp", dependencies: ["BoardModel", "BoardStore", "BoardFormats", "TrialMatching", "TUIKit"]),
+        .executableTarget(name: "tumorboard", dependencies: [
+            "BoardApp", "BoardStore", "BoardFormats", "BoardModel", "TrialMatching", "TUIKit", "TerminalNCurses",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "BoardModelTests", dependencies: ["BoardModel"]),
+        .testTarget(name: "BoardStoreTests", dependencies: ["BoardStore", "BoardFormats", "BoardModel"]),
+        .testTarget(name: "BoardFormatsTests", dependencies: ["BoardFormats", "BoardModel"]),
+        .testTarget(name: "TUIKitTests", dependencies: ["TUIKit"]),
+        .testTarget(name: "TerminalNCursesTests", dependencies: ["TerminalNCurses", "TUIKit"]),
+        .testTarget(name: "BoardAppTests", dependencies: ["BoardApp", "BoardStore", "BoardFormats", "BoardModel", "TUIKit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

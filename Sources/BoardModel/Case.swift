@@ -1,0 +1,229 @@
+import Foundation
+
+/// One patient's question to the board, with everything the board reads before deciding.
+public struct Case: Codable, Sendable, Hashable, Identifiable {
+    public var id: String
+    public var patient: Patient
+    public var diagnosis: Diagnosis
+    public var stage: Stage?
+    public var performance: PerformanceStatus?
+    public var treatmentHistory: [TherapyLine]
+    public var comorbidities: [String]
+    /// The clinical question put to the board.
+    public var question: String
+    public var referringClinician: String?
+    public var consent: Consent
+    public var status: CaseStatus
+    public var reports: [MolecularReport]
+    public var findings: [Finding]
+    /// Where the record came from (file and record id) when imported.
+    public var provenance: Provenance?
+
+    public init(id: String, patient: Patient, diagnosis: Diagnosis, stage: Stage? = nil,
+                performance: PerformanceStatus? = nil, treatmentHistory: [TherapyLine] = [],
+                comorbidities: [String] = [], question: String = "", referringClinician: String? = nil,
+                consent: Consent = Consent(), status: CaseStatus = .new, reports: [MolecularReport] = [],
+                findings: [Finding] = [], provenance: Provenance? = nil) {
+        self.id = id
+        self.patient = patient
+        self.diagnosis = diagnosis
+        self.stage = stage
+        self.performance = performance
+        self.treatmentHistory = treatmentHistory
+        self.comorbidities = comorbidities
+        self.question = question
+        self.referringClinician = referringClinician
+        self.consent = consent
+        self.status = status
+        self.reports = reports
+        self.findings = findings
+        self.provenance = provenance
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, patient, diagnosis, stage, performance, treatmentHistory, comorbidities, question
+        case referringClinician, consent, status, reports, findings, provenance
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try c.decode(String.self, forKey: .id),
+                  patient: try c.decode(Patient.self, forKey: .patient),
+                  diagnosis: try c.decode(Diagnosis.self, forKey: .diagnosis),
+                  stage: try c.decodeIfPresent(Stage.self, forKey: .stage),
+                  performance: try c.decodeIfPresent(PerformanceStatus.self, forKey: .performance),
+                  treatmentHistory: try c.decodeIfPresent([TherapyLine].self, forKey: .treatmentHistory) ?? [],
+                  comorbidities: try c.decodeIfPresent([String].self, forKey: .comorbidities) ?? [],
+                  question: try c.decodeIfPresent(String.self, forKey: .question) ?? "",
+                  referringClinician: try c.decodeIfPresent(String.self, forKey: .referringClinician),
+                  consent: try c.decodeIfPresent(Consent.self, forKey: .consent) ?? Consent(),
+                  status: try c.decodeIfPresent(CaseStatus.self, forKey: .status) ?? .new,
+                  reports: try c.decodeIfPresent([MolecularReport].self, forKey: .reports) ?? [],
+                  findings: try c.decodeIfPresent([Finding].self, forKey: .findings) ?? [],
+                  provenance: try c.decodeIfPresent(Provenance.self, forKey: .provenance))
+    }
+
+    /// What the coordinator still has to chase before the case is ready for the board.
+    public var missingData: [MissingItem] {
+        var missing: [MissingItem] = []
+        if stage?.group == nil && stage?.t == nil { missing.append(.stage) }
+        if performance?.ecog == nil && performance?.karnofsky == nil { missing.append(.performanceStatus) }
+        if (diagnosis.histology ?? "").isEmpty { missing.append(.histology) }
+        if reports.isEmpty && findings.isEmpty { missing.append(.molecularReport) }
+        if consent.research == nil && consent.trials == nil { missing.append(.consent) }
+        if treatmentHistory.isEmpty { missing.append(.priorLines) }
+        if question.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { missing.append(.question) }
+        return missing
+    }
+}
+
+/// A checklist item a case lacks.
+public enum MissingItem: String, Codable, Sendable, CaseIterable {
+    case stage, performanceStatus, histology, molecularReport, consent, priorLines, question
+
+    public var label: String {
+        switch self {
+        case .stage: "stage"
+        case .performanceStatus: "ECOG/Karnofsky"
+        case .histology: "histology"
+        case .molecularReport: "molecular report"
+        case .consent: "consent"
+        case .priorLines: "prior lines of therapy"
+        case .question: "question for the board"
+        }
+    }
+}
+
+/// Where a case stands in the board's workflow.
+public enum CaseStatus: String, Codable, Sendable, CaseIterable {
+    case new, ready, onAgenda = "on-agenda", discussed, deferred, closed
+}
+
+/// The tumour as diagnosed: OncoTree code plus the pathologist's words.
+public struct Diagnosis: Codable, Sendable, Hashable {
+    public var oncotreeCode: String?
+    public var text: String
+    public var histology: String?
+    public var primarySite: String?
+    public var laterality: Laterality?
+    public var diagnosedOn: LocalDate?
+
+    public init(oncotreeCode: String? = nil, text: String, histology: String? = nil, primarySite: String? = nil,
+                laterality: Laterality? = nil, diagnosedOn: LocalDate? = nil) {
+        self.oncotreeCode = oncotreeCode
+        self.text = text
+        self.histology = histology
+        self.primarySite = primarySite
+        self.laterality = laterality
+        self.diagnosedOn = diagnosedOn
+    }
+}
+
+public enum Laterality: String, Codable, Sendable, CaseIterable { case left, right, bilateral, midline, notApplicable = "n/a" }
+
+/// TNM categories and stage group under a named system.
+public struct Stage: Codable, Sendable, Hashable {
+    public var system: String?
+    /// "clinical" or "pathological".
+    public var basis: String?
+    public var t: String?
+    public var n: String?
+    public var m: String?
+    public var group: String?
+    public var assessedOn: LocalDate?
+
+    public init(system: String? = nil, basis: String? = nil, t: String? = nil, n: String? = nil, m: String? = nil,
+                group: String? = nil, assessedOn: LocalDate? = nil) {
+        self.system = system
+        self.basis = basis
+        self.t = t
+        self.n = n
+        self.m = m
+        self.group = group
+        self.assessedOn = assessedOn
+    }
+
+    /// "cT2 N1 M0, stage IIB (AJCC 8)"-style summary.
+    public var summary: String {
+        let prefix = basis == "pathological" ? "p" : (basis == "clinical" ? "c" : "")
+        var parts: [String] = []
+        let tnm = [t.map { prefix + $0 }, n, m].compactMap { $0 }.joined(separator: " ")
+        if !tnm.isEmpty { parts.append(tnm) }
+        if let group { parts.append("stage \(group)") }
+        var text = parts.joined(separator: ", ")
+        if let system, !text.isEmpty { text += " (\(system))" }
+        return text.isEmpty ? "—" : text
+    }
+}
+
+/// Performance status on ECOG (0–5) and/or Karnofsky (0–100).
+public struct PerformanceStatus: Codable, Sendable, Hashable {
+    public var ecog: Int?
+    public var karnofsky: Int?
+    public var assessedOn: LocalDate?
+
+    public init(ecog: Int? = nil, karnofsky: Int? = nil, assessedOn: LocalDate? = nil) {
+        self.ecog = ecog
+        self.karnofsky = karnofsky
+        self.assessedOn = assessedOn
+    }
+
+    public var summary: String {
+        [ecog.map { "ECOG \($0)" }, karnofsky.map { "KPS \($0)%" }].compactMap { $0 }.joined(separator: ", ")
+    }
+}
+
+/// One line of systemic or local therapy already given.
+public struct TherapyLine: Codable, Sendable, Hashable {
+    public var line: Int
+    public var setting: String?
+    public var regimen: String?
+    public var drugs: [String]
+    public var start: LocalDate?
+    public var end: LocalDate?
+    public var bestResponse: Response?
+    public var stopReason: String?
+
+    public init(line: Int, setting: String? = nil, regimen: String? = nil, drugs: [String] = [], start: LocalDate? = nil,
+                end: LocalDate? = nil, bestResponse: Response? = nil, stopReason: String? = nil) {
+        self.line = line
+        self.setting = setting
+        self.regimen = regimen
+        self.drugs = drugs
+        self.start = start
+        self.end = end
+        self.bestResponse = bestResponse
+        self.stopReason = stopReason
+    }
+}
+
+/// RECIST-style best response.
+public enum Response: String, Codable, Sendable, CaseIterable {
+    case cr = "CR", pr = "PR", sd = "SD", pd = "PD", ne = "NE"
+}
+
+/// Consent for research use and trial contact; nil means not recorded.
+public struct Consent: Codable, Sendable, Hashable {
+    public var research: Bool?
+    public var trials: Bool?
+    public var recordedOn: LocalDate?
+
+    public init(research: Bool? = nil, trials: Bool? = nil, recordedOn: LocalDate? = nil) {
+        self.research = research
+        self.trials = trials
+        self.recordedOn = recordedOn
+    }
+}
+
+/// Where an imported record came from.
+public struct Provenance: Codable, Sendable, Hashable {
+    public var file: String
+    public var recordId: String?
+    public var format: String?
+
+    public init(file: String, recordId: String? = nil, format: String? = nil) {
+        self.file = file
+        self.recordId = recordId
+        self.format = format
+    }
+}

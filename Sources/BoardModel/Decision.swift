@@ -1,0 +1,180 @@
+import Foundation
+
+/// What the board decided for a case, with the evidence, who agreed and who signed.
+/// A final decision is never edited: a change is a new version that `amends` it.
+public struct Decision: Codable, Sendable, Hashable, Identifiable {
+    public var id: String
+    public var caseId: String
+    public var meetingId: String?
+    public var version: Int
+    public var status: DecisionStatus
+    public var recommendations: [Recommendation]
+    public var consensus: Consensus?
+    public var dissent: [Dissent]
+    /// Names from the meeting roster who were present for this case.
+    public var attendeesPresent: [String]
+    public var followUp: FollowUp?
+    public var signedBy: String?
+    public var signedAt: Date?
+    /// The id of the decision this one amends.
+    public var amends: String?
+    public var amendmentReason: String?
+    public var recordedBy: String
+    public var recordedAt: Date
+
+    public init(id: String, caseId: String, meetingId: String? = nil, version: Int = 1, status: DecisionStatus = .draft,
+                recommendations: [Recommendation] = [], consensus: Consensus? = nil, dissent: [Dissent] = [],
+                attendeesPresent: [String] = [], followUp: FollowUp? = nil, signedBy: String? = nil, signedAt: Date? = nil,
+                amends: String? = nil, amendmentReason: String? = nil, recordedBy: String, recordedAt: Date) {
+        self.id = id
+        self.caseId = caseId
+        self.meetingId = meetingId
+        self.version = version
+        self.status = status
+        self.recommendations = recommendations
+        self.consensus = consensus
+        self.dissent = dissent
+        self.attendeesPresent = attendeesPresent
+        self.followUp = followUp
+        self.signedBy = signedBy
+        self.signedAt = signedAt
+        self.amends = amends
+        self.amendmentReason = amendmentReason
+        self.recordedBy = recordedBy
+        self.recordedAt = recordedAt
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, caseId, meetingId, version, status, recommendations, consensus, dissent, attendeesPresent, followUp
+        case signedBy, signedAt, amends, amendmentReason, recordedBy, recordedAt
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try c.decode(String.self, forKey: .id),
+                  caseId: try c.decode(String.self, forKey: .caseId),
+                  meetingId: try c.decodeIfPresent(String.self, forKey: .meetingId),
+                  version: try c.decodeIfPresent(Int.self, forKey: .version) ?? 1,
+                  status: try c.decodeIfPresent(DecisionStatus.self, forKey: .status) ?? .draft,
+                  recommendations: try c.decodeIfPresent([Recommendation].self, forKey: .recommendations) ?? [],
+                  consensus: try c.decodeIfPresent(Consensus.self, forKey: .consensus),
+                  dissent: try c.decodeIfPresent([Dissent].self, forKey: .dissent) ?? [],
+                  attendeesPresent: try c.decodeIfPresent([String].self, forKey: .attendeesPresent) ?? [],
+                  followUp: try c.decodeIfPresent(FollowUp.self, forKey: .followUp),
+                  signedBy: try c.decodeIfPresent(String.self, forKey: .signedBy),
+                  signedAt: try c.decodeIfPresent(Date.self, forKey: .signedAt),
+                  amends: try c.decodeIfPresent(String.self, forKey: .amends),
+                  amendmentReason: try c.decodeIfPresent(String.self, forKey: .amendmentReason),
+                  recordedBy: try c.decode(String.self, forKey: .recordedBy),
+                  recordedAt: try c.decode(Date.self, forKey: .recordedAt))
+    }
+
+    /// Problems that stop this decision from being saved (as a draft) or signed (as final).
+    public func validationErrors(forSigning: Bool) -> [DecisionProblem] {
+        var problems: [DecisionProblem] = []
+        for (index, rec) in recommendations.enumerated() {
+            if rec.kind == .clinicalTrial {
+                if let trial = rec.trialId, !trial.isEmpty {
+                    if trial.hasPrefix("NCT") && !Trial.isValidNCTId(trial) {
+                        problems.append(.init(field: "recommendations[\(index)].trialId", message: "\"\(trial)\" is not an NCT id (NCT and 8 digits)"))
+                    }
+                } else {
+                    problems.append(.init(field: "recommendations[\(index)].trialId", message: "a clinical-trial recommendation needs a trial"))
+                }
+            }
+            if let level = rec.evidence, !level.isValid {
+                problems.append(.init(field: "recommendations[\(index)].evidence",
+                                      message: "\"\(level.code)\" is not a level of \(level.scale.rawValue) (expected one of \(level.scale.levels.joined(separator: ", ")))"))
+            }
+        }
+        if forSigning {
+            if recommendations.isEmpty { problems.append(.init(field: "recommendations", message: "a final decision needs at least one recommendation")) }
+            if (signedBy ?? "").isEmpty { problems.append(.init(field: "signedBy", message: "a final decision must be signed by the chair")) }
+        }
+        return problems
+    }
+}
+
+/// One validation problem, attached to the field it concerns.
+public struct DecisionProblem: Sendable, Hashable, CustomStringConvertible {
+    public var field: String
+    public var message: String
+    public init(field: String, message: String) {
+        self.field = field
+        self.message = message
+    }
+    public var description: String { "\(field): \(message)" }
+}
+
+public enum DecisionStatus: String, Codable, Sendable, CaseIterable { case draft, final, amended }
+
+/// One thing the board recommends.
+public struct Recommendation: Codable, Sendable, Hashable {
+    public var kind: RecommendationKind
+    public var therapy: String?
+    public var drugs: [String]
+    public var trialId: String?
+    public var findingIds: [String]
+    public var evidence: EvidenceLevel?
+    /// 1 = first choice.
+    public var priority: Int
+    public var rationale: String
+
+    public init(kind: RecommendationKind, therapy: String? = nil, drugs: [String] = [], trialId: String? = nil,
+                findingIds: [String] = [], evidence: EvidenceLevel? = nil, priority: Int = 1, rationale: String = "") {
+        self.kind = kind
+        self.therapy = therapy
+        self.drugs = drugs
+        self.trialId = trialId
+        self.findingIds = findingIds
+        self.evidence = evidence
+        self.priority = priority
+        self.rationale = rationale
+    }
+
+    enum CodingKeys: String, CodingKey { case kind, therapy, drugs, trialId, findingIds, evidence, priority, rationale }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(kind: try c.decode(RecommendationKind.self, forKey: .kind),
+                  therapy: try c.decodeIfPresent(String.self, forKey: .therapy),
+                  drugs: try c.decodeIfPresent([String].self, forKey: .drugs) ?? [],
+                  trialId: try c.decodeIfPresent(String.self, forKey: .trialId),
+                  findingIds: try c.decodeIfPresent([String].self, forKey: .findingIds) ?? [],
+                  evidence: try c.decodeIfPresent(EvidenceLevel.self, forKey: .evidence),
+                  priority: try c.decodeIfPresent(Int.self, forKey: .priority) ?? 1,
+                  rationale: try c.decodeIfPresent(String.self, forKey: .rationale) ?? "")
+    }
+}
+
+public enum RecommendationKind: String, Codable, Sendable, CaseIterable {
+    case targetedTherapy = "targeted-therapy", immunotherapy, chemotherapy, clinicalTrial = "clinical-trial", surgery
+    case radiotherapy, chemoradiation, standardOfCare = "standard-of-care", bestSupportiveCare = "best-supportive-care"
+    case surveillance, furtherDiagnostics = "further-diagnostics", rebiopsy = "re-biopsy", geneticCounselling = "genetic-counselling"
+
+    public var label: String { rawValue.replacingOccurrences(of: "-", with: " ") }
+}
+
+public enum Consensus: String, Codable, Sendable, CaseIterable { case unanimous, majority, none }
+
+/// A board member who disagreed, and why.
+public struct Dissent: Codable, Sendable, Hashable {
+    public var name: String
+    public var reason: String
+    public init(name: String, reason: String) {
+        self.name = name
+        self.reason = reason
+    }
+}
+
+/// When to look at the case again, and what to bring.
+public struct FollowUp: Codable, Sendable, Hashable {
+    public var date: LocalDate?
+    public var intervalWeeks: Int?
+    public var represent: String?
+    public init(date: LocalDate? = nil, intervalWeeks: Int? = nil, represent: String? = nil) {
+        self.date = date
+        self.intervalWeeks = intervalWeeks
+        self.represent = represent
+    }
+}

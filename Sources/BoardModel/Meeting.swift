@@ -1,0 +1,121 @@
+import Foundation
+
+/// A tumour board (Thoracic, GI, Molecular…): a standing group that meets on a schedule.
+public struct Board: Codable, Sendable, Hashable, Identifiable {
+    public var id: String
+    public var name: String
+    public var site: String?
+
+    public init(id: String, name: String, site: String? = nil) {
+        self.id = id
+        self.name = name
+        self.site = site
+    }
+}
+
+/// One sitting of a board: who came, what was on the agenda, how it went.
+public struct Meeting: Codable, Sendable, Hashable, Identifiable {
+    public var id: String
+    public var boardId: String
+    public var startsAt: Date
+    public var endedAt: Date?
+    public var location: String?
+    public var chair: String?
+    public var roster: [Attendee]
+    public var agenda: [AgendaItem]
+    public var status: MeetingStatus
+
+    public init(id: String, boardId: String, startsAt: Date, endedAt: Date? = nil, location: String? = nil,
+                chair: String? = nil, roster: [Attendee] = [], agenda: [AgendaItem] = [], status: MeetingStatus = .planned) {
+        self.id = id
+        self.boardId = boardId
+        self.startsAt = startsAt
+        self.endedAt = endedAt
+        self.location = location
+        self.chair = chair
+        self.roster = roster
+        self.agenda = agenda
+        self.status = status
+    }
+
+    enum CodingKeys: String, CodingKey { case id, boardId, startsAt, endedAt, location, chair, roster, agenda, status }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try c.decode(String.self, forKey: .id),
+                  boardId: try c.decode(String.self, forKey: .boardId),
+                  startsAt: try c.decode(Date.self, forKey: .startsAt),
+                  endedAt: try c.decodeIfPresent(Date.self, forKey: .endedAt),
+                  location: try c.decodeIfPresent(String.self, forKey: .location),
+                  chair: try c.decodeIfPresent(String.self, forKey: .chair),
+                  roster: try c.decodeIfPresent([Attendee].self, forKey: .roster) ?? [],
+                  agenda: try c.decodeIfPresent([AgendaItem].self, forKey: .agenda) ?? [],
+                  status: try c.decodeIfPresent(MeetingStatus.self, forKey: .status) ?? .planned)
+    }
+}
+
+public enum MeetingStatus: String, Codable, Sendable, CaseIterable { case planned, inProgress = "in-progress", closed }
+
+/// A member of the roster.
+public struct Attendee: Codable, Sendable, Hashable {
+    public var name: String
+    public var discipline: Discipline
+    public var present: Bool?
+
+    public init(name: String, discipline: Discipline, present: Bool? = nil) {
+        self.name = name
+        self.discipline = discipline
+        self.present = present
+    }
+}
+
+/// The specialties a multidisciplinary board brings together.
+public enum Discipline: String, Codable, Sendable, CaseIterable {
+    case medicalOncology = "medical-oncology", radiationOncology = "radiation-oncology", surgery, pathology, radiology
+    case genetics, nuclearMedicine = "nuclear-medicine", nursing, coordinator, haematology, molecularBiology = "molecular-biology"
+    case palliativeCare = "palliative-care", other
+
+    public var label: String {
+        rawValue.replacingOccurrences(of: "-", with: " ").capitalized(with: Locale(identifier: "en"))
+    }
+}
+
+/// A case's slot on a meeting's agenda.
+public struct AgendaItem: Codable, Sendable, Hashable {
+    public var caseId: String
+    public var position: Int
+    public var presenter: String?
+    public var plannedMinutes: Int?
+    public var outcome: AgendaOutcome
+    public var deferReason: String?
+    /// Seconds spent on the case during the meeting.
+    public var secondsSpent: Int?
+
+    public init(caseId: String, position: Int, presenter: String? = nil, plannedMinutes: Int? = nil,
+                outcome: AgendaOutcome = .pending, deferReason: String? = nil, secondsSpent: Int? = nil) {
+        self.caseId = caseId
+        self.position = position
+        self.presenter = presenter
+        self.plannedMinutes = plannedMinutes
+        self.outcome = outcome
+        self.deferReason = deferReason
+        self.secondsSpent = secondsSpent
+    }
+
+    enum CodingKeys: String, CodingKey { case caseId, position, presenter, plannedMinutes, outcome, deferReason, secondsSpent }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(caseId: try c.decode(String.self, forKey: .caseId),
+                  position: try c.decode(Int.self, forKey: .position),
+                  presenter: try c.decodeIfPresent(String.self, forKey: .presenter),
+                  plannedMinutes: try c.decodeIfPresent(Int.self, forKey: .plannedMinutes),
+                  outcome: try c.decodeIfPresent(AgendaOutcome.self, forKey: .outcome) ?? .pending,
+                  deferReason: try c.decodeIfPresent(String.self, forKey: .deferReason),
+                  secondsSpent: try c.decodeIfPresent(Int.self, forKey: .secondsSpent))
+    }
+}
+
+public enum AgendaOutcome: String, Codable, Sendable, CaseIterable {
+    case pending, discussed, deferred, represent = "re-present"
+}

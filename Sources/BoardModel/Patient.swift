@@ -1,0 +1,113 @@
+import Foundation
+
+/// The person behind a case. Name, identifiers and birth date are identifying: they are masked in
+/// privacy mode, removed in de-identified exports and never written to logs or error messages.
+public struct Patient: Codable, Sendable, Hashable, Identifiable {
+    public var id: String
+    /// Identifying: MRN and other institutional identifiers.
+    public var identifiers: [PatientIdentifier]
+    /// Identifying.
+    public var name: PersonName
+    /// Identifying.
+    public var birthDate: LocalDate?
+    public var sex: Sex
+    /// A stable, non-identifying label for de-identified views ("PT-7QX3K2").
+    public var pseudonym: String
+
+    public init(id: String, identifiers: [PatientIdentifier] = [], name: PersonName, birthDate: LocalDate? = nil,
+                sex: Sex = .unknown, pseudonym: String? = nil) {
+        self.id = id
+        self.identifiers = identifiers
+        self.name = name
+        self.birthDate = birthDate
+        self.sex = sex
+        self.pseudonym = pseudonym ?? Pseudonym.make(for: id)
+    }
+
+    enum CodingKeys: String, CodingKey { case id, identifiers, name, birthDate, sex, pseudonym }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let id = try c.decode(String.self, forKey: .id)
+        self.init(id: id,
+                  identifiers: try c.decodeIfPresent([PatientIdentifier].self, forKey: .identifiers) ?? [],
+                  name: try c.decode(PersonName.self, forKey: .name),
+                  birthDate: try c.decodeIfPresent(LocalDate.self, forKey: .birthDate),
+                  sex: try c.decodeIfPresent(Sex.self, forKey: .sex) ?? .unknown,
+                  pseudonym: try c.decodeIfPresent(String.self, forKey: .pseudonym))
+    }
+
+    /// The medical record number, if one is recorded.
+    public var mrn: String? { identifiers.first { $0.kind == .mrn }?.value }
+
+    /// Age in whole years on a given day.
+    public func age(on day: LocalDate) -> Int? { birthDate.map { $0.years(until: day) } }
+
+    /// Initials for masked display ("M.G.").
+    public var initials: String {
+        [name.given, name.family].compactMap { $0?.first.map { "\($0)." } }.joined()
+    }
+}
+
+/// An identifier issued by a hospital or lab.
+public struct PatientIdentifier: Codable, Sendable, Hashable {
+    public enum Kind: String, Codable, Sendable, CaseIterable { case mrn, national, lab, other }
+    public var kind: Kind
+    public var system: String?
+    public var value: String
+
+    public init(kind: Kind, system: String? = nil, value: String) {
+        self.kind = kind
+        self.system = system
+        self.value = value
+    }
+}
+
+/// A person's name as written in the record; `text` keeps scripts where given/family do not apply.
+public struct PersonName: Codable, Sendable, Hashable {
+    public var given: String?
+    public var family: String?
+    public var text: String?
+
+    public init(given: String? = nil, family: String? = nil, text: String? = nil) {
+        self.given = given
+        self.family = family
+        self.text = text
+    }
+
+    /// "Family, Given" or the free text.
+    public var display: String {
+        if let text, !text.isEmpty { return text }
+        switch (family, given) {
+        case let (f?, g?): return "\(f), \(g)"
+        case let (f?, nil): return f
+        case let (nil, g?): return g
+        default: return "(unnamed)"
+        }
+    }
+}
+
+/// Administrative sex as recorded.
+public enum Sex: String, Codable, Sendable, CaseIterable {
+    case female, male, other, unknown
+}
+
+/// Derives stable pseudonyms so that de-identified minutes can still refer to the same patient.
+public enum Pseudonym {
+    private static let alphabet = Array("23456789ABCDEFGHJKLMNPQRSTUVWXYZ")
+
+    /// "PT-" followed by six characters from an FNV-1a hash of the internal id.
+    public static func make(for id: String) -> String {
+        var hash: UInt64 = 0xcbf29ce484222325
+        for byte in id.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100000001b3
+        }
+        var chars: [Character] = []
+        for _ in 0..<6 {
+            chars.append(alphabet[Int(hash % 32)])
+            hash /= 32
+        }
+        return "PT-" + String(chars)
+    }
+}

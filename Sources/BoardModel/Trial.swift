@@ -1,0 +1,149 @@
+import Foundation
+
+/// A clinical trial the board may refer a patient to, with its structured eligibility.
+public struct Trial: Codable, Sendable, Hashable, Identifiable {
+    /// NCT id where registered, else the sponsor's protocol number.
+    public var id: String
+    public var title: String
+    public var shortTitle: String?
+    public var phase: String?
+    public var status: RecruitmentStatus
+    public var sponsor: String?
+    public var sites: [TrialSite]
+    public var arms: [TrialArm]
+    public var eligibility: Eligibility
+    public var provenance: Provenance?
+
+    public init(id: String, title: String, shortTitle: String? = nil, phase: String? = nil,
+                status: RecruitmentStatus = .unknown, sponsor: String? = nil, sites: [TrialSite] = [],
+                arms: [TrialArm] = [], eligibility: Eligibility = Eligibility(), provenance: Provenance? = nil) {
+        self.id = id
+        self.title = title
+        self.shortTitle = shortTitle
+        self.phase = phase
+        self.status = status
+        self.sponsor = sponsor
+        self.sites = sites
+        self.arms = arms
+        self.eligibility = eligibility
+        self.provenance = provenance
+    }
+
+    enum CodingKeys: String, CodingKey { case id, title, shortTitle, phase, status, sponsor, sites, arms, eligibility, provenance }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try c.decode(String.self, forKey: .id),
+                  title: try c.decode(String.self, forKey: .title),
+                  shortTitle: try c.decodeIfPresent(String.self, forKey: .shortTitle),
+                  phase: try c.decodeIfPresent(String.self, forKey: .phase),
+                  status: try c.decodeIfPresent(RecruitmentStatus.self, forKey: .status) ?? .unknown,
+                  sponsor: try c.decodeIfPresent(String.self, forKey: .sponsor),
+                  sites: try c.decodeIfPresent([TrialSite].self, forKey: .sites) ?? [],
+                  arms: try c.decodeIfPresent([TrialArm].self, forKey: .arms) ?? [],
+                  eligibility: try c.decodeIfPresent(Eligibility.self, forKey: .eligibility) ?? Eligibility(),
+                  provenance: try c.decodeIfPresent(Provenance.self, forKey: .provenance))
+    }
+
+    /// Whether an id has the shape of a ClinicalTrials.gov identifier (NCT and eight digits).
+    public static func isValidNCTId(_ id: String) -> Bool {
+        id.count == 11 && id.hasPrefix("NCT") && id.dropFirst(3).allSatisfy(\.isASCII) && id.dropFirst(3).allSatisfy(\.isNumber)
+    }
+}
+
+/// ClinicalTrials.gov overall status, in its own spelling.
+public enum RecruitmentStatus: String, Codable, Sendable, CaseIterable {
+    case notYetRecruiting = "NOT_YET_RECRUITING", recruiting = "RECRUITING", enrollingByInvitation = "ENROLLING_BY_INVITATION"
+    case activeNotRecruiting = "ACTIVE_NOT_RECRUITING", suspended = "SUSPENDED", terminated = "TERMINATED"
+    case completed = "COMPLETED", withdrawn = "WITHDRAWN", unknown = "UNKNOWN"
+
+    public var isOpen: Bool { self == .recruiting || self == .enrollingByInvitation || self == .notYetRecruiting }
+
+    public var label: String {
+        rawValue.lowercased().replacingOccurrences(of: "_", with: " ")
+    }
+}
+
+/// A site where the trial runs.
+public struct TrialSite: Codable, Sendable, Hashable {
+    public var name: String
+    public var city: String?
+    public var country: String?
+    public var recruiting: Bool?
+
+    public init(name: String, city: String? = nil, country: String? = nil, recruiting: Bool? = nil) {
+        self.name = name
+        self.city = city
+        self.country = country
+        self.recruiting = recruiting
+    }
+}
+
+/// An arm (or a dose level within it) with its own criteria on top of the trial's.
+public struct TrialArm: Codable, Sendable, Hashable, Identifiable {
+    public var id: String
+    public var name: String
+    public var drugs: [String]
+    public var open: Bool
+    public var criteria: Criterion?
+
+    public init(id: String, name: String, drugs: [String] = [], open: Bool = true, criteria: Criterion? = nil) {
+        self.id = id
+        self.name = name
+        self.drugs = drugs
+        self.open = open
+        self.criteria = criteria
+    }
+
+    enum CodingKeys: String, CodingKey { case id, name, drugs, open, criteria }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try c.decode(String.self, forKey: .id),
+                  name: try c.decode(String.self, forKey: .name),
+                  drugs: try c.decodeIfPresent([String].self, forKey: .drugs) ?? [],
+                  open: try c.decodeIfPresent(Bool.self, forKey: .open) ?? true,
+                  criteria: try c.decodeIfPresent(Criterion.self, forKey: .criteria))
+    }
+}
+
+/// Who may enter a trial: structured fields plus the registry's free text.
+public struct Eligibility: Codable, Sendable, Hashable {
+    public var minimumAge: Int?
+    public var maximumAge: Int?
+    /// nil or "all" for any sex.
+    public var sex: Sex?
+    /// OncoTree codes (subtrees count), or `_SOLID_` / `_LIQUID_`.
+    public var diagnoses: [String]
+    /// Condition names as registered, when not mapped to OncoTree.
+    public var conditions: [String]
+    public var criteria: Criterion?
+    public var inclusionText: String?
+    public var exclusionText: String?
+
+    public init(minimumAge: Int? = nil, maximumAge: Int? = nil, sex: Sex? = nil, diagnoses: [String] = [],
+                conditions: [String] = [], criteria: Criterion? = nil, inclusionText: String? = nil, exclusionText: String? = nil) {
+        self.minimumAge = minimumAge
+        self.maximumAge = maximumAge
+        self.sex = sex
+        self.diagnoses = diagnoses
+        self.conditions = conditions
+        self.criteria = criteria
+        self.inclusionText = inclusionText
+        self.exclusionText = exclusionText
+    }
+
+    enum CodingKeys: String, CodingKey { case minimumAge, maximumAge, sex, diagnoses, conditions, criteria, inclusionText, exclusionText }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(minimumAge: try c.decodeIfPresent(Int.self, forKey: .minimumAge),
+                  maximumAge: try c.decodeIfPresent(Int.self, forKey: .maximumAge),
+                  sex: try c.decodeIfPresent(Sex.self, forKey: .sex),
+                  diagnoses: try c.decodeIfPresent([String].self, forKey: .diagnoses) ?? [],
+                  conditions: try c.decodeIfPresent([String].self, forKey: .conditions) ?? [],
+                  criteria: try c.decodeIfPresent(Criterion.self, forKey: .criteria),
+                  inclusionText: try c.decodeIfPresent(String.self, forKey: .inclusionText),
+                  exclusionText: try c.decodeIfPresent(String.self, forKey: .exclusionText))
+    }
+}
