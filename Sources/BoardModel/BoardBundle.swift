@@ -1,9 +1,9 @@
 import Foundation
-import BoardModel
+
 
 /// The native, human-editable JSON layout of tumorboard ("tumorboard/1"): what SampleData/ is
 /// written in and what `tumorboard import` reads natively. Every key but `format` is optional, so a
-/// file may hold only trials, or only one case. See docs/native-format.md.
+/// file may hold only trials, or only one case. See docs/native-format.md; BoardFormats reads and writes it.
 public struct BoardBundle: Codable, Sendable, Hashable {
     public static let formatTag = "tumorboard/1"
 

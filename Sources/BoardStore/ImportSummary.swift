@@ -1,0 +1,53 @@
+import Foundation
+
+/// What an import did (or, in a dry run, would do), per kind of record.
+public struct ImportSummary: Sendable, Equatable, CustomStringConvertible {
+    public struct Counts: Sendable, Equatable {
+        public var created = 0
+        public var updated = 0
+        public var unchanged = 0
+        public init() {}
+        public var total: Int { created + updated + unchanged }
+    }
+
+    public var counts: [String: Counts] = [:]
+    /// Records left out, with why ("finding C-1/F9: no gene").
+    public var skipped: [String] = []
+
+    public init() {}
+
+    mutating func note(_ kind: String, _ change: Change) {
+        var c = counts[kind, default: Counts()]
+        switch change {
+        case .created: c.created += 1
+        case .updated: c.updated += 1
+        case .unchanged: c.unchanged += 1
+        }
+        counts[kind] = c
+    }
+
+    public mutating func merge(_ other: ImportSummary) {
+        for (kind, c) in other.counts {
+            var mine = counts[kind, default: Counts()]
+            mine.created += c.created
+            mine.updated += c.updated
+            mine.unchanged += c.unchanged
+            counts[kind] = mine
+        }
+        skipped += other.skipped
+    }
+
+    enum Change { case created, updated, unchanged }
+
+    /// "cases: 24 created, 0 updated, 0 unchanged; trials: …"
+    public var description: String {
+        let order = ["board", "case", "finding", "trial", "meeting", "agenda item", "note", "decision"]
+        let kinds = counts.keys.sorted { (order.firstIndex(of: $0) ?? 99, $0) < (order.firstIndex(of: $1) ?? 99, $1) }
+        var lines = kinds.map { kind -> String in
+            let c = counts[kind]!
+            return "\(kind)s: \(c.created) created, \(c.updated) updated, \(c.unchanged) unchanged"
+        }
+        if !skipped.isEmpty { lines.append("skipped \(skipped.count): " + skipped.prefix(5).joined(separator: "; ") + (skipped.count > 5 ? "; …" : "")) }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,206 @@
+import Foundation
+import GRDB
+import BoardModel
+
+/// Upserts of whole records inside a write transaction, each reporting whether it created, changed or kept a row,
+/// and each appending the audit events the change calls for.
+struct RecordWriter {
+    let db: Database
+    let user: String
+    let now: Date
+
+    func board(_ board: Board) throws -> ImportSummary.Change {
+        let existing = try Row.fetchOne(db.cachedStatement(sql: "SELECT name, site FROM board WHERE id = ?"), arguments: [board.id])
+        if let existing, existing["name"] == board.name, existing["site"] as String? == board.site { return .unchanged }
+        try db.cachedStatement(sql: "INSERT INTO board(id, name, site) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name, site = excluded.site")
+            .execute(arguments: [board.id, board.name, board.site])
+        return existing == nil ? .created : .updated
+    }
+
+    /// Saves a case with its patient and findings; findings are replaced as a set.
+    func `case`(_ record: Case, summary: inout ImportSummary) throws -> ImportSummary.Change {
+        var shell = record
+        shell.findings = []
+        let body = try Codec.encode(shell)
+        let patientBody = try Codec.encode(record.patient)
+        let existing = try Row.fetchOne(db.cachedStatement(sql: "SELECT status, body FROM \"case\" WHERE id = ?"), arguments: [record.id])
+        let existingFindings = try findingBodies(caseId: record.id)
+        let newFindings = try record.findings.map { try Codec.encode($0) }
+        let caseChanged = existing?["body"] as String? != body
+        let findingsChanged = existingFindings != newFindings
+
+        try db.cachedStatement(sql: "INSERT INTO patient(id, pseudonym, body) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET pseudonym = excluded.pseudonym, body = excluded.body WHERE body <> excluded.body")
+            .execute(arguments: [record.patient.id, record.patient.pseudonym, patientBody])
+
+        if !caseChanged && !findingsChanged {
+            for _ in record.findings { summary.note("finding", .unchanged) }
+            return .unchanged
+        }
+        let top = record.findings.min { ($0.bestEvidence?.level.rank ?? 99) < ($1.bestEvidence?.level.rank ?? 99) }
+        let topLabel = top.flatMap { $0.bestEvidence != nil ? $0.label : nil }
+        try db.cachedStatement(sql: """
+            INSERT INTO "case"(id, patient_id, status, oncotree_code, diagnosis, stage_group, ecog, missing, finding_count, top_finding, body, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET patient_id = excluded.patient_id, status = excluded.status, oncotree_code = excluded.oncotree_code,
+              diagnosis = excluded.diagnosis, stage_group = excluded.stage_group, ecog = excluded.ecog, missing = excluded.missing,
+              finding_count = excluded.finding_count, top_finding = excluded.top_finding, body = excluded.body, updated_at = excluded.updated_at
+            """).execute(arguments: [record.id, record.patient.id, record.status.rawValue, record.diagnosis.oncotreeCode,
+                                     record.diagnosis.text, record.stage?.group, record.performance?.ecog,
+                                     record.missingData.map(\.rawValue).joined(separator: ","), record.findings.count, topLabel,
+                                     body, now.timeIntervalSince1970])
+        let oldStatus: String? = existing?["status"]
+        if oldStatus != record.status.rawValue {
+            try AuditTrail.append(db, user: user, action: "case.status", entity: "case", entityId: record.id, caseId: record.id,
+                                  before: oldStatus, after: record.status.rawValue, at: now)
+        }
+        if existing != nil && caseChanged {
+            try AuditTrail.append(db, user: user, action: "case.update", entity: "case", entityId: record.id, caseId: record.id, at: now)
+        }
+        if findingsChanged {
+            let old = Dictionary(try existingFindingRows(caseId: record.id), uniquingKeysWith: { a, _ in a })
+            try db.cachedStatement(sql: "DELETE FROM finding WHERE case_id = ?").execute(arguments: [record.id])
+            let insert = try db.cachedStatement(sql: "INSERT INTO finding(id, case_id, position, kind, gene, label, best_rank, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            for (position, finding) in record.findings.enumerated() {
+                let findingBody = newFindings[position]
+                try insert.execute(arguments: [finding.id, record.id, position, finding.kind.rawValue, finding.gene, finding.label,
+                                               finding.bestEvidence?.level.rank ?? 99, findingBody])
+                summary.note("finding", old[finding.id] == nil ? .created : (old[finding.id] == findingBody ? .unchanged : .updated))
+            }
+            if existing != nil {
+                try AuditTrail.append(db, user: user, action: "case.findings", entity: "case", entityId: record.id, caseId: record.id,
+                                      before: "\(existingFindings.count) findings", after: "\(newFindings.count) findings", at: now)
+            }
+        } else {
+            for _ in record.findings { summary.note("finding", .unchanged) }
+        }
+        try SearchIndex.indexCase(db, record)
+        return existing == nil ? .created : .updated
+    }
+
+    private func findingBodies(caseId: String) throws -> [String] {
+        try String.fetchAll(db.cachedStatement(sql: "SELECT body FROM finding WHERE case_id = ? ORDER BY position"), arguments: [caseId])
+    }
+
+    private func existingFindingRows(caseId: String) throws -> [(String, String)] {
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT id, body FROM finding WHERE case_id = ?"), arguments: [caseId]).map { ($0["id"], $0["body"]) }
+    }
+
+    func trial(_ trial: Trial) throws -> ImportSummary.Change {
+        let body = try Codec.encode(trial)
+        let existing = try String.fetchOne(db.cachedStatement(sql: "SELECT body FROM trial WHERE id = ?"), arguments: [trial.id])
+        if existing == body { return .unchanged }
+        try db.cachedStatement(sql: """
+            INSERT INTO trial(id, title, phase, status, body) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET title = excluded.title, phase = excluded.phase, status = excluded.status, body = excluded.body
+            """).execute(arguments: [trial.id, trial.title, trial.phase, trial.status.rawValue, body])
+        try SearchIndex.indexTrial(db, trial)
+        return existing == nil ? .created : .updated
+    }
+
+    /// Saves a meeting and replaces its agenda; agenda additions, removals and outcome changes are audited.
+    func meeting(_ meeting: Meeting, summary: inout ImportSummary) throws -> ImportSummary.Change {
+        let roster = try Codec.encode(meeting.roster)
+        let existing = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM meeting WHERE id = ?"), arguments: [meeting.id])
+        let args: StatementArguments = [meeting.id, meeting.boardId, meeting.startsAt.timeIntervalSince1970, meeting.endedAt?.timeIntervalSince1970,
+                                        meeting.location, meeting.chair, meeting.status.rawValue, roster]
+        var change: ImportSummary.Change = .unchanged
+        if let existing {
+            let same = existing["board_id"] == meeting.boardId && existing["starts_at"] == meeting.startsAt.timeIntervalSince1970
+                && existing["ended_at"] as Double? == meeting.endedAt?.timeIntervalSince1970 && existing["location"] as String? == meeting.location
+                && existing["chair"] as String? == meeting.chair && existing["status"] == meeting.status.rawValue && existing["roster"] == roster
+            if !same {
+                try db.execute(sql: "UPDATE meeting SET board_id = ?, starts_at = ?, ended_at = ?, location = ?, chair = ?, status = ?, roster = ? WHERE id = ?",
+                               arguments: [meeting.boardId, meeting.startsAt.timeIntervalSince1970, meeting.endedAt?.timeIntervalSince1970,
+                                           meeting.location, meeting.chair, meeting.status.rawValue, roster, meeting.id])
+                change = .updated
+                let before: String? = existing["status"]
+                if before != meeting.status.rawValue {
+                    try AuditTrail.append(db, user: user, action: "meeting.status", entity: "meeting", entityId: meeting.id,
+                                          before: before, after: meeting.status.rawValue, at: now)
+                }
+            }
+        } else {
+            try db.execute(sql: "INSERT INTO meeting(id, board_id, starts_at, ended_at, location, chair, status, roster) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", arguments: args)
+            change = .created
+        }
+        let agendaChanged = try agenda(meeting, summary: &summary)
+        if change == .unchanged && agendaChanged { change = .updated }
+        return change
+    }
+
+    private func agenda(_ meeting: Meeting, summary: inout ImportSummary) throws -> Bool {
+        let rows = try Row.fetchAll(db, sql: "SELECT * FROM agenda_item WHERE meeting_id = ?", arguments: [meeting.id])
+        var old: [String: Row] = [:]
+        for row in rows { old[row["case_id"]] = row }
+        var changed = false
+        for item in meeting.agenda {
+            let args: StatementArguments = [meeting.id, item.caseId, item.position, item.presenter, item.plannedMinutes,
+                                            item.outcome.rawValue, item.deferReason, item.secondsSpent]
+            if let row = old.removeValue(forKey: item.caseId) {
+                let same = row["position"] == item.position && row["presenter"] as String? == item.presenter
+                    && row["planned_minutes"] as Int? == item.plannedMinutes && row["outcome"] == item.outcome.rawValue
+                    && row["defer_reason"] as String? == item.deferReason && row["seconds_spent"] as Int? == item.secondsSpent
+                if same { summary.note("agenda item", .unchanged); continue }
+                try db.execute(sql: """
+                    UPDATE agenda_item SET position = ?3, presenter = ?4, planned_minutes = ?5, outcome = ?6, defer_reason = ?7, seconds_spent = ?8
+                    WHERE meeting_id = ?1 AND case_id = ?2
+                    """, arguments: args)
+                let before: String = row["outcome"]
+                if before != item.outcome.rawValue {
+                    try AuditTrail.append(db, user: user, action: "agenda.outcome", entity: "meeting", entityId: meeting.id, caseId: item.caseId,
+                                          before: before, after: item.outcome.rawValue, at: now)
+                } else {
+                    try AuditTrail.append(db, user: user, action: "agenda.update", entity: "meeting", entityId: meeting.id, caseId: item.caseId,
+                                          before: "position \(row["position"] as Int)", after: "position \(item.position)", at: now)
+                }
+                summary.note("agenda item", .updated)
+            } else {
+                try db.execute(sql: """
+                    INSERT INTO agenda_item(meeting_id, case_id, position, presenter, planned_minutes, outcome, defer_reason, seconds_spent)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: args)
+                try AuditTrail.append(db, user: user, action: "agenda.add", entity: "meeting", entityId: meeting.id, caseId: item.caseId,
+                                      after: "position \(item.position)", at: now)
+                summary.note("agenda item", .created)
+            }
+            changed = true
+        }
+        for (caseId, _) in old.sorted(by: { $0.key < $1.key }) {
+            try db.execute(sql: "DELETE FROM agenda_item WHERE meeting_id = ? AND case_id = ?", arguments: [meeting.id, caseId])
+            try AuditTrail.append(db, user: user, action: "agenda.remove", entity: "meeting", entityId: meeting.id, caseId: caseId, at: now)
+            changed = true
+        }
+        return changed
+    }
+
+    /// Saves one version of a note (an id with a new version adds to its history).
+    func note(_ note: Note) throws -> ImportSummary.Change {
+        let existing = try Row.fetchOne(db, sql: "SELECT text, author FROM note WHERE id = ? AND version = ?", arguments: [note.id, note.version])
+        if let existing, existing["text"] == note.text, existing["author"] == note.author { return .unchanged }
+        try db.execute(sql: """
+            INSERT INTO note(id, version, case_id, finding_id, trial_id, author, written_at, meeting_id, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id, version) DO UPDATE SET text = excluded.text, author = excluded.author, written_at = excluded.written_at
+            """, arguments: [note.id, note.version, note.target.caseId, note.target.findingId, note.target.trialId, note.author,
+                             note.writtenAt.timeIntervalSince1970, note.meetingId, note.text])
+        try AuditTrail.append(db, user: user, action: existing == nil ? (note.version == 1 ? "note.add" : "note.edit") : "note.update",
+                              entity: "note", entityId: note.id, caseId: note.target.caseId,
+                              before: existing?["text"], after: note.text, at: now)
+        try SearchIndex.indexNote(db, note)
+        return existing == nil ? .created : .updated
+    }
+
+    /// Saves a decision record as given (used by import); interactive saves go through `BoardStore.saveDecision`.
+    func decision(_ decision: Decision) throws -> ImportSummary.Change {
+        let body = try Codec.encode(decision)
+        let existing = try String.fetchOne(db, sql: "SELECT body FROM decision WHERE id = ?", arguments: [decision.id])
+        if existing == body { return .unchanged }
+        try db.execute(sql: """
+            INSERT INTO decision(id, case_id, meeting_id, version, status, amends, body) VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET case_id = excluded.case_id, meeting_id = excluded.meeting_id, version = excluded.version,
+              status = excluded.status, amends = excluded.amends, body = excluded.body
+            """, arguments: [decision.id, decision.caseId, decision.meetingId, decision.version, decision.status.rawValue, decision.amends, body])
+        try AuditTrail.append(db, user: user, action: existing == nil ? "decision.record" : "decision.update", entity: "decision",
+                              entityId: decision.id, caseId: decision.caseId, before: existing, after: body, at: now)
+        return existing == nil ? .created : .updated
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import GRDB
+import BoardModel
+
+/// Keeps the FTS5 index (accent-folding unicode61) in step with records: one document per case (with its
+/// patient), per case's findings, per note and per trial. `search_ref` maps documents to records so an
+/// update replaces a document by rowid instead of scanning.
+enum SearchIndex {
+    static func put(_ db: Database, kind: String, ref: String, caseId: String?, title: String, body: String) throws {
+        let doc = try Int64.fetchOne(db.cachedStatement(sql: "SELECT doc FROM search_ref WHERE kind = ? AND ref = ?"), arguments: [kind, ref])
+        if let doc {
+            try db.cachedStatement(sql: "DELETE FROM search WHERE rowid = ?").execute(arguments: [doc])
+            try db.cachedStatement(sql: "INSERT INTO search(rowid, title, body) VALUES (?, ?, ?)").execute(arguments: [doc, title, body])
+        } else {
+            try db.cachedStatement(sql: "INSERT INTO search_ref(kind, ref, case_id) VALUES (?, ?, ?)").execute(arguments: [kind, ref, caseId])
+            try db.cachedStatement(sql: "INSERT INTO search(rowid, title, body) VALUES (?, ?, ?)").execute(arguments: [db.lastInsertedRowID, title, body])
+        }
+    }
+
+    static func indexCase(_ db: Database, _ record: Case) throws {
+        let p = record.patient
+        let title = [p.name.display, p.name.given, p.name.family, p.pseudonym, p.mrn].compactMap { $0 }.joined(separator: " ")
+        let body = [record.id, record.diagnosis.text, record.diagnosis.oncotreeCode, record.diagnosis.histology,
+                    record.diagnosis.primarySite, record.question, record.referringClinician]
+            .compactMap { $0 }.joined(separator: " ")
+        try put(db, kind: "case", ref: record.id, caseId: record.id, title: title, body: body)
+        let findings = record.findings.map { f in
+            [f.label, f.gene, f.hgvsC, f.hgvsP.map(shortProtein), f.classification?.label].compactMap { $0 }.joined(separator: " ")
+        }.joined(separator: " · ")
+        try put(db, kind: "findings", ref: record.id, caseId: record.id, title: record.diagnosis.text, body: findings)
+    }
+
+    static func indexNote(_ db: Database, _ note: Note) throws {
+        try put(db, kind: "note", ref: note.id, caseId: note.target.caseId, title: note.author, body: note.text)
+    }
+
+    static func indexTrial(_ db: Database, _ trial: Trial) throws {
+        let body = [trial.shortTitle, trial.sponsor, trial.phase, trial.eligibility.conditions.joined(separator: " "),
+                    trial.eligibility.diagnoses.joined(separator: " "), trial.arms.map(\.name).joined(separator: " "),
+                    trial.arms.flatMap(\.drugs).joined(separator: " ")].compactMap { $0 }.joined(separator: " ")
+        try put(db, kind: "trial", ref: trial.id, caseId: nil, title: trial.id + " " + trial.title, body: body)
+    }
+
+    /// "p.G12C" → "G12C", so that the board can search the way it speaks.
+    static func shortProtein(_ hgvs: String) -> String {
+        hgvs.hasPrefix("p.") ? String(hgvs.dropFirst(2)) : hgvs
+    }
+
+    /// Turns what a user typed into a safe FTS5 query: each word quoted, prefix-matched, all required.
+    static func query(from text: String) -> String? {
+        let words = text.split(whereSeparator: { $0.isWhitespace || $0 == "\"" }).map(String.init).filter { !$0.isEmpty }
+        guard !words.isEmpty else { return nil }
+        return words.map { "\"\($0.replacingOccurrences(of: "\"", with: ""))\"*" }.joined(separator: " ")
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import BoardModel
+
+/// The line a list shows for a case: enough to recognise it without loading its findings.
+public struct CaseHeadline: Sendable, Hashable, Identifiable {
+    public var id: String
+    public var patientName: String
+    public var pseudonym: String
+    public var initials: String
+    public var birthDate: LocalDate?
+    public var sex: Sex
+    public var diagnosis: String
+    public var oncotreeCode: String?
+    public var stageGroup: String?
+    public var ecog: Int?
+    public var status: CaseStatus
+    public var missing: [MissingItem]
+    public var findingCount: Int
+    /// The finding with the strongest evidence, if any has evidence.
+    public var topFinding: String?
+
+    public func age(on day: LocalDate) -> Int? { birthDate.map { $0.years(until: day) } }
+}
+
+/// A meeting as lists show it.
+public struct MeetingSummary: Sendable, Hashable, Identifiable {
+    public var id: String
+    public var boardId: String
+    public var boardName: String
+    public var startsAt: Date
+    public var status: MeetingStatus
+    public var location: String?
+    public var chair: String?
+    public var caseCount: Int
+}
+
+/// One agenda slot with its case's headline.
+public struct AgendaRow: Sendable, Hashable {
+    public var item: AgendaItem
+    public var headline: CaseHeadline
+}
+
+/// Everything the case screen shows, loaded in one read.
+public struct CaseRecord: Sendable {
+    public var record: Case
+    public var matches: [TrialMatch]
+    /// The trials the matches refer to, by id.
+    public var trials: [String: Trial]
+    /// Current version of each note, oldest first.
+    public var notes: [Note]
+    /// All decision records for the case, oldest first (amendments after what they amend).
+    public var decisions: [Decision]
+    public var history: [AuditEvent]
+    /// Meetings whose agenda holds the case.
+    public var meetings: [MeetingSummary]
+
+    /// The decision in force: the latest that is not superseded by an amendment.
+    public var currentDecision: Decision? {
+        let amended = Set(decisions.compactMap(\.amends))
+        return decisions.last { !amended.contains($0.id) }
+    }
+}
+
+/// One full-text search result.
+public struct SearchHit: Sendable, Hashable {
+    /// "case", "findings", "note" or "trial".
+    public var kind: String
+    public var ref: String
+    public var caseId: String?
+    public var title: String
+    /// A snippet with the matched words between « and ».
+    public var snippet: String
+}
+
+/// The result of `tumorboard verify`.
+public struct VerificationReport: Sendable {
+    public var integrity: [String]
+    public var auditEventsChecked: Int
+    public var firstBrokenLink: String?
+    public var isOK: Bool { integrity == ["ok"] && firstBrokenLink == nil }
+}

@@ -1,0 +1,30 @@
+import Foundation
+import ArgumentParser
+import BoardModel
+import BoardStore
+
+/// `tumorboard cases [--meeting ID]`: one line per case.
+struct CasesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "cases", abstract: "List cases, or those on one meeting's agenda.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: ArgumentHelp("Only the cases on this meeting's agenda, in order.", valueName: "id"))
+    var meeting: String?
+
+    @Flag(help: "Show pseudonyms instead of names.")
+    var deidentify = false
+
+    func run() throws {
+        let store = try global.openStore(readOnly: true)
+        let today = LocalDate(Date())
+        for c in try store.cases(meetingId: meeting, limit: Int.max) {
+            let who = deidentify ? c.pseudonym : c.patientName
+            let age = c.age(on: today).map { "\($0)" } ?? "?"
+            let stage = c.stageGroup.map { "st \($0)" } ?? "st ?"
+            let ecog = c.ecog.map { "ECOG \($0)" } ?? "ECOG ?"
+            print([c.id, c.status.rawValue, "\(who) (\(age) \(c.sex.rawValue.prefix(1)))", c.diagnosis, stage, ecog, c.topFinding ?? ""]
+                .joined(separator: "\t"))
+        }
+    }
+}

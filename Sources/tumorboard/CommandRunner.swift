@@ -1,0 +1,44 @@
+import Foundation
+import ArgumentParser
+import BoardFormats
+import BoardStore
+
+/// Runs a parsed command and maps errors to exit codes and one-line messages on stderr.
+enum CommandRunner {
+    static func run(arguments: [String]) -> Int32 {
+        do {
+            var command = try Tumorboard.parseAsRoot(arguments)
+            try command.run()
+            return 0
+        } catch let error as ImportError {
+            fail(error.description)
+            return 1
+        } catch let error as StoreError {
+            fail(error.description)
+            return error.isUserError ? 1 : 2
+        } catch let error as CommandFailure {
+            fail(error.message)
+            return error.code
+        } catch {
+            let code = Tumorboard.exitCode(for: error)
+            if code == .success {
+                // --help and --version print their text through ArgumentParser.
+                print(Tumorboard.fullMessage(for: error))
+                return 0
+            }
+            let message = Tumorboard.fullMessage(for: error)
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+            return 1
+        }
+    }
+
+    static func fail(_ message: String) {
+        FileHandle.standardError.write(Data("tumorboard: \(message)\n".utf8))
+    }
+}
+
+/// A failure the command reports itself, with its exit code.
+struct CommandFailure: Error {
+    var message: String
+    var code: Int32 = 1
+}

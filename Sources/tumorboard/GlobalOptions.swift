@@ -1,0 +1,36 @@
+import Foundation
+import ArgumentParser
+import BoardStore
+
+/// Options every command shares: which store, and who is working.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The store file.", valueName: "path"))
+    var store: String?
+
+    @Option(name: .long, help: ArgumentHelp("Who is making changes (recorded in the audit trail). Default: the login name.", valueName: "name"))
+    var user: String?
+
+    var storePath: String { StoreLocation.resolve(explicit: store, environment: ProcessInfo.processInfo.environment) }
+
+    var userName: String {
+        if let user, !user.isEmpty { return user }
+        let env = ProcessInfo.processInfo.environment
+        if let name = env["USER"] ?? env["LOGNAME"], !name.isEmpty { return name }
+        return ProcessInfo.processInfo.userName
+    }
+
+    func openStore(readOnly: Bool = false) throws -> BoardStore {
+        try BoardStore.open(path: storePath, user: userName, readOnly: readOnly)
+    }
+}
+
+/// Where the store lives when no --store is given.
+enum StoreLocation {
+    static func resolve(explicit: String?, environment: [String: String]) -> String {
+        if let explicit, !explicit.isEmpty { return explicit }
+        if let env = environment["TUMORBOARD_STORE"], !env.isEmpty { return env }
+        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty { return xdg + "/tumorboard/board.sqlite" }
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        return home + "/.local/share/tumorboard/board.sqlite"
+    }
+}

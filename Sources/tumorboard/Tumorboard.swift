@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// The `tumorboard` command: the board screen and the scriptable commands around it.
+struct Tumorboard: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tumorboard",
+        abstract: "A terminal workspace for multidisciplinary tumour boards.",
+        discussion: """
+        Exit codes: 0 ok, 1 usage or input error, 2 store problem.
+        The store defaults to $TUMORBOARD_STORE, else $XDG_DATA_HOME/tumorboard/board.sqlite,
+        else ~/.local/share/tumorboard/board.sqlite.
+        """,
+        version: "0.1.0",
+        subcommands: [DemoCommand.self, ImportCommand.self, CasesCommand.self, ShowCommand.self, VerifyCommand.self]
+    )
+}
