@@ -37,7 +37,12 @@ public struct Theme: Hashable, Sendable {
                                          terminalHasColors: Bool = true) -> Bool {
         if environment["NO_COLOR"] != nil { return true }
         if !terminalHasColors { return true }
-        guard let term = environment["TERM"]?.lowercased(), !term.isEmpty else { return true }
+        return prefersMonochromeTerm(environment["TERM"])
+    }
+
+    /// True for TERM values that mean "no colour": unset, dumb, vt100/vt102/vt220.
+    public static func prefersMonochromeTerm(_ term: String?) -> Bool {
+        guard let term = term?.lowercased(), !term.isEmpty else { return true }
         return term == "dumb" || term.hasPrefix("vt100") || term.hasPrefix("vt102") || term.hasPrefix("vt220")
     }
 
