@@ -165,9 +165,9 @@ public struct Canvas: Hashable, Sendable {
         set(Cell(text: b.topRight, role: role), x: rect.maxX - 1, y: rect.y)
         set(Cell(text: b.bottomLeft, role: role), x: rect.x, y: rect.maxY - 1)
         set(Cell(text: b.bottomRight, role: role), x: rect.maxX - 1, y: rect.maxY - 1)
-        if let title, !title.isEmpty, rect.width > 4 {
-            let t = TextWidth.truncate(title, toWidth: rect.width - 4, ellipsis: ellipsis)
-            put(" " + t + " ", x: rect.x + 1, y: rect.y, role: titleRole, maxWidth: rect.width - 2)
+        if let title, !title.isEmpty, rect.width > 6 {
+            let t = TextWidth.truncate(title, toWidth: rect.width - 6, ellipsis: ellipsis)
+            put(" " + t + " ", x: rect.x + 2, y: rect.y, role: titleRole, maxWidth: rect.width - 4)
         }
     }
 
