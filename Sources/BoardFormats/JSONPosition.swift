@@ -44,6 +44,29 @@ enum JSONPosition {
         }
     }
 
+    /// For text that is not JSON at all: where the parser stopped ("line 2, column 12") and why.
+    static func syntaxError(in data: Data) -> (location: String?, message: String)? {
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            return nil
+        } catch {
+            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "syntax error"
+            guard let range = detail.range(of: #"character (\d+)"#, options: .regularExpression),
+                  let offset = Int(detail[range].split(separator: " ")[1]) else { return (nil, detail) }
+            return (lineAndColumn(ofCharacter: offset, in: data), detail.replacingOccurrences(of: #" around character \d+"#, with: "", options: .regularExpression))
+        }
+    }
+
+    static func lineAndColumn(ofCharacter offset: Int, in data: Data) -> String {
+        let text = String(decoding: data, as: UTF8.self)
+        var line = 1, column = 1
+        for (index, scalar) in text.unicodeScalars.enumerated() {
+            if index >= offset { break }
+            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+        }
+        return "line \(line), column \(column)"
+    }
+
     /// "line L, column C" of the first byte that is not valid UTF-8.
     static func firstInvalidUTF8(in data: Data) -> String? {
         var line = 1, column = 1

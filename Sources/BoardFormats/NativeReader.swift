@@ -26,6 +26,9 @@ public enum NativeReader {
         do {
             return try decoder.decode(BoardBundle.self, from: data)
         } catch let error as DecodingError {
+            if let syntax = JSONPosition.syntaxError(in: data) {
+                throw ImportError(file: file, location: syntax.location, message: "not valid JSON (\(syntax.message))")
+            }
             throw ImportError(file: file, location: JSONPosition.path(of: error), message: JSONPosition.message(of: error))
         } catch {
             throw ImportError(file: file, message: "not valid JSON (\(Self.reason(error)))")

@@ -19,7 +19,9 @@ enum SearchIndex {
 
     static func indexCase(_ db: Database, _ record: Case) throws {
         let p = record.patient
-        let title = [p.name.display, p.name.given, p.name.family, p.pseudonym, p.mrn].compactMap { $0 }.joined(separator: " ")
+        var title = [p.name.display, p.pseudonym, p.mrn].compactMap { $0 }.joined(separator: " ")
+        let folded = foldLetters(title)
+        if folded != title { title += " " + folded }
         let body = [record.id, record.diagnosis.text, record.diagnosis.oncotreeCode, record.diagnosis.histology,
                     record.diagnosis.primarySite, record.question, record.referringClinician]
             .compactMap { $0 }.joined(separator: " ")
@@ -39,6 +41,13 @@ enum SearchIndex {
                     trial.eligibility.diagnoses.joined(separator: " "), trial.arms.map(\.name).joined(separator: " "),
                     trial.arms.flatMap(\.drugs).joined(separator: " ")].compactMap { $0 }.joined(separator: " ")
         try put(db, kind: "trial", ref: trial.id, caseId: nil, title: trial.id + " " + trial.title, body: body)
+    }
+
+    /// Letters that unicode61 does not fold as diacritics ("Ø", "ß", "Ł"…), spelt the way people type them without the key.
+    static func foldLetters(_ text: String) -> String {
+        let map: [Character: String] = ["ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ß": "ss", "ł": "l", "Ł": "L",
+                                        "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "ı": "i"]
+        return String(text.flatMap { map[$0].map(Array.init) ?? [$0] })
     }
 
     /// "p.G12C" → "G12C", so that the board can search the way it speaks.

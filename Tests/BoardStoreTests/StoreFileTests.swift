@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+import GRDB
+import BoardModel
+@testable import BoardStore
+
+@Suite("Store files, migrations and the audit chain")
+struct StoreFileTests {
+    @Test func migratesAnEmptyFileWithPrivateModes() throws {
+        let dir = Fixtures.temporaryDirectory() + "/nested/store"
+        let path = dir + "/board.sqlite"
+        let store = try BoardStore.open(path: path, user: "u")
+        #expect(try store.counts()["cases"] == 0)
+        let fileMode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as! Int
+        let dirMode = try FileManager.default.attributesOfItem(atPath: dir)[.posixPermissions] as! Int
+        #expect(fileMode & 0o777 == 0o600)
+        #expect(dirMode & 0o777 == 0o700)
+        let journal = try store.db.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
+        #expect(journal == "wal")
+    }
+
+    @Test func refusesAStoreFromANewerSchema() throws {
+        let path = Fixtures.temporaryDirectory() + "/board.sqlite"
+        _ = try BoardStore.open(path: path, user: "u")
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations(identifier) VALUES ('v99: from the future')") }
+        #expect(throws: StoreError.newerSchema(path: path)) { try BoardStore.open(path: path, user: "u") }
+    }
+
+    @Test func refusesAFileThatIsNotAStoreWithoutTouchingIt() throws {
+        let path = Fixtures.temporaryDirectory() + "/notes.txt"
+        try Data("hello, not sqlite".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: StoreError.notAStore(path: path)) { try BoardStore.open(path: path, user: "u") }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "hello, not sqlite")
+    }
+
+    @Test func missingOrUnwritableDirectoryIsAClearError() throws {
+        let parent = Fixtures.temporaryDirectory()
+        try FileManager.default.setAttributes([.posixPermissions: 0o500], ofItemAtPath: parent)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: parent) }
+        if getuid() == 0 {
+            // root ignores directory modes; a file in the way of the directory still fails.
+            let blocker = parent + "/blocker"
+            FileManager.default.createFile(atPath: blocker, contents: Data())
+            #expect(throws: StoreError.self) { try BoardStore.open(path: blocker + "/board.sqlite", user: "u") }
+        } else {
+            #expect(throws: StoreError.self) { try BoardStore.open(path: parent + "/sub/board.sqlite", user: "u") }
+            #expect(throws: StoreError.self) { try BoardStore.open(path: parent + "/board.sqlite", user: "u") }
+        }
+    }
+
+    @Test func auditChainVerifiesAndDetectsAHandAlteredRow() throws {
+        let path = Fixtures.temporaryDirectory() + "/board.sqlite"
+        let store = try BoardStore.open(path: path, user: "tester")
+        try store.importBundle(Fixtures.bundle, now: Fixtures.now)
+        try store.setCaseStatus(caseId: "C-2", to: .ready)
+        let report = try store.verify()
+        #expect(report.isOK)
+        #expect(report.auditEventsChecked > 5)
+
+        // Appends are enforced: the store refuses to update an event.
+        #expect(throws: (any Error).self) { try store.db.write { try $0.execute(sql: "UPDATE audit_event SET user = 'x' WHERE seq = 1") } }
+
+        // Someone with sqlite3 drops the guard and rewrites history.
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: "DROP TRIGGER audit_event_no_update")
+            try db.execute(sql: "UPDATE audit_event SET after = 'closed' WHERE seq = 3")
+        }
+        let tampered = try store.verify()
+        #expect(!tampered.isOK)
+        #expect(tampered.firstBrokenLink?.hasPrefix("event 3 ") == true)
+    }
+
+    @Test func auditChainDetectsADeletedEvent() throws {
+        let path = Fixtures.temporaryDirectory() + "/board.sqlite"
+        let store = try BoardStore.open(path: path, user: "tester")
+        try store.importBundle(Fixtures.bundle, now: Fixtures.now)
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: "DROP TRIGGER audit_event_no_delete")
+            try db.execute(sql: "DELETE FROM audit_event WHERE seq = 2")
+        }
+        #expect(try store.verify().firstBrokenLink?.contains("missing") == true)
+    }
+
+    @Test func importingTwiceDoesNotDuplicate() throws {
+        let store = try Fixtures.seededStore()
+        let before = try store.counts()
+        let summary = try store.importBundle(Fixtures.bundle, now: Fixtures.now)
+        #expect(summary.counts["case"]?.unchanged == 3 && summary.counts["case"]?.created == 0)
+        #expect(try store.counts() == before)
+        var changed = Fixtures.bundle
+        changed.cases[1].question = "Stop imatinib after 3 years?"
+        let second = try store.importBundle(changed, now: Fixtures.now)
+        #expect(second.counts["case"]?.updated == 1)
+        #expect(try store.counts()["cases"] == 3)
+    }
+
+    @Test func aFailingImportLeavesTheStoreUnchanged() throws {
+        let store = try Fixtures.seededStore()
+        let before = try snapshot(store)
+        var bad = Fixtures.bundle
+        bad.cases[0].question = "changed before the failure"
+        bad.notes.append(Note(id: "N-X", target: NoteTarget(caseId: "C-404"), author: "x", text: "orphan", writtenAt: Fixtures.now))
+        #expect(throws: StoreError.self) { try store.importBundle(bad) }
+        #expect(try snapshot(store) == before)
+    }
+
+    @Test func dryRunWritesNothing() throws {
+        let store = try BoardStore.inMemory()
+        let summary = try store.importBundle(Fixtures.bundle, dryRun: true)
+        #expect(summary.counts["case"]?.created == 3)
+        #expect(try store.counts()["cases"] == 0)
+    }
+
+    /// Every row of every table, as text.
+    func snapshot(_ store: BoardStore) throws -> [String] {
+        try store.db.read { db in
+            var rows: [String] = []
+            for table in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_%' ORDER BY name") {
+                rows += try Row.fetchAll(db, sql: "SELECT * FROM \"\(table)\"").map { "\(table): \($0)" }
+            }
+            return rows
+        }
+    }
+}
