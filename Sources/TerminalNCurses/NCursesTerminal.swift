@@ -72,7 +72,7 @@ public final class NCursesTerminal: Terminal {
         inFile = inp
         set_term(scr)
         terminalIsActive = true
-        setUp()
+        setUp(termName: ProcessInfoLite.environment["TERM"])
         apply(theme: theme)
         wrefresh(tb_stdscr())
         let env = ProcessInfoLite.environment
@@ -104,11 +104,11 @@ public final class NCursesTerminal: Terminal {
         outFile = out
         inFile = inp
         set_term(scr)
-        setUp()
+        setUp(termName: term)
         apply(theme: theme)
     }
 
-    private func setUp() {
+    private func setUp(termName: String?) {
         cbreak()
         noecho()
         nonl()
@@ -121,7 +121,8 @@ public final class NCursesTerminal: Terminal {
         curs_set(0)
         mousemask(tb_BUTTON1_PRESSED() | tb_BUTTON1_RELEASED() | tb_BUTTON1_CLICKED() | tb_BUTTON4_PRESSED() | tb_BUTTON5_PRESSED(), nil)
         mouseinterval(0)
-        let env = ProcessInfoLite.environment
+        var env = ProcessInfoLite.environment
+        env["TERM"] = termName
         let monochrome = Theme.prefersMonochrome(environment: env, terminalHasColors: has_colors())
         if !monochrome, start_color() == OK {
             defaultColorsOK = use_default_colors() == OK
