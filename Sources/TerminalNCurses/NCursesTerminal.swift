@@ -286,17 +286,20 @@ public final class NCursesTerminal: Terminal {
 
     public func readKey(timeoutMilliseconds: Int) -> Key? {
         guard !isShutDown else { return nil }
-        if pendingTerminationSignal != 0 { return takePendingSignal() }
+        if pendingTerminationSignal != 0, !deliveredTermination { return takePendingSignal() }
         let k = decoder.next(timeoutMilliseconds: timeoutMilliseconds)
-        if k == nil, pendingTerminationSignal != 0 { return takePendingSignal() }
+        if k == nil, pendingTerminationSignal != 0, !deliveredTermination { return takePendingSignal() }
         if k == .resize { needsFullRedraw = true }
         return k
     }
 
-    private func takePendingSignal() -> Key {
-        let s = pendingTerminationSignal
-        // Keep the flag set so a second signal ends the program; the app is expected to exit now.
-        return .terminationRequested(signal: s)
+    private var deliveredTermination = false
+
+    /// Delivers a deferred signal once; the flag stays set so a second signal ends the program.
+    private func takePendingSignal() -> Key? {
+        if deliveredTermination { return decoder.next(timeoutMilliseconds: 0) }
+        deliveredTermination = true
+        return .terminationRequested(signal: pendingTerminationSignal)
     }
 
     func key(forCode code: Int32) -> Key? {
