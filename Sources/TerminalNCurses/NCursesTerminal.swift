@@ -61,9 +61,11 @@ public final class NCursesTerminal: Terminal {
         supportsColor = false
         if installSignalHandlers { TerminalRestorer.install() }
         guard let out = fdopen(1, "w"), let inp = fdopen(0, "r") else {
+            if installSignalHandlers { TerminalRestorer.uninstall() }
             throw NCursesError(message: "cannot open the terminal streams")
         }
         guard let scr = newterm(nil, out, inp) else {
+            if installSignalHandlers { TerminalRestorer.uninstall() }
             let term = ProcessInfoLite.environment["TERM"] ?? "(unset)"
             throw NCursesError(message: "cannot initialise the terminal (TERM=\(term)); is this an interactive terminal?")
         }
