@@ -52,6 +52,8 @@ public final class NCursesTerminal: Terminal {
     private var decoder: KeyDecoder!
     private var colorCount: Int32 = 0
     private var defaultColorsOK = false
+    /// Locale to put back when a headless terminal shuts down (tests should not leak "C").
+    private var savedLocale: String?
 
     /// Takes over the real terminal (stdin/stdout). Throws when curses cannot start (unknown TERM, no tty).
     public init(theme: Theme = .monochrome, installSignalHandlers: Bool = true) throws {
@@ -89,6 +91,7 @@ public final class NCursesTerminal: Terminal {
     /// signal handlers. ncurses state is process-global: keep tests using this in one serialized suite.
     public init(headless size: (width: Int, height: Int), term: String = "xterm-256color", locale: String? = "C.UTF-8",
                 theme: Theme = .monochrome) throws {
+        savedLocale = setlocale(LC_ALL, nil).map { String(cString: $0) }
         if let locale { setlocale(LC_ALL, locale) } else { setlocale(LC_ALL, "") }
         isUTF8 = NCursesTerminal.localeIsUTF8()
         isHeadless = true
@@ -381,6 +384,7 @@ public final class NCursesTerminal: Terminal {
         }
         outFile = nil
         inFile = nil
+        if isHeadless, let savedLocale { setlocale(LC_ALL, savedLocale) }
     }
 
     // MARK: Reading back (tests)
