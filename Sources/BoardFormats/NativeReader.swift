@@ -5,8 +5,9 @@ import BoardModel
 public enum NativeReader {
     /// Whether the data looks like a native document (a JSON object naming our format tag).
     public static func recognises(_ data: Data) -> Bool {
-        let head = String(decoding: data.prefix(4096), as: UTF8.self)
-        return head.contains("\"format\"") && head.contains(BoardBundle.formatTag)
+        guard data.first(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }) == UInt8(ascii: "{") else { return false }
+        // Keys may be sorted, so the tag can sit anywhere in the top-level object.
+        return data.range(of: Data("\"format\"".utf8)) != nil && data.range(of: Data("\"\(BoardBundle.formatTag)\"".utf8)) != nil
     }
 
     public static func read(path: String) throws -> BoardBundle {

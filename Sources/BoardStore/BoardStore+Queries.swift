@@ -177,11 +177,11 @@ extension BoardStore {
         guard let query = SearchIndex.query(from: text) else { return [] }
         return try run { try db.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT r.kind, r.ref, r.case_id, s.title, snippet(search, -1, '«', '»', '…', 10) AS snip
+                SELECT r.kind, r.ref, r.case_id, r.label, snippet(search, 1, '«', '»', '…', 10) AS snip
                 FROM search s JOIN search_ref r ON r.doc = s.rowid
                 WHERE search MATCH ? ORDER BY bm25(search, 5.0, 1.0) LIMIT ?
                 """, arguments: [query, limit]).map {
-                SearchHit(kind: $0["kind"], ref: $0["ref"], caseId: $0["case_id"], title: $0["title"], snippet: $0["snip"])
+                SearchHit(kind: $0["kind"], ref: $0["ref"], caseId: $0["case_id"], title: $0["label"], snippet: $0["snip"])
             }
         } }
     }

@@ -107,7 +107,7 @@ enum Schema {
             CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_event
                 BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
             CREATE TABLE search_ref(
-                doc INTEGER PRIMARY KEY, kind TEXT NOT NULL, ref TEXT NOT NULL, case_id TEXT, UNIQUE(kind, ref));
+                doc INTEGER PRIMARY KEY, kind TEXT NOT NULL, ref TEXT NOT NULL, case_id TEXT, label TEXT NOT NULL DEFAULT '', UNIQUE(kind, ref));
             CREATE VIRTUAL TABLE search USING fts5(title, body, tokenize = "unicode61 remove_diacritics 2");
             CREATE TABLE draft(
                 key TEXT PRIMARY KEY, user TEXT NOT NULL, body TEXT NOT NULL, updated_at REAL NOT NULL);

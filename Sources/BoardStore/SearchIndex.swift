@@ -6,13 +6,14 @@ import BoardModel
 /// patient), per case's findings, per note and per trial. `search_ref` maps documents to records so an
 /// update replaces a document by rowid instead of scanning.
 enum SearchIndex {
-    static func put(_ db: Database, kind: String, ref: String, caseId: String?, title: String, body: String) throws {
+    static func put(_ db: Database, kind: String, ref: String, caseId: String?, label: String, title: String, body: String) throws {
         let doc = try Int64.fetchOne(db.cachedStatement(sql: "SELECT doc FROM search_ref WHERE kind = ? AND ref = ?"), arguments: [kind, ref])
         if let doc {
             try db.cachedStatement(sql: "DELETE FROM search WHERE rowid = ?").execute(arguments: [doc])
+            try db.cachedStatement(sql: "UPDATE search_ref SET label = ? WHERE doc = ?").execute(arguments: [label, doc])
             try db.cachedStatement(sql: "INSERT INTO search(rowid, title, body) VALUES (?, ?, ?)").execute(arguments: [doc, title, body])
         } else {
-            try db.cachedStatement(sql: "INSERT INTO search_ref(kind, ref, case_id) VALUES (?, ?, ?)").execute(arguments: [kind, ref, caseId])
+            try db.cachedStatement(sql: "INSERT INTO search_ref(kind, ref, case_id, label) VALUES (?, ?, ?, ?)").execute(arguments: [kind, ref, caseId, label])
             try db.cachedStatement(sql: "INSERT INTO search(rowid, title, body) VALUES (?, ?, ?)").execute(arguments: [db.lastInsertedRowID, title, body])
         }
     }
@@ -25,22 +26,22 @@ enum SearchIndex {
         let body = [record.id, record.diagnosis.text, record.diagnosis.oncotreeCode, record.diagnosis.histology,
                     record.diagnosis.primarySite, record.question, record.referringClinician]
             .compactMap { $0 }.joined(separator: " ")
-        try put(db, kind: "case", ref: record.id, caseId: record.id, title: title, body: body)
+        try put(db, kind: "case", ref: record.id, caseId: record.id, label: p.name.display, title: title, body: body)
         let findings = record.findings.map { f in
             [f.label, f.gene, f.hgvsC, f.hgvsP.map(shortProtein), f.classification?.label].compactMap { $0 }.joined(separator: " ")
         }.joined(separator: " · ")
-        try put(db, kind: "findings", ref: record.id, caseId: record.id, title: record.diagnosis.text, body: findings)
+        try put(db, kind: "findings", ref: record.id, caseId: record.id, label: record.diagnosis.text, title: record.diagnosis.text, body: findings)
     }
 
     static func indexNote(_ db: Database, _ note: Note) throws {
-        try put(db, kind: "note", ref: note.id, caseId: note.target.caseId, title: note.author, body: note.text)
+        try put(db, kind: "note", ref: note.id, caseId: note.target.caseId, label: "note by \(note.author)", title: note.author, body: note.text)
     }
 
     static func indexTrial(_ db: Database, _ trial: Trial) throws {
         let body = [trial.shortTitle, trial.sponsor, trial.phase, trial.eligibility.conditions.joined(separator: " "),
                     trial.eligibility.diagnoses.joined(separator: " "), trial.arms.map(\.name).joined(separator: " "),
                     trial.arms.flatMap(\.drugs).joined(separator: " ")].compactMap { $0 }.joined(separator: " ")
-        try put(db, kind: "trial", ref: trial.id, caseId: nil, title: trial.id + " " + trial.title, body: body)
+        try put(db, kind: "trial", ref: trial.id, caseId: nil, label: trial.shortTitle ?? trial.title, title: trial.id + " " + trial.title, body: body)
     }
 
     /// Letters that unicode61 does not fold as diacritics ("Ø", "ß", "Ł"…), spelt the way people type them without the key.

@@ -67,6 +67,7 @@ public struct SearchHit: Sendable, Hashable {
     public var kind: String
     public var ref: String
     public var caseId: String?
+    /// What the result is, in words: the patient's name, the diagnosis, "note by …", the trial's title.
     public var title: String
     /// A snippet with the matched words between « and ».
     public var snippet: String

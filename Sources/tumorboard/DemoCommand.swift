@@ -10,14 +10,26 @@ struct DemoCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Who is making changes. Default: the login name.", valueName: "name"))
     var user: String?
 
+    @OptionGroup var screen: ScreenOptions
+
+    @Flag(help: "Only create the store and say what it holds; do not open the screen.")
+    var noOpen = false
+
     func run() throws {
-        let store = try DemoStore.create(user: user ?? GlobalOptions().userName)
-        print("Demo store: \(store.path)")
-        let counts = try store.counts()
-        for key in ["boards", "cases", "findings", "trials", "meetings", "notes", "decisions", "audit events"] {
-            print("  \(key): \(counts[key] ?? 0)")
+        let store = try DemoStore.create(user: GlobalOptions.userName(explicit: user))
+        let interactive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+        if noOpen || !interactive {
+            print("Demo store: \(store.path)")
+            let counts = try store.counts()
+            for key in ["boards", "cases", "findings", "trials", "meetings", "notes", "decisions", "audit events"] {
+                print("  \(key): \(counts[key] ?? 0)")
+            }
+            print("Try: tumorboard cases --store \(store.path)")
+            if noOpen { return }
         }
-        print("Try: tumorboard cases --store \(store.path)")
+        try MainActor.assumeIsolated {
+            try ScreenLauncher.open(store: store, theme: screen.theme, privacy: screen.privacy)
+        }
     }
 }
 
@@ -25,13 +37,12 @@ struct DemoCommand: ParsableCommand {
 enum DemoStore {
     static func create(user: String) throws -> BoardStore {
         let sample = try SampleDataLocator.directory()
-        var template = Array((NSTemporaryDirectory() + "/tumorboard-demo-XXXXXX").utf8CString)
+        var template = Array(((NSTemporaryDirectory() as NSString).appendingPathComponent("tumorboard-demo-XXXXXX")).utf8CString)
         guard let dir = mkdtemp(&template) else { throw CommandFailure(message: "cannot create a temporary directory", code: 2) }
         let path = String(cString: dir) + "/board.sqlite"
+        // One bundle: the store writes boards and cases before the meetings, notes and decisions that refer to them.
         let files = try FileManager.default.contentsOfDirectory(atPath: sample).filter { $0.hasSuffix(".json") }.sorted()
-        // Boards and cases before the meetings that refer to them.
-        let ordered = files.sorted { ($0 == "boards.json" ? 1 : 0, $0) < ($1 == "boards.json" ? 1 : 0, $1) }
-        let bundle = try BoardReader.read(paths: ordered.map { sample + "/" + $0 })
+        let bundle = try BoardReader.read(paths: files.map { sample + "/" + $0 })
         let store = try BoardStore.open(path: path, user: user)
         try store.importBundle(bundle)
         return store

@@ -12,8 +12,11 @@ struct GlobalOptions: ParsableArguments {
 
     var storePath: String { StoreLocation.resolve(explicit: store, environment: ProcessInfo.processInfo.environment) }
 
-    var userName: String {
-        if let user, !user.isEmpty { return user }
+    var userName: String { Self.userName(explicit: user) }
+
+    /// The --user value, else the login name.
+    static func userName(explicit: String?) -> String {
+        if let explicit, !explicit.isEmpty { return explicit }
         let env = ProcessInfo.processInfo.environment
         if let name = env["USER"] ?? env["LOGNAME"], !name.isEmpty { return name }
         return ProcessInfo.processInfo.userName

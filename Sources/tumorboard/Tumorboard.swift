@@ -11,6 +11,7 @@ struct Tumorboard: ParsableCommand {
         else ~/.local/share/tumorboard/board.sqlite.
         """,
         version: "0.1.0",
-        subcommands: [DemoCommand.self, ImportCommand.self, CasesCommand.self, ShowCommand.self, VerifyCommand.self, GenerateCommand.self]
+        subcommands: [OpenCommand.self, DemoCommand.self, ImportCommand.self, CasesCommand.self, ShowCommand.self, VerifyCommand.self, GenerateCommand.self],
+        defaultSubcommand: OpenCommand.self
     )
 }

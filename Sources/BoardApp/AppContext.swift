@@ -1,0 +1,51 @@
+import Foundation
+import BoardModel
+import BoardStore
+import TUIKit
+
+/// What screens need from the app while loading and drawing: the store, the time, and how to show patients.
+@MainActor
+public final class AppContext {
+    public let store: BoardStore
+    public var privacy: Bool
+    /// Injected so tests and snapshots see a fixed time.
+    public var clock: () -> Date
+    public var asciiOnly = false
+    /// The rect screens draw into, set by the app before each key so layout decisions match the last frame.
+    public var body = Rect(x: 0, y: 1, width: 80, height: 22)
+    /// Meeting times are shown in this zone ($TZ, else UTC); tests pin it.
+    public var timeZone = TimeZone(identifier: ProcessInfo.processInfo.environment["TZ"] ?? "UTC") ?? TimeZone(identifier: "UTC")!
+
+    public init(store: BoardStore, privacy: Bool = false, clock: @escaping () -> Date = Date.init) {
+        self.store = store
+        self.privacy = privacy
+        self.clock = clock
+    }
+
+    public var now: Date { clock() }
+    public var today: LocalDate { LocalDate(now) }
+
+    /// How a patient is named on screen: full name, or (privacy) pseudonym and initials.
+    public func patientLabel(_ headline: CaseHeadline) -> String {
+        let age = headline.age(on: today).map { "\($0)" } ?? "?"
+        let sex = headline.sex == .unknown ? "" : headline.sex.rawValue.prefix(1).uppercased()
+        if privacy { return "\(headline.pseudonym) \(headline.initials) \(age)\(sex)" }
+        return "\(headline.patientName) \(age)\(sex)"
+    }
+
+    public func patientLabel(_ patient: Patient) -> String {
+        let age = patient.age(on: today).map { "\($0)" } ?? "?"
+        let sex = patient.sex == .unknown ? "" : patient.sex.rawValue.prefix(1).uppercased()
+        if privacy { return "\(patient.pseudonym) \(patient.initials) \(age)\(sex)" }
+        return "\(patient.name.display) \(age)\(sex)"
+    }
+
+    /// Formats an instant in UTC for the board ("Thu 3 Dec 2026 15:00").
+    public func format(_ date: Date, time: Bool = true) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.timeZone = timeZone
+        formatter.dateFormat = time ? "EEE d MMM yyyy HH:mm" : "EEE d MMM yyyy"
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,254 @@
+import Foundation
+import TUIKit
+import BoardModel
+import BoardStore
+
+/// The board screen: owns the screen stack and the main loop. One thread (the main actor) talks to the
+/// terminal; the loop renders, waits for a key with a short timeout (the tick), and on each tick moves
+/// the clock and polls the store for changes made by other terminals.
+@MainActor
+public final class BoardApp {
+    public let context: AppContext
+    let terminal: any Terminal
+    let themes: ThemeCatalog
+    public private(set) var stack: [any Screen]
+    public private(set) var themeName: String
+    var prompt: Prompt?
+    var message: (text: String, isError: Bool)?
+    var running = true
+    /// Set when SIGTERM/SIGHUP/SIGINT ended the loop, so the caller can exit with 128 + signal.
+    public private(set) var terminationSignal: Int32?
+    var lastChangeCounter: Int?
+    var lastPoll = Date.distantPast
+    /// Milliseconds the loop waits for a key before ticking.
+    public var tickMilliseconds = 250
+    public static let minimumSize = (width: 40, height: 10)
+
+    /// A line editor at the bottom of the screen: `/` for search, `:` for commands.
+    struct Prompt {
+        enum Kind { case search, command }
+        var kind: Kind
+        var field = TextField()
+    }
+
+    public init(store: BoardStore, terminal: any Terminal, themes: ThemeCatalog, theme: Theme, privacy: Bool = false,
+                start: (any Screen)? = nil, clock: @escaping () -> Date = Date.init) {
+        self.context = AppContext(store: store, privacy: privacy, clock: clock)
+        self.terminal = terminal
+        self.themes = themes
+        self.themeName = theme.name
+        self.stack = [start ?? HomeScreen()]
+        context.asciiOnly = !terminal.isUTF8
+        terminal.apply(theme: theme)
+        if start != nil && !(start is HomeScreen) { stack.insert(HomeScreen(), at: 0) }
+        for screen in stack { load(screen) }
+        if store.isReadOnly { message = ("The store is read-only: you can read, but changes cannot be saved.", true) }
+    }
+
+    var top: any Screen { stack[stack.count - 1] }
+
+    /// The key table in force: the top screen's own keys before the global ones.
+    public var keyTable: KeyTable<AppAction> { top.keys + KeyMap.global }
+
+    /// Runs until the user quits or a termination signal arrives.
+    public func run() {
+        while running {
+            draw()
+            let key = terminal.readKey(timeoutMilliseconds: tickMilliseconds)
+            if let key { handle(key) } else { tick() }
+        }
+    }
+
+    /// One tick without input: poll the store about once a second.
+    public func tick() {
+        let now = context.now
+        guard now.timeIntervalSince(lastPoll) >= 1 else { return }
+        lastPoll = now
+        guard let counter = try? context.store.externalChangeCounter() else { return }
+        if let last = lastChangeCounter, last != counter { reloadAll() }
+        lastChangeCounter = counter
+    }
+
+    func reloadAll() {
+        for screen in stack { load(screen) }
+    }
+
+    func load(_ screen: any Screen) {
+        do { try screen.reload(context) } catch { message = ("\(error)", true) }
+    }
+
+    // MARK: Input
+
+    public func handle(_ key: Key) {
+        switch key {
+        case .resize: return
+        case .terminationRequested(let signal):
+            terminationSignal = signal
+            running = false
+            return
+        default: break
+        }
+        context.body = bodyRect
+        if prompt != nil { handlePrompt(key); return }
+        if case .mouse(let event) = key {
+            let body = bodyRect
+            apply(top.click(event, rect: body, context: context))
+            return
+        }
+        message = nil
+        guard let action = keyTable.action(for: key) else { return }
+        let result = top.perform(action, context: context)
+        if case .unhandled = result { global(action) } else { apply(result) }
+    }
+
+    func global(_ action: AppAction) {
+        switch action {
+        case .quit: running = false
+        case .back:
+            if stack.count > 1 { apply(.pop) }
+        case .help: apply(.push(HelpScreen(table: keyTable)))
+        case .search: prompt = Prompt(kind: .search)
+        case .commandLine: prompt = Prompt(kind: .command)
+        case .togglePrivacy: context.privacy.toggle()
+        case .redraw: reloadAll()
+        default: break
+        }
+    }
+
+    func apply(_ navigation: Navigation) {
+        switch navigation {
+        case .none, .unhandled: break
+        case .push(let screen):
+            load(screen)
+            stack.append(screen)
+        case .replace(let screen):
+            load(screen)
+            stack[stack.count - 1] = screen
+        case .pop:
+            if stack.count > 1 { stack.removeLast() }
+        case .quit: running = false
+        case .message(let text): message = (text, false)
+        }
+    }
+
+    func handlePrompt(_ key: Key) {
+        guard var p = prompt else { return }
+        switch key {
+        case .escape: prompt = nil
+        case .enter:
+            prompt = nil
+            let text = p.field.text.trimmingCharacters(in: .whitespaces)
+            guard !text.isEmpty else { return }
+            switch p.kind {
+            case .search: apply(.push(SearchScreen(query: text)))
+            case .command: run(BoardCommand.parse(text))
+            }
+        case .paste(let text):
+            p.field.insert(text.replacingOccurrences(of: "\n", with: " "))
+            prompt = p
+        default:
+            _ = p.field.handle(key)
+            prompt = p
+        }
+    }
+
+    /// Carries out a `:` command.
+    public func run(_ command: BoardCommand) {
+        switch command {
+        case .meeting(let id):
+            if let id {
+                apply(.push(MeetingScreen(meetingId: id)))
+            } else if let next = try? context.store.meetings(around: context.now).upcoming.first {
+                apply(.push(MeetingScreen(meetingId: next.id)))
+            } else {
+                message = ("No upcoming meeting.", true)
+            }
+        case .openCase(let id): apply(.push(CaseScreen(caseId: id)))
+        case .trial(let id): apply(.push(TrialScreen(trialId: id)))
+        case .search(let text): apply(.push(SearchScreen(query: text)))
+        case .theme(let name): switchTheme(name)
+        case .privacy: context.privacy.toggle()
+        case .home: stack.removeSubrange(1...)
+            load(stack[0])
+        case .help: apply(.push(HelpScreen(table: keyTable)))
+        case .quit: running = false
+        case .unknown(let text): message = ("Unknown command “\(text)”. Try \(BoardCommand.summary)", true)
+        }
+    }
+
+    public func switchTheme(_ nameOrPath: String) {
+        do {
+            let theme = try themes.load(nameOrPath)
+            terminal.apply(theme: theme)
+            themeName = theme.name
+            message = ("Theme: \(theme.name)" + (terminal.supportsColor ? "" : " (this terminal shows no colours)"), false)
+        } catch {
+            message = ("\(error)", true)
+        }
+    }
+
+    // MARK: Drawing
+
+    var bodyRect: Rect {
+        let size = terminal.size
+        return Rect(x: 0, y: 1, width: size.width, height: max(0, size.height - 2))
+    }
+
+    /// Renders the whole frame into a canvas (also used by tests and benchmarks without a terminal).
+    public func frame() -> Canvas {
+        var canvas = terminal.makeCanvas()
+        let size = terminal.size
+        if size.width < Self.minimumSize.width || size.height < Self.minimumSize.height {
+            let lines = ["Enlarge the terminal", "(need \(Self.minimumSize.width)×\(Self.minimumSize.height),", "have \(size.width)×\(size.height))"]
+            for (i, line) in lines.enumerated() where i < size.height {
+                _ = canvas.put(line, x: 0, y: i, role: .warning, maxWidth: size.width)
+            }
+            return canvas
+        }
+        drawHeader(&canvas, width: size.width)
+        top.render(into: &canvas, rect: bodyRect, context: context)
+        drawStatus(&canvas, y: size.height - 1, width: size.width)
+        return canvas
+    }
+
+    public func draw() {
+        terminal.render(frame())
+    }
+
+    func drawHeader(_ canvas: inout Canvas, width: Int) {
+        let row = Rect(x: 0, y: 0, width: width, height: 1)
+        canvas.fill(row, role: .header)
+        let clock = context.format(context.now)
+        var left = " tumorboard · " + top.title
+        if context.store.isReadOnly { left += " · READ-ONLY" }
+        _ = canvas.put(left, x: 0, y: 0, role: .header, maxWidth: max(0, width - TextWidth.displayWidth(of: clock) - 2))
+        var right = clock + " "
+        if context.privacy {
+            let badge = " PRIVACY ON "
+            right = badge + " " + right
+            let x = width - TextWidth.displayWidth(of: right)
+            _ = canvas.put(badge, x: x, y: 0, role: .privacy)
+            _ = canvas.put(clock + " ", x: x + TextWidth.displayWidth(of: badge) + 1, y: 0, role: .header)
+        } else {
+            _ = canvas.put(right, x: width - TextWidth.displayWidth(of: right), y: 0, role: .header)
+        }
+    }
+
+    func drawStatus(_ canvas: inout Canvas, y: Int, width: Int) {
+        let row = Rect(x: 0, y: y, width: width, height: 1)
+        if var p = prompt {
+            canvas.fill(row, role: .input)
+            let label = p.kind == .search ? "/" : ":"
+            _ = canvas.put(label, x: 0, y: y, role: .input)
+            p.field.render(into: &canvas, rect: Rect(x: 1, y: y, width: width - 1, height: 1))
+            prompt = p
+            return
+        }
+        if let message {
+            canvas.fill(row, role: message.isError ? .error : .info)
+            _ = canvas.put(" " + message.text, x: 0, y: y, role: message.isError ? .error : .info, maxWidth: width)
+            return
+        }
+        StatusBar(left: "", right: "", hints: keyTable.hints()).render(into: &canvas, rect: row)
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import TUIKit
+import BoardModel
+import BoardStore
+
+/// The text tabs of a case (Summary, Notes, Decision, History) as styled lines.
+@MainActor
+enum CaseText {
+    static func summary(_ r: CaseRecord, context: AppContext) -> [TextView.Line] {
+        let c = r.record
+        let p = c.patient
+        var lines: [TextView.Line] = []
+        lines.append(.init(context.patientLabel(p) + "  ·  \(c.id)  ·  \(c.status.rawValue)", role: context.privacy ? .privacy : .title))
+        if context.privacy {
+            lines.append(.init("Identifiers hidden (privacy mode)", role: .privacy))
+        } else {
+            let ids = p.identifiers.map { "\($0.kind.rawValue.uppercased()) \($0.value)" }.joined(separator: ", ")
+            lines.append(.init("Born \(p.birthDate?.description ?? "unknown")  ·  \(ids.isEmpty ? "no identifiers" : ids)"))
+        }
+        lines.append("")
+        let d = c.diagnosis
+        lines.append(.init("Diagnosis    \(d.text)" + (d.oncotreeCode.map { " [\($0)]" } ?? ""), role: .normal))
+        if let h = d.histology { lines.append(.init("Histology    \(h)")) }
+        if let site = d.primarySite { lines.append(.init("Primary site \(site)" + (d.laterality.map { ", \($0.rawValue)" } ?? ""))) }
+        if let on = d.diagnosedOn { lines.append(.init("Diagnosed    \(on)")) }
+        lines.append(.init("Stage        \(c.stage?.summary ?? "—")", role: c.stage == nil ? .warning : .normal))
+        let perf = c.performance?.summary ?? ""
+        lines.append(.init("Performance  \(perf.isEmpty ? "—" : perf)", role: perf.isEmpty ? .warning : .normal))
+        let consent = [c.consent.research.map { "research \($0 ? "yes" : "no")" }, c.consent.trials.map { "trials \($0 ? "yes" : "no")" }]
+            .compactMap { $0 }.joined(separator: ", ")
+        lines.append(.init("Consent      \(consent.isEmpty ? "not recorded" : consent)", role: consent.isEmpty ? .warning : .normal))
+        if let ref = c.referringClinician { lines.append(.init("Referred by  \(ref)")) }
+        lines.append("")
+        lines.append(.init("Question for the board", role: .title))
+        lines.append(.init(c.question.isEmpty ? "—" : c.question, role: .highlight))
+        lines.append("")
+        lines.append(.init("Treatment history", role: .title))
+        if c.treatmentHistory.isEmpty { lines.append(.init("none recorded", role: .dim)) }
+        for line in c.treatmentHistory.sorted(by: { $0.line < $1.line }) {
+            let drugs = line.drugs.isEmpty ? (line.regimen ?? "—") : line.drugs.joined(separator: " + ")
+            let dates = [line.start?.description, line.end?.description].compactMap { $0 }.joined(separator: " – ")
+            var text = "L\(line.line)  \(drugs)"
+            if let setting = line.setting { text += " (\(setting))" }
+            if !dates.isEmpty { text += "  \(dates)" }
+            if let best = line.bestResponse { text += "  best response \(best.rawValue)" }
+            if let stop = line.stopReason { text += "  stopped: \(stop)" }
+            lines.append(.init(text))
+        }
+        if !c.comorbidities.isEmpty {
+            lines.append("")
+            lines.append(.init("Comorbidities", role: .title))
+            lines.append(.init(c.comorbidities.joined(separator: "; ")))
+        }
+        if !c.reports.isEmpty {
+            lines.append("")
+            lines.append(.init("Molecular reports", role: .title))
+            for report in c.reports {
+                let spec = report.specimen.map { s in [s.site, s.tumourPurity.map { String(format: "purity %.0f%%", $0 * 100) }].compactMap { $0 }.joined(separator: ", ") } ?? ""
+                lines.append(.init([report.lab, report.assay, report.reportedOn?.description, spec].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")))
+            }
+        }
+        lines.append("")
+        lines.append(.init("Checklist before the board", role: .title))
+        let missing = Set(c.missingData)
+        for item in MissingItem.allCases {
+            let ok = !missing.contains(item)
+            lines.append(.init("\(ok ? "✓" : "✗") \(item.label)", role: ok ? .met : .notMet))
+        }
+        return lines
+    }
+
+    static func notes(_ r: CaseRecord, context: AppContext) -> [TextView.Line] {
+        if r.notes.isEmpty { return [.init("No notes yet.", role: .dim)] }
+        var lines: [TextView.Line] = []
+        for note in r.notes {
+            var about = ""
+            if let f = note.target.findingId, let finding = r.record.findings.first(where: { $0.id == f }) { about = " · on \(finding.label)" }
+            if let t = note.target.trialId { about = " · on trial \(t)" }
+            lines.append(.init("\(note.author) · \(context.format(note.writtenAt))\(about)" + (note.version > 1 ? " · v\(note.version)" : ""), role: .title))
+            for paragraph in note.text.split(separator: "\n", omittingEmptySubsequences: false) { lines.append(.init(String(paragraph))) }
+            lines.append("")
+        }
+        return lines
+    }
+
+    static func decision(_ r: CaseRecord, context: AppContext) -> [TextView.Line] {
+        guard let d = r.currentDecision else { return [.init("No decision recorded yet.", role: .dim)] }
+        var lines: [TextView.Line] = []
+        let state = d.status == .final ? "FINAL" : d.status.rawValue
+        lines.append(.init("Decision \(d.id) · \(state) · version \(d.version)" + (d.amends.map { " · amends \($0)" } ?? ""),
+                           role: d.status == .final ? .success : .warning))
+        if let reason = d.amendmentReason { lines.append(.init("Amended because: \(reason)")) }
+        lines.append("")
+        for rec in d.recommendations.sorted(by: { $0.priority < $1.priority }) {
+            var head = "\(rec.priority). \(rec.kind.label)"
+            if let therapy = rec.therapy { head += ": \(therapy)" }
+            if let trial = rec.trialId { head += " — trial \(trial)" }
+            lines.append(.init(head, role: .title))
+            if let level = rec.evidence {
+                lines.append(.init("   Evidence \(level)" + (level.meaning.map { ": \($0)" } ?? ""), role: EvidenceRole.role(tier: level.tier)))
+            }
+            let findings = rec.findingIds.compactMap { id in r.record.findings.first { $0.id == id }?.label }
+            if !findings.isEmpty { lines.append(.init("   Based on: \(findings.joined(separator: ", "))")) }
+            if !rec.rationale.isEmpty { lines.append(.init("   Rationale: \(rec.rationale)")) }
+        }
+        lines.append("")
+        if let consensus = d.consensus { lines.append(.init("Consensus: \(consensus.rawValue)")) }
+        for dissent in d.dissent { lines.append(.init("Dissent: \(dissent.name) — \(dissent.reason)", role: .warning)) }
+        if !d.attendeesPresent.isEmpty { lines.append(.init("Present: \(d.attendeesPresent.joined(separator: ", "))")) }
+        if let f = d.followUp {
+            let when = f.date?.description ?? f.intervalWeeks.map { "in \($0) weeks" } ?? ""
+            lines.append(.init("Follow-up: \(when)" + (f.represent.map { " — re-present \($0)" } ?? "")))
+        }
+        if let signer = d.signedBy, let at = d.signedAt { lines.append(.init("Signed by \(signer) on \(context.format(at))", role: .success)) }
+        lines.append(.init("Recorded by \(d.recordedBy) on \(context.format(d.recordedAt))", role: .dim))
+        let earlier = r.decisions.filter { $0.id != d.id }
+        if !earlier.isEmpty {
+            lines.append("")
+            lines.append(.init("Earlier versions: " + earlier.map { "\($0.id) (\($0.status.rawValue))" }.joined(separator: ", "), role: .dim))
+        }
+        return lines
+    }
+
+    static func history(_ r: CaseRecord, context: AppContext) -> [TextView.Line] {
+        if r.history.isEmpty { return [.init("No recorded changes.", role: .dim)] }
+        return r.history.reversed().map { e in
+            var text = "\(context.format(e.at)) \(e.user): \(e.action)"
+            if e.entity != "case" { text += " \(e.entity) \(e.entityId)" }
+            if let before = e.before, before.count < 40 { text += "  \(before) →" }
+            if let after = e.after, after.count < 60 { text += (e.before == nil ? "  " : " ") + after.replacingOccurrences(of: "\n", with: " ") }
+            return TextView.Line(text)
+        }
+    }
+}

@@ -1,0 +1,227 @@
+import Foundation
+import TUIKit
+import BoardModel
+import BoardStore
+
+/// The case in tabs — Summary, Molecular, Trials, Notes, Decision, History — as the meeting's right
+/// pane and as a full screen. Holds only one case's data at a time.
+@MainActor
+final class CaseView {
+    static let tabTitles = ["Summary", "Molecular", "Trials", "Notes", "Decision", "History"]
+
+    let caseId: String
+    private(set) var record: CaseRecord?
+    var tabs = TabBar(titles: CaseView.tabTitles)
+    var text = TextView()
+    var molecular = Table(columns: [])
+    var trialList = ListView()
+    var showWhy = true
+    var kindFilter: FindingFilter = .all
+    private var lastTabRect = Rect.zero
+    private var lastBodyRect = Rect.zero
+
+    init(caseId: String, tab: Int = 0) {
+        self.caseId = caseId
+        tabs.select(tab)
+    }
+
+    func reload(_ context: AppContext) throws {
+        record = try context.store.caseRecord(id: caseId)
+        trialList.setCount(sortedMatches.count)
+        molecular.list.setCount(visibleFindings().count)
+    }
+
+    var sortedMatches: [TrialMatch] {
+        let order: [MatchStatus: Int] = [.eligible: 0, .possiblyEligible: 1, .notEligible: 2]
+        return (record?.matches ?? []).sorted { (order[$0.status]!, -$0.score, $0.trialId) < (order[$1.status]!, -$1.score, $1.trialId) }
+    }
+
+    func render(into canvas: inout Canvas, rect: Rect, context: AppContext, focused: Bool) {
+        guard rect.height >= 2 else { return }
+        guard let record else {
+            canvas.put("No case \(caseId) in the store.", in: rect, role: .warning)
+            return
+        }
+        let (bar, body) = rect.splitVertically(topHeight: 1)
+        lastTabRect = bar
+        lastBodyRect = body
+        var titles = Self.tabTitles
+        titles[1] += " \(record.record.findings.count)"
+        titles[2] += " \(record.matches.filter { $0.status != .notEligible }.count)"
+        titles[3] += " \(record.notes.count)"
+        let active = tabs.active
+        tabs = TabBar(titles: titles, active: active)
+        tabs.render(into: &canvas, rect: bar)
+        switch active {
+        case 1: renderMolecular(into: &canvas, rect: body, context: context, focused: focused)
+        case 2: renderTrials(into: &canvas, rect: body, context: context, focused: focused)
+        default:
+            let lines: [TextView.Line]
+            switch active {
+            case 0: lines = CaseText.summary(record, context: context)
+            case 3: lines = CaseText.notes(record, context: context)
+            case 4: lines = CaseText.decision(record, context: context)
+            default: lines = CaseText.history(record, context: context)
+            }
+            if text.lines != lines { text.lines = lines }
+            text.render(into: &canvas, rect: body)
+        }
+    }
+
+    // MARK: Molecular
+
+    enum FindingFilter: CaseIterable {
+        case all, variants, copyNumber, fusions, biomarkers
+        var label: String {
+            switch self {
+            case .all: "all"
+            case .variants: "SNV/indel"
+            case .copyNumber: "CNV"
+            case .fusions: "fusion/SV"
+            case .biomarkers: "biomarkers"
+            }
+        }
+        func accepts(_ kind: FindingKind) -> Bool {
+            switch self {
+            case .all: true
+            case .variants: kind == .snv || kind == .indel
+            case .copyNumber: kind == .copyNumber
+            case .fusions: kind == .fusion || kind == .structural
+            case .biomarkers: kind == .biomarker
+            }
+        }
+    }
+
+    /// Findings sorted by their strongest evidence, then by id.
+    func visibleFindings() -> [Finding] {
+        (record?.record.findings ?? []).filter { kindFilter.accepts($0.kind) }
+            .sorted { ($0.bestEvidence?.level.rank ?? 99, $0.id) < ($1.bestEvidence?.level.rank ?? 99, $1.id) }
+    }
+
+    private func renderMolecular(into canvas: inout Canvas, rect: Rect, context: AppContext, focused: Bool) {
+        guard let record else { return }
+        let findings = visibleFindings()
+        let (info, tableRect) = rect.splitVertically(topHeight: 1)
+        canvas.put("Filter (f): \(kindFilter.label) · \(findings.count) of \(record.record.findings.count) · sorted by evidence", in: info, role: .dim)
+        let wide = rect.width >= 100
+        var columns: [Table.Column] = [
+            .init("Alteration", minWidth: 14, flex: 3), .init("Kind", minWidth: 6, maxWidth: 6),
+            .init("VAF", minWidth: 4, maxWidth: 5, alignment: .right), .init("Class", minWidth: 6, maxWidth: 17, flex: 1),
+            .init("Evidence", minWidth: 9, maxWidth: 18), .init("Therapy", minWidth: 8, flex: 2),
+        ]
+        if wide { columns += [.init("Tumour", minWidth: 6, maxWidth: 8), .init("Origin", minWidth: 8, maxWidth: 9)] }
+        let code = record.record.diagnosis.oncotreeCode
+        let rows: [[Table.Cell]] = findings.map { f in
+            let best = f.bestEvidence
+            var cells: [Table.Cell] = [
+                .init(f.label + (f.filter.map { " [\($0)]" } ?? ""), bold: best != nil),
+                .init(f.kind == .biomarker ? "Marker" : f.kind.label), .init(f.vaf.map { String(format: "%.0f%%", $0 * 100) } ?? ""),
+                .init(f.classification?.label ?? "", role: f.classification == .vus ? .dim : nil),
+                .init(best.map { "\($0.level)" } ?? "—", role: best.map { EvidenceRole.role(tier: $0.level.tier) } ?? .dim),
+                .init(best?.therapy ?? ""),
+            ]
+            if wide {
+                let here: String
+                if let evidenceCode = best?.oncotreeCode, let code {
+                    here = OncoTree.bundled.isWithin(code, evidenceCode) ? "this" : "other"
+                } else { here = best == nil ? "" : "?" }
+                cells += [.init(here, role: here == "other" ? .warning : nil), .init(f.origin.rawValue, role: f.origin == .germline ? .highlight : nil)]
+            }
+            return cells
+        }
+        if molecular.columns != columns {
+            let selection = molecular.list
+            molecular = Table(columns: columns, rows: rows)
+            molecular.list = selection
+            molecular.list.setCount(rows.count)
+        }
+        if molecular.rows != rows { molecular.rows = rows }
+        molecular.render(into: &canvas, rect: tableRect, focused: focused)
+    }
+
+    // MARK: Trials
+
+    private func renderTrials(into canvas: inout Canvas, rect: Rect, context: AppContext, focused: Bool) {
+        guard let record else { return }
+        let matches = sortedMatches
+        if matches.isEmpty {
+            canvas.put("No trial matches for this case yet (run `tumorboard match`, or import trials).", in: rect, role: .dim)
+            return
+        }
+        let listHeight = showWhy ? max(3, min(matches.count, rect.height / 2)) : rect.height
+        let (top, bottom) = rect.splitVertically(topHeight: listHeight)
+        trialList.render(into: &canvas, rect: top, focused: focused) { index, selected in
+            let m = matches[index]
+            let trial = record.trials[m.trialId]
+            let role: StyleRole = selected ? .selection : (m.status == .eligible ? .met : (m.status == .possiblyEligible ? .unknown : .notMet))
+            let mark = m.status == .eligible ? "✓" : (m.status == .possiblyEligible ? "?" : "✗")
+            let arm = m.armId.map { " arm \($0)" } ?? ""
+            return [Span("\(mark) \(m.status.label.padding(toLength: 17, withPad: " ", startingAt: 0)) ", role: role),
+                    Span("\(m.trialId)\(arm)  ", role: selected ? .selection : .title),
+                    Span((trial?.shortTitle ?? trial?.title ?? "") + "  " + (trial?.status.label ?? ""), role: selected ? .selection : .normal)]
+        }
+        guard showWhy, bottom.height > 1, let index = trialList.selectedIndex, index < matches.count else { return }
+        let match = matches[index]
+        var lines: [TextView.Line] = [TextView.Line("Why (w hides) — \(match.trialId), score \(String(format: "%.1f", match.score))" +
+                                                    (context.store.isReadOnly ? "" : ""), role: .title)]
+        for outcome in match.outcomes {
+            let role: StyleRole = outcome.outcome == .met ? .met : (outcome.outcome == .notMet ? .notMet : .unknown)
+            lines.append(TextView.Line("\(outcome.outcome.mark) \(outcome.criterion): \(outcome.detail)" + (outcome.fromText ? " (from text)" : ""), role: role))
+        }
+        if !match.missingData.isEmpty {
+            lines.append(TextView.Line("To settle the unknowns: " + match.missingData.joined(separator: "; "), role: .warning))
+        }
+        var why = TextView(lines: lines)
+        why.render(into: &canvas, rect: bottom.inset(top: 1))
+        canvas.hLine(x: bottom.x, y: bottom.y, length: bottom.width)
+    }
+
+    // MARK: Input
+
+    func perform(_ action: AppAction) -> Bool {
+        switch action {
+        case .nextTab: tabs.next(); text.scrollToTop()
+        case .previousTab: tabs.previous(); text.scrollToTop()
+        case .tab(let n) where n < Self.tabTitles.count: tabs.select(n); text.scrollToTop()
+        case .filterKind where tabs.active == 1:
+            let all = FindingFilter.allCases
+            kindFilter = all[(all.firstIndex(of: kindFilter)! + 1) % all.count]
+            molecular.list.setCount(visibleFindings().count)
+            molecular.list.home()
+        case .explain where tabs.active == 2: showWhy.toggle()
+        case .up, .down, .top, .bottom, .pageUp, .pageDown:
+            switch tabs.active {
+            case 1: return ListKeys.apply(action, to: &molecular.list)
+            case 2: return ListKeys.apply(action, to: &trialList)
+            default:
+                switch action {
+                case .up: text.scroll(by: -1)
+                case .down: text.scroll(by: 1)
+                case .top: text.scrollToTop()
+                case .bottom: text.scrollToBottom()
+                case .pageUp: text.scroll(by: -max(1, lastBodyRect.height - 1))
+                default: text.scroll(by: max(1, lastBodyRect.height - 1))
+                }
+            }
+        default: return false
+        }
+        return true
+    }
+
+    func click(_ event: MouseEvent) -> Bool {
+        if lastTabRect.contains(x: event.x, y: event.y), event.isActivation, let tab = tabs.hitTest(x: event.x, y: event.y, in: lastTabRect) {
+            tabs.select(tab)
+            text.scrollToTop()
+            return true
+        }
+        guard lastBodyRect.contains(x: event.x, y: event.y) else { return false }
+        switch event.kind {
+        case .wheelUp: return perform(.up) && perform(.up) && perform(.up)
+        case .wheelDown: return perform(.down) && perform(.down) && perform(.down)
+        default:
+            if tabs.active == 2, let i = trialList.index(atRow: event.y - lastBodyRect.y) { trialList.select(i); return true }
+            if tabs.active == 1, let i = molecular.rowIndex(x: event.x, y: event.y, in: lastBodyRect.inset(top: 1)) { molecular.list.select(i); return true }
+            return false
+        }
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import TUIKit
+import BoardModel
+import BoardStore
+
+/// The first screen: the boards' meetings (upcoming, then past) and the backlog of cases not yet on an agenda.
+@MainActor
+public final class HomeScreen: Screen {
+    var upcoming: [MeetingSummary] = []
+    var past: [MeetingSummary] = []
+    var backlog: [CaseHeadline] = []
+    var meetingList = ListView()
+    var backlogList = ListView()
+    /// 0 = meetings, 1 = backlog.
+    var focus = 0
+    var lastRects: (meetings: Rect, backlog: Rect) = (.zero, .zero)
+
+    public init() {}
+
+    public var title: String { "Home" }
+
+    var meetings: [MeetingSummary] { upcoming + past }
+
+    public func reload(_ context: AppContext) throws {
+        (upcoming, past) = try context.store.meetings(around: context.now)
+        backlog = try context.store.backlog(limit: 1000)
+        meetingList.setCount(meetings.count)
+        backlogList.setCount(backlog.count)
+    }
+
+    public func render(into canvas: inout Canvas, rect: Rect, context: AppContext) {
+        let twoPanes = rect.width >= 100
+        let meetingsRect: Rect, backlogRect: Rect
+        if twoPanes {
+            let (left, right) = rect.splitHorizontally(leftWidth: rect.width * 45 / 100)
+            meetingsRect = left
+            backlogRect = right
+        } else {
+            meetingsRect = focus == 0 ? rect : .zero
+            backlogRect = focus == 1 ? rect : .zero
+        }
+        lastRects = (meetingsRect, backlogRect)
+        if !meetingsRect.isEmpty {
+            let inner = Pane.draw(&canvas, rect: meetingsRect, title: "Meetings (\(upcoming.count) upcoming, \(past.count) past)", focused: focus == 0)
+            if meetings.isEmpty {
+                canvas.put("No meetings yet. Import a board (tumorboard import) or see `tumorboard demo`.", in: inner, role: .dim)
+            } else {
+                let rows = meetings
+                let upcomingCount = upcoming.count
+                meetingList.render(into: &canvas, rect: inner, focused: focus == 0) { index, selected in
+                    let m = rows[index]
+                    let when = context.format(m.startsAt)
+                    let mark = index < upcomingCount ? "▸" : " "
+                    let status = index < upcomingCount ? (m.status == .inProgress ? "in progress" : "upcoming") : m.status.rawValue
+                    return [Span("\(mark) \(when)  ", role: selected ? .selection : .normal),
+                            Span(m.boardName, role: selected ? .selection : .title),
+                            Span("  \(m.caseCount) cases  ", role: selected ? .selection : .normal),
+                            Span(status, role: selected ? .selection : (index < upcomingCount ? .info : .dim))]
+                }
+            }
+        }
+        if !backlogRect.isEmpty {
+            let inner = Pane.draw(&canvas, rect: backlogRect, title: "Backlog: \(backlog.count) cases not on an agenda", focused: focus == 1)
+            if backlog.isEmpty {
+                canvas.put("The backlog is empty.", in: inner, role: .dim)
+            } else {
+                let rows = backlog
+                backlogList.render(into: &canvas, rect: inner, focused: focus == 1) { index, selected in
+                    let c = rows[index]
+                    let ready = c.missing.isEmpty ? "ready" : "missing \(c.missing.count)"
+                    return [Span("\(c.id)  ", role: selected ? .selection : .dim),
+                            Span(context.patientLabel(c), role: selected ? .selection : (context.privacy ? .privacy : .normal)),
+                            Span("  \(c.diagnosis)  ", role: selected ? .selection : .normal),
+                            Span(ready, role: selected ? .selection : (c.missing.isEmpty ? .success : .warning))]
+                }
+            }
+        }
+        if !twoPanes {
+            canvas.put(focus == 0 ? "Tab: backlog" : "Tab: meetings", x: rect.maxX - 14, y: rect.maxY - 1, role: .dim)
+        }
+    }
+
+    public func perform(_ action: AppAction, context: AppContext) -> Navigation {
+        switch action {
+        case .nextPane, .previousPane:
+            focus = 1 - focus
+        case .left: focus = 0
+        case .right: focus = 1
+        case .open:
+            if focus == 0, let i = meetingList.selectedIndex, i < meetings.count {
+                return .push(MeetingScreen(meetingId: meetings[i].id))
+            }
+            if focus == 1, let i = backlogList.selectedIndex, i < backlog.count {
+                return .push(CaseScreen(caseId: backlog[i].id))
+            }
+        case .back: return .unhandled
+        default:
+            if focus == 0 { return ListKeys.apply(action, to: &meetingList) ? .none : .unhandled }
+            return ListKeys.apply(action, to: &backlogList) ? .none : .unhandled
+        }
+        return .none
+    }
+
+    public func click(_ event: MouseEvent, rect: Rect, context: AppContext) -> Navigation {
+        for (pane, paneRect) in [(0, lastRects.meetings), (1, lastRects.backlog)] where paneRect.contains(x: event.x, y: event.y) {
+            focus = pane
+            let inner = paneRect.inset(by: 1)
+            switch event.kind {
+            case .wheelUp: pane == 0 ? meetingList.scroll(by: -3) : backlogList.scroll(by: -3)
+            case .wheelDown: pane == 0 ? meetingList.scroll(by: 3) : backlogList.scroll(by: 3)
+            default:
+                guard event.isActivation, inner.contains(x: event.x, y: event.y) else { return .none }
+                let list = pane == 0 ? meetingList : backlogList
+                if let index = list.index(atRow: event.y - inner.y) {
+                    let wasSelected = list.selectedIndex == index
+                    if pane == 0 { meetingList.select(index) } else { backlogList.select(index) }
+                    if wasSelected { return perform(.open, context: context) }
+                }
+            }
+        }
+        return .none
+    }
+}
+
+/// Movement actions shared by every list.
+enum ListKeys {
+    static func apply(_ action: AppAction, to list: inout ListView) -> Bool {
+        switch action {
+        case .up: list.moveUp()
+        case .down: list.moveDown()
+        case .top: list.home()
+        case .bottom: list.end()
+        case .pageUp: list.pageUp()
+        case .pageDown: list.pageDown()
+        default: return false
+        }
+        return true
+    }
+}

@@ -1,0 +1,35 @@
+import TUIKit
+
+/// The board screen's key bindings as data: one table drives dispatch, the help screen and the status hints.
+public enum KeyMap {
+    public static let global = KeyTable<AppAction>([
+        KeyBinding([.char("k"), .up], .up, help: "Move up", group: "Move"),
+        KeyBinding([.char("j"), .down], .down, help: "Move down", hint: "move", group: "Move"),
+        KeyBinding([.char("h"), .left], .left, help: "Left pane / previous tab", group: "Move"),
+        KeyBinding([.char("l"), .right], .right, help: "Right pane / next tab", group: "Move"),
+        KeyBinding([.char("g"), .home], .top, help: "First item", group: "Move"),
+        KeyBinding([.char("G"), .end], .bottom, help: "Last item", group: "Move"),
+        KeyBinding([.pageUp, .ctrl("b")], .pageUp, help: "Page up", group: "Move"),
+        KeyBinding([.pageDown, .ctrl("f")], .pageDown, help: "Page down", group: "Move"),
+        KeyBinding([.enter], .open, help: "Open the selected item", hint: "open", group: "Move"),
+        KeyBinding([.escape, .backspace], .back, help: "Back", hint: "back", group: "Move"),
+        KeyBinding([.tab], .nextPane, help: "Next pane", group: "Move"),
+        KeyBinding([.backTab], .previousPane, help: "Previous pane", group: "Move"),
+        KeyBinding([.char("]")], .nextTab, help: "Next tab", group: "Case tabs"),
+        KeyBinding([.char("[")], .previousTab, help: "Previous tab", group: "Case tabs"),
+        KeyBinding([.char("1")], .tab(0), help: "Summary tab", group: "Case tabs"),
+        KeyBinding([.char("2")], .tab(1), help: "Molecular tab", group: "Case tabs"),
+        KeyBinding([.char("3")], .tab(2), help: "Trials tab", group: "Case tabs"),
+        KeyBinding([.char("4")], .tab(3), help: "Notes tab", group: "Case tabs"),
+        KeyBinding([.char("5")], .tab(4), help: "Decision tab", group: "Case tabs"),
+        KeyBinding([.char("6")], .tab(5), help: "History tab", group: "Case tabs"),
+        KeyBinding([.char("f")], .filterKind, help: "Molecular: filter findings by kind", group: "Case tabs"),
+        KeyBinding([.char("w")], .explain, help: "Trials: why / why not (per criterion)", group: "Case tabs"),
+        KeyBinding([.char("/")], .search, help: "Search the whole store", hint: "search", group: "General"),
+        KeyBinding([.char(":")], .commandLine, help: "Command line (:meeting, :case, :theme, :privacy, :quit)", hint: "cmd", group: "General"),
+        KeyBinding([.char("p")], .togglePrivacy, help: "Privacy mode: mask names, MRNs, birth dates", hint: "privacy", group: "General"),
+        KeyBinding([.char("?"), .function(1)], .help, help: "This help", hint: "help", group: "General"),
+        KeyBinding([.ctrl("l")], .redraw, help: "Redraw and reload", group: "General"),
+        KeyBinding([.char("q")], .quit, help: "Quit", hint: "quit", group: "General"),
+    ])
+}

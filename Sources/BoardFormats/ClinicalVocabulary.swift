@@ -1,0 +1,73 @@
+import Foundation
+import BoardModel
+
+/// Small translation tables the case readers share: staging spellings, dates, and common cancer codes
+/// (SNOMED CT, NCIt) to OncoTree. Deliberately short — names not in it fall back to OncoTree's own names.
+enum ClinicalVocabulary {
+    /// "2017-07-28T23:41:09-04:00" or "2017-07" → a date.
+    static func date(_ text: String?) -> LocalDate? {
+        guard let text, text.count >= 4 else { return nil }
+        return LocalDate(String(text.prefix(10)))
+    }
+
+    /// "Stage 3A (qualifier value)", "3A", "IIIA", "Stage IV" → "IIIA" / "IV".
+    static func stageGroup(_ raw: String) -> String {
+        var text = raw.replacingOccurrences(of: "(qualifier value)", with: "")
+            .replacingOccurrences(of: "American Joint Committee on Cancer", with: "")
+            .trimmingCharacters(in: .whitespaces)
+        for prefix in ["Stage ", "stage ", "AJCC stage ", "Group "] where text.hasPrefix(prefix) { text = String(text.dropFirst(prefix.count)) }
+        for prefix in ["clinical stage group ", "pathological stage group "] where text.lowercased().hasPrefix(prefix) { text = String(text.dropFirst(prefix.count)) }
+        let romans = ["0": "0", "1": "I", "2": "II", "3": "III", "4": "IV"]
+        if let first = text.first, let roman = romans[String(first)] { text = roman + text.dropFirst() }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// "American Joint Committee on Cancer cT3 (qualifier value)", "cT3", "T3" → "T3"; nil if no category is found.
+    static func tnmCategory(_ raw: String, letter: Character) -> String? {
+        let cleaned = raw.replacingOccurrences(of: "(qualifier value)", with: "")
+        for word in cleaned.split(separator: " ").reversed() {
+            var w = Substring(word)
+            while let f = w.first, f == "c" || f == "p" || f == "y" || f == "r" || f == "a" { w = w.dropFirst() }
+            if w.first == letter, w.count >= 2 { return String(w) }
+        }
+        return nil
+    }
+
+    /// SNOMED CT and NCIt concepts boards meet often, to OncoTree codes.
+    static let conceptToOncoTree: [String: String] = [
+        "254837009": "BREAST", "372064008": "BREAST", "126906006": "PROSTATE", "399068003": "PRAD", "93974005": "PROSTATE",
+        "363358000": "LUNG", "254637007": "NSCLC", "254632001": "SCLC", "363406005": "BOWEL", "93761005": "BOWEL",
+        "363418001": "PANCREAS", "372003004": "PAAD", "363443007": "OVARY", "363346000": "OTHER", "372244006": "MEL",
+        "93655004": "BLADDER", "399326009": "BLCA", "363349007": "STOMACH", "363478007": "THYROID", "188340000": "AML",
+        "C7541": "RBL", "C39853": "BLCA", "C4872": "BRCA", "C3058": "GBM", "C3224": "MEL", "C2926": "NSCLC", "C4878": "LUAD",
+    ]
+
+    /// The OncoTree code for a coded concept or its words, when one is known.
+    static func oncotree(codes: [String], text: String?) -> String? {
+        for code in codes { if let hit = conceptToOncoTree[code] { return hit } }
+        guard let text else { return nil }
+        let cleaned = text.replacingOccurrences(of: "(disorder)", with: "").trimmingCharacters(in: .whitespaces)
+        return OncoTree.bundled.code(forName: cleaned)
+    }
+
+    static func isCancer(_ text: String) -> Bool {
+        let t = text.lowercased()
+        return ["neoplasm", "carcinoma", "cancer", "tumor", "tumour", "malignan", "lymphoma", "leukemia", "leukaemia", "melanoma",
+                "sarcoma", "glioma", "glioblastoma", "myeloma", "blastoma"].contains { t.contains($0) }
+            && !t.contains("screening") && !t.contains("benign")
+    }
+
+    static func isMetastasis(_ text: String) -> Bool {
+        let t = text.lowercased()
+        return t.contains("metasta") || t.contains("secondary malignant")
+    }
+
+    /// "(disorder)"-style SNOMED suffixes removed for display.
+    static func clean(_ text: String) -> String {
+        var t = text
+        for suffix in [" (disorder)", " (finding)", " (qualifier value)", " (procedure)", " (morphologic abnormality)"] where t.hasSuffix(suffix) {
+            t = String(t.dropLast(suffix.count))
+        }
+        return t
+    }
+}
