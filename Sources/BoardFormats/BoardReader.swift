@@ -5,7 +5,17 @@ import BoardModel
 /// (not only the extension). New formats register here.
 public enum BoardReader {
     /// Formats `tumorboard import --format` accepts.
-    public static let formats = ["native"]
+    public static let formats = ["native", "fhir", "phenopacket", "cbioportal", "vcf", "maf", "ctgov", "ctgov-xml", "ctml", "civic"]
+
+    /// What the command line adds to a read: whose findings, and which VCF sample.
+    public struct Options: Sendable {
+        public var caseId: String?
+        public var sample: String?
+        public init(caseId: String? = nil, sample: String? = nil) {
+            self.caseId = caseId
+            self.sample = sample
+        }
+    }
 
     public static func read(paths: [String], format: String? = nil) throws -> BoardBundle {
         var bundle = BoardBundle()
@@ -15,28 +25,97 @@ public enum BoardReader {
         return bundle
     }
 
+    /// The whole-record part of a file (cases, trials, …); findings and evidence need `payload`.
     public static func read(path: String, format: String? = nil) throws -> BoardBundle {
+        try payload(path: path, format: format).bundle
+    }
+
+    /// Reads several files into one payload (written later in one transaction).
+    public static func payload(paths: [String], format: String? = nil, options: Options = Options()) throws -> ImportPayload {
+        var payload = ImportPayload()
+        for path in paths { payload.merge(try self.payload(path: path, format: format, options: options)) }
+        return payload
+    }
+
+    public static func payload(path: String, format: String? = nil, options: Options = Options()) throws -> ImportPayload {
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw ImportError(file: path, message: FileManager.default.fileExists(atPath: path) ? "cannot read the file (permission denied)" : "no such file")
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw ImportError(file: path, message: "is a directory; expected a file")
         }
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw ImportError(file: path, message: "cannot read the file")
         }
-        let chosen = format ?? detect(data)
-        switch chosen {
+        if data.isEmpty { throw ImportError(file: path, message: "empty file") }
+        if let format, !formats.contains(format) {
+            throw ImportError(file: path, message: "unknown format \"\(format)\"; expected one of: \(formats.joined(separator: ", "))")
+        }
+        let detected = try format.map { ($0, nil) } ?? detect(data, file: path)
+        switch detected.0 {
         case "native":
-            return try NativeReader.read(data: data, file: path)
-        case nil:
-            throw ImportError(file: path, message: "unrecognised format; expected one of: \(formats.joined(separator: ", ")) (use --format to say which)")
+            return ImportPayload(bundle: try NativeReader.read(data: data, file: path))
+        case "fhir":
+            return try FHIRReader.read(root: detected.1 ?? JSONNode.parse(data, file: path), file: path, caseId: options.caseId)
+        case "phenopacket":
+            return try PhenopacketReader.read(root: detected.1 ?? JSONNode.parse(data, file: path), file: path, caseId: options.caseId)
+        case "ctgov":
+            return try ClinicalTrialsGovReader.read(root: detected.1 ?? JSONNode.parse(data, file: path), file: path)
+        case "ctgov-xml":
+            return try ClinicalTrialsGovXMLReader.read(data: data, file: path)
+        case "ctml":
+            if let root = detected.1 { return try CTMLReader.read(root: root, file: path) }
+            return try CTMLReader.read(data: data, file: path)
+        case "vcf":
+            return try VCFReader.read(data: data, file: path, options: VCFReader.Options(caseId: options.caseId, sample: options.sample))
+        case "maf":
+            return try MAFReader.read(data: data, file: path, caseId: options.caseId)
+        case "cbioportal":
+            return try CBioPortalClinicalReader.read(data: data, file: path)
+        case "civic":
+            return try CIViCReader.read(data: data, file: path)
         default:
-            throw ImportError(file: path, message: "unknown format \"\(chosen!)\"; expected one of: \(formats.joined(separator: ", "))")
+            throw ImportError(file: path, message: "unrecognised format; expected one of: \(formats.joined(separator: ", ")) (use --format to say which)")
         }
     }
 
-    /// Names the format of a file from its first bytes, or nil.
+    /// Names the format of a file from its content, or nil.
     public static func detect(_ data: Data) -> String? {
-        if NativeReader.recognises(data) { return "native" }
-        return nil
+        (try? detect(data, file: ""))?.0
+    }
+
+    /// The format and, for JSON, the parsed document (so it is parsed once).
+    static func detect(_ data: Data, file: String) throws -> (String?, JSONNode?) {
+        if NativeReader.recognises(data) { return ("native", nil) }
+        var head = TextSource.head(data)
+        if Gzip.isCompressed(data) {
+            // Only VCF and MAF travel compressed; look inside.
+            let inner = try Gzip.decompress(file: file, data: data)
+            head = String(decoding: inner.prefix(65536), as: UTF8.self)
+        }
+        if head.hasPrefix("\u{FEFF}") { head.removeFirst() }
+        let start = head.drop { $0.isWhitespace }
+        if start.hasPrefix("{") || start.hasPrefix("[") {
+            let root = try JSONNode.parse(data, file: file)
+            if FHIRReader.recognises(root) { return ("fhir", root) }
+            if ClinicalTrialsGovReader.recognises(root) { return ("ctgov", root) }
+            if root["treatment_list"].exists || root["protocol_no"].exists { return ("ctml", root) }
+            if PhenopacketReader.recognises(root) { return ("phenopacket", root) }
+            throw ImportError(file: file, location: "$", message: "JSON of an unknown kind; expected a FHIR resource, a Phenopacket, a ClinicalTrials.gov study, CTML or the native layout")
+        }
+        if start.hasPrefix("<") {
+            if ClinicalTrialsGovXMLReader.recognises(head: head) { return ("ctgov-xml", nil) }
+            return (nil, nil)
+        }
+        if VCFReader.recognises(head: head) { return ("vcf", nil) }
+        if MAFReader.recognises(head: head) { return ("maf", nil) }
+        if CBioPortalClinicalReader.recognises(head: head) { return ("cbioportal", nil) }
+        if CIViCReader.recognises(head: head) { return ("civic", nil) }
+        if CTMLReader.recognises(head: head) { return ("ctml", nil) }
+        // A VCF whose header lost its ##fileformat line and gained stray lines (SnpEff -cancer).
+        if head.contains("\n#CHROM\tPOS") || head.contains("##INFO=<") { return ("vcf", nil) }
+        return (nil, nil)
     }
 }

@@ -1,0 +1,126 @@
+import Foundation
+import BoardModel
+
+/// Reads ClinicalTrials.gov API v2 JSON — one study (`protocolSection` …) or a page (`{"studies": [...]}`) —
+/// into trials: identification, status, phases, sponsor, conditions (mapped to OncoTree when the name is one),
+/// arms with their drugs, eligibility (age, sex, the criteria text split into inclusion and exclusion) and sites.
+/// Results, documents and derived sections are not read.
+public enum ClinicalTrialsGovReader {
+    static func recognises(_ root: JSONNode) -> Bool {
+        root["protocolSection"].exists || root["studies"].array.first?["protocolSection"].exists == true
+    }
+
+    public static func read(data: Data, file: String) throws -> ImportPayload {
+        try read(root: JSONNode.parse(data, file: file), file: file)
+    }
+
+    static func read(root: JSONNode, file: String) throws -> ImportPayload {
+        let studies = root["studies"].exists ? root["studies"].array : [root]
+        var payload = ImportPayload()
+        for study in studies {
+            payload.bundle.trials.append(try trial(study, file: file))
+        }
+        let name = URL(fileURLWithPath: file).lastPathComponent
+        let unread = studies.filter { $0["resultsSection"].exists }.count
+        if unread > 0 { payload.skipped.append("\(name): results sections of \(unread) stud\(unread == 1 ? "y" : "ies"): not used by the board") }
+        return payload
+    }
+
+    static func trial(_ study: JSONNode, file: String) throws -> Trial {
+        let p = study["protocolSection"]
+        guard p.exists else {
+            throw ImportError(file: file, location: p.path, message: "missing protocolSection; expected a ClinicalTrials.gov API v2 study")
+        }
+        let ident = p["identificationModule"]
+        let nct = try ident["nctId"].requireString(file, expected: "identificationModule.nctId")
+        guard Trial.isValidNCTId(nct) else {
+            throw ImportError(file: file, location: ident["nctId"].path, message: "expected an NCT id (NCT and eight digits)")
+        }
+        let title = ident["officialTitle"].string ?? ident["briefTitle"].string ?? nct
+        let phases = p["designModule"]["phases"].array.compactMap(\.string).map(TrialText.phase)
+        let status = RecruitmentStatus(rawValue: p["statusModule"]["overallStatus"].string ?? "") ?? .unknown
+        let interventions = p["armsInterventionsModule"]["interventions"].array
+        var arms: [TrialArm] = []
+        for (i, group) in p["armsInterventionsModule"]["armGroups"].array.enumerated() {
+            let label = group["label"].string ?? "Arm \(i + 1)"
+            var drugs = group["interventionNames"].array.compactMap(\.string).map(TrialText.interventionName)
+            if drugs.isEmpty {
+                drugs = interventions.filter { $0["armGroupLabels"].array.compactMap(\.string).contains(label) }.compactMap { $0["name"].string }
+            }
+            arms.append(TrialArm(id: label, name: label + (group["type"].string.map { " (\($0.lowercased().replacingOccurrences(of: "_", with: " ")))" } ?? ""),
+                                 drugs: drugs))
+        }
+        let e = p["eligibilityModule"]
+        let (inclusion, exclusion) = TrialText.splitCriteria(e["eligibilityCriteria"].string)
+        let conditions = p["conditionsModule"]["conditions"].array.compactMap(\.string)
+        let sites = p["contactsLocationsModule"]["locations"].array.map { l in
+            TrialSite(name: l["facility"].string ?? l["city"].string ?? "site", city: l["city"].string, country: l["country"].string,
+                      recruiting: l["status"].string.map { $0 == "RECRUITING" })
+        }
+        let eligibility = Eligibility(minimumAge: TrialText.years(e["minimumAge"].string), maximumAge: TrialText.years(e["maximumAge"].string),
+                                      sex: TrialText.sex(e["sex"].string), diagnoses: TrialText.oncotreeCodes(conditions),
+                                      conditions: conditions, inclusionText: inclusion, exclusionText: exclusion)
+        return Trial(id: nct, title: title, shortTitle: ident["acronym"].string ?? ident["briefTitle"].string,
+                     phase: phases.isEmpty ? nil : phases.joined(separator: "/"), status: status,
+                     sponsor: p["sponsorCollaboratorsModule"]["leadSponsor"]["name"].string, sites: sites, arms: arms,
+                     eligibility: eligibility, provenance: Provenance(file: file, recordId: nct, format: "ctgov-json"))
+    }
+}
+
+/// Spellings shared by the ClinicalTrials.gov JSON and XML readers, so that both give the same trial.
+enum TrialText {
+    /// "PHASE3" / "Phase 3" → "Phase 3"; "EARLY_PHASE1" → "Early Phase 1".
+    static func phase(_ raw: String) -> String {
+        switch raw.uppercased().replacingOccurrences(of: " ", with: "") {
+        case "PHASE1": "Phase 1"
+        case "PHASE2": "Phase 2"
+        case "PHASE3": "Phase 3"
+        case "PHASE4": "Phase 4"
+        case "EARLY_PHASE1", "EARLYPHASE1": "Early Phase 1"
+        case "NA", "N/A": "N/A"
+        default: raw
+        }
+    }
+
+    /// "Drug: Palbociclib" → "Palbociclib".
+    static func interventionName(_ raw: String) -> String {
+        guard let colon = raw.firstIndex(of: ":") else { return raw }
+        return raw[raw.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+    }
+
+    /// "18 Years" → 18; months, weeks and days count as 0 years; nil when absent or "N/A".
+    static func years(_ raw: String?) -> Int? {
+        guard let raw, let n = Int(raw.split(separator: " ").first ?? "") else { return nil }
+        return raw.lowercased().contains("year") ? n : 0
+    }
+
+    static func sex(_ raw: String?) -> Sex? {
+        switch raw?.uppercased() { case "FEMALE": .female; case "MALE": .male; default: nil }
+    }
+
+    /// Conditions whose names are OncoTree names, as codes.
+    static func oncotreeCodes(_ conditions: [String]) -> [String] {
+        var codes: [String] = []
+        for c in conditions {
+            if let code = OncoTree.bundled.code(forName: c) ?? ClinicalVocabulary.commonNames[c.lowercased()], !codes.contains(code) { codes.append(code) }
+        }
+        return codes
+    }
+
+    /// Splits "Inclusion Criteria: … Exclusion Criteria: …" into its two parts.
+    static func splitCriteria(_ text: String?) -> (String?, String?) {
+        guard let text else { return (nil, nil) }
+        let normalised = text.replacingOccurrences(of: "\r\n", with: "\n")
+        guard let ex = normalised.range(of: "exclusion criteria", options: .caseInsensitive) else { return (strip(normalised), nil) }
+        let inclusion = String(normalised[..<ex.lowerBound])
+        let exclusion = String(normalised[ex.upperBound...])
+        return (strip(inclusion), strip(exclusion))
+    }
+
+    private static func strip(_ part: String) -> String? {
+        var t = part.trimmingCharacters(in: .whitespacesAndNewlines)
+        for head in ["Inclusion Criteria:", "Inclusion criteria:", "INCLUSION CRITERIA:", ":"] where t.hasPrefix(head) { t = String(t.dropFirst(head.count)) }
+        t = t.trimmingCharacters(in: .whitespacesAndNewlines)
+        return t.isEmpty ? nil : t
+    }
+}
