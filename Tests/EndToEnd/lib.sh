@@ -1,0 +1,78 @@
+# Shared helpers for the tmux journeys: a private tmux server, polling instead of sleeping, and a tally.
+set -uo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+BIN="${TUMORBOARD_BIN:-$(cd "$ROOT" && swift build --product tumorboard >/dev/null 2>&1; cd "$ROOT" && swift build --show-bin-path)/tumorboard}"
+SOCK="tb-e2e-$$"
+PASSED=0
+FAILED=0
+WORK="$(mktemp -d)"
+
+tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
+
+cleanup() { tm kill-server 2>/dev/null; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+# start WIDTH HEIGHT COMMAND… — runs the command in a fresh session, then prints its exit code.
+start() {
+    local w=$1 h=$2; shift 2
+    tm kill-server 2>/dev/null
+    tm new-session -d -x "$w" -y "$h" -e LANG=C.UTF-8 -e TERM=tmux-256color -e SWIFT_BACKTRACE=interactive=no \
+        -e TZ=UTC -e HOME="$WORK" "cd '$ROOT'; $*; echo EXIT=\$?; sleep 600"
+}
+
+screen() { tm capture-pane -p; }
+
+# wait_for TEXT [SECONDS] — polls the pane until TEXT appears.
+wait_for() {
+    local text=$1 limit=${2:-20} i
+    for ((i = 0; i < limit * 10; i++)); do
+        screen | grep -qF -- "$text" && return 0
+        sleep 0.1
+    done
+    return 1
+}
+
+# wait_gone TEXT [SECONDS] — polls until TEXT is no longer on screen.
+wait_gone() {
+    local text=$1 limit=${2:-10} i
+    for ((i = 0; i < limit * 10; i++)); do
+        screen | grep -qF -- "$text" || return 0
+        sleep 0.1
+    done
+    return 1
+}
+
+# check_gone NAME TEXT — tallied: the text disappears.
+check_gone() {
+    if wait_gone "$2"; then
+        PASSED=$((PASSED + 1)); echo "ok   $1"
+    else
+        FAILED=$((FAILED + 1)); echo "FAIL $1 (still see: $2)"; screen | sed 's/^/     | /'
+    fi
+}
+
+# check NAME TEXT [SECONDS] — one tallied expectation.
+check() {
+    if wait_for "$2" "${3:-10}"; then
+        PASSED=$((PASSED + 1)); echo "ok   $1"
+    else
+        FAILED=$((FAILED + 1)); echo "FAIL $1 (expected to see: $2)"; screen | sed 's/^/     | /'
+    fi
+}
+
+# check_absent NAME TEXT — the text must not be on screen now.
+check_absent() {
+    if screen | grep -qF -- "$2"; then
+        FAILED=$((FAILED + 1)); echo "FAIL $1 (should not see: $2)"; screen | sed 's/^/     | /'
+    else
+        PASSED=$((PASSED + 1)); echo "ok   $1"
+    fi
+}
+
+keys() { tm send-keys "$@"; }
+literal() { tm send-keys -l "$1"; }
+
+finish() {
+    echo "$PASSED passed, $FAILED failed"
+    [ "$FAILED" -eq 0 ]
+}
