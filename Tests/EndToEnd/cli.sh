@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# The command line's promises: clear one-line errors, exit codes, nothing written half, privacy of files.
+source "$(dirname "$0")/lib.sh"
+
+expect() { # expect NAME CODE COMMAND… — runs, checks the exit code, keeps stderr in $ERR
+    local name=$1 want=$2; shift 2
+    ERR=$("$@" 2>&1 >/dev/null); local code=$?
+    if [ "$code" -eq "$want" ]; then PASSED=$((PASSED + 1)); echo "ok   $name"; else FAILED=$((FAILED + 1)); echo "FAIL $name: exit $code, wanted $want: $ERR"; fi
+}
+expect_text() { # expect_text NAME TEXT — the last stderr contains TEXT
+    if echo "$ERR" | grep -qF -- "$2"; then PASSED=$((PASSED + 1)); echo "ok   $1"; else FAILED=$((FAILED + 1)); echo "FAIL $1: '$ERR' lacks '$2'"; fi
+}
+
+S="$WORK/store/board.sqlite"
+expect "import the sample board" 0 "$BIN" import --store "$S" "$ROOT"/SampleData/*.json
+mode=$(stat -c %a "$S"); dmode=$(stat -c %a "$WORK/store")
+[ "$mode" = 600 ] && [ "$dmode" = 700 ] && { PASSED=$((PASSED + 1)); echo "ok   store 0600 in a 0700 directory"; } || { FAILED=$((FAILED + 1)); echo "FAIL modes $mode $dmode"; }
+before=$(sqlite3 "$S" .dump | md5sum)
+
+# A bad file: one line with the JSON path, exit 1, store unchanged.
+python3 - "$ROOT/SampleData/cases.json" "$WORK/bad.json" <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+doc["cases"][2]["diagnosis"]["text"] = 42
+json.dump(doc, open(sys.argv[2], "w"))
+PY
+expect "a malformed file exits 1" 1 "$BIN" import --store "$S" "$WORK/bad.json"
+expect_text "the error names the JSON path" '$.cases[2].diagnosis.text: expected a string'
+[ "$(echo "$ERR" | wc -l)" -eq 1 ] && { PASSED=$((PASSED + 1)); echo "ok   the error is one line"; } || { FAILED=$((FAILED + 1)); echo "FAIL error has $(echo "$ERR" | wc -l) lines"; }
+[ "$(sqlite3 "$S" .dump | md5sum)" = "$before" ] && { PASSED=$((PASSED + 1)); echo "ok   store unchanged after a bad file"; } || { FAILED=$((FAILED + 1)); echo "FAIL store changed"; }
+
+# A file referring to a case that does not exist: rolled back whole.
+printf '{"format":"tumorboard/1","cases":[{"id":"C-NEW","patient":{"id":"P-NEW","name":{"text":"Nova"}},"diagnosis":{"text":"x"}}],"notes":[{"id":"N-X","target":{"caseId":"C-NONE"},"author":"a","text":"t","writtenAt":"2026-11-01T10:00:00Z"}]}' > "$WORK/orphan.json"
+expect "a dangling reference exits 1" 1 "$BIN" import --store "$S" "$WORK/orphan.json"
+[ "$(sqlite3 "$S" .dump | md5sum)" = "$before" ] && { PASSED=$((PASSED + 1)); echo "ok   nothing half-imported"; } || { FAILED=$((FAILED + 1)); echo "FAIL half import"; }
+
+expect "importing again succeeds" 0 "$BIN" import --store "$S" "$ROOT"/SampleData/*.json
+[ "$(sqlite3 "$S" 'select count(*) from "case"')" = "$(python3 -c "import json;print(len(json.load(open('$ROOT/SampleData/cases.json'))['cases']))")" ] && { PASSED=$((PASSED + 1)); echo "ok   re-import does not duplicate"; } || { FAILED=$((FAILED + 1)); echo "FAIL duplicates"; }
+
+expect "cases lists" 0 "$BIN" cases --store "$S" --meeting M-2026-12-03-MTB
+expect "unknown meeting exits 1" 1 "$BIN" cases --store "$S" --meeting M-NOPE
+expect "show a case" 0 "$BIN" show --store "$S" C-0001
+expect "unknown case exits 1" 1 "$BIN" show --store "$S" C-NOPE
+expect "bad flag exits 1" 1 "$BIN" cases --store "$S" --frobnicate
+expect "verify passes" 0 "$BIN" verify --store "$S"
+
+# Tampering is detected.
+cp "$S" "$WORK/tampered.sqlite"
+sqlite3 "$WORK/tampered.sqlite" "DROP TRIGGER audit_event_no_update; UPDATE audit_event SET user='mallory' WHERE seq=5;"
+OUT=$("$BIN" verify --store "$WORK/tampered.sqlite" 2>&1); code=$?
+[ $code -eq 2 ] && echo "$OUT" | grep -q "event 5" && { PASSED=$((PASSED + 1)); echo "ok   verify reports the first broken link"; } || { FAILED=$((FAILED + 1)); echo "FAIL verify: $code $OUT"; }
+
+# Store problems exit 2 with one clear line.
+cp "$S" "$WORK/newer.sqlite"
+sqlite3 "$WORK/newer.sqlite" "INSERT INTO grdb_migrations VALUES ('v99: future')"
+expect "a newer store is refused" 2 "$BIN" cases --store "$WORK/newer.sqlite"
+expect_text "says to upgrade" "newer tumorboard"
+echo "not a database" > "$WORK/notes.txt"
+expect "a file that is not a store is refused" 2 "$BIN" cases --store "$WORK/notes.txt"
+expect_text "points to verify and backup" "tumorboard verify"
+[ "$(cat "$WORK/notes.txt")" = "not a database" ] && { PASSED=$((PASSED + 1)); echo "ok   the foreign file is untouched"; } || { FAILED=$((FAILED + 1)); echo "FAIL foreign file overwritten"; }
+touch "$WORK/afile"
+expect "a store under a file is refused" 2 "$BIN" cases --store "$WORK/afile/board.sqlite"
+
+# Identifiers never reach error messages.
+expect "an error about a patient file" 1 "$BIN" import --store "$S" "$WORK/bad.json"
+if echo "$ERR" | grep -qE "MRN-|$(python3 -c "import json;print(json.load(open('$ROOT/SampleData/cases.json'))['cases'][2]['patient']['name'].get('family','zzzz'))")"; then FAILED=$((FAILED + 1)); echo "FAIL identifier in error"; else PASSED=$((PASSED + 1)); echo "ok   no identifier in the error"; fi
+
+finish
