@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "tumorboard", targets: ["tumorboard"]),
+        // For the Benchmarks package, which depends on this one by path.
+        .library(name: "TumorboardCore", targets: ["BoardModel", "BoardStore", "BoardFormats", "TrialMatching", "TUIKit", "BoardApp"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),

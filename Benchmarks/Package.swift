@@ -1,0 +1,16 @@
+// swift-tools-version: 6.0
+// Benchmarks live in their own package so the main build stays light. Each target is an executable
+// that prints its figures; scripts/bench*.sh build them in release mode and run them.
+import PackageDescription
+
+let package = Package(
+    name: "TumorboardBenchmarks",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        .package(path: "tumorboard"), // a symlink to the repository root, so the identity does not depend on the checkout's folder name
+    ],
+    targets: [
+        .executableTarget(name: "ScreenBenchmark", dependencies: [.product(name: "TumorboardCore", package: "tumorboard")]),
+    ],
+    swiftLanguageModes: [.v6]
+)
