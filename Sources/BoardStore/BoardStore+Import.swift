@@ -21,7 +21,7 @@ extension BoardStore {
         }
     }
 
-    private func write(_ bundle: BoardBundle, in db: Database, now: Date, progress: (@Sendable (Int, Int) -> Void)?) throws -> ImportSummary {
+    func write(_ bundle: BoardBundle, in db: Database, now: Date, progress: (@Sendable (Int, Int) -> Void)?) throws -> ImportSummary {
         let writer = RecordWriter(db: db, user: user, now: now)
         var summary = ImportSummary()
         let total = bundle.boards.count + bundle.cases.count + bundle.trials.count + bundle.meetings.count + bundle.notes.count + bundle.decisions.count

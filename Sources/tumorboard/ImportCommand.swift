@@ -4,13 +4,30 @@ import BoardFormats
 import BoardStore
 
 /// `tumorboard import PATH…`: reads files into the store in one transaction.
+///
+/// Findings from VCF and MAF files (and FHIR variants whose Patient is not in the file) belong to a case:
+/// `--case ID` names it; without it each sample is matched to the case whose id, or whose report or specimen
+/// id, equals the sample name (VCF tumour column, MAF Tumor_Sample_Barcode). Import cBioPortal sample files
+/// first and MAF samples find their cases by SAMPLE_ID.
 struct ImportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "import", abstract: "Import cases, trials and meetings from files (one transaction per run).")
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import cases, findings, trials and evidence from files (one transaction per run).",
+        discussion: """
+        Formats (detected from the content): \(BoardReader.formats.joined(separator: ", ")).
+        VCF/MAF findings attach to --case, or to the case whose id or report specimen id equals the sample name.
+        """)
 
     @OptionGroup var global: GlobalOptions
 
     @Option(help: ArgumentHelp("Read the files as this format instead of detecting it.", valueName: "format"))
     var format: String?
+
+    @Option(name: .customLong("case"), help: ArgumentHelp("Attach VCF/MAF findings to this case.", valueName: "id"))
+    var caseId: String?
+
+    @Option(help: ArgumentHelp("VCF sample column to read (default: the tumour column, chosen from the header).", valueName: "name"))
+    var sample: String?
 
     @Flag(help: "Check the files and report what would change, without writing.")
     var dryRun = false
@@ -19,9 +36,52 @@ struct ImportCommand: ParsableCommand {
     var paths: [String]
 
     func run() throws {
-        let bundle = try BoardReader.read(paths: paths, format: format)
+        let tty = isatty(STDERR_FILENO) == 1
+        if tty { FileHandle.standardError.write(Data("reading \(paths.count) file\(paths.count == 1 ? "" : "s")…\r".utf8)) }
+        let payload = try BoardReader.payload(paths: paths, format: format, options: .init(caseId: caseId, sample: sample))
         let store = try global.openStore()
-        let summary = try store.importBundle(bundle, dryRun: dryRun)
-        print((dryRun ? "dry run, nothing written; would import:\n" : "imported into \(store.path):\n") + summary.description)
+        let bar: ImportProgress? = tty ? ImportProgress() : nil
+        var progress: (@Sendable (Int, Int) -> Void)?
+        if let bar { progress = { done, total in bar.show(done, total) } }
+        let batches: [FindingBatch] = payload.findingSets.map { set in
+            FindingBatch(caseId: set.caseId, sample: set.sample, report: set.report, findings: set.findings)
+        }
+        let evidence: [EvidenceAttachment] = payload.evidence.map { record in
+            EvidenceAttachment(gene: record.gene, variant: record.variant, entry: record.entry)
+        }
+        let summary = try store.importRecords(payload.bundle, partialCases: payload.partialCases, findingBatches: batches,
+                                              evidence: evidence, skipped: payload.skipped, dryRun: dryRun, progress: progress)
+        bar?.finish()
+        var counts = summary
+        counts.skipped = []
+        var lines = [dryRun ? "dry run, nothing written; would import:" : "imported into \(store.path):"]
+        if !counts.description.isEmpty { lines.append(counts.description) }
+        for note in payload.notes { lines.append("note: \(note)") }
+        if !summary.skipped.isEmpty {
+            lines.append("skipped:")
+            lines += summary.skipped.map { "  \($0)" }
+        }
+        print(lines.joined(separator: "\n"))
+    }
+}
+
+/// A one-line progress bar on stderr, redrawn at most every 100 ms; only used when stderr is a terminal.
+final class ImportProgress: @unchecked Sendable {
+    private var last = Date.distantPast
+    private let lock = NSLock()
+
+    func show(_ done: Int, _ total: Int) {
+        lock.lock(); defer { lock.unlock() }
+        let now = Date()
+        guard total > 0, now.timeIntervalSince(last) > 0.1 || done == total else { return }
+        last = now
+        let width = 30
+        let filled = min(width, done * width / total)
+        let line = "\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "] \(done)/\(total) findings"
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    func finish() {
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 }

@@ -1,0 +1,106 @@
+import Foundation
+import GRDB
+import BoardModel
+
+/// Decides whether a knowledge-base variant name ("V600E", "V600", "AMPLIFICATION", "EXON 19 DELETION",
+/// "EML4::ALK", "MUTATION") describes a finding. Protein changes are compared in one-letter form, so
+/// "p.Val600Glu" matches "V600E".
+enum EvidenceMatch {
+    static let three: [String: String] = [
+        "Ala": "A", "Arg": "R", "Asn": "N", "Asp": "D", "Cys": "C", "Gln": "Q", "Glu": "E", "Gly": "G", "His": "H", "Ile": "I",
+        "Leu": "L", "Lys": "K", "Met": "M", "Phe": "F", "Pro": "P", "Ser": "S", "Thr": "T", "Trp": "W", "Tyr": "Y", "Val": "V",
+        "Ter": "*", "Sec": "U", "Xaa": "X",
+    ]
+
+    /// "p.Val600Glu" / "p.(Val600Glu)" / "p.V600E" → "V600E"; "p.Arg320Ter" → "R320*".
+    static func shortProtein(_ hgvs: String?) -> String? {
+        guard var t = hgvs, !t.isEmpty else { return nil }
+        if t.hasPrefix("p.") { t.removeFirst(2) }
+        t = t.replacingOccurrences(of: "(", with: "").replacingOccurrences(of: ")", with: "")
+        var out = ""
+        var i = t.startIndex
+        while i < t.endIndex {
+            let end = t.index(i, offsetBy: 3, limitedBy: t.endIndex) ?? t.endIndex
+            if let one = three[String(t[i..<end])] { out += one; i = end } else { out.append(t[i]); i = t.index(after: i) }
+        }
+        return out.uppercased()
+    }
+
+    static func matches(_ variant: String, _ f: Finding) -> Bool {
+        let v = variant.uppercased().trimmingCharacters(in: .whitespaces)
+        switch f.kind {
+        case .snv, .indel:
+            if f.filter != nil { return false }
+            if v == "MUTATION" || v == "SOMATIC MUTATION" { return true }
+            if let p = shortProtein(f.hgvsP) {
+                if p == v || p == v.replacingOccurrences(of: "X", with: "*") { return true }
+                // "V600" names the residue: any change there.
+                if v.last?.isNumber == true, v.first?.isLetter == true, p.hasPrefix(v),
+                   let next = p.dropFirst(v.count).first, !next.isNumber { return true }
+            }
+            if v.hasPrefix("EXON "), let exon = f.exon?.split(separator: "/").first {
+                let parts = v.split(separator: " ")
+                guard parts.count >= 2, parts[1] == exon else { return false }
+                let c = (f.hgvsC ?? "").lowercased()
+                if v.contains("DELETION") { return c.contains("del") }
+                if v.contains("INSERTION") { return c.contains("ins") || c.contains("dup") }
+                return true
+            }
+            return false
+        case .copyNumber:
+            switch v {
+            case "AMPLIFICATION": return f.copyNumberCall == .amplification
+            case "DELETION", "LOSS", "COPY NUMBER LOSS": return f.copyNumberCall == .homozygousDeletion || f.copyNumberCall == .heterozygousDeletion
+            case "GAIN", "COPY NUMBER GAIN": return f.copyNumberCall == .gain || f.copyNumberCall == .amplification
+            default: return false
+            }
+        case .fusion, .structural:
+            if v == "FUSION" || v == "REARRANGEMENT" { return true }
+            let names = v.replacingOccurrences(of: "::", with: "-").split(separator: "-").map(String.init)
+            let partners = (f.partners ?? []).map { $0.uppercased() }
+            return names.count == 2 && names == partners
+        case .biomarker:
+            return false
+        }
+    }
+}
+
+extension BoardStore {
+    /// Adds evidence entries to every matching finding in the store (including those written earlier in the
+    /// same transaction); entries already present are left alone. Unmatched rows are counted as skipped.
+    func attachEvidence(_ db: GRDB.Database, _ evidence: [EvidenceAttachment], now: Date, summary: inout ImportSummary) throws {
+        var byGene: [String: [EvidenceAttachment]] = [:]
+        for e in evidence { byGene[e.gene.uppercased(), default: []].append(e) }
+        var matched = Set<Int>()
+        var index: [EvidenceAttachment: Int] = [:]
+        for (i, e) in evidence.enumerated() where index[e] == nil { index[e] = i }
+        var touchedCases: Set<String> = []
+        var counts = summary.counts["evidence", default: ImportSummary.Counts()]
+        for (gene, entries) in byGene {
+            let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, case_id, body FROM finding WHERE upper(gene) = ?"), arguments: [gene])
+            for row in rows {
+                var finding = try Codec.decode(Finding.self, from: row["body"] as String)
+                var changed = false
+                for e in entries where EvidenceMatch.matches(e.variant, finding) {
+                    matched.insert(index[e]!)
+                    if finding.evidence.contains(e.entry) { counts.unchanged += 1; continue }
+                    finding.evidence.append(e.entry)
+                    counts.created += 1
+                    changed = true
+                }
+                guard changed else { continue }
+                try db.execute(sql: "UPDATE finding SET body = ?, best_rank = ?, label = ? WHERE id = ?",
+                               arguments: [try Codec.encode(finding), finding.bestEvidence?.level.rank ?? 99, finding.label, row["id"] as String])
+                touchedCases.insert(row["case_id"])
+            }
+        }
+        summary.counts["evidence"] = counts
+        for caseId in touchedCases.sorted() {
+            let top = try String.fetchOne(db, sql: "SELECT label FROM finding WHERE case_id = ? AND best_rank < 99 ORDER BY best_rank, position LIMIT 1", arguments: [caseId])
+            try db.execute(sql: "UPDATE \"case\" SET top_finding = ? WHERE id = ?", arguments: [top, caseId])
+            try AuditTrail.append(db, user: user, action: "case.evidence", entity: "case", entityId: caseId, caseId: caseId, at: now)
+        }
+        let unmatched = Set(index.values).subtracting(matched).count
+        if unmatched > 0 { summary.skipped.append("\(unmatched) evidence entr\(unmatched == 1 ? "y" : "ies") matched no finding in the store") }
+    }
+}
