@@ -39,7 +39,7 @@ enum ClinicalVocabulary {
         "363358000": "LUNG", "254637007": "NSCLC", "254632001": "SCLC", "363406005": "BOWEL", "93761005": "BOWEL",
         "363418001": "PANCREAS", "372003004": "PAAD", "363443007": "OVARY", "372244006": "MEL",
         "93655004": "BLADDER", "399326009": "BLCA", "363349007": "STOMACH", "363478007": "THYROID", "188340000": "AML",
-        "C7541": "RBL", "C39853": "BLCA", "C4872": "BRCA", "C3058": "GBM", "C3224": "MEL", "C2926": "NSCLC", "C4878": "LUAD",
+        "C7541": "RBL", "C39853": "BLCA", "C4872": "BRCA", "C3058": "GB", "C3224": "MEL", "C2926": "NSCLC", "C4878": "LUAD",
     ]
 
     /// The OncoTree code for a coded concept or its words, when one is known.
@@ -78,7 +78,7 @@ extension ClinicalVocabulary {
         "breast cancer": "BREAST", "lung cancer": "LUNG", "non-small cell lung cancer": "NSCLC", "nsclc": "NSCLC",
         "small cell lung cancer": "SCLC", "colorectal cancer": "BOWEL", "colon cancer": "BOWEL", "prostate cancer": "PROSTATE",
         "pancreatic cancer": "PANCREAS", "ovarian cancer": "OVARY", "melanoma": "MEL", "bladder cancer": "BLADDER",
-        "gastric cancer": "STOMACH", "glioblastoma": "GBM", "solid tumor": "_SOLID_", "solid tumors": "_SOLID_",
+        "gastric cancer": "STOMACH", "glioblastoma": "GB", "solid tumor": "_SOLID_", "solid tumors": "_SOLID_",
         "advanced solid tumors": "_SOLID_", "acute myeloid leukemia": "AML",
     ]
 }

@@ -47,7 +47,13 @@ public enum PhenopacketReader {
         }
         // Biosamples: specimens; the primary tumour's histology and grade describe the diagnosis.
         var reports: [MolecularReport] = []
-        for sample in root["biosamples"].array {
+        let samples = root["biosamples"].array
+        func isPrimary(_ s: JSONNode) -> Bool {
+            let p = (s["tumorProgression"]["label"].string ?? "").lowercased()
+            return p.contains("primary") && !p.contains("second")
+        }
+        let primary = samples.first(where: isPrimary) ?? samples.first { $0["tumorProgression"].exists }
+        for sample in samples {
             let progression = sample["tumorProgression"]["label"].string
             let histology = sample["histologicalDiagnosis"]["label"].string
             let sid = sample["id"].string ?? "biosample-\(reports.count + 1)"
@@ -55,7 +61,7 @@ public enum PhenopacketReader {
                 continue // a negative margin or ureter sample: not a tumour specimen
             }
             let grade = sample["tumorGrade"]["label"].string
-            if (progression ?? "").lowercased().contains("primary") && !(progression ?? "").lowercased().contains("second") || reports.isEmpty && progression != nil {
+            if let primary, sample.path == primary.path {
                 if diagnosis.histology == nil, let histology { diagnosis.histology = histology + (grade.map { ", \($0)" } ?? "") }
                 if diagnosis.primarySite == nil { diagnosis.primarySite = sample["sampledTissue"]["label"].string }
             }

@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+import BoardModel
+@testable import BoardStore
+
+@Suite("Finding import: attach, re-import, mapping, evidence")
+struct FindingImportTests {
+    func store() throws -> BoardStore {
+        let s = try BoardStore.inMemory()
+        try s.importBundle(Fixtures.bundle, now: Fixtures.now)
+        return s
+    }
+
+    func batch(caseId: String? = nil, sample: String? = nil, _ findings: [Finding]) -> FindingBatch {
+        FindingBatch(caseId: caseId, sample: sample, report: MolecularReport(id: "vcf:t.vcf:TUMOR", assay: "VCF", specimen: Specimen(id: "TUMOR")),
+                     findings: findings)
+    }
+
+    static let rows = (0..<50).map { i in
+        Finding(id: "1:\(1000 + i):A:G", kind: .snv, gene: i % 2 == 0 ? "BRAF" : nil, hgvsP: i == 0 ? "p.Val600Glu" : nil,
+                vaf: Double(i) / 100, depth: 100 + i, filter: i == 3 ? "lowqual" : nil)
+    }
+
+    @Test func attachesWithoutReplacingOtherDataAndReimportIsUnchanged() throws {
+        let s = try store()
+        let summary = try s.importRecords(BoardBundle(), findingBatches: [batch(caseId: "C-1", Self.rows)], now: Fixtures.now)
+        #expect(summary.counts["finding"]?.created == 50)
+        let record = try #require(try s.caseRecord(id: "C-1"))
+        #expect(record.record.findings.count == 52) // the two it had, plus the file's
+        #expect(record.record.findings.contains { $0.id == "C-1-F1" })
+        #expect(record.record.findings.contains { $0.id == "C-1/1:1000:A:G" && $0.reportId == "vcf:t.vcf:TUMOR" })
+        #expect(record.record.reports.contains { $0.id == "vcf:t.vcf:TUMOR" })
+        #expect(record.record.question == "First-line therapy?")
+        let again = try s.importRecords(BoardBundle(), findingBatches: [batch(caseId: "C-1", Self.rows)], now: Fixtures.now)
+        #expect(again.counts["finding"]?.unchanged == 50 && again.counts["finding"]?.created == 0)
+        var changed = Self.rows
+        changed[5].vaf = 0.99
+        let third = try s.importRecords(BoardBundle(), findingBatches: [batch(caseId: "C-1", changed)], now: Fixtures.now)
+        #expect(third.counts["finding"]?.updated == 1)
+        #expect(try s.headline(caseId: "C-1")?.findingCount == 52)
+    }
+
+    @Test func sampleMapsToCaseIdOrSpecimenAndUnknownSamplesFail() throws {
+        let s = try store()
+        var withSpecimen = Fixtures.cases[1]
+        withSpecimen.reports = [MolecularReport(id: "R-9", specimen: Specimen(id: "TCGA-XX-0001-01"))]
+        try s.importBundle(BoardBundle(cases: [withSpecimen]), now: Fixtures.now)
+        try s.importRecords(BoardBundle(), findingBatches: [batch(sample: "C-3", Array(Self.rows.prefix(2))),
+                                                            batch(sample: "TCGA-XX-0001-01", Array(Self.rows.prefix(3)))], now: Fixtures.now)
+        #expect(try s.caseRecord(id: "C-3")?.record.findings.count == 3)
+        #expect(try s.caseRecord(id: "C-2")?.record.findings.count == 4)
+        #expect(throws: StoreError.self) {
+            try s.importRecords(BoardBundle(), findingBatches: [batch(sample: "nobody", Self.rows)], now: Fixtures.now)
+        }
+        #expect(throws: StoreError.invalid("case C-404 is neither in the store nor in the import; import the case first")) {
+            try s.importRecords(BoardBundle(), findingBatches: [batch(caseId: "C-404", Self.rows)], now: Fixtures.now)
+        }
+        // One unknown sample among known ones is skipped with a reason.
+        let mixed = try s.importRecords(BoardBundle(), findingBatches: [batch(sample: "C-3", Self.rows), batch(sample: "nobody", Self.rows)], now: Fixtures.now)
+        #expect(mixed.skipped.contains { $0.contains("sample nobody") })
+    }
+
+    @Test func dryRunAndFailuresLeaveTheStoreUnchanged() throws {
+        let s = try store()
+        let before = try s.counts()
+        try s.importRecords(BoardBundle(), findingBatches: [batch(caseId: "C-1", Self.rows)], dryRun: true, now: Fixtures.now)
+        #expect(try s.counts() == before)
+        #expect(throws: StoreError.self) {
+            try s.importRecords(BoardBundle(cases: [Fixtures.cases[0]]), findingBatches: [batch(caseId: "C-1", Self.rows), batch(caseId: "C-404", Self.rows)], now: Fixtures.now)
+        }
+        #expect(try s.caseRecord(id: "C-1")?.record.findings.count == 2)
+    }
+
+    @Test func handWrittenJSONEqualsTheEncoder() throws {
+        var samples = Self.rows
+        samples.append(Finding(id: "x\"y\\z/\u{1}\n", kind: .structural, gene: "Ünï", partners: ["A", "B"], breakpoints: "DEL 2:1-5",
+                               origin: .unknown, classification: .likelyPathogenic))
+        samples.append(Finding(id: "cn", kind: .copyNumber, gene: "ERBB2", copyNumberCall: .amplification, copyNumber: 12.5))
+        samples.append(Finding(id: "v", kind: .snv, vaf: 0.123456789012345, depth: 0))
+        samples.append(Finding(id: "tiny", kind: .snv, vaf: 0.00001))
+        for f in samples { #expect(try FindingJSON.encode(f) == Codec.encode(f)) }
+    }
+
+    @Test func evidenceAttachesToMatchingFindings() throws {
+        let s = try store()
+        try s.importRecords(BoardBundle(), findingBatches: [batch(caseId: "C-3", Self.rows)], now: Fixtures.now)
+        let entry = EvidenceEntry(source: "CIViC", level: EvidenceLevel(scale: .civic, code: "A"), type: "Predictive", therapy: "Vemurafenib")
+        let summary = try s.importRecords(BoardBundle(), evidence: [EvidenceAttachment(gene: "BRAF", variant: "V600E", entry: entry),
+                                                                   EvidenceAttachment(gene: "EGFR", variant: "L858R", entry: entry),
+                                                                   EvidenceAttachment(gene: "ALK", variant: "F1174L", entry: entry)], now: Fixtures.now)
+        #expect(summary.counts["evidence"]?.created == 2) // BRAF p.Val600Glu in C-3 and EGFR p.L858R in C-1
+        #expect(summary.skipped.contains { $0.contains("1 evidence entry matched no finding") })
+        let braf = try #require(try s.caseRecord(id: "C-3")?.record.findings.first { $0.hgvsP == "p.Val600Glu" })
+        #expect(braf.evidence == [entry])
+        #expect(try s.headline(caseId: "C-3")?.topFinding == braf.label)
+        let again = try s.importRecords(BoardBundle(), evidence: [EvidenceAttachment(gene: "BRAF", variant: "V600E", entry: entry)], now: Fixtures.now)
+        #expect(again.counts["evidence"]?.unchanged == 1 && again.counts["evidence"]?.created == 0)
+        #expect(EvidenceMatch.shortProtein("p.(Arg320Ter)") == "R320*")
+        #expect(EvidenceMatch.matches("V600", braf) && !EvidenceMatch.matches("V60", braf))
+    }
+
+    @Test func partialCasesCompleteExistingOnes() throws {
+        let s = try store()
+        let partial = Case(id: "C-1", patient: Patient(id: "P-1", name: PersonName()), diagnosis: Diagnosis(text: "Breast Invasive Carcinoma"),
+                           reports: [MolecularReport(id: "cbioportal:S1", specimen: Specimen(id: "S1"))])
+        try s.importRecords(BoardBundle(), partialCases: [partial], now: Fixtures.now)
+        let c = try #require(try s.caseRecord(id: "C-1")?.record)
+        #expect(c.diagnosis.text == "Lung adenocarcinoma" && c.patient.name.given == "José")
+        #expect(c.reports.map(\.id) == ["cbioportal:S1"] && c.findings.count == 2)
+        let fresh = Case(id: "NEW", patient: Patient(id: "P-NEW", name: PersonName()), diagnosis: Diagnosis(text: ""))
+        try s.importRecords(BoardBundle(), partialCases: [fresh], now: Fixtures.now)
+        #expect(try s.caseRecord(id: "NEW")?.record.diagnosis.text == CaseMerge.placeholder)
+    }
+}
