@@ -1,0 +1,69 @@
+import Foundation
+import BoardModel
+
+/// The fields of a meeting a coordinator sets before it starts (the agenda is edited separately).
+public struct MeetingDetails: Sendable, Hashable {
+    public var boardId: String
+    public var startsAt: Date
+    /// A room, a video link, or both.
+    public var location: String?
+    public var chair: String?
+    public var roster: [Attendee]
+
+    public init(boardId: String, startsAt: Date, location: String? = nil, chair: String? = nil, roster: [Attendee] = []) {
+        self.boardId = boardId
+        self.startsAt = startsAt
+        self.location = location
+        self.chair = chair
+        self.roster = roster
+    }
+
+    public init(_ meeting: Meeting) {
+        self.init(boardId: meeting.boardId, startsAt: meeting.startsAt, location: meeting.location, chair: meeting.chair, roster: meeting.roster)
+    }
+}
+
+/// A case the preparation screen offers before the rest of the backlog, and why.
+public struct AgendaSuggestion: Sendable, Hashable {
+    public enum Reason: Sendable, Hashable {
+        /// Deferred at the board's last meeting, with the reason given then.
+        case deferred(meetingId: String, reason: String?)
+        /// Marked "re-present" at the board's last meeting.
+        case represent(meetingId: String)
+        /// The current decision's follow-up falls due on or before the meeting day.
+        case followUpDue(date: LocalDate, decisionId: String)
+
+        /// "deferred 19 Nov: …", "follow-up due 2027-02-18".
+        public var label: String {
+            switch self {
+            case .deferred(_, let reason): "deferred" + (reason.map { ": \($0)" } ?? "")
+            case .represent: "to re-present"
+            case .followUpDue(let date, _): "follow-up due \(date)"
+            }
+        }
+    }
+
+    public var headline: CaseHeadline
+    public var reason: Reason
+}
+
+/// Everything the minutes of one meeting are written from, loaded in one read.
+public struct MeetingRecord: Sendable {
+    public var meeting: Meeting
+    public var board: Board
+    /// The agenda's cases (with findings), in agenda order.
+    public var cases: [Case]
+    /// Discussion notes of the agenda's cases: linked to this meeting, or written during it.
+    public var notes: [Note]
+    /// The decision in force for each case from this meeting (at most one per case).
+    public var decisions: [Decision]
+    /// SHA-256 (hex) of each decision's canonical JSON, by decision id.
+    public var decisionHashes: [String: String]
+    /// Trials the decisions recommend, by id.
+    public var trials: [String: Trial]
+}
+
+/// Why a meeting change was refused: one line for the user.
+extension StoreError {
+    static func meeting(_ message: String) -> StoreError { .invalid(message) }
+}
