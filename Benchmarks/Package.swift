@@ -11,6 +11,8 @@ let package = Package(
     ],
     targets: [
         .executableTarget(name: "ScreenBenchmark", dependencies: [.product(name: "TumorboardCore", package: "tumorboard")]),
+        // Generates VCF/MAF/TSV files of N records and times reading and storing them in-process.
+        .executableTarget(name: "ImportBenchmark", dependencies: [.product(name: "TumorboardCore", package: "tumorboard")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -107,13 +107,20 @@ extension BoardStore {
             let body = try FindingJSON.encode(finding)
             if let old = existing[finding.id] {
                 if old == body { unchanged += 1; continue }
-                try RawRow.execute(update.sqliteStatement, db: db, [finding.id, caseId, nil, finding.kind.rawValue, finding.gene, finding.label,
-                                                                  String(finding.bestEvidence?.level.rank ?? 99), body], integerColumns: [3, 7])
+                let u = update.sqliteStatement
+                sqlite3_reset(u)
+                RawRow.text(u, 1, finding.id); RawRow.text(u, 4, finding.kind.rawValue); RawRow.text(u, 5, finding.gene)
+                RawRow.text(u, 6, finding.label); sqlite3_bind_int64(u, 7, Int64(finding.bestEvidence?.level.rank ?? 99)); RawRow.text(u, 8, body)
+                try RawRow.step(u, db: db)
                 updated += 1
             } else {
                 position += 1
-                try RawRow.execute(insert.sqliteStatement, db: db, [finding.id, caseId, String(position), finding.kind.rawValue, finding.gene, finding.label,
-                                                                  String(finding.bestEvidence?.level.rank ?? 99), body], integerColumns: [3, 7])
+                let s = insert.sqliteStatement
+                sqlite3_reset(s)
+                RawRow.text(s, 1, finding.id); RawRow.text(s, 2, caseId); sqlite3_bind_int64(s, 3, Int64(position))
+                RawRow.text(s, 4, finding.kind.rawValue); RawRow.text(s, 5, finding.gene); RawRow.text(s, 6, finding.label)
+                sqlite3_bind_int64(s, 7, Int64(finding.bestEvidence?.level.rank ?? 99)); RawRow.text(s, 8, body)
+                try RawRow.step(s, db: db)
                 existing[finding.id] = body
                 created += 1
             }
@@ -164,23 +171,17 @@ enum RawRow {
         return UnsafePointer(p)
     }()
 
-    static func execute(_ stmt: SQLiteStatement, db: Database, _ values: [String?], integerColumns: Set<Int>) throws {
-        sqlite3_reset(stmt)
-        let parameters = Int(sqlite3_bind_parameter_count(stmt))
-        for (i, value) in values.enumerated() where i < parameters || parameters >= values.count {
-            let index = Int32(i + 1)
-            guard index <= sqlite3_bind_parameter_count(stmt) else { break }
-            guard var text = value else { sqlite3_bind_null(stmt, index); continue }
-            if integerColumns.contains(i + 1), let n = Int64(text) {
-                sqlite3_bind_int64(stmt, index, n)
-            } else {
-                text.withUTF8 { buffer in
-                    buffer.withMemoryRebound(to: CChar.self) { chars in
-                        _ = sqlite3_bind_text(stmt, index, chars.baseAddress ?? emptyText, Int32(chars.count), transient)
-                    }
-                }
+    /// Binds text (or NULL) to a 1-based parameter; SQLite copies the bytes.
+    static func text(_ stmt: SQLiteStatement, _ index: Int32, _ value: String?) {
+        guard var value else { sqlite3_bind_null(stmt, index); return }
+        value.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                _ = sqlite3_bind_text(stmt, index, chars.baseAddress ?? emptyText, Int32(chars.count), transient)
             }
         }
+    }
+
+    static func step(_ stmt: SQLiteStatement, db: Database) throws {
         let rc = sqlite3_step(stmt)
         if rc != SQLITE_DONE {
             let message = String(cString: sqlite3_errmsg(db.sqliteConnection))

@@ -75,7 +75,7 @@ extension BoardStore {
         var index: [EvidenceAttachment: Int] = [:]
         for (i, e) in evidence.enumerated() where index[e] == nil { index[e] = i }
         var touchedCases: Set<String> = []
-        var counts = summary.counts["evidence", default: ImportSummary.Counts()]
+        var counts = summary.counts["evidence link", default: ImportSummary.Counts()]
         for (gene, entries) in byGene {
             let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, case_id, body FROM finding WHERE upper(gene) = ?"), arguments: [gene])
             for row in rows {
@@ -94,7 +94,7 @@ extension BoardStore {
                 touchedCases.insert(row["case_id"])
             }
         }
-        summary.counts["evidence"] = counts
+        summary.counts["evidence link"] = counts
         for caseId in touchedCases.sorted() {
             let top = try String.fetchOne(db, sql: "SELECT label FROM finding WHERE case_id = ? AND best_rank < 99 ORDER BY best_rank, position LIMIT 1", arguments: [caseId])
             try db.execute(sql: "UPDATE \"case\" SET top_finding = ? WHERE id = ?", arguments: [top, caseId])

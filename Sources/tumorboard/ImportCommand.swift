@@ -56,7 +56,12 @@ struct ImportCommand: ParsableCommand {
         counts.skipped = []
         var lines = [dryRun ? "dry run, nothing written; would import:" : "imported into \(store.path):"]
         if !counts.description.isEmpty { lines.append(counts.description) }
-        for note in payload.notes { lines.append("note: \(note)") }
+        var noteCounts: [String: Int] = [:]
+        for note in payload.notes { noteCounts[note, default: 0] += 1 }
+        var said: Set<String> = []
+        for note in payload.notes where said.insert(note).inserted {
+            lines.append("note: \(note)" + (noteCounts[note]! > 1 ? " (×\(noteCounts[note]!))" : ""))
+        }
         if !summary.skipped.isEmpty {
             lines.append("skipped:")
             lines += summary.skipped.map { "  \($0)" }

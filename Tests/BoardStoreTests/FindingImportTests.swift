@@ -88,13 +88,13 @@ struct FindingImportTests {
         let summary = try s.importRecords(BoardBundle(), evidence: [EvidenceAttachment(gene: "BRAF", variant: "V600E", entry: entry),
                                                                    EvidenceAttachment(gene: "EGFR", variant: "L858R", entry: entry),
                                                                    EvidenceAttachment(gene: "ALK", variant: "F1174L", entry: entry)], now: Fixtures.now)
-        #expect(summary.counts["evidence"]?.created == 2) // BRAF p.Val600Glu in C-3 and EGFR p.L858R in C-1
+        #expect(summary.counts["evidence link"]?.created == 2) // BRAF p.Val600Glu in C-3 and EGFR p.L858R in C-1
         #expect(summary.skipped.contains { $0.contains("1 evidence entry matched no finding") })
         let braf = try #require(try s.caseRecord(id: "C-3")?.record.findings.first { $0.hgvsP == "p.Val600Glu" })
         #expect(braf.evidence == [entry])
         #expect(try s.headline(caseId: "C-3")?.topFinding == braf.label)
         let again = try s.importRecords(BoardBundle(), evidence: [EvidenceAttachment(gene: "BRAF", variant: "V600E", entry: entry)], now: Fixtures.now)
-        #expect(again.counts["evidence"]?.unchanged == 1 && again.counts["evidence"]?.created == 0)
+        #expect(again.counts["evidence link"]?.unchanged == 1 && again.counts["evidence link"]?.created == 0)
         #expect(EvidenceMatch.shortProtein("p.(Arg320Ter)") == "R320*")
         #expect(EvidenceMatch.matches("V600", braf) && !EvidenceMatch.matches("V60", braf))
     }
