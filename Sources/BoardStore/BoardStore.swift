@@ -108,11 +108,10 @@ public final class BoardStore: Sendable {
     func run<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch let error as StoreError {
-            throw error
-        } catch {
+        } catch let error as DatabaseError {
             throw StoreError.map(error, path: path)
         }
+        // StoreError and the domain's own errors (conflicts, invalid decisions) pass through unchanged.
     }
 }
 

@@ -54,10 +54,15 @@ public struct CaseRecord: Sendable {
     /// Meetings whose agenda holds the case.
     public var meetings: [MeetingSummary]
 
-    /// The decision in force: the latest that is not superseded by an amendment.
+    /// The decision being worked on or in force: the latest record not superseded by a signed amendment
+    /// (a draft amendment is current while it is being edited).
     public var currentDecision: Decision? {
-        let amended = Set(decisions.compactMap(\.amends))
-        return decisions.last { !amended.contains($0.id) }
+        decisions.last { $0.status != .amended }
+    }
+
+    /// The signed decision in force, if any.
+    public var finalDecision: Decision? {
+        decisions.last { $0.status == .final }
     }
 }
 

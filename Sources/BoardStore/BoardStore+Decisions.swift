@@ -1,0 +1,140 @@
+import Foundation
+import Crypto
+import GRDB
+import BoardModel
+
+/// Two people edited the same decision: the later save carries both versions instead of overwriting.
+public struct DecisionConflict: Error, CustomStringConvertible, Sendable {
+    public var mine: Decision
+    public var theirs: Decision
+    public var description: String {
+        "decision \(theirs.id) was changed by \(theirs.recordedBy) (now version \(theirs.version)); compare both versions before saving"
+    }
+}
+
+/// A decision that breaks its rules; each problem names its field.
+public struct DecisionInvalid: Error, CustomStringConvertible, Sendable {
+    public var problems: [DecisionProblem]
+    public var description: String { problems.map(\.description).joined(separator: "; ") }
+}
+
+extension BoardStore {
+    /// The decision records of a case, oldest first.
+    public func decisions(caseId: String) throws -> [Decision] {
+        try run { try db.read { db in
+            try String.fetchAll(db, sql: "SELECT body FROM decision WHERE case_id = ? ORDER BY rowid", arguments: [caseId])
+                .map { try Codec.decode(Decision.self, from: $0) }
+        } }
+    }
+
+    public func decision(id: String) throws -> Decision? {
+        try run { try db.read { db in try Self.loadDecision(db, id: id) } }
+    }
+
+    static func loadDecision(_ db: Database, id: String) throws -> Decision? {
+        try String.fetchOne(db, sql: "SELECT body FROM decision WHERE id = ?", arguments: [id]).map { try Codec.decode(Decision.self, from: $0) }
+    }
+
+    /// A fresh draft for a case (not yet saved), numbered after the case's earlier decisions.
+    public func newDecision(caseId: String, meetingId: String? = nil, now: Date = Date()) throws -> Decision {
+        try run { try db.read { db in
+            try requireCase(db, caseId)
+            let id = try Self.nextId(db, prefix: "D-\(caseId)-", table: "decision")
+            return Decision(id: id, caseId: caseId, meetingId: meetingId, version: 0, status: .draft, recordedBy: user, recordedAt: now)
+        } }
+    }
+
+    /// Saves a draft decision. `decision.version` is the version the editor started from (0 for new);
+    /// if the store holds another version, nothing is written and `DecisionConflict` carries both.
+    /// A final decision is never changed here: amend it instead.
+    @discardableResult
+    public func saveDecision(_ decision: Decision, now: Date = Date()) throws -> Decision {
+        let problems = decision.validationErrors(forSigning: false)
+        if !problems.isEmpty { throw DecisionInvalid(problems: problems) }
+        return try run { try db.write { db in
+            try requireCase(db, decision.caseId)
+            let stored = try Self.loadDecision(db, id: decision.id)
+            if let stored {
+                if stored.status != .draft { throw StoreError.invalid("decision \(stored.id) is \(stored.status.rawValue) and read-only; amend it instead") }
+                if stored.version != decision.version { throw DecisionConflict(mine: decision, theirs: stored) }
+            } else if decision.version != 0 {
+                throw StoreError.notFound(kind: "decision", id: decision.id)
+            }
+            var next = decision
+            next.version += 1
+            next.status = .draft
+            next.recordedBy = user
+            next.recordedAt = now
+            try write(next, previous: stored, action: stored == nil ? "decision.draft" : "decision.save", db: db, now: now)
+            return next
+        } }
+    }
+
+    /// Finalises a decision: the chair signs it after seeing its summary. It must pass the signing rules.
+    @discardableResult
+    public func signDecision(id: String, expectedVersion: Int, chair: String, now: Date = Date()) throws -> Decision {
+        try run { try db.write { db in
+            guard let stored = try Self.loadDecision(db, id: id) else { throw StoreError.notFound(kind: "decision", id: id) }
+            if stored.status != .draft { throw StoreError.invalid("decision \(id) is already \(stored.status.rawValue)") }
+            var signed = stored
+            signed.signedBy = chair.trimmingCharacters(in: .whitespaces).isEmpty ? nil : chair
+            signed.signedAt = now
+            if stored.version != expectedVersion { throw DecisionConflict(mine: signed, theirs: stored) }
+            let problems = signed.validationErrors(forSigning: true)
+            if !problems.isEmpty { throw DecisionInvalid(problems: problems) }
+            signed.status = .final
+            signed.version += 1
+            try write(signed, previous: stored, action: "decision.sign", db: db, now: now)
+            // An amendment, once signed, supersedes the decision it amends.
+            if let amended = signed.amends, var old = try Self.loadDecision(db, id: amended), old.status == .final {
+                let before = old
+                old.status = .amended
+                try write(old, previous: before, action: "decision.superseded", db: db, now: now)
+            }
+            try db.execute(sql: "UPDATE \"case\" SET updated_at = ? WHERE id = ?", arguments: [now.timeIntervalSince1970, stored.caseId])
+            return signed
+        } }
+    }
+
+    /// Starts an amendment of a final decision: a new draft that points to it, with the reason.
+    @discardableResult
+    public func amendDecision(id: String, reason: String, now: Date = Date()) throws -> Decision {
+        let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !why.isEmpty else { throw StoreError.invalid("an amendment needs a reason") }
+        return try run { try db.write { db in
+            guard let stored = try Self.loadDecision(db, id: id) else { throw StoreError.notFound(kind: "decision", id: id) }
+            guard stored.status == .final else { throw StoreError.invalid("only a final decision can be amended; \(id) is \(stored.status.rawValue)") }
+            if try Int.fetchOne(db, sql: "SELECT 1 FROM decision WHERE amends = ?", arguments: [id]) != nil {
+                throw StoreError.invalid("decision \(id) already has an amendment")
+            }
+            var amendment = stored
+            amendment.id = try Self.nextId(db, prefix: "D-\(stored.caseId)-", table: "decision")
+            amendment.version = 1
+            amendment.status = .draft
+            amendment.signedBy = nil
+            amendment.signedAt = nil
+            amendment.amends = stored.id
+            amendment.amendmentReason = why
+            amendment.recordedBy = user
+            amendment.recordedAt = now
+            try write(amendment, previous: nil, action: "decision.amend", db: db, now: now)
+            return amendment
+        } }
+    }
+
+    /// SHA-256 (hex) of a decision's canonical JSON: printed on sign-off lines so minutes can be checked against the store.
+    public static func hash(of decision: Decision) -> String {
+        let json = (try? Codec.encode(decision)) ?? ""
+        return SHA256.hash(data: Data(json.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    private func write(_ decision: Decision, previous: Decision?, action: String, db: Database, now: Date) throws {
+        let body = try Codec.encode(decision)
+        try db.execute(sql: """
+            INSERT INTO decision(id, case_id, meeting_id, version, status, amends, body) VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET version = excluded.version, status = excluded.status, meeting_id = excluded.meeting_id, body = excluded.body
+            """, arguments: [decision.id, decision.caseId, decision.meetingId, decision.version, decision.status.rawValue, decision.amends, body])
+        try AuditTrail.append(db, user: user, action: action, entity: "decision", entityId: decision.id, caseId: decision.caseId,
+                              before: try previous.map(Codec.encode), after: body, at: now)
+    }
+}
