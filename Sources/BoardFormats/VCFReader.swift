@@ -327,13 +327,13 @@ public enum VCFReader {
             }
             func hgvs(_ i: Int) -> String? {
                 guard var text = field(i) else { return nil }
-                if let colon = text.firstIndex(of: ":"), text.hasPrefix("EN") || text.hasPrefix("NM_") || text.hasPrefix("NP_") || text.hasPrefix("XM_") {
+                if text.hasPrefix("EN") || text.hasPrefix("NM_") || text.hasPrefix("NP_") || text.hasPrefix("XM_"), let colon = text.firstIndex(of: ":") {
                     text = String(text[text.index(after: colon)...])
                 }
-                return text.replacingOccurrences(of: "%3D", with: "=")
+                return text.utf8.contains(0x25) ? text.replacingOccurrences(of: "%3D", with: "=") : text
             }
             return Annotation(gene: field(layout.gene), transcript: field(layout.feature), hgvsC: hgvs(layout.hgvsC),
-                              hgvsP: hgvs(layout.hgvsP), consequence: field(layout.consequence)?.replacingOccurrences(of: "&", with: ","),
+                              hgvsP: hgvs(layout.hgvsP), consequence: field(layout.consequence).map { $0.utf8.contains(0x26) ? $0.replacingOccurrences(of: "&", with: ",") : $0 },
                               exon: field(layout.exon))
         }
 
