@@ -149,15 +149,11 @@ extension BoardStore {
         try AuditTrail.append(db, user: user, action: "case.findings", entity: "case", entityId: record.id, caseId: record.id,
                               before: "\(before) findings", after: "\(count) findings", at: now)
         // Search: distinct gene/protein terms of PASS findings, capped so a whole-exome file stays a small document.
-        var seen: Set<String> = []
-        var terms: [String] = []
-        for row in try Row.fetchAll(db, sql: "SELECT label, body FROM finding WHERE case_id = ? ORDER BY best_rank, position", arguments: [record.id]) {
-            let label: String = row["label"]
-            if seen.count >= 5000 { break }
-            let body: String = row["body"]
-            if body.contains("\"filter\":") { continue }
-            if seen.insert(label).inserted { terms.append(label + (label.contains(" p.") ? " " + label.replacingOccurrences(of: " p.", with: " ") : "")) }
-        }
+        let labels = try String.fetchAll(db, sql: """
+            SELECT label FROM finding WHERE case_id = ? AND instr(body, '"filter":') = 0
+            GROUP BY label ORDER BY min(best_rank), min(position) LIMIT 5000
+            """, arguments: [record.id])
+        let terms = labels.map { $0.contains(" p.") ? $0 + " " + $0.replacingOccurrences(of: " p.", with: " ") : $0 }
         try SearchIndex.put(db, kind: "findings", ref: record.id, caseId: record.id, label: record.diagnosis.text, title: record.diagnosis.text, body: terms.joined(separator: " · "))
     }
 }
