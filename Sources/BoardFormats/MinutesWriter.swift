@@ -1,0 +1,254 @@
+import Foundation
+import BoardModel
+
+/// The minutes of one meeting as plain text (wrapped by display width) or Markdown.
+///
+/// Input is plain model values, so this module needs no store: the caller loads the meeting and passes the
+/// decision hashes it computed. Output is deterministic — the same values give the same bytes (no
+/// "generated at"; everything sorted) — so minutes can be compared and archived. With `deidentify`, names,
+/// MRNs and other identifiers, and birth dates are removed (pseudonym and age instead), also from free text.
+public struct MinutesWriter {
+    public var meeting: Meeting
+    public var board: Board
+    public var cases: [Case]
+    public var notes: [Note]
+    public var decisions: [Decision]
+    /// SHA-256 of each decision's canonical JSON, by decision id.
+    public var decisionHashes: [String: String]
+    /// Trials recommended by the decisions, by id (for titles).
+    public var trials: [String: Trial]
+    public var deidentify: Bool
+    /// Time zone for clock times (the board's local time); UTC by default.
+    public var timeZone: TimeZone
+
+    public init(meeting: Meeting, board: Board, cases: [Case], notes: [Note] = [], decisions: [Decision] = [],
+                decisionHashes: [String: String] = [:], trials: [String: Trial] = [:], deidentify: Bool = false,
+                timeZone: TimeZone = TimeZone(identifier: "UTC")!) {
+        self.meeting = meeting
+        self.board = board
+        self.cases = cases
+        self.notes = notes
+        self.decisions = decisions
+        self.decisionHashes = decisionHashes
+        self.trials = trials
+        self.deidentify = deidentify
+        self.timeZone = timeZone
+    }
+
+    public func render(format: ExportFormat = .text, width: Int = 80) -> String {
+        document().render(format, width: width)
+    }
+
+    func document() -> ExportDocument {
+        var doc = ExportDocument()
+        let clock = ExportClock(timeZone: timeZone)
+        let day = clock.localDate(meeting.startsAt)
+        doc.add(.title("Minutes: \(board.name)"))
+        if deidentify {
+            doc.add(.text("DE-IDENTIFIED COPY: patient names, MRNs and other identifiers, and birth dates are removed; "
+                          + "patients appear by pseudonym with age and sex.", indent: 0))
+            doc.add(.blank)
+        }
+        doc.field("Meeting", meeting.id)
+        var when = clock.dayAndTime(meeting.startsAt)
+        if let end = meeting.endedAt { when += "–" + clock.time(end) }
+        doc.field("Date", when + " (\(clock.zoneName))")
+        doc.field("Place", meeting.location)
+        doc.field("Site", board.site)
+        doc.field("Chair", meeting.chair)
+        doc.field("Status", meeting.status.rawValue)
+
+        // Attendees by discipline, in the vocabulary's order; names sorted within a discipline.
+        doc.add(.section("Attendees"))
+        let present = meeting.roster.filter { $0.present != false }
+        let absent = meeting.roster.filter { $0.present == false }
+        for discipline in Discipline.allCases {
+            let names = present.filter { $0.discipline == discipline }.map(\.name).sorted()
+            guard !names.isEmpty else { continue }
+            doc.field(discipline.label, names.map { $0 == meeting.chair ? "\($0) (chair)" : $0 }.joined(separator: ", "), labelWidth: 20)
+        }
+        if present.isEmpty { doc.add(.text("No attendance recorded.", indent: 0)) }
+        if !absent.isEmpty {
+            doc.field("Absent", absent.sorted { $0.name < $1.name }.map { "\($0.name) (\($0.discipline.label))" }.joined(separator: ", "), labelWidth: 20)
+        }
+
+        let agenda = meeting.agenda.sorted { ($0.position, $0.caseId) < ($1.position, $1.caseId) }
+        let byId = Dictionary(cases.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let decisionByCase = Dictionary(decisions.map { ($0.caseId, $0) }, uniquingKeysWith: { _, b in b })
+        let counts = Dictionary(grouping: agenda, by: \.outcome).mapValues(\.count)
+        let planned = agenda.compactMap(\.plannedMinutes).reduce(0, +)
+        let spent = agenda.compactMap(\.secondsSpent).reduce(0, +)
+        var summary = "\(agenda.count) case\(agenda.count == 1 ? "" : "s")"
+        let parts = AgendaOutcome.allCases.compactMap { o in counts[o].map { "\($0) \(o.rawValue)" } }
+        if !parts.isEmpty { summary += " (" + parts.joined(separator: ", ") + ")" }
+        if planned > 0 { summary += "; \(planned) min planned" }
+        if spent > 0 { summary += ", \(Self.minutes(spent)) spent" }
+        doc.add(.section("Cases"))
+        doc.add(.text(summary, indent: 0))
+
+        for item in agenda {
+            guard let c = byId[item.caseId] else { continue }
+            let scrub = deidentify ? Deidentifier(patient: c.patient) : nil
+            let say = { (text: String) in scrub?.scrub(text) ?? text }
+            doc.add(.item("\(item.position). \(c.id) · \(patientLine(c.patient, on: day))"))
+            let ind = 3
+            doc.field("Diagnosis", c.diagnosis.text + (c.diagnosis.oncotreeCode.map { " [\($0)]" } ?? "")
+                      + (c.diagnosis.histology.map { "; \($0)" } ?? ""), indent: ind)
+            doc.field("Stage", c.stage?.summary ?? "—", indent: ind)
+            if let perf = c.performance, !perf.summary.isEmpty { doc.field("Performance", perf.summary, indent: ind) }
+            var slot = item.presenter ?? "—"
+            if let minutes = item.plannedMinutes { slot += "; planned \(minutes) min" }
+            if let seconds = item.secondsSpent { slot += "; spent \(Self.minutes(seconds))" }
+            doc.field("Presenter", slot, indent: ind)
+            doc.field("Outcome", item.outcome.rawValue, indent: ind)
+            doc.field("Question", c.question.isEmpty ? "—" : say(c.question), indent: ind)
+            let decision = decisionByCase[c.id]
+            let findings = keyFindings(c, decision: decision)
+            if !findings.shown.isEmpty {
+                doc.add(.text("Key findings:", indent: ind))
+                for f in findings.shown { doc.add(.bullet(f, indent: ind + 2)) }
+                if findings.more > 0 { doc.add(.bullet("\(findings.more) more finding\(findings.more == 1 ? "" : "s") without evidence", indent: ind + 2)) }
+            }
+            let caseNotes = notes.filter { $0.target.caseId == c.id }.sorted { ($0.writtenAt, $0.id) < ($1.writtenAt, $1.id) }
+            if !caseNotes.isEmpty {
+                doc.add(.text("Discussion:", indent: ind))
+                for note in caseNotes {
+                    var about = ""
+                    if let f = note.target.findingId { about = " on " + (c.findings.first { $0.id == f }?.label ?? f) }
+                    if let t = note.target.trialId { about = " on \(t)" }
+                    doc.add(.bullet("\(note.author)\(about) (\(clock.shortDayAndTime(note.writtenAt))): \(say(note.text))", indent: ind + 2))
+                }
+            }
+            if item.outcome == .deferred || item.outcome == .represent {
+                doc.field(item.outcome == .deferred ? "Deferred" : "Re-present", item.deferReason.map(say) ?? "no reason recorded", indent: ind)
+            }
+            if let d = decision {
+                let recs = d.recommendations.sorted { ($0.priority, $0.kind.rawValue) < ($1.priority, $1.kind.rawValue) }
+                doc.add(.text(recs.isEmpty ? "Recommendations: none recorded" : "Recommendations:", indent: ind))
+                for r in recs {
+                    var line = r.kind.label.capitalizedFirst
+                    let what = [r.therapy, r.drugs.isEmpty || r.therapy != nil ? nil : r.drugs.joined(separator: " + ")].compactMap { $0 }
+                    if !what.isEmpty { line += ": " + what.joined(separator: ", ") }
+                    if let t = r.trialId {
+                        line += " — trial \(t)"
+                        if let trial = trials[t] {
+                            line += " (\(trial.shortTitle ?? trial.title)" + (trial.phase.map { ", \($0)" } ?? "") + ", \(trial.status.rawValue.lowercased().replacingOccurrences(of: "_", with: " ")))"
+                        }
+                    }
+                    line += " [evidence: \(r.evidence.map(\.description) ?? "not graded")]"
+                    doc.add(.numbered(r.priority, line, indent: ind + 2))
+                    if !r.rationale.isEmpty { doc.add(.text("Rationale: " + say(r.rationale), indent: ind + 5)) }
+                }
+                doc.field("Consensus", d.consensus?.rawValue ?? "not recorded", indent: ind)
+                for dissent in d.dissent { doc.field("Dissent", "\(dissent.name): \(say(dissent.reason))", indent: ind) }
+                if let f = d.followUp {
+                    var parts: [String] = []
+                    if let date = f.date { parts.append("on \(date)") }
+                    if let weeks = f.intervalWeeks { parts.append("in \(weeks) weeks") }
+                    var text = parts.joined(separator: ", ")
+                    if let what = f.represent { text += (text.isEmpty ? "" : ": ") + say(what) }
+                    doc.field("Follow-up", text.isEmpty ? "—" : text, indent: ind)
+                }
+                doc.field("Decision", "\(d.id), version \(d.version), \(d.status.rawValue)" + (d.amends.map { ", amends \($0)" } ?? ""), indent: ind)
+            } else if item.outcome == .discussed || item.outcome == .pending {
+                doc.field("Decision", "none recorded", indent: ind)
+            }
+        }
+
+        let deferred = agenda.filter { $0.outcome == .deferred || $0.outcome == .represent }
+        if !deferred.isEmpty {
+            doc.add(.section("Deferred cases"))
+            for item in deferred {
+                guard let c = byId[item.caseId] else { continue }
+                let who = deidentify ? c.patient.pseudonym : c.patient.name.display
+                let reason = item.deferReason.map { deidentify ? Deidentifier(patient: c.patient).scrub($0) : $0 } ?? "no reason recorded"
+                doc.add(.bullet("\(c.id) \(who), agenda item \(item.position) (\(item.outcome.rawValue)): \(reason)", indent: 0))
+            }
+        }
+
+        doc.add(.section("Sign-off"))
+        let signed = agenda.compactMap { item in decisionByCase[item.caseId].map { (item, $0) } }
+        if signed.isEmpty { doc.add(.text("No decisions recorded at this meeting.", indent: 0)) }
+        for (item, d) in signed {
+            var line = "\(item.caseId) · \(d.id) v\(d.version) (\(d.status.rawValue)): "
+            if let by = d.signedBy, let at = d.signedAt {
+                line += "signed by \(by), \(clock.dayAndTime(at))"
+            } else {
+                line += "not signed"
+            }
+            doc.add(.bullet(line, indent: 0))
+            if let hash = decisionHashes[d.id] { doc.add(.text("SHA-256 \(hash)", indent: 2)) }
+        }
+        doc.add(.blank)
+        doc.add(.text("End of minutes for \(meeting.id).", indent: 0))
+        return doc
+    }
+
+    /// "Brückner, Heinz-Dieter (MRN-104677), born 1955-01-30, 71 y, male" or "PT-7QX3K2, 71 y, male".
+    func patientLine(_ p: Patient, on day: LocalDate) -> String {
+        let age = p.age(on: day).map { "\($0) y" } ?? "age unknown"
+        if deidentify { return "\(p.pseudonym), \(age), \(p.sex.rawValue)" }
+        var parts = [p.name.display + (p.mrn.map { " (\($0))" } ?? "")]
+        if let b = p.birthDate { parts.append("born \(b)") }
+        parts += [age, p.sex.rawValue]
+        return parts.joined(separator: ", ")
+    }
+
+    /// Findings the recommendations cite, then those with evidence, strongest first (at most eight).
+    func keyFindings(_ c: Case, decision: Decision?) -> (shown: [String], more: Int) {
+        let cited = Set(decision?.recommendations.flatMap(\.findingIds) ?? [])
+        let key = c.findings.filter { cited.contains($0.id) || $0.bestEvidence != nil }
+            .sorted { (cited.contains($0.id) ? 0 : 1, $0.bestEvidence?.level.rank ?? 99, $0.id) < (cited.contains($1.id) ? 0 : 1, $1.bestEvidence?.level.rank ?? 99, $1.id) }
+        let shown = key.prefix(8).map { f -> String in
+            var s = f.label
+            if let vaf = f.vaf { s += String(format: ", VAF %.0f%%", vaf * 100) }
+            if f.origin == .germline { s += ", germline" }
+            if let e = f.bestEvidence { s += " [\(e.level)" + (e.therapy.map { ", \($0)" } ?? "") + "]" } else { s += " [no evidence level]" }
+            return s
+        }
+        return (Array(shown), c.findings.count - shown.count)
+    }
+
+    static func minutes(_ seconds: Int) -> String {
+        let m = (seconds + 30) / 60
+        return m < 60 ? "\(m) min" : "\(m / 60) h \(m % 60) min"
+    }
+}
+
+/// Clock formats for exports, in a fixed English locale and a given zone.
+struct ExportClock {
+    let timeZone: TimeZone
+    private let dayTime: DateFormatter
+    private let clockOnly: DateFormatter
+    private let short: DateFormatter
+
+    init(timeZone: TimeZone) {
+        self.timeZone = timeZone
+        func make(_ format: String) -> DateFormatter {
+            let f = DateFormatter()
+            f.locale = Locale(identifier: "en_GB")
+            f.timeZone = timeZone
+            f.dateFormat = format
+            return f
+        }
+        dayTime = make("EEE d MMM yyyy HH:mm")
+        clockOnly = make("HH:mm")
+        short = make("d MMM HH:mm")
+    }
+
+    var zoneName: String { timeZone.identifier == "GMT" ? "UTC" : timeZone.identifier }
+    func dayAndTime(_ d: Date) -> String { dayTime.string(from: d) }
+    func time(_ d: Date) -> String { clockOnly.string(from: d) }
+    func shortDayAndTime(_ d: Date) -> String { short.string(from: d) }
+
+    func localDate(_ d: Date) -> LocalDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let c = calendar.dateComponents([.year, .month, .day], from: d)
+        return LocalDate(year: c.year!, month: c.month!, day: c.day!)
+    }
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

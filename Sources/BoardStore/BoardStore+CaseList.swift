@@ -1,0 +1,131 @@
+import Foundation
+import GRDB
+import BoardModel
+
+/// One row of a spreadsheet case list, as the store applies it. The reader (BoardFormats) supplies how a
+/// row changes an existing case and how it makes a new one, so the store stays free of file formats.
+public struct CaseListItem: Sendable {
+    public var caseId: String?
+    public var mrn: String?
+    public var presenter: String?
+    public var plannedMinutes: Int?
+    /// Why a new case cannot be made from this row ("line 4: … needs a diagnosis"), or nil.
+    public var cannotCreate: String?
+    public var update: @Sendable (inout Case) -> Void
+    /// Makes a new case with the given id, for an existing patient (same MRN) or a new one.
+    public var create: @Sendable (_ id: String, _ patient: Patient?) -> Case
+
+    public init(caseId: String?, mrn: String?, presenter: String?, plannedMinutes: Int?, cannotCreate: String?,
+                update: @escaping @Sendable (inout Case) -> Void, create: @escaping @Sendable (String, Patient?) -> Case) {
+        self.caseId = caseId
+        self.mrn = mrn
+        self.presenter = presenter
+        self.plannedMinutes = plannedMinutes
+        self.cannotCreate = cannotCreate
+        self.update = update
+        self.create = create
+    }
+}
+
+/// What a case-list import did.
+public struct CaseListSummary: Sendable, Equatable {
+    public var created: [String] = []
+    public var updated: [String] = []
+    public var unchanged: [String] = []
+    public var added: [String] = []
+    public var alreadyOnAgenda: [String] = []
+}
+
+extension BoardStore {
+    /// Creates or updates the listed cases and appends them to the meeting's agenda in list order, in one
+    /// transaction: on any error nothing is written. A row finds its case by id, else by the patient's MRN
+    /// (the patient's most recently updated case that is not closed); otherwise a case is created
+    /// (id `C-NNNN`, the next free number).
+    @discardableResult
+    public func importCaseList(_ items: [CaseListItem], meetingId: String, file: String, dryRun: Bool = false,
+                               now: Date = Date()) throws -> CaseListSummary {
+        try run {
+            try db.writeWithoutTransaction { db in
+                var summary = CaseListSummary()
+                try db.inTransaction(.immediate) {
+                    let meeting = try Self.openMeeting(db, meetingId)
+                    var onAgenda = Set(meeting.agenda.map(\.caseId))
+                    var position = meeting.agenda.count
+                    let writer = RecordWriter(db: db, user: user, now: now)
+                    var ignored = ImportSummary()
+                    for item in items {
+                        var existing: Case?
+                        var patient: Patient?
+                        if let id = item.caseId { existing = try Self.loadCase(db, id: id) }
+                        if existing == nil, let mrn = item.mrn {
+                            (existing, patient) = try Self.caseByMRN(db, mrn: mrn, wantCase: item.caseId == nil)
+                        }
+                        let record: Case
+                        if var c = existing {
+                            let before = c
+                            item.update(&c)
+                            if c != before {
+                                _ = try writer.case(c, summary: &ignored)
+                                summary.updated.append(c.id)
+                            } else {
+                                summary.unchanged.append(c.id)
+                            }
+                            record = c
+                        } else {
+                            if let problem = item.cannotCreate { throw StoreError.invalid("\(file): \(problem)") }
+                            let id = try item.caseId ?? Self.nextCaseId(db)
+                            let c = item.create(id, patient)
+                            _ = try writer.case(c, summary: &ignored)
+                            summary.created.append(c.id)
+                            record = c
+                        }
+                        if onAgenda.contains(record.id) { summary.alreadyOnAgenda.append(record.id); continue }
+                        if record.status == .closed { throw StoreError.invalid("\(file): case \(record.id) is closed; reopen it before adding it to an agenda") }
+                        position += 1
+                        try db.execute(sql: """
+                            INSERT INTO agenda_item(meeting_id, case_id, position, presenter, planned_minutes, outcome) VALUES (?, ?, ?, ?, ?, 'pending')
+                            """, arguments: [meetingId, record.id, position, item.presenter, item.plannedMinutes])
+                        try AuditTrail.append(db, user: user, action: "agenda.add", entity: "meeting", entityId: meetingId, caseId: record.id,
+                                              after: "position \(position) (case list \((file as NSString).lastPathComponent))", at: now)
+                        try Self.setStatus(db, user: user, caseId: record.id, to: .onAgenda, now: now)
+                        onAgenda.insert(record.id)
+                        summary.added.append(record.id)
+                    }
+                    return dryRun ? .rollback : .commit
+                }
+                return summary
+            }
+        }
+    }
+
+    static func loadCase(_ db: Database, id: String) throws -> Case? {
+        guard let body = try String.fetchOne(db, sql: "SELECT body FROM \"case\" WHERE id = ?", arguments: [id]) else { return nil }
+        var record = try Codec.decode(Case.self, from: body)
+        record.findings = try String.fetchAll(db, sql: "SELECT body FROM finding WHERE case_id = ? ORDER BY position", arguments: [id])
+            .map { try Codec.decode(Finding.self, from: $0) }
+        return record
+    }
+
+    /// The patient with this MRN and (when `wantCase`) their most recently updated open case.
+    static func caseByMRN(_ db: Database, mrn: String, wantCase: Bool) throws -> (Case?, Patient?) {
+        let candidates = try Row.fetchAll(db, sql: "SELECT id, body FROM patient WHERE instr(body, ?) > 0", arguments: [mrn])
+        for row in candidates {
+            let patient = try Codec.decode(Patient.self, from: row["body"])
+            guard patient.identifiers.contains(where: { $0.kind == .mrn && $0.value == mrn }) else { continue }
+            guard wantCase else { return (nil, patient) }
+            let caseId = try String.fetchOne(db, sql: """
+                SELECT id FROM "case" WHERE patient_id = ? AND status <> 'closed' ORDER BY updated_at DESC, id DESC LIMIT 1
+                """, arguments: [patient.id])
+            return (try caseId.flatMap { try loadCase(db, id: $0) }, patient)
+        }
+        return (nil, nil)
+    }
+
+    /// The next free "C-NNNN" id.
+    static func nextCaseId(_ db: Database) throws -> String {
+        let ids = try String.fetchAll(db, sql: "SELECT id FROM \"case\" WHERE id LIKE 'C-%'")
+        var n = (ids.compactMap { Int($0.dropFirst(2)) }.max() ?? 0) + 1
+        while try Bool(exists: db, sql: "SELECT 1 FROM \"case\" WHERE id = ?", String(format: "C-%04d", n)) { n += 1 }
+        return String(format: "C-%04d", n)
+    }
+}
