@@ -1,0 +1,136 @@
+import Foundation
+import BoardStore
+import BoardFormats
+import TUIKit
+
+/// What the meeting preparation and meeting-mode screens can be asked to do (carried by `AppAction.meeting`).
+public enum MeetingAction: Hashable, Sendable {
+    // Reaching the screens.
+    case prepare, runMeeting, newMeeting
+    // Preparation: agenda.
+    case moveCaseUp, moveCaseDown, removeCase, setPresenter, setMinutes, toggleMark, addCases
+    // Preparation: meeting fields and roster.
+    case editStart, editLocation, editChair, addAttendee, removeAttendee
+    // Meeting mode.
+    case start, nextCase, previousCase, discussed, deferred, represent, pending, toggleAttendance, close, exportMinutes
+}
+
+/// The meeting screens' key bindings as data (dispatch, help and status hints come from these tables).
+public enum MeetingKeys {
+    static func b(_ keys: [Key], _ action: MeetingAction, _ help: String, hint: String? = nil, group: String) -> KeyBinding<AppAction> {
+        KeyBinding(keys, .meeting(action), help: help, hint: hint, group: group)
+    }
+
+    /// Added to the meeting (agenda) screen: the ways into preparation and meeting mode.
+    public static let meetingScreen = KeyTable<AppAction>([
+        b([.char("P")], .prepare, "Prepare this meeting: details, roster, agenda", hint: "prepare", group: "Meeting"),
+        b([.char("M")], .runMeeting, "Meeting mode: run the agenda with timers", hint: "run", group: "Meeting"),
+        b([.char("E")], .exportMinutes, "Export the minutes to a file", group: "Meeting"),
+    ])
+
+    /// Added to the home screen.
+    public static let homeScreen = KeyTable<AppAction>([
+        b([.char("N")], .newMeeting, "New meeting (board, then start time)", hint: "new meeting", group: "Meeting"),
+    ])
+
+    public static let preparation = KeyTable<AppAction>([
+        b([.char(" ")], .toggleMark, "Backlog: mark / unmark a case to add", hint: "mark", group: "Agenda"),
+        b([.char("a")], .addCases, "Backlog: add the marked cases (or the selected one) to the agenda", hint: "add", group: "Agenda"),
+        b([.char("K")], .moveCaseUp, "Agenda: move the case up", hint: "J/K reorder", group: "Agenda"),
+        b([.char("J")], .moveCaseDown, "Agenda: move the case down", group: "Agenda"),
+        b([.char("x"), .delete], .removeCase, "Agenda: take the case off / Roster: remove the attendee", hint: "remove", group: "Agenda"),
+        b([.char("r")], .setPresenter, "Agenda: set the presenter", group: "Agenda"),
+        b([.char("t")], .setMinutes, "Agenda: set the planned minutes", group: "Agenda"),
+        b([.char("D")], .editStart, "Meeting: date and start time", group: "Meeting"),
+        b([.char("L")], .editLocation, "Meeting: location or video link", group: "Meeting"),
+        b([.char("C")], .editChair, "Meeting: chair", group: "Meeting"),
+        b([.char("A")], .addAttendee, "Roster: add an attendee (Name:discipline)", group: "Meeting"),
+        b([.char("M")], .runMeeting, "Meeting mode", hint: "run", group: "Meeting"),
+        b([.char("E")], .exportMinutes, "Export the minutes to a file", group: "Meeting"),
+    ])
+
+    public static let meetingMode = KeyTable<AppAction>([
+        b([.char(">"), .char(".")], .nextCase, "Next case (records the time spent)", hint: "next", group: "Meeting mode"),
+        b([.char("<"), .char(",")], .previousCase, "Previous case", hint: "prev", group: "Meeting mode"),
+        b([.char("s")], .start, "Start the meeting (timers run)", hint: "start", group: "Meeting mode"),
+        b([.char("d")], .discussed, "Mark the case discussed", hint: "discussed", group: "Meeting mode"),
+        b([.char("D")], .deferred, "Defer the case (asks for a reason)", hint: "defer", group: "Meeting mode"),
+        b([.char("r")], .represent, "Mark the case to re-present", group: "Meeting mode"),
+        b([.char("u")], .pending, "Undo the outcome (back to pending)", group: "Meeting mode"),
+        b([.char(" ")], .toggleAttendance, "Roster: present / absent", group: "Meeting mode"),
+        b([.char("C")], .close, "Close the meeting (lists cases without a decision first)", hint: "close", group: "Meeting mode"),
+        b([.char("E")], .exportMinutes, "Export the minutes to a file", hint: "export", group: "Meeting mode"),
+    ])
+
+    /// Starts "new meeting": asks for the board, then the start, creates the meeting and opens its preparation.
+    @MainActor
+    static func newMeeting(context: AppContext) -> Navigation {
+        let boards = (try? context.store.boards()) ?? []
+        guard let first = boards.first else { return .error("No board in the store: import one first (tumorboard import).") }
+        let choices = boards.map(\.id).joined(separator: ", ")
+        return .ask("Board (\(choices)):", initial: first.id) { answer in
+            guard let board = answer?.trimmingCharacters(in: .whitespaces), !board.isEmpty else { return .none }
+            guard boards.contains(where: { $0.id == board }) else { return .error("No board \(board); choose one of \(choices).") }
+            let tomorrow = MeetingTime.format(context.now.addingTimeInterval(86400), in: context.timeZone, dateOnly: true) + " 15:00"
+            return .ask("Starts (YYYY-MM-DD HH:MM):", initial: tomorrow) { text in
+                guard let text else { return .none }
+                guard let start = MeetingTime.parse(text, in: context.timeZone) else { return .error("“\(text)” is not a time (YYYY-MM-DD HH:MM).") }
+                do {
+                    let meeting = try context.store.createMeeting(MeetingDetails(boardId: board, startsAt: start), timeZone: context.timeZone, now: context.now)
+                    return .push(MeetingPrepScreen(meetingId: meeting.id))
+                } catch {
+                    return .error("\(error)")
+                }
+            }
+        }
+    }
+}
+
+
+/// Times as the meeting screens ask for and show them, in the app's time zone.
+enum MeetingTime {
+    static func parse(_ text: String, in zone: TimeZone) -> Date? {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = zone
+        for format in ["yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd"] {
+            f.dateFormat = format
+            if let d = f.date(from: text.trimmingCharacters(in: .whitespaces)) { return d }
+        }
+        return nil
+    }
+
+    static func format(_ date: Date, in zone: TimeZone, dateOnly: Bool = false) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = zone
+        f.dateFormat = dateOnly ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm"
+        return f.string(from: date)
+    }
+
+    /// "4:05" or "1:02:05".
+    static func clock(_ seconds: Int) -> String {
+        let s = max(0, seconds)
+        return s >= 3600 ? String(format: "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String(format: "%d:%02d", s / 60, s % 60)
+    }
+}
+
+/// Export of the minutes from a screen: asks for the path (default in the working directory), writes 0600 atomically.
+enum MinutesPrompt {
+    @MainActor
+    static func ask(meetingId: String, context: AppContext) -> Navigation {
+        let name = MinutesExport.defaultFileName(meetingId: meetingId, format: .text, deidentify: false)
+        return .ask("Export minutes to (.md for Markdown):", initial: name) { path in
+            guard let path = path?.trimmingCharacters(in: .whitespaces), !path.isEmpty else { return .none }
+            let markdown = path.lowercased().hasSuffix(".md")
+            do {
+                let text = try MinutesExport.minutes(store: context.store, meetingId: meetingId, format: markdown ? .markdown : .text,
+                                                     deidentify: context.privacy, timeZone: context.timeZone)
+                try ExportFile.write(text, to: path)
+                return .message("Minutes written to \(path)" + (context.privacy ? " (de-identified: privacy mode is on)" : "") + ".")
+            } catch {
+                return .error("\(error)")
+            }
+        }
+    }
+}

@@ -1,0 +1,240 @@
+import Foundation
+import TUIKit
+import BoardModel
+import BoardStore
+
+/// Preparing a meeting: its details and roster, and the agenda built from the backlog (suggestions first),
+/// reordered with J/K, with presenter, planned minutes and a readiness column from the missing-data checklist.
+/// Below 100 columns one pane shows at a time (Tab cycles agenda → backlog → roster).
+@MainActor
+public final class MeetingPrepScreen: Screen {
+    let meetingId: String
+    var meeting: Meeting?
+    var boardName = ""
+    var rows: [AgendaRow] = []
+    /// Suggestions first, then the rest of the backlog.
+    var candidates: [(headline: CaseHeadline, reason: String?)] = []
+    var marked: Set<String> = []
+    var agenda = Table(columns: [
+        .init("#", minWidth: 2, alignment: .right), .init("Case", minWidth: 6), .init("Patient", minWidth: 10, flex: 2),
+        .init("Diagnosis", minWidth: 8, flex: 2), .init("Presenter", minWidth: 8, flex: 1), .init("Min", minWidth: 3, alignment: .right),
+        .init("Readiness", minWidth: 9, flex: 2),
+    ])
+    var backlogList = ListView()
+    var rosterList = ListView()
+    /// 0 = agenda, 1 = backlog, 2 = roster.
+    var focus = 0
+
+    public init(meetingId: String) { self.meetingId = meetingId }
+
+    public var title: String { "Prepare \(meetingId)" }
+    public var keys: KeyTable<AppAction> { MeetingKeys.preparation }
+
+    public func reload(_ context: AppContext) throws {
+        meeting = try context.store.meeting(id: meetingId)
+        guard let meeting else { return }
+        boardName = try context.store.board(id: meeting.boardId)?.name ?? meeting.boardId
+        rows = try context.store.agenda(meetingId: meetingId)
+        let suggestions = meeting.status == .closed ? [] : try context.store.agendaSuggestions(meetingId: meetingId)
+        let suggested = Set(suggestions.map(\.headline.id))
+        let onAgenda = Set(rows.map(\.headline.id))
+        candidates = suggestions.map { ($0.headline, $0.reason.label) }
+            + (try context.store.backlog(limit: 1000)).filter { !suggested.contains($0.id) && !onAgenda.contains($0.id) }.map { ($0, nil) }
+        marked = marked.intersection(candidates.map(\.headline.id))
+        agenda.rows = rows.map { row in
+            let h = row.headline
+            return [Table.Cell("\(row.item.position)"), Table.Cell(h.id), Table.Cell(context.patientLabel(h), role: context.privacy ? .privacy : nil),
+                    Table.Cell(h.oncotreeCode ?? h.diagnosis), Table.Cell(row.item.presenter ?? "—"),
+                    Table.Cell(row.item.plannedMinutes.map(String.init) ?? "—"), Self.readiness(h)]
+        }
+        backlogList.setCount(candidates.count)
+        rosterList.setCount(meeting.roster.count)
+    }
+
+    static func readiness(_ h: CaseHeadline) -> Table.Cell {
+        h.missing.isEmpty ? Table.Cell("ready", role: .success) : Table.Cell("missing " + h.missing.map(\.label).joined(separator: ", "), role: .warning)
+    }
+
+    public func render(into canvas: inout Canvas, rect: Rect, context: AppContext) {
+        guard let meeting else {
+            canvas.put("No meeting \(meetingId) in the store.", in: rect, role: .warning)
+            return
+        }
+        let (info, body) = rect.splitVertically(topHeight: 2)
+        var line1 = "\(boardName) · \(context.format(meeting.startsAt)) · \(meeting.status.rawValue)"
+        line1 += " · chair \(meeting.chair ?? "—")"
+        canvas.put(line1, in: info, row: 0, role: .title)
+        let planned = rows.compactMap(\.item.plannedMinutes).reduce(0, +)
+        let ready = rows.filter { $0.headline.missing.isEmpty }.count
+        canvas.put("\(meeting.location ?? "no location (L)") · \(rows.count) cases, \(ready) ready, \(planned) min planned · \(meeting.roster.count) on the roster",
+                   in: info, row: 1, role: .info)
+        var agendaRect = Rect.zero, backlogRect = Rect.zero, rosterRect = Rect.zero
+        if body.width >= 100 {
+            let (left, right) = body.splitHorizontally(leftWidth: body.width * 55 / 100)
+            agendaRect = left
+            (backlogRect, rosterRect) = right.splitVertically(topHeight: max(3, right.height * 65 / 100))
+        } else {
+            switch focus {
+            case 0: agendaRect = body
+            case 1: backlogRect = body
+            default: rosterRect = body
+            }
+        }
+        if !agendaRect.isEmpty {
+            let inner = Pane.draw(&canvas, rect: agendaRect, title: "Agenda (J/K reorder, r presenter, t minutes, x remove)", focused: focus == 0)
+            if rows.isEmpty { canvas.put("Empty: mark cases in the backlog (Space) and add them (a).", in: inner, role: .dim) }
+            else { agenda.render(into: &canvas, rect: inner, focused: focus == 0) }
+        }
+        if !backlogRect.isEmpty {
+            let inner = Pane.draw(&canvas, rect: backlogRect, title: "Add cases: suggested first (Space mark, a add)", focused: focus == 1)
+            if candidates.isEmpty { canvas.put("The backlog is empty.", in: inner, role: .dim) }
+            let candidates = candidates, marked = marked
+            backlogList.render(into: &canvas, rect: inner, focused: focus == 1) { index, selected in
+                let (h, reason) = candidates[index]
+                let mark = marked.contains(h.id) ? "[x] " : "[ ] "
+                var spans = [Span(mark, role: selected ? .selection : .normal), Span("\(h.id) ", role: selected ? .selection : .dim),
+                             Span(context.patientLabel(h), role: selected ? .selection : (context.privacy ? .privacy : .normal)),
+                             Span(" · \(h.oncotreeCode ?? h.diagnosis)", role: selected ? .selection : .title)]
+                if let reason { spans.append(Span(" · ★ \(reason)", role: selected ? .selection : .info)) }
+                spans.append(Span(h.missing.isEmpty ? " · ready" : " · missing \(h.missing.count)", role: selected ? .selection : (h.missing.isEmpty ? .success : .warning)))
+                return spans
+            }
+        }
+        if !rosterRect.isEmpty {
+            let inner = Pane.draw(&canvas, rect: rosterRect, title: "Roster (A add, x remove)", focused: focus == 2)
+            if meeting.roster.isEmpty { canvas.put("Nobody yet: A adds “Name:discipline”.", in: inner, role: .dim) }
+            let roster = meeting.roster, chair = meeting.chair
+            rosterList.render(into: &canvas, rect: inner, focused: focus == 2) { index, selected in
+                let a = roster[index]
+                return [Span(a.name + (a.name == chair ? " (chair)" : ""), role: selected ? .selection : .normal),
+                        Span(" · \(a.discipline.label)", role: selected ? .selection : .dim)]
+            }
+        }
+        if body.width < 100 {
+            canvas.put(["Tab: backlog", "Tab: roster", "Tab: agenda"][focus], x: rect.maxX - 13, y: rect.maxY - 1, role: .dim)
+        }
+    }
+
+    public func perform(_ action: AppAction, context: AppContext) -> Navigation {
+        switch action {
+        case .nextPane: focus = (focus + 1) % 3; return .none
+        case .previousPane: focus = (focus + 2) % 3; return .none
+        case .meeting(let a): return meetingAction(a, context: context)
+        case .open where focus == 0:
+            guard let i = agenda.selectedRow, i < rows.count else { return .none }
+            return .push(CaseScreen(caseId: rows[i].headline.id))
+        case .open where focus == 1:
+            guard let i = backlogList.selectedIndex, i < candidates.count else { return .none }
+            return .push(CaseScreen(caseId: candidates[i].headline.id))
+        default:
+            let handled: Bool
+            switch focus {
+            case 0: handled = ListKeys.apply(action, to: &agenda.list)
+            case 1: handled = ListKeys.apply(action, to: &backlogList)
+            default: handled = ListKeys.apply(action, to: &rosterList)
+            }
+            return handled ? .none : .unhandled
+        }
+    }
+
+    var selectedRow: AgendaRow? { agenda.selectedRow.flatMap { $0 < rows.count ? rows[$0] : nil } }
+
+    /// Runs a store change, reloads, and turns an error into a message.
+    func change(_ context: AppContext, _ body: () throws -> Void) -> Navigation {
+        do {
+            try body()
+            try reload(context)
+            return .none
+        } catch {
+            try? reload(context)
+            return .error("\(error)")
+        }
+    }
+
+    func meetingAction(_ action: MeetingAction, context: AppContext) -> Navigation {
+        let store = context.store
+        let now = context.now
+        switch action {
+        case .toggleMark:
+            guard focus == 1, let i = backlogList.selectedIndex, i < candidates.count else { return .none }
+            let id = candidates[i].headline.id
+            if marked.contains(id) { marked.remove(id) } else { marked.insert(id) }
+            backlogList.moveDown()
+            return .none
+        case .addCases:
+            var ids = candidates.map(\.headline.id).filter { marked.contains($0) }
+            if ids.isEmpty, focus == 1, let i = backlogList.selectedIndex, i < candidates.count { ids = [candidates[i].headline.id] }
+            guard !ids.isEmpty else { return .message("Mark cases in the backlog with Space, then press a.") }
+            return change(context) {
+                try store.addToAgenda(meetingId: meetingId, caseIds: ids, now: now)
+                marked = []
+                agenda.list.setCount(rows.count + ids.count)
+                agenda.list.end()
+            }
+        case .moveCaseUp, .moveCaseDown:
+            guard focus == 0, let row = selectedRow else { return .none }
+            let target = row.item.position + (action == .moveCaseUp ? -1 : 1)
+            guard target >= 1, target <= rows.count else { return .none }
+            return change(context) {
+                try store.moveAgendaItem(meetingId: meetingId, caseId: row.item.caseId, to: target, now: now)
+                agenda.list.select(target - 1)
+            }
+        case .removeCase:
+            if focus == 2 {
+                guard let i = rosterList.selectedIndex, let m = meeting, i < m.roster.count else { return .none }
+                let name = m.roster[i].name
+                return change(context) { try store.updateMeeting(id: meetingId, now: now) { $0.roster.removeAll { $0.name == name } } }
+            }
+            guard focus == 0, let row = selectedRow else { return .none }
+            return change(context) { try store.removeFromAgenda(meetingId: meetingId, caseId: row.item.caseId, now: now) }
+        case .setPresenter:
+            guard let row = selectedRow else { return .none }
+            return .ask("Presenter for \(row.item.caseId):", initial: row.item.presenter ?? meeting?.chair ?? "") { [self] answer in
+                guard let answer else { return .none }
+                return change(context) { try store.setAgendaItem(meetingId: meetingId, caseId: row.item.caseId, presenter: .some(answer.isEmpty ? nil : answer), now: now) }
+            }
+        case .setMinutes:
+            guard let row = selectedRow else { return .none }
+            return .ask("Planned minutes for \(row.item.caseId):", initial: row.item.plannedMinutes.map(String.init) ?? "10") { [self] answer in
+                guard let answer else { return .none }
+                guard answer.isEmpty || Int(answer) != nil else { return .error("“\(answer)” is not a number of minutes.") }
+                return change(context) { try store.setAgendaItem(meetingId: meetingId, caseId: row.item.caseId, plannedMinutes: .some(Int(answer)), now: now) }
+            }
+        case .editStart:
+            guard let m = meeting else { return .none }
+            return .ask("Starts (YYYY-MM-DD HH:MM):", initial: MeetingTime.format(m.startsAt, in: context.timeZone)) { [self] answer in
+                guard let answer else { return .none }
+                guard let date = MeetingTime.parse(answer, in: context.timeZone) else { return .error("“\(answer)” is not a time (YYYY-MM-DD HH:MM).") }
+                return change(context) { try store.updateMeeting(id: meetingId, now: now) { $0.startsAt = date } }
+            }
+        case .editLocation, .editChair:
+            guard let m = meeting else { return .none }
+            let isLocation = action == .editLocation
+            return .ask(isLocation ? "Location or video link:" : "Chair:", initial: (isLocation ? m.location : m.chair) ?? "") { [self] answer in
+                guard let answer else { return .none }
+                let value = answer.isEmpty ? nil : answer
+                return change(context) { try store.updateMeeting(id: meetingId, now: now) { if isLocation { $0.location = value } else { $0.chair = value } } }
+            }
+        case .addAttendee:
+            return .ask("Attendee (Name:discipline):", initial: "") { [self] answer in
+                guard let answer, !answer.isEmpty else { return .none }
+                guard let attendee = Self.attendee(answer) else {
+                    return .error("Write “Name:discipline”; disciplines: " + Discipline.allCases.map(\.rawValue).joined(separator: ", "))
+                }
+                return change(context) { try store.updateMeeting(id: meetingId, now: now) { $0.roster.append(attendee) } }
+            }
+        case .runMeeting: return .push(MeetingModeScreen(meetingId: meetingId))
+        case .exportMinutes: return MinutesPrompt.ask(meetingId: meetingId, context: context)
+        default: return .unhandled
+        }
+    }
+
+    /// "Name:discipline", the discipline by its id or label ("radiation oncology").
+    static func attendee(_ text: String) -> Attendee? {
+        guard let colon = text.lastIndex(of: ":") else { return nil }
+        let name = text[..<colon].trimmingCharacters(in: .whitespaces)
+        let key = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: " ", with: "-")
+        guard !name.isEmpty, let discipline = Discipline(rawValue: key) else { return nil }
+        return Attendee(name: name, discipline: discipline)
+    }
+}
