@@ -8,4 +8,6 @@ public enum AppAction: Hashable, Sendable {
     case nextTab, previousTab, tab(Int)
     case search, help, commandLine, togglePrivacy, quit, redraw
     case filterKind, explain
+    case newNote, editDecision
+    case meeting(MeetingAction)
 }

@@ -11,6 +11,8 @@ public final class AppContext {
     /// Injected so tests and snapshots see a fixed time.
     public var clock: () -> Date
     public var asciiOnly = false
+    /// The terminal, so an editor can hand it over to $EDITOR and take it back.
+    public weak var terminal: (any Terminal)?
     /// The rect screens draw into, set by the app before each key so layout decisions match the last frame.
     public var body = Rect(x: 0, y: 1, width: 80, height: 22)
     /// Meeting times are shown in this zone ($TZ, else UTC); tests pin it.

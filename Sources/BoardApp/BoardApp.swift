@@ -26,10 +26,13 @@ public final class BoardApp {
 
     /// A line editor at the bottom of the screen: `/` for search, `:` for commands.
     struct Prompt {
-        enum Kind { case search, command }
+        enum Kind { case search, command, question(String, (String?) -> Navigation) }
         var kind: Kind
         var field = TextField()
     }
+
+    /// A dialog over the screen, with what to do with the answer.
+    var dialog: (modal: Modal, then: (Int?) -> Navigation)?
 
     public init(store: BoardStore, terminal: any Terminal, themes: ThemeCatalog, theme: Theme, privacy: Bool = false,
                 start: (any Screen)? = nil, clock: @escaping () -> Date = Date.init) {
@@ -39,10 +42,18 @@ public final class BoardApp {
         self.themeName = theme.name
         self.stack = [start ?? HomeScreen()]
         context.asciiOnly = !terminal.isUTF8
+        context.terminal = terminal
         terminal.apply(theme: theme)
         if start != nil && !(start is HomeScreen) { stack.insert(HomeScreen(), at: 0) }
         for screen in stack { load(screen) }
         if store.isReadOnly { message = ("The store is read-only: you can read, but changes cannot be saved.", true) }
+        offerDrafts()
+    }
+
+    /// Offers back drafts left by an earlier session (a crash, `kill -9`, a dropped connection).
+    public func offerDrafts() {
+        guard let drafts = try? context.store.drafts(), !drafts.isEmpty else { return }
+        apply(DraftRecovery.offer(drafts, context: context))
     }
 
     var top: any Screen { stack[stack.count - 1] }
@@ -59,8 +70,9 @@ public final class BoardApp {
         }
     }
 
-    /// One tick without input: poll the store about once a second.
+    /// One tick without input: screens autosave, and the store is polled about once a second.
     public func tick() {
+        for screen in stack { screen.tick(context) }
         let now = context.now
         guard now.timeIntervalSince(lastPoll) >= 1 else { return }
         lastPoll = now
@@ -84,12 +96,19 @@ public final class BoardApp {
         case .resize: return
         case .terminationRequested(let signal):
             terminationSignal = signal
+            flushDrafts()
             running = false
             return
         default: break
         }
         context.body = bodyRect
+        defer { top.tick(context) }
+        if dialog != nil { handleDialog(key); return }
         if prompt != nil { handlePrompt(key); return }
+        if let navigation = top.input(key, context: context) {
+            apply(navigation)
+            return
+        }
         if case .mouse(let event) = key {
             let body = bodyRect
             apply(top.click(event, rect: body, context: context))
@@ -101,9 +120,16 @@ public final class BoardApp {
         if case .unhandled = result { global(action) } else { apply(result) }
     }
 
+    /// Saves every open editor's unsaved text as a draft (before quitting or on a termination signal).
+    public func flushDrafts() {
+        for screen in stack { screen.flushDrafts(context) }
+    }
+
     func global(_ action: AppAction) {
         switch action {
-        case .quit: running = false
+        case .quit:
+            flushDrafts()
+            running = false
         case .back:
             if stack.count > 1 { apply(.pop) }
         case .help: apply(.push(HelpScreen(table: keyTable)))
@@ -126,22 +152,53 @@ public final class BoardApp {
             stack[stack.count - 1] = screen
         case .pop:
             if stack.count > 1 { stack.removeLast() }
-        case .quit: running = false
+        case .quit:
+            flushDrafts()
+            running = false
         case .message(let text): message = (text, false)
+        case .error(let text): message = (text, true)
+        case .confirm(let modal, let then): dialog = (modal, then)
+        case .ask(let question, let initial, let then):
+            var field = TextField()
+            field.setText(initial)
+            prompt = Prompt(kind: .question(question, then), field: field)
+        case .popAndReload(let text):
+            if stack.count > 1 { stack.removeLast() }
+            load(top)
+            if let text { message = (text, false) }
+        }
+    }
+
+    func handleDialog(_ key: Key) {
+        guard var d = dialog else { return }
+        let screen = Rect(x: 0, y: 0, width: terminal.size.width, height: terminal.size.height)
+        switch d.modal.handle(key, in: d.modal.rect(in: screen)) {
+        case .chosen(let index):
+            dialog = nil
+            apply(d.then(index))
+        case .cancelled:
+            dialog = nil
+            apply(d.then(nil))
+        default:
+            dialog = d
         }
     }
 
     func handlePrompt(_ key: Key) {
         guard var p = prompt else { return }
         switch key {
-        case .escape: prompt = nil
+        case .escape:
+            prompt = nil
+            if case .question(_, let then) = p.kind { apply(then(nil)) }
         case .enter:
             prompt = nil
             let text = p.field.text.trimmingCharacters(in: .whitespaces)
+            if case .question(_, let then) = p.kind { apply(then(text)); return }
             guard !text.isEmpty else { return }
             switch p.kind {
             case .search: apply(.push(SearchScreen(query: text)))
             case .command: run(BoardCommand.parse(text))
+            case .question: break
             }
         case .paste(let text):
             p.field.insert(text.replacingOccurrences(of: "\n", with: " "))
@@ -171,7 +228,11 @@ public final class BoardApp {
         case .home: stack.removeSubrange(1...)
             load(stack[0])
         case .help: apply(.push(HelpScreen(table: keyTable)))
-        case .quit: running = false
+        case .drafts:
+            if (try? context.store.drafts().isEmpty) ?? true { message = ("No unsaved drafts.", false) } else { offerDrafts() }
+        case .quit:
+            flushDrafts()
+            running = false
         case .unknown(let text): message = ("Unknown command “\(text)”. Try \(BoardCommand.summary)", true)
         }
     }
@@ -208,6 +269,9 @@ public final class BoardApp {
         drawHeader(&canvas, width: size.width)
         top.render(into: &canvas, rect: bodyRect, context: context)
         drawStatus(&canvas, y: size.height - 1, width: size.width)
+        if let dialog {
+            _ = dialog.modal.render(into: &canvas, screen: Rect(x: 0, y: 0, width: size.width, height: size.height))
+        }
         return canvas
     }
 
@@ -238,9 +302,14 @@ public final class BoardApp {
         let row = Rect(x: 0, y: y, width: width, height: 1)
         if var p = prompt {
             canvas.fill(row, role: .input)
-            let label = p.kind == .search ? "/" : ":"
-            _ = canvas.put(label, x: 0, y: y, role: .input)
-            p.field.render(into: &canvas, rect: Rect(x: 1, y: y, width: width - 1, height: 1))
+            let label: String
+            switch p.kind {
+            case .search: label = "/"
+            case .command: label = ":"
+            case .question(let question, _): label = question + " "
+            }
+            let used = canvas.put(label, x: 0, y: y, role: .input, maxWidth: width / 2)
+            p.field.render(into: &canvas, rect: Rect(x: used, y: y, width: max(1, width - used), height: 1))
             prompt = p
             return
         }
@@ -249,6 +318,9 @@ public final class BoardApp {
             _ = canvas.put(" " + message.text, x: 0, y: y, role: message.isError ? .error : .info, maxWidth: width)
             return
         }
-        StatusBar(left: "", right: "", hints: keyTable.hints()).render(into: &canvas, rect: row)
+        // Help and quit come first: a narrow status line drops hints from the end, and these two must stay.
+        let hints = keyTable.hints()
+        let essential = hints.filter { $0.label == "help" || $0.label == "quit" }
+        StatusBar(left: "", right: "", hints: essential + hints.filter { $0.label != "help" && $0.label != "quit" }).render(into: &canvas, rect: row)
     }
 }

@@ -19,6 +19,7 @@ public final class CaseScreen: Screen {
     }
 
     public func perform(_ action: AppAction, context: AppContext) -> Navigation {
+        if let navigation = view.recording(action, meetingId: nil) { return navigation }
         switch action {
         case .left: return view.perform(.previousTab) ? .none : .unhandled
         case .right: return view.perform(.nextTab) ? .none : .unhandled

@@ -176,6 +176,35 @@ final class CaseView {
         canvas.hLine(x: bottom.x, y: bottom.y, length: bottom.width)
     }
 
+    // MARK: Recording
+
+    /// What a new note is about: the selected finding on the Molecular tab, the selected trial on the Trials tab, else the case.
+    func noteTarget() -> (target: NoteTarget, about: String) {
+        var target = NoteTarget(caseId: caseId)
+        var about = "case \(caseId)"
+        if tabs.active == 1, let i = molecular.list.selectedIndex {
+            let findings = visibleFindings()
+            if i < findings.count { target.findingId = findings[i].id; about = "\(findings[i].label) (\(caseId))" }
+        } else if tabs.active == 2, let i = trialList.selectedIndex {
+            let matches = sortedMatches
+            if i < matches.count { target.trialId = matches[i].trialId; about = "trial \(matches[i].trialId) (\(caseId))" }
+        }
+        return (target, about)
+    }
+
+    /// The screens that record for this case.
+    func recording(_ action: AppAction, meetingId: String?) -> Navigation? {
+        switch action {
+        case .newNote:
+            let (target, about) = noteTarget()
+            return .push(NoteEditorScreen(target: target, about: about))
+        case .editDecision:
+            return .push(DecisionFormScreen(caseId: caseId, meetingId: meetingId))
+        default:
+            return nil
+        }
+    }
+
     // MARK: Input
 
     func perform(_ action: AppAction) -> Bool {

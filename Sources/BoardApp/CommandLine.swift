@@ -8,10 +8,11 @@ public enum BoardCommand: Equatable, Sendable {
     case privacy
     case home
     case help
+    case drafts
     case quit
     case unknown(String)
 
-    public static let summary = ":meeting [ID], :case ID, :trial ID, :search TEXT, :theme NAME, :privacy, :home, :help, :quit"
+    public static let summary = ":meeting [ID], :case ID, :trial ID, :search TEXT, :theme NAME, :privacy, :drafts, :home, :help, :quit"
 
     public static func parse(_ text: String) -> BoardCommand {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
@@ -27,6 +28,7 @@ public enum BoardCommand: Equatable, Sendable {
         case "privacy", "p": return .privacy
         case "home": return .home
         case "help", "h": return .help
+        case "drafts", "draft": return .drafts
         case "quit", "q", "q!", "exit", "wq": return .quit
         default: return .unknown(trimmed)
         }

@@ -18,6 +18,7 @@ public final class HomeScreen: Screen {
     public init() {}
 
     public var title: String { "Home" }
+    public var keys: KeyTable<AppAction> { MeetingKeys.homeScreen }
 
     var meetings: [MeetingSummary] { upcoming + past }
 
@@ -94,6 +95,7 @@ public final class HomeScreen: Screen {
                 return .push(CaseScreen(caseId: backlog[i].id))
             }
         case .back: return .unhandled
+        case .meeting(.newMeeting): return MeetingKeys.newMeeting(context: context)
         default:
             if focus == 0 { return ListKeys.apply(action, to: &meetingList) ? .none : .unhandled }
             return ListKeys.apply(action, to: &backlogList) ? .none : .unhandled

@@ -25,6 +25,8 @@ public enum KeyMap {
         KeyBinding([.char("6")], .tab(5), help: "History tab", group: "Case tabs"),
         KeyBinding([.char("f")], .filterKind, help: "Molecular: filter findings by kind", group: "Case tabs"),
         KeyBinding([.char("w")], .explain, help: "Trials: why / why not (per criterion)", group: "Case tabs"),
+        KeyBinding([.char("n")], .newNote, help: "New note on the case (or the selected finding / trial)", hint: "note", group: "Record"),
+        KeyBinding([.char("e")], .editDecision, help: "Decision form (record, sign, amend)", hint: "decide", group: "Record"),
         KeyBinding([.char("/")], .search, help: "Search the whole store", hint: "search", group: "General"),
         KeyBinding([.char(":")], .commandLine, help: "Command line (:meeting, :case, :theme, :privacy, :quit)", hint: "cmd", group: "General"),
         KeyBinding([.char("p")], .togglePrivacy, help: "Privacy mode: mask names, MRNs, birth dates", hint: "privacy", group: "General"),

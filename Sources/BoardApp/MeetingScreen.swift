@@ -18,6 +18,7 @@ public final class MeetingScreen: Screen {
     var caseRect = Rect.zero
 
     public init(meetingId: String) { self.meetingId = meetingId }
+    public var keys: KeyTable<AppAction> { MeetingKeys.meetingScreen }
 
     public var title: String {
         guard let meeting else { return "Meeting \(meetingId)" }
@@ -125,6 +126,11 @@ public final class MeetingScreen: Screen {
         case .back where focus == 1 && !wide:
             focus = 0
             return .none
+        case .meeting(.prepare): return .push(MeetingPrepScreen(meetingId: meetingId))
+        case .meeting(.runMeeting): return .push(MeetingModeScreen(meetingId: meetingId))
+        case .meeting(.exportMinutes): return MinutesPrompt.ask(meetingId: meetingId, context: context)
+        case .newNote, .editDecision:
+            return caseView?.recording(action, meetingId: meetingId) ?? .none
         case .nextTab, .previousTab, .tab, .filterKind, .explain:
             _ = caseView?.perform(action)
             return .none

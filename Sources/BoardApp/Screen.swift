@@ -12,11 +12,20 @@ public protocol Screen: AnyObject {
     func render(into canvas: inout Canvas, rect: Rect, context: AppContext)
     func perform(_ action: AppAction, context: AppContext) -> Navigation
     func click(_ event: MouseEvent, rect: Rect, context: AppContext) -> Navigation
+    /// Raw keys before the key table: editors take text here. Return nil to let the key table act.
+    func input(_ key: Key, context: AppContext) -> Navigation?
+    /// Called on every tick (about four times a second when idle) and after keys: autosave lives here.
+    func tick(_ context: AppContext)
+    /// Saves any unsaved text as a draft now (termination signal, quitting).
+    func flushDrafts(_ context: AppContext)
 }
 
 extension Screen {
     public var keys: KeyTable<AppAction> { KeyTable([]) }
     public func click(_ event: MouseEvent, rect: Rect, context: AppContext) -> Navigation { .none }
+    public func input(_ key: Key, context: AppContext) -> Navigation? { nil }
+    public func tick(_ context: AppContext) {}
+    public func flushDrafts(_ context: AppContext) {}
 }
 
 /// What a screen asks the app to do next.
@@ -27,6 +36,13 @@ public enum Navigation {
     case pop
     case quit
     case message(String)
+    case error(String)
+    /// A dialog; the closure turns the chosen button (nil = cancelled) into the next step.
+    case confirm(Modal, (Int?) -> Navigation)
+    /// A one-line question at the bottom; the closure gets the answer (nil = cancelled).
+    case ask(String, initial: String, (String?) -> Navigation)
+    /// Leave the screen and reload the one below (after a save).
+    case popAndReload(String?)
     /// The action was not used by the screen; the app may handle it.
     case unhandled
 }
