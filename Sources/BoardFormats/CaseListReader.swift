@@ -16,7 +16,7 @@ public enum CaseListReader {
 
     /// Header names (compared lower-case, with spaces, `_`, `-` and `.` removed) for each column.
     public static let synonyms: [Column: [String]] = [
-        .caseId: ["case", "caseid", "caseno", "casenumber", "id", "fall", "fallnummer"],
+        .caseId: ["case", "caseid", "caseno", "casenumber", "id", "fall", "fallid", "fallnummer"],
         .mrn: ["mrn", "patientid", "medicalrecordnumber", "recordnumber", "pid", "patientennummer", "patnr"],
         .name: ["name", "patient", "patientname", "fullname"],
         .familyName: ["familyname", "lastname", "surname", "nachname"],

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+import BoardModel
+import BoardFormats
+@testable import BoardStore
+
+/// A spreadsheet case list applied to the store: creates or updates cases and fills the agenda in one
+/// transaction; a row that cannot be applied leaves everything as it was.
+@Suite("Case list import")
+struct CaseListImportTests {
+    static func items(_ csv: String) throws -> [CaseListItem] {
+        let list = try CaseListReader.read(data: Data(csv.utf8), file: "list.csv")
+        return list.entries.map { entry in
+            CaseListItem(caseId: entry.caseId, mrn: entry.mrn, presenter: entry.presenter, plannedMinutes: entry.plannedMinutes,
+                         cannotCreate: entry.missingForNewCase, update: { entry.apply(to: &$0) },
+                         create: { id, patient in entry.makeCase(id: id, patient: patient, file: "list.csv") })
+        }
+    }
+
+    @Test func createsUpdatesAndAddsInListOrder() throws {
+        let store = try MeetingStoreTests.sample()
+        let m = try store.createMeeting(MeetingDetails(boardId: "mtb", startsAt: MeetingStoreTests.start("2026-12-17")), now: MeetingStoreTests.now)
+        let csv = """
+        MRN;Case;Name;Diagnosis;ECOG;Presenter;Minutes
+        MRN-105415;;;;3;Dr. Demir;12
+        ;C-0021;;;;;
+        MRN-999;;Nova, Ada;Mesothelioma;0;;8
+        """
+        let summary = try store.importCaseList(try Self.items(csv), meetingId: m.id, file: "list.csv", now: MeetingStoreTests.now)
+        #expect(summary.updated == ["C-0018"])
+        #expect(summary.unchanged == ["C-0021"])
+        #expect(summary.created == ["C-0028"])
+        let rows = try store.agenda(meetingId: m.id)
+        #expect(rows.map(\.item.caseId) == ["C-0018", "C-0021", "C-0028"])
+        #expect(rows[0].item.presenter == "Dr. Demir" && rows[0].item.plannedMinutes == 12)
+        #expect(rows.allSatisfy { $0.headline.status == .onAgenda })
+        #expect(try store.caseRecord(id: "C-0018")?.record.performance?.ecog == 3)
+        #expect(try store.caseRecord(id: "C-0028")?.record.patient.mrn == "MRN-999")
+        #expect(try store.verify().isOK)
+    }
+
+    @Test func aRowThatCannotBeAppliedLeavesNothingHalfImported() throws {
+        let store = try MeetingStoreTests.sample()
+        let m = try store.createMeeting(MeetingDetails(boardId: "mtb", startsAt: MeetingStoreTests.start("2026-12-17")), now: MeetingStoreTests.now)
+        let before = try store.counts()
+        let csv = "Case,ECOG,Diagnosis\nC-0018,4,\nC-0500,,\n"
+        #expect(throws: StoreError.self) {
+            try store.importCaseList(try Self.items(csv), meetingId: m.id, file: "list.csv", now: MeetingStoreTests.now)
+        }
+        #expect(try store.counts() == before)
+        #expect(try store.agenda(meetingId: m.id).isEmpty)
+        #expect(try store.caseRecord(id: "C-0018")?.record.performance?.ecog != 4)
+    }
+}
