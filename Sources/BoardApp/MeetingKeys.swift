@@ -36,7 +36,7 @@ public enum MeetingKeys {
     public static let preparation = KeyTable<AppAction>([
         b([.char(" ")], .toggleMark, "Backlog: mark / unmark a case to add", hint: "mark", group: "Agenda"),
         b([.char("a")], .addCases, "Backlog: add the marked cases (or the selected one) to the agenda", hint: "add", group: "Agenda"),
-        b([.char("K")], .moveCaseUp, "Agenda: move the case up", hint: "J/K reorder", group: "Agenda"),
+        b([.char("K")], .moveCaseUp, "Agenda: move the case up", hint: "reorder", group: "Agenda"),
         b([.char("J")], .moveCaseDown, "Agenda: move the case down", group: "Agenda"),
         b([.char("x"), .delete], .removeCase, "Agenda: take the case off / Roster: remove the attendee", hint: "remove", group: "Agenda"),
         b([.char("r")], .setPresenter, "Agenda: set the presenter", group: "Agenda"),
