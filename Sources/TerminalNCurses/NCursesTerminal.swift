@@ -117,6 +117,16 @@ public final class NCursesTerminal: Terminal {
         cbreak()
         noecho()
         nonl()
+        // Ctrl-S saves in the editors: turn off XON/XOFF flow control, which would otherwise swallow it
+        // (and freeze the screen). def_prog_mode keeps this across endwin/refresh.
+        if !isHeadless, isatty(0) != 0 {
+            var attributes = termios()
+            if tcgetattr(0, &attributes) == 0 {
+                attributes.c_iflag &= ~tcflag_t(IXON)
+                tcsetattr(0, TCSANOW, &attributes)
+                def_prog_mode()
+            }
+        }
         let win = tb_stdscr()
         keypad(win, true)
         intrflush(win, false)

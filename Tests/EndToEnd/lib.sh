@@ -2,7 +2,8 @@
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 BIN="${TUMORBOARD_BIN:-$(cd "$ROOT" && swift build --product tumorboard >/dev/null 2>&1; cd "$ROOT" && swift build --show-bin-path)/tumorboard}"
-SOCK="tb-e2e-$$"
+SOCK="tb-e2e-$$-0"
+STARTS=0
 PASSED=0
 FAILED=0
 WORK="$(mktemp -d)"
@@ -16,11 +17,13 @@ trap cleanup EXIT
 start() {
     local w=$1 h=$2; shift 2
     tm kill-server 2>/dev/null
+    # A fresh server per session: a server that is still shutting down refuses new clients.
+    STARTS=$((STARTS + 1)); SOCK="tb-e2e-$$-$STARTS"
     tm new-session -d -x "$w" -y "$h" -e LANG=C.UTF-8 -e TERM=tmux-256color -e SWIFT_BACKTRACE=interactive=no \
         -e TZ=UTC -e HOME="$WORK" "cd '$ROOT'; $*; echo EXIT=\$?; sleep 600"
 }
 
-screen() { tm capture-pane -p; }
+screen() { tm capture-pane -p 2>/dev/null; }
 
 # wait_for TEXT [SECONDS] — polls the pane until TEXT appears.
 wait_for() {
@@ -70,6 +73,9 @@ check_absent() {
 }
 
 keys() { tm send-keys "$@"; }
+
+# app_pid — the program running in the pane (the child of the pane's shell).
+app_pid() { pgrep -P "$(tm display -p '#{pane_pid}')" | head -1; }
 literal() { tm send-keys -l "$1"; }
 
 finish() {
