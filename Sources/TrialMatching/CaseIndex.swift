@@ -1,0 +1,233 @@
+import Foundation
+import BoardModel
+
+/// What matching reads from one case, computed once per case so that each of the thousands of
+/// trial checks is a few comparisons: age on the day, diagnosis chain, biomarker states, prior drugs,
+/// and findings grouped by gene (genes interned to the ids the compiled trials use).
+struct CaseIndex: Sendable {
+    enum Tri: Sendable { case positive, negative, unknown }
+    enum MSI: Sendable { case high, low, stable, unknown }
+    enum Significance: Sendable { case actionable, vus, benign, unclassified }
+
+    struct Alteration: Sendable {
+        let findingIndex: Int
+        let category: VariantCategory
+        let protein: String?
+        let exon: Int?
+        let variantClass: VariantClass?
+        let cnv: CNVCall?
+        let geneIds: [Int]
+        let significance: Significance
+        /// Display tier of the strongest evidence (1 strongest … 5 none).
+        let evidenceTier: Int
+        let label: String
+    }
+
+    let caseId: String
+    let fingerprint: String
+    let age: Int?
+    let ageText: String
+    let sex: Sex
+    let sexText: String
+    let dxCode: String?
+    /// The diagnosis code and its ancestors; empty when the code is unknown to OncoTree.
+    let dxChain: [String]
+    let dxSolid: Bool
+    let dxLiquid: Bool
+    let dxText: String
+    let ecog: Int?
+    let ecogText: String
+    let tmb: Double?
+    let tmbText: String
+    let msi: MSI
+    let mmrDeficient: Tri
+    let msiText: String
+    let er: Tri, pr: Tri, her2: Tri
+    let erText: String, prText: String, her2Text: String
+    /// Lower-cased drug names and regimen texts of all prior lines.
+    let drugs: [String]
+    let regimens: [String]
+    let hasHistory: Bool
+    let hasMolecularData: Bool
+    let alterations: [Alteration]
+    /// Gene id → a range of `geneOrder`, which holds indices into `alterations` grouped by gene.
+    let byGene: [Int: Range<Int>]
+    let geneOrder: [Int]
+
+    init(_ record: Case, on day: LocalDate, genes: GeneTable, tree: OncoTree) {
+        caseId = record.id
+        fingerprint = record.fingerprint(on: day)
+        age = record.patient.age(on: day)
+        ageText = age.map { "\($0) years on \(day)" } ?? "date of birth not recorded"
+        sex = record.patient.sex
+        sexText = sex == .unknown ? "sex not recorded" : sex.rawValue
+        let code = record.diagnosis.oncotreeCode?.uppercased()
+        dxCode = code
+        if let code, tree.node(code) != nil {
+            dxChain = tree.ancestors(of: code)
+            dxSolid = tree.isWithin(code, "_SOLID_")
+            dxLiquid = tree.isWithin(code, "_LIQUID_")
+            dxText = "\(code) (\(tree.name(of: code) ?? record.diagnosis.text))"
+        } else {
+            dxChain = []
+            dxSolid = false
+            dxLiquid = false
+            dxText = code.map { "\($0) is not an OncoTree code (\(record.diagnosis.text))" } ?? "no OncoTree code (\(record.diagnosis.text))"
+        }
+        if let e = record.performance?.ecog {
+            ecog = e
+            ecogText = "ECOG \(e)"
+        } else if let k = record.performance?.karnofsky {
+            let e = k >= 90 ? 0 : k >= 70 ? 1 : k >= 50 ? 2 : k >= 30 ? 3 : 4
+            ecog = e
+            ecogText = "ECOG \(e) (from Karnofsky \(k)%)"
+        } else {
+            ecog = nil
+            ecogText = "performance status not recorded"
+        }
+
+        var tmb: Double?
+        var tmbText = "TMB not reported"
+        var msi = MSI.unknown
+        var mmr = Tri.unknown
+        var msiParts: [String] = []
+        var er = Tri.unknown, pr = Tri.unknown, her2 = Tri.unknown
+        var erText = "ER not reported", prText = "PR not reported", her2Text = "HER2 not reported"
+        var alterations: [Alteration] = []
+        var byGene: [Int: [Int]] = [:]
+        for (i, f) in record.findings.enumerated() {
+            if f.kind == .biomarker, let b = f.biomarker {
+                let status = (b.status ?? "").lowercased()
+                let name = (b.name ?? "").uppercased()
+                switch b.kind {
+                case .tmb:
+                    if let v = b.value { tmb = v; tmbText = f.label }
+                    else if status.contains("high") { tmbText = f.label }
+                case .msi:
+                    if status.contains("msi-h") || status.contains("high") { msi = .high }
+                    else if status.contains("msi-l") || status.contains("low") { msi = .low }
+                    else if status.contains("mss") || status.contains("stable") { msi = .stable }
+                    msiParts.append(f.label)
+                case .other, .pdl1, .hrd:
+                    if name.hasPrefix("MMR") || name.contains("MISMATCH") {
+                        if status.contains("defici") || status.contains("loss") || status.hasPrefix("d") { mmr = .positive }
+                        else if status.contains("profici") || status.contains("intact") || status.hasPrefix("p") { mmr = .negative }
+                        msiParts.append(f.label)
+                    } else if let receptor = Self.receptor(name) {
+                        let state = Self.receptorState(status, her2: receptor == "HER2")
+                        switch receptor {
+                        case "ER": er = state; erText = f.label
+                        case "PR": pr = state; prText = f.label
+                        default: if her2 != .positive { her2 = state; her2Text = f.label }
+                        }
+                    }
+                }
+                continue
+            }
+            var ids: [Int] = []
+            for g in [f.gene] + (f.partners ?? []).map(Optional.some) {
+                if let g, let id = genes.id(g), !ids.contains(id) { ids.append(id) }
+            }
+            let category = VariantCategory(f.kind)
+            let significance: Significance
+            switch f.classification {
+            case .oncogenic?, .likelyOncogenic?, .pathogenic?, .likelyPathogenic?: significance = .actionable
+            case .vus?: significance = .vus
+            case .benign?, .likelyBenign?: significance = .benign
+            case nil: significance = f.bestEvidence == nil ? .unclassified : .actionable
+            }
+            if f.kind == .copyNumber, f.gene?.uppercased() == "ERBB2", f.copyNumberCall == .amplification {
+                her2 = .positive
+                her2Text = f.label
+            }
+            guard !ids.isEmpty, significance != .benign else { continue }
+            let exon = f.exon.flatMap { Int($0.split(separator: "/").first.map(String.init)?.trimmingCharacters(in: .whitespaces) ?? "") }
+            let alteration = Alteration(findingIndex: i, category: category, protein: f.hgvsP.map(ProteinChange.normalise),
+                                        exon: exon, variantClass: VariantClass.of(f), cnv: f.copyNumberCall.map(CNVCall.init),
+                                        geneIds: ids, significance: significance, evidenceTier: f.bestEvidence?.level.tier ?? 5,
+                                        label: f.label + (significance == .vus ? " (VUS)" : ""))
+            for id in ids { byGene[id, default: []].append(alterations.count) }
+            alterations.append(alteration)
+        }
+        if mmr == .unknown, msi == .high { mmr = .positive }
+        self.tmb = tmb
+        self.tmbText = tmbText
+        self.msi = msi
+        self.mmrDeficient = mmr
+        self.msiText = msiParts.isEmpty ? "MSI/MMR not reported" : msiParts.joined(separator: "; ")
+        self.er = er
+        self.pr = pr
+        self.her2 = her2
+        self.erText = erText
+        self.prText = prText
+        self.her2Text = her2Text
+        self.alterations = alterations
+        var order: [Int] = []
+        var ranges: [Int: Range<Int>] = [:]
+        for (gene, list) in byGene {
+            ranges[gene] = order.count..<(order.count + list.count)
+            order += list
+        }
+        self.byGene = ranges
+        self.geneOrder = order
+        drugs = record.treatmentHistory.flatMap { $0.drugs.map { $0.lowercased() } }
+        regimens = record.treatmentHistory.compactMap { $0.regimen?.lowercased() }
+        hasHistory = !record.treatmentHistory.isEmpty
+        hasMolecularData = !record.findings.isEmpty || !record.reports.isEmpty
+    }
+
+    /// "ER", "PR" or "HER2" when a biomarker's name is one of those receptors.
+    static func receptor(_ upperName: String) -> String? {
+        if upperName.hasPrefix("HER2") || upperName.hasPrefix("ERBB2") { return "HER2" }
+        if upperName.hasPrefix("ER ") || upperName == "ER" || upperName.hasPrefix("ER(") || upperName.hasPrefix("ESTROGEN") || upperName.hasPrefix("OESTROGEN") { return "ER" }
+        if upperName.hasPrefix("PR ") || upperName == "PR" || upperName.hasPrefix("PR(") || upperName.hasPrefix("PGR") || upperName.hasPrefix("PROGESTERONE") { return "PR" }
+        return nil
+    }
+
+    /// Reads a receptor status; HER2-low (IHC 1+, or 2+ without amplification) counts as HER2-negative, 2+ alone as unknown.
+    static func receptorState(_ status: String, her2: Bool) -> Tri {
+        if her2 {
+            if status.contains("3+") || status.contains("positive") || status.contains("amplified") && !status.contains("not") { return .positive }
+            if status.contains("low") || status.contains("1+") || status.contains("0") || status.contains("negative") { return .negative }
+            return .unknown
+        }
+        if status.contains("negative") || status.hasPrefix("neg") { return .negative }
+        if status.contains("positive") || status.hasPrefix("pos") || status.contains("low") { return .positive }
+        return .unknown
+    }
+
+    func state(ofReceptor receptor: Receptor) -> (Tri, String) {
+        switch receptor {
+        case .er: (er, erText)
+        case .pr: (pr, prText)
+        case .her2: (her2, her2Text)
+        }
+    }
+}
+
+/// Gene symbols the compiled trials name, interned to small integers (aliases such as HER2 share ERBB2's id).
+struct GeneTable: Sendable {
+    private(set) var ids: [String: Int] = [:]
+    private(set) var symbols: [String] = []
+
+    static let aliases: [String: String] = ["HER2": "ERBB2", "HER-2": "ERBB2", "NEU": "ERBB2", "HER3": "ERBB3", "HER4": "ERBB4",
+                                            "MLL": "KMT2A", "C-MET": "MET", "C-KIT": "KIT", "P53": "TP53", "PDL1": "CD274", "PD-L1": "CD274"]
+
+    static func canonical(_ symbol: String) -> String {
+        let up = symbol.uppercased().trimmingCharacters(in: .whitespaces)
+        return aliases[up] ?? up
+    }
+
+    mutating func intern(_ symbol: String) -> Int {
+        let key = Self.canonical(symbol)
+        if let id = ids[key] { return id }
+        ids[key] = symbols.count
+        symbols.append(key)
+        return symbols.count - 1
+    }
+
+    func id(_ symbol: String) -> Int? {
+        if let id = ids[symbol] { return id }
+        return ids[Self.canonical(symbol)]
+    }
+}
