@@ -42,12 +42,17 @@ public final class AppContext {
         return "\(patient.name.display) \(age)\(sex)"
     }
 
-    /// Formats an instant in UTC for the board ("Thu 3 Dec 2026 15:00").
+    /// Formats an instant for the board ("Thu 3 Dec 2026 15:00"). Formatters are built once: making one costs more than a frame.
     public func format(_ date: Date, time: Bool = true) -> String {
+        let key = "\(time)|\(timeZone.identifier)"
+        if let formatter = formatters[key] { return formatter.string(from: date) }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_GB")
         formatter.timeZone = timeZone
         formatter.dateFormat = time ? "EEE d MMM yyyy HH:mm" : "EEE d MMM yyyy"
+        formatters[key] = formatter
         return formatter.string(from: date)
     }
+
+    private var formatters: [String: DateFormatter] = [:]
 }

@@ -24,7 +24,7 @@ public final class HomeScreen: Screen {
 
     public func reload(_ context: AppContext) throws {
         (upcoming, past) = try context.store.meetings(around: context.now)
-        backlog = try context.store.backlog(limit: 1000)
+        backlog = try context.store.backlog(limit: 500)
         meetingList.setCount(meetings.count)
         backlogList.setCount(backlog.count)
     }

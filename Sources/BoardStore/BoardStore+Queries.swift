@@ -64,14 +64,13 @@ extension BoardStore {
     static let headlineColumns = """
         c.id AS c_id, c.status AS c_status, c.diagnosis AS c_diagnosis, c.oncotree_code AS c_code, c.stage_group AS c_stage,
         c.ecog AS c_ecog, c.missing AS c_missing, c.finding_count AS c_findings, c.top_finding AS c_top, p.pseudonym AS p_pseudonym,
-        p.body AS p_body
+        p.display_name AS p_name, p.initials AS p_initials, p.birth_date AS p_birth, p.sex AS p_sex
         """
 
     static func headline(_ row: Row) throws -> CaseHeadline {
-        let patient = try Codec.decode(Patient.self, from: row["p_body"])
         let missing = (row["c_missing"] as String).split(separator: ",").compactMap { MissingItem(rawValue: String($0)) }
-        return CaseHeadline(id: row["c_id"], patientName: patient.name.display, pseudonym: row["p_pseudonym"], initials: patient.initials,
-                            birthDate: patient.birthDate, sex: patient.sex, diagnosis: row["c_diagnosis"], oncotreeCode: row["c_code"],
+        return CaseHeadline(id: row["c_id"], patientName: row["p_name"], pseudonym: row["p_pseudonym"], initials: row["p_initials"],
+                            birthDate: (row["p_birth"] as String?).flatMap(LocalDate.init), sex: Sex(rawValue: row["p_sex"]) ?? .unknown, diagnosis: row["c_diagnosis"], oncotreeCode: row["c_code"],
                             stageGroup: row["c_stage"], ecog: row["c_ecog"], status: CaseStatus(rawValue: row["c_status"]) ?? .new,
                             missing: missing, findingCount: row["c_findings"], topFinding: row["c_top"])
     }

@@ -29,8 +29,13 @@ struct RecordWriter {
         let caseChanged = existing?["body"] as String? != body
         let findingsChanged = existingFindings != newFindings
 
-        try db.cachedStatement(sql: "INSERT INTO patient(id, pseudonym, body) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET pseudonym = excluded.pseudonym, body = excluded.body WHERE body <> excluded.body")
-            .execute(arguments: [record.patient.id, record.patient.pseudonym, patientBody])
+        // Name, initials, birth date and sex are kept as columns too, so lists never decode patient JSON.
+        try db.cachedStatement(sql: """
+            INSERT INTO patient(id, pseudonym, display_name, initials, birth_date, sex, body) VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET pseudonym = excluded.pseudonym, display_name = excluded.display_name, initials = excluded.initials,
+              birth_date = excluded.birth_date, sex = excluded.sex, body = excluded.body WHERE body <> excluded.body
+            """).execute(arguments: [record.patient.id, record.patient.pseudonym, record.patient.name.display, record.patient.initials,
+                                     record.patient.birthDate?.description, record.patient.sex.rawValue, patientBody])
 
         if !caseChanged && !findingsChanged {
             for _ in record.findings { summary.note("finding", .unchanged) }

@@ -8,7 +8,8 @@ enum Schema {
             try db.execute(sql: """
             CREATE TABLE board(id TEXT PRIMARY KEY, name TEXT NOT NULL, site TEXT);
             CREATE TABLE patient(
-                id TEXT PRIMARY KEY, pseudonym TEXT NOT NULL, body TEXT NOT NULL);
+                id TEXT PRIMARY KEY, pseudonym TEXT NOT NULL, display_name TEXT NOT NULL DEFAULT '',
+                initials TEXT NOT NULL DEFAULT '', birth_date TEXT, sex TEXT NOT NULL DEFAULT 'unknown', body TEXT NOT NULL);
             CREATE TABLE "case"(
                 id TEXT PRIMARY KEY,
                 patient_id TEXT NOT NULL REFERENCES patient(id),

@@ -56,7 +56,7 @@ func main() throws {
     _ = measure("move in molecular table", .down)
 
     var usage = rusage()
-    getrusage(RUSAGE_SELF, &usage)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
     print(String(format: "peak resident memory: %.1f MB", Double(usage.ru_maxrss) / 1024))
 }
 
