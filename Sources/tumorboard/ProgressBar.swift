@@ -1,7 +1,8 @@
 import Foundation
 
 /// A one-line progress bar on stderr, drawn only when stderr is a terminal (quiet in scripts and CI).
-final class ProgressBar {
+/// Unchecked Sendable: it is updated from the one thread running the command.
+final class ProgressBar: @unchecked Sendable {
     let label: String
     let total: Int
     let enabled: Bool

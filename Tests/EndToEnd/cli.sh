@@ -66,4 +66,14 @@ expect "a store under a file is refused" 2 "$BIN" cases --store "$WORK/afile/boa
 expect "an error about a patient file" 1 "$BIN" import --store "$S" "$WORK/bad.json"
 if echo "$ERR" | grep -qE "MRN-|$(python3 -c "import json;print(json.load(open('$ROOT/SampleData/cases.json'))['cases'][2]['patient']['name'].get('family','zzzz'))")"; then FAILED=$((FAILED + 1)); echo "FAIL identifier in error"; else PASSED=$((PASSED + 1)); echo "ok   no identifier in the error"; fi
 
+# Backups: online copy, verified restore that refuses to overwrite without --force.
+expect "backup" 0 "$BIN" backup --store "$S" "$WORK/backup.sqlite"
+[ "$(stat -c %a "$WORK/backup.sqlite")" = 600 ] && { PASSED=$((PASSED + 1)); echo "ok   backup is 0600"; } || { FAILED=$((FAILED + 1)); echo "FAIL backup mode"; }
+expect "backup refuses to overwrite" 1 "$BIN" backup --store "$S" "$WORK/backup.sqlite"
+expect "restore refuses to replace a store without --force" 1 "$BIN" restore --store "$S" "$WORK/backup.sqlite"
+expect "restore into a new place" 0 "$BIN" restore --store "$WORK/restored/board.sqlite" "$WORK/backup.sqlite"
+[ "$(sqlite3 "$WORK/restored/board.sqlite" 'select count(*) from finding')" = "$(sqlite3 "$S" 'select count(*) from finding')" ] && { PASSED=$((PASSED + 1)); echo "ok   restored store holds everything"; } || { FAILED=$((FAILED + 1)); echo "FAIL restored counts"; }
+expect "restore over a store with --force" 0 "$BIN" restore --store "$S" --force "$WORK/backup.sqlite"
+expect "a tampered backup is refused" 2 "$BIN" restore --store "$WORK/other.sqlite" "$WORK/tampered.sqlite"
+
 finish
