@@ -13,6 +13,8 @@ let package = Package(
         .executableTarget(name: "ScreenBenchmark", dependencies: [.product(name: "TumorboardCore", package: "tumorboard")]),
         // Generates VCF/MAF/TSV files of N records and times reading and storing them in-process.
         .executableTarget(name: "ImportBenchmark", dependencies: [.product(name: "TumorboardCore", package: "tumorboard")]),
+        // Minutes of a 50-case meeting: store read and text/Markdown writing (scripts/bench-minutes.sh).
+        .executableTarget(name: "MinutesBenchmark", dependencies: [.product(name: "TumorboardCore", package: "tumorboard")]),
     ],
     swiftLanguageModes: [.v6]
 )

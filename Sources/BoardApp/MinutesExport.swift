@@ -10,7 +10,8 @@ public enum MinutesExport {
                                deidentify: Bool = false, timeZone: TimeZone = TimeZone(identifier: "UTC")!) throws -> String {
         let r = try store.meetingRecord(id: meetingId)
         return MinutesWriter(meeting: r.meeting, board: r.board, cases: r.cases, notes: r.notes, decisions: r.decisions,
-                             decisionHashes: r.decisionHashes, trials: r.trials, deidentify: deidentify, timeZone: timeZone)
+                             decisionHashes: r.decisionHashes, trials: r.trials, deidentify: deidentify, timeZone: timeZone,
+                             findingCounts: r.findingCounts)
             .render(format: format, width: width)
     }
 

@@ -70,7 +70,7 @@ public struct CaseExportWriter {
         if !findings.shown.isEmpty {
             doc.add(.section("Key findings"))
             for f in findings.shown { doc.add(.bullet(f, indent: 0)) }
-            if findings.more > 0 { doc.add(.bullet("\(findings.more) more without evidence", indent: 0)) }
+            if findings.more > 0 { doc.add(.bullet("\(findings.more) more finding\(findings.more == 1 ? "" : "s") not listed", indent: 0)) }
         }
         if !meetings.isEmpty {
             doc.add(.section("Board meetings"))

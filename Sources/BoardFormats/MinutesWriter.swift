@@ -20,10 +20,13 @@ public struct MinutesWriter {
     public var deidentify: Bool
     /// Time zone for clock times (the board's local time); UTC by default.
     public var timeZone: TimeZone
+    /// How many findings each case has when `cases` carry only the key ones (the store loads those for speed).
+    public var findingCounts: [String: Int]
 
     public init(meeting: Meeting, board: Board, cases: [Case], notes: [Note] = [], decisions: [Decision] = [],
                 decisionHashes: [String: String] = [:], trials: [String: Trial] = [:], deidentify: Bool = false,
-                timeZone: TimeZone = TimeZone(identifier: "UTC")!) {
+                timeZone: TimeZone = TimeZone(identifier: "UTC")!, findingCounts: [String: Int] = [:]) {
+        self.findingCounts = findingCounts
         self.meeting = meeting
         self.board = board
         self.cases = cases
@@ -107,7 +110,7 @@ public struct MinutesWriter {
             if !findings.shown.isEmpty {
                 doc.add(.text("Key findings:", indent: ind))
                 for f in findings.shown { doc.add(.bullet(f, indent: ind + 2)) }
-                if findings.more > 0 { doc.add(.bullet("\(findings.more) more finding\(findings.more == 1 ? "" : "s") without evidence", indent: ind + 2)) }
+                if findings.more > 0 { doc.add(.bullet("\(findings.more) more finding\(findings.more == 1 ? "" : "s") not listed", indent: ind + 2)) }
             }
             let caseNotes = notes.filter { $0.target.caseId == c.id }.sorted { ($0.writtenAt, $0.id) < ($1.writtenAt, $1.id) }
             if !caseNotes.isEmpty {
@@ -197,8 +200,11 @@ public struct MinutesWriter {
     /// Findings the recommendations cite, then those with evidence, strongest first (at most eight).
     func keyFindings(_ c: Case, decision: Decision?) -> (shown: [String], more: Int) {
         let cited = Set(decision?.recommendations.flatMap(\.findingIds) ?? [])
-        let key = c.findings.filter { cited.contains($0.id) || $0.bestEvidence != nil }
-            .sorted { (cited.contains($0.id) ? 0 : 1, $0.bestEvidence?.level.rank ?? 99, $0.id) < (cited.contains($1.id) ? 0 : 1, $1.bestEvidence?.level.rank ?? 99, $1.id) }
+        let key = c.findings.compactMap { f -> (Int, Int, String, Finding)? in
+            let best = f.bestEvidence
+            guard cited.contains(f.id) || best != nil else { return nil }
+            return (cited.contains(f.id) ? 0 : 1, best?.level.rank ?? 99, f.id, f)
+        }.sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }.map(\.3)
         let shown = key.prefix(8).map { f -> String in
             var s = f.label
             if let vaf = f.vaf { s += String(format: ", VAF %.0f%%", vaf * 100) }
@@ -206,7 +212,7 @@ public struct MinutesWriter {
             if let e = f.bestEvidence { s += " [\(e.level)" + (e.therapy.map { ", \($0)" } ?? "") + "]" } else { s += " [no evidence level]" }
             return s
         }
-        return (Array(shown), c.findings.count - shown.count)
+        return (Array(shown), (findingCounts[c.id] ?? c.findings.count) - shown.count)
     }
 
     static func minutes(_ seconds: Int) -> String {

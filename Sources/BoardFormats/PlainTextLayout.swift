@@ -17,6 +17,10 @@ public enum PlainTextLayout {
     }
 
     public static func width(of text: String) -> Int {
+        // Fast path: printable ASCII is one column per byte.
+        var ascii = true
+        for b in text.utf8 where b < 0x20 || b >= 0x7F { ascii = false; break }
+        if ascii { return text.utf8.count }
         var total = 0
         for ch in text { total += width(of: ch) }
         return total
@@ -51,14 +55,17 @@ public enum PlainTextLayout {
         let paragraphs = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\t", with: " ")
             .split(separator: "\n", omittingEmptySubsequences: false)
         for (pi, paragraph) in paragraphs.enumerated() {
+            let firstWidth = self.width(of: firstPrefix), restWidth = self.width(of: restPrefix)
             var prefix = pi == 0 ? firstPrefix : restPrefix
+            var prefixWidth = pi == 0 ? firstWidth : restWidth
             var line = prefix
-            var used = self.width(of: prefix)
+            var used = prefixWidth
             var hasWord = false
+            // A prefix wider than the page still leaves room for a few columns of text.
             let limit = { (prefixWidth: Int) in max(width, prefixWidth + 8) }
             for word in paragraph.split(separator: " ") {
                 let w = self.width(of: String(word))
-                let max = limit(self.width(of: prefix))
+                let max = limit(prefixWidth)
                 if hasWord && used + 1 + w <= max {
                     line += " " + word; used += 1 + w
                     continue
@@ -69,16 +76,16 @@ public enum PlainTextLayout {
                 }
                 if hasWord {
                     lines.append(line)
-                    prefix = restPrefix
-                    line = prefix; used = self.width(of: prefix); hasWord = false
+                    prefix = restPrefix; prefixWidth = restWidth
+                    line = prefix; used = prefixWidth; hasWord = false
                     if used + w <= limit(used) { line += word; used += w; hasWord = true; continue }
                 }
                 for ch in word {
                     let cw = self.width(of: ch)
-                    if used + cw > limit(self.width(of: prefix)) && hasWord {
+                    if used + cw > limit(prefixWidth) && hasWord {
                         lines.append(line)
-                        prefix = restPrefix
-                        line = prefix; used = self.width(of: prefix)
+                        prefix = restPrefix; prefixWidth = restWidth
+                        line = prefix; used = prefixWidth
                     }
                     line.append(ch); used += cw; hasWord = true
                 }

@@ -95,13 +95,11 @@ extension BoardStore {
             var decisions: [Decision] = []
             var hashes: [String: String] = [:]
             var trials: [String: Trial] = [:]
+            var counts: [String: Int] = [:]
             let end = (meeting.endedAt ?? meeting.startsAt.addingTimeInterval(86400)).timeIntervalSince1970
             for item in meeting.agenda {
                 guard let body = try String.fetchOne(db, sql: "SELECT body FROM \"case\" WHERE id = ?", arguments: [item.caseId]) else { continue }
                 var record = try Codec.decode(Case.self, from: body)
-                record.findings = try String.fetchAll(db, sql: "SELECT body FROM finding WHERE case_id = ? ORDER BY position", arguments: [item.caseId])
-                    .map { try Codec.decode(Finding.self, from: $0) }
-                cases.append(record)
                 notes += try Row.fetchAll(db, sql: """
                     SELECT n.* FROM note n WHERE n.case_id = ?1 AND n.version = (SELECT MAX(version) FROM note x WHERE x.id = n.id)
                       AND (n.meeting_id = ?2 OR (n.meeting_id IS NULL AND n.written_at >= ?3 AND n.written_at <= ?4))
@@ -110,7 +108,21 @@ extension BoardStore {
                 let caseDecisions = try String.fetchAll(db, sql: "SELECT body FROM decision WHERE case_id = ? AND meeting_id = ? ORDER BY rowid",
                                                         arguments: [item.caseId, id]).map { try Codec.decode(Decision.self, from: $0) }
                 let superseded = Set(caseDecisions.compactMap(\.amends))
-                if let decision = caseDecisions.last(where: { !superseded.contains($0.id) }) {
+                let decision = caseDecisions.last(where: { !superseded.contains($0.id) })
+                let cited = Set(decision?.recommendations.flatMap(\.findingIds) ?? [])
+                // Only the key findings are decoded; the rest are counted.
+                counts[record.id] = try Int.fetchOne(db.cachedStatement(sql: "SELECT finding_count FROM \"case\" WHERE id = ?"), arguments: [item.caseId]) ?? 0
+                let keyRows = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, body FROM finding WHERE case_id = ? AND best_rank < 99 ORDER BY position"),
+                                               arguments: [item.caseId])
+                record.findings = try keyRows.map { try Codec.decode(Finding.self, from: $0["body"]) }
+                let have = Set(keyRows.map { $0["id"] as String })
+                for id in cited.subtracting(have).sorted() {
+                    if let body = try String.fetchOne(db.cachedStatement(sql: "SELECT body FROM finding WHERE id = ? AND case_id = ?"), arguments: [id, item.caseId]) {
+                        record.findings.append(try Codec.decode(Finding.self, from: body))
+                    }
+                }
+                cases.append(record)
+                if let decision {
                     decisions.append(decision)
                     hashes[decision.id] = try Self.decisionHash(decision)
                     for trialId in decision.recommendations.compactMap(\.trialId) where trials[trialId] == nil {
@@ -120,7 +132,7 @@ extension BoardStore {
                     }
                 }
             }
-            return MeetingRecord(meeting: meeting, board: board, cases: cases, notes: notes, decisions: decisions,
+            return MeetingRecord(meeting: meeting, board: board, cases: cases, findingCounts: counts, notes: notes, decisions: decisions,
                                  decisionHashes: hashes, trials: trials)
         } }
     }

@@ -51,8 +51,11 @@ public struct AgendaSuggestion: Sendable, Hashable {
 public struct MeetingRecord: Sendable {
     public var meeting: Meeting
     public var board: Board
-    /// The agenda's cases (with findings), in agenda order.
+    /// The agenda's cases in agenda order, each with its key findings only: those with an evidence level
+    /// and those a decision cites (decoding every finding of a large panel would dominate the export).
     public var cases: [Case]
+    /// How many findings each case has in all.
+    public var findingCounts: [String: Int]
     /// Discussion notes of the agenda's cases: linked to this meeting, or written during it.
     public var notes: [Note]
     /// The decision in force for each case from this meeting (at most one per case).

@@ -15,7 +15,8 @@ struct MinutesGoldenTests {
     static func writer(_ store: BoardStore, _ id: String = pastMeeting, deidentify: Bool = false) throws -> MinutesWriter {
         let r = try store.meetingRecord(id: id)
         return MinutesWriter(meeting: r.meeting, board: r.board, cases: r.cases, notes: r.notes, decisions: r.decisions,
-                             decisionHashes: r.decisionHashes, trials: r.trials, deidentify: deidentify)
+                             decisionHashes: r.decisionHashes, trials: r.trials, deidentify: deidentify,
+                             findingCounts: r.findingCounts)
     }
 
     func expectGolden(_ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
