@@ -21,12 +21,37 @@ public enum MatchFingerprint {
     }
 
     static func hex(_ text: String) -> String {
-        var hash: UInt64 = 0xcbf29ce484222325
+        var hash = FNV()
+        hash.add(text)
+        return hash.hex
+    }
+}
+
+/// 64-bit FNV-1a, fed field by field (no intermediate string).
+struct FNV {
+    private(set) var value: UInt64 = 0xcbf29ce484222325
+
+    mutating func add(_ text: String) {
         for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100000001b3
+            value ^= UInt64(byte)
+            value = value &* 0x100000001b3
         }
-        let digits = String(hash, radix: 16)
+        separate()
+    }
+
+    mutating func add(_ text: String?) { add(text ?? "\u{1}") }
+
+    mutating func add(_ number: Int?) { add(number.map { String($0) }) }
+
+    mutating func add(_ number: Double?) { add(number.map { "\($0)" }) }
+
+    mutating func separate() {
+        value ^= 0x1f
+        value = value &* 0x100000001b3
+    }
+
+    var hex: String {
+        let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
     }
 }
@@ -37,22 +62,46 @@ extension Case {
     /// prior therapy, and every finding's matching fields, classification and evidence levels.
     /// Names, notes, status and the board's question do not count.
     public func fingerprint(on day: LocalDate) -> String {
-        var text = "age=\(patient.age(on: day).map(String.init) ?? "?")|sex=\(patient.sex.rawValue)"
-        text += "|dx=\(diagnosis.oncotreeCode ?? "?")|ecog=\(performance?.ecog.map(String.init) ?? "?")"
-        text += "|kps=\(performance?.karnofsky.map(String.init) ?? "?")|reports=\(reports.count)"
+        var h = FNV()
+        h.add(patient.age(on: day))
+        h.add(patient.sex.rawValue)
+        h.add(diagnosis.oncotreeCode)
+        h.add(performance?.ecog)
+        h.add(performance?.karnofsky)
+        h.add(reports.count)
         for line in treatmentHistory {
-            text += "|tx\(line.line):\(line.regimen ?? ""):\(line.drugs.joined(separator: ","))"
+            h.add(line.line)
+            h.add(line.regimen)
+            for drug in line.drugs { h.add(drug) }
+            h.separate()
         }
         for f in findings {
-            text += "|f:\(f.kind.rawValue):\(f.gene ?? ""):\(f.hgvsP ?? ""):\(f.hgvsC ?? ""):\(f.consequence ?? ""):\(f.exon ?? "")"
-            text += ":\(f.copyNumberCall?.rawValue ?? ""):\(f.copyNumber.map { "\($0)" } ?? ""):\((f.partners ?? []).joined(separator: "::"))"
+            h.add(f.kind.rawValue)
+            h.add(f.gene)
+            h.add(f.hgvsP)
+            h.add(f.hgvsC)
+            h.add(f.consequence)
+            h.add(f.exon)
+            h.add(f.copyNumberCall?.rawValue)
+            h.add(f.copyNumber)
+            for partner in f.partners ?? [] { h.add(partner) }
+            h.separate()
             if let b = f.biomarker {
-                text += ":\(b.kind.rawValue):\(b.name ?? ""):\(b.value.map { "\($0)" } ?? ""):\(b.status ?? "")"
+                h.add(b.kind.rawValue)
+                h.add(b.name)
+                h.add(b.value)
+                h.add(b.status)
             }
-            text += ":\(f.classification?.rawValue ?? ""):\(f.origin.rawValue):\(f.filter ?? "")"
-            text += ":\(f.evidence.map { "\($0.level)" }.joined(separator: ","))"
+            h.add(f.classification?.rawValue)
+            h.add(f.origin.rawValue)
+            h.add(f.filter)
+            for e in f.evidence {
+                h.add(e.level.scale.rawValue)
+                h.add(e.level.code)
+            }
+            h.separate()
         }
-        return MatchFingerprint.hex(text)
+        return h.hex
     }
 }
 

@@ -25,6 +25,8 @@ struct CaseIndex: Sendable {
 
     let caseId: String
     let fingerprint: String
+    /// `MatchFingerprint.combine(case: fingerprint, trial: "")`: a match's fingerprint is this plus the trial's.
+    let fingerprintPrefix: String
     let age: Int?
     let ageText: String
     let sex: Sex
@@ -57,6 +59,7 @@ struct CaseIndex: Sendable {
     init(_ record: Case, on day: LocalDate, genes: GeneTable, tree: OncoTree) {
         caseId = record.id
         fingerprint = record.fingerprint(on: day)
+        fingerprintPrefix = MatchFingerprint.combine(case: fingerprint, trial: "")
         age = record.patient.age(on: day)
         ageText = age.map { "\($0) years on \(day)" } ?? "date of birth not recorded"
         sex = record.patient.sex
@@ -141,7 +144,7 @@ struct CaseIndex: Sendable {
                 her2Text = f.label
             }
             guard !ids.isEmpty, significance != .benign else { continue }
-            let exon = f.exon.flatMap { Int($0.split(separator: "/").first.map(String.init)?.trimmingCharacters(in: .whitespaces) ?? "") }
+            let exon = f.exon.flatMap(Self.exonNumber)
             let alteration = Alteration(findingIndex: i, category: category, protein: f.hgvsP.map(ProteinChange.normalise),
                                         exon: exon, variantClass: VariantClass.of(f), cnv: f.copyNumberCall.map(CNVCall.init),
                                         geneIds: ids, significance: significance, evidenceTier: f.bestEvidence?.level.tier ?? 5,
@@ -174,6 +177,21 @@ struct CaseIndex: Sendable {
         regimens = record.treatmentHistory.compactMap { $0.regimen?.lowercased() }
         hasHistory = !record.treatmentHistory.isEmpty
         hasMolecularData = !record.findings.isEmpty || !record.reports.isEmpty
+    }
+
+    /// The exon number of "19", "19/28" or "exon 19".
+    static func exonNumber(_ text: String) -> Int? {
+        var value = 0
+        var seen = false
+        for ch in text.utf8 {
+            if (48...57).contains(ch) {
+                value = value * 10 + Int(ch - 48)
+                seen = true
+            } else if seen {
+                break
+            }
+        }
+        return seen ? value : nil
     }
 
     /// "ER", "PR" or "HER2" when a biomarker's name is one of those receptors.
@@ -228,6 +246,8 @@ struct GeneTable: Sendable {
 
     func id(_ symbol: String) -> Int? {
         if let id = ids[symbol] { return id }
-        return ids[Self.canonical(symbol)]
+        if let alias = Self.aliases[symbol] { return ids[alias] }
+        if symbol.utf8.contains(where: { $0 == 32 || (97...122).contains($0) }) { return ids[Self.canonical(symbol)] }
+        return nil
     }
 }

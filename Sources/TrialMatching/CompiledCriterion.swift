@@ -45,6 +45,8 @@ indirect enum Node: Sendable {
 /// One checkable condition, with the texts its explanation uses built ahead (a class, so that
 /// walking a tree retains one reference per leaf instead of copying strings).
 final class Leaf: Sendable {
+    /// Identical conditions across trials share an id, so a case evaluates each only once.
+    let id: Int
     let label: String
     let test: Test
     /// Taken from the registry's free text, not from structured fields.
@@ -55,7 +57,8 @@ final class Leaf: Sendable {
     /// Genomic: what would settle it when the case has no molecular results.
     let noProfileMissing: String
 
-    init(label: String, test: Test, fromText: Bool = false) {
+    init(id: Int, label: String, test: Test, fromText: Bool = false) {
+        self.id = id
         self.label = label
         self.test = test
         self.fromText = fromText
@@ -74,7 +77,7 @@ final class Leaf: Sendable {
     }
 
     /// The same condition under another label (arm leaves are labelled "arm A: …").
-    func relabelled(_ prefix: String) -> Leaf { Leaf(label: prefix + label, test: test, fromText: fromText) }
+    func relabelled(_ prefix: String) -> Leaf { Leaf(id: id, label: prefix + label, test: test, fromText: fromText) }
 }
 
 /// What a leaf checks. Negated tests are met when the positive condition is not.
@@ -177,10 +180,28 @@ struct GenomicTest: Sendable {
     }
 }
 
-/// Compiles CTML-shaped `Criterion` trees.
+/// Compiles CTML-shaped `Criterion` trees, interning identical leaves across trials.
 struct CriterionCompiler {
     var genes: GeneTable
     let tree: OncoTree
+    /// Every distinct leaf, by id.
+    private(set) var leaves: [Leaf] = []
+    private var leafIds: [String: Int] = [:]
+
+    init(genes: GeneTable, tree: OncoTree) {
+        self.genes = genes
+        self.tree = tree
+    }
+
+    /// The leaf for a condition; the label (with the text flag) identifies the condition.
+    mutating func leaf(_ label: String, _ test: Test, fromText: Bool = false) -> Leaf {
+        let key = (fromText ? "t|" : "s|") + label
+        if let id = leafIds[key] { return leaves[id] }
+        let leaf = Leaf(id: leaves.count, label: label, test: test, fromText: fromText)
+        leafIds[key] = leaf.id
+        leaves.append(leaf)
+        return leaf
+    }
 
     static func split(_ value: String) -> (String, Bool) {
         let v = value.trimmingCharacters(in: .whitespaces)
@@ -204,52 +225,52 @@ struct CriterionCompiler {
         }
     }
 
-    func clinical(_ c: ClinicalCriterion) -> [Leaf] {
+    mutating func clinical(_ c: ClinicalCriterion) -> [Leaf] {
         var leaves: [Leaf] = []
         if let value = c.oncotreePrimaryDiagnosis {
             let (name, negated) = Self.split(value)
             leaves.append(diagnosisLeaf([DiagnosisTarget.resolve(name, tree: tree)], negated: negated))
         }
         if let value = c.ageNumerical, let cmp = Comparison(value) {
-            leaves.append(Leaf(label: "age \(cmp.label)", test: .age(cmp)))
+            leaves.append(leaf("age \(cmp.label)", .age(cmp)))
         }
         if let value = c.gender {
             let (name, negated) = Self.split(value)
             let sex = Sex(rawValue: name.lowercased()) ?? .unknown
             if sex == .female || sex == .male {
                 let wanted: Sex = negated ? (sex == .female ? .male : .female) : sex
-                leaves.append(Leaf(label: "sex \(wanted.rawValue)", test: .sex(wanted)))
+                leaves.append(leaf("sex \(wanted.rawValue)", .sex(wanted)))
             }
         }
         if let value = c.ecog, let cmp = Comparison(value) {
-            leaves.append(Leaf(label: "ECOG \(cmp.label)", test: .ecog(cmp)))
+            leaves.append(leaf("ECOG \(cmp.label)", .ecog(cmp)))
         }
         if let value = c.tmbNumerical, let cmp = Comparison(value) {
-            leaves.append(Leaf(label: "TMB \(cmp.label) mut/Mb", test: .tmb(cmp)))
+            leaves.append(leaf("TMB \(cmp.label) mut/Mb", .tmb(cmp)))
         }
         for (value, receptor) in [(c.erStatus, Receptor.er), (c.prStatus, .pr), (c.her2Status, .her2)] {
             guard let value else { continue }
             let (status, negated) = Self.split(value)
             let positive = !status.lowercased().hasPrefix("neg")
             let shown = (negated ? "not " : "") + receptor.rawValue + (positive ? " positive" : " negative")
-            leaves.append(Leaf(label: shown, test: .receptor(receptor, positive: positive, negated: negated)))
+            leaves.append(leaf(shown, .receptor(receptor, positive: positive, negated: negated)))
         }
         if let value = c.priorTreatment {
             let (drug, negated) = Self.split(value)
-            leaves.append(Leaf(label: (negated ? "no prior " : "prior ") + drug,
-                               test: .priorTreatment(names: DrugClass.expand(drug), display: drug, negated: negated)))
+            leaves.append(leaf((negated ? "no prior " : "prior ") + drug,
+                               .priorTreatment(names: DrugClass.expand(drug), display: drug, negated: negated)))
         }
         if let statuses = c.diseaseStatus, !statuses.isEmpty {
-            leaves.append(Leaf(label: "disease status " + statuses.joined(separator: " or "),
-                               test: .unsupported(missing: "disease status (" + statuses.joined(separator: "/") + ")")))
+            leaves.append(leaf("disease status " + statuses.joined(separator: " or "),
+                               .unsupported(missing: "disease status (" + statuses.joined(separator: "/") + ")")))
         }
         return leaves
     }
 
-    func diagnosisLeaf(_ targets: [DiagnosisTarget], negated: Bool) -> Leaf {
+    mutating func diagnosisLeaf(_ targets: [DiagnosisTarget], negated: Bool) -> Leaf {
         let list = targets.map(\.label)
         let joined = list.count <= 1 ? (list.first ?? "") : list.dropLast().joined(separator: ", ") + " or " + list.last!
-        return Leaf(label: (negated ? "diagnosis not within " : "diagnosis within ") + joined, test: .diagnosis(targets, negated: negated))
+        return leaf((negated ? "diagnosis not within " : "diagnosis within ") + joined, .diagnosis(targets, negated: negated))
     }
 
     mutating func genomic(_ g: GenomicCriterion) -> [Leaf] {
@@ -257,18 +278,18 @@ struct CriterionCompiler {
         if let value = g.msStatus {
             let (status, negated) = Self.split(value)
             let high = status.uppercased().hasPrefix("MSI-H") || status.lowercased().contains("high")
-            leaves.append(Leaf(label: (negated ? "not " : "") + (high ? "MSI-H (or dMMR)" : "microsatellite stable (or pMMR)"),
-                               test: .microsatellite(high: high, negated: negated)))
+            leaves.append(leaf((negated ? "not " : "") + (high ? "MSI-H (or dMMR)" : "microsatellite stable (or pMMR)"),
+                               .microsatellite(high: high, negated: negated)))
         }
         if let value = g.mmrStatus {
             let (status, negated) = Self.split(value)
             let deficient = status.lowercased().hasPrefix("d") || status.lowercased().contains("defici")
-            leaves.append(Leaf(label: (negated ? "not " : "") + (deficient ? "MMR deficient (or MSI-H)" : "MMR proficient (or MSS)"),
-                               test: .mmr(deficient: deficient, negated: negated)))
+            leaves.append(leaf((negated ? "not " : "") + (deficient ? "MMR deficient (or MSI-H)" : "MMR proficient (or MSS)"),
+                               .mmr(deficient: deficient, negated: negated)))
         }
         guard let symbol = g.hugoSymbol else {
             if leaves.isEmpty, g.variantCategory != nil {
-                leaves.append(Leaf(label: "signature \(g.variantCategory ?? "")", test: .unsupported(missing: "signature \(g.variantCategory ?? "")")))
+                leaves.append(leaf("signature \(g.variantCategory ?? "")", .unsupported(missing: "signature \(g.variantCategory ?? "")")))
             }
             return leaves
         }
@@ -314,7 +335,7 @@ struct CriterionCompiler {
         }
         let what = test.describe(partner: partner)
         let label = g.wildtype == true ? "\(test.genes[0]) wild-type" : (test.absent ? "no \(what)" : what)
-        leaves.append(Leaf(label: label, test: .genomic(test)))
+        leaves.append(leaf(label, .genomic(test)))
         return leaves
     }
 }

@@ -9,17 +9,20 @@ final class CompiledTrial: Sendable {
         let title: String
         /// The arm's own criteria, labelled "arm A: …".
         let node: Node?
+        let program: Program
 
         init(id: String, title: String, node: Node?) {
             self.id = id
             self.title = title
             self.node = node
+            program = Program(node)
         }
     }
 
     let trial: Trial
     let fingerprint: String
     let base: Node
+    let baseProgram: Program
     /// Open arms only; closed arms are skipped and said so in `closedArmLines`.
     let arms: [Arm]
     let closedArmLines: [CriterionOutcome]
@@ -36,22 +39,25 @@ final class CompiledTrial: Sendable {
         let tree = e.criteria.map { compiler.compile($0) }
         var arms: [Arm] = []
         var closed: [CriterionOutcome] = []
+        var armLeaves: [Leaf] = []
         for arm in trial.arms {
             let title = "arm \(arm.id)" + (arm.name.isEmpty || arm.name == arm.id ? "" : " (\(arm.name))")
             if arm.open {
-                arms.append(Arm(id: arm.id, title: title, node: arm.criteria.map { compiler.compile($0).prefixed("arm \(arm.id): ") }))
+                let node = arm.criteria.map { compiler.compile($0) }
+                armLeaves += node?.leaves ?? []
+                arms.append(Arm(id: arm.id, title: title, node: node?.prefixed("arm \(arm.id): ")))
             } else {
                 closed.append(CriterionOutcome(criterion: title, outcome: .notMet, detail: "closed to accrual — skipped"))
             }
         }
-        let treeLeaves = (tree?.leaves ?? []) + arms.flatMap { $0.node?.leaves ?? [] }
+        let treeLeaves = (tree?.leaves ?? []) + armLeaves
         let treeLabels = Set(treeLeaves.map(\.label))
 
         // Structured fields, unless the tree already says the same.
         var structured: [Leaf] = []
-        if let min = e.minimumAge { structured.append(Leaf(label: "age ≥\(min)", test: .age(Comparison(op: .ge, value: Double(min))))) }
-        if let max = e.maximumAge { structured.append(Leaf(label: "age ≤\(max)", test: .age(Comparison(op: .le, value: Double(max))))) }
-        if let sex = e.sex, sex == .female || sex == .male { structured.append(Leaf(label: "sex \(sex.rawValue)", test: .sex(sex))) }
+        if let min = e.minimumAge { structured.append(compiler.leaf("age ≥\(min)", .age(Comparison(op: .ge, value: Double(min))))) }
+        if let max = e.maximumAge { structured.append(compiler.leaf("age ≤\(max)", .age(Comparison(op: .le, value: Double(max))))) }
+        if let sex = e.sex, sex == .female || sex == .male { structured.append(compiler.leaf("sex \(sex.rawValue)", .sex(sex))) }
         if !e.diagnoses.isEmpty {
             structured.append(compiler.diagnosisLeaf(e.diagnoses.map { DiagnosisTarget.resolve($0, tree: compiler.tree) }, negated: false))
         } else if !e.conditions.isEmpty {
@@ -93,14 +99,15 @@ final class CompiledTrial: Sendable {
             }
             guard !kept.isEmpty else { continue }
             if let node = Self.textNode(EligibilityText.Clause(section: .inclusion, mentions: kept, anyOf: clause.anyOf,
-                                                               negated: clause.negated, sentence: clause.sentence), genes: &compiler.genes) {
+                                                               negated: clause.negated, sentence: clause.sentence), compiler: &compiler) {
                 nodes.append(node)
             }
         }
         for clause in EligibilityText.clauses(exclusion, section: .exclusion) {
-            if let node = Self.textNode(clause, genes: &compiler.genes) { nodes.append(node) }
+            if let node = Self.textNode(clause, compiler: &compiler) { nodes.append(node) }
         }
         base = .all(nodes)
+        baseProgram = Program(base)
         self.arms = arms
         closedArmLines = closed
         hasArms = !trial.arms.isEmpty
@@ -114,7 +121,7 @@ final class CompiledTrial: Sendable {
     }
 
     /// The node a sentence of free text stands for; exclusions (and "No …" inclusions) are met when absent.
-    static func textNode(_ clause: EligibilityText.Clause, genes: inout GeneTable) -> Node? {
+    static func textNode(_ clause: EligibilityText.Clause, compiler: inout CriterionCompiler) -> Node? {
         let against = clause.section == .exclusion || clause.negated
         let prefix = against ? "excluded if: " : "text: "
         var nodes: [Node] = []
@@ -125,7 +132,7 @@ final class CompiledTrial: Sendable {
             case .alteration(let names, let alternatives):
                 var leaves: [Leaf] = []
                 for name in names {
-                    let id = genes.intern(name)
+                    let id = compiler.genes.intern(name)
                     for alt in alternatives {
                         var t = GenomicTest()
                         t.genes = [name]
@@ -144,7 +151,7 @@ final class CompiledTrial: Sendable {
                         }
                         if let p = alt.protein { t.protein = ProteinChange.normalise(p) }
                         if let w = alt.wildcard { t.wildcard = ProteinChange.normalise(w) }
-                        leaves.append(Leaf(label: prefix + name + " " + alt.label, test: .genomic(t), fromText: true))
+                        leaves.append(compiler.leaf(prefix + name + " " + alt.label, .genomic(t), fromText: true))
                     }
                 }
                 if leaves.count == 1 { nodes.append(.leaf(leaves[0])) }
@@ -155,22 +162,22 @@ final class CompiledTrial: Sendable {
                 for name in names {
                     var t = GenomicTest()
                     t.genes = [name]
-                    t.geneIds = [genes.intern(name)]
+                    t.geneIds = [compiler.genes.intern(name)]
                     t.absent = true
-                    nodes.append(.leaf(Leaf(label: prefix + name + " wild-type", test: .genomic(t), fromText: true)))
+                    nodes.append(.leaf(compiler.leaf(prefix + name + " wild-type", .genomic(t), fromText: true)))
                 }
             case .msiHigh:
-                nodes.append(.leaf(Leaf(label: label, test: .microsatellite(high: true, negated: against), fromText: true)))
+                nodes.append(.leaf(compiler.leaf(label, .microsatellite(high: true, negated: against), fromText: true)))
             case .microsatelliteStable:
-                nodes.append(.leaf(Leaf(label: label, test: .microsatellite(high: false, negated: against), fromText: true)))
+                nodes.append(.leaf(compiler.leaf(label, .microsatellite(high: false, negated: against), fromText: true)))
             case .tmb(let n):
-                nodes.append(.leaf(Leaf(label: label, test: .tmb(Comparison(op: against ? .lt : .ge, value: n)), fromText: true)))
+                nodes.append(.leaf(compiler.leaf(label, .tmb(Comparison(op: against ? .lt : .ge, value: n)), fromText: true)))
             case .receptor(let name, let positive):
                 let receptor = Receptor(rawValue: name) ?? .her2
-                receptors.append((receptor, positive, Node.leaf(Leaf(label: label, test: .receptor(receptor, positive: positive, negated: against), fromText: true))))
+                receptors.append((receptor, positive, Node.leaf(compiler.leaf(label, .receptor(receptor, positive: positive, negated: against), fromText: true))))
             case .ecog(let n):
                 guard !against else { continue }
-                nodes.append(.leaf(Leaf(label: label, test: .ecog(Comparison(op: .le, value: Double(n))), fromText: true)))
+                nodes.append(.leaf(compiler.leaf(label, .ecog(Comparison(op: .le, value: Double(n))), fromText: true)))
             }
         }
         var combined: [Node] = []

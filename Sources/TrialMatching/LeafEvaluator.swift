@@ -52,39 +52,35 @@ struct Verdict {
 /// Evaluates compiled trees against a case index, in a fast mode (outcome and tally only) and an
 /// explaining mode (one `CriterionOutcome` per leaf that decided the result).
 enum Evaluator {
-    static func evaluate(_ node: Node, _ c: CaseIndex) -> (Outcome, Tally) {
+    /// The outcome of a subtree from cached leaf verdicts (used when explaining `any` nodes).
+    static func outcome(_ node: Node, _ c: CaseIndex, _ run: PlanRun) -> Outcome {
         switch node {
-        case .leaf(let leaf):
-            let v = verdict(leaf, c)
-            return (v.outcome, v.tally)
+        case .leaf(let leaf): return run.verdict(leaf.id, c).outcome
         case .all(let nodes):
             var outcome = Outcome.met
-            var tally = Tally()
             for child in nodes {
-                let (o, t) = evaluate(child, c)
-                tally.merge(t)
-                if o == .notMet { outcome = .notMet } else if o == .unknown && outcome == .met { outcome = .unknown }
+                let o = Self.outcome(child, c, run)
+                if o == .notMet { return .notMet }
+                if o == .unknown { outcome = .unknown }
             }
-            return (outcome, tally)
+            return outcome
         case .any(let nodes, _):
-            var met = Tally(), unknown = Tally()
-            var anyMet = false, anyUnknown = false
+            var outcome = Outcome.notMet
             for child in nodes {
-                let (o, t) = evaluate(child, c)
-                if o == .met { anyMet = true; met.merge(t) } else if o == .unknown { anyUnknown = true; unknown.merge(t) }
+                let o = Self.outcome(child, c, run)
+                if o == .met { return .met }
+                if o == .unknown { outcome = .unknown }
             }
-            if anyMet { return (.met, met) }
-            if anyUnknown { return (.unknown, unknown) }
-            return (.notMet, Tally())
+            return outcome
         }
     }
 
     /// Appends the outcomes that decided `node`; returns its outcome.
     @discardableResult
-    static func explain(_ node: Node, _ c: CaseIndex, into out: inout [CriterionOutcome]) -> Outcome {
+    static func explain(_ node: Node, _ c: CaseIndex, _ run: PlanRun, into out: inout [CriterionOutcome]) -> Outcome {
         switch node {
         case .leaf(let leaf):
-            let v = verdict(leaf, c)
+            let v = run.verdict(leaf.id, c)
             let (detail, missing) = describe(leaf, v, c)
             out.append(CriterionOutcome(criterion: leaf.label, outcome: v.outcome, detail: detail, fromText: leaf.fromText,
                                         missing: v.outcome == .unknown ? missing : nil))
@@ -92,17 +88,17 @@ enum Evaluator {
         case .all(let nodes):
             var outcome = Outcome.met
             for child in nodes {
-                let o = explain(child, c, into: &out)
+                let o = explain(child, c, run, into: &out)
                 if o == .notMet { outcome = .notMet } else if o == .unknown && outcome == .met { outcome = .unknown }
             }
             return outcome
         case .any(let nodes, let label):
-            let outcomes = nodes.map { evaluate($0, c).0 }
+            let outcomes = nodes.map { outcome($0, c, run) }
             if let i = outcomes.firstIndex(of: .met) {
-                return explain(nodes[i], c, into: &out)
+                return explain(nodes[i], c, run, into: &out)
             }
             if outcomes.contains(.unknown) {
-                for (child, o) in zip(nodes, outcomes) where o == .unknown { explain(child, c, into: &out) }
+                for (child, o) in zip(nodes, outcomes) where o == .unknown { explain(child, c, run, into: &out) }
                 return .unknown
             }
             let fromText = node.leaves.contains { $0.fromText }

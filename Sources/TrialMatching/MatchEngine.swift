@@ -26,6 +26,9 @@ public struct MatchEngine: Sendable {
     let genes: GeneTable
     let tree: OncoTree
     let byId: [String: Int]
+    /// Every distinct leaf of every trial, by id.
+    let leaves: [Leaf]
+    let plan: Plan
 
     public init(trials: [Trial], oncoTree: OncoTree = .bundled) {
         var compiler = CriterionCompiler(genes: GeneTable(), tree: oncoTree)
@@ -35,6 +38,8 @@ public struct MatchEngine: Sendable {
         self.trials = trials
         self.compiled = compiled
         self.genes = compiler.genes
+        self.leaves = compiler.leaves
+        self.plan = Plan(compiled)
         self.tree = oncoTree
         var byId: [String: Int] = [:]
         for (i, t) in trials.enumerated() { byId[t.id] = i }
@@ -51,14 +56,17 @@ public struct MatchEngine: Sendable {
     /// Many cases against all trials, in parallel over cases; results in the order of `cases`.
     public func matchAll(_ cases: [Case], on day: LocalDate, at now: Date = Date(), selection: MatchSelection = .relevant) -> [[TrialMatch]] {
         var results = [[TrialMatch]](repeating: [], count: cases.count)
-        let workers = min(cases.count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 8)
+        let workers = min(cases.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
         guard workers > 0 else { return [] }
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let out = buffer
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                // Each worker explains from its own compiled copy: threads sharing the same leaves and labels
+                // would contend on their reference counts for every explanation built.
+                let engine = worker == 0 || cases.count < 64 ? self : MatchEngine(trials: trials, oncoTree: tree)
                 var i = worker
                 while i < cases.count {
-                    out[i] = match(cases[i], on: day, at: now, selection: selection)
+                    out[i] = engine.match(cases[i], on: day, at: now, selection: selection)
                     i += workers
                 }
             }
@@ -70,8 +78,9 @@ public struct MatchEngine: Sendable {
     public func explain(_ record: Case, trialId: String, on day: LocalDate, at now: Date = Date()) -> TrialMatch? {
         guard let i = byId[trialId] else { return nil }
         let index = CaseIndex(record, on: day, genes: genes, tree: tree)
-        let t = compiled[i]
-        return materialize(t, index, decide(t, index), at: now)
+        var match: TrialMatch?
+        decideAll(index, only: i) { _, d, run in match = materialize(compiled[i], index, d, run, at: now) }
+        return match
     }
 
     /// Counts of each status over all pairs, without building explanations (for benchmarks and summaries).
@@ -86,8 +95,8 @@ public struct MatchEngine: Sendable {
                 var i = worker
                 while i < cases.count {
                     let index = CaseIndex(cases[i], on: day, genes: genes, tree: tree)
-                    for t in compiled {
-                        switch decide(t, index).status {
+                    decideAll(index) { _, d, _ in
+                        switch d.status {
                         case .eligible: local[0] += 1
                         case .possiblyEligible: local[1] += 1
                         case .notEligible: local[2] += 1
@@ -106,14 +115,13 @@ public struct MatchEngine: Sendable {
 
     func match(_ index: CaseIndex, at now: Date, selection: MatchSelection) -> [TrialMatch] {
         var out: [TrialMatch] = []
-        for t in compiled {
-            let decision = decide(t, index)
+        decideAll(index) { i, decision, run in
             switch selection {
             case .all: break
-            case .relevant: if decision.status == .notEligible && !decision.relevant { continue }
-            case .candidates: if decision.status == .notEligible { continue }
+            case .relevant: if decision.status == .notEligible && !decision.relevant { return }
+            case .candidates: if decision.status == .notEligible { return }
             }
-            out.append(materialize(t, index, decision, at: now))
+            out.append(materialize(compiled[i], index, decision, run, at: now))
         }
         out.sort { a, b in
             let ra = Self.rank(a.status), rb = Self.rank(b.status)
@@ -149,42 +157,62 @@ public struct MatchEngine: Sendable {
         }
     }
 
-    func decide(_ t: CompiledTrial, _ c: CaseIndex) -> Decision {
-        let (baseOutcome, baseTally) = Evaluator.evaluate(t.base, c)
+    /// Decides every trial (or only one) for a case, reading the flat plan through unsafe buffers.
+    func decideAll(_ index: CaseIndex, only: Int? = nil, _ body: (Int, Decision, PlanRun) -> Void) {
+        var verdicts = [Verdict](repeating: Verdict(outcome: .unknown, reason: .noData), count: leaves.count)
+        var known = [Bool](repeating: false, count: leaves.count)
+        var stack = [(Outcome, Tally)](repeating: (.met, Tally()), count: plan.longestSegment + 1)
+        plan.code.withUnsafeBufferPointer { code in
+        leaves.withUnsafeBufferPointer { leaves in
+        verdicts.withUnsafeMutableBufferPointer { verdicts in
+        known.withUnsafeMutableBufferPointer { known in
+        stack.withUnsafeMutableBufferPointer { stack in
+        plan.entries.withUnsafeBufferPointer { entries in
+        plan.arms.withUnsafeBufferPointer { arms in
+            let run = PlanRun(code: code, leaves: leaves, verdicts: verdicts, known: known, stack: stack)
+            if let only {
+                body(only, decide(entries[only], arms, run, index), run)
+            } else {
+                for i in 0..<entries.count { body(i, decide(entries[i], arms, run, index), run) }
+            }
+        } } } } } } }
+    }
+
+    func decide(_ t: Plan.Entry, _ arms: UnsafeBufferPointer<Plan.Segment>, _ run: PlanRun, _ index: CaseIndex) -> Decision {
+        let (baseOutcome, baseTally) = run.run(t.base, index)
         if !t.hasArms {
             let status = Self.status(baseOutcome)
-            return Decision(status: status, score: score(status, baseTally, t), arm: nil, relevant: baseTally.isRelevant, noOpenArm: false)
+            return Decision(status: status, score: score(status, baseTally, t.recruitmentBonus), arm: nil, relevant: baseTally.isRelevant, noOpenArm: false)
         }
-        if t.arms.isEmpty {
-            return Decision(status: .notEligible, score: score(.notEligible, baseTally, t), arm: nil, relevant: baseTally.isRelevant, noOpenArm: true)
+        if t.armCount == 0 {
+            return Decision(status: .notEligible, score: score(.notEligible, baseTally, t.recruitmentBonus), arm: nil,
+                            relevant: baseTally.isRelevant, noOpenArm: true)
         }
-        var best: Decision?
+        var best = Decision(status: .notEligible, score: -1, arm: nil, relevant: false, noOpenArm: false)
         var relevant = baseTally.isRelevant
-        for i in t.arms.indices {
+        for i in 0..<Int(t.armCount) {
             var outcome = baseOutcome
             var tally = baseTally
-            if let node = t.arms[i].node {
-                let (o, armTally) = Evaluator.evaluate(node, c)
+            let segment = arms[Int(t.armStart) + i]
+            if segment.count > 0 {
+                let (o, armTally) = run.run(segment, index)
                 tally.merge(armTally)
                 if o == .notMet || outcome == .notMet { outcome = .notMet } else if o == .unknown { outcome = .unknown }
             }
             relevant = relevant || tally.isRelevant
             let status = Self.status(outcome)
-            let candidate = Decision(status: status, score: score(status, tally, t), arm: i, relevant: false, noOpenArm: false)
-            if let b = best {
-                let rc = Self.rank(candidate.status), rb = Self.rank(b.status)
-                if rc < rb || (rc == rb && candidate.score > b.score) { best = candidate }
-            } else {
-                best = candidate
+            let rc = Self.rank(status), rb = Self.rank(best.status)
+            if best.arm == nil || rc < rb || (rc == rb && score(status, tally, t.recruitmentBonus) > best.score) {
+                best = Decision(status: status, score: score(status, tally, t.recruitmentBonus), arm: i, relevant: false, noOpenArm: false)
             }
         }
-        best!.relevant = relevant
-        return best!
+        best.relevant = relevant
+        return best
     }
 
     /// Ranks trials: the status first, then a genomic match on an actionable alteration (more for
     /// stronger evidence) above a diagnosis-only match, recruiting above closed, fewer unknowns first.
-    func score(_ status: MatchStatus, _ tally: Tally, _ t: CompiledTrial) -> Double {
+    func score(_ status: MatchStatus, _ tally: Tally, _ recruitmentBonus: Double) -> Double {
         var s: Double
         switch status {
         case .eligible: s = 100
@@ -192,30 +220,30 @@ public struct MatchEngine: Sendable {
         case .notEligible: s = 0
         }
         if tally.actionableMet > 0 {
-            s += 40 + Double(5 - min(tally.bestTier, 5)) * 5 + Double(min(tally.actionableMet, 3) - 1) * 3
+            s += 40 + Double(5 - min(Int(tally.bestTier), 5)) * 5 + Double(min(Int(tally.actionableMet), 3) - 1) * 3
         } else if tally.genomicMet > 0 {
             s += 15
         } else if tally.textGenomicMet > 0 {
             s += 20
         }
         if tally.specificDiagnosis { s += 10 } else if tally.solidDiagnosis { s += 3 }
-        s += t.recruitmentBonus
-        s -= Double(min(tally.unknowns, 10)) * 4
+        s += recruitmentBonus
+        s -= Double(min(Int(tally.unknowns), 10)) * 4
         return max(0, s)
     }
 
-    func materialize(_ t: CompiledTrial, _ c: CaseIndex, _ d: Decision, at now: Date) -> TrialMatch {
+    func materialize(_ t: CompiledTrial, _ c: CaseIndex, _ d: Decision, _ run: PlanRun, at now: Date) -> TrialMatch {
         var outcomes: [CriterionOutcome] = []
         outcomes.reserveCapacity(8)
-        Evaluator.explain(t.base, c, into: &outcomes)
+        Evaluator.explain(t.base, c, run, into: &outcomes)
         var armId: String?
         if let i = d.arm {
             let arm = t.arms[i]
             armId = arm.id
-            if let node = arm.node { Evaluator.explain(node, c, into: &outcomes) }
+            if let node = arm.node { Evaluator.explain(node, c, run, into: &outcomes) }
             for (j, other) in t.arms.enumerated() where j != i && d.status != .notEligible {
                 var o = Outcome.met
-                if let node = other.node { o = Evaluator.evaluate(node, c).0 }
+                if let node = other.node { o = Evaluator.outcome(node, c, run) }
                 let detail: String
                 switch o {
                 case .met: detail = "open; also fits"
@@ -229,6 +257,6 @@ public struct MatchEngine: Sendable {
         }
         outcomes += t.closedArmLines
         return TrialMatch(caseId: c.caseId, trialId: t.trialId, armId: armId, outcomes: outcomes, status: d.status, score: d.score,
-                          computedAt: now, dataFingerprint: MatchFingerprint.combine(case: c.fingerprint, trial: t.fingerprint))
+                          computedAt: now, dataFingerprint: c.fingerprintPrefix + t.fingerprint)
     }
 }

@@ -48,7 +48,8 @@ enum VariantClass: String, Sendable {
     case frameShift = "Frame_Shift"
 
     init?(maf text: String) {
-        let key = text.lowercased().replacingOccurrences(of: " ", with: "_")
+        var key = text.lowercased()
+        if key.contains(" ") { key = key.replacingOccurrences(of: " ", with: "_") }
         guard let match = Self.byKey[key] else { return nil }
         self = match
     }
@@ -142,9 +143,10 @@ enum ProteinChange {
     ]
 
     static func normalise(_ text: String) -> String {
-        var t = text.trimmingCharacters(in: .whitespaces)
+        var t = text
+        if t.first == " " || t.last == " " { t = t.trimmingCharacters(in: .whitespaces) }
         if t.hasPrefix("p.") || t.hasPrefix("P.") { t.removeFirst(2) }
-        t = t.replacingOccurrences(of: "(", with: "").replacingOccurrences(of: ")", with: "")
+        if t.contains("(") { t.removeAll { $0 == "(" || $0 == ")" } }
         if t.count >= 4, t.prefix(3).allSatisfy(\.isLetter) {
             for (three, one) in threeLetter { t = t.replacingOccurrences(of: three, with: one) }
         }
