@@ -19,6 +19,8 @@ final class CaseView {
     var kindFilter: FindingFilter = .all
     private var lastTabRect = Rect.zero
     private var lastBodyRect = Rect.zero
+    /// Set once this view has computed the case's matches, so a case with none is not recomputed on every reload.
+    private var matchedOnce = false
 
     init(caseId: String, tab: Int = 0) {
         self.caseId = caseId
@@ -26,7 +28,11 @@ final class CaseView {
     }
 
     func reload(_ context: AppContext) throws {
-        record = try context.store.caseRecord(id: caseId)
+        record = try context.store.caseRecord(id: caseId, on: context.today)
+        if let current = record, !current.staleMatches.isEmpty || (current.matches.isEmpty && !matchedOnce) {
+            record = try CaseMatches.refreshed(current, store: context.store, on: context.today, at: context.now)
+            matchedOnce = true
+        }
         trialList.setCount(sortedMatches.count)
         molecular.list.setCount(visibleFindings().count)
     }

@@ -121,8 +121,9 @@ extension BoardStore {
         } }
     }
 
-    /// One case with everything the case screen shows.
-    public func caseRecord(id: String) throws -> CaseRecord? {
+    /// One case with everything the case screen shows. Matches computed on other data than the case and
+    /// trial now hold (or for another age of the patient on `day`) go to `staleMatches`, never to `matches`.
+    public func caseRecord(id: String, on day: LocalDate = LocalDate(Date())) throws -> CaseRecord? {
         try run { try db.read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT body FROM \"case\" WHERE id = ?", arguments: [id]) else { return nil }
             var record = try Codec.decode(Case.self, from: row["body"])
@@ -148,8 +149,13 @@ extension BoardStore {
                 FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id JOIN board b ON b.id = m.board_id
                 WHERE a.case_id = ? ORDER BY m.starts_at
                 """, arguments: [id]).map(Self.meetingSummary)
-            return CaseRecord(record: record, matches: matches, trials: trials, notes: notes, decisions: decisions,
-                              history: history, meetings: meetings)
+            let caseFingerprint = record.fingerprint(on: day)
+            let current = matches.filter { m in
+                trials[m.trialId].map { m.dataFingerprint == MatchFingerprint.combine(case: caseFingerprint, trial: $0.fingerprint) } ?? false
+            }
+            let stale = matches.filter { m in !current.contains { $0.trialId == m.trialId && $0.armId == m.armId } }
+            return CaseRecord(record: record, matches: current, trials: trials, notes: notes, decisions: decisions,
+                              history: history, meetings: meetings, staleMatches: stale)
         } }
     }
 

@@ -53,6 +53,8 @@ public struct CaseRecord: Sendable {
     public var history: [AuditEvent]
     /// Meetings whose agenda holds the case.
     public var meetings: [MeetingSummary]
+    /// Stored matches computed on older case or trial data: kept apart so they are never shown as current.
+    public var staleMatches: [TrialMatch] = []
 
     /// The decision being worked on or in force: the latest record not superseded by a signed amendment
     /// (a draft amendment is current while it is being edited).

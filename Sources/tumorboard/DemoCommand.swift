@@ -45,6 +45,7 @@ enum DemoStore {
         let bundle = try BoardReader.read(paths: files.map { sample + "/" + $0 })
         let store = try BoardStore.open(path: path, user: user)
         try store.importBundle(bundle)
+        try MatchRefresh.all(store)
         return store
     }
 }

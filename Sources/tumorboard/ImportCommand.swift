@@ -67,6 +67,7 @@ struct ImportCommand: ParsableCommand {
             lines += summary.skipped.map { "  \($0)" }
         }
         print(lines.joined(separator: "\n"))
+        if !dryRun, let refreshed = try MatchRefresh.all(store) { print(refreshed) }
     }
 }
 

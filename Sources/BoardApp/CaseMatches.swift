@@ -1,0 +1,21 @@
+import Foundation
+import BoardModel
+import BoardStore
+import TrialMatching
+
+/// Keeps the case screen's trial matches current: when the stored ones are stale (computed on older
+/// case or trial data) or were never stored, they are recomputed for this case (milliseconds) and
+/// saved, unless the store is read-only, in which case they are only shown.
+enum CaseMatches {
+    static func refreshed(_ record: CaseRecord, store: BoardStore, on day: LocalDate, at now: Date) throws -> CaseRecord {
+        let trials = try store.trials()
+        let matches = MatchEngine(trials: trials).match(record.record, on: day, at: now, selection: .relevant)
+        if !store.isReadOnly { try store.saveMatches(caseId: record.record.id, matches) }
+        var updated = record
+        updated.matches = matches
+        updated.staleMatches = []
+        let used = Set(matches.map(\.trialId))
+        updated.trials = Dictionary(trials.filter { used.contains($0.id) }.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return updated
+    }
+}

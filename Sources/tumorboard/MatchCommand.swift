@@ -1,0 +1,115 @@
+import Foundation
+import ArgumentParser
+import BoardModel
+import BoardStore
+import TrialMatching
+
+/// `tumorboard match [CASE] [--json]`: computes trial matches (and stores them), and shows them.
+struct MatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "match",
+        abstract: "Match cases against the stored trials, store the matches and show them.",
+        discussion: """
+        With a case id: that case, each match explained criterion by criterion (✓ met, ✗ not met,
+        ? unknown, with the data that would settle it). Without: every case, one line per match.
+        Shown and stored: eligible, possibly eligible, and near misses (not eligible although the
+        tumour type or an alteration fits). Criteria read from a registry's free text say "(from text)".
+        """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(help: "Print the matches as JSON instead of a table.")
+    var json = false
+
+    @Flag(help: "Also list near misses (not eligible) in the table.")
+    var all = false
+
+    @Option(help: ArgumentHelp("The day ages are computed on (YYYY-MM-DD). Default: today.", valueName: "date"))
+    var on: String?
+
+    @Argument(help: ArgumentHelp("The case id; all cases when omitted.", valueName: "case"))
+    var caseId: String?
+
+    func run() throws {
+        guard let day = on.map({ LocalDate($0) }) ?? LocalDate(Date()) else {
+            throw CommandFailure(message: "--on: expected a date YYYY-MM-DD, found \"\(on ?? "")\"")
+        }
+        let store = try global.openStore()
+        let trials = try store.trials()
+        let engine = MatchEngine(trials: trials)
+        let now = Date()
+        var results: [(caseId: String, matches: [TrialMatch])] = []
+        if let caseId {
+            guard let record = try store.caseRecord(id: caseId, on: day)?.record else { throw StoreError.notFound(kind: "case", id: caseId) }
+            results = [(caseId, engine.match(record, on: day, at: now, selection: .relevant))]
+        } else {
+            let cases = try store.casesForMatching()
+            results = Array(zip(cases.map(\.id), engine.matchAll(cases, on: day, at: now, selection: .relevant)))
+        }
+        if store.isReadOnly {
+            CommandRunner.fail("the store is read-only: matches computed but not stored")
+        } else {
+            try store.saveMatches(results)
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            encoder.dateEncodingStrategy = .iso8601
+            let payload = caseId == nil ? try encoder.encode(results.flatMap(\.matches)) : try encoder.encode(results.first?.matches ?? [])
+            print(String(decoding: payload, as: UTF8.self))
+            return
+        }
+        let titles = Dictionary(trials.map { ($0.id, ($0.shortTitle ?? $0.title, $0.status.label)) }, uniquingKeysWith: { a, _ in a })
+        print(MatchTable.render(results, titles: titles, explain: caseId != nil, includeNotEligible: all || caseId != nil), terminator: "")
+    }
+}
+
+/// The readable form of matches: one line per match, and per criterion when explaining.
+enum MatchTable {
+    static func render(_ results: [(caseId: String, matches: [TrialMatch])], titles: [String: (String, String)],
+                       explain: Bool, includeNotEligible: Bool) -> String {
+        var out = ""
+        for (caseId, matches) in results {
+            let shown = matches.filter { includeNotEligible || $0.status != .notEligible }
+            let eligible = matches.filter { $0.status == .eligible }.count
+            let possible = matches.filter { $0.status == .possiblyEligible }.count
+            out += "\(caseId): \(eligible) eligible, \(possible) possibly eligible\n"
+            for m in shown {
+                let mark = m.status == .eligible ? "✓" : (m.status == .possiblyEligible ? "?" : "✗")
+                let (title, status) = titles[m.trialId] ?? ("", "")
+                let arm = m.armId.map { " arm \($0)" } ?? ""
+                var line = "  \(mark) \(m.status.label.padding(toLength: 17, withPad: " ", startingAt: 0)) \(m.trialId)\(arm)  \(title) (\(status)), score \(Int(m.score.rounded()))"
+                if !explain {
+                    if m.status == .notEligible, let first = m.outcomes.first(where: { $0.outcome == .notMet }) {
+                        line += " — \(first.criterion): \(first.detail)"
+                    } else if !m.missingData.isEmpty {
+                        line += " — missing: " + m.missingData.joined(separator: "; ")
+                    }
+                }
+                out += line + "\n"
+                guard explain else { continue }
+                for o in m.outcomes {
+                    out += "      \(o.outcome.mark) \(o.criterion): \(o.detail)\(o.fromText ? " (from text)" : "")\n"
+                }
+                if !m.missingData.isEmpty { out += "      to settle the unknowns: " + m.missingData.joined(separator: "; ") + "\n" }
+            }
+        }
+        return out
+    }
+}
+
+/// Recomputes and stores every case's matches after cases or trials change (import, demo seeding).
+enum MatchRefresh {
+    /// Returns a one-line summary, or nil when the store holds no trials (nothing to match).
+    @discardableResult
+    static func all(_ store: BoardStore, on day: LocalDate = LocalDate(Date())) throws -> String? {
+        let trials = try store.trials()
+        guard !trials.isEmpty else { return nil }
+        let cases = try store.casesForMatching()
+        let results = MatchEngine(trials: trials).matchAll(cases, on: day, selection: .relevant)
+        try store.saveMatches(Array(zip(cases.map(\.id), results)))
+        let eligible = results.reduce(0) { $0 + $1.filter { $0.status == .eligible }.count }
+        let possible = results.reduce(0) { $0 + $1.filter { $0.status == .possiblyEligible }.count }
+        return "trial matches recomputed for \(cases.count) cases: \(eligible) eligible, \(possible) possibly eligible"
+    }
+}
