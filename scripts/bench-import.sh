@@ -12,11 +12,10 @@ WORK="${WORK:-/tmp/tumorboard-bench-import-$N}"
 SCRATCH="${SCRATCH:-.build-formats-release}"
 mkdir -p "$WORK"
 
-swift build -c release --scratch-path "$SCRATCH" --product tumorboard >/dev/null
+[ -n "${TUMORBOARD:-}" ] || swift build -c release --scratch-path "$SCRATCH" --product tumorboard >/dev/null
 TB="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/tumorboard"
-(cd Benchmarks && swift build -c release --scratch-path "../$SCRATCH-bench" --product ImportBenchmark >/dev/null)
-GEN="$(cd Benchmarks && swift build -c release --scratch-path "../$SCRATCH-bench" --show-bin-path)/ImportBenchmark"
-if [ ! -f "$WORK/variants.tsv" ]; then "$GEN" generate "$WORK" "$N"; fi
+TB="${TUMORBOARD:-$TB}"
+if [ ! -f "$WORK/variants.tsv" ]; then python3 scripts/bench_import_generate.py "$WORK" "$N"; fi
 
 now() { date +%s.%N; }
 rate() { python3 -c "import sys; n,t=float(sys.argv[1]),float(sys.argv[2]); print(f'{n/t:,.0f}')" "$1" "$2"; }
@@ -61,5 +60,8 @@ for kind in vcf maf; do
          "vs sqlite3 keyed $(ratio "tumorboard import $kind" "sqlite3 .import (keyed table)")," \
          "vs $py $(ratio "tumorboard import $kind" "$py")"
 done
-echo
-"$GEN" phases "$WORK"
+# Read-vs-store breakdown in-process (Benchmarks/ImportBenchmark), when PHASES=1.
+if [ "${PHASES:-0}" = 1 ]; then
+    (cd Benchmarks && swift build -c release --product ImportBenchmark >/dev/null)
+    echo; "$(cd Benchmarks && swift build -c release --show-bin-path)/ImportBenchmark" phases "$WORK"
+fi

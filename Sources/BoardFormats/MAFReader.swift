@@ -19,11 +19,15 @@ public enum MAFReader {
         try source.requireUTF8(expected: "MAF text (tab-separated)")
         var columns: [String: Int] = [:]
         var width = 0
-        var sets: [String: [Finding]] = [:]
         var order: [String] = []
         var seen: Set<String> = []
+        seen.reserveCapacity(data.count / 200)
         var skipped: [String: Int] = [:]
         var builds: Set<String> = []
+        var lastBuild: [UInt8] = []
+        var lastSample = ""
+        var lastSlot = -1
+        var lists: [[Finding]] = []
         var headerSeen = false
         var c = Columns()
         try source.forEachLine { line, number in
@@ -65,7 +69,10 @@ public enum MAFReader {
             guard let alt, alt != ref else { skipped["row whose tumour alleles equal the reference", default: 0] += 1; return true }
             let sample = caseId == nil ? (get(c.sample) ?? "") : (get(c.sample) ?? caseId!)
             if sample.isEmpty { skipped["row without Tumor_Sample_Barcode", default: 0] += 1; return true }
-            if let build = get(c.build) { builds.insert(build) }
+            if c.build >= 0, c.build < f.count, !f[c.build].elementsEqual(lastBuild) {
+                lastBuild = Array(f[c.build])
+                builds.insert(f[c.build].string)
+            }
             let key = "\(chrom):\(start):\(ref):\(alt)"
             if !seen.insert(sample + "\t" + key).inserted { skipped["duplicate row (same sample and CHROM:POS:REF:ALT)", default: 0] += 1; return true }
             var protein: String?
@@ -74,9 +81,10 @@ public enum MAFReader {
             let type = get(c.variantType)
             let kind: FindingKind = (type == "INS" || type == "DEL" || ref == "-" || alt == "-" || ref.count != alt.count) ? .indel : .snv
             var vaf: Double?
-            var depth = get(c.tDepth).flatMap { Int($0) }
-            if let altCount = get(c.tAlt).flatMap({ Double($0) }) {
-                let refCount = get(c.tRef).flatMap { Double($0) }
+            func numeric(_ i: Int) -> Double? { i >= 0 && i < f.count ? f[i].double : nil }
+            var depth = numeric(c.tDepth).map { Int($0) }
+            if let altCount = numeric(c.tAlt) {
+                let refCount = numeric(c.tRef)
                 let total = depth.map(Double.init) ?? refCount.map { $0 + altCount }
                 if depth == nil, let total { depth = Int(total) }
                 if let total, total > 0 { vaf = altCount / total }
@@ -90,8 +98,15 @@ public enum MAFReader {
                                   consequence: get(c.classification), exon: get(c.exon), vaf: vaf, depth: depth,
                                   origin: status == "germline" ? .germline : (status == "somatic" || status == nil ? .somatic : .unknown),
                                   filter: filter)
-            if sets[sample] == nil { order.append(sample) }
-            sets[sample, default: []].append(finding)
+            if sample != lastSample || lastSlot < 0 {
+                if let slot = order.firstIndex(of: sample) { lastSlot = slot } else {
+                    order.append(sample)
+                    lists.append([])
+                    lastSlot = lists.count - 1
+                }
+                lastSample = sample
+            }
+            lists[lastSlot].append(finding)
             return true
         }
         guard headerSeen else {
@@ -104,7 +119,7 @@ public enum MAFReader {
         let build = builds.map { $0.hasSuffix("37") || $0 == "hg19" ? "GRCh37" : $0.hasSuffix("38") || $0 == "hg38" ? "GRCh38" : $0 }.sorted().joined(separator: "/")
         for sample in order {
             let report = MolecularReport(id: "maf:\(name):\(sample)", assay: "MAF" + (build.isEmpty ? "" : " (\(build))"), specimen: Specimen(id: sample))
-            payload.findingSets.append(FindingSet(caseId: caseId, sample: sample, report: report, findings: sets[sample]!))
+            payload.findingSets.append(FindingSet(caseId: caseId, sample: sample, report: report, findings: lists[order.firstIndex(of: sample)!]))
         }
         for (reason, count) in skipped.sorted(by: { $0.key < $1.key }) { payload.skipped.append("\(name): \(count) \(reason)") }
         return payload

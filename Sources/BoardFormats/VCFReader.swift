@@ -25,6 +25,7 @@ public enum VCFReader {
         let source = try TextSource(data: data, file: file)
         try source.requireUTF8(expected: "VCF text")
         var parser = Parser(file: file, options: options)
+        parser.seen.reserveCapacity(source.bytes.count / 200)
         try source.forEachLine { line, number in
             try parser.consume(line, number: number)
             return true
