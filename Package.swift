@@ -41,11 +41,12 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "BoardModelTests", dependencies: ["BoardModel"]),
-        .testTarget(name: "BoardStoreTests", dependencies: ["BoardStore", "BoardFormats", "BoardModel"]),
+        .testTarget(name: "BoardStoreTests", dependencies: ["BoardStore", "BoardFormats", "BoardModel"], exclude: ["Golden"]),
         .testTarget(name: "BoardFormatsTests", dependencies: ["BoardFormats", "BoardModel"]),
         .testTarget(name: "TUIKitTests", dependencies: ["TUIKit"]),
         .testTarget(name: "TerminalNCursesTests", dependencies: ["TerminalNCurses", "TUIKit"]),
-        .testTarget(name: "BoardAppTests", dependencies: ["BoardApp", "BoardStore", "BoardFormats", "BoardModel", "TUIKit"]),
+        .testTarget(name: "BoardAppTests", dependencies: ["BoardApp", "BoardStore", "BoardFormats", "BoardModel", "TUIKit"], exclude: ["Snapshots"]),
+        .testTarget(name: "TrialMatchingTests", dependencies: ["TrialMatching", "BoardModel", "BoardFormats", "BoardStore"]),
     ],
     swiftLanguageModes: [.v6]
 )

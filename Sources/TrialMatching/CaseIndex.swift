@@ -39,6 +39,9 @@ struct CaseIndex: Sendable {
     let dxText: String
     let ecog: Int?
     let ecogText: String
+    /// Stage IV or M1: advanced / metastatic disease.
+    let metastatic: Bool
+    let stageText: String
     let tmb: Double?
     let tmbText: String
     let msi: MSI
@@ -77,6 +80,9 @@ struct CaseIndex: Sendable {
             dxLiquid = false
             dxText = code.map { "\($0) is not an OncoTree code (\(record.diagnosis.text))" } ?? "no OncoTree code (\(record.diagnosis.text))"
         }
+        let stageGroup = (record.stage?.group ?? "").uppercased()
+        metastatic = stageGroup.hasPrefix("IV") || stageGroup.hasPrefix("4") || (record.stage?.m ?? "").uppercased().hasPrefix("M1")
+        stageText = record.stage.map { "stage " + $0.summary } ?? "stage not recorded"
         if let e = record.performance?.ecog {
             ecog = e
             ecogText = "ECOG \(e)"

@@ -93,7 +93,9 @@ enum Test: Sendable {
     case receptor(Receptor, positive: Bool, negated: Bool)
     case priorTreatment(names: [String], display: String, negated: Bool)
     case genomic(GenomicTest)
-    /// A condition the engine cannot check against case data (e.g. disease status): always unknown.
+    /// CTML disease_status ("Advanced", "Metastatic"): met by a stage IV / M1 case, else unknown.
+    case diseaseStatus([String])
+    /// A condition the engine cannot check against case data: always unknown.
     case unsupported(missing: String)
 }
 
@@ -261,8 +263,7 @@ struct CriterionCompiler {
                                .priorTreatment(names: DrugClass.expand(drug), display: drug, negated: negated)))
         }
         if let statuses = c.diseaseStatus, !statuses.isEmpty {
-            leaves.append(leaf("disease status " + statuses.joined(separator: " or "),
-                               .unsupported(missing: "disease status (" + statuses.joined(separator: "/") + ")")))
+            leaves.append(leaf("disease status " + statuses.joined(separator: " or "), .diseaseStatus(statuses)))
         }
         return leaves
     }

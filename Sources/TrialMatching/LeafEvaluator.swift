@@ -81,6 +81,8 @@ enum Evaluator {
         switch node {
         case .leaf(let leaf):
             let v = run.verdict(leaf.id, c)
+            // CTML repeats conditions (age in every clinical node); say each once.
+            if out.contains(where: { $0.criterion == leaf.label }) { return v.outcome }
             let (detail, missing) = describe(leaf, v, c)
             out.append(CriterionOutcome(criterion: leaf.label, outcome: v.outcome, detail: detail, fromText: leaf.fromText,
                                         missing: v.outcome == .unknown ? missing : nil))
@@ -164,6 +166,10 @@ enum Evaluator {
             v = Verdict(outcome: received != negated ? .met : .notMet, reason: received ? .received : .notReceived)
         case .genomic(let test):
             v = genomic(test, c)
+        case .diseaseStatus(let statuses):
+            let wantsAdvanced = statuses.contains { $0.lowercased().contains("advanced") || $0.lowercased().contains("metasta") }
+            guard wantsAdvanced, c.metastatic else { return Verdict(outcome: .unknown, tally: Tally(unknowns: 1), reason: .noData) }
+            v = Verdict(outcome: .met, reason: .value)
         case .unsupported:
             return Verdict(outcome: .unknown, tally: Tally(unknowns: 1), reason: .unsupported)
         }
@@ -199,6 +205,7 @@ enum Evaluator {
             default: return ("no prior therapy recorded", "prior lines of therapy")
             }
         case .unsupported(let missing): return ("not recorded in a form matching can read", missing)
+        case .diseaseStatus(let statuses): return (c.stageText, "disease status (" + statuses.joined(separator: " / ") + ")")
         case .genomic:
             let a: CaseIndex.Alteration? = v.alteration >= 0 ? c.alterations[Int(v.alteration)] : nil
             switch v.reason {
