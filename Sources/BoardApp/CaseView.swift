@@ -228,15 +228,7 @@ final class CaseView {
             switch tabs.active {
             case 1: return ListKeys.apply(action, to: &molecular.list)
             case 2: return ListKeys.apply(action, to: &trialList)
-            default:
-                switch action {
-                case .up: text.scroll(by: -1)
-                case .down: text.scroll(by: 1)
-                case .top: text.scrollToTop()
-                case .bottom: text.scrollToBottom()
-                case .pageUp: text.scroll(by: -max(1, lastBodyRect.height - 1))
-                default: text.scroll(by: max(1, lastBodyRect.height - 1))
-                }
+            default: return TextKeys.apply(action, to: &text, page: lastBodyRect.height - 1)
             }
         default: return false
         }

@@ -32,15 +32,8 @@ public final class HelpScreen: Screen {
 
     public func perform(_ action: AppAction, context: AppContext) -> Navigation {
         switch action {
-        case .up: text.scroll(by: -1)
-        case .down: text.scroll(by: 1)
-        case .pageUp: text.scroll(by: -10)
-        case .pageDown: text.scroll(by: 10)
-        case .top: text.scrollToTop()
-        case .bottom: text.scrollToBottom()
         case .help, .quit, .back: return .pop
-        default: return .unhandled
+        default: return TextKeys.apply(action, to: &text) ? .none : .unhandled
         }
-        return .none
     }
 }

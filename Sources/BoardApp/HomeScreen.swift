@@ -124,6 +124,22 @@ public final class HomeScreen: Screen {
     }
 }
 
+/// Movement actions shared by every scrolling text.
+enum TextKeys {
+    static func apply(_ action: AppAction, to text: inout TextView, page: Int = 10) -> Bool {
+        switch action {
+        case .up: text.scroll(by: -1)
+        case .down: text.scroll(by: 1)
+        case .pageUp: text.scroll(by: -max(1, page))
+        case .pageDown: text.scroll(by: max(1, page))
+        case .top: text.scrollToTop()
+        case .bottom: text.scrollToBottom()
+        default: return false
+        }
+        return true
+    }
+}
+
 /// Movement actions shared by every list.
 enum ListKeys {
     static func apply(_ action: AppAction, to list: inout ListView) -> Bool {

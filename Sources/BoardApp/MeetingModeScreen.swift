@@ -159,22 +159,10 @@ public final class MeetingModeScreen: Screen {
             switch focus {
             case 0:
                 guard ListKeys.apply(action, to: &agendaList) else { return .unhandled }
-                return step(context) {}
+                return change(context) {}
             case 1: return caseView?.perform(action) == true ? .none : .unhandled
             default: return ListKeys.apply(action, to: &rosterList) ? .none : .unhandled
             }
-        }
-    }
-
-    /// Runs a change, then reloads (which moves the timer if the case changed); errors become a message.
-    func step(_ context: AppContext, _ body: () throws -> Void) -> Navigation {
-        do {
-            try body()
-            try reload(context)
-            return .none
-        } catch {
-            try? reload(context)
-            return .error("\(error)")
         }
     }
 
@@ -183,19 +171,19 @@ public final class MeetingModeScreen: Screen {
         switch action {
         case .start:
             guard meeting?.status == .planned else { return .message(meeting?.status == .closed ? "The meeting is closed." : "The meeting is running.") }
-            return step(context) {
+            return change(context) {
                 try store.startMeeting(id: meetingId, now: context.now)
                 timedCaseId = nil
             }
         case .nextCase, .previousCase:
             guard !rows.isEmpty else { return .none }
-            return step(context) {
+            return change(context) {
                 if action == .nextCase { agendaList.moveDown() } else { agendaList.moveUp() }
             }
         case .discussed, .represent, .pending:
             guard let row = current else { return .none }
             let outcome: AgendaOutcome = action == .discussed ? .discussed : action == .represent ? .represent : .pending
-            return step(context) {
+            return change(context) {
                 try recordTime(context)
                 try store.setOutcome(meetingId: meetingId, caseId: row.item.caseId, outcome, now: context.now)
             }
@@ -203,7 +191,7 @@ public final class MeetingModeScreen: Screen {
             guard let row = current else { return .none }
             return .ask("Defer \(row.item.caseId) because:", initial: row.item.deferReason ?? "") { [self] reason in
                 guard let reason, !reason.isEmpty else { return reason == nil ? .none : .error("Deferring needs a reason.") }
-                return step(context) {
+                return change(context) {
                     try recordTime(context)
                     try store.setOutcome(meetingId: meetingId, caseId: row.item.caseId, .deferred, reason: reason, now: context.now)
                 }
@@ -212,7 +200,7 @@ public final class MeetingModeScreen: Screen {
             guard let i = rosterList.selectedIndex, let m = meeting, i < m.roster.count else { return .none }
             if focus != 2 { return .message("Tab to the attendance pane to mark who is present.") }
             let a = m.roster[i]
-            return step(context) { try store.setAttendance(meetingId: meetingId, name: a.name, present: !(a.present ?? false), now: context.now) }
+            return change(context) { try store.setAttendance(meetingId: meetingId, name: a.name, present: !(a.present ?? false), now: context.now) }
         case .close:
             guard meeting?.status != .closed else { return .message("The meeting is already closed.") }
             do {
@@ -225,7 +213,7 @@ public final class MeetingModeScreen: Screen {
                 let modal = Modal(title: "Close \(meetingId)", body: body, buttons: ["Close meeting", "Cancel"], selectedButton: lacking.isEmpty ? 0 : 1)
                 return .confirm(modal) { [self] choice in
                     guard choice == 0 else { return .message("The meeting stays open.") }
-                    let result = step(context) {
+                    let result = change(context) {
                         try store.closeMeeting(id: meetingId, now: context.now)
                         caseStartedAt = nil
                     }

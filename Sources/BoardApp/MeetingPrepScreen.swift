@@ -139,18 +139,6 @@ public final class MeetingPrepScreen: Screen {
 
     var selectedRow: AgendaRow? { agenda.selectedRow.flatMap { $0 < rows.count ? rows[$0] : nil } }
 
-    /// Runs a store change, reloads, and turns an error into a message.
-    func change(_ context: AppContext, _ body: () throws -> Void) -> Navigation {
-        do {
-            try body()
-            try reload(context)
-            return .none
-        } catch {
-            try? reload(context)
-            return .error("\(error)")
-        }
-    }
-
     func meetingAction(_ action: MeetingAction, context: AppContext) -> Navigation {
         let store = context.store
         let now = context.now

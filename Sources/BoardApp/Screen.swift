@@ -21,6 +21,18 @@ public protocol Screen: AnyObject {
 }
 
 extension Screen {
+    /// Runs a store change, reloads the screen, and turns an error into a message line.
+    func change(_ context: AppContext, _ body: () throws -> Void) -> Navigation {
+        do {
+            try body()
+            try reload(context)
+            return .none
+        } catch {
+            try? reload(context)
+            return .error("\(error)")
+        }
+    }
+
     public var keys: KeyTable<AppAction> { KeyTable([]) }
     public func click(_ event: MouseEvent, rect: Rect, context: AppContext) -> Navigation { .none }
     public func input(_ key: Key, context: AppContext) -> Navigation? { nil }

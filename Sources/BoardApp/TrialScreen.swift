@@ -55,16 +55,7 @@ public final class TrialScreen: Screen {
     }
 
     public func perform(_ action: AppAction, context: AppContext) -> Navigation {
-        switch action {
-        case .up: text.scroll(by: -1)
-        case .down: text.scroll(by: 1)
-        case .pageUp: text.scroll(by: -10)
-        case .pageDown: text.scroll(by: 10)
-        case .top: text.scrollToTop()
-        case .bottom: text.scrollToBottom()
-        default: return .unhandled
-        }
-        return .none
+        TextKeys.apply(action, to: &text) ? .none : .unhandled
     }
 }
 
