@@ -15,6 +15,8 @@ let package = Package(
         .executableTarget(name: "ImportBenchmark", dependencies: [.product(name: "TumorboardCore", package: "tumorboard")]),
         // Minutes of a 50-case meeting: store read and text/Markdown writing (scripts/bench-minutes.sh).
         .executableTarget(name: "MinutesBenchmark", dependencies: [.product(name: "TumorboardCore", package: "tumorboard")]),
+        // All cases × all trials, and one case against all trials, through MatchEngine (scripts/bench-match.sh).
+        .executableTarget(name: "MatchBenchmark", dependencies: [.product(name: "TumorboardCore", package: "tumorboard")]),
     ],
     swiftLanguageModes: [.v6]
 )
