@@ -47,7 +47,23 @@ public final class BoardApp {
         if start != nil && !(start is HomeScreen) { stack.insert(HomeScreen(), at: 0) }
         for screen in stack { load(screen) }
         if store.isReadOnly { message = ("The store is read-only: you can read, but changes cannot be saved.", true) }
+        store.onBusy { [weak self] in
+            // ncurses is single-threaded. The app writes synchronously from the main thread, and SQLite calls the
+            // busy handler on the thread running the statement (GRDB runs a `sync` write on the caller's thread), so
+            // here the main thread is blocked inside that very write and nothing else is drawing: drawing is safe.
+            // Should a write ever come from another thread, no notice is drawn rather than touch ncurses concurrently.
+            guard Thread.isMainThread else { return }
+            MainActor.assumeIsolated { self?.showBusyNotice() }
+        }
         offerDrafts()
+    }
+
+    public static let busyNotice = "Waiting for the store (another user is saving)…"
+
+    /// Drawn once when a write waits for another process's lock; the write's own result replaces it.
+    func showBusyNotice() {
+        message = (Self.busyNotice, false)
+        draw()
     }
 
     /// Offers back drafts left by an earlier session (a crash, `kill -9`, a dropped connection).

@@ -10,12 +10,23 @@ public final class BoardStore: Sendable {
     public let user: String
     /// The file path, or ":memory:".
     public let path: String
+    /// Told when a write has to wait for another process's lock (see `onBusy`).
+    let busy: BusyNotifier
 
-    init(db: any DatabaseWriter, user: String, path: String) {
+    init(db: any DatabaseWriter, user: String, path: String, busy: BusyNotifier = BusyNotifier()) {
         self.db = db
         self.user = user
         self.path = path
+        self.busy = busy
     }
+
+    /// Called once at the start of each wait for a lock another process holds, on the thread that is
+    /// blocked in the store call (the caller's thread for a synchronous write), before SQLite retries.
+    /// The app uses it to draw "waiting for the store…" so a several-second lock is visible, not a freeze.
+    public func onBusy(_ handler: (@Sendable () -> Void)?) { busy.set(handler) }
+
+    /// How long a write waits for another process's lock before giving up with `StoreError.locked`.
+    static let busyTimeout: TimeInterval = 10
 
     /// Opens (creating if needed) the store at `path`. The directory is created 0700 and the file 0600.
     public static func open(path: String, user: String, readOnly: Bool = false) throws -> BoardStore {
@@ -46,12 +57,26 @@ public final class BoardStore: Sendable {
         try checkHeader(path: path)
         var config = Configuration()
         config.foreignKeysEnabled = true
-        config.busyMode = .timeout(10)
+        // Like `.timeout(10)`, but reports the first retry of each wait so the screen can say it is waiting.
+        let busy = BusyNotifier()
+        config.busyMode = .callback { tries in
+            if tries == 0 { busy.report() }
+            if Double(tries) * 0.02 >= busyTimeout { return false }
+            usleep(20_000)
+            return true
+        }
         config.readonly = readOnly
         config.label = "tumorboard"
         do {
-            let pool = try DatabasePool(path: path, configuration: config)
-            let store = BoardStore(db: pool, user: user, path: path)
+            // On read-only media (a read-only mount) SQLite can neither create the -wal/-shm files a WAL store
+            // needs nor take locks, so it refuses to open. With no -wal left over, the file is complete and
+            // nobody on this machine can change it: open it as an immutable URI (Debian's SQLite has URIs on).
+            let readOnlyMedia = readOnly && access(directory, W_OK) != 0
+                && !fm.fileExists(atPath: path + "-wal") && !fm.fileExists(atPath: path + "-shm")
+            let db: any DatabaseWriter = readOnlyMedia
+                ? try DatabaseQueue(path: URL(fileURLWithPath: path).absoluteString + "?immutable=1", configuration: config)
+                : try DatabasePool(path: path, configuration: config)
+            let store = BoardStore(db: db, user: user, path: path, busy: busy)
             try store.prepare(readOnly: readOnly)
             return store
         } catch let error as StoreError {
@@ -72,7 +97,7 @@ public final class BoardStore: Sendable {
     }
 
     /// The same store seen by another user (e.g. a second terminal in tests).
-    public func asUser(_ name: String) -> BoardStore { BoardStore(db: db, user: name, path: path) }
+    public func asUser(_ name: String) -> BoardStore { BoardStore(db: db, user: name, path: path, busy: busy) }
 
     /// Whether the store refuses writes (read-only file or mount).
     public var isReadOnly: Bool { db.configuration.readonly }
@@ -127,10 +152,31 @@ extension StoreError {
             case .SQLITE_FULL: return .diskFull(path: path)
             case .SQLITE_BUSY, .SQLITE_LOCKED: return .locked(path: path)
             case .SQLITE_CANTOPEN: return .cannotCreate(path: path, reason: "cannot open the file")
-            case .SQLITE_IOERR: return .other("input/output error on \(path) (disk full or removed?)")
+            case .SQLITE_IOERR:
+                // A full disk often surfaces as a failed write (SQLITE_IOERR_WRITE on the WAL), not SQLITE_FULL.
+                if diskIsFull(path) { return .diskFull(path: path) }
+                return .other("input/output error on \(path) (disk full or removed?)")
             default: return .other("store error on \(path): \(db.message ?? "\(db.resultCode)")")
             }
         }
         return .other("\(error)")
     }
+
+    /// Whether the file system holding `path` has no block left for an ordinary user.
+    static func diskIsFull(_ path: String) -> Bool {
+        var info = statvfs()
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        guard statvfs(directory, &info) == 0 else { return false }
+        return info.f_bavail == 0
+    }
+}
+
+/// Holds the `onBusy` handler; SQLite's busy callback may run on any thread, hence the lock.
+final class BusyNotifier: @unchecked Sendable {
+    private let lock = NSLock()
+    private var handler: (@Sendable () -> Void)?
+
+    func set(_ handler: (@Sendable () -> Void)?) { lock.withLock { self.handler = handler } }
+
+    func report() { lock.withLock { handler }?() }
 }

@@ -84,6 +84,53 @@ struct StoreFileTests {
         #expect(try store.verify().firstBrokenLink?.contains("missing") == true)
     }
 
+    @Test func auditChainDetectsReorderedEvents() throws {
+        let path = Fixtures.temporaryDirectory() + "/board.sqlite"
+        let store = try BoardStore.open(path: path, user: "tester")
+        try store.importBundle(Fixtures.bundle, now: Fixtures.now)
+        try store.setCaseStatus(caseId: "C-2", to: .ready)
+        #expect(try store.verify().isOK)
+        // Someone swaps events 2 and 3 (each row intact, its own hash still matching its content).
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: "DROP TRIGGER audit_event_no_update")
+            try db.execute(sql: "UPDATE audit_event SET seq = -2 WHERE seq = 2")
+            try db.execute(sql: "UPDATE audit_event SET seq = 2 WHERE seq = 3")
+            try db.execute(sql: "UPDATE audit_event SET seq = 3 WHERE seq = -2")
+        }
+        let report = try store.verify()
+        #expect(!report.isOK)
+        #expect(report.firstBrokenLink?.hasPrefix("event 2 does not follow event 1") == true)
+    }
+
+    @Test func aWriteWaitsForAnotherWritersLockAndReportsTheWait() throws {
+        let path = Fixtures.temporaryDirectory() + "/board.sqlite"
+        let store = try BoardStore.open(path: path, user: "tester")
+        try store.importBundle(Fixtures.bundle, now: Fixtures.now)
+        let reports = Counter()
+        store.onBusy { reports.increment() }
+        // Another process-like connection holds an exclusive lock for 0.6 s.
+        let other = try DatabaseQueue(path: path)
+        let locked = DispatchSemaphore(value: 0)
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            try? other.writeWithoutTransaction { db in
+                try db.execute(sql: "BEGIN EXCLUSIVE")
+                locked.signal()
+                Thread.sleep(forTimeInterval: 0.6)
+                try db.execute(sql: "COMMIT")
+            }
+            done.signal()
+        }
+        locked.wait()
+        let started = Date()
+        try store.addNote(caseId: "C-1", text: "written after the lock", now: Fixtures.now)
+        #expect(Date().timeIntervalSince(started) > 0.3)
+        #expect(reports.value == 1)
+        done.wait()
+        #expect(try store.caseRecord(id: "C-1")?.notes.contains { $0.text == "written after the lock" } == true)
+    }
+
     @Test func importingTwiceDoesNotDuplicate() throws {
         let store = try Fixtures.seededStore()
         let before = try store.counts()
@@ -124,4 +171,11 @@ struct StoreFileTests {
             return rows
         }
     }
+}
+
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func increment() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
 }
