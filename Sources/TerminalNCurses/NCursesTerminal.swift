@@ -71,10 +71,19 @@ public final class NCursesTerminal: Terminal {
             let term = ProcessInfoLite.environment["TERM"] ?? "(unset)"
             throw NCursesError(message: "cannot initialise the terminal (TERM=\(term)); is this an interactive terminal?")
         }
+        set_term(scr)
+        // A terminal that cannot move the cursor (TERM=dumb) cannot show a screen: say so instead of scribbling.
+        let cup = tigetstr("cup")
+        if cup == nil || Int(bitPattern: cup) == -1 {
+            endwin()
+            delscreen(scr)
+            if installSignalHandlers { TerminalRestorer.uninstall() }
+            let term = ProcessInfoLite.environment["TERM"] ?? "(unset)"
+            throw NCursesError(message: "this terminal (TERM=\(term)) cannot move the cursor, so the board screen cannot be drawn; use a full-screen terminal (e.g. TERM=xterm-256color) or the commands (tumorboard cases, show, export)")
+        }
         screen = scr
         outFile = out
         inFile = inp
-        set_term(scr)
         terminalIsActive = true
         setUp(termName: ProcessInfoLite.environment["TERM"])
         apply(theme: theme)
