@@ -1,0 +1,23 @@
+// swift-tools-version: 6.0
+// libFuzzer harnesses for every reader, in their own package so the main build is untouched.
+// The reader modules are the repository's own sources (symlinked folders), compiled here with
+// -sanitize=fuzzer coverage; scripts/fuzz.sh builds and runs them.
+import PackageDescription
+
+let package = Package(
+    name: "TumorboardFuzz",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .target(name: "BoardModel"),
+        .target(name: "BoardFormats", dependencies: ["BoardModel", .product(name: "Yams", package: "Yams")]),
+        .target(name: "TUIKit", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // One libFuzzer binary; TB_FUZZ_READER picks the reader (vcf, maf, fhir, phenopacket, ctml, ctgov,
+        // ctgov-xml, caselist, civic, cbioportal, native, theme).
+        // SwiftPM renames an executable's `main`, so main.swift hands over to libFuzzer's LLVMFuzzerRunDriver.
+        .executableTarget(name: "BoardFuzz", dependencies: ["BoardFormats", "BoardModel", "TUIKit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

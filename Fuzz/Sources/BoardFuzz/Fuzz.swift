@@ -1,0 +1,32 @@
+import Foundation
+import BoardFormats
+import TUIKit
+
+/// Which reader this process fuzzes, from TB_FUZZ_READER.
+enum Target {
+    static let reader = ProcessInfo.processInfo.environment["TB_FUZZ_READER"] ?? "vcf"
+    static let known = ["vcf", "maf", "fhir", "phenopacket", "ctml", "ctgov", "ctgov-xml", "caselist", "civic", "cbioportal", "native", "theme"]
+}
+
+/// Every input must end in a value or a thrown error: a trap, a crash or a hang is a finding.
+func fuzzOne(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+    let data = bytes.map { Data(bytes: $0, count: count) } ?? Data()
+    switch Target.reader {
+    case "vcf": _ = try? VCFReader.read(data: data, file: "fuzz.vcf")
+    case "maf": _ = try? MAFReader.read(data: data, file: "fuzz.maf", caseId: "C-1")
+    case "fhir": _ = try? FHIRReader.read(data: data, file: "fuzz.json")
+    case "phenopacket": _ = try? PhenopacketReader.read(data: data, file: "fuzz.json")
+    case "ctml": _ = try? CTMLReader.read(data: data, file: "fuzz.yaml")
+    case "ctgov": _ = try? ClinicalTrialsGovReader.read(data: data, file: "fuzz.json")
+    case "ctgov-xml": _ = try? ClinicalTrialsGovXMLReader.read(data: data, file: "fuzz.xml")
+    case "caselist": _ = try? CaseListReader.read(data: data, file: "fuzz.csv")
+    case "civic": _ = try? CIViCReader.read(data: data, file: "fuzz.json")
+    case "cbioportal": _ = try? CBioPortalClinicalReader.read(data: data, file: "fuzz.txt")
+    case "native": _ = try? NativeReader.read(data: data, file: "fuzz.json")
+    case "theme":
+        if let text = String(data: data, encoding: .utf8) { _ = try? Theme.parse(yaml: text, source: "fuzz.yaml") }
+    default:
+        fatalError("TB_FUZZ_READER must be one of \(Target.known.joined(separator: ", "))")
+    }
+    return 0
+}
