@@ -59,7 +59,8 @@ for r in "${READERS[@]}"; do
               -artifact_prefix="$dir/" -print_final_stats=1 "$dir/corpus")
     fi
     start=$(date +%s)
-    TB_FUZZ_READER="$r" "$FUZZER" "${args[@]}" > "$dir/log" 2>&1
+    # Swift's backtracer would take the crash signal first and libFuzzer would save no crash-* input.
+    SWIFT_BACKTRACE=enable=no TB_FUZZ_READER="$r" "$FUZZER" "${args[@]}" > "$dir/log" 2>&1
     code=$?
     took=$(( $(date +%s) - start ))
     runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$dir/log" | grep -o '[0-9]*$')

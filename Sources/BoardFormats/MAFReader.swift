@@ -81,12 +81,16 @@ public enum MAFReader {
             let type = get(c.variantType)
             let kind: FindingKind = (type == "INS" || type == "DEL" || ref == "-" || alt == "-" || ref.count != alt.count) ? .indel : .snv
             var vaf: Double?
-            func numeric(_ i: Int) -> Double? { i >= 0 && i < f.count ? f[i].double : nil }
+            // Read counts: finite, non-negative and below 1e15, else absent (a huge or "inf" count must not trap).
+            func numeric(_ i: Int) -> Double? {
+                guard i >= 0 && i < f.count, let d = f[i].double, d.isFinite, d >= 0, d < 1e15 else { return nil }
+                return d
+            }
             var depth = numeric(c.tDepth).map { Int($0) }
             if let altCount = numeric(c.tAlt) {
                 let refCount = numeric(c.tRef)
                 let total = depth.map(Double.init) ?? refCount.map { $0 + altCount }
-                if depth == nil, let total { depth = Int(total) }
+                if depth == nil, let total, total < 1e15 { depth = Int(total) }
                 if let total, total > 0 { vaf = altCount / total }
             }
             let status = get(c.status)?.lowercased()
