@@ -22,15 +22,19 @@ final class DraftKeeper {
         flush(context)
     }
 
-    func flush(_ context: AppContext) {
-        guard let body = pending else { return }
+    /// Saves the pending text now; false when the store refused it (read-only, disk full, busy).
+    @discardableResult
+    func flush(_ context: AppContext) -> Bool {
+        guard let body = pending else { return true }
         do {
             try context.store.saveDraft(key: key, body: body, now: context.now)
             pending = nil
             lastSaved = context.now
             savedCount += 1
+            return true
         } catch {
             // Read-only or full disk: keep it pending and try again on the next tick.
+            return false
         }
     }
 

@@ -89,8 +89,10 @@ public final class NoteEditorScreen: Screen {
             drafts.discard(context)
             return .popAndReload("Note saved.")
         } catch {
-            drafts.flush(context)
-            return .error("Not saved (your text is kept as a draft): \(error)")
+            drafts.changed(text)
+            // On a read-only store or a full disk the draft cannot be written either: do not promise it.
+            let kept = drafts.flush(context) ? "your text is kept as a draft" : "your text is still in the editor; copy it or try again"
+            return .error("Not saved: \(error) (\(kept))")
         }
     }
 

@@ -112,7 +112,20 @@ if mount -t tmpfs -o size=3m tmpfs "$FULL" 2>/dev/null; then
     FS="$FULL/board.sqlite"
     "$BIN" import --store "$FS" "$ROOT"/SampleData/*.json >/dev/null 2>&1 || fail "seed on tmpfs"
     fullsum=$(sqlite3 "$FS" .dump | md5sum)
+    start 120 36 "'$BIN' --store '$FS' --user alice"
+    check "disk full: the board opens on the tmpfs store" "Meetings ("
+    literal ":case C-0003"; keys Enter
+    keys n
+    check "disk full: note editor opens" "New note on case C-0003"
     dd if=/dev/zero of="$FULL/filler" bs=4k 2>/dev/null   # until ENOSPC
+    literal "$(head -c 3000 "$ROOT/README.md" | tr -d '\n\r\t' | tr -c '[:alnum:] .,' ' ')"
+    keys C-s
+    check "disk full: the screen says the disk is full" "is full; nothing was saved"
+    check "disk full: and that it was not saved" "Not saved: the disk holding"
+    keys Escape; check "disk full: discard?" "Discard this note?"; keys Right Enter
+    check "disk full: still showing the case" "Summary"
+    keys q; keys q; check "disk full: quits" "EXIT=0"
+    [ "$(sqlite3 "$FS" .dump | md5sum)" = "$fullsum" ] && pass "disk full: nothing half-written by the screen" || fail "store changed by the screen's failed write"
     head -c 400000 /dev/urandom | base64 -w0 > "$WORK/big.txt"
     ERR=$("$BIN" note add --store "$FS" C-0003 --file "$WORK/big.txt" 2>&1 >/dev/null); code=$?
     [ "$code" = 2 ] && echo "$ERR" | grep -q "full" && pass "disk full: exit 2, '$(echo "$ERR" | head -c 80)…'" || fail "disk full: exit $code: $(echo "$ERR" | head -c 300)"
