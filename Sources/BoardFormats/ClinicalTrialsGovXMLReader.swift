@@ -66,6 +66,12 @@ final class XMLElementTree {
     }
 
     static func parse(_ data: Data, file: String) throws -> XMLElementTree {
+        // swift-corelibs-foundation's XMLParser traps (force-unwrap) when a comment holds bytes that are not
+        // UTF-8 (found by fuzzing; Regression/ctgov-xml). Registry XML is UTF-8: refuse anything else first.
+        if String(validating: data, as: UTF8.self) == nil {
+            let line = data.prefix { $0 < 0x80 }.filter { $0 == 0x0A }.count + 1
+            throw ImportError(file: file, location: "line \(line) or later", message: "not UTF-8 text; expected a UTF-8 XML record")
+        }
         let parser = XMLParser(data: data)
         let builder = Builder()
         parser.delegate = builder

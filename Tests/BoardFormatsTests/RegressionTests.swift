@@ -47,4 +47,10 @@ struct RegressionTests {
         #expect(findings.allSatisfy { $0.depth == nil || $0.depth! < 1_000_000_000_000_000 })
         #expect(findings[0].depth == 10)   // an impossible t_depth falls back to t_ref_count + t_alt_count
     }
+
+    /// A comment holding bytes that are not UTF-8 trapped inside Foundation's XMLParser; now a clear error first.
+    @Test func ctgovXMLWithInvalidUTF8IsRefusedBeforeParsing() throws {
+        let data = try Data(contentsOf: Self.folder.appendingPathComponent("ctgov-xml/comment-invalid-utf8.xml"))
+        #expect(throws: ImportError.self) { try ClinicalTrialsGovXMLReader.read(data: data, file: "x.xml") }
+    }
 }
