@@ -402,8 +402,10 @@ public final class DecisionFormScreen: Screen {
             problems = invalid.problems
             return .error("Not saved: \(invalid.problems.count) problem(s) marked ✗ beside the fields.")
         } catch {
-            drafts?.flush(context)
-            return .error("Not saved (kept as a draft): \(error)")
+            draftChanged()
+            // On a read-only store or a full disk the draft cannot be written either: do not promise it.
+            let kept = drafts?.flush(context) == true ? "kept as a draft" : "still in the form; try again"
+            return .error("Not saved: \(error) (\(kept))")
         }
     }
 
