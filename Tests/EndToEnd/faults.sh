@@ -118,9 +118,10 @@ if mount -t tmpfs -o size=3m tmpfs "$FULL" 2>/dev/null; then
     keys n
     check "disk full: note editor opens" "New note on case C-0003"
     dd if=/dev/zero of="$FULL/filler" bs=4k 2>/dev/null   # until ENOSPC
-    literal "$(head -c 3000 "$ROOT/README.md" | tr -d '\n\r\t' | tr -c '[:alnum:] .,' ' ')"
+    literal "$(head -c 1500 "$ROOT/README.md" | tr -d '\n\r\t' | tr -c '[:alnum:] .,' ' ') END-OF-NOTE"
+    check "disk full: typed" "END-OF-NOTE" 30
     keys C-s
-    check "disk full: the screen says the disk is full" "is full; nothing was saved"
+    check "disk full: the screen says the disk is full" "is full; nothing was saved" 20
     check "disk full: and that it was not saved" "Not saved: the disk holding"
     keys Escape; check "disk full: discard?" "Discard this note?"; keys Right Enter
     check "disk full: still showing the case" "Summary"
