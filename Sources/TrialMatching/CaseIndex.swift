@@ -20,10 +20,15 @@ struct CaseIndex: Sendable {
         let significance: Significance
         /// Display tier of the strongest evidence (1 strongest … 5 none).
         let evidenceTier: Int
-        let label: String
+    }
+
+    /// "KRAS p.G12C", or "… (VUS)": built only when an explanation names the alteration.
+    func label(of alteration: Alteration) -> String {
+        findings[alteration.findingIndex].label + (alteration.significance == .vus ? " (VUS)" : "")
     }
 
     let caseId: String
+    let findings: [Finding]
     let fingerprint: String
     /// `MatchFingerprint.combine(case: fingerprint, trial: "")`: a match's fingerprint is this plus the trial's.
     let fingerprintPrefix: String
@@ -60,11 +65,17 @@ struct CaseIndex: Sendable {
     let geneOrder: [Int]
 
     init(_ record: Case, on day: LocalDate, genes: GeneTable, tree: OncoTree) {
+        self.init(record, on: day, dayText: "\(day)", genes: genes, tree: tree)
+    }
+
+    /// `dayText` is `"\(day)"`, formatted once for many cases.
+    init(_ record: Case, on day: LocalDate, dayText: String, genes: GeneTable, tree: OncoTree) {
         caseId = record.id
+        findings = record.findings
         fingerprint = record.fingerprint(on: day)
         fingerprintPrefix = MatchFingerprint.combine(case: fingerprint, trial: "")
         age = record.patient.age(on: day)
-        ageText = age.map { "\($0) years on \(day)" } ?? "date of birth not recorded"
+        ageText = age.map { "\($0) years on " + dayText } ?? "date of birth not recorded"
         sex = record.patient.sex
         sexText = sex == .unknown ? "sex not recorded" : sex.rawValue
         let code = record.diagnosis.oncotreeCode?.uppercased()
@@ -153,8 +164,7 @@ struct CaseIndex: Sendable {
             let exon = f.exon.flatMap(Self.exonNumber)
             let alteration = Alteration(findingIndex: i, category: category, protein: f.hgvsP.map(ProteinChange.normalise),
                                         exon: exon, variantClass: VariantClass.of(f), cnv: f.copyNumberCall.map(CNVCall.init),
-                                        geneIds: ids, significance: significance, evidenceTier: f.bestEvidence?.level.tier ?? 5,
-                                        label: f.label + (significance == .vus ? " (VUS)" : ""))
+                                        geneIds: ids, significance: significance, evidenceTier: f.bestEvidence?.level.tier ?? 5)
             for id in ids { byGene[id, default: []].append(alterations.count) }
             alterations.append(alteration)
         }

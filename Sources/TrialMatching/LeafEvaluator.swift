@@ -49,66 +49,9 @@ struct Verdict {
     var alteration: Int32 = -1
 }
 
-/// Evaluates compiled trees against a case index, in a fast mode (outcome and tally only) and an
-/// explaining mode (one `CriterionOutcome` per leaf that decided the result).
+/// Evaluates leaves against a case index: outcome, tally and reason, without any text (the words are
+/// put together only for the matches explained, see `ExplanationPlan`).
 enum Evaluator {
-    /// The outcome of a subtree from cached leaf verdicts (used when explaining `any` nodes).
-    static func outcome(_ node: Node, _ c: CaseIndex, _ run: PlanRun) -> Outcome {
-        switch node {
-        case .leaf(let leaf): return run.verdict(leaf.id, c).outcome
-        case .all(let nodes):
-            var outcome = Outcome.met
-            for child in nodes {
-                let o = Self.outcome(child, c, run)
-                if o == .notMet { return .notMet }
-                if o == .unknown { outcome = .unknown }
-            }
-            return outcome
-        case .any(let nodes, _):
-            var outcome = Outcome.notMet
-            for child in nodes {
-                let o = Self.outcome(child, c, run)
-                if o == .met { return .met }
-                if o == .unknown { outcome = .unknown }
-            }
-            return outcome
-        }
-    }
-
-    /// Appends the outcomes that decided `node`; returns its outcome.
-    @discardableResult
-    static func explain(_ node: Node, _ c: CaseIndex, _ run: PlanRun, into out: inout [CriterionOutcome]) -> Outcome {
-        switch node {
-        case .leaf(let leaf):
-            let v = run.verdict(leaf.id, c)
-            // CTML repeats conditions (age in every clinical node); say each once.
-            if out.contains(where: { $0.criterion == leaf.label }) { return v.outcome }
-            let (detail, missing) = describe(leaf, v, c)
-            out.append(CriterionOutcome(criterion: leaf.label, outcome: v.outcome, detail: detail, fromText: leaf.fromText,
-                                        missing: v.outcome == .unknown ? missing : nil))
-            return v.outcome
-        case .all(let nodes):
-            var outcome = Outcome.met
-            for child in nodes {
-                let o = explain(child, c, run, into: &out)
-                if o == .notMet { outcome = .notMet } else if o == .unknown && outcome == .met { outcome = .unknown }
-            }
-            return outcome
-        case .any(let nodes, let label):
-            let outcomes = nodes.map { outcome($0, c, run) }
-            if let i = outcomes.firstIndex(of: .met) {
-                return explain(nodes[i], c, run, into: &out)
-            }
-            if outcomes.contains(.unknown) {
-                for (child, o) in zip(nodes, outcomes) where o == .unknown { explain(child, c, run, into: &out) }
-                return .unknown
-            }
-            let fromText = node.leaves.contains { $0.fromText }
-            out.append(CriterionOutcome(criterion: label, outcome: .notMet, detail: "none of these applies", fromText: fromText))
-            return .notMet
-        }
-    }
-
     // MARK: Leaves
 
     private static func value(_ holds: Bool) -> Verdict { Verdict(outcome: holds ? .met : .notMet, reason: .value) }
@@ -180,47 +123,6 @@ enum Evaluator {
             v.tally.bestTier = 5
         }
         return v
-    }
-
-    /// The words for a verdict: the case data that decided it, and what would settle it when unknown.
-    static func describe(_ leaf: Leaf, _ v: Verdict, _ c: CaseIndex) -> (String, String?) {
-        switch leaf.test {
-        case .age: return (c.ageText, "date of birth")
-        case .sex: return (c.sexText, "sex")
-        case .diagnosis:
-            return (c.dxText, v.reason == .unmappedDiagnosis ? "a trial diagnosis mapped to OncoTree" : "the diagnosis as an OncoTree code")
-        case .ecog: return (c.ecogText, "ECOG performance status")
-        case .tmb: return (c.tmbText, "tumour mutational burden (mut/Mb)")
-        case .microsatellite, .mmr: return (c.msiText, "MSI or MMR status")
-        case .receptor(let receptor, _, _):
-            switch receptor {
-            case .er: return (c.erText, "ER status")
-            case .pr: return (c.prText, "PR status")
-            case .her2: return (c.her2Text, "HER2 status")
-            }
-        case .priorTreatment:
-            switch v.reason {
-            case .received: return (leaf.receivedText, nil)
-            case .notReceived: return (leaf.notReceivedText, nil)
-            default: return ("no prior therapy recorded", "prior lines of therapy")
-            }
-        case .unsupported(let missing): return ("not recorded in a form matching can read", missing)
-        case .diseaseStatus(let statuses): return (c.stageText, "disease status (" + statuses.joined(separator: " / ") + ")")
-        case .genomic:
-            let a: CaseIndex.Alteration? = v.alteration >= 0 ? c.alterations[Int(v.alteration)] : nil
-            switch v.reason {
-            case .found: return (a?.label ?? "", nil)
-            case .present: return ("present: " + (a?.label ?? ""), nil)
-            case .undecided:
-                let label = a?.label ?? ""
-                return (label + ": the record does not say enough to decide", "exon, protein change or class of " + label)
-            case .vusOnly:
-                let label = a?.label ?? ""
-                return ("only a variant of uncertain significance: " + label, "the significance of " + label)
-            case .noProfile: return ("no molecular results recorded", leaf.noProfileMissing)
-            default: return ("none reported", nil)
-            }
-        }
     }
 
     private static func diagnosis(_ targets: [DiagnosisTarget], negated: Bool, _ c: CaseIndex) -> Verdict {

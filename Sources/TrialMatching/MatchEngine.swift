@@ -29,6 +29,7 @@ public struct MatchEngine: Sendable {
     /// Every distinct leaf of every trial, by id.
     let leaves: [Leaf]
     let plan: Plan
+    let explanation: ExplanationPlan
 
     public init(trials: [Trial], oncoTree: OncoTree = .bundled) {
         var compiler = CriterionCompiler(genes: GeneTable(), tree: oncoTree)
@@ -40,6 +41,7 @@ public struct MatchEngine: Sendable {
         self.genes = compiler.genes
         self.leaves = compiler.leaves
         self.plan = Plan(compiled)
+        self.explanation = ExplanationPlan(compiled, leaves: compiler.leaves)
         self.tree = oncoTree
         var byId: [String: Int] = [:]
         for (i, t) in trials.enumerated() { byId[t.id] = i }
@@ -50,7 +52,8 @@ public struct MatchEngine: Sendable {
     /// `day` fixes the patient's age; `now` is recorded as the time of computation.
     public func match(_ record: Case, on day: LocalDate, at now: Date = Date(), selection: MatchSelection = .relevant) -> [TrialMatch] {
         let index = CaseIndex(record, on: day, genes: genes, tree: tree)
-        return match(index, at: now, selection: selection)
+        var explainer = Explainer(longestTree: explanation.longestTree)
+        return match(index, at: now, selection: selection, explanation.texts, &explainer)
     }
 
     /// Many cases against all trials, in parallel over cases; results in the order of `cases`.
@@ -58,16 +61,22 @@ public struct MatchEngine: Sendable {
         var results = [[TrialMatch]](repeating: [], count: cases.count)
         let workers = min(cases.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
         guard workers > 0 else { return [] }
+        // Cases are handed out a few at a time, so that a worker slowed down (by other work on the machine)
+        // does not hold up the rest.
+        let queue = WorkQueue(count: cases.count, chunk: 8)
+        let dayText = "\(day)"
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let out = buffer
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                // Each worker explains from its own compiled copy: threads sharing the same leaves and labels
+                // Each worker explains with its own copy of the shared texts: threads sharing the same labels
                 // would contend on their reference counts for every explanation built.
-                let engine = worker == 0 || cases.count < 64 ? self : MatchEngine(trials: trials, oncoTree: tree)
-                var i = worker
-                while i < cases.count {
-                    out[i] = engine.match(cases[i], on: day, at: now, selection: selection)
-                    i += workers
+                let texts = cases.count < 64 ? explanation.texts : explanation.texts.deepCopy()
+                var explainer = Explainer(longestTree: explanation.longestTree)
+                while let range = queue.next() {
+                    for i in range {
+                        let index = CaseIndex(cases[i], on: day, dayText: dayText, genes: genes, tree: tree)
+                        out[i] = match(index, at: now, selection: selection, texts, &explainer)
+                    }
                 }
             }
         }
@@ -78,8 +87,11 @@ public struct MatchEngine: Sendable {
     public func explain(_ record: Case, trialId: String, on day: LocalDate, at now: Date = Date()) -> TrialMatch? {
         guard let i = byId[trialId] else { return nil }
         let index = CaseIndex(record, on: day, genes: genes, tree: tree)
+        var explainer = Explainer(longestTree: explanation.longestTree)
         var match: TrialMatch?
-        decideAll(index, only: i) { _, d, run in match = materialize(compiled[i], index, d, run, at: now) }
+        decideAll(index, only: i) { _, d, run in
+            match = withView(explanation.texts) { v in materialize(i, index, d, run, v, &explainer, at: now) }
+        }
         return match
     }
 
@@ -88,13 +100,14 @@ public struct MatchEngine: Sendable {
         let workers = min(cases.count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 8)
         guard workers > 0 else { return [:] }
         var counts = [[Int]](repeating: [0, 0, 0], count: workers)
+        let dayText = "\(day)"
         counts.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let out = buffer
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 var local = [0, 0, 0]
                 var i = worker
                 while i < cases.count {
-                    let index = CaseIndex(cases[i], on: day, genes: genes, tree: tree)
+                    let index = CaseIndex(cases[i], on: day, dayText: dayText, genes: genes, tree: tree)
                     decideAll(index) { _, d, _ in
                         switch d.status {
                         case .eligible: local[0] += 1
@@ -113,22 +126,43 @@ public struct MatchEngine: Sendable {
 
     // MARK: Evaluation
 
-    func match(_ index: CaseIndex, at now: Date, selection: MatchSelection) -> [TrialMatch] {
+    /// Decides every trial, then explains the selected ones in ranking order (eligible, possibly eligible,
+    /// not eligible; then by score; then by trial id), each outcome list built at its exact size.
+    func match(_ index: CaseIndex, at now: Date, selection: MatchSelection, _ texts: ExplanationPlan.Texts,
+               _ x: inout Explainer) -> [TrialMatch] {
+        x.newCase()
+        x.picks.removeAll(keepingCapacity: true)
+        if x.decisions.count != plan.entries.count {
+            x.decisions = [Decision](repeating: Decision(status: .notEligible, score: 0, arm: nil, relevant: false, noOpenArm: false),
+                                     count: plan.entries.count)
+        }
         var out: [TrialMatch] = []
-        decideAll(index) { i, decision, run in
-            switch selection {
-            case .all: break
-            case .relevant: if decision.status == .notEligible && !decision.relevant { return }
-            case .candidates: if decision.status == .notEligible { return }
+        withRun(index) { run in
+        withView(texts) { v in
+            for i in 0..<v.entries.count {
+                let decision = decide(v.entries[i], v.segments, run, index)
+                switch selection {
+                case .all: break
+                case .relevant: if decision.status == .notEligible && !decision.relevant { continue }
+                case .candidates: if decision.status == .notEligible { continue }
+                }
+                x.decisions[i] = decision
+                x.picks.append(Explainer.Pick(score: decision.score, idRank: v.idRank[i], trial: Int32(i), rank: UInt8(Self.rank(decision.status))))
             }
-            out.append(materialize(compiled[i], index, decision, run, at: now))
-        }
-        out.sort { a, b in
-            let ra = Self.rank(a.status), rb = Self.rank(b.status)
-            if ra != rb { return ra < rb }
-            if a.score != b.score { return a.score > b.score }
-            return a.trialId < b.trialId
-        }
+            x.picks.sort { a, b in
+                if a.rank != b.rank { return a.rank < b.rank }
+                if a.score != b.score { return a.score > b.score }
+                if a.idRank != b.idRank { return a.idRank < b.idRank }
+                return a.trial < b.trial
+            }
+            out = [TrialMatch](unsafeUninitializedCapacity: x.picks.count) { buffer, initialized in
+                for k in 0..<x.picks.count {
+                    let i = Int(x.picks[k].trial)
+                    (buffer.baseAddress! + k).initialize(to: materialize(i, index, x.decisions[i], run, v, &x, at: now))
+                    initialized = k + 1
+                }
+            }
+        } }
         return out
     }
 
@@ -157,8 +191,8 @@ public struct MatchEngine: Sendable {
         }
     }
 
-    /// Decides every trial (or only one) for a case, reading the flat plan through unsafe buffers.
-    func decideAll(_ index: CaseIndex, only: Int? = nil, _ body: (Int, Decision, PlanRun) -> Void) {
+    /// Runs `body` with the case's leaf verdict cache and evaluation stack, over unsafe buffers.
+    func withRun(_ index: CaseIndex, _ body: (PlanRun) -> Void) {
         var verdicts = [Verdict](repeating: Verdict(outcome: .unknown, reason: .noData), count: leaves.count)
         var known = [Bool](repeating: false, count: leaves.count)
         var stack = [(Outcome, Tally)](repeating: (.met, Tally()), count: plan.longestSegment + 1)
@@ -167,15 +201,21 @@ public struct MatchEngine: Sendable {
         verdicts.withUnsafeMutableBufferPointer { verdicts in
         known.withUnsafeMutableBufferPointer { known in
         stack.withUnsafeMutableBufferPointer { stack in
+            body(PlanRun(code: code, leaves: leaves, verdicts: verdicts, known: known, stack: stack))
+        } } } } }
+    }
+
+    /// Decides every trial (or only one) for a case, reading the flat plan through unsafe buffers.
+    func decideAll(_ index: CaseIndex, only: Int? = nil, _ body: (Int, Decision, PlanRun) -> Void) {
+        withRun(index) { run in
         plan.entries.withUnsafeBufferPointer { entries in
         plan.arms.withUnsafeBufferPointer { arms in
-            let run = PlanRun(code: code, leaves: leaves, verdicts: verdicts, known: known, stack: stack)
             if let only {
                 body(only, decide(entries[only], arms, run, index), run)
             } else {
                 for i in 0..<entries.count { body(i, decide(entries[i], arms, run, index), run) }
             }
-        } } } } } } }
+        } } }
     }
 
     func decide(_ t: Plan.Entry, _ arms: UnsafeBufferPointer<Plan.Segment>, _ run: PlanRun, _ index: CaseIndex) -> Decision {
@@ -232,31 +272,26 @@ public struct MatchEngine: Sendable {
         return max(0, s)
     }
 
-    func materialize(_ t: CompiledTrial, _ c: CaseIndex, _ d: Decision, _ run: PlanRun, at now: Date) -> TrialMatch {
-        var outcomes: [CriterionOutcome] = []
-        outcomes.reserveCapacity(8)
-        Evaluator.explain(t.base, c, run, into: &outcomes)
-        var armId: String?
-        if let i = d.arm {
-            let arm = t.arms[i]
-            armId = arm.id
-            if let node = arm.node { Evaluator.explain(node, c, run, into: &outcomes) }
-            for (j, other) in t.arms.enumerated() where j != i && d.status != .notEligible {
-                var o = Outcome.met
-                if let node = other.node { o = Evaluator.outcome(node, c, run) }
-                let detail: String
-                switch o {
-                case .met: detail = "open; also fits"
-                case .unknown: detail = "open; may also fit"
-                case .notMet: detail = "open; its own criteria are not met"
-                }
-                outcomes.append(CriterionOutcome(criterion: other.title, outcome: o, detail: detail))
-            }
-        } else if d.noOpenArm {
-            outcomes.append(CriterionOutcome(criterion: "open arm", outcome: .notMet, detail: "every arm is closed to accrual"))
-        }
-        outcomes += t.closedArmLines
-        return TrialMatch(caseId: c.caseId, trialId: t.trialId, armId: armId, outcomes: outcomes, status: d.status, score: d.score,
-                          computedAt: now, dataFingerprint: c.fingerprintPrefix + t.fingerprint)
+}
+
+/// Hands out ranges of `0..<count`, a chunk at a time, to whichever worker asks first.
+final class WorkQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private var start = 0
+    private let count: Int
+    private let chunk: Int
+
+    init(count: Int, chunk: Int) {
+        self.count = count
+        self.chunk = max(1, chunk)
+    }
+
+    func next() -> Range<Int>? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard start < count else { return nil }
+        let range = start..<min(count, start + chunk)
+        start = range.upperBound
+        return range
     }
 }
