@@ -32,10 +32,15 @@ struct FNV {
     private(set) var value: UInt64 = 0xcbf29ce484222325
 
     mutating func add(_ text: String) {
-        for byte in text.utf8 {
-            value ^= UInt64(byte)
-            value = value &* 0x100000001b3
+        var text = text
+        var v = value
+        text.withUTF8 { bytes in
+            for byte in bytes {
+                v ^= UInt64(byte)
+                v = v &* 0x100000001b3
+            }
         }
+        value = v
         separate()
     }
 
