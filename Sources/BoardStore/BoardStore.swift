@@ -29,7 +29,8 @@ public final class BoardStore: Sendable {
     static let busyTimeout: TimeInterval = 10
 
     /// Opens (creating if needed) the store at `path`. The directory is created 0700 and the file 0600.
-    public static func open(path: String, user: String, readOnly: Bool = false) throws -> BoardStore {
+    /// `onBusy` is installed before the store is opened, so a wait during opening is reported too.
+    public static func open(path: String, user: String, readOnly: Bool = false, onBusy: (@Sendable () -> Void)? = nil) throws -> BoardStore {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
         let fm = FileManager.default
@@ -52,13 +53,14 @@ public final class BoardStore: Sendable {
             }
             close(fd)
         } else if !readOnly && access(path, W_OK) != 0 {
-            return try open(path: path, user: user, readOnly: true)
+            return try open(path: path, user: user, readOnly: true, onBusy: onBusy)
         }
         try checkHeader(path: path)
         var config = Configuration()
         config.foreignKeysEnabled = true
         // Like `.timeout(10)`, but reports the first retry of each wait so the screen can say it is waiting.
         let busy = BusyNotifier()
+        busy.set(onBusy)
         config.busyMode = .callback { tries in
             if tries == 0 { busy.report() }
             if Double(tries) * 0.02 >= busyTimeout { return false }

@@ -23,7 +23,10 @@ struct GlobalOptions: ParsableArguments {
     }
 
     func openStore(readOnly: Bool = false) throws -> BoardStore {
-        try BoardStore.open(path: storePath, user: userName, readOnly: readOnly)
+        // A command that waits for another writer's lock says so once, rather than hang silently.
+        try BoardStore.open(path: storePath, user: userName, readOnly: readOnly) {
+            FileHandle.standardError.write(Data("tumorboard: waiting for the store (another user is saving)…\n".utf8))
+        }
     }
 }
 

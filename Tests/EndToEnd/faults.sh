@@ -78,6 +78,7 @@ for ((i = 0; i < 100; i++)); do grep -qs locked "$WORK/lock2.out" && break; slee
 ERR=$("$BIN" note add --store "$S" C-0003 --text "too late" 2>&1 >/dev/null); code=$?
 [ "$code" = 2 ] && echo "$ERR" | grep -q "busy" && ! echo "$ERR" | grep -qi "database is locked" \
     && pass "a lock held past 10 s: exit 2, 'busy … nothing was saved'" || fail "long lock: exit $code: $ERR"
+echo "$ERR" | grep -q "waiting for the store" && pass "the command said it was waiting" || fail "no waiting notice: $ERR"
 wait "$locker"
 
 # --- Read-only store: a read-only bind mount (root ignores chmod).
