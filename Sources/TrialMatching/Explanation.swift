@@ -225,8 +225,6 @@ struct Explainer {
     var outcomes: [Outcome]
     var seen: [Int32] = []
     var picks: [Pick] = []
-    /// Per trial, for the case at hand.
-    var decisions: [MatchEngine.Decision] = []
     var lines: [Line] = []
     var alterationTexts = AlterationTexts()
 
@@ -331,6 +329,14 @@ extension MatchEngine {
     /// arms (when the match is not ruled out), then the closed arms.
     func materialize(_ i: Int, _ c: CaseIndex, _ d: Decision, _ run: PlanRun, _ v: ExplanationView, _ x: inout Explainer,
                      at now: Date) -> TrialMatch {
+        let (armId, outcomes) = explain(i, c, d, run, v, &x)
+        return TrialMatch(caseId: c.caseId, trialId: v.trialIds[i], armId: armId, outcomes: outcomes, status: d.status,
+                          score: d.score, computedAt: now, dataFingerprint: Self.concatenate(c.fingerprintPrefix, v.trialFingerprints[i]))
+    }
+
+    /// The chosen arm's id and the outcome lines of one match.
+    func explain(_ i: Int, _ c: CaseIndex, _ d: Decision, _ run: PlanRun, _ v: ExplanationView,
+                 _ x: inout Explainer) -> (String?, [CriterionOutcome]) {
         x.seen.removeAll(keepingCapacity: true)
         x.lines.removeAll(keepingCapacity: true)
         let entry = v.entries[i]
@@ -347,7 +353,7 @@ extension MatchEngine {
                     for j in 0..<Int(entry.armCount) where j != a {
                         let other = Int(entry.armStart) + j
                         let segment = v.segments[other]
-                        let o = segment.count > 0 ? run.run(segment, c).0 : Outcome.met
+                        let o = segment.count > 0 ? run.result(segment, c).0 : Outcome.met
                         x.lines.append(Explainer.Line(kind: .otherArm, outcome: o, reason: .value, index: Int32(other), alteration: -1))
                     }
                 }
@@ -361,7 +367,15 @@ extension MatchEngine {
             [CriterionOutcome](unsafeUninitializedCapacity: count) { buffer, initialized in
                 var k = 0
                 for line in lines {
-                    (buffer.baseAddress! + k).initialize(to: outcome(line, c, v, &x.alterationTexts))
+                    let (criterion, detail, fromText, missing) = words(line, c, v, &x.alterationTexts)
+                    // Fields assigned into a blank of immortal literals: moved, where the initializer would copy them.
+                    let slot = buffer.baseAddress! + k
+                    slot.initialize(to: Self.blankOutcome)
+                    slot.pointee.criterion = criterion
+                    slot.pointee.outcome = line.outcome
+                    slot.pointee.detail = detail
+                    slot.pointee.fromText = fromText
+                    slot.pointee.missing = missing
                     k += 1
                 }
                 for j in Int(t.closedStart)..<Int(t.closedStart + t.closedCount) {
@@ -371,9 +385,10 @@ extension MatchEngine {
                 initialized = k
             }
         }
-        return TrialMatch(caseId: c.caseId, trialId: v.trialIds[i], armId: armId, outcomes: outcomes, status: d.status,
-                          score: d.score, computedAt: now, dataFingerprint: Self.concatenate(c.fingerprintPrefix, v.trialFingerprints[i]))
+        return (armId, outcomes)
     }
+
+    static let blankOutcome = CriterionOutcome(criterion: "", outcome: .met, detail: "")
 
     /// `a + b` in one allocation of the exact size.
     static func concatenate(_ a: String, _ b: String) -> String {
@@ -463,9 +478,10 @@ extension MatchEngine {
         }
     }
 
-    /// The words for one line: the case data that decided it, and what would settle it when unknown.
-    private func outcome(_ line: Explainer.Line, _ c: CaseIndex, _ texts: ExplanationView,
-                         _ alterationTexts: inout AlterationTexts) -> CriterionOutcome {
+    /// The words for one line: its criterion, the case data that decided it, whether it comes from free text,
+    /// and what would settle it when unknown.
+    private func words(_ line: Explainer.Line, _ c: CaseIndex, _ texts: ExplanationView,
+                       _ alterationTexts: inout AlterationTexts) -> (String, String, Bool, String?) {
         switch line.kind {
         case .otherArm:
             let detail: String
@@ -474,13 +490,12 @@ extension MatchEngine {
             case .unknown: detail = "open; may also fit"
             case .notMet: detail = "open; its own criteria are not met"
             }
-            return CriterionOutcome(criterion: texts.armTitles[Int(line.index)], outcome: line.outcome, detail: detail)
+            return (texts.armTitles[Int(line.index)], detail, false, nil)
         case .noOpenArm:
-            return CriterionOutcome(criterion: "open arm", outcome: .notMet, detail: "every arm is closed to accrual")
+            return ("open arm", "every arm is closed to accrual", false, nil)
         case .anyNotMet:
             let node = texts.nodes[Int(line.index)]
-            return CriterionOutcome(criterion: texts.labels[Int(node.label)], outcome: .notMet, detail: "none of these applies",
-                                    fromText: node.fromText)
+            return (texts.labels[Int(node.label)], "none of these applies", node.fromText, nil)
         case .leaf:
             let node = texts.nodes[Int(line.index)]
             let leaf = Int(node.leaf)
@@ -513,8 +528,7 @@ extension MatchEngine {
                 default: (detail, missing) = ("none reported", nil)
                 }
             }
-            return CriterionOutcome(criterion: texts.labels[Int(node.label)], outcome: line.outcome, detail: detail,
-                                    fromText: node.fromText, missing: line.outcome == .unknown ? missing : nil)
+            return (texts.labels[Int(node.label)], detail, node.fromText, line.outcome == .unknown ? missing : nil)
         }
     }
 }

@@ -2,24 +2,33 @@ import Foundation
 import BoardModel
 
 /// What evaluating a subtree learned besides met / not met / unknown: the facts the score ranks by.
+/// The counts saturate at 255: the score reads them only as "any", at most 3 or at most 10, so the
+/// result is the same as exact counting, in 7 bytes that the hot loop copies and merges cheaply.
 struct Tally: Sendable {
-    var genomicMet: Int32 = 0
-    var actionableMet: Int32 = 0
-    var textGenomicMet: Int32 = 0
-    var unknowns: Int32 = 0
+    var genomicMet: UInt8 = 0
+    var actionableMet: UInt8 = 0
+    var textGenomicMet: UInt8 = 0
+    var unknowns: UInt8 = 0
     /// Strongest evidence tier among matched alterations (1 best, 5 none).
     var bestTier: Int8 = 5
     var specificDiagnosis = false
     var solidDiagnosis = false
 
+    @inline(__always)
+    static func add(_ a: UInt8, _ b: UInt8) -> UInt8 {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? .max : sum
+    }
+
+    @inline(__always)
     mutating func merge(_ other: Tally) {
-        genomicMet += other.genomicMet
-        actionableMet += other.actionableMet
+        genomicMet = Self.add(genomicMet, other.genomicMet)
+        actionableMet = Self.add(actionableMet, other.actionableMet)
         bestTier = min(bestTier, other.bestTier)
-        textGenomicMet += other.textGenomicMet
+        textGenomicMet = Self.add(textGenomicMet, other.textGenomicMet)
         specificDiagnosis = specificDiagnosis || other.specificDiagnosis
         solidDiagnosis = solidDiagnosis || other.solidDiagnosis
-        unknowns += other.unknowns
+        unknowns = Self.add(unknowns, other.unknowns)
     }
 
     /// Worth showing even when not eligible: the patient's tumour type or an alteration was hit.

@@ -132,22 +132,18 @@ public struct MatchEngine: Sendable {
                _ x: inout Explainer) -> [TrialMatch] {
         x.newCase()
         x.picks.removeAll(keepingCapacity: true)
-        if x.decisions.count != plan.entries.count {
-            x.decisions = [Decision](repeating: Decision(status: .notEligible, score: 0, arm: nil, relevant: false, noOpenArm: false),
-                                     count: plan.entries.count)
-        }
         var out: [TrialMatch] = []
+        let blank = TrialMatch(caseId: "", trialId: "", outcomes: [], status: .notEligible, score: 0, computedAt: now, dataFingerprint: "")
         withRun(index) { run in
         withView(texts) { v in
             for i in 0..<v.entries.count {
-                let decision = decide(v.entries[i], v.segments, run, index)
+                let d = decision(v.entries[i], v.segments, run, index)
                 switch selection {
                 case .all: break
-                case .relevant: if decision.status == .notEligible && !decision.relevant { continue }
-                case .candidates: if decision.status == .notEligible { continue }
+                case .relevant: if d.status == .notEligible && !d.relevant { continue }
+                case .candidates: if d.status == .notEligible { continue }
                 }
-                x.decisions[i] = decision
-                x.picks.append(Explainer.Pick(score: decision.score, idRank: v.idRank[i], trial: Int32(i), rank: UInt8(Self.rank(decision.status))))
+                x.picks.append(Explainer.Pick(score: d.score, idRank: v.idRank[i], trial: Int32(i), rank: UInt8(Self.rank(d.status))))
             }
             x.picks.sort { a, b in
                 if a.rank != b.rank { return a.rank < b.rank }
@@ -158,7 +154,18 @@ public struct MatchEngine: Sendable {
             out = [TrialMatch](unsafeUninitializedCapacity: x.picks.count) { buffer, initialized in
                 for k in 0..<x.picks.count {
                     let i = Int(x.picks[k].trial)
-                    (buffer.baseAddress! + k).initialize(to: materialize(i, index, x.decisions[i], run, v, &x, at: now))
+                    let d = run.decisions[Int(v.entries[i].decisionClass)]
+                    let (armId, outcomes) = explain(i, index, d, run, v, &x)
+                    // Fields assigned into a blank: moved, where the initializer would copy them.
+                    let slot = buffer.baseAddress! + k
+                    slot.initialize(to: blank)
+                    slot.pointee.caseId = index.caseId
+                    slot.pointee.trialId = v.trialIds[i]
+                    slot.pointee.armId = armId
+                    slot.pointee.outcomes = outcomes
+                    slot.pointee.status = d.status
+                    slot.pointee.score = d.score
+                    slot.pointee.dataFingerprint = Self.concatenate(index.fingerprintPrefix, v.trialFingerprints[i])
                     initialized = k + 1
                 }
             }
@@ -196,13 +203,23 @@ public struct MatchEngine: Sendable {
         var verdicts = [Verdict](repeating: Verdict(outcome: .unknown, reason: .noData), count: leaves.count)
         var known = [Bool](repeating: false, count: leaves.count)
         var stack = [(Outcome, Tally)](repeating: (.met, Tally()), count: plan.longestSegment + 1)
+        var segments = [(Outcome, Tally)](repeating: (.met, Tally()), count: plan.segmentCount)
+        var segmentKnown = [Bool](repeating: false, count: plan.segmentCount)
+        var decisions = [Decision](repeating: Decision(status: .notEligible, score: 0, arm: nil, relevant: false, noOpenArm: false),
+                                   count: plan.decisionClassCount)
+        var decisionKnown = [Bool](repeating: false, count: plan.decisionClassCount)
         plan.code.withUnsafeBufferPointer { code in
         leaves.withUnsafeBufferPointer { leaves in
         verdicts.withUnsafeMutableBufferPointer { verdicts in
         known.withUnsafeMutableBufferPointer { known in
         stack.withUnsafeMutableBufferPointer { stack in
-            body(PlanRun(code: code, leaves: leaves, verdicts: verdicts, known: known, stack: stack))
-        } } } } }
+        segments.withUnsafeMutableBufferPointer { segments in
+        segmentKnown.withUnsafeMutableBufferPointer { segmentKnown in
+        decisions.withUnsafeMutableBufferPointer { decisions in
+        decisionKnown.withUnsafeMutableBufferPointer { decisionKnown in
+            body(PlanRun(code: code, leaves: leaves, verdicts: verdicts, known: known, stack: stack, segments: segments,
+                         segmentKnown: segmentKnown, decisions: decisions, decisionKnown: decisionKnown))
+        } } } } } } } } }
     }
 
     /// Decides every trial (or only one) for a case, reading the flat plan through unsafe buffers.
@@ -211,15 +228,26 @@ public struct MatchEngine: Sendable {
         plan.entries.withUnsafeBufferPointer { entries in
         plan.arms.withUnsafeBufferPointer { arms in
             if let only {
-                body(only, decide(entries[only], arms, run, index), run)
+                body(only, decision(entries[only], arms, run, index), run)
             } else {
-                for i in 0..<entries.count { body(i, decide(entries[i], arms, run, index), run) }
+                for i in 0..<entries.count { body(i, decision(entries[i], arms, run, index), run) }
             }
         } } }
     }
 
+    /// The decision for a trial, made once per decision class and case.
+    @inline(__always)
+    func decision(_ t: Plan.Entry, _ arms: UnsafeBufferPointer<Plan.Segment>, _ run: PlanRun, _ index: CaseIndex) -> Decision {
+        let k = Int(t.decisionClass)
+        if run.decisionKnown[k] { return run.decisions[k] }
+        let d = decide(t, arms, run, index)
+        run.decisions[k] = d
+        run.decisionKnown[k] = true
+        return d
+    }
+
     func decide(_ t: Plan.Entry, _ arms: UnsafeBufferPointer<Plan.Segment>, _ run: PlanRun, _ index: CaseIndex) -> Decision {
-        let (baseOutcome, baseTally) = run.run(t.base, index)
+        let (baseOutcome, baseTally) = t.base.count > 0 ? run.result(t.base, index) : (Outcome.met, Tally())
         if !t.hasArms {
             let status = Self.status(baseOutcome)
             return Decision(status: status, score: score(status, baseTally, t.recruitmentBonus), arm: nil, relevant: baseTally.isRelevant, noOpenArm: false)
@@ -235,15 +263,18 @@ public struct MatchEngine: Sendable {
             var tally = baseTally
             let segment = arms[Int(t.armStart) + i]
             if segment.count > 0 {
-                let (o, armTally) = run.run(segment, index)
+                let (o, armTally) = run.result(segment, index)
                 tally.merge(armTally)
                 if o == .notMet || outcome == .notMet { outcome = .notMet } else if o == .unknown { outcome = .unknown }
             }
             relevant = relevant || tally.isRelevant
             let status = Self.status(outcome)
             let rc = Self.rank(status), rb = Self.rank(best.status)
-            if best.arm == nil || rc < rb || (rc == rb && score(status, tally, t.recruitmentBonus) > best.score) {
-                best = Decision(status: status, score: score(status, tally, t.recruitmentBonus), arm: i, relevant: false, noOpenArm: false)
+            if best.arm == nil || rc <= rb {
+                let s = score(status, tally, t.recruitmentBonus)
+                if best.arm == nil || rc < rb || s > best.score {
+                    best = Decision(status: status, score: s, arm: i, relevant: false, noOpenArm: false)
+                }
             }
         }
         best.relevant = relevant
