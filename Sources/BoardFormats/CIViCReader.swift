@@ -18,7 +18,7 @@ public enum CIViCReader {
         let name = URL(fileURLWithPath: file).lastPathComponent
         var columns: [String: Int] = [:]
         var width = 0
-        var records: [EvidenceRecord] = []
+        var records: [EvidenceAttachment] = []
         var skipped: [String: Int] = [:]
         try source.forEachLine { line, number in
             if line.isEmpty { return true }
@@ -61,7 +61,7 @@ public enum CIViCReader {
                                       significance: cell("clinical_significance") ?? cell("significance"),
                                       therapy: drugs.map { $0.joined(separator: joiner) }, disease: disease,
                                       oncotreeCode: disease.flatMap { OncoTree.bundled.code(forName: $0) }, reference: reference)
-            records.append(EvidenceRecord(gene: gene, variant: variant, entry: entry))
+            records.append(EvidenceAttachment(gene: gene, variant: variant, entry: entry))
             return true
         }
         guard !columns.isEmpty else { throw ImportError(file: file, message: "empty file; expected a CIViC evidence TSV") }

@@ -486,7 +486,7 @@ public enum FHIRReader {
             let name = URL(fileURLWithPath: file).lastPathComponent
             for (subject, findings) in orphans.sorted(by: { $0.key < $1.key }) {
                 let report = MolecularReport(id: "fhir:\(name):\(subject)", assay: "FHIR genomics report", specimen: Specimen(id: subject))
-                payload.findingSets.append(FindingSet(caseId: caseId, sample: subject, report: report, findings: findings))
+                payload.findingSets.append(FindingBatch(caseId: caseId, sample: subject, report: report, findings: findings))
             }
             if patientOrder.isEmpty && orphans.isEmpty {
                 payload.skipped.append("\(name): no Patient and no findings; nothing the board uses")

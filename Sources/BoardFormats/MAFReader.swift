@@ -123,7 +123,7 @@ public enum MAFReader {
         let build = builds.map { $0.hasSuffix("37") || $0 == "hg19" ? "GRCh37" : $0.hasSuffix("38") || $0 == "hg38" ? "GRCh38" : $0 }.sorted().joined(separator: "/")
         for sample in order {
             let report = MolecularReport(id: "maf:\(name):\(sample)", assay: "MAF" + (build.isEmpty ? "" : " (\(build))"), specimen: Specimen(id: sample))
-            payload.findingSets.append(FindingSet(caseId: caseId, sample: sample, report: report, findings: lists[order.firstIndex(of: sample)!]))
+            payload.findingSets.append(FindingBatch(caseId: caseId, sample: sample, report: report, findings: lists[order.firstIndex(of: sample)!]))
         }
         for (reason, count) in skipped.sorted(by: { $0.key < $1.key }) { payload.skipped.append("\(name): \(count) \(reason)") }
         return payload

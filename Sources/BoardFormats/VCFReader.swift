@@ -348,7 +348,7 @@ public enum VCFReader {
             let name = URL(fileURLWithPath: file).lastPathComponent
             let report = MolecularReport(id: "vcf:" + name + (sample.map { ":" + $0 } ?? ""), lab: nil, assay: assay,
                                          specimen: sample.map { Specimen(id: $0) })
-            payload.findingSets = [FindingSet(caseId: options.caseId, sample: sample, report: report, findings: findings)]
+            payload.findingSets = [FindingBatch(caseId: options.caseId, sample: sample, report: report, findings: findings)]
             if strayHeaderLines > 0 { payload.skipped.append("\(name): \(strayHeaderLines) stray line(s) in the header ignored") }
             for (reason, count) in skipped.sorted(by: { $0.key < $1.key }) { payload.skipped.append("\(name): \(count) ALT allele(s): \(reason)") }
             payload.notes = notes

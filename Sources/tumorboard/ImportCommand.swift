@@ -43,14 +43,8 @@ struct ImportCommand: ParsableCommand {
         let bar: ImportProgress? = tty ? ImportProgress() : nil
         var progress: (@Sendable (Int, Int) -> Void)?
         if let bar { progress = { done, total in bar.show(done, total) } }
-        let batches: [FindingBatch] = payload.findingSets.map { set in
-            FindingBatch(caseId: set.caseId, sample: set.sample, report: set.report, findings: set.findings)
-        }
-        let evidence: [EvidenceAttachment] = payload.evidence.map { record in
-            EvidenceAttachment(gene: record.gene, variant: record.variant, entry: record.entry)
-        }
-        let summary = try store.importRecords(payload.bundle, partialCases: payload.partialCases, findingBatches: batches,
-                                              evidence: evidence, skipped: payload.skipped, dryRun: dryRun, progress: progress)
+        let summary = try store.importRecords(payload.bundle, partialCases: payload.partialCases, findingBatches: payload.findingSets,
+                                              evidence: payload.evidence, skipped: payload.skipped, dryRun: dryRun, progress: progress)
         bar?.finish()
         var counts = summary
         counts.skipped = []

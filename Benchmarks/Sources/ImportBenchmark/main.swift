@@ -16,7 +16,7 @@ func phases(dir: String) throws {
         let read = seconds(t0)
         let store = try BoardStore.inMemory(user: "bench")
         try store.importBundle(try BoardReader.read(path: dir + "/case.json"))
-        let batches = payload.findingSets.map { FindingBatch(caseId: $0.caseId, sample: $0.sample, report: $0.report, findings: $0.findings) }
+        let batches = payload.findingSets
         let t1 = DispatchTime.now()
         try store.importRecords(BoardBundle(), findingBatches: batches)
         let write = seconds(t1)

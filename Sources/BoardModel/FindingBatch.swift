@@ -1,7 +1,7 @@
 import Foundation
-import BoardModel
 
 /// Findings from one sample of one file, to attach to a case that already exists (or arrives in the same import).
+/// Readers (BoardFormats) produce them and the store (BoardStore) attaches them: one type for both sides.
 /// Finding ids are local keys ("7:140453136:A:T"); the store stores them as "<case id>/<key>" so re-importing the
 /// same file updates the same rows.
 public struct FindingBatch: Sendable {
@@ -18,18 +18,5 @@ public struct FindingBatch: Sendable {
         self.sample = sample
         self.report = report
         self.findings = findings
-    }
-}
-
-/// A knowledge-base evidence entry about "gene variant", to add to every matching finding in the store.
-public struct EvidenceAttachment: Sendable, Hashable {
-    public var gene: String
-    public var variant: String
-    public var entry: EvidenceEntry
-
-    public init(gene: String, variant: String, entry: EvidenceEntry) {
-        self.gene = gene
-        self.variant = variant
-        self.entry = entry
     }
 }
