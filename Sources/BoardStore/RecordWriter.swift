@@ -24,7 +24,8 @@ struct RecordWriter {
         let body = try Codec.encode(shell)
         let patientBody = try Codec.encode(record.patient)
         let existing = try Row.fetchOne(db.cachedStatement(sql: "SELECT status, body FROM \"case\" WHERE id = ?"), arguments: [record.id])
-        let existingFindings = try findingBodies(caseId: record.id)
+        let stored = try storedFindings(caseId: record.id)
+        let existingFindings = stored.map(\.body)
         let newFindings = try record.findings.map { try Codec.encode($0) }
         let caseChanged = existing?["body"] as String? != body
         let findingsChanged = existingFindings != newFindings
@@ -62,7 +63,7 @@ struct RecordWriter {
             try AuditTrail.append(db, user: user, action: "case.update", entity: "case", entityId: record.id, caseId: record.id, at: now)
         }
         if findingsChanged {
-            let old = Dictionary(try existingFindingRows(caseId: record.id), uniquingKeysWith: { a, _ in a })
+            let old = Dictionary(stored.map { ($0.id, $0.body) }, uniquingKeysWith: { a, _ in a })
             try db.cachedStatement(sql: "DELETE FROM finding WHERE case_id = ?").execute(arguments: [record.id])
             let insert = try db.cachedStatement(sql: "INSERT INTO finding(id, case_id, position, kind, gene, label, best_rank, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
             for (position, finding) in record.findings.enumerated() {
@@ -82,12 +83,10 @@ struct RecordWriter {
         return existing == nil ? .created : .updated
     }
 
-    private func findingBodies(caseId: String) throws -> [String] {
-        try String.fetchAll(db.cachedStatement(sql: "SELECT body FROM finding WHERE case_id = ? ORDER BY position"), arguments: [caseId])
-    }
-
-    private func existingFindingRows(caseId: String) throws -> [(String, String)] {
-        try Row.fetchAll(db.cachedStatement(sql: "SELECT id, body FROM finding WHERE case_id = ?"), arguments: [caseId]).map { ($0["id"], $0["body"]) }
+    /// A case's stored findings in order, read once: their bodies decide "changed", their ids "created or updated".
+    private func storedFindings(caseId: String) throws -> [(id: String, body: String)] {
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT id, body FROM finding WHERE case_id = ? ORDER BY position"), arguments: [caseId])
+            .map { (id: $0["id"], body: $0["body"]) }
     }
 
     func trial(_ trial: Trial) throws -> ImportSummary.Change {
