@@ -31,7 +31,14 @@ public enum MatchFingerprint {
 struct FNV {
     private(set) var value: UInt64 = 0xcbf29ce484222325
 
+    /// One field: its UTF-8 bytes, then a separator so "ab","c" and "a","bc" differ.
     mutating func add(_ text: String) {
+        feed(text)
+        separate()
+    }
+
+    /// The bytes alone, no separator (plain FNV-1a of a string).
+    mutating func feed(_ text: String) {
         var text = text
         var v = value
         text.withUTF8 { bytes in
@@ -41,7 +48,6 @@ struct FNV {
             }
         }
         value = v
-        separate()
     }
 
     mutating func add(_ text: String?) { add(text ?? "\u{1}") }

@@ -98,11 +98,9 @@ public enum Pseudonym {
 
     /// "PT-" followed by six characters from an FNV-1a hash of the internal id.
     public static func make(for id: String) -> String {
-        var hash: UInt64 = 0xcbf29ce484222325
-        for byte in id.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100000001b3
-        }
+        var fnv = FNV()
+        fnv.feed(id)
+        var hash = fnv.value
         var chars: [Character] = []
         for _ in 0..<6 {
             chars.append(alphabet[Int(hash % 32)])
