@@ -29,17 +29,20 @@ public final class AppContext {
 
     /// How a patient is named on screen: full name, or (privacy) pseudonym and initials.
     public func patientLabel(_ headline: CaseHeadline) -> String {
-        let age = headline.age(on: today).map { "\($0)" } ?? "?"
-        let sex = headline.sex == .unknown ? "" : headline.sex.rawValue.prefix(1).uppercased()
-        if privacy { return "\(headline.pseudonym) \(headline.initials) \(age)\(sex)" }
-        return "\(headline.patientName) \(age)\(sex)"
+        patientLabel(name: headline.patientName, pseudonym: headline.pseudonym, initials: headline.initials,
+                     birthDate: headline.birthDate, sex: headline.sex)
     }
 
     public func patientLabel(_ patient: Patient) -> String {
-        let age = patient.age(on: today).map { "\($0)" } ?? "?"
-        let sex = patient.sex == .unknown ? "" : patient.sex.rawValue.prefix(1).uppercased()
-        if privacy { return "\(patient.pseudonym) \(patient.initials) \(age)\(sex)" }
-        return "\(patient.name.display) \(age)\(sex)"
+        patientLabel(name: patient.name.display, pseudonym: patient.pseudonym, initials: patient.initials,
+                     birthDate: patient.birthDate, sex: patient.sex)
+    }
+
+    private func patientLabel(name: String, pseudonym: String, initials: String, birthDate: LocalDate?, sex: Sex) -> String {
+        let age = birthDate.map { "\($0.years(until: today))" } ?? "?"
+        let letter = sex == .unknown ? "" : sex.rawValue.prefix(1).uppercased()
+        if privacy { return "\(pseudonym) \(initials) \(age)\(letter)" }
+        return "\(name) \(age)\(letter)"
     }
 
     /// Formats an instant for the board ("Thu 3 Dec 2026 15:00"). Formatters are built once: making one costs more than a frame.

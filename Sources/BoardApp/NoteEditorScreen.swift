@@ -10,7 +10,6 @@ public final class NoteEditorScreen: Screen {
     let target: NoteTarget
     let about: String
     var area: TextArea
-    let original: String
     let drafts: DraftKeeper
 
     /// Draft key for a new note on a target.
@@ -35,14 +34,14 @@ public final class NoteEditorScreen: Screen {
         self.target = target
         self.about = about
         self.area = TextArea(text: text)
-        self.original = ""
         self.drafts = DraftKeeper(key: Self.draftKey(target))
         if !text.isEmpty { drafts.changed(text) }
     }
 
     public var title: String { "Note on \(about)" }
 
-    var isDirty: Bool { area.text != original }
+    /// A new note starts empty, so any text (typed or restored from a draft) is something to lose.
+    var isDirty: Bool { !area.isEmpty }
 
     public var keys: KeyTable<AppAction> { KeyTable([]) }
 
