@@ -91,18 +91,7 @@ enum CaseText {
                            role: d.status == .final ? .success : .warning))
         if let reason = d.amendmentReason { lines.append(.init("Amended because: \(reason)")) }
         lines.append("")
-        for rec in d.recommendations.sorted(by: { $0.priority < $1.priority }) {
-            var head = "\(rec.priority). \(rec.kind.label)"
-            if let therapy = rec.therapy { head += ": \(therapy)" }
-            if let trial = rec.trialId { head += " — trial \(trial)" }
-            lines.append(.init(head, role: .title))
-            if let level = rec.evidence {
-                lines.append(.init("   Evidence \(level)" + (level.meaning.map { ": \($0)" } ?? ""), role: EvidenceRole.role(tier: level.tier)))
-            }
-            let findings = rec.findingIds.compactMap { id in r.record.findings.first { $0.id == id }?.label }
-            if !findings.isEmpty { lines.append(.init("   Based on: \(findings.joined(separator: ", "))")) }
-            if !rec.rationale.isEmpty { lines.append(.init("   Rationale: \(rec.rationale)")) }
-        }
+        lines += DecisionText.recommendationLines(d, findings: r.record.findings).map { TextView.Line($0.text, role: $0.kind.role) }
         lines.append("")
         if let consensus = d.consensus { lines.append(.init("Consensus: \(consensus.rawValue)")) }
         for dissent in d.dissent { lines.append(.init("Dissent: \(dissent.name) — \(dissent.reason)", role: .warning)) }
