@@ -11,8 +11,8 @@ struct BackupCommand: ParsableCommand {
 
     func run() throws {
         let store = try global.openStore(readOnly: true)
-        let bar = ProgressBar(label: "backup", total: 100)
-        try store.backup(to: file) { done, total in bar.update(total == 0 ? 100 : done * 100 / total) }
+        let bar = ProgressBar(label: "backup", total: 1)
+        try store.backup(to: file) { done, total in bar.update(done, of: total) }
         bar.finish()
         print("backed up \(store.path) to \(file)")
     }

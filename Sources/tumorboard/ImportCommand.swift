@@ -40,12 +40,11 @@ struct ImportCommand: ParsableCommand {
         if tty { FileHandle.standardError.write(Data("reading \(paths.count) file\(paths.count == 1 ? "" : "s")…\r".utf8)) }
         let payload = try BoardReader.payload(paths: paths, format: format, options: .init(caseId: caseId, sample: sample))
         let store = try global.openStore()
-        let bar: ImportProgress? = tty ? ImportProgress() : nil
-        var progress: (@Sendable (Int, Int) -> Void)?
-        if let bar { progress = { done, total in bar.show(done, total) } }
+        let bar = ProgressBar(label: "importing findings", total: 1)
         let summary = try store.importRecords(payload.bundle, partialCases: payload.partialCases, findingBatches: payload.findingSets,
-                                              evidence: payload.evidence, skipped: payload.skipped, dryRun: dryRun, progress: progress)
-        bar?.finish()
+                                              evidence: payload.evidence, skipped: payload.skipped, dryRun: dryRun,
+                                              progress: { @Sendable done, total in bar.update(done, of: total) })
+        bar.finish()
         var counts = summary
         counts.skipped = []
         var lines = [dryRun ? "dry run, nothing written; would import:" : "imported into \(store.path):"]
@@ -62,26 +61,5 @@ struct ImportCommand: ParsableCommand {
         }
         print(lines.joined(separator: "\n"))
         if !dryRun, let refreshed = try MatchRefresh.all(store) { print(refreshed) }
-    }
-}
-
-/// A one-line progress bar on stderr, redrawn at most every 100 ms; only used when stderr is a terminal.
-final class ImportProgress: @unchecked Sendable {
-    private var last = Date.distantPast
-    private let lock = NSLock()
-
-    func show(_ done: Int, _ total: Int) {
-        lock.lock(); defer { lock.unlock() }
-        let now = Date()
-        guard total > 0, now.timeIntervalSince(last) > 0.1 || done == total else { return }
-        last = now
-        let width = 30
-        let filled = min(width, done * width / total)
-        let line = "\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "] \(done)/\(total) findings"
-        FileHandle.standardError.write(Data(line.utf8))
-    }
-
-    func finish() {
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 }

@@ -1,12 +1,14 @@
 import Foundation
 
-/// A one-line progress bar on stderr, drawn only when stderr is a terminal (quiet in scripts and CI).
-/// Unchecked Sendable: it is updated from the one thread running the command.
+/// A one-line progress bar on stderr, drawn only when stderr is a terminal (quiet in scripts and CI),
+/// and redrawn only when the percentage moves. The store may report progress from its writer thread,
+/// so updates take a lock.
 final class ProgressBar: @unchecked Sendable {
     let label: String
-    let total: Int
     let enabled: Bool
+    private var total: Int
     private var lastDrawn = -1
+    private let lock = NSLock()
 
     init(label: String, total: Int) {
         self.label = label
@@ -15,6 +17,18 @@ final class ProgressBar: @unchecked Sendable {
     }
 
     func update(_ done: Int) {
+        lock.lock(); defer { lock.unlock() }
+        draw(done)
+    }
+
+    /// For work whose size is learnt as it goes (an import reports done and total together).
+    func update(_ done: Int, of total: Int) {
+        lock.lock(); defer { lock.unlock() }
+        self.total = max(1, total)
+        draw(done)
+    }
+
+    private func draw(_ done: Int) {
         guard enabled else { return }
         let percent = min(100, done * 100 / total)
         if percent == lastDrawn { return }
@@ -25,8 +39,9 @@ final class ProgressBar: @unchecked Sendable {
         FileHandle.standardError.write(Data("\r\(label) \(bar) \(percent)% (\(done)/\(total))".utf8))
     }
 
+    /// Clears the bar's line, so the summary that follows starts clean.
     func finish() {
         guard enabled, lastDrawn >= 0 else { return }
-        FileHandle.standardError.write(Data("\n".utf8))
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 }
