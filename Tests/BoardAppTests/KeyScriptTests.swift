@@ -125,8 +125,6 @@ struct KeyScriptTests {
     @Test func liveRefreshSeesAnotherConnectionsChange() throws {
         let dir = NSTemporaryDirectory() + "tb-live-" + UUID().uuidString
         let path = dir + "/board.sqlite"
-        let seed = try SampleBoard.store()
-        _ = seed
         let first = try BoardStoreFactory.file(path)
         var clock = SampleBoard.now
         let terminal = FakeTerminal(width: 120, height: 40)
