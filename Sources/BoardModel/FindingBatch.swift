@@ -13,6 +13,15 @@ public struct FindingBatch: Sendable {
     public var report: MolecularReport
     public var findings: [Finding]
 
+    /// Reports the VCF and MAF readers mint ("vcf:<file>:<sample>", "maf:<file>:<sample>"): their findings were
+    /// attached from lab files, so re-importing the case's own record (FHIR, Phenopacket, native) keeps them.
+    public static let labFileReportPrefixes = ["vcf:", "maf:"]
+
+    public static func isLabFileReport(_ id: String?) -> Bool {
+        guard let id else { return false }
+        return labFileReportPrefixes.contains { id.hasPrefix($0) }
+    }
+
     public init(caseId: String?, sample: String?, report: MolecularReport, findings: [Finding]) {
         self.caseId = caseId
         self.sample = sample

@@ -101,8 +101,7 @@ extension BoardStore {
     static func loadCase(_ db: Database, id: String) throws -> Case? {
         guard let body = try String.fetchOne(db, sql: "SELECT body FROM \"case\" WHERE id = ?", arguments: [id]) else { return nil }
         var record = try Codec.decode(Case.self, from: body)
-        record.findings = try String.fetchAll(db, sql: "SELECT body FROM finding WHERE case_id = ? ORDER BY position", arguments: [id])
-            .map { try Codec.decode(Finding.self, from: $0) }
+        record.findings = try findings(db, caseId: id)
         return record
     }
 

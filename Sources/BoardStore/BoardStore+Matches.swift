@@ -40,9 +40,9 @@ extension BoardStore {
     public func casesForMatching() throws -> [Case] {
         try run { try db.read { db in
             var findings: [String: [Finding]] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT case_id, body FROM finding ORDER BY case_id, position")
+            let rows = try Row.fetchCursor(db, sql: "SELECT case_id, id, kind, gene, report_id, body FROM finding ORDER BY case_id, position")
             while let row = try rows.next() {
-                findings[row["case_id"], default: []].append(try Codec.decode(Finding.self, from: row["body"]))
+                findings[row["case_id"], default: []].append(try row.finding())
             }
             return try String.fetchAll(db, sql: "SELECT body FROM \"case\" ORDER BY id").map {
                 var record = try Codec.decode(Case.self, from: $0)

@@ -112,13 +112,15 @@ extension BoardStore {
                 let cited = Set(decision?.recommendations.flatMap(\.findingIds) ?? [])
                 // Only the key findings are decoded; the rest are counted.
                 counts[record.id] = try Int.fetchOne(db.cachedStatement(sql: "SELECT finding_count FROM \"case\" WHERE id = ?"), arguments: [item.caseId]) ?? 0
-                let keyRows = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, body FROM finding WHERE case_id = ? AND best_rank < 99 ORDER BY position"),
-                                               arguments: [item.caseId])
-                record.findings = try keyRows.map { try Codec.decode(Finding.self, from: $0["body"]) }
+                let keyRows = try Row.fetchAll(db.cachedStatement(sql: """
+                    SELECT id, kind, gene, report_id, body FROM finding WHERE case_id = ? AND best_rank < 99 ORDER BY position
+                    """), arguments: [item.caseId])
+                record.findings = try keyRows.map { try $0.finding() }
                 let have = Set(keyRows.map { $0["id"] as String })
                 for id in cited.subtracting(have).sorted() {
-                    if let body = try String.fetchOne(db.cachedStatement(sql: "SELECT body FROM finding WHERE id = ? AND case_id = ?"), arguments: [id, item.caseId]) {
-                        record.findings.append(try Codec.decode(Finding.self, from: body))
+                    if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, kind, gene, report_id, body FROM finding WHERE case_id = ? AND id = ?"),
+                                                  arguments: [item.caseId, id]) {
+                        record.findings.append(try row.finding())
                     }
                 }
                 cases.append(record)

@@ -127,8 +127,7 @@ extension BoardStore {
         try run { try db.read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT body FROM \"case\" WHERE id = ?", arguments: [id]) else { return nil }
             var record = try Codec.decode(Case.self, from: row["body"])
-            record.findings = try String.fetchAll(db, sql: "SELECT body FROM finding WHERE case_id = ? ORDER BY position", arguments: [id])
-                .map { try Codec.decode(Finding.self, from: $0) }
+            record.findings = try Self.findings(db, caseId: id)
             let matches = try String.fetchAll(db, sql: "SELECT body FROM trial_match WHERE case_id = ? ORDER BY score DESC, trial_id", arguments: [id])
                 .map { try Codec.decode(TrialMatch.self, from: $0) }
             var trials: [String: Trial] = [:]

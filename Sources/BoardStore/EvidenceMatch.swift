@@ -76,23 +76,27 @@ extension BoardStore {
         for (i, e) in evidence.enumerated() where index[e] == nil { index[e] = i }
         var touchedCases: Set<String> = []
         var counts = summary.counts["evidence link", default: ImportSummary.Counts()]
-        for (gene, entries) in byGene {
-            let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, case_id, body FROM finding WHERE upper(gene) = ?"), arguments: [gene])
-            for row in rows {
-                var finding = try Codec.decode(Finding.self, from: row["body"] as String)
-                var changed = false
-                for e in entries where EvidenceMatch.matches(e.variant, finding) {
-                    matched.insert(index[e]!)
-                    if finding.evidence.contains(e.entry) { counts.unchanged += 1; continue }
-                    finding.evidence.append(e.entry)
-                    counts.created += 1
-                    changed = true
-                }
-                guard changed else { continue }
-                try db.execute(sql: "UPDATE finding SET body = ?, best_rank = ?, label = ? WHERE id = ?",
-                               arguments: [try Codec.encode(finding), finding.bestEvidence?.level.rank ?? 99, finding.label, row["id"] as String])
-                touchedCases.insert(row["case_id"])
+        // One pass over the findings (a query per gene would scan the table once per gene): only rows whose gene
+        // has evidence are decoded.
+        var updates: [(caseId: String, id: String, finding: Finding)] = []
+        let rows = try Row.fetchCursor(db, sql: "SELECT case_id, id, kind, gene, report_id, body FROM finding WHERE gene IS NOT NULL")
+        while let row = try rows.next() {
+            guard let gene = row["gene"] as String?, let entries = byGene[gene.uppercased()] else { continue }
+            var finding = try row.finding()
+            var changed = false
+            for e in entries where EvidenceMatch.matches(e.variant, finding) {
+                matched.insert(index[e]!)
+                if finding.evidence.contains(e.entry) { counts.unchanged += 1; continue }
+                finding.evidence.append(e.entry)
+                counts.created += 1
+                changed = true
             }
+            if changed { updates.append((row["case_id"], row["id"], finding)) }
+        }
+        for u in updates {
+            try db.cachedStatement(sql: "UPDATE finding SET body = ?, best_rank = ?, label = ? WHERE case_id = ? AND id = ?")
+                .execute(arguments: [try FindingJSON.bodyText(u.finding), u.finding.bestEvidence?.level.rank ?? 99, u.finding.label, u.caseId, u.id])
+            touchedCases.insert(u.caseId)
         }
         summary.counts["evidence link"] = counts
         for caseId in touchedCases.sorted() {

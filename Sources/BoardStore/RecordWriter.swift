@@ -17,18 +17,28 @@ struct RecordWriter {
         return existing == nil ? .created : .updated
     }
 
-    /// Saves a case with its patient and findings; findings are replaced as a set.
+    /// Saves a case with its patient and findings. The record's own findings are replaced as a set; findings that
+    /// lab files (VCF, MAF) attached to the case stay, with their reports, unless the record itself holds them.
     func `case`(_ record: Case, summary: inout ImportSummary) throws -> ImportSummary.Change {
+        let stored = try storedFindings(caseId: record.id)
+        let ownIds = Set(record.findings.map(\.id))
+        let kept = stored.filter { FindingBatch.isLabFileReport($0.reportId) && !ownIds.contains($0.id) }
+        let keptIds = Set(kept.map(\.id))
+        let storedOwn = stored.filter { !keptIds.contains($0.id) }
+        let existing = try Row.fetchOne(db.cachedStatement(sql: "SELECT status, body FROM \"case\" WHERE id = ?"), arguments: [record.id])
         var shell = record
         shell.findings = []
+        if !kept.isEmpty, let old = existing?["body"] as String? {
+            // The lab files' reports stay beside the findings they describe.
+            let keptReports = Set(kept.compactMap(\.reportId))
+            let oldReports = try Codec.decode(Case.self, from: old).reports
+            shell.reports += oldReports.filter { keptReports.contains($0.id) && !record.reports.map(\.id).contains($0.id) }
+        }
         let body = try Codec.encode(shell)
         let patientBody = try Codec.encode(record.patient)
-        let existing = try Row.fetchOne(db.cachedStatement(sql: "SELECT status, body FROM \"case\" WHERE id = ?"), arguments: [record.id])
-        let stored = try storedFindings(caseId: record.id)
-        let existingFindings = stored.map(\.body)
-        let newFindings = try record.findings.map { try Codec.encode($0) }
+        let newFindings = try record.findings.map { try StoredFinding($0) }
         let caseChanged = existing?["body"] as String? != body
-        let findingsChanged = existingFindings != newFindings
+        let findingsChanged = storedOwn.map(\.content) != newFindings.map(\.content)
 
         // Name, initials, birth date and sex are kept as columns too, so lists never decode patient JSON.
         try db.cachedStatement(sql: """
@@ -42,8 +52,10 @@ struct RecordWriter {
             for _ in record.findings { summary.note("finding", .unchanged) }
             return .unchanged
         }
-        let top = record.findings.min { ($0.bestEvidence?.level.rank ?? 99) < ($1.bestEvidence?.level.rank ?? 99) }
-        let topLabel = top.flatMap { $0.bestEvidence != nil ? $0.label : nil }
+        let ranked = record.findings.map { (rank: $0.bestEvidence?.level.rank ?? 99, label: $0.label) } + kept.map { (rank: $0.rank, label: $0.label) }
+        let top = ranked.filter { $0.rank < 99 }.min { $0.rank < $1.rank }?.label
+        var missing = record.missingData
+        if !kept.isEmpty { missing.removeAll { $0 == .molecularReport } }
         try db.cachedStatement(sql: """
             INSERT INTO "case"(id, patient_id, status, oncotree_code, diagnosis, stage_group, ecog, missing, finding_count, top_finding, body, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -52,7 +64,7 @@ struct RecordWriter {
               finding_count = excluded.finding_count, top_finding = excluded.top_finding, body = excluded.body, updated_at = excluded.updated_at
             """).execute(arguments: [record.id, record.patient.id, record.status.rawValue, record.diagnosis.oncotreeCode,
                                      record.diagnosis.text, record.stage?.group, record.performance?.ecog,
-                                     record.missingData.map(\.rawValue).joined(separator: ","), record.findings.count, topLabel,
+                                     missing.map(\.rawValue).joined(separator: ","), record.findings.count + kept.count, top,
                                      body, now.timeIntervalSince1970])
         let oldStatus: String? = existing?["status"]
         if oldStatus != record.status.rawValue {
@@ -63,30 +75,38 @@ struct RecordWriter {
             try AuditTrail.append(db, user: user, action: "case.update", entity: "case", entityId: record.id, caseId: record.id, at: now)
         }
         if findingsChanged {
-            let old = Dictionary(stored.map { ($0.id, $0.body) }, uniquingKeysWith: { a, _ in a })
-            try db.cachedStatement(sql: "DELETE FROM finding WHERE case_id = ?").execute(arguments: [record.id])
-            let insert = try db.cachedStatement(sql: "INSERT INTO finding(id, case_id, position, kind, gene, label, best_rank, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            let old = Dictionary(storedOwn.map { ($0.id, $0.content) }, uniquingKeysWith: { a, _ in a })
+            for row in storedOwn {
+                try db.cachedStatement(sql: "DELETE FROM finding WHERE case_id = ? AND id = ?").execute(arguments: [record.id, row.id])
+            }
+            // The record's findings come first; the kept lab-file rows move after them.
+            if let first = kept.map(\.position).min(), first < record.findings.count {
+                try db.cachedStatement(sql: "UPDATE finding SET position = position + ? WHERE case_id = ?").execute(arguments: [record.findings.count, record.id])
+            }
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO finding(case_id, id, position, kind, gene, label, best_rank, report_id, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
             for (position, finding) in record.findings.enumerated() {
-                let findingBody = newFindings[position]
-                try insert.execute(arguments: [finding.id, record.id, position, finding.kind.rawValue, finding.gene, finding.label,
-                                               finding.bestEvidence?.level.rank ?? 99, findingBody])
-                summary.note("finding", old[finding.id] == nil ? .created : (old[finding.id] == findingBody ? .unchanged : .updated))
+                let row = newFindings[position]
+                try insert.execute(arguments: [record.id, finding.id, position, row.kind, row.gene, finding.label, row.rank, row.reportId, row.body])
+                summary.note("finding", old[finding.id] == nil ? .created : (old[finding.id] == row.content ? .unchanged : .updated))
             }
             if existing != nil {
                 try AuditTrail.append(db, user: user, action: "case.findings", entity: "case", entityId: record.id, caseId: record.id,
-                                      before: "\(existingFindings.count) findings", after: "\(newFindings.count) findings", at: now)
+                                      before: "\(stored.count) findings", after: "\(newFindings.count + kept.count) findings", at: now)
             }
         } else {
             for _ in record.findings { summary.note("finding", .unchanged) }
         }
-        try SearchIndex.indexCase(db, record)
+        try SearchIndex.indexCase(db, record, labFileTerms: kept.isEmpty ? [] : try SearchIndex.labFileTerms(db, caseId: record.id))
         return existing == nil ? .created : .updated
     }
 
-    /// A case's stored findings in order, read once: their bodies decide "changed", their ids "created or updated".
-    private func storedFindings(caseId: String) throws -> [(id: String, body: String)] {
-        try Row.fetchAll(db.cachedStatement(sql: "SELECT id, body FROM finding WHERE case_id = ? ORDER BY position"), arguments: [caseId])
-            .map { (id: $0["id"], body: $0["body"]) }
+    /// A case's stored findings in order, read once: their content decides "changed", their ids "created or updated".
+    private func storedFindings(caseId: String) throws -> [StoredFinding] {
+        try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT id, kind, gene, label, best_rank, report_id, position, body FROM finding WHERE case_id = ? ORDER BY position
+            """), arguments: [caseId]).map(StoredFinding.init(row:))
     }
 
     func trial(_ trial: Trial) throws -> ImportSummary.Change {

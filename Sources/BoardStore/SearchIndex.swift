@@ -18,7 +18,9 @@ enum SearchIndex {
         }
     }
 
-    static func indexCase(_ db: Database, _ record: Case) throws {
+    /// Indexes a case and its findings; `labFileTerms` adds the terms of findings attached from lab files that
+    /// are not in `record.findings` (see `findingLabels`).
+    static func indexCase(_ db: Database, _ record: Case, labFileTerms: [String] = []) throws {
         let p = record.patient
         var title = [p.name.display, p.pseudonym, p.mrn].compactMap { $0 }.joined(separator: " ")
         let folded = foldLetters(title)
@@ -29,8 +31,29 @@ enum SearchIndex {
         try put(db, kind: "case", ref: record.id, caseId: record.id, label: p.name.display, title: title, body: body)
         let findings = record.findings.map { f in
             [f.label, f.gene, f.hgvsC, f.hgvsP.map(shortProtein), f.classification?.label].compactMap { $0 }.joined(separator: " ")
-        }.joined(separator: " · ")
-        try put(db, kind: "findings", ref: record.id, caseId: record.id, label: record.diagnosis.text, title: record.diagnosis.text, body: findings)
+        } + labFileTerms
+        try put(db, kind: "findings", ref: record.id, caseId: record.id, label: record.diagnosis.text, title: record.diagnosis.text, body: findings.joined(separator: " · "))
+    }
+
+    /// Search terms of a case's PASS findings read back from the table: distinct labels, best evidence first, then
+    /// in file order, at most `limit` (a whole exome stays a small document). `labFilesOnly` keeps those attached
+    /// from VCF/MAF files (reports "vcf:…", "maf:…", see `FindingBatch.labFileReportPrefixes`).
+    static func findingLabels(_ db: Database, caseId: String, limit: Int, labFilesOnly: Bool = false) throws -> [String] {
+        let labels = try String.fetchAll(db, sql: """
+            SELECT label FROM finding WHERE case_id = ? AND instr(body, '"filter":') = 0
+              AND (? = 0 OR substr(report_id, 1, 4) IN ('vcf:', 'maf:'))
+            GROUP BY label ORDER BY min(best_rank), min(position) LIMIT ?
+            """, arguments: [caseId, labFilesOnly, limit])
+        return terms(labels)
+    }
+
+    /// A protein label is also searchable without its "p." ("BRAF V600E" finds "BRAF p.V600E").
+    static func terms(_ labels: [String]) -> [String] {
+        labels.map { $0.contains(" p.") ? $0 + " " + $0.replacingOccurrences(of: " p.", with: " ") : $0 }
+    }
+
+    static func labFileTerms(_ db: Database, caseId: String) throws -> [String] {
+        try findingLabels(db, caseId: caseId, limit: 5000, labFilesOnly: true)
     }
 
     static func indexNote(_ db: Database, _ note: Note) throws {

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import BoardModel
 @testable import BoardStore
 
@@ -51,6 +52,17 @@ enum Fixtures {
         let store = try BoardStore.inMemory(user: "tester")
         try store.importBundle(bundle, now: now)
         return store
+    }
+
+    /// Every row of every table, as text.
+    static func snapshot(_ store: BoardStore) throws -> [String] {
+        try store.db.read { db in
+            var rows: [String] = []
+            for table in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_%' ORDER BY name") {
+                rows += try Row.fetchAll(db, sql: "SELECT * FROM \"\(table)\"").map { "\(table): \($0)" }
+            }
+            return rows
+        }
     }
 
     /// A fresh directory under the system temp dir.

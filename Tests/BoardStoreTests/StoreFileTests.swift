@@ -19,6 +19,39 @@ struct StoreFileTests {
         #expect(journal == "wal")
     }
 
+    @Test func aVersion1StoreMigratesItsFindingsToCompactRows() throws {
+        let path = Fixtures.temporaryDirectory() + "/board.sqlite"
+        // A store as the first release wrote it: v1 schema, findings with whole JSON bodies.
+        let queue = try DatabaseQueue(path: path)
+        try Schema.migrator.migrate(queue, upTo: "v1: cases, findings, trials, meetings, notes, decisions, audit, search")
+        let findings = FindingImportTests.awkward.map { f -> Finding in
+            var f = f
+            f.id = "C-1/" + f.id
+            return f
+        }
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO patient(id, pseudonym, body) VALUES ('P-1', 'PX', '{}')")
+            try db.execute(sql: "INSERT INTO \"case\"(id, patient_id, status, diagnosis, body, updated_at) VALUES ('C-1', 'P-1', 'new', 'x', '{}', 0)")
+            for (i, f) in findings.enumerated() {
+                try db.execute(sql: "INSERT INTO finding(id, case_id, position, kind, gene, label, best_rank, body) VALUES (?, 'C-1', ?, ?, ?, ?, ?, ?)",
+                               arguments: [f.id, i, f.kind.rawValue, f.gene, f.label, f.bestEvidence?.level.rank ?? 99, try Codec.encode(f)])
+            }
+        }
+        try queue.close()
+        let store = try BoardStore.open(path: path, user: "u")
+        try store.db.read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM finding WHERE case_id = 'C-1' ORDER BY position")
+            #expect(rows.count == findings.count)
+            for (row, f) in zip(rows, findings) {
+                #expect(try row.finding() == f)
+                #expect(row["report_id"] as String? == f.reportId)
+                // Byte for byte what the writer now writes, so re-importing the same file finds them unchanged.
+                #expect(row["body"] as String == (try FindingJSON.bodyText(f)))
+            }
+            #expect(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE tbl_name = 'finding' AND type = 'index'").allSatisfy { $0.hasPrefix("sqlite_autoindex") })
+        }
+    }
+
     @Test func refusesAStoreFromANewerSchema() throws {
         let path = Fixtures.temporaryDirectory() + "/board.sqlite"
         _ = try BoardStore.open(path: path, user: "u")
@@ -146,12 +179,12 @@ struct StoreFileTests {
 
     @Test func aFailingImportLeavesTheStoreUnchanged() throws {
         let store = try Fixtures.seededStore()
-        let before = try snapshot(store)
+        let before = try Fixtures.snapshot(store)
         var bad = Fixtures.bundle
         bad.cases[0].question = "changed before the failure"
         bad.notes.append(Note(id: "N-X", target: NoteTarget(caseId: "C-404"), author: "x", text: "orphan", writtenAt: Fixtures.now))
         #expect(throws: StoreError.self) { try store.importBundle(bad) }
-        #expect(try snapshot(store) == before)
+        #expect(try Fixtures.snapshot(store) == before)
     }
 
     @Test func dryRunWritesNothing() throws {
@@ -161,16 +194,6 @@ struct StoreFileTests {
         #expect(try store.counts()["cases"] == 0)
     }
 
-    /// Every row of every table, as text.
-    func snapshot(_ store: BoardStore) throws -> [String] {
-        try store.db.read { db in
-            var rows: [String] = []
-            for table in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_%' ORDER BY name") {
-                rows += try Row.fetchAll(db, sql: "SELECT * FROM \"\(table)\"").map { "\(table): \($0)" }
-            }
-            return rows
-        }
-    }
 }
 
 final class Counter: @unchecked Sendable {

@@ -145,8 +145,10 @@ fi
 cp "$S" "$WORK/trunc.sqlite"; sqlite3 "$WORK/trunc.sqlite" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
 truncate -s $(( $(stat -c %s "$WORK/trunc.sqlite") / 3 )) "$WORK/trunc.sqlite"
 cp "$S" "$WORK/garbled.sqlite"; sqlite3 "$WORK/garbled.sqlite" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
-pages=$(( $(stat -c %s "$WORK/garbled.sqlite") / 4096 ))
-for p in 2 3 5 8 13; do [ "$p" -lt "$pages" ] && head -c 4096 /dev/urandom | dd of="$WORK/garbled.sqlite" bs=4096 seek="$p" conv=notrunc 2>/dev/null; done
+# Data pages only (page 1, the schema, stays whole so the store opens): in units of the store's own page size.
+psize=$(sqlite3 "$WORK/garbled.sqlite" "PRAGMA page_size")
+pages=$(( $(stat -c %s "$WORK/garbled.sqlite") / psize ))
+for p in 2 3 5 8 13; do [ "$p" -lt "$pages" ] && head -c "$psize" /dev/urandom | dd of="$WORK/garbled.sqlite" bs="$psize" seek="$p" conv=notrunc 2>/dev/null; done
 head -c 100 /dev/zero > "$WORK/zeros.sqlite"
 # "Not overwritten": every byte after the 100-byte file header. (Opening a store for writing with an empty WAL
 # makes GRDB create and drop a table, grdb_issue_102, so the header's change counter and schema cookie move

@@ -1,0 +1,35 @@
+import Foundation
+import GRDB
+import BoardModel
+
+/// A finding row as the table holds it (see FindingJSON): what a whole-record import compares to decide
+/// "created, updated or unchanged" without decoding JSON.
+struct StoredFinding {
+    var id: String
+    var kind: String
+    var gene: String?
+    var label: String
+    var rank: Int
+    var reportId: String?
+    var position: Int
+    var body: String
+
+    init(_ f: Finding, position: Int = 0) throws {
+        id = f.id
+        kind = f.kind.rawValue
+        gene = f.gene
+        label = f.label
+        rank = f.bestEvidence?.level.rank ?? 99
+        reportId = f.reportId
+        self.position = position
+        body = try FindingJSON.bodyText(f)
+    }
+
+    init(row: Row) {
+        id = row["id"]; kind = row["kind"]; gene = row["gene"]; label = row["label"]; rank = row["best_rank"]
+        reportId = row["report_id"]; position = row["position"]; body = row["body"]
+    }
+
+    /// Everything that tells one version of the finding from another (the position aside).
+    var content: [String?] { [id, kind, gene, reportId, body] }
+}
