@@ -11,9 +11,12 @@ public enum BoardReader {
     public struct Options: Sendable {
         public var caseId: String?
         public var sample: String?
-        public init(caseId: String? = nil, sample: String? = nil) {
+        /// Leave VCF and MAF files unparsed, as streams the store parses while it writes (the import command).
+        public var streamFindings: Bool
+        public init(caseId: String? = nil, sample: String? = nil, streamFindings: Bool = false) {
             self.caseId = caseId
             self.sample = sample
+            self.streamFindings = streamFindings
         }
     }
 
@@ -69,8 +72,11 @@ public enum BoardReader {
             if let root = detected.1 { return try CTMLReader.read(root: root, file: path) }
             return try CTMLReader.read(data: data, file: path)
         case "vcf":
-            return try VCFReader.read(data: data, file: path, options: VCFReader.Options(caseId: options.caseId, sample: options.sample))
+            let vcf = VCFReader.Options(caseId: options.caseId, sample: options.sample)
+            if options.streamFindings { return ImportPayload(findingStreams: [VCFReader.stream(data: data, file: path, options: vcf)]) }
+            return try VCFReader.read(data: data, file: path, options: vcf)
         case "maf":
+            if options.streamFindings { return ImportPayload(findingStreams: [MAFReader.stream(data: data, file: path, caseId: options.caseId)]) }
             return try MAFReader.read(data: data, file: path, caseId: options.caseId)
         case "cbioportal":
             return try CBioPortalClinicalReader.read(data: data, file: path)

@@ -9,6 +9,8 @@ public struct ImportPayload: Sendable {
     /// Cases that complete an existing record rather than replace it (cBioPortal clinical rows).
     public var partialCases: [Case]
     public var findingSets: [FindingBatch]
+    /// VCF and MAF files not yet parsed: the store parses them on a second thread while it writes.
+    public var findingStreams: [FindingStream]
     public var evidence: [EvidenceAttachment]
     /// Reasons records or fields were left out, already counted ("12 Encounter resources: not used").
     public var skipped: [String]
@@ -16,10 +18,11 @@ public struct ImportPayload: Sendable {
     public var notes: [String]
 
     public init(bundle: BoardBundle = BoardBundle(), partialCases: [Case] = [], findingSets: [FindingBatch] = [],
-                evidence: [EvidenceAttachment] = [], skipped: [String] = [], notes: [String] = []) {
+                findingStreams: [FindingStream] = [], evidence: [EvidenceAttachment] = [], skipped: [String] = [], notes: [String] = []) {
         self.bundle = bundle
         self.partialCases = partialCases
         self.findingSets = findingSets
+        self.findingStreams = findingStreams
         self.evidence = evidence
         self.skipped = skipped
         self.notes = notes
@@ -29,6 +32,7 @@ public struct ImportPayload: Sendable {
         bundle.merge(other.bundle)
         partialCases += other.partialCases
         findingSets += other.findingSets
+        findingStreams += other.findingStreams
         evidence += other.evidence
         skipped += other.skipped
         notes += other.notes

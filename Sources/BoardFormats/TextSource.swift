@@ -32,6 +32,11 @@ struct TextSource {
                           message: "invalid UTF-8; expected \(expected) in UTF-8")
     }
 
+    /// Bytes of a `size`-byte file read once `consumed` bytes of text are: the two differ when it was compressed.
+    func progress(_ consumed: Int, of size: Int) -> Int {
+        bytes.count == size ? consumed : Int(Double(min(consumed, bytes.count)) / Double(max(1, bytes.count)) * Double(size))
+    }
+
     /// Calls `body` with each line (without the newline or a trailing CR) and its 1-based number; `body` returns false to stop.
     func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Bool) rethrows {
         try bytes.withUnsafeBufferPointer { all in
@@ -77,6 +82,41 @@ extension UnsafeBufferPointer where Element == UInt8 {
         return result
     }
 
+    /// Splits into `out` (cleared first, capacity kept): the per-line split of the VCF/MAF hot loops allocates nothing.
+    func split(separator: UInt8, into out: inout [UnsafeBufferPointer<UInt8>]) {
+        out.removeAll(keepingCapacity: true)
+        guard let base = baseAddress else { out.append(self); return }
+        var start = 0
+        var i = 0
+        while i < count {
+            if base[i] == separator {
+                out.append(UnsafeBufferPointer(start: base + start, count: i - start))
+                start = i + 1
+            }
+            i += 1
+        }
+        out.append(UnsafeBufferPointer(start: base + start, count: count - start))
+    }
+
+    /// Calls `body` with each `separator`-separated part, without building an array.
+    func forEachField(separator: UInt8, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
+        guard let base = baseAddress else { try body(self); return }
+        var start = 0
+        for i in 0..<count where base[i] == separator {
+            try body(UnsafeBufferPointer(start: base + start, count: i - start))
+            start = i + 1
+        }
+        try body(UnsafeBufferPointer(start: base + start, count: count - start))
+    }
+
+    /// The part after the first `byte`, or nil when there is none.
+    func after(_ byte: UInt8) -> UnsafeBufferPointer<UInt8>? {
+        guard let i = firstIndex(of: byte) else { return nil }
+        return UnsafeBufferPointer(rebasing: self[(i + 1)...])
+    }
+
+    func contains(byte: UInt8) -> Bool { firstIndex(of: byte) != nil }
+
     var string: String { String(decoding: self, as: UTF8.self) }
 
     func hasPrefix(_ prefix: StaticString) -> Bool {
@@ -100,8 +140,40 @@ extension UnsafeBufferPointer where Element == UInt8 {
         return value
     }
 
+    /// A decimal number, correctly rounded like `Double(String)` (which is the fallback): plain decimals whose
+    /// significant digits fit in 2^53 with at most 22 fraction digits are one exact division (Clinger's fast path), without
+    /// making a String.
     var double: Double? {
         if let i = int { return Double(i) }
-        return Double(string)
+        guard let base = baseAddress, count > 0 else { return nil }
+        var i = 0
+        let negative = base[0] == 0x2D
+        if negative || base[0] == 0x2B { i = 1 }
+        var mantissa: UInt64 = 0
+        var digits = 0, fraction = 0
+        var dot = false, seen = false
+        while i < count {
+            let b = base[i]
+            if b >= 0x30 && b <= 0x39 {
+                if mantissa > 0 || b != 0x30 { digits += 1 } // significant digits only
+                if digits > 19 { return Double(string) }
+                mantissa = mantissa &* 10 &+ UInt64(b - 0x30)
+                seen = true
+                if dot { fraction += 1 }
+            } else if b == 0x2E && !dot {
+                dot = true
+            } else {
+                return Double(string)
+            }
+            i += 1
+        }
+        guard seen else { return nil }
+        guard mantissa <= 1 << 53, fraction <= 22 else { return Double(string) }
+        let value = Double(mantissa) / powersOfTen[fraction]
+        return negative ? -value : value
     }
+
 }
+
+/// 10^0 … 10^22, each exact in a Double.
+let powersOfTen: [Double] = (0...22).map { pow(10.0, Double($0)) }

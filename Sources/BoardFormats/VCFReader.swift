@@ -21,16 +21,36 @@ public enum VCFReader {
         head.hasPrefix("##fileformat=VCF") || head.contains("\n#CHROM\tPOS\tID\tREF\tALT") || head.hasPrefix("#CHROM\tPOS\tID\tREF\tALT")
     }
 
+    /// Reads the whole file into a payload holding one finding batch (the tumour sample's).
     public static func read(data: Data, file: String, options: Options = Options()) throws -> ImportPayload {
-        let source = try TextSource(data: data, file: file)
-        try source.requireUTF8(expected: "VCF text")
-        var parser = Parser(file: file, options: options)
-        parser.seen.reserveCapacity(source.bytes.count / 200)
-        try source.forEachLine { line, number in
-            try parser.consume(line, number: number)
-            return true
+        let (batches, outcome) = try stream(data: data, file: file, options: options).collect()
+        return ImportPayload(findingSets: batches, skipped: outcome.skipped, notes: outcome.notes)
+    }
+
+    /// The file's findings as a stream of chunks, parsed while the store writes the previous chunk.
+    public static func stream(data: Data, file: String, options: Options = Options()) -> FindingStream {
+        FindingStream(file: file, size: data.count) { chunkSize, emit in
+            let source = try TextSource(data: data, file: file)
+            try source.requireUTF8(expected: "VCF text")
+            var parser = Parser(file: file, options: options)
+            parser.seen.reserveCapacity(min(source.bytes.count / 200, 4_000_000))
+            parser.findings.reserveCapacity(min(chunkSize, 65536))
+            var consumed = 0
+            var emitted = false
+            try source.forEachLine { line, number in
+                consumed += line.count + 1
+                try parser.consume(line, number: number)
+                if parser.findings.count >= chunkSize {
+                    try emit(parser.chunk(), source.progress(consumed, of: data.count))
+                    parser.findings.removeAll(keepingCapacity: true)
+                    emitted = true
+                }
+                return true
+            }
+            let outcome = try parser.finish()
+            if !parser.findings.isEmpty || !emitted { try emit(parser.chunk(), source.progress(consumed, of: data.count)) }
+            return outcome
         }
-        return try parser.finish()
     }
 
     /// Which fields of a CSQ/ANN entry hold what.
@@ -87,7 +107,13 @@ public enum VCFReader {
         var seen: Set<String> = []
         var skipped: [String: Int] = [:]
         var notes: [String] = []
-        var formatCache: (bytes: [UInt8], keys: [String: Int]) = ([], [:])
+        var formatCache: (bytes: [UInt8], layout: FormatLayout) = ([], FormatLayout())
+        /// Reused buffers of the hot loop (fields of the line, of the sample column, of annotation entries, the key).
+        var lineFields: [UnsafeBufferPointer<UInt8>] = []
+        var sampleFields: [UnsafeBufferPointer<UInt8>] = []
+        var entryFields: [UnsafeBufferPointer<UInt8>] = []
+        var bestFields: [UnsafeBufferPointer<UInt8>] = []
+        var keyBytes: [UInt8] = []
 
         init(file: String, options: Options) {
             self.file = file
@@ -183,7 +209,10 @@ public enum VCFReader {
         }
 
         mutating func record(_ line: UnsafeBufferPointer<UInt8>, number: Int) throws {
-            let f = line.fields()
+            var f = lineFields, values = sampleFields
+            lineFields = []; sampleFields = []
+            defer { lineFields = f; sampleFields = values }
+            line.split(separator: 0x09, into: &f)
             guard f.count >= 8 else {
                 throw ImportError(file: file, location: "line \(number)", message: "expected at least 8 tab-separated columns (CHROM to INFO), found \(f.count)")
             }
@@ -193,54 +222,44 @@ public enum VCFReader {
             guard let pos = f[1].int else {
                 throw ImportError(file: file, location: "line \(number), column \(column(of: f[1], in: line))", message: "POS must be a positive integer")
             }
-            let chrom = f[0].string
-            let ref = f[3].string
+            let chrom = f[0], ref = f[3]
             guard !f[3].isEmpty, !f[4].isEmpty else {
                 throw ImportError(file: file, location: "line \(number), column \(column(of: f[3], in: line))", message: "REF and ALT must not be empty")
             }
-            let alts = f[4].fields(separator: 0x2C).map(\.string)
             let filter: String? = (f[6].equals("PASS") || f[6].equals(".")) ? nil : f[6].string
             let info = Info(f[7], layoutKey: layout?.key)
             // Sample values for the tumour column.
-            var sampleValues: [UnsafeBufferPointer<UInt8>] = []
-            var keys: [String: Int] = [:]
+            var format = FormatLayout()
+            values.removeAll(keepingCapacity: true)
             if let si = sampleIndex {
-                keys = formatKeys(f[8])
-                sampleValues = f[9 + si].fields(separator: 0x3A)
+                format = formatLayout(f[8])
+                f[9 + si].split(separator: 0x3A, into: &values)
             }
-            let carried = carriedAlleles(sampleValues, keys)
+            let carried = carriedAlleles(values, format)
             let somatic = hasNormal || info.somatic
-            for (i, alt) in alts.enumerated() {
-                let allele = i + 1
-                if alt == "." || alt == "*" { skipped["no alternate allele (ALT . or *)", default: 0] += 1; continue }
-                if let carried, !carried.contains(allele) { skipped["ALT allele not carried by the tumour sample (GT)", default: 0] += 1; continue }
-                let key = "\(chrom):\(pos):\(ref):\(alt)"
-                if !seen.insert(key).inserted { skipped["duplicate record (same CHROM:POS:REF:ALT)", default: 0] += 1; continue }
-                let annotation = info.annotation.flatMap { annotate($0, allele: allele, alt: alt, ref: ref, altCount: alts.count) }
+            var altCount = 1
+            for b in f[4] where b == 0x2C { altCount += 1 }
+            var allele = 0
+            try f[4].forEachField(separator: 0x2C) { altBytes in
+                allele += 1
+                if altBytes.equals(".") || altBytes.equals("*") { skipped["no alternate allele (ALT . or *)", default: 0] += 1; return }
+                if let carried, !(allele >= 64 || carried & (1 << UInt64(allele)) != 0) {
+                    skipped["ALT allele not carried by the tumour sample (GT)", default: 0] += 1; return
+                }
+                let key = makeKey(chrom, pos, ref, altBytes)
+                if !seen.insert(key).inserted { skipped["duplicate record (same CHROM:POS:REF:ALT)", default: 0] += 1; return }
+                let annotation = info.annotation.flatMap { annotate($0, allele: allele, alt: altBytes, ref: ref, altCount: altCount) }
                 var finding = Finding(id: key, kind: .snv, gene: annotation?.gene, transcript: annotation?.transcript,
                                       hgvsC: annotation?.hgvsC, hgvsP: annotation?.hgvsP, consequence: annotation?.consequence,
                                       exon: annotation?.exon, origin: somatic ? .somatic : .unknown, filter: filter)
-                let symbolic = alt.hasPrefix("<") || alt.contains("[") || alt.contains("]")
+                let symbolic = altBytes.first == 0x3C || altBytes.contains(byte: 0x5B) || altBytes.contains(byte: 0x5D)
                 if symbolic {
-                    let svtype = info.svtype ?? (alt.hasPrefix("<") ? String(alt.dropFirst().prefix { $0 != ">" && $0 != ":" }) : "BND")
-                    let cn = info.copyNumber ?? value(sampleValues, keys, "CN").flatMap { Double($0) }
-                    if let cn, ["CNV", "DEL", "DUP"].contains(svtype) {
-                        finding.kind = .copyNumber
-                        finding.copyNumber = cn
-                        finding.copyNumberCall = cn < 0.5 ? .homozygousDeletion : cn < 1.5 ? .heterozygousDeletion : cn >= 5 ? .amplification : .gain
-                    } else if let gene = annotation?.gene, gene.contains("&"), (annotation?.consequence ?? "").contains("fusion") {
-                        finding.kind = .fusion
-                        finding.partners = gene.split(separator: "&").map(String.init)
-                        finding.gene = finding.partners?.first
-                    } else {
-                        finding.kind = .structural
-                    }
-                    finding.breakpoints = alt.hasPrefix("<") ? "\(svtype) \(chrom):\(pos)-\(info.end ?? pos)" : "\(chrom):\(pos) \(alt)"
-                } else if ref.utf8.count != alt.utf8.count {
+                    try structural(&finding, alt: altBytes.string, chrom: chrom.string, pos: pos, info: info, values: values, format: format, annotation: annotation)
+                } else if ref.count != altBytes.count {
                     finding.kind = .indel
                 }
                 if sampleIndex != nil {
-                    (finding.vaf, finding.depth) = sampleAlleleFraction(sampleValues, keys, allele: allele, alt: alt, indel: finding.kind == .indel)
+                    (finding.vaf, finding.depth) = sampleAlleleFraction(values, format, allele: allele, alt: altBytes, indel: finding.kind == .indel)
                 } else {
                     finding.vaf = info.af.flatMap { $0.count >= allele ? $0[allele - 1] : nil }
                     finding.depth = info.dp
@@ -249,42 +268,119 @@ public enum VCFReader {
             }
         }
 
-        mutating func formatKeys(_ format: UnsafeBufferPointer<UInt8>) -> [String: Int] {
-            if format.elementsEqual(formatCache.bytes) { return formatCache.keys }
-            var keys: [String: Int] = [:]
-            for (i, k) in format.fields(separator: 0x3A).enumerated() { keys[k.string] = i }
-            formatCache = (Array(format), keys)
-            return keys
+        /// "CHROM:POS:REF:ALT", the finding's key within its case (POS as a number, like the old reader).
+        mutating func makeKey(_ chrom: UnsafeBufferPointer<UInt8>, _ pos: Int, _ ref: UnsafeBufferPointer<UInt8>, _ alt: UnsafeBufferPointer<UInt8>) -> String {
+            keyBytes.removeAll(keepingCapacity: true)
+            keyBytes.append(contentsOf: chrom)
+            keyBytes.append(0x3A)
+            var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+            var n = pos, count = 0
+            withUnsafeMutableBytes(of: &digits) { d in
+                repeat { d[count] = UInt8(0x30 + n % 10); n /= 10; count += 1 } while n > 0
+                for i in stride(from: count - 1, through: 0, by: -1) { keyBytes.append(d[i]) }
+            }
+            keyBytes.append(0x3A)
+            keyBytes.append(contentsOf: ref)
+            keyBytes.append(0x3A)
+            keyBytes.append(contentsOf: alt)
+            return String(decoding: keyBytes, as: UTF8.self)
         }
 
-        func value(_ values: [UnsafeBufferPointer<UInt8>], _ keys: [String: Int], _ key: String) -> String? {
-            guard let i = keys[key], i < values.count, !values[i].equals(".") else { return nil }
-            return values[i].string
+        /// Symbolic and breakend alleles: copy-number changes, fusions (SnpEff's gene pairs) or rearrangements.
+        func structural(_ finding: inout Finding, alt: String, chrom: String, pos: Int, info: Info, values: [UnsafeBufferPointer<UInt8>],
+                        format: FormatLayout, annotation: Annotation?) throws {
+            let svtype = info.svtype ?? (alt.hasPrefix("<") ? String(alt.dropFirst().prefix { $0 != ">" && $0 != ":" }) : "BND")
+            let cn = info.copyNumber ?? value(values, format.cn).flatMap { Double($0.string) }
+            if let cn, ["CNV", "DEL", "DUP"].contains(svtype) {
+                finding.kind = .copyNumber
+                finding.copyNumber = cn
+                finding.copyNumberCall = cn < 0.5 ? .homozygousDeletion : cn < 1.5 ? .heterozygousDeletion : cn >= 5 ? .amplification : .gain
+            } else if let gene = annotation?.gene, gene.contains("&"), (annotation?.consequence ?? "").contains("fusion") {
+                finding.kind = .fusion
+                finding.partners = gene.split(separator: "&").map(String.init)
+                finding.gene = finding.partners?.first
+            } else {
+                finding.kind = .structural
+            }
+            finding.breakpoints = alt.hasPrefix("<") ? "\(svtype) \(chrom):\(pos)-\(info.end ?? pos)" : "\(chrom):\(pos) \(alt)"
+        }
+
+        /// Where the FORMAT keys the reader uses sit, worked out once per distinct FORMAT string.
+        struct FormatLayout {
+            var keys: [String: Int] = [:]
+            var gt = -1, dp = -1, af = -1, ad = -1, cn = -1
+        }
+
+        mutating func formatLayout(_ format: UnsafeBufferPointer<UInt8>) -> FormatLayout {
+            if format.elementsEqual(formatCache.bytes) { return formatCache.layout }
+            var layout = FormatLayout()
+            for (i, k) in format.fields(separator: 0x3A).enumerated() { layout.keys[k.string] = i }
+            layout.gt = layout.keys["GT"] ?? -1; layout.dp = layout.keys["DP"] ?? -1; layout.af = layout.keys["AF"] ?? -1
+            layout.ad = layout.keys["AD"] ?? -1; layout.cn = layout.keys["CN"] ?? -1
+            formatCache = (Array(format), layout)
+            return layout
+        }
+
+        /// The sample's value at a FORMAT index, unless absent or ".".
+        func value(_ values: [UnsafeBufferPointer<UInt8>], _ i: Int) -> UnsafeBufferPointer<UInt8>? {
+            guard i >= 0, i < values.count, !values[i].equals(".") else { return nil }
+            return values[i]
         }
 
         func numbers(_ values: [UnsafeBufferPointer<UInt8>], _ keys: [String: Int], _ key: String) -> [Double]? {
-            guard let i = keys[key], i < values.count, !values[i].equals(".") else { return nil }
-            return values[i].fields(separator: 0x2C).map { $0.double ?? .nan }
+            guard let v = value(values, keys[key] ?? -1) else { return nil }
+            return v.fields(separator: 0x2C).map { $0.double ?? .nan }
         }
 
-        /// The ALT alleles the tumour genotype carries, or nil when there is no GT (carry everything).
-        func carriedAlleles(_ values: [UnsafeBufferPointer<UInt8>], _ keys: [String: Int]) -> Set<Int>? {
-            guard let gt = value(values, keys, "GT") else { return nil }
-            let alleles = gt.split(whereSeparator: { $0 == "/" || $0 == "|" }).compactMap { Int($0) }
-            if alleles.isEmpty { return nil } // "./." : no call, keep the record
-            return Set(alleles.filter { $0 > 0 })
-        }
-
-        func sampleAlleleFraction(_ values: [UnsafeBufferPointer<UInt8>], _ keys: [String: Int], allele: Int, alt: String, indel: Bool) -> (Double?, Int?) {
-            var depth = value(values, keys, "DP").flatMap { Int($0) }
-            if let af = numbers(values, keys, "AF"), af.count >= allele, !af[allele - 1].isNaN { return (af[allele - 1], depth) }
-            if let ad = numbers(values, keys, "AD"), ad.count > allele {
-                let total = ad.filter { !$0.isNaN }.reduce(0, +)
-                if depth == nil { depth = Int(total) }
-                return (total > 0 ? ad[allele] / total : nil, depth)
+        /// The ALT alleles the tumour genotype carries as a bit set (bit n = allele n), or nil when there is no GT
+        /// call (carry everything).
+        func carriedAlleles(_ values: [UnsafeBufferPointer<UInt8>], _ format: FormatLayout) -> UInt64? {
+            guard let gt = value(values, format.gt) else { return nil }
+            var mask: UInt64 = 0
+            var called = false
+            var n = 0, digits = 0
+            func close() {
+                if digits > 0 && digits < 19 { called = true; if n > 0 { mask |= n < 64 ? 1 << UInt64(n) : 1 << 63 } }
+                n = 0; digits = 0
             }
+            var bad = false
+            for b in gt {
+                if b == 0x2F || b == 0x7C { if !bad { close() }; n = 0; digits = 0; bad = false }
+                else if b >= 0x30 && b <= 0x39 && !bad { n = n * 10 + Int(b - 0x30); digits += 1 }
+                else { bad = true }
+            }
+            if !bad { close() }
+            return called ? mask : nil // "./." : no call, keep the record
+        }
+
+        func sampleAlleleFraction(_ values: [UnsafeBufferPointer<UInt8>], _ format: FormatLayout, allele: Int, alt: UnsafeBufferPointer<UInt8>, indel: Bool) -> (Double?, Int?) {
+            var depth = value(values, format.dp).flatMap { $0.int ?? Int($0.string) }
+            if let af = value(values, format.af) {
+                var k = 0
+                var found: Double?
+                af.forEachField(separator: 0x2C) { part in
+                    k += 1
+                    if k == allele { found = part.double }
+                }
+                if let found, !found.isNaN { return (found, depth) }
+            }
+            if let ad = value(values, format.ad) {
+                var k = 0, total = 0.0, mine = Double.nan
+                ad.forEachField(separator: 0x2C) { part in
+                    let v = part.double ?? .nan
+                    if !v.isNaN { total += v }
+                    if k == allele { mine = v }
+                    k += 1
+                }
+                if k > allele {
+                    if depth == nil { depth = Int(total) }
+                    return (total > 0 ? mine / total : nil, depth)
+                }
+            }
+            let keys = format.keys
             // Strelka: tier-1 counts per base (AU/CU/GU/TU) for SNVs, TIR/TAR for indels.
-            if !indel, alt.utf8.count == 1, let altCounts = numbers(values, keys, alt.uppercased() + "U") {
+            if !indel, alt.count == 1, let altCounts = numbers(values, keys, alt.string.uppercased() + "U") {
                 let total = ["A", "C", "G", "T"].compactMap { numbers(values, keys, $0 + "U")?.first }.reduce(0, +)
                 return (total > 0 ? altCounts[0] / total : nil, depth)
             }
@@ -294,23 +390,30 @@ public enum VCFReader {
             return (nil, depth)
         }
 
-        func annotate(_ value: UnsafeBufferPointer<UInt8>, allele: Int, alt: String, ref: String, altCount: Int) -> Annotation? {
+        /// The annotation entry for this ALT allele that best describes it: canonical transcript first, then one
+        /// with a protein change, then by impact.
+        mutating func annotate(_ value: UnsafeBufferPointer<UInt8>, allele: Int, alt: UnsafeBufferPointer<UInt8>, ref: UnsafeBufferPointer<UInt8>, altCount: Int) -> Annotation? {
             guard let layout else { return nil }
             // VEP writes indel alleles without the shared first base ("-" when nothing is left).
-            let trimmed: String = {
-                guard let r = ref.first, alt.first == r, !alt.hasPrefix("<") else { return alt }
-                let rest = String(alt.dropFirst())
-                return rest.isEmpty ? "-" : rest
-            }()
-            var best: (score: Int, fields: [UnsafeBufferPointer<UInt8>])?
-            for entry in value.fields(separator: 0x2C) {
-                let parts = entry.fields(separator: 0x7C)
-                guard parts.count > layout.allele else { continue }
+            var trimmed = alt
+            var trimmedIsDash = false
+            if let r = ref.first, alt.first == r, alt.first != 0x3C {
+                trimmed = UnsafeBufferPointer(rebasing: alt[1...])
+                trimmedIsDash = trimmed.isEmpty
+            }
+            var parts = entryFields, best = bestFields
+            entryFields = []; bestFields = []
+            defer { entryFields = parts; bestFields = best }
+            var bestScore = -1
+            value.forEachField(separator: 0x2C) { entry in
+                entry.split(separator: 0x7C, into: &parts)
+                guard parts.count > layout.allele else { return }
                 if layout.alleleNum >= 0, layout.alleleNum < parts.count, let n = parts[layout.alleleNum].int {
-                    if n != allele { continue }
+                    if n != allele { return }
                 } else {
-                    let a = parts[layout.allele].string
-                    if a != alt && a != trimmed && !(altCount == 1 && a.isEmpty) { continue }
+                    let a = parts[layout.allele]
+                    let same = a.elementsEqual(alt) || (trimmedIsDash ? a.equals("-") : a.elementsEqual(trimmed))
+                    if !same && !(altCount == 1 && a.isEmpty) { return }
                 }
                 var score = 0
                 if layout.canonical >= 0, layout.canonical < parts.count, parts[layout.canonical].equals("YES") { score += 100 }
@@ -319,40 +422,46 @@ public enum VCFReader {
                     let impact = parts[layout.impact]
                     score += impact.equals("HIGH") ? 30 : impact.equals("MODERATE") ? 20 : impact.equals("LOW") ? 10 : 0
                 }
-                if best == nil || score > best!.score { best = (score, parts) }
+                if score > bestScore { bestScore = score; swap(&parts, &best) }
             }
-            guard let parts = best?.fields else { return nil }
-            func field(_ i: Int) -> String? {
-                guard i >= 0, i < parts.count, !parts[i].isEmpty else { return nil }
-                return parts[i].string
+            guard bestScore >= 0 else { return nil }
+            let fields = best
+            func field(_ i: Int) -> UnsafeBufferPointer<UInt8>? {
+                guard i >= 0, i < fields.count, !fields[i].isEmpty else { return nil }
+                return fields[i]
             }
             func hgvs(_ i: Int) -> String? {
-                guard var text = field(i) else { return nil }
-                if text.hasPrefix("EN") || text.hasPrefix("NM_") || text.hasPrefix("NP_") || text.hasPrefix("XM_"), let colon = text.firstIndex(of: ":") {
-                    text = String(text[text.index(after: colon)...])
+                guard var bytes = field(i) else { return nil }
+                if bytes.hasPrefix("EN") || bytes.hasPrefix("NM_") || bytes.hasPrefix("NP_") || bytes.hasPrefix("XM_"), let rest = bytes.after(0x3A) {
+                    bytes = rest
                 }
-                return text.utf8.contains(0x25) ? text.replacingOccurrences(of: "%3D", with: "=") : text
+                return bytes.contains(byte: 0x25) ? bytes.string.replacingOccurrences(of: "%3D", with: "=") : bytes.string
             }
-            return Annotation(gene: field(layout.gene), transcript: field(layout.feature), hgvsC: hgvs(layout.hgvsC),
-                              hgvsP: hgvs(layout.hgvsP), consequence: field(layout.consequence).map { $0.utf8.contains(0x26) ? $0.replacingOccurrences(of: "&", with: ",") : $0 },
-                              exon: field(layout.exon))
+            return Annotation(gene: field(layout.gene)?.string, transcript: field(layout.feature)?.string, hgvsC: hgvs(layout.hgvsC),
+                              hgvsP: hgvs(layout.hgvsP),
+                              consequence: field(layout.consequence).map { $0.contains(byte: 0x26) ? $0.string.replacingOccurrences(of: "&", with: ",") : $0.string },
+                              exon: field(layout.exon)?.string)
         }
 
-        func finish() throws -> ImportPayload {
+        /// The findings parsed since the last chunk, with the report they came from.
+        func chunk() -> FindingBatch {
+            let sample = sampleIndex.map { samples[$0] }
+            let assay = "VCF" + (version.map { " \($0.replacingOccurrences(of: "VCFv", with: ""))" } ?? "") + (layout.map { " (\($0.key == "CSQ" ? "VEP CSQ" : "SnpEff ANN"))" } ?? "")
+            let report = MolecularReport(id: "vcf:" + name + (sample.map { ":" + $0 } ?? ""), lab: nil, assay: assay,
+                                         specimen: sample.map { Specimen(id: $0) })
+            return FindingBatch(caseId: options.caseId, sample: sample, report: report, findings: findings)
+        }
+
+        var name: String { URL(fileURLWithPath: file).lastPathComponent }
+
+        func finish() throws -> FindingStream.Outcome {
             guard sawHeader else {
                 throw ImportError(file: file, message: "no #CHROM header line; expected a VCF (##fileformat=VCFv4.x, then #CHROM POS ID REF ALT …)")
             }
-            var payload = ImportPayload()
-            let sample = sampleIndex.map { samples[$0] }
-            let assay = "VCF" + (version.map { " \($0.replacingOccurrences(of: "VCFv", with: ""))" } ?? "") + (layout.map { " (\($0.key == "CSQ" ? "VEP CSQ" : "SnpEff ANN"))" } ?? "")
-            let name = URL(fileURLWithPath: file).lastPathComponent
-            let report = MolecularReport(id: "vcf:" + name + (sample.map { ":" + $0 } ?? ""), lab: nil, assay: assay,
-                                         specimen: sample.map { Specimen(id: $0) })
-            payload.findingSets = [FindingBatch(caseId: options.caseId, sample: sample, report: report, findings: findings)]
-            if strayHeaderLines > 0 { payload.skipped.append("\(name): \(strayHeaderLines) stray line(s) in the header ignored") }
-            for (reason, count) in skipped.sorted(by: { $0.key < $1.key }) { payload.skipped.append("\(name): \(count) ALT allele(s): \(reason)") }
-            payload.notes = notes
-            return payload
+            var outcome = FindingStream.Outcome(notes: notes)
+            if strayHeaderLines > 0 { outcome.skipped.append("\(name): \(strayHeaderLines) stray line(s) in the header ignored") }
+            for (reason, count) in skipped.sorted(by: { $0.key < $1.key }) { outcome.skipped.append("\(name): \(count) ALT allele(s): \(reason)") }
+            return outcome
         }
     }
 
@@ -368,8 +477,8 @@ public enum VCFReader {
 
         init(_ info: UnsafeBufferPointer<UInt8>, layoutKey: String?) {
             guard !info.equals(".") else { return }
-            for item in info.fields(separator: 0x3B) {
-                guard let first = item.first else { continue }
+            info.forEachField(separator: 0x3B) { item in
+                guard let first = item.first else { return }
                 switch first {
                 case 0x43: // C
                     if item.hasPrefix("CSQ="), layoutKey == "CSQ" { annotation = UnsafeBufferPointer(rebasing: item[4...]) }

@@ -13,6 +13,8 @@ public struct ImportSummary: Sendable, Equatable, CustomStringConvertible {
     public var counts: [String: Counts] = [:]
     /// Records left out, with why ("finding C-1/F9: no gene").
     public var skipped: [String] = []
+    /// Things the user should know that were learnt while writing (a streamed file's tumour sample, say).
+    public var notes: [String] = []
 
     public init() {}
 
@@ -35,6 +37,7 @@ public struct ImportSummary: Sendable, Equatable, CustomStringConvertible {
             counts[kind] = mine
         }
         skipped += other.skipped
+        notes += other.notes
     }
 
     enum Change { case created, updated, unchanged }

@@ -38,10 +38,11 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let tty = isatty(STDERR_FILENO) == 1
         if tty { FileHandle.standardError.write(Data("reading \(paths.count) file\(paths.count == 1 ? "" : "s")…\r".utf8)) }
-        let payload = try BoardReader.payload(paths: paths, format: format, options: .init(caseId: caseId, sample: sample))
+        let payload = try BoardReader.payload(paths: paths, format: format, options: .init(caseId: caseId, sample: sample, streamFindings: true))
         let store = try global.openStore()
-        let bar = ProgressBar(label: "importing findings", total: 1)
+        let bar = ProgressBar(label: "importing", total: 1, counts: false)
         let summary = try store.importRecords(payload.bundle, partialCases: payload.partialCases, findingBatches: payload.findingSets,
+                                              findingStreams: payload.findingStreams,
                                               evidence: payload.evidence, skipped: payload.skipped, dryRun: dryRun,
                                               progress: { @Sendable done, total in bar.update(done, of: total) })
         bar.finish()
@@ -50,9 +51,10 @@ struct ImportCommand: ParsableCommand {
         var lines = [dryRun ? "dry run, nothing written; would import:" : "imported into \(store.path):"]
         if !counts.description.isEmpty { lines.append(counts.description) }
         var noteCounts: [String: Int] = [:]
-        for note in payload.notes { noteCounts[note, default: 0] += 1 }
+        let notes = payload.notes + summary.notes
+        for note in notes { noteCounts[note, default: 0] += 1 }
         var said: Set<String> = []
-        for note in payload.notes where said.insert(note).inserted {
+        for note in notes where said.insert(note).inserted {
             lines.append("note: \(note)" + (noteCounts[note]! > 1 ? " (×\(noteCounts[note]!))" : ""))
         }
         if !summary.skipped.isEmpty {

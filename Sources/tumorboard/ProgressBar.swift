@@ -10,8 +10,12 @@ final class ProgressBar: @unchecked Sendable {
     private var lastDrawn = -1
     private let lock = NSLock()
 
-    init(label: String, total: Int) {
+    /// Shows "(done/total)" after the percentage when `counts`; an import's mix of rows and bytes shows percent only.
+    let counts: Bool
+
+    init(label: String, total: Int, counts: Bool = true) {
         self.label = label
+        self.counts = counts
         self.total = max(1, total)
         self.enabled = isatty(STDERR_FILENO) == 1
     }
@@ -36,7 +40,8 @@ final class ProgressBar: @unchecked Sendable {
         let width = 30
         let filled = percent * width / 100
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        FileHandle.standardError.write(Data("\r\(label) \(bar) \(percent)% (\(done)/\(total))".utf8))
+        let line = "\r\(label) \(bar) \(percent)%" + (counts ? " (\(done)/\(total))" : "")
+        FileHandle.standardError.write(Data(line.utf8))
     }
 
     /// Clears the bar's line, so the summary that follows starts clean.

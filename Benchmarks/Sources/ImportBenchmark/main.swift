@@ -3,8 +3,12 @@ import BoardModel
 import BoardFormats
 import BoardStore
 
-// Import benchmark helper: `ImportBenchmark phases DIR` times reading and storing in-process (read vs write
-// breakdown) on the files scripts/bench_import_generate.py wrote into DIR (case.json, variants.vcf, variants.maf).
+// Import benchmark helper, on the files scripts/bench_import_generate.py wrote into DIR (case.json, variants.vcf,
+// variants.maf):
+//   ImportBenchmark phases DIR   times parsing alone, then parsing and storing together (the store parses on a
+//                                second thread while it writes), into an in-memory store
+//   ImportBenchmark dump FILE…   prints every finding a VCF/MAF file yields, one JSON line each (to compare
+//                                reader versions on real files)
 
 func seconds(_ start: DispatchTime) -> Double { Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9 }
 
@@ -14,14 +18,31 @@ func phases(dir: String) throws {
         let t0 = DispatchTime.now()
         let payload = try BoardReader.payload(path: path, options: .init(caseId: "BENCH-1"))
         let read = seconds(t0)
+        let n = payload.findingSets.reduce(0) { $0 + $1.findings.count }
         let store = try BoardStore.inMemory(user: "bench")
         try store.importBundle(try BoardReader.read(path: dir + "/case.json"))
-        let batches = payload.findingSets
+        let streamed = try BoardReader.payload(path: path, options: .init(caseId: "BENCH-1", streamFindings: true))
         let t1 = DispatchTime.now()
-        try store.importRecords(BoardBundle(), findingBatches: batches)
-        let write = seconds(t1)
-        let n = payload.recordCount
-        print(String(format: "%@: %d records; read %.3f s (%.0f rec/s), store (in memory) %.3f s (%.0f rec/s)", file, n, read, Double(n) / read, write, Double(n) / write))
+        try store.importRecords(BoardBundle(), findingStreams: streamed.findingStreams)
+        let both = seconds(t1)
+        print(String(format: "%@: %d records; parse alone %.3f s (%.0f rec/s); parse + store (in memory, two threads) %.3f s (%.0f rec/s)",
+                     file, n, read, Double(n) / read, both, Double(n) / both))
+    }
+}
+
+func dump(paths: [String]) {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    for path in paths {
+        do {
+            let p = try BoardReader.payload(path: path, options: .init(caseId: path.contains("maf") ? nil : "C"))
+            for b in p.findingSets {
+                for f in b.findings {
+                    print(path, b.sample ?? "-", b.report.id, b.report.assay ?? "-", String(decoding: try encoder.encode(f), as: UTF8.self))
+                }
+            }
+            print(path, "SKIPPED", p.skipped, "NOTES", p.notes)
+        } catch { print(path, "ERROR", error) }
     }
 }
 
@@ -29,7 +50,9 @@ let args = CommandLine.arguments
 switch args.count > 1 ? args[1] : "" {
 case "phases" where args.count == 3:
     try phases(dir: args[2])
+case "dump" where args.count > 2:
+    dump(paths: Array(args.dropFirst(2)))
 default:
-    FileHandle.standardError.write(Data("usage: ImportBenchmark phases DIR\n".utf8))
+    FileHandle.standardError.write(Data("usage: ImportBenchmark phases DIR | dump FILE…\n".utf8))
     exit(1)
 }

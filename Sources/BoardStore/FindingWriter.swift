@@ -1,0 +1,242 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+import BoardModel
+
+/// Writes lab-file findings into their cases inside an import's transaction, chunk by chunk: keeps each case's
+/// state across chunks (its stored findings, the next position, its reports), upserts rows through the SQLite
+/// C API (the per-row cost of a VCF/MAF import), and refreshes every touched case once at the end.
+final class FindingWriter {
+    /// One finding made ready on the parsing thread (its row but for the case, which the body does not hold).
+    struct Prepared: Sendable {
+        var key: String
+        var kind: String
+        var gene: String?
+        var label: String
+        var rank: Int
+        /// FILTER was PASS (or absent): the finding's label is a search term.
+        var pass: Bool
+        var body: [UInt8]
+    }
+
+    struct Chunk: Sendable {
+        var caseId: String?
+        var sample: String?
+        var report: MolecularReport
+        var findings: [Prepared]
+    }
+
+    /// Runs on the parsing thread: everything about a row that does not depend on its case.
+    static func prepare(_ batch: FindingBatch) throws -> Chunk {
+        var report = batch.report
+        if report.specimen?.id == nil { report.specimen = nil }
+        let rows = try batch.findings.map { f -> Prepared in
+            Prepared(key: f.id, kind: f.kind.rawValue, gene: f.gene, label: f.label, rank: f.bestEvidence?.level.rank ?? 99,
+                     pass: f.filter == nil, body: try FindingJSON.body(f))
+        }
+        return Chunk(caseId: batch.caseId, sample: batch.sample, report: report, findings: rows)
+    }
+
+    /// A stored row's content, to tell "unchanged" from "updated".
+    private struct Stored {
+        var kind: String
+        var gene: String?
+        var reportId: String?
+        var body: String
+    }
+
+    private struct CaseState {
+        var record: Case
+        var idPrefix: [UInt8]
+        /// Stored rows by finding id, as they were before this import.
+        var stored: [String: Stored]
+        var before: Int
+        var position: Int
+        var created = 0, updated = 0, unchanged = 0
+        /// While the case had no findings before and every row written is new and without evidence, the search
+        /// terms are simply the first distinct labels of PASS rows, gathered here instead of by a query.
+        var plain: Bool
+        var labels: [String] = []
+        var labelSet: Set<String> = []
+    }
+
+    /// The search document of a case's findings holds at most this many distinct labels (a whole exome stays small).
+    static let searchLabelLimit = 5000
+
+    private let store: BoardStore
+    private let db: Database
+    private let now: Date
+    private var cases: [String: CaseState] = [:]
+    private var touched: [String] = []
+    private var caseOfSample: [String: String?] = [:]
+    private var unmatched: [(sample: String, count: Int)] = []
+    private var chunks = 0, attached = 0, findings = 0
+    private var insert: Statement
+    private var update: Statement
+    private var id: [UInt8] = []
+
+    init(store: BoardStore, db: Database, now: Date) throws {
+        self.store = store
+        self.db = db
+        self.now = now
+        insert = try db.makeStatement(sql: """
+            INSERT INTO finding(case_id, id, position, kind, gene, label, best_rank, report_id, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        update = try db.makeStatement(sql: """
+            UPDATE finding SET kind = ?4, gene = ?5, label = ?6, best_rank = ?7, report_id = ?8, body = ?9 WHERE case_id = ?1 AND id = ?2
+            """)
+    }
+
+    func write(_ chunk: Chunk) throws {
+        chunks += 1
+        findings += chunk.findings.count
+        guard let caseId = try caseFor(chunk) else {
+            let sample = chunk.sample ?? "(unnamed)"
+            if let i = unmatched.firstIndex(where: { $0.sample == sample }) { unmatched[i].count += chunk.findings.count }
+            else { unmatched.append((sample, chunk.findings.count)) }
+            return
+        }
+        attached += 1
+        guard var state = try cases[caseId] ?? load(caseId) else { return }
+        cases[caseId] = nil // edited in place, put back below (no copy of its dictionary)
+        defer { cases[caseId] = state }
+        if let i = state.record.reports.firstIndex(where: { $0.id == chunk.report.id }) {
+            if state.record.reports[i] != chunk.report { state.record.reports[i] = chunk.report }
+        } else {
+            state.record.reports.append(chunk.report)
+        }
+        let ins = insert.sqliteStatement, upd = update.sqliteStatement
+        // Bindings stay across resets: the case and report are bound once per chunk.
+        for s in [ins, upd] {
+            sqlite3_reset(s)
+            RawRow.text(s, 1, caseId)
+            RawRow.text(s, 8, chunk.report.id)
+        }
+        for row in chunk.findings {
+            id.removeAll(keepingCapacity: true)
+            id.append(contentsOf: state.idPrefix)
+            id.append(contentsOf: row.key.utf8)
+            if !state.stored.isEmpty, let old = state.stored[String(decoding: id, as: UTF8.self)] {
+                if old.kind == row.kind && old.gene == row.gene && old.reportId == chunk.report.id && Self.same(old.body, row.body) {
+                    state.unchanged += 1
+                    continue
+                }
+                try step(upd, row, position: nil)
+                state.updated += 1
+                state.plain = false
+            } else {
+                state.position += 1
+                if try step(ins, row, position: state.position, allowConflict: true) {
+                    state.created += 1
+                    if row.rank != 99 { state.plain = false }
+                    if state.plain && row.pass && state.labels.count < Self.searchLabelLimit && state.labelSet.insert(row.label).inserted {
+                        state.labels.append(row.label)
+                    }
+                } else {
+                    state.plain = false
+                    // The same finding twice in one import (two files of one sample): the later one wins.
+                    try step(upd, row, position: nil)
+                    state.updated += 1
+                }
+            }
+        }
+    }
+
+    /// Counts, case refreshes and the "no case for these samples" outcome, once every chunk is written.
+    func finish(summary: inout ImportSummary) throws {
+        if attached == 0 && chunks > 0 && findings > 0 {
+            let samples = unmatched.map(\.sample)
+            throw StoreError.invalid("no case for sample\(samples.count == 1 ? "" : "s") \(samples.joined(separator: ", ")): "
+                + "expected a case id or a report specimen id equal to the sample name; pass --case ID to choose the case")
+        }
+        for u in unmatched {
+            summary.skipped.append("\(u.count) finding(s) of sample \(u.sample): no case has that id or specimen id (use --case)")
+        }
+        var counts = summary.counts["finding", default: ImportSummary.Counts()]
+        for caseId in touched {
+            guard let state = cases[caseId] else { continue }
+            counts.created += state.created; counts.updated += state.updated; counts.unchanged += state.unchanged
+            let changed = state.created + state.updated > 0
+            try refresh(state, findingsChanged: changed)
+            summary.note("case", changed ? .updated : .unchanged)
+        }
+        summary.counts["finding"] = counts
+    }
+
+    private func caseFor(_ chunk: Chunk) throws -> String? {
+        let batch = FindingBatch(caseId: chunk.caseId, sample: chunk.sample, report: chunk.report, findings: [])
+        let key = (chunk.caseId ?? "") + "\t" + (chunk.sample ?? "")
+        if let known = caseOfSample[key] { return known }
+        let resolved = try store.resolveCase(db, batch: batch)
+        caseOfSample[key] = resolved
+        return resolved
+    }
+
+    private func load(_ caseId: String) throws -> CaseState? {
+        guard let record = try String.fetchOne(db.cachedStatement(sql: "SELECT body FROM \"case\" WHERE id = ?"), arguments: [caseId])
+            .map({ try Codec.decode(Case.self, from: $0) }) else { return nil }
+        var stored: [String: Stored] = [:]
+        var position = -1
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT id, kind, gene, report_id, body, position FROM finding WHERE case_id = ?"),
+                                       arguments: [caseId])
+        while let row = try rows.next() {
+            stored[row["id"]] = Stored(kind: row["kind"], gene: row["gene"], reportId: row["report_id"], body: row["body"])
+            position = max(position, row["position"])
+        }
+        touched.append(caseId)
+        return CaseState(record: record, idPrefix: Array((caseId + "/").utf8), stored: stored, before: stored.count,
+                         position: position, plain: stored.isEmpty)
+    }
+
+    /// After a case's findings changed: its row's counters and top finding, its body (reports), the search
+    /// document and one audit event.
+    private func refresh(_ state: CaseState, findingsChanged: Bool) throws {
+        let record = state.record
+        let body = try Codec.encode(record)
+        let oldBody = try String.fetchOne(db.cachedStatement(sql: "SELECT body FROM \"case\" WHERE id = ?"), arguments: [record.id])
+        guard findingsChanged || oldBody != body else { return }
+        let count = state.before + state.created
+        // A plain case has no finding with evidence, hence no top finding.
+        let top = state.plain ? nil : try String.fetchOne(db.cachedStatement(sql: """
+            SELECT label FROM finding WHERE case_id = ? AND best_rank < 99 ORDER BY best_rank, position LIMIT 1
+            """), arguments: [record.id])
+        var missing = record.missingData
+        if count > 0 { missing.removeAll { $0 == .molecularReport } }
+        try db.execute(sql: "UPDATE \"case\" SET body = ?, finding_count = ?, top_finding = ?, missing = ?, updated_at = ? WHERE id = ?",
+                       arguments: [body, count, top, missing.map(\.rawValue).joined(separator: ","), now.timeIntervalSince1970, record.id])
+        try AuditTrail.append(db, user: store.user, action: "case.findings", entity: "case", entityId: record.id, caseId: record.id,
+                              before: "\(state.before) findings", after: "\(count) findings", at: now)
+        // Search: distinct gene/protein terms of PASS findings, best evidence first, then in file order.
+        let terms = state.plain ? SearchIndex.terms(state.labels) : try SearchIndex.findingLabels(db, caseId: record.id, limit: Self.searchLabelLimit)
+        try SearchIndex.put(db, kind: "findings", ref: record.id, caseId: record.id, label: record.diagnosis.text, title: record.diagnosis.text,
+                            body: terms.joined(separator: " · "))
+    }
+
+    /// Binds one row and steps; with `allowConflict` a primary-key clash returns false instead of throwing.
+    @discardableResult
+    private func step(_ s: SQLiteStatement, _ row: Prepared, position: Int?, allowConflict: Bool = false) throws -> Bool {
+        sqlite3_reset(s)
+        id.withUnsafeBufferPointer { RawRow.bytes(s, 2, $0) }
+        if let position { sqlite3_bind_int64(s, 3, Int64(position)) }
+        RawRow.text(s, 4, row.kind); RawRow.text(s, 5, row.gene); RawRow.text(s, 6, row.label)
+        sqlite3_bind_int64(s, 7, Int64(row.rank))
+        row.body.withUnsafeBufferPointer { RawRow.bytes(s, 9, $0) }
+        let rc = sqlite3_step(s)
+        if rc == SQLITE_DONE { return true }
+        if allowConflict && rc == SQLITE_CONSTRAINT | (6 << 8) { // SQLITE_CONSTRAINT_PRIMARYKEY
+            sqlite3_reset(s)
+            return false
+        }
+        let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
+        sqlite3_reset(s)
+        throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: message)
+    }
+
+    private static func same(_ old: String, _ new: [UInt8]) -> Bool {
+        var old = old
+        return old.withUTF8 { o in
+            guard o.count == new.count else { return false }
+            return o.isEmpty || new.withUnsafeBufferPointer { memcmp(o.baseAddress!, $0.baseAddress!, o.count) == 0 }
+        }
+    }
+}
