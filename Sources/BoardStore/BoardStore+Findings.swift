@@ -19,7 +19,8 @@ extension BoardStore {
                 var summary = ImportSummary()
                 try db.inTransaction(.immediate) {
                     summary = try write(bundle, in: db, now: now, progress: nil)
-                    let writer = RecordWriter(db: db, user: user, now: now)
+                    let knowledge = try EvidenceIndex.load(db)
+                    let writer = RecordWriter(db: db, user: user, now: now, knowledge: knowledge)
                     for partial in partialCases {
                         let existing = try loadCase(db, id: partial.id)
                         summary.note("case", try writer.case(CaseMerge.merge(existing, partial), summary: &summary))
@@ -32,13 +33,13 @@ extension BoardStore {
                     let findings = try FindingWriter(store: self, db: db, now: now)
                     var done = 0
                     for batch in findingBatches {
-                        try findings.write(try FindingWriter.prepare(batch))
+                        try findings.write(try FindingWriter.prepare(batch, knowledge: knowledge))
                         done += batch.findings.count
                         progress?(done, total)
                     }
                     for stream in findingStreams {
                         let start = done
-                        let outcome = try ChunkPipe.drain(stream, prepare: FindingWriter.prepare) { chunk, bytes in
+                        let outcome = try ChunkPipe.drain(stream, prepare: { try FindingWriter.prepare($0, knowledge: knowledge) }) { chunk, bytes in
                             try findings.write(chunk)
                             progress?(start + bytes, total)
                         }

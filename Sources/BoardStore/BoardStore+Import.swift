@@ -22,7 +22,7 @@ extension BoardStore {
     }
 
     func write(_ bundle: BoardBundle, in db: Database, now: Date, progress: (@Sendable (Int, Int) -> Void)?) throws -> ImportSummary {
-        let writer = RecordWriter(db: db, user: user, now: now)
+        let writer = RecordWriter(db: db, user: user, now: now, knowledge: bundle.cases.isEmpty ? nil : try EvidenceIndex.load(db))
         var summary = ImportSummary()
         let total = bundle.boards.count + bundle.cases.count + bundle.trials.count + bundle.meetings.count + bundle.notes.count + bundle.decisions.count
         var done = 0

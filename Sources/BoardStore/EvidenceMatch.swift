@@ -67,13 +67,11 @@ enum EvidenceMatch {
 
 extension BoardStore {
     /// Adds evidence entries to every matching finding in the store (including those written earlier in the
-    /// same transaction); entries already present are left alone. Unmatched rows are counted as skipped.
+    /// same transaction) and keeps them for findings imported later; entries a finding already carries are left
+    /// alone. Entries that match nothing yet are reported, not lost.
     func attachEvidence(_ db: GRDB.Database, _ evidence: [EvidenceAttachment], now: Date, summary: inout ImportSummary) throws {
-        var byGene: [String: [EvidenceAttachment]] = [:]
-        for e in evidence { byGene[e.gene.uppercased(), default: []].append(e) }
-        var matched = Set<Int>()
-        var index: [EvidenceAttachment: Int] = [:]
-        for (i, e) in evidence.enumerated() where index[e] == nil { index[e] = i }
+        let index = EvidenceIndex(evidence)
+        var matched = Set<EvidenceAttachment>()
         var touchedCases: Set<String> = []
         var counts = summary.counts["evidence link", default: ImportSummary.Counts()]
         // One pass over the findings (a query per gene would scan the table once per gene): only rows whose gene
@@ -81,17 +79,13 @@ extension BoardStore {
         var updates: [(caseId: String, id: String, finding: Finding)] = []
         let rows = try Row.fetchCursor(db, sql: "SELECT case_id, id, kind, gene, report_id, body FROM finding WHERE gene IS NOT NULL")
         while let row = try rows.next() {
-            guard let gene = row["gene"] as String?, let entries = byGene[gene.uppercased()] else { continue }
+            guard index.candidates(gene: row["gene"]) != nil else { continue }
             var finding = try row.finding()
-            var changed = false
-            for e in entries where EvidenceMatch.matches(e.variant, finding) {
-                matched.insert(index[e]!)
-                if finding.evidence.contains(e.entry) { counts.unchanged += 1; continue }
-                finding.evidence.append(e.entry)
-                counts.created += 1
-                changed = true
-            }
-            if changed { updates.append((row["case_id"], row["id"], finding)) }
+            let result = index.apply(to: &finding)
+            matched.formUnion(result.matched)
+            counts.created += result.added
+            counts.unchanged += result.matched.count - result.added
+            if result.added > 0 { updates.append((row["case_id"], row["id"], finding)) }
         }
         for u in updates {
             try db.cachedStatement(sql: "UPDATE finding SET body = ?, best_rank = ?, label = ? WHERE case_id = ? AND id = ?")
@@ -99,12 +93,20 @@ extension BoardStore {
             touchedCases.insert(u.caseId)
         }
         summary.counts["evidence link"] = counts
+        var kept = summary.counts["evidence entry", default: ImportSummary.Counts()]
+        let created = try EvidenceIndex.save(db, evidence)
+        let distinct = Set(evidence).count
+        kept.created += created
+        kept.unchanged += distinct - created
+        summary.counts["evidence entry"] = kept
         for caseId in touchedCases.sorted() {
             let top = try String.fetchOne(db, sql: "SELECT label FROM finding WHERE case_id = ? AND best_rank < 99 ORDER BY best_rank, position LIMIT 1", arguments: [caseId])
             try db.execute(sql: "UPDATE \"case\" SET top_finding = ? WHERE id = ?", arguments: [top, caseId])
             try AuditTrail.append(db, user: user, action: "case.evidence", entity: "case", entityId: caseId, caseId: caseId, at: now)
         }
-        let unmatched = Set(index.values).subtracting(matched).count
-        if unmatched > 0 { summary.skipped.append("\(unmatched) evidence entr\(unmatched == 1 ? "y" : "ies") matched no finding in the store") }
+        let unmatched = distinct - matched.count
+        if unmatched > 0 {
+            summary.skipped.append("\(unmatched) evidence entr\(unmatched == 1 ? "y" : "ies") matched no finding in the store yet (kept: they attach to findings imported later)")
+        }
     }
 }

@@ -48,7 +48,8 @@ public struct ImportSummary: Sendable, Equatable, CustomStringConvertible {
         let kinds = counts.keys.sorted { (order.firstIndex(of: $0) ?? 99, $0) < (order.firstIndex(of: $1) ?? 99, $1) }
         var lines = kinds.map { kind -> String in
             let c = counts[kind]!
-            return "\(kind)s: \(c.created) created, \(c.updated) updated, \(c.unchanged) unchanged"
+            let plural = kind.hasSuffix("y") ? kind.dropLast() + "ies" : kind + "s"
+            return "\(plural): \(c.created) created, \(c.updated) updated, \(c.unchanged) unchanged"
         }
         if !skipped.isEmpty { lines.append("skipped \(skipped.count): " + skipped.prefix(5).joined(separator: "; ") + (skipped.count > 5 ? "; …" : "")) }
         return lines.joined(separator: "\n")

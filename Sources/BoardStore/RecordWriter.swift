@@ -8,6 +8,8 @@ struct RecordWriter {
     let db: Database
     let user: String
     let now: Date
+    /// Evidence the store keeps, added to the findings of the cases written (see EvidenceIndex).
+    var knowledge: EvidenceIndex? = nil
 
     func board(_ board: Board) throws -> ImportSummary.Change {
         let existing = try Row.fetchOne(db.cachedStatement(sql: "SELECT name, site FROM board WHERE id = ?"), arguments: [board.id])
@@ -20,6 +22,10 @@ struct RecordWriter {
     /// Saves a case with its patient and findings. The record's own findings are replaced as a set; findings that
     /// lab files (VCF, MAF) attached to the case stay, with their reports, unless the record itself holds them.
     func `case`(_ record: Case, summary: inout ImportSummary) throws -> ImportSummary.Change {
+        var record = record
+        if let knowledge, !knowledge.isEmpty {
+            for i in record.findings.indices { knowledge.apply(to: &record.findings[i]) }
+        }
         let stored = try storedFindings(caseId: record.id)
         let ownIds = Set(record.findings.map(\.id))
         let kept = stored.filter { FindingBatch.isLabFileReport($0.reportId) && !ownIds.contains($0.id) }

@@ -117,8 +117,9 @@ enum Schema {
         // Findings clustered by case in one B-tree: the only lookups are by case, or by case and finding id, so
         // the v1 id, case and gene indexes cost three extra B-tree inserts per imported VCF/MAF row for nothing
         // (the gene index could not even serve the case-insensitive gene match). The report becomes a column and
-        // the body drops what the columns hold (see FindingJSON), a third fewer bytes per row.
-        migrator.registerMigration("v2: findings clustered by case, compact bodies") { db in
+        // the body drops what the columns hold (see FindingJSON), a third fewer bytes per row. Knowledge-base
+        // evidence is kept (EvidenceIndex) so findings imported later get it too.
+        migrator.registerMigration("v2: findings clustered by case, compact bodies, kept evidence") { db in
             try db.execute(sql: """
             CREATE TABLE finding_v2(
                 case_id TEXT NOT NULL REFERENCES "case"(id) ON DELETE CASCADE,
@@ -139,6 +140,11 @@ enum Schema {
                 FROM finding;
             DROP TABLE finding;
             ALTER TABLE finding_v2 RENAME TO finding;
+            CREATE TABLE evidence(
+                gene TEXT NOT NULL,
+                variant TEXT NOT NULL,
+                body TEXT NOT NULL,
+                UNIQUE(gene, variant, body));
             """)
         }
         return migrator

@@ -103,6 +103,30 @@ struct FindingImportTests {
         }
     }
 
+    @Test func evidenceIsKeptForFindingsImportedLater() throws {
+        let s = try store()
+        let entry = EvidenceEntry(source: "CIViC", level: EvidenceLevel(scale: .civic, code: "B"), type: "Predictive", therapy: "Dabrafenib")
+        let first = try s.importRecords(BoardBundle(), evidence: [EvidenceAttachment(gene: "BRAF", variant: "V600E", entry: entry)], now: Fixtures.now)
+        #expect(first.counts["evidence entry"]?.created == 1)
+        #expect(first.skipped.contains { $0.contains("matched no finding in the store yet (kept") })
+        // A lab file arrives afterwards: its BRAF V600E gets the entry as it is written.
+        let summary = try s.importRecords(BoardBundle(), findingBatches: [batch(caseId: "C-2", Self.rows)], now: Fixtures.now)
+        #expect(summary.counts["evidence link"]?.created == 1)
+        let braf = try #require(try s.caseRecord(id: "C-2")?.record.findings.first { $0.hgvsP == "p.Val600Glu" })
+        #expect(braf.evidence == [entry])
+        #expect(try s.headline(caseId: "C-2")?.topFinding == braf.label)
+        let again = try s.importRecords(BoardBundle(), findingBatches: [batch(caseId: "C-2", Self.rows)], now: Fixtures.now)
+        #expect(again.counts["finding"]?.unchanged == 50)
+        // So does a case record imported afterwards, and the entry is stored once however often it is imported.
+        var record = Fixtures.cases[2]
+        record.findings.append(Finding(id: "C-3-F2", kind: .snv, gene: "braf", hgvsP: "p.V600E"))
+        try s.importBundle(BoardBundle(cases: [record]), now: Fixtures.now)
+        #expect(try s.caseRecord(id: "C-3")?.record.findings.first { $0.id == "C-3-F2" }?.evidence == [entry])
+        let twice = try s.importRecords(BoardBundle(), evidence: [EvidenceAttachment(gene: "BRAF", variant: "V600E", entry: entry)], now: Fixtures.now)
+        #expect(twice.counts["evidence entry"]?.unchanged == 1 && twice.counts["evidence entry"]?.created == 0)
+        #expect(twice.counts["evidence link"]?.unchanged == 2)
+    }
+
     @Test func evidenceAttachesToMatchingFindings() throws {
         let s = try store()
         try s.importRecords(BoardBundle(), findingBatches: [batch(caseId: "C-3", Self.rows)], now: Fixtures.now)
