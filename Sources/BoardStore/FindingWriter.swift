@@ -17,6 +17,8 @@ final class FindingWriter {
         /// FILTER was PASS (or absent): the finding's label is a search term.
         var pass: Bool
         var body: [UInt8]
+        /// Evidence entries the store's knowledge base added.
+        var links: Int
     }
 
     struct Chunk: Sendable {
@@ -26,13 +28,16 @@ final class FindingWriter {
         var findings: [Prepared]
     }
 
-    /// Runs on the parsing thread: everything about a row that does not depend on its case.
-    static func prepare(_ batch: FindingBatch) throws -> Chunk {
+    /// Runs on the parsing thread: everything about a row that does not depend on its case, with the evidence the
+    /// store keeps applied.
+    static func prepare(_ batch: FindingBatch, knowledge: EvidenceIndex) throws -> Chunk {
         var report = batch.report
         if report.specimen?.id == nil { report.specimen = nil }
-        let rows = try batch.findings.map { f -> Prepared in
-            Prepared(key: f.id, kind: f.kind.rawValue, gene: f.gene, label: f.label, rank: f.bestEvidence?.level.rank ?? 99,
-                     pass: f.filter == nil, body: try FindingJSON.body(f))
+        let rows = try batch.findings.map { original -> Prepared in
+            var f = original
+            let links = knowledge.isEmpty ? 0 : knowledge.apply(to: &f).added
+            return Prepared(key: f.id, kind: f.kind.rawValue, gene: f.gene, label: f.label, rank: f.bestEvidence?.level.rank ?? 99,
+                            pass: f.filter == nil, body: try FindingJSON.body(f), links: links)
         }
         return Chunk(caseId: batch.caseId, sample: batch.sample, report: report, findings: rows)
     }
@@ -70,7 +75,7 @@ final class FindingWriter {
     private var touched: [String] = []
     private var caseOfSample: [String: String?] = [:]
     private var unmatched: [(sample: String, count: Int)] = []
-    private var chunks = 0, attached = 0, findings = 0
+    private var chunks = 0, attached = 0, findings = 0, links = 0
     private var insert: Statement
     private var update: Statement
     private var id: [UInt8] = []
@@ -112,34 +117,72 @@ final class FindingWriter {
             RawRow.text(s, 1, caseId)
             RawRow.text(s, 8, chunk.report.id)
         }
+        let specimen = chunk.report.specimen?.id
         for row in chunk.findings {
-            id.removeAll(keepingCapacity: true)
-            id.append(contentsOf: state.idPrefix)
-            id.append(contentsOf: row.key.utf8)
-            if !state.stored.isEmpty, let old = state.stored[String(decoding: id, as: UTF8.self)] {
-                if old.kind == row.kind && old.gene == row.gene && old.reportId == chunk.report.id && Self.same(old.body, row.body) {
-                    state.unchanged += 1
-                    continue
+            setId(state.idPrefix, row.key)
+            if !state.stored.isEmpty {
+                var old = state.stored[String(decoding: id, as: UTF8.self)]
+                if let o = old, let specimen, Self.specimen(of: o.reportId, in: state.record).map({ $0 != specimen }) == true {
+                    // The same variant in another specimen of this case (a metastasis, a relapse): a finding of its own.
+                    setId(state.idPrefix, row.key, specimen: specimen)
+                    old = state.stored[String(decoding: id, as: UTF8.self)]
                 }
-                try step(upd, row, position: nil)
-                state.updated += 1
-                state.plain = false
-            } else {
-                state.position += 1
-                if try step(ins, row, position: state.position, allowConflict: true) {
-                    state.created += 1
-                    if row.rank != 99 { state.plain = false }
-                    if state.plain && row.pass && state.labels.count < Self.searchLabelLimit && state.labelSet.insert(row.label).inserted {
-                        state.labels.append(row.label)
+                if let old {
+                    if old.kind == row.kind && old.gene == row.gene && old.reportId == chunk.report.id && Self.same(old.body, row.body) {
+                        state.unchanged += 1
+                        continue
                     }
-                } else {
-                    state.plain = false
-                    // The same finding twice in one import (two files of one sample): the later one wins.
                     try step(upd, row, position: nil)
                     state.updated += 1
+                    state.plain = false
+                    links += row.links
+                    continue
                 }
             }
+            state.position += 1
+            if try step(ins, row, position: state.position, allowConflict: true) {
+                state.created += 1
+                links += row.links
+                if row.rank != 99 { state.plain = false }
+                if state.plain && row.pass && state.labels.count < Self.searchLabelLimit && state.labelSet.insert(row.label).inserted {
+                    state.labels.append(row.label)
+                }
+                continue
+            }
+            // Written earlier in this import. From another specimen: a finding of its own; from the same one (the
+            // file twice, or two files of one sample): the later one wins.
+            state.plain = false
+            let earlier = try String.fetchOne(db.cachedStatement(sql: "SELECT report_id FROM finding WHERE case_id = ? AND id = ?"),
+                                              arguments: [caseId, String(decoding: id, as: UTF8.self)])
+            if let specimen, Self.specimen(of: earlier, in: state.record).map({ $0 != specimen }) == true {
+                setId(state.idPrefix, row.key, specimen: specimen)
+                if try step(ins, row, position: state.position, allowConflict: true) {
+                    state.created += 1
+                    links += row.links
+                    continue
+                }
+            }
+            try step(upd, row, position: nil)
+            state.updated += 1
+            links += row.links
         }
+    }
+
+    /// The row id: "<case>/<key>", or "<case>/<key>@<specimen>" for a second specimen's copy of a variant.
+    private func setId(_ prefix: [UInt8], _ key: String, specimen: String? = nil) {
+        id.removeAll(keepingCapacity: true)
+        id.append(contentsOf: prefix)
+        id.append(contentsOf: key.utf8)
+        if let specimen {
+            id.append(0x40) // @
+            id.append(contentsOf: specimen.utf8)
+        }
+    }
+
+    /// The specimen a report describes, from the case's reports.
+    private static func specimen(of reportId: String?, in record: Case) -> String? {
+        guard let reportId else { return nil }
+        return record.reports.first { $0.id == reportId }?.specimen?.id
     }
 
     /// Counts, case refreshes and the "no case for these samples" outcome, once every chunk is written.
@@ -161,6 +204,7 @@ final class FindingWriter {
             summary.note("case", changed ? .updated : .unchanged)
         }
         summary.counts["finding"] = counts
+        if links > 0 { summary.counts["evidence link", default: ImportSummary.Counts()].created += links }
     }
 
     private func caseFor(_ chunk: Chunk) throws -> String? {

@@ -97,6 +97,30 @@ struct FindingStreamTests {
         #expect(try store.headline(caseId: "C-2")?.findingCount == 11)
     }
 
+    @Test func theSameVariantInTwoSpecimensOfACaseIsKeptForEach() throws {
+        let store = try Fixtures.seededStore()
+        func batch(_ specimen: String, vaf: Double) -> FindingBatch {
+            FindingBatch(caseId: "C-2", sample: specimen, report: MolecularReport(id: "maf:t.maf:\(specimen)", assay: "MAF", specimen: Specimen(id: specimen)),
+                         findings: [Finding(id: "4:55599321:A:T", kind: .snv, gene: "KIT", hgvsP: "p.D816V", vaf: vaf),
+                                    Finding(id: "4:1:C:G", kind: .snv, gene: "KIT", vaf: vaf)])
+        }
+        let summary = try store.importRecords(BoardBundle(), findingBatches: [batch("PRIMARY", vaf: 0.3), batch("LIVER-MET", vaf: 0.6)], now: Fixtures.now)
+        #expect(summary.counts["finding"]?.created == 4)
+        let findings = try #require(try store.caseRecord(id: "C-2")).record.findings
+        let d816v = findings.filter { $0.hgvsP == "p.D816V" }
+        #expect(d816v.map(\.id) == ["C-2/4:55599321:A:T", "C-2/4:55599321:A:T@LIVER-MET"])
+        #expect(d816v.map(\.vaf) == [0.3, 0.6])
+        #expect(d816v.map(\.reportId) == ["maf:t.maf:PRIMARY", "maf:t.maf:LIVER-MET"])
+        // Again, in either order, and from a renamed file of the same specimen: nothing new.
+        let again = try store.importRecords(BoardBundle(), findingBatches: [batch("LIVER-MET", vaf: 0.6), batch("PRIMARY", vaf: 0.3)], now: Fixtures.now)
+        #expect(again.counts["finding"]?.unchanged == 4)
+        var renamed = batch("LIVER-MET", vaf: 0.65)
+        renamed.report.id = "maf:t-v2.maf:LIVER-MET"
+        let update = try store.importRecords(BoardBundle(), findingBatches: [renamed], now: Fixtures.now)
+        #expect(update.counts["finding"]?.updated == 2 && update.counts["finding"]?.created == 0)
+        #expect(try store.headline(caseId: "C-2")?.findingCount == 5)
+    }
+
     @Test func reimportingTheCaseRecordKeepsLabFileFindings() throws {
         let store = try Fixtures.seededStore()
         try store.importRecords(BoardBundle(), findingStreams: [Self.stream(Array(Self.rows.prefix(20)), chunk: 8)], now: Fixtures.now)
