@@ -87,13 +87,10 @@ extension UnsafeBufferPointer where Element == UInt8 {
         out.removeAll(keepingCapacity: true)
         guard let base = baseAddress else { out.append(self); return }
         var start = 0
-        var i = 0
-        while i < count {
-            if base[i] == separator {
-                out.append(UnsafeBufferPointer(start: base + start, count: i - start))
-                start = i + 1
-            }
-            i += 1
+        while let hit = memchr(base + start, Int32(separator), count - start) {
+            let end = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+            out.append(UnsafeBufferPointer(start: base + start, count: end - start))
+            start = end + 1
         }
         out.append(UnsafeBufferPointer(start: base + start, count: count - start))
     }
@@ -102,9 +99,10 @@ extension UnsafeBufferPointer where Element == UInt8 {
     func forEachField(separator: UInt8, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
         guard let base = baseAddress else { try body(self); return }
         var start = 0
-        for i in 0..<count where base[i] == separator {
-            try body(UnsafeBufferPointer(start: base + start, count: i - start))
-            start = i + 1
+        while let hit = memchr(base + start, Int32(separator), count - start) {
+            let end = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+            try body(UnsafeBufferPointer(start: base + start, count: end - start))
+            start = end + 1
         }
         try body(UnsafeBufferPointer(start: base + start, count: count - start))
     }

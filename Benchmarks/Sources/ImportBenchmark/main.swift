@@ -7,6 +7,7 @@ import BoardStore
 // variants.maf):
 //   ImportBenchmark phases DIR   times parsing alone, then parsing and storing together (the store parses on a
 //                                second thread while it writes), into an in-memory store
+//   ImportBenchmark parse FILE   times parsing alone, chunk by chunk as the store reads it (for profiling)
 //   ImportBenchmark dump FILE…   prints every finding a VCF/MAF file yields, one JSON line each (to compare
 //                                reader versions on real files)
 
@@ -50,9 +51,15 @@ let args = CommandLine.arguments
 switch args.count > 1 ? args[1] : "" {
 case "phases" where args.count == 3:
     try phases(dir: args[2])
+case "parse" where args.count == 3:
+    let t0 = DispatchTime.now()
+    let payload = try BoardReader.payload(path: args[2], options: .init(caseId: "C", streamFindings: true))
+    var n = 0
+    for stream in payload.findingStreams { _ = try stream.read { chunk, _ in n += chunk.findings.count } }
+    print(String(format: "%d findings in %.3f s", n, seconds(t0)))
 case "dump" where args.count > 2:
     dump(paths: Array(args.dropFirst(2)))
 default:
-    FileHandle.standardError.write(Data("usage: ImportBenchmark phases DIR | dump FILE…\n".utf8))
+    FileHandle.standardError.write(Data("usage: ImportBenchmark phases DIR | parse FILE | dump FILE…\n".utf8))
     exit(1)
 }
