@@ -98,6 +98,18 @@ enum RawRow {
         }
     }
 
+    /// Whether a result column holds exactly these UTF-8 bytes (NULL equals only nil).
+    static func column(_ stmt: SQLiteStatement, _ index: Int32, equals value: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard sqlite3_column_type(stmt, index) != SQLITE_NULL, let text = sqlite3_column_text(stmt, index) else { return false }
+        let count = Int(sqlite3_column_bytes(stmt, index))
+        return count == value.count && (count == 0 || memcmp(text, value.baseAddress!, count) == 0)
+    }
+
+    static func column(_ stmt: SQLiteStatement, _ index: Int32, equals value: String?) -> Bool {
+        guard var value else { return sqlite3_column_type(stmt, index) == SQLITE_NULL }
+        return value.withUTF8 { column(stmt, index, equals: $0) }
+    }
+
     /// Binds UTF-8 bytes as text; SQLite copies them.
     static func bytes(_ stmt: SQLiteStatement, _ index: Int32, _ value: UnsafeBufferPointer<UInt8>) {
         value.withMemoryRebound(to: CChar.self) { chars in

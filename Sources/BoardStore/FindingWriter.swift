@@ -42,19 +42,16 @@ final class FindingWriter {
         return Chunk(caseId: batch.caseId, sample: batch.sample, report: report, findings: rows)
     }
 
-    /// A stored row's content, to tell "unchanged" from "updated".
-    private struct Stored {
-        var kind: String
-        var gene: String?
-        var reportId: String?
-        var body: String
+    /// What the store holds under a row's id: nothing, the same content, or other content (from this report).
+    private enum Stored {
+        case absent, same
+        case differs(reportId: String?)
     }
 
     private struct CaseState {
         var record: Case
         var idPrefix: [UInt8]
-        /// Stored rows by finding id, as they were before this import.
-        var stored: [String: Stored]
+        /// Findings the case had before this import: with none, rows are inserted without looking first.
         var before: Int
         var position: Int
         var created = 0, updated = 0, unchanged = 0
@@ -78,6 +75,7 @@ final class FindingWriter {
     private var chunks = 0, attached = 0, findings = 0, links = 0
     private var insert: Statement
     private var update: Statement
+    private var select: Statement
     private var id: [UInt8] = []
 
     init(store: BoardStore, db: Database, now: Date) throws {
@@ -90,6 +88,7 @@ final class FindingWriter {
         update = try db.makeStatement(sql: """
             UPDATE finding SET kind = ?4, gene = ?5, label = ?6, best_rank = ?7, report_id = ?8, body = ?9 WHERE case_id = ?1 AND id = ?2
             """)
+        select = try db.makeStatement(sql: "SELECT kind, gene, report_id, body FROM finding WHERE case_id = ? AND id = ?")
     }
 
     func write(_ chunk: Chunk) throws {
@@ -110,62 +109,73 @@ final class FindingWriter {
         } else {
             state.record.reports.append(chunk.report)
         }
-        let ins = insert.sqliteStatement, upd = update.sqliteStatement
+        let ins = insert.sqliteStatement, upd = update.sqliteStatement, sel = select.sqliteStatement
         // Bindings stay across resets: the case and report are bound once per chunk.
-        for s in [ins, upd] {
+        for s in [ins, upd, sel] {
             sqlite3_reset(s)
             RawRow.text(s, 1, caseId)
-            RawRow.text(s, 8, chunk.report.id)
         }
+        RawRow.text(ins, 8, chunk.report.id)
+        RawRow.text(upd, 8, chunk.report.id)
         let specimen = chunk.report.specimen?.id
         for row in chunk.findings {
             setId(state.idPrefix, row.key)
-            if !state.stored.isEmpty {
-                var old = state.stored[String(decoding: id, as: UTF8.self)]
-                if let o = old, let specimen, Self.specimen(of: o.reportId, in: state.record).map({ $0 != specimen }) == true {
-                    // The same variant in another specimen of this case (a metastasis, a relapse): a finding of its own.
-                    setId(state.idPrefix, row.key, specimen: specimen)
-                    old = state.stored[String(decoding: id, as: UTF8.self)]
-                }
-                if let old {
-                    if old.kind == row.kind && old.gene == row.gene && old.reportId == chunk.report.id && Self.same(old.body, row.body) {
-                        state.unchanged += 1
-                        continue
-                    }
-                    try step(upd, row, position: nil)
-                    state.updated += 1
-                    state.plain = false
-                    links += row.links
-                    continue
-                }
-            }
-            state.position += 1
-            if try step(ins, row, position: state.position, allowConflict: true) {
-                state.created += 1
-                links += row.links
-                if row.rank != 99 { state.plain = false }
-                if state.plain && row.pass && state.labels.count < Self.searchLabelLimit && state.labelSet.insert(row.label).inserted {
-                    state.labels.append(row.label)
-                }
-                continue
-            }
-            // Written earlier in this import. From another specimen: a finding of its own; from the same one (the
-            // file twice, or two files of one sample): the later one wins.
-            state.plain = false
-            let earlier = try String.fetchOne(db.cachedStatement(sql: "SELECT report_id FROM finding WHERE case_id = ? AND id = ?"),
-                                              arguments: [caseId, String(decoding: id, as: UTF8.self)])
-            if let specimen, Self.specimen(of: earlier, in: state.record).map({ $0 != specimen }) == true {
-                setId(state.idPrefix, row.key, specimen: specimen)
+            var found = Stored.absent
+            if state.before > 0 {
+                found = try stored(sel, row, reportId: chunk.report.id)
+            } else {
+                // A case that had no findings: insert straight away; a clash means this import wrote the id already.
+                state.position += 1
                 if try step(ins, row, position: state.position, allowConflict: true) {
-                    state.created += 1
-                    links += row.links
+                    created(row, &state)
                     continue
                 }
+                state.plain = false
+                found = try stored(sel, row, reportId: chunk.report.id)
             }
-            try step(upd, row, position: nil)
-            state.updated += 1
-            links += row.links
+            if case .differs(let other) = found, let specimen, Self.specimen(of: other, in: state.record).map({ $0 != specimen }) == true {
+                // The same variant in another specimen of this case (a metastasis, a relapse): a finding of its own.
+                setId(state.idPrefix, row.key, specimen: specimen)
+                found = try stored(sel, row, reportId: chunk.report.id)
+            }
+            switch found {
+            case .same:
+                state.unchanged += 1
+            case .differs:
+                try step(upd, row, position: nil)
+                state.updated += 1
+                state.plain = false
+                links += row.links
+            case .absent:
+                state.position += 1
+                try step(ins, row, position: state.position)
+                created(row, &state)
+            }
         }
+    }
+
+    private func created(_ row: Prepared, _ state: inout CaseState) {
+        state.created += 1
+        links += row.links
+        if row.rank != 99 { state.plain = false }
+        if state.plain && row.pass && state.labels.count < Self.searchLabelLimit && state.labelSet.insert(row.label).inserted {
+            state.labels.append(row.label)
+        }
+    }
+
+    /// Looks the current id up (case bound once per chunk) and compares the stored row with `row` byte for byte.
+    private func stored(_ s: SQLiteStatement, _ row: Prepared, reportId: String) throws -> Stored {
+        sqlite3_reset(s)
+        id.withUnsafeBufferPointer { RawRow.bytes(s, 2, $0) }
+        let rc = sqlite3_step(s)
+        if rc == SQLITE_DONE { return .absent }
+        guard rc == SQLITE_ROW else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        }
+        let same = RawRow.column(s, 0, equals: row.kind) && RawRow.column(s, 1, equals: row.gene)
+            && RawRow.column(s, 2, equals: reportId) && row.body.withUnsafeBufferPointer { RawRow.column(s, 3, equals: $0) }
+        if same { return .same }
+        return .differs(reportId: sqlite3_column_type(s, 2) == SQLITE_NULL ? nil : String(cString: sqlite3_column_text(s, 2)))
     }
 
     /// The row id: "<case>/<key>", or "<case>/<key>@<specimen>" for a second specimen's copy of a variant.
@@ -219,17 +229,12 @@ final class FindingWriter {
     private func load(_ caseId: String) throws -> CaseState? {
         guard let record = try String.fetchOne(db.cachedStatement(sql: "SELECT body FROM \"case\" WHERE id = ?"), arguments: [caseId])
             .map({ try Codec.decode(Case.self, from: $0) }) else { return nil }
-        var stored: [String: Stored] = [:]
-        var position = -1
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT id, kind, gene, report_id, body, position FROM finding WHERE case_id = ?"),
-                                       arguments: [caseId])
-        while let row = try rows.next() {
-            stored[row["id"]] = Stored(kind: row["kind"], gene: row["gene"], reportId: row["report_id"], body: row["body"])
-            position = max(position, row["position"])
-        }
+        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT count(*) AS n, max(position) AS last FROM finding WHERE case_id = ?"),
+                                   arguments: [caseId])
+        let before: Int = row?["n"] ?? 0
         touched.append(caseId)
-        return CaseState(record: record, idPrefix: Array((caseId + "/").utf8), stored: stored, before: stored.count,
-                         position: position, plain: stored.isEmpty)
+        return CaseState(record: record, idPrefix: Array((caseId + "/").utf8), before: before,
+                         position: row?["last"] ?? -1, plain: before == 0)
     }
 
     /// After a case's findings changed: its row's counters and top finding, its body (reports), the search
@@ -274,13 +279,5 @@ final class FindingWriter {
         let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
         sqlite3_reset(s)
         throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: message)
-    }
-
-    private static func same(_ old: String, _ new: [UInt8]) -> Bool {
-        var old = old
-        return old.withUTF8 { o in
-            guard o.count == new.count else { return false }
-            return o.isEmpty || new.withUnsafeBufferPointer { memcmp(o.baseAddress!, $0.baseAddress!, o.count) == 0 }
-        }
     }
 }

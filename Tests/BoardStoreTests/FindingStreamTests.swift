@@ -91,7 +91,8 @@ struct FindingStreamTests {
         second[0].vaf = 0.99
         let summary = try store.importRecords(BoardBundle(), findingStreams: [Self.stream(first, chunk: 4), Self.stream(second, chunk: 3)], now: Fixtures.now)
         #expect(summary.counts["finding"]?.created == 10)
-        #expect(summary.counts["finding"]?.updated == 10) // the second file rewrites them; the later one wins
+        // The second file's copies: nine as written already, one changed (the later one wins).
+        #expect(summary.counts["finding"]?.unchanged == 9 && summary.counts["finding"]?.updated == 1)
         let kept = try #require(try store.caseRecord(id: "C-2")?.record.findings.first { $0.id == "C-2/1:1000:A:G" })
         #expect(kept.vaf == 0.99)
         #expect(try store.headline(caseId: "C-2")?.findingCount == 11)
