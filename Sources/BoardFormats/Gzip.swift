@@ -8,7 +8,7 @@ enum Gzip {
         data.count >= 2 && data[data.startIndex] == 0x1F && data[data.startIndex + 1] == 0x8B
     }
 
-    static func decompress(file: String, data: Data) throws -> [UInt8] {
+    static func decompress(file: String, data: Data) throws -> Data {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["gzip", "-dc"]
@@ -32,6 +32,6 @@ enum Gzip {
             let reason = String(decoding: err, as: UTF8.self).split(separator: "\n").first.map { $0.replacingOccurrences(of: "gzip: stdin: ", with: "") } ?? "gzip failed"
             throw ImportError(file: file, message: "cannot decompress (\(reason)); expected a complete gzip or bgzip file")
         }
-        return [UInt8](out)
+        return out
     }
 }

@@ -4,42 +4,43 @@ import Foundation
 /// copying. Tabular readers (VCF, MAF, cBioPortal, CIViC) walk it byte by byte so that large files stay fast.
 struct TextSource {
     let file: String
-    let bytes: [UInt8]
+    /// The text: the file's own bytes (not copied) or what gzip gave back.
+    let text: Data
 
     init(data: Data, file: String) throws {
         self.file = file
-        if Gzip.isCompressed(data) {
-            self.bytes = try Gzip.decompress(file: file, data: data)
-        } else {
-            self.bytes = [UInt8](data)
-        }
+        text = Gzip.isCompressed(data) ? try Gzip.decompress(file: file, data: data) : data
     }
 
     init(bytes: [UInt8], file: String) {
         self.file = file
-        self.bytes = bytes
+        text = Data(bytes)
+    }
+
+    var count: Int { text.count }
+
+    func withBytes<T>(_ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+        try text.withUnsafeBytes { try body($0.bindMemory(to: UInt8.self)) }
     }
 
     /// Throws a located error at the first byte that is not UTF-8 (fast when the file is ASCII).
     func requireUTF8(expected: String) throws {
-        var needsCheck = false
-        bytes.withUnsafeBufferPointer { buffer in
-            for b in buffer where b >= 0x80 { needsCheck = true; break }
+        let valid = withBytes { buffer -> Bool in
+            guard buffer.contains(where: { $0 >= 0x80 }) else { return true }
+            return String(validating: buffer, as: UTF8.self) != nil
         }
-        guard needsCheck else { return }
-        if String(validating: bytes, as: UTF8.self) != nil { return }
-        throw ImportError(file: file, location: JSONPosition.firstInvalidUTF8(in: Data(bytes)),
-                          message: "invalid UTF-8; expected \(expected) in UTF-8")
+        if valid { return }
+        throw ImportError(file: file, location: JSONPosition.firstInvalidUTF8(in: text), message: "invalid UTF-8; expected \(expected) in UTF-8")
     }
 
     /// Bytes of a `size`-byte file read once `consumed` bytes of text are: the two differ when it was compressed.
     func progress(_ consumed: Int, of size: Int) -> Int {
-        bytes.count == size ? consumed : Int(Double(min(consumed, bytes.count)) / Double(max(1, bytes.count)) * Double(size))
+        count == size ? consumed : Int(Double(min(consumed, count)) / Double(max(1, count)) * Double(size))
     }
 
     /// Calls `body` with each line (without the newline or a trailing CR) and its 1-based number; `body` returns false to stop.
     func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Bool) rethrows {
-        try bytes.withUnsafeBufferPointer { all in
+        try withBytes { all in
             guard let base = all.baseAddress else { return }
             var start = 0
             var number = 0

@@ -33,7 +33,7 @@ public enum VCFReader {
             let source = try TextSource(data: data, file: file)
             try source.requireUTF8(expected: "VCF text")
             var parser = Parser(file: file, options: options)
-            parser.seen.reserveCapacity(min(source.bytes.count / 200, 4_000_000))
+            parser.seen.reserveCapacity(min(source.count / 200, 4_000_000))
             parser.findings.reserveCapacity(min(chunkSize, 65536))
             var consumed = 0
             var emitted = false
