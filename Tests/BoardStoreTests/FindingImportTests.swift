@@ -89,6 +89,11 @@ struct FindingImportTests {
             let body = try FindingJSON.bodyText(f)
             let back = try FindingJSON.decode(id: f.id, kind: f.kind.rawValue, gene: f.gene, reportId: f.reportId, body: body)
             #expect(back == f)
+            // The fast reader agrees with JSONDecoder wherever it answers, and answers for plain lab-file rows.
+            let reference = try FindingJSON.decodeWithFoundation(id: f.id, kind: f.kind.rawValue, gene: f.gene, reportId: f.reportId, body: body)
+            let fast = FindingBodyReader.read(id: f.id, kind: f.kind.rawValue, gene: f.gene, reportId: f.reportId, body: body)
+            #expect(fast == nil || fast == reference)
+            if f.evidence.isEmpty && f.biomarker == nil && f.partners == nil && !body.contains("\\") { #expect(fast != nil, "\(body)") }
             // The same members as JSONEncoder's whole finding, without those the columns hold or the decoder defaults.
             var expected = try JSONSerialization.jsonObject(with: Data(Codec.encode(f).utf8)) as! [String: Any]
             for key in ["id", "kind", "gene", "reportId"] { expected[key] = nil }
@@ -101,6 +106,19 @@ struct FindingImportTests {
             let order = keys.map { body.range(of: "\"\($0)\":")!.lowerBound }
             #expect(order == order.sorted())
         }
+    }
+
+    @Test func theFastBodyReaderFallsBackRatherThanGuess() throws {
+        let cases = [#"{"vaf":1e-05,"depth":3}"#, #"{"hgvsP":"p.V600E","exon":"15\/18"}"#, #"{"unknownKey":"x"}"#, #"{"depth":1.5}"#,
+                     #"{"origin":"alien"}"#, #"{"vaf":0.5,}"#, #"{"vaf":0.5} x"#, #"{ "depth" : 7 }"#, #"{}"#]
+        for body in cases {
+            let fast = FindingBodyReader.read(id: "F", kind: "snv", gene: "BRAF", reportId: nil, body: body)
+            let reference = try? FindingJSON.decodeWithFoundation(id: "F", kind: "snv", gene: "BRAF", reportId: nil, body: body)
+            #expect(fast == nil || fast == reference, "\(body)")
+        }
+        #expect(FindingBodyReader.read(id: "F", kind: "snv", gene: nil, reportId: nil, body: #"{ "depth" : 7 }"#)?.depth == 7)
+        #expect(FindingBodyReader.read(id: "F", kind: "snv", gene: nil, reportId: nil, body: #"{"exon":"15\/18"}"#) == nil)
+        #expect(try FindingJSON.decode(id: "F", kind: "snv", gene: nil, reportId: nil, body: #"{"exon":"15\/18"}"#).exon == "15/18")
     }
 
     @Test func evidenceIsKeptForFindingsImportedLater() throws {

@@ -1,0 +1,87 @@
+import Foundation
+import BoardModel
+
+/// Reads the common finding body — flat string and number members, as VCF and MAF rows are — without
+/// JSONDecoder, which costs about 15 µs a finding: opening a case with a whole exome attached must not take
+/// seconds. Anything else (evidence, a biomarker, partners, an escaped string, a member it does not know)
+/// returns nil and the caller decodes with JSONDecoder, so both always agree.
+enum FindingBodyReader {
+    static func read(id: String, kind: String, gene: String?, reportId: String?, body: String) -> Finding? {
+        guard let kind = FindingKind(rawValue: kind) else { return nil }
+        var f = Finding(id: id, reportId: reportId, kind: kind, gene: gene)
+        var body = body
+        let ok = body.withUTF8 { bytes -> Bool in
+            var i = 0
+            let n = bytes.count
+            func skipSpace() { while i < n, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 } }
+            /// A string without escapes, as a slice of the body.
+            func string() -> UnsafeBufferPointer<UInt8>? {
+                guard i < n, bytes[i] == 0x22 else { return nil }
+                let start = i + 1
+                var j = start
+                while j < n, bytes[j] != 0x22 {
+                    if bytes[j] == 0x5C { return nil }
+                    j += 1
+                }
+                guard j < n else { return nil }
+                i = j + 1
+                return UnsafeBufferPointer(rebasing: bytes[start..<j])
+            }
+            func number() -> Substring? {
+                let start = i
+                while i < n, (bytes[i] >= 0x30 && bytes[i] <= 0x39) || bytes[i] == 0x2D || bytes[i] == 0x2B || bytes[i] == 0x2E || bytes[i] == 0x65 || bytes[i] == 0x45 {
+                    i += 1
+                }
+                return i > start ? Substring(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self) : nil
+            }
+            func text() -> String? { string().map { String(decoding: $0, as: UTF8.self) } }
+            skipSpace()
+            guard i < n, bytes[i] == 0x7B else { return false }
+            i += 1
+            skipSpace()
+            if i < n, bytes[i] == 0x7D { return true }
+            while true {
+                skipSpace()
+                guard let key = string() else { return false }
+                skipSpace()
+                guard i < n, bytes[i] == 0x3A else { return false }
+                i += 1
+                skipSpace()
+                guard i < n else { return false }
+                let k = String(decoding: key, as: UTF8.self)
+                if bytes[i] == 0x22 {
+                    guard let v = text() else { return false }
+                    switch k {
+                    case "breakpoints": f.breakpoints = v
+                    case "consequence": f.consequence = v
+                    case "exon": f.exon = v
+                    case "filter": f.filter = v
+                    case "hgvsC": f.hgvsC = v
+                    case "hgvsP": f.hgvsP = v
+                    case "transcript": f.transcript = v
+                    case "classification": guard let c = Classification(rawValue: v) else { return false }; f.classification = c
+                    case "copyNumberCall": guard let c = CopyNumberCall(rawValue: v) else { return false }; f.copyNumberCall = c
+                    case "origin": guard let o = VariantOrigin(rawValue: v) else { return false }; f.origin = o
+                    default: return false
+                    }
+                } else {
+                    guard let v = number() else { return false }
+                    switch k {
+                    case "depth": guard let d = Int(v) else { return false }; f.depth = d
+                    case "vaf": guard let d = Double(v) else { return false }; f.vaf = d
+                    case "copyNumber": guard let d = Double(v) else { return false }; f.copyNumber = d
+                    default: return false
+                    }
+                }
+                skipSpace()
+                guard i < n else { return false }
+                if bytes[i] == 0x2C { i += 1; continue }
+                if bytes[i] == 0x7D { i += 1; break }
+                return false
+            }
+            skipSpace()
+            return i == n
+        }
+        return ok ? f : nil
+    }
+}
