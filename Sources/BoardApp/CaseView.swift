@@ -34,7 +34,7 @@ final class CaseView {
             matchedOnce = true
         }
         trialList.setCount(sortedMatches.count)
-        molecular.list.setCount(visibleFindings().count)
+        sortFindings()
     }
 
     var sortedMatches: [TrialMatch] {
@@ -98,17 +98,28 @@ final class CaseView {
         }
     }
 
-    /// Findings sorted by their strongest evidence, then by id.
-    func visibleFindings() -> [Finding] {
-        (record?.record.findings ?? []).filter { kindFilter.accepts($0.kind) }
-            .sorted { ($0.bestEvidence?.level.rank ?? 99, $0.id) < ($1.bestEvidence?.level.rank ?? 99, $1.id) }
+    /// The findings the Molecular tab lists (kind filter applied), strongest evidence first (`evidenceOrder`): indices
+    /// into the case's findings, sorted on reload and on a filter change only, never per frame (a whole exome
+    /// attached to a case is 200,000 rows).
+    private var visible: [Int] = []
+
+    private func sortFindings() {
+        let findings = record?.record.findings ?? []
+        visible = findings.evidenceOrder().filter { kindFilter.accepts(findings[$0].kind) }
+        molecular.list.setCount(visible.count)
+    }
+
+    private func visibleFinding(_ i: Int) -> Finding? {
+        guard let record, i >= 0, i < visible.count else { return nil }
+        return record.record.findings[visible[i]]
     }
 
     private func renderMolecular(into canvas: inout Canvas, rect: Rect, context: AppContext, focused: Bool) {
         guard let record else { return }
-        let findings = visibleFindings()
+        let all = record.record.findings
+        let order = visible
         let (info, tableRect) = rect.splitVertically(topHeight: 1)
-        canvas.put("Filter (f): \(kindFilter.label) · \(findings.count) of \(record.record.findings.count) · sorted by evidence", in: info, role: .dim)
+        canvas.put("Filter (f): \(kindFilter.label) · \(order.count) of \(all.count) · sorted by evidence", in: info, role: .dim)
         let wide = rect.width >= 100
         var columns: [Table.Column] = [
             .init("Alteration", minWidth: 14, flex: 3), .init("Kind", minWidth: 6, maxWidth: 6),
@@ -117,7 +128,9 @@ final class CaseView {
         ]
         if wide { columns += [.init("Tumour", minWidth: 6, maxWidth: 8), .init("Origin", minWidth: 8, maxWidth: 9)] }
         let code = record.record.diagnosis.oncotreeCode
-        let rows: [[Table.Cell]] = findings.map { f in
+        // Cells are made for the rows on screen only.
+        let cells: @Sendable (Int) -> [Table.Cell] = { index in
+            let f = all[order[index]]
             let best = f.bestEvidence
             var cells: [Table.Cell] = [
                 .init(f.label + (f.filter.map { " [\($0)]" } ?? ""), bold: best != nil),
@@ -137,11 +150,10 @@ final class CaseView {
         }
         if molecular.columns != columns {
             let selection = molecular.list
-            molecular = Table(columns: columns, rows: rows)
+            molecular = Table(columns: columns)
             molecular.list = selection
-            molecular.list.setCount(rows.count)
         }
-        if molecular.rows != rows { molecular.rows = rows }
+        molecular.setRows(count: order.count, cells: cells)
         molecular.render(into: &canvas, rect: tableRect, focused: focused)
     }
 
@@ -189,8 +201,7 @@ final class CaseView {
         var target = NoteTarget(caseId: caseId)
         var about = "case \(caseId)"
         if tabs.active == 1, let i = molecular.list.selectedIndex {
-            let findings = visibleFindings()
-            if i < findings.count { target.findingId = findings[i].id; about = "\(findings[i].label) (\(caseId))" }
+            if let f = visibleFinding(i) { target.findingId = f.id; about = "\(f.label) (\(caseId))" }
         } else if tabs.active == 2, let i = trialList.selectedIndex {
             let matches = sortedMatches
             if i < matches.count { target.trialId = matches[i].trialId; about = "trial \(matches[i].trialId) (\(caseId))" }
@@ -221,7 +232,7 @@ final class CaseView {
         case .filterKind where tabs.active == 1:
             let all = FindingFilter.allCases
             kindFilter = all[(all.firstIndex(of: kindFilter)! + 1) % all.count]
-            molecular.list.setCount(visibleFindings().count)
+            sortFindings()
             molecular.list.home()
         case .explain where tabs.active == 2: showWhy.toggle()
         case .up, .down, .top, .bottom, .pageUp, .pageDown:

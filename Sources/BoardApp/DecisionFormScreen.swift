@@ -67,8 +67,31 @@ public final class DecisionFormScreen: Screen {
             drafts = DraftKeeper(key: "decision:\(decision!.id)")
             if restoredDraft != nil { draftChanged() }
         }
+        chooseFindings()
         validate(forSigning: false)
         list.setCount(rows.count)
+    }
+
+    /// The findings a recommendation can rest on (ids, in evidence order) and where each sits in the case; set on
+    /// reload. Past `findingChoiceLimit` findings (a whole exome) the form lists those with evidence or an
+    /// oncogenic or pathogenic class, and any a recommendation already cites, rather than every row of the file.
+    private var findingChoices: [String] = []
+    private var findingIndex: [String: Int] = [:]
+    static let findingChoiceLimit = 100
+
+    private func chooseFindings() {
+        let findings = record?.record.findings ?? []
+        findingIndex = Dictionary(findings.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var order = findings.evidenceOrder()
+        if findings.count > Self.findingChoiceLimit {
+            let cited = Set(decision?.recommendations.flatMap(\.findingIds) ?? [])
+            let telling: Set<Classification> = [.oncogenic, .likelyOncogenic, .pathogenic, .likelyPathogenic]
+            order = order.filter { i in
+                let f = findings[i]
+                return f.bestEvidence != nil || f.classification.map(telling.contains) == true || cited.contains(f.id)
+            }
+        }
+        findingChoices = order.map { findings[$0].id }
     }
 
     // MARK: Rows
@@ -76,10 +99,9 @@ public final class DecisionFormScreen: Screen {
     var rows: [Row] {
         guard let d = decision else { return [] }
         var rows: [Row] = [.status]
-        let findings = record?.record.findings.sorted { ($0.bestEvidence?.level.rank ?? 99, $0.id) < ($1.bestEvidence?.level.rank ?? 99, $1.id) } ?? []
         for (i, _) in d.recommendations.enumerated() {
             rows += [.recommendation(i), .kind(i), .therapy(i), .trial(i), .scale(i), .level(i), .priority(i), .rationale(i)]
-            rows += findings.map { .finding(i, $0.id) }
+            rows += findingChoices.map { .finding(i, $0) }
         }
         if !isReadOnly { rows.append(.addRecommendation) }
         rows.append(.consensus)
@@ -168,7 +190,7 @@ public final class DecisionFormScreen: Screen {
             let title = id.flatMap { record?.trials[$0]?.shortTitle ?? record?.trials[$0]?.title }
             return ("Trial", id.map { "‹ \($0) ›" + (title.map { " \($0)" } ?? "") + (match.map { " (\($0.status.label))" } ?? "") } ?? "‹ — ›", id == nil ? .dim : .normal)
         case .finding(let i, let findingId):
-            let finding = record?.record.findings.first { $0.id == findingId }
+            let finding = findingIndex[findingId].map { record!.record.findings[$0] }
             let on = rec(i).findingIds.contains(findingId)
             let level = finding?.bestEvidence.map { "  [\($0.level)]" } ?? ""
             return ("", "[\(on ? "x" : " ")] \(finding?.label ?? findingId)\(level)", on ? .highlight : .normal)

@@ -44,8 +44,7 @@ public struct CaseSummaryText {
         if !c.missingData.isEmpty { out.append("Missing:     " + c.missingData.map(\.label).joined(separator: ", ")) }
         if !c.findings.isEmpty {
             out.append("Findings (\(c.findings.count)):")
-            let sorted = c.findings.sorted { ($0.bestEvidence?.level.rank ?? 99, $0.id) < ($1.bestEvidence?.level.rank ?? 99, $1.id) }
-            for f in sorted {
+            for f in c.findings.byEvidence() {
                 let level = f.bestEvidence.map { "\($0.level)" } ?? ""
                 let vaf = f.vaf.map { String(format: " VAF %.0f%%", $0 * 100) } ?? ""
                 let origin = f.origin == .germline ? " germline" : ""

@@ -194,3 +194,15 @@ public struct Biomarker: Codable, Sendable, Hashable {
         return title + amount + state
     }
 }
+
+extension Array where Element == Finding {
+    /// Indices in the order the board reads findings: strongest evidence first, ties in the case's own order
+    /// (the order of its record or lab file). Sorting indices by an integer rank keeps a whole exome quick.
+    public func evidenceOrder() -> [Int] {
+        let ranks = map { $0.bestEvidence?.level.rank ?? 99 }
+        return indices.sorted { ranks[$0] != ranks[$1] ? ranks[$0] < ranks[$1] : $0 < $1 }
+    }
+
+    /// The findings in `evidenceOrder()`.
+    public func byEvidence() -> [Finding] { evidenceOrder().map { self[$0] } }
+}

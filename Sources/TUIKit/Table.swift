@@ -31,6 +31,8 @@ public struct Table: Sendable {
 
     public var columns: [Column]
     public var rows: [[Cell]] { didSet { list.setCount(rows.count) } }
+    /// For long tables (a whole exome): cells made on demand for the rows on screen only; `rows` stays empty.
+    public private(set) var provider: (@Sendable (Int) -> [Cell])?
     public var showHeader: Bool
     /// Columns between cells.
     public var spacing: Int
@@ -46,6 +48,13 @@ public struct Table: Sendable {
     }
 
     public var selectedRow: Int? { list.selectedIndex }
+
+    /// Shows `count` rows whose cells `cells` makes when they are drawn.
+    public mutating func setRows(count: Int, cells: @escaping @Sendable (Int) -> [Cell]) {
+        if !rows.isEmpty { rows = [] } // (its didSet would reset the selection to an empty list)
+        provider = cells
+        list.setCount(count)
+    }
 
     /// Widths for `totalWidth` columns: minimums first (left to right, later columns shrink to 0 when
     /// space runs out), then the rest shared by flex weight up to each column's maximum.
@@ -111,10 +120,12 @@ public struct Table: Sendable {
         let cols = columns
         let spacing = self.spacing
         let rows = self.rows
+        let provider = self.provider
         list.render(into: &canvas, rect: body, focused: focused, scrollbar: false) { index, selected in
             var spans: [Span] = []
+            let row = provider?(index) ?? rows[index]
             for (i, c) in cols.enumerated() where widths[i] > 0 {
-                let cell = i < rows[index].count ? rows[index][i] : Cell("")
+                let cell = i < row.count ? row[i] : Cell("")
                 spans.append(Span(TextWidth.fit(cell.text, width: widths[i], alignment: c.alignment, ellipsis: ell),
                                   role: cell.role ?? .normal, bold: cell.bold))
                 if i + 1 < cols.count, spacing > 0 { spans.append(Span(String(repeating: " ", count: spacing))) }
