@@ -24,6 +24,11 @@ public final class AppContext {
         self.clock = clock
     }
 
+    /// Matches this session computed that the store does not hold (a read-only store keeps none; a case with no
+    /// relevant trial leaves no rows), by case, with the case fingerprint they were computed on: a case is
+    /// matched once per session, not on every visit. Emptied when another terminal changes the store.
+    var computedMatches: [String: (fingerprint: String, matches: [TrialMatch], trials: [String: Trial])] = [:]
+
     public var now: Date { clock() }
     public var today: LocalDate { LocalDate(now) }
 

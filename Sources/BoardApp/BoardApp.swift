@@ -93,7 +93,10 @@ public final class BoardApp {
         guard now.timeIntervalSince(lastPoll) >= 1 else { return }
         lastPoll = now
         guard let counter = try? context.store.externalChangeCounter() else { return }
-        if let last = lastChangeCounter, last != counter { reloadAll() }
+        if let last = lastChangeCounter, last != counter {
+            context.computedMatches = [:] // trials or cases may have changed
+            reloadAll()
+        }
         lastChangeCounter = counter
     }
 

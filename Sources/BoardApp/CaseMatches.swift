@@ -7,6 +7,23 @@ import TrialMatching
 /// case or trial data) or were never stored, they are recomputed for this case (milliseconds) and
 /// saved, unless the store is read-only, in which case they are only shown.
 enum CaseMatches {
+    /// The record with current matches: the session's earlier result for the same case data, else computed now
+    /// (and saved when the store is writable).
+    @MainActor
+    static func refreshed(_ record: CaseRecord, context: AppContext) throws -> CaseRecord {
+        let fingerprint = record.record.fingerprint(on: context.today)
+        var updated = record
+        if let known = context.computedMatches[record.record.id], known.fingerprint == fingerprint {
+            updated.matches = known.matches
+            updated.trials = known.trials
+            updated.staleMatches = []
+            return updated
+        }
+        updated = try refreshed(record, store: context.store, on: context.today, at: context.now)
+        context.computedMatches[record.record.id] = (fingerprint, updated.matches, updated.trials)
+        return updated
+    }
+
     static func refreshed(_ record: CaseRecord, store: BoardStore, on day: LocalDate, at now: Date) throws -> CaseRecord {
         let trials = try store.trials()
         let matches = MatchEngine(trials: trials).match(record.record, on: day, at: now, selection: .relevant)

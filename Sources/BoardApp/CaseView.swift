@@ -30,7 +30,7 @@ final class CaseView {
     func reload(_ context: AppContext) throws {
         record = try context.store.caseRecord(id: caseId, on: context.today)
         if let current = record, !current.staleMatches.isEmpty || (current.matches.isEmpty && !matchedOnce) {
-            record = try CaseMatches.refreshed(current, store: context.store, on: context.today, at: context.now)
+            record = try CaseMatches.refreshed(current, context: context)
             matchedOnce = true
         }
         trialList.setCount(sortedMatches.count)

@@ -50,3 +50,34 @@ struct LargeCaseTests {
         #expect(!offered.contains("C-0004/1:100000:C:T"))
     }
 }
+
+/// A case is matched against the trials once per session: a case with no relevant trial (which leaves no rows in
+/// the store) or a read-only store must not recompute on every visit.
+@MainActor
+@Suite("Matches computed once per session")
+struct SessionMatchTests {
+    @Test func aSecondVisitUsesTheSessionsResultUntilTheCaseChanges() throws {
+        let store = try SampleBoard.store()
+        let (app, _) = try SampleBoard.app(width: 160, height: 48, store: store)
+        app.run(.openCase("C-0004"))
+        let screen = try #require(app.stack.last as? CaseScreen)
+        let first = try #require(screen.view.record)
+        let known = try #require(app.context.computedMatches["C-0004"])
+        #expect(known.fingerprint == first.record.fingerprint(on: app.context.today))
+        // Mark the session's result; a visit that recomputed would not show the mark.
+        let marked = TrialMatch(caseId: "C-0004", trialId: "NCT-SESSION-MARK", outcomes: [], status: .possiblyEligible, score: 1,
+                                computedAt: SampleBoard.now, dataFingerprint: "x")
+        app.context.computedMatches["C-0004"] = (known.fingerprint, [marked], [:])
+        try store.saveMatches(caseId: "C-0004", []) // as if nothing were stored
+        app.run(.openCase("C-0004"))
+        let again = try #require((app.stack.last as? CaseScreen)?.view.record)
+        #expect(again.matches.map(\.trialId) == ["NCT-SESSION-MARK"])
+        // When the case changes, its fingerprint does too: computed afresh.
+        var changed = first.record
+        changed.performance = PerformanceStatus(ecog: 3)
+        try store.importBundle(BoardBundle(cases: [changed]), now: SampleBoard.now)
+        app.run(.openCase("C-0004"))
+        let fresh = try #require((app.stack.last as? CaseScreen)?.view.record)
+        #expect(!fresh.matches.contains { $0.trialId == "NCT-SESSION-MARK" })
+    }
+}
