@@ -48,10 +48,12 @@ public enum BoardReader {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw ImportError(file: path, message: "is a directory; expected a file")
         }
-        let data: Data
+        var data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw ImportError(file: path, message: "cannot read the file")
         }
+        // Decompressed once, here: detection and the reader both see the text.
+        if Gzip.isCompressed(data) { data = try Gzip.decompress(file: path, data: data) }
         if data.isEmpty { throw ImportError(file: path, message: "empty file") }
         if let format, !formats.contains(format) {
             throw ImportError(file: path, message: "unknown format \"\(format)\"; expected one of: \(formats.joined(separator: ", "))")

@@ -35,16 +35,32 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Files to import.", valueName: "path"))
     var paths: [String]
 
+    private func removeStore() {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: global.storePath + suffix) }
+    }
+
     func run() throws {
         let tty = isatty(STDERR_FILENO) == 1
         if tty { FileHandle.standardError.write(Data("reading \(paths.count) file\(paths.count == 1 ? "" : "s")…\r".utf8)) }
         let payload = try BoardReader.payload(paths: paths, format: format, options: .init(caseId: caseId, sample: sample, streamFindings: true))
-        let store = try global.openStore()
+        // Lab files are parsed while the store writes, so a bad line can surface after the store was opened: a
+        // store this run created is removed again then (and after a dry run), leaving things as they were.
+        let existed = FileManager.default.fileExists(atPath: global.storePath)
         let bar = ProgressBar(label: "importing", total: 1, counts: false)
-        let summary = try store.importRecords(payload.bundle, partialCases: payload.partialCases, findingBatches: payload.findingSets,
+        let store: BoardStore
+        let summary: ImportSummary
+        do {
+            store = try global.openStore()
+            summary = try store.importRecords(payload.bundle, partialCases: payload.partialCases, findingBatches: payload.findingSets,
                                               findingStreams: payload.findingStreams,
                                               evidence: payload.evidence, skipped: payload.skipped, dryRun: dryRun,
                                               progress: { @Sendable done, total in bar.update(done, of: total) })
+        } catch {
+            bar.finish()
+            if !existed { removeStore() }
+            throw error
+        }
+        if dryRun && !existed { removeStore() }
         bar.finish()
         var counts = summary
         counts.skipped = []

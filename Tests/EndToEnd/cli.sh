@@ -34,6 +34,25 @@ printf '{"format":"tumorboard/1","cases":[{"id":"C-NEW","patient":{"id":"P-NEW",
 expect "a dangling reference exits 1" 1 "$BIN" import --store "$S" "$WORK/orphan.json"
 [ "$(sqlite3 "$S" .dump | md5sum)" = "$before" ] && { PASSED=$((PASSED + 1)); echo "ok   nothing half-imported"; } || { FAILED=$((FAILED + 1)); echo "FAIL half import"; }
 
+# A lab file with a bad line deep inside (found while the store writes the rows before it): exit 1 with the
+# line, the store unchanged; into a store that did not exist, no store is left behind; bgzip reads the same.
+C1=$(sqlite3 "$S" 'select id from "case" order by id limit 1')
+{ printf '##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tTUMOR\n'
+  for i in $(seq 1 30000); do printf '1\t%d\t.\tA\tG\t50\tPASS\t.\tGT:AD:DP\t0/1:10,5:15\n' "$i"; done
+  printf '1\tnotanumber\t.\tA\tG\t50\tPASS\t.\tGT:AD:DP\t0/1:10,5:15\n'; } > "$WORK/late-bad.vcf"
+expect "a VCF with a bad line after 30,000 good ones exits 1" 1 "$BIN" import --store "$S" --case "$C1" "$WORK/late-bad.vcf"
+expect_text "the error names the line" "late-bad.vcf: line 30003, column 3: POS must be a positive integer"
+[ "$(sqlite3 "$S" .dump | md5sum)" = "$before" ] && { PASSED=$((PASSED + 1)); echo "ok   store unchanged after the late bad line"; } || { FAILED=$((FAILED + 1)); echo "FAIL store changed by a failed VCF"; }
+expect "the same into a new store exits 1" 1 "$BIN" import --store "$WORK/fresh/board.sqlite" --case X "$WORK/late-bad.vcf"
+[ ! -e "$WORK/fresh/board.sqlite" ] && [ ! -e "$WORK/fresh/board.sqlite-wal" ] && { PASSED=$((PASSED + 1)); echo "ok   no store left behind"; } || { FAILED=$((FAILED + 1)); echo "FAIL a failed import left a new store"; }
+expect "a dry run into a new store" 0 "$BIN" import --dry-run --store "$WORK/fresh/board.sqlite" "$ROOT"/SampleData/*.json
+[ ! -e "$WORK/fresh/board.sqlite" ] && { PASSED=$((PASSED + 1)); echo "ok   a dry run leaves no store"; } || { FAILED=$((FAILED + 1)); echo "FAIL a dry run created a store"; }
+head -n 30002 "$WORK/late-bad.vcf" | gzip -c > "$WORK/good.vcf.gz"
+OUT=$("$BIN" import --store "$S" --case "$C1" "$WORK/good.vcf.gz" 2>&1)
+echo "$OUT" | grep -q "findings: 30000 created" && { PASSED=$((PASSED + 1)); echo "ok   a gzip VCF imports its 30,000 findings"; } || { FAILED=$((FAILED + 1)); echo "FAIL gzip VCF: $OUT"; }
+OUT=$("$BIN" import --store "$S" --case "$C1" "$WORK/good.vcf.gz" 2>&1)
+echo "$OUT" | grep -q "findings: 0 created, 0 updated, 30000 unchanged" && { PASSED=$((PASSED + 1)); echo "ok   and again: nothing new"; } || { FAILED=$((FAILED + 1)); echo "FAIL gzip VCF again: $OUT"; }
+
 expect "importing again succeeds" 0 "$BIN" import --store "$S" "$ROOT"/SampleData/*.json
 [ "$(sqlite3 "$S" 'select count(*) from "case"')" = "$(python3 -c "import json;print(len(json.load(open('$ROOT/SampleData/cases.json'))['cases']))")" ] && { PASSED=$((PASSED + 1)); echo "ok   re-import does not duplicate"; } || { FAILED=$((FAILED + 1)); echo "FAIL duplicates"; }
 
