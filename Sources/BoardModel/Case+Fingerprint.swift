@@ -86,31 +86,35 @@ extension Case {
             for drug in line.drugs { h.add(drug) }
             h.separate()
         }
-        for f in findings {
-            h.add(f.kind.rawValue)
-            h.add(f.gene)
-            h.add(f.hgvsP)
-            h.add(f.hgvsC)
-            h.add(f.consequence)
-            h.add(f.exon)
-            h.add(f.copyNumberCall?.rawValue)
-            h.add(f.copyNumber)
-            for partner in f.partners ?? [] { h.add(partner) }
-            h.separate()
-            if let b = f.biomarker {
-                h.add(b.kind.rawValue)
-                h.add(b.name)
-                h.add(b.value)
-                h.add(b.status)
+        // Read in place through a buffer: binding each finding to a local would copy (and retain) all its
+        // fields, the main cost for a case with a whole exome attached.
+        findings.withUnsafeBufferPointer { all in
+            for i in all.indices {
+                h.add(all[i].kind.rawValue)
+                h.add(all[i].gene)
+                h.add(all[i].hgvsP)
+                h.add(all[i].hgvsC)
+                h.add(all[i].consequence)
+                h.add(all[i].exon)
+                h.add(all[i].copyNumberCall?.rawValue)
+                h.add(all[i].copyNumber)
+                for partner in all[i].partners ?? [] { h.add(partner) }
+                h.separate()
+                if let b = all[i].biomarker {
+                    h.add(b.kind.rawValue)
+                    h.add(b.name)
+                    h.add(b.value)
+                    h.add(b.status)
+                }
+                h.add(all[i].classification?.rawValue)
+                h.add(all[i].origin.rawValue)
+                h.add(all[i].filter)
+                for e in all[i].evidence {
+                    h.add(e.level.scale.rawValue)
+                    h.add(e.level.code)
+                }
+                h.separate()
             }
-            h.add(f.classification?.rawValue)
-            h.add(f.origin.rawValue)
-            h.add(f.filter)
-            for e in f.evidence {
-                h.add(e.level.scale.rawValue)
-                h.add(e.level.code)
-            }
-            h.separate()
         }
         return h.hex
     }
