@@ -4,8 +4,9 @@ import GRDBSQLite
 import BoardModel
 
 /// Writes lab-file findings into their cases inside an import's transaction, chunk by chunk: keeps each case's
-/// state across chunks (its stored findings, the next position, its reports), upserts rows through the SQLite
-/// C API (the per-row cost of a VCF/MAF import), and refreshes every touched case once at the end.
+/// state across chunks (whether it had findings, the next position, its reports, counts), looks each row up by
+/// key and inserts, updates or leaves it through the SQLite C API (the per-row cost of a VCF/MAF import), and
+/// refreshes every touched case once at the end.
 final class FindingWriter {
     /// One finding made ready on the parsing thread (its row but for the case, which the body does not hold).
     struct Prepared: Sendable {
