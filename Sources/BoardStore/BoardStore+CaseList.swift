@@ -115,7 +115,7 @@ extension BoardStore {
             let caseId = try String.fetchOne(db, sql: """
                 SELECT id FROM "case" WHERE patient_id = ? AND status <> 'closed' ORDER BY updated_at DESC, id DESC LIMIT 1
                 """, arguments: [patient.id])
-            return (try caseId.flatMap { try loadCase(db, id: $0) }, patient)
+            return (try caseId.flatMap { try Self.loadCase(db, id: $0) }, patient)
         }
         return (nil, nil)
     }

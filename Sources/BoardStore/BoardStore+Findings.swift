@@ -18,11 +18,11 @@ extension BoardStore {
             try db.writeWithoutTransaction { db in
                 var summary = ImportSummary()
                 try db.inTransaction(.immediate) {
-                    summary = try write(bundle, in: db, now: now, progress: nil)
                     let knowledge = try EvidenceIndex.load(db)
+                    summary = try write(bundle, in: db, now: now, knowledge: knowledge, progress: nil)
                     let writer = RecordWriter(db: db, user: user, now: now, knowledge: knowledge)
                     for partial in partialCases {
-                        let existing = try loadCase(db, id: partial.id)
+                        let existing = try Self.loadCase(db, id: partial.id)
                         summary.note("case", try writer.case(CaseMerge.merge(existing, partial), summary: &summary))
                     }
                     let rows = findingBatches.reduce(0) { $0 + $1.findings.count }
@@ -60,17 +60,15 @@ extension BoardStore {
         }
     }
 
-    func loadCase(_ db: Database, id: String) throws -> Case? { try Self.loadCase(db, id: id) }
-
-    /// The case a batch belongs to: the one named, else a case whose id, report id or specimen id is the sample.
-    func resolveCase(_ db: Database, batch: FindingBatch) throws -> String? {
-        if let id = batch.caseId {
+    /// The case findings belong to: the one named, else a case whose id, report id or specimen id is the sample.
+    func resolveCase(_ db: Database, caseId: String?, sample: String?) throws -> String? {
+        if let id = caseId {
             guard try Bool(exists: db, sql: "SELECT 1 FROM \"case\" WHERE id = ?", id) else {
                 throw StoreError.invalid("case \(id) is neither in the store nor in the import; import the case first")
             }
             return id
         }
-        guard let sample = batch.sample, !sample.isEmpty else { return nil }
+        guard let sample, !sample.isEmpty else { return nil }
         if try Bool(exists: db, sql: "SELECT 1 FROM \"case\" WHERE id = ?", sample) { return sample }
         return try String.fetchOne(db, sql: """
             SELECT c.id FROM "case" c, json_each(c.body, '$.reports') r

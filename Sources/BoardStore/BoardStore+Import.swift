@@ -13,7 +13,7 @@ extension BoardStore {
             try db.writeWithoutTransaction { db in
                 var summary = ImportSummary()
                 try db.inTransaction(.immediate) {
-                    summary = try write(bundle, in: db, now: now, progress: progress)
+                    summary = try write(bundle, in: db, now: now, knowledge: try EvidenceIndex.load(db), progress: progress)
                     return dryRun ? .rollback : .commit
                 }
                 return summary
@@ -21,8 +21,10 @@ extension BoardStore {
         }
     }
 
-    func write(_ bundle: BoardBundle, in db: Database, now: Date, progress: (@Sendable (Int, Int) -> Void)?) throws -> ImportSummary {
-        let writer = RecordWriter(db: db, user: user, now: now, knowledge: bundle.cases.isEmpty ? nil : try EvidenceIndex.load(db))
+    /// `knowledge`: the evidence the store keeps, applied to the findings of the cases written.
+    func write(_ bundle: BoardBundle, in db: Database, now: Date, knowledge: EvidenceIndex,
+               progress: (@Sendable (Int, Int) -> Void)?) throws -> ImportSummary {
+        let writer = RecordWriter(db: db, user: user, now: now, knowledge: knowledge)
         var summary = ImportSummary()
         let total = bundle.boards.count + bundle.cases.count + bundle.trials.count + bundle.meetings.count + bundle.notes.count + bundle.decisions.count
         var done = 0

@@ -32,7 +32,7 @@ struct EvidenceIndex: Sendable {
         return created
     }
 
-    /// The entries that could apply to a finding of this gene (fusion partners included).
+    /// The entries that could apply to a finding of this gene (by symbol, whatever its case).
     func candidates(gene: String?) -> [EvidenceAttachment]? {
         guard let gene else { return nil }
         return byGene[gene.uppercased()]

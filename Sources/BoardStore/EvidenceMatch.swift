@@ -100,7 +100,7 @@ extension BoardStore {
         kept.unchanged += distinct - created
         summary.counts["evidence entry"] = kept
         for caseId in touchedCases.sorted() {
-            let top = try String.fetchOne(db, sql: "SELECT label FROM finding WHERE case_id = ? AND best_rank < 99 ORDER BY best_rank, position LIMIT 1", arguments: [caseId])
+            let top = try Self.topFinding(db, caseId: caseId)
             try db.execute(sql: "UPDATE \"case\" SET top_finding = ? WHERE id = ?", arguments: [top, caseId])
             try AuditTrail.append(db, user: user, action: "case.evidence", entity: "case", entityId: caseId, caseId: caseId, at: now)
         }

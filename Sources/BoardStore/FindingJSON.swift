@@ -136,6 +136,13 @@ enum FindingJSON {
 }
 
 extension BoardStore {
+    /// The label of a case's finding with the strongest evidence (the first of equals in the case's order), if any.
+    static func topFinding(_ db: Database, caseId: String) throws -> String? {
+        try String.fetchOne(db.cachedStatement(sql: """
+            SELECT label FROM finding WHERE case_id = ? AND best_rank < 99 ORDER BY best_rank, position LIMIT 1
+            """), arguments: [caseId])
+    }
+
     /// A case's findings in their order (the order of the files and records they came from).
     static func findings(_ db: Database, caseId: String) throws -> [Finding] {
         try Row.fetchAll(db.cachedStatement(sql: "SELECT id, kind, gene, report_id, body FROM finding WHERE case_id = ? ORDER BY position"),

@@ -63,9 +63,6 @@ final class FindingWriter {
         var labelSet: Set<String> = []
     }
 
-    /// The search document of a case's findings holds at most this many distinct labels (a whole exome stays small).
-    static let searchLabelLimit = 5000
-
     private let store: BoardStore
     private let db: Database
     private let now: Date
@@ -159,7 +156,7 @@ final class FindingWriter {
         state.created += 1
         links += row.links
         if row.rank != 99 { state.plain = false }
-        if state.plain && row.pass && state.labels.count < Self.searchLabelLimit && state.labelSet.insert(row.label).inserted {
+        if state.plain && row.pass && state.labels.count < SearchIndex.findingLabelLimit && state.labelSet.insert(row.label).inserted {
             state.labels.append(row.label)
         }
     }
@@ -219,10 +216,9 @@ final class FindingWriter {
     }
 
     private func caseFor(_ chunk: Chunk) throws -> String? {
-        let batch = FindingBatch(caseId: chunk.caseId, sample: chunk.sample, report: chunk.report, findings: [])
         let key = (chunk.caseId ?? "") + "\t" + (chunk.sample ?? "")
         if let known = caseOfSample[key] { return known }
-        let resolved = try store.resolveCase(db, batch: batch)
+        let resolved = try store.resolveCase(db, caseId: chunk.caseId, sample: chunk.sample)
         caseOfSample[key] = resolved
         return resolved
     }
@@ -247,9 +243,7 @@ final class FindingWriter {
         guard findingsChanged || oldBody != body else { return }
         let count = state.before + state.created
         // A plain case has no finding with evidence, hence no top finding.
-        let top = state.plain ? nil : try String.fetchOne(db.cachedStatement(sql: """
-            SELECT label FROM finding WHERE case_id = ? AND best_rank < 99 ORDER BY best_rank, position LIMIT 1
-            """), arguments: [record.id])
+        let top = state.plain ? nil : try BoardStore.topFinding(db, caseId: record.id)
         var missing = record.missingData
         if count > 0 { missing.removeAll { $0 == .molecularReport } }
         try db.execute(sql: "UPDATE \"case\" SET body = ?, finding_count = ?, top_finding = ?, missing = ?, updated_at = ? WHERE id = ?",
@@ -257,7 +251,7 @@ final class FindingWriter {
         try AuditTrail.append(db, user: store.user, action: "case.findings", entity: "case", entityId: record.id, caseId: record.id,
                               before: "\(state.before) findings", after: "\(count) findings", at: now)
         // Search: distinct gene/protein terms of PASS findings, best evidence first, then in file order.
-        let terms = state.plain ? SearchIndex.terms(state.labels) : try SearchIndex.findingLabels(db, caseId: record.id, limit: Self.searchLabelLimit)
+        let terms = state.plain ? SearchIndex.terms(state.labels) : try SearchIndex.findingLabels(db, caseId: record.id)
         try SearchIndex.put(db, kind: "findings", ref: record.id, caseId: record.id, label: record.diagnosis.text, title: record.diagnosis.text,
                             body: terms.joined(separator: " · "))
     }

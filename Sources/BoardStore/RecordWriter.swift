@@ -104,7 +104,7 @@ struct RecordWriter {
         } else {
             for _ in record.findings { summary.note("finding", .unchanged) }
         }
-        try SearchIndex.indexCase(db, record, labFileTerms: kept.isEmpty ? [] : try SearchIndex.labFileTerms(db, caseId: record.id))
+        try SearchIndex.indexCase(db, record, labFileTerms: kept.isEmpty ? [] : try SearchIndex.findingLabels(db, caseId: record.id, labFilesOnly: true))
         return existing == nil ? .created : .updated
     }
 

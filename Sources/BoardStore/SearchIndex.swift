@@ -38,7 +38,7 @@ enum SearchIndex {
     /// Search terms of a case's PASS findings read back from the table: distinct labels, best evidence first, then
     /// in file order, at most `limit` (a whole exome stays a small document). `labFilesOnly` keeps those attached
     /// from VCF/MAF files (reports "vcf:…", "maf:…", see `FindingBatch.labFileReportPrefixes`).
-    static func findingLabels(_ db: Database, caseId: String, limit: Int, labFilesOnly: Bool = false) throws -> [String] {
+    static func findingLabels(_ db: Database, caseId: String, limit: Int = findingLabelLimit, labFilesOnly: Bool = false) throws -> [String] {
         let labels = try String.fetchAll(db, sql: """
             SELECT label FROM finding WHERE case_id = ? AND instr(body, '"filter":') = 0
               AND (? = 0 OR substr(report_id, 1, 4) IN ('vcf:', 'maf:'))
@@ -52,9 +52,8 @@ enum SearchIndex {
         labels.map { $0.contains(" p.") ? $0 + " " + $0.replacingOccurrences(of: " p.", with: " ") : $0 }
     }
 
-    static func labFileTerms(_ db: Database, caseId: String) throws -> [String] {
-        try findingLabels(db, caseId: caseId, limit: 5000, labFilesOnly: true)
-    }
+    /// The search document of a case's findings holds at most this many distinct labels (a whole exome stays small).
+    static let findingLabelLimit = 5000
 
     static func indexNote(_ db: Database, _ note: Note) throws {
         try put(db, kind: "note", ref: note.id, caseId: note.target.caseId, label: "note by \(note.author)", title: note.author, body: note.text)
