@@ -73,27 +73,14 @@ extension UnsafeBufferPointer where Element == UInt8 {
     func fields(separator: UInt8 = 0x09) -> [UnsafeBufferPointer<UInt8>] {
         var result: [UnsafeBufferPointer<UInt8>] = []
         result.reserveCapacity(16)
-        guard let base = baseAddress else { return [self] }
-        var start = 0
-        for i in 0..<count where base[i] == separator {
-            result.append(UnsafeBufferPointer(start: base + start, count: i - start))
-            start = i + 1
-        }
-        result.append(UnsafeBufferPointer(start: base + start, count: count - start))
+        split(separator: separator, into: &result)
         return result
     }
 
     /// Splits into `out` (cleared first, capacity kept): the per-line split of the VCF/MAF hot loops allocates nothing.
     func split(separator: UInt8, into out: inout [UnsafeBufferPointer<UInt8>]) {
         out.removeAll(keepingCapacity: true)
-        guard let base = baseAddress else { out.append(self); return }
-        var start = 0
-        while let hit = memchr(base + start, Int32(separator), count - start) {
-            let end = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-            out.append(UnsafeBufferPointer(start: base + start, count: end - start))
-            start = end + 1
-        }
-        out.append(UnsafeBufferPointer(start: base + start, count: count - start))
+        forEachField(separator: separator) { out.append($0) }
     }
 
     /// Calls `body` with each `separator`-separated part, without building an array.
@@ -113,8 +100,6 @@ extension UnsafeBufferPointer where Element == UInt8 {
         guard let i = firstIndex(of: byte) else { return nil }
         return UnsafeBufferPointer(rebasing: self[(i + 1)...])
     }
-
-    func contains(byte: UInt8) -> Bool { firstIndex(of: byte) != nil }
 
     var string: String { String(decoding: self, as: UTF8.self) }
 

@@ -252,7 +252,7 @@ public enum VCFReader {
                 var finding = Finding(id: key, kind: .snv, gene: annotation?.gene, transcript: annotation?.transcript,
                                       hgvsC: annotation?.hgvsC, hgvsP: annotation?.hgvsP, consequence: annotation?.consequence,
                                       exon: annotation?.exon, origin: somatic ? .somatic : .unknown, filter: filter)
-                let symbolic = altBytes.first == 0x3C || altBytes.contains(byte: 0x5B) || altBytes.contains(byte: 0x5D)
+                let symbolic = altBytes.first == 0x3C || altBytes.contains(0x5B) || altBytes.contains(0x5D)
                 if symbolic {
                     try structural(&finding, alt: altBytes.string, chrom: chrom.string, pos: pos, info: info, values: values, format: format, annotation: annotation)
                 } else if ref.count != altBytes.count {
@@ -435,11 +435,11 @@ public enum VCFReader {
                 if bytes.hasPrefix("EN") || bytes.hasPrefix("NM_") || bytes.hasPrefix("NP_") || bytes.hasPrefix("XM_"), let rest = bytes.after(0x3A) {
                     bytes = rest
                 }
-                return bytes.contains(byte: 0x25) ? bytes.string.replacingOccurrences(of: "%3D", with: "=") : bytes.string
+                return bytes.contains(0x25) ? bytes.string.replacingOccurrences(of: "%3D", with: "=") : bytes.string
             }
             return Annotation(gene: field(layout.gene)?.string, transcript: field(layout.feature)?.string, hgvsC: hgvs(layout.hgvsC),
                               hgvsP: hgvs(layout.hgvsP),
-                              consequence: field(layout.consequence).map { $0.contains(byte: 0x26) ? $0.string.replacingOccurrences(of: "&", with: ",") : $0.string },
+                              consequence: field(layout.consequence).map { $0.contains(0x26) ? $0.string.replacingOccurrences(of: "&", with: ",") : $0.string },
                               exon: field(layout.exon)?.string)
         }
 
