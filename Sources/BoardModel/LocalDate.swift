@@ -13,14 +13,16 @@ public struct LocalDate: Codable, Sendable, Hashable, Comparable, CustomStringCo
         self.day = day
     }
 
-    /// Parses "YYYY-MM-DD" (also accepts "YYYY-MM" and "YYYY", taking the first day).
+    /// Parses "YYYY-MM-DD" (also accepts "YYYY-MM" and "YYYY", taking the first day). A day that is not
+    /// on the calendar ("1970-02-31") is refused, never rolled over.
     public init?(_ text: String) {
         let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-", omittingEmptySubsequences: false)
         guard (1...3).contains(parts.count), parts[0].count == 4, let y = Int(parts[0]) else { return nil }
         let m = parts.count > 1 ? Int(parts[1]) : 1
         let d = parts.count > 2 ? Int(parts[2].prefix(2)) : 1
-        guard let m, let d, (1...12).contains(m), (1...31).contains(d) else { return nil }
+        guard let m, let d else { return nil }
         self.init(year: y, month: m, day: d)
+        guard isOnCalendar else { return nil }
     }
 
     public init(from decoder: Decoder) throws {
@@ -58,5 +60,22 @@ public struct LocalDate: Codable, Sendable, Hashable, Comparable, CustomStringCo
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let c = calendar.dateComponents([.year, .month, .day], from: instant)
         self.init(year: c.year!, month: c.month!, day: c.day!)
+    }
+}
+
+extension LocalDate {
+    /// Days in a month of the Gregorian calendar (0 for a month outside 1–12).
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 1, 3, 5, 7, 8, 10, 12: return 31
+        case 4, 6, 9, 11: return 30
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        default: return 0
+        }
+    }
+
+    /// Whether the date exists on the calendar (month 1–12, day within the month, year 1–9999).
+    public var isOnCalendar: Bool {
+        (1...9999).contains(year) && (1...12).contains(month) && (1...Self.daysIn(month: month, year: year)).contains(day)
     }
 }
