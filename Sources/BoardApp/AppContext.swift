@@ -1,5 +1,6 @@
 import Foundation
 import BoardModel
+import BoardFormats
 import BoardStore
 import TUIKit
 
@@ -49,6 +50,20 @@ public final class AppContext {
         if privacy { return "\(pseudonym) \(initials) \(age)\(letter)" }
         return "\(name) \(age)\(letter)"
     }
+
+    /// Free text about a patient as the screen may show it: in privacy mode with the patient's identifiers
+    /// masked by the same de-identifier the exports use (names, MRNs, birth dates inside questions, notes,
+    /// histories, rationales, dissent); unchanged otherwise.
+    public func masked(_ text: String, for patient: Patient) -> String {
+        guard privacy, !text.isEmpty else { return text }
+        if let known = deidentifiers[patient] { return known.scrub(text) }
+        if deidentifiers.count > 64 { deidentifiers.removeAll() }
+        let made = Deidentifier(patient: patient)
+        deidentifiers[patient] = made
+        return made.scrub(text)
+    }
+
+    private var deidentifiers: [Patient: Deidentifier] = [:]
 
     /// Formats an instant for the board ("Thu 3 Dec 2026 15:00"). Formatters are built once: making one costs more than a frame.
     public func format(_ date: Date, time: Bool = true) -> String {

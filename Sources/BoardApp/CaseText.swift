@@ -9,6 +9,7 @@ enum CaseText {
     static func summary(_ r: CaseRecord, context: AppContext) -> [TextView.Line] {
         let c = r.record
         let p = c.patient
+        let say = { (text: String) in context.masked(text, for: p) }
         var lines: [TextView.Line] = []
         lines.append(.init(context.patientLabel(p) + "  ·  \(c.id)  ·  \(c.status.rawValue)", role: context.privacy ? .privacy : .title))
         if context.privacy {
@@ -19,9 +20,9 @@ enum CaseText {
         }
         lines.append("")
         let d = c.diagnosis
-        lines.append(.init("Diagnosis    \(d.text)" + (d.oncotreeCode.map { " [\($0)]" } ?? ""), role: .normal))
-        if let h = d.histology { lines.append(.init("Histology    \(h)")) }
-        if let site = d.primarySite { lines.append(.init("Primary site \(site)" + (d.laterality.map { ", \($0.rawValue)" } ?? ""))) }
+        lines.append(.init("Diagnosis    \(say(d.text))" + (d.oncotreeCode.map { " [\($0)]" } ?? ""), role: .normal))
+        if let h = d.histology { lines.append(.init("Histology    \(say(h))")) }
+        if let site = d.primarySite { lines.append(.init("Primary site \(say(site))" + (d.laterality.map { ", \($0.rawValue)" } ?? ""))) }
         if let on = d.diagnosedOn { lines.append(.init("Diagnosed    \(on)")) }
         lines.append(.init("Stage        \(c.stage?.summary ?? "—")", role: c.stage == nil ? .warning : .normal))
         let perf = c.performance?.summary ?? ""
@@ -32,24 +33,24 @@ enum CaseText {
         if let ref = c.referringClinician { lines.append(.init("Referred by  \(ref)")) }
         lines.append("")
         lines.append(.init("Question for the board", role: .title))
-        lines.append(.init(c.question.isEmpty ? "—" : c.question, role: .highlight))
+        lines.append(.init(c.question.isEmpty ? "—" : say(c.question), role: .highlight))
         lines.append("")
         lines.append(.init("Treatment history", role: .title))
         if c.treatmentHistory.isEmpty { lines.append(.init("none recorded", role: .dim)) }
         for line in c.treatmentHistory.sorted(by: { $0.line < $1.line }) {
-            let drugs = line.drugs.isEmpty ? (line.regimen ?? "—") : line.drugs.joined(separator: " + ")
+            let drugs = line.drugs.isEmpty ? say(line.regimen ?? "—") : line.drugs.joined(separator: " + ")
             let dates = [line.start?.description, line.end?.description].compactMap { $0 }.joined(separator: " – ")
             var text = "L\(line.line)  \(drugs)"
-            if let setting = line.setting { text += " (\(setting))" }
+            if let setting = line.setting { text += " (\(say(setting)))" }
             if !dates.isEmpty { text += "  \(dates)" }
             if let best = line.bestResponse { text += "  best response \(best.rawValue)" }
-            if let stop = line.stopReason { text += "  stopped: \(stop)" }
+            if let stop = line.stopReason { text += "  stopped: \(say(stop))" }
             lines.append(.init(text))
         }
         if !c.comorbidities.isEmpty {
             lines.append("")
             lines.append(.init("Comorbidities", role: .title))
-            lines.append(.init(c.comorbidities.joined(separator: "; ")))
+            lines.append(.init(say(c.comorbidities.joined(separator: "; "))))
         }
         if !c.reports.isEmpty {
             lines.append("")
@@ -77,7 +78,9 @@ enum CaseText {
             if let f = note.target.findingId, let finding = r.record.findings.first(where: { $0.id == f }) { about = " · on \(finding.label)" }
             if let t = note.target.trialId { about = " · on trial \(t)" }
             lines.append(.init("\(note.author) · \(context.format(note.writtenAt))\(about)" + (note.version > 1 ? " · v\(note.version)" : ""), role: .title))
-            for paragraph in note.text.split(separator: "\n", omittingEmptySubsequences: false) { lines.append(.init(String(paragraph))) }
+            for paragraph in context.masked(note.text, for: r.record.patient).split(separator: "\n", omittingEmptySubsequences: false) {
+                lines.append(.init(String(paragraph)))
+            }
             lines.append("")
         }
         return lines
@@ -85,20 +88,21 @@ enum CaseText {
 
     static func decision(_ r: CaseRecord, context: AppContext) -> [TextView.Line] {
         guard let d = r.currentDecision else { return [.init("No decision recorded yet.", role: .dim)] }
+        let say = { (text: String) in context.masked(text, for: r.record.patient) }
         var lines: [TextView.Line] = []
         let state = d.status == .final ? "FINAL" : d.status.rawValue
         lines.append(.init("Decision \(d.id) · \(state) · version \(d.version)" + (d.amends.map { " · amends \($0)" } ?? ""),
                            role: d.status == .final ? .success : .warning))
-        if let reason = d.amendmentReason { lines.append(.init("Amended because: \(reason)")) }
+        if let reason = d.amendmentReason { lines.append(.init("Amended because: \(say(reason))")) }
         lines.append("")
-        lines += DecisionText.recommendationLines(d, findings: r.record.findings).map { TextView.Line($0.text, role: $0.kind.role) }
+        lines += DecisionText.recommendationLines(d, findings: r.record.findings, mask: say).map { TextView.Line($0.text, role: $0.kind.role) }
         lines.append("")
         if let consensus = d.consensus { lines.append(.init("Consensus: \(consensus.rawValue)")) }
-        for dissent in d.dissent { lines.append(.init("Dissent: \(dissent.name) — \(dissent.reason)", role: .warning)) }
+        for dissent in d.dissent { lines.append(.init("Dissent: \(dissent.name) — \(say(dissent.reason))", role: .warning)) }
         if !d.attendeesPresent.isEmpty { lines.append(.init("Present: \(d.attendeesPresent.joined(separator: ", "))")) }
         if let f = d.followUp {
             let when = f.date?.description ?? f.intervalWeeks.map { "in \($0) weeks" } ?? ""
-            lines.append(.init("Follow-up: \(when)" + (f.represent.map { " — re-present \($0)" } ?? "")))
+            lines.append(.init("Follow-up: \(when)" + (f.represent.map { " — re-present \(say($0))" } ?? "")))
         }
         if let signer = d.signedBy, let at = d.signedAt { lines.append(.init("Signed by \(signer) on \(context.format(at))", role: .success)) }
         lines.append(.init("Recorded by \(d.recordedBy) on \(context.format(d.recordedAt))", role: .dim))
@@ -112,11 +116,12 @@ enum CaseText {
 
     static func history(_ r: CaseRecord, context: AppContext) -> [TextView.Line] {
         if r.history.isEmpty { return [.init("No recorded changes.", role: .dim)] }
+        let say = { (text: String) in context.masked(text, for: r.record.patient) }
         return r.history.reversed().map { e in
             var text = "\(context.format(e.at)) \(e.user): \(e.action)"
             if e.entity != "case" { text += " \(e.entity) \(e.entityId)" }
-            if let before = e.before, before.count < 40 { text += "  \(before) →" }
-            if let after = e.after, after.count < 60 { text += (e.before == nil ? "  " : " ") + after.replacingOccurrences(of: "\n", with: " ") }
+            if let before = e.before, before.count < 40 { text += "  \(say(before)) →" }
+            if let after = e.after, after.count < 60 { text += (e.before == nil ? "  " : " ") + say(after.replacingOccurrences(of: "\n", with: " ")) }
             return TextView.Line(text)
         }
     }

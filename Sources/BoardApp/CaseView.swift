@@ -124,7 +124,7 @@ final class CaseView {
         var columns: [Table.Column] = [
             .init("Alteration", minWidth: 14, flex: 3), .init("Kind", minWidth: 6, maxWidth: 6),
             .init("VAF", minWidth: 4, maxWidth: 5, alignment: .right), .init("Class", minWidth: 6, maxWidth: 17, flex: 1),
-            .init("Evidence", minWidth: 9, maxWidth: 18), .init("Therapy", minWidth: 8, flex: 2),
+            .init("Evidence", minWidth: 9, maxWidth: 18), .init("Drug evidence", minWidth: 13, flex: 2),
         ]
         if wide { columns += [.init("Tumour", minWidth: 6, maxWidth: 8), .init("Origin", minWidth: 8, maxWidth: 9)] }
         let code = record.record.diagnosis.oncotreeCode
@@ -136,8 +136,8 @@ final class CaseView {
                 .init(f.label + (f.filter.map { " [\($0)]" } ?? ""), bold: best != nil),
                 .init(f.kind == .biomarker ? "Marker" : f.kind.label), .init(f.vaf.map { String(format: "%.0f%%", $0 * 100) } ?? ""),
                 .init(f.classification?.label ?? "", role: f.classification == .vus ? .dim : nil),
-                .init(best.map { "\($0.level)" } ?? "—", role: best.map { EvidenceRole.role(tier: $0.level.tier) } ?? .dim),
-                .init(best?.therapy ?? ""),
+                .init(best.map { "\($0.level)" } ?? "—", role: best.map { EvidenceRole.role(tier: $0.displayTier) } ?? .dim),
+                .init(f.drugEvidence, role: best.map { $0.isTreatmentOption ? nil : ($0.isAgainstDrug ? .levelResistance : .dim) } ?? nil),
             ]
             if wide {
                 let here: String
@@ -209,9 +209,12 @@ final class CaseView {
         return (target, about)
     }
 
-    /// The screens that record for this case.
+    /// The screens that record for this case, and the finding detail (Enter on a finding).
     func recording(_ action: AppAction, meetingId: String?) -> Navigation? {
         switch action {
+        case .open where tabs.active == 1:
+            guard let i = molecular.list.selectedIndex, let f = visibleFinding(i) else { return nil }
+            return .push(FindingScreen(caseId: caseId, findingId: f.id))
         case .newNote:
             let (target, about) = noteTarget()
             return .push(NoteEditorScreen(target: target, about: about))

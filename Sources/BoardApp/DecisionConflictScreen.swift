@@ -25,7 +25,10 @@ final class DecisionConflictScreen: Screen {
         for (i, (title, decision)) in [("Theirs: version \(conflict.theirs.version) by \(conflict.theirs.recordedBy)", conflict.theirs),
                                       ("Yours: not saved", conflict.mine)].enumerated() {
             let inner = Pane.draw(&canvas, rect: halves[i], title: title, focused: i == 1)
-            var view = TextView(lines: DecisionText.lines(decision, findings: findings, format: { context.format($0) }).map { TextView.Line($0.text) })
+            let patient = form?.record?.record.patient
+            let lines = DecisionText.lines(decision, findings: findings, format: { context.format($0) },
+                                           mask: { text in patient.map { context.masked(text, for: $0) } ?? text })
+            var view = TextView(lines: lines.map { TextView.Line($0.text) })
             view.render(into: &canvas, rect: inner)
         }
         canvas.put("\(conflict.theirs.recordedBy) saved this decision while you were editing. t: continue from theirs · m: keep mine on top of theirs · Esc: back to your edit",

@@ -183,7 +183,12 @@ public final class DecisionFormScreen: Screen {
             return ("Status", text, d.status == .final ? .success : .warning)
         case .recommendation(let i): return ("Recommendation \(i + 1)", "", .title)
         case .kind(let i): return ("Kind", "‹ \(rec(i).kind.label) ›", .normal)
-        case .therapy(let i): return ("Therapy", rec(i).therapy ?? "—", rec(i).therapy == nil ? .dim : .normal)
+        case .therapy(let i):
+            // Evidence in the case against a drug of this recommendation is said beside it, in words.
+            let against = rec(i).evidenceAgainst(in: record?.record.findings ?? [])
+            let caution = against.isEmpty ? "" : "  ⚠ caution: " + against.map { "\($0.entry.phrase) (\($0.finding.label))" }.joined(separator: "; ")
+            let therapy = rec(i).therapy.map { context.masked($0, for: record!.record.patient) } ?? "—"
+            return ("Therapy", therapy + caution, against.isEmpty ? (rec(i).therapy == nil ? .dim : .normal) : .warning)
         case .trial(let i):
             let id = rec(i).trialId
             let match = id.flatMap { t in record?.matches.first { $0.trialId == t } }
@@ -192,17 +197,18 @@ public final class DecisionFormScreen: Screen {
         case .finding(let i, let findingId):
             let finding = findingIndex[findingId].map { record!.record.findings[$0] }
             let on = rec(i).findingIds.contains(findingId)
-            let level = finding?.bestEvidence.map { "  [\($0.level)]" } ?? ""
-            return ("", "[\(on ? "x" : " ")] \(finding?.label ?? findingId)\(level)", on ? .highlight : .normal)
+            let evidence = finding.map { $0.evidence.isEmpty ? "" : "  [\($0.evidenceSummary)]" } ?? ""
+            return ("", "[\(on ? "x" : " ")] \(finding?.label ?? findingId)\(evidence)", on ? .highlight : .normal)
         case .scale(let i): return ("Evidence scale", "‹ \(rec(i).evidence?.scale.rawValue ?? "—") ›", .normal)
         case .level(let i):
             guard let level = rec(i).evidence else { return ("Level", "‹ — › (choose a scale first)", .dim) }
             return ("Level", "‹ \(level.code) › " + (level.meaning ?? ""), EvidenceRole.role(tier: level.tier))
         case .priority(let i): return ("Priority", "‹ \(rec(i).priority) ›", .normal)
-        case .rationale(let i): return ("Rationale", rec(i).rationale.isEmpty ? "—" : rec(i).rationale, rec(i).rationale.isEmpty ? .dim : .normal)
+        case .rationale(let i):
+            return ("Rationale", rec(i).rationale.isEmpty ? "—" : context.masked(rec(i).rationale, for: record!.record.patient), rec(i).rationale.isEmpty ? .dim : .normal)
         case .addRecommendation: return ("", "+ add a recommendation (a)", .info)
         case .consensus: return ("Consensus", "‹ \(d.consensus?.rawValue ?? "—") ›", .normal)
-        case .dissent(let i): return ("Dissent", "\(d.dissent[i].name) — \(d.dissent[i].reason)", .warning)
+        case .dissent(let i): return ("Dissent", "\(d.dissent[i].name) — \(context.masked(d.dissent[i].reason, for: record!.record.patient))", .warning)
         case .addDissent: return ("", "+ record a dissent (d)", .info)
         case .attendee(let name):
             let discipline = meeting?.roster.first { $0.name == name }?.discipline.label ?? ""
@@ -210,7 +216,7 @@ public final class DecisionFormScreen: Screen {
             return ("Present", "[\(present ? "x" : " ")] \(name) · \(discipline)", present ? .normal : .dim)
         case .followUpDate: return ("Follow-up date", d.followUp?.date?.description ?? "—", .normal)
         case .followUpWeeks: return ("…or in weeks", d.followUp?.intervalWeeks.map(String.init) ?? "—", .normal)
-        case .represent: return ("Re-present", d.followUp?.represent ?? "—", .normal)
+        case .represent: return ("Re-present", d.followUp?.represent.map { context.masked($0, for: record!.record.patient) } ?? "—", .normal)
         }
     }
 
@@ -264,7 +270,7 @@ public final class DecisionFormScreen: Screen {
         case .escape: editing = nil
         case .enter:
             editing = nil
-            return commit(e.row, text: e.field.text)
+            return commit(e.row, text: e.field.text, context: context)
         default:
             e.field.handle(key)
             editing = e
@@ -309,7 +315,7 @@ public final class DecisionFormScreen: Screen {
         editing = (row, field)
     }
 
-    func commit(_ row: Row, text raw: String) -> Navigation {
+    func commit(_ row: Row, text raw: String, context: AppContext) -> Navigation {
         let text = raw.trimmingCharacters(in: .whitespaces)
         switch row {
         case .therapy(let i):
@@ -321,8 +327,7 @@ public final class DecisionFormScreen: Screen {
         case .rationale(let i): update { $0.recommendations[i].rationale = text }
         case .followUpDate:
             if text.isEmpty { update { $0.followUp?.date = nil } }
-            else if let date = LocalDate(text), text.count == 10 { update { $0.followUp = ($0.followUp ?? FollowUp()); $0.followUp?.date = date } }
-            else { return .error("Follow-up date: expected YYYY-MM-DD, e.g. 2027-02-15") }
+            else { return setFollowUp(text, context: context) }
         case .followUpWeeks:
             if text.isEmpty { update { $0.followUp?.intervalWeeks = nil } }
             else if let weeks = Int(text), (1...520).contains(weeks) { update { $0.followUp = ($0.followUp ?? FollowUp()); $0.followUp?.intervalWeeks = weeks } }
@@ -331,6 +336,27 @@ public final class DecisionFormScreen: Screen {
         default: break
         }
         return .none
+    }
+
+    /// Sets the follow-up date after ValidValues: a date not on the calendar is refused with the reason; a date in
+    /// the past is kept only after the user confirms it (a follow-up recorded after the fact).
+    func setFollowUp(_ text: String, context: AppContext) -> Navigation {
+        func keep(_ date: LocalDate) { update { $0.followUp = ($0.followUp ?? FollowUp()); $0.followUp?.date = date } }
+        do {
+            keep(try ValidValues.followUp(parsing: text, today: context.today))
+            return .none
+        } catch where error.confirmable {
+            guard let date = try? ValidValues.followUp(parsing: text, today: context.today, confirmed: true) else { return .error("Follow-up date: \(error.reason)") }
+            let modal = Modal(title: "Follow-up date in the past", body: ["\(date) is before today (\(context.today)).", "Keep it as the follow-up date?"],
+                              buttons: ["Cancel", "Keep \(date)"])
+            return .confirm(modal) { [self] choice in
+                guard choice == 1 else { return .message("Follow-up date not changed.") }
+                keep(date)
+                return .none
+            }
+        } catch {
+            return .error("Follow-up date: \(error.reason)")
+        }
     }
 
     /// Steps a choice field through its values.
@@ -442,7 +468,9 @@ public final class DecisionFormScreen: Screen {
             if decision?.version == 0 || isDirty { return .none }
         }
         guard let d = decision, let chair = meeting?.chair else { return .none }
-        let summary = DecisionText.lines(d, findings: record?.record.findings ?? [], format: { context.format($0) }).map(\.text)
+        let patient = record?.record.patient
+        let summary = DecisionText.lines(d, findings: record?.record.findings ?? [], format: { context.format($0) },
+                                         mask: { text in patient.map { context.masked(text, for: $0) } ?? text }).map(\.text)
         let modal = Modal(title: "Sign decision \(d.id) as \(chair)?", body: summary + ["", "A signed decision is read-only; later changes become amendments."],
                           buttons: ["Cancel", "Sign"])
         return .confirm(modal) { [self] choice in

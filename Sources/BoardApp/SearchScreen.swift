@@ -32,7 +32,8 @@ public final class SearchScreen: Screen {
             let kind = hit.kind.padding(toLength: 9, withPad: " ", startingAt: 0)
             // Case documents carry the patient's name as their title: hide it in privacy mode.
             let title = context.privacy && hit.kind == "case" ? "(masked)" : hit.title
-            let snippet = context.privacy && hit.kind == "case" ? "" : hit.snippet
+            // Notes and case text may name the patient: no snippet of them in privacy mode.
+            let snippet = context.privacy && (hit.kind == "case" || hit.kind == "note") ? "(masked in privacy mode)" : hit.snippet
             return [Span(kind, role: selected ? .selection : .dim),
                     Span((hit.caseId ?? hit.ref) + "  ", role: selected ? .selection : .title),
                     Span(title + "  ", role: selected ? .selection : .normal),

@@ -51,16 +51,24 @@ public enum CIViCReader {
                 throw ImportError(file: file, location: "line \(number), column \((columns["evidence_level"] ?? 0) + 1)", message: "evidence_level must be A, B, C, D or E")
             }
             let drugs = (cell("drugs") ?? cell("therapies"))?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            let joiner = (cell("drug_interaction_type") ?? cell("therapy_interaction_type")) == "Combination" ? " + " : ", "
+            // Combination: given together; Substitutes: each alone; Sequential: one after the other. Exports without
+            // the column (2018) do not say, and neither is assumed.
+            let interaction = cell("drug_interaction_type") ?? cell("therapy_interaction_type")
+            let joiner = interaction == "Combination" ? " + " : (interaction == "Sequential" ? " then " : ", ")
+            let unstated = interaction == nil && (drugs?.count ?? 0) > 1 ? " (combination or alternatives not stated)" : ""
             let disease = cell("disease")
-            var reference = cell("evidence_id").map { "CIViC EID\($0)" }
-            if let citation = cell("citation_id") {
-                reference = [reference, (cell("source_type") == "PubMed" ? "PMID " : "") + citation].compactMap { $0 }.joined(separator: "; ")
-            }
+            // Citations: the evidence id, the publication (PubMed id in 2018 exports, citation_id later) and trials.
+            var citations = [cell("evidence_id").map { "CIViC EID\($0)" }]
+            if let pmid = cell("pubmed_id") { citations.append("PMID \(pmid)") }
+            else if let citation = cell("citation_id") { citations.append((cell("source_type") == "PubMed" ? "PMID " : "") + citation) }
+            citations += (cell("nct_ids") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let reference = citations.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "; ")
             let entry = EvidenceEntry(source: "CIViC", level: EvidenceLevel(scale: .civic, code: levelCode), type: cell("evidence_type"),
                                       significance: cell("clinical_significance") ?? cell("significance"),
-                                      therapy: drugs.map { $0.joined(separator: joiner) }, disease: disease,
-                                      oncotreeCode: disease.flatMap { OncoTree.bundled.code(forName: $0) }, reference: reference)
+                                      therapy: drugs.map { $0.joined(separator: joiner) + unstated }, disease: disease,
+                                      oncotreeCode: disease.flatMap { OncoTree.bundled.code(forName: $0) },
+                                      reference: reference.isEmpty ? nil : reference,
+                                      direction: cell("evidence_direction"), statement: cell("evidence_statement"))
             records.append(EvidenceAttachment(gene: gene, variant: variant, entry: entry))
             return true
         }

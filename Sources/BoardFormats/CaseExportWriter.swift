@@ -48,8 +48,8 @@ public struct CaseExportWriter {
             doc.add(.blank)
         }
         doc.field("Patient", minutes.patientLine(c.patient, on: asOf))
-        doc.field("Diagnosis", c.diagnosis.text + (c.diagnosis.oncotreeCode.map { " [\($0)]" } ?? ""))
-        doc.field("Histology", c.diagnosis.histology)
+        doc.field("Diagnosis", say(c.diagnosis.text) + (c.diagnosis.oncotreeCode.map { " [\($0)]" } ?? ""))
+        doc.field("Histology", c.diagnosis.histology.map(say))
         doc.field("Stage", c.stage?.summary ?? "—")
         if let perf = c.performance, !perf.summary.isEmpty { doc.field("Performance", perf.summary) }
         doc.field("Referred by", c.referringClinician)
@@ -58,9 +58,9 @@ public struct CaseExportWriter {
         if !c.treatmentHistory.isEmpty {
             doc.add(.section("Treatment history"))
             for line in c.treatmentHistory.sorted(by: { $0.line < $1.line }) {
-                let drugs = line.drugs.isEmpty ? (line.regimen ?? "—") : line.drugs.joined(separator: " + ")
+                let drugs = line.drugs.isEmpty ? say(line.regimen ?? "—") : line.drugs.joined(separator: " + ")
                 var text = "Line \(line.line): \(drugs)"
-                if let setting = line.setting { text += " (\(setting))" }
+                if let setting = line.setting { text += " (\(say(setting)))" }
                 if let r = line.bestResponse { text += ", best response \(r.rawValue)" }
                 if let why = line.stopReason { text += ", stopped: \(say(why))" }
                 doc.add(.bullet(text, indent: 0))
@@ -92,11 +92,14 @@ public struct CaseExportWriter {
         if let d = decision {
             for r in d.recommendations.sorted(by: { ($0.priority, $0.kind.rawValue) < ($1.priority, $1.kind.rawValue) }) {
                 var line = r.kind.label.capitalizedFirst
-                if let therapy = r.therapy { line += ": \(therapy)" }
+                if let therapy = r.therapy { line += ": \(say(therapy))" }
                 if let t = r.trialId { line += " — trial \(t)" + (trials[t].map { " (\($0.shortTitle ?? $0.title))" } ?? "") }
                 line += " [evidence: \(r.evidence.map(\.description) ?? "not graded")]"
                 doc.add(.numbered(r.priority, line, indent: 0))
                 if !r.rationale.isEmpty { doc.add(.text("Rationale: " + say(r.rationale), indent: 3)) }
+                for against in r.evidenceAgainst(in: c.findings) {
+                    doc.add(.text("Caution: \(against.entry.phrase) (\(against.finding.label))", indent: 3))
+                }
             }
             doc.field("Consensus", d.consensus?.rawValue ?? "not recorded")
             for dissent in d.dissent { doc.field("Dissent", "\(dissent.name): \(say(dissent.reason))") }

@@ -1,15 +1,20 @@
 import Foundation
 import BoardModel
 
-/// Removes one patient's identifiers from free text (notes, questions, rationales) for de-identified exports:
-/// every name part, the full name, every identifier value and the birth date (ISO and d.m.yyyy / m/d/yyyy
-/// spellings) are replaced by the patient's pseudonym or "[removed]". Matching ignores case and accents.
-struct Deidentifier {
-    let pseudonym: String
+/// Removes one patient's identifiers from free text (questions, notes, treatment histories, rationales, dissent,
+/// deferral reasons, imported text). It is the one de-identifier: privacy mode on screen, `show --deidentify`,
+/// `export case --deidentify` and de-identified minutes all use it, so they mask the same things.
+///
+/// Replaced: the full name in its spellings and every name part of two or more letters (by the pseudonym);
+/// every identifier value, and its digits alone when it has five or more ("MRN-300002" and "300002"); the birth
+/// date as ISO, d.m.yyyy, dd.mm.yyyy, dd.mm.yy, dd/mm/yyyy and mm/dd/yyyy (by "[removed]"). Matching ignores
+/// case and accents and takes whole words only, so "Katz" does not hit "Katzen".
+public struct Deidentifier: Sendable {
+    public let pseudonym: String
     /// (needle, replacement), longest needles first so the full name wins over its parts.
     private let needles: [(String, String)]
 
-    init(patient: Patient) {
+    public init(patient: Patient) {
         pseudonym = patient.pseudonym
         var list: [(String, String)] = []
         let names = [patient.name.text, patient.name.display, patient.name.family, patient.name.given,
@@ -20,21 +25,31 @@ struct Deidentifier {
             // Each word of a multi-word name as well ("Heinz-Dieter", "de Vries").
             for part in name.split(whereSeparator: { $0 == " " || $0 == "," }) where part.count >= 2 {
                 list.append((String(part), patient.pseudonym))
+                // And each half of a hyphenated name ("Heinz" of "Heinz-Dieter").
+                for piece in part.split(separator: "-") where piece.count >= 2 && piece.count < part.count {
+                    list.append((String(piece), patient.pseudonym))
+                }
             }
         }
-        for id in patient.identifiers where !id.value.isEmpty { list.append((id.value, "[removed]")) }
+        for id in patient.identifiers where !id.value.isEmpty {
+            list.append((id.value, "[removed]"))
+            let digits = id.value.split(whereSeparator: { !$0.isNumber }).map(String.init).filter { $0.count >= 5 }
+            for run in digits where run != id.value { list.append((run, "[removed]")) }
+        }
         if let b = patient.birthDate {
-            for spelling in [b.description, String(format: "%02d.%02d.%04d", b.day, b.month, b.year), String(format: "%d.%d.%04d", b.day, b.month, b.year),
-                             String(format: "%02d/%02d/%04d", b.month, b.day, b.year), String(format: "%02d/%02d/%04d", b.day, b.month, b.year)] {
-                list.append((spelling, "[removed]"))
-            }
+            let spellings = [b.description,
+                             String(format: "%02d.%02d.%04d", b.day, b.month, b.year), String(format: "%d.%d.%04d", b.day, b.month, b.year),
+                             String(format: "%02d.%02d.%02d", b.day, b.month, b.year % 100),
+                             String(format: "%02d/%02d/%04d", b.month, b.day, b.year), String(format: "%02d/%02d/%04d", b.day, b.month, b.year),
+                             String(format: "%d/%d/%04d", b.month, b.day, b.year), String(format: "%d/%d/%04d", b.day, b.month, b.year)]
+            for spelling in spellings { list.append((spelling, "[removed]")) }
         }
         var seen = Set<String>()
         needles = list.filter { seen.insert($0.0.lowercased()).inserted }.sorted { $0.0.count != $1.0.count ? $0.0.count > $1.0.count : $0.0 < $1.0 }
     }
 
     /// The text with every identifier replaced (whole words only for names, so "Katz" does not hit "Katzen").
-    func scrub(_ text: String) -> String {
+    public func scrub(_ text: String) -> String {
         var result = text
         for (needle, replacement) in needles {
             result = Self.replace(needle, in: result, with: replacement)

@@ -95,8 +95,8 @@ public struct MinutesWriter {
             let say = { (text: String) in scrub?.scrub(text) ?? text }
             doc.add(.item("\(item.position). \(c.id) · \(patientLine(c.patient, on: day))"))
             let ind = 3
-            doc.field("Diagnosis", c.diagnosis.text + (c.diagnosis.oncotreeCode.map { " [\($0)]" } ?? "")
-                      + (c.diagnosis.histology.map { "; \($0)" } ?? ""), indent: ind)
+            doc.field("Diagnosis", say(c.diagnosis.text) + (c.diagnosis.oncotreeCode.map { " [\($0)]" } ?? "")
+                      + (c.diagnosis.histology.map { "; \(say($0))" } ?? ""), indent: ind)
             doc.field("Stage", c.stage?.summary ?? "—", indent: ind)
             if let perf = c.performance, !perf.summary.isEmpty { doc.field("Performance", perf.summary, indent: ind) }
             var slot = item.presenter ?? "—"
@@ -130,7 +130,7 @@ public struct MinutesWriter {
                 doc.add(.text(recs.isEmpty ? "Recommendations: none recorded" : "Recommendations:", indent: ind))
                 for r in recs {
                     var line = r.kind.label.capitalizedFirst
-                    let what = [r.therapy, r.drugs.isEmpty || r.therapy != nil ? nil : r.drugs.joined(separator: " + ")].compactMap { $0 }
+                    let what = [r.therapy.map(say), r.drugs.isEmpty || r.therapy != nil ? nil : r.drugs.joined(separator: " + ")].compactMap { $0 }
                     if !what.isEmpty { line += ": " + what.joined(separator: ", ") }
                     if let t = r.trialId {
                         line += " — trial \(t)"
@@ -141,6 +141,9 @@ public struct MinutesWriter {
                     line += " [evidence: \(r.evidence.map(\.description) ?? "not graded")]"
                     doc.add(.numbered(r.priority, line, indent: ind + 2))
                     if !r.rationale.isEmpty { doc.add(.text("Rationale: " + say(r.rationale), indent: ind + 5)) }
+                    for against in r.evidenceAgainst(in: c.findings) {
+                        doc.add(.text("Caution: \(against.entry.phrase) (\(against.finding.label))", indent: ind + 5))
+                    }
                 }
                 doc.field("Consensus", d.consensus?.rawValue ?? "not recorded", indent: ind)
                 for dissent in d.dissent { doc.field("Dissent", "\(dissent.name): \(say(dissent.reason))", indent: ind) }
@@ -197,19 +200,20 @@ public struct MinutesWriter {
         return parts.joined(separator: ", ")
     }
 
-    /// Findings the recommendations cite, then those with evidence, strongest first (at most eight).
+    /// Findings the recommendations cite, then those with evidence, treatment options strongest first (at most
+    /// eight). Each reads with its evidence in words, direction first: "MET amplification (CN 9) [sensitivity to
+    /// Osimertinib + Savolitinib, ESCAT II-B; resistance to Osimertinib, CIViC B]".
     func keyFindings(_ c: Case, decision: Decision?) -> (shown: [String], more: Int) {
         let cited = Set(decision?.recommendations.flatMap(\.findingIds) ?? [])
         let key = c.findings.compactMap { f -> (Int, Int, String, Finding)? in
-            let best = f.bestEvidence
-            guard cited.contains(f.id) || best != nil else { return nil }
-            return (cited.contains(f.id) ? 0 : 1, best?.level.rank ?? 99, f.id, f)
+            guard cited.contains(f.id) || !f.evidence.isEmpty else { return nil }
+            return (cited.contains(f.id) ? 0 : 1, f.evidenceRank, f.id, f)
         }.sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }.map(\.3)
         let shown = key.prefix(8).map { f -> String in
             var s = f.label
             if let vaf = f.vaf { s += String(format: ", VAF %.0f%%", vaf * 100) }
             if f.origin == .germline { s += ", germline" }
-            if let e = f.bestEvidence { s += " [\(e.level)" + (e.therapy.map { ", \($0)" } ?? "") + "]" } else { s += " [no evidence level]" }
+            s += f.evidence.isEmpty ? " [no evidence level]" : " [\(f.evidenceSummary)]"
             return s
         }
         return (Array(shown), (findingCounts[c.id] ?? c.findings.count) - shown.count)

@@ -112,6 +112,8 @@ extension Case {
                 for e in all[i].evidence {
                     h.add(e.level.scale.rawValue)
                     h.add(e.level.code)
+                    // Whether it is a treatment option (its direction) decides the evidence tier matching scores.
+                    h.add(e.isTreatmentOption ? "option" : "not an option")
                 }
                 h.separate()
             }

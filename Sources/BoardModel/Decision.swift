@@ -147,6 +147,24 @@ public struct Recommendation: Codable, Sendable, Hashable {
     }
 }
 
+extension Recommendation {
+    /// The drugs of the recommendation: `drugs`, else the therapy text split at "+" and ",".
+    public var drugNames: [String] {
+        if !drugs.isEmpty { return drugs }
+        return (therapy ?? "").split(whereSeparator: { $0 == "+" || $0 == "," }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// Evidence in the case that argues against a drug this recommendation gives (resistance, reduced
+    /// sensitivity, adverse response), on any of the case's findings, cited or not: shown beside the
+    /// recommendation so the board sees it before signing. It does not stop saving: a board may decide
+    /// knowingly (osimertinib with savolitinib despite MET-driven resistance to osimertinib alone).
+    public func evidenceAgainst(in findings: [Finding]) -> [(finding: Finding, entry: EvidenceEntry)] {
+        let names = drugNames
+        guard !names.isEmpty else { return [] }
+        return findings.flatMap { f in f.evidenceAgainst(drugs: names).map { (f, $0) } }
+    }
+}
+
 public enum RecommendationKind: String, Codable, Sendable, CaseIterable {
     case targetedTherapy = "targeted-therapy", immunotherapy, chemotherapy, clinicalTrial = "clinical-trial", surgery
     case radiotherapy, chemoradiation, standardOfCare = "standard-of-care", bestSupportiveCare = "best-supportive-care"

@@ -9,13 +9,16 @@ public enum EvidenceScale: String, Codable, Sendable, CaseIterable {
 
     /// The meaning of a level, for display beside the chosen level.
     public func meaning(of level: String) -> String? {
-        Self.table[self]!.first { $0.code == normalise(level) }?.meaning
+        guard let base = Self.table[self]!.first(where: { $0.code == baseCode(level) })?.meaning else { return nil }
+        let suffixes = suffixMeanings(level)
+        return suffixes.isEmpty ? base : base + " (" + suffixes.joined(separator: "; ") + ")"
     }
 
     /// Whether a level code belongs to this scale (NCT levels accept is/iv/R/Z suffixes).
     public func accepts(_ level: String) -> Bool { meaning(of: level) != nil }
 
-    /// Canonical spelling of a level ("Tier I - Level A" → "I-A" for AMP; "m1a" → "m1A"; suffixes dropped for NCT).
+    /// Canonical spelling of a level ("Tier I - Level A" → "I-A" for AMP; "m1a" → "m1A"; NCT suffixes kept:
+    /// "m1A(R)" → "m1AR", because R marks resistance).
     public func normalise(_ level: String) -> String {
         var code = level.trimmingCharacters(in: .whitespaces)
         switch self {
@@ -29,24 +32,89 @@ public enum EvidenceScale: String, Codable, Sendable, CaseIterable {
             let up = code.uppercased().replacingOccurrences(of: "TIER ", with: "").replacingOccurrences(of: " - LEVEL ", with: "-")
             code = up.replacingOccurrences(of: " ", with: "")
         case .nct:
+            code = code.filter { !" ()".contains($0) }
             if code.hasPrefix("M") { code = "m" + code.dropFirst() }
-            for suffix in ["is", "iv", "R", "Z"] where code.count > 2 && code.hasSuffix(suffix) {
-                code = String(code.dropLast(suffix.count))
+            let chars = Array(code)
+            if chars.count >= 3, "abcABC".contains(chars[2]) {
+                code = String(chars[0..<2]) + chars[2].uppercased() + String(chars[3...])
             }
-            if code.count == 3, let last = code.last, last.isLetter { code = String(code.dropLast()) + last.uppercased() }
         }
         return code
     }
 
+    /// The level without qualifiers, for looking up its meaning and rank ("m1AR" → "m1A"; other scales: `normalise`).
+    public func baseCode(_ level: String) -> String {
+        let code = normalise(level)
+        guard self == .nct else { return code }
+        let chars = Array(code)
+        guard chars.count >= 2 else { return code }
+        let length = chars.count >= 3 && "ABC".contains(chars[2]) ? 3 : 2
+        return String(chars[0..<length])
+    }
+
+    /// NCT/DKTK qualifiers after the level: is (in situ), iv (in vitro), R (resistance), Z (approval).
+    func suffixes(_ level: String) -> [String] {
+        guard self == .nct else { return [] }
+        var rest = Substring(normalise(level).dropFirst(baseCode(level).count))
+        var found: [String] = []
+        while !rest.isEmpty {
+            guard let token = ["is", "iv", "R", "Z"].first(where: { rest.hasPrefix($0) }) else { found.append(String(rest)); break }
+            found.append(token)
+            rest = rest.dropFirst(token.count)
+        }
+        return found
+    }
+
+    func suffixMeanings(_ level: String) -> [String] {
+        suffixes(level).map {
+            switch $0 {
+            case "is": "in situ data"
+            case "iv": "in vitro data"
+            case "R": "predicts resistance"
+            case "Z": "approved"
+            default: "qualifier \($0)"
+            }
+        }
+    }
+
+    /// Whether the level itself states resistance: OncoKB R1/R2, an NCT/DKTK level with the R qualifier.
+    public func isResistance(_ level: String) -> Bool {
+        switch self {
+        case .oncokb: return ["R1", "R2"].contains(normalise(level))
+        case .nct: return suffixes(level).contains("R")
+        default: return false
+        }
+    }
+
+    /// What a level says about a drug on its own, when the entry states no significance: OncoKB 1–4, ESCAT I–IV
+    /// and NCT/DKTK m-levels are levels of benefit; R1/R2 and the NCT R qualifier of resistance; OncoKB Px/Dx are
+    /// prognostic/diagnostic. CIViC and AMP levels grade evidence in either direction, so they say nothing alone.
+    public func implied(by level: String) -> ClinicalSignificance? {
+        guard accepts(level) else { return nil }
+        if isResistance(level) { return .resistance }
+        let code = baseCode(level)
+        switch self {
+        case .oncokb:
+            if code.hasPrefix("PX") { return .prognostic }
+            if code.hasPrefix("DX") { return .diagnostic }
+            return .sensitivity
+        case .escat: return ["V", "X"].contains(code) ? nil : .sensitivity
+        case .nct: return .sensitivity
+        case .civic, .amp: return nil
+        }
+    }
+
     /// Sort rank of a level across scales: lower is stronger; resistance and unknown sort after actionable levels.
     public func rank(of level: String) -> Int {
-        let code = normalise(level)
-        return Self.table[self]!.first { $0.code == code }?.rank ?? 99
+        let code = baseCode(level)
+        guard let rank = Self.table[self]!.first(where: { $0.code == code })?.rank else { return 99 }
+        return isResistance(level) ? 50 + rank / 5 : rank
     }
 
     /// The display tier that picks the colour role: 1 strongest … 4 weakest, 0 resistance, 5 other.
     public func tier(of level: String) -> Int {
-        let code = normalise(level)
+        if isResistance(level) { return 0 }
+        let code = baseCode(level)
         return Self.table[self]!.first { $0.code == code }?.tier ?? 5
     }
 
@@ -122,6 +190,8 @@ public struct EvidenceLevel: Codable, Sendable, Hashable, CustomStringConvertibl
     public var tier: Int { scale.tier(of: code) }
     public var meaning: String? { scale.meaning(of: code) }
     public var isValid: Bool { scale.accepts(code) }
+    /// The level itself states resistance (OncoKB R1/R2, NCT/DKTK …R).
+    public var isResistance: Bool { scale.isResistance(code) }
     public var description: String { "\(scale.rawValue) \(code)" }
 }
 
@@ -138,10 +208,17 @@ public struct EvidenceEntry: Codable, Sendable, Hashable {
     public var disease: String?
     /// OncoTree code of the disease when known, to tell "this tumour type" from "another".
     public var oncotreeCode: String?
+    /// Citations: "CIViC EID238; PMID 25668228; NCT01006980", a trial name, a report id.
     public var reference: String?
+    /// Whether the evidence supports its significance: CIViC's evidence_direction "Supports" or
+    /// "Does Not Support" (the study found the opposite or nothing). Nil means not stated (read as supports).
+    public var direction: String?
+    /// The source's own statement of the evidence, for the finding's detail view.
+    public var statement: String?
 
     public init(source: String, level: EvidenceLevel, type: String? = nil, significance: String? = nil,
-                therapy: String? = nil, disease: String? = nil, oncotreeCode: String? = nil, reference: String? = nil) {
+                therapy: String? = nil, disease: String? = nil, oncotreeCode: String? = nil, reference: String? = nil,
+                direction: String? = nil, statement: String? = nil) {
         self.source = source
         self.level = level
         self.type = type
@@ -150,5 +227,7 @@ public struct EvidenceEntry: Codable, Sendable, Hashable {
         self.disease = disease
         self.oncotreeCode = oncotreeCode
         self.reference = reference
+        self.direction = direction
+        self.statement = statement
     }
 }

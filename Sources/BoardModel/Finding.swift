@@ -101,9 +101,13 @@ public struct Finding: Codable, Sendable, Hashable, Identifiable {
         }
     }
 
-    /// The strongest evidence entry (lowest rank), used to sort findings for the board.
+    /// The evidence item the board reads first: the strongest treatment option, else the strongest item against
+    /// a drug, else the first other item (`evidenceInReadingOrder`). A resistance item never outranks a
+    /// sensitivity item of the same finding, whatever their levels.
     public var bestEvidence: EvidenceEntry? {
-        evidence.min { $0.level.rank < $1.level.rank }
+        var best: EvidenceEntry?
+        for e in evidence where best == nil || (e.readingGroup, e.level.rank) < (best!.readingGroup, best!.level.rank) { best = e }
+        return best
     }
 
     static func format(_ value: Double) -> String {
@@ -199,7 +203,7 @@ extension Array where Element == Finding {
     /// Indices in the order the board reads findings: strongest evidence first, ties in the case's own order
     /// (the order of its record or lab file). Sorting indices by an integer rank keeps a whole exome quick.
     public func evidenceOrder() -> [Int] {
-        let ranks = map { $0.bestEvidence?.level.rank ?? 99 }
+        let ranks = map(\.evidenceRank)
         return indices.sorted { ranks[$0] != ranks[$1] ? ranks[$0] < ranks[$1] : $0 < $1 }
     }
 

@@ -89,7 +89,7 @@ extension BoardStore {
         }
         for u in updates {
             try db.cachedStatement(sql: "UPDATE finding SET body = ?, best_rank = ?, label = ? WHERE case_id = ? AND id = ?")
-                .execute(arguments: [try FindingJSON.bodyText(u.finding), u.finding.bestEvidence?.level.rank ?? 99, u.finding.label, u.caseId, u.id])
+                .execute(arguments: [try FindingJSON.bodyText(u.finding), u.finding.evidenceRank, u.finding.label, u.caseId, u.id])
             touchedCases.insert(u.caseId)
         }
         summary.counts["evidence link"] = counts

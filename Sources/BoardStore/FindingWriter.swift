@@ -37,7 +37,7 @@ final class FindingWriter {
         let rows = try batch.findings.map { original -> Prepared in
             var f = original
             let links = knowledge.isEmpty ? 0 : knowledge.apply(to: &f).added
-            return Prepared(key: f.id, kind: f.kind.rawValue, gene: f.gene, label: f.label, rank: f.bestEvidence?.level.rank ?? 99,
+            return Prepared(key: f.id, kind: f.kind.rawValue, gene: f.gene, label: f.label, rank: f.evidenceRank,
                             pass: f.filter == nil, body: try FindingJSON.body(f), links: links)
         }
         return Chunk(caseId: batch.caseId, sample: batch.sample, report: report, findings: rows)

@@ -58,7 +58,7 @@ struct RecordWriter {
             for _ in record.findings { summary.note("finding", .unchanged) }
             return .unchanged
         }
-        let ranked = record.findings.map { (rank: $0.bestEvidence?.level.rank ?? 99, label: $0.label) } + kept.map { (rank: $0.rank, label: $0.label) }
+        let ranked = record.findings.map { (rank: $0.evidenceRank, label: $0.label) } + kept.map { (rank: $0.rank, label: $0.label) }
         let top = ranked.filter { $0.rank < 99 }.min { $0.rank < $1.rank }?.label
         var missing = record.missingData
         if !kept.isEmpty { missing.removeAll { $0 == .molecularReport } }

@@ -19,7 +19,7 @@ struct StoredFinding {
         kind = f.kind.rawValue
         gene = f.gene
         label = f.label
-        rank = f.bestEvidence?.level.rank ?? 99
+        rank = f.evidenceRank
         reportId = f.reportId
         self.position = position
         body = try FindingJSON.bodyText(f)

@@ -164,7 +164,7 @@ struct CaseIndex: Sendable {
             let exon = f.exon.flatMap(Self.exonNumber)
             let alteration = Alteration(findingIndex: i, category: category, protein: f.hgvsP.map(ProteinChange.normalise),
                                         exon: exon, variantClass: VariantClass.of(f), cnv: f.copyNumberCall.map(CNVCall.init),
-                                        geneIds: ids, significance: significance, evidenceTier: f.bestEvidence?.level.tier ?? 5)
+                                        geneIds: ids, significance: significance, evidenceTier: f.bestTreatmentOption?.level.tier ?? 5)
             for id in ids { byGene[id, default: []].append(alterations.count) }
             alterations.append(alteration)
         }

@@ -64,7 +64,9 @@ struct ModelRoundTripTests {
 
     @Test func evidenceLevelsNormaliseAndRank() {
         #expect(EvidenceLevel(scale: .amp, code: "Tier I - Level A").code == "I-A")
-        #expect(EvidenceLevel(scale: .nct, code: "m2Bis").code == "m2B")
+        // NCT/DKTK qualifiers stay on the code (R means resistance); meaning and rank come from the base level.
+        #expect(EvidenceLevel(scale: .nct, code: "m2Bis").code == "m2Bis")
+        #expect(EvidenceScale.nct.baseCode("m2Bis") == "m2B" && EvidenceLevel(scale: .nct, code: "m2Bis").isValid)
         #expect(EvidenceLevel(scale: .oncokb, code: "LEVEL_3A").code == "3A")
         #expect(EvidenceLevel(scale: .oncokb, code: "1").rank < EvidenceLevel(scale: .oncokb, code: "3B").rank)
         #expect(EvidenceLevel(scale: .escat, code: "IX").isValid == false)

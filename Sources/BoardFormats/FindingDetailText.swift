@@ -1,0 +1,117 @@
+import Foundation
+import BoardModel
+
+/// Everything the board knows about one finding, as labelled lines: the alteration (gene, HGVS, transcript,
+/// consequence, kind, VAF and depth, filter, origin), where it was found (specimen and report), and every
+/// evidence item with its level, direction, disease, drugs, source, citation and statement. The same lines
+/// serve `tumorboard show CASE --finding ID` and the Molecular tab's detail view, so they cannot disagree.
+/// Direction is always in the words; the tone only repeats it for colour.
+public struct FindingDetailText {
+    /// What a line is, for the screen's colour roles.
+    public enum Tone: Sendable, Equatable { case title, normal, option, againstDrug, dim }
+
+    public struct Line: Sendable, Equatable {
+        public var text: String
+        public var tone: Tone
+        public init(_ text: String, _ tone: Tone = .normal) {
+            self.text = text
+            self.tone = tone
+        }
+    }
+
+    public var finding: Finding
+    public var reports: [MolecularReport]
+    /// The case's OncoTree code, to say whether evidence is about this tumour type or another.
+    public var diagnosisCode: String?
+
+    public init(finding: Finding, reports: [MolecularReport] = [], diagnosisCode: String? = nil) {
+        self.finding = finding
+        self.reports = reports
+        self.diagnosisCode = diagnosisCode
+    }
+
+    public func lines() -> [Line] {
+        let f = finding
+        var out: [Line] = [Line("\(f.label)  ·  \(f.id)", .title)]
+        func field(_ label: String, _ value: String?, _ tone: Tone = .normal) {
+            let padded = label.padding(toLength: 14, withPad: " ", startingAt: 0)
+            out.append(Line(padded + (value.flatMap { $0.isEmpty ? nil : $0 } ?? "—"), value == nil ? .dim : tone))
+        }
+        field("Gene", f.gene)
+        field("HGVS c.", f.hgvsC)
+        field("HGVS p.", f.hgvsP)
+        field("Transcript", f.transcript)
+        field("Consequence", f.consequence)
+        if let exon = f.exon { field("Exon", exon) }
+        field("Kind", f.kind.label)
+        if f.kind == .copyNumber {
+            field("Copy number", [f.copyNumberCall?.label, f.copyNumber.map { "CN \(Self.number($0))" }].compactMap { $0 }.joined(separator: ", "))
+        }
+        if let partners = f.partners { field("Partners", partners.joined(separator: "::") + (f.breakpoints.map { " (\($0))" } ?? "")) }
+        if let b = f.biomarker { field("Biomarker", b.label) }
+        field("VAF", f.vaf.map { String(format: "%.1f%% (%.3f)", $0 * 100, $0) })
+        field("Depth", f.depth.map { "\($0) reads" })
+        field("Filter", f.filter.map { "\($0) (did not pass the caller's filters; kept but marked)" } ?? "PASS or not filtered")
+        field("Origin", f.origin.rawValue)
+        field("Class", f.classification?.label)
+        let report = f.reportId.flatMap { id in reports.first { $0.id == id } }
+        if let s = report?.specimen {
+            let purity = s.tumourPurity.map { String(format: "purity %.0f%%", $0 * 100) }
+            field("Specimen", [s.id, s.type, s.site, s.collectedOn.map { "collected \($0)" }, purity].compactMap { $0 }.joined(separator: ", "))
+        } else {
+            field("Specimen", nil)
+        }
+        if let r = report {
+            field("Report", [r.id, r.lab, r.assay, r.reportedOn.map { "reported \($0)" }].compactMap { $0 }.joined(separator: ", "))
+        } else {
+            field("Report", f.reportId.map { "\($0) (not in the case's reports)" })
+        }
+        out.append(Line(""))
+        let evidence = f.evidenceInReadingOrder
+        out.append(Line(evidence.isEmpty ? "Evidence: none recorded" : "Evidence (\(evidence.count)), treatment options first", .title))
+        for (i, e) in evidence.enumerated() {
+            let tone: Tone = e.isTreatmentOption ? .option : (e.isAgainstDrug ? .againstDrug : .normal)
+            out.append(Line("\(i + 1). \(e.phrase)", tone))
+            func item(_ label: String, _ value: String?) {
+                guard let value, !value.isEmpty else { return }
+                out.append(Line("   " + label.padding(toLength: 11, withPad: " ", startingAt: 0) + value))
+            }
+            item("Level", "\(e.level)" + (e.level.meaning.map { ": \($0)" } ?? " (not a level of this scale)"))
+            item("Direction", direction(e))
+            item("Type", e.type)
+            item("Disease", disease(e))
+            item("Drugs", e.therapy)
+            item("Source", e.source)
+            item("Citation", e.reference)
+            item("Statement", e.statement)
+        }
+        return out
+    }
+
+    /// The text of `lines()` for the terminal.
+    public func render() -> String { lines().map(\.text).joined(separator: "\n") + "\n" }
+
+    func direction(_ e: EvidenceEntry) -> String {
+        let significance = e.clinicalSignificance
+        var text = e.supports ? "supports " : "does not support "
+        text += significance == .unknown ? "(significance not stated)" : significance.rawValue
+        if let raw = e.significance, raw.lowercased() != significance.rawValue { text += " (\"\(raw)\")" }
+        if e.isTreatmentOption { text += " — a treatment option" }
+        else if e.isAgainstDrug { text += " — not a treatment option" }
+        else if significance.isAboutDrug || e.therapy != nil { text += " — not a treatment option" }
+        return text
+    }
+
+    func disease(_ e: EvidenceEntry) -> String? {
+        guard e.disease != nil || e.oncotreeCode != nil else { return nil }
+        var text = [e.disease, e.oncotreeCode.map { "[\($0)]" }].compactMap { $0 }.joined(separator: " ")
+        if let code = e.oncotreeCode, let diagnosisCode {
+            text += OncoTree.bundled.isWithin(diagnosisCode, code) ? " — this tumour type" : " — another tumour type"
+        }
+        return text
+    }
+
+    static func number(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+    }
+}
