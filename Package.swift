@@ -18,6 +18,8 @@ let package = Package(
     targets: [
         // The only C: a module map and shim over libncursesw.
         .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW", providers: [.apt(["libncurses-dev"])]),
+        // zlib, for gzip/bgzip lab files decompressed while they are read.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         // Domain value types and vocabularies; no I/O.
         .target(name: "BoardModel"),
         // SQLite store through GRDB: schema, queries, search, audit trail.
@@ -27,7 +29,7 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // Readers and writers of files the board receives and sends.
-        .target(name: "BoardFormats", dependencies: ["BoardModel", .product(name: "Yams", package: "Yams")]),
+        .target(name: "BoardFormats", dependencies: ["BoardModel", "CZlib", .product(name: "Yams", package: "Yams")]),
         // Eligibility evaluation with a per-criterion explanation.
         .target(name: "TrialMatching", dependencies: ["BoardModel"]),
         // Pure-Swift terminal toolkit: canvas, widgets, key tables, themes.

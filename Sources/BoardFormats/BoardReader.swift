@@ -48,6 +48,20 @@ public enum BoardReader {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw ImportError(file: path, message: "is a directory; expected a file")
         }
+        if let format, !formats.contains(format) {
+            throw ImportError(file: path, message: "unknown format \"\(format)\"; expected one of: \(formats.joined(separator: ", "))")
+        }
+        // VCF and MAF files are streamed from disk (gunzipped on the fly) while the store writes: only their head is
+        // read here, to recognise them, so a file of millions of records never sits in memory.
+        if options.streamFindings, format == nil || format == "vcf" || format == "maf" {
+            let kind = try format ?? streamedKind(path: path)
+            if kind == "vcf" {
+                return ImportPayload(findingStreams: [VCFReader.stream(path: path, options: .init(caseId: options.caseId, sample: options.sample))])
+            }
+            if kind == "maf" {
+                return ImportPayload(findingStreams: [MAFReader.stream(path: path, caseId: options.caseId, sample: options.sample)])
+            }
+        }
         var data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw ImportError(file: path, message: "cannot read the file")
@@ -55,9 +69,6 @@ public enum BoardReader {
         // Decompressed once, here: detection and the reader both see the text.
         if Gzip.isCompressed(data) { data = try Gzip.decompress(file: path, data: data) }
         if data.isEmpty { throw ImportError(file: path, message: "empty file") }
-        if let format, !formats.contains(format) {
-            throw ImportError(file: path, message: "unknown format \"\(format)\"; expected one of: \(formats.joined(separator: ", "))")
-        }
         let detected = try format.map { ($0, nil) } ?? detect(data, file: path)
         switch detected.0 {
         case "native":
@@ -78,8 +89,8 @@ public enum BoardReader {
             if options.streamFindings { return ImportPayload(findingStreams: [VCFReader.stream(data: data, file: path, options: vcf)]) }
             return try VCFReader.read(data: data, file: path, options: vcf)
         case "maf":
-            if options.streamFindings { return ImportPayload(findingStreams: [MAFReader.stream(data: data, file: path, caseId: options.caseId)]) }
-            return try MAFReader.read(data: data, file: path, caseId: options.caseId)
+            if options.streamFindings { return ImportPayload(findingStreams: [MAFReader.stream(data: data, file: path, caseId: options.caseId, sample: options.sample)]) }
+            return try MAFReader.read(data: data, file: path, caseId: options.caseId, sample: options.sample)
         case "cbioportal":
             return try CBioPortalClinicalReader.read(data: data, file: path)
         case "civic":
@@ -87,6 +98,28 @@ public enum BoardReader {
         default:
             throw ImportError(file: path, message: "unrecognised format; expected one of: \(formats.joined(separator: ", ")) (use --format to say which)")
         }
+    }
+
+    /// "vcf" or "maf" when the file's first 64 KiB (decompressed) say so, else nil.
+    static func streamedKind(path: String) throws -> String? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw ImportError(file: path, message: "cannot read the file") }
+        defer { try? handle.close() }
+        var head = (try? handle.read(upToCount: 65536)) ?? Data()
+        if head.isEmpty { throw ImportError(file: path, message: "empty file") }
+        if Gzip.isCompressed(head) {
+            try? handle.seek(toOffset: 0)
+            let more = (try? handle.read(upToCount: 1 << 20)) ?? head
+            head = (try? Gzip.head(file: path, data: more)) ?? Data()
+        }
+        let text = TextSource.head(head)
+        if NativeReader.recognises(head) { return nil }
+        let start = text.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
+        if start.hasPrefix("{") || start.hasPrefix("[") || start.hasPrefix("<") { return nil }
+        if VCFReader.recognises(head: text) { return "vcf" }
+        if MAFReader.recognises(head: text) { return "maf" }
+        if CBioPortalClinicalReader.recognises(head: text) || CIViCReader.recognises(head: text) || CTMLReader.recognises(head: text) { return nil }
+        if text.contains("\n#CHROM\tPOS") || text.contains("##INFO=<") { return "vcf" }
+        return nil
     }
 
     /// Names the format of a file from its content, or nil.
@@ -100,7 +133,7 @@ public enum BoardReader {
         var head = TextSource.head(data)
         if Gzip.isCompressed(data) {
             // Only VCF and MAF travel compressed; look inside.
-            let inner = try Gzip.decompress(file: file, data: data)
+            let inner = try Gzip.head(file: file, data: data)
             head = String(decoding: inner.prefix(65536), as: UTF8.self)
         }
         if head.hasPrefix("\u{FEFF}") { head.removeFirst() }

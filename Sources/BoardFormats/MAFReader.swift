@@ -1,38 +1,50 @@
 import Foundation
 import BoardModel
 
-/// Reads Mutation Annotation Format files — from the 9-column minimum to 170+ columns of vcf2maf/VEP output —
-/// into findings grouped by Tumor_Sample_Barcode. Protein change from HGVSp_Short, else HGVSp, else whatever
-/// amino-acid column is there. GRCh37 ("37") and GRCh38 builds are accepted; `#` comment lines are skipped.
+/// Reads Mutation Annotation Format files (GDC MAF, cBioPortal extended MAF, vcf2maf output, maf2maf's 5-column
+/// input, WashU TCGA MAFs; plain or gzip, LF, CRLF or bare-CR line ends) into findings grouped by
+/// Tumor_Sample_Barcode: one batch per sample, never merged. Alleles are validated (A, C, G, T, N or "-"); SNP,
+/// DNP, TNP, ONP and indels come from the alleles; protein change from HGVSp (3-letter) and HGVSp_Short, else
+/// Protein_Change, Amino_Acid_Change, amino_acid_change or AAChange (column names matched case-insensitively);
+/// VAF from t_alt_count/t_depth, else alt/(ref+alt), else the percent VAF columns; origin only from
+/// Mutation_Status. Columns not used are counted by name.
 public enum MAFReader {
-    static let required = ["Hugo_Symbol", "Chromosome", "Start_Position", "Reference_Allele"]
-    static let proteinColumns = ["HGVSp_Short", "HGVSp", "Protein_Change", "Amino_Acid_Change", "amino_acid_change", "AAChange"]
+    static let proteinColumns = ["Protein_Change", "Amino_Acid_Change", "amino_acid_change", "AAChange"]
 
     static func recognises(head: String) -> Bool {
-        let firstData = head.split(separator: "\n").first { !$0.hasPrefix("#") }
+        let firstData = head.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+            .first { !$0.hasPrefix("#") }
         guard let header = firstData else { return false }
-        return header.hasPrefix("Hugo_Symbol\t") || (header.contains("\tTumor_Sample_Barcode") && header.contains("Hugo_Symbol"))
+        let names = Set(header.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
+        return names.contains("hugo_symbol") || (names.contains("tumor_sample_barcode") && names.contains("start_position") && names.contains("chromosome"))
     }
 
     /// Reads the whole file into a payload with one finding batch per Tumor_Sample_Barcode.
-    public static func read(data: Data, file: String, caseId: String? = nil) throws -> ImportPayload {
-        let (batches, outcome) = try stream(data: data, file: file, caseId: caseId).collect()
+    public static func read(data: Data, file: String, caseId: String? = nil, sample: String? = nil) throws -> ImportPayload {
+        let (batches, outcome) = try stream(data: data, file: file, caseId: caseId, sample: sample).collect()
         return ImportPayload(findingSets: batches, skipped: outcome.skipped, notes: outcome.notes)
     }
 
-    /// The file's findings as chunks (each of one sample), parsed while the store writes the previous chunk.
-    public static func stream(data: Data, file: String, caseId: String? = nil) -> FindingStream {
-        FindingStream(file: file, size: data.count) { chunkSize, emit in
-            let source = try TextSource(data: data, file: file)
-            try source.requireUTF8(expected: "MAF text (tab-separated)")
-            var reader = Reader(file: file, caseId: caseId, chunkSize: chunkSize)
-            var consumed = 0
-            try source.forEachLine { line, number in
-                consumed += line.count + 1
-                try reader.row(line, number: number) { try emit($0, source.progress(consumed, of: data.count)) }
+    /// The file's findings as chunks (each of one sample), from bytes in memory.
+    public static func stream(data: Data, file: String, caseId: String? = nil, sample: String? = nil) -> FindingStream {
+        stream(file: file, size: data.count, caseId: caseId, sample: sample) { try TextLines(data: data, file: file) }
+    }
+
+    /// The file's findings as chunks read from disk block by block.
+    public static func stream(path: String, caseId: String? = nil, sample: String? = nil) -> FindingStream {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        return stream(file: path, size: size ?? 0, caseId: caseId, sample: sample) { try TextLines(path: path) }
+    }
+
+    static func stream(file: String, size: Int, caseId: String?, sample: String?, open: @escaping @Sendable () throws -> TextLines) -> FindingStream {
+        FindingStream(file: file, size: size) { chunkSize, emit in
+            let lines = try open()
+            var reader = Reader(file: file, caseId: caseId, only: sample, chunkSize: chunkSize)
+            try lines.forEachLine { line, number in
+                try reader.row(line, number: number) { try emit($0, lines.bytesRead) }
                 return true
             }
-            return try reader.finish { try emit($0, source.progress(consumed, of: data.count)) }
+            return try reader.finish { try emit($0, lines.bytesRead) }
         }
     }
 
@@ -40,51 +52,72 @@ public enum MAFReader {
     struct Reader {
         let file: String
         let caseId: String?
+        let only: String?
         let chunkSize: Int
         var name: String { URL(fileURLWithPath: file).lastPathComponent }
-        var width = 0
+        var names: [String] = []
         var headerSeen = false
         var c = Columns()
         var samples: [String] = []
         var pending: [[Finding]] = []
-        var seen: [Set<String>] = []
         var skipped: [String: Int] = [:]
         var builds: Set<String> = []
         var lastBuild: [UInt8] = []
         var lastSample: [UInt8] = []
         var lastSlot = -1
         var fields: [UnsafeBufferPointer<UInt8>] = []
+        var rows = 0, made = 0
+        var filled: [Int] = []
+        var typeMismatch = 0
+        /// Keys met per sample, to report duplicate rows.
+        var seen: [Set<String>] = []
 
-        init(file: String, caseId: String?, chunkSize: Int) {
+        init(file: String, caseId: String?, only: String?, chunkSize: Int) {
             self.file = file
             self.caseId = caseId
+            self.only = only
             self.chunkSize = chunkSize
         }
 
-        /// The assay label, from the builds met so far (the last chunks carry the whole file's).
-        var build: String {
-            Set(builds.map { $0.hasSuffix("37") || $0 == "hg19" ? "GRCh37" : $0.hasSuffix("38") || $0 == "hg38" ? "GRCh38" : $0 }).sorted().joined(separator: "/")
+        /// "36" → NCBI36, "37"/"hg19"/"GRCh37" → GRCh37, "38"/"hg38"/"GRCh38" → GRCh38, else as written.
+        static func build(_ text: String) -> String {
+            let t = text.lowercased()
+            if t == "36" || t.contains("ncbi36") || t.contains("hg18") { return "NCBI36" }
+            if t == "37" || t.contains("grch37") || t.contains("hg19") || t == "b37" { return "GRCh37" }
+            if t == "38" || t.contains("grch38") || t.contains("hg38") { return "GRCh38" }
+            return text
+        }
+
+        var build: String? {
+            let all = Set(builds.map(Self.build)).sorted()
+            return all.isEmpty ? nil : all.joined(separator: "/")
         }
 
         func batch(_ slot: Int) -> FindingBatch {
             let sample = samples[slot]
-            let report = MolecularReport(id: "maf:\(name):\(sample)", assay: "MAF" + (build.isEmpty ? "" : " (\(build))"), specimen: Specimen(id: sample))
-            return FindingBatch(caseId: caseId, sample: sample, report: report, findings: pending[slot])
+            let report = MolecularReport(id: "maf:\(name):\(sample)", assay: "MAF" + (build.map { " (\($0))" } ?? ""),
+                                         specimen: Specimen(id: sample), genomeBuild: build)
+            var b = FindingBatch(caseId: caseId, sample: sample, report: report, findings: pending[slot])
+            b.createsCase = caseId == nil
+            return b
         }
 
         mutating func header(_ f: [UnsafeBufferPointer<UInt8>], number: Int) throws {
-            var columns: [String: Int] = [:]
-            let names = f.map { $0.string.trimmingCharacters(in: .whitespaces) }
-            for (i, name) in names.enumerated() where columns[name] == nil { columns[name] = i }
-            width = names.count
-            let missing = required.filter { columns[$0] == nil } + (columns["Tumor_Seq_Allele2"] == nil && columns["Tumor_Seq_Allele1"] == nil ? ["Tumor_Seq_Allele2"] : [])
+            names = f.map { $0.string.trimmingCharacters(in: .whitespaces) }
+            while names.last == "" { names.removeLast() }
+            c = Columns(names)
+            filled = Array(repeating: 0, count: names.count)
+            var missing: [String] = []
+            if c.chrom < 0 { missing.append("Chromosome") }
+            if c.start < 0 { missing.append("Start_Position") }
+            if c.ref < 0 { missing.append("Reference_Allele") }
+            if c.alt1 < 0 && c.alt2 < 0 { missing.append("Tumor_Seq_Allele2") }
             if !missing.isEmpty {
-                throw ImportError(file: file, location: "line \(number)", message: "MAF header lacks \(missing.joined(separator: ", ")); expected at least Hugo_Symbol, Chromosome, Start_Position, Reference_Allele, Tumor_Seq_Allele2")
+                throw ImportError(file: file, location: "line \(number)", message: "MAF header lacks \(missing.joined(separator: ", ")); expected at least Chromosome, Start_Position, Reference_Allele, Tumor_Seq_Allele2 (and Tumor_Sample_Barcode)")
             }
-            if caseId == nil && columns["Tumor_Sample_Barcode"] == nil {
+            if caseId == nil && c.sample < 0 {
                 throw ImportError(file: file, location: "line \(number)", message: "no Tumor_Sample_Barcode column; pass --case ID to say whose findings these are")
             }
-            c = Columns(columns)
             headerSeen = true
         }
 
@@ -95,35 +128,36 @@ public enum MAFReader {
             defer { fields = f }
             line.split(separator: 0x09, into: &f)
             if !headerSeen { try header(f, number: number); return }
-            if f.count > width && !f[width...].allSatisfy(\.isEmpty) {
-                throw ImportError(file: file, location: "line \(number)", message: "\(f.count) columns but the header has \(width)")
+            if f.count == 1 && f[0].allSatisfy({ $0 == 0x20 }) { return }
+            if f.count > names.count && !f[names.count...].allSatisfy(\.isEmpty) {
+                throw ImportError(file: file, location: "line \(number)", message: "\(f.count) columns but the header has \(names.count)")
             }
+            rows += 1
+            for i in 0..<min(f.count, filled.count) where !f[i].isEmpty { filled[i] += 1 }
             let c = self.c
             func cell(_ i: Int) -> UnsafeBufferPointer<UInt8>? {
                 guard i >= 0, i < f.count, !f[i].isEmpty else { return nil }
                 let v = f[i]
-                if v.equals(".") || v.equals("NA") || v.equals("N/A") || v.equals("-") && i != c.alt2 && i != c.alt1 && i != c.ref { return nil }
+                if v.equals(".") || v.equals("NA") || v.equals("N/A") || v.equals("[Not Available]") || v.equals("NULL") || v.equals("Unknown") && i == c.gene { return nil }
                 return v
             }
             func get(_ i: Int) -> String? { cell(i)?.string }
-            guard let chrom = get(c.chrom), let startCell = cell(c.start), let ref = get(c.ref) else {
-                skipped["row without Chromosome, Start_Position or Reference_Allele", default: 0] += 1
-                return
+            func count(_ i: Int) -> Double? {
+                guard let v = cell(i), let d = v.double, d.isFinite, d >= 0, d < 1e15 else { return nil }
+                return d
             }
-            let start = startCell.string
-            guard startCell.int != nil || Int(start) != nil else {
-                throw ImportError(file: file, location: "line \(number), column \(c.start + 1)", message: "Start_Position must be an integer")
-            }
-            var alt = get(c.alt2)
-            if alt == nil || alt == ref { alt = get(c.alt1) }
-            guard let alt, alt != ref else { skipped["row whose tumour alleles equal the reference", default: 0] += 1; return }
             // The sample: compared as bytes with the previous row's, so a String is made only when it changes.
-            let sampleCell = cell(c.sample)
-            let sampleBytes: UnsafeBufferPointer<UInt8>? = sampleCell
+            let sampleBytes = cell(c.sample)
             if caseId == nil && sampleBytes == nil { skipped["row without Tumor_Sample_Barcode", default: 0] += 1; return }
+            if let only, let s = sampleBytes, s.string != only { skipped["row of another sample than --sample \(only)", default: 0] += 1; return }
             if lastSlot < 0 || !(sampleBytes.map { $0.elementsEqual(lastSample) } ?? lastSample.isEmpty) {
                 let sample = sampleBytes?.string ?? caseId!
                 if let slot = samples.firstIndex(of: sample) { lastSlot = slot } else {
+                    if caseId != nil && only == nil && !samples.isEmpty {
+                        throw ImportError(file: file, location: "line \(number)",
+                                          message: "the file holds several samples (\(samples[0]), \(sample), …) but --case attaches findings to one case; "
+                                            + "add --sample NAME to import one sample into that case, or leave out --case so that each sample becomes (or updates) its own case")
+                    }
                     samples.append(sample)
                     pending.append([])
                     seen.append([])
@@ -131,79 +165,179 @@ public enum MAFReader {
                 }
                 lastSample = sampleBytes.map(Array.init) ?? []
             }
-            if c.build >= 0, c.build < f.count, !f[c.build].elementsEqual(lastBuild) {
+            if c.build >= 0, c.build < f.count, !f[c.build].isEmpty, !f[c.build].elementsEqual(lastBuild) {
                 lastBuild = Array(f[c.build])
                 builds.insert(f[c.build].string)
             }
-            let key = "\(chrom):\(start):\(ref):\(alt)"
+            let chrom = get(c.chrom)
+            let start = cell(c.start)
+            var position: Int?
+            if let start {
+                guard let p = start.int else {
+                    throw ImportError(file: file, location: "line \(number), column \(c.start + 1)", message: "Start_Position must be an integer")
+                }
+                position = p
+            }
+            guard let ref = get(c.ref) else { skipped["row without Reference_Allele", default: 0] += 1; return }
+            var alt = get(c.alt2)
+            if alt == nil || alt == ref { alt = get(c.alt1) }
+            // Alleles: bases A, C, G, T, N or "-" (GDC MAF specification).
+            guard MAFReader.validAllele(ref) else { skipped["row with an invalid Reference_Allele (expected A, C, G, T, N or -)", default: 0] += 1; return }
+            if let a = alt, !MAFReader.validAllele(a) { skipped["row with an invalid Tumor_Seq_Allele (expected A, C, G, T, N or -)", default: 0] += 1; return }
+            if let a = alt, a == ref { skipped["row whose tumour alleles equal the reference", default: 0] += 1; return }
+            guard chrom != nil || position != nil || alt != nil else { skipped["row without Chromosome, Start_Position or alleles", default: 0] += 1; return }
+            var gene = get(c.gene)
+            var consequence = get(c.classification)
+            // A pseudo-gene naming an alteration (FLT3_ITD): the HGNC symbol with the alteration.
+            if let g = gene, g.uppercased().hasSuffix("_ITD") {
+                gene = String(g.dropLast(4))
+                consequence = consequence.map { $0 == "ITD" ? "internal tandem duplication (ITD)" : $0 } ?? "internal tandem duplication (ITD)"
+            }
+            let key: String
+            if let position, let chrom, let alt { key = "\(chrom):\(position):\(ref):\(alt)" }
+            else { key = "\(chrom ?? "?"):?:\(gene ?? "?"):\(consequence ?? "?"):\(rows)" }
             if !seen[lastSlot].insert(key).inserted { skipped["duplicate row (same sample and CHROM:POS:REF:ALT)", default: 0] += 1; return }
-            var protein: String?
-            for i in c.protein { if let p = get(i) { protein = p; break } }
-            if let p = protein, !p.hasPrefix("p.") { protein = "p." + p }
-            let type = cell(c.variantType)
-            let indel = type.map { $0.equals("INS") || $0.equals("DEL") } ?? false
-            let kind: FindingKind = (indel || ref == "-" || alt == "-" || ref.count != alt.count) ? .indel : .snv
-            var vaf: Double?
-            // Read counts: finite, non-negative and below 1e15, else absent (a huge or "inf" count must not trap).
-            func numeric(_ i: Int) -> Double? {
-                guard i >= 0 && i < f.count, let d = f[i].double, d.isFinite, d >= 0, d < 1e15 else { return nil }
-                return d
+            var hgvsP = cell(c.hgvsP).map { ($0.after(0x3A) ?? $0).string }.flatMap(Self.protein)
+            let hgvsPShort = cell(c.hgvsPShort).map { $0.string }
+            if hgvsP == nil && hgvsPShort == nil {
+                for i in c.protein { if let p = get(i).flatMap(Self.protein) { hgvsP = p; break } }
             }
-            var depth = numeric(c.tDepth).map { Int($0) }
-            if let altCount = numeric(c.tAlt) {
-                let refCount = numeric(c.tRef)
-                let total = depth.map(Double.init) ?? refCount.map { $0 + altCount }
-                if depth == nil, let total, total < 1e15 { depth = Int(total) }
-                if let total, total > 0 { vaf = altCount / total }
+            let kind: FindingKind
+            if let alt, ref != "-", alt != "-", ref.count == alt.count { kind = .snv } else { kind = .indel }
+            if let type = get(c.variantType), let alt, ref != "-", alt != "-", ref.count == alt.count {
+                let expected = ref.count == 1 ? "SNP" : ref.count == 2 ? "DNP" : ref.count == 3 ? "TNP" : "ONP"
+                if type != expected { typeMismatch += 1 }
             }
-            let status = cell(c.status)
-            let germline = status.map { $0.count == 8 && $0.string.lowercased() == "germline" } ?? false
-            let somatic = status.map { $0.count == 7 && $0.string.lowercased() == "somatic" } ?? true
-            let filter = cell(c.filter).flatMap { $0.equals("PASS") ? nil : $0.string }
-            let hgvsC = cell(c.hgvsC).map { ($0.after(0x3A) ?? $0).string }
-            let gene = cell(c.gene).flatMap { $0.equals("Unknown") ? nil : $0.string }
-            let finding = Finding(id: key, kind: kind, gene: gene,
-                                  transcript: get(c.transcript), hgvsC: hgvsC, hgvsP: protein,
-                                  consequence: get(c.classification), exon: get(c.exon), vaf: vaf, depth: depth,
-                                  origin: germline ? .germline : (somatic ? .somatic : .unknown),
-                                  filter: filter)
+            var finding = Finding(id: key, kind: kind, gene: gene, transcript: get(c.transcript),
+                                  hgvsC: cell(c.hgvsC).map { ($0.after(0x3A) ?? $0).string }, hgvsP: hgvsP,
+                                  consequence: consequence, exon: get(c.exon).map(MAFReader.exon), origin: .unknown,
+                                  filter: cell(c.filter).flatMap { $0.equals("PASS") ? nil : $0.string },
+                                  chrom: chrom, position: position, ref: ref, alt: alt)
+            finding.hgvsPShort = hgvsPShort
+            finding.end = cell(c.end)?.int ?? (ref != "-" ? position.map { $0 + ref.count - 1 } : nil)
+            finding.sourceId = get(c.dbSNP).flatMap { $0 == "novel" ? nil : $0 }
+            // Tumour reads.
+            let tDepth = count(c.tDepth), tAlt = count(c.tAlt), tRef = count(c.tRef)
+            if let a = tAlt {
+                finding.altCount = Int(a)
+                finding.refCount = tRef.map { Int($0) }
+                if let d = tDepth, d > 0 { finding.vaf = a / d; finding.depth = Int(d); finding.vafSource = "MAF t_alt_count/t_depth" }
+                else if let r = tRef, a + r > 0 { finding.vaf = a / (a + r); finding.depth = Int(a + r); finding.vafSource = "MAF t_alt_count/(t_ref_count+t_alt_count)" }
+            } else if let d = tDepth, d > 0 { finding.depth = Int(d) }
+            if finding.vaf == nil, let v = c.tumourPercent.lazy.compactMap({ count($0) }).first, v <= 100 {
+                finding.vaf = v / 100
+                finding.vafSource = "MAF \(names[c.tumourPercent.first { count($0) != nil }!]) (percent)"
+            }
+            if finding.altCount == nil, let a = c.tumourAltReads.lazy.compactMap({ count($0) }).first {
+                finding.altCount = Int(a)
+                if let r = c.tumourRefReads.lazy.compactMap({ count($0) }).first {
+                    finding.refCount = Int(r)
+                    if finding.depth == nil { finding.depth = Int(a + r) }
+                    if finding.vaf == nil, a + r > 0 { finding.vaf = a / (a + r); finding.vafSource = "MAF tumour read counts alt/(ref+alt)" }
+                }
+            }
+            // Matched normal reads.
+            let nDepth = count(c.nDepth), nAlt = count(c.nAlt), nRef = count(c.nRef)
+            if let a = nAlt ?? c.normalAltReads.lazy.compactMap({ count($0) }).first {
+                finding.normalAltCount = Int(a)
+                let r = nRef ?? c.normalRefReads.lazy.compactMap({ count($0) }).first
+                if let d = nDepth, d > 0 { finding.normalDepth = Int(d) } else if let r { finding.normalDepth = Int(a + r) }
+                if let d = finding.normalDepth, d > 0 { finding.normalVAF = a / Double(d) }
+            } else if let d = nDepth, d > 0 { finding.normalDepth = Int(d) }
+            if let v = c.normalPercent.lazy.compactMap({ count($0) }).first, v <= 100 { finding.normalVAF = v / 100 }
+            if let status = cell(c.status) {
+                let s = status.string.lowercased()
+                finding.origin = s == "somatic" ? .somatic : s == "germline" ? .germline : .unknown
+            }
             pending[lastSlot].append(finding)
+            made += 1
             if pending[lastSlot].count >= chunkSize {
                 try emit(batch(lastSlot))
                 pending[lastSlot].removeAll(keepingCapacity: true)
             }
         }
 
-        /// Sends every sample's remaining findings (a sample whose rows all went out in full chunks sends none).
+        /// Sends every sample's remaining findings and the account of the file.
         mutating func finish(emit: (FindingBatch) throws -> Void) throws -> FindingStream.Outcome {
             guard headerSeen else {
-                throw ImportError(file: file, message: "no header line; expected a MAF with Hugo_Symbol, Chromosome, Start_Position, … columns")
+                throw ImportError(file: file, message: "no header line; expected a MAF with Chromosome, Start_Position, Reference_Allele, Tumor_Seq_Allele2, Tumor_Sample_Barcode … columns")
             }
             for slot in samples.indices where !pending[slot].isEmpty { try emit(batch(slot)) }
-            var outcome = FindingStream.Outcome()
-            let unknownBuilds = builds.filter { !["GRCh37", "37", "GRCh38", "38", "hg19", "hg38"].contains($0) }
-            if !unknownBuilds.isEmpty { outcome.notes.append("\(name): unfamiliar NCBI_Build \(unknownBuilds.sorted().joined(separator: ", ")) (expected GRCh37 or GRCh38)") }
+            var outcome = FindingStream.Outcome(read: rows, made: made)
+            if let build { outcome.notes.append("\(name): genome build \(build)") }
+            if samples.count > 1 { outcome.notes.append("\(name): \(samples.count) samples (Tumor_Sample_Barcode), each its own case") }
+            if typeMismatch > 0 { outcome.notes.append("\(name): \(typeMismatch) row(s) whose Variant_Type disagrees with the alleles; typed from the alleles") }
             for (reason, count) in skipped.sorted(by: { $0.key < $1.key }) { outcome.skipped.append("\(name): \(count) \(reason)") }
+            let used = c.used
+            outcome.unused = names.indices.filter { !used.contains($0) && filled[$0] > 0 && !names[$0].isEmpty }
+                .map { ("column " + names[$0], filled[$0]) }
+                .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
             return outcome
+        }
+
+        /// A protein change as HGVS p.: "p.V600E", "V536L" → "p.V536L", "627_628insMISENMK" → "p.627_628insMISENMK";
+        /// nil for what is not one ("NULL", "e6-1" splice positions, "in_frame_ins", c. strings).
+        static func protein(_ text: String) -> String? {
+            var t = Substring(text.trimmingCharacters(in: .whitespaces))
+            if t.hasPrefix("p.") { t = t.dropFirst(2) }
+            guard let first = t.first, first.isUppercase || first == "*" || first.isNumber, t.contains(where: \.isNumber) else { return nil }
+            guard !t.contains(">") || t.contains("delins") else { return nil }
+            return "p." + t
         }
     }
 
-    /// Column indices the reader uses (-1 when absent).
+    /// A MAF allele: bases A, C, G, T, N, or "-" for none.
+    static func validAllele(_ a: String) -> Bool {
+        a == "-" || (!a.isEmpty && a.utf8.allSatisfy { [0x41, 0x43, 0x47, 0x54, 0x4E, 0x61, 0x63, 0x67, 0x74, 0x6E].contains($0) })
+    }
+
+    /// Exon numbers Excel turned into dates: "23-Oct" was 10/23, "May-63" was 5/63; others as written.
+    static func exon(_ text: String) -> String {
+        let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+        let parts = text.split(separator: "-")
+        guard parts.count == 2 else { return text }
+        if let d = Int(parts[0]), let m = months.firstIndex(of: parts[1].lowercased()) { return "\(m + 1)/\(d)" }
+        if let m = months.firstIndex(of: parts[0].lowercased()), let y = Int(parts[1]) { return "\(m + 1)/\(y)" }
+        return text
+    }
+
+    /// Column indices the reader uses (-1 when absent), names matched case-insensitively.
     struct Columns {
-        var gene = -1, chrom = -1, start = -1, ref = -1, alt1 = -1, alt2 = -1, sample = -1, build = -1, variantType = -1
-        var classification = -1, hgvsC = -1, transcript = -1, exon = -1, tDepth = -1, tRef = -1, tAlt = -1, status = -1, filter = -1
+        var gene = -1, chrom = -1, start = -1, end = -1, ref = -1, alt1 = -1, alt2 = -1, sample = -1, build = -1, variantType = -1
+        var classification = -1, hgvsC = -1, hgvsP = -1, hgvsPShort = -1, transcript = -1, exon = -1, tDepth = -1, tRef = -1, tAlt = -1
+        var nDepth = -1, nRef = -1, nAlt = -1, status = -1, filter = -1, dbSNP = -1
         var protein: [Int] = []
+        var tumourPercent: [Int] = [], normalPercent: [Int] = []
+        var tumourAltReads: [Int] = [], tumourRefReads: [Int] = [], normalAltReads: [Int] = [], normalRefReads: [Int] = []
 
         init() {}
 
-        init(_ c: [String: Int]) {
-            func i(_ name: String) -> Int { c[name] ?? -1 }
-            gene = i("Hugo_Symbol"); chrom = i("Chromosome"); start = i("Start_Position"); ref = i("Reference_Allele")
+        init(_ names: [String]) {
+            func i(_ name: String) -> Int {
+                names.firstIndex(of: name) ?? names.firstIndex { $0.caseInsensitiveCompare(name) == .orderedSame } ?? -1
+            }
+            func all(_ list: [String]) -> [Int] { list.map(i).filter { $0 >= 0 } }
+            gene = i("Hugo_Symbol"); chrom = i("Chromosome"); start = i("Start_Position"); end = i("End_Position"); ref = i("Reference_Allele")
             alt1 = i("Tumor_Seq_Allele1"); alt2 = i("Tumor_Seq_Allele2"); sample = i("Tumor_Sample_Barcode")
             build = i("NCBI_Build"); variantType = i("Variant_Type"); classification = i("Variant_Classification")
-            hgvsC = i("HGVSc"); transcript = i("Transcript_ID"); exon = i("Exon_Number"); tDepth = i("t_depth")
-            tRef = i("t_ref_count"); tAlt = i("t_alt_count"); status = i("Mutation_Status"); filter = i("FILTER")
-            protein = MAFReader.proteinColumns.compactMap { c[$0] }
+            hgvsC = i("HGVSc"); hgvsP = i("HGVSp"); hgvsPShort = i("HGVSp_Short"); transcript = i("Transcript_ID") >= 0 ? i("Transcript_ID") : i("transcript_name"); exon = i("Exon_Number")
+            tDepth = i("t_depth"); tRef = i("t_ref_count"); tAlt = i("t_alt_count")
+            nDepth = i("n_depth"); nRef = i("n_ref_count"); nAlt = i("n_alt_count")
+            status = i("Mutation_Status"); filter = i("FILTER"); dbSNP = i("dbSNP_RS")
+            protein = all(MAFReader.proteinColumns)
+            // WashU/TCGA percent VAF columns and read-count columns.
+            tumourPercent = all(["TumorVAF_WU", "tumor_vaf"])
+            normalPercent = all(["NormalVAF_WU", "normal_vaf"])
+            tumourAltReads = all(["TumorVarReads_WU", "tumors_var_reads", "tumor_var_reads"])
+            tumourRefReads = all(["TumorRefReads_WU", "tumor_ref_reads"])
+            normalAltReads = all(["NormalVarReads_WU", "normal_var_reads"])
+            normalRefReads = all(["NormalRefReads_WU", "normal_ref_reads"])
+        }
+
+        var used: Set<Int> {
+            Set([gene, chrom, start, end, ref, alt1, alt2, sample, build, variantType, classification, hgvsC, hgvsP, hgvsPShort, transcript,
+                 exon, tDepth, tRef, tAlt, nDepth, nRef, nAlt, status, filter, dbSNP].filter { $0 >= 0 }
+                + protein + tumourPercent + normalPercent + tumourAltReads + tumourRefReads + normalAltReads + normalRefReads)
         }
     }
 }

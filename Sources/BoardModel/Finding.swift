@@ -26,12 +26,55 @@ public struct Finding: Codable, Sendable, Hashable, Identifiable {
     public var filter: String?
     public var evidence: [EvidenceEntry]
 
+    // Where the variant sits, as the file wrote it (VCF CHROM/POS/REF/ALT after splitting ALT alleles; MAF
+    // Chromosome/Start_Position/Reference_Allele/Tumor_Seq_Allele). No normalisation, no liftover.
+    public var chrom: String?
+    public var position: Int?
+    public var ref: String?
+    public var alt: String?
+    /// Last base of the variant: VCF INFO END, MAF End_Position.
+    public var end: Int?
+    /// The file's own identifier of the record (VCF ID: an rsID or a caller's SV id; MAF dbSNP_RS).
+    public var sourceId: String?
+    public var qual: Double?
+
+    // Structural variants (VCF 4.3 §5.4): type from SVTYPE, symbolic allele or breakend orientation.
+    public var svType: StructuralVariantType?
+    /// Net change in length (VCF SVLEN; negative for deletions).
+    public var svLength: Int?
+    /// Bases deleted, duplicated or spanned (inversions); nil for translocations and single breakends.
+    public var svSize: Int?
+    /// The other end of a rearrangement: its chromosome and position (breakend mate, CHR2/END).
+    public var partnerChrom: String?
+    public var partnerPosition: Int?
+    /// The record id of the mate breakend (MATEID), kept so both ends of the junction stay traceable.
+    public var mateId: String?
+    /// PRECISE / IMPRECISE breakpoints, when the file says.
+    public var precise: Bool?
+
+    // Read evidence of the sample the finding belongs to, and of its matched normal when the file has one.
+    /// Which field the VAF (and depth) came from: "FORMAT AF", "FORMAT AD", "Strelka tier-1 counts", "INFO TVAF", …
+    public var vafSource: String?
+    public var altCount: Int?
+    public var refCount: Int?
+    public var normalDepth: Int?
+    public var normalAltCount: Int?
+    public var normalVAF: Double?
+    /// The sample's genotype as written (GT), when called.
+    public var genotype: String?
+    /// Per-sample filter (FORMAT FT) when not PASS.
+    public var sampleFilter: String?
+    /// One-letter protein change as the file wrote it (MAF HGVSp_Short, VEP HGVSp_short).
+    public var hgvsPShort: String?
+    /// Set when `hgvsP` was derived by the reader rather than written as HGVS in the file: says from what.
+    public var proteinDerivedFrom: String?
+
     public init(id: String, reportId: String? = nil, kind: FindingKind, gene: String? = nil, transcript: String? = nil,
                 hgvsC: String? = nil, hgvsP: String? = nil, consequence: String? = nil, exon: String? = nil,
                 vaf: Double? = nil, depth: Int? = nil, copyNumberCall: CopyNumberCall? = nil, copyNumber: Double? = nil,
                 partners: [String]? = nil, breakpoints: String? = nil, biomarker: Biomarker? = nil,
                 origin: VariantOrigin = .somatic, classification: Classification? = nil, filter: String? = nil,
-                evidence: [EvidenceEntry] = []) {
+                evidence: [EvidenceEntry] = [], chrom: String? = nil, position: Int? = nil, ref: String? = nil, alt: String? = nil) {
         self.id = id
         self.reportId = reportId
         self.kind = kind
@@ -52,11 +95,17 @@ public struct Finding: Codable, Sendable, Hashable, Identifiable {
         self.classification = classification
         self.filter = filter
         self.evidence = evidence
+        self.chrom = chrom
+        self.position = position
+        self.ref = ref
+        self.alt = alt
     }
 
     enum CodingKeys: String, CodingKey {
         case id, reportId, kind, gene, transcript, hgvsC, hgvsP, consequence, exon, vaf, depth, copyNumberCall
         case copyNumber, partners, breakpoints, biomarker, origin, classification, filter, evidence
+        case chrom, position, ref, alt, end, sourceId, qual, svType, svLength, svSize, partnerChrom, partnerPosition, mateId, precise
+        case vafSource, altCount, refCount, normalDepth, normalAltCount, normalVAF, genotype, sampleFilter, hgvsPShort, proteinDerivedFrom
     }
 
     public init(from decoder: Decoder) throws {
@@ -80,25 +129,76 @@ public struct Finding: Codable, Sendable, Hashable, Identifiable {
                   origin: try c.decodeIfPresent(VariantOrigin.self, forKey: .origin) ?? .somatic,
                   classification: try c.decodeIfPresent(Classification.self, forKey: .classification),
                   filter: try c.decodeIfPresent(String.self, forKey: .filter),
-                  evidence: try c.decodeIfPresent([EvidenceEntry].self, forKey: .evidence) ?? [])
+                  evidence: try c.decodeIfPresent([EvidenceEntry].self, forKey: .evidence) ?? [],
+                  chrom: try c.decodeIfPresent(String.self, forKey: .chrom),
+                  position: try c.decodeIfPresent(Int.self, forKey: .position),
+                  ref: try c.decodeIfPresent(String.self, forKey: .ref),
+                  alt: try c.decodeIfPresent(String.self, forKey: .alt))
+        end = try c.decodeIfPresent(Int.self, forKey: .end)
+        sourceId = try c.decodeIfPresent(String.self, forKey: .sourceId)
+        qual = try c.decodeIfPresent(Double.self, forKey: .qual)
+        svType = try c.decodeIfPresent(StructuralVariantType.self, forKey: .svType)
+        svLength = try c.decodeIfPresent(Int.self, forKey: .svLength)
+        svSize = try c.decodeIfPresent(Int.self, forKey: .svSize)
+        partnerChrom = try c.decodeIfPresent(String.self, forKey: .partnerChrom)
+        partnerPosition = try c.decodeIfPresent(Int.self, forKey: .partnerPosition)
+        mateId = try c.decodeIfPresent(String.self, forKey: .mateId)
+        precise = try c.decodeIfPresent(Bool.self, forKey: .precise)
+        vafSource = try c.decodeIfPresent(String.self, forKey: .vafSource)
+        altCount = try c.decodeIfPresent(Int.self, forKey: .altCount)
+        refCount = try c.decodeIfPresent(Int.self, forKey: .refCount)
+        normalDepth = try c.decodeIfPresent(Int.self, forKey: .normalDepth)
+        normalAltCount = try c.decodeIfPresent(Int.self, forKey: .normalAltCount)
+        normalVAF = try c.decodeIfPresent(Double.self, forKey: .normalVAF)
+        genotype = try c.decodeIfPresent(String.self, forKey: .genotype)
+        sampleFilter = try c.decodeIfPresent(String.self, forKey: .sampleFilter)
+        hgvsPShort = try c.decodeIfPresent(String.self, forKey: .hgvsPShort)
+        proteinDerivedFrom = try c.decodeIfPresent(String.self, forKey: .proteinDerivedFrom)
     }
 
     /// The alteration as a board member says it: "EGFR p.L858R", "ERBB2 amplification", "EML4::ALK fusion", "TMB 14 mut/Mb".
     public var label: String {
         switch kind {
         case .snv, .indel:
-            let change = hgvsP ?? hgvsC ?? consequence ?? "variant"
+            // Without a protein or cDNA change the variant is named by where it is, never just "variant".
+            let change = hgvsP ?? hgvsC ?? locus ?? consequence ?? "variant"
             return [gene, change].compactMap { $0 }.joined(separator: " ")
         case .copyNumber:
             let call = copyNumberCall?.label ?? "copy-number change"
             let cn = copyNumber.map { " (CN \(Self.format($0)))" } ?? ""
-            return [gene, call].compactMap { $0 }.joined(separator: " ") + cn
-        case .fusion, .structural:
+            let place = gene == nil ? span.map { " " + $0 } ?? "" : ""
+            return [gene, call].compactMap { $0 }.joined(separator: " ") + place + cn
+        case .fusion:
             let names = partners.map { $0.joined(separator: "::") } ?? gene ?? "?"
-            return names + (kind == .fusion ? " fusion" : " rearrangement")
+            return names + " fusion"
+        case .structural:
+            let type = svType?.label ?? "rearrangement"
+            if let partners, !partners.isEmpty { return partners.joined(separator: "::") + " " + type }
+            return [gene, type, span].compactMap { $0 }.joined(separator: " ")
         case .biomarker:
             return biomarker?.label ?? "biomarker"
         }
+    }
+
+    /// "1:1007 A>C": chromosome, position and alleles (from the fields, or from a "CHROM:POS:REF:ALT" id).
+    public var locus: String? {
+        if let chrom, let position {
+            guard let ref, let alt, !alt.hasPrefix("<"), !alt.contains("["), !alt.contains("]") else { return "\(chrom):\(position)" }
+            return "\(chrom):\(position) \(ref)>\(alt)"
+        }
+        let parts = id.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 4, Int(parts[1]) != nil, !parts[2].isEmpty, !parts[3].isEmpty, !parts[3].contains("/") else { return nil }
+        return "\(parts[0]):\(parts[1]) \(parts[2])>\(parts[3])"
+    }
+
+    /// Where a structural or copy-number change lies: "10:89700299-89712341", "1:86002664-12:41796101".
+    public var span: String? {
+        guard let chrom, let position else { return breakpoints }
+        if let partnerChrom, let partnerPosition {
+            return partnerChrom == chrom ? "\(chrom):\(position)-\(partnerPosition)" : "\(chrom):\(position)-\(partnerChrom):\(partnerPosition)"
+        }
+        if let end, end != position { return "\(chrom):\(position)-\(end)" }
+        return "\(chrom):\(position)"
     }
 
     /// The evidence item the board reads first: the strongest treatment option, else the strongest item against
@@ -142,6 +242,41 @@ public enum CopyNumberCall: String, Codable, Sendable, CaseIterable {
         case .gain: "gain"
         case .heterozygousDeletion: "heterozygous deletion"
         case .homozygousDeletion: "homozygous deletion"
+        }
+    }
+}
+
+extension CopyNumberCall {
+    /// The board's rule for typing a copy number against the sample's ploidy (2 unless the file gives one):
+    /// deep (homozygous) deletion below 0.5 copies; loss below ploidy − 0.5; amplification from 3 × ploidy (the
+    /// Hartwig PURPLE driver-catalogue threshold); gain above ploidy + 0.5; anything else is no call (nil).
+    public static func classify(copyNumber cn: Double, ploidy: Double = 2) -> CopyNumberCall? {
+        guard cn.isFinite, cn >= 0, ploidy > 0 else { return nil }
+        if cn < 0.5 { return .homozygousDeletion }
+        if cn < ploidy - 0.5 { return .heterozygousDeletion }
+        if cn >= 3 * ploidy { return .amplification }
+        if cn > ploidy + 0.5 { return .gain }
+        return nil
+    }
+}
+
+/// Structural variant types (VCF 4.3 §1.4.5 symbolic alleles and §5.4 breakend orientation).
+public enum StructuralVariantType: String, Codable, Sendable, CaseIterable {
+    case deletion, duplication, tandemDuplication = "tandem_duplication", inversion, translocation, insertion
+    case copyNumberVariation = "cnv", singleBreakend = "single_breakend", inferredBreakend = "inferred_breakend", breakend
+
+    public var label: String {
+        switch self {
+        case .deletion: "deletion"
+        case .duplication: "duplication"
+        case .tandemDuplication: "tandem duplication"
+        case .inversion: "inversion"
+        case .translocation: "translocation"
+        case .insertion: "insertion"
+        case .copyNumberVariation: "copy-number variant"
+        case .singleBreakend: "single breakend"
+        case .inferredBreakend: "inferred breakend"
+        case .breakend: "breakend (type unknown)"
         }
     }
 }

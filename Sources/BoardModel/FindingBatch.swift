@@ -12,6 +12,9 @@ public struct FindingBatch: Sendable {
     /// Where the findings came from; added to the case's reports when new.
     public var report: MolecularReport
     public var findings: [Finding]
+    /// When no case matches `sample`, make one for it (a MAF's Tumor_Sample_Barcode is a specimen of its own case)
+    /// instead of leaving the findings out.
+    public var createsCase: Bool = false
 
     /// Reports the VCF and MAF readers mint ("vcf:<file>:<sample>", "maf:<file>:<sample>"): their findings were
     /// attached from lab files, so re-importing the case's own record (FHIR, Phenopacket, native) keeps them.

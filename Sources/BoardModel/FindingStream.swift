@@ -9,9 +9,26 @@ public struct FindingStream: Sendable {
     public struct Outcome: Sendable {
         public var skipped: [String]
         public var notes: [String]
-        public init(skipped: [String] = [], notes: [String] = []) {
+        /// Records (VCF data lines, MAF rows) read, and findings made from them.
+        public var read: Int
+        public var made: Int
+        /// Fields of the input the reader did not use ("INFO/MQ", "FORMAT/PL", "CSQ/SIFT", "column Center"), each with
+        /// the number of records (or annotation entries) holding it: nothing in the file is lost without a word.
+        public var unused: [(name: String, count: Int)]
+        public init(skipped: [String] = [], notes: [String] = [], read: Int = 0, made: Int = 0, unused: [(name: String, count: Int)] = []) {
             self.skipped = skipped
             self.notes = notes
+            self.read = read
+            self.made = made
+            self.unused = unused
+        }
+
+        /// One line naming the unused fields with their counts, most frequent first (nil when every field was used).
+        public func unusedSummary(file: String, limit: Int = 12) -> String? {
+            guard !unused.isEmpty else { return nil }
+            let shown = unused.prefix(limit).map { "\($0.name) (\($0.count))" }.joined(separator: ", ")
+            let more = unused.count > limit ? ", and \(unused.count - limit) more" : ""
+            return "\(file): \(unused.count) field(s) not used: \(shown)\(more)"
         }
     }
 

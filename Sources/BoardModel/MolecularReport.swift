@@ -8,13 +8,17 @@ public struct MolecularReport: Codable, Sendable, Hashable, Identifiable {
     public var assay: String?
     public var reportedOn: LocalDate?
     public var specimen: Specimen?
+    /// Reference genome the report's coordinates are on ("GRCh37", "GRCh38", "NCBI36"), when the file says.
+    public var genomeBuild: String?
 
-    public init(id: String, lab: String? = nil, assay: String? = nil, reportedOn: LocalDate? = nil, specimen: Specimen? = nil) {
+    public init(id: String, lab: String? = nil, assay: String? = nil, reportedOn: LocalDate? = nil, specimen: Specimen? = nil,
+                genomeBuild: String? = nil) {
         self.id = id
         self.lab = lab
         self.assay = assay
         self.reportedOn = reportedOn
         self.specimen = specimen
+        self.genomeBuild = genomeBuild
     }
 }
 

@@ -46,6 +46,9 @@ extension BoardStore {
                         done = start + stream.size
                         summary.skipped += outcome.skipped
                         summary.notes += outcome.notes
+                        let name = URL(fileURLWithPath: stream.file).lastPathComponent
+                        summary.notes.append("\(name): \(outcome.read) record(s) read, \(outcome.made) finding(s) made")
+                        if let unused = outcome.unusedSummary(file: name) { summary.notes.append(unused) }
                     }
                     try findings.finish(summary: &summary)
                     if !evidence.isEmpty { try attachEvidence(db, evidence, now: now, summary: &summary) }

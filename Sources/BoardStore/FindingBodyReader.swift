@@ -62,14 +62,47 @@ enum FindingBodyReader {
                     case "classification": guard let c = Classification(rawValue: v) else { return false }; f.classification = c
                     case "copyNumberCall": guard let c = CopyNumberCall(rawValue: v) else { return false }; f.copyNumberCall = c
                     case "origin": guard let o = VariantOrigin(rawValue: v) else { return false }; f.origin = o
+                    case "alt": f.alt = v
+                    case "chrom": f.chrom = v
+                    case "genotype": f.genotype = v
+                    case "hgvsPShort": f.hgvsPShort = v
+                    case "mateId": f.mateId = v
+                    case "partnerChrom": f.partnerChrom = v
+                    case "proteinDerivedFrom": f.proteinDerivedFrom = v
+                    case "ref": f.ref = v
+                    case "sampleFilter": f.sampleFilter = v
+                    case "sourceId": f.sourceId = v
+                    case "svType": guard let t = StructuralVariantType(rawValue: v) else { return false }; f.svType = t
+                    case "vafSource": f.vafSource = v
                     default: return false
                     }
+                } else if bytes[i] == 0x74 || bytes[i] == 0x66 { // true / false
+                    let isTrue = bytes[i] == 0x74
+                    let word = isTrue ? 4 : 5
+                    guard k == "precise", i + word <= n else { return false }
+                    i += word
+                    f.precise = isTrue
                 } else {
                     guard let v = number() else { return false }
                     switch k {
                     case "depth": guard let d = Int(v) else { return false }; f.depth = d
                     case "vaf": guard let d = Double(v) else { return false }; f.vaf = d
                     case "copyNumber": guard let d = Double(v) else { return false }; f.copyNumber = d
+                    case "normalVAF": guard let d = Double(v) else { return false }; f.normalVAF = d
+                    case "qual": guard let d = Double(v) else { return false }; f.qual = d
+                    case "altCount", "refCount", "normalDepth", "normalAltCount", "end", "position", "svLength", "svSize", "partnerPosition":
+                        guard let d = Int(v) else { return false }
+                        switch k {
+                        case "altCount": f.altCount = d
+                        case "refCount": f.refCount = d
+                        case "normalDepth": f.normalDepth = d
+                        case "normalAltCount": f.normalAltCount = d
+                        case "end": f.end = d
+                        case "position": f.position = d
+                        case "svLength": f.svLength = d
+                        case "svSize": f.svSize = d
+                        default: f.partnerPosition = d
+                        }
                     default: return false
                     }
                 }

@@ -38,19 +38,37 @@ enum FindingJSON {
             key(k)
             out.append(contentsOf: try Codec.encode(v).utf8)
         }
+        func integer(_ k: StaticString, _ v: Int?) {
+            guard let v else { return }
+            key(k)
+            out.append(contentsOf: String(v).utf8)
+        }
+        // Members in sorted key order, as Codec writes them.
+        string("alt", f.alt)
+        integer("altCount", f.altCount)
         try coded("biomarker", f.biomarker)
         string("breakpoints", f.breakpoints)
+        string("chrom", f.chrom)
         string("classification", f.classification?.rawValue)
         string("consequence", f.consequence)
         try number("copyNumber", f.copyNumber)
         string("copyNumberCall", f.copyNumberCall?.rawValue)
-        if let depth = f.depth { key("depth"); out.append(contentsOf: String(depth).utf8) }
+        integer("depth", f.depth)
+        integer("end", f.end)
         if !f.evidence.isEmpty { try coded("evidence", f.evidence) }
         string("exon", f.exon)
         string("filter", f.filter)
+        string("genotype", f.genotype)
         string("hgvsC", f.hgvsC)
         string("hgvsP", f.hgvsP)
+        string("hgvsPShort", f.hgvsPShort)
+        string("mateId", f.mateId)
+        integer("normalAltCount", f.normalAltCount)
+        integer("normalDepth", f.normalDepth)
+        try number("normalVAF", f.normalVAF)
         if f.origin != .somatic { string("origin", f.origin.rawValue) }
+        string("partnerChrom", f.partnerChrom)
+        integer("partnerPosition", f.partnerPosition)
         if let partners = f.partners {
             key("partners")
             out.append(0x5B)
@@ -60,8 +78,20 @@ enum FindingJSON {
             }
             out.append(0x5D)
         }
+        integer("position", f.position)
+        if let precise = f.precise { key("precise"); out.append(contentsOf: (precise ? "true" : "false").utf8) }
+        string("proteinDerivedFrom", f.proteinDerivedFrom)
+        try number("qual", f.qual)
+        string("ref", f.ref)
+        integer("refCount", f.refCount)
+        string("sampleFilter", f.sampleFilter)
+        string("sourceId", f.sourceId)
+        integer("svLength", f.svLength)
+        integer("svSize", f.svSize)
+        string("svType", f.svType?.rawValue)
         string("transcript", f.transcript)
         try number("vaf", f.vaf)
+        string("vafSource", f.vafSource)
         out.append(0x7D)
         return out
     }

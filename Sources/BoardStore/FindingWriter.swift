@@ -27,6 +27,7 @@ final class FindingWriter {
         var sample: String?
         var report: MolecularReport
         var findings: [Prepared]
+        var createsCase = false
     }
 
     /// Runs on the parsing thread: everything about a row that does not depend on its case, with the evidence the
@@ -40,7 +41,7 @@ final class FindingWriter {
             return Prepared(key: f.id, kind: f.kind.rawValue, gene: f.gene, label: f.label, rank: f.evidenceRank,
                             pass: f.filter == nil, body: try FindingJSON.body(f), links: links)
         }
-        return Chunk(caseId: batch.caseId, sample: batch.sample, report: report, findings: rows)
+        return Chunk(caseId: batch.caseId, sample: batch.sample, report: report, findings: rows, createsCase: batch.createsCase)
     }
 
     /// What the store holds under a row's id: nothing, the same content, or other content (from this report).
@@ -71,6 +72,8 @@ final class FindingWriter {
     private var caseOfSample: [String: String?] = [:]
     private var unmatched: [(sample: String, count: Int)] = []
     private var chunks = 0, attached = 0, findings = 0, links = 0
+    /// Cases made for samples no case had (a MAF's barcodes), to count in the summary.
+    private var casesCreated: [String] = []
     private var insert: Statement
     private var update: Statement
     private var select: Statement
@@ -209,7 +212,11 @@ final class FindingWriter {
             counts.created += state.created; counts.updated += state.updated; counts.unchanged += state.unchanged
             let changed = state.created + state.updated > 0
             try refresh(state, findingsChanged: changed)
-            summary.note("case", changed ? .updated : .unchanged)
+            summary.note("case", casesCreated.contains(caseId) ? .created : changed ? .updated : .unchanged)
+        }
+        if !casesCreated.isEmpty {
+            summary.notes.append("\(casesCreated.count) case(s) made for samples no case had (one per sample, patient and diagnosis not stated): "
+                                 + casesCreated.prefix(10).joined(separator: ", ") + (casesCreated.count > 10 ? ", …" : ""))
         }
         summary.counts["finding"] = counts
         if links > 0 { summary.counts["evidence link", default: ImportSummary.Counts()].created += links }
@@ -218,9 +225,26 @@ final class FindingWriter {
     private func caseFor(_ chunk: Chunk) throws -> String? {
         let key = (chunk.caseId ?? "") + "\t" + (chunk.sample ?? "")
         if let known = caseOfSample[key] { return known }
-        let resolved = try store.resolveCase(db, caseId: chunk.caseId, sample: chunk.sample)
+        var resolved = try store.resolveCase(db, caseId: chunk.caseId, sample: chunk.sample)
+        if resolved == nil, chunk.createsCase, let sample = chunk.sample, !sample.isEmpty {
+            resolved = try createCase(for: sample, report: chunk.report)
+        }
         caseOfSample[key] = resolved
         return resolved
+    }
+
+    /// A case for a sample no case knows: its id is the sample (specimen) id, its patient unknown but for that id,
+    /// its diagnosis not stated. One case per sample: samples are never merged.
+    private func createCase(for sample: String, report: MolecularReport) throws -> String {
+        var id = sample
+        var n = 1
+        while try Bool(exists: db, sql: "SELECT 1 FROM \"case\" WHERE id = ?", id) { n += 1; id = "\(sample)-\(n)" }
+        let patient = Patient(id: "patient-of-" + id, name: PersonName(text: "(not stated; specimen \(sample))"))
+        let record = Case(id: id, patient: patient, diagnosis: Diagnosis(text: "not stated in the lab file"), reports: [report])
+        var ignored = ImportSummary()
+        _ = try RecordWriter(db: db, user: store.user, now: now).case(record, summary: &ignored)
+        casesCreated.append(id)
+        return id
     }
 
     private func load(_ caseId: String) throws -> CaseState? {

@@ -26,7 +26,7 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .customLong("case"), help: ArgumentHelp("Attach VCF/MAF findings to this case.", valueName: "id"))
     var caseId: String?
 
-    @Option(help: ArgumentHelp("VCF sample column to read (default: the tumour column, chosen from the header).", valueName: "name"))
+    @Option(help: ArgumentHelp("VCF sample column or MAF Tumor_Sample_Barcode to read (needed with --case when the file holds several samples).", valueName: "name"))
     var sample: String?
 
     @Flag(help: "Check the files and report what would change, without writing.")

@@ -32,12 +32,14 @@ struct MAFReaderTests {
         """
         let payload = try read(text)
         let f = payload.findingSets[0].findings[0]
-        #expect(f.hgvsP == "p.V600E" && f.vaf == 0.25 && f.depth == 200 && f.filter == "common_variant")
+        // HGVSp (3-letter) and HGVSp_Short each kept as written.
+        #expect(f.hgvsP == "p.Val600Glu" && f.hgvsPShort == "p.V600E" && f.vaf == 0.25 && f.depth == 200 && f.filter == "common_variant")
+        #expect(f.vafSource == "MAF t_alt_count/t_depth")
         #expect(payload.findingSets[0].report.assay == "MAF (GRCh37)")
     }
 
     @Test func missingColumnsAndBadPositions() {
-        #expect(throws: ImportError(file: "t.maf", location: "line 1", message: "MAF header lacks Start_Position; expected at least Hugo_Symbol, Chromosome, Start_Position, Reference_Allele, Tumor_Seq_Allele2")) {
+        #expect(throws: ImportError(file: "t.maf", location: "line 1", message: "MAF header lacks Start_Position; expected at least Chromosome, Start_Position, Reference_Allele, Tumor_Seq_Allele2 (and Tumor_Sample_Barcode)")) {
             try read("Hugo_Symbol\tChromosome\tReference_Allele\tTumor_Seq_Allele2\tTumor_Sample_Barcode\nA\t1\tC\tT\tS\n")
         }
         #expect(throws: ImportError(file: "t.maf", location: "line 2, column 3", message: "Start_Position must be an integer")) {
@@ -64,7 +66,7 @@ struct MAFReaderTests {
             let cells = row.split(separator: "\t", omittingEmptySubsequences: false)
             let p = String(cells[short])
             if !p.isEmpty {
-                #expect(payload.findingSets.flatMap(\.findings).contains { $0.hgvsP == (p.hasPrefix("p.") ? p : "p." + p) })
+                #expect(payload.findingSets.flatMap(\.findings).contains { $0.hgvsPShort == p })
             }
         }
     }
@@ -78,7 +80,7 @@ struct MAFReaderTests {
         let rows = RealData.lines("maf/test_b38_output.maf").filter { !$0.hasPrefix("#") && !$0.isEmpty }.count - 1
         #expect(payload.findingSets[0].findings.count == rows)
         let runx1 = try #require(payload.findingSets[0].findings.first)
-        #expect(runx1.gene == "RUNX1" && runx1.hgvsP == "p.L429R" && runx1.vaf != nil && runx1.depth != nil)
+        #expect(runx1.gene == "RUNX1" && runx1.hgvsPShort == "p.L429R" && runx1.hgvsP == "p.Leu429Arg" && runx1.vaf != nil && runx1.depth != nil)
     }
 
     @Test(.enabled(if: RealData.enabled, RealData.reason))

@@ -49,15 +49,17 @@ struct VCFReaderTests {
         #expect(findings[0].kind == .snv && findings[1].kind == .indel)
         #expect(findings[0].vaf == 0.3 && findings[1].vaf == 0.6)
         #expect(findings[0].filter == "lowqual" && findings[1].filter == "lowqual" && findings[2].filter == nil)
-        #expect(findings[2].kind == .structural && findings[2].breakpoints == "DEL 2:500-900")
-        #expect(findings[3].kind == .structural)
+        #expect(findings[2].kind == .structural && findings[2].svType == .deletion && findings[2].end == 900 && findings[2].svSize == 400)
+        #expect(findings[2].label == "deletion 2:500-900")
+        #expect(findings[3].kind == .structural && findings[3].svType == .translocation && findings[3].partnerChrom == "2"
+                && findings[3].partnerPosition == 321682)
     }
 
     @Test func notCarriedAllelesAreSkippedAndCounted() throws {
         let text = Self.header + "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1\n4\t10\t.\tA\tC\t.\tPASS\t.\tGT:AD\t0/0:20,1\n"
         let payload = try read(text)
         #expect(payload.findingSets[0].findings.isEmpty)
-        #expect(payload.skipped.contains { $0.contains("1 ALT allele(s): ALT allele not carried") })
+        #expect(payload.skipped.contains { $0.contains("1 ALT allele(s) or record(s): ALT allele not carried") })
     }
 
     @Test func sampleOptionAndTumourHeader() throws {
@@ -88,7 +90,10 @@ struct VCFReaderTests {
     }
 
     @Test func gzipAndBgzipInput() throws {
-        let text = Self.header + "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n1\t12\t.\tA\tG\t.\tPASS\tAF=0.25;DP=80\n"
+        // INFO AF/DP are cohort values, never the tumour's; TVAF/TDP are declared as the tumour's (PCGR).
+        let declared = "##INFO=<ID=TVAF,Number=.,Type=Float,Description=\"Allelic fraction of alternative allele in tumor\">\n"
+            + "##INFO=<ID=TDP,Number=.,Type=Integer,Description=\"Read depth across variant site in tumor\">\n"
+        let text = Self.header + declared + "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n1\t12\t.\tA\tG\t.\tPASS\tAF=0.5;DP=300;TVAF=0.25;TDP=80\n"
         let path = try TempFile.write(Data(text.utf8), name: "x.vcf")
         let gzip = Process()
         gzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -96,7 +101,7 @@ struct VCFReaderTests {
         try gzip.run(); gzip.waitUntilExit()
         let payload = try BoardReader.payload(path: path + ".gz")
         let f = try #require(payload.findingSets.first?.findings.first)
-        #expect(f.vaf == 0.25 && f.depth == 80)
+        #expect(f.vaf == 0.25 && f.depth == 80 && f.vafSource == "INFO TVAF")
         // A truncated compressed file is one clear error, not a partial import.
         let data = try Data(contentsOf: URL(fileURLWithPath: path + ".gz"))
         let cut = try TempFile.write(data.prefix(data.count / 2), name: "cut.vcf.gz")
@@ -147,7 +152,7 @@ struct VCFReaderTests {
         #expect(set.findings.map(\.id) == ["1:69091:A:C", "1:69091:A:G"])
         #expect(set.findings.allSatisfy { $0.gene == "OR4F5" })
         #expect(set.findings[1].hgvsP == "p.Met1?")
-        #expect(payload.skipped.contains { $0.contains("stray line") })
+        #expect(payload.notes.contains { $0.contains("not VCF meta-information") })
         #expect(payload.notes.contains { $0.contains("no ##fileformat") })
     }
 }
