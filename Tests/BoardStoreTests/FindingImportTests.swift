@@ -175,4 +175,41 @@ struct FindingImportTests {
         try s.importRecords(BoardBundle(), partialCases: [fresh], now: Fixtures.now)
         #expect(try s.caseRecord(id: "NEW")?.record.diagnosis.text == CaseMerge.placeholder)
     }
+
+    /// A MAF's samples no case knows each become their own case (by specimen id), never merged; a second import
+    /// updates those cases instead of making new ones.
+    @Test func samplesWithoutACaseEachBecomeOneCase() throws {
+        let s = try store()
+        func maf(_ sample: String, _ rows: [Finding]) -> FindingBatch {
+            var b = FindingBatch(caseId: nil, sample: sample, report: MolecularReport(id: "maf:t.maf:\(sample)", assay: "MAF", specimen: Specimen(id: sample)),
+                                 findings: rows)
+            b.createsCase = true
+            return b
+        }
+        let first = try s.importRecords(BoardBundle(), findingBatches: [maf("TCGA-A1-A0SB-01", Array(Self.rows.prefix(3))),
+                                                                        maf("TCGA-A1-A0SB-02", Array(Self.rows.prefix(2)))], now: Fixtures.now)
+        #expect(first.counts["case"]?.created == 2)
+        #expect(try s.caseRecord(id: "TCGA-A1-A0SB-01")?.record.findings.count == 3)
+        #expect(try s.caseRecord(id: "TCGA-A1-A0SB-02")?.record.findings.count == 2)
+        let again = try s.importRecords(BoardBundle(), findingBatches: [maf("TCGA-A1-A0SB-01", Array(Self.rows.prefix(4)))], now: Fixtures.now)
+        #expect(again.counts["case"]?.created ?? 0 == 0 && again.counts["finding"]?.created == 1)
+        #expect(try s.caseRecord(id: "TCGA-A1-A0SB-01")?.record.findings.count == 4)
+    }
+
+    /// New finding members (locus, SV, read counts, VAF source) round-trip through the store's body, the fast
+    /// reader agrees with JSONDecoder, and a body written before they existed still reads.
+    @Test func newFindingFieldsRoundTripAndOldBodiesStillRead() throws {
+        var f = Finding(id: "10:89700299:A:A[10:89712341[", kind: .structural, origin: .unknown, chrom: "10", position: 89700299, ref: "A", alt: "A[10:89712341[")
+        f.svType = .deletion; f.svSize = 12041; f.svLength = -12023; f.partnerChrom = "10"; f.partnerPosition = 89712341; f.mateId = "m1"
+        f.precise = true; f.vaf = 0.5; f.vafSource = "INFO PURPLE_AF (purity-adjusted)"; f.altCount = 114; f.refCount = 34; f.normalDepth = 40
+        f.normalAltCount = 0; f.normalVAF = 0; f.genotype = "0/1"; f.sampleFilter = "LowQual"; f.qual = 6693.99; f.sourceId = "gridss708fb_1029o"
+        f.end = 89712341; f.hgvsPShort = "p.V600E"; f.proteinDerivedFrom = "x"
+        let body = try FindingJSON.bodyText(f)
+        let fast = try #require(FindingBodyReader.read(id: f.id, kind: f.kind.rawValue, gene: nil, reportId: nil, body: body))
+        let reference = try FindingJSON.decodeWithFoundation(id: f.id, kind: f.kind.rawValue, gene: nil, reportId: nil, body: body)
+        #expect(fast == f && reference == f)
+        let old = try FindingJSON.decode(id: "1:5:C:T", kind: "snv", gene: "KRAS", reportId: nil, body: #"{"depth":10,"hgvsP":"p.G12V","vaf":0.2}"#)
+        #expect(old.hgvsP == "p.G12V" && old.chrom == nil && old.svType == nil && old.label == "KRAS p.G12V")
+        #expect(Finding(id: "1:1007:A:C", kind: .snv).label == "1:1007 A>C")
+    }
 }
