@@ -142,7 +142,7 @@ public enum BoardReader {
             let root = try JSONNode.parse(data, file: file)
             if FHIRReader.recognises(root) { return ("fhir", root) }
             if ClinicalTrialsGovReader.recognises(root) { return ("ctgov", root) }
-            if root["treatment_list"].exists || root["protocol_no"].exists { return ("ctml", root) }
+            if root["treatment_list"].exists || root["protocol_no"].exists || CTMLReader.recognisesList(root) { return ("ctml", root) }
             if PhenopacketReader.recognises(root) { return ("phenopacket", root) }
             throw ImportError(file: file, location: "$", message: "JSON of an unknown kind; expected a FHIR resource, a Phenopacket, a ClinicalTrials.gov study, CTML or the native layout")
         }

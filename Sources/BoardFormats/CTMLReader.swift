@@ -73,15 +73,36 @@ public enum CTMLReader {
         }
     }
 
+    /// Whether a JSON document is a top-level array of CTML trials (as MatchMiner's loaders accept).
+    static func recognisesList(_ root: JSONNode) -> Bool {
+        guard let list = root.value as? [Any], !list.isEmpty else { return false }
+        return root.array.allSatisfy { $0["treatment_list"].exists || $0["protocol_no"].exists }
+    }
+
     static func read(root: JSONNode, file: String) throws -> ImportPayload {
+        if root.value is [Any] {
+            // A list of trials: each read on its own, errors naming the element's JSON path.
+            var payload = ImportPayload(bundle: BoardBundle())
+            for element in root.array {
+                let one = try readOne(root: element, file: file)
+                payload.bundle.trials += one.bundle.trials
+                payload.skipped += one.skipped
+                payload.notes += one.notes
+            }
+            return payload
+        }
+        return try readOne(root: root, file: file)
+    }
+
+    static func readOne(root: JSONNode, file: String) throws -> ImportPayload {
         guard root.object != nil else {
-            throw ImportError(file: file, location: "$", message: "expected a CTML mapping with protocol_no or nct_id and treatment_list")
+            throw ImportError(file: file, location: root.path, message: "expected a CTML mapping with protocol_no or nct_id and treatment_list")
         }
         var unknownKeys: [String: Int] = [:]
         let nct = root["nct_id"].string
         let protocolNo = root["protocol_no"].string
         guard let id = nct.flatMap({ Trial.isValidNCTId($0) ? $0 : nil }) ?? protocolNo ?? nct else {
-            throw ImportError(file: file, location: "$.protocol_no", message: "missing protocol_no and nct_id; expected one to identify the trial")
+            throw ImportError(file: file, location: root.path + ".protocol_no", message: "missing protocol_no and nct_id; expected one to identify the trial")
         }
         let trialCriteria = try criteria(root["match"], file: file, unknown: &unknownKeys)
         var arms: [TrialArm] = []
@@ -132,9 +153,9 @@ public enum CTMLReader {
         var payload = ImportPayload(bundle: BoardBundle(trials: [trial]))
         let name = URL(fileURLWithPath: file).lastPathComponent
         for (key, count) in unknownKeys.sorted(by: { $0.key < $1.key }) {
-            payload.skipped.append("\(name): \(count) criteria key(s) \"\(key)\": not in the board's criterion model")
+            payload.skipped.append("\(name) trial \(id): \(count) criteria key(s) \"\(key)\": not evaluated (not in the board's criterion model)")
         }
-        if steps.isEmpty { payload.notes.append("\(name): no treatment_list steps; the trial has no arms") }
+        if steps.isEmpty { payload.notes.append("\(name) trial \(id): no treatment_list steps; the trial has no arms") }
         return payload
     }
 

@@ -161,6 +161,10 @@ struct CaseIndex: Sendable {
                 her2Text = f.label
             }
             guard !ids.isEmpty, significance != .benign else { continue }
+            // A germline variant is a tumour alteration only when classified pathogenic (a common
+            // polymorphism such as KDR p.Q472H is not); unclassified germline calls are left out.
+            if f.origin == .germline && significance != .actionable { continue }
+            if f.origin == .germline && f.classification == nil { continue }
             let exon = f.exon.flatMap(Self.exonNumber)
             let alteration = Alteration(findingIndex: i, category: category, protein: f.hgvsP.map(ProteinChange.normalise),
                                         exon: exon, variantClass: VariantClass.of(f), cnv: f.copyNumberCall.map(CNVCall.init),
@@ -192,7 +196,17 @@ struct CaseIndex: Sendable {
         drugs = record.treatmentHistory.flatMap { $0.drugs.map { $0.lowercased() } }
         regimens = record.treatmentHistory.compactMap { $0.regimen?.lowercased() }
         hasHistory = !record.treatmentHistory.isEmpty
-        hasMolecularData = !record.findings.isEmpty || !record.reports.isEmpty
+        hasMolecularData = Self.hasTumourProfile(record.findings)
+    }
+
+    /// Whether the record holds a tumour molecular result, the only ground on which the absence of an
+    /// alteration can be read: a somatic (or unknown-origin) variant, copy-number or structural call, or a
+    /// TMB/MSI result. Receptor IHC, germline-only results and file references are not tumour profiles.
+    static func hasTumourProfile(_ findings: [Finding]) -> Bool {
+        findings.contains { f in
+            if f.kind == .biomarker { return f.biomarker?.kind == .tmb || f.biomarker?.kind == .msi }
+            return f.origin != .germline
+        }
     }
 
     /// The exon number of "19", "19/28" or "exon 19".

@@ -153,6 +153,8 @@ struct GenomicTest: Sendable {
     var absent = false
     var category: VariantCategory?
     var protein: String?
+    /// `protein` when it is a residue range without residues ("729_761del"), read once.
+    var proteinRange: (lower: Int, upper: Int, kind: String)?
     var proteinNegated = false
     var wildcard: String?
     var wildcardNegated = false
@@ -295,7 +297,13 @@ struct CriterionCompiler {
             return leaves
         }
         var test = GenomicTest()
-        let (gene, absent) = Self.split(symbol)
+        let (gene, geneNegated) = Self.split(symbol)
+        // MatchMiner: a genomic node with any `!`-negated value is an exclusion of the whole node — the
+        // patient qualifies when no alteration matches the node's values read without their `!`.
+        let values = [symbol, g.variantCategory, g.proteinChange, g.wildcardProteinChange, g.variantClassification,
+                      g.exon, g.cnvCall, g.fusionPartnerHugoSymbol]
+        let nodeNegated = values.contains { $0.map { Self.split($0).1 } ?? false }
+        let absent = geneNegated || nodeNegated
         test.genes = [GeneTable.canonical(gene)]
         test.geneIds = [genes.intern(gene)]
         test.absent = absent || g.wildtype == true
@@ -303,27 +311,28 @@ struct CriterionCompiler {
         if let value = g.proteinChange {
             let (change, negated) = Self.split(value)
             test.protein = ProteinChange.normalise(change)
-            test.proteinNegated = negated
+            test.proteinRange = test.protein.flatMap(ProteinChange.range)
+            test.proteinNegated = negated && !nodeNegated
         }
         if let value = g.wildcardProteinChange {
             let (change, negated) = Self.split(value)
             test.wildcard = ProteinChange.normalise(change)
-            test.wildcardNegated = negated
+            test.wildcardNegated = negated && !nodeNegated
         }
         if let value = g.variantClassification {
             let (name, negated) = Self.split(value)
             test.variantClass = VariantClass(maf: name)
-            test.variantClassNegated = negated
+            test.variantClassNegated = negated && !nodeNegated
         }
         if let value = g.exon {
             let (text, negated) = Self.split(value)
             test.exons = text.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
-            test.exonNegated = negated
+            test.exonNegated = negated && !nodeNegated
         }
         if let value = g.cnvCall {
             let (call, negated) = Self.split(value)
             test.cnv = CNVCall(ctml: call)
-            test.cnvNegated = negated
+            test.cnvNegated = negated && !nodeNegated
             if test.category == nil { test.category = .copyNumber }
         }
         var partner: String?
@@ -331,7 +340,7 @@ struct CriterionCompiler {
             let (name, negated) = Self.split(value)
             partner = GeneTable.canonical(name)
             test.partnerId = genes.intern(name)
-            test.partnerNegated = negated
+            test.partnerNegated = negated && !nodeNegated
             if test.category == nil { test.category = .structural }
         }
         let what = test.describe(partner: partner)

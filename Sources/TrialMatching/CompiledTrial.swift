@@ -149,7 +149,7 @@ final class CompiledTrial: Sendable {
                         case .fusion: t.category = .structural
                         case .any: break
                         }
-                        if let p = alt.protein { t.protein = ProteinChange.normalise(p) }
+                        if let p = alt.protein { t.protein = ProteinChange.normalise(p); t.proteinRange = t.protein.flatMap(ProteinChange.range) }
                         if let w = alt.wildcard { t.wildcard = ProteinChange.normalise(w) }
                         leaves.append(compiler.leaf(prefix + name + " " + alt.label, .genomic(t), fromText: true))
                     }

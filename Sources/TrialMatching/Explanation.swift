@@ -336,7 +336,7 @@ extension MatchEngine {
 
     /// The chosen arm's id and the outcome lines of one match.
     func explain(_ i: Int, _ c: CaseIndex, _ d: Decision, _ run: PlanRun, _ v: ExplanationView,
-                 _ x: inout Explainer) -> (String?, [CriterionOutcome]) {
+                 _ x: inout Explainer, otherArms: Bool = true) -> (String?, [CriterionOutcome]) {
         x.seen.removeAll(keepingCapacity: true)
         x.lines.removeAll(keepingCapacity: true)
         let entry = v.entries[i]
@@ -349,7 +349,7 @@ extension MatchEngine {
                 armId = v.armIds[arm]
                 let tree = v.arms[arm]
                 explainTree(v.nodes, Int(tree.start), Int(tree.end), run, c, scratch, &x.seen, &x.lines)
-                if d.status != .notEligible {
+                if otherArms && d.status != .notEligible {
                     for j in 0..<Int(entry.armCount) where j != a {
                         let other = Int(entry.armStart) + j
                         let segment = v.segments[other]

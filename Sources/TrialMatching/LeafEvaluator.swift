@@ -166,7 +166,10 @@ enum Evaluator {
             if a.geneIds.contains(partner) == t.partnerNegated { return .no }
         }
         if let protein = t.protein {
-            if let p = a.protein { if (p == protein) == t.proteinNegated { return .no } } else { undecided = true }
+            if let p = a.protein {
+                let same = p == protein || (t.proteinRange.map { ProteinChange.matchesRange(p, $0) } ?? false)
+                if same == t.proteinNegated { return .no }
+            } else { undecided = true }
         }
         if let wildcard = t.wildcard {
             if let p = a.protein { if ProteinChange.matchesWildcard(p, wildcard) == t.wildcardNegated { return .no } } else { undecided = true }

@@ -95,6 +95,50 @@ public struct MatchEngine: Sendable {
         return match
     }
 
+    /// One case against every trial and every open arm, each arm its own match explained in full (the
+    /// trial's criteria and the arm's own), in ranking order. What a screener reads when every arm matters
+    /// (umbrella and basket trials): no arm is summarised as "also fits" without its criteria.
+    public func matchEveryArm(_ record: Case, on day: LocalDate, at now: Date = Date()) -> [TrialMatch] {
+        let index = CaseIndex(record, on: day, genes: genes, tree: tree)
+        var x = Explainer(longestTree: explanation.longestTree)
+        x.newCase()
+        var out: [TrialMatch] = []
+        decideAll(index) { i, d, run in
+            withView(explanation.texts) { v in
+                let t = v.entries[i]
+                guard t.hasArms, t.armCount > 0 else {
+                    out.append(materialize(i, index, d, run, v, &x, at: now))
+                    return
+                }
+                let (baseOutcome, baseTally) = t.base.count > 0 ? run.result(t.base, index) : (Outcome.met, Tally())
+                for a in 0..<Int(t.armCount) {
+                    var outcome = baseOutcome
+                    var tally = baseTally
+                    let segment = v.segments[Int(t.armStart) + a]
+                    if segment.count > 0 {
+                        let (o, armTally) = run.result(segment, index)
+                        tally.merge(armTally)
+                        if o == .notMet || outcome == .notMet { outcome = .notMet } else if o == .unknown { outcome = .unknown }
+                    }
+                    let status = Self.status(outcome)
+                    let armDecision = Decision(status: status, score: score(status, tally, t.recruitmentBonus), arm: a,
+                                               relevant: tally.isRelevant, noOpenArm: false)
+                    let (armId, outcomes) = explain(i, index, armDecision, run, v, &x, otherArms: false)
+                    out.append(TrialMatch(caseId: index.caseId, trialId: v.trialIds[i], armId: armId, outcomes: outcomes,
+                                          status: status, score: armDecision.score, computedAt: now,
+                                          dataFingerprint: Self.concatenate(index.fingerprintPrefix, v.trialFingerprints[i])))
+                }
+            }
+        }
+        out.sort { a, b in
+            if a.status != b.status { return Self.rank(a.status) < Self.rank(b.status) }
+            if a.score != b.score { return a.score > b.score }
+            if a.trialId != b.trialId { return a.trialId < b.trialId }
+            return (a.armId ?? "") < (b.armId ?? "")
+        }
+        return out
+    }
+
     /// Counts of each status over all pairs, without building explanations (for benchmarks and summaries).
     public func census(_ cases: [Case], on day: LocalDate) -> [MatchStatus: Int] {
         let workers = min(cases.count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 8)

@@ -153,6 +153,56 @@ enum ProteinChange {
         return t
     }
 
+    /// A residue range written without residues, as CTML writes exon-wide changes ("729_761del": any
+    /// deletion lying within residues 729–761, which is EGFR exon 19): the bounds and the kind of change.
+    static func range(_ change: String) -> (lower: Int, upper: Int, kind: String)? {
+        let u = Array(change.utf8)
+        var i = 0
+        func number() -> Int? {
+            var v = 0, seen = false
+            while i < u.count, (48...57).contains(u[i]) { v = v * 10 + Int(u[i] - 48); i += 1; seen = true }
+            return seen ? v : nil
+        }
+        guard let lower = number(), i < u.count, u[i] == UInt8(ascii: "_") else { return nil }
+        i += 1
+        guard let upper = number(), lower <= upper else { return nil }
+        let kind = String(decoding: u[i...], as: UTF8.self).lowercased()
+        guard ["del", "ins", "dup", "delins"].contains(kind) else { return nil }
+        return (lower, upper, kind)
+    }
+
+    /// The first and last residue numbers a change touches ("E746_A750del" → 746…750, "L858R" → 858…858)
+    /// and its kind ("del", "ins", "dup", "delins", or "" for a substitution).
+    static func span(_ change: String) -> (lower: Int, upper: Int, kind: String)? {
+        var numbers: [Int] = []
+        var current = 0, inNumber = false
+        var tail = Substring("")
+        for (k, ch) in zip(change.indices, change) {
+            if let d = ch.wholeNumberValue, ch.isASCII {
+                current = current * 10 + d
+                inNumber = true
+            } else {
+                if inNumber { numbers.append(current); current = 0; inNumber = false }
+                if ch.isLowercase { tail = change[k...]; break }
+            }
+        }
+        if inNumber { numbers.append(current) }
+        guard let first = numbers.first, numbers.count <= 2 else { return nil }
+        let kind = tail.prefix { $0.isLowercase }
+        return (first, numbers.count == 2 ? numbers[1] : first, String(kind))
+    }
+
+    /// Whether `change` lies within a residue range and is of its kind (a deletion-insertion counts as a
+    /// deletion: "L747_P753delinsS" is an exon 19 deletion).
+    static func matchesRange(_ change: String, _ range: (lower: Int, upper: Int, kind: String)) -> Bool {
+        guard let s = span(change), s.lower >= range.lower, s.upper <= range.upper else { return false }
+        switch range.kind {
+        case "del": return s.kind == "del" || s.kind == "delins"
+        case "ins": return s.kind == "ins" || s.kind == "dup" || s.kind == "delins"
+        default: return s.kind == range.kind
+        }
+    }
+
     /// Whether `change` is at the residue a wildcard names ("G12" matches "G12C", not "G120A").
     /// A wildcard that already names the new residue ("V600E") matches that change and its extensions.
     static func matchesWildcard(_ change: String, _ wildcard: String) -> Bool {

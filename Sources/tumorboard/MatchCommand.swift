@@ -21,7 +21,7 @@ struct MatchCommand: ParsableCommand {
     @Flag(help: "Print the matches as JSON instead of a table.")
     var json = false
 
-    @Flag(help: "Also list near misses (not eligible) in the table.")
+    @Flag(help: "Every trial and, with a case id, every open arm explained on its own (not only near misses).")
     var all = false
 
     @Option(help: ArgumentHelp("The day ages are computed on (YYYY-MM-DD). Default: today.", valueName: "date"))
@@ -50,6 +50,10 @@ struct MatchCommand: ParsableCommand {
             CommandRunner.fail("the store is read-only: matches computed but not stored")
         } else {
             try store.saveMatches(results)
+        }
+        // With a case and --all: every trial and every open arm, each arm explained on its own.
+        if let caseId, all, let record = try store.caseRecord(id: caseId, on: day)?.record {
+            results = [(caseId, engine.matchEveryArm(record, on: day, at: now))]
         }
         if json {
             let encoder = JSONEncoder()
