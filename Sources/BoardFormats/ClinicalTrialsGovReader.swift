@@ -58,7 +58,8 @@ public enum ClinicalTrialsGovReader {
                       recruiting: l["status"].string.map { $0 == "RECRUITING" })
         }
         let eligibility = Eligibility(minimumAge: TrialText.years(e["minimumAge"].string), maximumAge: TrialText.years(e["maximumAge"].string),
-                                      sex: TrialText.sex(e["sex"].string), diagnoses: TrialText.oncotreeCodes(conditions),
+                                      sex: TrialText.sex(e["sex"].string),
+                                      diagnoses: TrialText.oncotreeCodes(conditions, mesh: study["derivedSection"]["conditionBrowseModule"]["meshes"].array.compactMap { $0["term"].string }),
                                       conditions: conditions, inclusionText: inclusion, exclusionText: exclusion)
         return Trial(id: nct, title: title, shortTitle: ident["acronym"].string ?? ident["briefTitle"].string,
                      phase: phases.isEmpty ? nil : phases.joined(separator: "/"), status: status,
@@ -98,11 +99,18 @@ enum TrialText {
         switch raw?.uppercased() { case "FEMALE": .female; case "MALE": .male; default: nil }
     }
 
-    /// Conditions whose names are OncoTree names, as codes.
-    static func oncotreeCodes(_ conditions: [String]) -> [String] {
+    /// Every listed condition mapped to OncoTree (the bundled names and the cited condition/MeSH crosswalk);
+    /// when none of them maps, the registry's MeSH condition terms are tried instead (they are broader, so
+    /// they only stand in for conditions that say nothing OncoTree knows).
+    static func oncotreeCodes(_ conditions: [String], mesh: [String] = []) -> [String] {
         var codes: [String] = []
         for c in conditions {
-            if let code = OncoTree.bundled.code(forName: c) ?? ClinicalVocabulary.commonNames[c.lowercased()], !codes.contains(code) { codes.append(code) }
+            if let code = TrialConditionCrosswalk.code(for: c) ?? ClinicalVocabulary.commonNames[c.lowercased()], !codes.contains(code) { codes.append(code) }
+        }
+        if codes.isEmpty {
+            for m in mesh {
+                if let code = TrialConditionCrosswalk.code(for: m), !codes.contains(code) { codes.append(code) }
+            }
         }
         return codes
     }

@@ -36,7 +36,7 @@ public enum ClinicalTrialsGovXMLReader {
         let phase = root.text("phase").map { $0.components(separatedBy: "/").map(TrialText.phase).joined(separator: "/") }
         let statusText = (root.text("overall_status") ?? "").uppercased().replacingOccurrences(of: ", ", with: "_").replacingOccurrences(of: " ", with: "_")
         let eligibility = Eligibility(minimumAge: TrialText.years(e?.text("minimum_age")), maximumAge: TrialText.years(e?.text("maximum_age")),
-                                      sex: TrialText.sex(e?.text("gender")), diagnoses: TrialText.oncotreeCodes(conditions), conditions: conditions,
+                                      sex: TrialText.sex(e?.text("gender")), diagnoses: TrialText.oncotreeCodes(conditions, mesh: root.child("condition_browse")?.children("mesh_term").map(\.value) ?? []), conditions: conditions,
                                       inclusionText: inclusion, exclusionText: exclusion)
         let trial = Trial(id: nct, title: root.text("official_title") ?? root.text("brief_title") ?? nct,
                           shortTitle: root.text("acronym") ?? root.text("brief_title"), phase: phase == "N/A" ? "N/A" : phase,

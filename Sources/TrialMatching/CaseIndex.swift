@@ -47,6 +47,12 @@ struct CaseIndex: Sendable {
     /// Stage IV or M1: advanced / metastatic disease.
     let metastatic: Bool
     let stageText: String
+    /// Stage group I–IV as 1–4 (IV also from M1); 0 when not recorded.
+    let stageLevel: UInt8
+    /// A stage below IV while metastatic disease is recorded elsewhere in the record.
+    let stageConflict: Bool
+    /// Prior lines given for advanced or metastatic disease; nil when the history does not say the setting.
+    let advancedLines: Int?
     let tmb: Double?
     let tmbText: String
     let msi: MSI
@@ -94,6 +100,11 @@ struct CaseIndex: Sendable {
         let stageGroup = (record.stage?.group ?? "").uppercased()
         metastatic = stageGroup.hasPrefix("IV") || stageGroup.hasPrefix("4") || (record.stage?.m ?? "").uppercased().hasPrefix("M1")
         stageText = record.stage.map { "stage " + $0.summary } ?? "stage not recorded"
+        var level = Self.stageLevel(stageGroup)
+        if (record.stage?.m ?? "").uppercased().hasPrefix("M1") { level = 4 }
+        stageLevel = level
+        stageConflict = level > 0 && level < 4 && Self.metastaticRecorded(record)
+        advancedLines = Self.advancedLines(record.treatmentHistory)
         if let e = record.performance?.ecog {
             ecog = e
             ecogText = "ECOG \(e)"
@@ -149,7 +160,7 @@ struct CaseIndex: Sendable {
                 if let g, let id = genes.id(g), !ids.contains(id) { ids.append(id) }
             }
             let category = VariantCategory(f.kind)
-            let significance: Significance
+            var significance: Significance
             switch f.classification {
             case .oncogenic?, .likelyOncogenic?, .pathogenic?, .likelyPathogenic?: significance = .actionable
             case .vus?: significance = .vus
@@ -161,10 +172,13 @@ struct CaseIndex: Sendable {
                 her2Text = f.label
             }
             guard !ids.isEmpty, significance != .benign else { continue }
-            // A germline variant is a tumour alteration only when classified pathogenic (a common
-            // polymorphism such as KDR p.Q472H is not); unclassified germline calls are left out.
-            if f.origin == .germline && significance != .actionable { continue }
-            if f.origin == .germline && f.classification == nil { continue }
+            // A germline variant settles an alteration criterion only when classified pathogenic; an
+            // unclassified germline call (a common polymorphism such as KDR p.Q472H) is weighed like a
+            // variant of uncertain significance: it leaves the criterion open, never meets it.
+            if f.origin == .germline && (significance != .actionable || f.classification == nil) { significance = .vus }
+            // A variant with no protein change, no classification and no evidence states no effect: it cannot meet
+            // an alteration requirement by itself.
+            if f.kind == .snv || f.kind == .indel, f.hgvsP == nil, f.classification == nil, f.bestEvidence == nil { significance = .vus }
             let exon = f.exon.flatMap(Self.exonNumber)
             let alteration = Alteration(findingIndex: i, category: category, protein: f.hgvsP.map(ProteinChange.normalise),
                                         exon: exon, variantClass: VariantClass.of(f), cnv: f.copyNumberCall.map(CNVCall.init),
@@ -195,8 +209,41 @@ struct CaseIndex: Sendable {
         self.geneOrder = order
         drugs = record.treatmentHistory.flatMap { $0.drugs.map { $0.lowercased() } }
         regimens = record.treatmentHistory.compactMap { $0.regimen?.lowercased() }
-        hasHistory = !record.treatmentHistory.isEmpty
+        // A history tells what was not given only when it records systemic therapy: procedures and imaging alone do not.
+        hasHistory = record.treatmentHistory.contains { line in
+            let setting = (line.setting ?? "").lowercased()
+            let systemic = ["adjuvant", "metasta", "line", "advanced", "palliative", "maintenance", "induction", "consolidation", "trial"]
+                .contains { setting.contains($0) }
+            return !line.drugs.isEmpty && (systemic || line.drugs.contains(where: ScreenerText.isAnticancer))
+        }
         hasMolecularData = Self.hasTumourProfile(record.findings)
+    }
+
+    /// "IIB" → 2, "IV" → 4, "3" → 3; 0 for anything else.
+    static func stageLevel(_ group: String) -> UInt8 {
+        let g = group.uppercased().trimmingCharacters(in: .whitespaces)
+        for (prefix, level) in [("IV", 4), ("III", 3), ("II", 2), ("I", 1), ("4", 4), ("3", 3), ("2", 2), ("1", 1)] as [(String, UInt8)]
+            where g.hasPrefix(prefix) {
+            let rest = g.dropFirst(prefix.count)
+            if rest.isEmpty || rest.first!.isLetter && !"IV".contains(rest.first!) { return level }
+        }
+        return 0
+    }
+
+    /// Metastatic disease recorded outside the stage group (wired to the record's metastatic sites).
+    static func metastaticRecorded(_ record: Case) -> Bool {
+        false
+    }
+
+    /// Lines whose setting says advanced, metastatic, recurrent or palliative disease.
+    static func advancedLines(_ history: [TherapyLine]) -> Int? {
+        guard !history.isEmpty else { return nil }
+        var n = 0
+        for line in history {
+            let setting = (line.setting ?? "").lowercased()
+            if ["metasta", "advanced", "palliative", "recurr", "first-line", "second-line"].contains(where: { setting.contains($0) }) { n += 1 }
+        }
+        return n
     }
 
     /// Whether the record holds a tumour molecular result, the only ground on which the absence of an

@@ -97,6 +97,10 @@ enum Test: Sendable {
     case diseaseStatus([String])
     /// A condition the engine cannot check against case data: always unknown.
     case unsupported(missing: String)
+    /// Stage levels (bits 1 << 1 … 1 << 4 for I … IV) that meet, and those that leave it open.
+    case stage(yes: UInt8, maybe: UInt8)
+    /// The number of prior lines of therapy for advanced or metastatic disease.
+    case advancedLines(Comparison)
 }
 
 /// A diagnosis a trial admits: an OncoTree code (its subtree counts), any solid or liquid tumour,
@@ -126,6 +130,9 @@ enum DiagnosisTarget: Sendable, Hashable {
         }
         if tree.node(v) != nil { return .code(v.uppercased()) }
         if let code = tree.code(forName: v) { return .code(code) }
+        if let code = TrialConditionCrosswalk.code(for: v, tree: tree) {
+            return code == "_SOLID_" ? .solid : code == "_LIQUID_" ? .liquid : .code(code)
+        }
         let lower = v.lowercased()
         for suffix in [" cancer", " carcinoma", " tumor", " tumour", " tumors", " tumours", " neoplasm", " neoplasms", " cancers"] where lower.hasSuffix(suffix) {
             let stem = String(v.dropLast(suffix.count))

@@ -81,13 +81,30 @@ final class CompiledTrial: Sendable {
             default: false
             }
         }
-        let hasECOG = treeLeaves.contains { if case .ecog = $0.test { return true }; return false }
+        let treeHasECOG = treeLeaves.contains { if case .ecog = $0.test { return true }; return false }
         let hasReceptor = treeLeaves.contains { if case .receptor = $0.test { return true }; return false }
         let hasERBB2 = treeLeaves.contains { if case .genomic(let g) = $0.test { return g.genes.contains("ERBB2") }; return false }
         var inclusion = e.inclusionText ?? ""
         var exclusion = e.exclusionText ?? ""
         if exclusion.isEmpty, inclusion.lowercased().contains("exclusion criteria") {
             (inclusion, exclusion) = EligibilityText.sections(of: inclusion)
+        }
+        // Inclusion text in parts (study stages, cohorts) with different ECOG limits: at or below the lowest
+        // limit is met, above the highest is not met, in between depends on the part (unknown).
+        var hasECOG = treeHasECOG
+        if !hasECOG {
+            let limits = Set(EligibilityText.sentences(inclusion).compactMap(ScreenerText.ecogMax))
+            if limits.count >= 2, let low = limits.min(), let high = limits.max() {
+                hasECOG = true
+                nodes.append(.any([.leaf(compiler.leaf("text: ECOG ≤\(low)", .ecog(Comparison(op: .le, value: Double(low))), fromText: true)),
+                                   .all([.leaf(compiler.leaf("text: ECOG ≤\(high)", .ecog(Comparison(op: .le, value: Double(high))), fromText: true)),
+                                         .leaf(compiler.leaf("text: ECOG limit of the study part (≤\(low) or ≤\(high))",
+                                                             .unsupported(missing: "which part of the study the patient enters"), fromText: true))])],
+                                  label: "text: ECOG ≤\(low) (≤\(high) in another part of the study)"))
+            } else if limits.count == 1, let only = limits.first {
+                hasECOG = true
+                nodes.append(.leaf(compiler.leaf("text: ECOG ≤\(only)", .ecog(Comparison(op: .le, value: Double(only))), fromText: true)))
+            }
         }
         for clause in EligibilityText.clauses(inclusion, section: .inclusion) {
             let kept = clause.mentions.filter { mention in
@@ -106,6 +123,84 @@ final class CompiledTrial: Sendable {
         for clause in EligibilityText.clauses(exclusion, section: .exclusion) {
             if let node = Self.textNode(clause, compiler: &compiler) { nodes.append(node) }
         }
+        // Condition names that state a receptor subtype ("Triple Negative Breast Cancer") are criteria of their own.
+        var subtypes: [TrialConditionCrosswalk.Subtype] = []
+        for condition in e.conditions { for st in TrialConditionCrosswalk.subtypes(of: condition) where !subtypes.contains(st) { subtypes.append(st) } }
+        if !hasReceptor {
+            for st in subtypes {
+                switch st {
+                case .tripleNegative:
+                    for r in [Receptor.er, .pr, .her2] {
+                        nodes.append(.leaf(compiler.leaf("condition triple-negative: \(r.rawValue) negative", .receptor(r, positive: false, negated: false))))
+                    }
+                case .her2Positive: nodes.append(.leaf(compiler.leaf("condition HER2-positive: HER2 positive", .receptor(.her2, positive: true, negated: false))))
+                case .her2Negative: nodes.append(.leaf(compiler.leaf("condition HER2-negative: HER2 negative", .receptor(.her2, positive: false, negated: false))))
+                case .hormoneReceptorPositive:
+                    nodes.append(.any([.leaf(compiler.leaf("ER positive", .receptor(.er, positive: true, negated: false))),
+                                       .leaf(compiler.leaf("PR positive", .receptor(.pr, positive: true, negated: false)))],
+                                      label: "condition hormone-receptor-positive: ER or PR positive"))
+                }
+            }
+        }
+
+        // The screener's reading of the remaining sentences: stage, HER2 by IHC/ISH, prior therapy, lines; the
+        // rest either needs the chart (listed, not counted) or was not read (unknown, counted).
+        // Arm drugs that are one drug name (a composite such as "Chemotherapy (Gemcitabine + Carboplatin …)" is not).
+        let armDrugs = Array(Set(trial.arms.flatMap(\.drugs).map { $0.lowercased() }.filter { !$0.contains(" ") && !$0.contains("(") }))
+        // An exception to "prior study treatment" stated in any sentence holds for all of them.
+        let studyExceptions = Set(EligibilityText.sentences(exclusion).map { $0.lowercased() }.flatMap { l -> [String] in
+            guard let r = l.range(of: "exception of") ?? l.range(of: "except ") else { return [] }
+            return armDrugs.filter { l[r.upperBound...].contains($0) }
+        })
+        var chart: [CriterionOutcome] = []
+        var said = Set<String>()
+        for (text, section) in [(inclusion, EligibilityText.Section.inclusion), (exclusion, .exclusion)] {
+            for sentence in EligibilityText.sentences(text) {
+                let lower = sentence.lowercased()
+                if lower.hasSuffix("criteria") || lower.hasSuffix("criteria:") || lower.count < 4 { continue }
+                let alreadyRead = EligibilityText.clause(sentence, section: section) != nil
+                var kind = ScreenerText.read(sentence, section: section, alreadyRead: alreadyRead)
+                // "Prior treatment with any of the study treatments …": the drugs of the trial's own arms.
+                if section == .exclusion, lower.contains("study treatment") || lower.contains("study drug"),
+                   lower.contains("prior") || lower.contains("previous"), !armDrugs.isEmpty {
+                    let allowed = ScreenerText.drugs(in: lower.components(separatedBy: "exception of").dropFirst().joined()).flatMap(\.1)
+                        + (lower.range(of: "exception of").map { r in armDrugs.filter { lower[r.upperBound...].contains($0) } } ?? [])
+                    let names = Array(Set(armDrugs.filter { !allowed.contains($0) && !studyExceptions.contains($0) })).sorted()
+                    if !names.isEmpty { kind = .read([.prior(names: names, display: "a study treatment of this trial (" + names.joined(separator: ", ") + ")", required: false)]) }
+                }
+                switch kind {
+                case .ignore: continue
+                case .chart:
+                    let shown = Self.shorten(sentence)
+                    guard said.insert(shown).inserted else { continue }
+                    chart.append(CriterionOutcome(criterion: (section == .exclusion ? "excluded if: " : "") + shown, outcome: .unknown,
+                                                  detail: "needs the chart", fromText: true, missing: "the chart"))
+                case .unread:
+                    let shown = Self.shorten(sentence)
+                    guard said.insert(shown).inserted else { continue }
+                    nodes.append(.leaf(compiler.leaf("text not read: " + shown, .unsupported(missing: "a screener's reading of: " + shown), fromText: true)))
+                case .read(let readings):
+                    for r in readings {
+                        let prefix = section == .exclusion ? "excluded if: " : "text: "
+                        switch r {
+                        case .stage(let yes, let maybe, let label):
+                            if case .stage = treeLeaves.first(where: { if case .stage = $0.test { return true }; return false })?.test { continue }
+                            nodes.append(.leaf(compiler.leaf((label.hasPrefix("excluded") ? "" : prefix) + label, .stage(yes: yes, maybe: maybe), fromText: true)))
+                        case .her2Positive:
+                            if hasReceptor || hasERBB2 { continue }
+                            nodes.append(.leaf(compiler.leaf("text: HER2 positive (IHC 3+ or ISH amplified)", .receptor(.her2, positive: true, negated: false), fromText: true)))
+                        case .prior(let names, let display, let required):
+                            let label = (required ? "text: prior " : "excluded if: prior ") + display
+                            nodes.append(.leaf(compiler.leaf(label, .priorTreatment(names: names, display: display, negated: !required), fromText: true)))
+                        case .lines(let cmp, let label):
+                            nodes.append(.leaf(compiler.leaf("text: " + label, .advancedLines(cmp), fromText: true)))
+                        }
+                    }
+                }
+            }
+        }
+        closed += chart
+
         base = .all(nodes)
         baseProgram = Program(base)
         self.arms = arms
@@ -118,6 +213,14 @@ final class CompiledTrial: Sendable {
         case .suspended, .unknown: recruitmentBonus = 2
         case .terminated, .completed, .withdrawn: recruitmentBonus = 0
         }
+    }
+
+    /// A sentence as a criterion's label: at most 160 characters, cut at a word.
+    static func shorten(_ sentence: String) -> String {
+        let t = sentence.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard t.count > 160 else { return t }
+        let cut = t.prefix(160)
+        return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + " …"
     }
 
     /// The node a sentence of free text stands for; exclusions (and "No …" inclusions) are met when absent.

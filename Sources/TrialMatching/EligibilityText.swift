@@ -83,9 +83,31 @@ public enum EligibilityText {
 
     // MARK: Sentences and tokens
 
+    /// Registry text wraps one bulleted criterion over several lines: a line that starts with no bullet
+    /// or number, right after a non-blank line, continues the previous one.
+    static func joinWrappedLines(_ text: String) -> [String] {
+        var items: [String] = []
+        var previousBlank = true
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty { previousBlank = true; continue }
+            let bullet = line.first.map { "*•-–·".contains($0) } ?? false
+            let digitCount = line.prefix(while: \.isNumber).count
+            let afterDigits = line.dropFirst(digitCount).first
+            let numbered = (1...2).contains(digitCount) && (afterDigits == "." || afterDigits == ")")
+            if !previousBlank && !bullet && !numbered && !items.isEmpty && !line.lowercased().hasPrefix("inclusion") && !line.lowercased().hasPrefix("exclusion") {
+                items[items.count - 1] += " " + line
+            } else {
+                items.append(line)
+            }
+            previousBlank = false
+        }
+        return items
+    }
+
     static func sentences(_ text: String) -> [String] {
         var result: [String] = []
-        for line in text.split(whereSeparator: \.isNewline) {
+        for line in joinWrappedLines(text) {
             var current = ""
             let chars = Array(removingParentheses(String(line)))
             for (i, ch) in chars.enumerated() {

@@ -37,7 +37,7 @@ struct ExplanationPlan: Sendable {
 
     /// How a leaf's verdict is put into words (which case text, which "missing" text).
     enum LeafKind: UInt8, Sendable {
-        case age, sex, diagnosis, ecog, tmb, microsatellite, er, pr, her2, priorTreatment, unsupported, diseaseStatus, genomic
+        case age, sex, diagnosis, ecog, tmb, microsatellite, er, pr, her2, priorTreatment, unsupported, diseaseStatus, genomic, stage, lines
     }
 
     /// The strings explanations share. Workers explaining in parallel each use their own deep copy, so that
@@ -173,6 +173,10 @@ struct ExplanationPlan: Sendable {
             case .unsupported(let missing):
                 kind = .unsupported
                 a = missing
+            case .stage:
+                kind = .stage
+            case .advancedLines:
+                kind = .lines
             }
             kinds.append(kind)
             textA.append(a)
@@ -520,6 +524,11 @@ extension MatchEngine {
                 }
             case .unsupported: (detail, missing) = ("not recorded in a form matching can read", texts.leafTextA[leaf])
             case .diseaseStatus: (detail, missing) = (c.stageText, texts.leafTextA[leaf])
+            case .stage: (detail, missing) = (c.stageConflict ? c.stageText + ", but metastatic disease is recorded" : c.stageText,
+                                              "the stage group (or whether the disease is inoperable)")
+            case .lines:
+                (detail, missing) = (c.advancedLines.map { "\($0) line(s) recorded for advanced disease" } ?? "no prior therapy recorded",
+                                     "prior lines of therapy for advanced disease")
             case .genomic:
                 switch line.reason {
                 case .found: (detail, missing) = (alterationTexts.label(line.alteration, c), nil)
