@@ -175,6 +175,13 @@ final class CompiledTrial: Sendable {
                     guard said.insert(shown).inserted else { continue }
                     chart.append(CriterionOutcome(criterion: (section == .exclusion ? "excluded if: " : "") + shown, outcome: .unknown,
                                                   detail: "needs the chart", fromText: true, missing: "the chart"))
+                case .unread where section == .exclusion:
+                    // An exclusion not read is listed for the screener to check; inclusion criteria not read count (below).
+                    let shown = Self.shorten(sentence)
+                    guard said.insert(shown).inserted else { continue }
+                    chart.append(CriterionOutcome(criterion: "excluded if: " + shown, outcome: .unknown,
+                                                  detail: "not read by the matcher: check against the record", fromText: true,
+                                                  missing: "a screener's reading of this exclusion"))
                 case .unread:
                     let shown = Self.shorten(sentence)
                     guard said.insert(shown).inserted else { continue }

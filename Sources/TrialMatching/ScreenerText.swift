@@ -222,6 +222,9 @@ enum ScreenerText {
             let word = s[r.upperBound...].split(separator: " ").first.map(String.init) ?? ""
             return numbers[word]
         }
+        if s.contains("treatment-naive") || s.contains("treatment naive"), let n = number(after: "or ") {
+            return .lines(Comparison(op: .le, value: n), label: "prior lines for advanced disease ≤\(Int(n))")
+        }
         if let n = number(after: "a total of ") ?? number(after: "exactly ") { return .lines(Comparison(op: .eq, value: n), label: "prior lines for advanced disease = \(Int(n))") }
         if let n = number(after: "up to ") ?? number(after: "no more than ") ?? number(after: "at most ") ?? number(after: "≤ ") ?? number(after: "≤") {
             return .lines(Comparison(op: .le, value: n), label: "prior lines for advanced disease ≤\(Int(n))")
@@ -241,6 +244,7 @@ enum ScreenerText {
                           "allerg", "hypersensitiv", "investigational", "cns ", "central nervous", "leptomening", "brain metast",
                           "autoimmun", "transplant", "malignanc", "within ", "organ function", "comply", "compliance", "willing"]
         if chartWords.contains(where: { s.contains($0) }) { return false }
+        if s.contains("standard therapy") || s.contains("standard treatment") || s.contains("investigator") { return false }
         let decidableWords = ["positive", "negative", "mutation", "mutated", "amplif", "fusion", "rearrange", "express", "wild-type",
                               "wildtype", " prior ", "previous", "received", "progress", "remission", "refractory", "relapsed",
                               " lines", " line of", "histolog", "stage "]

@@ -48,13 +48,14 @@ import BoardFormats
         let pallas = try trials("ctgov/NCT02513394.json", ctml: false)
         let trial = try #require(pallas.first)
         let engine = MatchEngine(trials: pallas)
-        // ER+, HER2-negative breast cancer, ECOG 1.
+        // ER+, HER2-negative breast cancer, ECOG 1 — but stage IV: PALLAS takes stage II–III only ("Stage I or IV … not eligible").
         let hr = try #require(engine.explain(Fixtures.sampleCase("C-0018"), trialId: trial.id, on: Fixtures.day))
-        #expect(hr.status == .eligible, "\(Fixtures.describe(hr))")
+        #expect(hr.status == .notEligible, "\(Fixtures.describe(hr))")
         #expect(hr.outcomes.contains { $0.fromText && $0.criterion == "text: HER2 negative" && $0.outcome == .met })
+        #expect(hr.outcomes.contains { $0.fromText && $0.criterion == "excluded if: stage I or IV" && $0.outcome == .notMet })
         // Triple-negative: ER negative, PR not reported — the text's "ER+ and/or PR+" stays open, and says what settles it.
         let tnbc = try #require(engine.explain(Fixtures.sampleCase("C-0017"), trialId: trial.id, on: Fixtures.day))
-        #expect(tnbc.status == .possiblyEligible, "\(Fixtures.describe(tnbc))")
+        #expect(tnbc.status == .notEligible, "\(Fixtures.describe(tnbc))")
         #expect(tnbc.missingData.contains("PR status"))
         // Lung cancer: the condition "Breast Cancer" maps to OncoTree BREAST.
         let lung = try #require(engine.explain(Fixtures.sampleCase("C-0001"), trialId: trial.id, on: Fixtures.day))
