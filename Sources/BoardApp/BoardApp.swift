@@ -34,9 +34,14 @@ public final class BoardApp {
     /// A dialog over the screen, with what to do with the answer.
     var dialog: (modal: Modal, then: (Int?) -> Navigation)?
 
+    /// Where privacy mode is remembered for this user (nil: not remembered, as in tests).
+    let privacyPreference: PrivacyPreference?
+
+    /// `privacy` starts in privacy mode; otherwise the remembered choice in `privacyPreference` decides.
     public init(store: BoardStore, terminal: any Terminal, themes: ThemeCatalog, theme: Theme, privacy: Bool = false,
-                start: (any Screen)? = nil, clock: @escaping () -> Date = Date.init) {
-        self.context = AppContext(store: store, privacy: privacy, clock: clock)
+                start: (any Screen)? = nil, clock: @escaping () -> Date = Date.init, privacyPreference: PrivacyPreference? = nil) {
+        self.privacyPreference = privacyPreference
+        self.context = AppContext(store: store, privacy: privacy || privacyPreference?.load() == true, clock: clock)
         self.terminal = terminal
         self.themes = themes
         self.themeName = theme.name
@@ -100,6 +105,15 @@ public final class BoardApp {
         lastChangeCounter = counter
     }
 
+    /// Turns privacy mode on or off and remembers the choice for this user.
+    func togglePrivacy() {
+        context.privacy.toggle()
+        guard let privacyPreference else { return }
+        do { try privacyPreference.save(context.privacy) } catch {
+            message = ("Privacy mode is \(context.privacy ? "on" : "off") but could not be remembered: \(error.localizedDescription)", true)
+        }
+    }
+
     func reloadAll() {
         for screen in stack { load(screen) }
     }
@@ -154,7 +168,7 @@ public final class BoardApp {
         case .help: apply(.push(HelpScreen(table: keyTable)))
         case .search: prompt = Prompt(kind: .search)
         case .commandLine: prompt = Prompt(kind: .command)
-        case .togglePrivacy: context.privacy.toggle()
+        case .togglePrivacy: togglePrivacy()
         case .redraw: reloadAll()
         default: break
         }
@@ -243,7 +257,7 @@ public final class BoardApp {
         case .trial(let id): apply(.push(TrialScreen(trialId: id)))
         case .search(let text): apply(.push(SearchScreen(query: text)))
         case .theme(let name): switchTheme(name)
-        case .privacy: context.privacy.toggle()
+        case .privacy: togglePrivacy()
         case .home: stack.removeSubrange(1...)
             load(stack[0])
         case .help: apply(.push(HelpScreen(table: keyTable)))

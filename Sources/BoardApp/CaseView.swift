@@ -122,9 +122,9 @@ final class CaseView {
         canvas.put("Filter (f): \(kindFilter.label) · \(order.count) of \(all.count) · sorted by evidence", in: info, role: .dim)
         let wide = rect.width >= 100
         var columns: [Table.Column] = [
-            .init("Alteration", minWidth: 14, flex: 3), .init("Kind", minWidth: 6, maxWidth: 6),
+            .init("Alteration", minWidth: 14, flex: 2), .init("Kind", minWidth: 6, maxWidth: 6),
             .init("VAF", minWidth: 4, maxWidth: 5, alignment: .right), .init("Class", minWidth: 6, maxWidth: 17, flex: 1),
-            .init("Evidence", minWidth: 9, maxWidth: 18), .init("Drug evidence", minWidth: 13, flex: 2),
+            .init("Evidence", minWidth: rect.width >= 100 ? 17 : 9, maxWidth: 18), .init("Drug evidence", minWidth: 13, flex: 3),
         ]
         if wide { columns += [.init("Tumour", minWidth: 6, maxWidth: 8), .init("Origin", minWidth: 8, maxWidth: 9)] }
         let code = record.record.diagnosis.oncotreeCode

@@ -46,7 +46,8 @@ public final class FindingScreen: Screen {
             case .option: role = EvidenceRole.role(tier: finding.bestTreatmentOption?.level.tier ?? 5)
             case .againstDrug: role = .levelResistance
             }
-            return TextView.Line(line.text, role: role)
+            // The text view folds runs of spaces when it wraps; the label column keeps its width with no-break spaces.
+            return TextView.Line(line.text.replacingOccurrences(of: "  ", with: "\u{00A0}\u{00A0}"), role: role)
         }
         if text.lines != lines { text.lines = lines }
         text.render(into: &canvas, rect: body)

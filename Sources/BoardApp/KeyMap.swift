@@ -11,7 +11,7 @@ public enum KeyMap {
         KeyBinding([.char("G"), .end], .bottom, help: "Last item", group: "Move"),
         KeyBinding([.pageUp, .ctrl("b")], .pageUp, help: "Page up", group: "Move"),
         KeyBinding([.pageDown, .ctrl("f")], .pageDown, help: "Page down", group: "Move"),
-        KeyBinding([.enter], .open, help: "Open the selected item", hint: "open", group: "Move"),
+        KeyBinding([.enter], .open, help: "Open the selected item (a finding: its detail)", hint: "open", group: "Move"),
         KeyBinding([.escape, .backspace], .back, help: "Back", hint: "back", group: "Move"),
         KeyBinding([.tab], .nextPane, help: "Next pane", group: "Move"),
         KeyBinding([.backTab], .previousPane, help: "Previous pane", group: "Move"),

@@ -2,6 +2,7 @@ import Foundation
 import BoardStore
 import BoardFormats
 import TUIKit
+import BoardModel
 
 /// What the meeting preparation and meeting-mode screens can be asked to do (carried by `AppAction.meeting`).
 public enum MeetingAction: Hashable, Sendable {
@@ -90,6 +91,7 @@ public enum MeetingKeys {
 /// Times as the meeting screens ask for and show them, in the app's time zone.
 enum MeetingTime {
     static func parse(_ text: String, in zone: TimeZone) -> Date? {
+        guard ValidValues.startsWithRealDate(text) else { return nil }
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")
         f.timeZone = zone

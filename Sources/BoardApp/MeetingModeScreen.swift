@@ -149,6 +149,8 @@ public final class MeetingModeScreen: Screen {
         case .meeting(let a): return meetingAction(a, context: context)
         case .newNote, .editDecision:
             return caseView?.recording(action, meetingId: meetingId) ?? .none
+        case .open where focus == 1:
+            return caseView?.recording(.open, meetingId: meetingId) ?? .none
         case .nextTab, .previousTab, .tab, .filterKind, .explain:
             _ = caseView?.perform(action)
             return .none

@@ -185,8 +185,11 @@ public final class MeetingPrepScreen: Screen {
             guard let row = selectedRow else { return .none }
             return .ask("Planned minutes for \(row.item.caseId):", initial: row.item.plannedMinutes.map(String.init) ?? "10") { [self] answer in
                 guard let answer else { return .none }
-                guard answer.isEmpty || Int(answer) != nil else { return .error("“\(answer)” is not a number of minutes.") }
-                return change(context) { try store.setAgendaItem(meetingId: meetingId, caseId: row.item.caseId, plannedMinutes: .some(Int(answer)), now: now) }
+                var minutes: Int?
+                if !answer.isEmpty {
+                    do throws(InvalidValue) { minutes = try ValidValues.plannedMinutes(parsing: answer) } catch { return .error("Planned minutes: \(error.reason).") }
+                }
+                return change(context) { try store.setAgendaItem(meetingId: meetingId, caseId: row.item.caseId, plannedMinutes: .some(minutes), now: now) }
             }
         case .editStart:
             guard let m = meeting else { return .none }

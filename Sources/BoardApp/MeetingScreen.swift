@@ -131,6 +131,8 @@ public final class MeetingScreen: Screen {
         case .meeting(.exportMinutes): return MinutesPrompt.ask(meetingId: meetingId, context: context)
         case .newNote, .editDecision:
             return caseView?.recording(action, meetingId: meetingId) ?? .none
+        case .open where focus == 1:
+            return caseView?.recording(.open, meetingId: meetingId) ?? .none
         case .nextTab, .previousTab, .tab, .filterKind, .explain:
             _ = caseView?.perform(action)
             return .none

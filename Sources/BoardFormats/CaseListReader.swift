@@ -6,7 +6,9 @@ import BoardModel
 ///
 /// Each row names a case by its id and/or the patient's MRN. Non-empty cells update an existing case;
 /// a row that matches no case creates one (then a name and a diagnosis are required). Cells are checked
-/// here, so a bad value is reported with its line and column before anything is written.
+/// here against `ValidValues`: a cell whose value is invalid (ECOG 7, a birth date 31.02.1970, 300 planned
+/// minutes) is reported in `problems` with its line and column and what was expected, and is not used — the
+/// rest of the row and the list go on. A broken file (quoting, no id column, a repeated case) is refused.
 public enum CaseListReader {
     /// The case fields a column can map to.
     public enum Column: String, Sendable, CaseIterable {
@@ -48,8 +50,9 @@ public enum CaseListReader {
         return map
     }()
 
-    /// Reads the file; throws `ImportError` with line and column for the first bad cell.
-    public static func read(data: Data, file: String) throws -> CaseList {
+    /// Reads the file; throws `ImportError` for a file it cannot read as a list, and reports invalid cells in
+    /// `problems`. `today` is the day birth dates are checked against.
+    public static func read(data: Data, file: String, today: LocalDate = LocalDate(Date())) throws -> CaseList {
         let table = try DelimitedText(data: data, file: file)
         guard let header = table.records.first else { throw ImportError(file: file, location: "line 1", message: "the file is empty; expected a header row") }
         var columns: [Int: Column] = [:]
@@ -71,6 +74,7 @@ public enum CaseListReader {
                               message: "the header needs a case id or an MRN column (e.g. \"Case ID\", \"MRN\"); see docs/case-list-format.md")
         }
         var entries: [CaseListEntry] = []
+        var problems: [ImportError] = []
         var ids = Set<String>()
         for record in table.records.dropFirst() {
             var entry = CaseListEntry(line: record.first?.line ?? 0)
@@ -81,7 +85,7 @@ public enum CaseListReader {
                 guard let column = columns[i] else { continue }
                 let value = cell.text.trimmingCharacters(in: .whitespacesAndNewlines)
                 if value.isEmpty { continue }
-                try entry.set(column, value, cell: cell, file: file)
+                if let problem = entry.set(column, value, cell: cell, file: file, today: today) { problems.append(problem) }
             }
             if entry.caseId == nil && entry.mrn == nil {
                 throw ImportError(file: file, location: "line \(entry.line)", message: "the row has neither a case id nor an MRN")
@@ -95,7 +99,7 @@ public enum CaseListReader {
         if entries.contains(where: { $0.position != nil }) {
             entries = entries.enumerated().sorted { ($0.element.position ?? Int.max, $0.offset) < ($1.element.position ?? Int.max, $1.offset) }.map(\.element)
         }
-        return CaseList(file: file, separator: table.separator, entries: entries, ignoredColumns: ignored)
+        return CaseList(file: file, separator: table.separator, entries: entries, ignoredColumns: ignored, problems: problems)
     }
 }
 
@@ -106,6 +110,8 @@ public struct CaseList: Sendable {
     public var entries: [CaseListEntry]
     /// Header names that map to no field (reported, not an error).
     public var ignoredColumns: [String]
+    /// Cells whose value is invalid, with file, line and column and what was expected; their values were not used.
+    public var problems: [ImportError] = []
 }
 
 /// One row: which case, and the values its non-empty cells give.
@@ -132,8 +138,10 @@ public struct CaseListEntry: Sendable, Hashable {
 
     init(line: Int) { self.line = line }
 
-    mutating func set(_ column: CaseListReader.Column, _ value: String, cell: DelimitedText.Field, file: String) throws {
-        func fail(_ message: String) -> ImportError { ImportError(file: file, location: cell.location, message: message) }
+    /// Sets one cell's value; returns the problem instead when the value is invalid (the field stays unset).
+    mutating func set(_ column: CaseListReader.Column, _ value: String, cell: DelimitedText.Field, file: String,
+                      today: LocalDate) -> ImportError? {
+        func fail(_ message: String) -> ImportError { ImportError(file: file, location: cell.location, message: message + "; not imported") }
         switch column {
         case .caseId: caseId = value
         case .mrn: mrn = value
@@ -151,15 +159,14 @@ public struct CaseListEntry: Sendable, Hashable {
         case .familyName: var n = name ?? PersonName(); n.family = value; name = n
         case .givenName: var n = name ?? PersonName(); n.given = value; name = n
         case .birthDate:
-            guard let date = Self.date(value) else { throw fail("expected a birth date as YYYY-MM-DD or DD.MM.YYYY (the value is not shown)") }
-            birthDate = date
+            do { birthDate = try ValidValues.birthDate(parsing: value, today: today) } catch { return fail(error.reason) }
         case .sex:
             switch value.lowercased() {
             case "f", "female", "w", "weiblich", "femme", "woman": sex = .female
             case "m", "male", "männlich", "mannlich", "homme", "man": sex = .male
             case "o", "other", "d", "divers", "diverse", "x": sex = .other
             case "u", "unknown", "unbekannt", "?": sex = .unknown
-            default: throw fail("expected sex as female/male/other/unknown (or F/M/D/U), got \"\(value)\"")
+            default: return fail("expected sex as female/male/other/unknown (or F/M/D/U), got \"\(value)\"")
             }
         case .diagnosis: diagnosis = value
         case .oncotreeCode: oncotreeCode = value.uppercased()
@@ -167,35 +174,22 @@ public struct CaseListEntry: Sendable, Hashable {
         case .primarySite: primarySite = value
         case .stage: stage = value.uppercased().hasPrefix("STAGE ") ? String(value.dropFirst(6)) : value
         case .ecog:
-            guard let n = Int(value.uppercased().replacingOccurrences(of: "ECOG", with: "").trimmingCharacters(in: .whitespaces)), (0...5).contains(n) else {
-                throw fail("expected ECOG as a whole number 0–5, got \"\(value)\"")
-            }
-            ecog = n
+            do { ecog = try ValidValues.ecog(parsing: value) } catch { return fail(error.reason) }
         case .question: question = value
         case .referringClinician: referringClinician = value
         case .consentResearch, .consentTrials:
             let yes = ["yes", "y", "ja", "j", "true", "1", "x", "oui"], no = ["no", "n", "nein", "false", "0", "non"]
             let v = value.lowercased()
-            guard yes.contains(v) || no.contains(v) else { throw fail("expected yes or no, got \"\(value)\"") }
+            guard yes.contains(v) || no.contains(v) else { return fail("expected yes or no, got \"\(value)\"") }
             if column == .consentResearch { consentResearch = yes.contains(v) } else { consentTrials = yes.contains(v) }
         case .presenter: presenter = value
         case .plannedMinutes:
-            guard let n = Int(value.lowercased().replacingOccurrences(of: "min", with: "").trimmingCharacters(in: .whitespaces)), (0...600).contains(n) else {
-                throw fail("expected planned minutes as a whole number, got \"\(value)\"")
-            }
-            plannedMinutes = n
+            do { plannedMinutes = try ValidValues.plannedMinutes(parsing: value) } catch { return fail(error.reason) }
         case .position:
-            guard let n = Int(value.trimmingCharacters(in: CharacterSet(charactersIn: ". "))), n >= 0 else { throw fail("expected a position number, got \"\(value)\"") }
+            guard let n = Int(value.trimmingCharacters(in: CharacterSet(charactersIn: ". "))), n >= 0 else { return fail("expected a position number, got \"\(value)\"") }
             position = n
         }
-    }
-
-    /// "1961-03-14", "14.03.1961", "14/03/1961" (day first, as European spreadsheets write it).
-    static func date(_ text: String) -> LocalDate? {
-        if text.count == 10, text.dropFirst(4).first == "-" { return LocalDate(text) }
-        let parts = text.split(whereSeparator: { $0 == "." || $0 == "/" }).map { Int($0) }
-        guard parts.count == 3, let d = parts[0], let m = parts[1], let y = parts[2], y >= 1000, (1...12).contains(m), (1...31).contains(d) else { return nil }
-        return LocalDate(year: y, month: m, day: d)
+        return nil
     }
 
     /// Copies the row's values onto a case (empty cells leave fields alone).
@@ -224,6 +218,32 @@ public struct CaseListEntry: Sendable, Hashable {
         if let referringClinician { c.referringClinician = referringClinician }
         if let consentResearch { c.consent.research = consentResearch }
         if let consentTrials { c.consent.trials = consentTrials }
+    }
+
+    /// Why this row is not about `existing`'s patient, or nil: the row's MRN differs from the patient's, or its
+    /// birth date does, or (when no MRN on both sides confirms the patient) its family name does. The message
+    /// says what to do and quotes no identifier.
+    public func identityConflict(with existing: Case) -> String? {
+        let p = existing.patient
+        func same(_ a: String, _ b: String) -> Bool {
+            a.trimmingCharacters(in: .whitespaces).compare(b.trimmingCharacters(in: .whitespaces), options: [.caseInsensitive, .diacriticInsensitive]) == .orderedSame
+        }
+        let fix = "check the row's case id and patient, or correct the patient in the case first; nothing was imported"
+        if let mrn, let known = p.mrn, !same(mrn, known) {
+            return "line \(line): case \(existing.id) belongs to a patient with another MRN; \(fix)"
+        }
+        if let birthDate, let known = p.birthDate, birthDate != known {
+            return "line \(line): case \(existing.id) belongs to a patient with another birth date; \(fix)"
+        }
+        let confirmedByMRN = mrn != nil && p.mrn != nil
+        if !confirmedByMRN, let rowName = name, let known = p.name.family ?? p.name.text {
+            let differs: Bool
+            if let family = rowName.family { differs = !same(family, known) }
+            else if let text = rowName.text { differs = text.range(of: known, options: [.caseInsensitive, .diacriticInsensitive]) == nil }
+            else { differs = false }
+            if differs { return "line \(line): case \(existing.id) belongs to a patient with another name; \(fix)" }
+        }
+        return nil
     }
 
     /// What a row must have to create a case, as a message (nil when it has it).

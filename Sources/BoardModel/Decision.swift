@@ -87,6 +87,12 @@ public struct Decision: Codable, Sendable, Hashable, Identifiable {
                                       message: "\"\(level.code)\" is not a level of \(level.scale.rawValue) (expected one of \(level.scale.levels.joined(separator: ", ")))"))
             }
         }
+        if let date = followUp?.date, !date.isOnCalendar {
+            problems.append(.init(field: "followUp.date", message: "expected a real calendar date, got \(date)"))
+        }
+        if let weeks = followUp?.intervalWeeks, !(1...520).contains(weeks) {
+            problems.append(.init(field: "followUp.intervalWeeks", message: "expected a follow-up interval of 1–520 weeks, got \(weeks)"))
+        }
         if forSigning {
             if recommendations.isEmpty { problems.append(.init(field: "recommendations", message: "a final decision needs at least one recommendation")) }
             if (signedBy ?? "").isEmpty { problems.append(.init(field: "signedBy", message: "a final decision must be signed by the chair")) }

@@ -169,6 +169,16 @@ public enum ValidValues {
         return try plannedMinutes(value)
     }
 
+    /// Whether a date-time text that starts with a date ("2026-02-30 15:00", "2026-12-10T15:00:00Z") starts with
+    /// one on the calendar, so a lenient time parser cannot roll 30 February over into March.
+    public static func startsWithRealDate(_ text: String) -> Bool {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        guard t.count >= 10 else { return parseDate(t) != nil || !t.contains("-") }
+        let head = String(t.prefix(10))
+        guard head.dropFirst(4).first == "-" else { return true }
+        return parseDate(head) != nil
+    }
+
     // MARK: Helpers
 
     /// The date in `text`, or nil when it is not a full, real calendar date in an accepted format.

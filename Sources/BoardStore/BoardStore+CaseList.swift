@@ -14,9 +14,14 @@ public struct CaseListItem: Sendable {
     public var update: @Sendable (inout Case) -> Void
     /// Makes a new case with the given id, for an existing patient (same MRN) or a new one.
     public var create: @Sendable (_ id: String, _ patient: Patient?) -> Case
+    /// Why the row is not about the found case's patient (another MRN, birth date or name), or nil. A row
+    /// about another patient is never applied: the import is refused and nothing is written.
+    public var identityConflict: @Sendable (Case) -> String?
 
     public init(caseId: String?, mrn: String?, presenter: String?, plannedMinutes: Int?, cannotCreate: String?,
-                update: @escaping @Sendable (inout Case) -> Void, create: @escaping @Sendable (String, Patient?) -> Case) {
+                update: @escaping @Sendable (inout Case) -> Void, create: @escaping @Sendable (String, Patient?) -> Case,
+                identityConflict: @escaping @Sendable (Case) -> String? = { _ in nil }) {
+        self.identityConflict = identityConflict
         self.caseId = caseId
         self.mrn = mrn
         self.presenter = presenter
@@ -62,6 +67,7 @@ extension BoardStore {
                         }
                         let record: Case
                         if var c = existing {
+                            if let problem = item.identityConflict(c) { throw StoreError.invalid("\(file): \(problem)") }
                             let before = c
                             item.update(&c)
                             if c != before {

@@ -23,6 +23,9 @@ enum MeetingArguments {
     static var timeZone: TimeZone { TimeZone(identifier: ProcessInfo.processInfo.environment["TZ"] ?? "UTC") ?? TimeZone(identifier: "UTC")! }
 
     static func instant(_ text: String) throws -> Date {
+        guard ValidValues.startsWithRealDate(text) else {
+            throw ValidationError("\"\(text)\" is not a time: the date is not on the calendar; expected e.g. 2026-12-10T15:00:00Z or \"2026-12-10 15:00\"")
+        }
         if let date = InstantFormat.parse(text) { return date }
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")
@@ -172,9 +175,13 @@ struct MeetingAddCase: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "add-case", abstract: "Append cases to a meeting's agenda.")
     @OptionGroup var global: GlobalOptions
     @Option(help: ArgumentHelp("Who presents the cases.", valueName: "name")) var presenter: String?
-    @Option(help: ArgumentHelp("Planned minutes per case.", valueName: "n")) var minutes: Int?
+    @Option(help: ArgumentHelp("Planned minutes per case (1–240).", valueName: "n")) var minutes: Int?
     @Argument(help: ArgumentHelp("The meeting id.", valueName: "meeting")) var meetingId: String
     @Argument(help: ArgumentHelp("Case ids, in agenda order.", valueName: "case")) var caseIds: [String]
+
+    func validate() throws {
+        if let minutes { do { _ = try ValidValues.plannedMinutes(minutes) } catch { throw ValidationError("--minutes: \(error.reason)") } }
+    }
 
     func run() throws {
         let store = try global.openStore()
@@ -207,9 +214,13 @@ struct MeetingSetCase: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "set-case", abstract: "Set a case's presenter and planned minutes.")
     @OptionGroup var global: GlobalOptions
     @Option(help: ArgumentHelp("Who presents (empty to clear).", valueName: "name")) var presenter: String?
-    @Option(help: ArgumentHelp("Planned minutes (0 to clear).", valueName: "n")) var minutes: Int?
+    @Option(help: ArgumentHelp("Planned minutes, 1–240 (0 to clear).", valueName: "n")) var minutes: Int?
     @Argument(help: ArgumentHelp("The meeting id.", valueName: "meeting")) var meetingId: String
     @Argument(help: ArgumentHelp("The case id.", valueName: "case")) var caseId: String
+
+    func validate() throws {
+        if let minutes, minutes != 0 { do { _ = try ValidValues.plannedMinutes(minutes) } catch { throw ValidationError("--minutes: \(error.reason)") } }
+    }
 
     func run() throws {
         let store = try global.openStore()
@@ -278,7 +289,7 @@ struct MeetingImportList: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import-list",
         abstract: "Create or update cases from a spreadsheet (CSV/TSV) and add them to a meeting's agenda.",
-        discussion: "Columns and their names: docs/case-list-format.md. Nothing is written when a row is bad.")
+        discussion: "Columns and their names: docs/case-list-format.md. Nothing is written when a row cannot be applied; invalid values are reported and left out.")
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Check the file and report what would change, without writing.") var dryRun = false
     @Argument(help: ArgumentHelp("The meeting id.", valueName: "meeting")) var meetingId: String
@@ -293,7 +304,8 @@ struct MeetingImportList: ParsableCommand {
         let items = list.entries.map { entry in
             CaseListItem(caseId: entry.caseId, mrn: entry.mrn, presenter: entry.presenter, plannedMinutes: entry.plannedMinutes,
                          cannotCreate: entry.missingForNewCase, update: { entry.apply(to: &$0) },
-                         create: { id, patient in entry.makeCase(id: id, patient: patient, file: path) })
+                         create: { id, patient in entry.makeCase(id: id, patient: patient, file: path) },
+                         identityConflict: { entry.identityConflict(with: $0) })
         }
         let s = try store.importCaseList(items, meetingId: meetingId, file: path, dryRun: dryRun)
         var lines = [dryRun ? "dry run, nothing written; would change:" : "imported \(list.entries.count) row\(list.entries.count == 1 ? "" : "s") into \(meetingId):"]
@@ -304,6 +316,10 @@ struct MeetingImportList: ParsableCommand {
         line("added to the agenda", s.added)
         line("already on the agenda", s.alreadyOnAgenda)
         if !list.ignoredColumns.isEmpty { lines.append("note: columns ignored (no matching field): " + list.ignoredColumns.joined(separator: ", ")) }
+        if !list.problems.isEmpty {
+            lines.append("invalid values, not imported: \(list.problems.count)")
+            lines += list.problems.map { "  \($0)" }
+        }
         print(lines.joined(separator: "\n"))
     }
 }

@@ -6,7 +6,7 @@ struct ScreenOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Theme name (default, light, high-contrast, monochrome, colorblind) or a YAML file.", valueName: "name|path"))
     var theme: String?
 
-    @Flag(help: "Start in privacy mode (names, MRNs and birth dates masked).")
+    @Flag(help: "Start in privacy mode (names, MRNs and birth dates masked). Without it, the last choice made with p is used.")
     var privacy = false
 }
 

@@ -28,7 +28,8 @@ enum ScreenLauncher {
         NCursesTerminal.deferTerminationSignals = true
         let terminal: NCursesTerminal
         do { terminal = try NCursesTerminal(theme: theme) } catch { throw CommandFailure(message: "\(error)") }
-        let app = BoardApp(store: store, terminal: terminal, themes: catalog, theme: theme, privacy: privacy)
+        let app = BoardApp(store: store, terminal: terminal, themes: catalog, theme: theme, privacy: privacy,
+                           privacyPreference: PrivacyPreference.standard())
         app.run()
         terminal.shutdown()
         if let signal = app.terminationSignal { exit(128 + signal) }

@@ -53,15 +53,57 @@ struct CaseListReaderTests {
         #expect(list.entries.map(\.caseId) == ["C-A", "C-B", "C-C"])
     }
 
-    @Test func badCellsAreLocatedByLineAndColumnWithoutQuotingIdentifiers() throws {
-        let e1 = try #require(error("Case,ECOG\nC-1,1\nC-2,seven\n"))
-        #expect(e1.location == "line 3, column 5")
-        let e2 = try #require(error("Case;DOB\nC-1;31.02.19xx\n"))
-        #expect(e2.location == "line 2, column 5")
-        #expect(!e2.description.contains("19xx"))
+    /// An invalid value is reported with its line and column and what was expected, is not used, and the rest of
+    /// the row and the list are read; identifying values are never quoted.
+    @Test func invalidCellsAreReportedByLineAndColumnAndNotUsed() throws {
+        let list = try read("Case,ECOG\nC-1,1\nC-2,seven\nC-3,-1\n")
+        #expect(list.entries.map(\.caseId) == ["C-1", "C-2", "C-3"])
+        #expect(list.entries.map(\.ecog) == [1, nil, nil])
+        #expect(list.problems.map(\.location) == ["line 3, column 5", "line 4, column 5"])
+        #expect(list.problems[1].description == "list.csv: line 4, column 5: expected ECOG 0–5, got -1; not imported")
+        let dob = try read("Case;DOB;Diagnosis\nC-1;31.02.19xx;NSCLC\n")
+        #expect(dob.problems.first?.location == "line 2, column 5")
+        #expect(!dob.problems[0].description.contains("19xx"))
+        #expect(dob.entries[0].birthDate == nil && dob.entries[0].diagnosis == "NSCLC")
         // A quoted field spanning lines: the row's later cells report their own line.
-        let e3 = try #require(error("Case,Question,ECOG\nC-1,\"two\nlines\",9\n"))
-        #expect(e3.location == "line 3, column 8")
+        let multi = try read("Case,Question,ECOG\nC-1,\"two\nlines\",9\n")
+        #expect(multi.problems.first?.location == "line 3, column 8")
+        #expect(multi.entries[0].question == "two\nlines")
+    }
+
+    /// Issue 12: a spreadsheet birth date 31.02.1970 became 1970-02-31. Dates must be on the calendar, birth
+    /// dates not in the future and at most 120 years ago; planned minutes 1–240.
+    @Test func impossibleDatesAndOutOfRangeValuesAreNotStored() throws {
+        let today = LocalDate(year: 2026, month: 12, day: 1)
+        let csv = "Case;Geburtsdatum;Minuten;ECOG;Geschlecht\nC-1;31.02.1970;300;2;W\nC-2;29.02.2024;0;5;x\nC-3;02.12.2026;240;6;?\nC-4;30.11.1906;1;0;M\n"
+        let list = try CaseListReader.read(data: Data(csv.utf8), file: "list.csv", today: today)
+        #expect(list.entries.map(\.birthDate) == [nil, LocalDate(year: 2024, month: 2, day: 29), nil, LocalDate(year: 1906, month: 11, day: 30)])
+        #expect(list.entries.map(\.plannedMinutes) == [nil, nil, 240, 1])
+        #expect(list.entries.map(\.ecog) == [2, 5, nil, 0])
+        let texts = list.problems.map(\.description)
+        #expect(texts.contains("list.csv: line 2, column 5: expected a real calendar date as YYYY-MM-DD or DD.MM.YYYY (the value is not shown); not imported"))
+        #expect(texts.contains("list.csv: line 2, column 16: expected planned minutes 1–240, got 300; not imported"))
+        #expect(texts.contains("list.csv: line 3, column 16: expected planned minutes 1–240, got 0; not imported"))
+        #expect(texts.contains { $0.hasPrefix("list.csv: line 4, column 5: expected a birth date not in the future") })
+        #expect(texts.contains("list.csv: line 4, column 20: expected ECOG 0–5, got 6; not imported"))
+        #expect(list.problems.count == 5)
+        #expect(!texts.joined().contains("1970") && !texts.joined().contains("2026-12-02"))
+    }
+
+    /// A row whose MRN, birth date or (without MRNs to compare) name is not the found case's patient's is
+    /// about another patient.
+    @Test func aRowAboutAnotherPatientIsAConflict() throws {
+        let existing = Case(id: "C-1", patient: Patient(id: "P-1", identifiers: [PatientIdentifier(kind: .mrn, value: "MRN-1")],
+                                                       name: PersonName(given: "Anna", family: "Müller"), birthDate: LocalDate(year: 1961, month: 3, day: 14)),
+                            diagnosis: Diagnosis(text: "NSCLC"))
+        let rows = ["C-1,MRN-2,,", "C-1,mrn-1,,14.03.1961", "C-1,,,15.03.1961", "C-1,,Mueller,", "C-1,,MÜLLER,"]
+        let conflicts = try rows.map { try read("Case,MRN,Last name,DOB\n\($0)\n").entries[0].identityConflict(with: existing) }
+        #expect(conflicts[0]?.contains("another MRN") == true)
+        #expect(conflicts[1] == nil)
+        #expect(conflicts[2]?.contains("another birth date") == true)
+        #expect(conflicts[3]?.contains("another name") == true)
+        #expect(conflicts[4] == nil)
+        #expect(!conflicts.compactMap { $0 }.joined().contains("MRN-2"))
     }
 
     @Test func quotingErrorsAreLocated() throws {

@@ -13,8 +13,43 @@ struct CaseListImportTests {
         return list.entries.map { entry in
             CaseListItem(caseId: entry.caseId, mrn: entry.mrn, presenter: entry.presenter, plannedMinutes: entry.plannedMinutes,
                          cannotCreate: entry.missingForNewCase, update: { entry.apply(to: &$0) },
-                         create: { id, patient in entry.makeCase(id: id, patient: patient, file: "list.csv") })
+                         create: { id, patient in entry.makeCase(id: id, patient: patient, file: "list.csv") },
+                         identityConflict: { entry.identityConflict(with: $0) })
         }
+    }
+
+    /// Issue 12: the right patient or nothing. A row naming case C-0018 with another patient's MRN is refused and
+    /// nothing of the list is written.
+    @Test func aRowAboutAnotherPatientRefusesTheWholeList() throws {
+        let store = try MeetingStoreTests.sample()
+        let m = try store.createMeeting(MeetingDetails(boardId: "mtb", startsAt: MeetingStoreTests.start("2026-12-17")), now: MeetingStoreTests.now)
+        let before = try store.counts()
+        let csv = "Case,MRN,ECOG\nC-0021,,2\nC-0018,MRN-999999,1\n"
+        do {
+            try store.importCaseList(try Self.items(csv), meetingId: m.id, file: "list.csv", now: MeetingStoreTests.now)
+            Issue.record("a row about another patient was applied")
+        } catch {
+            #expect("\(error)".contains("line 3: case C-0018 belongs to a patient with another MRN"))
+            #expect(!"\(error)".contains("MRN-999999"))
+        }
+        #expect(try store.counts() == before)
+        #expect(try store.agenda(meetingId: m.id).isEmpty)
+    }
+
+    /// An invalid cell is left out and the rest of the list is imported.
+    @Test func invalidValuesAreLeftOutAndTheImportGoesOn() throws {
+        let store = try MeetingStoreTests.sample()
+        let m = try store.createMeeting(MeetingDetails(boardId: "mtb", startsAt: MeetingStoreTests.start("2026-12-17")), now: MeetingStoreTests.now)
+        let ecogBefore = try store.caseRecord(id: "C-0018")?.record.performance?.ecog
+        let csv = "Case,ECOG,Minutes\nC-0018,-1,500\nC-0021,1,15\n"
+        let list = try CaseListReader.read(data: Data(csv.utf8), file: "list.csv")
+        #expect(list.problems.count == 2)
+        let summary = try store.importCaseList(try Self.items(csv), meetingId: m.id, file: "list.csv", now: MeetingStoreTests.now)
+        #expect(summary.added == ["C-0018", "C-0021"])
+        #expect(try store.caseRecord(id: "C-0018")?.record.performance?.ecog == ecogBefore)
+        #expect(try store.caseRecord(id: "C-0021")?.record.performance?.ecog == 1)
+        let rows = try store.agenda(meetingId: m.id)
+        #expect(rows.map(\.item.plannedMinutes) == [nil, 15])
     }
 
     @Test func createsUpdatesAndAddsInListOrder() throws {

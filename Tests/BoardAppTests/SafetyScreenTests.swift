@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+import BoardModel
+import BoardFormats
+import BoardStore
+import TUIKit
+@testable import BoardApp
+
+/// Issue 12 on screen: resistance reads as resistance, the finding detail view, identifiers masked in free text
+/// in privacy mode (the same de-identifier as every export), privacy mode remembered per user.
+@MainActor
+@Suite("Safety on screen")
+struct SafetyScreenTests {
+    func expectSnapshot(_ app: BoardApp, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        if let problem = Snapshot.check(app.frame().textDump(), named: name) { Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation) }
+    }
+
+    /// The sample board with C-0002's free text naming its patient the way a referral letter does:
+    /// "Frau Family (MRN, geb. dd.mm.yyyy)" in the question, a treatment history and a note.
+    static func storeWithIdentifiersInFreeText() throws -> (BoardStore, Patient) {
+        let dir = SampleBoard.root + "/SampleData"
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".json") }.sorted()
+        var bundle = try BoardReader.read(paths: files.map { dir + "/" + $0 })
+        let i = try #require(bundle.cases.firstIndex { $0.id == "C-0002" })
+        let p = bundle.cases[i].patient
+        let b = try #require(p.birthDate)
+        let family = p.name.family ?? p.name.display
+        let mrn = try #require(p.mrn)
+        let birth = String(format: "%02d.%02d.%04d", b.day, b.month, b.year)
+        bundle.cases[i].question = "Frau \(family) (\(mrn), geb. \(birth)): next line?"
+        if !bundle.cases[i].treatmentHistory.isEmpty { bundle.cases[i].treatmentHistory[0].stopReason = "\(family) declined further cycles" }
+        let store = try BoardStore.inMemory(user: "tester")
+        try store.importBundle(bundle, now: SampleBoard.now)
+        _ = try store.addNote(caseId: "C-0002", text: "Called \(family) on \(b); MRN \(mrn) confirmed.", now: SampleBoard.now)
+        return (store, p)
+    }
+
+    static func identifiers(_ p: Patient) -> [String] {
+        var out = [p.name.family, p.name.given, p.name.text].compactMap { $0 }.filter { $0.count >= 2 }
+        out += p.identifiers.map(\.value)
+        if let b = p.birthDate { out += [b.description, String(format: "%02d.%02d.%04d", b.day, b.month, b.year)] }
+        return out
+    }
+
+    @Test func privacyModeMasksIdentifiersInFreeTextOnEveryTab() throws {
+        let (store, p) = try Self.storeWithIdentifiersInFreeText()
+        let (app, _) = try SampleBoard.app(width: 160, height: 48, privacy: true, store: store)
+        app.run(.openCase("C-0002"))
+        for tab in ["1", "4", "6"] {
+            app.handle(.char(Character(tab)))
+            let text = app.frame().textDump()
+            for id in Self.identifiers(p) { #expect(!text.contains(id), "tab \(tab) shows an identifier") }
+        }
+        app.handle(.char("1"))
+        #expect(app.frame().textDump().contains("Frau \(p.pseudonym) ([removed], geb. [removed])"))
+        // Without privacy mode the same text is shown as written.
+        app.handle(.char("p"))
+        #expect(app.frame().textDump().contains("Frau \(p.name.family!)"))
+    }
+
+    @Test func everyDeidentifiedOutputMasksTheSameFreeText() throws {
+        let (store, p) = try Self.storeWithIdentifiersInFreeText()
+        let record = try #require(try store.caseRecord(id: "C-0002"))
+        let show = CaseSummaryText(record: record.record, notes: record.notes, decision: record.currentDecision,
+                                   today: LocalDate(SampleBoard.now), deidentify: true).render()
+        let export = CaseExportWriter(record: record.record, notes: record.notes, decision: record.currentDecision,
+                                      asOf: LocalDate(SampleBoard.now), deidentify: true).render()
+        for text in [show, export] {
+            for id in Self.identifiers(p) { #expect(!text.contains(id)) }
+            #expect(text.contains("Frau \(p.pseudonym) ([removed], geb. [removed])"))
+        }
+        // Identified, the text is as written.
+        let plain = CaseSummaryText(record: record.record, notes: record.notes, today: LocalDate(SampleBoard.now)).render()
+        #expect(plain.contains("Frau \(p.name.family!)"))
+    }
+
+    @Test func privacyModeIsRememberedPerUserInAPrivateFile() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tb-privacy-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let preference = try #require(PrivacyPreference.standard(environment: ["XDG_STATE_HOME": dir, "HOME": "/nonexistent"]))
+        #expect(preference.path == dir + "/tumorboard/privacy")
+        #expect(PrivacyPreference.standard(environment: ["HOME": "/home/u"])?.path == "/home/u/.local/state/tumorboard/privacy")
+        #expect(preference.load() == nil)
+        let store = try SampleBoard.store()
+        let first = BoardApp(store: store, terminal: FakeTerminal(width: 80, height: 24), themes: SampleBoard.themes(), theme: .monochrome,
+                             clock: { SampleBoard.now }, privacyPreference: preference)
+        #expect(!first.context.privacy)
+        first.handle(.char("p"))
+        #expect(first.context.privacy && preference.load() == true)
+        let attributes = try FileManager.default.attributesOfItem(atPath: preference.path)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        let folder = try FileManager.default.attributesOfItem(atPath: dir + "/tumorboard")
+        #expect((folder[.posixPermissions] as? NSNumber)?.intValue == 0o700)
+        // A restart finds privacy mode on; turning it off is remembered too.
+        let second = BoardApp(store: store, terminal: FakeTerminal(width: 80, height: 24), themes: SampleBoard.themes(), theme: .monochrome,
+                              clock: { SampleBoard.now }, privacyPreference: preference)
+        #expect(second.context.privacy)
+        second.run(.privacy)
+        #expect(!second.context.privacy && preference.load() == false)
+    }
+
+    @Test func enterOnAFindingOpensItsDetailWithEveryEvidenceItem() throws {
+        let (app, _) = try SampleBoard.app(width: 160, height: 48)
+        app.run(.openCase("C-0001"))
+        app.handle(.char("2"))
+        let table = app.frame().textDump()
+        #expect(table.contains("Osimertinib + Savolitinib · resistance: Osimertinib"))
+        // MET amplification is the second finding in evidence order (EGFR L858R first).
+        app.handle(.char("j"))
+        app.handle(.enter)
+        let detail = app.frame().textDump()
+        #expect(app.stack.last is FindingScreen)
+        #expect(detail.contains("MET amplification (CN 9)"))
+        #expect(detail.contains("1. sensitivity to Osimertinib + Savolitinib, ESCAT II-B"))
+        #expect(detail.contains("2. resistance to Osimertinib, CIViC B"))
+        #expect(detail.contains("supports resistance — not a treatment option"))
+        for label in ["Gene", "HGVS c.", "HGVS p.", "Transcript", "Consequence", "Kind", "VAF", "Depth", "Filter", "Origin", "Specimen", "Report"] {
+            #expect(detail.contains(label), "detail lacks \(label)")
+        }
+        expectSnapshot(app, "finding-detail-C-0001-160x48")
+        app.handle(.escape)
+        #expect(app.stack.last is CaseScreen)
+    }
+
+    @Test func theDecisionFormRefusesAnImpossibleFollowUpAndAsksBeforeAPastOne() throws {
+        let (app, _) = try SampleBoard.app(width: 160, height: 48)
+        let form = DecisionFormScreen(caseId: "C-0003", meetingId: nil)
+        try form.reload(app.context)
+        if case .error(let text) = form.setFollowUp("2026-02-30", context: app.context) {
+            #expect(text.contains("expected a real calendar date"))
+        } else { Issue.record("2026-02-30 was accepted") }
+        #expect(form.decision?.followUp?.date == nil)
+        guard case .confirm(let modal, let then) = form.setFollowUp("2026-11-01", context: app.context) else {
+            Issue.record("a past follow-up date was kept without asking"); return
+        }
+        #expect(modal.title.contains("past"))
+        _ = then(0)
+        #expect(form.decision?.followUp?.date == nil)
+        _ = then(1)
+        #expect(form.decision?.followUp?.date == LocalDate(year: 2026, month: 11, day: 1))
+        _ = form.setFollowUp("2027-01-15", context: app.context)
+        #expect(form.decision?.followUp?.date == LocalDate(year: 2027, month: 1, day: 15))
+    }
+}
