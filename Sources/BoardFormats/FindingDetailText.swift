@@ -39,22 +39,44 @@ public struct FindingDetailText {
         }
         field("Gene", f.gene)
         field("HGVS c.", f.hgvsC)
-        field("HGVS p.", f.hgvsP)
+        field("HGVS p.", f.hgvsP.map { p in
+            [p, f.hgvsPShort.map { "(\($0))" }, f.proteinDerivedFrom.map { "derived from \($0), not written as HGVS" }].compactMap { $0 }.joined(separator: " ")
+        })
         field("Transcript", f.transcript)
         field("Consequence", f.consequence)
         if let exon = f.exon { field("Exon", exon) }
-        field("Kind", f.kind.label)
+        let report = f.reportId.flatMap { id in reports.first { $0.id == id } }
+        if let chrom = f.chrom, let position = f.position {
+            var locus = "\(chrom):\(position)" + (f.end.map { $0 != position ? "-\($0)" : "" } ?? "")
+            if let ref = f.ref, let alt = f.alt { locus += " \(ref)>\(alt)" }
+            if let build = report?.genomeBuild { locus += " (\(build))" }
+            if let id = f.sourceId { locus += ", id \(id)" }
+            field("Locus", locus)
+        }
+        field("Kind", f.kind.label + (f.svType.map { ", \($0.rawValue)" } ?? ""))
+        if f.svType != nil || f.partnerChrom != nil {
+            let sv = [f.svSize.map { "size \($0) bp" }, f.svLength.map { "SVLEN \($0)" },
+                      f.partnerChrom.map { c in "partner \(c)" + (f.partnerPosition.map { ":\($0)" } ?? "") },
+                      f.mateId.map { "mate \($0)" }, f.precise.map { $0 ? "precise" : "imprecise" }].compactMap { $0 }
+            if !sv.isEmpty { field("Rearrangement", sv.joined(separator: ", ")) }
+        }
         if f.kind == .copyNumber {
             field("Copy number", [f.copyNumberCall?.label, f.copyNumber.map { "CN \(Self.number($0))" }].compactMap { $0 }.joined(separator: ", "))
         }
         if let partners = f.partners { field("Partners", partners.joined(separator: "::") + (f.breakpoints.map { " (\($0))" } ?? "")) }
         if let b = f.biomarker { field("Biomarker", b.label) }
-        field("VAF", f.vaf.map { String(format: "%.1f%% (%.3f)", $0 * 100, $0) })
-        field("Depth", f.depth.map { "\($0) reads" })
+        field("VAF", f.vaf.map { String(format: "%.1f%% (%.3f)", $0 * 100, $0) + (f.vafSource.map { ", from \($0)" } ?? "") })
+        let reads = [f.altCount.map { "\($0) alt" }, f.refCount.map { "\($0) ref" }].compactMap { $0 }
+        field("Depth", f.depth.map { "\($0) reads" + (reads.isEmpty ? "" : " (" + reads.joined(separator: ", ") + ")") })
+        if f.normalDepth != nil || f.normalVAF != nil {
+            field("Normal", [f.normalVAF.map { String(format: "VAF %.1f%%", $0 * 100) }, f.normalDepth.map { "depth \($0)" },
+                             f.normalAltCount.map { "\($0) alt reads" }].compactMap { $0 }.joined(separator: ", "))
+        }
+        if let gt = f.genotype { field("Genotype", gt) }
         field("Filter", f.filter.map { "\($0) (did not pass the caller's filters; kept but marked)" } ?? "PASS or not filtered")
+        if let sampleFilter = f.sampleFilter { field("Sample filter", sampleFilter) }
         field("Origin", f.origin.rawValue)
         field("Class", f.classification?.label)
-        let report = f.reportId.flatMap { id in reports.first { $0.id == id } }
         if let s = report?.specimen {
             let purity = s.tumourPurity.map { String(format: "purity %.0f%%", $0 * 100) }
             field("Specimen", [s.id, s.type, s.site, s.collectedOn.map { "collected \($0)" }, purity].compactMap { $0 }.joined(separator: ", "))
