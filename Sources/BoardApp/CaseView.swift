@@ -124,7 +124,7 @@ final class CaseView {
         var columns: [Table.Column] = [
             .init("Alteration", minWidth: 14, flex: 2), .init("Kind", minWidth: 6, maxWidth: 6),
             .init("VAF", minWidth: 4, maxWidth: 5, alignment: .right), .init("Class", minWidth: 6, maxWidth: 17, flex: 1),
-            .init("Evidence", minWidth: rect.width >= 100 ? 17 : 9, maxWidth: 18), .init("Drug evidence", minWidth: 13, flex: 3),
+            .init("Evidence", minWidth: rect.width >= 100 ? 17 : 9, maxWidth: 18), .init("Drug evidence", minWidth: 13, flex: 5),
         ]
         if wide { columns += [.init("Tumour", minWidth: 6, maxWidth: 8), .init("Origin", minWidth: 8, maxWidth: 9)] }
         let code = record.record.diagnosis.oncotreeCode
