@@ -5,7 +5,7 @@ import BoardModel
 /// (not only the extension). New formats register here.
 public enum BoardReader {
     /// Formats `tumorboard import --format` accepts.
-    public static let formats = ["native", "fhir", "phenopacket", "cbioportal", "vcf", "maf", "ctgov", "ctgov-xml", "ctml", "civic"]
+    public static let formats = ["native", "fhir", "phenopacket", "cbioportal", "vcf", "maf", "ctgov", "ctgov-xml", "ctml", "civic", "oncotree"]
 
     /// What the command line adds to a read: whose findings, and which VCF sample.
     public struct Options: Sendable {
@@ -95,6 +95,8 @@ public enum BoardReader {
             return try CBioPortalClinicalReader.read(data: data, file: path)
         case "civic":
             return try CIViCReader.read(data: data, file: path)
+        case "oncotree":
+            return OncoTreeFile.answer(file: path)
         default:
             throw ImportError(file: path, message: "unrecognised format; expected one of: \(formats.joined(separator: ", ")) (use --format to say which)")
         }
@@ -141,6 +143,7 @@ public enum BoardReader {
         if start.hasPrefix("{") || start.hasPrefix("[") {
             let root = try JSONNode.parse(data, file: file)
             if FHIRReader.recognises(root) { return ("fhir", root) }
+            if OncoTreeFile.recognises(root) { return ("oncotree", root) }
             if ClinicalTrialsGovReader.recognises(root) { return ("ctgov", root) }
             if root["treatment_list"].exists || root["protocol_no"].exists || CTMLReader.recognisesList(root) { return ("ctml", root) }
             if PhenopacketReader.recognises(root) { return ("phenopacket", root) }
@@ -154,6 +157,7 @@ public enum BoardReader {
         if MAFReader.recognises(head: head) { return ("maf", nil) }
         if CBioPortalClinicalReader.recognises(head: head) { return ("cbioportal", nil) }
         if CIViCReader.recognises(head: head) { return ("civic", nil) }
+        if OncoTreeFile.recognises(head: head) { return ("oncotree", nil) }
         if CTMLReader.recognises(head: head) { return ("ctml", nil) }
         // A VCF whose header lost its ##fileformat line and gained stray lines (SnpEff -cancer).
         if head.contains("\n#CHROM\tPOS") || head.contains("##INFO=<") { return ("vcf", nil) }

@@ -1,20 +1,76 @@
 import Foundation
 import BoardModel
 
-/// Reads cBioPortal study files data_clinical_patient(s).txt and data_clinical_sample(s).txt: four `#` metadata
-/// lines (display names, descriptions, datatypes, priorities), a header, then one row per patient or sample.
-/// `[Not Available]`, `NA`, `[Unknown]` and empty cells mean "no value". Rows complete existing cases (they are
-/// partial records): patient rows give sex; sample rows give a specimen (SAMPLE_ID, so MAF rows with that
-/// Tumor_Sample_Barcode find the case), the diagnosis and sample-level biomarkers. Other columns are counted.
+/// Reads cBioPortal clinical files (https://docs.cbioportal.org/file-formats/#clinical-data): patient files
+/// (PATIENT_ID …) and sample files (SAMPLE_ID, PATIENT_ID …), each with up to four `#` metadata lines (display
+/// names, descriptions, datatypes, priorities) before the header; and timeline files (#timeline-data: PATIENT_ID,
+/// START_DATE, STOP_DATE, EVENT_TYPE …, days from an index date). Rows complete cases (partial records keyed by
+/// PATIENT_ID); timeline events only add to cases already in the store and never create one.
+///
+/// Columns are matched by attribute id with spaces ignored ("ECOG _STATUS"), or by the display name in the first
+/// metadata line ("TEST" whose display name is "Cancer Type"). Sentinels (`NA`, `[Not Available]`, `-999`,
+/// `Not Reported`, `Invalid value` …) are missing values. An impossible value (ECOG 7, AGE 140) is reported in the
+/// file's account and not stored; every column nothing was taken from is counted there by name.
 public enum CBioPortalClinicalReader {
-    static let missing: Set<String> = ["", "NA", "N/A", "[Not Available]", "[Unknown]", "[Not Applicable]", "[Not Evaluated]", "[Discrepancy]", "[Completed]", "Unknown"]
-    static let used: Set<String> = ["PATIENT_ID", "SAMPLE_ID", "SEX", "GENDER", "CANCER_TYPE", "CANCER_TYPE_DETAILED", "ONCOTREE_CODE",
-                                    "SAMPLE_TYPE", "TMB_NONSYNONYMOUS", "MSI_SCORE", "MSI_TYPE", "SUBTYPE", "TUMOR_PURITY", "PRIMARY_SITE"]
+    /// Values cBioPortal and its data sources write for "no value".
+    static let missing: Set<String> = ["", "NA", "N/A", "NAN", "NULL", "NONE", "[NOT AVAILABLE]", "[UNKNOWN]", "[NOT APPLICABLE]",
+                                       "[NOT EVALUATED]", "[DISCREPANCY]", "[COMPLETED]", "[NOT REPORTED]", "UNKNOWN", "NOT REPORTED",
+                                       "NOT AVAILABLE", "NOT APPLICABLE", "INVALID VALUE", "-999", "-999.0", "UNK"]
 
     static func recognises(head: String) -> Bool {
         let lines = head.split(separator: "\n", maxSplits: 8).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
         guard let header = lines.first(where: { !$0.hasPrefix("#") }) else { return false }
-        return header.hasPrefix("PATIENT_ID\t") || header == "PATIENT_ID" || header.hasPrefix("SAMPLE_ID\t")
+        let columns = header.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
+        return columns.contains("PATIENT_ID") && (columns.first == "PATIENT_ID" || columns.first == "SAMPLE_ID" || columns.contains("SAMPLE_ID")
+                                                  || (columns.contains("START_DATE") && columns.contains("EVENT_TYPE")))
+    }
+
+    /// What a column is, from its attribute id (spaces removed, upper case) or its display name.
+    enum Role: Equatable {
+        case patient, sample, displayName, sex, age, osStatus, ecog, karnofsky, cancerType, cancerTypeDetailed, oncotree
+        case sampleType, tumourStatus, primarySite, metastaticSite, tmb, msiScore, msiType, subtype, purity
+        case start, stop, eventType, treatmentType, treatmentSubtype, agent
+        case unused
+    }
+
+    static func role(id raw: String, display: String?) -> Role {
+        let id = raw.replacingOccurrences(of: " ", with: "").uppercased()
+        switch id {
+        case "PATIENT_ID": return .patient
+        case "SAMPLE_ID": return .sample
+        case "PATIENT_DISPLAY_NAME": return .displayName
+        case "SEX", "GENDER": return .sex
+        case "AGE", "AGE_YEARS", "CURRENT_AGE": return .age
+        case "OS_STATUS", "VITAL_STATUS": return .osStatus
+        case "CANCER_TYPE": return .cancerType
+        case "CANCER_TYPE_DETAILED": return .cancerTypeDetailed
+        case "ONCOTREE_CODE": return .oncotree
+        case "SAMPLE_TYPE", "SAMPLE_CLASS": return .sampleType
+        case "SAMPLE_TUMOR_STATUS", "TUMOR_STATUS", "TUMOR_NORMAL": return .tumourStatus
+        case "PRIMARY_SITE", "TUMOR_SITE": return .primarySite
+        case "METASTATIC_SITE": return .metastaticSite
+        case "TMB_NONSYNONYMOUS", "TMB": return .tmb
+        case "MSI_SCORE", "MSI_SCORE_MANTIS", "MSISENSOR_SCORE": return .msiScore
+        case "MSI_TYPE", "MSI_STATUS": return .msiType
+        case "SUBTYPE": return .subtype
+        case "TUMOR_PURITY": return .purity
+        case "START_DATE": return .start
+        case "STOP_DATE": return .stop
+        case "EVENT_TYPE": return .eventType
+        case "TREATMENT_TYPE": return .treatmentType
+        case "AGENT": return .agent
+        default: break
+        }
+        if id.contains("ECOG") { return .ecog }
+        if id.contains("KARNOFSKY") || id == "KPS" || id.hasPrefix("KPS_") { return .karnofsky }
+        // A custom column whose display name says what it is (cbpManager writes the cancer type under "TEST").
+        switch display?.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "cancer type": return .cancerType
+        case "cancer type detailed": return .cancerTypeDetailed
+        case "oncotree code": return .oncotree
+        case "sex", "gender": return .sex
+        default: return .unused
+        }
     }
 
     public static func read(data: Data, file: String) throws -> ImportPayload {
@@ -23,73 +79,237 @@ public enum CBioPortalClinicalReader {
         let name = URL(fileURLWithPath: file).lastPathComponent
         var metadata: [[String]] = []
         var header: [String] = []
+        var roles: [Role] = []
         var cases: [String: Case] = [:]
         var order: [String] = []
-        var unusedCells = 0
+        var timeline = false
+        var account = ImportAccount(file: file, format: "cbioportal")
+        var notes: [String] = []
         try source.forEachLine { line, number in
             if line.isEmpty { return true }
             if line.first == 0x23 {
                 if header.isEmpty { metadata.append(line.string.dropFirst().components(separatedBy: "\t")) }
                 return true
             }
-            let cells = line.string.components(separatedBy: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
+            let cells = line.string.components(separatedBy: "\t").map(Self.cell)
             if header.isEmpty {
                 header = cells
-                guard let first = header.first, first == "PATIENT_ID" || first == "SAMPLE_ID", header.contains("PATIENT_ID") else {
-                    throw ImportError(file: file, location: "line \(number)", message: "expected a header starting with PATIENT_ID (or SAMPLE_ID, PATIENT_ID)")
+                let display = metadata.first
+                roles = header.enumerated().map { i, id in role(id: id, display: display.flatMap { i < $0.count ? $0[i] : nil }) }
+                guard roles.contains(.patient) else {
+                    throw ImportError(file: file, location: "line \(number)", message: "expected a header with PATIENT_ID (cBioPortal clinical or timeline data)")
                 }
-                if let bad = metadata.first(where: { $0.count != header.count }) {
-                    throw ImportError(file: file, location: "line \(metadata.firstIndex(of: bad)! + 1)", message: "metadata line has \(bad.count) cells but the header has \(header.count)")
+                timeline = roles.contains(.start) && roles.contains(.eventType)
+                account.format = timeline ? "cbioportal timeline" : roles.contains(.sample) ? "cbioportal samples" : "cbioportal patients"
+                if !timeline, let bad = metadata.firstIndex(where: { $0.count != header.count }) {
+                    throw ImportError(file: file, location: "line \(bad + 1)", message: "metadata line has \(metadata[bad].count) cells but the header has \(header.count)")
                 }
                 return true
             }
             guard cells.count <= header.count else {
                 throw ImportError(file: file, location: "line \(number)", message: "\(cells.count) cells but the header has \(header.count) columns")
             }
-            var row: [String: String] = [:]
-            for (i, cell) in cells.enumerated() where !missing.contains(cell) { row[header[i]] = cell }
-            guard let pid = row["PATIENT_ID"] else {
-                throw ImportError(file: file, location: "line \(number), column \((header.firstIndex(of: "PATIENT_ID") ?? 0) + 1)", message: "empty PATIENT_ID")
+            account.read()
+            var row = Row(header: header, roles: roles, cells: cells, line: number)
+            guard let pid = row.value(.patient) else {
+                throw ImportError(file: file, location: "line \(number), column PATIENT_ID", message: "empty PATIENT_ID; expected the patient's id")
             }
-            unusedCells += row.keys.filter { !used.contains($0) }.count
             var record = cases[pid] ?? Case(id: pid, patient: Patient(id: pid, name: PersonName()), diagnosis: Diagnosis(text: ""),
                                             provenance: Provenance(file: file, recordId: pid, format: "cbioportal"))
             if cases[pid] == nil { order.append(pid) }
-            if let sex = (row["SEX"] ?? row["GENDER"])?.lowercased() {
-                record.patient.sex = sex.hasPrefix("f") ? .female : sex.hasPrefix("m") ? .male : .unknown
+            if timeline {
+                timelineEvent(&row, into: &record, account: &account)
+            } else {
+                patientColumns(&row, into: &record, account: &account)
+                if row.value(.sample) != nil { sampleColumns(&row, into: &record, account: &account, notes: &notes) }
             }
-            if let sid = row["SAMPLE_ID"] {
-                let code = row["ONCOTREE_CODE"].flatMap { OncoTree.bundled.node($0) != nil ? $0.uppercased() : nil }
-                let text = row["CANCER_TYPE_DETAILED"] ?? row["CANCER_TYPE"] ?? code.flatMap { OncoTree.bundled.name(of: $0) }
-                if record.diagnosis.text.isEmpty, let text {
-                    record.diagnosis = Diagnosis(oncotreeCode: code ?? OncoTree.bundled.code(forName: text), text: text, primarySite: row["PRIMARY_SITE"])
-                }
-                record.reports.append(MolecularReport(id: "cbioportal:\(sid)", specimen: Specimen(id: sid, type: row["SAMPLE_TYPE"],
-                                                                                                 tumourPurity: row["TUMOR_PURITY"].flatMap(Double.init).map { $0 > 1 ? $0 / 100 : $0 })))
-                if let tmb = row["TMB_NONSYNONYMOUS"].flatMap(Double.init) {
-                    record.findings.append(Finding(id: "cbioportal:\(sid):TMB", reportId: "cbioportal:\(sid)", kind: .biomarker,
-                                                   biomarker: Biomarker(kind: .tmb, value: tmb, unit: "mut/Mb")))
-                }
-                if row["MSI_TYPE"] != nil || row["MSI_SCORE"] != nil {
-                    record.findings.append(Finding(id: "cbioportal:\(sid):MSI", reportId: "cbioportal:\(sid)", kind: .biomarker,
-                                                   biomarker: Biomarker(kind: .msi, value: row["MSI_SCORE"].flatMap(Double.init), status: row["MSI_TYPE"])))
-                }
-                if let subtype = row["SUBTYPE"] {
-                    record.findings.append(Finding(id: "cbioportal:\(sid):SUBTYPE", reportId: "cbioportal:\(sid)", kind: .biomarker,
-                                                   biomarker: Biomarker(kind: .other, name: "Subtype", status: subtype)))
-                }
-            }
+            for i in cells.indices where !row.taken.contains(i) && !isMissing(cells[i]) { account.unused(header[i]) }
             cases[pid] = record
             return true
         }
         guard !header.isEmpty else {
             throw ImportError(file: file, message: "no header line; expected cBioPortal clinical data (PATIENT_ID …)")
         }
-        var payload = ImportPayload(partialCases: order.map { cases[$0]! })
-        let unusedColumns = header.filter { !used.contains($0) }
-        if !unusedColumns.isEmpty {
-            payload.skipped.append("\(name): \(unusedCells) values in columns the board does not use (\(unusedColumns.joined(separator: ", ")))")
-        }
+        var payload = ImportPayload()
+        let records = order.map { cases[$0]! }
+        if timeline { payload.caseAdditions = records } else { payload.partialCases = records }
+        payload.notes = notes.map { "\(name): \($0)" }
+        payload.accounts = [account]
         return payload
+    }
+
+    /// A cell without surrounding blanks or one pair of enclosing double quotes (cBioPortal has no quoting rule;
+    /// exporters that quote a text containing commas mean the text inside).
+    static func cell(_ raw: String) -> String {
+        let t = raw.trimmingCharacters(in: .whitespaces)
+        if t.count >= 2, t.hasPrefix("\""), t.hasSuffix("\"") { return String(t.dropFirst().dropLast()) }
+        return t
+    }
+
+    static func isMissing(_ value: String) -> Bool { missing.contains(value.uppercased()) }
+
+    /// One row with the columns by role; `taken` remembers which cells reached the record.
+    struct Row {
+        let header: [String]
+        let roles: [Role]
+        let cells: [String]
+        let line: Int
+        var taken: Set<Int> = []
+
+        init(header: [String], roles: [Role], cells: [String], line: Int) {
+            self.header = header
+            self.roles = roles
+            self.cells = cells
+            self.line = line
+        }
+
+        func index(_ role: Role) -> Int? { roles.firstIndex(of: role) }
+
+        /// The value in the first column with this role, nil when missing (and then nothing is taken).
+        mutating func value(_ role: Role) -> String? {
+            guard let i = index(role), i < cells.count, !CBioPortalClinicalReader.isMissing(cells[i]) else { return nil }
+            taken.insert(i)
+            return cells[i]
+        }
+
+        func location(_ role: Role) -> String { "line \(line), column \(index(role).map { header[$0] } ?? "?")" }
+    }
+
+    static func patientColumns(_ row: inout Row, into record: inout Case, account: inout ImportAccount) {
+        if let name = row.value(.displayName) { record.patient.name = PersonName(text: name) }
+        if let raw = row.value(.sex) {
+            switch raw.lowercased() {
+            case "f", "female", "woman": record.patient.sex = .female
+            case "m", "male", "man": record.patient.sex = .male
+            case "other", "intersex": record.patient.sex = .other
+            default: account.invalid("SEX", found: raw, at: row.location(.sex), expected: "Female, Male or Other")
+            }
+        }
+        if let raw = row.value(.age) {
+            if let years = Double(raw), years >= 0, years <= 120 {
+                record.patient.recordedAge = "P\(Int(years.rounded(.down)))Y"
+            } else {
+                account.invalid("AGE", found: raw, at: row.location(.age), expected: "an age in years from 0 to 120")
+            }
+        }
+        if let raw = row.value(.osStatus) {
+            // "1:DECEASED" / "0:LIVING" (the coded form) or the bare words.
+            let word = (raw.split(separator: ":", maxSplits: 1).last.map(String.init) ?? raw).trimmingCharacters(in: .whitespaces).uppercased()
+            switch word {
+            case "DECEASED", "DEAD", "DIED": record.patient.vitalStatus = .deceased
+            case "LIVING", "ALIVE": record.patient.vitalStatus = .alive
+            default: account.invalid("OS_STATUS", found: raw, at: row.location(.osStatus), expected: "0:LIVING or 1:DECEASED")
+            }
+        }
+        if let raw = row.value(.ecog) {
+            if let score = Int(raw), (0...5).contains(score) {
+                record.performance = PerformanceStatus(ecog: score, karnofsky: record.performance?.karnofsky)
+            } else {
+                account.invalid("ECOG", found: raw, at: row.location(.ecog), expected: "an ECOG score 0–5")
+            }
+        }
+        if let raw = row.value(.karnofsky) {
+            if let score = Int(raw), (0...100).contains(score), score % 10 == 0 {
+                record.performance = PerformanceStatus(ecog: record.performance?.ecog, karnofsky: score)
+            } else {
+                account.invalid("KARNOFSKY", found: raw, at: row.location(.karnofsky), expected: "a Karnofsky score 0–100 in tens")
+            }
+        }
+        if row.value(.sample) == nil, let type = row.value(.cancerTypeDetailed) ?? row.value(.cancerType) {
+            if record.diagnosis.text.isEmpty { record.diagnosis = diagnosis(text: type, code: nil) }
+        }
+    }
+
+    static func sampleColumns(_ row: inout Row, into record: inout Case, account: inout ImportAccount, notes: inout [String]) {
+        guard let sid = row.value(.sample) else { return }
+        let status = row.value(.tumourStatus)
+        let isNormal = status.map { $0.lowercased().hasPrefix("normal") } ?? false
+        let sampleType = row.value(.sampleType)
+        var code: String?
+        var text = row.value(.cancerTypeDetailed) ?? row.value(.cancerType)
+        if let raw = row.value(.oncotree) {
+            switch OncoTree.bundled.lookup(raw) {
+            case .current(let c): code = c
+            case .retired(let old, let now, let how):
+                code = now
+                notes.append("OncoTree code \(old) is retired in \(OncoTree.release) (\(how)); read as \(now)")
+            case .split(let old, let into):
+                notes.append("OncoTree code \(old) was split into \(into.joined(separator: ", ")) in \(OncoTree.release); kept as text, no code chosen")
+                account.invalid("ONCOTREE_CODE", found: raw, at: row.location(.oncotree), expected: "one of \(into.joined(separator: ", ")) (\(old) was split)")
+                text = text ?? "OncoTree \(old) (split in \(OncoTree.release))"
+            case .unknown:
+                account.invalid("ONCOTREE_CODE", found: raw, at: row.location(.oncotree), expected: "a code of OncoTree \(OncoTree.release)")
+                text = text ?? "OncoTree \(raw) (not in \(OncoTree.release))"
+            }
+        }
+        let site = row.value(.primarySite)
+        if !isNormal, record.diagnosis.text.isEmpty || record.diagnosis.text.hasPrefix("(no "), let words = text ?? code.flatMap({ OncoTree.bundled.name(of: $0) }) {
+            var d = diagnosis(text: words, code: code)
+            d.primarySite = site
+            record.diagnosis = d
+        }
+        if let metastasis = row.value(.metastaticSite), !isNormal {
+            let m = MetastaticSite(site: metastasis)
+            if !record.metastaticSites.contains(m) { record.metastaticSites.append(m) }
+        }
+        let purity = row.value(.purity)
+        var fraction: Double?
+        if let purity {
+            if let v = Double(purity), v >= 0, v <= 100 { fraction = v > 1 ? v / 100 : v }
+            else { account.invalid("TUMOR_PURITY", found: purity, at: row.location(.purity), expected: "a fraction 0–1 or a percentage 0–100") }
+        }
+        let type = [sampleType, isNormal ? "normal" : status].compactMap { $0 }.joined(separator: ", ")
+        let report = MolecularReport(id: "cbioportal:\(sid)", specimen: Specimen(id: sid, type: type.isEmpty ? nil : type, site: site, tumourPurity: fraction))
+        if let i = record.reports.firstIndex(where: { $0.id == report.id }) { record.reports[i] = report } else { record.reports.append(report) }
+        if let raw = row.value(.tmb) {
+            if let tmb = Double(raw), tmb >= 0 {
+                record.findings.append(Finding(id: "cbioportal:\(sid):TMB", reportId: report.id, kind: .biomarker, biomarker: Biomarker(kind: .tmb, value: tmb, unit: "mut/Mb")))
+            } else { account.invalid("TMB_NONSYNONYMOUS", found: raw, at: row.location(.tmb), expected: "a number ≥ 0") }
+        }
+        let msiScore = row.value(.msiScore), msiType = row.value(.msiType)
+        if msiScore != nil || msiType != nil {
+            record.findings.append(Finding(id: "cbioportal:\(sid):MSI", reportId: report.id, kind: .biomarker,
+                                           biomarker: Biomarker(kind: .msi, value: msiScore.flatMap(Double.init), status: msiType)))
+        }
+        if let subtype = row.value(.subtype) {
+            record.findings.append(Finding(id: "cbioportal:\(sid):SUBTYPE", reportId: report.id, kind: .biomarker,
+                                           biomarker: Biomarker(kind: .other, name: "Subtype", status: subtype)))
+        }
+    }
+
+    /// The diagnosis for a cancer-type value: an OncoTree code written as such ("brca"), else a name OncoTree knows.
+    static func diagnosis(text: String, code: String?) -> Diagnosis {
+        if let code { return Diagnosis(oncotreeCode: code, text: text) }
+        if case .current(let c) = OncoTree.bundled.lookup(text) { return Diagnosis(oncotreeCode: c, text: text) }
+        return Diagnosis(oncotreeCode: OncoTree.bundled.code(forName: text), text: text)
+    }
+
+    /// A TREATMENT event becomes a therapy line: "X + Y" is one combination of two agents; radiation has no drugs.
+    /// Days are relative to the study's index date, so no calendar date is invented from them.
+    static func timelineEvent(_ row: inout Row, into record: inout Case, account: inout ImportAccount) {
+        let event = row.value(.eventType)?.uppercased()
+        guard event == "TREATMENT" else {
+            account.skip("\(event ?? "untyped") timeline events: not used by the board")
+            for i in row.cells.indices { row.taken.insert(i) }
+            return
+        }
+        let start = row.value(.start), stop = row.value(.stop)
+        for (raw, role) in [(start, Role.start), (stop, Role.stop)] {
+            if let raw, Int(raw) == nil { account.invalid(role == .start ? "START_DATE" : "STOP_DATE", found: raw, at: row.location(role), expected: "a whole number of days") }
+        }
+        let type = row.value(.treatmentType)
+        // SUBTYPE in a timeline is the treatment's subtype, not a tumour subtype.
+        var detail: String?
+        if let i = row.header.firstIndex(where: { $0.uppercased() == "SUBTYPE" }), i < row.cells.count, !isMissing(row.cells[i]) {
+            detail = row.cells[i]
+            row.taken.insert(i)
+        }
+        let agents = (row.value(.agent) ?? "").components(separatedBy: "+").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let isRadiation = (type ?? "").lowercased().contains("radiation")
+        let days = [Int(start ?? ""), Int(stop ?? "")].map { $0.map(String.init) ?? "?" }
+        let when = "days \(days[0])–\(days[1]) from the study's index date"
+        let regimen = [detail ?? type, "(\(when))"].compactMap { $0 }.joined(separator: " ")
+        record.treatmentHistory.append(TherapyLine(line: record.treatmentHistory.count + 1, setting: isRadiation ? "radiotherapy" : nil,
+                                                   regimen: regimen, drugs: isRadiation ? [] : agents))
     }
 }

@@ -1,80 +1,200 @@
 import Foundation
 import BoardModel
 
-/// Reads CIViC ClinicalEvidenceSummaries TSV (the monthly release; pre-2022 gene/variant columns or the later
-/// molecular_profile column) into evidence records — gene, variant, disease, therapy, level A–E, type and
-/// significance — which the store attaches to matching findings. Rows not accepted by CIViC editors are skipped.
-/// Stray U+FEFF (byte order marks) inside text fields are removed.
+/// Reads CIViC exports (https://civic.readthedocs.io, "Data releases"), in every layout the monthly and nightly
+/// releases have used:
+/// - ClinicalEvidenceSummaries: 2015–2018 (pubmed_id, no drug_interaction_type, "Sensitivity", "Resistance or
+///   Non-Response", "Somatic Mutation"), 2019–2022 (citation_id + source_type, drug_interaction_type), and the
+///   molecular-profile layout (molecular_profile, therapies, therapy_interaction_type, significance);
+/// - AssertionSummaries: AMP/ASCO/CAP tier, NCCN guideline, FDA approval and companion test, evidence item ids;
+/// - VariantSummaries: coordinates, HGVS expressions and types of each CIViC variant.
+/// Evidence and assertions become knowledge the store attaches to matching findings; they never create patient
+/// data. Vocabulary of older releases is normalised to the current words. Records are split on LF only (a bare CR
+/// sits inside some descriptions); stray U+FEFF inside fields is removed.
 public enum CIViCReader {
+    enum Layout { case evidence, assertions, variants }
+
+    static func layout(header: String) -> Layout? {
+        let columns = Set(header.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
+        if columns.contains("assertion_id") && (columns.contains("amp_category") || columns.contains("assertion_type")) { return .assertions }
+        if columns.contains("evidence_level") && (columns.contains("variant") || columns.contains("molecular_profile")) { return .evidence }
+        if columns.contains("variant_id") && columns.contains("variant_civic_url") && columns.contains("hgvs_expressions") { return .variants }
+        return nil
+    }
+
     static func recognises(head: String) -> Bool {
         guard let header = head.split(separator: "\n").first else { return false }
-        return header.contains("evidence_level") && (header.contains("clinical_significance") || header.contains("significance"))
-            && (header.contains("\tvariant\t") || header.contains("molecular_profile"))
+        return layout(header: String(header)) != nil
     }
+
+    /// Older release words → the words CIViC uses now (and the board compares).
+    static let significanceWords: [String: String] = [
+        "Sensitivity": "Sensitivity/Response", "Resistance or Non-Response": "Resistance", "Positive": "Positive", "Negative": "Negative",
+        "Better Outcome": "Better Outcome", "Poor Outcome": "Poor Outcome",
+    ]
 
     public static func read(data: Data, file: String) throws -> ImportPayload {
         let source = try TextSource(data: data, file: file)
-        try source.requireUTF8(expected: "CIViC evidence TSV")
-        let name = URL(fileURLWithPath: file).lastPathComponent
+        try source.requireUTF8(expected: "CIViC TSV")
+        var header: [String] = []
         var columns: [String: Int] = [:]
-        var width = 0
+        var layout: Layout = .evidence
         var records: [EvidenceAttachment] = []
-        var skipped: [String: Int] = [:]
+        var account = ImportAccount(file: file, format: "civic")
         try source.forEachLine { line, number in
             if line.isEmpty { return true }
             let cells = line.string.replacingOccurrences(of: "\u{FEFF}", with: "").components(separatedBy: "\t")
-            if columns.isEmpty {
-                for (i, c) in cells.enumerated() { columns[c.trimmingCharacters(in: .whitespaces)] = i }
-                width = cells.count
-                let hasVariant = (columns["gene"] != nil && columns["variant"] != nil) || columns["molecular_profile"] != nil
-                guard hasVariant, columns["evidence_level"] != nil else {
-                    throw ImportError(file: file, location: "line \(number)", message: "expected CIViC columns gene and variant (or molecular_profile) and evidence_level")
+            if header.isEmpty {
+                header = cells.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+                for (i, c) in header.enumerated() { columns[c] = i }
+                guard let found = Self.layout(header: header.joined(separator: "\t")) else {
+                    throw ImportError(file: file, location: "line \(number)", message: "expected a CIViC header (evidence_level with gene and variant or molecular_profile; assertion_id; or variant_id with hgvs_expressions)")
                 }
+                layout = found
+                account.format = switch found { case .evidence: "civic evidence"; case .assertions: "civic assertions"; case .variants: "civic variants" }
                 return true
             }
-            guard cells.count <= width else {
-                throw ImportError(file: file, location: "line \(number)", message: "\(cells.count) cells but the header has \(width) columns")
+            guard cells.count <= header.count else {
+                throw ImportError(file: file, location: "line \(number)", message: "\(cells.count) cells but the header has \(header.count) columns (records are split on LF only)")
             }
-            func cell(_ key: String) -> String? {
-                guard let i = columns[key], i < cells.count else { return nil }
-                let v = cells[i].trimmingCharacters(in: .whitespaces)
-                return v.isEmpty || v == "N/A" ? nil : v
+            account.read()
+            var row = Row(header: header, columns: columns, cells: cells, line: number)
+            switch layout {
+            case .evidence: try evidence(&row, file: file, into: &records, account: &account)
+            case .assertions: assertion(&row, into: &records, account: &account)
+            case .variants:
+                // Coordinates and HGVS of CIViC variants: the board attaches knowledge by gene and variant name, so a
+                // variant summary adds nothing it can keep; counted, not lost.
+                account.skip("variant summaries: CIViC variant coordinates and HGVS are not stored (evidence attaches by gene and variant name)")
+                row.takeAll()
             }
-            if let status = cell("evidence_status"), status != "accepted" { skipped["rows not accepted by CIViC (\(status))", default: 0] += 1; return true }
-            var gene = cell("gene"), variant = cell("variant")
-            if gene == nil, let profile = cell("molecular_profile"), let space = profile.firstIndex(of: " ") {
-                gene = String(profile[..<space])
-                variant = String(profile[profile.index(after: space)...])
-            }
-            guard let gene, let variant else { skipped["rows without gene and variant", default: 0] += 1; return true }
-            guard let levelCode = cell("evidence_level"), EvidenceScale.civic.accepts(levelCode) else {
-                throw ImportError(file: file, location: "line \(number), column \((columns["evidence_level"] ?? 0) + 1)", message: "evidence_level must be A, B, C, D or E")
-            }
-            let drugs = (cell("drugs") ?? cell("therapies"))?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            // Combination: given together; Substitutes: each alone; Sequential: one after the other. Exports without
-            // the column (2018) do not say, and neither is assumed.
-            let interaction = cell("drug_interaction_type") ?? cell("therapy_interaction_type")
-            let joiner = interaction == "Combination" ? " + " : (interaction == "Sequential" ? " then " : ", ")
-            let unstated = interaction == nil && (drugs?.count ?? 0) > 1 ? " (combination or alternatives not stated)" : ""
-            let disease = cell("disease")
-            // Citations: the evidence id, the publication (PubMed id in 2018 exports, citation_id later) and trials.
-            var citations = [cell("evidence_id").map { "CIViC EID\($0)" }]
-            if let pmid = cell("pubmed_id") { citations.append("PMID \(pmid)") }
-            else if let citation = cell("citation_id") { citations.append((cell("source_type") == "PubMed" ? "PMID " : "") + citation) }
-            citations += (cell("nct_ids") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            let reference = citations.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "; ")
-            let entry = EvidenceEntry(source: "CIViC", level: EvidenceLevel(scale: .civic, code: levelCode), type: cell("evidence_type"),
-                                      significance: cell("clinical_significance") ?? cell("significance"),
-                                      therapy: drugs.map { $0.joined(separator: joiner) + unstated }, disease: disease,
-                                      oncotreeCode: disease.flatMap { OncoTree.bundled.code(forName: $0) },
-                                      reference: reference.isEmpty ? nil : reference,
-                                      direction: cell("evidence_direction"), statement: cell("evidence_statement"))
-            records.append(EvidenceAttachment(gene: gene, variant: variant, entry: entry))
+            for i in row.untaken { account.unused(header[i]) }
             return true
         }
-        guard !columns.isEmpty else { throw ImportError(file: file, message: "empty file; expected a CIViC evidence TSV") }
+        guard !header.isEmpty else { throw ImportError(file: file, message: "empty file; expected a CIViC TSV") }
         var payload = ImportPayload(evidence: records)
-        for (reason, count) in skipped.sorted(by: { $0.key < $1.key }) { payload.skipped.append("\(name): \(count) \(reason)") }
+        payload.accounts = [account]
         return payload
+    }
+
+    /// One row's cells by column name; remembers what was taken so the rest is counted as not used.
+    struct Row {
+        let header: [String]
+        let columns: [String: Int]
+        let cells: [String]
+        let line: Int
+        var taken: Set<Int> = []
+
+        init(header: [String], columns: [String: Int], cells: [String], line: Int) {
+            self.header = header
+            self.columns = columns
+            self.cells = cells
+            self.line = line
+        }
+
+        mutating func callAsFunction(_ names: String...) -> String? {
+            for name in names {
+                guard let i = columns[name], i < cells.count else { continue }
+                let v = cells[i].trimmingCharacters(in: .whitespacesAndNewlines)
+                taken.insert(i)
+                if v.isEmpty || v == "N/A" || v == "NA" { continue }
+                return v
+            }
+            return nil
+        }
+
+        mutating func takeAll() { for i in cells.indices { taken.insert(i) } }
+
+        var untaken: [Int] {
+            cells.indices.filter { i in
+                let v = cells[i].trimmingCharacters(in: .whitespacesAndNewlines)
+                return !taken.contains(i) && !v.isEmpty && v != "N/A" && v != "NA"
+            }
+        }
+    }
+
+    static func list(_ text: String?) -> [String] {
+        (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// "BRAF V600E" (molecular profile) or gene + variant columns.
+    static func geneAndVariant(_ row: inout Row) -> (String, String)? {
+        if let gene = row("gene"), let variant = row("variant") { return (gene, variant) }
+        if let profile = row("molecular_profile"), let space = profile.firstIndex(of: " ") {
+            return (String(profile[..<space]), String(profile[profile.index(after: space)...]))
+        }
+        return nil
+    }
+
+    static func evidence(_ row: inout Row, file: String, into records: inout [EvidenceAttachment], account: inout ImportAccount) throws {
+        if let status = row("evidence_status"), status.lowercased() != "accepted" {
+            account.skip("evidence items not accepted by CIViC editors (\(status))"); row.takeAll(); return
+        }
+        guard let (gene, variant) = geneAndVariant(&row) else { account.skip("evidence rows without gene and variant"); row.takeAll(); return }
+        guard let levelCode = row("evidence_level"), EvidenceScale.civic.accepts(levelCode) else {
+            throw ImportError(file: file, location: "line \(row.line), column evidence_level", message: "evidence_level must be A, B, C, D or E")
+        }
+        // "Does Not Support" is kept with its direction: the board shows it as evidence against, never as support.
+        let direction = row("evidence_direction")
+        let rawSignificance = row("clinical_significance", "significance")
+        let significance = rawSignificance.map { significanceWords[$0] ?? $0 }
+        let drugs = list(row("drugs", "therapies"))
+        let interaction = row("drug_interaction_type", "therapy_interaction_type")
+        let disease = row("disease")
+        var references = [row("evidence_id").map { "CIViC EID\($0)" }]
+        if let pmid = row("pubmed_id") { references.append("PMID \(pmid)") }
+        else if let citation = row("citation_id") { references.append((row("source_type").map { $0 == "PubMed" ? "PMID " : "\($0) " } ?? "") + citation) }
+        references += list(row("nct_ids")).map { $0 }
+        let reference = references.compactMap { $0 }.joined(separator: "; ")
+        let type = row("evidence_type")
+        let statement = row("evidence_statement")
+        _ = row("variant_origin") // the evidence's variant origin; findings carry their own
+        let oncotree = disease.flatMap { OncoTree.bundled.code(forName: $0) }
+        // Combination: one therapy given together; Substitutes: each drug on its own; Sequential: in order. Without
+        // the column (releases before 2019) the relationship is unknown: the drugs stay listed together as written.
+        var therapies: [String?]
+        switch interaction {
+        case "Combination": therapies = [drugs.joined(separator: " + ")]
+        case "Substitutes": therapies = drugs
+        case "Sequential": therapies = [drugs.joined(separator: " then ")]
+        default: therapies = drugs.isEmpty ? [nil] : [drugs.joined(separator: ", ") + (drugs.count > 1 ? " (combination or alternatives not stated)" : "")]
+        }
+        if therapies.isEmpty { therapies = [nil] }
+        for therapy in therapies {
+            let entry = EvidenceEntry(source: "CIViC", level: EvidenceLevel(scale: .civic, code: levelCode), type: type, significance: significance,
+                                      therapy: therapy, disease: disease, oncotreeCode: oncotree, reference: reference.isEmpty ? nil : reference,
+                                      direction: direction, statement: statement)
+            records.append(EvidenceAttachment(gene: gene, variant: variant, entry: entry))
+        }
+    }
+
+    static func assertion(_ row: inout Row, into records: inout [EvidenceAttachment], account: inout ImportAccount) {
+        if let status = row("assertion_status", "status"), status.lowercased() != "accepted" {
+            account.skip("assertions not accepted by CIViC editors (\(status))"); row.takeAll(); return
+        }
+        guard let (gene, variant) = geneAndVariant(&row) else { account.skip("assertion rows without gene and variant"); row.takeAll(); return }
+        let tier = row("amp_category")
+        guard let tier, EvidenceScale.amp.accepts(tier) else {
+            account.skip("assertions without an AMP/ASCO/CAP tier (e.g. ACMG predisposing): no level the board ranks by")
+            row.takeAll(); return
+        }
+        let direction = row("assertion_direction")
+        let significance = row("clinical_significance", "significance").map { significanceWords[$0] ?? $0 }
+        let drugs = list(row("drugs", "therapies"))
+        let interaction = row("drug_interaction_type", "therapy_interaction_type")
+        var parts = [row("assertion_id").map { "CIViC AID\($0)" }]
+        if let guideline = row("nccn_guideline") { parts.append("NCCN \(guideline)" + (row("nccn_guideline_version").map { " \($0)" } ?? "")) }
+        if row("regulatory_approval", "fda_regulatory_approval")?.lowercased() == "true" { parts.append("FDA approved") }
+        if row("fda_companion_test")?.lowercased() == "true" { parts.append("FDA companion test") }
+        if let items = row("evidence_item_ids") { parts.append("evidence EID " + list(items).joined(separator: ", ")) }
+        let disease = row("disease")
+        let therapy: String? = drugs.isEmpty ? nil : drugs.joined(separator: interaction == "Combination" ? " + " : ", ")
+            + (interaction == nil && drugs.count > 1 ? " (combination or alternatives not stated)" : "")
+        let entry = EvidenceEntry(source: "CIViC assertion", level: EvidenceLevel(scale: .amp, code: tier), type: row("assertion_type"),
+                                  significance: significance, therapy: therapy, disease: disease,
+                                  oncotreeCode: disease.flatMap { OncoTree.bundled.code(forName: $0) },
+                                  reference: parts.compactMap { $0 }.joined(separator: "; "),
+                                  direction: direction, statement: row("assertion_summary"))
+        records.append(EvidenceAttachment(gene: gene, variant: variant, entry: entry))
     }
 }

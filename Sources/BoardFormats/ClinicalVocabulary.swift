@@ -57,6 +57,35 @@ enum ClinicalVocabulary {
             && !t.contains("screening") && !t.contains("benign")
     }
 
+    /// Whether "YYYY-MM-DD…" (or "YYYY-MM", "YYYY") names a day that exists (no 31 February, no month 13).
+    static func isRealDate(_ text: String) -> Bool {
+        let head = text.prefix(10)
+        let parts = head.split(separator: "-", omittingEmptySubsequences: false)
+        guard let y = Int(parts[0]), parts[0].count == 4 else { return false }
+        if parts.count == 1 { return true }
+        guard let m = Int(parts[1]), (1...12).contains(m) else { return false }
+        if parts.count == 2 { return true }
+        guard let d = Int(parts[2].prefix(2)), d >= 1 else { return false }
+        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+        return d <= days
+    }
+
+    /// The site a metastasis concept names: "Secondary malignant neoplasm of bone" → "bone", "Metastasis to
+    /// liver" → "liver"; "Metastasis from malignant tumor of prostate" names the primary, not a site → nil.
+    static func metastasisSite(_ text: String) -> String? {
+        let t = clean(text)
+        let lower = t.lowercased()
+        if lower.contains("metastasis from") || lower.contains("metastatic from") { return nil }
+        for marker in ["secondary malignant neoplasm of ", "metastasis to ", "metastatic to ", "metastases to ", "secondary malignant tumor of "] {
+            if let r = lower.range(of: marker) {
+                let site = t[r.upperBound...].trimmingCharacters(in: .whitespaces)
+                return site.isEmpty ? nil : site
+            }
+        }
+        return nil
+    }
+
     static func isMetastasis(_ text: String) -> Bool {
         let t = text.lowercased()
         return t.contains("metasta") || t.contains("secondary malignant")

@@ -8,6 +8,8 @@ public struct ImportPayload: Sendable {
     public var bundle: BoardBundle
     /// Cases that complete an existing record rather than replace it (cBioPortal clinical rows).
     public var partialCases: [Case]
+    /// Events for cases that must already exist (cBioPortal timeline rows): added to them, never creating a case.
+    public var caseAdditions: [Case] = []
     public var findingSets: [FindingBatch]
     /// VCF and MAF files not yet parsed: the store parses them on a second thread while it writes.
     public var findingStreams: [FindingStream]
@@ -16,6 +18,8 @@ public struct ImportPayload: Sendable {
     public var skipped: [String]
     /// Things the user should know ("VCF: sample TUMOR taken as the tumour (NORMAL is the normal)").
     public var notes: [String]
+    /// Per file: records read and skipped, invalid values, fields not used (streamed lab files add theirs when parsed).
+    public var accounts: [ImportAccount] = []
 
     public init(bundle: BoardBundle = BoardBundle(), partialCases: [Case] = [], findingSets: [FindingBatch] = [],
                 findingStreams: [FindingStream] = [], evidence: [EvidenceAttachment] = [], skipped: [String] = [], notes: [String] = []) {
@@ -31,17 +35,19 @@ public struct ImportPayload: Sendable {
     public mutating func merge(_ other: ImportPayload) {
         bundle.merge(other.bundle)
         partialCases += other.partialCases
+        caseAdditions += other.caseAdditions
         findingSets += other.findingSets
         findingStreams += other.findingStreams
         evidence += other.evidence
         skipped += other.skipped
         notes += other.notes
+        accounts += other.accounts
     }
 
     /// Number of records in the payload, for progress and the "nothing to import" check.
     public var recordCount: Int {
         let b = bundle
         return b.boards.count + b.cases.count + b.trials.count + b.meetings.count + b.notes.count + b.decisions.count
-            + partialCases.count + findingSets.reduce(0) { $0 + $1.findings.count } + evidence.count
+            + partialCases.count + caseAdditions.count + findingSets.reduce(0) { $0 + $1.findings.count } + evidence.count
     }
 }

@@ -5,11 +5,17 @@ import Foundation
 struct JSONNode {
     let value: Any?
     let path: String
+    /// When set, every scalar a reader takes is recorded, so the fields nobody read can be listed (JSONUse).
+    let use: JSONUse?
 
-    init(_ value: Any?, path: String = "$") {
+    init(_ value: Any?, path: String = "$", use: JSONUse? = nil) {
         self.value = value is NSNull ? nil : value
         self.path = path
+        self.use = use
     }
+
+    /// The same document, recording what is read from it.
+    func tracked(by use: JSONUse) -> JSONNode { JSONNode(value, path: path, use: use) }
 
     /// Parses JSON text with located syntax and UTF-8 errors.
     static func parse(_ data: Data, file: String) throws -> JSONNode {
@@ -25,7 +31,7 @@ struct JSONNode {
     }
 
     subscript(key: String) -> JSONNode {
-        JSONNode((value as? [String: Any])?[key], path: path + "." + key)
+        JSONNode((value as? [String: Any])?[key], path: path + "." + key, use: use)
     }
 
     var exists: Bool { value != nil }
@@ -34,12 +40,13 @@ struct JSONNode {
 
     /// Elements of an array; a single object counts as a one-element list (YAML and FHIR both do that).
     var array: [JSONNode] {
-        if let list = value as? [Any] { return list.enumerated().map { JSONNode($1, path: path + "[\($0)]") } }
+        if let list = value as? [Any] { return list.enumerated().map { JSONNode($1, path: path + "[\($0)]", use: use) } }
         if value is [String: Any] { return [self] }
         return []
     }
 
     var string: String? {
+        use?.took(path)
         switch value {
         case let s as String:
             let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -55,6 +62,7 @@ struct JSONNode {
     }
 
     var double: Double? {
+        use?.took(path)
         if let n = value as? NSNumber { return n.doubleValue }
         if let s = value as? String { return Double(s.trimmingCharacters(in: .whitespaces)) }
         return nil
@@ -66,6 +74,7 @@ struct JSONNode {
     }
 
     var bool: Bool? {
+        use?.took(path)
         if let n = value as? NSNumber { return n.boolValue }
         switch string?.lowercased() {
         case "true", "yes", "y": return true

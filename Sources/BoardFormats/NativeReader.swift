@@ -1,7 +1,9 @@
 import Foundation
 import BoardModel
 
-/// Reads the native JSON layout, turning decoding failures into one line with the JSON path.
+/// Reads the native JSON layout, turning decoding failures into one line with the JSON path. Patients carry
+/// `vitalStatus`, `deceasedOn` and `causeOfDeath` (a date of death with "alive", or before the birth date, is
+/// refused with its path); cases carry `metastaticSites` (docs/native-format.md).
 public enum NativeReader {
     /// Whether the data looks like a native document (a JSON object naming our format tag).
     public static func recognises(_ data: Data) -> Bool {

@@ -18,12 +18,14 @@ public struct Case: Codable, Sendable, Hashable, Identifiable {
     public var findings: [Finding]
     /// Where the record came from (file and record id) when imported.
     public var provenance: Provenance?
+    /// Sites the cancer has spread to, as recorded (secondary cancer conditions, phenopacket metastatic biosamples).
+    public var metastaticSites: [MetastaticSite]
 
     public init(id: String, patient: Patient, diagnosis: Diagnosis, stage: Stage? = nil,
                 performance: PerformanceStatus? = nil, treatmentHistory: [TherapyLine] = [],
                 comorbidities: [String] = [], question: String = "", referringClinician: String? = nil,
                 consent: Consent = Consent(), status: CaseStatus = .new, reports: [MolecularReport] = [],
-                findings: [Finding] = [], provenance: Provenance? = nil) {
+                findings: [Finding] = [], provenance: Provenance? = nil, metastaticSites: [MetastaticSite] = []) {
         self.id = id
         self.patient = patient
         self.diagnosis = diagnosis
@@ -38,11 +40,12 @@ public struct Case: Codable, Sendable, Hashable, Identifiable {
         self.reports = reports
         self.findings = findings
         self.provenance = provenance
+        self.metastaticSites = metastaticSites
     }
 
     enum CodingKeys: String, CodingKey {
         case id, patient, diagnosis, stage, performance, treatmentHistory, comorbidities, question
-        case referringClinician, consent, status, reports, findings, provenance
+        case referringClinician, consent, status, reports, findings, provenance, metastaticSites
     }
 
     public init(from decoder: Decoder) throws {
@@ -60,7 +63,33 @@ public struct Case: Codable, Sendable, Hashable, Identifiable {
                   status: try c.decodeIfPresent(CaseStatus.self, forKey: .status) ?? .new,
                   reports: try c.decodeIfPresent([MolecularReport].self, forKey: .reports) ?? [],
                   findings: try c.decodeIfPresent([Finding].self, forKey: .findings) ?? [],
-                  provenance: try c.decodeIfPresent(Provenance.self, forKey: .provenance))
+                  provenance: try c.decodeIfPresent(Provenance.self, forKey: .provenance),
+                  metastaticSites: try c.decodeIfPresent([MetastaticSite].self, forKey: .metastaticSites) ?? [])
+    }
+
+    /// No metastatic sites are written as no key, so records written before sites existed keep their bytes.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(patient, forKey: .patient)
+        try c.encode(diagnosis, forKey: .diagnosis)
+        try c.encodeIfPresent(stage, forKey: .stage)
+        try c.encodeIfPresent(performance, forKey: .performance)
+        try c.encode(treatmentHistory, forKey: .treatmentHistory)
+        try c.encode(comorbidities, forKey: .comorbidities)
+        try c.encode(question, forKey: .question)
+        try c.encodeIfPresent(referringClinician, forKey: .referringClinician)
+        try c.encode(consent, forKey: .consent)
+        try c.encode(status, forKey: .status)
+        try c.encode(reports, forKey: .reports)
+        try c.encode(findings, forKey: .findings)
+        try c.encodeIfPresent(provenance, forKey: .provenance)
+        if !metastaticSites.isEmpty { try c.encode(metastaticSites, forKey: .metastaticSites) }
+    }
+
+    /// Metastatic disease is recorded: a metastatic site (named or not) or an M1 category.
+    public var isMetastatic: Bool {
+        !metastaticSites.isEmpty || (stage?.m.map { $0.uppercased().hasPrefix("M1") } ?? false)
     }
 
     /// What the coordinator still has to chase before the case is ready for the board.
@@ -107,9 +136,13 @@ public struct Diagnosis: Codable, Sendable, Hashable {
     public var primarySite: String?
     public var laterality: Laterality?
     public var diagnosedOn: LocalDate?
+    /// The diagnosis' own code as the source recorded it ("SNOMED CT 254837009", "NCIT:C7541"), kept whether or
+    /// not it maps to OncoTree.
+    public var sourceCode: String?
 
     public init(oncotreeCode: String? = nil, text: String, histology: String? = nil, primarySite: String? = nil,
-                laterality: Laterality? = nil, diagnosedOn: LocalDate? = nil) {
+                laterality: Laterality? = nil, diagnosedOn: LocalDate? = nil, sourceCode: String? = nil) {
+        self.sourceCode = sourceCode
         self.oncotreeCode = oncotreeCode
         self.text = text
         self.histology = histology
@@ -212,6 +245,30 @@ public struct Consent: Codable, Sendable, Hashable {
         self.research = research
         self.trials = trials
         self.recordedOn = recordedOn
+    }
+}
+
+/// One site the cancer has spread to. `site` is nil when the record asserts metastasis without naming where
+/// (SNOMED "Metastasis from malignant tumor of prostate").
+public struct MetastaticSite: Codable, Sendable, Hashable {
+    /// The site's words ("Cerebral meninges", "pelvic lymph node"); nil when not stated.
+    public var site: String?
+    /// The site's code and its system ("8935007", SNOMED CT; "UBERON:0015876").
+    public var code: String?
+    public var system: String?
+    public var since: LocalDate?
+
+    public init(site: String? = nil, code: String? = nil, system: String? = nil, since: LocalDate? = nil) {
+        self.site = site
+        self.code = code
+        self.system = system
+        self.since = since
+    }
+
+    /// "Cerebral meninges (SNOMED CT 8935007)" or "site not stated".
+    public var label: String {
+        let words = site ?? (code == nil ? "site not stated" : "site")
+        return code.map { "\(words) (\(system.map { "\($0) " } ?? "")\($0))" } ?? words
     }
 }
 

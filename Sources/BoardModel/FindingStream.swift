@@ -23,6 +23,13 @@ public struct FindingStream: Sendable {
             self.unused = unused
         }
 
+        /// The file's account for the import report: records read, skips, and the fields not used.
+        public func account(file: String, format: String) -> ImportAccount {
+            var account = ImportAccount(file: file, format: format, recordsRead: read)
+            for (name, count) in unused { account.unused(name, count: count) }
+            return account
+        }
+
         /// One line naming the unused fields with their counts, most frequent first (nil when every field was used).
         public func unusedSummary(file: String, limit: Int = 12) -> String? {
             guard !unused.isEmpty else { return nil }

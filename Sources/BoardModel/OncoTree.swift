@@ -13,12 +13,25 @@ public struct OncoTree: Sendable {
 
     public let nodes: [String: Node]
     private let codeByName: [String: String]
+    /// Codes retired before this release, to the current codes that took them over (history, revocations, precursors).
+    private let successors: [String: [(code: String, how: String)]]
+
+    /// What a code found in a file means in the bundled release.
+    public enum Lookup: Sendable, Equatable {
+        /// A current code (as the release spells it).
+        case current(String)
+        /// A retired code with one successor: `how` is the release's word (history = renamed, revocations, precursors).
+        case retired(old: String, now: String, how: String)
+        /// A retired code split into several: which one applies cannot be known from the code.
+        case split(old: String, into: [String])
+        case unknown(String)
+    }
 
     /// The bundled release.
-    public static let bundled = OncoTree(table: table)
+    public static let bundled = OncoTree(table: table, formerCodes: formerCodes)
     public static var release: String { releaseName }
 
-    init(table: String) {
+    init(table: String, formerCodes: String) {
         var nodes: [String: Node] = [:]
         var byName: [String: String] = [:]
         for line in table.split(separator: "\n") {
@@ -30,6 +43,25 @@ public struct OncoTree: Sendable {
         }
         self.nodes = nodes
         self.codeByName = byName
+        var successors: [String: [(code: String, how: String)]] = [:]
+        for line in formerCodes.split(separator: "\n") {
+            let f = line.split(separator: "\t").map(String.init)
+            guard f.count == 3, nodes[f[0].uppercased()] == nil else { continue } // a code still current stays itself
+            successors[f[0].uppercased(), default: []].append((f[1], f[2]))
+        }
+        self.successors = successors
+    }
+
+    init(table: String) { self.init(table: table, formerCodes: "") }
+
+    /// A code as written in a file, looked up in the release and its history.
+    public func lookup(_ raw: String) -> Lookup {
+        let code = raw.trimmingCharacters(in: .whitespaces).uppercased()
+        if nodes[code] != nil { return .current(code) }
+        guard let next = successors[code], !next.isEmpty else { return .unknown(raw) }
+        let targets = Array(Set(next.map(\.code))).sorted()
+        if targets.count == 1 { return .retired(old: code, now: targets[0], how: next[0].how) }
+        return .split(old: code, into: targets)
     }
 
     public func node(_ code: String) -> Node? { nodes[code.uppercased()] }

@@ -903,4 +903,42 @@ VMM	VULVA	Melanoma	Vulva/Vagina	Mucosal Melanoma of the Vulva/Vagina
 VPDC	VULVA	Vaginal Cancer	Vulva/Vagina	Poorly Differentiated Vaginal Carcinoma
 VSC	VULVA	Vaginal Cancer	Vulva/Vagina	Squamous Cell Carcinoma of the Vulva/Vagina
 """
+    /// former code, current code, how it changed (history = renamed, revocations = revoked in favour of, precursors).
+    static let formerCodes = """
+AASTR	ASTR	revocations
+ALL	BLL	revocations
+ALL	TLL	revocations
+AOAST	GNOS	revocations
+AODG	ODG	revocations
+BALL	BLL	precursors
+BCL	MBN	history
+BLOOD	MYELOID	history
+CLL	CLLSLL	precursors
+CTCL	MYCF	precursors
+DIPG	DMG	precursors
+DLBCL	DLBCLNOS	precursors
+ETC	ET	history
+GBM	GB	revocations
+GMUCM	URMM	revocations
+HIST	HDCN	history
+LEUK	MNM	precursors
+LGLL	TLGL	history
+MALTL	EMALT	history
+MBCL	PMBL	history
+MEATL	MEITL	history
+MFT	FT	history
+MM	PCM	history
+MYF	PMF	history
+OAST	GNOS	revocations
+PCV	PV	history
+PTCLNOS	PTCL	history
+RD	RDD	history
+SEZS	SS	history
+SLL	CLLSLL	precursors
+SpCC	SPCC	history
+TALL	TLL	precursors
+TMT	GCTSTM	history
+TNKL	MTNN	history
+aCML	ACML	history
+"""
 }

@@ -13,29 +13,75 @@ public struct Patient: Codable, Sendable, Hashable, Identifiable {
     public var sex: Sex
     /// A stable, non-identifying label for de-identified views ("PT-7QX3K2").
     public var pseudonym: String
+    /// Alive, deceased or not recorded. A record that says nothing is `unknown`, never `alive`.
+    public var vitalStatus: VitalStatus
+    /// Identifying (a date of death). Only as recorded; never computed from survival months or ages.
+    public var deceasedOn: LocalDate?
+    /// The cause of death as recorded ("COVID-19 (MONDO:0100096)").
+    public var causeOfDeath: String?
+    /// The age the record states when it gives no birth date, as an ISO 8601 duration ("P60Y", "P6M");
+    /// a birth date is never computed from it.
+    public var recordedAge: String?
 
     public init(id: String, identifiers: [PatientIdentifier] = [], name: PersonName, birthDate: LocalDate? = nil,
-                sex: Sex = .unknown, pseudonym: String? = nil) {
+                sex: Sex = .unknown, pseudonym: String? = nil, vitalStatus: VitalStatus = .unknown, deceasedOn: LocalDate? = nil,
+                causeOfDeath: String? = nil, recordedAge: String? = nil) {
         self.id = id
         self.identifiers = identifiers
         self.name = name
         self.birthDate = birthDate
         self.sex = sex
         self.pseudonym = pseudonym ?? Pseudonym.make(for: id)
+        // A date of death means deceased, whatever else the record says.
+        self.vitalStatus = deceasedOn != nil ? .deceased : vitalStatus
+        self.deceasedOn = deceasedOn
+        self.causeOfDeath = causeOfDeath
+        self.recordedAge = recordedAge
     }
 
-    enum CodingKeys: String, CodingKey { case id, identifiers, name, birthDate, sex, pseudonym }
+    enum CodingKeys: String, CodingKey { case id, identifiers, name, birthDate, sex, pseudonym, vitalStatus, deceasedOn, causeOfDeath, recordedAge }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let id = try c.decode(String.self, forKey: .id)
+        let status = try c.decodeIfPresent(VitalStatus.self, forKey: .vitalStatus)
+        let deceasedOn = try c.decodeIfPresent(LocalDate.self, forKey: .deceasedOn)
+        let birthDate = try c.decodeIfPresent(LocalDate.self, forKey: .birthDate)
+        if status == .alive, deceasedOn != nil {
+            throw DecodingError.dataCorruptedError(forKey: .deceasedOn, in: c, debugDescription: "a date of death with vitalStatus \"alive\"; expected \"deceased\" or no date")
+        }
+        if let deceasedOn, let birthDate, deceasedOn < birthDate {
+            throw DecodingError.dataCorruptedError(forKey: .deceasedOn, in: c, debugDescription: "date of death before the birth date; expected a date on or after it")
+        }
         self.init(id: id,
                   identifiers: try c.decodeIfPresent([PatientIdentifier].self, forKey: .identifiers) ?? [],
                   name: try c.decode(PersonName.self, forKey: .name),
-                  birthDate: try c.decodeIfPresent(LocalDate.self, forKey: .birthDate),
+                  birthDate: birthDate,
                   sex: try c.decodeIfPresent(Sex.self, forKey: .sex) ?? .unknown,
-                  pseudonym: try c.decodeIfPresent(String.self, forKey: .pseudonym))
+                  pseudonym: try c.decodeIfPresent(String.self, forKey: .pseudonym),
+                  vitalStatus: status ?? .unknown,
+                  deceasedOn: deceasedOn,
+                  causeOfDeath: try c.decodeIfPresent(String.self, forKey: .causeOfDeath),
+                  recordedAge: try c.decodeIfPresent(String.self, forKey: .recordedAge))
     }
+
+    /// Unknown vital status and absent death data are left out, so records written before they existed keep their bytes.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(identifiers, forKey: .identifiers)
+        try c.encode(name, forKey: .name)
+        try c.encodeIfPresent(birthDate, forKey: .birthDate)
+        try c.encode(sex, forKey: .sex)
+        try c.encode(pseudonym, forKey: .pseudonym)
+        if vitalStatus != .unknown { try c.encode(vitalStatus, forKey: .vitalStatus) }
+        try c.encodeIfPresent(deceasedOn, forKey: .deceasedOn)
+        try c.encodeIfPresent(causeOfDeath, forKey: .causeOfDeath)
+        try c.encodeIfPresent(recordedAge, forKey: .recordedAge)
+    }
+
+    /// True only when the record says the patient died.
+    public var isDeceased: Bool { vitalStatus == .deceased }
 
     /// The medical record number, if one is recorded.
     public var mrn: String? { identifiers.first { $0.kind == .mrn }?.value }
@@ -85,6 +131,11 @@ public struct PersonName: Codable, Sendable, Hashable {
         default: return "(unnamed)"
         }
     }
+}
+
+/// Whether the patient is alive, as recorded. `unknown` when the record does not say.
+public enum VitalStatus: String, Codable, Sendable, CaseIterable {
+    case alive, deceased, unknown
 }
 
 /// Administrative sex as recorded.

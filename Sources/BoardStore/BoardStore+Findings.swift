@@ -10,7 +10,7 @@ extension BoardStore {
     /// With `dryRun` the transaction is rolled back. `progress` gets (done, total) in rows of the batches plus
     /// bytes of the streams. A stream's error (a bad line) rolls everything back, like any other.
     @discardableResult
-    public func importRecords(_ bundle: BoardBundle, partialCases: [Case] = [], findingBatches: [FindingBatch] = [],
+    public func importRecords(_ bundle: BoardBundle, partialCases: [Case] = [], caseAdditions: [Case] = [], findingBatches: [FindingBatch] = [],
                               findingStreams: [FindingStream] = [],
                               evidence: [EvidenceAttachment] = [], skipped: [String] = [], dryRun: Bool = false, now: Date = Date(),
                               progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> ImportSummary {
@@ -24,6 +24,14 @@ extension BoardStore {
                     for partial in partialCases {
                         let existing = try Self.loadCase(db, id: partial.id)
                         summary.note("case", try writer.case(CaseMerge.merge(existing, partial), summary: &summary))
+                    }
+                    // Timeline events complete cases the store already holds; an unknown patient is reported, not created.
+                    for addition in caseAdditions {
+                        guard let existing = try Self.loadCase(db, id: addition.id) else {
+                            summary.skipped.append("\(addition.provenance.map { URL(fileURLWithPath: $0.file).lastPathComponent } ?? "timeline"): events for patient \(addition.id): no such case (import the patient file first)")
+                            continue
+                        }
+                        summary.note("case", try writer.case(CaseMerge.merge(existing, addition), summary: &summary))
                     }
                     let rows = findingBatches.reduce(0) { $0 + $1.findings.count }
                     let total = rows + findingStreams.reduce(0) { $0 + $1.size }
@@ -46,13 +54,16 @@ extension BoardStore {
                         done = start + stream.size
                         summary.skipped += outcome.skipped
                         summary.notes += outcome.notes
+                        // The file's account (records read, fields not used) joins the import report; findings made stay a note.
                         let name = URL(fileURLWithPath: stream.file).lastPathComponent
-                        summary.notes.append("\(name): \(outcome.read) record(s) read, \(outcome.made) finding(s) made")
-                        if let unused = outcome.unusedSummary(file: name) { summary.notes.append(unused) }
+                        let lower = name.lowercased()
+                        let format = lower.contains(".vcf") ? "vcf" : (lower.contains(".maf") ? "maf" : "lab file")
+                        summary.accounts.append(outcome.account(file: stream.file, format: format))
+                        summary.notes.append("\(name): \(outcome.made) finding(s) made")
                     }
                     try findings.finish(summary: &summary)
                     if !evidence.isEmpty { try attachEvidence(db, evidence, now: now, summary: &summary) }
-                    if !findingBatches.isEmpty || !findingStreams.isEmpty || !partialCases.isEmpty {
+                    if !findingBatches.isEmpty || !findingStreams.isEmpty || !partialCases.isEmpty || !caseAdditions.isEmpty {
                         try db.execute(sql: "INSERT INTO search(search) VALUES ('optimize')")
                     }
                     summary.skipped += skipped

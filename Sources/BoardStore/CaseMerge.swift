@@ -13,6 +13,20 @@ enum CaseMerge {
             return fresh
         }
         if merged.patient.sex == .unknown { merged.patient.sex = partial.patient.sex }
+        // A later source may say the patient died; an "alive" never overwrites a recorded death.
+        if partial.patient.vitalStatus == .deceased || merged.patient.vitalStatus == .unknown {
+            if partial.patient.vitalStatus != .unknown { merged.patient.vitalStatus = partial.patient.vitalStatus }
+        }
+        if merged.patient.deceasedOn == nil { merged.patient.deceasedOn = partial.patient.deceasedOn }
+        if merged.patient.causeOfDeath == nil { merged.patient.causeOfDeath = partial.patient.causeOfDeath }
+        if merged.patient.recordedAge == nil && merged.patient.birthDate == nil { merged.patient.recordedAge = partial.patient.recordedAge }
+        if merged.performance == nil { merged.performance = partial.performance }
+        for site in partial.metastaticSites where !merged.metastaticSites.contains(site) { merged.metastaticSites.append(site) }
+        for line in partial.treatmentHistory where !merged.treatmentHistory.contains(where: { $0.regimen == line.regimen && $0.drugs == line.drugs && $0.start == line.start && $0.setting == line.setting }) {
+            var added = line
+            added.line = merged.treatmentHistory.count + 1
+            merged.treatmentHistory.append(added)
+        }
         let d = partial.diagnosis
         if !d.text.isEmpty && (merged.diagnosis.text.isEmpty || merged.diagnosis.text.hasPrefix("(no ")) { merged.diagnosis.text = d.text }
         if merged.diagnosis.oncotreeCode == nil { merged.diagnosis.oncotreeCode = d.oncotreeCode }

@@ -96,7 +96,13 @@ final class FindingWriter {
         chunks += 1
         findings += chunk.findings.count
         guard let caseId = try caseFor(chunk) else {
-            let sample = chunk.sample ?? "(unnamed)"
+            var sample = chunk.sample ?? "(unnamed)"
+            // Errors name the file: report ids are "<kind>:<file name>:<sample>" ("vcf:T001.vcf.gz:TUMOR").
+            let id = chunk.report.id
+            if let colon = id.firstIndex(of: ":"), id.hasSuffix(":" + sample),
+               let end = id.index(id.endIndex, offsetBy: -(sample.count + 1), limitedBy: id.startIndex), colon < end {
+                sample += " (\(id[id.index(after: colon)..<end]))"
+            }
             if let i = unmatched.firstIndex(where: { $0.sample == sample }) { unmatched[i].count += chunk.findings.count }
             else { unmatched.append((sample, chunk.findings.count)) }
             return

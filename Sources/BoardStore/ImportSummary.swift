@@ -1,4 +1,5 @@
 import Foundation
+import BoardModel
 
 /// What an import did (or, in a dry run, would do), per kind of record.
 public struct ImportSummary: Sendable, Equatable, CustomStringConvertible {
@@ -15,6 +16,8 @@ public struct ImportSummary: Sendable, Equatable, CustomStringConvertible {
     public var skipped: [String] = []
     /// Things the user should know that were learnt while writing (a streamed file's tumour sample, say).
     public var notes: [String] = []
+    /// Per input file: what was read, skipped, refused and not used (see ImportAccount).
+    public var accounts: [ImportAccount] = []
 
     public init() {}
 
@@ -38,6 +41,7 @@ public struct ImportSummary: Sendable, Equatable, CustomStringConvertible {
         }
         skipped += other.skipped
         notes += other.notes
+        accounts += other.accounts
     }
 
     enum Change { case created, updated, unchanged }

@@ -32,6 +32,9 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Check the files and report what would change, without writing.")
     var dryRun = false
 
+    @Option(help: ArgumentHelp("Also write the complete account of the import (records, skipped, fields not used) as JSON to this file.", valueName: "file"))
+    var report: String?
+
     @Argument(help: ArgumentHelp("Files to import.", valueName: "path"))
     var paths: [String]
 
@@ -51,7 +54,7 @@ struct ImportCommand: ParsableCommand {
         let summary: ImportSummary
         do {
             store = try global.openStore()
-            summary = try store.importRecords(payload.bundle, partialCases: payload.partialCases, findingBatches: payload.findingSets,
+            summary = try store.importRecords(payload.bundle, partialCases: payload.partialCases, caseAdditions: payload.caseAdditions, findingBatches: payload.findingSets,
                                               findingStreams: payload.findingStreams,
                                               evidence: payload.evidence, skipped: payload.skipped, dryRun: dryRun,
                                               progress: { @Sendable done, total in bar.update(done, of: total) })
@@ -64,8 +67,18 @@ struct ImportCommand: ParsableCommand {
         bar.finish()
         var counts = summary
         counts.skipped = []
+        var full = summary
+        full.accounts = payload.accounts + summary.accounts
+        let account = ImportReport(summary: full, notes: payload.notes, dryRun: dryRun)
+        if let report {
+            do { try account.json().write(to: URL(fileURLWithPath: report)) } catch {
+                throw ValidationError("cannot write the import report to \(report) (\(error.localizedDescription))")
+            }
+        }
         var lines = [dryRun ? "dry run, nothing written; would import:" : "imported into \(store.path):"]
         if !counts.description.isEmpty { lines.append(counts.description) }
+        // The account of each file first (what was read, skipped, refused, not used), then the notes.
+        lines += account.summaryLines()
         var noteCounts: [String: Int] = [:]
         let notes = payload.notes + summary.notes
         for note in notes { noteCounts[note, default: 0] += 1 }

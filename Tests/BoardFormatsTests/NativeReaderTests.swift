@@ -102,3 +102,26 @@ struct NativeSyntaxTests {
         } catch { Issue.record("unexpected \(error)") }
     }
 }
+
+@Suite("Native reader: vital status")
+struct NativeVitalStatusTests {
+    @Test func readsDeceasedOnAndVitalStatus() throws {
+        let json = #"{"format":"tumorboard/1","cases":[{"id":"C-1","patient":{"id":"P-1","name":{},"deceasedOn":"2001-10-03","causeOfDeath":"pneumonia"},"diagnosis":{"text":"PRAD"},"metastaticSites":[{"site":"bone"}]},{"id":"C-2","patient":{"id":"P-2","name":{},"vitalStatus":"alive"},"diagnosis":{"text":"x"}}]}"#
+        let bundle = try NativeReader.read(data: Data(json.utf8), file: "cases.json")
+        #expect(bundle.cases[0].patient.vitalStatus == .deceased)
+        #expect(bundle.cases[0].patient.deceasedOn == LocalDate("2001-10-03"))
+        #expect(bundle.cases[0].patient.causeOfDeath == "pneumonia")
+        #expect(bundle.cases[0].metastaticSites == [MetastaticSite(site: "bone")])
+        #expect(bundle.cases[1].patient.vitalStatus == .alive)
+    }
+
+    @Test func aDeathBeforeBirthIsRefusedWithItsPath() {
+        let json = #"{"format":"tumorboard/1","cases":[{"id":"C-1","patient":{"id":"P-1","name":{},"birthDate":"1990-01-01","deceasedOn":"1980-01-01"},"diagnosis":{"text":"x"}}]}"#
+        do {
+            _ = try NativeReader.read(data: Data(json.utf8), file: "cases.json")
+            Issue.record("expected an error")
+        } catch let error as ImportError {
+            #expect(error.description.hasPrefix("cases.json: $.cases[0].patient.deceasedOn: date of death before the birth date"))
+        } catch { Issue.record("unexpected \(error)") }
+    }
+}

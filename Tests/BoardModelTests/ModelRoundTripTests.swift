@@ -111,3 +111,60 @@ struct ModelRoundTripTests {
         #expect(LocalDate("2026-13-01") == nil)
     }
 }
+
+@Suite("Vital status and metastatic sites")
+struct VitalStatusTests {
+    @Test func deceasedPatientAndMetastaticSitesSurviveJSON() throws {
+        var record = ModelRoundTripTests.sampleCase
+        record.patient = Patient(id: "P-9", name: PersonName(text: "X"), birthDate: LocalDate("1936-04-27"), sex: .male,
+                                 deceasedOn: LocalDate("2001-10-03"), causeOfDeath: "COVID-19 (MONDO:0100096)")
+        record.metastaticSites = [MetastaticSite(site: "Cerebral meninges", code: "8935007", system: "http://snomed.info/sct", since: LocalDate("2017-07-21")),
+                                  MetastaticSite()]
+        let back = try ModelRoundTripTests.roundTrip(record)
+        #expect(back == record)
+        #expect(back.patient.vitalStatus == .deceased)
+        #expect(back.patient.isDeceased)
+        #expect(back.isMetastatic)
+        #expect(back.metastaticSites[1].label == "site not stated")
+    }
+
+    @Test func aDateOfDeathMeansDeceasedAndSilenceMeansUnknown() {
+        #expect(Patient(id: "P", name: PersonName(), deceasedOn: LocalDate("2001-10-03")).vitalStatus == .deceased)
+        #expect(Patient(id: "P", name: PersonName()).vitalStatus == .unknown)
+        #expect(Patient(id: "P", name: PersonName(), vitalStatus: .alive).vitalStatus == .alive)
+    }
+
+    @Test func recordsWithoutTheNewFieldsKeepTheirBytes() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let text = String(decoding: try encoder.encode(ModelRoundTripTests.sampleCase), as: UTF8.self)
+        #expect(!text.contains("vitalStatus"))
+        #expect(!text.contains("metastaticSites"))
+        #expect(!text.contains("deceasedOn"))
+    }
+
+    @Test func contradictoryDeathDataIsRefused() {
+        let alive = #"{"id":"P","name":{},"vitalStatus":"alive","deceasedOn":"2001-10-03"}"#
+        let early = #"{"id":"P","name":{},"birthDate":"1990-01-01","deceasedOn":"1980-10-03"}"#
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(Patient.self, from: Data(alive.utf8)) }
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(Patient.self, from: Data(early.utf8)) }
+    }
+}
+
+@Suite("Import account")
+struct ImportAccountTests {
+    @Test func countsSkipsUnusedFieldsAndInvalidValues() {
+        var account = ImportAccount(file: "/tmp/x/data_clinical_patient.txt", format: "cbioportal")
+        account.read(3)
+        account.skip("rows about another patient")
+        account.unused("KAS_ID", count: 2)
+        account.invalid("ECOG", found: "-1", at: "line 6", expected: "0–5")
+        let lines = account.summaryLines()
+        #expect(lines[0] == "data_clinical_patient.txt (cbioportal): 3 records read, 1 skipped, 1 invalid value not stored")
+        #expect(lines.contains("  not used: KAS_ID (2)"))
+        #expect(lines.contains("  invalid ECOG \"-1\" at line 6; expected 0–5"))
+        var other = ImportAccount(file: account.file, format: "cbioportal", recordsRead: 1, unusedFields: ["KAS_ID": 1])
+        other.merge(account)
+        #expect(other.recordsRead == 4 && other.unusedFields["KAS_ID"] == 3)
+    }
+}
