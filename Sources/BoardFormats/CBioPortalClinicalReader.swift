@@ -123,7 +123,10 @@ public enum CBioPortalClinicalReader {
                 patientColumns(&row, into: &record, account: &account)
                 if row.value(.sample) != nil { sampleColumns(&row, into: &record, account: &account, notes: &notes) }
             }
-            for i in cells.indices where !row.taken.contains(i) && !isMissing(cells[i]) { account.unused(header[i]) }
+            for i in cells.indices where !isMissing(cells[i]) {
+                if row.skippedWhole { account.inSkippedRecord(header[i]) }
+                else if row.taken.contains(i) { account.used(header[i]) } else { account.unused(header[i]) }
+            }
             cases[pid] = record
             return true
         }
@@ -155,6 +158,8 @@ public enum CBioPortalClinicalReader {
         let cells: [String]
         let line: Int
         var taken: Set<Int> = []
+        /// The row was skipped as a whole (its reason is counted in the account).
+        var skippedWhole = false
 
         init(header: [String], roles: [Role], cells: [String], line: Int) {
             self.header = header
@@ -290,7 +295,7 @@ public enum CBioPortalClinicalReader {
         let event = row.value(.eventType)?.uppercased()
         guard event == "TREATMENT" else {
             account.skip("\(event ?? "untyped") timeline events: not used by the board")
-            for i in row.cells.indices { row.taken.insert(i) }
+            row.skippedWhole = true
             return
         }
         let start = row.value(.start), stop = row.value(.stop)

@@ -68,7 +68,10 @@ public enum CIViCReader {
                 account.skip("variant summaries: CIViC variant coordinates and HGVS are not stored (evidence attaches by gene and variant name)")
                 row.takeAll()
             }
-            for i in row.untaken { account.unused(header[i]) }
+            for i in row.cells.indices where Row.hasValue(row.cells[i]) {
+                if row.skippedWhole { account.inSkippedRecord(header[i]) }
+                else if row.taken.contains(i) { account.used(header[i]) } else { account.unused(header[i]) }
+            }
             return true
         }
         guard !header.isEmpty else { throw ImportError(file: file, message: "empty file; expected a CIViC TSV") }
@@ -103,13 +106,13 @@ public enum CIViCReader {
             return nil
         }
 
-        mutating func takeAll() { for i in cells.indices { taken.insert(i) } }
+        /// The row is skipped as a whole: its reason is counted, its fields listed under fields of skipped records.
+        var skippedWhole = false
+        mutating func takeAll() { skippedWhole = true }
 
-        var untaken: [Int] {
-            cells.indices.filter { i in
-                let v = cells[i].trimmingCharacters(in: .whitespacesAndNewlines)
-                return !taken.contains(i) && !v.isEmpty && v != "N/A" && v != "NA"
-            }
+        static func hasValue(_ cell: String) -> Bool {
+            let v = cell.trimmingCharacters(in: .whitespacesAndNewlines)
+            return !v.isEmpty && v != "N/A" && v != "NA"
         }
     }
 
@@ -148,7 +151,6 @@ public enum CIViCReader {
         let reference = references.compactMap { $0 }.joined(separator: "; ")
         let type = row("evidence_type")
         let statement = row("evidence_statement")
-        _ = row("variant_origin") // the evidence's variant origin; findings carry their own
         let oncotree = disease.flatMap { OncoTree.bundled.code(forName: $0) }
         // Combination: one therapy given together; Substitutes: each drug on its own; Sequential: in order. Without
         // the column (releases before 2019) the relationship is unknown: the drugs stay listed together as written.

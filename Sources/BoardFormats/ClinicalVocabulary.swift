@@ -15,7 +15,7 @@ enum ClinicalVocabulary {
         var text = raw.replacingOccurrences(of: "(qualifier value)", with: "")
             .replacingOccurrences(of: "American Joint Committee on Cancer", with: "")
             .trimmingCharacters(in: .whitespaces)
-        for prefix in ["Stage ", "stage ", "AJCC stage ", "Group "] where text.hasPrefix(prefix) { text = String(text.dropFirst(prefix.count)) }
+        for prefix in ["Stage ", "stage ", "AJCC stage "] where text.hasPrefix(prefix) { text = String(text.dropFirst(prefix.count)) }
         for prefix in ["clinical stage group ", "pathological stage group "] where text.lowercased().hasPrefix(prefix) { text = String(text.dropFirst(prefix.count)) }
         let romans = ["0": "0", "1": "I", "2": "II", "3": "III", "4": "IV"]
         if let first = text.first, let roman = romans[String(first)] { text = roman + text.dropFirst() }
@@ -35,7 +35,7 @@ enum ClinicalVocabulary {
 
     /// SNOMED CT and NCIt concepts boards meet often, to OncoTree codes.
     static let conceptToOncoTree: [String: String] = [
-        "254837009": "BREAST", "372064008": "BREAST", "126906006": "PROSTATE", "399068003": "PRAD", "93974005": "PROSTATE",
+        "254837009": "BREAST", "372064008": "BREAST", "126906006": "PROSTATE", "399068003": "PROSTATE", "93974005": "PROSTATE",
         "363358000": "LUNG", "254637007": "NSCLC", "254632001": "SCLC", "363406005": "BOWEL", "93761005": "BOWEL",
         "363418001": "PANCREAS", "372003004": "PAAD", "363443007": "OVARY", "372244006": "MEL",
         "93655004": "BLADDER", "399326009": "BLCA", "363349007": "STOMACH", "363478007": "THYROID", "188340000": "AML",
@@ -44,6 +44,8 @@ enum ClinicalVocabulary {
 
     /// The OncoTree code for a coded concept or its words, when one is known.
     static func oncotree(codes: [String], text: String?) -> String? {
+        let codings = codes.map { OncoTreeCrosswalk.Coding(system: $0.hasPrefix("C") && Int($0.dropFirst()) != nil ? "ncit" : "http://snomed.info/sct", code: $0) }
+        if let mapped = OncoTreeCrosswalk.map(codings: codings, text: text) { return mapped.oncotree }
         for code in codes { if let hit = conceptToOncoTree[code] { return hit } }
         guard let text else { return nil }
         let cleaned = text.replacingOccurrences(of: "(disorder)", with: "").trimmingCharacters(in: .whitespaces)
@@ -55,6 +57,11 @@ enum ClinicalVocabulary {
         return ["neoplasm", "carcinoma", "cancer", "tumor", "tumour", "malignan", "lymphoma", "leukemia", "leukaemia", "melanoma",
                 "sarcoma", "glioma", "glioblastoma", "myeloma", "blastoma"].contains { t.contains($0) }
             && !t.contains("screening") && !t.contains("benign")
+    }
+
+    /// Whether a text is an ISO 8601 duration ("P6M", "P70Y", "P8M2W", "P1DT2H").
+    static func isISODuration(_ text: String) -> Bool {
+        text.range(of: #"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$"#, options: .regularExpression) != nil
     }
 
     /// Whether "YYYY-MM-DD…" (or "YYYY-MM", "YYYY") names a day that exists (no 31 February, no month 13).

@@ -69,7 +69,7 @@ public enum FHIRReader {
         builder.index(resources)
         try builder.build()
         var payload = builder.payload()
-        builder.account.unusedFields = use.unused(in: root, name: Self.fieldNamer(root: untracked))
+        use.fill(&builder.account, root: root, name: Self.fieldNamer(root: untracked))
         payload.accounts = [builder.account]
         return payload
     }
@@ -161,6 +161,9 @@ public enum FHIRReader {
         var evidence: [(findingRef: String, entry: EvidenceEntry)] = []
         var findingKeyByRef: [String: (patient: String?, subject: String, index: Int)] = [:]
         var notes: [String] = []
+        /// Patients referred to by a file that holds no Patient (standalone Condition, MedicationRequest…): their
+        /// data completes the case of that patient if the store has it, and never creates one.
+        var absent: Set<String> = []
 
         init(file: String, caseId: String?, use: JSONUse) {
             self.file = file
@@ -236,9 +239,15 @@ public enum FHIRReader {
         mutating func ownPatient(_ r: JSONNode, _ what: String) -> String? {
             switch owner(r) {
             case .patient(let pid): return pid
+            case .other(let ref) where patientOrder.isEmpty && !absent.isEmpty:
+                _ = ref
+                skip(r, "\(what) without a patient reference the file names")
+                return nil
             case .other(let ref):
-                if patientOrder.isEmpty { skip(r, "\(what) of a patient not in the file (\(ref))") }
-                else { skip(r, "\(what) about another patient (\(ref)), not imported") }
+                // Counted by kind; the other patient's reference is an identifier and stays out of the summary.
+                _ = ref
+                if patientOrder.isEmpty { skip(r, "\(what) of a patient not in the file") }
+                else { skip(r, "\(what) about another patient, not imported") }
                 return nil
             case .none:
                 skip(r, "\(what) without a subject in a file of \(patientOrder.count) patients")
@@ -248,6 +257,21 @@ public enum FHIRReader {
 
         mutating func build() throws {
             for r in all where r["resourceType"].string == "Patient" { try patient(r) }
+            if patientOrder.isEmpty {
+                for r in all where !["Observation", "Specimen", "Practitioner", "Organization", "PractitionerRole", "Medication"].contains(r["resourceType"].string ?? "") {
+                    guard let ref = reference(r), ref.contains("Patient/") || ref.hasPrefix("urn:uuid:") else { continue }
+                    var key = ref
+                    if let range = key.range(of: "/_history/") { key = String(key[..<range.lowerBound]) }
+                    let sid = caseId ?? String(key.split(separator: "/").last ?? Substring(key)).replacingOccurrences(of: "urn:uuid:", with: "")
+                    if patients[sid] == nil {
+                        patients[sid] = Draft(patient: Patient(id: sid, name: PersonName()), provenance: Provenance(file: file, recordId: ref, format: "fhir"))
+                        absent.insert(sid)
+                    }
+                    patientAliases[key] = sid
+                    let parts = key.split(separator: "/")
+                    if parts.count >= 2 { patientAliases[parts.suffix(2).joined(separator: "/")] = sid }
+                }
+            }
             for r in all {
                 let type = r["resourceType"].string!
                 switch type {
@@ -346,7 +370,23 @@ public enum FHIRReader {
                 return
             }
             if cancer {
-                if patients[pid]!.diagnosis != nil {
+                let codings = coded.compactMap { c in c.code.map { OncoTreeCrosswalk.Coding(system: c.system, code: $0) } }
+                // Synthea codes the stage into the disorder ("Non-small cell carcinoma of lung, TNM stage 1").
+                if let r = codedWords.range(of: #"TNM stage ([0-4]|IV|III|II|I)\b"#, options: .regularExpression), patients[pid]!.stage.group == nil {
+                    patients[pid]!.stage.group = ClinicalVocabulary.stageGroup(String(codedWords[r].dropFirst(4)))
+                    patients[pid]!.stage.system = "TNM (edition not stated)"
+                }
+                if let existing = patients[pid]!.diagnosis {
+                    // The same tumour coded again (staged, in situ, refined) is not a second primary.
+                    let tissue = { (code: String?) in code.flatMap { OncoTree.bundled.ancestors(of: $0).last } }
+                    let mapped = OncoTreeCrosswalk.map(codings: codings, text: text)?.oncotree
+                    if let t = tissue(mapped), t == tissue(existing.oncotreeCode) {
+                        if let mapped, let old = existing.oncotreeCode, mapped != old, OncoTree.bundled.isWithin(mapped, old) {
+                            patients[pid]!.diagnosis?.oncotreeCode = mapped
+                        }
+                        use.accounted(r["stage"])
+                        return
+                    }
                     if !patients[pid]!.extraPrimaries.contains(text) { patients[pid]!.extraPrimaries.append(text) }
                     return
                 }
@@ -366,7 +406,6 @@ public enum FHIRReader {
                     let w = codedWords.lowercased()
                     laterality = w.contains(" left ") ? .left : w.contains(" right ") ? .right : nil
                 }
-                let codings = coded.compactMap { c in c.code.map { OncoTreeCrosswalk.Coding(system: c.system, code: $0) } }
                 let mapping = OncoTreeCrosswalk.map(codings: codings, text: text, histology: histologyCodings, histologyText: histology)
                 let sourceCode = coded.first.flatMap(FHIRReader.label)
                 if mapping == nil { notes.append("\(name): diagnosis \"\(text)\"\(sourceCode.map { " (\($0))" } ?? "") has no OncoTree mapping; kept as text") }
@@ -437,8 +476,9 @@ public enum FHIRReader {
             let owner = owner(r)
             if case .other = owner, !patientOrder.isEmpty { _ = ownPatient(r, "Observations"); return }
             if case .none = owner, patientOrder.count > 1 { _ = ownPatient(r, "Observations"); return }
-            let pid: String? = if case .patient(let p) = owner { p } else { nil }
+            var pid: String? = if case .patient(let p) = owner { p } else { nil }
             let subject: String? = if case .other(let ref) = owner { String(ref.split(separator: "/").last ?? Substring(ref)) } else { pid }
+            if let p = pid, absent.contains(p), isVariant || isTMB || isMSI { pid = nil } // found by sample, like lab files
             if isVariant { variant(r, pid: pid, subject: subject); return }
             if isTMB { biomarker(r, pid: pid, subject: subject, kind: .tmb, name: "TMB"); return }
             if isMSI { biomarker(r, pid: pid, subject: subject, kind: .msi, name: "MSI"); return }
@@ -753,22 +793,34 @@ public enum FHIRReader {
                                                           reportedOn: ClinicalVocabulary.date(r["issued"].string ?? r["effectiveDateTime"].string), specimen: spec))
         }
 
-        func payload() -> ImportPayload {
+        /// Tumour markers that speak of one tissue's cancer only (a PSA in a lung-cancer record is screening).
+        static let markerTissue: [String: String] = ["PSA": "PROSTATE", "CA-125": "OVARY"]
+
+        mutating func payload() -> ImportPayload {
             var payload = ImportPayload()
-            for pid in patientOrder {
+            for pid in patientOrder + absent.sorted() {
+                let tissue = patients[pid]!.diagnosis?.oncotreeCode.flatMap { OncoTree.bundled.ancestors(of: $0).last }
+                let before = patients[pid]!.findings.count
+                patients[pid]!.findings.removeAll { f in
+                    guard let name = f.biomarker?.name, let needs = Self.markerTissue[name] else { return false }
+                    return tissue != needs
+                }
+                account.skip("tumour markers of another cancer than the record's (PSA without prostate cancer…)", count: before - patients[pid]!.findings.count)
                 let d = patients[pid]!
                 // Agents given on the same first day form one regimen (Synthea orders cisplatin and paclitaxel together
                 // every month: one line of two drugs, not 120 lines); a repeated order of one agent is one line.
                 var lines: [TherapyLine] = []
-                var regimens: [(start: LocalDate?, drugs: [String], last: LocalDate?)] = []
+                var regimens: [(start: LocalDate?, drugs: [String], last: LocalDate?, dates: [LocalDate])] = []
                 for m in d.medications {
                     let dates = m.dates.sorted()
                     let start = dates.first, last = [dates.last, m.end].compactMap { $0 }.max()
-                    if let i = regimens.firstIndex(where: { $0.start == start && start != nil }) {
+                    // Given together repeatedly (the same two or more days): one regimen. One order each on one day
+                    // (docetaxel and leuprolide started the same day) stays two treatments.
+                    if dates.count >= 2, let i = regimens.firstIndex(where: { $0.dates == dates }) {
                         regimens[i].drugs.append(m.drug)
                         regimens[i].last = [regimens[i].last, last].compactMap { $0 }.max()
                     } else {
-                        regimens.append((start, [m.drug], last))
+                        regimens.append((start, [m.drug], last, dates))
                     }
                 }
                 var entries: [(start: LocalDate?, line: TherapyLine)] = regimens.map { r in
@@ -788,21 +840,27 @@ public enum FHIRReader {
                 if let report = d.reports.first { for i in findings.indices where findings[i].reportId == nil { findings[i].reportId = report.id } }
                 let stage = d.stage == Stage() ? nil : d.stage
                 let perf = d.performance == PerformanceStatus() ? nil : d.performance
+                let isAbsent = absent.contains(pid)
+                if isAbsent && d.diagnosis == nil && lines.isEmpty && d.metastases.isEmpty && d.stage == Stage() && d.performance == PerformanceStatus() && d.findings.isEmpty {
+                    continue
+                }
                 let record = Case(id: patientOrder.count == 1 ? (caseId ?? pid) : pid, patient: d.patient,
                                   diagnosis: d.diagnosis ?? Diagnosis(text: "(no cancer diagnosis in the file)"),
                                   stage: stage, performance: perf, treatmentHistory: lines,
                                   comorbidities: d.comorbidities + d.extraPrimaries.map { "second primary: \($0)" },
                                   reports: d.reports, findings: findings, provenance: d.provenance, metastaticSites: d.metastases)
-                payload.bundle.cases.append(record)
+                if isAbsent { payload.caseAdditions.append(record) } else { payload.bundle.cases.append(record) }
             }
             for (subject, findings) in orphans.sorted(by: { $0.key < $1.key }) {
                 let report = MolecularReport(id: "fhir:\(name):\(subject)", assay: "FHIR genomics report", specimen: Specimen(id: subject))
                 payload.findingSets.append(FindingBatch(caseId: caseId, sample: subject, report: report, findings: findings))
             }
-            if patientOrder.isEmpty && orphans.isEmpty {
+            if !payload.caseAdditions.isEmpty {
+                payload.notes.append("\(name): no Patient in the file; its data completes the case of patient \(payload.caseAdditions.map(\.id).joined(separator: ", ")) if the store has it")
+            }
+            if patientOrder.isEmpty && orphans.isEmpty && payload.caseAdditions.isEmpty {
                 payload.notes.append("\(name): no Patient and nothing the board uses about a patient in it")
             }
-            payload.skipped = account.skipped.sorted { $0.key < $1.key }.map { "\(name): \($1) \($0)" }
             payload.notes += notes
             return payload
         }

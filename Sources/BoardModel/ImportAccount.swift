@@ -29,16 +29,33 @@ public struct ImportAccount: Codable, Sendable, Equatable {
     public var skipped: [String: Int]
     /// Fields or columns present with a value that nothing was taken from, by name ("Observation.category.coding.code" → 220).
     public var unusedFields: [String: Int]
+    /// Fields or columns the import took values from, by name with how many values.
+    public var usedFields: [String: Int]
+    /// Fields inside records skipped as a whole (their reason is in `skipped`), by name with how many values.
+    public var fieldsOfSkippedRecords: [String: Int]
     public var invalid: [InvalidValue]
 
     public init(file: String, format: String, recordsRead: Int = 0, skipped: [String: Int] = [:],
-                unusedFields: [String: Int] = [:], invalid: [InvalidValue] = []) {
+                unusedFields: [String: Int] = [:], usedFields: [String: Int] = [:], fieldsOfSkippedRecords: [String: Int] = [:],
+                invalid: [InvalidValue] = []) {
         self.file = file
         self.format = format
         self.recordsRead = recordsRead
         self.skipped = skipped
         self.unusedFields = unusedFields
+        self.usedFields = usedFields
+        self.fieldsOfSkippedRecords = fieldsOfSkippedRecords
         self.invalid = invalid
+    }
+
+    public mutating func used(_ field: String, count: Int = 1) {
+        guard count > 0 else { return }
+        usedFields[field, default: 0] += count
+    }
+
+    public mutating func inSkippedRecord(_ field: String, count: Int = 1) {
+        guard count > 0 else { return }
+        fieldsOfSkippedRecords[field, default: 0] += count
     }
 
     public mutating func read(_ count: Int = 1) { recordsRead += count }
@@ -61,6 +78,8 @@ public struct ImportAccount: Codable, Sendable, Equatable {
         recordsRead += other.recordsRead
         for (k, v) in other.skipped { skipped[k, default: 0] += v }
         for (k, v) in other.unusedFields { unusedFields[k, default: 0] += v }
+        for (k, v) in other.usedFields { usedFields[k, default: 0] += v }
+        for (k, v) in other.fieldsOfSkippedRecords { fieldsOfSkippedRecords[k, default: 0] += v }
         invalid += other.invalid
     }
 

@@ -12,7 +12,9 @@ enum CaseMerge {
             if fresh.diagnosis.text.isEmpty { fresh.diagnosis.text = placeholder }
             return fresh
         }
+        let d = partial.diagnosis
         if merged.patient.sex == .unknown { merged.patient.sex = partial.patient.sex }
+        if merged.patient.name == PersonName() { merged.patient.name = partial.patient.name }
         // A later source may say the patient died; an "alive" never overwrites a recorded death.
         if partial.patient.vitalStatus == .deceased || merged.patient.vitalStatus == .unknown {
             if partial.patient.vitalStatus != .unknown { merged.patient.vitalStatus = partial.patient.vitalStatus }
@@ -21,14 +23,17 @@ enum CaseMerge {
         if merged.patient.causeOfDeath == nil { merged.patient.causeOfDeath = partial.patient.causeOfDeath }
         if merged.patient.recordedAge == nil && merged.patient.birthDate == nil { merged.patient.recordedAge = partial.patient.recordedAge }
         if merged.performance == nil { merged.performance = partial.performance }
+        if merged.stage == nil { merged.stage = partial.stage }
+        if merged.diagnosis.diagnosedOn == nil { merged.diagnosis.diagnosedOn = d.diagnosedOn }
+        if merged.diagnosis.laterality == nil { merged.diagnosis.laterality = d.laterality }
+        if merged.diagnosis.sourceCode == nil { merged.diagnosis.sourceCode = d.sourceCode }
         for site in partial.metastaticSites where !merged.metastaticSites.contains(site) { merged.metastaticSites.append(site) }
         for line in partial.treatmentHistory where !merged.treatmentHistory.contains(where: { $0.regimen == line.regimen && $0.drugs == line.drugs && $0.start == line.start && $0.setting == line.setting }) {
             var added = line
             added.line = merged.treatmentHistory.count + 1
             merged.treatmentHistory.append(added)
         }
-        let d = partial.diagnosis
-        if !d.text.isEmpty && (merged.diagnosis.text.isEmpty || merged.diagnosis.text.hasPrefix("(no ")) { merged.diagnosis.text = d.text }
+        if !d.text.isEmpty && !d.text.hasPrefix("(no ") && (merged.diagnosis.text.isEmpty || merged.diagnosis.text.hasPrefix("(no ")) { merged.diagnosis.text = d.text }
         if merged.diagnosis.oncotreeCode == nil { merged.diagnosis.oncotreeCode = d.oncotreeCode }
         if merged.diagnosis.histology == nil { merged.diagnosis.histology = d.histology }
         if merged.diagnosis.primarySite == nil { merged.diagnosis.primarySite = d.primarySite }

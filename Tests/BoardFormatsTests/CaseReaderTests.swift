@@ -17,7 +17,7 @@ struct CaseReaderTests {
         #expect(payload.bundle.cases.map(\.id) == ["p1"])
         #expect(payload.bundle.cases[0].patient.birthDate == LocalDate(year: 1951, month: 2, day: 3))
         do {
-            _ = try FHIRReader.read(data: Data(#"{"resourceType":"Bundle","entry":[{"resource":{"name":[{"family":"Zyxwv"}],"birthDate":"1951-02-03"}}]}"#.utf8), file: "b.json")
+            _ = try FHIRReader.read(data: Data(#"{"resourceType":"Bundle","type":"collection","entry":[{"resource":{"name":[{"family":"Zyxwv"}],"birthDate":"1951-02-03"}}]}"#.utf8), file: "b.json")
             Issue.record("expected an error")
         } catch let error as ImportError {
             #expect(error.location == "$.entry[0].resource.resourceType")
@@ -35,14 +35,17 @@ struct CaseReaderTests {
         #expect(c.id == "1e208b6b-77f1-4808-a32b-9f9caf1ec334" && c.patient.sex == .female)
         #expect(c.diagnosis.oncotreeCode == "BREAST")
         #expect(c.stage?.group == "IIIA")
-        #expect(c.performance?.ecog == 3 && c.performance?.karnofsky == 90)
+        // The ECOG 3 / Karnofsky 90 Observations and the STK11 variant are about other patients: skipped and counted.
+        #expect(c.performance == nil)
+        #expect(!c.findings.contains { $0.kind == .snv || $0.kind == .indel })
+        #expect(payload.accounts[0].skipped.contains { $0.key.hasPrefix("Observations about another patient") && $0.value == 3 })
         #expect(c.findings.contains { $0.biomarker?.name == "HER2" && $0.biomarker?.status?.lowercased().contains("positive") == true })
         #expect(c.findings.contains { $0.biomarker?.name == "ER" })
-        #expect(c.findings.contains { $0.kind == .snv || $0.kind == .indel })
-        #expect(c.treatmentHistory.contains { $0.drugs == ["Paclitaxel"] })
+        #expect(!c.findings.contains { $0.biomarker?.name == "PR" })
+        #expect(c.treatmentHistory.filter { $0.drugs == ["paclitaxel"] }.count == 1)
         #expect(c.treatmentHistory.contains { $0.setting == "radiotherapy" } && c.treatmentHistory.contains { $0.setting == "surgery" })
-        #expect(payload.skipped.contains { $0.contains("secondary cancer conditions") })
-        #expect(payload.skipped.contains { $0.contains("duplicate") })
+        #expect(c.metastaticSites == [MetastaticSite(code: "8935007", system: "http://snomed.info/sct", since: LocalDate("2017-07-21"))])
+        #expect(payload.accounts[0].skipped.keys.contains { $0.contains("duplicate") })
     }
 
     @Test(.enabled(if: RealData.enabled, RealData.reason))
@@ -57,7 +60,9 @@ struct CaseReaderTests {
         #expect(variants.count == 3)
         let jak2 = try #require(variants.first { $0.gene == "JAK2" })
         #expect(jak2.hgvsP == "p.Val617Phe" && jak2.origin == .germline)
-        #expect(jak2.evidence.contains { $0.therapy == "Ruxolitinib" })
+        // "AMP Guidelines" names a scale, not a level: the implications are counted, not given an invented level.
+        #expect(jak2.evidence.isEmpty)
+        #expect(payload.accounts[0].skipped.contains { $0.key.contains("AMP Guidelines") && $0.value == 4 })
         #expect(c.reports.count == 1 && c.findings.allSatisfy { $0.reportId == c.reports[0].id })
     }
 
@@ -69,8 +74,10 @@ struct CaseReaderTests {
         #expect(c.patient.sex == .male)
         #expect(c.diagnosis.text.lowercased().contains("prostate"))
         #expect(c.diagnosis.oncotreeCode == "PROSTATE")
-        #expect(payload.skipped.contains { $0.contains("Encounter") })
-        #expect(payload.skipped.contains { $0.contains("secondary cancer conditions") })
+        #expect(payload.accounts[0].skipped.keys.contains { $0.contains("Encounter") })
+        // "Metastasis from malignant tumor of prostate": metastatic, site not stated.
+        #expect(c.metastaticSites == [MetastaticSite(since: LocalDate("1999-10-04"))])
+        #expect(c.patient.vitalStatus == .deceased && c.patient.deceasedOn == LocalDate("2001-10-03"))
     }
 
     @Test(.enabled(if: RealData.enabled, RealData.reason))
