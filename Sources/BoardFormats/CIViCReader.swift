@@ -152,17 +152,16 @@ public enum CIViCReader {
         let type = row("evidence_type")
         let statement = row("evidence_statement")
         let oncotree = disease.flatMap { OncoTree.bundled.code(forName: $0) }
-        // Combination: one therapy given together; Substitutes: each drug on its own; Sequential: in order. Without
-        // the column (releases before 2019) the relationship is unknown: the drugs stay listed together as written.
-        var therapies: [String?]
+        // Combination: one therapy given together; Substitutes: each drug on its own (the entry's drug alternatives);
+        // Sequential: in order. Without the column (releases before 2019) the relationship is unknown and said so.
+        let therapy: String?
         switch interaction {
-        case "Combination": therapies = [drugs.joined(separator: " + ")]
-        case "Substitutes": therapies = drugs
-        case "Sequential": therapies = [drugs.joined(separator: " then ")]
-        default: therapies = drugs.isEmpty ? [nil] : [drugs.joined(separator: ", ") + (drugs.count > 1 ? " (combination or alternatives not stated)" : "")]
+        case "Combination": therapy = drugs.joined(separator: " + ")
+        case "Sequential": therapy = drugs.joined(separator: " then ")
+        case "Substitutes": therapy = drugs.joined(separator: ", ")
+        default: therapy = drugs.isEmpty ? nil : drugs.joined(separator: ", ") + (drugs.count > 1 ? " (combination or alternatives not stated)" : "")
         }
-        if therapies.isEmpty { therapies = [nil] }
-        for therapy in therapies {
+        do {
             let entry = EvidenceEntry(source: "CIViC", level: EvidenceLevel(scale: .civic, code: levelCode), type: type, significance: significance,
                                       therapy: therapy, disease: disease, oncotreeCode: oncotree, reference: reference.isEmpty ? nil : reference,
                                       direction: direction, statement: statement)
