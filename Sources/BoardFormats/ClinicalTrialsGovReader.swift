@@ -8,6 +8,7 @@ import BoardModel
 public enum ClinicalTrialsGovReader {
     static func recognises(_ root: JSONNode) -> Bool {
         root["protocolSection"].exists || root["studies"].array.first?["protocolSection"].exists == true
+            || ClinicalTrialsGovClassicJSON.recognises(root)
     }
 
     public static func read(data: Data, file: String) throws -> ImportPayload {
@@ -15,7 +16,8 @@ public enum ClinicalTrialsGovReader {
     }
 
     static func read(root: JSONNode, file: String) throws -> ImportPayload {
-        let studies = root["studies"].exists ? root["studies"].array : [root]
+        let studies = ClinicalTrialsGovClassicJSON.recognises(root) ? ClinicalTrialsGovClassicJSON.studies(root)
+            : root["studies"].exists ? root["studies"].array : [root]
         var payload = ImportPayload()
         for study in studies {
             payload.bundle.trials.append(try trial(study, file: file))
@@ -38,7 +40,7 @@ public enum ClinicalTrialsGovReader {
         }
         let title = ident["officialTitle"].string ?? ident["briefTitle"].string ?? nct
         let phases = p["designModule"]["phases"].array.compactMap(\.string).map(TrialText.phase)
-        let status = RecruitmentStatus(rawValue: p["statusModule"]["overallStatus"].string ?? "") ?? .unknown
+        let status = RecruitmentStatus(registry: p["statusModule"]["overallStatus"].string ?? "") ?? .unknown
         let interventions = p["armsInterventionsModule"]["interventions"].array
         var arms: [TrialArm] = []
         for (i, group) in p["armsInterventionsModule"]["armGroups"].array.enumerated() {
@@ -47,8 +49,10 @@ public enum ClinicalTrialsGovReader {
             if drugs.isEmpty {
                 drugs = interventions.filter { $0["armGroupLabels"].array.compactMap(\.string).contains(label) }.compactMap { $0["name"].string }
             }
+            let described = ([group["description"].string] + interventions.filter { $0["armGroupLabels"].array.compactMap(\.string).contains(label) }
+                .map { $0["description"].string }).compactMap { $0 }.joined(separator: "\n")
             arms.append(TrialArm(id: label, name: label + (group["type"].string.map { " (\($0.lowercased().replacingOccurrences(of: "_", with: " ")))" } ?? ""),
-                                 drugs: drugs))
+                                 drugs: drugs, description: described.isEmpty ? nil : described))
         }
         let e = p["eligibilityModule"]
         let (inclusion, exclusion) = TrialText.splitCriteria(e["eligibilityCriteria"].string)
@@ -61,10 +65,12 @@ public enum ClinicalTrialsGovReader {
                                       sex: TrialText.sex(e["sex"].string),
                                       diagnoses: TrialText.oncotreeCodes(conditions, mesh: study["derivedSection"]["conditionBrowseModule"]["meshes"].array.compactMap { $0["term"].string }),
                                       conditions: conditions, inclusionText: inclusion, exclusionText: exclusion)
-        return Trial(id: nct, title: title, shortTitle: ident["acronym"].string ?? ident["briefTitle"].string,
-                     phase: phases.isEmpty ? nil : phases.joined(separator: "/"), status: status,
-                     sponsor: p["sponsorCollaboratorsModule"]["leadSponsor"]["name"].string, sites: sites, arms: arms,
-                     eligibility: eligibility, provenance: Provenance(file: file, recordId: nct, format: "ctgov-json"))
+        var trial = Trial(id: nct, title: title, shortTitle: ident["acronym"].string ?? ident["briefTitle"].string,
+                          phase: phases.isEmpty ? nil : phases.joined(separator: "/"), status: status,
+                          sponsor: p["sponsorCollaboratorsModule"]["leadSponsor"]["name"].string, sites: sites, arms: arms,
+                          eligibility: eligibility, provenance: Provenance(file: file, recordId: nct, format: "ctgov-json"))
+        trial.studyType = p["designModule"]["studyType"].string.map(TrialText.studyType)
+        return trial
     }
 }
 
@@ -81,6 +87,11 @@ enum TrialText {
         case "NA", "N/A": "N/A"
         default: raw
         }
+    }
+
+    /// "INTERVENTIONAL" / "Expanded Access" → "interventional" / "expanded access".
+    static func studyType(_ raw: String) -> String {
+        raw.lowercased().replacingOccurrences(of: "_", with: " ")
     }
 
     /// "Drug: Palbociclib" → "Palbociclib".

@@ -22,7 +22,9 @@ public enum ClinicalTrialsGovXMLReader {
             let label = group.text("arm_group_label") ?? "Arm \(i + 1)"
             let drugs = interventions.filter { $0.children("arm_group_label").contains { $0.value == label } }.compactMap { $0.text("intervention_name") }
             let type = group.text("arm_group_type").map { " (\($0.lowercased()))" } ?? ""
-            return TrialArm(id: label, name: label + type, drugs: drugs)
+            let described = ([group.text("description")] + interventions.filter { $0.children("arm_group_label").contains { $0.value == label } }
+                .map { $0.text("description") }).compactMap { $0 }.joined(separator: "\n")
+            return TrialArm(id: label, name: label + type, drugs: drugs, description: described.isEmpty ? nil : described)
         }
         let e = root.child("eligibility")
         let (inclusion, exclusion) = TrialText.splitCriteria(e?.child("criteria")?.text("textblock"))
@@ -40,10 +42,12 @@ public enum ClinicalTrialsGovXMLReader {
                                       inclusionText: inclusion, exclusionText: exclusion)
         let trial = Trial(id: nct, title: root.text("official_title") ?? root.text("brief_title") ?? nct,
                           shortTitle: root.text("acronym") ?? root.text("brief_title"), phase: phase == "N/A" ? "N/A" : phase,
-                          status: RecruitmentStatus(rawValue: statusText) ?? .unknown,
+                          status: RecruitmentStatus(registry: statusText) ?? .unknown,
                           sponsor: root.child("sponsors")?.child("lead_sponsor")?.text("agency"), sites: sites, arms: arms,
                           eligibility: eligibility, provenance: Provenance(file: file, recordId: nct, format: "ctgov-xml"))
-        var payload = ImportPayload(bundle: BoardBundle(trials: [trial]))
+        var typed = trial
+        typed.studyType = root.text("study_type").map(TrialText.studyType)
+        var payload = ImportPayload(bundle: BoardBundle(trials: [typed]))
         if root.child("clinical_results") != nil {
             payload.skipped.append("\(URL(fileURLWithPath: file).lastPathComponent): results section: not used by the board")
         }

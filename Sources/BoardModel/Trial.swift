@@ -13,6 +13,8 @@ public struct Trial: Codable, Sendable, Hashable, Identifiable {
     public var arms: [TrialArm]
     public var eligibility: Eligibility
     public var provenance: Provenance?
+    /// The registry's study type: "interventional", "observational" or "expanded access"; nil when not stated.
+    public var studyType: String?
 
     public init(id: String, title: String, shortTitle: String? = nil, phase: String? = nil,
                 status: RecruitmentStatus = .unknown, sponsor: String? = nil, sites: [TrialSite] = [],
@@ -29,7 +31,7 @@ public struct Trial: Codable, Sendable, Hashable, Identifiable {
         self.provenance = provenance
     }
 
-    enum CodingKeys: String, CodingKey { case id, title, shortTitle, phase, status, sponsor, sites, arms, eligibility, provenance }
+    enum CodingKeys: String, CodingKey { case id, title, shortTitle, phase, status, sponsor, sites, arms, eligibility, provenance, studyType }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -43,6 +45,7 @@ public struct Trial: Codable, Sendable, Hashable, Identifiable {
                   arms: try c.decodeIfPresent([TrialArm].self, forKey: .arms) ?? [],
                   eligibility: try c.decodeIfPresent(Eligibility.self, forKey: .eligibility) ?? Eligibility(),
                   provenance: try c.decodeIfPresent(Provenance.self, forKey: .provenance))
+        studyType = try c.decodeIfPresent(String.self, forKey: .studyType)
     }
 
     /// Whether an id has the shape of a ClinicalTrials.gov identifier (NCT and eight digits).
@@ -51,13 +54,24 @@ public struct Trial: Codable, Sendable, Hashable, Identifiable {
     }
 }
 
-/// ClinicalTrials.gov overall status, in its own spelling.
+/// ClinicalTrials.gov overall status, in its own spelling: every value of the registry's OverallStatus
+/// (studies and expanded-access records).
 public enum RecruitmentStatus: String, Codable, Sendable, CaseIterable {
     case notYetRecruiting = "NOT_YET_RECRUITING", recruiting = "RECRUITING", enrollingByInvitation = "ENROLLING_BY_INVITATION"
     case activeNotRecruiting = "ACTIVE_NOT_RECRUITING", suspended = "SUSPENDED", terminated = "TERMINATED"
     case completed = "COMPLETED", withdrawn = "WITHDRAWN", unknown = "UNKNOWN"
+    /// Expanded access: available, no longer or temporarily not available, approved for marketing.
+    case available = "AVAILABLE", noLongerAvailable = "NO_LONGER_AVAILABLE", temporarilyNotAvailable = "TEMPORARILY_NOT_AVAILABLE"
+    case approvedForMarketing = "APPROVED_FOR_MARKETING", withheld = "WITHHELD"
 
-    public var isOpen: Bool { self == .recruiting || self == .enrollingByInvitation || self == .notYetRecruiting }
+    public var isOpen: Bool { self == .recruiting || self == .enrollingByInvitation || self == .notYetRecruiting || self == .available }
+
+    /// Any spelling the registry has used ("Active, not recruiting", "ACTIVE_NOT_RECRUITING", "Enrolling by invitation").
+    public init?(registry text: String) {
+        let key = text.uppercased().replacingOccurrences(of: ", ", with: "_").replacingOccurrences(of: " ", with: "_")
+            .replacingOccurrences(of: "-", with: "_")
+        self.init(rawValue: key == "UNKNOWN_STATUS" ? "UNKNOWN" : key)
+    }
 
     public var label: String {
         rawValue.lowercased().replacingOccurrences(of: "_", with: " ")
@@ -86,16 +100,20 @@ public struct TrialArm: Codable, Sendable, Hashable, Identifiable {
     public var drugs: [String]
     public var open: Bool
     public var criteria: Criterion?
+    /// The registry's description of the arm (umbrella and basket trials state the arm's own criteria here:
+    /// "Subprotocol H: BRAF V600E/R/K/D mutation").
+    public var description: String?
 
-    public init(id: String, name: String, drugs: [String] = [], open: Bool = true, criteria: Criterion? = nil) {
+    public init(id: String, name: String, drugs: [String] = [], open: Bool = true, criteria: Criterion? = nil, description: String? = nil) {
         self.id = id
         self.name = name
         self.drugs = drugs
         self.open = open
         self.criteria = criteria
+        self.description = description
     }
 
-    enum CodingKeys: String, CodingKey { case id, name, drugs, open, criteria }
+    enum CodingKeys: String, CodingKey { case id, name, drugs, open, criteria, description }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -103,7 +121,8 @@ public struct TrialArm: Codable, Sendable, Hashable, Identifiable {
                   name: try c.decode(String.self, forKey: .name),
                   drugs: try c.decodeIfPresent([String].self, forKey: .drugs) ?? [],
                   open: try c.decodeIfPresent(Bool.self, forKey: .open) ?? true,
-                  criteria: try c.decodeIfPresent(Criterion.self, forKey: .criteria))
+                  criteria: try c.decodeIfPresent(Criterion.self, forKey: .criteria),
+                  description: try c.decodeIfPresent(String.self, forKey: .description))
     }
 }
 

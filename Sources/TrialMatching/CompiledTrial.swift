@@ -43,7 +43,8 @@ final class CompiledTrial: Sendable {
         for arm in trial.arms {
             let title = "arm \(arm.id)" + (arm.name.isEmpty || arm.name == arm.id ? "" : " (\(arm.name))")
             if arm.open {
-                let node = arm.criteria.map { compiler.compile($0) }
+                // An arm without a tree of its own: the alterations its name and description require (umbrella trials).
+                let node = arm.criteria.map { compiler.compile($0) } ?? Self.describedArmNode(arm, compiler: &compiler)
                 armLeaves += node?.leaves ?? []
                 arms.append(Arm(id: arm.id, title: title, node: node?.prefixed("arm \(arm.id): ")))
             } else {
@@ -157,7 +158,9 @@ final class CompiledTrial: Sendable {
         for (text, section) in [(inclusion, EligibilityText.Section.inclusion), (exclusion, .exclusion)] {
             for sentence in EligibilityText.sentences(text) {
                 let lower = sentence.lowercased()
-                if lower.hasSuffix("criteria") || lower.hasSuffix("criteria:") || lower.count < 4 { continue }
+                // Headings ("Inclusion Criteria Stage 1", "Exclusion criteria:") are not criteria.
+                if lower.hasPrefix("inclusion criteria") || lower.hasPrefix("exclusion criteria") || lower.hasSuffix("criteria")
+                    || lower.hasSuffix("criteria:") || lower.count < 4 { continue }
                 let alreadyRead = EligibilityText.clause(sentence, section: section) != nil
                 var kind = ScreenerText.read(sentence, section: section, alreadyRead: alreadyRead)
                 // "Prior treatment with any of the study treatments …": the drugs of the trial's own arms.
@@ -218,8 +221,32 @@ final class CompiledTrial: Sendable {
         case .enrollingByInvitation, .notYetRecruiting: recruitmentBonus = 12
         case .activeNotRecruiting: recruitmentBonus = 4
         case .suspended, .unknown: recruitmentBonus = 2
-        case .terminated, .completed, .withdrawn: recruitmentBonus = 0
+        case .available: recruitmentBonus = 12
+        case .temporarilyNotAvailable: recruitmentBonus = 2
+        case .terminated, .completed, .withdrawn, .noLongerAvailable, .approvedForMarketing, .withheld: recruitmentBonus = 0
         }
+    }
+
+    /// The alterations an arm's name and description require ("Subprotocol H: BRAF V600E/R/K/D mutation",
+    /// "Arm B: EGFR T790M"), read as inclusion text; nil when they name none.
+    static func describedArmNode(_ arm: TrialArm, compiler: inout CriterionCompiler) -> Node? {
+        let text = ([arm.name] + (arm.description.map { [$0] } ?? [])).joined(separator: "\n")
+        var nodes: [Node] = []
+        for clause in EligibilityText.clauses(text, section: .inclusion) {
+            let genomic = clause.mentions.filter {
+                switch $0 {
+                case .alteration, .msiHigh, .tmb: true
+                default: false
+                }
+            }
+            guard !genomic.isEmpty, !clause.negated else { continue }
+            if let node = textNode(EligibilityText.Clause(section: .inclusion, mentions: genomic, anyOf: clause.anyOf, negated: false,
+                                                          sentence: clause.sentence), compiler: &compiler) {
+                nodes.append(node)
+            }
+        }
+        guard !nodes.isEmpty else { return nil }
+        return nodes.count == 1 ? nodes[0] : .any(nodes, label: "one of: " + nodes.map(\.label).joined(separator: " / "))
     }
 
     /// A sentence as a criterion's label: at most 160 characters, cut at a word.

@@ -120,8 +120,12 @@ enum Evaluator {
             v = genomic(test, c)
         case .diseaseStatus(let statuses):
             let wantsAdvanced = statuses.contains { $0.lowercased().contains("advanced") || $0.lowercased().contains("metasta") }
-            guard wantsAdvanced, c.metastatic else { return Verdict(outcome: .unknown, tally: Tally(unknowns: 1), reason: .noData) }
-            v = Verdict(outcome: .met, reason: .value)
+            // Advanced or metastatic: stage IV (or M1) meets it; stage I–II does not; stage III may be locally
+            // advanced and a stage contradicted by recorded metastases needs the chart.
+            guard wantsAdvanced else { return Verdict(outcome: .unknown, tally: Tally(unknowns: 1), reason: .noData) }
+            if c.metastatic { v = Verdict(outcome: .met, reason: .value) }
+            else if c.stageLevel == 1 || c.stageLevel == 2, !c.stageConflict { v = Verdict(outcome: .notMet, reason: .value) }
+            else { return Verdict(outcome: .unknown, tally: Tally(unknowns: 1), reason: .noData) }
         case .unsupported:
             return Verdict(outcome: .unknown, tally: Tally(unknowns: 1), reason: .unsupported)
         case .stage(let yes, let maybe):

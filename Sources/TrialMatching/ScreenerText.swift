@@ -54,6 +54,8 @@ enum ScreenerText {
 
         if !found.isEmpty { return .read(found) }
         if ecogMax(sentence) != nil { return .ignore }
+        // A sentence that only permits ("… is allowed", "may be enrolled") restricts nobody.
+        if permissive && !negatedPermission(lower) { return .ignore }
         if alreadyRead { return .ignore }
         return decidable(lower) ? .unread : .chart
     }
@@ -242,7 +244,8 @@ enum ScreenerText {
                           "pregnan", "contracept", "measurable", "life expectancy", "swallow", "hepatitis", " hiv", "infection", "cardiac",
                           "ejection fraction", "qtc", "specimen", "tissue", "biopsy", "surgery", "surgical", "radiotherapy", "radiation",
                           "allerg", "hypersensitiv", "investigational", "cns ", "central nervous", "leptomening", "brain metast",
-                          "autoimmun", "transplant", "malignanc", "within ", "organ function", "comply", "compliance", "willing"]
+                          "autoimmun", "transplant", "malignanc", "within ", "organ function", "comply", "compliance", "willing",
+                          "last dose", "resolution of", "recovered from", "side effects", "toxicit"]
         if chartWords.contains(where: { s.contains($0) }) { return false }
         if s.contains("standard therapy") || s.contains("standard treatment") || s.contains("investigator") { return false }
         let decidableWords = ["positive", "negative", "mutation", "mutated", "amplif", "fusion", "rearrange", "express", "wild-type",
