@@ -72,7 +72,9 @@ public enum BoardReader {
         let detected = try format.map { ($0, nil) } ?? detect(data, file: path)
         switch detected.0 {
         case "native":
-            return ImportPayload(bundle: try NativeReader.read(data: data, file: path))
+            var bundle = try NativeReader.read(data: data, file: path)
+            let invalid = RecordValues.clean(&bundle, file: (path as NSString).lastPathComponent)
+            return ImportPayload(bundle: bundle, skipped: invalid)
         case "fhir":
             return try FHIRReader.read(root: detected.1 ?? JSONNode.parse(data, file: path), file: path, caseId: options.caseId)
         case "phenopacket":
