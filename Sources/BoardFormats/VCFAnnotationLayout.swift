@@ -11,6 +11,8 @@ struct VCFAnnotationLayout {
     var hgvsPShort = -1, canonical = -1, pick = -1, alleleNum = -1, biotype = -1, aminoAcids = -1, proteinPosition = -1
     /// bcftools csq: protein change in its own notation ("36R>36*") and the genomic change ("20501582G>A").
     var bcsqProtein = -1
+    /// SnpEff EFF: "p.Gly12Val/c.35G>T" (HGVS mode) or "G12V".
+    var effProtein = -1
     /// Fields this reader reads (the rest are reported as not used).
     var used: Set<Int> = []
 
@@ -18,6 +20,7 @@ struct VCFAnnotationLayout {
     var tool: String {
         switch key {
         case "BCSQ": "bcftools csq"
+        case "EFF": "SnpEff EFF"
         case "ANN" where allele >= 0 && names.contains(where: { $0.caseInsensitiveCompare("Annotation_Impact") == .orderedSame }): "SnpEff ANN"
         case "ANN": "VEP (ANN)"
         default: "VEP CSQ"
@@ -36,7 +39,9 @@ struct VCFAnnotationLayout {
             if let end = text.firstIndex(of: "'") { text = text[..<end] }
         }
         // bcftools: "[*]consequence|gene|…[|strand|…]" — optional parts in brackets, a leading "[*]" marker.
+        // SnpEff EFF (before 4.1): "Effect ( Effect_Impact | … | Genotype_Number [ | ERRORS | WARNINGS ] )".
         let cleaned = text.replacingOccurrences(of: "[*]", with: "").replacingOccurrences(of: "[", with: "").replacingOccurrences(of: "]", with: "")
+            .replacingOccurrences(of: "(", with: "|").replacingOccurrences(of: ")", with: "")
         let names = cleaned.split(separator: "|", omittingEmptySubsequences: false).map {
             $0.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\"'")))
         }
@@ -50,22 +55,23 @@ struct VCFAnnotationLayout {
         }
         allele = find(["Allele"])
         consequence = find(["Consequence", "Annotation", "Effect"])
-        impact = find(["IMPACT", "Annotation_Impact", "Putative_impact"])
+        impact = find(["IMPACT", "Annotation_Impact", "Putative_impact", "Effect_Impact"])
         // VEP's "Gene" is the Ensembl gene id; the symbol is SYMBOL. bcftools calls the symbol "gene".
         gene = key == "BCSQ" ? find(["gene"]) : find(["SYMBOL", "Gene_Name", "GeneName", "HUGO_SYMBOL", "Gene_Symbol"])
         transcript = find(["Feature", "Feature_ID", "transcript", "Transcript_ID"])
-        exon = find(["EXON", "Exon_Number"])
+        exon = find(["EXON", "Exon_Number", "Exon_Rank", "Exon"])
         hgvsC = find(["HGVSc", "HGVS.c"])
         hgvsP = find(["HGVSp", "HGVS.p"])
         hgvsPShort = find(["HGVSp_short", "HGVSp_Short"])
         canonical = find(["CANONICAL"])
         pick = find(["PICK"])
-        alleleNum = find(["ALLELE_NUM"])
+        alleleNum = find(["ALLELE_NUM", "Genotype_Number", "Genotype"])
         biotype = find(["BIOTYPE", "Transcript_BioType", "biotype"])
         aminoAcids = find(["Amino_acids"])
         proteinPosition = find(["Protein_position"])
         if key == "BCSQ" { bcsqProtein = find(["amino_acid_change"]) }
+        if key == "EFF" { effProtein = find(["Amino_Acid_Change", "Amino_Acid_change"]) }
         used = Set([allele, consequence, impact, gene, transcript, exon, hgvsC, hgvsP, hgvsPShort, canonical, pick, alleleNum, biotype,
-                    aminoAcids, proteinPosition, bcsqProtein].filter { $0 >= 0 })
+                    aminoAcids, proteinPosition, bcsqProtein, effProtein].filter { $0 >= 0 })
     }
 }

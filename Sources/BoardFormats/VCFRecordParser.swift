@@ -38,6 +38,7 @@ struct VCFRecordParser {
     var formatCounts: [[UInt8]: Int] = [:]
     var annotationEntries: [String: Int] = [:]
     var fields: [UnsafeBufferPointer<UInt8>] = []
+    var entryFields: [UnsafeBufferPointer<UInt8>] = []
     var values: [[UnsafeBufferPointer<UInt8>]] = []
 
     static let usedInfo: Set<String> = ["SOMATIC", "SVTYPE", "END", "SVLEN", "CHR2", "MATEID", "CN", "IMPRECISE", "PRECISE", "INFERRED",
@@ -83,7 +84,7 @@ struct VCFRecordParser {
         samples = names.count > 9 ? Array(names[9...]) : []
         if header.version == nil { notes.append("\(name): no ##fileformat line; read as VCF 4.x") }
         if header.strayLines > 0 { notes.append("\(name): \(header.strayLines) line(s) in the header that are not VCF meta-information, ignored") }
-        for key in ["CSQ", "ANN", "BCSQ"] {
+        for key in ["CSQ", "ANN", "BCSQ", "EFF"] {
             if let d = header.infos[key], let layout = VCFAnnotationLayout(key: key, description: d.description) {
                 layouts[key] = layout
                 annotationKeys.append(key)
@@ -414,9 +415,10 @@ struct VCFRecordParser {
         var best: [String]?
         var bestScore = -1
         var entries = 0
-        value.forEachField(separator: 0x2C) { entry in
-            entries += 1
-            let parts = entry.fields(separator: 0x7C)
+        var scratch = entryFields
+        entryFields = []
+        defer { entryFields = scratch }
+        func consider(_ parts: [UnsafeBufferPointer<UInt8>]) {
             if layout.alleleNum >= 0, layout.alleleNum < parts.count, let n = parts[layout.alleleNum].int {
                 if n != allele { return }
             } else if layout.allele >= 0, layout.allele < parts.count {
@@ -428,12 +430,30 @@ struct VCFRecordParser {
             var score = 0
             if has(layout.pick) && parts[layout.pick].equals("1") { score += 200 }
             if has(layout.canonical) && parts[layout.canonical].equals("YES") { score += 100 }
-            if has(layout.hgvsP) || has(layout.bcsqProtein) { score += 50 }
+            if has(layout.hgvsP) || has(layout.bcsqProtein) || has(layout.effProtein) { score += 50 }
             if has(layout.impact) {
                 let impact = parts[layout.impact]
                 score += impact.equals("HIGH") ? 30 : impact.equals("MODERATE") ? 20 : impact.equals("LOW") ? 10 : 0
             }
+            // Strings are made only for the best entry so far.
             if score > bestScore { bestScore = score; best = parts.map(\.string) }
+        }
+        value.forEachField(separator: 0x2C) { entry in
+            entries += 1
+            // bcftools csq: "@POS" points at the record holding a joint consequence; "*" marks one downstream of a stop.
+            if layout.key == "BCSQ" && entry.first == 0x40 { return }
+            var entry = entry
+            if layout.key == "BCSQ" && entry.first == 0x2A { entry = UnsafeBufferPointer(rebasing: entry[1...]) }
+            // SnpEff EFF: "EFFECT(IMPACT|…)" → the effect as the first field.
+            if layout.key == "EFF", entry.last == 0x29, let open = entry.firstIndex(of: 0x28) {
+                var inner = Array(entry[0..<open])
+                inner.append(0x7C)
+                inner.append(contentsOf: entry[(open + 1)..<(entry.count - 1)])
+                inner.withUnsafeBufferPointer { consider($0.fields(separator: 0x7C)) }
+                return
+            }
+            entry.split(separator: 0x7C, into: &scratch)
+            consider(scratch)
         }
         annotationEntries[layout.key, default: 0] += entries
         guard let fields = best else { return nil }
@@ -455,6 +475,17 @@ struct VCFRecordParser {
         if a.hgvsP == nil, let aa = field(layout.aminoAcids), let position = field(layout.proteinPosition) {
             a.hgvsP = Self.derivedProtein(aminoAcids: aa, position: position, consequence: a.consequence)
             if a.hgvsP != nil { a.derivedFrom = "VEP Amino_acids and Protein_position (the file has no HGVSp)" }
+        }
+        if let change = field(layout.effProtein) {
+            // "p.Gly12Val/c.35G>T" in HGVS mode, else a bare one-letter change "G12V".
+            for part in change.split(separator: "/").map(String.init) {
+                if part.hasPrefix("c."), a.hgvsC == nil { a.hgvsC = part }
+                else if part.hasPrefix("p."), a.hgvsP == nil { a.hgvsP = part }
+                else if a.hgvsP == nil, let first = part.first, first.isUppercase, part.contains(where: \.isNumber) {
+                    a.hgvsP = "p." + part
+                    a.derivedFrom = "SnpEff EFF Amino_Acid_Change \(part) (no p. in the file)"
+                }
+            }
         }
         if a.hgvsP == nil, let change = field(layout.bcsqProtein), let p = Self.bcsqProtein(change) {
             a.hgvsP = p

@@ -245,7 +245,11 @@ final class FindingWriter {
         var id = sample
         var n = 1
         while try Bool(exists: db, sql: "SELECT 1 FROM \"case\" WHERE id = ?", id) { n += 1; id = "\(sample)-\(n)" }
-        let patient = Patient(id: "patient-of-" + id, name: PersonName(text: "(not stated; specimen \(sample))"))
+        // A TCGA/TARGET-style barcode names its participant in its first three parts (the GDC barcode specification):
+        // two samples of one participant are two cases of one patient, never merged.
+        let parts = sample.split(separator: "-")
+        let participant = parts.count >= 4 && (parts[0] == "TCGA" || parts[0] == "TARGET") ? parts.prefix(3).joined(separator: "-") : nil
+        let patient = Patient(id: participant ?? "patient-of-" + id, name: PersonName(text: "(not stated in the lab file)"), pseudonym: participant)
         let record = Case(id: id, patient: patient, diagnosis: Diagnosis(text: "not stated in the lab file"), reports: [report])
         var ignored = ImportSummary()
         _ = try RecordWriter(db: db, user: store.user, now: now).case(record, summary: &ignored)

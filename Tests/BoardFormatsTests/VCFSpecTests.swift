@@ -112,6 +112,17 @@ struct VCFSpecTests {
         #expect(f.first?.hgvsC == nil)
     }
 
+    @Test func snpEffEFFAndBcftoolsPointers() throws {
+        let eff = "##INFO=<ID=EFF,Number=.,Type=String,Description=\"Predicted effects for this variant.Format: 'Effect ( Effect_Impact | Functional_Class | Codon_Change | Amino_Acid_Change| Amino_Acid_Length | Gene_Name | Transcript_BioType | Gene_Coding | Transcript_ID | Exon_Rank  | Genotype_Number [ | ERRORS | WARNINGS ] )' \">\n"
+        let (_, f) = try findings("12\t25398284\t.\tC\tA,T\t.\tPASS\tEFF=NON_SYNONYMOUS_CODING(MODERATE|MISSENSE|gGt/gTt|p.Gly12Val/c.35G>T|189|KRAS|protein_coding|CODING|ENST00000256078|2|1),NON_SYNONYMOUS_CODING(MODERATE|MISSENSE|gGt/gAt|G12D|189|KRAS|protein_coding|CODING|ENST00000256078|2|2)\n",
+                                  header: eff, samples: [])
+        #expect(f.map(\.hgvsP) == ["p.Gly12Val", "p.G12D"] && f.allSatisfy { $0.gene == "KRAS" && $0.transcript == "ENST00000256078" })
+        #expect(f[0].hgvsC == "c.35G>T" && f[0].proteinDerivedFrom == nil && f[1].proteinDerivedFrom != nil)
+        let bcsq = "##INFO=<ID=BCSQ,Number=.,Type=String,Description=\"Local consequence annotation from BCFtools/csq. Format: '[*]consequence|gene|transcript|biotype[|strand|amino_acid_change|dna_change]'\">\n"
+        let (_, g) = try findings("1\t101\t.\tG\tA\t.\tPASS\tBCSQ=@100\n", header: bcsq, samples: [])
+        #expect(g.first?.consequence == nil && g.first?.gene == nil)
+    }
+
     @Test func annovarInfoFields() throws {
         let annovar = ["Gene.refGene", "Func.refGene", "ExonicFunc.refGene", "AAChange.refGene"]
             .map { "##INFO=<ID=\($0),Number=.,Type=String,Description=\"\($0) annotation provided by ANNOVAR\">\n" }.joined()
