@@ -22,11 +22,15 @@ public struct MinutesWriter {
     public var timeZone: TimeZone
     /// How many findings each case has when `cases` carry only the key ones (the store loads those for speed).
     public var findingCounts: [String: Int]
+    /// The store's audit chain head when the minutes were written ("event N, store …, hash …"), printed so a
+    /// copy of the minutes kept elsewhere anchors the chain (`tumorboard verify --against`); nil prints nothing.
+    public var auditChainHead: String?
 
     public init(meeting: Meeting, board: Board, cases: [Case], notes: [Note] = [], decisions: [Decision] = [],
                 decisionHashes: [String: String] = [:], trials: [String: Trial] = [:], deidentify: Bool = false,
-                timeZone: TimeZone = TimeZone(identifier: "UTC")!, findingCounts: [String: Int] = [:]) {
+                timeZone: TimeZone = TimeZone(identifier: "UTC")!, findingCounts: [String: Int] = [:], auditChainHead: String? = nil) {
         self.findingCounts = findingCounts
+        self.auditChainHead = auditChainHead
         self.meeting = meeting
         self.board = board
         self.cases = cases
@@ -184,6 +188,10 @@ public struct MinutesWriter {
             }
             doc.add(.bullet(line, indent: 0))
             if let hash = decisionHashes[d.id] { doc.add(.text("SHA-256 \(hash)", indent: 2)) }
+        }
+        if let head = auditChainHead {
+            doc.add(.blank)
+            doc.add(.text("Audit chain head: \(head)", indent: 0))
         }
         doc.add(.blank)
         doc.add(.text("End of minutes for \(meeting.id).", indent: 0))
