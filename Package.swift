@@ -44,7 +44,7 @@ let package = Package(
         ]),
         .testTarget(name: "BoardModelTests", dependencies: ["BoardModel"]),
         .testTarget(name: "BoardStoreTests", dependencies: ["BoardStore", "BoardFormats", "BoardModel"], exclude: ["Golden"]),
-        .testTarget(name: "BoardFormatsTests", dependencies: ["BoardFormats", "BoardModel"], exclude: ["Regression"]),
+        .testTarget(name: "BoardFormatsTests", dependencies: ["BoardFormats", "BoardModel", "TUIKit"], exclude: ["Regression"]),
         .testTarget(name: "TUIKitTests", dependencies: ["TUIKit"]),
         .testTarget(name: "TerminalNCursesTests", dependencies: ["TerminalNCurses", "TUIKit"]),
         .testTarget(name: "BoardAppTests", dependencies: ["BoardApp", "BoardStore", "BoardFormats", "BoardModel", "TUIKit"], exclude: ["Snapshots"]),

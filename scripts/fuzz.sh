@@ -1,77 +1,161 @@
 #!/usr/bin/env bash
-# Fuzzes every reader with libFuzzer (Swift's -sanitize=fuzzer on Linux) for a bounded time each.
-#   scripts/fuzz.sh [SECONDS_PER_READER] [READER…]      (default 60 s, all readers)
-#   FUZZ_REPLAY=1 scripts/fuzz.sh                       replays Tests/BoardFormatsTests/Regression only
+# Fuzzes every reader with libFuzzer (Swift's -sanitize=fuzzer on Linux), with AddressSanitizer and
+# UndefinedBehaviorSanitizer and without, for a bounded time each.
+#   scripts/fuzz.sh [-s plain|asan-ubsan|both] [-j JOBS] [SECONDS_PER_READER] [READER…]
+#       -s   which build(s) to run: plain (libFuzzer coverage only) or asan-ubsan (AddressSanitizer on Swift and C,
+#            UndefinedBehaviorSanitizer on the C code)
+#            or both (default; every reader runs under each build for SECONDS_PER_READER)
+#       -j   readers fuzzed at the same time (default 1; the machine is shared: keep it at 2 or less)
+#   FUZZ_REPLAY=1 scripts/fuzz.sh      replays the seeds and Tests/BoardFormatsTests/Regression only (no fuzzing)
+#   FUZZ_KEEP=1                        copies each minimized finding into Tests/BoardFormatsTests/Regression/<reader>/
+#                                      (review it first: only synthetic bytes may be committed)
+# Defaults: 60 s per reader, every reader. Run long jobs under `nice -n 19`.
 # Corpora are seeded at run time from ../shared/realdata (REALDATA=…), SampleData and Themes, copied into a
-# private temporary directory (nothing real is written into the repository). A crash or hang leaves the
-# input in $OUT/<reader>/ (crash-*, timeout-*, minimized-*); minimize it, commit it (synthetic bytes only)
-# under Tests/BoardFormatsTests/Regression/<reader>/, add a regression test and fix the reader.
+# private temporary directory (nothing real is written into the repository). A crash, sanitizer report or
+# hang leaves the input in $OUT/<build>/<reader>/ (crash-*, timeout-*, oom-*, leak-*) and a minimized copy
+# (minimized-*); commit it (synthetic bytes only) under Tests/BoardFormatsTests/Regression/<reader>/, where
+# `swift test` replays it (RegressionTests), and fix the reader.
+# The summary (reader, build, seconds, executions, result) is printed and written to $OUT/summary.tsv.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
+BUILDS=both
+JOBS=1
+while getopts "s:j:" opt; do
+    case $opt in
+        s) BUILDS=$OPTARG ;;
+        j) JOBS=$OPTARG ;;
+        *) echo "usage: scripts/fuzz.sh [-s plain|asan-ubsan|both] [-j JOBS] [SECONDS] [READER…]" >&2; exit 64 ;;
+    esac
+done
+shift $((OPTIND - 1))
+case $BUILDS in
+    plain) BUILDS=(plain) ;;
+    asan-ubsan) BUILDS=(asan-ubsan) ;;
+    both) BUILDS=(plain asan-ubsan) ;;
+    *) echo "fuzz.sh: -s must be plain, asan-ubsan or both" >&2; exit 64 ;;
+esac
 SECONDS_EACH="${1:-60}"; shift || true
+ALL=(vcf maf fhir phenopacket cbioportal ctgov ctgov-xml ctml civic caselist native theme)
 READERS=("$@")
-((${#READERS[@]})) || READERS=(vcf maf fhir phenopacket ctml ctgov ctgov-xml caselist civic cbioportal native theme)
+((${#READERS[@]})) || READERS=("${ALL[@]}")
+for r in "${READERS[@]}"; do
+    [[ " ${ALL[*]} " == *" $r "* ]] || { echo "fuzz.sh: no reader named $r; expected one of: ${ALL[*]}" >&2; exit 64; }
+done
 REALDATA="${REALDATA:-$ROOT/../shared/realdata}"
 OUT="${OUT:-$(mktemp -d /tmp/tumorboard-fuzz.XXXXXX)}"
 mkdir -p "$OUT" && chmod 700 "$OUT"
 
-echo "building the fuzzer (release, -sanitize=fuzzer)…"
-# gold fails on this link (an internal error while reporting main's two definitions); lld takes the first.
-(cd Fuzz && swift build -c release --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld 2>&1 | tail -1) || exit 1
-FUZZER="$ROOT/Fuzz/.build-fuzz/release/BoardFuzz"
+build() { # build plain|asan-ubsan — prints the fuzzer's path
+    local kind=$1 flags
+    # Swift code gets libFuzzer coverage (and ASan); the C in the build (libyaml inside Yams) gets coverage,
+    # ASan and UBSan. swiftc has no -sanitize=undefined on Linux: Swift traps on overflow and out-of-bounds
+    # access itself, which libFuzzer reports as a crash in either build.
+    if [ "$kind" = asan-ubsan ]; then
+        flags=(-Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address,undefined
+               -Xswiftc -Xclang-linker -Xswiftc -fsanitize=undefined)
+    else
+        flags=(-Xswiftc -sanitize=fuzzer -Xcc -fsanitize=fuzzer-no-link)
+    fi
+    echo "building the $kind fuzzer (release, ${flags[*]})…" >&2
+    # gold fails on this link (an internal error while reporting main's two definitions); lld takes the first.
+    local log="$OUT/build-$kind.log"
+    if ! (cd Fuzz && swift build -c release --scratch-path ".build-fuzz-$kind" "${flags[@]}" \
+            -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld > "$log" 2>&1); then
+        grep -E 'error|warning: unable' "$log" | head -20 >&2
+        echo "fuzz.sh: the $kind build failed (log: $log)" >&2
+        return 1
+    fi
+    echo "$ROOT/Fuzz/.build-fuzz-$kind/release/BoardFuzz"
+}
 
-seed() { # seed READER — fills $OUT/READER/corpus
-    local r=$1 c="$OUT/$1/corpus"
+seed() { # seed READER DIR — fills DIR with the reader's seed corpus
+    local r=$1 c=$2 f
     mkdir -p "$c"
-    cp_seeds() { local f; for f in "$@"; do [ -f "$f" ] && cp "$f" "$c/"; done; }
+    cp_seeds() { # copies files, decompressing gzip and keeping at most 128 KiB (libFuzzer's -max_len) of each
+        for f in "$@"; do
+            [ -f "$f" ] || continue
+            if [[ $f == *.gz ]]; then gzip -dc "$f" 2>/dev/null | head -c 131072 > "$c/$(basename "${f%.gz}")"
+            else head -c 131072 "$f" > "$c/$(basename "$f")"; fi
+        done
+    }
     case $r in
         vcf) cp_seeds "$REALDATA"/vcf/* ;;
         maf) cp_seeds "$REALDATA"/maf/* ;;
         fhir) cp_seeds "$REALDATA"/fhir/* ;;
         phenopacket) cp_seeds "$REALDATA"/phenopackets/* ;;
-        ctml) cp_seeds "$REALDATA"/ctml/* ;;
+        # Clinical patient and sample files and timeline files.
+        cbioportal) cp_seeds "$REALDATA"/cbioportal_clinical/* ;;
         ctgov) cp_seeds "$REALDATA"/ctgov/*.json ;;
         ctgov-xml) cp_seeds "$REALDATA"/ctgov/*.xml ;;
+        # YAML and JSON.
+        ctml) cp_seeds "$REALDATA"/ctml/* ;;
+        # Every CIViC TSV: clinical evidence (both layouts), assertion and variant summaries.
         civic) cp_seeds "$REALDATA"/civic/*
-               for f in "$REALDATA"/civic/*; do head -c 60000 "$f" > "$c/head-$(basename "$f")"; done ;;
-        cbioportal) cp_seeds "$REALDATA"/cbioportal_clinical/* ;;
+               for f in "$REALDATA"/civic/*; do [ -f "$f" ] && head -c 8000 "$f" > "$c/head-$(basename "$f")"; done ;;
         native) cp_seeds SampleData/*.json ;;
         theme) cp_seeds Themes/*.yaml ;;
-        caselist)
+        caselist) # The spreadsheet case list as Excel and LibreOffice export it (synthetic rows).
             printf 'Case,MRN,Name,DOB,Sex,Diagnosis,Stage,ECOG,Question,Minutes\nC-1,MRN-1,"Doe, Jane",1960-01-02,f,Lung adenocarcinoma,IVB,1,"Next line?",10\n' > "$c/a.csv"
-            printf 'Fall\tPatientennummer\tNachname\tVorname\tGeburtsdatum\tEntität\tFrage\n7\t123\tMuster\tMax\t02.01.1960\tNSCLC\tTherapie?\n' > "$c/b.tsv" ;;
+            printf 'Fall\tPatientennummer\tNachname\tVorname\tGeburtsdatum\tEntität\tFrage\n7\t123\tMuster\tMax\t02.01.1960\tNSCLC\tTherapie?\n' > "$c/b.tsv"
+            printf '\xef\xbb\xbfCase;Name;Diagnosis;Position;Consent\r\nC-2;"Roe; ""Rick""";Colon cancer;2;yes\r\n' > "$c/c.csv" ;;
     esac
     # Past findings (synthetic) replayed first.
-    [ -d "Tests/BoardFormatsTests/Regression/$r" ] && cp Tests/BoardFormatsTests/Regression/"$r"/* "$c/" 2>/dev/null
+    if [ -d "Tests/BoardFormatsTests/Regression/$r" ]; then cp Tests/BoardFormatsTests/Regression/"$r"/* "$c/" 2>/dev/null; fi
     return 0
 }
 
-declare -A RESULT
-status=0
-for r in "${READERS[@]}"; do
-    seed "$r"
-    dir="$OUT/$r"
+fuzz() { # fuzz BUILD FUZZER READER — one reader, one line of summary on stdout
+    local kind=$1 fuzzer=$2 r=$3 dir="$OUT/$1/$3" args code start took runs finds
+    mkdir -p "$dir"
+    seed "$r" "$dir/corpus"
     if [ -n "${FUZZ_REPLAY:-}" ]; then
         args=(-runs=0 "$dir/corpus")
     else
-        args=(-max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=4096 -max_len=131072
+        # The timeout is wall time: generous, because this runs at the lowest priority beside builds.
+        args=(-max_total_time="$SECONDS_EACH" -timeout=25 -rss_limit_mb=3072 -max_len=131072
               -artifact_prefix="$dir/" -print_final_stats=1 "$dir/corpus")
     fi
     start=$(date +%s)
     # Swift's backtracer would take the crash signal first and libFuzzer would save no crash-* input.
-    SWIFT_BACKTRACE=enable=no TB_FUZZ_READER="$r" "$FUZZER" "${args[@]}" > "$dir/log" 2>&1
+    # UBSan stops at its first report (a finding), and its reports carry a stack.
+    SWIFT_BACKTRACE=enable=no UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+        ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 TB_FUZZ_READER="$r" \
+        "$fuzzer" "${args[@]}" > "$dir/log" 2>&1
     code=$?
     took=$(( $(date +%s) - start ))
-    runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$dir/log" | grep -o '[0-9]*$')
+    runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$dir/log" | grep -o '[0-9]*$' | tail -1)
+    [ -n "$runs" ] || runs=$(grep -o '^Done [0-9]* runs' "$dir/log" | grep -o '[0-9]*' | tail -1)
     finds=$(ls "$dir" | grep -E '^(crash|timeout|oom|leak)-' | tr '\n' ' ')
+    for f in $(ls "$dir" | grep -E '^crash-'); do
+        SWIFT_BACKTRACE=enable=no UBSAN_OPTIONS=halt_on_error=1 ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
+            TB_FUZZ_READER="$r" "$fuzzer" -minimize_crash=1 -max_total_time=60 \
+            -exact_artifact_path="$dir/minimized-$f" "$dir/$f" > "$dir/minimize-$f.log" 2>&1
+        if [ -n "${FUZZ_KEEP:-}" ] && [ -f "$dir/minimized-$f" ]; then
+            mkdir -p "Tests/BoardFormatsTests/Regression/$r"
+            cp "$dir/minimized-$f" "Tests/BoardFormatsTests/Regression/$r/$f"
+        fi
+    done
     if [ $code -eq 0 ] && [ -z "$finds" ]; then
-        RESULT[$r]="ok    ${took}s crash-free, ${runs:-?} inputs"
+        printf '%s\t%s\t%s\t%s\t%s\n' "$r" "$kind" "$took" "${runs:-?}" "ok"
     else
-        RESULT[$r]="FOUND after ${took}s: ${finds:-exit $code} (see $dir/log)"
-        status=1
+        printf '%s\t%s\t%s\t%s\t%s\n' "$r" "$kind" "$took" "${runs:-?}" "FOUND ${finds:-exit $code} (log $dir/log)"
     fi
-    printf '%-12s %s\n' "$r" "${RESULT[$r]}"
+}
+
+status=0
+printf 'reader\tbuild\tseconds\texecutions\tresult\n' > "$OUT/summary.tsv"
+for kind in "${BUILDS[@]}"; do
+    fuzzer=$(build "$kind") || exit 1
+    running=0
+    for r in "${READERS[@]}"; do
+        fuzz "$kind" "$fuzzer" "$r" >> "$OUT/summary.tsv" &
+        running=$((running + 1))
+        if [ "$running" -ge "$JOBS" ]; then wait -n; running=$((running - 1)); fi
+    done
+    wait
 done
-echo "artifacts and logs: $OUT"
+grep -q $'\tFOUND' "$OUT/summary.tsv" && status=1
+column -t -s $'\t' "$OUT/summary.tsv" 2>/dev/null || cat "$OUT/summary.tsv"
+echo "artifacts, logs and summary.tsv: $OUT"
 exit $status

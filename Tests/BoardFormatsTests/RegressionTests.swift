@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import BoardFormats
+import TUIKit
 
 /// Inputs the fuzzer (scripts/fuzz.sh) found crashing or hanging a reader, minimized and synthetic, kept
 /// under Regression/<reader>/. Every one must now end in a value or a thrown ImportError — never a trap.
@@ -8,20 +9,45 @@ import BoardFormats
 struct RegressionTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Regression")
 
+    /// The readers replayed here: the same names, in the same order, as the fuzz harness's targets.
+    static let readers = ["vcf", "maf", "fhir", "phenopacket", "cbioportal", "ctgov", "ctgov-xml", "ctml", "civic", "caselist", "native", "theme"]
+
+    /// The same calls as Fuzz/Sources/BoardFuzz/Fuzz.swift, but errors are thrown, so a test sees them.
     static func read(_ reader: String, _ data: Data) throws {
         switch reader {
         case "vcf": _ = try VCFReader.read(data: data, file: "fuzz.vcf")
         case "maf": _ = try MAFReader.read(data: data, file: "fuzz.maf", caseId: "C-1")
         case "fhir": _ = try FHIRReader.read(data: data, file: "fuzz.json")
         case "phenopacket": _ = try PhenopacketReader.read(data: data, file: "fuzz.json")
-        case "ctml": _ = try CTMLReader.read(data: data, file: "fuzz.yaml")
+        case "cbioportal": _ = try CBioPortalClinicalReader.read(data: data, file: "fuzz.txt")
         case "ctgov": _ = try ClinicalTrialsGovReader.read(data: data, file: "fuzz.json")
         case "ctgov-xml": _ = try ClinicalTrialsGovXMLReader.read(data: data, file: "fuzz.xml")
+        case "ctml": _ = try CTMLReader.read(data: data, file: "fuzz.yaml")
+        case "civic": _ = try CIViCReader.read(data: data, file: "fuzz.tsv")
         case "caselist": _ = try CaseListReader.read(data: data, file: "fuzz.csv")
-        case "civic": _ = try CIViCReader.read(data: data, file: "fuzz.json")
-        case "cbioportal": _ = try CBioPortalClinicalReader.read(data: data, file: "fuzz.txt")
         case "native": _ = try NativeReader.read(data: data, file: "fuzz.json")
+        case "theme":
+            // A theme error is its own type; any thrown error is a clear answer, only a trap is a finding.
+            if let text = String(data: data, encoding: .utf8) { _ = try? Theme.parse(yaml: text, source: "fuzz.yaml") }
         default: Issue.record("no reader named \(reader) (folder Regression/\(reader))")
+        }
+    }
+
+    /// The harness, the fuzz script and this replay name the same readers, so a reader added to one is not
+    /// silently left out of the others.
+    @Test func harnessScriptAndReplayNameTheSameReaders() throws {
+        let root = Self.folder.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let harness = try String(contentsOf: root.appendingPathComponent("Fuzz/Sources/BoardFuzz/Fuzz.swift"), encoding: .utf8)
+        let script = try String(contentsOf: root.appendingPathComponent("scripts/fuzz.sh"), encoding: .utf8)
+        func names(after marker: String, in text: String, closing: Character) -> [String] {
+            guard let start = text.range(of: marker) else { return [] }
+            let list = text[start.upperBound...].prefix { $0 != closing }
+            return list.split(whereSeparator: { " ,\"".contains($0) }).map(String.init).filter { !$0.isEmpty }
+        }
+        #expect(names(after: "static let known = [", in: harness, closing: "]") == Self.readers)
+        #expect(names(after: "ALL=(", in: script, closing: ")") == Self.readers)
+        for folder in try FileManager.default.contentsOfDirectory(atPath: Self.folder.path) {
+            #expect(Self.readers.contains(folder), "Regression/\(folder) is not a reader the harness fuzzes")
         }
     }
 

@@ -2,13 +2,17 @@ import Foundation
 import BoardFormats
 import TUIKit
 
-/// Which reader this process fuzzes, from TB_FUZZ_READER.
+/// Which reader this process fuzzes, from TB_FUZZ_READER. Each name is also a folder of
+/// Tests/BoardFormatsTests/Regression, replayed by `swift test` through the same readers.
 enum Target {
     static let reader = ProcessInfo.processInfo.environment["TB_FUZZ_READER"] ?? "vcf"
-    static let known = ["vcf", "maf", "fhir", "phenopacket", "ctml", "ctgov", "ctgov-xml", "caselist", "civic", "cbioportal", "native", "theme"]
+    /// Every reader the program has: lab files, clinical records, trials, knowledge bases, the spreadsheet
+    /// case list, the native layout and themes. scripts/fuzz.sh seeds each from its formats' files (cBioPortal
+    /// clinical and timeline files both go to `cbioportal`, CTML YAML and JSON to `ctml`, every CIViC TSV to `civic`).
+    static let known = ["vcf", "maf", "fhir", "phenopacket", "cbioportal", "ctgov", "ctgov-xml", "ctml", "civic", "caselist", "native", "theme"]
 }
 
-/// Every input must end in a value or a thrown error: a trap, a crash or a hang is a finding.
+/// Every input must end in a value or a thrown error: a trap, a crash, a sanitizer report or a hang is a finding.
 func fuzzOne(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let data = bytes.map { Data(bytes: $0, count: count) } ?? Data()
     switch Target.reader {
@@ -16,12 +20,12 @@ func fuzzOne(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     case "maf": _ = try? MAFReader.read(data: data, file: "fuzz.maf", caseId: "C-1")
     case "fhir": _ = try? FHIRReader.read(data: data, file: "fuzz.json")
     case "phenopacket": _ = try? PhenopacketReader.read(data: data, file: "fuzz.json")
-    case "ctml": _ = try? CTMLReader.read(data: data, file: "fuzz.yaml")
+    case "cbioportal": _ = try? CBioPortalClinicalReader.read(data: data, file: "fuzz.txt")
     case "ctgov": _ = try? ClinicalTrialsGovReader.read(data: data, file: "fuzz.json")
     case "ctgov-xml": _ = try? ClinicalTrialsGovXMLReader.read(data: data, file: "fuzz.xml")
+    case "ctml": _ = try? CTMLReader.read(data: data, file: "fuzz.yaml")
+    case "civic": _ = try? CIViCReader.read(data: data, file: "fuzz.tsv")
     case "caselist": _ = try? CaseListReader.read(data: data, file: "fuzz.csv")
-    case "civic": _ = try? CIViCReader.read(data: data, file: "fuzz.json")
-    case "cbioportal": _ = try? CBioPortalClinicalReader.read(data: data, file: "fuzz.txt")
     case "native": _ = try? NativeReader.read(data: data, file: "fuzz.json")
     case "theme":
         if let text = String(data: data, encoding: .utf8) { _ = try? Theme.parse(yaml: text, source: "fuzz.yaml") }
