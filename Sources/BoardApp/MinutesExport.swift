@@ -11,7 +11,7 @@ public enum MinutesExport {
         let r = try store.meetingRecord(id: meetingId)
         return MinutesWriter(meeting: r.meeting, board: r.board, cases: r.cases, notes: r.notes, decisions: r.decisions,
                              decisionHashes: r.decisionHashes, trials: r.trials, deidentify: deidentify, timeZone: timeZone,
-                             findingCounts: r.findingCounts)
+                             findingCounts: r.findingCounts, auditChainHead: try store.auditHead().description)
             .render(format: format, width: width)
     }
 

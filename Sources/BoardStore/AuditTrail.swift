@@ -4,9 +4,13 @@ import GRDB
 import BoardModel
 
 /// Appends hash-chained audit events inside the caller's transaction, and checks the chain.
-/// Each event carries the SHA-256 of the previous one, so an edited, deleted or reordered event breaks the chain.
+/// Each event carries the hash of the previous one, so an edited, deleted or reordered event breaks the chain.
+/// Since the store has a key (schema v3), an event's hash is an HMAC-SHA-256 with the key of its epoch, kept
+/// outside the store: rewriting events and recomputing the chain needs that key. Events written before the
+/// store had a key keep their plain SHA-256 and are reported as unkeyed.
 enum AuditTrail {
     /// Appends one event; call inside the write transaction that makes the change.
+    /// Throws `StoreError.auditKeyMissing` when the store is keyed and this process cannot find the key.
     @discardableResult
     static func append(_ db: Database, user: String, action: String, entity: String, entityId: String,
                        caseId: String? = nil, before: String? = nil, after: String? = nil, at: Date = Date()) throws -> AuditEvent {
@@ -17,7 +21,15 @@ enum AuditTrail {
         let instant = Date(timeIntervalSince1970: (at.timeIntervalSince1970 * 1000).rounded() / 1000)
         var event = AuditEvent(sequence: sequence, at: instant, user: user, action: action, entity: entity, entityId: entityId,
                                caseId: caseId, before: before, after: after, previousHash: previous, hash: "")
-        event.hash = hash(of: event)
+        if let epoch = try Int.fetchOne(db.cachedStatement(sql: "SELECT MAX(epoch) FROM audit_key")) {
+            let storeId = try self.storeId(db)
+            guard let key = try AuditKeys.shared.key(storeId: storeId, epoch: epoch) else {
+                throw StoreError.auditKeyMissing(keyFile: AuditKeys.shared.keyring(storeId: storeId)?.path(storeId: storeId, epoch: epoch))
+            }
+            event.hash = key.mac(event.canonicalText)
+        } else {
+            event.hash = hash(of: event)
+        }
         try db.cachedStatement(sql: """
             INSERT INTO audit_event(seq, at, user, action, entity, entity_id, case_id, before, after, previous_hash, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -26,6 +38,15 @@ enum AuditTrail {
         return event
     }
 
+    /// The store's random id (schema v3), which names its key files and its witnessed heads.
+    static func storeId(_ db: Database) throws -> String {
+        guard let id = try String.fetchOne(db.cachedStatement(sql: "SELECT id FROM store_identity LIMIT 1")) else {
+            throw StoreError.corrupt(path: db.configuration.label ?? "the store", detail: "the store identity is missing")
+        }
+        return id
+    }
+
+    /// The plain SHA-256 of an event (events written before the store had a key).
     static func hash(of event: AuditEvent) -> String {
         SHA256.hash(data: Data(event.canonicalText.utf8)).map { String(format: "%02x", $0) }.joined()
     }
@@ -36,27 +57,130 @@ enum AuditTrail {
                    after: row["after"], previousHash: row["previous_hash"], hash: row["hash"])
     }
 
-    /// Walks the chain from the first event; returns the first broken link, if any, and the count checked.
-    static func verify(_ db: Database) throws -> (checked: Int, firstBreak: String?) {
+    /// The last event's number and hash, or nil for an empty trail.
+    static func head(_ db: Database) throws -> AuditHead {
+        let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1")
+        return AuditHead(storeId: try storeId(db), sequence: row?["seq"] ?? 0, hash: row?["hash"] ?? "")
+    }
+
+    /// A key epoch as the store records it.
+    struct Epoch {
+        var epoch: Int
+        var fingerprint: String
+        var keyedFrom: Int64
+    }
+
+    static func epochs(_ db: Database) throws -> [Epoch] {
+        try Row.fetchAll(db, sql: "SELECT epoch, fingerprint, keyed_from FROM audit_key ORDER BY epoch").map {
+            Epoch(epoch: $0["epoch"], fingerprint: $0["fingerprint"], keyedFrom: $0["keyed_from"])
+        }
+    }
+
+    /// Walks the chain from the first event, checking order, links, and each event's hash: plain SHA-256 before
+    /// the first key epoch, HMAC with the epoch's key after. The key records are checked against the key files.
+    static func verify(_ db: Database) throws -> ChainReport {
+        var report = ChainReport()
+        let storeId = try self.storeId(db)
+        report.storeId = storeId
+        let epochs = try self.epochs(db)
+        let keyring = AuditKeys.shared.keyring(storeId: storeId)
+        var keys: [Int: AuditKey] = [:]
+        for e in epochs {
+            guard let key = try AuditKeys.shared.key(storeId: storeId, epoch: e.epoch) else {
+                report.missingKeys.append(.init(epoch: e.epoch, keyedFrom: e.keyedFrom, keyFile: keyring?.path(storeId: storeId, epoch: e.epoch)))
+                continue
+            }
+            if key.keyedFrom != e.keyedFrom || key.fingerprint != e.fingerprint {
+                report.firstBreak = "the store's record of audit key epoch \(e.epoch) was altered: it says the key starts at event \(e.keyedFrom) "
+                    + "with fingerprint \(e.fingerprint), the key file says event \(key.keyedFrom), fingerprint \(key.fingerprint)"
+                return report
+            }
+            keys[e.epoch] = key
+        }
+        // A key file for an epoch the store does not record means the record was removed (and the chain perhaps
+        // rewritten without a key).
+        for orphan in keyFiles(storeId: storeId, keyring: keyring) where !epochs.contains(where: { $0.epoch == orphan.epoch }) {
+            report.firstBreak = "a key file for this store exists (\(orphan.path): epoch \(orphan.epoch), from event \(orphan.keyedFrom)) but the store "
+                + "records no such key: the key record was removed from the store and events from \(orphan.keyedFrom) on may have been rewritten"
+            return report
+        }
         let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM audit_event ORDER BY seq")
         var previousHash = ""
         var expectedSequence: Int64 = 1
-        var count = 0
         while let row = try cursor.next() {
             let event = event(from: row)
-            count += 1
+            report.checked += 1
             if event.sequence != expectedSequence {
-                return (count, "event \(expectedSequence) is missing (next stored event is \(event.sequence))")
+                report.firstBreak = "event \(expectedSequence) is missing (next stored event is \(event.sequence))"
+                return report
             }
             if event.previousHash != previousHash {
-                return (count, "event \(event.sequence) does not follow event \(event.sequence - 1) (previous-hash mismatch: an event was removed or reordered)")
+                report.firstBreak = "event \(event.sequence) does not follow event \(event.sequence - 1) (previous-hash mismatch: an event was removed or reordered)"
+                return report
             }
-            if hash(of: event) != event.hash {
-                return (count, "event \(event.sequence) (\(event.action) \(event.entity) \(event.entityId)) was altered after it was written (hash mismatch)")
+            let epoch = epochs.last { $0.keyedFrom <= event.sequence }
+            if let epoch {
+                if epoch.keyedFrom == event.sequence && event.action != "audit.key" {
+                    report.firstBreak = "event \(event.sequence) should start audit key epoch \(epoch.epoch) but is \(event.action): the key record was altered"
+                    return report
+                }
+                if let key = keys[epoch.epoch] {
+                    if key.mac(event.canonicalText) != event.hash {
+                        report.firstBreak = "event \(event.sequence) (\(event.action) \(event.entity) \(event.entityId)) was altered after it was written "
+                            + "(its HMAC does not match the store's key, epoch \(epoch.epoch): rewritten without the key)"
+                        return report
+                    }
+                    report.keyed += 1
+                } else {
+                    report.unverified += 1
+                }
+            } else {
+                if hash(of: event) != event.hash {
+                    report.firstBreak = "event \(event.sequence) (\(event.action) \(event.entity) \(event.entityId)) was altered after it was written (hash mismatch)"
+                    return report
+                }
+                report.unkeyed += 1
             }
             previousHash = event.hash
             expectedSequence += 1
         }
-        return (count, nil)
+        report.head = AuditHead(storeId: storeId, sequence: expectedSequence - 1, hash: previousHash)
+        return report
+    }
+
+    /// The key files of a store in its keyring's directory.
+    static func keyFiles(storeId: String, keyring: AuditKeyring?) -> [(path: String, epoch: Int, keyedFrom: Int64)] {
+        guard let directory = keyring?.directory,
+              let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
+        return names.filter { $0.hasPrefix(storeId + ".") && $0.hasSuffix(".key") }.sorted().compactMap { name in
+            let path = directory + "/" + name
+            guard let key = try? AuditKey.read(path: path), key.storeId == storeId else { return nil }
+            return (path, key.epoch, key.keyedFrom)
+        }
+    }
+}
+
+/// What walking the audit chain found.
+public struct ChainReport: Sendable {
+    public var storeId = ""
+    /// Events checked before the walk stopped.
+    public var checked = 0
+    /// Events before the store had a key (plain SHA-256: they resist edits only together with the keyed events after them).
+    public var unkeyed = 0
+    /// Events whose HMAC was checked with the store's key.
+    public var keyed = 0
+    /// Keyed events whose key this terminal does not have: their links and order were checked, their content not.
+    public var unverified = 0
+    public var missingKeys: [MissingKey] = []
+    /// The first problem found; nil when the chain holds.
+    public var firstBreak: String?
+    /// The last event (nil when the walk stopped at a break).
+    public var head: AuditHead?
+
+    /// A key epoch whose key file is not where this terminal looks.
+    public struct MissingKey: Sendable {
+        public var epoch: Int
+        public var keyedFrom: Int64
+        public var keyFile: String?
     }
 }

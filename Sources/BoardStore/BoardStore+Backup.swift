@@ -35,11 +35,13 @@ extension BoardStore {
     /// Replaces the store at `storePath` with a verified copy of `backupPath`. Refuses to replace an
     /// existing store unless `force`, and refuses a backup that fails the integrity or audit-chain check.
     /// Other sessions must be closed first: they would keep the old file open.
-    public static func restore(from backupPath: String, to storePath: String, user: String, force: Bool) throws -> VerificationReport {
-        let backup = try BoardStore.open(path: backupPath, user: user, readOnly: true)
+    /// The backup carries the chain as it was (its head is the anchor `verify --against` compares with).
+    public static func restore(from backupPath: String, to storePath: String, user: String, force: Bool,
+                               keyring: AuditKeyring = .standard) throws -> VerificationReport {
+        let backup = try BoardStore.open(path: backupPath, user: user, readOnly: true, keyring: keyring)
         let report = try backup.verify()
         guard report.isOK else {
-            throw StoreError.corrupt(path: backupPath, detail: report.firstBrokenLink ?? report.integrity.joined(separator: "; "))
+            throw StoreError.corrupt(path: backupPath, detail: report.problems.joined(separator: "; "))
         }
         let fm = FileManager.default
         if fm.fileExists(atPath: storePath) && !force {

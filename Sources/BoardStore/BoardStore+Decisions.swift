@@ -138,3 +138,55 @@ extension BoardStore {
                               before: try previous.map(Codec.encode), after: body, at: now)
     }
 }
+
+/// Binds each stored decision to its audit trail: the text in the decision table must be exactly what the
+/// decision's last audit event recorded, so editing a signed decision in the store is caught even when the
+/// audit table is left alone (and changing the event too breaks the keyed chain).
+extension BoardStore {
+    /// One line per decision whose stored text is not its last recorded text; also counts what was checked.
+    static func decisionsMatchTheirEvents(_ db: Database) throws -> (problems: [String], checked: Int, signed: Int) {
+        var problems: [String] = []
+        var checked = 0, signed = 0
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT d.id, d.status, d.body,
+              (SELECT a.seq FROM audit_event a WHERE a.case_id = d.case_id AND a.entity = 'decision' AND a.entity_id = d.id
+                 ORDER BY a.seq DESC LIMIT 1) AS seq,
+              (SELECT a.after FROM audit_event a WHERE a.case_id = d.case_id AND a.entity = 'decision' AND a.entity_id = d.id
+                 ORDER BY a.seq DESC LIMIT 1) AS recorded
+            FROM decision d ORDER BY d.rowid
+            """)
+        while let row = try rows.next() {
+            checked += 1
+            let id: String = row["id"], status: String = row["status"], body: String = row["body"]
+            if status != DecisionStatus.draft.rawValue { signed += 1 }
+            guard let seq: Int64 = row["seq"] else {
+                problems.append("decision \(id) (\(status)) has no audit event: it was put into the store without one")
+                continue
+            }
+            if row["recorded"] as String? != body {
+                problems.append("decision \(id) (\(status)) was changed in the store: its text (SHA-256 \(sha256(body).prefix(16))…) is not what its "
+                                + "last audit event \(seq) recorded (SHA-256 \(sha256(row["recorded"] ?? "").prefix(16))…)")
+            }
+        }
+        return (problems, checked, signed)
+    }
+
+    /// Whether some recorded version of a decision has this SHA-256 (the hash the minutes print); returns the event number.
+    static func eventRecording(caseId: String, decisionId: String, hash: String, _ db: Database) throws -> Int64? {
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT seq, after FROM audit_event WHERE case_id = ? AND entity = 'decision' AND entity_id = ? AND after IS NOT NULL ORDER BY seq
+            """, arguments: [caseId, decisionId])
+        while let row = try rows.next() {
+            let recorded: String = row["after"]
+            if sha256(recorded) == hash { return row["seq"] }
+            // The minutes hash the decision as loaded and encoded again; an instant finer than a millisecond may
+            // print differently the second time, so compare that form too.
+            if let decision = try? Codec.decode(Decision.self, from: recorded), (try? decisionHash(decision)) == hash { return row["seq"] }
+        }
+        return nil
+    }
+
+    static func sha256(_ text: String) -> String {
+        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}

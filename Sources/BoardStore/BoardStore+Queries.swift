@@ -200,13 +200,4 @@ extension BoardStore {
             return try Row.fetchAll(db, sql: "SELECT * FROM audit_event ORDER BY seq DESC LIMIT ?", arguments: [limit]).map(AuditTrail.event).reversed()
         } }
     }
-
-    /// PRAGMA integrity_check plus the audit chain from the first event.
-    public func verify() throws -> VerificationReport {
-        try run { try db.read { db in
-            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
-            let chain = try AuditTrail.verify(db)
-            return VerificationReport(integrity: integrity, auditEventsChecked: chain.checked, firstBrokenLink: chain.firstBreak)
-        } }
-    }
 }

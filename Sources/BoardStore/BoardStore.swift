@@ -30,7 +30,10 @@ public final class BoardStore: Sendable {
 
     /// Opens (creating if needed) the store at `path`. The directory is created 0700 and the file 0600.
     /// `onBusy` is installed before the store is opened, so a wait during opening is reported too.
-    public static func open(path: String, user: String, readOnly: Bool = false, onBusy: (@Sendable () -> Void)? = nil) throws -> BoardStore {
+    /// `keyring` is where the store's audit key lives (outside the store); a writable open of a store without a
+    /// key creates one there (see BoardStore+AuditKey).
+    public static func open(path: String, user: String, readOnly: Bool = false, keyring: AuditKeyring = .standard,
+                            onBusy: (@Sendable () -> Void)? = nil) throws -> BoardStore {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
         let fm = FileManager.default
@@ -54,7 +57,7 @@ public final class BoardStore: Sendable {
             }
             close(fd)
         } else if !readOnly && access(path, W_OK) != 0 {
-            return try open(path: path, user: user, readOnly: true, onBusy: onBusy)
+            return try open(path: path, user: user, readOnly: true, keyring: keyring, onBusy: onBusy)
         }
         try checkHeader(path: path)
         var config = Configuration()
@@ -85,7 +88,7 @@ public final class BoardStore: Sendable {
                 ? try DatabaseQueue(path: URL(fileURLWithPath: path).absoluteString + "?immutable=1", configuration: config)
                 : try DatabasePool(path: path, configuration: config)
             let store = BoardStore(db: db, user: user, path: path, busy: busy)
-            try store.prepare(readOnly: readOnly)
+            try store.prepare(readOnly: readOnly, keyring: keyring)
             return store
         } catch let error as StoreError {
             throw error
@@ -95,12 +98,12 @@ public final class BoardStore: Sendable {
     }
 
     /// A private in-memory store, for tests and throwaway sessions.
-    public static func inMemory(user: String = "test") throws -> BoardStore {
+    public static func inMemory(user: String = "test", keyring: AuditKeyring = .memoryOnly) throws -> BoardStore {
         var config = Configuration()
         config.foreignKeysEnabled = true
         let queue = try DatabaseQueue(configuration: config)
         let store = BoardStore(db: queue, user: user, path: ":memory:")
-        try store.prepare(readOnly: false)
+        try store.prepare(readOnly: false, keyring: keyring)
         return store
     }
 
@@ -110,7 +113,7 @@ public final class BoardStore: Sendable {
     /// Whether the store refuses writes (read-only file or mount).
     public var isReadOnly: Bool { db.configuration.readonly }
 
-    private func prepare(readOnly: Bool) throws {
+    private func prepare(readOnly: Bool, keyring: AuditKeyring) throws {
         let migrator = Schema.migrator
         let superseded = try db.read { db in try migrator.hasBeenSuperseded(db) }
         if superseded { throw StoreError.newerSchema(path: path) }
@@ -120,6 +123,7 @@ public final class BoardStore: Sendable {
             let complete = try db.read { db in try migrator.hasCompletedMigrations(db) }
             if !complete { throw StoreError.readOnly(path: path) }
         }
+        try prepareAuditKey(keyring: keyring, readOnly: readOnly)
     }
 
     /// Rejects files that exist but are not SQLite databases before SQLite touches them (nothing is overwritten).

@@ -147,6 +147,31 @@ enum Schema {
                 UNIQUE(gene, variant, body));
             """)
         }
+        // The audit chain anchored and keyed (docs/audit-design.md). Append-only: events written before stay as they
+        // are (plain SHA-256, reported as unkeyed); the store gets a random id that names its key files and its
+        // witnessed heads, and each key epoch is recorded with the first event it keys. The key itself is created
+        // outside the store when a writable store is opened (BoardStore+AuditKey).
+        migrator.registerMigration("v3: store identity and keyed audit chain") { db in
+            try db.execute(sql: """
+            CREATE TABLE store_identity(id TEXT NOT NULL);
+            INSERT INTO store_identity(id) VALUES (lower(hex(randomblob(16))));
+            CREATE TRIGGER store_identity_no_update BEFORE UPDATE ON store_identity
+                BEGIN SELECT RAISE(ABORT, 'the store identity never changes'); END;
+            CREATE TRIGGER store_identity_no_delete BEFORE DELETE ON store_identity
+                BEGIN SELECT RAISE(ABORT, 'the store identity never changes'); END;
+            CREATE TABLE audit_key(
+                epoch INTEGER PRIMARY KEY,
+                fingerprint TEXT NOT NULL,
+                keyed_from INTEGER NOT NULL,
+                created_at REAL NOT NULL,
+                created_by TEXT NOT NULL,
+                reason TEXT NOT NULL);
+            CREATE TRIGGER audit_key_no_update BEFORE UPDATE ON audit_key
+                BEGIN SELECT RAISE(ABORT, 'audit keys are append-only'); END;
+            CREATE TRIGGER audit_key_no_delete BEFORE DELETE ON audit_key
+                BEGIN SELECT RAISE(ABORT, 'audit keys are append-only'); END;
+            """)
+        }
         return migrator
     }
 }

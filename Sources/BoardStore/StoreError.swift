@@ -13,6 +13,9 @@ public enum StoreError: Error, CustomStringConvertible, Sendable, Equatable {
     /// Someone else saved first; `current` is their version number.
     case conflict(kind: String, id: String, expectedVersion: Int, currentVersion: Int)
     case invalid(String)
+    /// The store's audit chain is keyed and this terminal has not got the key: the data stays readable,
+    /// but nothing can be saved (an unkeyed event would read as tampering).
+    case auditKeyMissing(keyFile: String?)
     case other(String)
 
     public var description: String {
@@ -28,6 +31,10 @@ public enum StoreError: Error, CustomStringConvertible, Sendable, Equatable {
         case .conflict(let kind, let id, let expected, let current):
             "\(kind) \(id) was changed by someone else (you edited version \(expected), the store has version \(current))"
         case .invalid(let message): message
+        case .auditKeyMissing(let keyFile):
+            "the store's audit key is not available" + (keyFile.map { " (expected in \($0))" } ?? "")
+                + "; the store can be read but not changed. Restore the key from its backup (`tumorboard key restore FILE`), "
+                + "or if it is lost for good, start a new key (`tumorboard key replace --reason …`)"
         case .other(let message): message
         }
     }

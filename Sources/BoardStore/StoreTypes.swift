@@ -79,11 +79,3 @@ public struct SearchHit: Sendable, Hashable {
     /// A snippet with the matched words between « and ».
     public var snippet: String
 }
-
-/// The result of `tumorboard verify`.
-public struct VerificationReport: Sendable {
-    public var integrity: [String]
-    public var auditEventsChecked: Int
-    public var firstBrokenLink: String?
-    public var isOK: Bool { integrity == ["ok"] && firstBrokenLink == nil }
-}

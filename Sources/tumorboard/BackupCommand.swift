@@ -2,7 +2,9 @@ import Foundation
 import ArgumentParser
 import BoardStore
 
-/// `tumorboard backup FILE`: an online copy of the store, consistent while others write.
+/// `tumorboard backup FILE`: an online copy of the store, consistent while others write. The copy carries the
+/// audit chain as it is now; its head is printed and kept in this terminal's witness log, so the backup can
+/// later anchor `tumorboard verify --against FILE`. The audit key is not in the backup: `tumorboard key backup`.
 struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "backup", abstract: "Copy the store to a new file (safe while others are writing).")
 
@@ -14,7 +16,15 @@ struct BackupCommand: ParsableCommand {
         let bar = ProgressBar(label: "backup", total: 1)
         try store.backup(to: file) { done, total in bar.update(done, of: total) }
         bar.finish()
+        let copy = try BoardStore.open(path: file, user: global.userName, readOnly: true)
+        let head = try copy.auditHead()
+        Witness.shared.saw(copy)
         print("backed up \(store.path) to \(file)")
+        print("audit chain head: \(head.description)")
+        let key = try store.auditKeyStatus()
+        if key.epoch != nil {
+            print("the audit key is not in the backup; keep a copy apart from it: tumorboard key backup FILE")
+        }
     }
 }
 
@@ -28,6 +38,10 @@ struct RestoreCommand: ParsableCommand {
 
     func run() throws {
         let report = try BoardStore.restore(from: file, to: global.storePath, user: global.userName, force: force)
-        print("restored \(global.storePath) from \(file) (integrity ok, audit chain ok: \(report.auditEventsChecked) events)")
+        // The store now holds the backup's chain: heads witnessed after it were rolled back on purpose.
+        let store = try BoardStore.open(path: global.storePath, user: global.userName, readOnly: true)
+        Witness.shared.restored(store)
+        print("restored \(global.storePath) from \(file) (integrity ok, audit chain ok: \(report.auditEventsChecked) events; "
+              + "head: \(try store.auditHead().description))")
     }
 }

@@ -6,6 +6,8 @@ import BoardStore
 /// Runs a parsed command and maps errors to exit codes and one-line messages on stderr.
 enum CommandRunner {
     static func run(arguments: [String]) -> Int32 {
+        // Whatever happened, the heads of the stores the command opened go to the witness log.
+        defer { Witness.shared.recordAll() }
         do {
             var command = try Tumorboard.parseAsRoot(arguments)
             try command.run()

@@ -22,11 +22,15 @@ struct GlobalOptions: ParsableArguments {
         return ProcessInfo.processInfo.userName
     }
 
-    func openStore(readOnly: Bool = false) throws -> BoardStore {
+    /// Opens the store and records its audit chain head in this terminal's witness log (again when the command ends).
+    /// (`verify` opens without witnessing: a head it may find bad is not one to vouch for.)
+    func openStore(readOnly: Bool = false, witness: Bool = true) throws -> BoardStore {
         // A command that waits for another writer's lock says so once, rather than hang silently.
-        try BoardStore.open(path: storePath, user: userName, readOnly: readOnly) {
+        let store = try BoardStore.open(path: storePath, user: userName, readOnly: readOnly) {
             FileHandle.standardError.write(Data("tumorboard: waiting for the store (another user is saving)…\n".utf8))
         }
+        if witness { Witness.shared.saw(store) }
+        return store
     }
 }
 

@@ -11,7 +11,7 @@ struct Tumorboard: ParsableCommand {
         else ~/.local/share/tumorboard/board.sqlite.
         """,
         version: "0.1.0",
-        subcommands: [OpenCommand.self, DemoCommand.self, ImportCommand.self, CasesCommand.self, ShowCommand.self, MatchCommand.self, VerifyCommand.self, GenerateCommand.self, MeetingCommand.self, ExportCommand.self, NoteCommand.self, DecisionCommand.self, BackupCommand.self, RestoreCommand.self],
+        subcommands: [OpenCommand.self, DemoCommand.self, ImportCommand.self, CasesCommand.self, ShowCommand.self, MatchCommand.self, VerifyCommand.self, GenerateCommand.self, MeetingCommand.self, ExportCommand.self, NoteCommand.self, DecisionCommand.self, BackupCommand.self, RestoreCommand.self, KeyCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 }

@@ -2,21 +2,86 @@ import Foundation
 import ArgumentParser
 import BoardStore
 
-/// `tumorboard verify`: SQLite integrity and the audit hash chain.
+/// `tumorboard verify [--against FILE…]`: SQLite integrity, the keyed audit chain, every decision against its
+/// last audit event, and the chain against the heads kept outside the store — this terminal's witness log
+/// always, and the minutes or backups named with --against.
 struct VerifyCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "verify", abstract: "Check the store's integrity and its audit chain.")
+    static let configuration = CommandConfiguration(
+        commandName: "verify", abstract: "Check the store's integrity, its audit chain and decisions, against witnessed heads, minutes and backups.",
+        discussion: """
+        Exit codes: 0 everything holds; 2 damage, a broken or shortened chain, an altered decision, or a key
+        this terminal lacks (the events it signed cannot be checked).
+        """)
 
     @OptionGroup var global: GlobalOptions
 
+    @Option(name: .long, parsing: .singleValue,
+            help: ArgumentHelp("Exported minutes or a backup file to compare the chain with (repeatable).", valueName: "file"))
+    var against: [String] = []
+
     func run() throws {
-        let store = try global.openStore(readOnly: true)
+        let store = try global.openStore(readOnly: true, witness: false)
         let report = try store.verify()
+        var failed = false
         print("integrity: \(report.integrity.joined(separator: "; "))")
-        if let broken = report.firstBrokenLink {
-            print("audit chain: BROKEN after checking \(report.auditEventsChecked) events: \(broken)")
-            throw CommandFailure(message: "verification failed", code: 2)
+        if report.integrity != ["ok"] { failed = true }
+        let chain = report.chain
+        if let broken = chain.firstBreak {
+            print("audit chain: BROKEN after checking \(chain.checked) events: \(broken)")
+            failed = true
+        } else if !chain.missingKeys.isEmpty {
+            print("audit chain: NOT VERIFIED (\(chain.checked) events; links and order hold, but \(chain.unverified) keyed events cannot be checked)")
+            for missing in chain.missingKeys {
+                print("  audit key lost or not here: epoch \(missing.epoch), events from \(missing.keyedFrom), expected in \(missing.keyFile ?? "memory"); "
+                      + "restore it with `tumorboard key restore FILE` (the data stays readable)")
+            }
+            failed = true
+        } else {
+            var parts = ["\(chain.checked) events"]
+            if chain.keyed > 0 { parts.append("\(chain.keyed) keyed (HMAC-SHA-256)") }
+            if chain.unkeyed > 0 { parts.append("\(chain.unkeyed) unkeyed, written before the store had a key (SHA-256 only)") }
+            print("audit chain: ok (\(parts.joined(separator: ", ")))")
         }
-        print("audit chain: ok (\(report.auditEventsChecked) events)")
-        if !report.isOK { throw CommandFailure(message: "verification failed", code: 2) }
+        if report.decisionProblems.isEmpty {
+            print("decisions: ok (\(report.decisionsChecked) match their last audit event, \(report.signedDecisions) signed)")
+        } else {
+            for problem in report.decisionProblems { print("decisions: ALTERED: \(problem)") }
+            failed = true
+        }
+        let log = WitnessLog.standard
+        let witnessed = try store.compare(witnessed: try log.entries())
+        failed = show(witnessed, label: "witnessed heads", source: log.path) || failed
+        for file in against {
+            let comparison: AnchorComparison
+            if Self.isSQLite(file) {
+                comparison = try store.compare(backupAt: file)
+            } else {
+                guard let data = FileManager.default.contents(atPath: file) else { throw CommandFailure(message: "cannot read \(file)") }
+                comparison = try store.compare(minutes: String(decoding: data, as: UTF8.self), file: file)
+            }
+            failed = show(comparison, label: "against \(file)", source: file) || failed
+        }
+        if failed { throw CommandFailure(message: "verification failed", code: 2) }
+    }
+
+    /// Prints one comparison; returns whether it found a problem.
+    private func show(_ comparison: AnchorComparison, label: String, source: String) -> Bool {
+        for note in comparison.notes { print("\(label): note: \(note)") }
+        if comparison.problems.isEmpty {
+            if comparison.anchors == 0 {
+                print("\(label): none recorded for this store (\(source))")
+            } else {
+                print("\(label): ok (\(comparison.anchors) compared" + (comparison.latestMatching.map { "; latest: event \($0.sequence)" } ?? "") + ")")
+            }
+            return false
+        }
+        for problem in comparison.problems { print("\(label): MISMATCH: \(problem)") }
+        return true
+    }
+
+    static func isSQLite(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        return (try? handle.read(upToCount: 16)) == Data("SQLite format 3\0".utf8)
     }
 }

@@ -75,9 +75,9 @@ struct DecisionTests {
 
     @Test func twoTerminalsEditingTheSameDecisionConflictInsteadOfOverwriting() throws {
         let path = Fixtures.temporaryDirectory() + "/board.sqlite"
-        let alice = try BoardStore.open(path: path, user: "alice")
+        let alice = try BoardStore.open(path: path, user: "alice", keyring: Fixtures.keyring)
         try alice.importBundle(Fixtures.bundle, now: Fixtures.now)
-        let bob = try BoardStore.open(path: path, user: "bob")
+        let bob = try BoardStore.open(path: path, user: "bob", keyring: Fixtures.keyring)
         var draft = try alice.newDecision(caseId: "C-1")
         draft.recommendations = [Self.recommendation()]
         let v1 = try alice.saveDecision(draft)
@@ -116,12 +116,12 @@ struct DecisionTests {
     @Test func draftsArePerUserAndSurviveReopening() throws {
         let path = Fixtures.temporaryDirectory() + "/board.sqlite"
         do {
-            let store = try BoardStore.open(path: path, user: "alice")
+            let store = try BoardStore.open(path: path, user: "alice", keyring: Fixtures.keyring)
             try store.importBundle(Fixtures.bundle, now: Fixtures.now)
             try store.saveDraft(key: "note:C-1", body: "half a thought")
             try store.asUser("bob").saveDraft(key: "note:C-1", body: "bob's own")
         }
-        let reopened = try BoardStore.open(path: path, user: "alice")
+        let reopened = try BoardStore.open(path: path, user: "alice", keyring: Fixtures.keyring)
         #expect(try reopened.drafts().map(\.body) == ["half a thought"])
         #expect(try reopened.draft(key: "note:C-1")?.body == "half a thought")
         try reopened.deleteDraft(key: "note:C-1")

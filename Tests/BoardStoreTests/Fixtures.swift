@@ -66,6 +66,9 @@ enum Fixtures {
     }
 
     /// A fresh directory under the system temp dir.
+    /// Where file stores made by tests keep their audit keys (not the user's key directory).
+    static let keyring = AuditKeyring(directory: NSTemporaryDirectory() + "tumorboard-test-keys-" + UUID().uuidString)
+
     static func temporaryDirectory() -> String {
         let path = NSTemporaryDirectory() + "tumorboard-test-" + UUID().uuidString
         try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)

@@ -9,7 +9,7 @@ struct StoreFileTests {
     @Test func migratesAnEmptyFileWithPrivateModes() throws {
         let dir = Fixtures.temporaryDirectory() + "/nested/store"
         let path = dir + "/board.sqlite"
-        let store = try BoardStore.open(path: path, user: "u")
+        let store = try BoardStore.open(path: path, user: "u", keyring: Fixtures.keyring)
         #expect(try store.counts()["cases"] == 0)
         let fileMode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as! Int
         let dirMode = try FileManager.default.attributesOfItem(atPath: dir)[.posixPermissions] as! Int
@@ -38,7 +38,7 @@ struct StoreFileTests {
             }
         }
         try queue.close()
-        let store = try BoardStore.open(path: path, user: "u")
+        let store = try BoardStore.open(path: path, user: "u", keyring: Fixtures.keyring)
         try store.db.read { db in
             let rows = try Row.fetchAll(db, sql: "SELECT * FROM finding WHERE case_id = 'C-1' ORDER BY position")
             #expect(rows.count == findings.count)
@@ -54,16 +54,16 @@ struct StoreFileTests {
 
     @Test func refusesAStoreFromANewerSchema() throws {
         let path = Fixtures.temporaryDirectory() + "/board.sqlite"
-        _ = try BoardStore.open(path: path, user: "u")
+        _ = try BoardStore.open(path: path, user: "u", keyring: Fixtures.keyring)
         let queue = try DatabaseQueue(path: path)
         try queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations(identifier) VALUES ('v99: from the future')") }
-        #expect(throws: StoreError.newerSchema(path: path)) { try BoardStore.open(path: path, user: "u") }
+        #expect(throws: StoreError.newerSchema(path: path)) { try BoardStore.open(path: path, user: "u", keyring: Fixtures.keyring) }
     }
 
     @Test func refusesAFileThatIsNotAStoreWithoutTouchingIt() throws {
         let path = Fixtures.temporaryDirectory() + "/notes.txt"
         try Data("hello, not sqlite".utf8).write(to: URL(fileURLWithPath: path))
-        #expect(throws: StoreError.notAStore(path: path)) { try BoardStore.open(path: path, user: "u") }
+        #expect(throws: StoreError.notAStore(path: path)) { try BoardStore.open(path: path, user: "u", keyring: Fixtures.keyring) }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "hello, not sqlite")
     }
 
@@ -75,16 +75,16 @@ struct StoreFileTests {
             // root ignores directory modes; a file in the way of the directory still fails.
             let blocker = parent + "/blocker"
             FileManager.default.createFile(atPath: blocker, contents: Data())
-            #expect(throws: StoreError.self) { try BoardStore.open(path: blocker + "/board.sqlite", user: "u") }
+            #expect(throws: StoreError.self) { try BoardStore.open(path: blocker + "/board.sqlite", user: "u", keyring: Fixtures.keyring) }
         } else {
-            #expect(throws: StoreError.self) { try BoardStore.open(path: parent + "/sub/board.sqlite", user: "u") }
-            #expect(throws: StoreError.self) { try BoardStore.open(path: parent + "/board.sqlite", user: "u") }
+            #expect(throws: StoreError.self) { try BoardStore.open(path: parent + "/sub/board.sqlite", user: "u", keyring: Fixtures.keyring) }
+            #expect(throws: StoreError.self) { try BoardStore.open(path: parent + "/board.sqlite", user: "u", keyring: Fixtures.keyring) }
         }
     }
 
     @Test func auditChainVerifiesAndDetectsAHandAlteredRow() throws {
         let path = Fixtures.temporaryDirectory() + "/board.sqlite"
-        let store = try BoardStore.open(path: path, user: "tester")
+        let store = try BoardStore.open(path: path, user: "tester", keyring: Fixtures.keyring)
         try store.importBundle(Fixtures.bundle, now: Fixtures.now)
         try store.setCaseStatus(caseId: "C-2", to: .ready)
         let report = try store.verify()
@@ -107,7 +107,7 @@ struct StoreFileTests {
 
     @Test func auditChainDetectsADeletedEvent() throws {
         let path = Fixtures.temporaryDirectory() + "/board.sqlite"
-        let store = try BoardStore.open(path: path, user: "tester")
+        let store = try BoardStore.open(path: path, user: "tester", keyring: Fixtures.keyring)
         try store.importBundle(Fixtures.bundle, now: Fixtures.now)
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in
@@ -119,7 +119,7 @@ struct StoreFileTests {
 
     @Test func auditChainDetectsReorderedEvents() throws {
         let path = Fixtures.temporaryDirectory() + "/board.sqlite"
-        let store = try BoardStore.open(path: path, user: "tester")
+        let store = try BoardStore.open(path: path, user: "tester", keyring: Fixtures.keyring)
         try store.importBundle(Fixtures.bundle, now: Fixtures.now)
         try store.setCaseStatus(caseId: "C-2", to: .ready)
         #expect(try store.verify().isOK)
@@ -138,7 +138,7 @@ struct StoreFileTests {
 
     @Test func aWriteWaitsForAnotherWritersLockAndReportsTheWait() throws {
         let path = Fixtures.temporaryDirectory() + "/board.sqlite"
-        let store = try BoardStore.open(path: path, user: "tester")
+        let store = try BoardStore.open(path: path, user: "tester", keyring: Fixtures.keyring)
         try store.importBundle(Fixtures.bundle, now: Fixtures.now)
         let reports = Counter()
         store.onBusy { reports.increment() }

@@ -12,7 +12,7 @@ struct StoreQueryTests {
         switch kind {
         case .memory: return try Fixtures.seededStore()
         case .file:
-            let store = try BoardStore.open(path: Fixtures.temporaryDirectory() + "/board.sqlite", user: "tester")
+            let store = try BoardStore.open(path: Fixtures.temporaryDirectory() + "/board.sqlite", user: "tester", keyring: Fixtures.keyring)
             try store.importBundle(Fixtures.bundle, now: Fixtures.now)
             return store
         }

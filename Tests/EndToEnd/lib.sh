@@ -82,3 +82,6 @@ finish() {
     echo "$PASSED passed, $FAILED failed"
     [ "$FAILED" -eq 0 ]
 }
+
+# Audit keys and witness logs of the journeys' stores stay in the journey's own directory.
+export TUMORBOARD_KEY_DIR="$WORK/keys" XDG_STATE_HOME="$WORK/state"
