@@ -10,7 +10,13 @@ import Glibc
 extension BoardStore {
     /// Registers where this store's keys are, and keys a writable store that has no key yet.
     func prepareAuditKey(keyring: AuditKeyring, readOnly: Bool) throws {
-        let storeId = try run { try db.read { db in try AuditTrail.storeId(db) } }
+        let storeId: String
+        do {
+            storeId = try run { try db.read { db in try AuditTrail.storeId(db) } }
+        } catch StoreError.corrupt, StoreError.notAStore {
+            // A damaged store still opens, so the screen can say it is damaged; every read and write reports it.
+            return
+        }
         AuditKeys.shared.register(storeId: storeId, keyring: keyring)
         if readOnly { return }
         let keyed = try run { try db.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit_key") ?? 0 } } > 0

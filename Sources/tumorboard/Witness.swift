@@ -7,18 +7,32 @@ import BoardStore
 final class Witness: @unchecked Sendable {
     static let shared = Witness()
     private let lock = NSLock()
-    private var stores: [BoardStore] = []
+    /// The stores this command opened. Held weakly: a store kept open to the end of the process would skip
+    /// SQLite's checkpoint on close and leave its whole -wal file behind.
+    private struct Opened {
+        weak var store: BoardStore?
+        let path: String
+        let user: String
+    }
+    private var opened: [Opened] = []
     private var warned = false
 
     /// Records the head of a store just opened, and remembers the store for `recordAll`.
     func saw(_ store: BoardStore) {
-        lock.withLock { stores.append(store) }
+        lock.withLock { opened.append(Opened(store: store, path: store.path, user: store.user)) }
         record(store)
     }
 
-    /// Records the heads of every store opened by this command (at its end).
+    /// Records the heads of every store opened by this command (at its end), reopening read-only those already closed.
     func recordAll() {
-        for store in lock.withLock({ stores }) { record(store) }
+        var done = Set<String>()
+        for entry in lock.withLock({ opened }) where done.insert(entry.path).inserted {
+            if let store = entry.store {
+                record(store)
+            } else if let store = try? BoardStore.open(path: entry.path, user: entry.user, readOnly: true) {
+                record(store)
+            }
+        }
     }
 
     /// Records a deliberate roll-back: the store now holds a backup's chain.

@@ -107,9 +107,10 @@ else
     skip "read-only bind mount not permitted here (needs root / CAP_SYS_ADMIN)"
 fi
 
-# --- Disk full: a 3 MB tmpfs, filled up, then a write.
+# --- Disk full: a 4 MB tmpfs, filled up, then a write. (The seeded store is ~1.2 MB plus a ~2 MB WAL until the
+# import's closing checkpoint, which needs room for both: 3 MB no longer left room once the store grew.)
 FULL="$WORK/full"; mkdir -p "$FULL"
-if mount -t tmpfs -o size=3m tmpfs "$FULL" 2>/dev/null; then
+if mount -t tmpfs -o size=4m tmpfs "$FULL" 2>/dev/null; then
     MOUNTS=("$FULL" "${MOUNTS[@]}")
     FS="$FULL/board.sqlite"
     "$BIN" import --store "$FS" "$ROOT"/SampleData/*.json >/dev/null 2>&1 || fail "seed on tmpfs"

@@ -109,4 +109,75 @@ kill "$holder" 2>/dev/null; wait "$holder" 2>/dev/null
 # SQL is parameterised: no interpolation inside SQL literals except reviewed constants.
 out=$(python3 "$ROOT/scripts/check-sql.py") && pass "SQL parameterised ($out)" || { fail "SQL interpolation:"; echo "$out" | sed 's/^/     | /'; }
 
+
+# Tamper evidence against someone holding the store file (issue 19). Each attack works on a copy of the store
+# (same store id, so the same key and witnessed heads) with sqlite3 and a script, as an insider would.
+expect_verify() { # NAME FILE EXPECTED-TEXT [verify args…] — verify must fail (exit 2) and print the text
+    local name=$1 store=$2 text=$3; shift 3
+    local out code
+    out=$("$BIN" verify --store "$store" "$@" 2>&1); code=$?
+    if [ $code -eq 2 ] && grep -qF -- "$text" <<<"$out"; then pass "$name"; echo "$out" | grep -F -- "$text" | head -1 | cut -c1-220 | sed 's/^/     | /'
+    else fail "$name (exit $code, expected: $text)"; echo "$out" | sed 's/^/     | /'; fi
+}
+untrigger() { sqlite3 "$1" "DROP TRIGGER audit_event_no_update; DROP TRIGGER audit_event_no_delete; DROP TRIGGER audit_key_no_delete;"; }
+"$BIN" export minutes --store "$S" M-2026-12-03-MTB -o "$WORK/anchor-minutes.txt" >/dev/null
+"$BIN" backup --store "$S" "$WORK/anchor.sqlite" > "$WORK/backup.out" && grep -q "audit chain head: event" "$WORK/backup.out" \
+    && pass "backup prints the chain head it carries" || fail "backup without a chain head"
+grep -q "^Audit chain head: event" "$WORK/anchor-minutes.txt" && pass "minutes carry the chain head" || fail "minutes without a chain head"
+out=$("$BIN" verify --store "$S" --against "$WORK/anchor-minutes.txt" --against "$WORK/anchor.sqlite" 2>&1) \
+    && grep -q "keyed (HMAC-SHA-256)" <<<"$out" && grep -q "witnessed heads: ok" <<<"$out" \
+    && pass "verify: keyed chain, witnesses, minutes and backup agree" || { fail "verify of the untouched store"; echo "$out" | sed 's/^/     | /'; }
+mode_is_600 "the audit key file" "$(ls "$TUMORBOARD_KEY_DIR"/*.key | head -1)"
+mode_is_600 "the witness log" "$XDG_STATE_HOME/tumorboard/witness.log"
+head_seq=$(sqlite3 "$S" "SELECT MAX(seq) FROM audit_event")
+
+# 1. The last events deleted: the chain is consistent in itself, but shorter than witnessed.
+sqlite3 "$S" ".backup '$WORK/t1.sqlite'"; untrigger "$WORK/t1.sqlite"
+sqlite3 "$WORK/t1.sqlite" "DELETE FROM audit_event WHERE seq > $((head_seq - 3))"
+expect_verify "deleted last events: shorter than the witnessed head" "$WORK/t1.sqlite" "first missing event: $((head_seq - 2))"
+expect_verify "deleted last events: shorter than the backup" "$WORK/t1.sqlite" "shorter than the backup's" --against "$WORK/anchor.sqlite"
+expect_verify "deleted last events: shorter than the minutes' head" "$WORK/t1.sqlite" "in $WORK/anchor-minutes.txt: event $head_seq was seen" --against "$WORK/anchor-minutes.txt"
+
+# 2. A signature rewritten and the whole chain re-hashed by a script (SHA-256 of each event's canonical text).
+sqlite3 "$S" ".backup '$WORK/t2.sqlite'"; untrigger "$WORK/t2.sqlite"
+sqlite3 "$WORK/t2.sqlite" "UPDATE audit_event SET user = 'mallory' WHERE action = 'decision.sign'"
+python3 - "$WORK/t2.sqlite" <<'PY'
+import hashlib, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+previous = ""
+for seq, at, user, action, entity, entity_id, case_id, before, after in db.execute(
+        "SELECT seq, at, user, action, entity, entity_id, case_id, before, after FROM audit_event ORDER BY seq").fetchall():
+    text = "\x1f".join([str(seq), str(round(at * 1000)), user, action, entity, entity_id, case_id or "", before or "", after or "", previous])
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    db.execute("UPDATE audit_event SET previous_hash = ?, hash = ? WHERE seq = ?", (previous, digest, seq))
+    previous = digest
+db.commit()
+PY
+expect_verify "rewritten and re-hashed chain: caught without the key" "$WORK/t2.sqlite" "rewritten without the key"
+# … and with the key record removed too, to pass it off as an old unkeyed chain.
+sqlite3 "$WORK/t2.sqlite" "DELETE FROM audit_key"
+expect_verify "rewritten chain with its key record removed" "$WORK/t2.sqlite" "a key file for this store exists"
+
+# 3. A signed decision's text edited in the decision table; the audit table untouched.
+sqlite3 "$S" ".backup '$WORK/t3.sqlite'"
+decision=$(sqlite3 "$WORK/t3.sqlite" "SELECT id FROM decision WHERE status = 'final' ORDER BY id LIMIT 1")
+sqlite3 "$WORK/t3.sqlite" "UPDATE decision SET body = replace(body, '\"consensus\":\"', '\"consensus\":\"x') WHERE id = '$decision'"
+expect_verify "edited signed decision: caught with the audit table untouched" "$WORK/t3.sqlite" "decision $decision (final) was changed in the store"
+
+# 4. The key lost: the board stays readable, changes are refused, verify says what cannot be checked; restored from its backup.
+"$BIN" key backup --store "$S" "$WORK/key-backup" >/dev/null && mode_is_600 "the key backup" "$WORK/key-backup"
+mkdir -p "$WORK/key-away" && mv "$TUMORBOARD_KEY_DIR"/*.key "$WORK/key-away/"
+"$BIN" show --store "$S" C-0001 >/dev/null 2>&1 && pass "key lost: the store is still readable" || fail "key lost: show failed"
+out=$("$BIN" note add --store "$S" C-0001 --text "after the key went" 2>&1); code=$?
+[ $code -ne 0 ] && grep -q "audit key is not available" <<<"$out" && pass "key lost: a change is refused, saying why" \
+    || { fail "key lost: note add (exit $code)"; echo "$out" | sed 's/^/     | /'; }
+expect_verify "key lost: verify reports the events it cannot check" "$S" "audit key lost or not here: epoch 1"
+start 120 36 "'$BIN' --store '$S' --user alice"
+check "key lost: the board opens and shows its meetings" "Meetings ("
+keys q
+check "key lost: the board quits cleanly" "EXIT=0"
+"$BIN" key restore --store "$S" "$WORK/key-backup" >/dev/null && "$BIN" verify --store "$S" >/dev/null \
+    && "$BIN" note add --store "$S" C-0001 --text "key restored" >/dev/null && pass "key restored from its backup: verify ok, changes accepted" \
+    || fail "key restore"
+
 finish
