@@ -12,7 +12,9 @@ let package = Package(
     ],
     targets: [
         .target(name: "BoardModel"),
-        .target(name: "BoardFormats", dependencies: ["BoardModel", .product(name: "Yams", package: "Yams")]),
+        // zlib for gzip/bgzip lab files, as in the main package.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .target(name: "BoardFormats", dependencies: ["BoardModel", "CZlib", .product(name: "Yams", package: "Yams")]),
         .target(name: "TUIKit", dependencies: [.product(name: "Yams", package: "Yams")]),
         // One libFuzzer binary; TB_FUZZ_READER picks the reader (vcf, maf, fhir, phenopacket, ctml, ctgov,
         // ctgov-xml, caselist, civic, cbioportal, native, theme).

@@ -72,11 +72,12 @@ build() { # build plain|asan-ubsan — prints the fuzzer's path
 seed() { # seed READER DIR — fills DIR with the reader's seed corpus
     local r=$1 c=$2 f
     mkdir -p "$c"
-    cp_seeds() { # copies files, decompressing gzip and keeping at most 128 KiB (libFuzzer's -max_len) of each
+    cp_seeds() { # copies files, keeping at most 128 KiB (libFuzzer's -max_len) of each
         for f in "$@"; do
             [ -f "$f" ] || continue
-            if [[ $f == *.gz ]]; then gzip -dc "$f" 2>/dev/null | head -c 131072 > "$c/$(basename "${f%.gz}")"
-            else head -c 131072 "$f" > "$c/$(basename "$f")"; fi
+            # Compressed files go in twice: inflated (the text) and as they are (the in-process gzip/bgzip reader).
+            if [[ $f == *.gz ]]; then gzip -dc "$f" 2>/dev/null | head -c 131072 > "$c/$(basename "${f%.gz}")"; fi
+            head -c 131072 "$f" > "$c/$(basename "$f")"
         done
     }
     case $r in
