@@ -127,7 +127,11 @@ struct MeetingShow: ParsableCommand {
             let ready = h.missing.isEmpty ? "ready" : "missing: " + h.missing.map(\.label).joined(separator: ", ")
             var fields = ["  \(row.item.position).", h.id, who, h.diagnosis, row.item.presenter ?? "—",
                           row.item.plannedMinutes.map { "\($0) min" } ?? "—", row.item.outcome.rawValue, ready]
-            if let reason = row.item.deferReason { fields.append("reason: \(reason)") }
+            if let reason = row.item.deferReason {
+                // Free text may name the patient: de-identified with the same de-identifier as every export.
+                let patient = deidentify ? try store.caseRecord(id: h.id)?.record.patient : nil
+                fields.append("reason: \(patient.map { Deidentifier(patient: $0).scrub(reason) } ?? reason)")
+            }
             lines.append(fields.joined(separator: "\t"))
         }
         print(lines.joined(separator: "\n"))

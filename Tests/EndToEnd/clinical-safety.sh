@@ -33,6 +33,11 @@ for cmd in "show --deidentify" "export case --deidentify --width 200"; do
     has "$cmd keeps the rest of the note" "$out" "asks about the trial"
 done
 
+"$BIN" meeting outcome --store "$S" --reason "Frau Schönberger wants a second opinion" M-2026-12-03-MTB C-0006 deferred >/dev/null 2>&1
+out=$("$BIN" meeting show --deidentify --store "$S" M-2026-12-03-MTB)
+lacks "meeting show --deidentify masks the name in a deferral reason" "$out" "Schönberger"
+has "meeting show --deidentify keeps the reason" "$out" "wants a second opinion"
+
 # Valid values at the command line.
 "$BIN" meeting add-case --store "$S" --minutes 300 M-NONE C-0001 >/dev/null 2>"$WORK/err"; code=$?
 [ $code -ne 0 ] && grep -qF "expected planned minutes 1–240, got 300" "$WORK/err" && ok "--minutes 300 is refused with the reason" || bad "--minutes 300: exit $code $(cat "$WORK/err")"
