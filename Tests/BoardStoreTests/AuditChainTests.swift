@@ -155,6 +155,18 @@ struct AuditChainTests {
         #expect(problems.contains { $0.hasPrefix("decision D-C-1-1 v2 in m") && $0.contains("matches no recorded version") }, "\(problems)")
     }
 
+    /// The sign-off of the sample board's golden minutes (text and Markdown) reads back as its decisions and hashes.
+    @Test func theGoldenMinutesSignOffReadsBack() throws {
+        for name in ["minutes-M-2026-11-19-MTB.txt", "minutes-M-2026-11-19-MTB.md"] {
+            let text = try String(contentsOfFile: MinutesGoldenTests.directory + "/" + name, encoding: .utf8)
+            let hashes = text.matches(of: /SHA-256 ([0-9a-f]{64})/).map { String($0.1) }
+            let signed = BoardStore.signedDecisions(inMinutes: text)
+            #expect(signed.count == hashes.count && hashes.count >= 5, "\(name)")
+            #expect(signed.map(\.hash) == hashes, "\(name)")
+            #expect(signed.allSatisfy { $0.caseId.hasPrefix("C-") && $0.decisionId.hasPrefix("D-") && $0.version >= 1 }, "\(signed)")
+        }
+    }
+
     @Test func aLostKeyLeavesTheDataReadableRefusesChangesAndIsReportedUntilRestoredOrReplaced() throws {
         let (store, path, keys, dir) = try Self.board()
         let backupKey = dir + "/key-backup"
