@@ -4,7 +4,7 @@ import BoardStore
 
 /// `tumorboard verify [--against FILE…]`: SQLite integrity, the keyed audit chain, every decision against its
 /// last audit event, and the chain against the heads kept outside the store — this terminal's witness log
-/// always, and the minutes or backups named with --against.
+/// always, other terminals' logs named with --witness, and the minutes or backups named with --against.
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify", abstract: "Check the store's integrity, its audit chain and decisions, against witnessed heads, minutes and backups.",
@@ -18,6 +18,10 @@ struct VerifyCommand: ParsableCommand {
     @Option(name: .long, parsing: .singleValue,
             help: ArgumentHelp("Exported minutes or a backup file to compare the chain with (repeatable).", valueName: "file"))
     var against: [String] = []
+
+    @Option(name: .long, parsing: .singleValue,
+            help: ArgumentHelp("Another terminal's witness log to compare with as well (repeatable).", valueName: "file"))
+    var witness: [String] = []
 
     func run() throws {
         let store = try global.openStore(readOnly: true, witness: false)
@@ -51,6 +55,10 @@ struct VerifyCommand: ParsableCommand {
         let log = WitnessLog.standard
         let witnessed = try store.compare(witnessed: try log.entries())
         failed = show(witnessed, label: "witnessed heads", source: log.path) || failed
+        for path in witness {
+            guard FileManager.default.isReadableFile(atPath: path) else { throw CommandFailure(message: "cannot read the witness log \(path)") }
+            failed = show(try store.compare(witnessed: try WitnessLog(path: path).entries()), label: "witness log \(path)", source: path) || failed
+        }
         for file in against {
             let comparison: AnchorComparison
             if Self.isSQLite(file) {

@@ -136,6 +136,9 @@ sqlite3 "$S" ".backup '$WORK/t1.sqlite'"; untrigger "$WORK/t1.sqlite"
 sqlite3 "$WORK/t1.sqlite" "DELETE FROM audit_event WHERE seq > $((head_seq - 3))"
 expect_verify "deleted last events: shorter than the witnessed head" "$WORK/t1.sqlite" "first missing event: $((head_seq - 2))"
 expect_verify "deleted last events: shorter than the backup" "$WORK/t1.sqlite" "shorter than the backup's" --against "$WORK/anchor.sqlite"
+cp "$XDG_STATE_HOME/tumorboard/witness.log" "$WORK/other-terminal.log"
+expect_verify "deleted last events: shorter than another terminal's witness log" "$WORK/t1.sqlite" "witness log $WORK/other-terminal.log: MISMATCH" \
+    --witness "$WORK/other-terminal.log"
 expect_verify "deleted last events: shorter than the minutes' head" "$WORK/t1.sqlite" "in $WORK/anchor-minutes.txt: event $head_seq was seen" --against "$WORK/anchor-minutes.txt"
 
 # 2. A signature rewritten and the whole chain re-hashed by a script (SHA-256 of each event's canonical text).
