@@ -47,6 +47,9 @@ struct CaseIndex: Sendable {
     /// Stage IV or M1: advanced / metastatic disease.
     let metastatic: Bool
     let stageText: String
+    /// The record states the patient's death: no trial is open to them.
+    let deceased: Bool
+    let vitalText: String
     /// Stage group I–IV as 1–4 (IV also from M1); 0 when not recorded.
     let stageLevel: UInt8
     /// A stage below IV while metastatic disease is recorded elsewhere in the record.
@@ -98,10 +101,14 @@ struct CaseIndex: Sendable {
             dxText = code.map { "\($0) is not an OncoTree code (\(record.diagnosis.text))" } ?? "no OncoTree code (\(record.diagnosis.text))"
         }
         let stageGroup = (record.stage?.group ?? "").uppercased()
+        // Metastatic sites recorded without a stage group count as metastatic; with a lower stage group they conflict.
         metastatic = stageGroup.hasPrefix("IV") || stageGroup.hasPrefix("4") || (record.stage?.m ?? "").uppercased().hasPrefix("M1")
+            || (Self.stageLevel(stageGroup) == 0 && !record.metastaticSites.isEmpty)
         stageText = record.stage.map { "stage " + $0.summary } ?? "stage not recorded"
+        deceased = record.patient.vitalStatus == .deceased
+        vitalText = deceased ? "deceased" + (record.patient.deceasedOn.map { " on \($0)" } ?? "") : "no death recorded"
         var level = Self.stageLevel(stageGroup)
-        if (record.stage?.m ?? "").uppercased().hasPrefix("M1") { level = 4 }
+        if (record.stage?.m ?? "").uppercased().hasPrefix("M1") || (level == 0 && !record.metastaticSites.isEmpty) { level = 4 }
         stageLevel = level
         stageConflict = level > 0 && level < 4 && Self.metastaticRecorded(record)
         advancedLines = Self.advancedLines(record.treatmentHistory)
@@ -230,9 +237,9 @@ struct CaseIndex: Sendable {
         return 0
     }
 
-    /// Metastatic disease recorded outside the stage group (wired to the record's metastatic sites).
+    /// Metastatic disease recorded outside the stage group: the record's metastatic sites.
     static func metastaticRecorded(_ record: Case) -> Bool {
-        false
+        !record.metastaticSites.isEmpty
     }
 
     /// Lines whose setting says advanced, metastatic, recurrent or palliative disease.

@@ -101,6 +101,8 @@ enum Test: Sendable {
     case stage(yes: UInt8, maybe: UInt8)
     /// The number of prior lines of therapy for advanced or metastatic disease.
     case advancedLines(Comparison)
+    /// The patient is alive: not met when the record states death, met otherwise (said so).
+    case alive
 }
 
 /// A diagnosis a trial admits: an OncoTree code (its subtree counts), any solid or liquid tumour,

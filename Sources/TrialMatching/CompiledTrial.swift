@@ -71,6 +71,8 @@ final class CompiledTrial: Sendable {
             let mapped = targets.filter { if case .unmapped = $0 { return false }; return true }
             structured.append(compiler.diagnosisLeaf(mapped.isEmpty ? targets : mapped, negated: false))
         }
+        // Every trial is for living patients: a record that states death rules the patient out (issue 12).
+        structured.insert(compiler.leaf("patient alive", .alive), at: 0)
         var nodes: [Node] = structured.filter { !treeLabels.contains($0.label) }.map(Node.leaf)
         if let tree { nodes.append(tree) }
 

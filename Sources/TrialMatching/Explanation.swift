@@ -37,7 +37,7 @@ struct ExplanationPlan: Sendable {
 
     /// How a leaf's verdict is put into words (which case text, which "missing" text).
     enum LeafKind: UInt8, Sendable {
-        case age, sex, diagnosis, ecog, tmb, microsatellite, er, pr, her2, priorTreatment, unsupported, diseaseStatus, genomic, stage, lines
+        case age, sex, diagnosis, ecog, tmb, microsatellite, er, pr, her2, priorTreatment, unsupported, diseaseStatus, genomic, stage, lines, alive
     }
 
     /// The strings explanations share. Workers explaining in parallel each use their own deep copy, so that
@@ -177,6 +177,8 @@ struct ExplanationPlan: Sendable {
                 kind = .stage
             case .advancedLines:
                 kind = .lines
+            case .alive:
+                kind = .alive
             }
             kinds.append(kind)
             textA.append(a)
@@ -455,6 +457,8 @@ extension MatchEngine {
             if seen.contains(node.label) { return }
             seen.append(node.label)
             let v = run.verdict(Int(node.leaf), c)
+            // "Patient alive" is said only when the record states death; otherwise it goes without saying.
+            if v.outcome == .met, case .alive = run.leaves[Int(node.leaf)].test { return }
             lines.append(Explainer.Line(kind: .leaf, outcome: v.outcome, reason: v.reason, index: Int32(k), alteration: v.alteration))
         case .all:
             var child = k + 1
@@ -526,6 +530,7 @@ extension MatchEngine {
             case .diseaseStatus: (detail, missing) = (c.stageText, texts.leafTextA[leaf])
             case .stage: (detail, missing) = (c.stageConflict ? c.stageText + ", but metastatic disease is recorded" : c.stageText,
                                               "the stage group (or whether the disease is inoperable)")
+            case .alive: (detail, missing) = (c.vitalText, nil)
             case .lines:
                 (detail, missing) = (c.advancedLines.map { "\($0) line(s) recorded for advanced disease" } ?? "no prior therapy recorded",
                                      "prior lines of therapy for advanced disease")

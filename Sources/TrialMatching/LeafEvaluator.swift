@@ -132,8 +132,10 @@ enum Evaluator {
             guard c.stageLevel > 0 else { return noData }
             let b = UInt8(1) << c.stageLevel
             // A stage below IV with metastatic sites recorded contradicts itself: the chart settles it.
-            if c.stageConflict && (yes | maybe) & (UInt8(1) << 4) != 0 { return noData }
+            if c.stageConflict { return noData }
             if yes & b != 0 { v = value(true) } else if maybe & b != 0 { return noData } else { v = value(false) }
+        case .alive:
+            v = value(!c.deceased)
         case .advancedLines(let cmp):
             guard c.hasHistory, let n = c.advancedLines else { return Verdict(outcome: .unknown, tally: Tally(unknowns: 1), reason: .noHistory) }
             v = value(cmp.holds(Double(n)))

@@ -109,3 +109,32 @@ import BoardModel
         #expect(payload.skipped.contains { $0.contains("trial 11-111") && $0.contains("molecular_function") })
     }
 }
+
+/// What the record says about the patient beyond the tumour: death, and metastases recorded beside a stage.
+@Suite struct PatientStateTests {
+    @Test func aDeceasedPatientIsNeverACandidate() {
+        let trial = Trial(id: "NCT09999993", title: "Any adult", status: .recruiting, eligibility: Eligibility(minimumAge: 18))
+        let engine = MatchEngine(trials: [trial])
+        var record = Fixtures.makeCase()
+        #expect(engine.match(record, on: Fixtures.day, selection: .all).first?.status == .eligible)
+        record.patient.vitalStatus = .deceased
+        record.patient.deceasedOn = LocalDate(year: 2026, month: 10, day: 2)
+        let m = engine.match(record, on: Fixtures.day, selection: .all).first
+        #expect(m?.status == .notEligible)
+        #expect(m?.outcomes.contains { $0.criterion == "patient alive" && $0.outcome == .notMet && $0.detail == "deceased on 2026-10-02" } == true)
+    }
+
+    @Test func metastasesBesideALowerStageLeaveTheStageOpen() {
+        // "Patients with Stage I or IV breast cancer are not eligible." against stage IIIA with metastatic sites recorded.
+        let trial = Trial(id: "NCT09999994", title: "Early", status: .recruiting,
+                          eligibility: Eligibility(diagnoses: ["BREAST"], exclusionText: "* Patients with Stage I or IV breast cancer are not eligible."))
+        let engine = MatchEngine(trials: [trial])
+        var record = Fixtures.makeCase(code: "IDC")
+        record.stage = Stage(group: "IIIA")
+        #expect(engine.match(record, on: Fixtures.day, selection: .all).first?.status == .eligible)
+        record.metastaticSites = [MetastaticSite(site: "liver")]
+        let m = engine.match(record, on: Fixtures.day, selection: .all).first
+        #expect(m?.status == .possiblyEligible)
+        #expect(m?.outcomes.contains { $0.criterion == "excluded if: stage I or IV" && $0.outcome == .unknown } == true)
+    }
+}
