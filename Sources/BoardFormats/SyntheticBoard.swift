@@ -91,10 +91,36 @@ public struct SyntheticBoard {
                      : GenomicCriterion(hugoSymbol: driver.0, variantCategory: "Mutation", wildcardProteinChange: String(driver.1.dropLast()))),
         ])
         let statuses: [RecruitmentStatus] = [.recruiting, .recruiting, .recruiting, .activeNotRecruiting, .completed]
+        // Real trials rarely share programs: vary the age limit, the arms (one to three, each its own genotype),
+        // and carry registry-style free text the matcher reads (ECOG, stage, prior therapy, lines, chart items).
+        var arms = [TrialArm(id: "A", name: "Arm A", drugs: ["investigational agent \(index)"], criteria: criteria)]
+        for extra in 0..<Int(rng.next() % 3) {
+            let other = dx.drivers[Int(rng.next() % UInt64(dx.drivers.count))]
+            arms.append(TrialArm(id: ["B", "C"][extra], name: "Arm \(["B", "C"][extra])", drugs: ["investigational agent \(index)\(["b", "c"][extra])"],
+                                 open: rng.next() % 4 != 0,
+                                 criteria: .genomic(GenomicCriterion(hugoSymbol: other.0, variantCategory: "Mutation",
+                                                                    wildcardProteinChange: String(other.1.dropLast())))))
+        }
+        func pick(_ pool: [String]) -> String { pool[Int(rng.next() % UInt64(pool.count))] }
+        let inclusion = [
+            pick(["* ECOG performance status 0-1", "* ECOG performance status 0, 1 or 2", "* ECOG ≤ 2", "* Karnofsky performance status ≥ 70%"]),
+            pick(["* Metastatic or locally advanced unresectable disease", "* Histologically confirmed metastatic disease (stage IV)",
+                  "* Stage III or IV disease not amenable to curative treatment"]),
+            pick(["* Progression after at least 1 prior line of systemic therapy for advanced disease", "* Up to 3 prior lines for metastatic disease",
+                  "* Measurable disease per RECIST v1.1"]),
+            pick(["* Adequate bone marrow, liver and renal function", "* Absolute neutrophil count ≥ 1.5 × 10^9/L", "* Life expectancy ≥ 12 weeks"]),
+        ].joined(separator: "\n")
+        let exclusion = [
+            pick(["* Prior treatment with \(pick(["osimertinib", "sotorasib", "trastuzumab", "pembrolizumab", "olaparib", "palbociclib"]))",
+                  "* Previous therapy with any \(driver.0) inhibitor", "* Prior allogeneic stem cell transplant"]),
+            pick(["* Symptomatic brain metastases", "* Pregnant or breast-feeding", "* QTc > 470 ms", "* Active hepatitis B or C infection"]),
+        ].joined(separator: "\n")
+        let minimumAge = [18, 18, 18, 12, 16, 21][Int(rng.next() % 6)]
         return Trial(id: String(format: "NCT9%07d", index), title: "\(driver.0)-directed therapy in \(basket ? "solid tumours" : dx.text) (synthetic \(index))",
                      phase: ["Phase 1", "Phase 2", "Phase 3"][Int(rng.next() % 3)], status: statuses[Int(rng.next() % 5)], sponsor: "Synthetic Oncology Group",
-                     arms: [TrialArm(id: "A", name: "Arm A", drugs: ["investigational agent \(index)"], criteria: criteria)],
-                     eligibility: Eligibility(minimumAge: 18, diagnoses: [basket ? "_SOLID_" : dx.code]))
+                     arms: arms,
+                     eligibility: Eligibility(minimumAge: minimumAge, diagnoses: [basket ? "_SOLID_" : dx.code],
+                                              inclusionText: inclusion, exclusionText: exclusion))
     }
 
     static func pick<T>(_ items: [T], weight: KeyPath<T, Int>, rng: inout SplitMix64) -> T {
