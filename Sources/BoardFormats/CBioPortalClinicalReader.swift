@@ -191,10 +191,10 @@ public enum CBioPortalClinicalReader {
             }
         }
         if let raw = row.value(.age) {
-            if let years = Double(raw), years >= 0, years <= 120 {
-                record.patient.recordedAge = "P\(Int(years.rounded(.down)))Y"
+            if let years = Double(raw), years.isFinite, let age = try? ValidValues.age(Int(years.rounded(.down))), years >= 0 {
+                record.patient.recordedAge = "P\(age)Y"
             } else {
-                account.invalid("AGE", found: raw, at: row.location(.age), expected: "an age in years from 0 to 120")
+                account.invalid("AGE", found: raw, at: row.location(.age), expected: "an age of 0–120 years")
             }
         }
         if let raw = row.value(.osStatus) {
@@ -207,14 +207,14 @@ public enum CBioPortalClinicalReader {
             }
         }
         if let raw = row.value(.ecog) {
-            if let score = Int(raw), (0...5).contains(score) {
+            if let score = Int(raw), (try? ValidValues.ecog(score)) != nil {
                 record.performance = PerformanceStatus(ecog: score, karnofsky: record.performance?.karnofsky)
             } else {
                 account.invalid("ECOG", found: raw, at: row.location(.ecog), expected: "an ECOG score 0–5")
             }
         }
         if let raw = row.value(.karnofsky) {
-            if let score = Int(raw), (0...100).contains(score), score % 10 == 0 {
+            if let score = Int(raw), (try? ValidValues.karnofsky(score)) != nil {
                 record.performance = PerformanceStatus(ecog: record.performance?.ecog, karnofsky: score)
             } else {
                 account.invalid("KARNOFSKY", found: raw, at: row.location(.karnofsky), expected: "a Karnofsky score 0–100 in tens")

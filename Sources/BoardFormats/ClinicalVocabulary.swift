@@ -64,18 +64,15 @@ enum ClinicalVocabulary {
         text.range(of: #"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$"#, options: .regularExpression) != nil
     }
 
-    /// Whether "YYYY-MM-DD…" (or "YYYY-MM", "YYYY") names a day that exists (no 31 February, no month 13).
+    /// Whether "YYYY-MM-DD…" (or a partial "YYYY-MM", "YYYY", which FHIR allows) names a day that exists: full
+    /// dates go through ValidValues (no 31 February), partial ones need a real month.
     static func isRealDate(_ text: String) -> Bool {
         let head = text.prefix(10)
+        if head.count == 10 { return ValidValues.startsWithRealDate(text) }
         let parts = head.split(separator: "-", omittingEmptySubsequences: false)
-        guard let y = Int(parts[0]), parts[0].count == 4 else { return false }
+        guard parts[0].count == 4, Int(parts[0]) != nil else { return false }
         if parts.count == 1 { return true }
-        guard let m = Int(parts[1]), (1...12).contains(m) else { return false }
-        if parts.count == 2 { return true }
-        guard let d = Int(parts[2].prefix(2)), d >= 1 else { return false }
-        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
-        return d <= days
+        return parts.count == 2 && Int(parts[1]).map { (1...12).contains($0) } == true
     }
 
     /// The site a metastasis concept names: "Secondary malignant neoplasm of bone" → "bone", "Metastasis to

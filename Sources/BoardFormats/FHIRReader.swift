@@ -311,7 +311,8 @@ public enum FHIRReader {
             let sex: Sex = switch r["gender"].string { case "female": .female; case "male": .male; case "other": .other; default: .unknown }
             var birth = ClinicalVocabulary.date(r["birthDate"].string)
             if let raw = r["birthDate"].string, birth == nil || !ClinicalVocabulary.isRealDate(raw) {
-                account.invalid("Patient.birthDate", found: raw, at: r.path + ".birthDate", expected: "a real calendar date YYYY-MM-DD")
+                // Identifying: the value itself is never written to the report.
+                account.invalid("Patient.birthDate", found: "(not shown)", at: r.path + ".birthDate", expected: "a real calendar date YYYY-MM-DD")
                 birth = nil
             }
             // R4 Patient.deceased[x]: a boolean or the date and time of death; absent means not recorded (unknown).
@@ -323,7 +324,8 @@ public enum FHIRReader {
                 if let date = ClinicalVocabulary.date(raw), ClinicalVocabulary.isRealDate(raw), birth.map({ date >= $0 }) ?? true {
                     deceasedOn = date
                 } else {
-                    account.invalid("Patient.deceasedDateTime", found: raw, at: r.path + ".deceasedDateTime", expected: "a real date on or after the birth date")
+                    _ = raw
+                    account.invalid("Patient.deceasedDateTime", found: "(not shown)", at: r.path + ".deceasedDateTime", expected: "a real date on or after the birth date")
                 }
             }
             let patient = Patient(id: pid, identifiers: identifiers, name: name, birthDate: birth, sex: sex, vitalStatus: status, deceasedOn: deceasedOn)
@@ -508,22 +510,22 @@ public enum FHIRReader {
             }
             if isECOG {
                 if let s = score(r) {
-                    if (0...5).contains(s) {
-                        patients[pid]!.performance.ecog = s
+                    do {
+                        patients[pid]!.performance.ecog = try ValidValues.ecog(s)
                         patients[pid]!.performance.assessedOn = ClinicalVocabulary.date(r["effectiveDateTime"].string)
-                    } else {
-                        account.invalid("ECOG", found: String(s), at: r.path + ".value[x]", expected: "an ECOG score 0–5")
+                    } catch {
+                        account.invalid("ECOG", found: String(s), at: r.path + ".value[x]", expected: error.expected)
                     }
                 }
                 return
             }
             if isKPS {
                 if let s = score(r) {
-                    if (0...100).contains(s), s % 10 == 0 {
-                        patients[pid]!.performance.karnofsky = s
+                    do {
+                        patients[pid]!.performance.karnofsky = try ValidValues.karnofsky(s)
                         if patients[pid]!.performance.assessedOn == nil { patients[pid]!.performance.assessedOn = ClinicalVocabulary.date(r["effectiveDateTime"].string) }
-                    } else {
-                        account.invalid("Karnofsky", found: String(s), at: r.path + ".value[x]", expected: "a Karnofsky score 0–100 in tens")
+                    } catch {
+                        account.invalid("Karnofsky", found: String(s), at: r.path + ".value[x]", expected: error.expected)
                     }
                 }
                 return

@@ -203,7 +203,7 @@ public enum PhenopacketReader {
         var birth: LocalDate?
         if let raw = subject["dateOfBirth"].string {
             if ClinicalVocabulary.isRealDate(raw), let d = ClinicalVocabulary.date(raw) { birth = d }
-            else { account.invalid("subject.dateOfBirth", found: raw, at: subject.path + ".dateOfBirth", expected: "a real date (RFC 3339)") }
+            else { account.invalid("subject.dateOfBirth", found: "(not shown)", at: subject.path + ".dateOfBirth", expected: "a real date (RFC 3339)") }
         }
         var age = subject["timeAtLastEncounter"]["age"]["iso8601duration"].string
         if let a = age, !ClinicalVocabulary.isISODuration(a) {
@@ -220,7 +220,7 @@ public enum PhenopacketReader {
         var deceasedOn: LocalDate?
         if let raw = vital["timeOfDeath"]["timestamp"].string {
             if ClinicalVocabulary.isRealDate(raw), let d = ClinicalVocabulary.date(raw), birth.map({ d >= $0 }) ?? true { deceasedOn = d }
-            else { account.invalid("subject.vitalStatus.timeOfDeath", found: raw, at: vital.path + ".timeOfDeath.timestamp", expected: "a real date on or after the birth date") }
+            else { account.invalid("subject.vitalStatus.timeOfDeath", found: "(not shown)", at: vital.path + ".timeOfDeath.timestamp", expected: "a real date on or after the birth date") }
         }
         let cause = vital["causeOfDeath"]["label"].string.map { label in vital["causeOfDeath"]["id"].string.map { "\(label) (\($0))" } ?? label }
         var patient = Patient(id: subjectId, name: PersonName(), birthDate: birth, sex: sex, vitalStatus: status, deceasedOn: deceasedOn,

@@ -89,6 +89,20 @@ public struct Patient: Codable, Sendable, Hashable, Identifiable {
     /// Age in whole years on a given day.
     public func age(on day: LocalDate) -> Int? { birthDate.map { $0.years(until: day) } }
 
+    /// Whether two records describe the same person: true on the same id or a shared identifier, or the same
+    /// birth date and family name; false when birth dates or family names contradict; nil when nothing tells.
+    public func isSamePerson(as other: Patient) -> Bool? {
+        if id == other.id { return true }
+        for a in identifiers where other.identifiers.contains(where: { $0.value == a.value && ($0.system == a.system || $0.system == nil || a.system == nil) }) {
+            return true
+        }
+        let families = [name.family, other.name.family].map { $0?.trimmingCharacters(in: .whitespaces).lowercased() }
+        if let a = birthDate, let b = other.birthDate, a != b { return false }
+        if let a = families[0], let b = families[1], !a.isEmpty, !b.isEmpty, a != b { return false }
+        if birthDate != nil, birthDate == other.birthDate, let a = families[0], !a.isEmpty, a == families[1] { return true }
+        return nil
+    }
+
     /// Initials for masked display ("M.G.").
     public var initials: String {
         [name.given, name.family].compactMap { $0?.first.map { "\($0)." } }.joined()

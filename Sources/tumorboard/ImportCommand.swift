@@ -54,6 +54,7 @@ struct ImportCommand: ParsableCommand {
         let summary: ImportSummary
         do {
             store = try global.openStore()
+            if let caseId { try store.requireSamePatient(caseId: caseId, records: payload.bundle.cases) }
             summary = try store.importRecords(payload.bundle, partialCases: payload.partialCases, caseAdditions: payload.caseAdditions, findingBatches: payload.findingSets,
                                               findingStreams: payload.findingStreams,
                                               evidence: payload.evidence, skipped: payload.skipped, dryRun: dryRun,

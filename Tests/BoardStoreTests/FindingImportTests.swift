@@ -213,3 +213,35 @@ struct FindingImportTests {
         #expect(Finding(id: "1:1007:A:C", kind: .snv).label == "1:1007 A>C")
     }
 }
+
+@Suite("Import of case additions and patient identity")
+struct CaseAdditionTests {
+    @Test func timelineEventsNeverCreateACaseAndTheOtherPatientIsRefused() throws {
+        let s = try BoardStore.inMemory(user: "t")
+        let addition = Case(id: "P-NOBODY", patient: Patient(id: "P-NOBODY", name: PersonName()), diagnosis: Diagnosis(text: ""),
+                            treatmentHistory: [TherapyLine(line: 1, drugs: ["X"])], provenance: Provenance(file: "/x/data_timeline.txt"))
+        let summary = try s.importRecords(BoardBundle(), caseAdditions: [addition], now: Fixtures.now)
+        #expect(summary.skipped.contains { $0.contains("data_timeline.txt") && $0.contains("no such case") })
+        #expect(try s.caseRecord(id: "P-NOBODY") == nil)
+
+        let mine = Patient(id: "P-1", identifiers: [PatientIdentifier(kind: .mrn, value: "MRN-1")], name: PersonName(given: "A", family: "Bcd"), birthDate: LocalDate("1970-01-01"))
+        try s.importBundle(BoardBundle(cases: [Case(id: "C-T1", patient: mine, diagnosis: Diagnosis(text: "x"))]), now: Fixtures.now)
+        let other = Case(id: "C-T1", patient: Patient(id: "fhir-9", name: PersonName(family: "Xyz"), birthDate: LocalDate("1980-02-02")),
+                         diagnosis: Diagnosis(text: "y"), provenance: Provenance(file: "/x/other.json"))
+        #expect(throws: StoreError.self) { try s.requireSamePatient(caseId: "C-T1", records: [other]) }
+        let same = Case(id: "C-T1", patient: Patient(id: "fhir-1", identifiers: [PatientIdentifier(kind: .mrn, value: "MRN-1")], name: PersonName()),
+                        diagnosis: Diagnosis(text: "y"))
+        try s.requireSamePatient(caseId: "C-T1", records: [same])
+        #expect(throws: StoreError.self) { try s.requireSamePatient(caseId: "C-T1", records: [same, other]) }
+    }
+
+    @Test func theReportAccountsForEachFileAsJSON() throws {
+        var summary = ImportSummary()
+        summary.accounts = [ImportAccount(file: "/a/x.tsv", format: "civic", recordsRead: 3, unusedFields: ["gene_civic_url": 3]),
+                            ImportAccount(file: "/a/x.tsv", format: "civic", recordsRead: 1)]
+        let report = ImportReport(summary: summary, notes: ["n"], dryRun: true)
+        #expect(report.files.count == 1 && report.files[0].recordsRead == 4)
+        let json = String(decoding: try report.json(), as: UTF8.self)
+        #expect(json.contains("\"gene_civic_url\" : 3") && json.contains("\"dryRun\" : true"))
+    }
+}
