@@ -231,8 +231,9 @@ struct VCFRecordParser {
         if let n = roles.normal {
             normal = VCFSampleEvidence(values[n], layout, allele: allele, ref: ref, alt: altBytes, indel: base.kind == .indel, precise: base.precise)
         }
-        for (slot, s) in slots.enumerated() {
-            guard let column = s.column else { continue }
+        // By index: iterating `slots` itself would hold a copy while `add` appends, copying every finding per record.
+        for slot in slots.indices {
+            guard let column = slots[slot].column else { continue }
             let e = VCFSampleEvidence(values[column], layout, allele: allele, ref: ref, alt: altBytes, indel: base.kind == .indel, precise: base.precise,
                                       singleBreakend: base.svType == .singleBreakend || base.svType == .inferredBreakend)
             if let gt = e.genotype, let carried = VCFSampleEvidence.carried(gt) {
