@@ -37,10 +37,10 @@ enum CaseText {
         lines.append("")
         lines.append(.init("Treatment history", role: .title))
         if c.treatmentHistory.isEmpty { lines.append(.init("none recorded", role: .dim)) }
-        for line in c.treatmentHistory.sorted(by: { $0.line < $1.line }) {
+        for line in TherapyLine.ordered(c.treatmentHistory) {
             let drugs = line.drugs.isEmpty ? say(line.regimen ?? "—") : line.drugs.joined(separator: " + ")
             let dates = [line.start?.description, line.end?.description].compactMap { $0 }.joined(separator: " – ")
-            var text = "L\(line.line)  \(drugs)"
+            var text = (line.line.map { "L\($0)" } ?? "- ") + "  \(drugs)"
             if let setting = line.setting { text += " (\(say(setting)))" }
             if !dates.isEmpty { text += "  \(dates)" }
             if let best = line.bestResponse { text += "  best response \(best.rawValue)" }

@@ -314,7 +314,7 @@ public enum CBioPortalClinicalReader {
         let days = [Int(start ?? ""), Int(stop ?? "")].map { $0.map(String.init) ?? "?" }
         let when = "days \(days[0])–\(days[1]) from the study's index date"
         let regimen = [detail ?? type, "(\(when))"].compactMap { $0 }.joined(separator: " ")
-        record.treatmentHistory.append(TherapyLine(line: record.treatmentHistory.count + 1, setting: isRadiation ? "radiotherapy" : nil,
+        record.treatmentHistory.append(TherapyLine(line: nil, setting: isRadiation ? "radiotherapy" : nil,
                                                    regimen: regimen, drugs: isRadiation ? [] : agents))
     }
 }

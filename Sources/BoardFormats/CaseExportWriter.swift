@@ -57,9 +57,9 @@ public struct CaseExportWriter {
         doc.field("Status", c.status.rawValue)
         if !c.treatmentHistory.isEmpty {
             doc.add(.section("Treatment history"))
-            for line in c.treatmentHistory.sorted(by: { $0.line < $1.line }) {
+            for line in TherapyLine.ordered(c.treatmentHistory) {
                 let drugs = line.drugs.isEmpty ? say(line.regimen ?? "—") : line.drugs.joined(separator: " + ")
-                var text = "Line \(line.line): \(drugs)"
+                var text = (line.line.map { "Line \($0)" } ?? "Treatment (line not stated)") + ": \(drugs)"
                 if let setting = line.setting { text += " (\(say(setting)))" }
                 if let r = line.bestResponse { text += ", best response \(r.rawValue)" }
                 if let why = line.stopReason { text += ", stopped: \(say(why))" }

@@ -37,10 +37,10 @@ public struct CaseSummaryText {
         out.append("Question:    \(c.question.isEmpty ? "—" : say(c.question))")
         if !c.treatmentHistory.isEmpty {
             out.append("Treatment history:")
-            for line in c.treatmentHistory.sorted(by: { $0.line < $1.line }) {
+            for line in TherapyLine.ordered(c.treatmentHistory) {
                 let drugs = line.drugs.isEmpty ? say(line.regimen ?? "—") : line.drugs.joined(separator: " + ")
                 let dates = [line.start?.description, line.end?.description].compactMap { $0 }.joined(separator: " – ")
-                out.append("  L\(line.line) \(drugs)" + (dates.isEmpty ? "" : "  \(dates)") + (line.bestResponse.map { "  best \($0.rawValue)" } ?? "")
+                out.append("  \(line.line.map { "L\($0)" } ?? "- ") \(drugs)" + (dates.isEmpty ? "" : "  \(dates)") + (line.bestResponse.map { "  best \($0.rawValue)" } ?? "")
                            + (line.stopReason.map { "  stopped: \(say($0))" } ?? ""))
             }
         }

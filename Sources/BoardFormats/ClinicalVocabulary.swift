@@ -23,12 +23,19 @@ enum ClinicalVocabulary {
     }
 
     /// "American Joint Committee on Cancer cT3 (qualifier value)", "cT3", "T3" → "T3"; nil if no category is found.
-    static func tnmCategory(_ raw: String, letter: Character) -> String? {
+    static func tnmCategory(_ raw: String, letter: Character) -> String? { tnmParts(raw, letter: letter)?.category }
+
+    /// The category and its prefix as written ("pT2b Stage Finding" → ("p", "T2b")): c clinical, p pathological,
+    /// y after therapy, r recurrence, a autopsy. A category is the letter then X, is or a digit (AJCC 8), with
+    /// optional sub-letters and a parenthesised suffix ("T1mi", "N1a", "M0(i+)"); "TNM" or "Tumor" is none.
+    static func tnmParts(_ raw: String, letter: Character) -> (prefix: String, category: String)? {
         let cleaned = raw.replacingOccurrences(of: "(qualifier value)", with: "")
+        let pattern = "^([ycpra]{0,3})(" + String(letter) + "(X|x|is|[0-4])[a-dA-Dmiu0-9]*(\\([^)]*\\))?)$"
         for word in cleaned.split(separator: " ").reversed() {
-            var w = Substring(word)
-            while let f = w.first, f == "c" || f == "p" || f == "y" || f == "r" || f == "a" { w = w.dropFirst() }
-            if w.first == letter, w.count >= 2 { return String(w) }
+            let w = String(word)
+            guard let match = w.range(of: pattern, options: .regularExpression), match == w.startIndex..<w.endIndex else { continue }
+            let prefix = String(w.prefix { "ycpra".contains($0) })
+            return (prefix, String(w.dropFirst(prefix.count)))
         }
         return nil
     }

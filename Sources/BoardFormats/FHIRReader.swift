@@ -65,6 +65,12 @@ public enum FHIRReader {
         }
         account.read(resources.count)
         var builder = Builder(file: file, caseId: caseId, use: use)
+        // Resource ids (even urn:uuid fullUrls) are reused across example bundles: a finding's or report's id is
+        // scoped by the Bundle it came from (Bundle.identifier, else Bundle.id, else the file name).
+        if type == "Bundle" {
+            let identifier = [root["identifier"]["system"].string, root["identifier"]["value"].string].compactMap { $0 }.joined(separator: "|")
+            builder.scope = identifier.isEmpty ? (root["id"].string ?? builder.name) : identifier
+        }
         builder.account = account
         builder.index(resources)
         try builder.build()
@@ -164,6 +170,8 @@ public enum FHIRReader {
         /// Patients referred to by a file that holds no Patient (standalone Condition, MedicationRequest…): their
         /// data completes the case of that patient if the store has it, and never creates one.
         var absent: Set<String> = []
+        /// The Bundle's identity, prefixed to finding and report ids ("fhir:<bundle>/<resource id>"); nil for a lone resource.
+        var scope: String?
 
         init(file: String, caseId: String?, use: JSONUse) {
             self.file = file
@@ -172,6 +180,8 @@ public enum FHIRReader {
         }
 
         var name: String { URL(fileURLWithPath: file).lastPathComponent }
+
+        func scoped(_ resourceId: String) -> String { "fhir:" + (scope.map { "\($0)/" } ?? "") + resourceId }
 
         mutating func skip(_ r: JSONNode, _ reason: String) {
             account.skip(reason)
@@ -568,7 +578,7 @@ public enum FHIRReader {
             let unit = r["valueQuantity"]["unit"].string ?? r["valueQuantity"]["code"].string
             let status = r["valueString"].string ?? FHIRReader.words(r["valueCodeableConcept"]).map(ClinicalVocabulary.clean)
                 ?? r["interpretation"].array.first.flatMap { FHIRReader.words($0) }
-            let id = "fhir:" + (id(of: r) ?? "\(name)-\(r.path)")
+            let id = scoped(id(of: r) ?? "\(name)-\(r.path)")
             let finding = Finding(id: id, kind: .biomarker, biomarker: Biomarker(kind: kind, name: name, value: value,
                                   unit: kind == .tmb ? "mut/Mb" : unit, status: status))
             add(finding, ref: nil, pid: pid, subject: subject)
@@ -639,7 +649,7 @@ public enum FHIRReader {
             let rid = id(of: r) ?? r.path
             var call: CopyNumberCall?
             if kind == .copyNumber, let copies { call = copies < 0.5 ? .homozygousDeletion : copies < 1.5 ? .heterozygousDeletion : copies >= 5 ? .amplification : copies > 2.5 ? .gain : nil }
-            let finding = Finding(id: "fhir:" + rid, kind: kind ?? .snv, gene: gene, transcript: transcript, hgvsC: hgvsC ?? hgvsG, hgvsP: hgvsP,
+            let finding = Finding(id: scoped(rid), kind: kind ?? .snv, gene: gene, transcript: transcript, hgvsC: hgvsC ?? hgvsG, hgvsP: hgvsP,
                                   consequence: clinvar.map { "ClinVar \($0)" }, vaf: vaf, copyNumberCall: call, copyNumber: copies,
                                   origin: origin, classification: classification)
             let allRefs = refs(of: r)
@@ -666,12 +676,9 @@ public enum FHIRReader {
             let parsed = level.flatMap(Self.evidenceLevel)
             let targets = r["derivedFrom"].array.compactMap { $0["reference"].string }
             guard !targets.isEmpty else { skip(r, "implications without a derivedFrom variant"); return }
-            guard let parsed else {
-                // Without a level the board cannot rank it; keep it out rather than invent one, and say so.
-                skip(r, "implications whose level \"\(level ?? "none")\" is not on a known scale")
-                return
-            }
-            let entry = EvidenceEntry(source: "report", level: parsed, type: therapy == nil ? "Diagnostic" : "Predictive", significance: significance,
+            // A level not on a known scale ("AMP Guidelines") is kept as unknown, never guessed: the drug and the
+            // response the report states stay on the variant, ranked after every known level.
+            let entry = EvidenceEntry(source: "report", level: parsed ?? Self.unknownLevel(level), type: therapy == nil ? "Diagnostic" : "Predictive", significance: significance,
                                       therapy: therapy, disease: disease,
                                       oncotreeCode: disease.flatMap { OncoTreeCrosswalk.map(codings: [], text: $0)?.oncotree },
                                       reference: level.map { "level as reported: \($0)" })
@@ -679,6 +686,18 @@ public enum FHIRReader {
                 let key = resolve(target, in: r).flatMap { refs(of: $0).first } ?? target
                 evidence.append((key, entry))
             }
+        }
+
+        /// The level "unknown" on the scale the text names (OncoKB, ESCAT, CIViC, NCT/DKTK), else on AMP/ASCO/CAP,
+        /// the tiers the Genomics Reporting IG's examples use ("Tier I - Level A"); it is no level of the scale, so it
+        /// ranks last and shows as "not a level of this scale".
+        static func unknownLevel(_ text: String?) -> EvidenceLevel {
+            let t = (text ?? "").lowercased()
+            let scale: EvidenceScale = t.contains("oncokb") ? .oncokb : t.contains("escat") ? .escat : t.contains("civic") ? .civic
+                : t.contains("nct") || t.contains("dktk") ? .nct : .amp
+            var level = EvidenceLevel(scale: scale, code: "")
+            level.code = "unknown"
+            return level
         }
 
         static func evidenceLevel(_ text: String) -> EvidenceLevel? {
@@ -791,7 +810,7 @@ public enum FHIRReader {
                          collectedOn: ClinicalVocabulary.date(s["collection"]["collectedDateTime"].string))
             }
             let rid = id(of: r) ?? "report-\(patients[pid]!.reports.count + 1)"
-            patients[pid]!.reports.append(MolecularReport(id: "fhir:" + rid, lab: lab, assay: FHIRReader.words(r["code"]),
+            patients[pid]!.reports.append(MolecularReport(id: scoped(rid), lab: lab, assay: FHIRReader.words(r["code"]),
                                                           reportedOn: ClinicalVocabulary.date(r["issued"].string ?? r["effectiveDateTime"].string), specimen: spec))
         }
 
@@ -815,7 +834,9 @@ public enum FHIRReader {
                 var regimens: [(start: LocalDate?, drugs: [String], last: LocalDate?, dates: [LocalDate])] = []
                 for m in d.medications {
                     let dates = m.dates.sorted()
-                    let start = dates.first, last = [dates.last, m.end].compactMap { $0 }.max()
+                    // An end only when the record states one (effectivePeriod.end, boundsPeriod.end): the last order
+                    // date is not the end of therapy.
+                    let start = dates.first, last = m.end
                     // Given together repeatedly (the same two or more days): one regimen. One order each on one day
                     // (docetaxel and leuprolide started the same day) stays two treatments.
                     if dates.count >= 2, let i = regimens.firstIndex(where: { $0.dates == dates }) {
@@ -826,18 +847,14 @@ public enum FHIRReader {
                     }
                 }
                 var entries: [(start: LocalDate?, line: TherapyLine)] = regimens.map { r in
-                    (r.start, TherapyLine(line: 0, regimen: r.drugs.count > 1 ? r.drugs.joined(separator: " + ") : nil, drugs: r.drugs, start: r.start, end: r.last))
+                    (r.start, TherapyLine(line: nil, regimen: r.drugs.count > 1 ? r.drugs.joined(separator: " + ") : nil, drugs: r.drugs, start: r.start, end: r.last))
                 }
                 for p in d.procedures {
                     let dates = p.dates.sorted()
-                    entries.append((dates.first, TherapyLine(line: 0, setting: p.setting, regimen: p.text, start: dates.first,
-                                                             end: [dates.count > 1 ? dates.last : nil, p.end].compactMap { $0 }.max())))
+                    entries.append((dates.first, TherapyLine(line: nil, setting: p.setting, regimen: p.text, start: dates.first, end: p.end)))
                 }
-                for (i, e) in entries.sorted(by: { ($0.start?.description ?? "") < ($1.start?.description ?? "") }).enumerated() {
-                    var line = e.line
-                    line.line = i + 1
-                    lines.append(line)
-                }
+                // In time order; FHIR states no line numbers (and surgery or radiotherapy is no systemic line), so none is made.
+                lines = entries.sorted(by: { ($0.start?.description ?? "") < ($1.start?.description ?? "") }).map(\.line)
                 var findings = d.findings
                 if let report = d.reports.first { for i in findings.indices where findings[i].reportId == nil { findings[i].reportId = report.id } }
                 let stage = d.stage == Stage() ? nil : d.stage

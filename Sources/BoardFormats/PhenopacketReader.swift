@@ -58,9 +58,11 @@ public enum PhenopacketReader {
             foundCancer = true
             diagnosis = Diagnosis(oncotreeCode: mapping?.oncotree, text: label, primarySite: disease["primarySite"]["label"].string,
                                   diagnosedOn: ClinicalVocabulary.date(disease["onset"]["timestamp"].string), sourceCode: termId)
-            if let s = disease["diseaseStage"].array.first?["label"].string { stage.group = ClinicalVocabulary.stageGroup(s) }
-            apply(disease["clinicalTnmFinding"], to: &stage)
-            if stage.t != nil || stage.n != nil || stage.m != nil { stage.basis = "clinical" }
+            if let s = disease["diseaseStage"].array.first { (stage.group, stage.system) = group(s, oncotree: mapping?.oncotree) }
+            // The basis is what the categories' prefixes say ("pT2b" is pathological even under clinicalTnmFinding);
+            // unprefixed categories under clinicalTnmFinding are clinical.
+            let written = apply(disease["clinicalTnmFinding"], to: &stage)
+            if stage.t != nil || stage.n != nil || stage.m != nil { stage.basis = written ?? "clinical" }
             if mapping == nil { notes.append("\(name): diagnosis \"\(label)\"\(termId.map { " (\($0))" } ?? "") has no OncoTree mapping; kept as text") }
         }
         // A tumour named only as a phenotypic feature (a predisposition syndrome's "Rhabdoid tumor of the kidney").
@@ -107,9 +109,10 @@ public enum PhenopacketReader {
             }
             if sample["pathologicalTnmFinding"].array.count > 0 {
                 var pathological = Stage()
-                apply(sample["pathologicalTnmFinding"], to: &pathological)
-                if stage.t == nil && stage.n == nil && stage.m == nil {
-                    stage.t = pathological.t; stage.n = pathological.n; stage.m = pathological.m
+                _ = apply(sample["pathologicalTnmFinding"], to: &pathological)
+                // pT and pN of the resected tumour with the clinical cM0/M1 make the pathological stage (AJCC pTNM).
+                if (pathological.t != nil || pathological.n != nil) && stage.basis != "pathological" {
+                    stage.t = pathological.t ?? stage.t; stage.n = pathological.n ?? stage.n; stage.m = pathological.m ?? stage.m
                     stage.basis = "pathological"
                 }
             }
@@ -149,7 +152,7 @@ public enum PhenopacketReader {
                     use.accounted(action); continue
                 }
                 let interval = t["doseIntervals"].array.first?["interval"]
-                lines.append(TherapyLine(line: lines.count + 1, drugs: [Antineoplastics.ingredient(in: agent) ?? agent],
+                lines.append(TherapyLine(line: nil, drugs: [Antineoplastics.ingredient(in: agent) ?? agent],
                                          start: ClinicalVocabulary.date(interval?["start"].string), end: ClinicalVocabulary.date(interval?["end"].string),
                                          stopReason: stop))
             } else if action["therapeuticRegimen"].exists {
@@ -159,7 +162,7 @@ public enum PhenopacketReader {
                 guard !drugs.isEmpty || cancerTargets(action) else {
                     account.skip("regimens that do not treat a cancer"); use.accounted(action); continue
                 }
-                lines.append(TherapyLine(line: lines.count + 1, regimen: label, drugs: drugs.isEmpty ? (label ?? "").split(separator: "/").map(String.init) : drugs,
+                lines.append(TherapyLine(line: nil, regimen: label, drugs: drugs.isEmpty ? (label ?? "").split(separator: "/").map(String.init) : drugs,
                                          start: ClinicalVocabulary.date(r["startTime"]["timestamp"].string),
                                          end: ClinicalVocabulary.date(r["endTime"]["timestamp"].string), stopReason: stop))
             } else if action["procedure"].exists {
@@ -168,23 +171,24 @@ public enum PhenopacketReader {
                 guard foundCancer, cancerTargets(action), !words.contains("biopsy") else {
                     account.skip("procedures that do not treat a cancer"); use.accounted(action); continue
                 }
-                lines.append(TherapyLine(line: lines.count + 1, setting: "surgery", regimen: p["code"]["label"].string,
+                lines.append(TherapyLine(line: nil, setting: "surgery", regimen: p["code"]["label"].string,
                                          start: ClinicalVocabulary.date(p["performed"]["timestamp"].string), stopReason: stop))
             } else if action["radiationTherapy"].exists {
                 guard cancerTargets(action) else { account.skip("radiation that does not treat a cancer"); use.accounted(action); continue }
-                lines.append(TherapyLine(line: lines.count + 1, setting: "radiotherapy", regimen: action["radiationTherapy"]["modality"]["label"].string))
+                lines.append(TherapyLine(line: nil, setting: "radiotherapy", regimen: action["radiationTherapy"]["modality"]["label"].string))
             } else {
                 account.skip("medical actions of a kind the board does not read")
                 use.accounted(action)
             }
         }
         for surgery in surgeries where foundCancer && !lines.contains(where: { $0.regimen == surgery }) {
-            lines.append(TherapyLine(line: lines.count + 1, setting: "surgery", regimen: surgery))
+            lines.append(TherapyLine(line: nil, setting: "surgery", regimen: surgery))
         }
         if !foundCancer {
             notes.append("\(name): no cancer in the phenopacket (\(root["diseases"].array.count) disease(s), none a neoplasm); no diagnosis or therapy lines made")
         }
-        let record = Case(id: caseId ?? id, patient: patient, diagnosis: diagnosis, stage: stage == Stage() ? nil : stage,
+        // The case is the subject's: the document id is often a placeholder ("arbitrary.id") shared by unrelated files.
+        let record = Case(id: caseId ?? subjectId, patient: patient, diagnosis: diagnosis, stage: stage == Stage() ? nil : stage,
                           treatmentHistory: lines, comorbidities: comorbidities, reports: reports, findings: findings,
                           provenance: Provenance(file: file, recordId: id, format: "phenopacket"), metastaticSites: metastases)
         use.accounted(root["metaData"])
@@ -232,14 +236,33 @@ public enum PhenopacketReader {
         return patient
     }
 
-    /// "Retinoblastoma pT3 TNM Finding v8", "pN2 Stage Finding", "M1 Stage Finding" → T/N/M on the stage.
-    static func apply(_ findings: JSONNode, to stage: inout Stage) {
+    /// "Retinoblastoma pT3 TNM Finding v8", "pN2 Stage Finding", "M1 Stage Finding" → T/N/M on the stage; returns
+    /// the basis the T and N prefixes state ("p" pathological, "c" clinical), nil when unprefixed or mixed.
+    @discardableResult
+    static func apply(_ findings: JSONNode, to stage: inout Stage) -> String? {
+        var prefixes: Set<String> = []
         for f in findings.array {
             guard let label = f["label"].string else { continue }
-            if let t = ClinicalVocabulary.tnmCategory(label, letter: "T") { stage.t = t }
-            else if let n = ClinicalVocabulary.tnmCategory(label, letter: "N") { stage.n = n }
-            else if let m = ClinicalVocabulary.tnmCategory(label, letter: "M") { stage.m = m }
+            if let t = ClinicalVocabulary.tnmParts(label, letter: "T") { stage.t = t.category; prefixes.insert(t.prefix) }
+            else if let n = ClinicalVocabulary.tnmParts(label, letter: "N") { stage.n = n.category; prefixes.insert(n.prefix) }
+            else if let m = ClinicalVocabulary.tnmParts(label, letter: "M") { stage.m = m.category }
         }
+        let bases = Set(prefixes.map { $0.contains("p") ? "pathological" : $0.contains("c") ? "clinical" : "" })
+        return bases.count == 1 && bases.first != "" ? bases.first : nil
+    }
+
+    /// A disease stage term → (group, system). AJCC-style groups ("Stage IV") keep no system (the file names none);
+    /// "Group A"–"Group E" of a retinoblastoma is the International Intraocular Retinoblastoma Classification, not an
+    /// AJCC stage; any other group is kept under its term's code as the system.
+    static func group(_ term: JSONNode, oncotree: String?) -> (String?, String?) {
+        guard let label = term["label"].string else { return (nil, nil) }
+        let code = term["id"].string
+        if label.range(of: #"^Group [A-E]$"#, options: .regularExpression) != nil, oncotree == "RBL" {
+            return (label, "International Intraocular Retinoblastoma Classification" + (code.map { " (\($0))" } ?? ""))
+        }
+        let group = ClinicalVocabulary.stageGroup(label)
+        let ajcc = group.range(of: #"^(0|0is|[IV]{1,3}|IV)[A-C]?[0-9]?$"#, options: .regularExpression) != nil
+        return (group, ajcc ? nil : code.map { "as coded: \($0)" })
     }
 
     /// VRS copy-change classes (EFO) → the board's copy-number calls.

@@ -81,7 +81,7 @@ extension Case {
         h.add(performance?.karnofsky)
         h.add(reports.count)
         for line in treatmentHistory {
-            h.add(line.line)
+            h.add(line.line ?? 0) // 0: no stated line (stated lines start at 1)
             h.add(line.regimen)
             for drug in line.drugs { h.add(drug) }
             h.separate()

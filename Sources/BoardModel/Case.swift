@@ -206,9 +206,11 @@ public struct PerformanceStatus: Codable, Sendable, Hashable {
     }
 }
 
-/// One line of systemic or local therapy already given.
+/// One line of systemic therapy, or a local treatment (surgery, radiotherapy), already given.
 public struct TherapyLine: Codable, Sendable, Hashable {
-    public var line: Int
+    /// The line number as the record states it; nil when the record numbers no lines (most FHIR and Phenopacket
+    /// files) and for surgery and radiotherapy, which are not lines of systemic therapy. Never counted by a reader.
+    public var line: Int?
     public var setting: String?
     public var regimen: String?
     public var drugs: [String]
@@ -217,7 +219,7 @@ public struct TherapyLine: Codable, Sendable, Hashable {
     public var bestResponse: Response?
     public var stopReason: String?
 
-    public init(line: Int, setting: String? = nil, regimen: String? = nil, drugs: [String] = [], start: LocalDate? = nil,
+    public init(line: Int?, setting: String? = nil, regimen: String? = nil, drugs: [String] = [], start: LocalDate? = nil,
                 end: LocalDate? = nil, bestResponse: Response? = nil, stopReason: String? = nil) {
         self.line = line
         self.setting = setting
@@ -227,6 +229,11 @@ public struct TherapyLine: Codable, Sendable, Hashable {
         self.end = end
         self.bestResponse = bestResponse
         self.stopReason = stopReason
+    }
+
+    /// Stated lines first in their order, then unnumbered treatments in the order recorded (a stable sort).
+    public static func ordered(_ history: [TherapyLine]) -> [TherapyLine] {
+        history.enumerated().sorted { a, b in (a.element.line ?? Int.max, a.offset) < (b.element.line ?? Int.max, b.offset) }.map(\.element)
     }
 }
 

@@ -29,9 +29,7 @@ enum CaseMerge {
         if merged.diagnosis.sourceCode == nil { merged.diagnosis.sourceCode = d.sourceCode }
         for site in partial.metastaticSites where !merged.metastaticSites.contains(site) { merged.metastaticSites.append(site) }
         for line in partial.treatmentHistory where !merged.treatmentHistory.contains(where: { $0.regimen == line.regimen && $0.drugs == line.drugs && $0.start == line.start && $0.setting == line.setting }) {
-            var added = line
-            added.line = merged.treatmentHistory.count + 1
-            merged.treatmentHistory.append(added)
+            merged.treatmentHistory.append(line) // its line number is the source's, never a count
         }
         if !d.text.isEmpty && !d.text.hasPrefix("(no ") && (merged.diagnosis.text.isEmpty || merged.diagnosis.text.hasPrefix("(no ")) { merged.diagnosis.text = d.text }
         if merged.diagnosis.oncotreeCode == nil { merged.diagnosis.oncotreeCode = d.oncotreeCode }

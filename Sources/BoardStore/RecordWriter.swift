@@ -20,24 +20,33 @@ struct RecordWriter {
     }
 
     /// Saves a case with its patient and findings. The record's own findings are replaced as a set; findings that
-    /// lab files (VCF, MAF) attached to the case stay, with their reports, unless the record itself holds them.
+    /// lab files (VCF, MAF) attached, or that came with a report this imported record does not carry (another FHIR
+    /// bundle's DiagnosticReport), stay with their reports unless the record itself holds them.
     func `case`(_ record: Case, summary: inout ImportSummary) throws -> ImportSummary.Change {
         var record = record
         if let knowledge, !knowledge.isEmpty {
             for i in record.findings.indices { knowledge.apply(to: &record.findings[i]) }
         }
+        let existing = try Row.fetchOne(db.cachedStatement(sql: "SELECT status, patient_id, body FROM \"case\" WHERE id = ?"), arguments: [record.id])
+        // A case stays its patient's: a record of another patient under the same case id is refused, never re-pointed.
+        if let owner = existing?["patient_id"] as String?, owner != record.patient.id {
+            let file = record.provenance.map { URL(fileURLWithPath: $0.file).lastPathComponent + ": " } ?? ""
+            throw StoreError.invalid("\(file)case \(record.id) already belongs to another patient; a record of a different patient cannot replace it (nothing was imported; give it its own case id)")
+        }
+        let oldCase = try (existing?["body"] as String?).map { try Codec.decode(Case.self, from: $0) }
+        // An imported record (it has provenance) speaks for its own reports only.
+        let ownReports = Set(record.reports.map(\.id))
+        func otherReport(_ id: String?) -> Bool { record.provenance != nil && id.map { !ownReports.contains($0) } == true }
         let stored = try storedFindings(caseId: record.id)
         let ownIds = Set(record.findings.map(\.id))
-        let kept = stored.filter { FindingBatch.isLabFileReport($0.reportId) && !ownIds.contains($0.id) }
+        let kept = stored.filter { !ownIds.contains($0.id) && (FindingBatch.isLabFileReport($0.reportId) || otherReport($0.reportId)) }
         let keptIds = Set(kept.map(\.id))
         let storedOwn = stored.filter { !keptIds.contains($0.id) }
-        let existing = try Row.fetchOne(db.cachedStatement(sql: "SELECT status, body FROM \"case\" WHERE id = ?"), arguments: [record.id])
         var shell = record
         shell.findings = []
-        if !kept.isEmpty, let old = existing?["body"] as String? {
-            // The lab files' reports stay beside the findings they describe.
+        if !kept.isEmpty, let oldReports = oldCase?.reports {
+            // The lab files' (and other sources') reports stay beside the findings they describe.
             let keptReports = Set(kept.compactMap(\.reportId))
-            let oldReports = try Codec.decode(Case.self, from: old).reports
             shell.reports += oldReports.filter { keptReports.contains($0.id) && !record.reports.map(\.id).contains($0.id) }
         }
         let body = try Codec.encode(shell)

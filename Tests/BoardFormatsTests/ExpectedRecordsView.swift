@@ -174,6 +174,18 @@ enum View {
             return treatments(value, c, timeline: false)
         case "treatments[*].start_date":
             return c.treatmentHistory.allSatisfy { $0.start == nil } ? .pass : .fail("a start date was invented")
+        case "treatments[*].line":
+            guard value is NSNull else { return .unknownPath }
+            return c.treatmentHistory.allSatisfy { $0.line == nil } ? .pass : .fail("a line number was invented: \(c.treatmentHistory.map(\.line))")
+        case "therapeutic_implications":
+            // Each drug the report assesses stays on the variant, with the response it states.
+            for item in value as? [[String: Any]] ?? [] {
+                let drug = item["drug"] as? String ?? "?"
+                guard c.findings.flatMap(\.evidence).contains(where: { $0.therapy == drug && (item["response"] as? String)?.hasPrefix($0.significance ?? "?") == true }) else {
+                    return .fail("no implication for \(drug)")
+                }
+            }
+            return .pass
         case "surgeries":
             // Biopsies are diagnostic; the curation lists them with surgeries. Every non-biopsy surgery must be a line.
             let wanted = (value as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }.filter { !$0.lowercased().contains("biopsy") }
@@ -238,6 +250,9 @@ enum View {
         case "patient[*].death_date": return cases.allSatisfy { $0.patient.deceasedOn == nil } ? .pass : .fail("a death date was invented")
         case "treatments": return cases.first.map { treatments(value, $0, timeline: true) } ?? .fail("no timeline events")
         case "treatments[*].start_date": return cases.allSatisfy { $0.treatmentHistory.allSatisfy { $0.start == nil } } ? .pass : .fail("a date was invented")
+        case "treatments[*].line":
+            guard value is NSNull else { return .unknownPath }
+            return cases.allSatisfy { $0.treatmentHistory.allSatisfy { $0.line == nil } } ? .pass : .fail("a line number was invented")
         case "sample_to_patient":
             for (sample, pid) in value as? [String: String] ?? [:] {
                 guard patient(pid)?.reports.contains(where: { $0.specimen?.id == sample }) == true else { return .fail("\(sample) not under \(pid)") }
