@@ -29,9 +29,16 @@ struct RecordWriter {
         }
         let existing = try Row.fetchOne(db.cachedStatement(sql: "SELECT status, patient_id, body FROM \"case\" WHERE id = ?"), arguments: [record.id])
         // A case stays its patient's: a record of another patient under the same case id is refused, never re-pointed.
+        // A record that shows itself to be the same person (a shared identifier, or birth date and family name: what
+        // `--case` accepts) keeps the case's patient id.
         if let owner = existing?["patient_id"] as String?, owner != record.patient.id {
-            let file = record.provenance.map { URL(fileURLWithPath: $0.file).lastPathComponent + ": " } ?? ""
-            throw StoreError.invalid("\(file)case \(record.id) already belongs to another patient; a record of a different patient cannot replace it (nothing was imported; give it its own case id)")
+            let stored = try (String.fetchOne(db.cachedStatement(sql: "SELECT body FROM patient WHERE id = ?"), arguments: [owner]))
+                .map { try Codec.decode(Patient.self, from: $0) }
+            guard let stored, stored.isSamePerson(as: record.patient) == true else {
+                let file = record.provenance.map { URL(fileURLWithPath: $0.file).lastPathComponent + ": " } ?? ""
+                throw StoreError.invalid("\(file)case \(record.id) already belongs to another patient; a record of a different patient cannot replace it (nothing was imported; give it its own case id)")
+            }
+            record.patient.id = owner
         }
         let oldCase = try (existing?["body"] as String?).map { try Codec.decode(Case.self, from: $0) }
         // An imported record (it has provenance) speaks for its own reports only.

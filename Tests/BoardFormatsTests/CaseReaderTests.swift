@@ -60,9 +60,9 @@ struct CaseReaderTests {
         #expect(variants.count == 3)
         let jak2 = try #require(variants.first { $0.gene == "JAK2" })
         #expect(jak2.hgvsP == "p.Val617Phe" && jak2.origin == .germline)
-        // "AMP Guidelines" names a scale, not a level: the implications are counted, not given an invented level.
-        #expect(jak2.evidence.isEmpty)
-        #expect(payload.accounts[0].skipped.contains { $0.key.contains("AMP Guidelines") && $0.value == 4 })
+        // "AMP Guidelines" names a scale, not a level: the four implications stay, their level unknown, never invented.
+        #expect(jak2.evidence.count == 4 && jak2.evidence.allSatisfy { !$0.level.isValid && $0.significance == "Responsive" })
+        #expect(!payload.accounts[0].skipped.contains { $0.key.contains("AMP Guidelines") })
         #expect(c.reports.count == 1 && c.findings.allSatisfy { $0.reportId == c.reports[0].id })
     }
 
