@@ -36,19 +36,21 @@ public final class AppContext {
     /// How a patient is named on screen: full name, or (privacy) pseudonym and initials.
     public func patientLabel(_ headline: CaseHeadline) -> String {
         patientLabel(name: headline.patientName, pseudonym: headline.pseudonym, initials: headline.initials,
-                     birthDate: headline.birthDate, sex: headline.sex)
+                     life: headline.life, sex: headline.sex)
     }
 
     public func patientLabel(_ patient: Patient) -> String {
         patientLabel(name: patient.name.display, pseudonym: patient.pseudonym, initials: patient.initials,
-                     birthDate: patient.birthDate, sex: patient.sex)
+                     life: LifeStatus(patient), sex: patient.sex)
     }
 
-    private func patientLabel(name: String, pseudonym: String, initials: String, birthDate: LocalDate?, sex: Sex) -> String {
-        let age = birthDate.map { "\($0.years(until: today))" } ?? "?"
+    /// A deceased patient shows the age at death and the word "deceased", never a current age.
+    private func patientLabel(name: String, pseudonym: String, initials: String, life: LifeStatus, sex: Sex) -> String {
+        let age = life.age(on: today).map(String.init) ?? "?"
         let letter = sex == .unknown ? "" : sex.rawValue.prefix(1).uppercased()
-        if privacy { return "\(pseudonym) \(initials) \(age)\(letter)" }
-        return "\(name) \(age)\(letter)"
+        let status = life.isDeceased ? " deceased" : ""
+        if privacy { return "\(pseudonym) \(initials) \(age)\(letter)\(status)" }
+        return "\(name) \(age)\(letter)\(status)"
     }
 
     /// Free text about a patient as the screen may show it: in privacy mode with the patient's identifiers

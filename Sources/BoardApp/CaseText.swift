@@ -18,6 +18,9 @@ enum CaseText {
             let ids = p.identifiers.map { "\($0.kind.rawValue.uppercased()) \($0.value)" }.joined(separator: ", ")
             lines.append(.init("Born \(p.birthDate?.description ?? "unknown")  ·  \(ids.isEmpty ? "no identifiers" : ids)"))
         }
+        if p.isDeceased {
+            lines.append(.init("Vital status \(LifeStatus(p).phrase(on: context.today, hideDates: context.privacy, say: say))", role: .warning))
+        }
         lines.append("")
         let d = c.diagnosis
         lines.append(.init("Diagnosis    \(say(d.text))" + (d.oncotreeCode.map { " [\($0)]" } ?? ""), role: .normal))
@@ -25,6 +28,7 @@ enum CaseText {
         if let site = d.primarySite { lines.append(.init("Primary site \(say(site))" + (d.laterality.map { ", \($0.rawValue)" } ?? ""))) }
         if let on = d.diagnosedOn { lines.append(.init("Diagnosed    \(on)")) }
         lines.append(.init("Stage        \(c.stage?.summary ?? "—")", role: c.stage == nil ? .warning : .normal))
+        if !c.metastaticSites.isEmpty { lines.append(.init("Metastases   " + c.metastaticSites.map(\.summary).joined(separator: "; "))) }
         let perf = c.performance?.summary ?? ""
         lines.append(.init("Performance  \(perf.isEmpty ? "—" : perf)", role: perf.isEmpty ? .warning : .normal))
         let consent = [c.consent.research.map { "research \($0 ? "yes" : "no")" }, c.consent.trials.map { "trials \($0 ? "yes" : "no")" }]

@@ -106,8 +106,12 @@ final class CaseView {
     private func sortFindings() {
         let findings = record?.record.findings ?? []
         visible = findings.evidenceOrder().filter { kindFilter.accepts(findings[$0].kind) }
+        filteredCount = visible.reduce(0) { $0 + (findings[$1].isFiltered ? 1 : 0) }
         molecular.list.setCount(visible.count)
     }
+
+    /// Calls among `visible` that the caller's filters rejected, counted with the sort.
+    private var filteredCount = 0
 
     private func visibleFinding(_ i: Int) -> Finding? {
         guard let record, i >= 0, i < visible.count else { return nil }
@@ -119,7 +123,9 @@ final class CaseView {
         let all = record.record.findings
         let order = visible
         let (info, tableRect) = rect.splitVertically(topHeight: 1)
-        canvas.put("Filter (f): \(kindFilter.label) · \(order.count) of \(all.count) · sorted by evidence", in: info, role: .dim)
+        let filtered = filteredCount
+        canvas.put("Filter (f): \(kindFilter.label) · \(order.count) of \(all.count) · sorted by evidence"
+                   + (filtered > 0 ? " · \(filtered) filtered call\(filtered == 1 ? "" : "s") marked, listed last" : ""), in: info, role: .dim)
         let wide = rect.width >= 100
         var columns: [Table.Column] = [
             .init("Alteration", minWidth: 14, flex: 2), .init("Kind", minWidth: 6, maxWidth: 6),
@@ -133,7 +139,7 @@ final class CaseView {
             let f = all[order[index]]
             let best = f.bestEvidence
             var cells: [Table.Cell] = [
-                .init(f.label + (f.filter.map { " [\($0)]" } ?? ""), bold: best != nil),
+                .init(f.label + (f.filterMark.map { " (\($0))" } ?? ""), role: f.isFiltered ? .dim : nil, bold: best != nil),
                 .init(f.kind == .biomarker ? "Marker" : f.kind.label), .init(f.vaf.map { String(format: "%.0f%%", $0 * 100) } ?? ""),
                 .init(f.classification?.label ?? "", role: f.classification == .vus ? .dim : nil),
                 .init(best.map { "\($0.level)" } ?? "—", role: best.map { EvidenceRole.role(tier: $0.displayTier) } ?? .dim),
@@ -187,7 +193,7 @@ final class CaseView {
             lines.append(TextView.Line("\(outcome.outcome.mark) \(outcome.criterion): \(outcome.detail)" + (outcome.fromText ? " (from text)" : ""), role: role))
         }
         if !match.missingData.isEmpty {
-            lines.append(TextView.Line("To settle the unknowns: " + match.missingData.joined(separator: "; "), role: .warning))
+            lines.append(TextView.Line("To settle the unknowns: " + match.dataToSettle.joined(separator: "; "), role: .warning))
         }
         var why = TextView(lines: lines)
         why.render(into: &canvas, rect: bottom.inset(top: 1))

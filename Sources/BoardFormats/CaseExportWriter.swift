@@ -51,6 +51,7 @@ public struct CaseExportWriter {
         doc.field("Diagnosis", say(c.diagnosis.text) + (c.diagnosis.oncotreeCode.map { " [\($0)]" } ?? ""))
         doc.field("Histology", c.diagnosis.histology.map(say))
         doc.field("Stage", c.stage?.summary ?? "—")
+        if !c.metastaticSites.isEmpty { doc.field("Metastases", c.metastaticSites.map(\.summary).joined(separator: "; ")) }
         if let perf = c.performance, !perf.summary.isEmpty { doc.field("Performance", perf.summary) }
         doc.field("Referred by", c.referringClinician)
         doc.field("Question", c.question.isEmpty ? "—" : say(c.question))

@@ -24,13 +24,14 @@ public struct CaseSummaryText {
         let say = { (text: String) in scrub?.scrub(text) ?? text }
         var out: [String] = []
         let who = deidentify ? p.pseudonym : "\(p.name.display) (\(p.mrn ?? "no MRN"))"
-        let age = p.age(on: today).map { "\($0) y" } ?? "age unknown"
+        let age = LifeStatus(p).phrase(on: today, hideDates: deidentify, say: say)
         out.append("\(c.id)  \(who), \(age), \(p.sex.rawValue)  [\(c.status.rawValue)]")
         if !deidentify, let birth = p.birthDate { out.append("Born:        \(birth)") }
         out.append("Diagnosis:   \(say(c.diagnosis.text))" + (c.diagnosis.oncotreeCode.map { " [\($0)]" } ?? ""))
         if let histology = c.diagnosis.histology { out.append("Histology:   \(say(histology))") }
         if let site = c.diagnosis.primarySite { out.append("Site:        \(say(site))" + (c.diagnosis.laterality.map { ", \($0.rawValue)" } ?? "")) }
         out.append("Stage:       \(c.stage?.summary ?? "—")")
+        if !c.metastaticSites.isEmpty { out.append("Metastases:  " + c.metastaticSites.map(\.summary).joined(separator: "; ")) }
         out.append("Performance: \(c.performance?.summary.isEmpty == false ? c.performance!.summary : "—")")
         if !c.comorbidities.isEmpty { out.append("Comorbid:    \(say(c.comorbidities.joined(separator: "; ")))") }
         if let ref = c.referringClinician { out.append("Referred by: \(ref)") }
@@ -46,12 +47,15 @@ public struct CaseSummaryText {
         }
         if !c.missingData.isEmpty { out.append("Missing:     " + c.missingData.map(\.label).joined(separator: ", ")) }
         if !c.findings.isEmpty {
-            out.append("Findings (\(c.findings.count)):")
+            // Calls the caller filtered out are listed after the passing ones, each marked in words.
+            let filtered = c.findings.reduce(0) { $0 + ($1.isFiltered ? 1 : 0) }
+            out.append("Findings (\(c.findings.count)" + (filtered > 0 ? "; \(filtered) filtered call\(filtered == 1 ? "" : "s") marked and listed last" : "") + "):")
             for f in c.findings.byEvidence() {
                 let vaf = f.vaf.map { String(format: " VAF %.0f%%", $0 * 100) } ?? ""
                 let origin = f.origin == .germline ? " germline" : ""
                 let evidence = f.evidence.isEmpty ? "" : "  [\(f.evidenceSummary)]"
-                out.append("  \(f.id)  \(f.label)\(vaf)\(origin)" + evidence + (f.classification.map { "  \($0.label)" } ?? ""))
+                out.append("  \(f.id)  \(f.label)\(vaf)\(origin)" + evidence + (f.classification.map { "  \($0.label)" } ?? "")
+                           + (f.filterMark.map { "  (\($0))" } ?? ""))
             }
             out.append("  (details of one finding: tumorboard show \(c.id) --finding ID)")
         }

@@ -7,12 +7,20 @@ import BoardModel
 ///
 /// Replaced: the full name in its spellings and every name part of two or more letters (by the pseudonym);
 /// every identifier value, and its digits alone when it has five or more ("MRN-300002" and "300002"); the birth
-/// date as ISO, d.m.yyyy, dd.mm.yyyy, dd.mm.yy, dd/mm/yyyy and mm/dd/yyyy (by "[removed]"). Matching ignores
-/// case and accents and takes whole words only, so "Katz" does not hit "Katzen".
+/// and death dates as ISO, d.m.yyyy, dd.mm.yyyy, dd.mm.yy, dd/mm/yyyy and mm/dd/yyyy (by "[removed]"). Matching
+/// ignores case and accents and takes whole words only, so "Katz" does not hit "Katzen".
+///
+/// Also replaced, by general patterns (`IdentifierPatterns`) after the HIPAA Safe Harbor identifier classes
+/// (45 CFR 164.514(b)(2)): telephone and fax numbers, e-mail addresses, street addresses with a house number
+/// (with a following postal code and town), social-security, insurance, account and licence numbers, and the
+/// patient's initials after a title or the given name ("Mr F.", "Frau M. F.", "G.F."). Clinical values are left
+/// alone: HGVS (c.1799T>A), percentages, doses, stage codes, genomic positions and dates other than birth and death.
 public struct Deidentifier: Sendable {
     public let pseudonym: String
     /// (needle, replacement), longest needles first so the full name wins over its parts.
     private let needles: [(String, String)]
+    /// The patient's initials in the forms free text uses ("Mr F.", "G. F."), as a pattern.
+    private let initials: IdentifierPatterns.Pattern?
 
     public init(patient: Patient) {
         pseudonym = patient.pseudonym
@@ -36,7 +44,7 @@ public struct Deidentifier: Sendable {
             let digits = id.value.split(whereSeparator: { !$0.isNumber }).map(String.init).filter { $0.count >= 5 }
             for run in digits where run != id.value { list.append((run, "[removed]")) }
         }
-        if let b = patient.birthDate {
+        for b in [patient.birthDate, patient.deceasedOn].compactMap({ $0 }) {
             let spellings = [b.description,
                              String(format: "%02d.%02d.%04d", b.day, b.month, b.year), String(format: "%d.%d.%04d", b.day, b.month, b.year),
                              String(format: "%02d.%02d.%02d", b.day, b.month, b.year % 100),
@@ -44,13 +52,16 @@ public struct Deidentifier: Sendable {
                              String(format: "%d/%d/%04d", b.month, b.day, b.year), String(format: "%d/%d/%04d", b.day, b.month, b.year)]
             for spelling in spellings { list.append((spelling, "[removed]")) }
         }
+        initials = IdentifierPatterns.initials(given: patient.name.given, family: patient.name.family)
         var seen = Set<String>()
         needles = list.filter { seen.insert($0.0.lowercased()).inserted }.sorted { $0.0.count != $1.0.count ? $0.0.count > $1.0.count : $0.0 < $1.0 }
     }
 
     /// The text with every identifier replaced (whole words only for names, so "Katz" does not hit "Katzen").
     public func scrub(_ text: String) -> String {
-        var result = text
+        // Patterns first, so an e-mail address holding the name goes whole rather than leaving its domain.
+        var result = IdentifierPatterns.scrub(text)
+        if let initials { result = initials.replace(in: result, with: pseudonym) }
         for (needle, replacement) in needles {
             result = Self.replace(needle, in: result, with: replacement)
         }

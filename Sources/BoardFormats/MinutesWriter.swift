@@ -102,6 +102,7 @@ public struct MinutesWriter {
             doc.field("Diagnosis", say(c.diagnosis.text) + (c.diagnosis.oncotreeCode.map { " [\($0)]" } ?? "")
                       + (c.diagnosis.histology.map { "; \(say($0))" } ?? ""), indent: ind)
             doc.field("Stage", c.stage?.summary ?? "—", indent: ind)
+            if !c.metastaticSites.isEmpty { doc.field("Metastases", c.metastaticSites.map(\.summary).joined(separator: "; "), indent: ind) }
             if let perf = c.performance, !perf.summary.isEmpty { doc.field("Performance", perf.summary, indent: ind) }
             var slot = item.presenter ?? "—"
             if let minutes = item.plannedMinutes { slot += "; planned \(minutes) min" }
@@ -200,7 +201,8 @@ public struct MinutesWriter {
 
     /// "Brückner, Heinz-Dieter (MRN-104677), born 1955-01-30, 71 y, male" or "PT-7QX3K2, 71 y, male".
     func patientLine(_ p: Patient, on day: LocalDate) -> String {
-        let age = p.age(on: day).map { "\($0) y" } ?? "age unknown"
+        let scrub = deidentify ? Deidentifier(patient: p) : nil
+        let age = LifeStatus(p).phrase(on: day, hideDates: deidentify) { scrub?.scrub($0) ?? $0 }
         if deidentify { return "\(p.pseudonym), \(age), \(p.sex.rawValue)" }
         var parts = [p.name.display + (p.mrn.map { " (\($0))" } ?? "")]
         if let b = p.birthDate { parts.append("born \(b)") }

@@ -277,6 +277,9 @@ public struct MetastaticSite: Codable, Sendable, Hashable {
         let words = site ?? (code == nil ? "site not stated" : "site")
         return code.map { "\(words) (\(system.map { "\($0) " } ?? "")\($0))" } ?? words
     }
+
+    /// The label with the date it was first recorded: "liver (SNOMED CT 10200004) since 2021-03-02".
+    public var summary: String { label + (since.map { " since \($0)" } ?? "") }
 }
 
 /// Where an imported record came from.

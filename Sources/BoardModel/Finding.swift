@@ -335,10 +335,11 @@ public struct Biomarker: Codable, Sendable, Hashable {
 }
 
 extension Array where Element == Finding {
-    /// Indices in the order the board reads findings: strongest evidence first, ties in the case's own order
-    /// (the order of its record or lab file). Sorting indices by an integer rank keeps a whole exome quick.
+    /// Indices in the order the board reads findings: passing calls before filtered ones (`isFiltered`), then
+    /// strongest evidence first, ties in the case's own order (the order of its record or lab file). Sorting
+    /// indices by integer ranks keeps a whole exome quick.
     public func evidenceOrder() -> [Int] {
-        let ranks = map(\.evidenceRank)
+        let ranks: [Int] = map { f -> Int in (f.isFiltered ? 1_000_000 : 0) + f.evidenceRank }
         return indices.sorted { ranks[$0] != ranks[$1] ? ranks[$0] < ranks[$1] : $0 < $1 }
     }
 

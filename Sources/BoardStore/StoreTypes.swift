@@ -18,8 +18,13 @@ public struct CaseHeadline: Sendable, Hashable, Identifiable {
     public var findingCount: Int
     /// The finding with the strongest evidence, if any has evidence.
     public var topFinding: String?
+    /// Alive, deceased or not recorded, with the date of death when recorded (lists say "deceased").
+    public var vitalStatus: VitalStatus = .unknown
+    public var deceasedOn: LocalDate? = nil
 
-    public func age(on day: LocalDate) -> Int? { birthDate.map { $0.years(until: day) } }
+    public var life: LifeStatus { LifeStatus(birthDate: birthDate, vitalStatus: vitalStatus, deceasedOn: deceasedOn) }
+    /// Age on `day`, or the age at death for a deceased patient (nil when it cannot be told).
+    public func age(on day: LocalDate) -> Int? { life.age(on: day) }
 }
 
 /// A meeting as lists show it.

@@ -20,10 +20,12 @@ struct CasesCommand: ParsableCommand {
         let today = LocalDate(Date())
         for c in try store.cases(meetingId: meeting, limit: Int.max) {
             let who = deidentify ? c.pseudonym : c.patientName
+            // A deceased patient: the age at death and the word, never a current age.
             let age = c.age(on: today).map { "\($0)" } ?? "?"
+            let died = c.life.isDeceased ? ", deceased" : ""
             let stage = c.stageGroup.map { "st \($0)" } ?? "st ?"
             let ecog = c.ecog.map { "ECOG \($0)" } ?? "ECOG ?"
-            print([c.id, c.status.rawValue, "\(who) (\(age) \(c.sex.rawValue.prefix(1)))", c.diagnosis, stage, ecog, c.topFinding ?? ""]
+            print([c.id, c.status.rawValue, "\(who) (\(age) \(c.sex.rawValue.prefix(1))\(died))", c.diagnosis, stage, ecog, c.topFinding ?? ""]
                 .joined(separator: "\t"))
         }
     }

@@ -87,7 +87,7 @@ enum MatchTable {
                     if m.status == .notEligible, let first = m.outcomes.first(where: { $0.outcome == .notMet }) {
                         line += " — \(first.criterion): \(first.detail)"
                     } else if !m.missingData.isEmpty {
-                        line += " — missing: " + m.missingData.joined(separator: "; ")
+                        line += " — missing: " + m.dataToSettle.joined(separator: "; ")
                     }
                 }
                 out += line + "\n"
@@ -95,7 +95,7 @@ enum MatchTable {
                 for o in m.outcomes {
                     out += "      \(o.outcome.mark) \(o.criterion): \(o.detail)\(o.fromText ? " (from text)" : "")\n"
                 }
-                if !m.missingData.isEmpty { out += "      to settle the unknowns: " + m.missingData.joined(separator: "; ") + "\n" }
+                if !m.missingData.isEmpty { out += "      to settle the unknowns: " + m.dataToSettle.joined(separator: "; ") + "\n" }
             }
         }
         return out

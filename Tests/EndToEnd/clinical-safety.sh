@@ -38,6 +38,30 @@ out=$("$BIN" meeting show --deidentify --store "$S" M-2026-12-03-MTB)
 lacks "meeting show --deidentify masks the name in a deferral reason" "$out" "Schönberger"
 has "meeting show --deidentify keeps the reason" "$out" "wants a second opinion"
 
+# Identifiers of the Safe Harbor classes written in free text are masked everywhere; clinical values stay.
+"$BIN" note add --store "$S" C-0001 --text "Frau T. (+41 79 555 12 34, trang.t@example.org, Bahnhofstrasse 12a, 8001 Zürich, AHV 756.1234.5678.97) agrees; c.1799T>A at 34%, 80 mg, cT2aN1M0." >/dev/null 2>&1 || bad "add a note with contact details"
+for cmd in "show --deidentify" "export case --deidentify --width 200"; do
+    out=$("$BIN" $cmd --store "$S" C-0001)
+    for id in "+41 79" "trang.t@" "Bahnhofstrasse" "8001 Zürich" "756.1234" "Frau T."; do lacks "$cmd masks $id" "$out" "$id"; done
+    has "$cmd keeps clinical values" "$out" "c.1799T>A at 34%, 80 mg, cT2aN1M0."
+done
+
+# A deceased patient (real FHIR record, when the shared real data is present): deceased with the age at death.
+R=/work/shared/realdata
+if ls "$R"/fhir/Brady998_*.json >/dev/null 2>&1; then
+    D="$WORK/store/deceased.sqlite"
+    "$BIN" import --store "$D" "$R"/fhir/Brady998_*.json >/dev/null 2>&1 || bad "import the deceased patient"
+    id=$("$BIN" cases --store "$D" | head -1 | cut -f1)
+    out=$("$BIN" show --store "$D" "$id")
+    has "show says deceased with the date" "$out" "deceased (1990-07-29"
+    has "show gives the age at death" "$out" "y at death"
+    lacks "show gives no current age" "$out" "107 y"
+    has "cases says deceased" "$("$BIN" cases --store "$D")" " m, deceased)"
+    out=$("$BIN" show --deidentify --store "$D" "$id")
+    lacks "show --deidentify hides the date of death" "$out" "1990-07-29"
+    has "show --deidentify still says deceased" "$out" "deceased (date removed"
+fi
+
 # Valid values at the command line.
 "$BIN" meeting add-case --store "$S" --minutes 300 M-NONE C-0001 >/dev/null 2>"$WORK/err"; code=$?
 [ $code -ne 0 ] && grep -qF "expected planned minutes 1–240, got 300" "$WORK/err" && ok "--minutes 300 is refused with the reason" || bad "--minutes 300: exit $code $(cat "$WORK/err")"

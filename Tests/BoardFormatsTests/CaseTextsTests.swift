@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+import BoardModel
+@testable import BoardFormats
+
+/// What `show`, `export case` and the minutes say of a case: vital status (age at death, never a current age),
+/// metastatic sites, filtered calls marked in words and listed last.
+@Suite("Case texts")
+struct CaseTextsTests {
+    static let today = LocalDate(year: 2026, month: 11, day: 27)
+
+    static func deceasedCase() -> Case {
+        let patient = Patient(id: "P-D", identifiers: [PatientIdentifier(kind: .mrn, value: "MRN-777")],
+                              name: PersonName(given: "Otto", family: "Muster"), birthDate: LocalDate(year: 1919, month: 5, day: 2),
+                              sex: .male, deceasedOn: LocalDate(year: 1990, month: 7, day: 29), causeOfDeath: "pneumonia")
+        var c = Case(id: "C-D", patient: patient, diagnosis: Diagnosis(text: "NSCLC"), question: "Second line?")
+        c.metastaticSites = [MetastaticSite(site: "liver", code: "10200004", system: "SNOMED CT", since: LocalDate(year: 1990, month: 1, day: 3)),
+                             MetastaticSite()]
+        c.findings = [Finding(id: "F1", kind: .structural, gene: "ALK", filter: "PON"),
+                      Finding(id: "F2", kind: .snv, gene: "TP53", hgvsP: "p.R175H", vaf: 0.3),
+                      Finding(id: "F3", kind: .snv, gene: "KRAS", hgvsP: "p.G12C", filter: "LowQual;PON")]
+        return c
+    }
+
+    static func texts(_ c: Case, deidentify: Bool) -> [String: String] {
+        let meeting = Meeting(id: "M-D", boardId: "b", startsAt: Date(timeIntervalSince1970: 0), agenda: [AgendaItem(caseId: c.id, position: 1)])
+        return ["show": CaseSummaryText(record: c, today: today, deidentify: deidentify).render(),
+                "export": CaseExportWriter(record: c, asOf: today, deidentify: deidentify).render(width: 200),
+                "minutes": MinutesWriter(meeting: meeting, board: Board(id: "b", name: "Board"), cases: [c], deidentify: deidentify).render(width: 200)]
+    }
+
+    @Test func aDeceasedPatientReadsAsDeceasedWithTheAgeAtDeath() {
+        for (name, text) in Self.texts(Self.deceasedCase(), deidentify: false) {
+            #expect(text.contains("deceased (1990-07-29; cause: pneumonia), 71 y at death"), "\(name)")
+            #expect(!text.contains("107 y"), "\(name) shows a current age")
+        }
+        for (name, text) in Self.texts(Self.deceasedCase(), deidentify: true) {
+            #expect(text.contains("deceased (date removed; cause: pneumonia), 71 y at death"), "\(name)")
+            #expect(!text.contains("1990-07-29") && !text.contains("1919"), "\(name) shows a date of birth or death")
+        }
+    }
+
+    @Test func vitalStatusWithoutDates() {
+        let unknownDate = LifeStatus(birthDate: LocalDate(year: 1950, month: 1, day: 1), vitalStatus: .deceased)
+        #expect(unknownDate.phrase(on: Self.today) == "deceased (date not recorded), age at death unknown")
+        #expect(unknownDate.age(on: Self.today) == nil)
+        let alive = LifeStatus(birthDate: LocalDate(year: 1950, month: 1, day: 1), vitalStatus: .alive)
+        #expect(alive.phrase(on: Self.today) == "76 y" && alive.age(on: Self.today) == 76)
+        #expect(LifeStatus(birthDate: nil, vitalStatus: .unknown).phrase(on: Self.today) == "age unknown")
+    }
+
+    @Test func metastaticSitesAreListed() {
+        for (name, text) in Self.texts(Self.deceasedCase(), deidentify: false) {
+            #expect(text.contains("liver (SNOMED CT 10200004) since 1990-01-03; site not stated"), "\(name)")
+        }
+    }
+
+    @Test func filteredCallsAreMarkedAndListedLast() throws {
+        let show = CaseSummaryText(record: Self.deceasedCase(), today: Self.today).render()
+        #expect(show.contains("Findings (3; 2 filtered calls marked and listed last):"))
+        let lines = show.split(separator: "\n").map(String.init)
+        let tp53 = try #require(lines.firstIndex { $0.hasPrefix("  F2 ") })
+        let alk = try #require(lines.firstIndex { $0.hasPrefix("  F1 ") })
+        let kras = try #require(lines.firstIndex { $0.hasPrefix("  F3 ") })
+        #expect(tp53 < alk && alk < kras)
+        #expect(lines[alk].hasSuffix("(filtered: PON)") && lines[kras].hasSuffix("(filtered: LowQual, PON)"))
+        #expect(!lines[tp53].contains("filtered"))
+        // A PASS or "." written into the field is no filter.
+        #expect(!Finding(id: "x", kind: .snv, filter: "PASS").isFiltered && !Finding(id: "x", kind: .snv, filter: ".").isFiltered)
+    }
+
+    @Test func theUnknownsToSettleNameEachItemOnce() {
+        let outcomes = ["EGFR", "EGFR", "ECOG", "egfr ", "EGFR"].enumerated().map {
+            CriterionOutcome(criterion: "criterion \($0.offset)", outcome: .unknown, detail: "not recorded", missing: $0.element)
+        }
+        let m = TrialMatch(caseId: "C", trialId: "T", outcomes: outcomes, status: .possiblyEligible, score: 1,
+                           computedAt: Date(timeIntervalSince1970: 0), dataFingerprint: "x")
+        #expect(m.missingData.count == 5)
+        #expect(m.dataToSettle == ["EGFR", "ECOG"])
+    }
+}
