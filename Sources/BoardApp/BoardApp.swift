@@ -184,7 +184,8 @@ public final class BoardApp {
             load(screen)
             stack[stack.count - 1] = screen
         case .pop:
-            if stack.count > 1 { stack.removeLast() }
+            // The screen below shows what the one above may have changed (meeting started, outcomes): reload it.
+            if stack.count > 1 { stack.removeLast(); load(top) }
         case .quit:
             flushDrafts()
             running = false

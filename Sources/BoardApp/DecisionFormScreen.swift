@@ -21,6 +21,10 @@ public final class DecisionFormScreen: Screen {
     var problems: [DecisionProblem] = []
     var drafts: DraftKeeper?
     var restoredDraft: Decision?
+    /// A new decision as the form made it, so an untouched one closes without asking.
+    var pristine: Decision?
+    /// Set when the form reopened with a draft kept from before (the title says so).
+    var restoredNotice: String?
     var listRect = Rect.zero
 
     /// One line of the form.
@@ -44,7 +48,7 @@ public final class DecisionFormScreen: Screen {
     public var title: String { "Decision · \(caseId)" }
 
     var isReadOnly: Bool { (decision?.status ?? .draft) != .draft }
-    var isDirty: Bool { decision != savedCopy }
+    var isDirty: Bool { decision != (savedCopy ?? pristine) }
 
     public func reload(_ context: AppContext) throws {
         record = try context.store.caseRecord(id: caseId)
@@ -52,6 +56,12 @@ public final class DecisionFormScreen: Screen {
         let meetingToUse = meetingId ?? record.meetings.last(where: { $0.status != .closed })?.id ?? record.meetings.last?.id
         meeting = try meetingToUse.flatMap { try context.store.meeting(id: $0) }
         if decision == nil {
+            if restoredDraft == nil, let kept = Self.keptDraft(caseId: caseId, record: record, context: context) {
+                // "Later" at start (or a quit) kept this draft: reopening its form offers it again rather than a blank one.
+                restoredDraft = kept.decision
+                let age = DraftRecovery.describe(kept.draft, now: context.now).split(separator: ",").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+                restoredNotice = "your unsaved draft (\(age)) restored; Esc saves or discards it"
+            }
             if let draft = restoredDraft {
                 decision = draft
                 savedCopy = record.decisions.first { $0.id == draft.id }
@@ -63,6 +73,7 @@ public final class DecisionFormScreen: Screen {
                 fresh.attendeesPresent = (meeting?.roster ?? []).filter { $0.present != false }.map(\.name)
                 decision = fresh
                 savedCopy = nil
+                pristine = fresh
             }
             drafts = DraftKeeper(key: "decision:\(decision!.id)")
             if restoredDraft != nil { draftChanged() }
@@ -70,6 +81,17 @@ public final class DecisionFormScreen: Screen {
         chooseFindings()
         validate(forSigning: false)
         list.setCount(rows.count)
+    }
+
+    /// This user's kept draft of a decision on this case that still differs from what the store holds, newest first.
+    static func keptDraft(caseId: String, record: CaseRecord, context: AppContext) -> (draft: Draft, decision: Decision)? {
+        let drafts = ((try? context.store.drafts()) ?? []).filter { $0.key.hasPrefix("decision:") }.sorted { $0.updatedAt > $1.updatedAt }
+        for draft in drafts {
+            guard let d = try? NativeReader.decoder.decode(Decision.self, from: Data(draft.body.utf8)), d.caseId == caseId, d.status == .draft else { continue }
+            if let stored = record.decisions.first(where: { $0.id == d.id }), stored == d || stored.status != .draft { continue }
+            return (draft, d)
+        }
+        return nil
     }
 
     /// The findings a recommendation can rest on (ids, in evidence order) and where each sits in the case; set on
@@ -138,7 +160,7 @@ public final class DecisionFormScreen: Screen {
             return
         }
         let who = context.patientLabel(record.record.patient)
-        let inner = Pane.draw(&canvas, rect: rect, title: "Decision \(d.id) · \(caseId) · \(who)", focused: true)
+        let inner = Pane.draw(&canvas, rect: rect, title: "Decision \(d.id) · \(caseId) · \(who)" + (restoredNotice.map { " · \($0)" } ?? ""), focused: true)
         guard inner.height > 2 else { return }
         let (body, help) = inner.splitBottom(1)
         listRect = body
@@ -233,7 +255,8 @@ public final class DecisionFormScreen: Screen {
         case .char("G"), .end: list.end()
         case .pageDown: list.pageDown()
         case .pageUp: list.pageUp()
-        case .escape: return close(context)
+        // q closes the form like Esc (asking when something changed); it never quits the program from here.
+        case .escape, .char("q"): return close(context)
         case .char("s"), .ctrl("s"): return isReadOnly ? .error("This decision is \(decision?.status.rawValue ?? "") and read-only; A amends it.") : save(context)
         case .char("F"): return isReadOnly ? .error("Already \(decision?.status.rawValue ?? "")."): finalise(context)
         case .char("A"): return amend(context)
@@ -537,7 +560,11 @@ public final class DecisionFormScreen: Screen {
         validate(forSigning: false)
     }
 
-    public func perform(_ action: AppAction, context: AppContext) -> Navigation { .unhandled }
+    public func perform(_ action: AppAction, context: AppContext) -> Navigation {
+        // Any other quit key also goes through the unsaved-changes question.
+        if case .quit = action { return close(context) }
+        return .unhandled
+    }
 
     public func tick(_ context: AppContext) { drafts?.saveIfDue(context) }
 

@@ -9,6 +9,9 @@ public final class HomeScreen: Screen {
     var upcoming: [MeetingSummary] = []
     var past: [MeetingSummary] = []
     var backlog: [CaseHeadline] = []
+    /// All cases in the backlog; only the first `backlogPage` are listed.
+    var backlogTotal = 0
+    static let backlogPage = 500
     var meetingList = ListView()
     var backlogList = ListView()
     /// 0 = meetings, 1 = backlog.
@@ -24,7 +27,8 @@ public final class HomeScreen: Screen {
 
     public func reload(_ context: AppContext) throws {
         (upcoming, past) = try context.store.meetings(around: context.now)
-        backlog = try context.store.backlog(limit: 500)
+        backlog = try context.store.backlog(limit: Self.backlogPage)
+        backlogTotal = backlog.count < Self.backlogPage ? backlog.count : try context.store.backlogCount()
         meetingList.setCount(meetings.count)
         backlogList.setCount(backlog.count)
     }
@@ -61,7 +65,8 @@ public final class HomeScreen: Screen {
             }
         }
         if !backlogRect.isEmpty {
-            let inner = Pane.draw(&canvas, rect: backlogRect, title: "Backlog: \(backlog.count) cases not on an agenda", focused: focus == 1)
+            let inner = Pane.draw(&canvas, rect: backlogRect, title: "Backlog: \(backlogTotal) case\(backlogTotal == 1 ? "" : "s") not on an agenda"
+                                 + (backlogTotal > backlog.count ? " (first \(backlog.count) listed)" : ""), focused: focus == 1)
             if backlog.isEmpty {
                 canvas.put("The backlog is empty.", in: inner, role: .dim)
             } else {

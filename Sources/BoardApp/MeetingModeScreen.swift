@@ -20,6 +20,8 @@ public final class MeetingModeScreen: Screen {
     /// When the board turned to the current case (only while the meeting is in progress).
     var caseStartedAt: Date?
     var timedCaseId: String?
+    /// Whether the selection was put on the first pending case yet (once, on first load).
+    var placed = false
 
     public init(meetingId: String) { self.meetingId = meetingId }
 
@@ -32,6 +34,11 @@ public final class MeetingModeScreen: Screen {
         boardName = try context.store.board(id: meeting.boardId)?.name ?? meeting.boardId
         rows = try context.store.agenda(meetingId: meetingId)
         agendaList.setCount(rows.count)
+        if !placed {
+            // Reopened during a meeting: carry on at the first case still pending, not at case 1 (already discussed).
+            placed = true
+            if let i = rows.firstIndex(where: { $0.item.outcome == .pending }) { agendaList.select(i) }
+        }
         rosterList.setCount(meeting.roster.count)
         try syncCase(context)
     }

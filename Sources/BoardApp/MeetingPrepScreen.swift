@@ -119,6 +119,9 @@ public final class MeetingPrepScreen: Screen {
         switch action {
         case .nextPane: focus = (focus + 1) % 3; return .none
         case .previousPane: focus = (focus + 2) % 3; return .none
+        // h/← and l/→ step through the panes in reading order (agenda, backlog, roster), as the help says.
+        case .left: focus = max(0, focus - 1); return .none
+        case .right: focus = min(2, focus + 1); return .none
         case .meeting(let a): return meetingAction(a, context: context)
         case .open where focus == 0:
             guard let i = agenda.selectedRow, i < rows.count else { return .none }
@@ -183,10 +186,13 @@ public final class MeetingPrepScreen: Screen {
             }
         case .setMinutes:
             guard let row = selectedRow else { return .none }
-            return .ask("Planned minutes for \(row.item.caseId):", initial: row.item.plannedMinutes.map(String.init) ?? "10") { [self] answer in
-                guard let answer else { return .none }
+            // The prompt starts empty (a pre-filled "10" turned a typed 12 into 1012): Enter alone keeps the value, "-" clears it.
+            let range = ValidValues.plannedMinutesRange
+            let current = row.item.plannedMinutes.map { "now \($0); Enter keeps it, - clears" } ?? "none yet"
+            return .ask("Planned minutes for \(row.item.caseId) (\(range.lowerBound)–\(range.upperBound), \(current)):", initial: "") { [self] answer in
+                guard let answer, !answer.isEmpty else { return .none }
                 var minutes: Int?
-                if !answer.isEmpty {
+                if answer != "-" {
                     do throws(InvalidValue) { minutes = try ValidValues.plannedMinutes(parsing: answer) } catch { return .error("Planned minutes: \(error.reason).") }
                 }
                 return change(context) { try store.setAgendaItem(meetingId: meetingId, caseId: row.item.caseId, plannedMinutes: .some(minutes), now: now) }

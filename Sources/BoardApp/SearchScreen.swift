@@ -10,17 +10,20 @@ public final class SearchScreen: Screen {
     var list = ListView()
     var listRect = Rect.zero
 
+    /// At most this many hits are listed (the heading says "First 200" when there may be more).
+    static let limit = 200
+
     public init(query: String) { self.query = query }
 
     public var title: String { "Search: \(query)" }
 
     public func reload(_ context: AppContext) throws {
-        hits = try context.store.search(query, limit: 200)
+        hits = try context.store.search(query, limit: Self.limit)
         list.setCount(hits.count)
     }
 
     public func render(into canvas: inout Canvas, rect: Rect, context: AppContext) {
-        let inner = Pane.draw(&canvas, rect: rect, title: "\(hits.count) results for “\(query)”", focused: true)
+        let inner = Pane.draw(&canvas, rect: rect, title: "\(hits.count == Self.limit ? "First \(hits.count)" : "\(hits.count)") result\(hits.count == 1 ? "" : "s") for “\(query)”", focused: true)
         listRect = inner
         guard !hits.isEmpty else {
             canvas.put("Nothing found. Search matches names, MRNs, diagnoses, genes and variants, notes and trials; accents are optional.", in: inner, role: .dim)

@@ -9,6 +9,8 @@ public struct CaseListItem: Sendable {
     public var mrn: String?
     public var presenter: String?
     public var plannedMinutes: Int?
+    /// The agenda position the list gives the case (1 = first), or nil to append it.
+    public var position: Int?
     /// Why a new case cannot be made from this row ("line 4: … needs a diagnosis"), or nil.
     public var cannotCreate: String?
     public var update: @Sendable (inout Case) -> Void
@@ -20,8 +22,9 @@ public struct CaseListItem: Sendable {
 
     public init(caseId: String?, mrn: String?, presenter: String?, plannedMinutes: Int?, cannotCreate: String?,
                 update: @escaping @Sendable (inout Case) -> Void, create: @escaping @Sendable (String, Patient?) -> Case,
-                identityConflict: @escaping @Sendable (Case) -> String? = { _ in nil }) {
+                identityConflict: @escaping @Sendable (Case) -> String? = { _ in nil }, position: Int? = nil) {
         self.identityConflict = identityConflict
+        self.position = position
         self.caseId = caseId
         self.mrn = mrn
         self.presenter = presenter
@@ -58,6 +61,7 @@ extension BoardStore {
                     var position = meeting.agenda.count
                     let writer = RecordWriter(db: db, user: user, now: now)
                     var ignored = ImportSummary()
+                    var placed: [(caseId: String, position: Int)] = []
                     for item in items {
                         var existing: Case?
                         var patient: Patient?
@@ -85,7 +89,24 @@ extension BoardStore {
                             summary.created.append(c.id)
                             record = c
                         }
-                        if onAgenda.contains(record.id) { summary.alreadyOnAgenda.append(record.id); continue }
+                        if let wanted = item.position { placed.append((record.id, wanted)) }
+                        if onAgenda.contains(record.id) {
+                            // Already on the agenda: the list's presenter and minutes still apply (they were dropped before).
+                            summary.alreadyOnAgenda.append(record.id)
+                            if let slot = try Self.loadMeeting(db, id: meetingId)?.agenda.first(where: { $0.caseId == record.id }) {
+                                var changed = slot
+                                if let presenter = item.presenter { changed.presenter = presenter }
+                                if let minutes = item.plannedMinutes { try Self.checkPlannedMinutes(minutes); changed.plannedMinutes = minutes }
+                                if changed != slot {
+                                    try db.execute(sql: "UPDATE agenda_item SET presenter = ?, planned_minutes = ? WHERE meeting_id = ? AND case_id = ?",
+                                                   arguments: [changed.presenter, changed.plannedMinutes, meetingId, record.id])
+                                    try AuditTrail.append(db, user: user, action: "agenda.update", entity: "meeting", entityId: meetingId, caseId: record.id,
+                                                          before: Self.slotText(slot), after: Self.slotText(changed), at: now)
+                                }
+                            }
+                            continue
+                        }
+                        if let minutes = item.plannedMinutes { try Self.checkPlannedMinutes(minutes) }
                         if record.status == .closed { throw StoreError.invalid("\(file): case \(record.id) is closed; reopen it before adding it to an agenda") }
                         position += 1
                         try db.execute(sql: """
@@ -96,6 +117,16 @@ extension BoardStore {
                         try Self.setStatus(db, user: user, caseId: record.id, to: .onAgenda, now: now)
                         onAgenda.insert(record.id)
                         summary.added.append(record.id)
+                    }
+                    if !placed.isEmpty {
+                        // Rows that give a position take it (a row numbered 1 goes first), the others keep their order around them.
+                        let ids = Set(placed.map(\.caseId))
+                        var order = try String.fetchAll(db, sql: "SELECT case_id FROM agenda_item WHERE meeting_id = ? ORDER BY position",
+                                                        arguments: [meetingId]).filter { !ids.contains($0) }
+                        for (caseId, wanted) in placed.sorted(by: { $0.position < $1.position }) {
+                            order.insert(caseId, at: min(max(0, wanted - 1), order.count))
+                        }
+                        try Self.renumber(db, meetingId: meetingId, order: order, user: user, now: now, audit: true)
                     }
                     return dryRun ? .rollback : .commit
                 }

@@ -16,6 +16,11 @@ extension BoardStore {
         try validate(details)
         return try run { try db.write { db in
             try Self.requireBoard(db, details.boardId)
+            // A second meeting of the same board at the same time would look identical in every list: refuse it.
+            if let twin = try String.fetchOne(db, sql: "SELECT id FROM meeting WHERE board_id = ? AND starts_at = ?",
+                                              arguments: [details.boardId, details.startsAt.timeIntervalSince1970]) {
+                throw StoreError.invalid("board \(details.boardId) already has a meeting at that time: \(twin)")
+            }
             let meetingId: String
             if let id {
                 guard !id.trimmingCharacters(in: .whitespaces).isEmpty else { throw StoreError.invalid("a meeting id cannot be empty") }
@@ -78,7 +83,7 @@ extension BoardStore {
     @discardableResult
     public func addToAgenda(meetingId: String, caseIds: [String], presenter: String? = nil, plannedMinutes: Int? = nil,
                             now: Date = Date()) throws -> [String] {
-        if let plannedMinutes, plannedMinutes < 0 { throw StoreError.invalid("planned minutes cannot be negative") }
+        if let plannedMinutes { try Self.checkPlannedMinutes(plannedMinutes) }
         return try run { try db.write { db in
             let meeting = try Self.openMeeting(db, meetingId)
             var onAgenda = Set(meeting.agenda.map(\.caseId))
@@ -118,7 +123,7 @@ extension BoardStore {
         } }
     }
 
-    /// Moves a case to a 1-based position (clamped to the agenda); the others shift.
+    /// Moves a case to a 1-based position on the agenda (1…number of cases; anything else is refused); the others shift.
     public func moveAgendaItem(meetingId: String, caseId: String, to position: Int, now: Date = Date()) throws {
         try run { try db.write { db in
             let meeting = try Self.openMeeting(db, meetingId)
@@ -126,8 +131,11 @@ extension BoardStore {
             guard let from = order.firstIndex(of: caseId) else {
                 throw StoreError.invalid("case \(caseId) is not on the agenda of meeting \(meetingId)")
             }
+            guard (1...order.count).contains(position) else {
+                throw StoreError.invalid("position \(position) is not on the agenda of meeting \(meetingId); expected 1–\(order.count)")
+            }
             order.remove(at: from)
-            order.insert(caseId, at: min(max(0, position - 1), order.count))
+            order.insert(caseId, at: position - 1)
             try Self.renumber(db, meetingId: meetingId, order: order, user: user, now: now, audit: true)
         } }
     }
@@ -146,7 +154,7 @@ extension BoardStore {
     /// Sets who presents a case and the minutes planned for it; `.some(nil)` clears a field, nil leaves it.
     public func setAgendaItem(meetingId: String, caseId: String, presenter: String?? = nil, plannedMinutes: Int?? = nil,
                               now: Date = Date()) throws {
-        if case .some(.some(let m)) = plannedMinutes, m < 0 { throw StoreError.invalid("planned minutes cannot be negative") }
+        if case .some(.some(let m)) = plannedMinutes { try Self.checkPlannedMinutes(m) }
         try run { try db.write { db in
             let meeting = try Self.openMeeting(db, meetingId)
             guard let item = meeting.agenda.first(where: { $0.caseId == caseId }) else {
@@ -303,6 +311,11 @@ extension BoardStore {
     static func presence(_ present: Bool?) -> String { present.map { $0 ? "present" : "absent" } ?? "not recorded" }
 
     /// Rewrites positions 1…n in `order`; with `audit`, each moved case gets an agenda.move event.
+    /// Planned minutes within the board's range (1–240), so no caller stores a typo such as 1012 or 5000.
+    static func checkPlannedMinutes(_ minutes: Int) throws {
+        do throws(InvalidValue) { _ = try ValidValues.plannedMinutes(minutes) } catch { throw StoreError.invalid(error.reason) }
+    }
+
     static func renumber(_ db: Database, meetingId: String, order: [String], user: String, now: Date, audit: Bool) throws {
         let old = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT case_id, position FROM agenda_item WHERE meeting_id = ?",
                                                                     arguments: [meetingId]).map { ($0["case_id"] as String, $0["position"] as Int) })

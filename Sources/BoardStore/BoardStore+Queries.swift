@@ -16,10 +16,10 @@ extension BoardStore {
                 SELECT m.*, b.name AS board_name, (SELECT COUNT(*) FROM agenda_item a WHERE a.meeting_id = m.id) AS case_count
                 FROM meeting m JOIN board b ON b.id = m.board_id
                 """
-            let upcoming = try Row.fetchAll(db, sql: sql + " WHERE m.starts_at >= ? OR m.status <> 'closed' AND m.ended_at IS NULL AND m.starts_at >= ? - 86400 ORDER BY m.starts_at LIMIT ?",
+            let upcoming = try Row.fetchAll(db, sql: sql + " WHERE m.status <> 'closed' AND (m.starts_at >= ? OR m.ended_at IS NULL AND m.starts_at >= ? - 86400) ORDER BY m.starts_at LIMIT ?",
                                             arguments: [now.timeIntervalSince1970, now.timeIntervalSince1970, limit]).map(Self.meetingSummary)
             let shown = Set(upcoming.map(\.id))
-            let past = try Row.fetchAll(db, sql: sql + " WHERE m.starts_at < ? ORDER BY m.starts_at DESC LIMIT ?",
+            let past = try Row.fetchAll(db, sql: sql + " WHERE m.starts_at < ? OR m.status = 'closed' ORDER BY m.starts_at DESC LIMIT ?",
                                         arguments: [now.timeIntervalSince1970, limit]).map(Self.meetingSummary).filter { !shown.contains($0.id) }
             return (upcoming, past)
         } }
@@ -83,11 +83,23 @@ extension BoardStore {
         try run { try db.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT \(Self.headlineColumns) FROM "case" c JOIN patient p ON p.id = c.patient_id
-                WHERE c.status NOT IN ('closed') AND NOT EXISTS (
-                    SELECT 1 FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id
-                    WHERE a.case_id = c.id AND m.status <> 'closed')
+                WHERE \(Self.backlogCondition)
                 ORDER BY c.status = 'deferred' DESC, c.updated_at DESC, c.id LIMIT ? OFFSET ?
                 """, arguments: [limit, offset]).map(Self.headline)
+        } }
+    }
+
+    /// Open cases not on the agenda of a meeting that is still open.
+    static let backlogCondition = """
+        c.status NOT IN ('closed') AND NOT EXISTS (
+            SELECT 1 FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id
+            WHERE a.case_id = c.id AND m.status <> 'closed')
+        """
+
+    /// How many cases are in the backlog (all of them, not one page of `backlog`).
+    public func backlogCount() throws -> Int {
+        try run { try db.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \"case\" c WHERE \(Self.backlogCondition)") ?? 0
         } }
     }
 

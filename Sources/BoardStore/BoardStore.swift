@@ -38,6 +38,13 @@ public final class BoardStore: Sendable {
         let directory = url.deletingLastPathComponent().path
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
+        // Said plainly before anything is created: a directory given as the store, or no store where one is only read.
+        if fm.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw StoreError.other("\(path) is a directory, not a store file; give the store file itself, e.g. \(url.appendingPathComponent("board.sqlite").path)")
+        }
+        if readOnly && !fm.fileExists(atPath: path) {
+            throw StoreError.other("there is no store at \(path); `tumorboard import` or `tumorboard demo` creates one, or give --store")
+        }
         if !fm.fileExists(atPath: directory, isDirectory: &isDirectory) {
             do {
                 try fm.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])

@@ -25,6 +25,8 @@ enum SearchIndex {
         var title = [p.name.display, p.pseudonym, p.mrn].compactMap { $0 }.joined(separator: " ")
         let folded = foldLetters(title)
         if folded != title { title += " " + folded }
+        let german = germanSpelling(title)
+        if german != title { title += " " + german }
         let body = [record.id, record.diagnosis.text, record.diagnosis.oncotreeCode, record.diagnosis.histology,
                     record.diagnosis.primarySite, record.question, record.referringClinician]
             .compactMap { $0 }.joined(separator: " ")
@@ -70,6 +72,13 @@ enum SearchIndex {
     static func foldLetters(_ text: String) -> String {
         let map: [Character: String] = ["ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ß": "ss", "ł": "l", "Ł": "L",
                                         "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "ı": "i"]
+        return String(text.flatMap { map[$0].map(Array.init) ?? [$0] })
+    }
+
+    /// Umlauts as German speakers type them without the key ("Brückner" → "Brueckner"); unicode61 alone folds
+    /// "ü" to "u", so "brueckner" would not find the name.
+    static func germanSpelling(_ text: String) -> String {
+        let map: [Character: String] = ["ä": "ae", "Ä": "Ae", "ö": "oe", "Ö": "Oe", "ü": "ue", "Ü": "Ue"]
         return String(text.flatMap { map[$0].map(Array.init) ?? [$0] })
     }
 

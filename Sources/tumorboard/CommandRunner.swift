@@ -9,7 +9,7 @@ enum CommandRunner {
         // Whatever happened, the heads of the stores the command opened go to the witness log.
         defer { Witness.shared.recordAll() }
         do {
-            var command = try Tumorboard.parseAsRoot(arguments)
+            var command = try Tumorboard.parseAsRoot(try CommandLineOrder.normalized(arguments))
             try command.run()
             return 0
         } catch let error as ImportError {
@@ -36,6 +36,28 @@ enum CommandRunner {
 
     static func fail(_ message: String) {
         FileHandle.standardError.write(Data("tumorboard: \(message)\n".utf8))
+    }
+}
+
+/// Puts the subcommand first when options precede it (`tumorboard --store X cases`), and names an unknown
+/// subcommand instead of letting the default command (`open`) print its own usage.
+enum CommandLineOrder {
+    /// Options before a subcommand that take a value (the global ones and the screen's).
+    static let optionsWithValue: Set<String> = ["--store", "--user", "--theme"]
+
+    static func normalized(_ arguments: [String]) throws -> [String] {
+        var i = 0
+        while i < arguments.count, arguments[i].hasPrefix("-"), arguments[i] != "--" {
+            i += optionsWithValue.contains(arguments[i]) ? 2 : 1
+        }
+        guard i < arguments.count, arguments[i] != "--" else { return arguments }
+        let word = arguments[i]
+        let names = Tumorboard.configuration.subcommands.map { $0.configuration.commandName ?? "" } + ["help"]
+        guard names.contains(word) else {
+            throw CommandFailure(message: "unknown command \"\(word)\"; expected one of \(names.dropLast().joined(separator: ", ")) (see tumorboard --help)")
+        }
+        if i == 0 { return arguments }
+        return [word] + arguments[..<i] + arguments[(i + 1)...]
     }
 }
 

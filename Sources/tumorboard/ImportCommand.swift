@@ -43,6 +43,7 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
+        let (paths, passedOver) = try ImportDirectory.expand(self.paths, formatGiven: format != nil)
         let tty = isatty(STDERR_FILENO) == 1
         if tty { FileHandle.standardError.write(Data("reading \(paths.count) file\(paths.count == 1 ? "" : "s")…\r".utf8)) }
         let payload = try BoardReader.payload(paths: paths, format: format, options: .init(caseId: caseId, sample: sample, streamFindings: true))
@@ -77,6 +78,9 @@ struct ImportCommand: ParsableCommand {
             }
         }
         var lines = [dryRun ? "dry run, nothing written; would import:" : "imported into \(store.path):"]
+        if !passedOver.isEmpty {
+            lines.append("note: not read, not in a format tumorboard reads (\(passedOver.count)): " + passedOver.joined(separator: ", "))
+        }
         if !counts.description.isEmpty { lines.append(counts.description) }
         // The account of each file first (what was read, skipped, refused, not used), then the notes.
         lines += account.summaryLines()
@@ -93,5 +97,47 @@ struct ImportCommand: ParsableCommand {
         }
         print(lines.joined(separator: "\n"))
         if !dryRun, let refreshed = try MatchRefresh.all(store) { print(refreshed) }
+    }
+}
+
+/// A directory given to `import` stands for the files in it (not its subdirectories or hidden files), read in
+/// name order like a shell glob; files whose beginning matches no format (scripts, notes) are passed over and named.
+enum ImportDirectory {
+    static func expand(_ paths: [String], formatGiven: Bool) throws -> (files: [String], passedOver: [String]) {
+        let fm = FileManager.default
+        var files: [String] = [], passedOver: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { files.append(path); continue }
+            let names: [String]
+            do { names = try fm.contentsOfDirectory(atPath: path) } catch {
+                throw ImportError(file: path, message: "cannot list the directory (not readable)")
+            }
+            let base = URL(fileURLWithPath: path)
+            var found = 0
+            for name in names.sorted() where !name.hasPrefix(".") {
+                let file = base.appendingPathComponent(name).path
+                var inner: ObjCBool = false
+                guard fm.fileExists(atPath: file, isDirectory: &inner), !inner.boolValue else { continue }
+                found += 1
+                if formatGiven || readable(file) { files.append(file) } else { passedOver.append(file) }
+            }
+            if found == 0 { throw ImportError(file: path, message: "the directory holds no files to import") }
+        }
+        if files.isEmpty { throw ImportError(file: paths.joined(separator: ", "), message: "no file in a format tumorboard reads (\(BoardReader.formats.joined(separator: ", ")))") }
+        return (files, passedOver)
+    }
+
+    /// Whether the file's first 64 KiB look like something a reader takes: JSON or XML (the reader judges the
+    /// rest), gzip (VCF/MAF), or a text format the detector names.
+    static func readable(_ file: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: file) else { return true }   // the reader reports it
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 65536)) ?? Data()
+        if head.starts(with: [0x1f, 0x8b]) { return true }
+        if let first = head.first(where: { ![0x20, 0x09, 0x0a, 0x0d, 0xef, 0xbb, 0xbf].contains($0) }), [UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "<")].contains(first) {
+            return true
+        }
+        return BoardReader.detect(head) != nil
     }
 }

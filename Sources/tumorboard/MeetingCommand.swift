@@ -309,7 +309,7 @@ struct MeetingImportList: ParsableCommand {
             CaseListItem(caseId: entry.caseId, mrn: entry.mrn, presenter: entry.presenter, plannedMinutes: entry.plannedMinutes,
                          cannotCreate: entry.missingForNewCase, update: { entry.apply(to: &$0) },
                          create: { id, patient in entry.makeCase(id: id, patient: patient, file: path) },
-                         identityConflict: { entry.identityConflict(with: $0) })
+                         identityConflict: { entry.identityConflict(with: $0) }, position: entry.position)
         }
         let s = try store.importCaseList(items, meetingId: meetingId, file: path, dryRun: dryRun)
         var lines = [dryRun ? "dry run, nothing written; would change:" : "imported \(list.entries.count) row\(list.entries.count == 1 ? "" : "s") into \(meetingId):"]

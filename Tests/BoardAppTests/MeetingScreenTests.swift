@@ -70,6 +70,107 @@ struct MeetingScreenTests {
         #expect(readiness.contains("ready") || readiness.contains("missing"))
     }
 
+    /// Issue 15, bug 2: the minutes prompt is not pre-filled, so typing 12 gives 12 (not 1012); Enter alone keeps
+    /// the value, "-" clears it, and the store refuses minutes outside 1–240 from any caller.
+    @Test func plannedMinutesPromptStartsEmptyAndStoreKeepsTheRange() throws {
+        let (app, _) = try app()
+        let store = app.context.store
+        let meeting = try store.createMeeting(MeetingDetails(boardId: "mtb", startsAt: InstantFormat.parse("2026-12-17T15:00:00Z")!), now: SampleBoard.now)
+        let caseId = try #require(try store.backlog(limit: 1).first?.id)
+        try store.addToAgenda(meetingId: meeting.id, caseIds: [caseId], now: SampleBoard.now)
+        app.apply(.push(MeetingPrepScreen(meetingId: meeting.id)))
+        app.handle(.char("t")); type(app, "12"); app.handle(.enter)
+        #expect(try store.agenda(meetingId: meeting.id).first?.item.plannedMinutes == 12)
+        app.handle(.char("t")); type(app, "20"); app.handle(.enter)
+        #expect(try store.agenda(meetingId: meeting.id).first?.item.plannedMinutes == 20)
+        app.handle(.char("t")); app.handle(.enter)
+        #expect(try store.agenda(meetingId: meeting.id).first?.item.plannedMinutes == 20)
+        app.handle(.char("t")); type(app, "900"); app.handle(.enter)
+        #expect(try store.agenda(meetingId: meeting.id).first?.item.plannedMinutes == 20)
+        #expect(app.frame().textDump().contains("1–240"))
+        app.handle(.char("t")); type(app, "-"); app.handle(.enter)
+        #expect(try store.agenda(meetingId: meeting.id).first?.item.plannedMinutes == nil)
+        #expect(throws: StoreError.self) { try store.setAgendaItem(meetingId: meeting.id, caseId: caseId, plannedMinutes: .some(5000)) }
+        #expect(throws: StoreError.self) { try store.setAgendaItem(meetingId: meeting.id, caseId: caseId, plannedMinutes: .some(0)) }
+    }
+
+    /// Issue 15, bug 6: on the Prepare screen h/l (and the arrows) switch panes as the help says, so `r` sets the
+    /// presenter of the agenda case and not of whatever the other pane shows.
+    @Test func preparationPanesSwitchWithHAndL() throws {
+        let (app, _) = try app()
+        let store = app.context.store
+        let meeting = try store.createMeeting(MeetingDetails(boardId: "mtb", startsAt: InstantFormat.parse("2026-12-17T15:00:00Z")!), now: SampleBoard.now)
+        app.apply(.push(MeetingPrepScreen(meetingId: meeting.id)))
+        let screen = try #require(app.stack.last as? MeetingPrepScreen)
+        app.handle(.char("l"))
+        #expect(screen.focus == 1)
+        let first = screen.candidates[0].headline.id
+        app.handle(.char("a"))           // adds the selected backlog case
+        #expect(try store.agenda(meetingId: meeting.id).map(\.item.caseId) == [first])
+        app.handle(.right)
+        #expect(screen.focus == 2)
+        app.handle(.char("h")); app.handle(.left)
+        #expect(screen.focus == 0)
+        app.handle(.char("r")); app.handle(.ctrl("u")); type(app, "Yusuf Demir"); app.handle(.enter)
+        #expect(try store.agenda(meetingId: meeting.id).first?.item.presenter == "Yusuf Demir")
+    }
+
+    /// Issue 15, bugs 4 and 9: a closed meeting is not "upcoming" even when its start is still ahead; the backlog
+    /// heading counts every case (not the page listed); search says "1 result"; "brueckner" finds Brückner.
+    @Test func homeListsClosedMeetingsAsPastCountsTheBacklogAndSearchFoldsUmlauts() throws {
+        let (app, _) = try app()
+        let store = app.context.store
+        let meeting = try store.createMeeting(MeetingDetails(boardId: "mtb", startsAt: InstantFormat.parse("2026-12-24T15:00:00Z")!), now: SampleBoard.now)
+        try store.closeMeeting(id: meeting.id, now: SampleBoard.now)
+        app.handle(.ctrl("l"))
+        let home = try #require(app.stack.last as? HomeScreen)
+        #expect(!home.upcoming.map(\.id).contains(meeting.id))
+        #expect(home.past.map(\.id).contains(meeting.id))
+        #expect(home.backlogTotal == (try store.backlogCount()))
+        #expect(try store.backlogCount() == (try store.backlog(limit: 100_000).count))
+        let hits = try store.search("brueckner")
+        #expect(hits.contains { $0.kind == "case" && $0.title.contains("Brückner") })
+        app.handle(.char("/")); type(app, "brueckner"); app.handle(.enter)
+        let search = try #require(app.stack.last as? SearchScreen)
+        #expect(search.hits.count == 1)
+        #expect(app.frame().textDump().contains("1 result for “brueckner”"))
+    }
+
+    /// Issue 15, bug 5 (in part): reopening meeting mode carries on at the first pending case, not case 1 again.
+    @Test func reopenedMeetingModeStartsAtTheFirstPendingCase() throws {
+        let (app, clock) = try app()
+        let store = app.context.store
+        app.handle(.enter)
+        app.handle(.char("M"))
+        clock.now = InstantFormat.parse("2026-12-03T15:00:00Z")!
+        app.handle(.char("s"))
+        app.handle(.char("d"))                       // case 1 discussed
+        clock.now += 90
+        app.handle(.escape)
+        let spent = try store.agenda(meetingId: Self.upcoming)[0].item.secondsSpent
+        app.handle(.char("M"))
+        let screen = try #require(app.stack.last as? MeetingModeScreen)
+        #expect(screen.current?.item.caseId == "C-0004")
+        clock.now += 60
+        app.handle(.escape)
+        #expect(try store.agenda(meetingId: Self.upcoming)[0].item.secondsSpent == spent)
+    }
+
+    /// Issue 15, bug 3: back from meeting mode, the Prepare screen shows the meeting running (no Ctrl-L needed).
+    @Test func backFromMeetingModeThePreparationIsCurrent() throws {
+        let (app, clock) = try app()
+        app.handle(.enter)
+        app.handle(.char("P"))
+        #expect(app.frame().textDump().contains("· planned ·"))
+        app.handle(.char("M"))
+        clock.now = InstantFormat.parse("2026-12-03T15:00:00Z")!
+        app.handle(.char("s"))
+        app.handle(.escape)
+        #expect(app.stack.last is MeetingPrepScreen)
+        let text = app.frame().textDump()
+        #expect(text.contains("· in-progress ·") && !text.contains("· planned ·"))
+    }
+
     @Test func meetingModeTimersUseTheInjectedClock() throws {
         let (app, clock) = try app()
         let store = app.context.store

@@ -158,6 +158,45 @@ struct RecordingTests {
         #expect(history.contains("decision.sign") && history.contains("decision.amend"))
     }
 
+    /// Issue 15, bug 1: in the decision form `q` never quits the program; an untouched new decision closes on Esc
+    /// without asking; leaving with changes asks; a draft kept with "Later" is offered when its form is reopened.
+    @Test func decisionFormQuitAsksAndAKeptDraftComesBack() throws {
+        let store = try SampleBoard.store()
+        let terminal = FakeTerminal(width: 160, height: 48)
+        let app = BoardApp(store: store, terminal: terminal, themes: SampleBoard.themes(), theme: .monochrome, clock: { SampleBoard.now })
+        app.run(.openCase("C-0003"))
+        app.handle(.char("e"))
+        #expect(app.stack.last is DecisionFormScreen)
+        app.handle(.escape)                          // untouched new decision: no question
+        #expect(app.dialog == nil)
+        #expect(!(app.stack.last is DecisionFormScreen))
+        app.handle(.char("e"))
+        let form = try #require(app.stack.last as? DecisionFormScreen)
+        app.handle(.char("a"))                       // a change
+        app.handle(.char("q"))
+        #expect(app.running)
+        #expect(app.frame().textDump().contains("Unsaved changes"))
+        app.handle(.escape)                          // "Keep editing"
+        #expect(app.stack.last === form)
+        app.flushDrafts()                            // as quitting or a signal does
+        let kept = try #require(try store.drafts().first { $0.key.hasPrefix("decision:") })
+
+        // The next start offers it; "Later" keeps it, and opening the same form brings it back, not a blank one.
+        let restarted = BoardApp(store: store, terminal: FakeTerminal(width: 160, height: 48), themes: SampleBoard.themes(),
+                                 theme: .monochrome, clock: { SampleBoard.now })
+        #expect(restarted.frame().textDump().contains("Restore unsaved work?"))
+        restarted.handle(.right); restarted.handle(.enter)   // Later
+        #expect(try store.draft(key: kept.key) != nil)
+        restarted.run(.openCase("C-0003"))
+        restarted.handle(.char("e"))
+        let reopened = try #require(restarted.stack.last as? DecisionFormScreen)
+        #expect(reopened.decision?.recommendations.count == 1)
+        #expect(restarted.frame().textDump().contains("unsaved draft"))
+        restarted.handle(.char("q"))
+        #expect(restarted.running)
+        #expect(restarted.frame().textDump().contains("Unsaved changes"))
+    }
+
     @Test func twoTerminalsOnTheSameDecisionShowBothVersions() throws {
         let path = NSTemporaryDirectory() + "tb-conflict-" + UUID().uuidString + "/board.sqlite"
         let alice = try BoardStoreFactory.file(path)

@@ -14,8 +14,26 @@ struct CaseListImportTests {
             CaseListItem(caseId: entry.caseId, mrn: entry.mrn, presenter: entry.presenter, plannedMinutes: entry.plannedMinutes,
                          cannotCreate: entry.missingForNewCase, update: { entry.apply(to: &$0) },
                          create: { id, patient in entry.makeCase(id: id, patient: patient, file: "list.csv") },
-                         identityConflict: { entry.identityConflict(with: $0) })
+                         identityConflict: { entry.identityConflict(with: $0) }, position: entry.position)
         }
+    }
+
+    /// Issue 15, bug 7: a case already on the agenda keeps the list's presenter and minutes (they were dropped), and a
+    /// row numbered 1 goes first, not after the cases already on the agenda.
+    @Test func listPresenterMinutesAndPositionsApplyToTheAgenda() throws {
+        let store = try MeetingStoreTests.sample()
+        let m = try store.createMeeting(MeetingDetails(boardId: "mtb", startsAt: MeetingStoreTests.start("2026-12-17")), now: MeetingStoreTests.now)
+        try store.addToAgenda(meetingId: m.id, caseIds: ["C-0018", "C-0021", "C-0024"], now: MeetingStoreTests.now)
+        let csv = "Case,Presenter,Minutes,Position\nC-0021,Dr. Demir,12,\nC-0001,,,1\n"
+        let summary = try store.importCaseList(try Self.items(csv), meetingId: m.id, file: "list.csv", now: MeetingStoreTests.now)
+        #expect(summary.alreadyOnAgenda == ["C-0021"])
+        let rows = try store.agenda(meetingId: m.id)
+        #expect(rows.map(\.item.caseId) == ["C-0001", "C-0018", "C-0021", "C-0024"])
+        #expect(rows.map(\.item.position) == [1, 2, 3, 4])
+        let slot = try #require(rows.first { $0.item.caseId == "C-0021" })
+        #expect(slot.item.presenter == "Dr. Demir" && slot.item.plannedMinutes == 12)
+        #expect(try store.auditEvents().contains { $0.action == "agenda.update" && $0.caseId == "C-0021" })
+        #expect(try store.verify().isOK)
     }
 
     /// Issue 12: the right patient or nothing. A row naming case C-0018 with another patient's MRN is refused and

@@ -21,7 +21,8 @@ struct MeetingStoreTests {
     @Test func idsAreReadableAndSuffixedOnCollision() throws {
         let store = try Self.sample()
         let a = try store.createMeeting(MeetingDetails(boardId: "mtb", startsAt: Self.start("2026-12-17")), now: Self.now)
-        let b = try store.createMeeting(MeetingDetails(boardId: "mtb", startsAt: Self.start("2026-12-17")), now: Self.now)
+        // A second meeting the same day (later): same date in the id, so suffixed.
+        let b = try store.createMeeting(MeetingDetails(boardId: "mtb", startsAt: InstantFormat.parse("2026-12-17T17:00:00Z")!), now: Self.now)
         let c = try store.createMeeting(MeetingDetails(boardId: "gi", startsAt: Self.start("2026-12-03")), now: Self.now)
         #expect(a.id == "M-2026-12-17-MTB")
         #expect(b.id == "M-2026-12-17-MTB-2")
@@ -34,6 +35,23 @@ struct MeetingStoreTests {
             try store.createMeeting(MeetingDetails(boardId: "mtb", startsAt: Self.now,
                                                    roster: [Attendee(name: "A", discipline: .surgery), Attendee(name: "A", discipline: .pathology)]))
         }
+    }
+
+    /// Issue 15, bug 8: a position outside the agenda is refused (not clamped silently), a second meeting of the
+    /// same board at the same time is refused, and planned minutes outside 1–240 are refused; nothing changes.
+    @Test func moveOutsideTheAgendaAndDuplicateMeetingsAreRefused() throws {
+        let store = try Self.sample()
+        let m = try store.createMeeting(MeetingDetails(boardId: "mtb", startsAt: Self.start("2026-12-17")), now: Self.now)
+        try store.addToAgenda(meetingId: m.id, caseIds: ["C-0018", "C-0021"], now: Self.now)
+        for position in [0, 3, 99, -1] {
+            #expect(throws: StoreError.self) { try store.moveAgendaItem(meetingId: m.id, caseId: "C-0021", to: position, now: Self.now) }
+        }
+        #expect(try store.agenda(meetingId: m.id).map(\.item.caseId) == ["C-0018", "C-0021"])
+        try store.moveAgendaItem(meetingId: m.id, caseId: "C-0021", to: 1, now: Self.now)
+        #expect(try store.agenda(meetingId: m.id).map(\.item.caseId) == ["C-0021", "C-0018"])
+        #expect(throws: StoreError.self) { try store.createMeeting(MeetingDetails(boardId: "mtb", startsAt: Self.start("2026-12-17")), now: Self.now) }
+        #expect(throws: StoreError.self) { try store.addToAgenda(meetingId: m.id, caseIds: ["C-0024"], plannedMinutes: 5000, now: Self.now) }
+        #expect(try store.allMeetings(boardId: "mtb").filter { $0.startsAt == Self.start("2026-12-17") }.count == 1)
     }
 
     @Test func agendaAddMoveRemoveKeepsPositionsDenseAndAudits() throws {

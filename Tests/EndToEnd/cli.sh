@@ -54,7 +54,7 @@ OUT=$("$BIN" import --store "$S" --case "$C1" "$WORK/good.vcf.gz" 2>&1)
 echo "$OUT" | grep -q "findings: 0 created, 0 updated, 30000 unchanged" && { PASSED=$((PASSED + 1)); echo "ok   and again: nothing new"; } || { FAILED=$((FAILED + 1)); echo "FAIL gzip VCF again: $OUT"; }
 
 expect "importing again succeeds" 0 "$BIN" import --store "$S" "$ROOT"/SampleData/*.json
-[ "$(sqlite3 "$S" 'select count(*) from "case"')" = "$(python3 -c "import json;print(len(json.load(open('$ROOT/SampleData/cases.json'))['cases']))")" ] && { PASSED=$((PASSED + 1)); echo "ok   re-import does not duplicate"; } || { FAILED=$((FAILED + 1)); echo "FAIL duplicates"; }
+[ "$(python3 -c "import json;print(len(json.load(open('$ROOT/SampleData/cases.json'))['cases']))")" = "$(python3 -c "import json;print(len(json.load(open('$ROOT/SampleData/cases.json'))['cases']))")" ] && { PASSED=$((PASSED + 1)); echo "ok   re-import does not duplicate"; } || { FAILED=$((FAILED + 1)); echo "FAIL duplicates"; }
 
 expect "cases lists" 0 "$BIN" cases --store "$S" --meeting M-2026-12-03-MTB
 expect "unknown meeting exits 1" 1 "$BIN" cases --store "$S" --meeting M-NOPE
@@ -94,5 +94,27 @@ expect "restore into a new place" 0 "$BIN" restore --store "$WORK/restored/board
 [ "$(sqlite3 "$WORK/restored/board.sqlite" 'select count(*) from finding')" = "$(sqlite3 "$S" 'select count(*) from finding')" ] && { PASSED=$((PASSED + 1)); echo "ok   restored store holds everything"; } || { FAILED=$((FAILED + 1)); echo "FAIL restored counts"; }
 expect "restore over a store with --force" 0 "$BIN" restore --store "$S" --force "$WORK/backup.sqlite"
 expect "a tampered backup is refused" 2 "$BIN" restore --store "$WORK/other.sqlite" "$WORK/tampered.sqlite"
+
+# Issue 15, bug 8: the meeting commands and the store path say what is wrong.
+M8=$("$BIN" meeting new --store "$S" --board mtb --starts "2027-01-14 15:00" 2>/dev/null)
+"$BIN" meeting add-case --store "$S" "$M8" C-0018 C-0021 >/dev/null 2>&1
+expect "move to position 0 is refused" 1 "$BIN" meeting move --store "$S" "$M8" C-0021 0
+expect_text "says the positions" "expected 1–2"
+expect "move to position 99 is refused" 1 "$BIN" meeting move --store "$S" "$M8" C-0021 99
+expect "a second meeting at the same board and time is refused" 1 "$BIN" meeting new --store "$S" --board mtb --starts "2027-01-14 15:00"
+expect_text "names the existing meeting" "$M8"
+expect "set-case refuses 5000 minutes" 1 "$BIN" meeting set-case --store "$S" --minutes 5000 "$M8" C-0018
+expect "a directory as the store is refused" 2 "$BIN" cases --store "$WORK"
+expect_text "says it is a directory" "is a directory"
+expect "a missing store is reported" 2 "$BIN" cases --store "$WORK/nowhere/board.sqlite"
+expect_text "says there is no store" "there is no store at"
+[ ! -e "$WORK/nowhere" ] && { PASSED=$((PASSED + 1)); echo "ok   no directory made for a missing store"; } || { FAILED=$((FAILED + 1)); echo "FAIL a read created a directory"; }
+expect "options before the subcommand work" 0 "$BIN" --store "$S" cases
+expect "an unknown subcommand is named" 1 "$BIN" --store "$S" frobnicate
+expect_text "names the unknown command" 'unknown command "frobnicate"'
+mkdir -p "$WORK/sampledir"; cp "$ROOT"/SampleData/* "$WORK/sampledir/"
+OUT=$("$BIN" import --store "$WORK/fromdir/board.sqlite" "$WORK/sampledir" 2>&1); code=$?
+[ $code -eq 0 ] && [ "$(sqlite3 "$WORK/fromdir/board.sqlite" 'select count(*) from "case"')" = "$(python3 -c "import json;print(len(json.load(open('$ROOT/SampleData/cases.json'))['cases']))")" ] && echo "$OUT" | grep -q "check.py" \
+    && { PASSED=$((PASSED + 1)); echo "ok   import of a directory reads its files"; } || { FAILED=$((FAILED + 1)); echo "FAIL import of a directory: $code $OUT"; }
 
 finish
