@@ -21,10 +21,10 @@ check "history tab" "case.status"
 literal "/"
 literal "lefevre"
 keys Enter
-check "search folds accents" "results for “lefevre”"
+check "search folds accents" "result for “lefevre”"
 check "search finds the accented name" "Lefèvre, Zoë"
 keys Escape
-check_gone "Esc goes back to the meeting" "results for"
+check_gone "Esc goes back to the meeting" "for “lefevre”"
 literal "?"
 check "help lists the keys" "Keys (Esc or q closes)"
 keys q
