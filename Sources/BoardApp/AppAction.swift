@@ -5,7 +5,8 @@ public enum AppAction: Hashable, Sendable {
     case up, down, left, right, top, bottom, pageUp, pageDown
     case open, back
     case nextPane, previousPane
-    case nextTab, previousTab, tab(Int)
+    case nextTab, previousTab
+    case tab(Int)
     case search, help, commandLine, togglePrivacy, quit, redraw
     case filterKind, explain
     case newNote, editDecision

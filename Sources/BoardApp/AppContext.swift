@@ -1,7 +1,7 @@
-import Foundation
-import BoardModel
 import BoardFormats
+import BoardModel
 import BoardStore
+import Foundation
 import TUIKit
 
 /// What screens need from the app while loading and drawing: the store, the time, and how to show patients.
@@ -17,7 +17,8 @@ public final class AppContext {
     /// The rect screens draw into, set by the app before each key so layout decisions match the last frame.
     public var body = Rect(x: 0, y: 1, width: 80, height: 22)
     /// Meeting times are shown in this zone ($TZ, else UTC); tests pin it.
-    public var timeZone = TimeZone(identifier: ProcessInfo.processInfo.environment["TZ"] ?? "UTC") ?? TimeZone(identifier: "UTC")!
+    public var timeZone =
+        TimeZone(identifier: ProcessInfo.processInfo.environment["TZ"] ?? "UTC") ?? TimeZone(identifier: "UTC")!
 
     public init(store: BoardStore, privacy: Bool = false, clock: @escaping () -> Date = Date.init) {
         self.store = store
@@ -35,13 +36,15 @@ public final class AppContext {
 
     /// How a patient is named on screen: full name, or (privacy) pseudonym and initials.
     public func patientLabel(_ headline: CaseHeadline) -> String {
-        patientLabel(name: headline.patientName, pseudonym: headline.pseudonym, initials: headline.initials,
-                     life: headline.life, sex: headline.sex)
+        patientLabel(
+            name: headline.patientName, pseudonym: headline.pseudonym, initials: headline.initials,
+            life: headline.life, sex: headline.sex)
     }
 
     public func patientLabel(_ patient: Patient) -> String {
-        patientLabel(name: patient.name.display, pseudonym: patient.pseudonym, initials: patient.initials,
-                     life: LifeStatus(patient), sex: patient.sex)
+        patientLabel(
+            name: patient.name.display, pseudonym: patient.pseudonym, initials: patient.initials,
+            life: LifeStatus(patient), sex: patient.sex)
     }
 
     /// A deceased patient shows the age at death and the word "deceased", never a current age.

@@ -1,7 +1,7 @@
-import Foundation
-import TUIKit
 import BoardModel
 import BoardStore
+import Foundation
+import TUIKit
 
 /// The board screen: owns the screen stack and the main loop. One thread (the main actor) talks to the
 /// terminal; the loop renders, waits for a key with a short timeout (the tick), and on each tick moves
@@ -26,7 +26,10 @@ public final class BoardApp {
 
     /// A line editor at the bottom of the screen: `/` for search, `:` for commands.
     struct Prompt {
-        enum Kind { case search, command, question(String, (String?) -> Navigation) }
+        enum Kind {
+            case search, command
+            case question(String, (String?) -> Navigation)
+        }
         var kind: Kind
         var field = TextField()
     }
@@ -38,8 +41,10 @@ public final class BoardApp {
     let privacyPreference: PrivacyPreference?
 
     /// `privacy` starts in privacy mode; otherwise the remembered choice in `privacyPreference` decides.
-    public init(store: BoardStore, terminal: any Terminal, themes: ThemeCatalog, theme: Theme, privacy: Bool = false,
-                start: (any Screen)? = nil, clock: @escaping () -> Date = Date.init, privacyPreference: PrivacyPreference? = nil) {
+    public init(
+        store: BoardStore, terminal: any Terminal, themes: ThemeCatalog, theme: Theme, privacy: Bool = false,
+        start: (any Screen)? = nil, clock: @escaping () -> Date = Date.init, privacyPreference: PrivacyPreference? = nil
+    ) {
         self.privacyPreference = privacyPreference
         self.context = AppContext(store: store, privacy: privacy || privacyPreference?.load() == true, clock: clock)
         self.terminal = terminal
@@ -99,7 +104,7 @@ public final class BoardApp {
         lastPoll = now
         guard let counter = try? context.store.externalChangeCounter() else { return }
         if let last = lastChangeCounter, last != counter {
-            context.computedMatches = [:] // trials or cases may have changed
+            context.computedMatches = [:]  // trials or cases may have changed
             reloadAll()
         }
         lastChangeCounter = counter
@@ -110,7 +115,10 @@ public final class BoardApp {
         context.privacy.toggle()
         guard let privacyPreference else { return }
         do { try privacyPreference.save(context.privacy) } catch {
-            message = ("Privacy mode is \(context.privacy ? "on" : "off") but could not be remembered: \(error.localizedDescription)", true)
+            message = (
+                "Privacy mode is \(context.privacy ? "on" : "off") but could not be remembered: \(error.localizedDescription)",
+                true
+            )
         }
     }
 
@@ -136,8 +144,14 @@ public final class BoardApp {
         }
         context.body = bodyRect
         defer { top.tick(context) }
-        if dialog != nil { handleDialog(key); return }
-        if prompt != nil { handlePrompt(key); return }
+        if dialog != nil {
+            handleDialog(key)
+            return
+        }
+        if prompt != nil {
+            handlePrompt(key)
+            return
+        }
         if let navigation = top.input(key, context: context) {
             apply(navigation)
             return
@@ -185,7 +199,10 @@ public final class BoardApp {
             stack[stack.count - 1] = screen
         case .pop:
             // The screen below shows what the one above may have changed (meeting started, outcomes): reload it.
-            if stack.count > 1 { stack.removeLast(); load(top) }
+            if stack.count > 1 {
+                stack.removeLast()
+                load(top)
+            }
         case .quit:
             flushDrafts()
             running = false
@@ -227,7 +244,10 @@ public final class BoardApp {
         case .enter:
             prompt = nil
             let text = p.field.text.trimmingCharacters(in: .whitespaces)
-            if case .question(_, let then) = p.kind { apply(then(text)); return }
+            if case .question(_, let then) = p.kind {
+                apply(then(text))
+                return
+            }
             guard !text.isEmpty else { return }
             switch p.kind {
             case .search: apply(.push(SearchScreen(query: text)))
@@ -259,11 +279,16 @@ public final class BoardApp {
         case .search(let text): apply(.push(SearchScreen(query: text)))
         case .theme(let name): switchTheme(name)
         case .privacy: togglePrivacy()
-        case .home: stack.removeSubrange(1...)
+        case .home:
+            stack.removeSubrange(1...)
             load(stack[0])
         case .help: apply(.push(HelpScreen(table: keyTable)))
         case .drafts:
-            if (try? context.store.drafts().isEmpty) ?? true { message = ("No unsaved drafts.", false) } else { offerDrafts() }
+            if (try? context.store.drafts().isEmpty) ?? true {
+                message = ("No unsaved drafts.", false)
+            } else {
+                offerDrafts()
+            }
         case .quit:
             flushDrafts()
             running = false
@@ -276,7 +301,9 @@ public final class BoardApp {
             let theme = try themes.load(nameOrPath)
             terminal.apply(theme: theme)
             themeName = theme.name
-            message = ("Theme: \(theme.name)" + (terminal.supportsColor ? "" : " (this terminal shows no colours)"), false)
+            message = (
+                "Theme: \(theme.name)" + (terminal.supportsColor ? "" : " (this terminal shows no colours)"), false
+            )
         } catch {
             message = ("\(error)", true)
         }
@@ -294,7 +321,10 @@ public final class BoardApp {
         var canvas = terminal.makeCanvas()
         let size = terminal.size
         if size.width < Self.minimumSize.width || size.height < Self.minimumSize.height {
-            let lines = ["Enlarge the terminal", "(need \(Self.minimumSize.width)×\(Self.minimumSize.height),", "have \(size.width)×\(size.height))"]
+            let lines = [
+                "Enlarge the terminal", "(need \(Self.minimumSize.width)×\(Self.minimumSize.height),",
+                "have \(size.width)×\(size.height))",
+            ]
             for (i, line) in lines.enumerated() where i < size.height {
                 _ = canvas.put(line, x: 0, y: i, role: .warning, maxWidth: size.width)
             }
@@ -355,6 +385,7 @@ public final class BoardApp {
         // Help and quit come first: a narrow status line drops hints from the end, and these two must stay.
         let hints = keyTable.hints()
         let essential = hints.filter { $0.label == "help" || $0.label == "quit" }
-        StatusBar(left: "", right: "", hints: essential + hints.filter { $0.label != "help" && $0.label != "quit" }).render(into: &canvas, rect: row)
+        StatusBar(left: "", right: "", hints: essential + hints.filter { $0.label != "help" && $0.label != "quit" })
+            .render(into: &canvas, rect: row)
     }
 }

@@ -1,6 +1,6 @@
-import Foundation
 import BoardModel
 import BoardStore
+import Foundation
 import TrialMatching
 
 /// Keeps the case screen's trial matches current: when the stored ones are stale (computed on older
@@ -24,7 +24,8 @@ enum CaseMatches {
         return updated
     }
 
-    static func refreshed(_ record: CaseRecord, store: BoardStore, on day: LocalDate, at now: Date) throws -> CaseRecord {
+    static func refreshed(_ record: CaseRecord, store: BoardStore, on day: LocalDate, at now: Date) throws -> CaseRecord
+    {
         let trials = try store.trials()
         let matches = MatchEngine(trials: trials).match(record.record, on: day, at: now, selection: .relevant)
         if !store.isReadOnly { try store.saveMatches(caseId: record.record.id, matches) }
@@ -32,7 +33,8 @@ enum CaseMatches {
         updated.matches = matches
         updated.staleMatches = []
         let used = Set(matches.map(\.trialId))
-        updated.trials = Dictionary(trials.filter { used.contains($0.id) }.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        updated.trials = Dictionary(
+            trials.filter { used.contains($0.id) }.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         return updated
     }
 }

@@ -1,5 +1,5 @@
-import TUIKit
 import BoardStore
+import TUIKit
 
 /// One case on the whole screen, in tabs.
 @MainActor
@@ -13,7 +13,10 @@ public final class CaseScreen: Screen {
     public func reload(_ context: AppContext) throws { try view.reload(context) }
 
     public func render(into canvas: inout Canvas, rect: Rect, context: AppContext) {
-        let headline = view.record.map { "\($0.record.id) · \(context.patientLabel($0.record.patient)) · \($0.record.diagnosis.text)" } ?? view.caseId
+        let headline =
+            view.record.map {
+                "\($0.record.id) · \(context.patientLabel($0.record.patient)) · \($0.record.diagnosis.text)"
+            } ?? view.caseId
         let inner = Pane.draw(&canvas, rect: rect, title: headline, focused: true)
         view.render(into: &canvas, rect: inner, context: context, focused: true)
     }

@@ -1,7 +1,7 @@
-import Foundation
-import TUIKit
 import BoardModel
 import BoardStore
+import Foundation
+import TUIKit
 
 /// The text tabs of a case (Summary, Notes, Decision, History) as styled lines.
 @MainActor
@@ -11,29 +11,46 @@ enum CaseText {
         let p = c.patient
         let say = { (text: String) in context.masked(text, for: p) }
         var lines: [TextView.Line] = []
-        lines.append(.init(context.patientLabel(p) + "  ·  \(c.id)  ·  \(c.status.rawValue)", role: context.privacy ? .privacy : .title))
+        lines.append(
+            .init(
+                context.patientLabel(p) + "  ·  \(c.id)  ·  \(c.status.rawValue)",
+                role: context.privacy ? .privacy : .title))
         if context.privacy {
             lines.append(.init("Identifiers hidden (privacy mode)", role: .privacy))
         } else {
             let ids = p.identifiers.map { "\($0.kind.rawValue.uppercased()) \($0.value)" }.joined(separator: ", ")
-            lines.append(.init("Born \(p.birthDate?.description ?? "unknown")  ·  \(ids.isEmpty ? "no identifiers" : ids)"))
+            lines.append(
+                .init("Born \(p.birthDate?.description ?? "unknown")  ·  \(ids.isEmpty ? "no identifiers" : ids)"))
         }
         if p.isDeceased {
-            lines.append(.init("Vital status \(LifeStatus(p).phrase(on: context.today, hideDates: context.privacy, say: say))", role: .warning))
+            lines.append(
+                .init(
+                    "Vital status \(LifeStatus(p).phrase(on: context.today, hideDates: context.privacy, say: say))",
+                    role: .warning))
         }
         lines.append("")
         let d = c.diagnosis
         lines.append(.init("Diagnosis    \(say(d.text))" + (d.oncotreeCode.map { " [\($0)]" } ?? ""), role: .normal))
         if let h = d.histology { lines.append(.init("Histology    \(say(h))")) }
-        if let site = d.primarySite { lines.append(.init("Primary site \(say(site))" + (d.laterality.map { ", \($0.rawValue)" } ?? ""))) }
+        if let site = d.primarySite {
+            lines.append(.init("Primary site \(say(site))" + (d.laterality.map { ", \($0.rawValue)" } ?? "")))
+        }
         if let on = d.diagnosedOn { lines.append(.init("Diagnosed    \(on)")) }
         lines.append(.init("Stage        \(c.stage?.summary ?? "—")", role: c.stage == nil ? .warning : .normal))
-        if !c.metastaticSites.isEmpty { lines.append(.init("Metastases   " + c.metastaticSites.map(\.summary).joined(separator: "; "))) }
+        if !c.metastaticSites.isEmpty {
+            lines.append(.init("Metastases   " + c.metastaticSites.map(\.summary).joined(separator: "; ")))
+        }
         let perf = c.performance?.summary ?? ""
         lines.append(.init("Performance  \(perf.isEmpty ? "—" : perf)", role: perf.isEmpty ? .warning : .normal))
-        let consent = [c.consent.research.map { "research \($0 ? "yes" : "no")" }, c.consent.trials.map { "trials \($0 ? "yes" : "no")" }]
-            .compactMap { $0 }.joined(separator: ", ")
-        lines.append(.init("Consent      \(consent.isEmpty ? "not recorded" : consent)", role: consent.isEmpty ? .warning : .normal))
+        let consent = [
+            c.consent.research.map { "research \($0 ? "yes" : "no")" },
+            c.consent.trials.map { "trials \($0 ? "yes" : "no")" },
+        ]
+        .compactMap { $0 }.joined(separator: ", ")
+        lines.append(
+            .init(
+                "Consent      \(consent.isEmpty ? "not recorded" : consent)", role: consent.isEmpty ? .warning : .normal
+            ))
         if let ref = c.referringClinician { lines.append(.init("Referred by  \(ref)")) }
         lines.append("")
         lines.append(.init("Question for the board", role: .title))
@@ -60,8 +77,16 @@ enum CaseText {
             lines.append("")
             lines.append(.init("Molecular reports", role: .title))
             for report in c.reports {
-                let spec = report.specimen.map { s in [s.site, s.tumourPurity.map { String(format: "purity %.0f%%", $0 * 100) }].compactMap { $0 }.joined(separator: ", ") } ?? ""
-                lines.append(.init([report.lab, report.assay, report.reportedOn?.description, spec].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")))
+                let spec =
+                    report.specimen.map { s in
+                        [s.site, s.tumourPurity.map { String(format: "purity %.0f%%", $0 * 100) }].compactMap { $0 }
+                            .joined(separator: ", ")
+                    } ?? ""
+                lines.append(
+                    .init(
+                        [report.lab, report.assay, report.reportedOn?.description, spec].compactMap { $0 }.filter {
+                            !$0.isEmpty
+                        }.joined(separator: " · ")))
             }
         }
         lines.append("")
@@ -79,10 +104,17 @@ enum CaseText {
         var lines: [TextView.Line] = []
         for note in r.notes {
             var about = ""
-            if let f = note.target.findingId, let finding = r.record.findings.first(where: { $0.id == f }) { about = " · on \(finding.label)" }
+            if let f = note.target.findingId, let finding = r.record.findings.first(where: { $0.id == f }) {
+                about = " · on \(finding.label)"
+            }
             if let t = note.target.trialId { about = " · on trial \(t)" }
-            lines.append(.init("\(note.author) · \(context.format(note.writtenAt))\(about)" + (note.version > 1 ? " · v\(note.version)" : ""), role: .title))
-            for paragraph in context.masked(note.text, for: r.record.patient).split(separator: "\n", omittingEmptySubsequences: false) {
+            lines.append(
+                .init(
+                    "\(note.author) · \(context.format(note.writtenAt))\(about)"
+                        + (note.version > 1 ? " · v\(note.version)" : ""), role: .title))
+            for paragraph in context.masked(note.text, for: r.record.patient).split(
+                separator: "\n", omittingEmptySubsequences: false)
+            {
                 lines.append(.init(String(paragraph)))
             }
             lines.append("")
@@ -95,25 +127,36 @@ enum CaseText {
         let say = { (text: String) in context.masked(text, for: r.record.patient) }
         var lines: [TextView.Line] = []
         let state = d.status == .final ? "FINAL" : d.status.rawValue
-        lines.append(.init("Decision \(d.id) · \(state) · version \(d.version)" + (d.amends.map { " · amends \($0)" } ?? ""),
-                           role: d.status == .final ? .success : .warning))
+        lines.append(
+            .init(
+                "Decision \(d.id) · \(state) · version \(d.version)" + (d.amends.map { " · amends \($0)" } ?? ""),
+                role: d.status == .final ? .success : .warning))
         if let reason = d.amendmentReason { lines.append(.init("Amended because: \(say(reason))")) }
         lines.append("")
-        lines += DecisionText.recommendationLines(d, findings: r.record.findings, mask: say).map { TextView.Line($0.text, role: $0.kind.role) }
+        lines += DecisionText.recommendationLines(d, findings: r.record.findings, mask: say).map {
+            TextView.Line($0.text, role: $0.kind.role)
+        }
         lines.append("")
         if let consensus = d.consensus { lines.append(.init("Consensus: \(consensus.rawValue)")) }
-        for dissent in d.dissent { lines.append(.init("Dissent: \(dissent.name) — \(say(dissent.reason))", role: .warning)) }
+        for dissent in d.dissent {
+            lines.append(.init("Dissent: \(dissent.name) — \(say(dissent.reason))", role: .warning))
+        }
         if !d.attendeesPresent.isEmpty { lines.append(.init("Present: \(d.attendeesPresent.joined(separator: ", "))")) }
         if let f = d.followUp {
             let when = f.date?.description ?? f.intervalWeeks.map { "in \($0) weeks" } ?? ""
             lines.append(.init("Follow-up: \(when)" + (f.represent.map { " — re-present \(say($0))" } ?? "")))
         }
-        if let signer = d.signedBy, let at = d.signedAt { lines.append(.init("Signed by \(signer) on \(context.format(at))", role: .success)) }
+        if let signer = d.signedBy, let at = d.signedAt {
+            lines.append(.init("Signed by \(signer) on \(context.format(at))", role: .success))
+        }
         lines.append(.init("Recorded by \(d.recordedBy) on \(context.format(d.recordedAt))", role: .dim))
         let earlier = r.decisions.filter { $0.id != d.id }
         if !earlier.isEmpty {
             lines.append("")
-            lines.append(.init("Earlier versions: " + earlier.map { "\($0.id) (\($0.status.rawValue))" }.joined(separator: ", "), role: .dim))
+            lines.append(
+                .init(
+                    "Earlier versions: " + earlier.map { "\($0.id) (\($0.status.rawValue))" }.joined(separator: ", "),
+                    role: .dim))
         }
         return lines
     }
@@ -125,7 +168,9 @@ enum CaseText {
             var text = "\(context.format(e.at)) \(e.user): \(e.action)"
             if e.entity != "case" { text += " \(e.entity) \(e.entityId)" }
             if let before = e.before, before.count < 40 { text += "  \(say(before)) →" }
-            if let after = e.after, after.count < 60 { text += (e.before == nil ? "  " : " ") + say(after.replacingOccurrences(of: "\n", with: " ")) }
+            if let after = e.after, after.count < 60 {
+                text += (e.before == nil ? "  " : " ") + say(after.replacingOccurrences(of: "\n", with: " "))
+            }
             return TextView.Line(text)
         }
     }

@@ -1,7 +1,7 @@
-import Foundation
-import TUIKit
 import BoardModel
 import BoardStore
+import Foundation
+import TUIKit
 
 /// The case in tabs — Summary, Molecular, Trials, Notes, Decision, History — as the meeting's right
 /// pane and as a full screen. Holds only one case's data at a time.
@@ -39,7 +39,9 @@ final class CaseView {
 
     var sortedMatches: [TrialMatch] {
         let order: [MatchStatus: Int] = [.eligible: 0, .possiblyEligible: 1, .notEligible: 2]
-        return (record?.matches ?? []).sorted { (order[$0.status]!, -$0.score, $0.trialId) < (order[$1.status]!, -$1.score, $1.trialId) }
+        return (record?.matches ?? []).sorted {
+            (order[$0.status]!, -$0.score, $0.trialId) < (order[$1.status]!, -$1.score, $1.trialId)
+        }
     }
 
     func render(into canvas: inout Canvas, rect: Rect, context: AppContext, focused: Bool) {
@@ -124,13 +126,17 @@ final class CaseView {
         let order = visible
         let (info, tableRect) = rect.splitVertically(topHeight: 1)
         let filtered = filteredCount
-        canvas.put("Filter (f): \(kindFilter.label) · \(order.count) of \(all.count) · sorted by evidence"
-                   + (filtered > 0 ? " · \(filtered) filtered call\(filtered == 1 ? "" : "s") marked, listed last" : ""), in: info, role: .dim)
+        canvas.put(
+            "Filter (f): \(kindFilter.label) · \(order.count) of \(all.count) · sorted by evidence"
+                + (filtered > 0 ? " · \(filtered) filtered call\(filtered == 1 ? "" : "s") marked, listed last" : ""),
+            in: info, role: .dim)
         let wide = rect.width >= 100
         var columns: [Table.Column] = [
             .init("Alteration", minWidth: 14, flex: 2), .init("Kind", minWidth: 6, maxWidth: 6),
-            .init("VAF", minWidth: 4, maxWidth: 5, alignment: .right), .init("Class", minWidth: 6, maxWidth: 17, flex: 1),
-            .init("Evidence", minWidth: rect.width >= 100 ? 17 : 9, maxWidth: 18), .init("Drug evidence", minWidth: 13, flex: 5),
+            .init("VAF", minWidth: 4, maxWidth: 5, alignment: .right),
+            .init("Class", minWidth: 6, maxWidth: 17, flex: 1),
+            .init("Evidence", minWidth: rect.width >= 100 ? 17 : 9, maxWidth: 18),
+            .init("Drug evidence", minWidth: 13, flex: 5),
         ]
         if wide { columns += [.init("Tumour", minWidth: 6, maxWidth: 8), .init("Origin", minWidth: 8, maxWidth: 9)] }
         let code = record.record.diagnosis.oncotreeCode
@@ -139,18 +145,30 @@ final class CaseView {
             let f = all[order[index]]
             let best = f.bestEvidence
             var cells: [Table.Cell] = [
-                .init(f.label + (f.filterMark.map { " (\($0))" } ?? ""), role: f.isFiltered ? .dim : nil, bold: best != nil),
-                .init(f.kind == .biomarker ? "Marker" : f.kind.label), .init(f.vaf.map { String(format: "%.0f%%", $0 * 100) } ?? ""),
+                .init(
+                    f.label + (f.filterMark.map { " (\($0))" } ?? ""), role: f.isFiltered ? .dim : nil,
+                    bold: best != nil),
+                .init(f.kind == .biomarker ? "Marker" : f.kind.label),
+                .init(f.vaf.map { String(format: "%.0f%%", $0 * 100) } ?? ""),
                 .init(f.classification?.label ?? "", role: f.classification == .vus ? .dim : nil),
-                .init(best.map { "\($0.level)" } ?? "—", role: best.map { EvidenceRole.role(tier: $0.displayTier) } ?? .dim),
-                .init(f.drugEvidence, role: best.map { $0.isTreatmentOption ? nil : ($0.isAgainstDrug ? .levelResistance : .dim) } ?? nil),
+                .init(
+                    best.map { "\($0.level)" } ?? "—",
+                    role: best.map { EvidenceRole.role(tier: $0.displayTier) } ?? .dim),
+                .init(
+                    f.drugEvidence,
+                    role: best.map { $0.isTreatmentOption ? nil : ($0.isAgainstDrug ? .levelResistance : .dim) } ?? nil),
             ]
             if wide {
                 let here: String
                 if let evidenceCode = best?.oncotreeCode, let code {
                     here = OncoTree.bundled.isWithin(code, evidenceCode) ? "this" : "other"
-                } else { here = best == nil ? "" : "?" }
-                cells += [.init(here, role: here == "other" ? .warning : nil), .init(f.origin.rawValue, role: f.origin == .germline ? .highlight : nil)]
+                } else {
+                    here = best == nil ? "" : "?"
+                }
+                cells += [
+                    .init(here, role: here == "other" ? .warning : nil),
+                    .init(f.origin.rawValue, role: f.origin == .germline ? .highlight : nil),
+                ]
             }
             return cells
         }
@@ -169,7 +187,8 @@ final class CaseView {
         guard let record else { return }
         let matches = sortedMatches
         if matches.isEmpty {
-            canvas.put("No trial matches for this case yet (run `tumorboard match`, or import trials).", in: rect, role: .dim)
+            canvas.put(
+                "No trial matches for this case yet (run `tumorboard match`, or import trials).", in: rect, role: .dim)
             return
         }
         let listHeight = showWhy ? max(3, min(matches.count, rect.height / 2)) : rect.height
@@ -177,23 +196,36 @@ final class CaseView {
         trialList.render(into: &canvas, rect: top, focused: focused) { index, selected in
             let m = matches[index]
             let trial = record.trials[m.trialId]
-            let role: StyleRole = selected ? .selection : (m.status == .eligible ? .met : (m.status == .possiblyEligible ? .unknown : .notMet))
+            let role: StyleRole =
+                selected
+                ? .selection : (m.status == .eligible ? .met : (m.status == .possiblyEligible ? .unknown : .notMet))
             let mark = m.status == .eligible ? "✓" : (m.status == .possiblyEligible ? "?" : "✗")
             let arm = m.armId.map { " arm \($0)" } ?? ""
-            return [Span("\(mark) \(m.status.label.padding(toLength: 17, withPad: " ", startingAt: 0)) ", role: role),
-                    Span("\(m.trialId)\(arm)  ", role: selected ? .selection : .title),
-                    Span((trial?.shortTitle ?? trial?.title ?? "") + "  " + (trial?.status.label ?? ""), role: selected ? .selection : .normal)]
+            return [
+                Span("\(mark) \(m.status.label.padding(toLength: 17, withPad: " ", startingAt: 0)) ", role: role),
+                Span("\(m.trialId)\(arm)  ", role: selected ? .selection : .title),
+                Span(
+                    (trial?.shortTitle ?? trial?.title ?? "") + "  " + (trial?.status.label ?? ""),
+                    role: selected ? .selection : .normal),
+            ]
         }
         guard showWhy, bottom.height > 1, let index = trialList.selectedIndex, index < matches.count else { return }
         let match = matches[index]
-        var lines: [TextView.Line] = [TextView.Line("Why (w hides) — \(match.trialId), score \(String(format: "%.1f", match.score))" +
-                                                    (context.store.isReadOnly ? "" : ""), role: .title)]
+        var lines: [TextView.Line] = [
+            TextView.Line(
+                "Why (w hides) — \(match.trialId), score \(String(format: "%.1f", match.score))"
+                    + (context.store.isReadOnly ? "" : ""), role: .title)
+        ]
         for outcome in match.outcomes {
             let role: StyleRole = outcome.outcome == .met ? .met : (outcome.outcome == .notMet ? .notMet : .unknown)
-            lines.append(TextView.Line("\(outcome.outcome.mark) \(outcome.criterion): \(outcome.detail)" + (outcome.fromText ? " (from text)" : ""), role: role))
+            lines.append(
+                TextView.Line(
+                    "\(outcome.outcome.mark) \(outcome.criterion): \(outcome.detail)"
+                        + (outcome.fromText ? " (from text)" : ""), role: role))
         }
         if !match.missingData.isEmpty {
-            lines.append(TextView.Line("To settle the unknowns: " + match.dataToSettle.joined(separator: "; "), role: .warning))
+            lines.append(
+                TextView.Line("To settle the unknowns: " + match.dataToSettle.joined(separator: "; "), role: .warning))
         }
         var why = TextView(lines: lines)
         why.render(into: &canvas, rect: bottom.inset(top: 1))
@@ -207,10 +239,16 @@ final class CaseView {
         var target = NoteTarget(caseId: caseId)
         var about = "case \(caseId)"
         if tabs.active == 1, let i = molecular.list.selectedIndex {
-            if let f = visibleFinding(i) { target.findingId = f.id; about = "\(f.label) (\(caseId))" }
+            if let f = visibleFinding(i) {
+                target.findingId = f.id
+                about = "\(f.label) (\(caseId))"
+            }
         } else if tabs.active == 2, let i = trialList.selectedIndex {
             let matches = sortedMatches
-            if i < matches.count { target.trialId = matches[i].trialId; about = "trial \(matches[i].trialId) (\(caseId))" }
+            if i < matches.count {
+                target.trialId = matches[i].trialId
+                about = "trial \(matches[i].trialId) (\(caseId))"
+            }
         }
         return (target, about)
     }
@@ -235,9 +273,15 @@ final class CaseView {
 
     func perform(_ action: AppAction) -> Bool {
         switch action {
-        case .nextTab: tabs.next(); text.scrollToTop()
-        case .previousTab: tabs.previous(); text.scrollToTop()
-        case .tab(let n) where n < Self.tabTitles.count: tabs.select(n); text.scrollToTop()
+        case .nextTab:
+            tabs.next()
+            text.scrollToTop()
+        case .previousTab:
+            tabs.previous()
+            text.scrollToTop()
+        case .tab(let n) where n < Self.tabTitles.count:
+            tabs.select(n)
+            text.scrollToTop()
         case .filterKind where tabs.active == 1:
             let all = FindingFilter.allCases
             kindFilter = all[(all.firstIndex(of: kindFilter)! + 1) % all.count]
@@ -256,7 +300,9 @@ final class CaseView {
     }
 
     func click(_ event: MouseEvent) -> Bool {
-        if lastTabRect.contains(x: event.x, y: event.y), event.isActivation, let tab = tabs.hitTest(x: event.x, y: event.y, in: lastTabRect) {
+        if lastTabRect.contains(x: event.x, y: event.y), event.isActivation,
+            let tab = tabs.hitTest(x: event.x, y: event.y, in: lastTabRect)
+        {
             tabs.select(tab)
             text.scrollToTop()
             return true
@@ -266,8 +312,14 @@ final class CaseView {
         case .wheelUp: return perform(.up) && perform(.up) && perform(.up)
         case .wheelDown: return perform(.down) && perform(.down) && perform(.down)
         default:
-            if tabs.active == 2, let i = trialList.index(atRow: event.y - lastBodyRect.y) { trialList.select(i); return true }
-            if tabs.active == 1, let i = molecular.rowIndex(x: event.x, y: event.y, in: lastBodyRect.inset(top: 1)) { molecular.list.select(i); return true }
+            if tabs.active == 2, let i = trialList.index(atRow: event.y - lastBodyRect.y) {
+                trialList.select(i)
+                return true
+            }
+            if tabs.active == 1, let i = molecular.rowIndex(x: event.x, y: event.y, in: lastBodyRect.inset(top: 1)) {
+                molecular.list.select(i)
+                return true
+            }
             return false
         }
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A parsed `:` command. Unknown words come back as `.unknown` so the app can say what it accepts.
 public enum BoardCommand: Equatable, Sendable {
     case meeting(String?)
@@ -12,7 +14,8 @@ public enum BoardCommand: Equatable, Sendable {
     case quit
     case unknown(String)
 
-    public static let summary = ":meeting [ID], :case ID, :trial ID, :search TEXT, :theme NAME, :privacy, :drafts, :home, :help, :quit"
+    public static let summary =
+        ":meeting [ID], :case ID, :trial ID, :search TEXT, :theme NAME, :privacy, :drafts, :home, :help, :quit"
 
     public static func parse(_ text: String) -> BoardCommand {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
@@ -34,5 +37,3 @@ public enum BoardCommand: Equatable, Sendable {
         }
     }
 }
-
-import Foundation

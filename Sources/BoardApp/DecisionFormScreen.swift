@@ -1,8 +1,8 @@
+import BoardFormats
+import BoardModel
+import BoardStore
 import Foundation
 import TUIKit
-import BoardModel
-import BoardFormats
-import BoardStore
 
 /// The decision form for one case: recommendations (kind, therapy, trial, findings, evidence with the
 /// level's meaning, priority, rationale), consensus and dissent, who was present, follow-up. Saves drafts
@@ -31,10 +31,18 @@ public final class DecisionFormScreen: Screen {
     enum Row: Hashable {
         case status
         case recommendation(Int)
-        case kind(Int), therapy(Int), trial(Int), finding(Int, String), scale(Int), level(Int), priority(Int), rationale(Int)
+        case kind(Int)
+        case therapy(Int)
+        case trial(Int)
+        case finding(Int, String)
+        case scale(Int)
+        case level(Int)
+        case priority(Int)
+        case rationale(Int)
         case addRecommendation
         case consensus
-        case dissent(Int), addDissent
+        case dissent(Int)
+        case addDissent
         case attendee(String)
         case followUpDate, followUpWeeks, represent
     }
@@ -53,13 +61,17 @@ public final class DecisionFormScreen: Screen {
     public func reload(_ context: AppContext) throws {
         record = try context.store.caseRecord(id: caseId)
         guard let record else { return }
-        let meetingToUse = meetingId ?? record.meetings.last(where: { $0.status != .closed })?.id ?? record.meetings.last?.id
+        let meetingToUse =
+            meetingId ?? record.meetings.last(where: { $0.status != .closed })?.id ?? record.meetings.last?.id
         meeting = try meetingToUse.flatMap { try context.store.meeting(id: $0) }
         if decision == nil {
             if restoredDraft == nil, let kept = Self.keptDraft(caseId: caseId, record: record, context: context) {
                 // "Later" at start (or a quit) kept this draft: reopening its form offers it again rather than a blank one.
                 restoredDraft = kept.decision
-                let age = DraftRecovery.describe(kept.draft, now: context.now).split(separator: ",").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+                let age =
+                    DraftRecovery.describe(kept.draft, now: context.now).split(separator: ",").last.map {
+                        $0.trimmingCharacters(in: .whitespaces)
+                    } ?? ""
                 restoredNotice = "your unsaved draft (\(age)) restored; Esc saves or discards it"
             }
             if let draft = restoredDraft {
@@ -84,11 +96,19 @@ public final class DecisionFormScreen: Screen {
     }
 
     /// This user's kept draft of a decision on this case that still differs from what the store holds, newest first.
-    static func keptDraft(caseId: String, record: CaseRecord, context: AppContext) -> (draft: Draft, decision: Decision)? {
-        let drafts = ((try? context.store.drafts()) ?? []).filter { $0.key.hasPrefix("decision:") }.sorted { $0.updatedAt > $1.updatedAt }
+    static func keptDraft(caseId: String, record: CaseRecord, context: AppContext) -> (
+        draft: Draft, decision: Decision
+    )? {
+        let drafts = ((try? context.store.drafts()) ?? []).filter { $0.key.hasPrefix("decision:") }.sorted {
+            $0.updatedAt > $1.updatedAt
+        }
         for draft in drafts {
-            guard let d = try? NativeReader.decoder.decode(Decision.self, from: Data(draft.body.utf8)), d.caseId == caseId, d.status == .draft else { continue }
-            if let stored = record.decisions.first(where: { $0.id == d.id }), stored == d || stored.status != .draft { continue }
+            guard let d = try? NativeReader.decoder.decode(Decision.self, from: Data(draft.body.utf8)),
+                d.caseId == caseId, d.status == .draft
+            else { continue }
+            if let stored = record.decisions.first(where: { $0.id == d.id }), stored == d || stored.status != .draft {
+                continue
+            }
             return (draft, d)
         }
         return nil
@@ -122,7 +142,9 @@ public final class DecisionFormScreen: Screen {
         guard let d = decision else { return [] }
         var rows: [Row] = [.status]
         for (i, _) in d.recommendations.enumerated() {
-            rows += [.recommendation(i), .kind(i), .therapy(i), .trial(i), .scale(i), .level(i), .priority(i), .rationale(i)]
+            rows += [
+                .recommendation(i), .kind(i), .therapy(i), .trial(i), .scale(i), .level(i), .priority(i), .rationale(i),
+            ]
             rows += findingChoices.map { .finding(i, $0) }
         }
         if !isReadOnly { rows.append(.addRecommendation) }
@@ -160,7 +182,9 @@ public final class DecisionFormScreen: Screen {
             return
         }
         let who = context.patientLabel(record.record.patient)
-        let inner = Pane.draw(&canvas, rect: rect, title: "Decision \(d.id) · \(caseId) · \(who)" + (restoredNotice.map { " · \($0)" } ?? ""), focused: true)
+        let inner = Pane.draw(
+            &canvas, rect: rect,
+            title: "Decision \(d.id) · \(caseId) · \(who)" + (restoredNotice.map { " · \($0)" } ?? ""), focused: true)
         guard inner.height > 2 else { return }
         let (body, help) = inner.splitBottom(1)
         listRect = body
@@ -170,8 +194,12 @@ public final class DecisionFormScreen: Screen {
         list.render(into: &canvas, rect: body) { [self] index, selected in
             let row = rows[index]
             let (label, value, role) = describe(row, decision: d, context: context)
-            var spans = [Span(String(repeating: " ", count: indent(row)) + label.padding(toLength: max(0, labelWidth - indent(row)), withPad: " ", startingAt: 0),
-                              role: selected ? .selection : (label.isEmpty ? .normal : .dim))]
+            var spans = [
+                Span(
+                    String(repeating: " ", count: indent(row))
+                        + label.padding(toLength: max(0, labelWidth - indent(row)), withPad: " ", startingAt: 0),
+                    role: selected ? .selection : (label.isEmpty ? .normal : .dim))
+            ]
             if selected, let editing, editing.row == row {
                 spans.append(Span(editing.field.text + "▏", role: .input))
             } else {
@@ -180,7 +208,8 @@ public final class DecisionFormScreen: Screen {
             if let message = problem(for: row) { spans.append(Span("  ✗ " + message, role: .error)) }
             return spans
         }
-        let hint = isReadOnly
+        let hint =
+            isReadOnly
             ? "Read-only (\(d.status.rawValue)) · A amend · Esc close"
             : "j/k move · Enter edit/toggle · ←/→ choose · a add rec · x remove · d dissent · s save · F sign · Esc close"
         canvas.put(hint, in: help, role: .dim)
@@ -208,14 +237,21 @@ public final class DecisionFormScreen: Screen {
         case .therapy(let i):
             // Evidence in the case against a drug of this recommendation is said beside it, in words.
             let against = rec(i).evidenceAgainst(in: record?.record.findings ?? [])
-            let caution = against.isEmpty ? "" : "  ⚠ caution: " + against.map { "\($0.entry.phrase) (\($0.finding.label))" }.joined(separator: "; ")
+            let caution =
+                against.isEmpty
+                ? ""
+                : "  ⚠ caution: " + against.map { "\($0.entry.phrase) (\($0.finding.label))" }.joined(separator: "; ")
             let therapy = rec(i).therapy.map { context.masked($0, for: record!.record.patient) } ?? "—"
             return ("Therapy", therapy + caution, against.isEmpty ? (rec(i).therapy == nil ? .dim : .normal) : .warning)
         case .trial(let i):
             let id = rec(i).trialId
             let match = id.flatMap { t in record?.matches.first { $0.trialId == t } }
             let title = id.flatMap { record?.trials[$0]?.shortTitle ?? record?.trials[$0]?.title }
-            return ("Trial", id.map { "‹ \($0) ›" + (title.map { " \($0)" } ?? "") + (match.map { " (\($0.status.label))" } ?? "") } ?? "‹ — ›", id == nil ? .dim : .normal)
+            return (
+                "Trial",
+                id.map { "‹ \($0) ›" + (title.map { " \($0)" } ?? "") + (match.map { " (\($0.status.label))" } ?? "") }
+                    ?? "‹ — ›", id == nil ? .dim : .normal
+            )
         case .finding(let i, let findingId):
             let finding = findingIndex[findingId].map { record!.record.findings[$0] }
             let on = rec(i).findingIds.contains(findingId)
@@ -227,10 +263,18 @@ public final class DecisionFormScreen: Screen {
             return ("Level", "‹ \(level.code) › " + (level.meaning ?? ""), EvidenceRole.role(tier: level.tier))
         case .priority(let i): return ("Priority", "‹ \(rec(i).priority) ›", .normal)
         case .rationale(let i):
-            return ("Rationale", rec(i).rationale.isEmpty ? "—" : context.masked(rec(i).rationale, for: record!.record.patient), rec(i).rationale.isEmpty ? .dim : .normal)
+            return (
+                "Rationale",
+                rec(i).rationale.isEmpty ? "—" : context.masked(rec(i).rationale, for: record!.record.patient),
+                rec(i).rationale.isEmpty ? .dim : .normal
+            )
         case .addRecommendation: return ("", "+ add a recommendation (a)", .info)
         case .consensus: return ("Consensus", "‹ \(d.consensus?.rawValue ?? "—") ›", .normal)
-        case .dissent(let i): return ("Dissent", "\(d.dissent[i].name) — \(context.masked(d.dissent[i].reason, for: record!.record.patient))", .warning)
+        case .dissent(let i):
+            return (
+                "Dissent", "\(d.dissent[i].name) — \(context.masked(d.dissent[i].reason, for: record!.record.patient))",
+                .warning
+            )
         case .addDissent: return ("", "+ record a dissent (d)", .info)
         case .attendee(let name):
             let discipline = meeting?.roster.first { $0.name == name }?.discipline.label ?? ""
@@ -238,7 +282,11 @@ public final class DecisionFormScreen: Screen {
             return ("Present", "[\(present ? "x" : " ")] \(name) · \(discipline)", present ? .normal : .dim)
         case .followUpDate: return ("Follow-up date", d.followUp?.date?.description ?? "—", .normal)
         case .followUpWeeks: return ("…or in weeks", d.followUp?.intervalWeeks.map(String.init) ?? "—", .normal)
-        case .represent: return ("Re-present", d.followUp?.represent.map { context.masked($0, for: record!.record.patient) } ?? "—", .normal)
+        case .represent:
+            return (
+                "Re-present", d.followUp?.represent.map { context.masked($0, for: record!.record.patient) } ?? "—",
+                .normal
+            )
         }
     }
 
@@ -257,14 +305,23 @@ public final class DecisionFormScreen: Screen {
         case .pageUp: list.pageUp()
         // q closes the form like Esc (asking when something changed); it never quits the program from here.
         case .escape, .char("q"): return close(context)
-        case .char("s"), .ctrl("s"): return isReadOnly ? .error("This decision is \(decision?.status.rawValue ?? "") and read-only; A amends it.") : save(context)
-        case .char("F"): return isReadOnly ? .error("Already \(decision?.status.rawValue ?? "")."): finalise(context)
+        case .char("s"), .ctrl("s"):
+            return isReadOnly
+                ? .error("This decision is \(decision?.status.rawValue ?? "") and read-only; A amends it.")
+                : save(context)
+        case .char("F"): return isReadOnly ? .error("Already \(decision?.status.rawValue ?? "").") : finalise(context)
         case .char("A"): return amend(context)
         case .mouse(let event):
-            if event.isActivation, listRect.contains(x: event.x, y: event.y), let i = list.index(atRow: event.y - listRect.y) {
+            if event.isActivation, listRect.contains(x: event.x, y: event.y),
+                let i = list.index(atRow: event.y - listRect.y)
+            {
                 if list.selectedIndex == i, let row { return activate(row, context: context) }
                 list.select(i)
-            } else if event.kind == .wheelDown { list.moveDown(3) } else if event.kind == .wheelUp { list.moveUp(3) }
+            } else if event.kind == .wheelDown {
+                list.moveDown(3)
+            } else if event.kind == .wheelUp {
+                list.moveUp(3)
+            }
         default:
             guard !isReadOnly, let row else { return nil }
             switch key.normalized {
@@ -277,7 +334,11 @@ public final class DecisionFormScreen: Screen {
             case .ctrl("o"):
                 if case .rationale(let i) = row {
                     let result = ExternalEditor.run(decision!.recommendations[i].rationale, context: context)
-                    if let text = result.text { update { $0.recommendations[i].rationale = text.trimmingCharacters(in: .whitespacesAndNewlines) } }
+                    if let text = result.text {
+                        update {
+                            $0.recommendations[i].rationale = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                        }
+                    }
                     return result.navigation
                 }
                 return nil
@@ -306,12 +367,19 @@ public final class DecisionFormScreen: Screen {
         switch row {
         case .finding(let i, let id):
             update { rec in
-                if let at = rec.recommendations[i].findingIds.firstIndex(of: id) { rec.recommendations[i].findingIds.remove(at: at) }
-                else { rec.recommendations[i].findingIds.append(id) }
+                if let at = rec.recommendations[i].findingIds.firstIndex(of: id) {
+                    rec.recommendations[i].findingIds.remove(at: at)
+                } else {
+                    rec.recommendations[i].findingIds.append(id)
+                }
             }
         case .attendee(let name):
             update { rec in
-                if let at = rec.attendeesPresent.firstIndex(of: name) { rec.attendeesPresent.remove(at: at) } else { rec.attendeesPresent.append(name) }
+                if let at = rec.attendeesPresent.firstIndex(of: name) {
+                    rec.attendeesPresent.remove(at: at)
+                } else {
+                    rec.attendeesPresent.append(name)
+                }
             }
         case .addRecommendation: addRecommendation()
         case .addDissent: return askDissent()
@@ -344,18 +412,30 @@ public final class DecisionFormScreen: Screen {
         case .therapy(let i):
             update {
                 $0.recommendations[i].therapy = text.isEmpty ? nil : text
-                $0.recommendations[i].drugs = text.split(whereSeparator: { $0 == "+" || $0 == "," }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                $0.recommendations[i].drugs = text.split(whereSeparator: { $0 == "+" || $0 == "," }).map {
+                    $0.trimmingCharacters(in: .whitespaces)
+                }.filter { !$0.isEmpty }
             }
         case .trial(let i): update { $0.recommendations[i].trialId = text.isEmpty ? nil : text.uppercased() }
         case .rationale(let i): update { $0.recommendations[i].rationale = text }
         case .followUpDate:
-            if text.isEmpty { update { $0.followUp?.date = nil } }
-            else { return setFollowUp(text, context: context) }
+            if text.isEmpty { update { $0.followUp?.date = nil } } else { return setFollowUp(text, context: context) }
         case .followUpWeeks:
-            if text.isEmpty { update { $0.followUp?.intervalWeeks = nil } }
-            else if let weeks = Int(text), (1...520).contains(weeks) { update { $0.followUp = ($0.followUp ?? FollowUp()); $0.followUp?.intervalWeeks = weeks } }
-            else { return .error("Follow-up interval: expected a number of weeks (1–520)") }
-        case .represent: update { $0.followUp = ($0.followUp ?? FollowUp()); $0.followUp?.represent = text.isEmpty ? nil : text }
+            if text.isEmpty {
+                update { $0.followUp?.intervalWeeks = nil }
+            } else if let weeks = Int(text), (1...520).contains(weeks) {
+                update {
+                    $0.followUp = ($0.followUp ?? FollowUp())
+                    $0.followUp?.intervalWeeks = weeks
+                }
+            } else {
+                return .error("Follow-up interval: expected a number of weeks (1–520)")
+            }
+        case .represent:
+            update {
+                $0.followUp = ($0.followUp ?? FollowUp())
+                $0.followUp?.represent = text.isEmpty ? nil : text
+            }
         default: break
         }
         return .none
@@ -364,14 +444,23 @@ public final class DecisionFormScreen: Screen {
     /// Sets the follow-up date after ValidValues: a date not on the calendar is refused with the reason; a date in
     /// the past is kept only after the user confirms it (a follow-up recorded after the fact).
     func setFollowUp(_ text: String, context: AppContext) -> Navigation {
-        func keep(_ date: LocalDate) { update { $0.followUp = ($0.followUp ?? FollowUp()); $0.followUp?.date = date } }
+        func keep(_ date: LocalDate) {
+            update {
+                $0.followUp = ($0.followUp ?? FollowUp())
+                $0.followUp?.date = date
+            }
+        }
         do {
             keep(try ValidValues.followUp(parsing: text, today: context.today))
             return .none
-        } catch where error.confirmable {
-            guard let date = try? ValidValues.followUp(parsing: text, today: context.today, confirmed: true) else { return .error("Follow-up date: \(error.reason)") }
-            let modal = Modal(title: "Follow-up date in the past", body: ["\(date) is before today (\(context.today)).", "Keep it as the follow-up date?"],
-                              buttons: ["Cancel", "Keep \(date)"])
+        } catch  where error.confirmable {
+            guard let date = try? ValidValues.followUp(parsing: text, today: context.today, confirmed: true) else {
+                return .error("Follow-up date: \(error.reason)")
+            }
+            let modal = Modal(
+                title: "Follow-up date in the past",
+                body: ["\(date) is before today (\(context.today)).", "Keep it as the follow-up date?"],
+                buttons: ["Cancel", "Keep \(date)"])
             return .confirm(modal) { [self] choice in
                 guard choice == 1 else { return .message("Follow-up date not changed.") }
                 keep(date)
@@ -389,7 +478,8 @@ public final class DecisionFormScreen: Screen {
             return values[(i + step + values.count) % values.count]
         }
         switch row {
-        case .kind(let i): update { $0.recommendations[i].kind = next(RecommendationKind.allCases, $0.recommendations[i].kind) }
+        case .kind(let i):
+            update { $0.recommendations[i].kind = next(RecommendationKind.allCases, $0.recommendations[i].kind) }
         case .scale(let i):
             update {
                 let scales: [EvidenceScale?] = [nil] + EvidenceScale.allCases
@@ -399,29 +489,39 @@ public final class DecisionFormScreen: Screen {
         case .level(let i):
             update {
                 guard let level = $0.recommendations[i].evidence else { return }
-                $0.recommendations[i].evidence = EvidenceLevel(scale: level.scale, code: next(level.scale.levels, level.code))
+                $0.recommendations[i].evidence = EvidenceLevel(
+                    scale: level.scale, code: next(level.scale.levels, level.code))
             }
-        case .priority(let i): update { $0.recommendations[i].priority = next(Array(1...5), $0.recommendations[i].priority) }
+        case .priority(let i):
+            update { $0.recommendations[i].priority = next(Array(1...5), $0.recommendations[i].priority) }
         case .consensus: update { $0.consensus = next([nil] + Consensus.allCases.map(Optional.some), $0.consensus) }
         case .trial(let i):
             let order: [MatchStatus: Int] = [.eligible: 0, .possiblyEligible: 1, .notEligible: 2]
-            let matches = (record?.matches ?? []).sorted { (order[$0.status]!, -$0.score) < (order[$1.status]!, -$1.score) }
+            let matches = (record?.matches ?? []).sorted {
+                (order[$0.status]!, -$0.score) < (order[$1.status]!, -$1.score)
+            }
             var candidates: [String?] = [nil]
             for m in matches where !candidates.contains(m.trialId) { candidates.append(m.trialId) }
-            if let current = decision?.recommendations[i].trialId, !candidates.contains(current) { candidates.append(current) }
+            if let current = decision?.recommendations[i].trialId, !candidates.contains(current) {
+                candidates.append(current)
+            }
             update { $0.recommendations[i].trialId = next(candidates, $0.recommendations[i].trialId) }
         default: break
         }
     }
 
     func addRecommendation() {
-        update { $0.recommendations.append(Recommendation(kind: .targetedTherapy, priority: $0.recommendations.count + 1)) }
+        update {
+            $0.recommendations.append(Recommendation(kind: .targetedTherapy, priority: $0.recommendations.count + 1))
+        }
         if let index = rows.firstIndex(of: .kind((decision?.recommendations.count ?? 1) - 1)) { list.select(index) }
     }
 
     func askDissent() -> Navigation {
         let roster = meeting?.roster.map(\.name) ?? []
-        return .ask("Who dissents?" + (roster.isEmpty ? "" : " (\(roster.prefix(3).joined(separator: ", "))…)"), initial: "") { [self] name in
+        return .ask(
+            "Who dissents?" + (roster.isEmpty ? "" : " (\(roster.prefix(3).joined(separator: ", "))…)"), initial: ""
+        ) { [self] name in
             guard let name, !name.isEmpty else { return .none }
             return .ask("Why does \(name) dissent?", initial: "") { [self] reason in
                 guard let reason, !reason.isEmpty else { return .error("A dissent needs a reason; nothing recorded.") }
@@ -433,7 +533,8 @@ public final class DecisionFormScreen: Screen {
 
     func remove(_ row: Row) {
         switch row {
-        case .recommendation(let i), .kind(let i), .therapy(let i), .trial(let i), .scale(let i), .level(let i), .priority(let i), .rationale(let i), .finding(let i, _):
+        case .recommendation(let i), .kind(let i), .therapy(let i), .trial(let i), .scale(let i), .level(let i),
+            .priority(let i), .rationale(let i), .finding(let i, _):
             update { $0.recommendations.remove(at: i) }
         case .dissent(let i): update { $0.dissent.remove(at: i) }
         default: break
@@ -451,7 +552,9 @@ public final class DecisionFormScreen: Screen {
     }
 
     func draftChanged() {
-        guard let d = decision, let body = try? String(decoding: NativeReader.encoder.encode(d), as: UTF8.self) else { return }
+        guard let d = decision, let body = try? String(decoding: NativeReader.encoder.encode(d), as: UTF8.self) else {
+            return
+        }
         drafts?.changed(body)
     }
 
@@ -483,7 +586,9 @@ public final class DecisionFormScreen: Screen {
     func finalise(_ context: AppContext) -> Navigation {
         validate(forSigning: true)
         guard problems.isEmpty else {
-            if let first = problems.first, first.field == "signedBy" { return .error("Cannot sign: the meeting has no chair. Set the chair first.") }
+            if let first = problems.first, first.field == "signedBy" {
+                return .error("Cannot sign: the meeting has no chair. Set the chair first.")
+            }
             return .error("Cannot sign yet: \(problems.count) problem(s) marked ✗ beside the fields.")
         }
         if isDirty || decision?.version == 0 {
@@ -492,14 +597,19 @@ public final class DecisionFormScreen: Screen {
         }
         guard let d = decision, let chair = meeting?.chair else { return .none }
         let patient = record?.record.patient
-        let summary = DecisionText.lines(d, findings: record?.record.findings ?? [], format: { context.format($0) },
-                                         mask: { text in patient.map { context.masked(text, for: $0) } ?? text }).map(\.text)
-        let modal = Modal(title: "Sign decision \(d.id) as \(chair)?", body: summary + ["", "A signed decision is read-only; later changes become amendments."],
-                          buttons: ["Cancel", "Sign"])
+        let summary = DecisionText.lines(
+            d, findings: record?.record.findings ?? [], format: { context.format($0) },
+            mask: { text in patient.map { context.masked(text, for: $0) } ?? text }
+        ).map(\.text)
+        let modal = Modal(
+            title: "Sign decision \(d.id) as \(chair)?",
+            body: summary + ["", "A signed decision is read-only; later changes become amendments."],
+            buttons: ["Cancel", "Sign"])
         return .confirm(modal) { [self] choice in
             guard choice == 1, let d = decision else { return .none }
             do {
-                let signed = try context.store.signDecision(id: d.id, expectedVersion: d.version, chair: chair, now: context.now)
+                let signed = try context.store.signDecision(
+                    id: d.id, expectedVersion: d.version, chair: chair, now: context.now)
                 decision = signed
                 savedCopy = signed
                 drafts?.discard(context)
@@ -513,7 +623,9 @@ public final class DecisionFormScreen: Screen {
     }
 
     func amend(_ context: AppContext) -> Navigation {
-        guard let d = decision, d.status == .final else { return .error("Only a signed (final) decision is amended; a draft is edited directly.") }
+        guard let d = decision, d.status == .final else {
+            return .error("Only a signed (final) decision is amended; a draft is edited directly.")
+        }
         return .ask("Reason for amending \(d.id):", initial: "") { [self] reason in
             guard let reason, !reason.isEmpty else { return .error("An amendment needs a reason; nothing changed.") }
             do {
@@ -530,11 +642,18 @@ public final class DecisionFormScreen: Screen {
     }
 
     func close(_ context: AppContext) -> Navigation {
-        guard isDirty, !isReadOnly else { drafts?.discard(context); return .pop }
-        let modal = Modal(title: "Unsaved changes", body: ["Save the draft before closing?"], buttons: ["Keep editing", "Discard", "Save"])
+        guard isDirty, !isReadOnly else {
+            drafts?.discard(context)
+            return .pop
+        }
+        let modal = Modal(
+            title: "Unsaved changes", body: ["Save the draft before closing?"],
+            buttons: ["Keep editing", "Discard", "Save"])
         return .confirm(modal) { [self] choice in
             switch choice {
-            case 1: drafts?.discard(context); return .pop
+            case 1:
+                drafts?.discard(context)
+                return .pop
             case 2:
                 let result = save(context)
                 if case .message = result { return .popAndReload("Draft saved.") }

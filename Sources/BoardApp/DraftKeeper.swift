@@ -1,5 +1,5 @@
-import Foundation
 import BoardStore
+import Foundation
 
 /// Keeps an editor's unsaved text in the store as a draft: at most every two seconds while it changes,
 /// and at once when asked (quit, termination signal). So a crash or `kill -9` loses at most two seconds.

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Edits text in the user's own editor ($VISUAL, else $EDITOR, else vi) on a private temporary file.
@@ -33,17 +34,37 @@ enum ExternalEditor {
 
     /// Splits a command line into words: spaces separate, single and double quotes group, backslash escapes.
     static func split(_ line: String) -> [String] {
-        var words: [String] = [], current = "", quote: Character? = nil, escaping = false, inWord = false
+        var words: [String] = []
+        var current = ""
+        var quote: Character? = nil
+        var escaping = false
+        var inWord = false
         for ch in line {
-            if escaping { current.append(ch); escaping = false; inWord = true; continue }
-            if ch == "\\" && quote != "'" { escaping = true; continue }
+            if escaping {
+                current.append(ch)
+                escaping = false
+                inWord = true
+                continue
+            }
+            if ch == "\\" && quote != "'" {
+                escaping = true
+                continue
+            }
             if let q = quote {
                 if ch == q { quote = nil } else { current.append(ch) }
                 continue
             }
-            if ch == "\"" || ch == "'" { quote = ch; inWord = true; continue }
+            if ch == "\"" || ch == "'" {
+                quote = ch
+                inWord = true
+                continue
+            }
             if ch.isWhitespace {
-                if inWord { words.append(current); current = ""; inWord = false }
+                if inWord {
+                    words.append(current)
+                    current = ""
+                    inWord = false
+                }
                 continue
             }
             current.append(ch)
@@ -56,8 +77,11 @@ enum ExternalEditor {
     /// Writes `text` to a 0600 file in a private 0700 directory, runs the editor on it, reads it back,
     /// and removes both. Returns nil if the editor failed (the text is then unchanged).
     static func edit(_ text: String, command: [String] = command()) throws -> String {
-        var template = Array((NSTemporaryDirectory() as NSString).appendingPathComponent("tumorboard-edit-XXXXXX").utf8CString)
-        guard let dir = mkdtemp(&template) else { throw Failure(description: "cannot create a private temporary directory") }
+        var template = Array(
+            (NSTemporaryDirectory() as NSString).appendingPathComponent("tumorboard-edit-XXXXXX").utf8CString)
+        guard let dir = mkdtemp(&template) else {
+            throw Failure(description: "cannot create a private temporary directory")
+        }
         let directory = String(cString: dir)
         let path = directory + "/note.md"
         defer {
@@ -75,13 +99,18 @@ enum ExternalEditor {
         var cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
         defer { for p in cArgs { free(p) } }
         let spawned = posix_spawnp(&pid, argv[0], nil, nil, &cArgs, environ)
-        guard spawned == 0 else { throw Failure(description: "cannot start the editor \(argv[0]) (\(String(cString: strerror(spawned))))") }
+        guard spawned == 0 else {
+            throw Failure(description: "cannot start the editor \(argv[0]) (\(String(cString: strerror(spawned))))")
+        }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let exited = (status & 0x7F) == 0
         let code = (status >> 8) & 0xFF
-        guard exited && code == 0 else { throw Failure(description: "the editor \(argv[0]) exited with status \(code); the text is unchanged") }
-        guard let data = FileManager.default.contents(atPath: path), let result = String(data: data, encoding: .utf8) else {
+        guard exited && code == 0 else {
+            throw Failure(description: "the editor \(argv[0]) exited with status \(code); the text is unchanged")
+        }
+        guard let data = FileManager.default.contents(atPath: path), let result = String(data: data, encoding: .utf8)
+        else {
             throw Failure(description: "the edited file is not UTF-8 text; the text is unchanged")
         }
         return result.hasSuffix("\n") && !text.hasSuffix("\n") ? String(result.dropLast()) : result

@@ -1,8 +1,8 @@
+import BoardFormats
+import BoardModel
+import BoardStore
 import Foundation
 import TUIKit
-import BoardModel
-import BoardFormats
-import BoardStore
 
 /// One finding in full (Enter on a finding in the Molecular tab): the alteration, where it was found, and every
 /// evidence item with level, direction, disease, drugs, source, citation and statement. The lines are
@@ -36,7 +36,8 @@ public final class FindingScreen: Screen {
         guard inner.height > 1 else { return }
         let (body, help) = inner.splitBottom(1)
         lastBody = body
-        let detail = FindingDetailText(finding: finding, reports: record.record.reports, diagnosisCode: record.record.diagnosis.oncotreeCode)
+        let detail = FindingDetailText(
+            finding: finding, reports: record.record.reports, diagnosisCode: record.record.diagnosis.oncotreeCode)
         let lines = detail.lines().map { line -> TextView.Line in
             let role: StyleRole
             switch line.tone {
@@ -58,7 +59,9 @@ public final class FindingScreen: Screen {
         switch action {
         case .newNote:
             let label = record?.record.findings.first { $0.id == findingId }?.label ?? findingId
-            return .push(NoteEditorScreen(target: NoteTarget(caseId: caseId, findingId: findingId), about: "\(label) (\(caseId))"))
+            return .push(
+                NoteEditorScreen(
+                    target: NoteTarget(caseId: caseId, findingId: findingId), about: "\(label) (\(caseId))"))
         case .back: return .pop
         default: return TextKeys.apply(action, to: &text, page: lastBody.height - 1) ? .none : .unhandled
         }

@@ -1,7 +1,7 @@
-import Foundation
-import TUIKit
 import BoardModel
 import BoardStore
+import Foundation
+import TUIKit
 
 /// The first screen: the boards' meetings (upcoming, then past) and the backlog of cases not yet on an agenda.
 @MainActor
@@ -35,7 +35,8 @@ public final class HomeScreen: Screen {
 
     public func render(into canvas: inout Canvas, rect: Rect, context: AppContext) {
         let twoPanes = rect.width >= 100
-        let meetingsRect: Rect, backlogRect: Rect
+        let meetingsRect: Rect
+        let backlogRect: Rect
         if twoPanes {
             let (left, right) = rect.splitHorizontally(leftWidth: rect.width * 45 / 100)
             meetingsRect = left
@@ -46,9 +47,13 @@ public final class HomeScreen: Screen {
         }
         lastRects = (meetingsRect, backlogRect)
         if !meetingsRect.isEmpty {
-            let inner = Pane.draw(&canvas, rect: meetingsRect, title: "Meetings (\(upcoming.count) upcoming, \(past.count) past)", focused: focus == 0)
+            let inner = Pane.draw(
+                &canvas, rect: meetingsRect, title: "Meetings (\(upcoming.count) upcoming, \(past.count) past)",
+                focused: focus == 0)
             if meetings.isEmpty {
-                canvas.put("No meetings yet. Import a board (tumorboard import) or see `tumorboard demo`.", in: inner, role: .dim)
+                canvas.put(
+                    "No meetings yet. Import a board (tumorboard import) or see `tumorboard demo`.", in: inner,
+                    role: .dim)
             } else {
                 let rows = meetings
                 let upcomingCount = upcoming.count
@@ -56,17 +61,23 @@ public final class HomeScreen: Screen {
                     let m = rows[index]
                     let when = context.format(m.startsAt)
                     let mark = index < upcomingCount ? "▸" : " "
-                    let status = index < upcomingCount ? (m.status == .inProgress ? "in progress" : "upcoming") : m.status.rawValue
-                    return [Span("\(mark) \(when)  ", role: selected ? .selection : .normal),
-                            Span(m.boardName, role: selected ? .selection : .title),
-                            Span("  \(m.caseCount) cases  ", role: selected ? .selection : .normal),
-                            Span(status, role: selected ? .selection : (index < upcomingCount ? .info : .dim))]
+                    let status =
+                        index < upcomingCount
+                        ? (m.status == .inProgress ? "in progress" : "upcoming") : m.status.rawValue
+                    return [
+                        Span("\(mark) \(when)  ", role: selected ? .selection : .normal),
+                        Span(m.boardName, role: selected ? .selection : .title),
+                        Span("  \(m.caseCount) cases  ", role: selected ? .selection : .normal),
+                        Span(status, role: selected ? .selection : (index < upcomingCount ? .info : .dim)),
+                    ]
                 }
             }
         }
         if !backlogRect.isEmpty {
-            let inner = Pane.draw(&canvas, rect: backlogRect, title: "Backlog: \(backlogTotal) case\(backlogTotal == 1 ? "" : "s") not on an agenda"
-                                 + (backlogTotal > backlog.count ? " (first \(backlog.count) listed)" : ""), focused: focus == 1)
+            let inner = Pane.draw(
+                &canvas, rect: backlogRect,
+                title: "Backlog: \(backlogTotal) case\(backlogTotal == 1 ? "" : "s") not on an agenda"
+                    + (backlogTotal > backlog.count ? " (first \(backlog.count) listed)" : ""), focused: focus == 1)
             if backlog.isEmpty {
                 canvas.put("The backlog is empty.", in: inner, role: .dim)
             } else {
@@ -74,10 +85,14 @@ public final class HomeScreen: Screen {
                 backlogList.render(into: &canvas, rect: inner, focused: focus == 1) { index, selected in
                     let c = rows[index]
                     let ready = c.missing.isEmpty ? "ready" : "missing \(c.missing.count)"
-                    return [Span("\(c.id)  ", role: selected ? .selection : .dim),
-                            Span(context.patientLabel(c), role: selected ? .selection : (context.privacy ? .privacy : .normal)),
-                            Span("  \(c.diagnosis)  ", role: selected ? .selection : .normal),
-                            Span(ready, role: selected ? .selection : (c.missing.isEmpty ? .success : .warning))]
+                    return [
+                        Span("\(c.id)  ", role: selected ? .selection : .dim),
+                        Span(
+                            context.patientLabel(c),
+                            role: selected ? .selection : (context.privacy ? .privacy : .normal)),
+                        Span("  \(c.diagnosis)  ", role: selected ? .selection : .normal),
+                        Span(ready, role: selected ? .selection : (c.missing.isEmpty ? .success : .warning)),
+                    ]
                 }
             }
         }
@@ -109,7 +124,8 @@ public final class HomeScreen: Screen {
     }
 
     public func click(_ event: MouseEvent, rect: Rect, context: AppContext) -> Navigation {
-        for (pane, paneRect) in [(0, lastRects.meetings), (1, lastRects.backlog)] where paneRect.contains(x: event.x, y: event.y) {
+        for (pane, paneRect) in [(0, lastRects.meetings), (1, lastRects.backlog)]
+        where paneRect.contains(x: event.x, y: event.y) {
             focus = pane
             let inner = paneRect.inset(by: 1)
             switch event.kind {

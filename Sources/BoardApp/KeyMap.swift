@@ -11,7 +11,8 @@ public enum KeyMap {
         KeyBinding([.char("G"), .end], .bottom, help: "Last item", group: "Move"),
         KeyBinding([.pageUp, .ctrl("b")], .pageUp, help: "Page up", group: "Move"),
         KeyBinding([.pageDown, .ctrl("f")], .pageDown, help: "Page down", group: "Move"),
-        KeyBinding([.enter], .open, help: "Open the selected item (a finding: its detail)", hint: "open", group: "Move"),
+        KeyBinding(
+            [.enter], .open, help: "Open the selected item (a finding: its detail)", hint: "open", group: "Move"),
         KeyBinding([.escape, .backspace], .back, help: "Back", hint: "back", group: "Move"),
         KeyBinding([.tab], .nextPane, help: "Next pane", group: "Move"),
         KeyBinding([.backTab], .previousPane, help: "Previous pane", group: "Move"),
@@ -25,11 +26,18 @@ public enum KeyMap {
         KeyBinding([.char("6")], .tab(5), help: "History tab", group: "Case tabs"),
         KeyBinding([.char("f")], .filterKind, help: "Molecular: filter findings by kind", group: "Case tabs"),
         KeyBinding([.char("w")], .explain, help: "Trials: why / why not (per criterion)", group: "Case tabs"),
-        KeyBinding([.char("n")], .newNote, help: "New note on the case (or the selected finding / trial)", hint: "note", group: "Record"),
-        KeyBinding([.char("e")], .editDecision, help: "Decision form (record, sign, amend)", hint: "decide", group: "Record"),
+        KeyBinding(
+            [.char("n")], .newNote, help: "New note on the case (or the selected finding / trial)", hint: "note",
+            group: "Record"),
+        KeyBinding(
+            [.char("e")], .editDecision, help: "Decision form (record, sign, amend)", hint: "decide", group: "Record"),
         KeyBinding([.char("/")], .search, help: "Search the whole store", hint: "search", group: "General"),
-        KeyBinding([.char(":")], .commandLine, help: "Command line (:meeting, :case, :theme, :privacy, :quit)", hint: "cmd", group: "General"),
-        KeyBinding([.char("p")], .togglePrivacy, help: "Privacy mode: mask names, MRNs, birth dates", hint: "privacy", group: "General"),
+        KeyBinding(
+            [.char(":")], .commandLine, help: "Command line (:meeting, :case, :theme, :privacy, :quit)", hint: "cmd",
+            group: "General"),
+        KeyBinding(
+            [.char("p")], .togglePrivacy, help: "Privacy mode: mask names, MRNs, birth dates", hint: "privacy",
+            group: "General"),
         KeyBinding([.char("?"), .function(1)], .help, help: "This help", hint: "help", group: "General"),
         KeyBinding([.ctrl("l")], .redraw, help: "Redraw and reload", group: "General"),
         KeyBinding([.char("q")], .quit, help: "Quit", hint: "quit", group: "General"),

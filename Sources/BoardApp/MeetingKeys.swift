@@ -1,8 +1,8 @@
-import Foundation
-import BoardStore
 import BoardFormats
-import TUIKit
 import BoardModel
+import BoardStore
+import Foundation
+import TUIKit
 
 /// What the meeting preparation and meeting-mode screens can be asked to do (carried by `AppAction.meeting`).
 public enum MeetingAction: Hashable, Sendable {
@@ -18,7 +18,9 @@ public enum MeetingAction: Hashable, Sendable {
 
 /// The meeting screens' key bindings as data (dispatch, help and status hints come from these tables).
 public enum MeetingKeys {
-    static func b(_ keys: [Key], _ action: MeetingAction, _ help: String, hint: String? = nil, group: String) -> KeyBinding<AppAction> {
+    static func b(_ keys: [Key], _ action: MeetingAction, _ help: String, hint: String? = nil, group: String)
+        -> KeyBinding<AppAction>
+    {
         KeyBinding(keys, .meeting(action), help: help, hint: hint, group: group)
     }
 
@@ -31,15 +33,19 @@ public enum MeetingKeys {
 
     /// Added to the home screen.
     public static let homeScreen = KeyTable<AppAction>([
-        b([.char("N")], .newMeeting, "New meeting (board, then start time)", hint: "new meeting", group: "Meeting"),
+        b([.char("N")], .newMeeting, "New meeting (board, then start time)", hint: "new meeting", group: "Meeting")
     ])
 
     public static let preparation = KeyTable<AppAction>([
         b([.char(" ")], .toggleMark, "Backlog: mark / unmark a case to add", hint: "mark", group: "Agenda"),
-        b([.char("a")], .addCases, "Backlog: add the marked cases (or the selected one) to the agenda", hint: "add", group: "Agenda"),
+        b(
+            [.char("a")], .addCases, "Backlog: add the marked cases (or the selected one) to the agenda", hint: "add",
+            group: "Agenda"),
         b([.char("K")], .moveCaseUp, "Agenda: move the case up", hint: "reorder", group: "Agenda"),
         b([.char("J")], .moveCaseDown, "Agenda: move the case down", group: "Agenda"),
-        b([.char("x"), .delete], .removeCase, "Agenda: take the case off / Roster: remove the attendee", hint: "remove", group: "Agenda"),
+        b(
+            [.char("x"), .delete], .removeCase, "Agenda: take the case off / Roster: remove the attendee",
+            hint: "remove", group: "Agenda"),
         b([.char("r")], .setPresenter, "Agenda: set the presenter", group: "Agenda"),
         b([.char("t")], .setMinutes, "Agenda: set the planned minutes", group: "Agenda"),
         b([.char("D")], .editStart, "Meeting: date and start time", group: "Meeting"),
@@ -51,7 +57,9 @@ public enum MeetingKeys {
     ])
 
     public static let meetingMode = KeyTable<AppAction>([
-        b([.char(">"), .char(".")], .nextCase, "Next case (records the time spent)", hint: "next", group: "Meeting mode"),
+        b(
+            [.char(">"), .char(".")], .nextCase, "Next case (records the time spent)", hint: "next",
+            group: "Meeting mode"),
         b([.char("<"), .char(",")], .previousCase, "Previous case", hint: "prev", group: "Meeting mode"),
         b([.char("s")], .start, "Start the meeting (timers run)", hint: "start", group: "Meeting mode"),
         b([.char("d")], .discussed, "Mark the case discussed", hint: "discussed", group: "Meeting mode"),
@@ -59,7 +67,9 @@ public enum MeetingKeys {
         b([.char("r")], .represent, "Mark the case to re-present", group: "Meeting mode"),
         b([.char("u")], .pending, "Undo the outcome (back to pending)", group: "Meeting mode"),
         b([.char(" ")], .toggleAttendance, "Roster: present / absent", group: "Meeting mode"),
-        b([.char("C")], .close, "Close the meeting (lists cases without a decision first)", hint: "close", group: "Meeting mode"),
+        b(
+            [.char("C")], .close, "Close the meeting (lists cases without a decision first)", hint: "close",
+            group: "Meeting mode"),
         b([.char("E")], .exportMinutes, "Export the minutes to a file", hint: "export", group: "Meeting mode"),
     ])
 
@@ -67,17 +77,26 @@ public enum MeetingKeys {
     @MainActor
     static func newMeeting(context: AppContext) -> Navigation {
         let boards = (try? context.store.boards()) ?? []
-        guard let first = boards.first else { return .error("No board in the store: import one first (tumorboard import).") }
+        guard let first = boards.first else {
+            return .error("No board in the store: import one first (tumorboard import).")
+        }
         let choices = boards.map(\.id).joined(separator: ", ")
         return .ask("Board (\(choices)):", initial: first.id) { answer in
             guard let board = answer?.trimmingCharacters(in: .whitespaces), !board.isEmpty else { return .none }
-            guard boards.contains(where: { $0.id == board }) else { return .error("No board \(board); choose one of \(choices).") }
-            let tomorrow = MeetingTime.format(context.now.addingTimeInterval(86400), in: context.timeZone, dateOnly: true) + " 15:00"
+            guard boards.contains(where: { $0.id == board }) else {
+                return .error("No board \(board); choose one of \(choices).")
+            }
+            let tomorrow =
+                MeetingTime.format(context.now.addingTimeInterval(86400), in: context.timeZone, dateOnly: true)
+                + " 15:00"
             return .ask("Starts (YYYY-MM-DD HH:MM):", initial: tomorrow) { text in
                 guard let text else { return .none }
-                guard let start = MeetingTime.parse(text, in: context.timeZone) else { return .error("“\(text)” is not a time (YYYY-MM-DD HH:MM).") }
+                guard let start = MeetingTime.parse(text, in: context.timeZone) else {
+                    return .error("“\(text)” is not a time (YYYY-MM-DD HH:MM).")
+                }
                 do {
-                    let meeting = try context.store.createMeeting(MeetingDetails(boardId: board, startsAt: start), timeZone: context.timeZone, now: context.now)
+                    let meeting = try context.store.createMeeting(
+                        MeetingDetails(boardId: board, startsAt: start), timeZone: context.timeZone, now: context.now)
                     return .push(MeetingPrepScreen(meetingId: meeting.id))
                 } catch {
                     return .error("\(error)")
@@ -86,7 +105,6 @@ public enum MeetingKeys {
         }
     }
 }
-
 
 /// Times as the meeting screens ask for and show them, in the app's time zone.
 enum MeetingTime {
@@ -113,7 +131,8 @@ enum MeetingTime {
     /// "4:05" or "1:02:05".
     static func clock(_ seconds: Int) -> String {
         let s = max(0, seconds)
-        return s >= 3600 ? String(format: "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String(format: "%d:%02d", s / 60, s % 60)
+        return s >= 3600
+            ? String(format: "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String(format: "%d:%02d", s / 60, s % 60)
     }
 }
 
@@ -126,10 +145,13 @@ enum MinutesPrompt {
             guard let path = path?.trimmingCharacters(in: .whitespaces), !path.isEmpty else { return .none }
             let markdown = path.lowercased().hasSuffix(".md")
             do {
-                let text = try MinutesExport.minutes(store: context.store, meetingId: meetingId, format: markdown ? .markdown : .text,
-                                                     deidentify: context.privacy, timeZone: context.timeZone)
+                let text = try MinutesExport.minutes(
+                    store: context.store, meetingId: meetingId, format: markdown ? .markdown : .text,
+                    deidentify: context.privacy, timeZone: context.timeZone)
                 try ExportFile.write(text, to: path)
-                return .message("Minutes written to \(path)" + (context.privacy ? " (de-identified: privacy mode is on)" : "") + ".")
+                return .message(
+                    "Minutes written to \(path)" + (context.privacy ? " (de-identified: privacy mode is on)" : "") + "."
+                )
             } catch {
                 return .error("\(error)")
             }

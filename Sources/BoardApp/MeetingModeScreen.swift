@@ -1,7 +1,7 @@
-import Foundation
-import TUIKit
 import BoardModel
 import BoardStore
+import Foundation
+import TUIKit
 
 /// Running a meeting: the agenda with outcomes and times on the left, the current case on the right, and a
 /// timer (elapsed against planned, `timerOver` when over). Moving to another case, marking an outcome or
@@ -47,13 +47,18 @@ public final class MeetingModeScreen: Screen {
 
     /// Keeps the right pane and the timer on the selected case; leaving a case records its time.
     func syncCase(_ context: AppContext) throws {
-        guard let row = current else { caseView = nil; return }
+        guard let row = current else {
+            caseView = nil
+            return
+        }
         if timedCaseId != row.item.caseId {
             try recordTime(context)
             timedCaseId = row.item.caseId
             caseStartedAt = meeting?.status == .inProgress ? context.now : nil
         }
-        if caseView?.caseId != row.item.caseId { caseView = CaseView(caseId: row.item.caseId, tab: caseView?.tabs.active ?? 0) }
+        if caseView?.caseId != row.item.caseId {
+            caseView = CaseView(caseId: row.item.caseId, tab: caseView?.tabs.active ?? 0)
+        }
         try caseView?.reload(context)
     }
 
@@ -62,13 +67,17 @@ public final class MeetingModeScreen: Screen {
         guard let id = timedCaseId, let started = caseStartedAt, meeting?.status == .inProgress else { return }
         let seconds = Int(context.now.timeIntervalSince(started).rounded(.down))
         caseStartedAt = context.now
-        if seconds > 0 { try context.store.addTimeSpent(meetingId: meetingId, caseId: id, seconds: seconds, now: context.now) }
+        if seconds > 0 {
+            try context.store.addTimeSpent(meetingId: meetingId, caseId: id, seconds: seconds, now: context.now)
+        }
     }
 
     /// Seconds spent on a case: stored, plus the running timer for the current one.
     func elapsed(_ row: AgendaRow, now: Date) -> Int {
         var total = row.item.secondsSpent ?? 0
-        if row.item.caseId == timedCaseId, let started = caseStartedAt { total += max(0, Int(now.timeIntervalSince(started))) }
+        if row.item.caseId == timedCaseId, let started = caseStartedAt {
+            total += max(0, Int(now.timeIntervalSince(started)))
+        }
         return total
     }
 
@@ -79,10 +88,14 @@ public final class MeetingModeScreen: Screen {
         }
         let now = context.now
         let (info, body) = rect.splitVertically(topHeight: 2)
-        let status = meeting.status == .inProgress ? "IN PROGRESS" : meeting.status == .closed ? "CLOSED" : "not started (s starts)"
+        let status =
+            meeting.status == .inProgress
+            ? "IN PROGRESS" : meeting.status == .closed ? "CLOSED" : "not started (s starts)"
         let done = rows.filter { $0.item.outcome != .pending }.count
         var line = "\(boardName) · \(status) · \(done)/\(rows.count) cases done"
-        if meeting.status == .inProgress { line += " · running \(MeetingTime.clock(Int(now.timeIntervalSince(meeting.startsAt))))" }
+        if meeting.status == .inProgress {
+            line += " · running \(MeetingTime.clock(Int(now.timeIntervalSince(meeting.startsAt))))"
+        }
         let present = meeting.roster.filter { $0.present == true }.count
         line += " · \(present)/\(meeting.roster.count) present"
         canvas.put(line, in: info, row: 0, role: .title)
@@ -90,12 +103,15 @@ public final class MeetingModeScreen: Screen {
             let spent = elapsed(row, now: now)
             let planned = row.item.plannedMinutes.map { $0 * 60 }
             let over = planned.map { spent > $0 } ?? false
-            let timer = "Case \(row.item.position)/\(rows.count) \(row.item.caseId) · \(MeetingTime.clock(spent))"
+            let timer =
+                "Case \(row.item.position)/\(rows.count) \(row.item.caseId) · \(MeetingTime.clock(spent))"
                 + (planned.map { " of \(MeetingTime.clock($0)) planned" } ?? " (no time planned)")
                 + (over ? " · OVER TIME" : "") + (row.item.presenter.map { " · presents: \($0)" } ?? "")
             canvas.put(timer, in: info, row: 1, role: over ? .timerOver : .info)
         }
-        var agendaRect = Rect.zero, caseRect = Rect.zero, rosterRect = Rect.zero
+        var agendaRect = Rect.zero
+        var caseRect = Rect.zero
+        var rosterRect = Rect.zero
         if body.width >= 100 {
             let (left, right) = body.splitHorizontally(leftWidth: max(40, body.width * 36 / 100))
             (agendaRect, rosterRect) = left.splitVertically(topHeight: max(3, left.height * 62 / 100))
@@ -109,7 +125,8 @@ public final class MeetingModeScreen: Screen {
         }
         if !agendaRect.isEmpty {
             let inner = Pane.draw(&canvas, rect: agendaRect, title: "Agenda", focused: focus == 0)
-            let rows = rows, timed = timedCaseId
+            let rows = rows
+            let timed = timedCaseId
             agendaList.render(into: &canvas, rect: inner, focused: focus == 0) { [self] index, selected in
                 let row = rows[index]
                 let mark: String
@@ -122,10 +139,18 @@ public final class MeetingModeScreen: Screen {
                 let spent = elapsed(row, now: now)
                 let over = row.item.plannedMinutes.map { spent > $0 * 60 } ?? false
                 let time = " \(MeetingTime.clock(spent))/\(row.item.plannedMinutes.map { "\($0)′" } ?? "—")"
-                return [Span("\(row.item.position). \(mark) ", role: selected ? .selection : (row.item.outcome == .discussed ? .success : .dim)),
-                        Span(context.patientLabel(row.headline), role: selected ? .selection : (context.privacy ? .privacy : .normal)),
-                        Span(" · \(row.headline.oncotreeCode ?? row.headline.diagnosis)", role: selected ? .selection : .title),
-                        Span(time, role: selected ? .selection : (over ? .timerOver : .dim))]
+                return [
+                    Span(
+                        "\(row.item.position). \(mark) ",
+                        role: selected ? .selection : (row.item.outcome == .discussed ? .success : .dim)),
+                    Span(
+                        context.patientLabel(row.headline),
+                        role: selected ? .selection : (context.privacy ? .privacy : .normal)),
+                    Span(
+                        " · \(row.headline.oncotreeCode ?? row.headline.diagnosis)",
+                        role: selected ? .selection : .title),
+                    Span(time, role: selected ? .selection : (over ? .timerOver : .dim)),
+                ]
             }
         }
         if !rosterRect.isEmpty {
@@ -134,25 +159,35 @@ public final class MeetingModeScreen: Screen {
             rosterList.render(into: &canvas, rect: inner, focused: focus == 2) { index, selected in
                 let a = roster[index]
                 let mark = a.present == true ? "[✓] " : a.present == false ? "[✗] " : "[ ] "
-                return [Span(mark + a.name, role: selected ? .selection : (a.present == true ? .normal : .dim)),
-                        Span(" · \(a.discipline.label)", role: selected ? .selection : .dim)]
+                return [
+                    Span(mark + a.name, role: selected ? .selection : (a.present == true ? .normal : .dim)),
+                    Span(" · \(a.discipline.label)", role: selected ? .selection : .dim),
+                ]
             }
         }
         if !caseRect.isEmpty {
             let title = current.map { "\($0.item.caseId) · \(context.patientLabel($0.headline))" } ?? "Case"
             let inner = Pane.draw(&canvas, rect: caseRect, title: title, focused: focus == 1)
-            if let caseView { caseView.render(into: &canvas, rect: inner, context: context, focused: focus == 1) }
-            else { canvas.put("The agenda is empty.", in: inner, role: .dim) }
+            if let caseView {
+                caseView.render(into: &canvas, rect: inner, context: context, focused: focus == 1)
+            } else {
+                canvas.put("The agenda is empty.", in: inner, role: .dim)
+            }
         }
         if body.width < 100 {
-            canvas.put(["Tab: case", "Tab: roster", "Tab: agenda"][focus], x: rect.maxX - 12, y: rect.maxY - 1, role: .dim)
+            canvas.put(
+                ["Tab: case", "Tab: roster", "Tab: agenda"][focus], x: rect.maxX - 12, y: rect.maxY - 1, role: .dim)
         }
     }
 
     public func perform(_ action: AppAction, context: AppContext) -> Navigation {
         switch action {
-        case .nextPane: focus = (focus + 1) % 3; return .none
-        case .previousPane: focus = (focus + 2) % 3; return .none
+        case .nextPane:
+            focus = (focus + 1) % 3
+            return .none
+        case .previousPane:
+            focus = (focus + 2) % 3
+            return .none
         case .meeting(let a): return meetingAction(a, context: context)
         case .newNote, .editDecision:
             return caseView?.recording(action, meetingId: meetingId) ?? .none
@@ -179,7 +214,9 @@ public final class MeetingModeScreen: Screen {
         let store = context.store
         switch action {
         case .start:
-            guard meeting?.status == .planned else { return .message(meeting?.status == .closed ? "The meeting is closed." : "The meeting is running.") }
+            guard meeting?.status == .planned else {
+                return .message(meeting?.status == .closed ? "The meeting is closed." : "The meeting is running.")
+            }
             return change(context) {
                 try store.startMeeting(id: meetingId, now: context.now)
                 timedCaseId = nil
@@ -191,7 +228,8 @@ public final class MeetingModeScreen: Screen {
             }
         case .discussed, .represent, .pending:
             guard let row = current else { return .none }
-            let outcome: AgendaOutcome = action == .discussed ? .discussed : action == .represent ? .represent : .pending
+            let outcome: AgendaOutcome =
+                action == .discussed ? .discussed : action == .represent ? .represent : .pending
             return change(context) {
                 try recordTime(context)
                 try store.setOutcome(meetingId: meetingId, caseId: row.item.caseId, outcome, now: context.now)
@@ -199,27 +237,39 @@ public final class MeetingModeScreen: Screen {
         case .deferred:
             guard let row = current else { return .none }
             return .ask("Defer \(row.item.caseId) because:", initial: row.item.deferReason ?? "") { [self] reason in
-                guard let reason, !reason.isEmpty else { return reason == nil ? .none : .error("Deferring needs a reason.") }
+                guard let reason, !reason.isEmpty else {
+                    return reason == nil ? .none : .error("Deferring needs a reason.")
+                }
                 return change(context) {
                     try recordTime(context)
-                    try store.setOutcome(meetingId: meetingId, caseId: row.item.caseId, .deferred, reason: reason, now: context.now)
+                    try store.setOutcome(
+                        meetingId: meetingId, caseId: row.item.caseId, .deferred, reason: reason, now: context.now)
                 }
             }
         case .toggleAttendance:
             guard let i = rosterList.selectedIndex, let m = meeting, i < m.roster.count else { return .none }
             if focus != 2 { return .message("Tab to the attendance pane to mark who is present.") }
             let a = m.roster[i]
-            return change(context) { try store.setAttendance(meetingId: meetingId, name: a.name, present: !(a.present ?? false), now: context.now) }
+            return change(context) {
+                try store.setAttendance(
+                    meetingId: meetingId, name: a.name, present: !(a.present ?? false), now: context.now)
+            }
         case .close:
             guard meeting?.status != .closed else { return .message("The meeting is already closed.") }
             do {
                 try recordTime(context)
                 let lacking = try store.casesWithoutFinalDecision(meetingId: meetingId)
-                var body = lacking.isEmpty ? ["Every discussed case has a signed decision."]
+                var body =
+                    lacking.isEmpty
+                    ? ["Every discussed case has a signed decision."]
                     : ["\(lacking.count) case\(lacking.count == 1 ? "" : "s") without a signed decision:"]
-                        + lacking.map { "  \($0.item.position). \($0.item.caseId) \(context.patientLabel($0.headline)) (\($0.item.outcome.rawValue))" }
+                        + lacking.map {
+                            "  \($0.item.position). \($0.item.caseId) \(context.patientLabel($0.headline)) (\($0.item.outcome.rawValue))"
+                        }
                 body.append("Close the meeting and record the end time?")
-                let modal = Modal(title: "Close \(meetingId)", body: body, buttons: ["Close meeting", "Cancel"], selectedButton: lacking.isEmpty ? 0 : 1)
+                let modal = Modal(
+                    title: "Close \(meetingId)", body: body, buttons: ["Close meeting", "Cancel"],
+                    selectedButton: lacking.isEmpty ? 0 : 1)
                 return .confirm(modal) { [self] choice in
                     guard choice == 0 else { return .message("The meeting stays open.") }
                     let result = change(context) {
@@ -227,7 +277,9 @@ public final class MeetingModeScreen: Screen {
                         caseStartedAt = nil
                     }
                     if case .error = result { return result }
-                    return .message("Meeting closed at \(MeetingTime.format(context.now, in: context.timeZone)). E exports the minutes.")
+                    return .message(
+                        "Meeting closed at \(MeetingTime.format(context.now, in: context.timeZone)). E exports the minutes."
+                    )
                 }
             } catch {
                 return .error("\(error)")

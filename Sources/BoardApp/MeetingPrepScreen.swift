@@ -1,7 +1,7 @@
-import Foundation
-import TUIKit
 import BoardModel
 import BoardStore
+import Foundation
+import TUIKit
 
 /// Preparing a meeting: its details and roster, and the agenda built from the backlog (suggestions first),
 /// reordered with J/K, with presenter, planned minutes and a readiness column from the missing-data checklist.
@@ -17,7 +17,8 @@ public final class MeetingPrepScreen: Screen {
     var marked: Set<String> = []
     var agenda = Table(columns: [
         .init("#", minWidth: 2, alignment: .right), .init("Case", minWidth: 6), .init("Patient", minWidth: 10, flex: 2),
-        .init("Diagnosis", minWidth: 8, flex: 2), .init("Presenter", minWidth: 8, flex: 1), .init("Min", minWidth: 3, alignment: .right),
+        .init("Diagnosis", minWidth: 8, flex: 2), .init("Presenter", minWidth: 8, flex: 1),
+        .init("Min", minWidth: 3, alignment: .right),
         .init("Readiness", minWidth: 9, flex: 2),
     ])
     var backlogList = ListView()
@@ -38,21 +39,29 @@ public final class MeetingPrepScreen: Screen {
         let suggestions = meeting.status == .closed ? [] : try context.store.agendaSuggestions(meetingId: meetingId)
         let suggested = Set(suggestions.map(\.headline.id))
         let onAgenda = Set(rows.map(\.headline.id))
-        candidates = suggestions.map { ($0.headline, $0.reason.label) }
-            + (try context.store.backlog(limit: 1000)).filter { !suggested.contains($0.id) && !onAgenda.contains($0.id) }.map { ($0, nil) }
+        candidates =
+            suggestions.map { ($0.headline, $0.reason.label) }
+            + (try context.store.backlog(limit: 1000)).filter {
+                !suggested.contains($0.id) && !onAgenda.contains($0.id)
+            }.map { ($0, nil) }
         marked = marked.intersection(candidates.map(\.headline.id))
         agenda.rows = rows.map { row in
             let h = row.headline
-            return [Table.Cell("\(row.item.position)"), Table.Cell(h.id), Table.Cell(context.patientLabel(h), role: context.privacy ? .privacy : nil),
-                    Table.Cell(h.oncotreeCode ?? h.diagnosis), Table.Cell(row.item.presenter ?? "—"),
-                    Table.Cell(row.item.plannedMinutes.map(String.init) ?? "—"), Self.readiness(h)]
+            return [
+                Table.Cell("\(row.item.position)"), Table.Cell(h.id),
+                Table.Cell(context.patientLabel(h), role: context.privacy ? .privacy : nil),
+                Table.Cell(h.oncotreeCode ?? h.diagnosis), Table.Cell(row.item.presenter ?? "—"),
+                Table.Cell(row.item.plannedMinutes.map(String.init) ?? "—"), Self.readiness(h),
+            ]
         }
         backlogList.setCount(candidates.count)
         rosterList.setCount(meeting.roster.count)
     }
 
     static func readiness(_ h: CaseHeadline) -> Table.Cell {
-        h.missing.isEmpty ? Table.Cell("ready", role: .success) : Table.Cell("missing " + h.missing.map(\.label).joined(separator: ", "), role: .warning)
+        h.missing.isEmpty
+            ? Table.Cell("ready", role: .success)
+            : Table.Cell("missing " + h.missing.map(\.label).joined(separator: ", "), role: .warning)
     }
 
     public func render(into canvas: inout Canvas, rect: Rect, context: AppContext) {
@@ -66,9 +75,12 @@ public final class MeetingPrepScreen: Screen {
         canvas.put(line1, in: info, row: 0, role: .title)
         let planned = rows.compactMap(\.item.plannedMinutes).reduce(0, +)
         let ready = rows.filter { $0.headline.missing.isEmpty }.count
-        canvas.put("\(meeting.location ?? "no location (L)") · \(rows.count) cases, \(ready) ready, \(planned) min planned · \(meeting.roster.count) on the roster",
-                   in: info, row: 1, role: .info)
-        var agendaRect = Rect.zero, backlogRect = Rect.zero, rosterRect = Rect.zero
+        canvas.put(
+            "\(meeting.location ?? "no location (L)") · \(rows.count) cases, \(ready) ready, \(planned) min planned · \(meeting.roster.count) on the roster",
+            in: info, row: 1, role: .info)
+        var agendaRect = Rect.zero
+        var backlogRect = Rect.zero
+        var rosterRect = Rect.zero
         if body.width >= 100 {
             let (left, right) = body.splitHorizontally(leftWidth: body.width * 55 / 100)
             agendaRect = left
@@ -81,47 +93,73 @@ public final class MeetingPrepScreen: Screen {
             }
         }
         if !agendaRect.isEmpty {
-            let inner = Pane.draw(&canvas, rect: agendaRect, title: "Agenda (J/K reorder, r presenter, t minutes, x remove)", focused: focus == 0)
-            if rows.isEmpty { canvas.put("Empty: mark cases in the backlog (Space) and add them (a).", in: inner, role: .dim) }
-            else { agenda.render(into: &canvas, rect: inner, focused: focus == 0) }
+            let inner = Pane.draw(
+                &canvas, rect: agendaRect, title: "Agenda (J/K reorder, r presenter, t minutes, x remove)",
+                focused: focus == 0)
+            if rows.isEmpty {
+                canvas.put("Empty: mark cases in the backlog (Space) and add them (a).", in: inner, role: .dim)
+            } else {
+                agenda.render(into: &canvas, rect: inner, focused: focus == 0)
+            }
         }
         if !backlogRect.isEmpty {
-            let inner = Pane.draw(&canvas, rect: backlogRect, title: "Add cases: suggested first (Space mark, a add)", focused: focus == 1)
+            let inner = Pane.draw(
+                &canvas, rect: backlogRect, title: "Add cases: suggested first (Space mark, a add)", focused: focus == 1
+            )
             if candidates.isEmpty { canvas.put("The backlog is empty.", in: inner, role: .dim) }
-            let candidates = candidates, marked = marked
+            let candidates = candidates
+            let marked = marked
             backlogList.render(into: &canvas, rect: inner, focused: focus == 1) { index, selected in
                 let (h, reason) = candidates[index]
                 let mark = marked.contains(h.id) ? "[x] " : "[ ] "
-                var spans = [Span(mark, role: selected ? .selection : .normal), Span("\(h.id) ", role: selected ? .selection : .dim),
-                             Span(context.patientLabel(h), role: selected ? .selection : (context.privacy ? .privacy : .normal)),
-                             Span(" · \(h.oncotreeCode ?? h.diagnosis)", role: selected ? .selection : .title)]
+                var spans = [
+                    Span(mark, role: selected ? .selection : .normal),
+                    Span("\(h.id) ", role: selected ? .selection : .dim),
+                    Span(context.patientLabel(h), role: selected ? .selection : (context.privacy ? .privacy : .normal)),
+                    Span(" · \(h.oncotreeCode ?? h.diagnosis)", role: selected ? .selection : .title),
+                ]
                 if let reason { spans.append(Span(" · ★ \(reason)", role: selected ? .selection : .info)) }
-                spans.append(Span(h.missing.isEmpty ? " · ready" : " · missing \(h.missing.count)", role: selected ? .selection : (h.missing.isEmpty ? .success : .warning)))
+                spans.append(
+                    Span(
+                        h.missing.isEmpty ? " · ready" : " · missing \(h.missing.count)",
+                        role: selected ? .selection : (h.missing.isEmpty ? .success : .warning)))
                 return spans
             }
         }
         if !rosterRect.isEmpty {
             let inner = Pane.draw(&canvas, rect: rosterRect, title: "Roster (A add, x remove)", focused: focus == 2)
             if meeting.roster.isEmpty { canvas.put("Nobody yet: A adds “Name:discipline”.", in: inner, role: .dim) }
-            let roster = meeting.roster, chair = meeting.chair
+            let roster = meeting.roster
+            let chair = meeting.chair
             rosterList.render(into: &canvas, rect: inner, focused: focus == 2) { index, selected in
                 let a = roster[index]
-                return [Span(a.name + (a.name == chair ? " (chair)" : ""), role: selected ? .selection : .normal),
-                        Span(" · \(a.discipline.label)", role: selected ? .selection : .dim)]
+                return [
+                    Span(a.name + (a.name == chair ? " (chair)" : ""), role: selected ? .selection : .normal),
+                    Span(" · \(a.discipline.label)", role: selected ? .selection : .dim),
+                ]
             }
         }
         if body.width < 100 {
-            canvas.put(["Tab: backlog", "Tab: roster", "Tab: agenda"][focus], x: rect.maxX - 13, y: rect.maxY - 1, role: .dim)
+            canvas.put(
+                ["Tab: backlog", "Tab: roster", "Tab: agenda"][focus], x: rect.maxX - 13, y: rect.maxY - 1, role: .dim)
         }
     }
 
     public func perform(_ action: AppAction, context: AppContext) -> Navigation {
         switch action {
-        case .nextPane: focus = (focus + 1) % 3; return .none
-        case .previousPane: focus = (focus + 2) % 3; return .none
+        case .nextPane:
+            focus = (focus + 1) % 3
+            return .none
+        case .previousPane:
+            focus = (focus + 2) % 3
+            return .none
         // h/← and l/→ step through the panes in reading order (agenda, backlog, roster), as the help says.
-        case .left: focus = max(0, focus - 1); return .none
-        case .right: focus = min(2, focus + 1); return .none
+        case .left:
+            focus = max(0, focus - 1)
+            return .none
+        case .right:
+            focus = min(2, focus + 1)
+            return .none
         case .meeting(let a): return meetingAction(a, context: context)
         case .open where focus == 0:
             guard let i = agenda.selectedRow, i < rows.count else { return .none }
@@ -154,7 +192,9 @@ public final class MeetingPrepScreen: Screen {
             return .none
         case .addCases:
             var ids = candidates.map(\.headline.id).filter { marked.contains($0) }
-            if ids.isEmpty, focus == 1, let i = backlogList.selectedIndex, i < candidates.count { ids = [candidates[i].headline.id] }
+            if ids.isEmpty, focus == 1, let i = backlogList.selectedIndex, i < candidates.count {
+                ids = [candidates[i].headline.id]
+            }
             guard !ids.isEmpty else { return .message("Mark cases in the backlog with Space, then press a.") }
             return change(context) {
                 try store.addToAgenda(meetingId: meetingId, caseIds: ids, now: now)
@@ -174,51 +214,81 @@ public final class MeetingPrepScreen: Screen {
             if focus == 2 {
                 guard let i = rosterList.selectedIndex, let m = meeting, i < m.roster.count else { return .none }
                 let name = m.roster[i].name
-                return change(context) { try store.updateMeeting(id: meetingId, now: now) { $0.roster.removeAll { $0.name == name } } }
+                return change(context) {
+                    try store.updateMeeting(id: meetingId, now: now) { $0.roster.removeAll { $0.name == name } }
+                }
             }
             guard focus == 0, let row = selectedRow else { return .none }
-            return change(context) { try store.removeFromAgenda(meetingId: meetingId, caseId: row.item.caseId, now: now) }
+            return change(context) {
+                try store.removeFromAgenda(meetingId: meetingId, caseId: row.item.caseId, now: now)
+            }
         case .setPresenter:
             guard let row = selectedRow else { return .none }
-            return .ask("Presenter for \(row.item.caseId):", initial: row.item.presenter ?? meeting?.chair ?? "") { [self] answer in
+            return .ask("Presenter for \(row.item.caseId):", initial: row.item.presenter ?? meeting?.chair ?? "") {
+                [self] answer in
                 guard let answer else { return .none }
-                return change(context) { try store.setAgendaItem(meetingId: meetingId, caseId: row.item.caseId, presenter: .some(answer.isEmpty ? nil : answer), now: now) }
+                return change(context) {
+                    try store.setAgendaItem(
+                        meetingId: meetingId, caseId: row.item.caseId, presenter: .some(answer.isEmpty ? nil : answer),
+                        now: now)
+                }
             }
         case .setMinutes:
             guard let row = selectedRow else { return .none }
             // The prompt starts empty (a pre-filled "10" turned a typed 12 into 1012): Enter alone keeps the value, "-" clears it.
             let range = ValidValues.plannedMinutesRange
             let current = row.item.plannedMinutes.map { "now \($0); Enter keeps it, - clears" } ?? "none yet"
-            return .ask("Planned minutes for \(row.item.caseId) (\(range.lowerBound)–\(range.upperBound), \(current)):", initial: "") { [self] answer in
+            return .ask(
+                "Planned minutes for \(row.item.caseId) (\(range.lowerBound)–\(range.upperBound), \(current)):",
+                initial: ""
+            ) { [self] answer in
                 guard let answer, !answer.isEmpty else { return .none }
                 var minutes: Int?
                 if answer != "-" {
-                    do throws(InvalidValue) { minutes = try ValidValues.plannedMinutes(parsing: answer) } catch { return .error("Planned minutes: \(error.reason).") }
+                    do throws(InvalidValue) { minutes = try ValidValues.plannedMinutes(parsing: answer) } catch {
+                        return .error("Planned minutes: \(error.reason).")
+                    }
                 }
-                return change(context) { try store.setAgendaItem(meetingId: meetingId, caseId: row.item.caseId, plannedMinutes: .some(minutes), now: now) }
+                return change(context) {
+                    try store.setAgendaItem(
+                        meetingId: meetingId, caseId: row.item.caseId, plannedMinutes: .some(minutes), now: now)
+                }
             }
         case .editStart:
             guard let m = meeting else { return .none }
-            return .ask("Starts (YYYY-MM-DD HH:MM):", initial: MeetingTime.format(m.startsAt, in: context.timeZone)) { [self] answer in
+            return .ask("Starts (YYYY-MM-DD HH:MM):", initial: MeetingTime.format(m.startsAt, in: context.timeZone)) {
+                [self] answer in
                 guard let answer else { return .none }
-                guard let date = MeetingTime.parse(answer, in: context.timeZone) else { return .error("“\(answer)” is not a time (YYYY-MM-DD HH:MM).") }
+                guard let date = MeetingTime.parse(answer, in: context.timeZone) else {
+                    return .error("“\(answer)” is not a time (YYYY-MM-DD HH:MM).")
+                }
                 return change(context) { try store.updateMeeting(id: meetingId, now: now) { $0.startsAt = date } }
             }
         case .editLocation, .editChair:
             guard let m = meeting else { return .none }
             let isLocation = action == .editLocation
-            return .ask(isLocation ? "Location or video link:" : "Chair:", initial: (isLocation ? m.location : m.chair) ?? "") { [self] answer in
+            return .ask(
+                isLocation ? "Location or video link:" : "Chair:", initial: (isLocation ? m.location : m.chair) ?? ""
+            ) { [self] answer in
                 guard let answer else { return .none }
                 let value = answer.isEmpty ? nil : answer
-                return change(context) { try store.updateMeeting(id: meetingId, now: now) { if isLocation { $0.location = value } else { $0.chair = value } } }
+                return change(context) {
+                    try store.updateMeeting(id: meetingId, now: now) {
+                        if isLocation { $0.location = value } else { $0.chair = value }
+                    }
+                }
             }
         case .addAttendee:
             return .ask("Attendee (Name:discipline):", initial: "") { [self] answer in
                 guard let answer, !answer.isEmpty else { return .none }
                 guard let attendee = Self.attendee(answer) else {
-                    return .error("Write “Name:discipline”; disciplines: " + Discipline.allCases.map(\.rawValue).joined(separator: ", "))
+                    return .error(
+                        "Write “Name:discipline”; disciplines: "
+                            + Discipline.allCases.map(\.rawValue).joined(separator: ", "))
                 }
-                return change(context) { try store.updateMeeting(id: meetingId, now: now) { $0.roster.append(attendee) } }
+                return change(context) {
+                    try store.updateMeeting(id: meetingId, now: now) { $0.roster.append(attendee) }
+                }
             }
         case .runMeeting: return .push(MeetingModeScreen(meetingId: meetingId))
         case .exportMinutes: return MinutesPrompt.ask(meetingId: meetingId, context: context)
@@ -230,7 +300,8 @@ public final class MeetingPrepScreen: Screen {
     static func attendee(_ text: String) -> Attendee? {
         guard let colon = text.lastIndex(of: ":") else { return nil }
         let name = text[..<colon].trimmingCharacters(in: .whitespaces)
-        let key = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: " ", with: "-")
+        let key = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces).lowercased()
+            .replacingOccurrences(of: " ", with: "-")
         guard !name.isEmpty, let discipline = Discipline(rawValue: key) else { return nil }
         return Attendee(name: name, discipline: discipline)
     }

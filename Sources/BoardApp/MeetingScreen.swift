@@ -1,7 +1,7 @@
-import Foundation
-import TUIKit
 import BoardModel
 import BoardStore
+import Foundation
+import TUIKit
 
 /// A meeting: the agenda on the left, the selected case on the right (one pane at a time below 100 columns).
 @MainActor
@@ -22,7 +22,8 @@ public final class MeetingScreen: Screen {
 
     public var title: String {
         guard let meeting else { return "Meeting \(meetingId)" }
-        return "\(boardName) · \(meeting.status == .closed ? "closed" : meeting.status == .inProgress ? "in progress" : "planned")"
+        return
+            "\(boardName) · \(meeting.status == .closed ? "closed" : meeting.status == .inProgress ? "in progress" : "planned")"
     }
 
     public func reload(_ context: AppContext) throws {
@@ -35,7 +36,10 @@ public final class MeetingScreen: Screen {
 
     /// Loads the selected agenda case into the right pane (keeping its tab), or refreshes it.
     func syncCase(_ context: AppContext) throws {
-        guard let i = agendaList.selectedIndex, i < rows.count else { caseView = nil; return }
+        guard let i = agendaList.selectedIndex, i < rows.count else {
+            caseView = nil
+            return
+        }
         let id = rows[i].headline.id
         if caseView?.caseId != id { caseView = CaseView(caseId: id, tab: caseView?.tabs.active ?? 0) }
         try caseView?.reload(context)
@@ -68,8 +72,11 @@ public final class MeetingScreen: Screen {
             let headline = agendaList.selectedIndex.flatMap { $0 < rows.count ? rows[$0].headline : nil }
             let title = headline.map { "\($0.id) · \(context.patientLabel($0))" } ?? "Case"
             let inner = Pane.draw(&canvas, rect: caseRect, title: title, focused: focus == 1)
-            if let caseView { caseView.render(into: &canvas, rect: inner, context: context, focused: focus == 1) }
-            else { canvas.put("The agenda is empty.", in: inner, role: .dim) }
+            if let caseView {
+                caseView.render(into: &canvas, rect: inner, context: context, focused: focus == 1)
+            } else {
+                canvas.put("The agenda is empty.", in: inner, role: .dim)
+            }
         }
     }
 
@@ -93,11 +100,13 @@ public final class MeetingScreen: Screen {
             let markRole: StyleRole = row.item.outcome == .discussed ? .success : (mark == "!" ? .warning : .dim)
             let presenter = row.item.presenter.map { " · \($0)" } ?? ""
             let minutes = row.item.plannedMinutes.map { " \($0)′" } ?? ""
-            return [Span("\(row.item.position). ", role: selected ? .selection : .dim),
-                    Span(mark + " ", role: selected ? .selection : markRole),
-                    Span(context.patientLabel(h), role: selected ? .selection : (context.privacy ? .privacy : .normal)),
-                    Span(" · \(h.oncotreeCode ?? h.diagnosis)", role: selected ? .selection : .title),
-                    Span("\(presenter)\(minutes)", role: selected ? .selection : .dim)]
+            return [
+                Span("\(row.item.position). ", role: selected ? .selection : .dim),
+                Span(mark + " ", role: selected ? .selection : markRole),
+                Span(context.patientLabel(h), role: selected ? .selection : (context.privacy ? .privacy : .normal)),
+                Span(" · \(h.oncotreeCode ?? h.diagnosis)", role: selected ? .selection : .title),
+                Span("\(presenter)\(minutes)", role: selected ? .selection : .dim),
+            ]
         }
     }
 
@@ -120,7 +129,10 @@ public final class MeetingScreen: Screen {
             _ = caseView?.perform(.nextTab)
             return .none
         case .open where focus == 0:
-            if !wide { focus = 1; return .none }
+            if !wide {
+                focus = 1
+                return .none
+            }
             guard let i = agendaList.selectedIndex, i < rows.count else { return .none }
             return .push(CaseScreen(caseId: rows[i].headline.id, tab: caseView?.tabs.active ?? 0))
         case .back where focus == 1 && !wide:
@@ -154,7 +166,9 @@ public final class MeetingScreen: Screen {
             case .wheelUp: agendaList.moveUp(3)
             case .wheelDown: agendaList.moveDown(3)
             default:
-                guard event.isActivation, let i = agendaList.index(atRow: event.y - inner.y), inner.contains(x: event.x, y: event.y) else { return .none }
+                guard event.isActivation, let i = agendaList.index(atRow: event.y - inner.y),
+                    inner.contains(x: event.x, y: event.y)
+                else { return .none }
                 agendaList.select(i)
             }
             try? syncCase(context)

@@ -1,23 +1,29 @@
-import Foundation
+import BoardFormats
 import BoardModel
 import BoardStore
-import BoardFormats
+import Foundation
 
 /// Joins the store's meeting and case reads to the writers in BoardFormats; used by the screens and the CLI.
 public enum MinutesExport {
     /// The minutes of a meeting as text or Markdown.
-    public static func minutes(store: BoardStore, meetingId: String, format: ExportFormat = .text, width: Int = 80,
-                               deidentify: Bool = false, timeZone: TimeZone = TimeZone(identifier: "UTC")!) throws -> String {
+    public static func minutes(
+        store: BoardStore, meetingId: String, format: ExportFormat = .text, width: Int = 80,
+        deidentify: Bool = false, timeZone: TimeZone = TimeZone(identifier: "UTC")!
+    ) throws -> String {
         let r = try store.meetingRecord(id: meetingId)
-        return MinutesWriter(meeting: r.meeting, board: r.board, cases: r.cases, notes: r.notes, decisions: r.decisions,
-                             decisionHashes: r.decisionHashes, trials: r.trials, deidentify: deidentify, timeZone: timeZone,
-                             findingCounts: r.findingCounts, auditChainHead: try store.auditHead().description)
-            .render(format: format, width: width)
+        return MinutesWriter(
+            meeting: r.meeting, board: r.board, cases: r.cases, notes: r.notes, decisions: r.decisions,
+            decisionHashes: r.decisionHashes, trials: r.trials, deidentify: deidentify, timeZone: timeZone,
+            findingCounts: r.findingCounts, auditChainHead: try store.auditHead().description
+        )
+        .render(format: format, width: width)
     }
 
     /// The chart summary of one case, ages as of `asOf`.
-    public static func caseSummary(store: BoardStore, caseId: String, format: ExportFormat = .text, width: Int = 80,
-                                   deidentify: Bool = false, asOf: LocalDate, timeZone: TimeZone = TimeZone(identifier: "UTC")!) throws -> String {
+    public static func caseSummary(
+        store: BoardStore, caseId: String, format: ExportFormat = .text, width: Int = 80,
+        deidentify: Bool = false, asOf: LocalDate, timeZone: TimeZone = TimeZone(identifier: "UTC")!
+    ) throws -> String {
         guard let record = try store.caseRecord(id: caseId) else { throw StoreError.notFound(kind: "case", id: caseId) }
         let decision = record.currentDecision.flatMap { $0.status == .draft ? nil : $0 }
         var meetings: [Meeting] = []
@@ -28,10 +34,12 @@ public enum MinutesExport {
         }
         var trials: [String: Trial] = [:]
         for id in decision?.recommendations.compactMap(\.trialId) ?? [] { trials[id] = try store.trial(id: id) }
-        return CaseExportWriter(record: record.record, notes: record.notes, decision: decision,
-                                decisionHash: try decision.map(BoardStore.decisionHash), meetings: meetings, boardNames: boards,
-                                trials: trials, asOf: asOf, deidentify: deidentify, timeZone: timeZone)
-            .render(format: format, width: width)
+        return CaseExportWriter(
+            record: record.record, notes: record.notes, decision: decision,
+            decisionHash: try decision.map(BoardStore.decisionHash), meetings: meetings, boardNames: boards,
+            trials: trials, asOf: asOf, deidentify: deidentify, timeZone: timeZone
+        )
+        .render(format: format, width: width)
     }
 
     /// A file name for exported minutes: "minutes-M-2026-11-19-MTB.txt" / ".md".

@@ -1,7 +1,7 @@
-import Foundation
-import TUIKit
 import BoardModel
 import BoardStore
+import Foundation
+import TUIKit
 
 /// Writes a note on a case, a finding or a trial match: a multi-line editor, autosaved as a draft,
 /// saved with Ctrl-S, cancelled with Esc (asking first if there are changes), or edited in $EDITOR.
@@ -14,7 +14,9 @@ public final class NoteEditorScreen: Screen {
 
     /// Draft key for a new note on a target.
     static func draftKey(_ target: NoteTarget) -> String {
-        "note:" + [target.caseId, target.findingId.map { "finding=\($0)" }, target.trialId.map { "trial=\($0)" }].compactMap { $0 }.joined(separator: ":")
+        "note:"
+            + [target.caseId, target.findingId.map { "finding=\($0)" }, target.trialId.map { "trial=\($0)" }].compactMap
+        { $0 }.joined(separator: ":")
     }
 
     /// The target a draft key names.
@@ -48,7 +50,8 @@ public final class NoteEditorScreen: Screen {
     public func reload(_ context: AppContext) throws {}
 
     public func render(into canvas: inout Canvas, rect: Rect, context: AppContext) {
-        let inner = Pane.draw(&canvas, rect: rect, title: "New note on \(about) — by \(context.store.user)", focused: true)
+        let inner = Pane.draw(
+            &canvas, rect: rect, title: "New note on \(about) — by \(context.store.user)", focused: true)
         guard inner.height > 2 else { return }
         let (editor, help) = inner.splitBottom(1)
         area.render(into: &canvas, rect: editor, role: .normal)
@@ -59,8 +62,15 @@ public final class NoteEditorScreen: Screen {
         switch key.normalized {
         case .ctrl("s"): return save(context)
         case .escape:
-            guard isDirty else { drafts.discard(context); return .pop }
-            return .confirm(Modal(title: "Discard this note?", body: ["The text you typed will be lost."], buttons: ["Keep editing", "Discard"])) { [self] choice in
+            guard isDirty else {
+                drafts.discard(context)
+                return .pop
+            }
+            return .confirm(
+                Modal(
+                    title: "Discard this note?", body: ["The text you typed will be lost."],
+                    buttons: ["Keep editing", "Discard"])
+            ) { [self] choice in
                 guard choice == 1 else { return .none }
                 drafts.discard(context)
                 return .pop
@@ -82,15 +92,21 @@ public final class NoteEditorScreen: Screen {
 
     func save(_ context: AppContext) -> Navigation {
         let text = area.text
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return .error("The note is empty; type something or press Esc.") }
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            return .error("The note is empty; type something or press Esc.")
+        }
         do {
-            try context.store.addNote(caseId: target.caseId, findingId: target.findingId, trialId: target.trialId, text: text, now: context.now)
+            try context.store.addNote(
+                caseId: target.caseId, findingId: target.findingId, trialId: target.trialId, text: text,
+                now: context.now)
             drafts.discard(context)
             return .popAndReload("Note saved.")
         } catch {
             drafts.changed(text)
             // On a read-only store or a full disk the draft cannot be written either: do not promise it.
-            let kept = drafts.flush(context) ? "your text is kept as a draft" : "your text is still in the editor; copy it or try again"
+            let kept =
+                drafts.flush(context)
+                ? "your text is kept as a draft" : "your text is still in the editor; copy it or try again"
             return .error("Not saved: \(error) (\(kept))")
         }
     }

@@ -11,8 +11,12 @@ public struct PrivacyPreference: Sendable {
     public init(path: String) { self.path = path }
 
     /// The user's file, from the environment; nil without XDG_STATE_HOME or HOME.
-    public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> PrivacyPreference? {
-        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") { return PrivacyPreference(path: state + "/tumorboard/privacy") }
+    public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> PrivacyPreference?
+    {
+        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
+            return PrivacyPreference(path: state + "/tumorboard/privacy")
+        }
         guard let home = environment["HOME"], !home.isEmpty else { return nil }
         return PrivacyPreference(path: home + "/.local/state/tumorboard/privacy")
     }
@@ -30,7 +34,8 @@ public struct PrivacyPreference: Sendable {
     /// Records the choice. Throws when the folder or file cannot be written.
     public func save(_ on: Bool) throws {
         let directory = (path as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let temporary = path + ".\(getpid()).tmp"
         unlink(temporary)
         let fd = open(temporary, O_CREAT | O_EXCL | O_WRONLY, 0o600)

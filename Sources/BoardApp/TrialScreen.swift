@@ -1,6 +1,6 @@
-import TUIKit
 import BoardModel
 import BoardStore
+import TUIKit
 
 /// One trial: status, arms with their criteria, and the registry's eligibility text.
 @MainActor
@@ -19,7 +19,9 @@ public final class TrialScreen: Screen {
     }
 
     static func lines(_ t: Trial) -> [TextView.Line] {
-        var lines: [TextView.Line] = [.init("\(t.id) · \(t.phase ?? "phase ?") · \(t.status.label)", role: .title), .init(t.title)]
+        var lines: [TextView.Line] = [
+            .init("\(t.id) · \(t.phase ?? "phase ?") · \(t.status.label)", role: .title), .init(t.title),
+        ]
         if let sponsor = t.sponsor { lines.append(.init("Sponsor: \(sponsor)", role: .dim)) }
         let e = t.eligibility
         var structured: [String] = []
@@ -31,14 +33,18 @@ public final class TrialScreen: Screen {
         if let criteria = e.criteria { lines.append(.init("Criteria: " + CriterionText.describe(criteria))) }
         lines.append("")
         for arm in t.arms {
-            lines.append(.init("Arm \(arm.id): \(arm.name)" + (arm.open ? "" : " (closed)"), role: arm.open ? .title : .dim))
+            lines.append(
+                .init("Arm \(arm.id): \(arm.name)" + (arm.open ? "" : " (closed)"), role: arm.open ? .title : .dim))
             if !arm.drugs.isEmpty { lines.append(.init("  Drugs: " + arm.drugs.joined(separator: ", "))) }
             if let criteria = arm.criteria { lines.append(.init("  Criteria: " + CriterionText.describe(criteria))) }
         }
         if !t.sites.isEmpty {
             lines.append("")
             lines.append(.init("Sites (\(t.sites.count))", role: .title))
-            for site in t.sites.prefix(20) { lines.append(.init("  " + [site.name, site.city, site.country].compactMap { $0 }.joined(separator: ", "))) }
+            for site in t.sites.prefix(20) {
+                lines.append(
+                    .init("  " + [site.name, site.city, site.country].compactMap { $0 }.joined(separator: ", ")))
+            }
         }
         for (title, body) in [("Inclusion criteria", e.inclusionText), ("Exclusion criteria", e.exclusionText)] {
             guard let body, !body.isEmpty else { continue }
@@ -50,7 +56,8 @@ public final class TrialScreen: Screen {
     }
 
     public func render(into canvas: inout Canvas, rect: Rect, context: AppContext) {
-        let inner = Pane.draw(&canvas, rect: rect, title: trial.map { $0.shortTitle ?? $0.id } ?? trialId, focused: true)
+        let inner = Pane.draw(
+            &canvas, rect: rect, title: trial.map { $0.shortTitle ?? $0.id } ?? trialId, focused: true)
         text.render(into: &canvas, rect: inner)
     }
 
@@ -66,15 +73,20 @@ enum CriterionText {
         case .all(let list): return "all of (" + list.map(describe).joined(separator: ", ") + ")"
         case .any(let list): return "any of (" + list.map(describe).joined(separator: ", ") + ")"
         case .clinical(let n):
-            return [n.oncotreePrimaryDiagnosis.map { "diagnosis \($0)" }, n.ageNumerical.map { "age \($0)" }, n.gender.map { "sex \($0)" },
-                    n.ecog.map { "ECOG \($0)" }, n.tmbNumerical.map { "TMB \($0)" }, n.her2Status.map { "HER2 \($0)" },
-                    n.erStatus.map { "ER \($0)" }, n.prStatus.map { "PR \($0)" }, n.priorTreatment.map { "prior \($0)" }]
-                .compactMap { $0 }.joined(separator: " & ")
+            return [
+                n.oncotreePrimaryDiagnosis.map { "diagnosis \($0)" }, n.ageNumerical.map { "age \($0)" },
+                n.gender.map { "sex \($0)" },
+                n.ecog.map { "ECOG \($0)" }, n.tmbNumerical.map { "TMB \($0)" }, n.her2Status.map { "HER2 \($0)" },
+                n.erStatus.map { "ER \($0)" }, n.prStatus.map { "PR \($0)" }, n.priorTreatment.map { "prior \($0)" },
+            ]
+            .compactMap { $0 }.joined(separator: " & ")
         case .genomic(let g):
-            return [g.hugoSymbol, g.proteinChange, g.wildcardProteinChange.map { "\($0)*" }, g.exon.map { "exon \($0)" },
-                    g.cnvCall, g.variantCategory.map { "(\($0))" }, g.fusionPartnerHugoSymbol.map { "fusion with \($0)" },
-                    g.msStatus, g.mmrStatus, g.wildtype == true ? "wild-type" : nil]
-                .compactMap { $0 }.joined(separator: " ")
+            return [
+                g.hugoSymbol, g.proteinChange, g.wildcardProteinChange.map { "\($0)*" }, g.exon.map { "exon \($0)" },
+                g.cnvCall, g.variantCategory.map { "(\($0))" }, g.fusionPartnerHugoSymbol.map { "fusion with \($0)" },
+                g.msStatus, g.mmrStatus, g.wildtype == true ? "wild-type" : nil,
+            ]
+            .compactMap { $0 }.joined(separator: " ")
         }
     }
 }

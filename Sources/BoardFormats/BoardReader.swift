@@ -1,11 +1,13 @@
-import Foundation
 import BoardModel
+import Foundation
 
 /// Reads whatever the board was sent into one bundle, choosing the reader from the content
 /// (not only the extension). New formats register here.
 public enum BoardReader {
     /// Formats `tumorboard import --format` accepts.
-    public static let formats = ["native", "fhir", "phenopacket", "cbioportal", "vcf", "maf", "ctgov", "ctgov-xml", "ctml", "civic", "oncotree"]
+    public static let formats = [
+        "native", "fhir", "phenopacket", "cbioportal", "vcf", "maf", "ctgov", "ctgov-xml", "ctml", "civic", "oncotree",
+    ]
 
     /// What the command line adds to a read: whose findings, and which VCF sample.
     public struct Options: Sendable {
@@ -34,32 +36,45 @@ public enum BoardReader {
     }
 
     /// Reads several files into one payload (written later in one transaction).
-    public static func payload(paths: [String], format: String? = nil, options: Options = Options()) throws -> ImportPayload {
+    public static func payload(paths: [String], format: String? = nil, options: Options = Options()) throws
+        -> ImportPayload
+    {
         var payload = ImportPayload()
         for path in paths { payload.merge(try self.payload(path: path, format: format, options: options)) }
         return payload
     }
 
-    public static func payload(path: String, format: String? = nil, options: Options = Options()) throws -> ImportPayload {
+    public static func payload(path: String, format: String? = nil, options: Options = Options()) throws
+        -> ImportPayload
+    {
         guard FileManager.default.isReadableFile(atPath: path) else {
-            throw ImportError(file: path, message: FileManager.default.fileExists(atPath: path) ? "cannot read the file (permission denied)" : "no such file")
+            throw ImportError(
+                file: path,
+                message: FileManager.default.fileExists(atPath: path)
+                    ? "cannot read the file (permission denied)" : "no such file")
         }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw ImportError(file: path, message: "is a directory; expected a file")
         }
         if let format, !formats.contains(format) {
-            throw ImportError(file: path, message: "unknown format \"\(format)\"; expected one of: \(formats.joined(separator: ", "))")
+            throw ImportError(
+                file: path, message: "unknown format \"\(format)\"; expected one of: \(formats.joined(separator: ", "))"
+            )
         }
         // VCF and MAF files are streamed from disk (gunzipped on the fly) while the store writes: only their head is
         // read here, to recognise them, so a file of millions of records never sits in memory.
         if options.streamFindings, format == nil || format == "vcf" || format == "maf" {
             let kind = try format ?? streamedKind(path: path)
             if kind == "vcf" {
-                return ImportPayload(findingStreams: [VCFReader.stream(path: path, options: .init(caseId: options.caseId, sample: options.sample))])
+                return ImportPayload(findingStreams: [
+                    VCFReader.stream(path: path, options: .init(caseId: options.caseId, sample: options.sample))
+                ])
             }
             if kind == "maf" {
-                return ImportPayload(findingStreams: [MAFReader.stream(path: path, caseId: options.caseId, sample: options.sample)])
+                return ImportPayload(findingStreams: [
+                    MAFReader.stream(path: path, caseId: options.caseId, sample: options.sample)
+                ])
             }
         }
         var data: Data
@@ -76,9 +91,11 @@ public enum BoardReader {
             let invalid = RecordValues.clean(&bundle, file: (path as NSString).lastPathComponent)
             return ImportPayload(bundle: bundle, skipped: invalid)
         case "fhir":
-            return try FHIRReader.read(root: detected.1 ?? JSONNode.parse(data, file: path), file: path, caseId: options.caseId)
+            return try FHIRReader.read(
+                root: detected.1 ?? JSONNode.parse(data, file: path), file: path, caseId: options.caseId)
         case "phenopacket":
-            return try PhenopacketReader.read(root: detected.1 ?? JSONNode.parse(data, file: path), file: path, caseId: options.caseId)
+            return try PhenopacketReader.read(
+                root: detected.1 ?? JSONNode.parse(data, file: path), file: path, caseId: options.caseId)
         case "ctgov":
             return try ClinicalTrialsGovReader.read(root: detected.1 ?? JSONNode.parse(data, file: path), file: path)
         case "ctgov-xml":
@@ -88,10 +105,16 @@ public enum BoardReader {
             return try CTMLReader.read(data: data, file: path)
         case "vcf":
             let vcf = VCFReader.Options(caseId: options.caseId, sample: options.sample)
-            if options.streamFindings { return ImportPayload(findingStreams: [VCFReader.stream(data: data, file: path, options: vcf)]) }
+            if options.streamFindings {
+                return ImportPayload(findingStreams: [VCFReader.stream(data: data, file: path, options: vcf)])
+            }
             return try VCFReader.read(data: data, file: path, options: vcf)
         case "maf":
-            if options.streamFindings { return ImportPayload(findingStreams: [MAFReader.stream(data: data, file: path, caseId: options.caseId, sample: options.sample)]) }
+            if options.streamFindings {
+                return ImportPayload(findingStreams: [
+                    MAFReader.stream(data: data, file: path, caseId: options.caseId, sample: options.sample)
+                ])
+            }
             return try MAFReader.read(data: data, file: path, caseId: options.caseId, sample: options.sample)
         case "cbioportal":
             return try CBioPortalClinicalReader.read(data: data, file: path)
@@ -100,13 +123,19 @@ public enum BoardReader {
         case "oncotree":
             return OncoTreeFile.answer(file: path)
         default:
-            throw ImportError(file: path, message: "unrecognised format; expected one of: \(formats.joined(separator: ", ")) (use --format to say which)")
+            throw ImportError(
+                file: path,
+                message:
+                    "unrecognised format; expected one of: \(formats.joined(separator: ", ")) (use --format to say which)"
+            )
         }
     }
 
     /// "vcf" or "maf" when the file's first 64 KiB (decompressed) say so, else nil.
     static func streamedKind(path: String) throws -> String? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw ImportError(file: path, message: "cannot read the file") }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw ImportError(file: path, message: "cannot read the file")
+        }
         defer { try? handle.close() }
         var head = (try? handle.read(upToCount: 65536)) ?? Data()
         if head.isEmpty { throw ImportError(file: path, message: "empty file") }
@@ -121,7 +150,11 @@ public enum BoardReader {
         if start.hasPrefix("{") || start.hasPrefix("[") || start.hasPrefix("<") { return nil }
         if VCFReader.recognises(head: text) { return "vcf" }
         if MAFReader.recognises(head: text) { return "maf" }
-        if CBioPortalClinicalReader.recognises(head: text) || CIViCReader.recognises(head: text) || CTMLReader.recognises(head: text) { return nil }
+        if CBioPortalClinicalReader.recognises(head: text) || CIViCReader.recognises(head: text)
+            || CTMLReader.recognises(head: text)
+        {
+            return nil
+        }
         if text.contains("\n#CHROM\tPOS") || text.contains("##INFO=<") { return "vcf" }
         return nil
     }
@@ -147,9 +180,15 @@ public enum BoardReader {
             if FHIRReader.recognises(root) { return ("fhir", root) }
             if OncoTreeFile.recognises(root) { return ("oncotree", root) }
             if ClinicalTrialsGovReader.recognises(root) { return ("ctgov", root) }
-            if root["treatment_list"].exists || root["protocol_no"].exists || CTMLReader.recognisesList(root) { return ("ctml", root) }
+            if root["treatment_list"].exists || root["protocol_no"].exists || CTMLReader.recognisesList(root) {
+                return ("ctml", root)
+            }
             if PhenopacketReader.recognises(root) { return ("phenopacket", root) }
-            throw ImportError(file: file, location: "$", message: "JSON of an unknown kind; expected a FHIR resource, a Phenopacket, a ClinicalTrials.gov study, CTML or the native layout")
+            throw ImportError(
+                file: file, location: "$",
+                message:
+                    "JSON of an unknown kind; expected a FHIR resource, a Phenopacket, a ClinicalTrials.gov study, CTML or the native layout"
+            )
         }
         if start.hasPrefix("<") {
             if ClinicalTrialsGovXMLReader.recognises(head: head) { return ("ctgov-xml", nil) }

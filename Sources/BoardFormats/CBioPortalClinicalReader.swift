@@ -1,5 +1,5 @@
-import Foundation
 import BoardModel
+import Foundation
 
 /// Reads cBioPortal clinical files (https://docs.cbioportal.org/file-formats/#clinical-data): patient files
 /// (PATIENT_ID …) and sample files (SAMPLE_ID, PATIENT_ID …), each with up to four `#` metadata lines (display
@@ -13,16 +13,19 @@ import BoardModel
 /// file's account and not stored; every column nothing was taken from is counted there by name.
 public enum CBioPortalClinicalReader {
     /// Values cBioPortal and its data sources write for "no value".
-    static let missing: Set<String> = ["", "NA", "N/A", "NAN", "NULL", "NONE", "[NOT AVAILABLE]", "[UNKNOWN]", "[NOT APPLICABLE]",
-                                       "[NOT EVALUATED]", "[DISCREPANCY]", "[COMPLETED]", "[NOT REPORTED]", "UNKNOWN", "NOT REPORTED",
-                                       "NOT AVAILABLE", "NOT APPLICABLE", "INVALID VALUE", "-999", "-999.0", "UNK"]
+    static let missing: Set<String> = [
+        "", "NA", "N/A", "NAN", "NULL", "NONE", "[NOT AVAILABLE]", "[UNKNOWN]", "[NOT APPLICABLE]",
+        "[NOT EVALUATED]", "[DISCREPANCY]", "[COMPLETED]", "[NOT REPORTED]", "UNKNOWN", "NOT REPORTED",
+        "NOT AVAILABLE", "NOT APPLICABLE", "INVALID VALUE", "-999", "-999.0", "UNK",
+    ]
 
     static func recognises(head: String) -> Bool {
         let lines = head.split(separator: "\n", maxSplits: 8).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
         guard let header = lines.first(where: { !$0.hasPrefix("#") }) else { return false }
         let columns = header.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
-        return columns.contains("PATIENT_ID") && (columns.first == "PATIENT_ID" || columns.first == "SAMPLE_ID" || columns.contains("SAMPLE_ID")
-                                                  || (columns.contains("START_DATE") && columns.contains("EVENT_TYPE")))
+        return columns.contains("PATIENT_ID")
+            && (columns.first == "PATIENT_ID" || columns.first == "SAMPLE_ID" || columns.contains("SAMPLE_ID")
+                || (columns.contains("START_DATE") && columns.contains("EVENT_TYPE")))
     }
 
     /// What a column is, from its attribute id (spaces removed, upper case) or its display name.
@@ -95,27 +98,42 @@ public enum CBioPortalClinicalReader {
             if header.isEmpty {
                 header = cells
                 let display = metadata.first
-                roles = header.enumerated().map { i, id in role(id: id, display: display.flatMap { i < $0.count ? $0[i] : nil }) }
+                roles = header.enumerated().map { i, id in
+                    role(id: id, display: display.flatMap { i < $0.count ? $0[i] : nil })
+                }
                 guard roles.contains(.patient) else {
-                    throw ImportError(file: file, location: "line \(number)", message: "expected a header with PATIENT_ID (cBioPortal clinical or timeline data)")
+                    throw ImportError(
+                        file: file, location: "line \(number)",
+                        message: "expected a header with PATIENT_ID (cBioPortal clinical or timeline data)")
                 }
                 timeline = roles.contains(.start) && roles.contains(.eventType)
-                account.format = timeline ? "cbioportal timeline" : roles.contains(.sample) ? "cbioportal samples" : "cbioportal patients"
+                account.format =
+                    timeline
+                    ? "cbioportal timeline" : roles.contains(.sample) ? "cbioportal samples" : "cbioportal patients"
                 if !timeline, let bad = metadata.firstIndex(where: { $0.count != header.count }) {
-                    throw ImportError(file: file, location: "line \(bad + 1)", message: "metadata line has \(metadata[bad].count) cells but the header has \(header.count)")
+                    throw ImportError(
+                        file: file, location: "line \(bad + 1)",
+                        message: "metadata line has \(metadata[bad].count) cells but the header has \(header.count)")
                 }
                 return true
             }
             guard cells.count <= header.count else {
-                throw ImportError(file: file, location: "line \(number)", message: "\(cells.count) cells but the header has \(header.count) columns")
+                throw ImportError(
+                    file: file, location: "line \(number)",
+                    message: "\(cells.count) cells but the header has \(header.count) columns")
             }
             account.read()
             var row = Row(header: header, roles: roles, cells: cells, line: number)
             guard let pid = row.value(.patient) else {
-                throw ImportError(file: file, location: "line \(number), column PATIENT_ID", message: "empty PATIENT_ID; expected the patient's id")
+                throw ImportError(
+                    file: file, location: "line \(number), column PATIENT_ID",
+                    message: "empty PATIENT_ID; expected the patient's id")
             }
-            var record = cases[pid] ?? Case(id: pid, patient: Patient(id: pid, name: PersonName()), diagnosis: Diagnosis(text: ""),
-                                            provenance: Provenance(file: file, recordId: pid, format: "cbioportal"))
+            var record =
+                cases[pid]
+                ?? Case(
+                    id: pid, patient: Patient(id: pid, name: PersonName()), diagnosis: Diagnosis(text: ""),
+                    provenance: Provenance(file: file, recordId: pid, format: "cbioportal"))
             if cases[pid] == nil { order.append(pid) }
             if timeline {
                 timelineEvent(&row, into: &record, account: &account)
@@ -124,8 +142,13 @@ public enum CBioPortalClinicalReader {
                 if row.value(.sample) != nil { sampleColumns(&row, into: &record, account: &account, notes: &notes) }
             }
             for i in cells.indices where !isMissing(cells[i]) {
-                if row.skippedWhole { account.inSkippedRecord(header[i]) }
-                else if row.taken.contains(i) { account.used(header[i]) } else { account.unused(header[i]) }
+                if row.skippedWhole {
+                    account.inSkippedRecord(header[i])
+                } else if row.taken.contains(i) {
+                    account.used(header[i])
+                } else {
+                    account.unused(header[i])
+                }
             }
             cases[pid] = record
             return true
@@ -172,7 +195,9 @@ public enum CBioPortalClinicalReader {
 
         /// The value in the first column with this role, nil when missing (and then nothing is taken).
         mutating func value(_ role: Role) -> String? {
-            guard let i = index(role), i < cells.count, !CBioPortalClinicalReader.isMissing(cells[i]) else { return nil }
+            guard let i = index(role), i < cells.count, !CBioPortalClinicalReader.isMissing(cells[i]) else {
+                return nil
+            }
             taken.insert(i)
             return cells[i]
         }
@@ -191,7 +216,9 @@ public enum CBioPortalClinicalReader {
             }
         }
         if let raw = row.value(.age) {
-            if let years = Double(raw), years.isFinite, let age = try? ValidValues.age(Int(years.rounded(.down))), years >= 0 {
+            if let years = Double(raw), years.isFinite, let age = try? ValidValues.age(Int(years.rounded(.down))),
+                years >= 0
+            {
                 record.patient.recordedAge = "P\(age)Y"
             } else {
                 account.invalid("AGE", found: raw, at: row.location(.age), expected: "an age of 0–120 years")
@@ -199,11 +226,15 @@ public enum CBioPortalClinicalReader {
         }
         if let raw = row.value(.osStatus) {
             // "1:DECEASED" / "0:LIVING" (the coded form) or the bare words.
-            let word = (raw.split(separator: ":", maxSplits: 1).last.map(String.init) ?? raw).trimmingCharacters(in: .whitespaces).uppercased()
+            let word = (raw.split(separator: ":", maxSplits: 1).last.map(String.init) ?? raw).trimmingCharacters(
+                in: .whitespaces
+            ).uppercased()
             switch word {
             case "DECEASED", "DEAD", "DIED": record.patient.vitalStatus = .deceased
             case "LIVING", "ALIVE": record.patient.vitalStatus = .alive
-            default: account.invalid("OS_STATUS", found: raw, at: row.location(.osStatus), expected: "0:LIVING or 1:DECEASED")
+            default:
+                account.invalid(
+                    "OS_STATUS", found: raw, at: row.location(.osStatus), expected: "0:LIVING or 1:DECEASED")
             }
         }
         if let raw = row.value(.ecog) {
@@ -217,7 +248,8 @@ public enum CBioPortalClinicalReader {
             if let score = Int(raw), (try? ValidValues.karnofsky(score)) != nil {
                 record.performance = PerformanceStatus(ecog: record.performance?.ecog, karnofsky: score)
             } else {
-                account.invalid("KARNOFSKY", found: raw, at: row.location(.karnofsky), expected: "a Karnofsky score 0–100 in tens")
+                account.invalid(
+                    "KARNOFSKY", found: raw, at: row.location(.karnofsky), expected: "a Karnofsky score 0–100 in tens")
             }
         }
         if row.value(.sample) == nil, let type = row.value(.cancerTypeDetailed) ?? row.value(.cancerType) {
@@ -225,7 +257,9 @@ public enum CBioPortalClinicalReader {
         }
     }
 
-    static func sampleColumns(_ row: inout Row, into record: inout Case, account: inout ImportAccount, notes: inout [String]) {
+    static func sampleColumns(
+        _ row: inout Row, into record: inout Case, account: inout ImportAccount, notes: inout [String]
+    ) {
         guard let sid = row.value(.sample) else { return }
         let status = row.value(.tumourStatus)
         let isNormal = status.map { $0.lowercased().hasPrefix("normal") } ?? false
@@ -239,16 +273,24 @@ public enum CBioPortalClinicalReader {
                 code = now
                 notes.append("OncoTree code \(old) is retired in \(OncoTree.release) (\(how)); read as \(now)")
             case .split(let old, let into):
-                notes.append("OncoTree code \(old) was split into \(into.joined(separator: ", ")) in \(OncoTree.release); kept as text, no code chosen")
-                account.invalid("ONCOTREE_CODE", found: raw, at: row.location(.oncotree), expected: "one of \(into.joined(separator: ", ")) (\(old) was split)")
+                notes.append(
+                    "OncoTree code \(old) was split into \(into.joined(separator: ", ")) in \(OncoTree.release); kept as text, no code chosen"
+                )
+                account.invalid(
+                    "ONCOTREE_CODE", found: raw, at: row.location(.oncotree),
+                    expected: "one of \(into.joined(separator: ", ")) (\(old) was split)")
                 text = text ?? "OncoTree \(old) (split in \(OncoTree.release))"
             case .unknown:
-                account.invalid("ONCOTREE_CODE", found: raw, at: row.location(.oncotree), expected: "a code of OncoTree \(OncoTree.release)")
+                account.invalid(
+                    "ONCOTREE_CODE", found: raw, at: row.location(.oncotree),
+                    expected: "a code of OncoTree \(OncoTree.release)")
                 text = text ?? "OncoTree \(raw) (not in \(OncoTree.release))"
             }
         }
         let site = row.value(.primarySite)
-        if !isNormal, record.diagnosis.text.isEmpty || record.diagnosis.text.hasPrefix("(no "), let words = text ?? code.flatMap({ OncoTree.bundled.name(of: $0) }) {
+        if !isNormal, record.diagnosis.text.isEmpty || record.diagnosis.text.hasPrefix("(no "),
+            let words = text ?? code.flatMap({ OncoTree.bundled.name(of: $0) })
+        {
             var d = diagnosis(text: words, code: code)
             d.primarySite = site
             record.diagnosis = d
@@ -260,25 +302,46 @@ public enum CBioPortalClinicalReader {
         let purity = row.value(.purity)
         var fraction: Double?
         if let purity {
-            if let v = Double(purity), v >= 0, v <= 100 { fraction = v > 1 ? v / 100 : v }
-            else { account.invalid("TUMOR_PURITY", found: purity, at: row.location(.purity), expected: "a fraction 0–1 or a percentage 0–100") }
+            if let v = Double(purity), v >= 0, v <= 100 {
+                fraction = v > 1 ? v / 100 : v
+            } else {
+                account.invalid(
+                    "TUMOR_PURITY", found: purity, at: row.location(.purity),
+                    expected: "a fraction 0–1 or a percentage 0–100")
+            }
         }
         let type = [sampleType, isNormal ? "normal" : status].compactMap { $0 }.joined(separator: ", ")
-        let report = MolecularReport(id: "cbioportal:\(sid)", specimen: Specimen(id: sid, type: type.isEmpty ? nil : type, site: site, tumourPurity: fraction))
-        if let i = record.reports.firstIndex(where: { $0.id == report.id }) { record.reports[i] = report } else { record.reports.append(report) }
+        let report = MolecularReport(
+            id: "cbioportal:\(sid)",
+            specimen: Specimen(id: sid, type: type.isEmpty ? nil : type, site: site, tumourPurity: fraction))
+        if let i = record.reports.firstIndex(where: { $0.id == report.id }) {
+            record.reports[i] = report
+        } else {
+            record.reports.append(report)
+        }
         if let raw = row.value(.tmb) {
             if let tmb = Double(raw), tmb >= 0 {
-                record.findings.append(Finding(id: "cbioportal:\(sid):TMB", reportId: report.id, kind: .biomarker, biomarker: Biomarker(kind: .tmb, value: tmb, unit: "mut/Mb")))
-            } else { account.invalid("TMB_NONSYNONYMOUS", found: raw, at: row.location(.tmb), expected: "a number ≥ 0") }
+                record.findings.append(
+                    Finding(
+                        id: "cbioportal:\(sid):TMB", reportId: report.id, kind: .biomarker,
+                        biomarker: Biomarker(kind: .tmb, value: tmb, unit: "mut/Mb")))
+            } else {
+                account.invalid("TMB_NONSYNONYMOUS", found: raw, at: row.location(.tmb), expected: "a number ≥ 0")
+            }
         }
-        let msiScore = row.value(.msiScore), msiType = row.value(.msiType)
+        let msiScore = row.value(.msiScore)
+        let msiType = row.value(.msiType)
         if msiScore != nil || msiType != nil {
-            record.findings.append(Finding(id: "cbioportal:\(sid):MSI", reportId: report.id, kind: .biomarker,
-                                           biomarker: Biomarker(kind: .msi, value: msiScore.flatMap(Double.init), status: msiType)))
+            record.findings.append(
+                Finding(
+                    id: "cbioportal:\(sid):MSI", reportId: report.id, kind: .biomarker,
+                    biomarker: Biomarker(kind: .msi, value: msiScore.flatMap(Double.init), status: msiType)))
         }
         if let subtype = row.value(.subtype) {
-            record.findings.append(Finding(id: "cbioportal:\(sid):SUBTYPE", reportId: report.id, kind: .biomarker,
-                                           biomarker: Biomarker(kind: .other, name: "Subtype", status: subtype)))
+            record.findings.append(
+                Finding(
+                    id: "cbioportal:\(sid):SUBTYPE", reportId: report.id, kind: .biomarker,
+                    biomarker: Biomarker(kind: .other, name: "Subtype", status: subtype)))
         }
     }
 
@@ -298,23 +361,34 @@ public enum CBioPortalClinicalReader {
             row.skippedWhole = true
             return
         }
-        let start = row.value(.start), stop = row.value(.stop)
+        let start = row.value(.start)
+        let stop = row.value(.stop)
         for (raw, role) in [(start, Role.start), (stop, Role.stop)] {
-            if let raw, Int(raw) == nil { account.invalid(role == .start ? "START_DATE" : "STOP_DATE", found: raw, at: row.location(role), expected: "a whole number of days") }
+            if let raw, Int(raw) == nil {
+                account.invalid(
+                    role == .start ? "START_DATE" : "STOP_DATE", found: raw, at: row.location(role),
+                    expected: "a whole number of days")
+            }
         }
         let type = row.value(.treatmentType)
         // SUBTYPE in a timeline is the treatment's subtype, not a tumour subtype.
         var detail: String?
-        if let i = row.header.firstIndex(where: { $0.uppercased() == "SUBTYPE" }), i < row.cells.count, !isMissing(row.cells[i]) {
+        if let i = row.header.firstIndex(where: { $0.uppercased() == "SUBTYPE" }), i < row.cells.count,
+            !isMissing(row.cells[i])
+        {
             detail = row.cells[i]
             row.taken.insert(i)
         }
-        let agents = (row.value(.agent) ?? "").components(separatedBy: "+").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let agents = (row.value(.agent) ?? "").components(separatedBy: "+").map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }.filter { !$0.isEmpty }
         let isRadiation = (type ?? "").lowercased().contains("radiation")
         let days = [Int(start ?? ""), Int(stop ?? "")].map { $0.map(String.init) ?? "?" }
         let when = "days \(days[0])–\(days[1]) from the study's index date"
         let regimen = [detail ?? type, "(\(when))"].compactMap { $0 }.joined(separator: " ")
-        record.treatmentHistory.append(TherapyLine(line: nil, setting: isRadiation ? "radiotherapy" : nil,
-                                                   regimen: regimen, drugs: isRadiation ? [] : agents))
+        record.treatmentHistory.append(
+            TherapyLine(
+                line: nil, setting: isRadiation ? "radiotherapy" : nil,
+                regimen: regimen, drugs: isRadiation ? [] : agents))
     }
 }

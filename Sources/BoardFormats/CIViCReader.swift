@@ -1,5 +1,5 @@
-import Foundation
 import BoardModel
+import Foundation
 
 /// Reads CIViC exports (https://civic.readthedocs.io, "Data releases"), in every layout the monthly and nightly
 /// releases have used:
@@ -16,9 +16,19 @@ public enum CIViCReader {
 
     static func layout(header: String) -> Layout? {
         let columns = Set(header.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
-        if columns.contains("assertion_id") && (columns.contains("amp_category") || columns.contains("assertion_type")) { return .assertions }
-        if columns.contains("evidence_level") && (columns.contains("variant") || columns.contains("molecular_profile")) { return .evidence }
-        if columns.contains("variant_id") && columns.contains("variant_civic_url") && columns.contains("hgvs_expressions") { return .variants }
+        if columns.contains("assertion_id") && (columns.contains("amp_category") || columns.contains("assertion_type"))
+        {
+            return .assertions
+        }
+        if columns.contains("evidence_level") && (columns.contains("variant") || columns.contains("molecular_profile"))
+        {
+            return .evidence
+        }
+        if columns.contains("variant_id") && columns.contains("variant_civic_url")
+            && columns.contains("hgvs_expressions")
+        {
+            return .variants
+        }
         return nil
     }
 
@@ -29,7 +39,8 @@ public enum CIViCReader {
 
     /// Older release words → the words CIViC uses now (and the board compares).
     static let significanceWords: [String: String] = [
-        "Sensitivity": "Sensitivity/Response", "Resistance or Non-Response": "Resistance", "Positive": "Positive", "Negative": "Negative",
+        "Sensitivity": "Sensitivity/Response", "Resistance or Non-Response": "Resistance", "Positive": "Positive",
+        "Negative": "Negative",
         "Better Outcome": "Better Outcome", "Poor Outcome": "Poor Outcome",
     ]
 
@@ -48,14 +59,27 @@ public enum CIViCReader {
                 header = cells.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
                 for (i, c) in header.enumerated() { columns[c] = i }
                 guard let found = Self.layout(header: header.joined(separator: "\t")) else {
-                    throw ImportError(file: file, location: "line \(number)", message: "expected a CIViC header (evidence_level with gene and variant or molecular_profile; assertion_id; or variant_id with hgvs_expressions)")
+                    throw ImportError(
+                        file: file, location: "line \(number)",
+                        message:
+                            "expected a CIViC header (evidence_level with gene and variant or molecular_profile; assertion_id; or variant_id with hgvs_expressions)"
+                    )
                 }
                 layout = found
-                account.format = switch found { case .evidence: "civic evidence"; case .assertions: "civic assertions"; case .variants: "civic variants" }
+                account.format =
+                    switch found {
+                    case .evidence: "civic evidence"
+                    case .assertions: "civic assertions"
+                    case .variants: "civic variants"
+                    }
                 return true
             }
             guard cells.count <= header.count else {
-                throw ImportError(file: file, location: "line \(number)", message: "\(cells.count) cells but the header has \(header.count) columns (records are split on LF only)")
+                throw ImportError(
+                    file: file, location: "line \(number)",
+                    message:
+                        "\(cells.count) cells but the header has \(header.count) columns (records are split on LF only)"
+                )
             }
             account.read()
             var row = Row(header: header, columns: columns, cells: cells, line: number)
@@ -65,12 +89,19 @@ public enum CIViCReader {
             case .variants:
                 // Coordinates and HGVS of CIViC variants: the board attaches knowledge by gene and variant name, so a
                 // variant summary adds nothing it can keep; counted, not lost.
-                account.skip("variant summaries: CIViC variant coordinates and HGVS are not stored (evidence attaches by gene and variant name)")
+                account.skip(
+                    "variant summaries: CIViC variant coordinates and HGVS are not stored (evidence attaches by gene and variant name)"
+                )
                 row.takeAll()
             }
             for i in row.cells.indices where Row.hasValue(row.cells[i]) {
-                if row.skippedWhole { account.inSkippedRecord(header[i]) }
-                else if row.taken.contains(i) { account.used(header[i]) } else { account.unused(header[i]) }
+                if row.skippedWhole {
+                    account.inSkippedRecord(header[i])
+                } else if row.taken.contains(i) {
+                    account.used(header[i])
+                } else {
+                    account.unused(header[i])
+                }
             }
             return true
         }
@@ -129,13 +160,23 @@ public enum CIViCReader {
         return nil
     }
 
-    static func evidence(_ row: inout Row, file: String, into records: inout [EvidenceAttachment], account: inout ImportAccount) throws {
+    static func evidence(
+        _ row: inout Row, file: String, into records: inout [EvidenceAttachment], account: inout ImportAccount
+    ) throws {
         if let status = row("evidence_status"), status.lowercased() != "accepted" {
-            account.skip("evidence items not accepted by CIViC editors (\(status))"); row.takeAll(); return
+            account.skip("evidence items not accepted by CIViC editors (\(status))")
+            row.takeAll()
+            return
         }
-        guard let (gene, variant) = geneAndVariant(&row) else { account.skip("evidence rows without gene and variant"); row.takeAll(); return }
+        guard let (gene, variant) = geneAndVariant(&row) else {
+            account.skip("evidence rows without gene and variant")
+            row.takeAll()
+            return
+        }
         guard let levelCode = row("evidence_level"), EvidenceScale.civic.accepts(levelCode) else {
-            throw ImportError(file: file, location: "line \(row.line), column evidence_level", message: "evidence_level must be A, B, C, D or E")
+            throw ImportError(
+                file: file, location: "line \(row.line), column evidence_level",
+                message: "evidence_level must be A, B, C, D or E")
         }
         // "Does Not Support" is kept with its direction: the board shows it as evidence against, never as support.
         let direction = row("evidence_direction")
@@ -145,8 +186,11 @@ public enum CIViCReader {
         let interaction = row("drug_interaction_type", "therapy_interaction_type")
         let disease = row("disease")
         var references = [row("evidence_id").map { "CIViC EID\($0)" }]
-        if let pmid = row("pubmed_id") { references.append("PMID \(pmid)") }
-        else if let citation = row("citation_id") { references.append((row("source_type").map { $0 == "PubMed" ? "PMID " : "\($0) " } ?? "") + citation) }
+        if let pmid = row("pubmed_id") {
+            references.append("PMID \(pmid)")
+        } else if let citation = row("citation_id") {
+            references.append((row("source_type").map { $0 == "PubMed" ? "PMID " : "\($0) " } ?? "") + citation)
+        }
         references += list(row("nct_ids")).map { $0 }
         let reference = references.compactMap { $0 }.joined(separator: "; ")
         let type = row("evidence_type")
@@ -159,43 +203,66 @@ public enum CIViCReader {
         case "Combination": therapy = drugs.joined(separator: " + ")
         case "Sequential": therapy = drugs.joined(separator: " then ")
         case "Substitutes": therapy = drugs.joined(separator: ", ")
-        default: therapy = drugs.isEmpty ? nil : drugs.joined(separator: ", ") + (drugs.count > 1 ? " (combination or alternatives not stated)" : "")
+        default:
+            therapy =
+                drugs.isEmpty
+                ? nil
+                : drugs.joined(separator: ", ") + (drugs.count > 1 ? " (combination or alternatives not stated)" : "")
         }
         do {
-            let entry = EvidenceEntry(source: "CIViC", level: EvidenceLevel(scale: .civic, code: levelCode), type: type, significance: significance,
-                                      therapy: therapy, disease: disease, oncotreeCode: oncotree, reference: reference.isEmpty ? nil : reference,
-                                      direction: direction, statement: statement)
+            let entry = EvidenceEntry(
+                source: "CIViC", level: EvidenceLevel(scale: .civic, code: levelCode), type: type,
+                significance: significance,
+                therapy: therapy, disease: disease, oncotreeCode: oncotree,
+                reference: reference.isEmpty ? nil : reference,
+                direction: direction, statement: statement)
             records.append(EvidenceAttachment(gene: gene, variant: variant, entry: entry))
         }
     }
 
     static func assertion(_ row: inout Row, into records: inout [EvidenceAttachment], account: inout ImportAccount) {
         if let status = row("assertion_status", "status"), status.lowercased() != "accepted" {
-            account.skip("assertions not accepted by CIViC editors (\(status))"); row.takeAll(); return
+            account.skip("assertions not accepted by CIViC editors (\(status))")
+            row.takeAll()
+            return
         }
-        guard let (gene, variant) = geneAndVariant(&row) else { account.skip("assertion rows without gene and variant"); row.takeAll(); return }
+        guard let (gene, variant) = geneAndVariant(&row) else {
+            account.skip("assertion rows without gene and variant")
+            row.takeAll()
+            return
+        }
         let tier = row("amp_category")
         guard let tier, EvidenceScale.amp.accepts(tier) else {
-            account.skip("assertions without an AMP/ASCO/CAP tier (e.g. ACMG predisposing): no level the board ranks by")
-            row.takeAll(); return
+            account.skip(
+                "assertions without an AMP/ASCO/CAP tier (e.g. ACMG predisposing): no level the board ranks by")
+            row.takeAll()
+            return
         }
         let direction = row("assertion_direction")
         let significance = row("clinical_significance", "significance").map { significanceWords[$0] ?? $0 }
         let drugs = list(row("drugs", "therapies"))
         let interaction = row("drug_interaction_type", "therapy_interaction_type")
         var parts = [row("assertion_id").map { "CIViC AID\($0)" }]
-        if let guideline = row("nccn_guideline") { parts.append("NCCN \(guideline)" + (row("nccn_guideline_version").map { " \($0)" } ?? "")) }
-        if row("regulatory_approval", "fda_regulatory_approval")?.lowercased() == "true" { parts.append("FDA approved") }
+        if let guideline = row("nccn_guideline") {
+            parts.append("NCCN \(guideline)" + (row("nccn_guideline_version").map { " \($0)" } ?? ""))
+        }
+        if row("regulatory_approval", "fda_regulatory_approval")?.lowercased() == "true" {
+            parts.append("FDA approved")
+        }
         if row("fda_companion_test")?.lowercased() == "true" { parts.append("FDA companion test") }
         if let items = row("evidence_item_ids") { parts.append("evidence EID " + list(items).joined(separator: ", ")) }
         let disease = row("disease")
-        let therapy: String? = drugs.isEmpty ? nil : drugs.joined(separator: interaction == "Combination" ? " + " : ", ")
-            + (interaction == nil && drugs.count > 1 ? " (combination or alternatives not stated)" : "")
-        let entry = EvidenceEntry(source: "CIViC assertion", level: EvidenceLevel(scale: .amp, code: tier), type: row("assertion_type"),
-                                  significance: significance, therapy: therapy, disease: disease,
-                                  oncotreeCode: disease.flatMap { OncoTree.bundled.code(forName: $0) },
-                                  reference: parts.compactMap { $0 }.joined(separator: "; "),
-                                  direction: direction, statement: row("assertion_summary"))
+        let therapy: String? =
+            drugs.isEmpty
+            ? nil
+            : drugs.joined(separator: interaction == "Combination" ? " + " : ", ")
+                + (interaction == nil && drugs.count > 1 ? " (combination or alternatives not stated)" : "")
+        let entry = EvidenceEntry(
+            source: "CIViC assertion", level: EvidenceLevel(scale: .amp, code: tier), type: row("assertion_type"),
+            significance: significance, therapy: therapy, disease: disease,
+            oncotreeCode: disease.flatMap { OncoTree.bundled.code(forName: $0) },
+            reference: parts.compactMap { $0 }.joined(separator: "; "),
+            direction: direction, statement: row("assertion_summary"))
         records.append(EvidenceAttachment(gene: gene, variant: variant, entry: entry))
     }
 }

@@ -1,6 +1,6 @@
+import BoardModel
 import Foundation
 import Yams
-import BoardModel
 
 /// Reads MatchMiner Clinical Trial Markup Language (YAML or JSON) into a trial: the top-level `match` becomes the
 /// trial's criteria; `treatment_list.step[].arm[].dose_level[]` become arms, each carrying the conjunction of
@@ -9,11 +9,14 @@ import BoardModel
 /// YAML scalars are read as text, so protocol numbers such as `00001` keep their leading zeros.
 public enum CTMLReader {
     static func recognises(head: String) -> Bool {
-        head.contains("treatment_list") && (head.contains("protocol_no") || head.contains("nct_id") || head.contains("step"))
+        head.contains("treatment_list")
+            && (head.contains("protocol_no") || head.contains("nct_id") || head.contains("step"))
     }
 
     public static func read(data: Data, file: String) throws -> ImportPayload {
-        let trimmed = data.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }
+        let trimmed = data.drop {
+            $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF
+        }
         let root: JSONNode
         if trimmed.first == UInt8(ascii: "{") {
             root = try JSONNode.parse(data, file: file)
@@ -25,7 +28,9 @@ public enum CTMLReader {
 
     static func yaml(_ data: Data, file: String) throws -> JSONNode {
         guard let text = String(data: data, encoding: .utf8) else {
-            throw ImportError(file: file, location: JSONPosition.firstInvalidUTF8(in: data), message: "invalid UTF-8; expected UTF-8 YAML")
+            throw ImportError(
+                file: file, location: JSONPosition.firstInvalidUTF8(in: data),
+                message: "invalid UTF-8; expected UTF-8 YAML")
         }
         do {
             guard let node = try Yams.compose(yaml: text) else {
@@ -35,7 +40,8 @@ public enum CTMLReader {
         } catch let error as ImportError {
             throw error
         } catch let error as YamlError {
-            throw ImportError(file: file, location: yamlLocation(error), message: "not valid YAML (\(yamlReason(error)))")
+            throw ImportError(
+                file: file, location: yamlLocation(error), message: "not valid YAML (\(yamlReason(error)))")
         } catch {
             throw ImportError(file: file, message: "not valid YAML")
         }
@@ -51,7 +57,8 @@ public enum CTMLReader {
 
     static func yamlReason(_ error: YamlError) -> String {
         switch error {
-        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): return problem
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
+            return problem
         default: return "\(error)"
         }
     }
@@ -96,13 +103,17 @@ public enum CTMLReader {
 
     static func readOne(root: JSONNode, file: String) throws -> ImportPayload {
         guard root.object != nil else {
-            throw ImportError(file: file, location: root.path, message: "expected a CTML mapping with protocol_no or nct_id and treatment_list")
+            throw ImportError(
+                file: file, location: root.path,
+                message: "expected a CTML mapping with protocol_no or nct_id and treatment_list")
         }
         var unknownKeys: [String: Int] = [:]
         let nct = root["nct_id"].string
         let protocolNo = root["protocol_no"].string
         guard let id = nct.flatMap({ Trial.isValidNCTId($0) ? $0 : nil }) ?? protocolNo ?? nct else {
-            throw ImportError(file: file, location: root.path + ".protocol_no", message: "missing protocol_no and nct_id; expected one to identify the trial")
+            throw ImportError(
+                file: file, location: root.path + ".protocol_no",
+                message: "missing protocol_no and nct_id; expected one to identify the trial")
         }
         let trialCriteria = try criteria(root["match"], file: file, unknown: &unknownKeys)
         var arms: [TrialArm] = []
@@ -117,22 +128,28 @@ public enum CTMLReader {
                 let armCriteria = try criteria(arm["match"], file: file, unknown: &unknownKeys)
                 let levels = arm["dose_level"].array
                 let levelDrugs = levels.compactMap { l -> String? in
-                    guard let code = l["level_code"].string, code.rangeOfCharacter(from: .letters) != nil else { return nil }
+                    guard let code = l["level_code"].string, code.rangeOfCharacter(from: .letters) != nil else {
+                        return nil
+                    }
                     return code
                 }
                 let armDrugs = arm["drugs"].array.compactMap { $0["drug_name"].string ?? $0.string } + levelDrugs
                 let levelsWithMatch = levels.filter { $0["match"].exists }
                 if levelsWithMatch.isEmpty {
-                    arms.append(TrialArm(id: "\(stepCode)/\(armCode)", name: armName, drugs: armDrugs, open: armOpen,
-                                         criteria: conjunction([stepCriteria, armCriteria])))
+                    arms.append(
+                        TrialArm(
+                            id: "\(stepCode)/\(armCode)", name: armName, drugs: armDrugs, open: armOpen,
+                            criteria: conjunction([stepCriteria, armCriteria])))
                 } else {
                     for (li, level) in levels.enumerated() {
                         let levelCode = level["level_code"].string ?? "\(li + 1)"
                         let levelCriteria = try criteria(level["match"], file: file, unknown: &unknownKeys)
                         let description = level["level_description"].string.map { " — \($0)" } ?? ""
-                        arms.append(TrialArm(id: "\(stepCode)/\(armCode)/\(levelCode)", name: armName + description, drugs: armDrugs,
-                                             open: armOpen && level["level_suspended"].string?.uppercased() != "Y",
-                                             criteria: conjunction([stepCriteria, armCriteria, levelCriteria])))
+                        arms.append(
+                            TrialArm(
+                                id: "\(stepCode)/\(armCode)/\(levelCode)", name: armName + description, drugs: armDrugs,
+                                open: armOpen && level["level_suspended"].string?.uppercased() != "Y",
+                                criteria: conjunction([stepCriteria, armCriteria, levelCriteria])))
                     }
                 }
             }
@@ -144,16 +161,21 @@ public enum CTMLReader {
             return .unknown
         }()
         let ageText = root["age"].string?.lowercased() ?? ""
-        let sponsor = root["sponsor_list"]["sponsor"].array.first.flatMap { $0["sponsor_name"].string } ?? root["sponsor"].string
-        let trial = Trial(id: id, title: root["long_title"].string ?? root["short_title"].string ?? id,
-                          shortTitle: root["short_title"].string, phase: root["phase"].string.map { $0.hasPrefix("Phase") ? $0 : "Phase \($0)" },
-                          status: status, sponsor: sponsor, arms: arms,
-                          eligibility: Eligibility(minimumAge: ageText.hasPrefix("adult") ? 18 : nil, criteria: trialCriteria),
-                          provenance: Provenance(file: file, recordId: protocolNo ?? id, format: "ctml"))
+        let sponsor =
+            root["sponsor_list"]["sponsor"].array.first.flatMap { $0["sponsor_name"].string } ?? root["sponsor"].string
+        let trial = Trial(
+            id: id, title: root["long_title"].string ?? root["short_title"].string ?? id,
+            shortTitle: root["short_title"].string,
+            phase: root["phase"].string.map { $0.hasPrefix("Phase") ? $0 : "Phase \($0)" },
+            status: status, sponsor: sponsor, arms: arms,
+            eligibility: Eligibility(minimumAge: ageText.hasPrefix("adult") ? 18 : nil, criteria: trialCriteria),
+            provenance: Provenance(file: file, recordId: protocolNo ?? id, format: "ctml"))
         var payload = ImportPayload(bundle: BoardBundle(trials: [trial]))
         let name = URL(fileURLWithPath: file).lastPathComponent
         for (key, count) in unknownKeys.sorted(by: { $0.key < $1.key }) {
-            payload.skipped.append("\(name) trial \(id): \(count) criteria key(s) \"\(key)\": not evaluated (not in the board's criterion model)")
+            payload.skipped.append(
+                "\(name) trial \(id): \(count) criteria key(s) \"\(key)\": not evaluated (not in the board's criterion model)"
+            )
         }
         if steps.isEmpty { payload.notes.append("\(name) trial \(id): no treatment_list steps; the trial has no arms") }
         return payload
@@ -173,17 +195,27 @@ public enum CTMLReader {
         guard node.exists else { return nil }
         let items = try node.array.map { try criterion($0, file: file, unknown: &unknown) }
         if node.object == nil && node.value as? [Any] == nil {
-            throw ImportError(file: file, location: node.path, message: "expected a match list or object (and, or, clinical, genomic)")
+            throw ImportError(
+                file: file, location: node.path, message: "expected a match list or object (and, or, clinical, genomic)"
+            )
         }
         return items.count == 1 ? items[0] : .all(items)
     }
 
     static func criterion(_ node: JSONNode, file: String, unknown: inout [String: Int]) throws -> Criterion {
-        if node["and"].exists { return .all(try node["and"].array.map { try criterion($0, file: file, unknown: &unknown) }) }
-        if node["or"].exists { return .any(try node["or"].array.map { try criterion($0, file: file, unknown: &unknown) }) }
+        if node["and"].exists {
+            return .all(try node["and"].array.map { try criterion($0, file: file, unknown: &unknown) })
+        }
+        if node["or"].exists {
+            return .any(try node["or"].array.map { try criterion($0, file: file, unknown: &unknown) })
+        }
         if node["clinical"].exists { return .clinical(clinical(node["clinical"], unknown: &unknown)) }
         if node["genomic"].exists { return .genomic(genomic(node["genomic"], unknown: &unknown)) }
-        throw ImportError(file: file, location: node.path, message: "expected one of the keys and, or, clinical, genomic; found \(node.keys.sorted().joined(separator: ", "))")
+        throw ImportError(
+            file: file, location: node.path,
+            message:
+                "expected one of the keys and, or, clinical, genomic; found \(node.keys.sorted().joined(separator: ", "))"
+        )
     }
 
     static func text(_ node: JSONNode) -> String? {
@@ -201,27 +233,35 @@ public enum CTMLReader {
         return (negated ? "!" : "") + code
     }
 
-    static let clinicalKeys: Set<String> = ["oncotree_primary_diagnosis", "age_numerical", "gender", "ecog", "tmb_numerical", "her2_status",
-                                            "er_status", "pr_status", "disease_status", "prior_treatment"]
-    static let genomicKeys: Set<String> = ["hugo_symbol", "variant_category", "protein_change", "wildcard_protein_change", "variant_classification",
-                                           "exon", "cnv_call", "wildtype", "mmr_status", "ms_status", "fusion_partner_hugo_symbol"]
+    static let clinicalKeys: Set<String> = [
+        "oncotree_primary_diagnosis", "age_numerical", "gender", "ecog", "tmb_numerical", "her2_status",
+        "er_status", "pr_status", "disease_status", "prior_treatment",
+    ]
+    static let genomicKeys: Set<String> = [
+        "hugo_symbol", "variant_category", "protein_change", "wildcard_protein_change", "variant_classification",
+        "exon", "cnv_call", "wildtype", "mmr_status", "ms_status", "fusion_partner_hugo_symbol",
+    ]
 
     static func clinical(_ node: JSONNode, unknown: inout [String: Int]) -> ClinicalCriterion {
         for key in node.keys where !clinicalKeys.contains(key) { unknown[key, default: 0] += 1 }
         let status = node["disease_status"]
-        return ClinicalCriterion(oncotreePrimaryDiagnosis: diagnosis(node["oncotree_primary_diagnosis"].string), ageNumerical: text(node["age_numerical"]),
-                                 gender: text(node["gender"]), ecog: text(node["ecog"]), tmbNumerical: text(node["tmb_numerical"]),
-                                 her2Status: text(node["her2_status"]), erStatus: text(node["er_status"]), prStatus: text(node["pr_status"]),
-                                 diseaseStatus: status.exists ? (status.value is [Any] ? status.array.compactMap(\.string) : status.string.map { [$0] }) : nil,
-                                 priorTreatment: text(node["prior_treatment"]))
+        return ClinicalCriterion(
+            oncotreePrimaryDiagnosis: diagnosis(node["oncotree_primary_diagnosis"].string),
+            ageNumerical: text(node["age_numerical"]),
+            gender: text(node["gender"]), ecog: text(node["ecog"]), tmbNumerical: text(node["tmb_numerical"]),
+            her2Status: text(node["her2_status"]), erStatus: text(node["er_status"]), prStatus: text(node["pr_status"]),
+            diseaseStatus: status.exists
+                ? (status.value is [Any] ? status.array.compactMap(\.string) : status.string.map { [$0] }) : nil,
+            priorTreatment: text(node["prior_treatment"]))
     }
 
     static func genomic(_ node: JSONNode, unknown: inout [String: Int]) -> GenomicCriterion {
         for key in node.keys where !genomicKeys.contains(key) { unknown[key, default: 0] += 1 }
-        return GenomicCriterion(hugoSymbol: text(node["hugo_symbol"]), variantCategory: text(node["variant_category"]),
-                                proteinChange: text(node["protein_change"]), wildcardProteinChange: text(node["wildcard_protein_change"]),
-                                variantClassification: text(node["variant_classification"]), exon: text(node["exon"]),
-                                cnvCall: text(node["cnv_call"]), wildtype: node["wildtype"].bool, mmrStatus: text(node["mmr_status"]),
-                                msStatus: text(node["ms_status"]), fusionPartnerHugoSymbol: text(node["fusion_partner_hugo_symbol"]))
+        return GenomicCriterion(
+            hugoSymbol: text(node["hugo_symbol"]), variantCategory: text(node["variant_category"]),
+            proteinChange: text(node["protein_change"]), wildcardProteinChange: text(node["wildcard_protein_change"]),
+            variantClassification: text(node["variant_classification"]), exon: text(node["exon"]),
+            cnvCall: text(node["cnv_call"]), wildtype: node["wildtype"].bool, mmrStatus: text(node["mmr_status"]),
+            msStatus: text(node["ms_status"]), fusionPartnerHugoSymbol: text(node["fusion_partner_hugo_symbol"]))
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import BoardModel
+import Foundation
 
 /// A per-case summary for the patient's chart (`tumorboard export case`): the case as presented, the
 /// meetings it was on with their outcomes, the notes, and the decision in force with its sign-off and hash.
@@ -18,9 +18,12 @@ public struct CaseExportWriter {
     public var deidentify: Bool
     public var timeZone: TimeZone
 
-    public init(record: Case, notes: [Note] = [], decision: Decision? = nil, decisionHash: String? = nil, meetings: [Meeting] = [],
-                boardNames: [String: String] = [:], trials: [String: Trial] = [:], asOf: LocalDate, deidentify: Bool = false,
-                timeZone: TimeZone = TimeZone(identifier: "UTC")!) {
+    public init(
+        record: Case, notes: [Note] = [], decision: Decision? = nil, decisionHash: String? = nil,
+        meetings: [Meeting] = [],
+        boardNames: [String: String] = [:], trials: [String: Trial] = [:], asOf: LocalDate, deidentify: Bool = false,
+        timeZone: TimeZone = TimeZone(identifier: "UTC")!
+    ) {
         self.record = record
         self.notes = notes
         self.decision = decision
@@ -40,18 +43,24 @@ public struct CaseExportWriter {
         let scrub = deidentify ? Deidentifier(patient: c.patient) : nil
         let say = { (text: String) in scrub?.scrub(text) ?? text }
         // Reuse the minutes' patient line and finding selection so both documents agree.
-        let minutes = MinutesWriter(meeting: Meeting(id: "", boardId: "", startsAt: Date(timeIntervalSince1970: 0)),
-                                    board: Board(id: "", name: ""), cases: [], deidentify: deidentify, timeZone: timeZone)
+        let minutes = MinutesWriter(
+            meeting: Meeting(id: "", boardId: "", startsAt: Date(timeIntervalSince1970: 0)),
+            board: Board(id: "", name: ""), cases: [], deidentify: deidentify, timeZone: timeZone)
         doc.add(.title("Tumour board summary: case \(c.id)"))
         if deidentify {
-            doc.add(.text("DE-IDENTIFIED COPY: patient names, MRNs and other identifiers, and birth dates are removed.", indent: 0))
+            doc.add(
+                .text(
+                    "DE-IDENTIFIED COPY: patient names, MRNs and other identifiers, and birth dates are removed.",
+                    indent: 0))
             doc.add(.blank)
         }
         doc.field("Patient", minutes.patientLine(c.patient, on: asOf))
         doc.field("Diagnosis", say(c.diagnosis.text) + (c.diagnosis.oncotreeCode.map { " [\($0)]" } ?? ""))
         doc.field("Histology", c.diagnosis.histology.map(say))
         doc.field("Stage", c.stage?.summary ?? "—")
-        if !c.metastaticSites.isEmpty { doc.field("Metastases", c.metastaticSites.map(\.summary).joined(separator: "; ")) }
+        if !c.metastaticSites.isEmpty {
+            doc.field("Metastases", c.metastaticSites.map(\.summary).joined(separator: "; "))
+        }
         if let perf = c.performance, !perf.summary.isEmpty { doc.field("Performance", perf.summary) }
         doc.field("Referred by", c.referringClinician)
         doc.field("Question", c.question.isEmpty ? "—" : say(c.question))
@@ -71,30 +80,39 @@ public struct CaseExportWriter {
         if !findings.shown.isEmpty {
             doc.add(.section("Key findings"))
             for f in findings.shown { doc.add(.bullet(f, indent: 0)) }
-            if findings.more > 0 { doc.add(.bullet("\(findings.more) more finding\(findings.more == 1 ? "" : "s") not listed", indent: 0)) }
+            if findings.more > 0 {
+                doc.add(.bullet("\(findings.more) more finding\(findings.more == 1 ? "" : "s") not listed", indent: 0))
+            }
         }
         if !meetings.isEmpty {
             doc.add(.section("Board meetings"))
             for m in meetings.sorted(by: { ($0.startsAt, $0.id) < ($1.startsAt, $1.id) }) {
                 let item = m.agenda.first { $0.caseId == c.id }
-                var text = "\(clock.dayAndTime(m.startsAt)) \(boardNames[m.boardId] ?? m.boardId) (\(m.id)): \(item?.outcome.rawValue ?? "—")"
+                var text =
+                    "\(clock.dayAndTime(m.startsAt)) \(boardNames[m.boardId] ?? m.boardId) (\(m.id)): \(item?.outcome.rawValue ?? "—")"
                 if let reason = item?.deferReason { text += ": \(say(reason))" }
                 doc.add(.bullet(text, indent: 0))
             }
         }
-        let caseNotes = notes.filter { $0.target.caseId == c.id }.sorted { ($0.writtenAt, $0.id) < ($1.writtenAt, $1.id) }
+        let caseNotes = notes.filter { $0.target.caseId == c.id }.sorted {
+            ($0.writtenAt, $0.id) < ($1.writtenAt, $1.id)
+        }
         if !caseNotes.isEmpty {
             doc.add(.section("Notes"))
             for note in caseNotes {
-                doc.add(.bullet("\(note.author) (\(clock.shortDayAndTime(note.writtenAt))): \(say(note.text))", indent: 0))
+                doc.add(
+                    .bullet("\(note.author) (\(clock.shortDayAndTime(note.writtenAt))): \(say(note.text))", indent: 0))
             }
         }
         doc.add(.section("Decision"))
         if let d = decision {
-            for r in d.recommendations.sorted(by: { ($0.priority, $0.kind.rawValue) < ($1.priority, $1.kind.rawValue) }) {
+            for r in d.recommendations.sorted(by: { ($0.priority, $0.kind.rawValue) < ($1.priority, $1.kind.rawValue) })
+            {
                 var line = r.kind.label.capitalizedFirst
                 if let therapy = r.therapy { line += ": \(say(therapy))" }
-                if let t = r.trialId { line += " — trial \(t)" + (trials[t].map { " (\($0.shortTitle ?? $0.title))" } ?? "") }
+                if let t = r.trialId {
+                    line += " — trial \(t)" + (trials[t].map { " (\($0.shortTitle ?? $0.title))" } ?? "")
+                }
                 line += " [evidence: \(r.evidence.map(\.description) ?? "not graded")]"
                 doc.add(.numbered(r.priority, line, indent: 0))
                 if !r.rationale.isEmpty { doc.add(.text("Rationale: " + say(r.rationale), indent: 3)) }
@@ -105,11 +123,17 @@ public struct CaseExportWriter {
             doc.field("Consensus", d.consensus?.rawValue ?? "not recorded")
             for dissent in d.dissent { doc.field("Dissent", "\(dissent.name): \(say(dissent.reason))") }
             if let f = d.followUp {
-                let text = [f.date.map { "on \($0)" }, f.intervalWeeks.map { "in \($0) weeks" }].compactMap { $0 }.joined(separator: ", ")
-                doc.field("Follow-up", [text, f.represent.map(say) ?? ""].filter { !$0.isEmpty }.joined(separator: ": "))
+                let text = [f.date.map { "on \($0)" }, f.intervalWeeks.map { "in \($0) weeks" }].compactMap { $0 }
+                    .joined(separator: ", ")
+                doc.field(
+                    "Follow-up", [text, f.represent.map(say) ?? ""].filter { !$0.isEmpty }.joined(separator: ": "))
             }
-            doc.field("Decision", "\(d.id), version \(d.version), \(d.status.rawValue)" + (d.meetingId.map { ", meeting \($0)" } ?? ""))
-            if let by = d.signedBy, let at = d.signedAt { doc.field("Signed", "\(by), \(clock.dayAndTime(at)) (\(clock.zoneName))") }
+            doc.field(
+                "Decision",
+                "\(d.id), version \(d.version), \(d.status.rawValue)" + (d.meetingId.map { ", meeting \($0)" } ?? ""))
+            if let by = d.signedBy, let at = d.signedAt {
+                doc.field("Signed", "\(by), \(clock.dayAndTime(at)) (\(clock.zoneName))")
+            }
             doc.field("SHA-256", decisionHash)
         } else {
             doc.add(.text("No decision recorded.", indent: 0))

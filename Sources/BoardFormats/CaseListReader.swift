@@ -1,5 +1,5 @@
-import Foundation
 import BoardModel
+import Foundation
 
 /// A meeting's case list from a spreadsheet (CSV/TSV as Excel and LibreOffice export it); the header
 /// mapping is documented in docs/case-list-format.md.
@@ -13,7 +13,8 @@ public enum CaseListReader {
     /// The case fields a column can map to.
     public enum Column: String, Sendable, CaseIterable {
         case caseId, mrn, name, familyName, givenName, birthDate, sex, diagnosis, oncotreeCode, histology, primarySite
-        case stage, ecog, question, referringClinician, consentResearch, consentTrials, presenter, plannedMinutes, position
+        case stage, ecog, question, referringClinician, consentResearch, consentTrials, presenter, plannedMinutes,
+            position
     }
 
     /// Header names (compared lower-case, with spaces, `_`, `-` and `.` removed) for each column.
@@ -25,7 +26,9 @@ public enum CaseListReader {
         .givenName: ["givenname", "firstname", "forename", "vorname"],
         .birthDate: ["birthdate", "dateofbirth", "dob", "born", "geburtsdatum"],
         .sex: ["sex", "gender", "geschlecht"],
-        .diagnosis: ["diagnosis", "diagnose", "tumour", "tumor", "tumourtype", "tumortype", "entity", "entitat", "entität"],
+        .diagnosis: [
+            "diagnosis", "diagnose", "tumour", "tumor", "tumourtype", "tumortype", "entity", "entitat", "entität",
+        ],
         .oncotreeCode: ["oncotree", "oncotreecode"],
         .histology: ["histology", "histologie"],
         .primarySite: ["site", "primarysite", "lokalisation"],
@@ -54,52 +57,76 @@ public enum CaseListReader {
     /// `problems`. `today` is the day birth dates are checked against.
     public static func read(data: Data, file: String, today: LocalDate = LocalDate(Date())) throws -> CaseList {
         let table = try DelimitedText(data: data, file: file)
-        guard let header = table.records.first else { throw ImportError(file: file, location: "line 1", message: "the file is empty; expected a header row") }
+        guard let header = table.records.first else {
+            throw ImportError(file: file, location: "line 1", message: "the file is empty; expected a header row")
+        }
         var columns: [Int: Column] = [:]
         var ignored: [String] = []
         var seen: [Column: DelimitedText.Field] = [:]
         for (i, cell) in header.enumerated() {
             let name = cell.text.trimmingCharacters(in: .whitespaces)
             if name.isEmpty { continue }
-            guard let column = lookup[normalise(name)] else { ignored.append(name); continue }
+            guard let column = lookup[normalise(name)] else {
+                ignored.append(name)
+                continue
+            }
             if let first = seen[column] {
-                throw ImportError(file: file, location: cell.location,
-                                  message: "column \"\(name)\" maps to \(column.rawValue) like \"\(first.text)\" at column \(first.column); keep one")
+                throw ImportError(
+                    file: file, location: cell.location,
+                    message:
+                        "column \"\(name)\" maps to \(column.rawValue) like \"\(first.text)\" at column \(first.column); keep one"
+                )
             }
             seen[column] = cell
             columns[i] = column
         }
         guard seen[.caseId] != nil || seen[.mrn] != nil else {
-            throw ImportError(file: file, location: "line \(header.first?.line ?? 1)",
-                              message: "the header needs a case id or an MRN column (e.g. \"Case ID\", \"MRN\"); see docs/case-list-format.md")
+            throw ImportError(
+                file: file, location: "line \(header.first?.line ?? 1)",
+                message:
+                    "the header needs a case id or an MRN column (e.g. \"Case ID\", \"MRN\"); see docs/case-list-format.md"
+            )
         }
         var entries: [CaseListEntry] = []
         var problems: [ImportError] = []
         var ids = Set<String>()
         for record in table.records.dropFirst() {
             var entry = CaseListEntry(line: record.first?.line ?? 0)
-            if record.count > header.count, let extra = record[header.count...].first(where: { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }) {
-                throw ImportError(file: file, location: extra.location, message: "more cells than header columns (\(header.count))")
+            if record.count > header.count,
+                let extra = record[header.count...].first(where: {
+                    !$0.text.trimmingCharacters(in: .whitespaces).isEmpty
+                })
+            {
+                throw ImportError(
+                    file: file, location: extra.location, message: "more cells than header columns (\(header.count))")
             }
             for (i, cell) in record.enumerated() {
                 guard let column = columns[i] else { continue }
                 let value = cell.text.trimmingCharacters(in: .whitespacesAndNewlines)
                 if value.isEmpty { continue }
-                if let problem = entry.set(column, value, cell: cell, file: file, today: today) { problems.append(problem) }
+                if let problem = entry.set(column, value, cell: cell, file: file, today: today) {
+                    problems.append(problem)
+                }
             }
             if entry.caseId == nil && entry.mrn == nil {
-                throw ImportError(file: file, location: "line \(entry.line)", message: "the row has neither a case id nor an MRN")
+                throw ImportError(
+                    file: file, location: "line \(entry.line)", message: "the row has neither a case id nor an MRN")
             }
             let key = entry.caseId ?? "mrn:" + entry.mrn!
             if !ids.insert(key).inserted {
-                throw ImportError(file: file, location: "line \(entry.line)", message: "the same case appears twice (\(entry.caseId ?? "same MRN"))")
+                throw ImportError(
+                    file: file, location: "line \(entry.line)",
+                    message: "the same case appears twice (\(entry.caseId ?? "same MRN"))")
             }
             entries.append(entry)
         }
         if entries.contains(where: { $0.position != nil }) {
-            entries = entries.enumerated().sorted { ($0.element.position ?? Int.max, $0.offset) < ($1.element.position ?? Int.max, $1.offset) }.map(\.element)
+            entries = entries.enumerated().sorted {
+                ($0.element.position ?? Int.max, $0.offset) < ($1.element.position ?? Int.max, $1.offset)
+            }.map(\.element)
         }
-        return CaseList(file: file, separator: table.separator, entries: entries, ignoredColumns: ignored, problems: problems)
+        return CaseList(
+            file: file, separator: table.separator, entries: entries, ignoredColumns: ignored, problems: problems)
     }
 }
 
@@ -139,9 +166,13 @@ public struct CaseListEntry: Sendable, Hashable {
     init(line: Int) { self.line = line }
 
     /// Sets one cell's value; returns the problem instead when the value is invalid (the field stays unset).
-    mutating func set(_ column: CaseListReader.Column, _ value: String, cell: DelimitedText.Field, file: String,
-                      today: LocalDate) -> ImportError? {
-        func fail(_ message: String) -> ImportError { ImportError(file: file, location: cell.location, message: message + "; not imported") }
+    mutating func set(
+        _ column: CaseListReader.Column, _ value: String, cell: DelimitedText.Field, file: String,
+        today: LocalDate
+    ) -> ImportError? {
+        func fail(_ message: String) -> ImportError {
+            ImportError(file: file, location: cell.location, message: message + "; not imported")
+        }
         switch column {
         case .caseId: caseId = value
         case .mrn: mrn = value
@@ -156,10 +187,18 @@ public struct CaseListEntry: Sendable, Hashable {
                 n.text = value
                 name = n
             }
-        case .familyName: var n = name ?? PersonName(); n.family = value; name = n
-        case .givenName: var n = name ?? PersonName(); n.given = value; name = n
+        case .familyName:
+            var n = name ?? PersonName()
+            n.family = value
+            name = n
+        case .givenName:
+            var n = name ?? PersonName()
+            n.given = value
+            name = n
         case .birthDate:
-            do { birthDate = try ValidValues.birthDate(parsing: value, today: today) } catch { return fail(error.reason) }
+            do { birthDate = try ValidValues.birthDate(parsing: value, today: today) } catch {
+                return fail(error.reason)
+            }
         case .sex:
             switch value.lowercased() {
             case "f", "female", "w", "weiblich", "femme", "woman": sex = .female
@@ -178,7 +217,8 @@ public struct CaseListEntry: Sendable, Hashable {
         case .question: question = value
         case .referringClinician: referringClinician = value
         case .consentResearch, .consentTrials:
-            let yes = ["yes", "y", "ja", "j", "true", "1", "x", "oui"], no = ["no", "n", "nein", "false", "0", "non"]
+            let yes = ["yes", "y", "ja", "j", "true", "1", "x", "oui"]
+            let no = ["no", "n", "nein", "false", "0", "non"]
             let v = value.lowercased()
             guard yes.contains(v) || no.contains(v) else { return fail("expected yes or no, got \"\(value)\"") }
             if column == .consentResearch { consentResearch = yes.contains(v) } else { consentTrials = yes.contains(v) }
@@ -186,7 +226,9 @@ public struct CaseListEntry: Sendable, Hashable {
         case .plannedMinutes:
             do { plannedMinutes = try ValidValues.plannedMinutes(parsing: value) } catch { return fail(error.reason) }
         case .position:
-            guard let n = Int(value.trimmingCharacters(in: CharacterSet(charactersIn: ". "))), n >= 0 else { return fail("expected a position number, got \"\(value)\"") }
+            guard let n = Int(value.trimmingCharacters(in: CharacterSet(charactersIn: ". "))), n >= 0 else {
+                return fail("expected a position number, got \"\(value)\"")
+            }
             position = n
         }
         return nil
@@ -195,15 +237,23 @@ public struct CaseListEntry: Sendable, Hashable {
     /// Copies the row's values onto a case (empty cells leave fields alone).
     public func apply(to c: inout Case) {
         if let mrn {
-            if let i = c.patient.identifiers.firstIndex(where: { $0.kind == .mrn }) { c.patient.identifiers[i].value = mrn }
-            else { c.patient.identifiers.append(PatientIdentifier(kind: .mrn, value: mrn)) }
+            if let i = c.patient.identifiers.firstIndex(where: { $0.kind == .mrn }) {
+                c.patient.identifiers[i].value = mrn
+            } else {
+                c.patient.identifiers.append(PatientIdentifier(kind: .mrn, value: mrn))
+            }
         }
         if let name {
-            if name.text != nil { c.patient.name = name }
-            else {
+            if name.text != nil {
+                c.patient.name = name
+            } else {
                 if let f = name.family { c.patient.name.family = f }
                 if let g = name.given { c.patient.name.given = g }
-                if name.family != nil || name.given != nil, c.patient.name.text != nil, name.family != nil && name.given != nil { c.patient.name.text = nil }
+                if name.family != nil || name.given != nil, c.patient.name.text != nil,
+                    name.family != nil && name.given != nil
+                {
+                    c.patient.name.text = nil
+                }
             }
         }
         if let birthDate { c.patient.birthDate = birthDate }
@@ -212,8 +262,16 @@ public struct CaseListEntry: Sendable, Hashable {
         if let oncotreeCode { c.diagnosis.oncotreeCode = oncotreeCode }
         if let histology { c.diagnosis.histology = histology }
         if let primarySite { c.diagnosis.primarySite = primarySite }
-        if let stage { var s = c.stage ?? Stage(); s.group = stage; c.stage = s }
-        if let ecog { var p = c.performance ?? PerformanceStatus(); p.ecog = ecog; c.performance = p }
+        if let stage {
+            var s = c.stage ?? Stage()
+            s.group = stage
+            c.stage = s
+        }
+        if let ecog {
+            var p = c.performance ?? PerformanceStatus()
+            p.ecog = ecog
+            c.performance = p
+        }
         if let question { c.question = question }
         if let referringClinician { c.referringClinician = referringClinician }
         if let consentResearch { c.consent.research = consentResearch }
@@ -226,7 +284,9 @@ public struct CaseListEntry: Sendable, Hashable {
     public func identityConflict(with existing: Case) -> String? {
         let p = existing.patient
         func same(_ a: String, _ b: String) -> Bool {
-            a.trimmingCharacters(in: .whitespaces).compare(b.trimmingCharacters(in: .whitespaces), options: [.caseInsensitive, .diacriticInsensitive]) == .orderedSame
+            a.trimmingCharacters(in: .whitespaces).compare(
+                b.trimmingCharacters(in: .whitespaces), options: [.caseInsensitive, .diacriticInsensitive])
+                == .orderedSame
         }
         let fix = "check the row's case id and patient, or correct the patient in the case first; nothing was imported"
         if let mrn, let known = p.mrn, !same(mrn, known) {
@@ -238,9 +298,13 @@ public struct CaseListEntry: Sendable, Hashable {
         let confirmedByMRN = mrn != nil && p.mrn != nil
         if !confirmedByMRN, let rowName = name, let known = p.name.family ?? p.name.text {
             let differs: Bool
-            if let family = rowName.family { differs = !same(family, known) }
-            else if let text = rowName.text { differs = text.range(of: known, options: [.caseInsensitive, .diacriticInsensitive]) == nil }
-            else { differs = false }
+            if let family = rowName.family {
+                differs = !same(family, known)
+            } else if let text = rowName.text {
+                differs = text.range(of: known, options: [.caseInsensitive, .diacriticInsensitive]) == nil
+            } else {
+                differs = false
+            }
             if differs { return "line \(line): case \(existing.id) belongs to a patient with another name; \(fix)" }
         }
         return nil
@@ -251,14 +315,17 @@ public struct CaseListEntry: Sendable, Hashable {
         var missing: [String] = []
         if name == nil { missing.append("a name") }
         if diagnosis == nil { missing.append("a diagnosis") }
-        return missing.isEmpty ? nil : "line \(line): no case matches this row, and a new case needs " + missing.joined(separator: " and ")
+        return missing.isEmpty
+            ? nil : "line \(line): no case matches this row, and a new case needs " + missing.joined(separator: " and ")
     }
 
     /// A new case from the row (check `missingForNewCase` first).
     public func makeCase(id: String, patient existing: Patient?, file: String) -> Case {
         let patient = existing ?? Patient(id: "P-" + id, name: PersonName())
-        var c = Case(id: id, patient: patient, diagnosis: Diagnosis(text: diagnosis ?? ""), status: .new,
-                     provenance: Provenance(file: (file as NSString).lastPathComponent, recordId: "line \(line)", format: "case list"))
+        var c = Case(
+            id: id, patient: patient, diagnosis: Diagnosis(text: diagnosis ?? ""), status: .new,
+            provenance: Provenance(
+                file: (file as NSString).lastPathComponent, recordId: "line \(line)", format: "case list"))
         apply(to: &c)
         return c
     }

@@ -1,5 +1,5 @@
-import Foundation
 import BoardModel
+import Foundation
 
 /// A plain-text summary of one case for the terminal (`tumorboard show`), identified or masked.
 public struct CaseSummaryText {
@@ -9,7 +9,8 @@ public struct CaseSummaryText {
     public var today: LocalDate
     public var deidentify: Bool
 
-    public init(record: Case, notes: [Note] = [], decision: Decision? = nil, today: LocalDate, deidentify: Bool = false) {
+    public init(record: Case, notes: [Note] = [], decision: Decision? = nil, today: LocalDate, deidentify: Bool = false)
+    {
         self.record = record
         self.notes = notes
         self.decision = decision
@@ -29,9 +30,13 @@ public struct CaseSummaryText {
         if !deidentify, let birth = p.birthDate { out.append("Born:        \(birth)") }
         out.append("Diagnosis:   \(say(c.diagnosis.text))" + (c.diagnosis.oncotreeCode.map { " [\($0)]" } ?? ""))
         if let histology = c.diagnosis.histology { out.append("Histology:   \(say(histology))") }
-        if let site = c.diagnosis.primarySite { out.append("Site:        \(say(site))" + (c.diagnosis.laterality.map { ", \($0.rawValue)" } ?? "")) }
+        if let site = c.diagnosis.primarySite {
+            out.append("Site:        \(say(site))" + (c.diagnosis.laterality.map { ", \($0.rawValue)" } ?? ""))
+        }
         out.append("Stage:       \(c.stage?.summary ?? "—")")
-        if !c.metastaticSites.isEmpty { out.append("Metastases:  " + c.metastaticSites.map(\.summary).joined(separator: "; ")) }
+        if !c.metastaticSites.isEmpty {
+            out.append("Metastases:  " + c.metastaticSites.map(\.summary).joined(separator: "; "))
+        }
         out.append("Performance: \(c.performance?.summary.isEmpty == false ? c.performance!.summary : "—")")
         if !c.comorbidities.isEmpty { out.append("Comorbid:    \(say(c.comorbidities.joined(separator: "; ")))") }
         if let ref = c.referringClinician { out.append("Referred by: \(ref)") }
@@ -41,21 +46,27 @@ public struct CaseSummaryText {
             for line in TherapyLine.ordered(c.treatmentHistory) {
                 let drugs = line.drugs.isEmpty ? say(line.regimen ?? "—") : line.drugs.joined(separator: " + ")
                 let dates = [line.start?.description, line.end?.description].compactMap { $0 }.joined(separator: " – ")
-                out.append("  \(line.line.map { "L\($0)" } ?? "- ") \(drugs)" + (dates.isEmpty ? "" : "  \(dates)") + (line.bestResponse.map { "  best \($0.rawValue)" } ?? "")
-                           + (line.stopReason.map { "  stopped: \(say($0))" } ?? ""))
+                out.append(
+                    "  \(line.line.map { "L\($0)" } ?? "- ") \(drugs)" + (dates.isEmpty ? "" : "  \(dates)")
+                        + (line.bestResponse.map { "  best \($0.rawValue)" } ?? "")
+                        + (line.stopReason.map { "  stopped: \(say($0))" } ?? ""))
             }
         }
         if !c.missingData.isEmpty { out.append("Missing:     " + c.missingData.map(\.label).joined(separator: ", ")) }
         if !c.findings.isEmpty {
             // Calls the caller filtered out are listed after the passing ones, each marked in words.
             let filtered = c.findings.reduce(0) { $0 + ($1.isFiltered ? 1 : 0) }
-            out.append("Findings (\(c.findings.count)" + (filtered > 0 ? "; \(filtered) filtered call\(filtered == 1 ? "" : "s") marked and listed last" : "") + "):")
+            out.append(
+                "Findings (\(c.findings.count)"
+                    + (filtered > 0
+                        ? "; \(filtered) filtered call\(filtered == 1 ? "" : "s") marked and listed last" : "") + "):")
             for f in c.findings.byEvidence() {
                 let vaf = f.vaf.map { String(format: " VAF %.0f%%", $0 * 100) } ?? ""
                 let origin = f.origin == .germline ? " germline" : ""
                 let evidence = f.evidence.isEmpty ? "" : "  [\(f.evidenceSummary)]"
-                out.append("  \(f.id)  \(f.label)\(vaf)\(origin)" + evidence + (f.classification.map { "  \($0.label)" } ?? "")
-                           + (f.filterMark.map { "  (\($0))" } ?? ""))
+                out.append(
+                    "  \(f.id)  \(f.label)\(vaf)\(origin)" + evidence + (f.classification.map { "  \($0.label)" } ?? "")
+                        + (f.filterMark.map { "  (\($0))" } ?? ""))
             }
             out.append("  (details of one finding: tumorboard show \(c.id) --finding ID)")
         }
@@ -67,14 +78,20 @@ public struct CaseSummaryText {
             out.append("Decision (\(d.status.rawValue), version \(d.version)):")
             for r in d.recommendations.sorted(by: { $0.priority < $1.priority }) {
                 let what = [r.therapy.map(say), r.trialId].compactMap { $0 }.joined(separator: " ")
-                out.append("  \(r.priority). \(r.kind.label)\(what.isEmpty ? "" : ": " + what)" + (r.evidence.map { "  [\($0)]" } ?? ""))
+                out.append(
+                    "  \(r.priority). \(r.kind.label)\(what.isEmpty ? "" : ": " + what)"
+                        + (r.evidence.map { "  [\($0)]" } ?? ""))
                 if !r.rationale.isEmpty { out.append("     Rationale: \(say(r.rationale))") }
-                for against in r.evidenceAgainst(in: c.findings) { out.append("     Caution: \(against.entry.phrase) (\(against.finding.label))") }
+                for against in r.evidenceAgainst(in: c.findings) {
+                    out.append("     Caution: \(against.entry.phrase) (\(against.finding.label))")
+                }
             }
             for dissent in d.dissent { out.append("  Dissent: \(dissent.name): \(say(dissent.reason))") }
             if let f = d.followUp {
-                let when = [f.date.map { "on \($0)" }, f.intervalWeeks.map { "in \($0) weeks" }].compactMap { $0 }.joined(separator: ", ")
-                out.append("  Follow-up: " + [when, f.represent.map(say) ?? ""].filter { !$0.isEmpty }.joined(separator: ": "))
+                let when = [f.date.map { "on \($0)" }, f.intervalWeeks.map { "in \($0) weeks" }].compactMap { $0 }
+                    .joined(separator: ", ")
+                out.append(
+                    "  Follow-up: " + [when, f.represent.map(say) ?? ""].filter { !$0.isEmpty }.joined(separator: ": "))
             }
             if let signer = d.signedBy { out.append("  signed by \(signer)") }
         }

@@ -7,15 +7,20 @@ import Foundation
 /// classic study into the v2 shape, so that one reader gives the same trial for both.
 enum ClinicalTrialsGovClassicJSON {
     static func recognises(_ root: JSONNode) -> Bool {
-        root["FullStudiesResponse"].exists || root["FullStudy"]["Study"].exists || root["Study"]["ProtocolSection"].exists
+        root["FullStudiesResponse"].exists || root["FullStudy"]["Study"].exists
+            || root["Study"]["ProtocolSection"].exists
     }
 
     /// The studies of a classic document, each as an API v2 study node (keeping the JSON paths of the source).
     static func studies(_ root: JSONNode) -> [JSONNode] {
         let wrapped: [JSONNode]
-        if root["FullStudiesResponse"].exists { wrapped = root["FullStudiesResponse"]["FullStudies"].array.map { $0["Study"] } }
-        else if root["FullStudy"].exists { wrapped = [root["FullStudy"]["Study"]] }
-        else { wrapped = [root["Study"]] }
+        if root["FullStudiesResponse"].exists {
+            wrapped = root["FullStudiesResponse"]["FullStudies"].array.map { $0["Study"] }
+        } else if root["FullStudy"].exists {
+            wrapped = [root["FullStudy"]["Study"]]
+        } else {
+            wrapped = [root["Study"]]
+        }
         return wrapped.map { JSONNode(v2($0), path: $0.path) }
     }
 
@@ -23,21 +28,27 @@ enum ClinicalTrialsGovClassicJSON {
 
     /// "Active, not recruiting" → ACTIVE_NOT_RECRUITING; "Phase 1/Phase 2" → PHASE1, PHASE2; "Female" → FEMALE.
     static func upperSnake(_ s: String) -> String {
-        s.uppercased().replacingOccurrences(of: ", ", with: "_").replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
+        s.uppercased().replacingOccurrences(of: ", ", with: "_").replacingOccurrences(of: " ", with: "_")
+            .replacingOccurrences(of: "-", with: "_")
     }
 
     static func v2(_ study: JSONNode) -> [String: Any] {
         let p = study["ProtocolSection"]
         let ident = p["IdentificationModule"]
         var identification: [String: Any] = [:]
-        for (from, to) in [("NCTId", "nctId"), ("BriefTitle", "briefTitle"), ("OfficialTitle", "officialTitle"), ("Acronym", "acronym")] {
+        for (from, to) in [
+            ("NCTId", "nctId"), ("BriefTitle", "briefTitle"), ("OfficialTitle", "officialTitle"),
+            ("Acronym", "acronym"),
+        ] {
             if let v = ident[from].string { identification[to] = v }
         }
         var status: [String: Any] = [:]
         if let s = p["StatusModule"]["OverallStatus"].string { status["overallStatus"] = upperSnake(s) }
         var design: [String: Any] = [:]
-        design["phases"] = list(p["DesignModule"], "PhaseList", "Phase").compactMap(\.string).map { upperSnake($0).replacingOccurrences(of: "_", with: "") }
-            .map { $0 == "NOTAPPLICABLE" ? "NA" : $0 }
+        design["phases"] = list(p["DesignModule"], "PhaseList", "Phase").compactMap(\.string).map {
+            upperSnake($0).replacingOccurrences(of: "_", with: "")
+        }
+        .map { $0 == "NOTAPPLICABLE" ? "NA" : $0 }
         if let t = p["DesignModule"]["StudyType"].string { design["studyType"] = upperSnake(t) }
         let arms = p["ArmsInterventionsModule"]
         let armGroups: [[String: Any]] = list(arms, "ArmGroupList", "ArmGroup").map { g in
@@ -45,7 +56,8 @@ enum ClinicalTrialsGovClassicJSON {
             if let v = g["ArmGroupLabel"].string { out["label"] = v }
             if let v = g["ArmGroupType"].string { out["type"] = upperSnake(v) }
             if let v = g["ArmGroupDescription"].string { out["description"] = v }
-            out["interventionNames"] = list(g, "ArmGroupInterventionList", "ArmGroupInterventionName").compactMap(\.string)
+            out["interventionNames"] = list(g, "ArmGroupInterventionList", "ArmGroupInterventionName").compactMap(
+                \.string)
             return out
         }
         let interventions: [[String: Any]] = list(arms, "InterventionList", "Intervention").map { i in
@@ -53,7 +65,8 @@ enum ClinicalTrialsGovClassicJSON {
             if let v = i["InterventionName"].string { out["name"] = v }
             if let v = i["InterventionType"].string { out["type"] = upperSnake(v) }
             if let v = i["InterventionDescription"].string { out["description"] = v }
-            out["armGroupLabels"] = list(i, "InterventionArmGroupLabelList", "InterventionArmGroupLabel").compactMap(\.string)
+            out["armGroupLabels"] = list(i, "InterventionArmGroupLabelList", "InterventionArmGroupLabel").compactMap(
+                \.string)
             return out
         }
         let e = p["EligibilityModule"]
@@ -71,15 +84,21 @@ enum ClinicalTrialsGovClassicJSON {
             return out
         }
         var sponsor: [String: Any] = [:]
-        if let v = p["SponsorCollaboratorsModule"]["LeadSponsor"]["LeadSponsorName"].string { sponsor["leadSponsor"] = ["name": v] }
-        let meshes: [[String: Any]] = list(study["DerivedSection"]["ConditionBrowseModule"], "ConditionMeshList", "ConditionMesh")
-            .compactMap { m in m["ConditionMeshTerm"].string.map { ["term": $0] } }
+        if let v = p["SponsorCollaboratorsModule"]["LeadSponsor"]["LeadSponsorName"].string {
+            sponsor["leadSponsor"] = ["name": v]
+        }
+        let meshes: [[String: Any]] = list(
+            study["DerivedSection"]["ConditionBrowseModule"], "ConditionMeshList", "ConditionMesh"
+        )
+        .compactMap { m in m["ConditionMeshTerm"].string.map { ["term": $0] } }
         var out: [String: Any] = [
             "protocolSection": [
                 "identificationModule": identification, "statusModule": status, "designModule": design,
                 "armsInterventionsModule": ["armGroups": armGroups, "interventions": interventions],
                 "eligibilityModule": eligibility,
-                "conditionsModule": ["conditions": list(p["ConditionsModule"], "ConditionList", "Condition").compactMap(\.string)],
+                "conditionsModule": [
+                    "conditions": list(p["ConditionsModule"], "ConditionList", "Condition").compactMap(\.string)
+                ],
                 "contactsLocationsModule": ["locations": locations], "sponsorCollaboratorsModule": sponsor,
             ] as [String: Any],
             "derivedSection": ["conditionBrowseModule": ["meshes": meshes]],

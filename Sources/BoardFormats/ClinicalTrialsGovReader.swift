@@ -1,5 +1,5 @@
-import Foundation
 import BoardModel
+import Foundation
 
 /// Reads ClinicalTrials.gov API v2 JSON — one study (`protocolSection` …) or a page (`{"studies": [...]}`) —
 /// into trials: identification, status, phases, sponsor, conditions (mapped to OncoTree when the name is one),
@@ -16,7 +16,9 @@ public enum ClinicalTrialsGovReader {
     }
 
     static func read(root: JSONNode, file: String) throws -> ImportPayload {
-        let studies = ClinicalTrialsGovClassicJSON.recognises(root) ? ClinicalTrialsGovClassicJSON.studies(root)
+        let studies =
+            ClinicalTrialsGovClassicJSON.recognises(root)
+            ? ClinicalTrialsGovClassicJSON.studies(root)
             : root["studies"].exists ? root["studies"].array : [root]
         var payload = ImportPayload()
         for study in studies {
@@ -24,19 +26,25 @@ public enum ClinicalTrialsGovReader {
         }
         let name = URL(fileURLWithPath: file).lastPathComponent
         let unread = studies.filter { $0["resultsSection"].exists }.count
-        if unread > 0 { payload.skipped.append("\(name): results sections of \(unread) stud\(unread == 1 ? "y" : "ies"): not used by the board") }
+        if unread > 0 {
+            payload.skipped.append(
+                "\(name): results sections of \(unread) stud\(unread == 1 ? "y" : "ies"): not used by the board")
+        }
         return payload
     }
 
     static func trial(_ study: JSONNode, file: String) throws -> Trial {
         let p = study["protocolSection"]
         guard p.exists else {
-            throw ImportError(file: file, location: p.path, message: "missing protocolSection; expected a ClinicalTrials.gov API v2 study")
+            throw ImportError(
+                file: file, location: p.path,
+                message: "missing protocolSection; expected a ClinicalTrials.gov API v2 study")
         }
         let ident = p["identificationModule"]
         let nct = try ident["nctId"].requireString(file, expected: "identificationModule.nctId")
         guard Trial.isValidNCTId(nct) else {
-            throw ImportError(file: file, location: ident["nctId"].path, message: "expected an NCT id (NCT and eight digits)")
+            throw ImportError(
+                file: file, location: ident["nctId"].path, message: "expected an NCT id (NCT and eight digits)")
         }
         let title = ident["officialTitle"].string ?? ident["briefTitle"].string ?? nct
         let phases = p["designModule"]["phases"].array.compactMap(\.string).map(TrialText.phase)
@@ -47,28 +55,42 @@ public enum ClinicalTrialsGovReader {
             let label = group["label"].string ?? "Arm \(i + 1)"
             var drugs = group["interventionNames"].array.compactMap(\.string).map(TrialText.interventionName)
             if drugs.isEmpty {
-                drugs = interventions.filter { $0["armGroupLabels"].array.compactMap(\.string).contains(label) }.compactMap { $0["name"].string }
+                drugs = interventions.filter { $0["armGroupLabels"].array.compactMap(\.string).contains(label) }
+                    .compactMap { $0["name"].string }
             }
-            let described = ([group["description"].string] + interventions.filter { $0["armGroupLabels"].array.compactMap(\.string).contains(label) }
+            let described =
+                ([group["description"].string]
+                + interventions.filter { $0["armGroupLabels"].array.compactMap(\.string).contains(label) }
                 .map { $0["description"].string }).compactMap { $0 }.joined(separator: "\n")
-            arms.append(TrialArm(id: label, name: label + (group["type"].string.map { " (\($0.lowercased().replacingOccurrences(of: "_", with: " ")))" } ?? ""),
-                                 drugs: drugs, description: described.isEmpty ? nil : described))
+            arms.append(
+                TrialArm(
+                    id: label,
+                    name: label
+                        + (group["type"].string.map { " (\($0.lowercased().replacingOccurrences(of: "_", with: " ")))" }
+                            ?? ""),
+                    drugs: drugs, description: described.isEmpty ? nil : described))
         }
         let e = p["eligibilityModule"]
         let (inclusion, exclusion) = TrialText.splitCriteria(e["eligibilityCriteria"].string)
         let conditions = p["conditionsModule"]["conditions"].array.compactMap(\.string)
         let sites = p["contactsLocationsModule"]["locations"].array.map { l in
-            TrialSite(name: l["facility"].string ?? l["city"].string ?? "site", city: l["city"].string, country: l["country"].string,
-                      recruiting: l["status"].string.map { $0 == "RECRUITING" })
+            TrialSite(
+                name: l["facility"].string ?? l["city"].string ?? "site", city: l["city"].string,
+                country: l["country"].string,
+                recruiting: l["status"].string.map { $0 == "RECRUITING" })
         }
-        let eligibility = Eligibility(minimumAge: TrialText.years(e["minimumAge"].string), maximumAge: TrialText.years(e["maximumAge"].string),
-                                      sex: TrialText.sex(e["sex"].string),
-                                      diagnoses: TrialText.oncotreeCodes(conditions, mesh: study["derivedSection"]["conditionBrowseModule"]["meshes"].array.compactMap { $0["term"].string }),
-                                      conditions: conditions, inclusionText: inclusion, exclusionText: exclusion)
-        var trial = Trial(id: nct, title: title, shortTitle: ident["acronym"].string ?? ident["briefTitle"].string,
-                          phase: phases.isEmpty ? nil : phases.joined(separator: "/"), status: status,
-                          sponsor: p["sponsorCollaboratorsModule"]["leadSponsor"]["name"].string, sites: sites, arms: arms,
-                          eligibility: eligibility, provenance: Provenance(file: file, recordId: nct, format: "ctgov-json"))
+        let eligibility = Eligibility(
+            minimumAge: TrialText.years(e["minimumAge"].string), maximumAge: TrialText.years(e["maximumAge"].string),
+            sex: TrialText.sex(e["sex"].string),
+            diagnoses: TrialText.oncotreeCodes(
+                conditions,
+                mesh: study["derivedSection"]["conditionBrowseModule"]["meshes"].array.compactMap { $0["term"].string }),
+            conditions: conditions, inclusionText: inclusion, exclusionText: exclusion)
+        var trial = Trial(
+            id: nct, title: title, shortTitle: ident["acronym"].string ?? ident["briefTitle"].string,
+            phase: phases.isEmpty ? nil : phases.joined(separator: "/"), status: status,
+            sponsor: p["sponsorCollaboratorsModule"]["leadSponsor"]["name"].string, sites: sites, arms: arms,
+            eligibility: eligibility, provenance: Provenance(file: file, recordId: nct, format: "ctgov-json"))
         trial.studyType = p["designModule"]["studyType"].string.map(TrialText.studyType)
         return trial
     }
@@ -107,7 +129,11 @@ enum TrialText {
     }
 
     static func sex(_ raw: String?) -> Sex? {
-        switch raw?.uppercased() { case "FEMALE": .female; case "MALE": .male; default: nil }
+        switch raw?.uppercased() {
+        case "FEMALE": .female
+        case "MALE": .male
+        default: nil
+        }
     }
 
     /// Every listed condition mapped to OncoTree (the bundled names and the cited condition/MeSH crosswalk);
@@ -116,7 +142,11 @@ enum TrialText {
     static func oncotreeCodes(_ conditions: [String], mesh: [String] = []) -> [String] {
         var codes: [String] = []
         for c in conditions {
-            if let code = TrialConditionCrosswalk.code(for: c) ?? ClinicalVocabulary.commonNames[c.lowercased()], !codes.contains(code) { codes.append(code) }
+            if let code = TrialConditionCrosswalk.code(for: c) ?? ClinicalVocabulary.commonNames[c.lowercased()],
+                !codes.contains(code)
+            {
+                codes.append(code)
+            }
         }
         if codes.isEmpty {
             for m in mesh {
@@ -130,7 +160,9 @@ enum TrialText {
     static func splitCriteria(_ text: String?) -> (String?, String?) {
         guard let text else { return (nil, nil) }
         let normalised = text.replacingOccurrences(of: "\r\n", with: "\n")
-        guard let ex = normalised.range(of: "exclusion criteria", options: .caseInsensitive) else { return (strip(normalised), nil) }
+        guard let ex = normalised.range(of: "exclusion criteria", options: .caseInsensitive) else {
+            return (strip(normalised), nil)
+        }
         let inclusion = String(normalised[..<ex.lowerBound])
         let exclusion = String(normalised[ex.upperBound...])
         return (strip(inclusion), strip(exclusion))
@@ -138,7 +170,9 @@ enum TrialText {
 
     private static func strip(_ part: String) -> String? {
         var t = part.trimmingCharacters(in: .whitespacesAndNewlines)
-        for head in ["Inclusion Criteria:", "Inclusion criteria:", "INCLUSION CRITERIA:", ":"] where t.hasPrefix(head) { t = String(t.dropFirst(head.count)) }
+        for head in ["Inclusion Criteria:", "Inclusion criteria:", "INCLUSION CRITERIA:", ":"] where t.hasPrefix(head) {
+            t = String(t.dropFirst(head.count))
+        }
         t = t.trimmingCharacters(in: .whitespacesAndNewlines)
         return t.isEmpty ? nil : t
     }

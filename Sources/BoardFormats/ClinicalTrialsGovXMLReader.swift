@@ -1,8 +1,9 @@
-import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import BoardModel
+import Foundation
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Reads the legacy ClinicalTrials.gov XML record (`<clinical_study>`, retired in 2024 but still in archives)
 /// into the same Trial the API v2 JSON reader gives for that study.
@@ -12,19 +13,26 @@ public enum ClinicalTrialsGovXMLReader {
     public static func read(data: Data, file: String) throws -> ImportPayload {
         let root = try XMLElementTree.parse(data, file: file)
         guard root.name == "clinical_study" else {
-            throw ImportError(file: file, location: "<\(root.name)>", message: "expected a <clinical_study> root element")
+            throw ImportError(
+                file: file, location: "<\(root.name)>", message: "expected a <clinical_study> root element")
         }
         guard let nct = root.child("id_info")?.text("nct_id"), Trial.isValidNCTId(nct) else {
-            throw ImportError(file: file, location: "<clinical_study>/<id_info>/<nct_id>", message: "missing or malformed NCT id; expected NCT and eight digits")
+            throw ImportError(
+                file: file, location: "<clinical_study>/<id_info>/<nct_id>",
+                message: "missing or malformed NCT id; expected NCT and eight digits")
         }
         let interventions = root.children("intervention")
         let arms = root.children("arm_group").enumerated().map { i, group -> TrialArm in
             let label = group.text("arm_group_label") ?? "Arm \(i + 1)"
-            let drugs = interventions.filter { $0.children("arm_group_label").contains { $0.value == label } }.compactMap { $0.text("intervention_name") }
+            let drugs = interventions.filter { $0.children("arm_group_label").contains { $0.value == label } }
+                .compactMap { $0.text("intervention_name") }
             let type = group.text("arm_group_type").map { " (\($0.lowercased()))" } ?? ""
-            let described = ([group.text("description")] + interventions.filter { $0.children("arm_group_label").contains { $0.value == label } }
+            let described =
+                ([group.text("description")]
+                + interventions.filter { $0.children("arm_group_label").contains { $0.value == label } }
                 .map { $0.text("description") }).compactMap { $0 }.joined(separator: "\n")
-            return TrialArm(id: label, name: label + type, drugs: drugs, description: described.isEmpty ? nil : described)
+            return TrialArm(
+                id: label, name: label + type, drugs: drugs, description: described.isEmpty ? nil : described)
         }
         let e = root.child("eligibility")
         let (inclusion, exclusion) = TrialText.splitCriteria(e?.child("criteria")?.text("textblock"))
@@ -32,24 +40,34 @@ public enum ClinicalTrialsGovXMLReader {
         let sites = root.children("location").map { l in
             let facility = l.child("facility")
             let address = facility?.child("address")
-            return TrialSite(name: facility?.text("name") ?? address?.text("city") ?? "site", city: address?.text("city"),
-                             country: address?.text("country"), recruiting: l.text("status").map { $0 == "Recruiting" })
+            return TrialSite(
+                name: facility?.text("name") ?? address?.text("city") ?? "site", city: address?.text("city"),
+                country: address?.text("country"), recruiting: l.text("status").map { $0 == "Recruiting" })
         }
-        let phase = root.text("phase").map { $0.components(separatedBy: "/").map(TrialText.phase).joined(separator: "/") }
-        let statusText = (root.text("overall_status") ?? "").uppercased().replacingOccurrences(of: ", ", with: "_").replacingOccurrences(of: " ", with: "_")
-        let eligibility = Eligibility(minimumAge: TrialText.years(e?.text("minimum_age")), maximumAge: TrialText.years(e?.text("maximum_age")),
-                                      sex: TrialText.sex(e?.text("gender")), diagnoses: TrialText.oncotreeCodes(conditions, mesh: root.child("condition_browse")?.children("mesh_term").map(\.value) ?? []), conditions: conditions,
-                                      inclusionText: inclusion, exclusionText: exclusion)
-        let trial = Trial(id: nct, title: root.text("official_title") ?? root.text("brief_title") ?? nct,
-                          shortTitle: root.text("acronym") ?? root.text("brief_title"), phase: phase == "N/A" ? "N/A" : phase,
-                          status: RecruitmentStatus(registry: statusText) ?? .unknown,
-                          sponsor: root.child("sponsors")?.child("lead_sponsor")?.text("agency"), sites: sites, arms: arms,
-                          eligibility: eligibility, provenance: Provenance(file: file, recordId: nct, format: "ctgov-xml"))
+        let phase = root.text("phase").map {
+            $0.components(separatedBy: "/").map(TrialText.phase).joined(separator: "/")
+        }
+        let statusText = (root.text("overall_status") ?? "").uppercased().replacingOccurrences(of: ", ", with: "_")
+            .replacingOccurrences(of: " ", with: "_")
+        let eligibility = Eligibility(
+            minimumAge: TrialText.years(e?.text("minimum_age")), maximumAge: TrialText.years(e?.text("maximum_age")),
+            sex: TrialText.sex(e?.text("gender")),
+            diagnoses: TrialText.oncotreeCodes(
+                conditions, mesh: root.child("condition_browse")?.children("mesh_term").map(\.value) ?? []),
+            conditions: conditions,
+            inclusionText: inclusion, exclusionText: exclusion)
+        let trial = Trial(
+            id: nct, title: root.text("official_title") ?? root.text("brief_title") ?? nct,
+            shortTitle: root.text("acronym") ?? root.text("brief_title"), phase: phase == "N/A" ? "N/A" : phase,
+            status: RecruitmentStatus(registry: statusText) ?? .unknown,
+            sponsor: root.child("sponsors")?.child("lead_sponsor")?.text("agency"), sites: sites, arms: arms,
+            eligibility: eligibility, provenance: Provenance(file: file, recordId: nct, format: "ctgov-xml"))
         var typed = trial
         typed.studyType = root.text("study_type").map(TrialText.studyType)
         var payload = ImportPayload(bundle: BoardBundle(trials: [typed]))
         if root.child("clinical_results") != nil {
-            payload.skipped.append("\(URL(fileURLWithPath: file).lastPathComponent): results section: not used by the board")
+            payload.skipped.append(
+                "\(URL(fileURLWithPath: file).lastPathComponent): results section: not used by the board")
         }
         return payload
     }
@@ -74,15 +92,18 @@ final class XMLElementTree {
         // UTF-8 (found by fuzzing; Regression/ctgov-xml). Registry XML is UTF-8: refuse anything else first.
         if String(validating: data, as: UTF8.self) == nil {
             let line = data.prefix { $0 < 0x80 }.filter { $0 == 0x0A }.count + 1
-            throw ImportError(file: file, location: "line \(line) or later", message: "not UTF-8 text; expected a UTF-8 XML record")
+            throw ImportError(
+                file: file, location: "line \(line) or later", message: "not UTF-8 text; expected a UTF-8 XML record")
         }
         let parser = XMLParser(data: data)
         let builder = Builder()
         parser.delegate = builder
         if !parser.parse() || builder.root == nil {
-            let line = parser.lineNumber, column = parser.columnNumber
+            let line = parser.lineNumber
+            let column = parser.columnNumber
             let reason = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "not well-formed"
-            throw ImportError(file: file, location: "line \(line), column \(column)", message: "not valid XML (\(reason))")
+            throw ImportError(
+                file: file, location: "line \(line), column \(column)", message: "not valid XML (\(reason))")
         }
         return builder.root!
     }
@@ -91,13 +112,18 @@ final class XMLElementTree {
         var root: XMLElementTree?
         var stack: [XMLElementTree] = []
 
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             let element = XMLElementTree(name: elementName)
             if let parent = stack.last { parent.elements.append(element) } else { root = element }
             stack.append(element)
         }
 
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+        func parser(
+            _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?
+        ) {
             _ = stack.popLast()
         }
 
@@ -105,8 +131,8 @@ final class XMLElementTree {
             stack.last?.value += string
         }
 
-        func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-            stack.last?.value += String(decoding: CDATABlock, as: UTF8.self)
+        func parser(_ parser: XMLParser, foundCDATA block: Data) {
+            stack.last?.value += String(decoding: block, as: UTF8.self)
         }
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import BoardModel
+import Foundation
 
 /// Small translation tables the case readers share: staging spellings, dates, and common cancer codes
 /// (SNOMED CT, NCIt) to OncoTree. Deliberately short — names not in it fall back to OncoTree's own names.
@@ -15,8 +15,12 @@ enum ClinicalVocabulary {
         var text = raw.replacingOccurrences(of: "(qualifier value)", with: "")
             .replacingOccurrences(of: "American Joint Committee on Cancer", with: "")
             .trimmingCharacters(in: .whitespaces)
-        for prefix in ["Stage ", "stage ", "AJCC stage "] where text.hasPrefix(prefix) { text = String(text.dropFirst(prefix.count)) }
-        for prefix in ["clinical stage group ", "pathological stage group "] where text.lowercased().hasPrefix(prefix) { text = String(text.dropFirst(prefix.count)) }
+        for prefix in ["Stage ", "stage ", "AJCC stage "] where text.hasPrefix(prefix) {
+            text = String(text.dropFirst(prefix.count))
+        }
+        for prefix in ["clinical stage group ", "pathological stage group "] where text.lowercased().hasPrefix(prefix) {
+            text = String(text.dropFirst(prefix.count))
+        }
         let romans = ["0": "0", "1": "I", "2": "II", "3": "III", "4": "IV"]
         if let first = text.first, let roman = romans[String(first)] { text = roman + text.dropFirst() }
         return text.trimmingCharacters(in: .whitespaces)
@@ -33,7 +37,8 @@ enum ClinicalVocabulary {
         let pattern = "^([ycpra]{0,3})(" + String(letter) + "(X|x|is|[0-4])[a-dA-Dmiu0-9]*(\\([^)]*\\))?)$"
         for word in cleaned.split(separator: " ").reversed() {
             let w = String(word)
-            guard let match = w.range(of: pattern, options: .regularExpression), match == w.startIndex..<w.endIndex else { continue }
+            guard let match = w.range(of: pattern, options: .regularExpression), match == w.startIndex..<w.endIndex
+            else { continue }
             let prefix = String(w.prefix { "ycpra".contains($0) })
             return (prefix, String(w.dropFirst(prefix.count)))
         }
@@ -42,16 +47,21 @@ enum ClinicalVocabulary {
 
     /// SNOMED CT and NCIt concepts boards meet often, to OncoTree codes.
     static let conceptToOncoTree: [String: String] = [
-        "254837009": "BREAST", "372064008": "BREAST", "126906006": "PROSTATE", "399068003": "PROSTATE", "93974005": "PROSTATE",
+        "254837009": "BREAST", "372064008": "BREAST", "126906006": "PROSTATE", "399068003": "PROSTATE",
+        "93974005": "PROSTATE",
         "363358000": "LUNG", "254637007": "NSCLC", "254632001": "SCLC", "363406005": "BOWEL", "93761005": "BOWEL",
         "363418001": "PANCREAS", "372003004": "PAAD", "363443007": "OVARY", "372244006": "MEL",
         "93655004": "BLADDER", "399326009": "BLCA", "363349007": "STOMACH", "363478007": "THYROID", "188340000": "AML",
-        "C7541": "RBL", "C39853": "BLCA", "C4872": "BRCA", "C3058": "GB", "C3224": "MEL", "C2926": "NSCLC", "C4878": "LUAD",
+        "C7541": "RBL", "C39853": "BLCA", "C4872": "BRCA", "C3058": "GB", "C3224": "MEL", "C2926": "NSCLC",
+        "C4878": "LUAD",
     ]
 
     /// The OncoTree code for a coded concept or its words, when one is known.
     static func oncotree(codes: [String], text: String?) -> String? {
-        let codings = codes.map { OncoTreeCrosswalk.Coding(system: $0.hasPrefix("C") && Int($0.dropFirst()) != nil ? "ncit" : "http://snomed.info/sct", code: $0) }
+        let codings = codes.map {
+            OncoTreeCrosswalk.Coding(
+                system: $0.hasPrefix("C") && Int($0.dropFirst()) != nil ? "ncit" : "http://snomed.info/sct", code: $0)
+        }
         if let mapped = OncoTreeCrosswalk.map(codings: codings, text: text) { return mapped.oncotree }
         for code in codes { if let hit = conceptToOncoTree[code] { return hit } }
         guard let text else { return nil }
@@ -61,14 +71,19 @@ enum ClinicalVocabulary {
 
     static func isCancer(_ text: String) -> Bool {
         let t = text.lowercased()
-        return ["neoplasm", "carcinoma", "cancer", "tumor", "tumour", "malignan", "lymphoma", "leukemia", "leukaemia", "melanoma",
-                "sarcoma", "glioma", "glioblastoma", "myeloma", "blastoma"].contains { t.contains($0) }
+        return [
+            "neoplasm", "carcinoma", "cancer", "tumor", "tumour", "malignan", "lymphoma", "leukemia", "leukaemia",
+            "melanoma",
+            "sarcoma", "glioma", "glioblastoma", "myeloma", "blastoma",
+        ].contains { t.contains($0) }
             && !t.contains("screening") && !t.contains("benign")
     }
 
     /// Whether a text is an ISO 8601 duration ("P6M", "P70Y", "P8M2W", "P1DT2H").
     static func isISODuration(_ text: String) -> Bool {
-        text.range(of: #"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$"#, options: .regularExpression) != nil
+        text.range(
+            of: #"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$"#,
+            options: .regularExpression) != nil
     }
 
     /// Whether "YYYY-MM-DD…" (or a partial "YYYY-MM", "YYYY", which FHIR allows) names a day that exists: full
@@ -88,7 +103,10 @@ enum ClinicalVocabulary {
         let t = clean(text)
         let lower = t.lowercased()
         if lower.contains("metastasis from") || lower.contains("metastatic from") { return nil }
-        for marker in ["secondary malignant neoplasm of ", "metastasis to ", "metastatic to ", "metastases to ", "secondary malignant tumor of "] {
+        for marker in [
+            "secondary malignant neoplasm of ", "metastasis to ", "metastatic to ", "metastases to ",
+            "secondary malignant tumor of ",
+        ] {
             if let r = lower.range(of: marker) {
                 let site = t[r.upperBound...].trimmingCharacters(in: .whitespaces)
                 return site.isEmpty ? nil : site
@@ -105,7 +123,8 @@ enum ClinicalVocabulary {
     /// "(disorder)"-style SNOMED suffixes removed for display.
     static func clean(_ text: String) -> String {
         var t = text
-        for suffix in [" (disorder)", " (finding)", " (qualifier value)", " (procedure)", " (morphologic abnormality)"] where t.hasSuffix(suffix) {
+        for suffix in [" (disorder)", " (finding)", " (qualifier value)", " (procedure)", " (morphologic abnormality)"]
+        where t.hasSuffix(suffix) {
             t = String(t.dropLast(suffix.count))
         }
         return t
@@ -116,7 +135,8 @@ extension ClinicalVocabulary {
     /// Everyday condition names registries use, to OncoTree codes (OncoTree's own names are looked up first).
     static let commonNames: [String: String] = [
         "breast cancer": "BREAST", "lung cancer": "LUNG", "non-small cell lung cancer": "NSCLC", "nsclc": "NSCLC",
-        "small cell lung cancer": "SCLC", "colorectal cancer": "BOWEL", "colon cancer": "BOWEL", "prostate cancer": "PROSTATE",
+        "small cell lung cancer": "SCLC", "colorectal cancer": "BOWEL", "colon cancer": "BOWEL",
+        "prostate cancer": "PROSTATE",
         "pancreatic cancer": "PANCREAS", "ovarian cancer": "OVARY", "melanoma": "MEL", "bladder cancer": "BLADDER",
         "gastric cancer": "STOMACH", "glioblastoma": "GB", "solid tumor": "_SOLID_", "solid tumors": "_SOLID_",
         "advanced solid tumors": "_SOLID_", "acute myeloid leukemia": "AML",

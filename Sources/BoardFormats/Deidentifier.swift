@@ -1,5 +1,5 @@
-import Foundation
 import BoardModel
+import Foundation
 
 /// Removes one patient's identifiers from free text (questions, notes, treatment histories, rationales, dissent,
 /// deferral reasons, imported text). It is the one de-identifier: privacy mode on screen, `show --deidentify`,
@@ -25,9 +25,11 @@ public struct Deidentifier: Sendable {
     public init(patient: Patient) {
         pseudonym = patient.pseudonym
         var list: [(String, String)] = []
-        let names = [patient.name.text, patient.name.display, patient.name.family, patient.name.given,
-                     [patient.name.given, patient.name.family].compactMap { $0 }.joined(separator: " ")]
-            .compactMap { $0 }.filter { $0.count >= 2 && $0 != "(unnamed)" }
+        let names = [
+            patient.name.text, patient.name.display, patient.name.family, patient.name.given,
+            [patient.name.given, patient.name.family].compactMap { $0 }.joined(separator: " "),
+        ]
+        .compactMap { $0 }.filter { $0.count >= 2 && $0 != "(unnamed)" }
         for name in names {
             list.append((name, patient.pseudonym))
             // Each word of a multi-word name as well ("Heinz-Dieter", "de Vries").
@@ -45,16 +47,23 @@ public struct Deidentifier: Sendable {
             for run in digits where run != id.value { list.append((run, "[removed]")) }
         }
         for b in [patient.birthDate, patient.deceasedOn].compactMap({ $0 }) {
-            let spellings = [b.description,
-                             String(format: "%02d.%02d.%04d", b.day, b.month, b.year), String(format: "%d.%d.%04d", b.day, b.month, b.year),
-                             String(format: "%02d.%02d.%02d", b.day, b.month, b.year % 100),
-                             String(format: "%02d/%02d/%04d", b.month, b.day, b.year), String(format: "%02d/%02d/%04d", b.day, b.month, b.year),
-                             String(format: "%d/%d/%04d", b.month, b.day, b.year), String(format: "%d/%d/%04d", b.day, b.month, b.year)]
+            let spellings = [
+                b.description,
+                String(format: "%02d.%02d.%04d", b.day, b.month, b.year),
+                String(format: "%d.%d.%04d", b.day, b.month, b.year),
+                String(format: "%02d.%02d.%02d", b.day, b.month, b.year % 100),
+                String(format: "%02d/%02d/%04d", b.month, b.day, b.year),
+                String(format: "%02d/%02d/%04d", b.day, b.month, b.year),
+                String(format: "%d/%d/%04d", b.month, b.day, b.year),
+                String(format: "%d/%d/%04d", b.day, b.month, b.year),
+            ]
             for spelling in spellings { list.append((spelling, "[removed]")) }
         }
         initials = IdentifierPatterns.initials(given: patient.name.given, family: patient.name.family)
         var seen = Set<String>()
-        needles = list.filter { seen.insert($0.0.lowercased()).inserted }.sorted { $0.0.count != $1.0.count ? $0.0.count > $1.0.count : $0.0 < $1.0 }
+        needles = list.filter { seen.insert($0.0.lowercased()).inserted }.sorted {
+            $0.0.count != $1.0.count ? $0.0.count > $1.0.count : $0.0 < $1.0
+        }
     }
 
     /// The text with every identifier replaced (whole words only for names, so "Katz" does not hit "Katzen").
@@ -74,7 +83,9 @@ public struct Deidentifier: Sendable {
         while let range = rest.range(of: needle, options: [.caseInsensitive, .diacriticInsensitive]) {
             let before = range.lowerBound > rest.startIndex ? rest[rest.index(before: range.lowerBound)] : nil
             let after = range.upperBound < rest.endIndex ? rest[range.upperBound] : nil
-            let boundary = !(before?.isLetter ?? false || before?.isNumber ?? false) && !(after?.isLetter ?? false || after?.isNumber ?? false)
+            let boundary =
+                !(before?.isLetter ?? false || before?.isNumber ?? false)
+                && !(after?.isLetter ?? false || after?.isNumber ?? false)
             if boundary {
                 result += rest[..<range.lowerBound] + replacement
             } else {

@@ -24,12 +24,14 @@ public struct DelimitedText: Sendable {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            throw ImportError(file: file, location: "line 1, column 1",
-                              message: "the file is UTF-16; save it as \"CSV UTF-8\" (Excel) or choose UTF-8 in LibreOffice")
+            throw ImportError(
+                file: file, location: "line 1, column 1",
+                message: "the file is UTF-16; save it as \"CSV UTF-8\" (Excel) or choose UTF-8 in LibreOffice")
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw ImportError(file: file, location: JSONPosition.firstInvalidUTF8(in: Data(bytes)),
-                              message: "invalid UTF-8; save the spreadsheet as \"CSV UTF-8\"")
+            throw ImportError(
+                file: file, location: JSONPosition.firstInvalidUTF8(in: Data(bytes)),
+                message: "invalid UTF-8; save the spreadsheet as \"CSV UTF-8\"")
         }
         let characters = Array(text.unicodeScalars)
         separator = Character(Self.detectSeparator(characters))
@@ -41,11 +43,15 @@ public struct DelimitedText: Sendable {
         var counts: [Unicode.Scalar: Int] = [",": 0, ";": 0, "\t": 0]
         var quoted = false
         for c in s {
-            if c == "\"" { quoted.toggle(); continue }
+            if c == "\"" {
+                quoted.toggle()
+                continue
+            }
             if !quoted && (c == "\n" || c == "\r") { break }
             if !quoted, counts[c] != nil { counts[c]! += 1 }
         }
-        for candidate: Unicode.Scalar in ["\t", ";", ","] where counts[candidate]! == counts.values.max()! && counts[candidate]! > 0 {
+        for candidate: Unicode.Scalar in ["\t", ";", ","]
+        where counts[candidate]! == counts.values.max()! && counts[candidate]! > 0 {
             return candidate
         }
         return ","
@@ -55,8 +61,10 @@ public struct DelimitedText: Sendable {
         var records: [[Field]] = []
         var record: [Field] = []
         var field = String.UnicodeScalarView()
-        var line = 1, column = 1
-        var fieldLine = 1, fieldColumn = 1
+        var line = 1
+        var column = 1
+        var fieldLine = 1
+        var fieldColumn = 1
         var i = 0
         var quoted = false
         var quoteOpen: (line: Int, column: Int) = (0, 0)
@@ -81,46 +89,79 @@ public struct DelimitedText: Sendable {
             if quoted {
                 if c == "\"" {
                     if i + 1 < s.count && s[i + 1] == "\"" {
-                        field.append("\""); i += 2; column += 2; continue
+                        field.append("\"")
+                        i += 2
+                        column += 2
+                        continue
                     }
-                    quoted = false; afterQuote = true; i += 1; column += 1; continue
+                    quoted = false
+                    afterQuote = true
+                    i += 1
+                    column += 1
+                    continue
                 }
-                if c == "\r" && i + 1 < s.count && s[i + 1] == "\n" { i += 1; continue }
+                if c == "\r" && i + 1 < s.count && s[i + 1] == "\n" {
+                    i += 1
+                    continue
+                }
                 if c == "\n" || c == "\r" {
-                    field.append("\n"); line += 1; column = 1; i += 1; continue
+                    field.append("\n")
+                    line += 1
+                    column = 1
+                    i += 1
+                    continue
                 }
-                field.append(c); i += 1; column += 1
+                field.append(c)
+                i += 1
+                column += 1
                 continue
             }
             if c == separator {
-                endField(); recordHasContent = true
-                i += 1; column += 1
-                fieldLine = line; fieldColumn = column
+                endField()
+                recordHasContent = true
+                i += 1
+                column += 1
+                fieldLine = line
+                fieldColumn = column
                 continue
             }
             if c == "\r" || c == "\n" {
                 endRecord()
                 if c == "\r" && i + 1 < s.count && s[i + 1] == "\n" { i += 1 }
-                i += 1; line += 1; column = 1
-                fieldLine = line; fieldColumn = column
+                i += 1
+                line += 1
+                column = 1
+                fieldLine = line
+                fieldColumn = column
                 continue
             }
             if afterQuote {
-                if c == " " { i += 1; column += 1; continue }
-                throw ImportError(file: file, location: "line \(line), column \(column)",
-                                  message: "unexpected text after a closing quote; inside a quoted field write a quote as \"\"")
+                if c == " " {
+                    i += 1
+                    column += 1
+                    continue
+                }
+                throw ImportError(
+                    file: file, location: "line \(line), column \(column)",
+                    message: "unexpected text after a closing quote; inside a quoted field write a quote as \"\"")
             }
             if c == "\"" && field.isEmpty {
-                quoted = true; quoteOpen = (line, column); recordHasContent = true
-                i += 1; column += 1
+                quoted = true
+                quoteOpen = (line, column)
+                recordHasContent = true
+                i += 1
+                column += 1
                 continue
             }
-            field.append(c); recordHasContent = true
-            i += 1; column += 1
+            field.append(c)
+            recordHasContent = true
+            i += 1
+            column += 1
         }
         if quoted {
-            throw ImportError(file: file, location: "line \(quoteOpen.line), column \(quoteOpen.column)",
-                              message: "a quoted field is never closed (missing \")")
+            throw ImportError(
+                file: file, location: "line \(quoteOpen.line), column \(quoteOpen.column)",
+                message: "a quoted field is never closed (missing \")")
         }
         if recordHasContent || !field.isEmpty || !record.isEmpty { endRecord() }
         return records

@@ -66,15 +66,18 @@ struct ExportDocument {
                 out += PlainTextLayout.wrap(t, width: width, restPrefix: "   ")
             case .field(let label, let value, let indent, let width):
                 let widthLimit = lastWidth
-                let lead = String(repeating: " ", count: indent) + PlainTextLayout.pad(label + ":", to: width ?? labelWidth)
-                out += PlainTextLayout.wrap(value, width: widthLimit, firstPrefix: lead,
-                                            restPrefix: String(repeating: " ", count: PlainTextLayout.width(of: lead)))
+                let lead =
+                    String(repeating: " ", count: indent) + PlainTextLayout.pad(label + ":", to: width ?? labelWidth)
+                out += PlainTextLayout.wrap(
+                    value, width: widthLimit, firstPrefix: lead,
+                    restPrefix: String(repeating: " ", count: PlainTextLayout.width(of: lead)))
             case .bullet(let t, let indent):
                 let pad = String(repeating: " ", count: indent)
                 out += PlainTextLayout.wrap(t, width: width, firstPrefix: pad + "- ", restPrefix: pad + "  ")
             case .numbered(let n, let t, let indent):
                 let lead = String(repeating: " ", count: indent) + "\(n). "
-                out += PlainTextLayout.wrap(t, width: width, firstPrefix: lead, restPrefix: String(repeating: " ", count: lead.count))
+                out += PlainTextLayout.wrap(
+                    t, width: width, firstPrefix: lead, restPrefix: String(repeating: " ", count: lead.count))
             case .text(let t, let indent):
                 let pad = String(repeating: " ", count: indent)
                 out += PlainTextLayout.wrap(t, width: width, firstPrefix: pad, restPrefix: pad)
@@ -100,13 +103,22 @@ struct ExportDocument {
             if isListLine && !inList, out.last?.isEmpty == false { out.append("") }
             inList = isListLine
             switch block {
-            case .title(let t): out.append("# " + Markdown.escape(t)); out.append("")
-            case .section(let t): out.append(""); out.append("## " + Markdown.escape(t)); out.append("")
-            case .item(let t): out.append(""); out.append("### " + Markdown.escape(t)); out.append("")
+            case .title(let t):
+                out.append("# " + Markdown.escape(t))
+                out.append("")
+            case .section(let t):
+                out.append("")
+                out.append("## " + Markdown.escape(t))
+                out.append("")
+            case .item(let t):
+                out.append("")
+                out.append("### " + Markdown.escape(t))
+                out.append("")
             case .numbered(let n, let t, let indent):
                 out.append(Markdown.listLine(depth: depth(indent), marker: "\(n).", Markdown.escape(t)))
             case .field(let label, let value, let indent, _):
-                out.append(Markdown.listLine(depth: depth(indent), "**\(Markdown.escape(label)):** " + Markdown.escape(value)))
+                out.append(
+                    Markdown.listLine(depth: depth(indent), "**\(Markdown.escape(label)):** " + Markdown.escape(value)))
             case .bullet(let t, let indent):
                 out.append(Markdown.listLine(depth: depth(indent), Markdown.escape(t)))
             case .text(let t, let indent):

@@ -1,5 +1,5 @@
-import Foundation
 import BoardModel
+import Foundation
 
 /// Everything the board knows about one finding, as labelled lines: the alteration (gene, HGVS, transcript,
 /// consequence, kind, VAF and depth, filter, origin), where it was found (specimen and report), and every
@@ -39,9 +39,14 @@ public struct FindingDetailText {
         }
         field("Gene", f.gene)
         field("HGVS c.", f.hgvsC)
-        field("HGVS p.", f.hgvsP.map { p in
-            [p, f.hgvsPShort.map { "(\($0))" }, f.proteinDerivedFrom.map { "derived from \($0), not written as HGVS" }].compactMap { $0 }.joined(separator: " ")
-        })
+        field(
+            "HGVS p.",
+            f.hgvsP.map { p in
+                [
+                    p, f.hgvsPShort.map { "(\($0))" },
+                    f.proteinDerivedFrom.map { "derived from \($0), not written as HGVS" },
+                ].compactMap { $0 }.joined(separator: " ")
+            })
         field("Transcript", f.transcript)
         field("Consequence", f.consequence)
         if let exon = f.exon { field("Exon", exon) }
@@ -55,42 +60,66 @@ public struct FindingDetailText {
         }
         field("Kind", f.kind.label + (f.svType.map { ", \($0.rawValue)" } ?? ""))
         if f.svType != nil || f.partnerChrom != nil {
-            let sv = [f.svSize.map { "size \($0) bp" }, f.svLength.map { "SVLEN \($0)" },
-                      f.partnerChrom.map { c in "partner \(c)" + (f.partnerPosition.map { ":\($0)" } ?? "") },
-                      f.mateId.map { "mate \($0)" }, f.precise.map { $0 ? "precise" : "imprecise" }].compactMap { $0 }
+            let sv = [
+                f.svSize.map { "size \($0) bp" }, f.svLength.map { "SVLEN \($0)" },
+                f.partnerChrom.map { c in "partner \(c)" + (f.partnerPosition.map { ":\($0)" } ?? "") },
+                f.mateId.map { "mate \($0)" }, f.precise.map { $0 ? "precise" : "imprecise" },
+            ].compactMap { $0 }
             if !sv.isEmpty { field("Rearrangement", sv.joined(separator: ", ")) }
         }
         if f.kind == .copyNumber {
-            field("Copy number", [f.copyNumberCall?.label, f.copyNumber.map { "CN \(Self.number($0))" }].compactMap { $0 }.joined(separator: ", "))
+            field(
+                "Copy number",
+                [f.copyNumberCall?.label, f.copyNumber.map { "CN \(Self.number($0))" }].compactMap { $0 }.joined(
+                    separator: ", "))
         }
-        if let partners = f.partners { field("Partners", partners.joined(separator: "::") + (f.breakpoints.map { " (\($0))" } ?? "")) }
+        if let partners = f.partners {
+            field("Partners", partners.joined(separator: "::") + (f.breakpoints.map { " (\($0))" } ?? ""))
+        }
         if let b = f.biomarker { field("Biomarker", b.label) }
-        field("VAF", f.vaf.map { String(format: "%.1f%% (%.3f)", $0 * 100, $0) + (f.vafSource.map { ", from \($0)" } ?? "") })
+        field(
+            "VAF",
+            f.vaf.map { String(format: "%.1f%% (%.3f)", $0 * 100, $0) + (f.vafSource.map { ", from \($0)" } ?? "") })
         let reads = [f.altCount.map { "\($0) alt" }, f.refCount.map { "\($0) ref" }].compactMap { $0 }
-        field("Depth", f.depth.map { "\($0) reads" + (reads.isEmpty ? "" : " (" + reads.joined(separator: ", ") + ")") })
+        field(
+            "Depth", f.depth.map { "\($0) reads" + (reads.isEmpty ? "" : " (" + reads.joined(separator: ", ") + ")") })
         if f.normalDepth != nil || f.normalVAF != nil {
-            field("Normal", [f.normalVAF.map { String(format: "VAF %.1f%%", $0 * 100) }, f.normalDepth.map { "depth \($0)" },
-                             f.normalAltCount.map { "\($0) alt reads" }].compactMap { $0 }.joined(separator: ", "))
+            field(
+                "Normal",
+                [
+                    f.normalVAF.map { String(format: "VAF %.1f%%", $0 * 100) }, f.normalDepth.map { "depth \($0)" },
+                    f.normalAltCount.map { "\($0) alt reads" },
+                ].compactMap { $0 }.joined(separator: ", "))
         }
         if let gt = f.genotype { field("Genotype", gt) }
-        field("Filter", f.filter.map { "\($0) (did not pass the caller's filters; kept but marked)" } ?? "PASS or not filtered")
+        field(
+            "Filter",
+            f.filter.map { "\($0) (did not pass the caller's filters; kept but marked)" } ?? "PASS or not filtered")
         if let sampleFilter = f.sampleFilter { field("Sample filter", sampleFilter) }
         field("Origin", f.origin.rawValue)
         field("Class", f.classification?.label)
         if let s = report?.specimen {
             let purity = s.tumourPurity.map { String(format: "purity %.0f%%", $0 * 100) }
-            field("Specimen", [s.id, s.type, s.site, s.collectedOn.map { "collected \($0)" }, purity].compactMap { $0 }.joined(separator: ", "))
+            field(
+                "Specimen",
+                [s.id, s.type, s.site, s.collectedOn.map { "collected \($0)" }, purity].compactMap { $0 }.joined(
+                    separator: ", "))
         } else {
             field("Specimen", nil)
         }
         if let r = report {
-            field("Report", [r.id, r.lab, r.assay, r.reportedOn.map { "reported \($0)" }].compactMap { $0 }.joined(separator: ", "))
+            field(
+                "Report",
+                [r.id, r.lab, r.assay, r.reportedOn.map { "reported \($0)" }].compactMap { $0 }.joined(separator: ", "))
         } else {
             field("Report", f.reportId.map { "\($0) (not in the case's reports)" })
         }
         out.append(Line(""))
         let evidence = f.evidenceInReadingOrder
-        out.append(Line(evidence.isEmpty ? "Evidence: none recorded" : "Evidence (\(evidence.count)), treatment options first", .title))
+        out.append(
+            Line(
+                evidence.isEmpty ? "Evidence: none recorded" : "Evidence (\(evidence.count)), treatment options first",
+                .title))
         for (i, e) in evidence.enumerated() {
             let tone: Tone = e.isTreatmentOption ? .option : (e.isAgainstDrug ? .againstDrug : .normal)
             out.append(Line("\(i + 1). \(e.phrase)", tone))
@@ -118,9 +147,13 @@ public struct FindingDetailText {
         var text = e.supports ? "supports " : "does not support "
         text += significance == .unknown ? "(significance not stated)" : significance.rawValue
         if let raw = e.significance, raw.lowercased() != significance.rawValue { text += " (\"\(raw)\")" }
-        if e.isTreatmentOption { text += " — a treatment option" }
-        else if e.isAgainstDrug { text += " — not a treatment option" }
-        else if significance.isAboutDrug || e.therapy != nil { text += " — not a treatment option" }
+        if e.isTreatmentOption {
+            text += " — a treatment option"
+        } else if e.isAgainstDrug {
+            text += " — not a treatment option"
+        } else if significance.isAboutDrug || e.therapy != nil {
+            text += " — not a treatment option"
+        }
         return text
     }
 

@@ -1,5 +1,5 @@
-import Foundation
 import CZlib
+import Foundation
 
 /// gzip and bgzip (blocked gzip, as in `.vcf.gz`) decompression in-process through the system zlib: no `gzip`
 /// process, and lab files are inflated block by block while they are read, so memory stays bounded however large
@@ -98,15 +98,21 @@ enum Gzip {
                         continue
                     }
                     guard next.pointee == 0x1F else {
-                        throw ImportError(file: file, location: "compressed byte \(consumed)",
-                                          message: "data after the end of the gzip stream; expected another gzip member or the end of the file")
+                        throw ImportError(
+                            file: file, location: "compressed byte \(consumed)",
+                            message:
+                                "data after the end of the gzip stream; expected another gzip member or the end of the file"
+                        )
                     }
                     inflateReset(stream)
                     ended = false
                 }
                 if stream.pointee.avail_in == 0 {
                     if last && written == 0 && !ended {
-                        throw ImportError(file: file, message: "the gzip data ends early (truncated file); expected a complete gzip or bgzip file")
+                        throw ImportError(
+                            file: file,
+                            message: "the gzip data ends early (truncated file); expected a complete gzip or bgzip file"
+                        )
                     }
                     return written
                 }
@@ -122,14 +128,18 @@ enum Gzip {
                 case Z_BUF_ERROR:
                     if stream.pointee.avail_in == 0 {
                         if last && written == 0 {
-                            throw ImportError(file: file, message: "the gzip data ends early (truncated file); expected a complete gzip or bgzip file")
+                            throw ImportError(
+                                file: file,
+                                message:
+                                    "the gzip data ends early (truncated file); expected a complete gzip or bgzip file")
                         }
                         return written
                     }
                 default:
                     let reason = stream.pointee.msg.map { String(cString: $0) } ?? "corrupt data"
-                    throw ImportError(file: file, location: "compressed byte \(consumed)",
-                                      message: "cannot decompress (\(reason)); expected a complete gzip or bgzip file")
+                    throw ImportError(
+                        file: file, location: "compressed byte \(consumed)",
+                        message: "cannot decompress (\(reason)); expected a complete gzip or bgzip file")
                 }
             }
             return written

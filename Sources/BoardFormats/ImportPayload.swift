@@ -1,5 +1,5 @@
-import Foundation
 import BoardModel
+import Foundation
 
 /// Everything one or more files yielded: whole records (the bundle), findings that belong to a case
 /// named elsewhere (VCF/MAF rows, FHIR variants without their Patient), knowledge to attach to findings
@@ -21,8 +21,11 @@ public struct ImportPayload: Sendable {
     /// Per file: records read and skipped, invalid values, fields not used (streamed lab files add theirs when parsed).
     public var accounts: [ImportAccount] = []
 
-    public init(bundle: BoardBundle = BoardBundle(), partialCases: [Case] = [], findingSets: [FindingBatch] = [],
-                findingStreams: [FindingStream] = [], evidence: [EvidenceAttachment] = [], skipped: [String] = [], notes: [String] = []) {
+    public init(
+        bundle: BoardBundle = BoardBundle(), partialCases: [Case] = [], findingSets: [FindingBatch] = [],
+        findingStreams: [FindingStream] = [], evidence: [EvidenceAttachment] = [], skipped: [String] = [],
+        notes: [String] = []
+    ) {
         self.bundle = bundle
         self.partialCases = partialCases
         self.findingSets = findingSets
@@ -48,6 +51,7 @@ public struct ImportPayload: Sendable {
     public var recordCount: Int {
         let b = bundle
         return b.boards.count + b.cases.count + b.trials.count + b.meetings.count + b.notes.count + b.decisions.count
-            + partialCases.count + caseAdditions.count + findingSets.reduce(0) { $0 + $1.findings.count } + evidence.count
+            + partialCases.count + caseAdditions.count + findingSets.reduce(0) { $0 + $1.findings.count }
+            + evidence.count
     }
 }

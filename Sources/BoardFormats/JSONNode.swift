@@ -20,13 +20,17 @@ struct JSONNode {
     /// Parses JSON text with located syntax and UTF-8 errors.
     static func parse(_ data: Data, file: String) throws -> JSONNode {
         guard String(data: data, encoding: .utf8) != nil else {
-            throw ImportError(file: file, location: JSONPosition.firstInvalidUTF8(in: data), message: "invalid UTF-8; expected UTF-8 JSON")
+            throw ImportError(
+                file: file, location: JSONPosition.firstInvalidUTF8(in: data),
+                message: "invalid UTF-8; expected UTF-8 JSON")
         }
         do {
             return JSONNode(try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]))
         } catch {
             let syntax = JSONPosition.syntaxError(in: data)
-            throw ImportError(file: file, location: syntax?.location, message: "not valid JSON (\(syntax?.message ?? "syntax error"))")
+            throw ImportError(
+                file: file, location: syntax?.location, message: "not valid JSON (\(syntax?.message ?? "syntax error"))"
+            )
         }
     }
 
@@ -40,7 +44,9 @@ struct JSONNode {
 
     /// Elements of an array; a single object counts as a one-element list (YAML and FHIR both do that).
     var array: [JSONNode] {
-        if let list = value as? [Any] { return list.enumerated().map { JSONNode($1, path: path + "[\($0)]", use: use) } }
+        if let list = value as? [Any] {
+            return list.enumerated().map { JSONNode($1, path: path + "[\($0)]", use: use) }
+        }
         if value is [String: Any] { return [self] }
         return []
     }
@@ -85,7 +91,9 @@ struct JSONNode {
 
     func requireString(_ file: String, expected: String) throws -> String {
         guard let s = string else {
-            throw ImportError(file: file, location: path, message: exists ? "expected \(expected) as a string" : "missing \(expected)")
+            throw ImportError(
+                file: file, location: path, message: exists ? "expected \(expected) as a string" : "missing \(expected)"
+            )
         }
         return s
     }

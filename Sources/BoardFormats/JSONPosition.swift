@@ -52,24 +52,35 @@ enum JSONPosition {
         } catch {
             let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "syntax error"
             guard let range = detail.range(of: #"character (\d+)"#, options: .regularExpression),
-                  let offset = Int(detail[range].split(separator: " ")[1]) else { return (nil, detail) }
-            return (lineAndColumn(ofCharacter: offset, in: data), detail.replacingOccurrences(of: #" around character \d+"#, with: "", options: .regularExpression))
+                let offset = Int(detail[range].split(separator: " ")[1])
+            else { return (nil, detail) }
+            return (
+                lineAndColumn(ofCharacter: offset, in: data),
+                detail.replacingOccurrences(of: #" around character \d+"#, with: "", options: .regularExpression)
+            )
         }
     }
 
     static func lineAndColumn(ofCharacter offset: Int, in data: Data) -> String {
         let text = String(decoding: data, as: UTF8.self)
-        var line = 1, column = 1
+        var line = 1
+        var column = 1
         for (index, scalar) in text.unicodeScalars.enumerated() {
             if index >= offset { break }
-            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+            if scalar == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
         }
         return "line \(line), column \(column)"
     }
 
     /// "line L, column C" of the first byte that is not valid UTF-8.
     static func firstInvalidUTF8(in data: Data) -> String? {
-        var line = 1, column = 1
+        var line = 1
+        var column = 1
         var iterator = data.makeIterator()
         var decoder = UTF8()
         var offset = 0
@@ -77,7 +88,12 @@ enum JSONPosition {
             switch decoder.decode(&iterator) {
             case .scalarValue(let scalar):
                 offset += String(scalar).utf8.count
-                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+                if scalar == "\n" {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
             case .emptyInput: return nil
             case .error: return "line \(line), column \(column) (byte \(offset))"
             }

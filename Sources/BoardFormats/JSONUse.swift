@@ -1,5 +1,5 @@
-import Foundation
 import BoardModel
+import Foundation
 
 /// Records which scalar values of a JSON document a reader took, and which subtrees it skipped as a whole
 /// (with a reason counted elsewhere), so that everything else can be listed as "not used" by field name.
@@ -10,22 +10,30 @@ final class JSONUse: @unchecked Sendable {
     private let lock = NSLock()
 
     func took(_ path: String) {
-        lock.lock(); taken.insert(path); lock.unlock()
+        lock.lock()
+        taken.insert(path)
+        lock.unlock()
     }
 
     /// The whole subtree is accounted for (the resource was skipped with a reason, or read as a whole).
     func accounted(_ node: JSONNode) {
-        lock.lock(); skippedPrefixes.append(node.path); lock.unlock()
+        lock.lock()
+        skippedPrefixes.append(node.path)
+        lock.unlock()
     }
 
     /// Every scalar under `root`, counted by field name as used (taken), not used, or inside a record skipped as a
     /// whole. `name` turns a path ("$.entry[3].resource.code.coding[0].system") into the name shown; by default
     /// the path without array positions ("entry.resource.code.coding.system"). Empty strings are no value.
     func census(in root: JSONNode, name: (JSONNode) -> String = { JSONUse.plainName($0.path) })
-        -> (used: [String: Int], unused: [String: Int], skipped: [String: Int]) {
-        lock.lock(); defer { lock.unlock() }
+        -> (used: [String: Int], unused: [String: Int], skipped: [String: Int])
+    {
+        lock.lock()
+        defer { lock.unlock() }
         let prefixes = Set(skippedPrefixes)
-        var used: [String: Int] = [:], unused: [String: Int] = [:], skipped: [String: Int] = [:]
+        var used: [String: Int] = [:]
+        var unused: [String: Int] = [:]
+        var skipped: [String: Int] = [:]
         func walk(_ value: Any?, path: String, inSkipped: Bool) {
             let inSkipped = inSkipped || prefixes.contains(path)
             switch value {
@@ -38,9 +46,13 @@ final class JSONUse: @unchecked Sendable {
             default:
                 if let s = value as? String, s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return }
                 let field = name(JSONNode(value, path: path))
-                if taken.contains(path) { used[field, default: 0] += 1 }
-                else if inSkipped { skipped[field, default: 0] += 1 }
-                else { unused[field, default: 0] += 1 }
+                if taken.contains(path) {
+                    used[field, default: 0] += 1
+                } else if inSkipped {
+                    skipped[field, default: 0] += 1
+                } else {
+                    unused[field, default: 0] += 1
+                }
             }
         }
         walk(root.value, path: root.path, inSkipped: false)
@@ -48,7 +60,9 @@ final class JSONUse: @unchecked Sendable {
     }
 
     /// Fills an account's field counts from the census of the document.
-    func fill(_ account: inout ImportAccount, root: JSONNode, name: (JSONNode) -> String = { JSONUse.plainName($0.path) }) {
+    func fill(
+        _ account: inout ImportAccount, root: JSONNode, name: (JSONNode) -> String = { JSONUse.plainName($0.path) }
+    ) {
         let c = census(in: root, name: name)
         account.usedFields = c.used
         account.unusedFields = c.unused
@@ -60,8 +74,14 @@ final class JSONUse: @unchecked Sendable {
         var out = ""
         var inIndex = false
         for ch in path {
-            if ch == "[" { inIndex = true; continue }
-            if ch == "]" { inIndex = false; continue }
+            if ch == "[" {
+                inIndex = true
+                continue
+            }
+            if ch == "]" {
+                inIndex = false
+                continue
+            }
             if !inIndex { out.append(ch) }
         }
         if out.hasPrefix("$.") { out.removeFirst(2) } else if out == "$" { out = "(document)" }

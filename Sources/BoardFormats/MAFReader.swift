@@ -1,5 +1,5 @@
-import Foundation
 import BoardModel
+import Foundation
 
 /// Reads Mutation Annotation Format files (GDC MAF, cBioPortal extended MAF, vcf2maf output, maf2maf's 5-column
 /// input, WashU TCGA MAFs; plain or gzip, LF, CRLF or bare-CR line ends) into findings grouped by
@@ -12,15 +12,21 @@ public enum MAFReader {
     static let proteinColumns = ["Protein_Change", "Amino_Acid_Change", "amino_acid_change", "AAChange"]
 
     static func recognises(head: String) -> Bool {
-        let firstData = head.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
-            .first { !$0.hasPrefix("#") }
+        let firstData = head.split(
+            omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+        )
+        .first { !$0.hasPrefix("#") }
         guard let header = firstData else { return false }
         let names = Set(header.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
-        return names.contains("hugo_symbol") || (names.contains("tumor_sample_barcode") && names.contains("start_position") && names.contains("chromosome"))
+        return names.contains("hugo_symbol")
+            || (names.contains("tumor_sample_barcode") && names.contains("start_position")
+                && names.contains("chromosome"))
     }
 
     /// Reads the whole file into a payload with one finding batch per Tumor_Sample_Barcode.
-    public static func read(data: Data, file: String, caseId: String? = nil, sample: String? = nil) throws -> ImportPayload {
+    public static func read(data: Data, file: String, caseId: String? = nil, sample: String? = nil) throws
+        -> ImportPayload
+    {
         let (batches, outcome) = try stream(data: data, file: file, caseId: caseId, sample: sample).collect()
         return ImportPayload(findingSets: batches, skipped: outcome.skipped, notes: outcome.notes)
     }
@@ -36,7 +42,9 @@ public enum MAFReader {
         return stream(file: path, size: size ?? 0, caseId: caseId, sample: sample) { try TextLines(path: path) }
     }
 
-    static func stream(file: String, size: Int, caseId: String?, sample: String?, open: @escaping @Sendable () throws -> TextLines) -> FindingStream {
+    static func stream(
+        file: String, size: Int, caseId: String?, sample: String?, open: @escaping @Sendable () throws -> TextLines
+    ) -> FindingStream {
         FindingStream(file: file, size: size) { chunkSize, emit in
             let lines = try open()
             var reader = Reader(file: file, caseId: caseId, only: sample, chunkSize: chunkSize)
@@ -95,8 +103,9 @@ public enum MAFReader {
 
         func batch(_ slot: Int) -> FindingBatch {
             let sample = samples[slot]
-            let report = MolecularReport(id: "maf:\(name):\(sample)", assay: "MAF" + (build.map { " (\($0))" } ?? ""),
-                                         specimen: Specimen(id: sample), genomeBuild: build)
+            let report = MolecularReport(
+                id: "maf:\(name):\(sample)", assay: "MAF" + (build.map { " (\($0))" } ?? ""),
+                specimen: Specimen(id: sample), genomeBuild: build)
             var b = FindingBatch(caseId: caseId, sample: sample, report: report, findings: pending[slot])
             b.createsCase = caseId == nil
             return b
@@ -113,10 +122,16 @@ public enum MAFReader {
             if c.ref < 0 { missing.append("Reference_Allele") }
             if c.alt1 < 0 && c.alt2 < 0 { missing.append("Tumor_Seq_Allele2") }
             if !missing.isEmpty {
-                throw ImportError(file: file, location: "line \(number)", message: "MAF header lacks \(missing.joined(separator: ", ")); expected at least Chromosome, Start_Position, Reference_Allele, Tumor_Seq_Allele2 (and Tumor_Sample_Barcode)")
+                throw ImportError(
+                    file: file, location: "line \(number)",
+                    message:
+                        "MAF header lacks \(missing.joined(separator: ", ")); expected at least Chromosome, Start_Position, Reference_Allele, Tumor_Seq_Allele2 (and Tumor_Sample_Barcode)"
+                )
             }
             if caseId == nil && c.sample < 0 {
-                throw ImportError(file: file, location: "line \(number)", message: "no Tumor_Sample_Barcode column; pass --case ID to say whose findings these are")
+                throw ImportError(
+                    file: file, location: "line \(number)",
+                    message: "no Tumor_Sample_Barcode column; pass --case ID to say whose findings these are")
             }
             headerSeen = true
         }
@@ -127,10 +142,15 @@ public enum MAFReader {
             fields = []
             defer { fields = f }
             line.split(separator: 0x09, into: &f)
-            if !headerSeen { try header(f, number: number); return }
+            if !headerSeen {
+                try header(f, number: number)
+                return
+            }
             if f.count == 1 && f[0].allSatisfy({ $0 == 0x20 }) { return }
             if f.count > names.count && !f[names.count...].allSatisfy(\.isEmpty) {
-                throw ImportError(file: file, location: "line \(number)", message: "\(f.count) columns but the header has \(names.count)")
+                throw ImportError(
+                    file: file, location: "line \(number)",
+                    message: "\(f.count) columns but the header has \(names.count)")
             }
             rows += 1
             for i in 0..<min(f.count, filled.count) where !f[i].isEmpty { filled[i] += 1 }
@@ -138,7 +158,11 @@ public enum MAFReader {
             func cell(_ i: Int) -> UnsafeBufferPointer<UInt8>? {
                 guard i >= 0, i < f.count, !f[i].isEmpty else { return nil }
                 let v = f[i]
-                if v.equals(".") || v.equals("NA") || v.equals("N/A") || v.equals("[Not Available]") || v.equals("NULL") || v.equals("Unknown") && i == c.gene { return nil }
+                if v.equals(".") || v.equals("NA") || v.equals("N/A") || v.equals("[Not Available]") || v.equals("NULL")
+                    || v.equals("Unknown") && i == c.gene
+                {
+                    return nil
+                }
                 return v
             }
             func get(_ i: Int) -> String? { cell(i)?.string }
@@ -148,15 +172,26 @@ public enum MAFReader {
             }
             // The sample: compared as bytes with the previous row's, so a String is made only when it changes.
             let sampleBytes = cell(c.sample)
-            if caseId == nil && sampleBytes == nil { skipped["row without Tumor_Sample_Barcode", default: 0] += 1; return }
-            if let only, let s = sampleBytes, s.string != only { skipped["row of another sample than --sample \(only)", default: 0] += 1; return }
+            if caseId == nil && sampleBytes == nil {
+                skipped["row without Tumor_Sample_Barcode", default: 0] += 1
+                return
+            }
+            if let only, let s = sampleBytes, s.string != only {
+                skipped["row of another sample than --sample \(only)", default: 0] += 1
+                return
+            }
             if lastSlot < 0 || !(sampleBytes.map { $0.elementsEqual(lastSample) } ?? lastSample.isEmpty) {
                 let sample = sampleBytes?.string ?? caseId!
-                if let slot = samples.firstIndex(of: sample) { lastSlot = slot } else {
+                if let slot = samples.firstIndex(of: sample) {
+                    lastSlot = slot
+                } else {
                     if caseId != nil && only == nil && !samples.isEmpty {
-                        throw ImportError(file: file, location: "line \(number)",
-                                          message: "the file holds several samples (\(samples[0]), \(sample), …) but --case attaches findings to one case; "
-                                            + "add --sample NAME to import one sample into that case, or leave out --case so that each sample becomes (or updates) its own case")
+                        throw ImportError(
+                            file: file, location: "line \(number)",
+                            message:
+                                "the file holds several samples (\(samples[0]), \(sample), …) but --case attaches findings to one case; "
+                                + "add --sample NAME to import one sample into that case, or leave out --case so that each sample becomes (or updates) its own case"
+                        )
                     }
                     samples.append(sample)
                     pending.append([])
@@ -174,33 +209,63 @@ public enum MAFReader {
             var position: Int?
             if let start {
                 guard let p = start.int else {
-                    throw ImportError(file: file, location: "line \(number), column \(c.start + 1)", message: "Start_Position must be an integer")
+                    throw ImportError(
+                        file: file, location: "line \(number), column \(c.start + 1)",
+                        message: "Start_Position must be an integer")
                 }
                 position = p
             }
-            guard let ref = get(c.ref) else { skipped["row without Reference_Allele", default: 0] += 1; return }
+            guard let ref = get(c.ref) else {
+                skipped["row without Reference_Allele", default: 0] += 1
+                return
+            }
             var alt = get(c.alt2)
             if alt == nil || alt == ref { alt = get(c.alt1) }
             // Alleles: bases A, C, G, T, N or "-" (GDC MAF specification).
-            guard MAFReader.validAllele(ref) else { skipped["row with an invalid Reference_Allele (expected A, C, G, T, N or -)", default: 0] += 1; return }
-            if let a = alt, !MAFReader.validAllele(a) { skipped["row with an invalid Tumor_Seq_Allele (expected A, C, G, T, N or -)", default: 0] += 1; return }
-            if let a = alt, a == ref { skipped["row whose tumour alleles equal the reference", default: 0] += 1; return }
-            guard chrom != nil || position != nil || alt != nil else { skipped["row without Chromosome, Start_Position or alleles", default: 0] += 1; return }
+            guard MAFReader.validAllele(ref) else {
+                skipped["row with an invalid Reference_Allele (expected A, C, G, T, N or -)", default: 0] += 1
+                return
+            }
+            if let a = alt, !MAFReader.validAllele(a) {
+                skipped["row with an invalid Tumor_Seq_Allele (expected A, C, G, T, N or -)", default: 0] += 1
+                return
+            }
+            if let a = alt, a == ref {
+                skipped["row whose tumour alleles equal the reference", default: 0] += 1
+                return
+            }
+            guard chrom != nil || position != nil || alt != nil else {
+                skipped["row without Chromosome, Start_Position or alleles", default: 0] += 1
+                return
+            }
             var gene = get(c.gene)
             var consequence = get(c.classification)
             // A pseudo-gene naming an alteration (FLT3_ITD): the HGNC symbol with the alteration.
             if let g = gene, g.uppercased().hasSuffix("_ITD") {
                 gene = String(g.dropLast(4))
-                consequence = consequence.map { $0 == "ITD" ? "internal tandem duplication (ITD)" : $0 } ?? "internal tandem duplication (ITD)"
+                consequence =
+                    consequence.map { $0 == "ITD" ? "internal tandem duplication (ITD)" : $0 }
+                    ?? "internal tandem duplication (ITD)"
             }
             let key: String
-            if let position, let chrom, let alt { key = "\(chrom):\(position):\(ref):\(alt)" }
-            else { key = "\(chrom ?? "?"):?:\(gene ?? "?"):\(consequence ?? "?"):\(rows)" }
-            if !seen[lastSlot].insert(key).inserted { skipped["duplicate row (same sample and CHROM:POS:REF:ALT)", default: 0] += 1; return }
+            if let position, let chrom, let alt {
+                key = "\(chrom):\(position):\(ref):\(alt)"
+            } else {
+                key = "\(chrom ?? "?"):?:\(gene ?? "?"):\(consequence ?? "?"):\(rows)"
+            }
+            if !seen[lastSlot].insert(key).inserted {
+                skipped["duplicate row (same sample and CHROM:POS:REF:ALT)", default: 0] += 1
+                return
+            }
             var hgvsP = cell(c.hgvsP).map { ($0.after(0x3A) ?? $0).string }.flatMap(Self.protein)
             let hgvsPShort = cell(c.hgvsPShort).map { $0.string }
             if hgvsP == nil && hgvsPShort == nil {
-                for i in c.protein { if let p = get(i).flatMap(Self.protein) { hgvsP = p; break } }
+                for i in c.protein {
+                    if let p = get(i).flatMap(Self.protein) {
+                        hgvsP = p
+                        break
+                    }
+                }
             }
             let kind: FindingKind
             if let alt, ref != "-", alt != "-", ref.count == alt.count { kind = .snv } else { kind = .indel }
@@ -208,22 +273,34 @@ public enum MAFReader {
                 let expected = ref.count == 1 ? "SNP" : ref.count == 2 ? "DNP" : ref.count == 3 ? "TNP" : "ONP"
                 if type != expected { typeMismatch += 1 }
             }
-            var finding = Finding(id: key, kind: kind, gene: gene, transcript: get(c.transcript),
-                                  hgvsC: cell(c.hgvsC).map { ($0.after(0x3A) ?? $0).string }, hgvsP: hgvsP,
-                                  consequence: consequence, exon: get(c.exon).map(MAFReader.exon), origin: .unknown,
-                                  filter: cell(c.filter).flatMap { $0.equals("PASS") ? nil : $0.string },
-                                  chrom: chrom, position: position, ref: ref, alt: alt)
+            var finding = Finding(
+                id: key, kind: kind, gene: gene, transcript: get(c.transcript),
+                hgvsC: cell(c.hgvsC).map { ($0.after(0x3A) ?? $0).string }, hgvsP: hgvsP,
+                consequence: consequence, exon: get(c.exon).map(MAFReader.exon), origin: .unknown,
+                filter: cell(c.filter).flatMap { $0.equals("PASS") ? nil : $0.string },
+                chrom: chrom, position: position, ref: ref, alt: alt)
             finding.hgvsPShort = hgvsPShort
             finding.end = cell(c.end)?.int ?? (ref != "-" ? position.map { $0 + ref.count - 1 } : nil)
             finding.sourceId = get(c.dbSNP).flatMap { $0 == "novel" ? nil : $0 }
             // Tumour reads.
-            let tDepth = count(c.tDepth), tAlt = count(c.tAlt), tRef = count(c.tRef)
+            let tDepth = count(c.tDepth)
+            let tAlt = count(c.tAlt)
+            let tRef = count(c.tRef)
             if let a = tAlt {
                 finding.altCount = Int(a)
                 finding.refCount = tRef.map { Int($0) }
-                if let d = tDepth, d > 0 { finding.vaf = a / d; finding.depth = Int(d); finding.vafSource = "MAF t_alt_count/t_depth" }
-                else if let r = tRef, a + r > 0 { finding.vaf = a / (a + r); finding.depth = Int(a + r); finding.vafSource = "MAF t_alt_count/(t_ref_count+t_alt_count)" }
-            } else if let d = tDepth, d > 0 { finding.depth = Int(d) }
+                if let d = tDepth, d > 0 {
+                    finding.vaf = a / d
+                    finding.depth = Int(d)
+                    finding.vafSource = "MAF t_alt_count/t_depth"
+                } else if let r = tRef, a + r > 0 {
+                    finding.vaf = a / (a + r)
+                    finding.depth = Int(a + r)
+                    finding.vafSource = "MAF t_alt_count/(t_ref_count+t_alt_count)"
+                }
+            } else if let d = tDepth, d > 0 {
+                finding.depth = Int(d)
+            }
             if finding.vaf == nil, let v = c.tumourPercent.lazy.compactMap({ count($0) }).first, v <= 100 {
                 finding.vaf = v / 100
                 finding.vafSource = "MAF \(names[c.tumourPercent.first { count($0) != nil }!]) (percent)"
@@ -233,17 +310,28 @@ public enum MAFReader {
                 if let r = c.tumourRefReads.lazy.compactMap({ count($0) }).first {
                     finding.refCount = Int(r)
                     if finding.depth == nil { finding.depth = Int(a + r) }
-                    if finding.vaf == nil, a + r > 0 { finding.vaf = a / (a + r); finding.vafSource = "MAF tumour read counts alt/(ref+alt)" }
+                    if finding.vaf == nil, a + r > 0 {
+                        finding.vaf = a / (a + r)
+                        finding.vafSource = "MAF tumour read counts alt/(ref+alt)"
+                    }
                 }
             }
             // Matched normal reads.
-            let nDepth = count(c.nDepth), nAlt = count(c.nAlt), nRef = count(c.nRef)
+            let nDepth = count(c.nDepth)
+            let nAlt = count(c.nAlt)
+            let nRef = count(c.nRef)
             if let a = nAlt ?? c.normalAltReads.lazy.compactMap({ count($0) }).first {
                 finding.normalAltCount = Int(a)
                 let r = nRef ?? c.normalRefReads.lazy.compactMap({ count($0) }).first
-                if let d = nDepth, d > 0 { finding.normalDepth = Int(d) } else if let r { finding.normalDepth = Int(a + r) }
+                if let d = nDepth, d > 0 {
+                    finding.normalDepth = Int(d)
+                } else if let r {
+                    finding.normalDepth = Int(a + r)
+                }
                 if let d = finding.normalDepth, d > 0 { finding.normalVAF = a / Double(d) }
-            } else if let d = nDepth, d > 0 { finding.normalDepth = Int(d) }
+            } else if let d = nDepth, d > 0 {
+                finding.normalDepth = Int(d)
+            }
             if let v = c.normalPercent.lazy.compactMap({ count($0) }).first, v <= 100 { finding.normalVAF = v / 100 }
             if let status = cell(c.status) {
                 let s = status.string.lowercased()
@@ -260,14 +348,26 @@ public enum MAFReader {
         /// Sends every sample's remaining findings and the account of the file.
         mutating func finish(emit: (FindingBatch) throws -> Void) throws -> FindingStream.Outcome {
             guard headerSeen else {
-                throw ImportError(file: file, message: "no header line; expected a MAF with Chromosome, Start_Position, Reference_Allele, Tumor_Seq_Allele2, Tumor_Sample_Barcode … columns")
+                throw ImportError(
+                    file: file,
+                    message:
+                        "no header line; expected a MAF with Chromosome, Start_Position, Reference_Allele, Tumor_Seq_Allele2, Tumor_Sample_Barcode … columns"
+                )
             }
             for slot in samples.indices where !pending[slot].isEmpty { try emit(batch(slot)) }
             var outcome = FindingStream.Outcome(read: rows, made: made)
             if let build { outcome.notes.append("\(name): genome build \(build)") }
-            if samples.count > 1 { outcome.notes.append("\(name): \(samples.count) samples (Tumor_Sample_Barcode), each its own case") }
-            if typeMismatch > 0 { outcome.notes.append("\(name): \(typeMismatch) row(s) whose Variant_Type disagrees with the alleles; typed from the alleles") }
-            for (reason, count) in skipped.sorted(by: { $0.key < $1.key }) { outcome.skipped.append("\(name): \(count) \(reason)") }
+            if samples.count > 1 {
+                outcome.notes.append("\(name): \(samples.count) samples (Tumor_Sample_Barcode), each its own case")
+            }
+            if typeMismatch > 0 {
+                outcome.notes.append(
+                    "\(name): \(typeMismatch) row(s) whose Variant_Type disagrees with the alleles; typed from the alleles"
+                )
+            }
+            for (reason, count) in skipped.sorted(by: { $0.key < $1.key }) {
+                outcome.skipped.append("\(name): \(count) \(reason)")
+            }
             let used = c.used
             outcome.unused = names.indices.filter { !used.contains($0) && filled[$0] > 0 && !names[$0].isEmpty }
                 .map { ("column " + names[$0], filled[$0]) }
@@ -280,7 +380,9 @@ public enum MAFReader {
         static func protein(_ text: String) -> String? {
             var t = Substring(text.trimmingCharacters(in: .whitespaces))
             if t.hasPrefix("p.") { t = t.dropFirst(2) }
-            guard let first = t.first, first.isUppercase || first == "*" || first.isNumber, t.contains(where: \.isNumber) else { return nil }
+            guard let first = t.first, first.isUppercase || first == "*" || first.isNumber,
+                t.contains(where: \.isNumber)
+            else { return nil }
             guard !t.contains(">") || t.contains("delins") else { return nil }
             return "p." + t
         }
@@ -288,7 +390,9 @@ public enum MAFReader {
 
     /// A MAF allele: bases A, C, G, T, N, or "-" for none.
     static func validAllele(_ a: String) -> Bool {
-        a == "-" || (!a.isEmpty && a.utf8.allSatisfy { [0x41, 0x43, 0x47, 0x54, 0x4E, 0x61, 0x63, 0x67, 0x74, 0x6E].contains($0) })
+        a == "-"
+            || (!a.isEmpty
+                && a.utf8.allSatisfy { [0x41, 0x43, 0x47, 0x54, 0x4E, 0x61, 0x63, 0x67, 0x74, 0x6E].contains($0) })
     }
 
     /// Exon numbers Excel turned into dates: "23-Oct" was 10/23, "May-63" was 5/63; others as written.
@@ -303,12 +407,15 @@ public enum MAFReader {
 
     /// Column indices the reader uses (-1 when absent), names matched case-insensitively.
     struct Columns {
-        var gene = -1, chrom = -1, start = -1, end = -1, ref = -1, alt1 = -1, alt2 = -1, sample = -1, build = -1, variantType = -1
-        var classification = -1, hgvsC = -1, hgvsP = -1, hgvsPShort = -1, transcript = -1, exon = -1, tDepth = -1, tRef = -1, tAlt = -1
+        var gene = -1, chrom = -1, start = -1, end = -1, ref = -1, alt1 = -1, alt2 = -1, sample = -1, build = -1,
+            variantType = -1
+        var classification = -1, hgvsC = -1, hgvsP = -1, hgvsPShort = -1, transcript = -1, exon = -1, tDepth = -1,
+            tRef = -1, tAlt = -1
         var nDepth = -1, nRef = -1, nAlt = -1, status = -1, filter = -1, dbSNP = -1
         var protein: [Int] = []
         var tumourPercent: [Int] = [], normalPercent: [Int] = []
-        var tumourAltReads: [Int] = [], tumourRefReads: [Int] = [], normalAltReads: [Int] = [], normalRefReads: [Int] = []
+        var tumourAltReads: [Int] = [], tumourRefReads: [Int] = [], normalAltReads: [Int] = [],
+            normalRefReads: [Int] = []
 
         init() {}
 
@@ -317,13 +424,31 @@ public enum MAFReader {
                 names.firstIndex(of: name) ?? names.firstIndex { $0.caseInsensitiveCompare(name) == .orderedSame } ?? -1
             }
             func all(_ list: [String]) -> [Int] { list.map(i).filter { $0 >= 0 } }
-            gene = i("Hugo_Symbol"); chrom = i("Chromosome"); start = i("Start_Position"); end = i("End_Position"); ref = i("Reference_Allele")
-            alt1 = i("Tumor_Seq_Allele1"); alt2 = i("Tumor_Seq_Allele2"); sample = i("Tumor_Sample_Barcode")
-            build = i("NCBI_Build"); variantType = i("Variant_Type"); classification = i("Variant_Classification")
-            hgvsC = i("HGVSc"); hgvsP = i("HGVSp"); hgvsPShort = i("HGVSp_Short"); transcript = i("Transcript_ID") >= 0 ? i("Transcript_ID") : i("transcript_name"); exon = i("Exon_Number")
-            tDepth = i("t_depth"); tRef = i("t_ref_count"); tAlt = i("t_alt_count")
-            nDepth = i("n_depth"); nRef = i("n_ref_count"); nAlt = i("n_alt_count")
-            status = i("Mutation_Status"); filter = i("FILTER"); dbSNP = i("dbSNP_RS")
+            gene = i("Hugo_Symbol")
+            chrom = i("Chromosome")
+            start = i("Start_Position")
+            end = i("End_Position")
+            ref = i("Reference_Allele")
+            alt1 = i("Tumor_Seq_Allele1")
+            alt2 = i("Tumor_Seq_Allele2")
+            sample = i("Tumor_Sample_Barcode")
+            build = i("NCBI_Build")
+            variantType = i("Variant_Type")
+            classification = i("Variant_Classification")
+            hgvsC = i("HGVSc")
+            hgvsP = i("HGVSp")
+            hgvsPShort = i("HGVSp_Short")
+            transcript = i("Transcript_ID") >= 0 ? i("Transcript_ID") : i("transcript_name")
+            exon = i("Exon_Number")
+            tDepth = i("t_depth")
+            tRef = i("t_ref_count")
+            tAlt = i("t_alt_count")
+            nDepth = i("n_depth")
+            nRef = i("n_ref_count")
+            nAlt = i("n_alt_count")
+            status = i("Mutation_Status")
+            filter = i("FILTER")
+            dbSNP = i("dbSNP_RS")
             protein = all(MAFReader.proteinColumns)
             // WashU/TCGA percent VAF columns and read-count columns.
             tumourPercent = all(["TumorVAF_WU", "tumor_vaf"])
@@ -335,9 +460,14 @@ public enum MAFReader {
         }
 
         var used: Set<Int> {
-            Set([gene, chrom, start, end, ref, alt1, alt2, sample, build, variantType, classification, hgvsC, hgvsP, hgvsPShort, transcript,
-                 exon, tDepth, tRef, tAlt, nDepth, nRef, nAlt, status, filter, dbSNP].filter { $0 >= 0 }
-                + protein + tumourPercent + normalPercent + tumourAltReads + tumourRefReads + normalAltReads + normalRefReads)
+            Set(
+                [
+                    gene, chrom, start, end, ref, alt1, alt2, sample, build, variantType, classification, hgvsC, hgvsP,
+                    hgvsPShort, transcript,
+                    exon, tDepth, tRef, tAlt, nDepth, nRef, nAlt, status, filter, dbSNP,
+                ].filter { $0 >= 0 }
+                    + protein + tumourPercent + normalPercent + tumourAltReads + tumourRefReads + normalAltReads
+                    + normalRefReads)
         }
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import BoardModel
+import Foundation
 
 /// The minutes of one meeting as plain text (wrapped by display width) or Markdown.
 ///
@@ -26,9 +26,12 @@ public struct MinutesWriter {
     /// copy of the minutes kept elsewhere anchors the chain (`tumorboard verify --against`); nil prints nothing.
     public var auditChainHead: String?
 
-    public init(meeting: Meeting, board: Board, cases: [Case], notes: [Note] = [], decisions: [Decision] = [],
-                decisionHashes: [String: String] = [:], trials: [String: Trial] = [:], deidentify: Bool = false,
-                timeZone: TimeZone = TimeZone(identifier: "UTC")!, findingCounts: [String: Int] = [:], auditChainHead: String? = nil) {
+    public init(
+        meeting: Meeting, board: Board, cases: [Case], notes: [Note] = [], decisions: [Decision] = [],
+        decisionHashes: [String: String] = [:], trials: [String: Trial] = [:], deidentify: Bool = false,
+        timeZone: TimeZone = TimeZone(identifier: "UTC")!, findingCounts: [String: Int] = [:],
+        auditChainHead: String? = nil
+    ) {
         self.findingCounts = findingCounts
         self.auditChainHead = auditChainHead
         self.meeting = meeting
@@ -52,8 +55,10 @@ public struct MinutesWriter {
         let day = clock.localDate(meeting.startsAt)
         doc.add(.title("Minutes: \(board.name)"))
         if deidentify {
-            doc.add(.text("DE-IDENTIFIED COPY: patient names, MRNs and other identifiers, and birth dates are removed; "
-                          + "patients appear by pseudonym with age and sex.", indent: 0))
+            doc.add(
+                .text(
+                    "DE-IDENTIFIED COPY: patient names, MRNs and other identifiers, and birth dates are removed; "
+                        + "patients appear by pseudonym with age and sex.", indent: 0))
             doc.add(.blank)
         }
         doc.field("Meeting", meeting.id)
@@ -72,11 +77,16 @@ public struct MinutesWriter {
         for discipline in Discipline.allCases {
             let names = present.filter { $0.discipline == discipline }.map(\.name).sorted()
             guard !names.isEmpty else { continue }
-            doc.field(discipline.label, names.map { $0 == meeting.chair ? "\($0) (chair)" : $0 }.joined(separator: ", "), labelWidth: 20)
+            doc.field(
+                discipline.label, names.map { $0 == meeting.chair ? "\($0) (chair)" : $0 }.joined(separator: ", "),
+                labelWidth: 20)
         }
         if present.isEmpty { doc.add(.text("No attendance recorded.", indent: 0)) }
         if !absent.isEmpty {
-            doc.field("Absent", absent.sorted { $0.name < $1.name }.map { "\($0.name) (\($0.discipline.label))" }.joined(separator: ", "), labelWidth: 20)
+            doc.field(
+                "Absent",
+                absent.sorted { $0.name < $1.name }.map { "\($0.name) (\($0.discipline.label))" }.joined(
+                    separator: ", "), labelWidth: 20)
         }
 
         let agenda = meeting.agenda.sorted { ($0.position, $0.caseId) < ($1.position, $1.caseId) }
@@ -99,10 +109,14 @@ public struct MinutesWriter {
             let say = { (text: String) in scrub?.scrub(text) ?? text }
             doc.add(.item("\(item.position). \(c.id) · \(patientLine(c.patient, on: day))"))
             let ind = 3
-            doc.field("Diagnosis", say(c.diagnosis.text) + (c.diagnosis.oncotreeCode.map { " [\($0)]" } ?? "")
-                      + (c.diagnosis.histology.map { "; \(say($0))" } ?? ""), indent: ind)
+            doc.field(
+                "Diagnosis",
+                say(c.diagnosis.text) + (c.diagnosis.oncotreeCode.map { " [\($0)]" } ?? "")
+                    + (c.diagnosis.histology.map { "; \(say($0))" } ?? ""), indent: ind)
             doc.field("Stage", c.stage?.summary ?? "—", indent: ind)
-            if !c.metastaticSites.isEmpty { doc.field("Metastases", c.metastaticSites.map(\.summary).joined(separator: "; "), indent: ind) }
+            if !c.metastaticSites.isEmpty {
+                doc.field("Metastases", c.metastaticSites.map(\.summary).joined(separator: "; "), indent: ind)
+            }
             if let perf = c.performance, !perf.summary.isEmpty { doc.field("Performance", perf.summary, indent: ind) }
             var slot = item.presenter ?? "—"
             if let minutes = item.plannedMinutes { slot += "; planned \(minutes) min" }
@@ -115,32 +129,51 @@ public struct MinutesWriter {
             if !findings.shown.isEmpty {
                 doc.add(.text("Key findings:", indent: ind))
                 for f in findings.shown { doc.add(.bullet(f, indent: ind + 2)) }
-                if findings.more > 0 { doc.add(.bullet("\(findings.more) more finding\(findings.more == 1 ? "" : "s") not listed", indent: ind + 2)) }
+                if findings.more > 0 {
+                    doc.add(
+                        .bullet(
+                            "\(findings.more) more finding\(findings.more == 1 ? "" : "s") not listed", indent: ind + 2)
+                    )
+                }
             }
-            let caseNotes = notes.filter { $0.target.caseId == c.id }.sorted { ($0.writtenAt, $0.id) < ($1.writtenAt, $1.id) }
+            let caseNotes = notes.filter { $0.target.caseId == c.id }.sorted {
+                ($0.writtenAt, $0.id) < ($1.writtenAt, $1.id)
+            }
             if !caseNotes.isEmpty {
                 doc.add(.text("Discussion:", indent: ind))
                 for note in caseNotes {
                     var about = ""
                     if let f = note.target.findingId { about = " on " + (c.findings.first { $0.id == f }?.label ?? f) }
                     if let t = note.target.trialId { about = " on \(t)" }
-                    doc.add(.bullet("\(note.author)\(about) (\(clock.shortDayAndTime(note.writtenAt))): \(say(note.text))", indent: ind + 2))
+                    doc.add(
+                        .bullet(
+                            "\(note.author)\(about) (\(clock.shortDayAndTime(note.writtenAt))): \(say(note.text))",
+                            indent: ind + 2))
                 }
             }
             if item.outcome == .deferred || item.outcome == .represent {
-                doc.field(item.outcome == .deferred ? "Deferred" : "Re-present", item.deferReason.map(say) ?? "no reason recorded", indent: ind)
+                doc.field(
+                    item.outcome == .deferred ? "Deferred" : "Re-present",
+                    item.deferReason.map(say) ?? "no reason recorded", indent: ind)
             }
             if let d = decision {
-                let recs = d.recommendations.sorted { ($0.priority, $0.kind.rawValue) < ($1.priority, $1.kind.rawValue) }
+                let recs = d.recommendations.sorted {
+                    ($0.priority, $0.kind.rawValue) < ($1.priority, $1.kind.rawValue)
+                }
                 doc.add(.text(recs.isEmpty ? "Recommendations: none recorded" : "Recommendations:", indent: ind))
                 for r in recs {
                     var line = r.kind.label.capitalizedFirst
-                    let what = [r.therapy.map(say), r.drugs.isEmpty || r.therapy != nil ? nil : r.drugs.joined(separator: " + ")].compactMap { $0 }
+                    let what = [
+                        r.therapy.map(say),
+                        r.drugs.isEmpty || r.therapy != nil ? nil : r.drugs.joined(separator: " + "),
+                    ].compactMap { $0 }
                     if !what.isEmpty { line += ": " + what.joined(separator: ", ") }
                     if let t = r.trialId {
                         line += " — trial \(t)"
                         if let trial = trials[t] {
-                            line += " (\(trial.shortTitle ?? trial.title)" + (trial.phase.map { ", \($0)" } ?? "") + ", \(trial.status.rawValue.lowercased().replacingOccurrences(of: "_", with: " ")))"
+                            line +=
+                                " (\(trial.shortTitle ?? trial.title)" + (trial.phase.map { ", \($0)" } ?? "")
+                                + ", \(trial.status.rawValue.lowercased().replacingOccurrences(of: "_", with: " ")))"
                         }
                     }
                     line += " [evidence: \(r.evidence.map(\.description) ?? "not graded")]"
@@ -151,7 +184,9 @@ public struct MinutesWriter {
                     }
                 }
                 doc.field("Consensus", d.consensus?.rawValue ?? "not recorded", indent: ind)
-                for dissent in d.dissent { doc.field("Dissent", "\(dissent.name): \(say(dissent.reason))", indent: ind) }
+                for dissent in d.dissent {
+                    doc.field("Dissent", "\(dissent.name): \(say(dissent.reason))", indent: ind)
+                }
                 if let f = d.followUp {
                     var parts: [String] = []
                     if let date = f.date { parts.append("on \(date)") }
@@ -160,7 +195,10 @@ public struct MinutesWriter {
                     if let what = f.represent { text += (text.isEmpty ? "" : ": ") + say(what) }
                     doc.field("Follow-up", text.isEmpty ? "—" : text, indent: ind)
                 }
-                doc.field("Decision", "\(d.id), version \(d.version), \(d.status.rawValue)" + (d.amends.map { ", amends \($0)" } ?? ""), indent: ind)
+                doc.field(
+                    "Decision",
+                    "\(d.id), version \(d.version), \(d.status.rawValue)" + (d.amends.map { ", amends \($0)" } ?? ""),
+                    indent: ind)
             } else if item.outcome == .discussed || item.outcome == .pending {
                 doc.field("Decision", "none recorded", indent: ind)
             }
@@ -172,8 +210,13 @@ public struct MinutesWriter {
             for item in deferred {
                 guard let c = byId[item.caseId] else { continue }
                 let who = deidentify ? c.patient.pseudonym : c.patient.name.display
-                let reason = item.deferReason.map { deidentify ? Deidentifier(patient: c.patient).scrub($0) : $0 } ?? "no reason recorded"
-                doc.add(.bullet("\(c.id) \(who), agenda item \(item.position) (\(item.outcome.rawValue)): \(reason)", indent: 0))
+                let reason =
+                    item.deferReason.map { deidentify ? Deidentifier(patient: c.patient).scrub($0) : $0 }
+                    ?? "no reason recorded"
+                doc.add(
+                    .bullet(
+                        "\(c.id) \(who), agenda item \(item.position) (\(item.outcome.rawValue)): \(reason)", indent: 0)
+                )
             }
         }
 

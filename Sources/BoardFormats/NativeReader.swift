@@ -1,5 +1,5 @@
-import Foundation
 import BoardModel
+import Foundation
 
 /// Reads the native JSON layout, turning decoding failures into one line with the JSON path. Patients carry
 /// `vitalStatus`, `deceasedOn` and `causeOfDeath` (a date of death with "alive", or before the birth date, is
@@ -9,7 +9,8 @@ public enum NativeReader {
     public static func recognises(_ data: Data) -> Bool {
         guard data.first(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }) == UInt8(ascii: "{") else { return false }
         // Keys may be sorted, so the tag can sit anywhere in the top-level object.
-        return data.range(of: Data("\"format\"".utf8)) != nil && data.range(of: Data("\"\(BoardBundle.formatTag)\"".utf8)) != nil
+        return data.range(of: Data("\"format\"".utf8)) != nil
+            && data.range(of: Data("\"\(BoardBundle.formatTag)\"".utf8)) != nil
     }
 
     public static func read(path: String) throws -> BoardBundle {
@@ -24,7 +25,9 @@ public enum NativeReader {
 
     public static func read(data: Data, file: String) throws -> BoardBundle {
         guard String(data: data, encoding: .utf8) != nil else {
-            throw ImportError(file: file, location: JSONPosition.firstInvalidUTF8(in: data), message: "invalid UTF-8; expected UTF-8 JSON")
+            throw ImportError(
+                file: file, location: JSONPosition.firstInvalidUTF8(in: data),
+                message: "invalid UTF-8; expected UTF-8 JSON")
         }
         do {
             return try decoder.decode(BoardBundle.self, from: data)
@@ -32,7 +35,8 @@ public enum NativeReader {
             if let syntax = JSONPosition.syntaxError(in: data) {
                 throw ImportError(file: file, location: syntax.location, message: "not valid JSON (\(syntax.message))")
             }
-            throw ImportError(file: file, location: JSONPosition.path(of: error), message: JSONPosition.message(of: error))
+            throw ImportError(
+                file: file, location: JSONPosition.path(of: error), message: JSONPosition.message(of: error))
         } catch {
             throw ImportError(file: file, message: "not valid JSON (\(Self.reason(error)))")
         }
@@ -45,7 +49,9 @@ public enum NativeReader {
             let c = try decoder.singleValueContainer()
             let text = try c.decode(String.self)
             if let date = InstantFormat.parse(text) { return date }
-            throw DecodingError.dataCorruptedError(in: c, debugDescription: "expected an ISO 8601 date-time such as 2026-12-03T16:00:00Z, found \"\(text)\"")
+            throw DecodingError.dataCorruptedError(
+                in: c,
+                debugDescription: "expected an ISO 8601 date-time such as 2026-12-03T16:00:00Z, found \"\(text)\"")
         }
         return decoder
     }

@@ -1,5 +1,5 @@
-import Foundation
 import BoardModel
+import Foundation
 
 /// Recognises OncoTree releases (the nested tree JSON of the `trees/` folder, the `/api/tumorTypes` list, and the
 /// flat `tumor_types.txt` with level_1…level_7 columns). The board bundles one release, so such a file is
@@ -20,7 +20,9 @@ enum OncoTreeFile {
     static func answer(file: String) -> ImportPayload {
         var account = ImportAccount(file: file, format: "oncotree")
         account.skip("OncoTree is bundled (release \(OncoTree.release)); nothing to import")
-        var payload = ImportPayload(notes: ["\(URL(fileURLWithPath: file).lastPathComponent): OncoTree is bundled (release \(OncoTree.release)); nothing to import"])
+        var payload = ImportPayload(notes: [
+            "\(URL(fileURLWithPath: file).lastPathComponent): OncoTree is bundled (release \(OncoTree.release)); nothing to import"
+        ])
         payload.accounts = [account]
         return payload
     }

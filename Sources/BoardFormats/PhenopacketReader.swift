@@ -1,5 +1,5 @@
-import Foundation
 import BoardModel
+import Foundation
 
 /// Reads a GA4GH Phenopacket v2 (schema 2.0.x, JSON; https://phenopacket-schema.readthedocs.io) into one case:
 /// the subject (sex, date of birth or the age at last encounter as an ISO 8601 duration, vital status with cause
@@ -12,7 +12,8 @@ import BoardModel
 /// the file's account.
 public enum PhenopacketReader {
     static func recognises(_ root: JSONNode) -> Bool {
-        root["metaData"]["phenopacketSchemaVersion"].exists || (root["subject"].exists && root["metaData"].exists && root["id"].exists)
+        root["metaData"]["phenopacketSchemaVersion"].exists
+            || (root["subject"].exists && root["metaData"].exists && root["id"].exists)
     }
 
     public static func read(data: Data, file: String, caseId: String? = nil) throws -> ImportPayload {
@@ -26,11 +27,18 @@ public enum PhenopacketReader {
         let version = root["metaData"]["phenopacketSchemaVersion"].string
         let v1Layout = ["genes", "variants", "htsFiles"].contains { root[$0].exists }
         if let version, !version.hasPrefix("2") || v1Layout {
-            throw ImportError(file: file, location: "$.metaData.phenopacketSchemaVersion",
-                              message: "Phenopacket schema \(version) is not supported; expected 2.0.x (convert v1 files with phenopacket-tools: `phenopacket-tools convert`)")
+            throw ImportError(
+                file: file, location: "$.metaData.phenopacketSchemaVersion",
+                message:
+                    "Phenopacket schema \(version) is not supported; expected 2.0.x (convert v1 files with phenopacket-tools: `phenopacket-tools convert`)"
+            )
         }
         if version == nil, v1Layout {
-            throw ImportError(file: file, location: "$", message: "a Phenopacket v1 layout (genes, variants, htsFiles); expected schema 2.0.x (convert with phenopacket-tools)")
+            throw ImportError(
+                file: file, location: "$",
+                message:
+                    "a Phenopacket v1 layout (genes, variants, htsFiles); expected schema 2.0.x (convert with phenopacket-tools)"
+            )
         }
         var account = ImportAccount(file: file, format: "phenopacket")
         account.read()
@@ -48,32 +56,55 @@ public enum PhenopacketReader {
         for disease in root["diseases"].array {
             let label = disease["term"]["label"].string ?? disease["term"]["id"].string ?? "disease"
             let termId = disease["term"]["id"].string
-            if disease["excluded"].bool == true { comorbidities.append("excluded: \(label)"); continue }
-            let mapping = OncoTreeCrosswalk.map(codings: termId.map { [OncoTreeCrosswalk.Coding(system: nil, code: $0)] } ?? [], text: label)
-            let cancer = mapping != nil || ClinicalVocabulary.isCancer(label) || disease["diseaseStage"].exists || disease["clinicalTnmFinding"].exists
+            if disease["excluded"].bool == true {
+                comorbidities.append("excluded: \(label)")
+                continue
+            }
+            let mapping = OncoTreeCrosswalk.map(
+                codings: termId.map { [OncoTreeCrosswalk.Coding(system: nil, code: $0)] } ?? [], text: label)
+            let cancer =
+                mapping != nil || ClinicalVocabulary.isCancer(label) || disease["diseaseStage"].exists
+                || disease["clinicalTnmFinding"].exists
             guard cancer, !foundCancer else {
-                if foundCancer && cancer { comorbidities.append("second primary: \(label)") } else { comorbidities.append(label) }
+                if foundCancer && cancer {
+                    comorbidities.append("second primary: \(label)")
+                } else {
+                    comorbidities.append(label)
+                }
                 continue
             }
             foundCancer = true
-            diagnosis = Diagnosis(oncotreeCode: mapping?.oncotree, text: label, primarySite: disease["primarySite"]["label"].string,
-                                  diagnosedOn: ClinicalVocabulary.date(disease["onset"]["timestamp"].string), sourceCode: termId)
-            if let s = disease["diseaseStage"].array.first { (stage.group, stage.system) = group(s, oncotree: mapping?.oncotree) }
+            diagnosis = Diagnosis(
+                oncotreeCode: mapping?.oncotree, text: label, primarySite: disease["primarySite"]["label"].string,
+                diagnosedOn: ClinicalVocabulary.date(disease["onset"]["timestamp"].string), sourceCode: termId)
+            if let s = disease["diseaseStage"].array.first {
+                (stage.group, stage.system) = group(s, oncotree: mapping?.oncotree)
+            }
             // The basis is what the categories' prefixes say ("pT2b" is pathological even under clinicalTnmFinding);
             // unprefixed categories under clinicalTnmFinding are clinical.
             let written = apply(disease["clinicalTnmFinding"], to: &stage)
             if stage.t != nil || stage.n != nil || stage.m != nil { stage.basis = written ?? "clinical" }
-            if mapping == nil { notes.append("\(name): diagnosis \"\(label)\"\(termId.map { " (\($0))" } ?? "") has no OncoTree mapping; kept as text") }
+            if mapping == nil {
+                notes.append(
+                    "\(name): diagnosis \"\(label)\"\(termId.map { " (\($0))" } ?? "") has no OncoTree mapping; kept as text"
+                )
+            }
         }
         // A tumour named only as a phenotypic feature (a predisposition syndrome's "Rhabdoid tumor of the kidney").
         var tumourFeature: String?
         for feature in root["phenotypicFeatures"].array where feature["excluded"].bool != true {
-            guard let fid = feature["type"]["id"].string, let mapped = OncoTreeCrosswalk.map(codings: [OncoTreeCrosswalk.Coding(system: nil, code: fid)], text: nil) else { continue }
+            guard let fid = feature["type"]["id"].string,
+                let mapped = OncoTreeCrosswalk.map(
+                    codings: [OncoTreeCrosswalk.Coding(system: nil, code: fid)], text: nil)
+            else { continue }
             if diagnosis.oncotreeCode == nil {
                 diagnosis.oncotreeCode = mapped.oncotree
                 tumourFeature = feature["type"]["label"].string
-                if !foundCancer { diagnosis.text = tumourFeature ?? diagnosis.text }
-                else if let t = tumourFeature { diagnosis.histology = t }
+                if !foundCancer {
+                    diagnosis.text = tumourFeature ?? diagnosis.text
+                } else if let t = tumourFeature {
+                    diagnosis.histology = t
+                }
                 foundCancer = true
             }
         }
@@ -83,8 +114,12 @@ public enum PhenopacketReader {
         var surgeries: [String] = []
         let samples = root["biosamples"].array
         func progression(_ s: JSONNode) -> String { (s["tumorProgression"]["label"].string ?? "").lowercased() }
-        let primary = samples.first { progression($0).contains("primary") && !progression($0).contains("second") }
-            ?? samples.first { $0["tumorProgression"].exists && !progression($0).contains("metasta") && !progression($0).contains("second") }
+        let primary =
+            samples.first { progression($0).contains("primary") && !progression($0).contains("second") }
+            ?? samples.first {
+                $0["tumorProgression"].exists && !progression($0).contains("metasta")
+                    && !progression($0).contains("second")
+            }
         for sample in samples {
             let stateLabel = sample["tumorProgression"]["label"].string
             let histology = sample["histologicalDiagnosis"]["label"].string
@@ -100,30 +135,42 @@ public enum PhenopacketReader {
             let site = sample["sampledTissue"]["label"].string
             let p = progression(sample)
             if let primary, sample.path == primary.path {
-                if diagnosis.histology == nil, let histology { diagnosis.histology = histology + (grade.map { ", \($0)" } ?? "") }
+                if diagnosis.histology == nil, let histology {
+                    diagnosis.histology = histology + (grade.map { ", \($0)" } ?? "")
+                }
                 if diagnosis.primarySite == nil { diagnosis.primarySite = site }
             } else if p.contains("metasta"), !negative {
                 metastases.append(MetastaticSite(site: site, code: sample["sampledTissue"]["id"].string))
             } else if p.contains("second") {
-                comorbidities.append("second primary: " + ([histology, grade].compactMap { $0 }.joined(separator: ", ").nilIfEmpty ?? site ?? "tumour"))
+                comorbidities.append(
+                    "second primary: "
+                        + ([histology, grade].compactMap { $0 }.joined(separator: ", ").nilIfEmpty ?? site ?? "tumour"))
             }
             if sample["pathologicalTnmFinding"].array.count > 0 {
                 var pathological = Stage()
                 _ = apply(sample["pathologicalTnmFinding"], to: &pathological)
                 // pT and pN of the resected tumour with the clinical cM0/M1 make the pathological stage (AJCC pTNM).
                 if (pathological.t != nil || pathological.n != nil) && stage.basis != "pathological" {
-                    stage.t = pathological.t ?? stage.t; stage.n = pathological.n ?? stage.n; stage.m = pathological.m ?? stage.m
+                    stage.t = pathological.t ?? stage.t
+                    stage.n = pathological.n ?? stage.n
+                    stage.m = pathological.m ?? stage.m
                     stage.basis = "pathological"
                 }
             }
             // The procedure that took a tumour sample (a resection, not a biopsy) is surgery the patient had.
             if let procedure = sample["procedure"]["code"]["label"].string, !procedure.lowercased().contains("biopsy"),
-               !surgeries.contains(procedure) {
+                !surgeries.contains(procedure)
+            {
                 surgeries.append(procedure)
             }
-            let type = ([stateLabel, histology].compactMap { $0 } + markers.map { "marker \($0)" }).joined(separator: ": ")
-            reports.append(MolecularReport(id: "phenopacket:\(id):\(sid)", specimen: Specimen(id: sid, type: type.isEmpty ? nil : type, site: site,
-                                                                                            collectedOn: ClinicalVocabulary.date(sample["timeOfCollection"]["timestamp"].string))))
+            let type = ([stateLabel, histology].compactMap { $0 } + markers.map { "marker \($0)" }).joined(
+                separator: ": ")
+            reports.append(
+                MolecularReport(
+                    id: "phenopacket:\(id):\(sid)",
+                    specimen: Specimen(
+                        id: sid, type: type.isEmpty ? nil : type, site: site,
+                        collectedOn: ClinicalVocabulary.date(sample["timeOfCollection"]["timestamp"].string))))
         }
         if diagnosis.laterality == nil, let site = diagnosis.primarySite?.lowercased() {
             diagnosis.laterality = site.hasPrefix("left") ? .left : site.hasPrefix("right") ? .right : nil
@@ -132,50 +179,82 @@ public enum PhenopacketReader {
         var findings: [Finding] = []
         for (i, interpretation) in root["interpretations"].array.enumerated() {
             for (j, gi) in interpretation["diagnosis"]["genomicInterpretations"].array.enumerated() {
-                if let f = finding(gi, fallbackId: "\(i).\(j)", subjectId: subjectId) { findings.append(f) }
-                else { account.skip("genomic interpretations without a variant descriptor"); use.accounted(gi) }
+                if let f = finding(gi, fallbackId: "\(i).\(j)", subjectId: subjectId) {
+                    findings.append(f)
+                } else {
+                    account.skip("genomic interpretations without a variant descriptor")
+                    use.accounted(gi)
+                }
             }
         }
         // Medical actions: only what treats the cancer becomes a therapy line.
         var lines: [TherapyLine] = []
         let cancerTargets: (JSONNode) -> Bool = { action in
-            guard let target = action["treatmentTarget"]["label"].string ?? action["treatmentTarget"]["id"].string else { return foundCancer }
-            return ClinicalVocabulary.isCancer(target) || OncoTreeCrosswalk.map(codings: [OncoTreeCrosswalk.Coding(system: nil, code: action["treatmentTarget"]["id"].string ?? "")], text: target) != nil
+            guard let target = action["treatmentTarget"]["label"].string ?? action["treatmentTarget"]["id"].string
+            else { return foundCancer }
+            return ClinicalVocabulary.isCancer(target)
+                || OncoTreeCrosswalk.map(
+                    codings: [
+                        OncoTreeCrosswalk.Coding(system: nil, code: action["treatmentTarget"]["id"].string ?? "")
+                    ], text: target) != nil
         }
         for action in root["medicalActions"].array {
             let stop = action["treatmentTerminationReason"]["label"].string
             if action["treatment"].exists {
                 let t = action["treatment"]
                 let agent = t["agent"]["label"].string ?? t["agent"]["id"].string ?? "agent"
-                guard Antineoplastics.ingredient(in: agent) != nil || (cancerTargets(action) && action["treatmentTarget"].exists) else {
+                guard
+                    Antineoplastics.ingredient(in: agent) != nil
+                        || (cancerTargets(action) && action["treatmentTarget"].exists)
+                else {
                     account.skip("treatments that are not antineoplastic (ATC L01/L02) and do not target a cancer")
-                    use.accounted(action); continue
+                    use.accounted(action)
+                    continue
                 }
                 let interval = t["doseIntervals"].array.first?["interval"]
-                lines.append(TherapyLine(line: nil, drugs: [Antineoplastics.ingredient(in: agent) ?? agent],
-                                         start: ClinicalVocabulary.date(interval?["start"].string), end: ClinicalVocabulary.date(interval?["end"].string),
-                                         stopReason: stop))
+                lines.append(
+                    TherapyLine(
+                        line: nil, drugs: [Antineoplastics.ingredient(in: agent) ?? agent],
+                        start: ClinicalVocabulary.date(interval?["start"].string),
+                        end: ClinicalVocabulary.date(interval?["end"].string),
+                        stopReason: stop))
             } else if action["therapeuticRegimen"].exists {
                 let r = action["therapeuticRegimen"]
                 let label = r["ontologyClass"]["label"].string ?? r["externalReference"]["description"].string
                 let drugs = Antineoplastics.ingredients(in: label ?? "")
                 guard !drugs.isEmpty || cancerTargets(action) else {
-                    account.skip("regimens that do not treat a cancer"); use.accounted(action); continue
+                    account.skip("regimens that do not treat a cancer")
+                    use.accounted(action)
+                    continue
                 }
-                lines.append(TherapyLine(line: nil, regimen: label, drugs: drugs.isEmpty ? (label ?? "").split(separator: "/").map(String.init) : drugs,
-                                         start: ClinicalVocabulary.date(r["startTime"]["timestamp"].string),
-                                         end: ClinicalVocabulary.date(r["endTime"]["timestamp"].string), stopReason: stop))
+                lines.append(
+                    TherapyLine(
+                        line: nil, regimen: label,
+                        drugs: drugs.isEmpty ? (label ?? "").split(separator: "/").map(String.init) : drugs,
+                        start: ClinicalVocabulary.date(r["startTime"]["timestamp"].string),
+                        end: ClinicalVocabulary.date(r["endTime"]["timestamp"].string), stopReason: stop))
             } else if action["procedure"].exists {
                 let p = action["procedure"]
                 let words = (p["code"]["label"].string ?? "").lowercased()
                 guard foundCancer, cancerTargets(action), !words.contains("biopsy") else {
-                    account.skip("procedures that do not treat a cancer"); use.accounted(action); continue
+                    account.skip("procedures that do not treat a cancer")
+                    use.accounted(action)
+                    continue
                 }
-                lines.append(TherapyLine(line: nil, setting: "surgery", regimen: p["code"]["label"].string,
-                                         start: ClinicalVocabulary.date(p["performed"]["timestamp"].string), stopReason: stop))
+                lines.append(
+                    TherapyLine(
+                        line: nil, setting: "surgery", regimen: p["code"]["label"].string,
+                        start: ClinicalVocabulary.date(p["performed"]["timestamp"].string), stopReason: stop))
             } else if action["radiationTherapy"].exists {
-                guard cancerTargets(action) else { account.skip("radiation that does not treat a cancer"); use.accounted(action); continue }
-                lines.append(TherapyLine(line: nil, setting: "radiotherapy", regimen: action["radiationTherapy"]["modality"]["label"].string))
+                guard cancerTargets(action) else {
+                    account.skip("radiation that does not treat a cancer")
+                    use.accounted(action)
+                    continue
+                }
+                lines.append(
+                    TherapyLine(
+                        line: nil, setting: "radiotherapy",
+                        regimen: action["radiationTherapy"]["modality"]["label"].string))
             } else {
                 account.skip("medical actions of a kind the board does not read")
                 use.accounted(action)
@@ -185,12 +264,15 @@ public enum PhenopacketReader {
             lines.append(TherapyLine(line: nil, setting: "surgery", regimen: surgery))
         }
         if !foundCancer {
-            notes.append("\(name): no cancer in the phenopacket (\(root["diseases"].array.count) disease(s), none a neoplasm); no diagnosis or therapy lines made")
+            notes.append(
+                "\(name): no cancer in the phenopacket (\(root["diseases"].array.count) disease(s), none a neoplasm); no diagnosis or therapy lines made"
+            )
         }
         // The case is the subject's: the document id is often a placeholder ("arbitrary.id") shared by unrelated files.
-        let record = Case(id: caseId ?? subjectId, patient: patient, diagnosis: diagnosis, stage: stage == Stage() ? nil : stage,
-                          treatmentHistory: lines, comorbidities: comorbidities, reports: reports, findings: findings,
-                          provenance: Provenance(file: file, recordId: id, format: "phenopacket"), metastaticSites: metastases)
+        let record = Case(
+            id: caseId ?? subjectId, patient: patient, diagnosis: diagnosis, stage: stage == Stage() ? nil : stage,
+            treatmentHistory: lines, comorbidities: comorbidities, reports: reports, findings: findings,
+            provenance: Provenance(file: file, recordId: id, format: "phenopacket"), metastaticSites: metastases)
         use.accounted(root["metaData"])
         var payload = ImportPayload(bundle: BoardBundle(cases: [record]))
         if version == nil { notes.append("\(name): no metaData.phenopacketSchemaVersion; read as 2.0") }
@@ -203,15 +285,28 @@ public enum PhenopacketReader {
     /// Sex, date of birth (a real date) or the age at the last encounter, and vital status with time and cause of death.
     static func readSubject(_ subject: JSONNode, file: String, account: inout ImportAccount) -> Patient {
         let subjectId = subject["id"].string ?? "subject"
-        let sex: Sex = switch subject["sex"].string { case "FEMALE": .female; case "MALE": .male; case "OTHER_SEX": .other; default: .unknown }
+        let sex: Sex =
+            switch subject["sex"].string {
+            case "FEMALE": .female
+            case "MALE": .male
+            case "OTHER_SEX": .other
+            default: .unknown
+            }
         var birth: LocalDate?
         if let raw = subject["dateOfBirth"].string {
-            if ClinicalVocabulary.isRealDate(raw), let d = ClinicalVocabulary.date(raw) { birth = d }
-            else { account.invalid("subject.dateOfBirth", found: "(not shown)", at: subject.path + ".dateOfBirth", expected: "a real date (RFC 3339)") }
+            if ClinicalVocabulary.isRealDate(raw), let d = ClinicalVocabulary.date(raw) {
+                birth = d
+            } else {
+                account.invalid(
+                    "subject.dateOfBirth", found: "(not shown)", at: subject.path + ".dateOfBirth",
+                    expected: "a real date (RFC 3339)")
+            }
         }
         var age = subject["timeAtLastEncounter"]["age"]["iso8601duration"].string
         if let a = age, !ClinicalVocabulary.isISODuration(a) {
-            account.invalid("subject.timeAtLastEncounter", found: a, at: subject.path + ".timeAtLastEncounter.age.iso8601duration", expected: "an ISO 8601 duration such as P6M or P70Y")
+            account.invalid(
+                "subject.timeAtLastEncounter", found: a, at: subject.path + ".timeAtLastEncounter.age.iso8601duration",
+                expected: "an ISO 8601 duration such as P6M or P70Y")
             age = nil
         }
         let vital = subject["vitalStatus"]
@@ -223,12 +318,21 @@ public enum PhenopacketReader {
         }
         var deceasedOn: LocalDate?
         if let raw = vital["timeOfDeath"]["timestamp"].string {
-            if ClinicalVocabulary.isRealDate(raw), let d = ClinicalVocabulary.date(raw), birth.map({ d >= $0 }) ?? true { deceasedOn = d }
-            else { account.invalid("subject.vitalStatus.timeOfDeath", found: "(not shown)", at: vital.path + ".timeOfDeath.timestamp", expected: "a real date on or after the birth date") }
+            if ClinicalVocabulary.isRealDate(raw), let d = ClinicalVocabulary.date(raw), birth.map({ d >= $0 }) ?? true
+            {
+                deceasedOn = d
+            } else {
+                account.invalid(
+                    "subject.vitalStatus.timeOfDeath", found: "(not shown)", at: vital.path + ".timeOfDeath.timestamp",
+                    expected: "a real date on or after the birth date")
+            }
         }
-        let cause = vital["causeOfDeath"]["label"].string.map { label in vital["causeOfDeath"]["id"].string.map { "\(label) (\($0))" } ?? label }
-        var patient = Patient(id: subjectId, name: PersonName(), birthDate: birth, sex: sex, vitalStatus: status, deceasedOn: deceasedOn,
-                              causeOfDeath: cause, recordedAge: birth == nil ? age : nil)
+        let cause = vital["causeOfDeath"]["label"].string.map { label in
+            vital["causeOfDeath"]["id"].string.map { "\(label) (\($0))" } ?? label
+        }
+        var patient = Patient(
+            id: subjectId, name: PersonName(), birthDate: birth, sex: sex, vitalStatus: status, deceasedOn: deceasedOn,
+            causeOfDeath: cause, recordedAge: birth == nil ? age : nil)
         // An age at death without a date stays an age: the board keeps it with the cause.
         if deceasedOn == nil, let ageAtDeath = vital["timeOfDeath"]["age"]["iso8601duration"].string {
             patient.causeOfDeath = [cause, "at age \(ageAtDeath)"].compactMap { $0 }.joined(separator: ", ")
@@ -243,9 +347,15 @@ public enum PhenopacketReader {
         var prefixes: Set<String> = []
         for f in findings.array {
             guard let label = f["label"].string else { continue }
-            if let t = ClinicalVocabulary.tnmParts(label, letter: "T") { stage.t = t.category; prefixes.insert(t.prefix) }
-            else if let n = ClinicalVocabulary.tnmParts(label, letter: "N") { stage.n = n.category; prefixes.insert(n.prefix) }
-            else if let m = ClinicalVocabulary.tnmParts(label, letter: "M") { stage.m = m.category }
+            if let t = ClinicalVocabulary.tnmParts(label, letter: "T") {
+                stage.t = t.category
+                prefixes.insert(t.prefix)
+            } else if let n = ClinicalVocabulary.tnmParts(label, letter: "N") {
+                stage.n = n.category
+                prefixes.insert(n.prefix)
+            } else if let m = ClinicalVocabulary.tnmParts(label, letter: "M") {
+                stage.m = m.category
+            }
         }
         let bases = Set(prefixes.map { $0.contains("p") ? "pathological" : $0.contains("c") ? "clinical" : "" })
         return bases.count == 1 && bases.first != "" ? bases.first : nil
@@ -275,7 +385,10 @@ public enum PhenopacketReader {
         let vi = gi["variantInterpretation"]
         let vd = vi["variationDescriptor"]
         guard vd.exists else { return nil }
-        var hgvsC: String?, hgvsP: String?, hgvsG: String?, transcript: String?
+        var hgvsC: String?
+        var hgvsP: String?
+        var hgvsG: String?
+        var transcript: String?
         for e in vd["expressions"].array {
             guard let value = e["value"].string else { continue }
             switch e["syntax"].string {
@@ -292,36 +405,55 @@ public enum PhenopacketReader {
         }
         if let p = hgvsP, let colon = p.firstIndex(of: ":") { hgvsP = String(p[p.index(after: colon)...]) }
         // "RB1 c.958C>T (p.Arg320Ter)": the protein change is often only in the label.
-        if hgvsP == nil, let label = vd["label"].string, let open = label.range(of: "(p."), let close = label[open.upperBound...].firstIndex(of: ")") {
+        if hgvsP == nil, let label = vd["label"].string, let open = label.range(of: "(p."),
+            let close = label[open.upperBound...].firstIndex(of: ")")
+        {
             hgvsP = "p." + label[open.upperBound..<close]
         }
         let vcf = vd["vcfRecord"]
         let allele = vd["variation"]["allele"]
         var key: String
-        if let chrom = vcf["chrom"].string, let pos = vcf["pos"].string, let ref = vcf["ref"].string, let alt = vcf["alt"].string {
+        if let chrom = vcf["chrom"].string, let pos = vcf["pos"].string, let ref = vcf["ref"].string,
+            let alt = vcf["alt"].string
+        {
             key = "\(chrom):\(pos):\(ref):\(alt)"
-        } else if allele.exists, let seq = allele["location"]["sequenceId"].string ?? allele["location"]["sequence_id"].string,
-                  let start = allele["location"]["interval"]["start"]["value"].int ?? allele["location"]["sequenceInterval"]["startNumber"]["value"].int,
-                  let alt = allele["state"]["sequence"].string ?? allele["literalSequenceExpression"]["sequence"].string {
+        } else if allele.exists,
+            let seq = allele["location"]["sequenceId"].string ?? allele["location"]["sequence_id"].string,
+            let start = allele["location"]["interval"]["start"]["value"].int
+                ?? allele["location"]["sequenceInterval"]["startNumber"]["value"].int,
+            let alt = allele["state"]["sequence"].string ?? allele["literalSequenceExpression"]["sequence"].string
+        {
             // VRS intervals are 0-based interbase: the first changed base is start + 1.
             key = "\(seq):\(start + 1):\(alt)"
-            if hgvsG == nil, hgvsC == nil, let end = allele["location"]["interval"]["end"]["value"].int, end == start + 1 {
+            if hgvsG == nil, hgvsC == nil, let end = allele["location"]["interval"]["end"]["value"].int,
+                end == start + 1
+            {
                 hgvsG = "\(seq):g.\(start + 1)>\(alt)"
             }
         } else {
             key = vd["id"].string ?? fallbackId
         }
         var extensionValue: [String: String] = [:]
-        for ext in vd["extensions"].array { if let n = ext["name"].string, let v = ext["value"].string { extensionValue[n] = v } }
+        for ext in vd["extensions"].array {
+            if let n = ext["name"].string, let v = ext["value"].string { extensionValue[n] = v }
+        }
         func percent(_ s: String?) -> Double? {
-            guard let s, let v = Double(s.replacingOccurrences(of: "%", with: "").trimmingCharacters(in: .whitespaces)) else { return nil }
+            guard let s, let v = Double(s.replacingOccurrences(of: "%", with: "").trimmingCharacters(in: .whitespaces))
+            else { return nil }
             let fraction = s.contains("%") || v > 1 ? v / 100 : v
             return (0...1).contains(fraction) ? fraction : nil
         }
-        let classification: Classification? = switch vi["acmgPathogenicityClassification"].string {
-        case "PATHOGENIC": .pathogenic; case "LIKELY_PATHOGENIC": .likelyPathogenic; case "UNCERTAIN_SIGNIFICANCE": .vus
-        case "LIKELY_BENIGN": .likelyBenign; case "BENIGN": .benign; default: nil }
-        let gene = vd["geneContext"]["symbol"].string.flatMap { GeneSymbols.looksLikeSymbol($0) ? $0 : nil }
+        let classification: Classification? =
+            switch vi["acmgPathogenicityClassification"].string {
+            case "PATHOGENIC": .pathogenic
+            case "LIKELY_PATHOGENIC": .likelyPathogenic
+            case "UNCERTAIN_SIGNIFICANCE": .vus
+            case "LIKELY_BENIGN": .likelyBenign
+            case "BENIGN": .benign
+            default: nil
+            }
+        let gene =
+            vd["geneContext"]["symbol"].string.flatMap { GeneSymbols.looksLikeSymbol($0) ? $0 : nil }
             ?? vd["geneContext"]["valueId"].string.flatMap { GeneSymbols.byHGNCId[$0] }
         // Called on the individual: constitutional (germline); on a biosample: the tumour's (somatic).
         let on = gi["subjectOrBiosampleId"].string
@@ -331,21 +463,40 @@ public enum PhenopacketReader {
         if copyNumber.exists || copyChangeNode.exists {
             let node = copyNumber.exists ? copyNumber : copyChangeNode
             let copies = node["number"]["value"].double ?? node["copies"]["value"].double
-            let location = node["derivedSequenceExpression"]["location"].exists ? node["derivedSequenceExpression"]["location"] : node["location"]
+            let location =
+                node["derivedSequenceExpression"]["location"].exists
+                ? node["derivedSequenceExpression"]["location"] : node["location"]
             let seq = location["sequenceId"].string ?? location["sequence_id"].string ?? "?"
-            let start = location["sequenceInterval"]["startNumber"]["value"].string ?? location["interval"]["start"]["value"].string ?? "?"
-            let end = location["sequenceInterval"]["endNumber"]["value"].string ?? location["interval"]["end"]["value"].string ?? "?"
-            var call: CopyNumberCall? = copies.map { $0 < 0.5 ? .homozygousDeletion : $0 < 1.5 ? .heterozygousDeletion : $0 >= 5 ? .amplification : $0 > 2.5 ? .gain : nil } ?? nil
-            if let change = node["copyChange"].string ?? node["copyChange"]["id"].string { call = copyChange[change.uppercased()] ?? call }
-            return Finding(id: "phenopacket:" + (vd["id"].string ?? fallbackId), kind: .copyNumber, gene: gene, copyNumberCall: call,
-                           copyNumber: copies, breakpoints: "\(seq):\(start)-\(end)" + (extensionValue["mosaicism"].map { ", mosaic \($0)" } ?? ""),
-                           origin: origin, classification: classification)
+            let start =
+                location["sequenceInterval"]["startNumber"]["value"].string ?? location["interval"]["start"]["value"]
+                .string ?? "?"
+            let end =
+                location["sequenceInterval"]["endNumber"]["value"].string ?? location["interval"]["end"]["value"].string
+                ?? "?"
+            var call: CopyNumberCall? =
+                copies.map {
+                    $0 < 0.5
+                        ? .homozygousDeletion
+                        : $0 < 1.5 ? .heterozygousDeletion : $0 >= 5 ? .amplification : $0 > 2.5 ? .gain : nil
+                } ?? nil
+            if let change = node["copyChange"].string ?? node["copyChange"]["id"].string {
+                call = copyChange[change.uppercased()] ?? call
+            }
+            return Finding(
+                id: "phenopacket:" + (vd["id"].string ?? fallbackId), kind: .copyNumber, gene: gene,
+                copyNumberCall: call,
+                copyNumber: copies,
+                breakpoints: "\(seq):\(start)-\(end)" + (extensionValue["mosaicism"].map { ", mosaic \($0)" } ?? ""),
+                origin: origin, classification: classification)
         }
         let change = hgvsC ?? hgvsG ?? ""
         var kind: FindingKind = ["del", "ins", "dup"].contains { change.contains($0) } ? .indel : .snv
         if let ref = vcf["ref"].string, let alt = vcf["alt"].string, ref.count != alt.count { kind = .indel }
-        return Finding(id: "phenopacket:" + key, kind: kind, gene: gene, transcript: transcript, hgvsC: hgvsC ?? hgvsG, hgvsP: hgvsP,
-                       vaf: percent(extensionValue["allele-frequency"] ?? extensionValue["allele_frequency"]), origin: origin, classification: classification)
+        return Finding(
+            id: "phenopacket:" + key, kind: kind, gene: gene, transcript: transcript, hgvsC: hgvsC ?? hgvsG,
+            hgvsP: hgvsP,
+            vaf: percent(extensionValue["allele-frequency"] ?? extensionValue["allele_frequency"]), origin: origin,
+            classification: classification)
     }
 }
 

@@ -9,7 +9,10 @@ public enum PlainTextLayout {
     /// Columns one grapheme cluster takes in a monospaced terminal or editor.
     public static func width(of character: Character) -> Int {
         var base: Unicode.Scalar?
-        for scalar in character.unicodeScalars where scalarWidth(scalar) > 0 { base = scalar; break }
+        for scalar in character.unicodeScalars where scalarWidth(scalar) > 0 {
+            base = scalar
+            break
+        }
         guard let base else { return 0 }
         if scalarWidth(base) == 2 { return 2 }
         if character.unicodeScalars.contains("\u{FE0F}") && base.properties.isEmoji { return 2 }
@@ -19,7 +22,10 @@ public enum PlainTextLayout {
     public static func width(of text: String) -> Int {
         // Fast path: printable ASCII is one column per byte.
         var ascii = true
-        for b in text.utf8 where b < 0x20 || b >= 0x7F { ascii = false; break }
+        for b in text.utf8 where b < 0x20 || b >= 0x7F {
+            ascii = false
+            break
+        }
         if ascii { return text.utf8.count }
         var total = 0
         for ch in text { total += width(of: ch) }
@@ -55,7 +61,8 @@ public enum PlainTextLayout {
         let paragraphs = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\t", with: " ")
             .split(separator: "\n", omittingEmptySubsequences: false)
         for (pi, paragraph) in paragraphs.enumerated() {
-            let firstWidth = self.width(of: firstPrefix), restWidth = self.width(of: restPrefix)
+            let firstWidth = self.width(of: firstPrefix)
+            let restWidth = self.width(of: restPrefix)
             var prefix = pi == 0 ? firstPrefix : restPrefix
             var prefixWidth = pi == 0 ? firstWidth : restWidth
             var line = prefix
@@ -67,27 +74,42 @@ public enum PlainTextLayout {
                 let w = self.width(of: String(word))
                 let max = limit(prefixWidth)
                 if hasWord && used + 1 + w <= max {
-                    line += " " + word; used += 1 + w
+                    line += " " + word
+                    used += 1 + w
                     continue
                 }
                 if !hasWord && used + w <= max {
-                    line += word; used += w; hasWord = true
+                    line += word
+                    used += w
+                    hasWord = true
                     continue
                 }
                 if hasWord {
                     lines.append(line)
-                    prefix = restPrefix; prefixWidth = restWidth
-                    line = prefix; used = prefixWidth; hasWord = false
-                    if used + w <= limit(used) { line += word; used += w; hasWord = true; continue }
+                    prefix = restPrefix
+                    prefixWidth = restWidth
+                    line = prefix
+                    used = prefixWidth
+                    hasWord = false
+                    if used + w <= limit(used) {
+                        line += word
+                        used += w
+                        hasWord = true
+                        continue
+                    }
                 }
                 for ch in word {
                     let cw = self.width(of: ch)
                     if used + cw > limit(prefixWidth) && hasWord {
                         lines.append(line)
-                        prefix = restPrefix; prefixWidth = restWidth
-                        line = prefix; used = prefixWidth
+                        prefix = restPrefix
+                        prefixWidth = restWidth
+                        line = prefix
+                        used = prefixWidth
                     }
-                    line.append(ch); used += cw; hasWord = true
+                    line.append(ch)
+                    used += cw
+                    hasWord = true
                 }
             }
             while line.last == " " { line.removeLast() }

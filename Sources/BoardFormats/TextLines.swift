@@ -55,7 +55,9 @@ final class TextLines {
             n = min(Self.block, data.count - dataOffset)
             if n > 0 {
                 _ = input.withUnsafeMutableBytes { out in
-                    data.copyBytes(to: out.bindMemory(to: UInt8.self), from: (data.startIndex + dataOffset)..<(data.startIndex + dataOffset + n))
+                    data.copyBytes(
+                        to: out.bindMemory(to: UInt8.self),
+                        from: (data.startIndex + dataOffset)..<(data.startIndex + dataOffset + n))
                 }
                 dataOffset += n
             }
@@ -71,8 +73,11 @@ final class TextLines {
     private func produce(_ out: UnsafeMutableBufferPointer<UInt8>) throws -> Int {
         guard let inflater else {
             if pending > 0 {
-                let n = min(pending, out.count), from = pendingStart
-                input.withUnsafeBufferPointer { src in _ = UnsafeMutableBufferPointer(rebasing: out[0..<n]).initialize(from: src[from..<(from + n)]) }
+                let n = min(pending, out.count)
+                let from = pendingStart
+                input.withUnsafeBufferPointer { src in
+                    _ = UnsafeMutableBufferPointer(rebasing: out[0..<n]).initialize(from: src[from..<(from + n)])
+                }
                 pending -= n
                 pendingStart += n
                 return n
@@ -94,13 +99,18 @@ final class TextLines {
                 if pending == 0 { pending = readInput() }
                 if pending == 0 {
                     if !inflater.atMemberEnd {
-                        throw ImportError(file: file, message: "the gzip data ends early (truncated file); expected a complete gzip or bgzip file")
+                        throw ImportError(
+                            file: file,
+                            message: "the gzip data ends early (truncated file); expected a complete gzip or bgzip file"
+                        )
                     }
                     return 0
                 }
                 let count = pending
                 pending = 0
-                input.withUnsafeBufferPointer { inflater.feed(UnsafeBufferPointer(rebasing: $0[0..<count]), last: false) }
+                input.withUnsafeBufferPointer {
+                    inflater.feed(UnsafeBufferPointer(rebasing: $0[0..<count]), last: false)
+                }
             }
             let n = try inflater.inflate(into: out)
             if n > 0 { return n }
@@ -112,32 +122,41 @@ final class TextLines {
         var buffer = [UInt8](repeating: 0, count: 4 << 20)
         var filled = 0
         var number = 0
-        var offset = 0 // text offset of buffer[0]
+        var offset = 0  // text offset of buffer[0]
         var finished = false
         while !finished {
             if filled == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
-            let n = try buffer.withUnsafeMutableBufferPointer { try produce(UnsafeMutableBufferPointer(rebasing: $0[filled...])) }
+            let n = try buffer.withUnsafeMutableBufferPointer {
+                try produce(UnsafeMutableBufferPointer(rebasing: $0[filled...]))
+            }
             filled += n
             if n == 0 { finished = true }
             var stop = false
             let used = try buffer.withUnsafeBufferPointer { all -> Int in
                 guard let base = all.baseAddress else { return 0 }
                 var start = 0
-                var lf = -1, cr = -1 // next LF / CR at or after start (-1: search again; filled: none)
+                var lf = -1
+                var cr = -1  // next LF / CR at or after start (-1: search again; filled: none)
                 while start < filled {
                     if lf < start {
-                        lf = memchr(base + start, 0x0A, filled - start).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? filled
+                        lf =
+                            memchr(base + start, 0x0A, filled - start).map {
+                                UnsafeRawPointer($0) - UnsafeRawPointer(base)
+                            } ?? filled
                     }
                     if cr < start {
-                        cr = memchr(base + start, 0x0D, filled - start).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? filled
+                        cr =
+                            memchr(base + start, 0x0D, filled - start).map {
+                                UnsafeRawPointer($0) - UnsafeRawPointer(base)
+                            } ?? filled
                     }
                     var end = min(lf, cr)
                     var next: Int
                     if end == filled {
-                        guard finished else { break } // an incomplete last line: wait for more text
+                        guard finished else { break }  // an incomplete last line: wait for more text
                         next = filled
                     } else if end == cr {
-                        if cr + 1 == filled && !finished { break } // CR at the block end: LF may follow
+                        if cr + 1 == filled && !finished { break }  // CR at the block end: LF may follow
                         next = cr + 1 < filled && base[cr + 1] == 0x0A ? cr + 2 : cr + 1
                     } else {
                         next = lf + 1
@@ -146,7 +165,10 @@ final class TextLines {
                     number += 1
                     let line = UnsafeBufferPointer(start: base + start, count: end - start)
                     try Self.requireUTF8(line, file: file, line: number, offset: offset + start)
-                    if try !body(line, number) { stop = true; return next }
+                    if try !body(line, number) {
+                        stop = true
+                        return next
+                    }
                     start = next
                 }
                 return start
@@ -170,11 +192,20 @@ final class TextLines {
         var high = false
         let raw = UnsafeRawPointer(base)
         while i + 8 <= n {
-            if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { high = true; break }
+            if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
+                high = true
+                break
+            }
             i += 8
         }
         if !high {
-            while i < n { if base[i] >= 0x80 { high = true; break }; i += 1 }
+            while i < n {
+                if base[i] >= 0x80 {
+                    high = true
+                    break
+                }
+                i += 1
+            }
         }
         guard high, String(validating: line, as: UTF8.self) == nil else { return }
         // Find the first offending byte for the message.
@@ -182,15 +213,19 @@ final class TextLines {
         var k = 0
         while k < n {
             let b = base[k]
-            let len = b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0
-            if len == 0 || k + len > n || String(validating: UnsafeBufferPointer(rebasing: line[k..<(k + len)]), as: UTF8.self) == nil {
+            let len =
+                b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0
+            if len == 0 || k + len > n
+                || String(validating: UnsafeBufferPointer(rebasing: line[k..<(k + len)]), as: UTF8.self) == nil
+            {
                 bad = k
                 break
             }
             k += len
         }
         let byte = String(format: "0x%02X", base[bad])
-        throw ImportError(file: file, location: "line \(number), column \(bad + 1), byte \(offset + bad)",
-                          message: "invalid UTF-8 (byte \(byte)); expected UTF-8 text")
+        throw ImportError(
+            file: file, location: "line \(number), column \(bad + 1), byte \(offset + bad)",
+            message: "invalid UTF-8 (byte \(byte)); expected UTF-8 text")
     }
 }

@@ -30,7 +30,9 @@ struct TextSource {
             return String(validating: buffer, as: UTF8.self) != nil
         }
         if valid { return }
-        throw ImportError(file: file, location: JSONPosition.firstInvalidUTF8(in: text), message: "invalid UTF-8; expected \(expected) in UTF-8")
+        throw ImportError(
+            file: file, location: JSONPosition.firstInvalidUTF8(in: text),
+            message: "invalid UTF-8; expected \(expected) in UTF-8")
     }
 
     /// Bytes of a `size`-byte file read once `consumed` bytes of text are: the two differ when it was compressed.
@@ -85,7 +87,10 @@ extension UnsafeBufferPointer where Element == UInt8 {
 
     /// Calls `body` with each `separator`-separated part, without building an array.
     func forEachField(separator: UInt8, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
-        guard let base = baseAddress else { try body(self); return }
+        guard let base = baseAddress else {
+            try body(self)
+            return
+        }
         var start = 0
         while let hit = memchr(base + start, Int32(separator), count - start) {
             let end = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
@@ -134,12 +139,14 @@ extension UnsafeBufferPointer where Element == UInt8 {
         let negative = base[0] == 0x2D
         if negative || base[0] == 0x2B { i = 1 }
         var mantissa: UInt64 = 0
-        var digits = 0, fraction = 0
-        var dot = false, seen = false
+        var digits = 0
+        var fraction = 0
+        var dot = false
+        var seen = false
         while i < count {
             let b = base[i]
             if b >= 0x30 && b <= 0x39 {
-                if mantissa > 0 || b != 0x30 { digits += 1 } // significant digits only
+                if mantissa > 0 || b != 0x30 { digits += 1 }  // significant digits only
                 if digits > 19 { return Double(string) }
                 mantissa = mantissa &* 10 &+ UInt64(b - 0x30)
                 seen = true

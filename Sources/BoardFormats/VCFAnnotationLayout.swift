@@ -21,7 +21,9 @@ struct VCFAnnotationLayout {
         switch key {
         case "BCSQ": "bcftools csq"
         case "EFF": "SnpEff EFF"
-        case "ANN" where allele >= 0 && names.contains(where: { $0.caseInsensitiveCompare("Annotation_Impact") == .orderedSame }): "SnpEff ANN"
+        case "ANN"
+        where allele >= 0 && names.contains(where: { $0.caseInsensitiveCompare("Annotation_Impact") == .orderedSame }):
+            "SnpEff ANN"
         case "ANN": "VEP (ANN)"
         default: "VEP CSQ"
         }
@@ -32,7 +34,9 @@ struct VCFAnnotationLayout {
         var text = Substring(description)
         if let r = text.range(of: "Format:") ?? text.range(of: "format:") ?? text.range(of: "annotations:") {
             text = text[r.upperBound...]
-        } else { return nil }
+        } else {
+            return nil
+        }
         text = Substring(text.trimmingCharacters(in: .whitespaces))
         if text.hasPrefix("'") {
             text = text.dropFirst()
@@ -40,7 +44,8 @@ struct VCFAnnotationLayout {
         }
         // bcftools: "[*]consequence|gene|…[|strand|…]" — optional parts in brackets, a leading "[*]" marker.
         // SnpEff EFF (before 4.1): "Effect ( Effect_Impact | … | Genotype_Number [ | ERRORS | WARNINGS ] )".
-        let cleaned = text.replacingOccurrences(of: "[*]", with: "").replacingOccurrences(of: "[", with: "").replacingOccurrences(of: "]", with: "")
+        let cleaned = text.replacingOccurrences(of: "[*]", with: "").replacingOccurrences(of: "[", with: "")
+            .replacingOccurrences(of: "]", with: "")
             .replacingOccurrences(of: "(", with: "|").replacingOccurrences(of: ")", with: "")
         let names = cleaned.split(separator: "|", omittingEmptySubsequences: false).map {
             $0.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\"'")))
@@ -71,7 +76,11 @@ struct VCFAnnotationLayout {
         proteinPosition = find(["Protein_position"])
         if key == "BCSQ" { bcsqProtein = find(["amino_acid_change"]) }
         if key == "EFF" { effProtein = find(["Amino_Acid_Change", "Amino_Acid_change"]) }
-        used = Set([allele, consequence, impact, gene, transcript, exon, hgvsC, hgvsP, hgvsPShort, canonical, pick, alleleNum, biotype,
-                    aminoAcids, proteinPosition, bcsqProtein, effProtein].filter { $0 >= 0 })
+        used = Set(
+            [
+                allele, consequence, impact, gene, transcript, exon, hgvsC, hgvsP, hgvsPShort, canonical, pick,
+                alleleNum, biotype,
+                aminoAcids, proteinPosition, bcsqProtein, effProtein,
+            ].filter { $0 >= 0 })
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import BoardModel
+import Foundation
 
 /// A VCF breakend ALT (VCF 4.3 §5.4): `t[p[`, `t]p]`, `]p]t`, `[p[t` with the partner `p` = chrom:pos, or a single
 /// breakend `t.` / `.t`. The structural-variant type comes from the orientation seen from the lower coordinate
@@ -7,7 +7,8 @@ import BoardModel
 /// chromosome translocation; a deletion-type junction whose inserted sequence is at least 70 % of the deleted
 /// length is an insertion (the GRIDSS/StructuralVariantAnnotation rule).
 struct VCFBreakend {
-    enum Shape { case tJoinedRight, tJoinedLeftReversed, leftJoinedBeforeT, rightReversedBeforeT } // t[p[  t]p]  ]p]t  [p[t
+    /// In VCF notation, in order: t[p[  t]p]  ]p]t  [p[t
+    enum Shape { case tJoinedRight, tJoinedLeftReversed, leftJoinedBeforeT, rightReversedBeforeT }
     var shape: Shape?
     var partnerChrom: String?
     var partnerPosition: Int?
@@ -16,9 +17,17 @@ struct VCFBreakend {
     var single: Bool
 
     init?(alt: String, ref: String) {
-        if alt.hasPrefix(".") && alt.count > 1 { single = true; inserted = alt.count - 1 - ref.count; shape = nil; return }
+        if alt.hasPrefix(".") && alt.count > 1 {
+            single = true
+            inserted = alt.count - 1 - ref.count
+            shape = nil
+            return
+        }
         if alt.hasSuffix(".") && alt.count > 1 && !alt.contains("[") && !alt.contains("]") {
-            single = true; inserted = alt.count - 1 - ref.count; shape = nil; return
+            single = true
+            inserted = alt.count - 1 - ref.count
+            shape = nil
+            return
         }
         single = false
         guard let open = alt.firstIndex(where: { $0 == "[" || $0 == "]" }) else { return nil }
@@ -26,12 +35,15 @@ struct VCFBreakend {
         let afterOpen = alt.index(after: open)
         guard let close = alt[afterOpen...].firstIndex(of: bracket) else { return nil }
         let partner = alt[afterOpen..<close]
-        guard let colon = partner.lastIndex(of: ":"), let pos = Int(partner[partner.index(after: colon)...]) else { return nil }
+        guard let colon = partner.lastIndex(of: ":"), let pos = Int(partner[partner.index(after: colon)...]) else {
+            return nil
+        }
         var chrom = String(partner[..<colon])
         if chrom.hasPrefix("<") && chrom.hasSuffix(">") { chrom = String(chrom.dropFirst().dropLast()) }
         partnerChrom = chrom
         partnerPosition = pos
-        let before = alt[..<open], after = alt[alt.index(after: close)...]
+        let before = alt[..<open]
+        let after = alt[alt.index(after: close)...]
         if !before.isEmpty {
             shape = bracket == "[" ? .tJoinedRight : .tJoinedLeftReversed
             inserted = before.count - ref.count
@@ -62,7 +74,9 @@ struct VCFBreakend {
         case .tJoinedRight:
             let deleted = distance - 1
             // Mostly inserted sequence: an insertion, sized by what was inserted.
-            if inserted > 0 && Double(inserted) >= 0.7 * Double(deleted) { return (.insertion, inserted, inserted - deleted) }
+            if inserted > 0 && Double(inserted) >= 0.7 * Double(deleted) {
+                return (.insertion, inserted, inserted - deleted)
+            }
             return (.deletion, deleted, inserted - deleted)
         case .leftJoinedBeforeT:
             let duplicated = distance + 1

@@ -29,15 +29,22 @@ struct VCFHeader {
     mutating func add(_ line: String) {
         guard line.hasPrefix("##") else { return }
         let body = line.dropFirst(2)
-        guard let eq = body.firstIndex(of: "=") else { meta.append((String(body), "")); return }
+        guard let eq = body.firstIndex(of: "=") else {
+            meta.append((String(body), ""))
+            return
+        }
         let key = String(body[..<eq])
         let value = String(body[body.index(after: eq)...])
         switch key {
         case "fileformat": version = value
         case "INFO", "FORMAT":
             let a = Self.attributes(value)
-            guard let id = a["ID"] else { meta.append((key, value)); return }
-            let def = Definition(number: a["Number"] ?? ".", type: a["Type"] ?? "String", description: a["Description"] ?? "")
+            guard let id = a["ID"] else {
+                meta.append((key, value))
+                return
+            }
+            let def = Definition(
+                number: a["Number"] ?? ".", type: a["Type"] ?? "String", description: a["Description"] ?? "")
             if key == "INFO" { infos[id] = def } else { formats[id] = def }
         case "FILTER":
             let a = Self.attributes(value)
@@ -63,16 +70,24 @@ struct VCFHeader {
         var i = 0
         while i < chars.count {
             var key = ""
-            while i < chars.count && chars[i] != "=" && chars[i] != "," { key.append(chars[i]); i += 1 }
+            while i < chars.count && chars[i] != "=" && chars[i] != "," {
+                key.append(chars[i])
+                i += 1
+            }
             key = key.trimmingCharacters(in: .whitespaces)
-            guard i < chars.count, chars[i] == "=" else { i += 1; if !key.isEmpty { out[key] = "" }; continue }
+            guard i < chars.count, chars[i] == "=" else {
+                i += 1
+                if !key.isEmpty { out[key] = "" }
+                continue
+            }
             i += 1
             var v = ""
             if i < chars.count && chars[i] == "\"" {
                 i += 1
                 while i < chars.count && chars[i] != "\"" {
                     if chars[i] == "\\" && i + 1 < chars.count { i += 1 }
-                    v.append(chars[i]); i += 1
+                    v.append(chars[i])
+                    i += 1
                 }
                 i += 1
                 while i < chars.count && chars[i] != "," { i += 1 }
@@ -84,7 +99,8 @@ struct VCFHeader {
                         while j < chars.count && (chars[j].isLetter || chars[j].isNumber || chars[j] == "_") { j += 1 }
                         if j > i + 1 && j < chars.count && chars[j] == "=" { break }
                     }
-                    v.append(chars[i]); i += 1
+                    v.append(chars[i])
+                    i += 1
                 }
             }
             i += 1
@@ -101,7 +117,9 @@ struct VCFHeader {
     var genomeBuild: String? {
         var statements: [String] = values("reference") + values("assembly") + Array(contigAssemblies)
         statements += values("SnpEffCmd").flatMap { $0.split(separator: " ").map(String.init) }
-        statements += values("VEP").flatMap { $0.split(separator: " ").filter { $0.hasPrefix("assembly=") || $0.hasPrefix("cache=") }.map(String.init) }
+        statements += values("VEP").flatMap {
+            $0.split(separator: " ").filter { $0.hasPrefix("assembly=") || $0.hasPrefix("cache=") }.map(String.init)
+        }
         statements += values("liftOverChainFile").map { $0.components(separatedBy: "To").last ?? "" }
         for s in statements {
             if let build = Self.build(named: s) { return build }
@@ -119,7 +137,11 @@ struct VCFHeader {
     static func build(named text: String) -> String? {
         let t = text.lowercased()
         if t.contains("grch38") || t.contains("hg38") || t.contains("b38") { return "GRCh38" }
-        if t.contains("grch37") || t.contains("hg19") || t.contains("b37") || t.contains("g1k_v37") || t.contains("hs37") { return "GRCh37" }
+        if t.contains("grch37") || t.contains("hg19") || t.contains("b37") || t.contains("g1k_v37")
+            || t.contains("hs37")
+        {
+            return "GRCh37"
+        }
         if t.contains("ncbi36") || t.contains("hg18") || t.contains("b36") { return "NCBI36" }
         return nil
     }
@@ -128,7 +150,8 @@ struct VCFHeader {
     var provenance: String {
         meta.filter { m in
             let k = m.key.lowercased()
-            return k == "source" || k == "content" || k.contains("command") || k.contains("cmd") || k.contains("version")
+            return k == "source" || k == "content" || k.contains("command") || k.contains("cmd")
+                || k.contains("version")
                 || k.hasPrefix("gatkcommandline")
         }.map { "\($0.key)=\($0.value)" }.joined(separator: "\n").lowercased()
     }
@@ -138,10 +161,14 @@ struct VCFHeader {
         let p = provenance
         let keys = meta.map { $0.key.lowercased() }
         if p.contains("mutect") { return "MuTect2" }
-        if p.contains("strelka somatic") || p.contains("--tumorbam") || p.contains("--tumourbam") { return "Strelka/Manta somatic" }
+        if p.contains("strelka somatic") || p.contains("--tumorbam") || p.contains("--tumourbam") {
+            return "Strelka/Manta somatic"
+        }
         if keys.contains(where: { $0.hasPrefix("muse") }) { return "MuSE" }
         if p.contains("somaticsniper") || p.contains("bam-somaticsniper") { return "SomaticSniper" }
-        if p.contains("varscan") && (infos["SS"] != nil || formats["SS"] != nil) && p.contains("somatic") { return "VarScan somatic" }
+        if p.contains("varscan") && (infos["SS"] != nil || formats["SS"] != nil) && p.contains("somatic") {
+            return "VarScan somatic"
+        }
         if keys.contains(where: { $0.hasPrefix("purple") || $0.hasPrefix("gripss") }) { return "GRIDSS/GRIPSS/PURPLE" }
         if p.contains("snpeff") && p.contains("-cancer") { return "SnpEff -cancer" }
         return nil
@@ -152,12 +179,19 @@ struct VCFHeader {
     var germlineDesign: String? {
         let p = provenance
         if pedigreeLines.contains(where: { $0["Father"] != nil || $0["Mother"] != nil })
-            || sampleLines.contains(where: { $0["Father"] != nil || $0["Mother"] != nil }) { return "pedigree (parents and child)" }
-        if infos["VQSLOD"] != nil || filters.keys.contains(where: { $0.hasPrefix("VQSRTranche") }) { return "GATK VQSR (germline)" }
+            || sampleLines.contains(where: { $0["Father"] != nil || $0["Mother"] != nil })
+        {
+            return "pedigree (parents and child)"
+        }
+        if infos["VQSLOD"] != nil || filters.keys.contains(where: { $0.hasPrefix("VQSRTranche") }) {
+            return "GATK VQSR (germline)"
+        }
         if p.contains("haplotypecaller") || p.contains("genotypegvcfs") { return "GATK HaplotypeCaller (germline)" }
         if p.contains("deepvariant") { return "DeepVariant (germline)" }
         if p.contains("strelka germline") { return "Strelka germline" }
-        if p.contains("generatesvcandidates") && infos["SOMATIC"] == nil && infos["SOMATICSCORE"] == nil { return "Manta germline" }
+        if p.contains("generatesvcandidates") && infos["SOMATIC"] == nil && infos["SOMATICSCORE"] == nil {
+            return "Manta germline"
+        }
         return nil
     }
 
@@ -171,7 +205,9 @@ struct VCFHeader {
             let id = s["ID"] ?? ""
             let name = s["SampleName"] ?? id
             let genomes = (s["Genomes"] ?? "").lowercased() + " " + (s["Description"] ?? "").lowercased()
-            if ["tumor", "tumour"].contains(id.lowercased()) || genomes.contains("tumor") || genomes.contains("tumour") || genomes.contains("cancer") {
+            if ["tumor", "tumour"].contains(id.lowercased()) || genomes.contains("tumor") || genomes.contains("tumour")
+                || genomes.contains("cancer")
+            {
                 tumour.append(name)
             } else if id.lowercased() == "normal" || genomes.contains("germline") || genomes.contains("normal") {
                 normal.append(name)
@@ -194,10 +230,14 @@ struct VCFHeader {
     /// An INFO key declared as the tumour's allele fraction or depth (PCGR TVAF/TDP and the like).
     func tumourInfoKey(fraction: Bool) -> String? {
         infos.keys.sorted().first { key in
-            guard let d = infos[key], d.type == (fraction ? "Float" : "Integer") || (!fraction && d.type == "Float") else { return false }
+            guard let d = infos[key], d.type == (fraction ? "Float" : "Integer") || (!fraction && d.type == "Float")
+            else { return false }
             let text = d.description.lowercased()
             guard text.contains("tumor") || text.contains("tumour") else { return false }
-            if fraction { return text.contains("allelic fraction") || text.contains("allele fraction") || text.contains("allele frequency") || text.contains("vaf") }
+            if fraction {
+                return text.contains("allelic fraction") || text.contains("allele fraction")
+                    || text.contains("allele frequency") || text.contains("vaf")
+            }
             return text.contains("depth")
         }
     }

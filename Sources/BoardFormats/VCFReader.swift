@@ -1,5 +1,5 @@
-import Foundation
 import BoardModel
+import Foundation
 
 /// Reads VCF 4.0–4.3 (plain, gzip or bgzip, streamed) into findings, following the specification and the
 /// header's own declarations: annotations (VEP CSQ/ANN, SnpEff ANN, bcftools BCSQ, ANNOVAR INFO fields) by
@@ -20,7 +20,8 @@ public enum VCFReader {
     }
 
     static func recognises(head: String) -> Bool {
-        head.hasPrefix("##fileformat=VCF") || head.contains("\n#CHROM\tPOS\tID\tREF\tALT") || head.hasPrefix("#CHROM\tPOS\tID\tREF\tALT")
+        head.hasPrefix("##fileformat=VCF") || head.contains("\n#CHROM\tPOS\tID\tREF\tALT")
+            || head.hasPrefix("#CHROM\tPOS\tID\tREF\tALT")
     }
 
     /// Reads the whole file into a payload (one finding batch per sample read).
@@ -40,7 +41,9 @@ public enum VCFReader {
         return stream(file: path, size: size ?? 0, options: options) { try TextLines(path: path) }
     }
 
-    static func stream(file: String, size: Int, options: Options, open: @escaping @Sendable () throws -> TextLines) -> FindingStream {
+    static func stream(file: String, size: Int, options: Options, open: @escaping @Sendable () throws -> TextLines)
+        -> FindingStream
+    {
         FindingStream(file: file, size: size) { chunkSize, emit in
             let lines = try open()
             var parser = VCFRecordParser(file: file, options: options, chunkSize: chunkSize)

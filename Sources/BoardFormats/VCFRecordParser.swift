@@ -1,5 +1,5 @@
-import Foundation
 import BoardModel
+import Foundation
 
 /// The parse state of one VCF: the header, the samples read, their unsent findings, breakends waiting for their
 /// mate, and the account of what was read, skipped and not used.
@@ -41,8 +41,10 @@ struct VCFRecordParser {
     var entryFields: [UnsafeBufferPointer<UInt8>] = []
     var values: [[UnsafeBufferPointer<UInt8>]] = []
 
-    static let usedInfo: Set<String> = ["SOMATIC", "SVTYPE", "END", "SVLEN", "CHR2", "MATEID", "CN", "IMPRECISE", "PRECISE", "INFERRED",
-                                        "PURPLE_AF", "SS", "HGVSp_short"]
+    static let usedInfo: Set<String> = [
+        "SOMATIC", "SVTYPE", "END", "SVLEN", "CHR2", "MATEID", "CN", "IMPRECISE", "PRECISE", "INFERRED",
+        "PURPLE_AF", "SS", "HGVSp_short",
+    ]
 
     init(file: String, options: VCFReader.Options, chunkSize: Int) {
         self.file = file
@@ -55,12 +57,28 @@ struct VCFRecordParser {
     mutating func consume(_ line: UnsafeBufferPointer<UInt8>, number: Int, emit: (FindingBatch) throws -> Void) throws {
         if line.isEmpty { return }
         if !sawColumns {
-            if line.hasPrefix("##") { header.add(line.string); return }
-            if line.hasPrefix("#CHROM") { try columns(line, number: number); return }
-            if line.hasPrefix("#") { header.strayLines += 1; return }
+            if line.hasPrefix("##") {
+                header.add(line.string)
+                return
+            }
+            if line.hasPrefix("#CHROM") {
+                try columns(line, number: number)
+                return
+            }
+            if line.hasPrefix("#") {
+                header.strayLines += 1
+                return
+            }
             // A tool's log line before the header (SnpEff -cancer writes one): tolerated, counted, reported.
-            if line.fields().count < 8 { header.strayLines += 1; return }
-            throw ImportError(file: file, location: "line \(number)", message: "record before the #CHROM header line; expected a VCF header (##fileformat=VCFv4.x, then #CHROM POS ID REF ALT …)")
+            if line.fields().count < 8 {
+                header.strayLines += 1
+                return
+            }
+            throw ImportError(
+                file: file, location: "line \(number)",
+                message:
+                    "record before the #CHROM header line; expected a VCF header (##fileformat=VCFv4.x, then #CHROM POS ID REF ALT …)"
+            )
         }
         try record(line, number: number)
         for i in slots.indices where slots[i].findings.count >= chunkSize {
@@ -75,15 +93,22 @@ struct VCFRecordParser {
         let names = line.fields().map(\.string)
         let expected = ["#CHROM", "POS", "ID", "REF", "ALT", "QUAL", "FILTER", "INFO"]
         guard names.count >= 8, Array(names.prefix(8)) == expected else {
-            throw ImportError(file: file, location: "line \(number)", message: "expected the header columns #CHROM POS ID REF ALT QUAL FILTER INFO")
+            throw ImportError(
+                file: file, location: "line \(number)",
+                message: "expected the header columns #CHROM POS ID REF ALT QUAL FILTER INFO")
         }
         if names.count == 9 {
-            throw ImportError(file: file, location: "line \(number)", message: "FORMAT column without sample columns; expected sample names after FORMAT")
+            throw ImportError(
+                file: file, location: "line \(number)",
+                message: "FORMAT column without sample columns; expected sample names after FORMAT")
         }
         sawColumns = true
         samples = names.count > 9 ? Array(names[9...]) : []
         if header.version == nil { notes.append("\(name): no ##fileformat line; read as VCF 4.x") }
-        if header.strayLines > 0 { notes.append("\(name): \(header.strayLines) line(s) in the header that are not VCF meta-information, ignored") }
+        if header.strayLines > 0 {
+            notes.append(
+                "\(name): \(header.strayLines) line(s) in the header that are not VCF meta-information, ignored")
+        }
         for key in ["CSQ", "ANN", "BCSQ", "EFF"] {
             if let d = header.infos[key], let layout = VCFAnnotationLayout(key: key, description: d.description) {
                 layouts[key] = layout
@@ -91,7 +116,10 @@ struct VCFRecordParser {
             }
         }
         // ANNOVAR (table_annovar -vcfinput): Gene.<db>, Func.<db>, ExonicFunc.<db>, AAChange.<db>.
-        annovarSuffix = ["refGene", "ensGene", "knownGene", "wgEncodeGencodeBasicV19", "refGeneWithVer"].first { header.infos["Gene.\($0)"] != nil }
+        annovarSuffix =
+            ["refGene", "ensGene", "knownGene", "wgEncodeGencodeBasicV19", "refGeneWithVer"].first {
+                header.infos["Gene.\($0)"] != nil
+            }
             ?? header.infos.keys.first { $0.hasPrefix("Gene.") }.map { String($0.dropFirst(5)) }
         let source = header.values("source").joined(separator: " ") + " " + (header.infos["CSQ"]?.description ?? "")
         if source.contains("CIViC") { knowledgeBase = "CIViC" }
@@ -108,13 +136,17 @@ struct VCFRecordParser {
             }
         }
         if options.caseId != nil && options.sample == nil && slots.count > 1 {
-            throw ImportError(file: file, location: "line \(number)",
-                              message: "the file holds \(slots.count) samples (\(slots.compactMap(\.name).joined(separator: ", "))) and no tumour/normal pair, "
-                                + "but --case attaches findings to one case; add --sample NAME to import one sample into that case, "
-                                + "or leave out --case so that each sample goes to the case whose id or specimen id is its name")
+            throw ImportError(
+                file: file, location: "line \(number)",
+                message:
+                    "the file holds \(slots.count) samples (\(slots.compactMap(\.name).joined(separator: ", "))) and no tumour/normal pair, "
+                    + "but --case attaches findings to one case; add --sample NAME to import one sample into that case, "
+                    + "or leave out --case so that each sample goes to the case whose id or specimen id is its name")
         }
         if let kb = knowledgeBase {
-            notes.append("\(name): a \(kb) knowledge-base VCF, not a patient's variants: no findings are made from it (import the \(kb) TSV exports for evidence)")
+            notes.append(
+                "\(name): a \(kb) knowledge-base VCF, not a patient's variants: no findings are made from it (import the \(kb) TSV exports for evidence)"
+            )
         }
         if let t = roles.tumour {
             var text = "\(name): sample \(samples[t]) read as the tumour (\(roles.evidence ?? "header"))"
@@ -123,11 +155,14 @@ struct VCFRecordParser {
             if let b = roles.normalBarcode { text += "; normal barcode \(b)" }
             notes.append(text)
         } else if samples.count > 1 {
-            notes.append("\(name): \(samples.count) samples (\(samples.joined(separator: ", "))), none named a tumour: each read on its own"
-                         + (roles.germlineDesign.map { "; germline by design (\($0))" } ?? ""))
+            notes.append(
+                "\(name): \(samples.count) samples (\(samples.joined(separator: ", "))), none named a tumour: each read on its own"
+                    + (roles.germlineDesign.map { "; germline by design (\($0))" } ?? ""))
         }
         if let g = roles.germlineDesign, samples.count <= 1 { notes.append("\(name): germline by design (\(g))") }
-        if samples.isEmpty { notes.append("\(name): sites-only VCF (no sample columns): no VAF unless INFO declares the tumour's") }
+        if samples.isEmpty {
+            notes.append("\(name): sites-only VCF (no sample columns): no VAF unless INFO declares the tumour's")
+        }
     }
 
     // MARK: records
@@ -138,16 +173,23 @@ struct VCFRecordParser {
         defer { fields = f }
         line.split(separator: 0x09, into: &f)
         guard f.count >= 8 else {
-            throw ImportError(file: file, location: "line \(number)", message: "expected at least 8 tab-separated columns (CHROM to INFO), found \(f.count)")
+            throw ImportError(
+                file: file, location: "line \(number)",
+                message: "expected at least 8 tab-separated columns (CHROM to INFO), found \(f.count)")
         }
         if !samples.isEmpty && f.count != 9 + samples.count {
-            throw ImportError(file: file, location: "line \(number)", message: "expected \(9 + samples.count) columns as in the #CHROM line, found \(f.count)")
+            throw ImportError(
+                file: file, location: "line \(number)",
+                message: "expected \(9 + samples.count) columns as in the #CHROM line, found \(f.count)")
         }
         guard let pos = f[1].int else {
-            throw ImportError(file: file, location: "line \(number), column \(column(f[1], line))", message: "POS must be a positive integer")
+            throw ImportError(
+                file: file, location: "line \(number), column \(column(f[1], line))",
+                message: "POS must be a positive integer")
         }
         records += 1
-        let chrom = f[0], ref = f[3]
+        let chrom = f[0]
+        let ref = f[3]
         if knowledgeBase != nil { return }
         guard Self.validBases(ref) else {
             skipped["record with an invalid REF (expected bases A, C, G, T, N)", default: 0] += 1
@@ -172,8 +214,11 @@ struct VCFRecordParser {
             }
         }
         // Duplicate records at one locus.
-        if !lastLocus.elementsEqual(UnsafeBufferPointer(rebasing: line[0..<(f[1].baseAddress! - line.baseAddress! + f[1].count)])) {
-            lastLocus = Array(UnsafeBufferPointer(rebasing: line[0..<(f[1].baseAddress! - line.baseAddress! + f[1].count)]))
+        if !lastLocus.elementsEqual(
+            UnsafeBufferPointer(rebasing: line[0..<(f[1].baseAddress! - line.baseAddress! + f[1].count)]))
+        {
+            lastLocus = Array(
+                UnsafeBufferPointer(rebasing: line[0..<(f[1].baseAddress! - line.baseAddress! + f[1].count)]))
             keysAtLocus.removeAll(keepingCapacity: true)
         }
         var altCount = 1
@@ -184,33 +229,53 @@ struct VCFRecordParser {
         try f[4].forEachField(separator: 0x2C) { altBytes in
             allele += 1
             alleles += 1
-            try self.allele(altBytes, allele: allele, altCount: altCount, chrom: chromText, pos: pos, ref: ref, refText: refText, id: id,
-                            qual: qual, filter: filter, info: info, layout: layout)
+            try self.allele(
+                altBytes, allele: allele, altCount: altCount, chrom: chromText, pos: pos, ref: ref, refText: refText,
+                id: id,
+                qual: qual, filter: filter, info: info, layout: layout)
         }
     }
 
-    mutating func allele(_ altBytes: UnsafeBufferPointer<UInt8>, allele: Int, altCount: Int, chrom: String, pos: Int,
-                         ref: UnsafeBufferPointer<UInt8>, refText: String, id: String?, qual: Double?, filter: String?, info: VCFInfo,
-                         layout: VCFSampleEvidence.Layout) throws {
-        if altBytes.equals(".") || altBytes.equals("*") { skipped["ALT allele . or * (no alternate allele at this record)", default: 0] += 1; return }
-        if altBytes.equals("<NON_REF>") || altBytes.equals("<*>") { skipped["gVCF reference block (<NON_REF> or <*>)", default: 0] += 1; return }
+    mutating func allele(
+        _ altBytes: UnsafeBufferPointer<UInt8>, allele: Int, altCount: Int, chrom: String, pos: Int,
+        ref: UnsafeBufferPointer<UInt8>, refText: String, id: String?, qual: Double?, filter: String?, info: VCFInfo,
+        layout: VCFSampleEvidence.Layout
+    ) throws {
+        if altBytes.equals(".") || altBytes.equals("*") {
+            skipped["ALT allele . or * (no alternate allele at this record)", default: 0] += 1
+            return
+        }
+        if altBytes.equals("<NON_REF>") || altBytes.equals("<*>") {
+            skipped["gVCF reference block (<NON_REF> or <*>)", default: 0] += 1
+            return
+        }
         let symbolic = altBytes.first == 0x3C
         let bracketed = altBytes.contains(0x5B) || altBytes.contains(0x5D)
-        let singleBreakend = !symbolic && !bracketed && altBytes.count > 1 && (altBytes.first == 0x2E || altBytes.last == 0x2E)
+        let singleBreakend =
+            !symbolic && !bracketed && altBytes.count > 1 && (altBytes.first == 0x2E || altBytes.last == 0x2E)
         if !symbolic && !bracketed && !singleBreakend && !Self.validBases(altBytes) {
             skipped["ALT allele that is not bases, a symbolic allele or a breakend", default: 0] += 1
             return
         }
         let alt = altBytes.string
         let key = "\(chrom):\(pos):\(refText):\(alt)"
-        if !keysAtLocus.insert(key).inserted { skipped["duplicate record (same CHROM, POS, REF and ALT)", default: 0] += 1; return }
+        if !keysAtLocus.insert(key).inserted {
+            skipped["duplicate record (same CHROM, POS, REF and ALT)", default: 0] += 1
+            return
+        }
         var base = Finding(id: key, kind: .snv, filter: filter, chrom: chrom, position: pos, ref: refText, alt: alt)
         base.sourceId = id
         base.qual = qual
         base.origin = .unknown
         if let a = annotation(info, allele: allele, alt: altBytes, ref: ref, altCount: altCount) {
-            base.gene = a.gene; base.transcript = a.transcript; base.hgvsC = a.hgvsC; base.hgvsP = a.hgvsP; base.hgvsPShort = a.hgvsPShort
-            base.consequence = a.consequence; base.exon = a.exon; base.proteinDerivedFrom = a.derivedFrom
+            base.gene = a.gene
+            base.transcript = a.transcript
+            base.hgvsC = a.hgvsC
+            base.hgvsP = a.hgvsP
+            base.hgvsPShort = a.hgvsPShort
+            base.consequence = a.consequence
+            base.exon = a.exon
+            base.proteinDerivedFrom = a.derivedFrom
         }
         if base.hgvsPShort == nil, let short = info.hgvsPShort { base.hgvsPShort = short }
         if symbolic || bracketed || singleBreakend {
@@ -221,7 +286,10 @@ struct VCFRecordParser {
         if let end = info.end, base.end == nil { base.end = end }
         // Sites-only: the tumour's VAF only when INFO declares it.
         guard let roles, !samples.isEmpty else {
-            if let v = info.tumourVAF { base.vaf = v; base.vafSource = "INFO \(tumourVAFKey!)" }
+            if let v = info.tumourVAF {
+                base.vaf = v
+                base.vafSource = "INFO \(tumourVAFKey!)"
+            }
             if let d = info.tumourDepth { base.depth = d }
             if info.somatic { base.origin = .somatic }
             try add(base, slot: 0, mate: info.mateId, ownId: id)
@@ -229,13 +297,17 @@ struct VCFRecordParser {
         }
         var normal: VCFSampleEvidence?
         if let n = roles.normal {
-            normal = VCFSampleEvidence(values[n], layout, allele: allele, ref: ref, alt: altBytes, indel: base.kind == .indel, precise: base.precise)
+            normal = VCFSampleEvidence(
+                values[n], layout, allele: allele, ref: ref, alt: altBytes, indel: base.kind == .indel,
+                precise: base.precise)
         }
         // By index: iterating `slots` itself would hold a copy while `add` appends, copying every finding per record.
         for slot in slots.indices {
             guard let column = slots[slot].column else { continue }
-            let e = VCFSampleEvidence(values[column], layout, allele: allele, ref: ref, alt: altBytes, indel: base.kind == .indel, precise: base.precise,
-                                      singleBreakend: base.svType == .singleBreakend || base.svType == .inferredBreakend)
+            let e = VCFSampleEvidence(
+                values[column], layout, allele: allele, ref: ref, alt: altBytes, indel: base.kind == .indel,
+                precise: base.precise,
+                singleBreakend: base.svType == .singleBreakend || base.svType == .inferredBreakend)
             if let gt = e.genotype, let carried = VCFSampleEvidence.carried(gt) {
                 if !(allele >= 63 || carried & (1 << UInt64(allele)) != 0) {
                     skipped["ALT allele not carried by the sample's genotype (GT)", default: 0] += 1
@@ -248,17 +320,28 @@ struct VCFRecordParser {
             var finding = base
             finding.genotype = e.genotype
             finding.sampleFilter = e.sampleFilter
-            finding.vaf = e.vaf; finding.depth = e.depth; finding.altCount = e.altCount; finding.refCount = e.refCount
+            finding.vaf = e.vaf
+            finding.depth = e.depth
+            finding.altCount = e.altCount
+            finding.refCount = e.refCount
             finding.vafSource = e.source
-            if let v = info.tumourVAF, column == roles.tumour { finding.vaf = v; finding.vafSource = "INFO \(tumourVAFKey!)" }
+            if let v = info.tumourVAF, column == roles.tumour {
+                finding.vaf = v
+                finding.vafSource = "INFO \(tumourVAFKey!)"
+            }
             if let d = info.tumourDepth, column == roles.tumour { finding.depth = d }
-            if let af = info.purpleAF, column == roles.tumour || roles.tumour == nil { finding.vaf = af; finding.vafSource = "INFO PURPLE_AF (purity-adjusted)" }
+            if let af = info.purpleAF, column == roles.tumour || roles.tumour == nil {
+                finding.vaf = af
+                finding.vafSource = "INFO PURPLE_AF (purity-adjusted)"
+            }
             if finding.kind == .copyNumber || finding.svType != nil, finding.copyNumber == nil, let cn = e.copyNumber {
                 finding.copyNumber = cn
                 typeCopyNumber(cn, &finding)
             }
             if let n = normal {
-                finding.normalDepth = n.depth; finding.normalAltCount = n.altCount; finding.normalVAF = n.vaf
+                finding.normalDepth = n.depth
+                finding.normalAltCount = n.altCount
+                finding.normalVAF = n.vaf
             }
             finding.origin = origin(allele: allele, info: info, sample: e, normal: normal, roles: roles)
             try add(finding, slot: slot, mate: info.mateId, ownId: id)
@@ -266,14 +349,19 @@ struct VCFRecordParser {
     }
 
     /// Somatic or germline only from explicit statements (EXPECTED.md §1.5); otherwise unknown.
-    func origin(allele: Int, info: VCFInfo, sample: VCFSampleEvidence, normal: VCFSampleEvidence?, roles: VCFSampleRoles) -> VariantOrigin {
+    func origin(
+        allele: Int, info: VCFInfo, sample: VCFSampleEvidence, normal: VCFSampleEvidence?, roles: VCFSampleRoles
+    ) -> VariantOrigin {
         if roles.germlineDesign != nil { return .germline }
-        if let ss = sample.somaticStatus ?? info.somaticStatus, roles.somaticDesign != nil || info.somaticStatus != nil {
+        if let ss = sample.somaticStatus ?? info.somaticStatus, roles.somaticDesign != nil || info.somaticStatus != nil
+        {
             if ss == 2 { return .somatic }
             if ss == 1 { return .germline }
         }
         // The matched normal carries the allele: inherited.
-        if let gt = normal?.genotype, let carried = VCFSampleEvidence.carried(gt), allele < 63, carried & (1 << UInt64(allele)) != 0 {
+        if let gt = normal?.genotype, let carried = VCFSampleEvidence.carried(gt), allele < 63,
+            carried & (1 << UInt64(allele)) != 0
+        {
             return .germline
         }
         if info.somatic { return .somatic }
@@ -283,11 +371,17 @@ struct VCFRecordParser {
 
     /// Symbolic, breakend and single-breakend alleles: type, end, length, partner and copy number.
     @discardableResult
-    mutating func structural(_ f: inout Finding, alt: String, chrom: String, pos: Int, info: VCFInfo, allele: Int) -> VCFBreakend? {
+    mutating func structural(_ f: inout Finding, alt: String, chrom: String, pos: Int, info: VCFInfo, allele: Int)
+        -> VCFBreakend?
+    {
         f.kind = .structural
         f.precise = info.imprecise ? false : info.precise ? true : nil
         f.mateId = info.mateId
-        if let n = info.svlen, n.count >= allele { f.svLength = n[allele - 1] } else if let n = info.svlen, n.count == 1 { f.svLength = n[0] }
+        if let n = info.svlen, n.count >= allele {
+            f.svLength = n[allele - 1]
+        } else if let n = info.svlen, n.count == 1 {
+            f.svLength = n[0]
+        }
         if alt.hasPrefix("<") {
             let symbol = String(alt.dropFirst().prefix { $0 != ">" })
             let top = symbol.split(separator: ":").first.map(String.init) ?? symbol
@@ -309,17 +403,26 @@ struct VCFRecordParser {
             }
             f.svType = type ?? Self.svType(info.svtype) ?? .breakend
             f.end = info.end
-            if let end = info.end, let t = f.svType, [.deletion, .duplication, .tandemDuplication, .inversion, .copyNumberVariation].contains(t) {
+            if let end = info.end, let t = f.svType,
+                [.deletion, .duplication, .tandemDuplication, .inversion, .copyNumberVariation].contains(t)
+            {
                 f.svSize = end - pos
             }
             if let chr2 = info.chr2, chr2 != chrom {
-                f.partnerChrom = chr2; f.partnerPosition = info.end
-                f.svType = .translocation; f.svSize = nil
+                f.partnerChrom = chr2
+                f.partnerPosition = info.end
+                f.svType = .translocation
+                f.svSize = nil
             } else if f.svType == .translocation, let chr2 = info.chr2 {
-                f.partnerChrom = chr2; f.partnerPosition = info.end
+                f.partnerChrom = chr2
+                f.partnerPosition = info.end
             }
             if f.copyNumber == nil { f.copyNumber = info.copyNumber }
-            if let cn = f.copyNumber { typeCopyNumber(cn, &f) } else if f.svType == .copyNumberVariation { f.kind = .copyNumber }
+            if let cn = f.copyNumber {
+                typeCopyNumber(cn, &f)
+            } else if f.svType == .copyNumberVariation {
+                f.kind = .copyNumber
+            }
             f.breakpoints = f.span
             return nil
         }
@@ -366,12 +469,17 @@ struct VCFRecordParser {
 
     /// Adds a finding to its slot, or holds a breakend until its mate (MATEID) arrives and joins them into one.
     mutating func add(_ finding: Finding, slot: Int, mate: String?, ownId: String?) throws {
-        if finding.kind == .structural || finding.kind == .copyNumber, finding.svType != .singleBreakend, let mate, let ownId {
+        if finding.kind == .structural || finding.kind == .copyNumber, finding.svType != .singleBreakend, let mate,
+            let ownId
+        {
             if let held = waiting[mate], let i = held.firstIndex(where: { $0.slot == slot }) {
                 var first = held[i].finding
                 if first.gene == nil { first.gene = finding.gene }
                 if let g1 = held[i].finding.gene, let g2 = finding.gene, g1 != g2 { first.partners = [g1, g2] }
-                if first.partnerPosition == nil { first.partnerChrom = finding.chrom; first.partnerPosition = finding.position }
+                if first.partnerPosition == nil {
+                    first.partnerChrom = finding.chrom
+                    first.partnerPosition = finding.position
+                }
                 var rest = held
                 rest.remove(at: i)
                 waiting[mate] = rest.isEmpty ? nil : rest
@@ -390,11 +498,14 @@ struct VCFRecordParser {
 
     /// The chosen annotation entry for one ALT allele.
     struct Annotation {
-        var gene: String?, transcript: String?, hgvsC: String?, hgvsP: String?, hgvsPShort: String?, consequence: String?, exon: String?
+        var gene: String?, transcript: String?, hgvsC: String?, hgvsP: String?, hgvsPShort: String?,
+            consequence: String?, exon: String?
         var derivedFrom: String?
     }
 
-    mutating func annotation(_ info: VCFInfo, allele: Int, alt: UnsafeBufferPointer<UInt8>, ref: UnsafeBufferPointer<UInt8>, altCount: Int) -> Annotation? {
+    mutating func annotation(
+        _ info: VCFInfo, allele: Int, alt: UnsafeBufferPointer<UInt8>, ref: UnsafeBufferPointer<UInt8>, altCount: Int
+    ) -> Annotation? {
         for key in annotationKeys {
             guard let value = info.annotations[key], let layout = layouts[key] else { continue }
             if let a = pick(value, layout: layout, allele: allele, alt: alt, ref: ref, altCount: altCount) { return a }
@@ -405,8 +516,10 @@ struct VCFRecordParser {
 
     /// The entry for this allele that best describes it: VEP's PICK, then the canonical transcript, one with a protein
     /// change, then by impact. SnpEff -cancer entries for one ALT against another ("G-C") are not the allele's.
-    mutating func pick(_ value: UnsafeBufferPointer<UInt8>, layout: VCFAnnotationLayout, allele: Int, alt: UnsafeBufferPointer<UInt8>,
-                       ref: UnsafeBufferPointer<UInt8>, altCount: Int) -> Annotation? {
+    mutating func pick(
+        _ value: UnsafeBufferPointer<UInt8>, layout: VCFAnnotationLayout, allele: Int, alt: UnsafeBufferPointer<UInt8>,
+        ref: UnsafeBufferPointer<UInt8>, altCount: Int
+    ) -> Annotation? {
         var trimmed = alt
         var trimmedIsDash = false
         if let r = ref.first, alt.first == r, alt.first != 0x3C {
@@ -426,7 +539,9 @@ struct VCFRecordParser {
                 let a = parts[layout.allele]
                 let same = a.elementsEqual(alt) || (trimmedIsDash ? a.equals("-") : a.elementsEqual(trimmed))
                 if !same && !(altCount == 1 && a.isEmpty) { return }
-            } else if altCount > 1 { return }
+            } else if altCount > 1 {
+                return
+            }
             func has(_ i: Int) -> Bool { i >= 0 && i < parts.count && !parts[i].isEmpty }
             var score = 0
             if has(layout.pick) && parts[layout.pick].equals("1") { score += 200 }
@@ -437,7 +552,10 @@ struct VCFRecordParser {
                 score += impact.equals("HIGH") ? 30 : impact.equals("MODERATE") ? 20 : impact.equals("LOW") ? 10 : 0
             }
             // Strings are made only for the best entry so far.
-            if score > bestScore { bestScore = score; best = parts.map(\.string) }
+            if score > bestScore {
+                bestScore = score
+                best = parts.map(\.string)
+            }
         }
         value.forEachField(separator: 0x2C) { entry in
             entries += 1
@@ -480,9 +598,11 @@ struct VCFRecordParser {
         if let change = field(layout.effProtein) {
             // "p.Gly12Val/c.35G>T" in HGVS mode, else a bare one-letter change "G12V".
             for part in change.split(separator: "/").map(String.init) {
-                if part.hasPrefix("c."), a.hgvsC == nil { a.hgvsC = part }
-                else if part.hasPrefix("p."), a.hgvsP == nil { a.hgvsP = part }
-                else if a.hgvsP == nil, let first = part.first, first.isUppercase, part.contains(where: \.isNumber) {
+                if part.hasPrefix("c."), a.hgvsC == nil {
+                    a.hgvsC = part
+                } else if part.hasPrefix("p."), a.hgvsP == nil {
+                    a.hgvsP = part
+                } else if a.hgvsP == nil, let first = part.first, first.isUppercase, part.contains(where: \.isNumber) {
                     a.hgvsP = "p." + part
                     a.derivedFrom = "SnpEff EFF Amino_Acid_Change \(part) (no p. in the file)"
                 }
@@ -509,8 +629,11 @@ struct VCFRecordParser {
         a.gene = gene.split(whereSeparator: { $0 == ";" || $0 == "," }).first.map(String.init)
         a.consequence = value("ExonicFunc") ?? value("Func")
         if let change = info.annovar["AAChange." + suffix] {
-            let decoded = change.replacingOccurrences(of: "\\x3b", with: ";").replacingOccurrences(of: "\\x3d", with: "=")
-            if let first = decoded.split(separator: ",").first(where: { $0.hasPrefix((a.gene ?? "") + ":") }) ?? decoded.split(separator: ",").first {
+            let decoded = change.replacingOccurrences(of: "\\x3b", with: ";").replacingOccurrences(
+                of: "\\x3d", with: "=")
+            if let first = decoded.split(separator: ",").first(where: { $0.hasPrefix((a.gene ?? "") + ":") })
+                ?? decoded.split(separator: ",").first
+            {
                 let parts = first.split(separator: ":").map(String.init)
                 if parts.count >= 2 { a.transcript = parts[1] }
                 a.exon = parts.first { $0.hasPrefix("exon") }.map { String($0.dropFirst(4)) }
@@ -524,13 +647,15 @@ struct VCFRecordParser {
     static func withoutSequence(_ s: String) -> String {
         guard let colon = s.firstIndex(of: ":") else { return s }
         let rest = s[s.index(after: colon)...]
-        return rest.hasPrefix("c.") || rest.hasPrefix("p.") || rest.hasPrefix("n.") || rest.hasPrefix("g.") || rest.hasPrefix("m.") || rest.hasPrefix("r.") ? String(rest) : s
+        return rest.hasPrefix("c.") || rest.hasPrefix("p.") || rest.hasPrefix("n.") || rest.hasPrefix("g.")
+            || rest.hasPrefix("m.") || rest.hasPrefix("r.") ? String(rest) : s
     }
 
     /// VEP percent-escapes "=", ";" and "," in HGVS (`p.Ser60%3D`).
     static func decodeVEP(_ s: String) -> String {
         guard s.contains("%") else { return s }
-        return s.replacingOccurrences(of: "%3D", with: "=").replacingOccurrences(of: "%3B", with: ";").replacingOccurrences(of: "%2C", with: ",")
+        return s.replacingOccurrences(of: "%3D", with: "=").replacingOccurrences(of: "%3B", with: ";")
+            .replacingOccurrences(of: "%2C", with: ",")
     }
 
     /// "G/W" at 100 → p.G100W; "W/*" → p.W15*; "K/X" with a frameshift → p.K778fs; "K" alone (synonymous) → p.K100=.
@@ -556,7 +681,9 @@ struct VCFRecordParser {
             guard let n = Int(digits), rest.count == 1 else { return nil }
             return (n, String(rest))
         }
-        guard let (p1, a1) = split(sides[0]), let (p2, a2) = split(sides[1]), p1 == p2, a1 != "*" || a2 != "*" else { return nil }
+        guard let (p1, a1) = split(sides[0]), let (p2, a2) = split(sides[1]), p1 == p2, a1 != "*" || a2 != "*" else {
+            return nil
+        }
         return "p.\(a1)\(p1)\(a1 == a2 ? "=" : a2)"
     }
 
@@ -564,7 +691,7 @@ struct VCFRecordParser {
         guard !b.isEmpty else { return false }
         for c in b {
             switch c | 0x20 {
-            case 0x61, 0x63, 0x67, 0x74, 0x6E: continue // a c g t n
+            case 0x61, 0x63, 0x67, 0x74, 0x6E: continue  // a c g t n
             default: return false
             }
         }
@@ -586,7 +713,10 @@ struct VCFRecordParser {
             signature.append(contentsOf: UnsafeBufferPointer(rebasing: item[0..<end]))
             signature.append(0x3B)
         }
-        if signature == lastSignature { lastSignatureCount += 1; return }
+        if signature == lastSignature {
+            lastSignatureCount += 1
+            return
+        }
         if lastSignatureCount > 0 { infoSignatures[lastSignature, default: 0] += lastSignatureCount }
         lastSignature = signature
         lastSignatureCount = 1
@@ -602,7 +732,11 @@ struct VCFRecordParser {
             for k in sig.split(separator: 0x3B) {
                 let key = String(decoding: k, as: UTF8.self)
                 if used.contains(key) { continue }
-                if let s = annovarSuffix, ["Gene.", "Func.", "ExonicFunc.", "AAChange."].contains(where: { key == $0 + s }) { continue }
+                if let s = annovarSuffix,
+                    ["Gene.", "Func.", "ExonicFunc.", "AAChange."].contains(where: { key == $0 + s })
+                {
+                    continue
+                }
                 counts["INFO/" + key, default: 0] += n
             }
         }
@@ -614,9 +748,13 @@ struct VCFRecordParser {
         }
         for (key, n) in annotationEntries {
             guard let layout = layouts[key] else { continue }
-            for (i, field) in layout.names.enumerated() where !layout.used.contains(i) { counts["\(key)/\(field)", default: 0] += n }
+            for (i, field) in layout.names.enumerated() where !layout.used.contains(i) {
+                counts["\(key)/\(field)", default: 0] += n
+            }
         }
-        return counts.map { ($0.key, $0.value) }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.name < $1.name }
+        return counts.map { ($0.key, $0.value) }.sorted {
+            $0.count != $1.count ? $0.count > $1.count : $0.name < $1.name
+        }
     }
 
     // MARK: chunks
@@ -626,14 +764,17 @@ struct VCFRecordParser {
         let tool = annotationKeys.first.flatMap { layouts[$0]?.tool } ?? (annovarSuffix != nil ? "ANNOVAR" : nil)
         let version = header.version.map { " " + $0.replacingOccurrences(of: "VCFv", with: "") } ?? ""
         let assay = "VCF" + version + (tool.map { " (\($0))" } ?? "")
-        let report = MolecularReport(id: "vcf:" + name + (s.name.map { ":" + $0 } ?? ""), assay: assay,
-                                     specimen: s.specimen.map { Specimen(id: $0) }, genomeBuild: header.genomeBuild)
+        let report = MolecularReport(
+            id: "vcf:" + name + (s.name.map { ":" + $0 } ?? ""), assay: assay,
+            specimen: s.specimen.map { Specimen(id: $0) }, genomeBuild: header.genomeBuild)
         return FindingBatch(caseId: options.caseId, sample: s.specimen ?? s.name, report: report, findings: s.findings)
     }
 
     mutating func finish(emit: (FindingBatch) throws -> Void) throws -> FindingStream.Outcome {
         guard sawColumns else {
-            throw ImportError(file: file, message: "no #CHROM header line; expected a VCF (##fileformat=VCFv4.x, then #CHROM POS ID REF ALT …)")
+            throw ImportError(
+                file: file,
+                message: "no #CHROM header line; expected a VCF (##fileformat=VCFv4.x, then #CHROM POS ID REF ALT …)")
         }
         // Breakends whose mate is not in the file: kept, typed from their own ALT.
         var orphans = 0
@@ -652,10 +793,20 @@ struct VCFRecordParser {
         outcome.read = records
         outcome.made = made
         if let build = header.genomeBuild { outcome.notes.append("\(name): genome build \(build)") }
-        if pairsJoined > 0 { outcome.notes.append("\(name): \(pairsJoined) breakend pair(s) joined into one rearrangement each (MATEID)") }
-        if orphans > 0 { outcome.notes.append("\(name): \(orphans) breakend(s) whose mate record is not in the file, typed from their own ALT") }
-        if knowledgeBase != nil { outcome.skipped.append("\(name): \(records) record(s) of a knowledge base, not imported as patient variants") }
-        for (reason, count) in skipped.sorted(by: { $0.key < $1.key }) { outcome.skipped.append("\(name): \(count) ALT allele(s) or record(s): \(reason)") }
+        if pairsJoined > 0 {
+            outcome.notes.append("\(name): \(pairsJoined) breakend pair(s) joined into one rearrangement each (MATEID)")
+        }
+        if orphans > 0 {
+            outcome.notes.append(
+                "\(name): \(orphans) breakend(s) whose mate record is not in the file, typed from their own ALT")
+        }
+        if knowledgeBase != nil {
+            outcome.skipped.append(
+                "\(name): \(records) record(s) of a knowledge base, not imported as patient variants")
+        }
+        for (reason, count) in skipped.sorted(by: { $0.key < $1.key }) {
+            outcome.skipped.append("\(name): \(count) ALT allele(s) or record(s): \(reason)")
+        }
         outcome.unused = unused()
         return outcome
     }
@@ -680,7 +831,8 @@ struct VCFInfo {
 
     init(_ info: UnsafeBufferPointer<UInt8>, parser: inout VCFRecordParser) {
         guard !info.equals(".") else { return }
-        let vafKey = parser.tumourVAFKey, depthKey = parser.tumourDepthKey
+        let vafKey = parser.tumourVAFKey
+        let depthKey = parser.tumourDepthKey
         let keys = parser.annotationKeys
         let annovarSuffix = parser.annovarSuffix
         var result = self
@@ -693,28 +845,47 @@ struct VCFInfo {
             default: break
             }
             if eq == nil {
-                if k.equals("SOMATIC") { result.somatic = true }
-                else if k.equals("IMPRECISE") { result.imprecise = true }
-                else if k.equals("PRECISE") { result.precise = true }
-                else if k.equals("INFERRED") { result.inferred = true }
+                if k.equals("SOMATIC") {
+                    result.somatic = true
+                } else if k.equals("IMPRECISE") {
+                    result.imprecise = true
+                } else if k.equals("PRECISE") {
+                    result.precise = true
+                } else if k.equals("INFERRED") {
+                    result.inferred = true
+                }
                 return
             }
             guard let v else { return }
-            if k.equals("SVTYPE") { result.svtype = v.string }
-            else if k.equals("END") { result.end = v.int }
-            else if k.equals("SVLEN") { result.svlen = v.fields(separator: 0x2C).compactMap { Int($0.string) } }
-            else if k.equals("CHR2") { result.chr2 = v.string }
-            else if k.equals("MATEID") { result.mateId = v.fields(separator: 0x2C).first?.string }
-            else if k.equals("CN") { result.copyNumber = v.double }
-            else if k.equals("PURPLE_AF") { result.purpleAF = v.fields(separator: 0x2C).first?.double }
-            else if k.equals("SS") { result.somaticStatus = v.int }
-            else if k.equals("HGVSp_short") { result.hgvsPShort = v.equals(".") ? nil : v.string }
-            else {
+            if k.equals("SVTYPE") {
+                result.svtype = v.string
+            } else if k.equals("END") {
+                result.end = v.int
+            } else if k.equals("SVLEN") {
+                result.svlen = v.fields(separator: 0x2C).compactMap { Int($0.string) }
+            } else if k.equals("CHR2") {
+                result.chr2 = v.string
+            } else if k.equals("MATEID") {
+                result.mateId = v.fields(separator: 0x2C).first?.string
+            } else if k.equals("CN") {
+                result.copyNumber = v.double
+            } else if k.equals("PURPLE_AF") {
+                result.purpleAF = v.fields(separator: 0x2C).first?.double
+            } else if k.equals("SS") {
+                result.somaticStatus = v.int
+            } else if k.equals("HGVSp_short") {
+                result.hgvsPShort = v.equals(".") ? nil : v.string
+            } else {
                 let key = k.string
-                if keys.contains(key) { result.annotations[key] = v }
-                else if key == vafKey { result.tumourVAF = v.fields(separator: 0x2C).first?.double }
-                else if key == depthKey { result.tumourDepth = v.fields(separator: 0x2C).first?.int }
-                else if let s = annovarSuffix, key.hasSuffix("." + s) { result.annovar[key] = v.string }
+                if keys.contains(key) {
+                    result.annotations[key] = v
+                } else if key == vafKey {
+                    result.tumourVAF = v.fields(separator: 0x2C).first?.double
+                } else if key == depthKey {
+                    result.tumourDepth = v.fields(separator: 0x2C).first?.int
+                } else if let s = annovarSuffix, key.hasSuffix("." + s) {
+                    result.annovar[key] = v.string
+                }
             }
         }
         self = result

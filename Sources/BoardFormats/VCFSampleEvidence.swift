@@ -24,19 +24,42 @@ struct VCFSampleEvidence {
         var dv = -1, dr = -1, rv = -1, rr = -1, tir = -1, tar = -1, ss = -1, au = -1, cu = -1, gu = -1, tu = -1
         var adIsAltOnly = false
         var keys: [String] = []
-        static let used: Set<String> = ["GT", "AD", "DP", "AF", "FT", "CN", "RD", "FREQ", "VF", "BVF", "DV", "DR", "RV", "RR", "TIR", "TAR",
-                                        "SS", "AU", "CU", "GU", "TU"]
+        static let used: Set<String> = [
+            "GT", "AD", "DP", "AF", "FT", "CN", "RD", "FREQ", "VF", "BVF", "DV", "DR", "RV", "RR", "TIR", "TAR",
+            "SS", "AU", "CU", "GU", "TU",
+        ]
 
         init() {}
 
         init(_ format: UnsafeBufferPointer<UInt8>, header: VCFHeader) {
             keys = format.fields(separator: 0x3A).map(\.string)
             func i(_ k: String) -> Int { keys.firstIndex(of: k) ?? -1 }
-            gt = i("GT"); ad = i("AD"); dp = i("DP"); ft = i("FT"); cn = i("CN"); rd = i("RD"); freq = i("FREQ"); vf = i("VF"); bvf = i("BVF")
-            dv = i("DV"); dr = i("DR"); rv = i("RV"); rr = i("RR"); tir = i("TIR"); tar = i("TAR"); ss = i("SS")
-            au = i("AU"); cu = i("CU"); gu = i("GU"); tu = i("TU")
+            gt = i("GT")
+            ad = i("AD")
+            dp = i("DP")
+            ft = i("FT")
+            cn = i("CN")
+            rd = i("RD")
+            freq = i("FREQ")
+            vf = i("VF")
+            bvf = i("BVF")
+            dv = i("DV")
+            dr = i("DR")
+            rv = i("RV")
+            rr = i("RR")
+            tir = i("TIR")
+            tar = i("TAR")
+            ss = i("SS")
+            au = i("AU")
+            cu = i("CU")
+            gu = i("GU")
+            tu = i("TU")
             // FORMAT AF is the sample's allele fraction (MuTect2, VarDict, LoFreq) unless declared otherwise.
-            if let d = header.formats["AF"], d.description.lowercased().contains("population") { af = -1 } else { af = i("AF") }
+            if let d = header.formats["AF"], d.description.lowercased().contains("population") {
+                af = -1
+            } else {
+                af = i("AF")
+            }
             adIsAltOnly = header.formats["AD"]?.number == "1" && rd >= 0
         }
     }
@@ -44,8 +67,11 @@ struct VCFSampleEvidence {
     init() {}
 
     /// The evidence of `values` (one sample's fields) for ALT allele `allele` (1-based).
-    init(_ values: [UnsafeBufferPointer<UInt8>], _ l: Layout, allele: Int, ref: UnsafeBufferPointer<UInt8>, alt: UnsafeBufferPointer<UInt8>,
-         indel: Bool, precise: Bool?, singleBreakend: Bool = false) {
+    init(
+        _ values: [UnsafeBufferPointer<UInt8>], _ l: Layout, allele: Int, ref: UnsafeBufferPointer<UInt8>,
+        alt: UnsafeBufferPointer<UInt8>,
+        indel: Bool, precise: Bool?, singleBreakend: Bool = false
+    ) {
         func value(_ i: Int) -> UnsafeBufferPointer<UInt8>? {
             guard i >= 0, i < values.count, !values[i].isEmpty, !values[i].equals(".") else { return nil }
             return values[i]
@@ -65,23 +91,34 @@ struct VCFSampleEvidence {
         depth = dp
         // Allele counts.
         if l.adIsAltOnly, let a = first(l.ad), let r = first(l.rd) {
-            altCount = Int(a); refCount = Int(r)
-            if a + r > 0 { vaf = a / (a + r); source = "FORMAT AD/(AD+RD)" }
+            altCount = Int(a)
+            refCount = Int(r)
+            if a + r > 0 {
+                vaf = a / (a + r)
+                source = "FORMAT AD/(AD+RD)"
+            }
         } else if let ad = list(l.ad), ad.count > allele, let a = ad[allele] {
             altCount = Int(a)
             refCount = ad[0].map { Int($0) }
             let total = ad.compactMap { $0 }.reduce(0, +)
             if depth == nil { depth = Int(total) }
-            if total > 0 { vaf = a / total; source = "FORMAT AD" }
+            if total > 0 {
+                vaf = a / total
+                source = "FORMAT AD"
+            }
         }
         if let af = list(l.af), af.count >= allele, let v = af[allele - 1], v.isFinite, v >= 0, v <= 1 {
-            vaf = v; source = "FORMAT AF"
+            vaf = v
+            source = "FORMAT AF"
         }
         if vaf == nil, let f = value(l.freq) {
             var text = f.string
             let percent = text.hasSuffix("%")
             if percent { text.removeLast() }
-            if let v = Double(text) { vaf = percent || v > 1 ? v / 100 : v; source = "FORMAT FREQ" + (percent ? " (percent)" : "") }
+            if let v = Double(text) {
+                vaf = percent || v > 1 ? v / 100 : v
+                source = "FORMAT FREQ" + (percent ? " (percent)" : "")
+            }
         }
         if vaf == nil && !indel && alt.count == 1 && ref.count == 1 {
             // Strelka SNVs: tier-1 counts of the REF and ALT bases ({REF}U, {ALT}U).
@@ -95,21 +132,26 @@ struct VCFSampleEvidence {
                 }
             }
             if let a = tier1(alt[0]), let r = tier1(ref[0]) {
-                altCount = Int(a); refCount = Int(r)
+                altCount = Int(a)
+                refCount = Int(r)
                 vaf = a + r > 0 ? a / (a + r) : nil
                 source = "Strelka tier-1 counts"
             }
         }
         if vaf == nil, let a = first(l.tir), let r = first(l.tar) {
-            altCount = Int(a); refCount = Int(r)
+            altCount = Int(a)
+            refCount = Int(r)
             vaf = a + r > 0 ? a / (a + r) : nil
             source = "Strelka tier-1 TIR/TAR"
         }
         if vaf == nil {
             // DELLY: junction reads when the breakpoints are precise, read pairs otherwise.
-            let (alt, ref, name) = precise == true ? (first(l.rv), first(l.rr), "DELLY RV/(RR+RV)") : (first(l.dv), first(l.dr), "DELLY DV/(DR+DV)")
+            let (alt, ref, name) =
+                precise == true
+                ? (first(l.rv), first(l.rr), "DELLY RV/(RR+RV)") : (first(l.dv), first(l.dr), "DELLY DV/(DR+DV)")
             if let a = alt, let r = ref {
-                altCount = Int(a); refCount = Int(r)
+                altCount = Int(a)
+                refCount = Int(r)
                 vaf = a + r > 0 ? a / (a + r) : nil
                 source = name
             }

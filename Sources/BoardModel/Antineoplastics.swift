@@ -9,49 +9,75 @@ public enum Antineoplastics {
     /// Ingredient names of ATC L01 and L02 (lower case; INN spelling, a few US names where RxNorm differs).
     public static let names: Set<String> = [
         // L01A alkylating agents
-        "cyclophosphamide", "ifosfamide", "chlorambucil", "melphalan", "bendamustine", "busulfan", "carmustine", "lomustine",
-        "temozolomide", "dacarbazine", "thiotepa", "trabectedin", "procarbazine", "mechlorethamine", "chlormethine", "treosulfan",
+        "cyclophosphamide", "ifosfamide", "chlorambucil", "melphalan", "bendamustine", "busulfan", "carmustine",
+        "lomustine",
+        "temozolomide", "dacarbazine", "thiotepa", "trabectedin", "procarbazine", "mechlorethamine", "chlormethine",
+        "treosulfan",
         "fotemustine", "streptozocin", "altretamine", "lurbinectedin",
         // L01B antimetabolites
-        "methotrexate", "pemetrexed", "pralatrexate", "raltitrexed", "fluorouracil", "capecitabine", "tegafur", "gemcitabine",
-        "cytarabine", "azacitidine", "decitabine", "fludarabine", "cladribine", "clofarabine", "nelarabine", "mercaptopurine",
+        "methotrexate", "pemetrexed", "pralatrexate", "raltitrexed", "fluorouracil", "capecitabine", "tegafur",
+        "gemcitabine",
+        "cytarabine", "azacitidine", "decitabine", "fludarabine", "cladribine", "clofarabine", "nelarabine",
+        "mercaptopurine",
         "thioguanine", "trifluridine", "tipiracil",
         // L01C plant alkaloids
-        "vincristine", "vinblastine", "vinorelbine", "vinflunine", "eribulin", "etoposide", "teniposide", "paclitaxel", "docetaxel",
+        "vincristine", "vinblastine", "vinorelbine", "vinflunine", "eribulin", "etoposide", "teniposide", "paclitaxel",
+        "docetaxel",
         "cabazitaxel", "irinotecan", "topotecan", "ixabepilone",
         // L01D cytotoxic antibiotics
-        "doxorubicin", "daunorubicin", "epirubicin", "idarubicin", "mitoxantrone", "bleomycin", "mitomycin", "dactinomycin",
+        "doxorubicin", "daunorubicin", "epirubicin", "idarubicin", "mitoxantrone", "bleomycin", "mitomycin",
+        "dactinomycin",
         "valrubicin", "pixantrone",
         // L01E protein kinase inhibitors
-        "imatinib", "dasatinib", "nilotinib", "bosutinib", "ponatinib", "asciminib", "gefitinib", "erlotinib", "afatinib", "osimertinib",
-        "dacomitinib", "lapatinib", "neratinib", "tucatinib", "crizotinib", "ceritinib", "alectinib", "brigatinib", "lorlatinib",
-        "entrectinib", "larotrectinib", "repotrectinib", "capmatinib", "tepotinib", "selpercatinib", "pralsetinib", "vemurafenib",
-        "dabrafenib", "encorafenib", "trametinib", "cobimetinib", "binimetinib", "selumetinib", "sorafenib", "sunitinib", "pazopanib",
-        "axitinib", "cabozantinib", "lenvatinib", "regorafenib", "vandetanib", "tivozanib", "ibrutinib", "acalabrutinib",
-        "zanubrutinib", "pirtobrutinib", "idelalisib", "copanlisib", "duvelisib", "alpelisib", "inavolisib", "capivasertib",
-        "everolimus", "temsirolimus", "palbociclib", "ribociclib", "abemaciclib", "ruxolitinib", "fedratinib", "pacritinib",
-        "momelotinib", "midostaurin", "gilteritinib", "quizartinib", "erdafitinib", "pemigatinib", "futibatinib", "infigratinib",
+        "imatinib", "dasatinib", "nilotinib", "bosutinib", "ponatinib", "asciminib", "gefitinib", "erlotinib",
+        "afatinib", "osimertinib",
+        "dacomitinib", "lapatinib", "neratinib", "tucatinib", "crizotinib", "ceritinib", "alectinib", "brigatinib",
+        "lorlatinib",
+        "entrectinib", "larotrectinib", "repotrectinib", "capmatinib", "tepotinib", "selpercatinib", "pralsetinib",
+        "vemurafenib",
+        "dabrafenib", "encorafenib", "trametinib", "cobimetinib", "binimetinib", "selumetinib", "sorafenib",
+        "sunitinib", "pazopanib",
+        "axitinib", "cabozantinib", "lenvatinib", "regorafenib", "vandetanib", "tivozanib", "ibrutinib",
+        "acalabrutinib",
+        "zanubrutinib", "pirtobrutinib", "idelalisib", "copanlisib", "duvelisib", "alpelisib", "inavolisib",
+        "capivasertib",
+        "everolimus", "temsirolimus", "palbociclib", "ribociclib", "abemaciclib", "ruxolitinib", "fedratinib",
+        "pacritinib",
+        "momelotinib", "midostaurin", "gilteritinib", "quizartinib", "erdafitinib", "pemigatinib", "futibatinib",
+        "infigratinib",
         "avapritinib", "ripretinib", "fruquintinib", "adagrasib", "sotorasib", "mobocertinib", "amivantamab",
         // L01F monoclonal antibodies and conjugates
-        "trastuzumab", "pertuzumab", "margetuximab", "trastuzumab emtansine", "trastuzumab deruxtecan", "cetuximab", "panitumumab",
-        "necitumumab", "bevacizumab", "ramucirumab", "rituximab", "obinutuzumab", "ofatumumab", "daratumumab", "isatuximab",
-        "elotuzumab", "nivolumab", "pembrolizumab", "cemiplimab", "dostarlimab", "atezolizumab", "durvalumab", "avelumab",
+        "trastuzumab", "pertuzumab", "margetuximab", "trastuzumab emtansine", "trastuzumab deruxtecan", "cetuximab",
+        "panitumumab",
+        "necitumumab", "bevacizumab", "ramucirumab", "rituximab", "obinutuzumab", "ofatumumab", "daratumumab",
+        "isatuximab",
+        "elotuzumab", "nivolumab", "pembrolizumab", "cemiplimab", "dostarlimab", "atezolizumab", "durvalumab",
+        "avelumab",
         "ipilimumab", "tremelimumab", "relatlimab", "brentuximab vedotin", "polatuzumab vedotin", "enfortumab vedotin",
-        "sacituzumab govitecan", "tisotumab vedotin", "mirvetuximab soravtansine", "inotuzumab ozogamicin", "gemtuzumab ozogamicin",
-        "blinatumomab", "mosunetuzumab", "glofitamab", "epcoritamab", "teclistamab", "talquetamab", "elranatamab", "tarlatamab",
+        "sacituzumab govitecan", "tisotumab vedotin", "mirvetuximab soravtansine", "inotuzumab ozogamicin",
+        "gemtuzumab ozogamicin",
+        "blinatumomab", "mosunetuzumab", "glofitamab", "epcoritamab", "teclistamab", "talquetamab", "elranatamab",
+        "tarlatamab",
         "tebentafusp", "dinutuximab", "olaratumab", "mogamulizumab", "zolbetuximab",
         // L01X other antineoplastics
-        "cisplatin", "carboplatin", "oxaliplatin", "nedaplatin", "olaparib", "niraparib", "rucaparib", "talazoparib", "bortezomib",
-        "carfilzomib", "ixazomib", "venetoclax", "vorinostat", "romidepsin", "panobinostat", "belinostat", "hydroxyurea",
+        "cisplatin", "carboplatin", "oxaliplatin", "nedaplatin", "olaparib", "niraparib", "rucaparib", "talazoparib",
+        "bortezomib",
+        "carfilzomib", "ixazomib", "venetoclax", "vorinostat", "romidepsin", "panobinostat", "belinostat",
+        "hydroxyurea",
         "hydroxycarbamide", "arsenic trioxide", "tretinoin", "bexarotene", "asparaginase", "pegaspargase", "anagrelide",
-        "lenalidomide", "pomalidomide", "thalidomide", "ivosidenib", "enasidenib", "olutasidenib", "vorasidenib", "glasdegib",
+        "lenalidomide", "pomalidomide", "thalidomide", "ivosidenib", "enasidenib", "olutasidenib", "vorasidenib",
+        "glasdegib",
         "sonidegib", "vismodegib", "tazemetostat", "selinexor", "belzutifan", "mitotane", "aflibercept",
-        "talimogene laherparepvec", "tisagenlecleucel", "axicabtagene ciloleucel", "lisocabtagene maraleucel", "idecabtagene vicleucel",
-        "ciltacabtagene autoleucel", "brexucabtagene autoleucel", "lutetium lu 177 dotatate", "lutetium lu 177 vipivotide tetraxetan",
+        "talimogene laherparepvec", "tisagenlecleucel", "axicabtagene ciloleucel", "lisocabtagene maraleucel",
+        "idecabtagene vicleucel",
+        "ciltacabtagene autoleucel", "brexucabtagene autoleucel", "lutetium lu 177 dotatate",
+        "lutetium lu 177 vipivotide tetraxetan",
         "radium ra 223 dichloride", "imetelstat", "revumenib", "elacestrant",
         // L02 endocrine therapy
-        "tamoxifen", "toremifene", "fulvestrant", "anastrozole", "letrozole", "exemestane", "megestrol", "medroxyprogesterone",
-        "leuprolide", "leuprorelin", "goserelin", "triptorelin", "buserelin", "histrelin", "degarelix", "relugolix", "bicalutamide",
+        "tamoxifen", "toremifene", "fulvestrant", "anastrozole", "letrozole", "exemestane", "megestrol",
+        "medroxyprogesterone",
+        "leuprolide", "leuprorelin", "goserelin", "triptorelin", "buserelin", "histrelin", "degarelix", "relugolix",
+        "bicalutamide",
         "flutamide", "nilutamide", "enzalutamide", "apalutamide", "darolutamide", "abiraterone", "diethylstilbestrol",
         "estramustine", "lanreotide", "octreotide",
     ]
@@ -70,7 +96,8 @@ public enum Antineoplastics {
         for name in names where lower.contains(name) {
             // Whole words only ("carboplatin" must not match inside another word).
             guard let r = lower.range(of: name) else { continue }
-            let before = lower[lower.index(before: r.lowerBound)], after = r.upperBound < lower.endIndex ? lower[r.upperBound] : " "
+            let before = lower[lower.index(before: r.lowerBound)]
+            let after = r.upperBound < lower.endIndex ? lower[r.upperBound] : " "
             guard !before.isLetter, !after.isLetter else { continue }
             if best == nil || name.count > best!.count { best = name }
         }

@@ -16,8 +16,10 @@ public struct AuditEvent: Codable, Sendable, Hashable {
     public var previousHash: String
     public var hash: String
 
-    public init(sequence: Int64, at: Date, user: String, action: String, entity: String, entityId: String,
-                caseId: String? = nil, before: String? = nil, after: String? = nil, previousHash: String, hash: String) {
+    public init(
+        sequence: Int64, at: Date, user: String, action: String, entity: String, entityId: String,
+        caseId: String? = nil, before: String? = nil, after: String? = nil, previousHash: String, hash: String
+    ) {
         self.sequence = sequence
         self.at = at
         self.user = user
@@ -34,7 +36,10 @@ public struct AuditEvent: Codable, Sendable, Hashable {
     /// The exact bytes that are hashed: every field but the hash, in a fixed order, unit-separated.
     public var canonicalText: String {
         let millis = Int64((at.timeIntervalSince1970 * 1000).rounded())
-        return [String(sequence), String(millis), user, action, entity, entityId, caseId ?? "", before ?? "", after ?? "", previousHash]
-            .joined(separator: "\u{1F}")
+        return [
+            String(sequence), String(millis), user, action, entity, entityId, caseId ?? "", before ?? "", after ?? "",
+            previousHash,
+        ]
+        .joined(separator: "\u{1F}")
     }
 }

@@ -1,6 +1,5 @@
 import Foundation
 
-
 /// The native, human-editable JSON layout of tumorboard ("tumorboard/1"): what SampleData/ is
 /// written in and what `tumorboard import` reads natively. Every key but `format` is optional, so a
 /// file may hold only trials, or only one case. See docs/native-format.md; BoardFormats reads and writes it.
@@ -15,8 +14,10 @@ public struct BoardBundle: Codable, Sendable, Hashable {
     public var notes: [Note]
     public var decisions: [Decision]
 
-    public init(boards: [Board] = [], cases: [Case] = [], trials: [Trial] = [], meetings: [Meeting] = [],
-                notes: [Note] = [], decisions: [Decision] = []) {
+    public init(
+        boards: [Board] = [], cases: [Case] = [], trials: [Trial] = [], meetings: [Meeting] = [],
+        notes: [Note] = [], decisions: [Decision] = []
+    ) {
         self.format = Self.formatTag
         self.boards = boards
         self.cases = cases
@@ -32,7 +33,8 @@ public struct BoardBundle: Codable, Sendable, Hashable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         format = try c.decode(String.self, forKey: .format)
         guard format == Self.formatTag else {
-            throw DecodingError.dataCorruptedError(forKey: .format, in: c,
+            throw DecodingError.dataCorruptedError(
+                forKey: .format, in: c,
                 debugDescription: "expected \"\(Self.formatTag)\", found \"\(format)\"")
         }
         boards = try c.decodeIfPresent([Board].self, forKey: .boards) ?? []

@@ -29,7 +29,7 @@ public enum MatchFingerprint {
 
 /// 64-bit FNV-1a, fed field by field (no intermediate string).
 struct FNV {
-    private(set) var value: UInt64 = 0xcbf29ce484222325
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
     /// One field: its UTF-8 bytes, then a separator so "ab","c" and "a","bc" differ.
     mutating func add(_ text: String) {
@@ -44,7 +44,7 @@ struct FNV {
         text.withUTF8 { bytes in
             for byte in bytes {
                 v ^= UInt64(byte)
-                v = v &* 0x100000001b3
+                v = v &* 0x100_0000_01b3
             }
         }
         value = v
@@ -58,7 +58,7 @@ struct FNV {
 
     mutating func separate() {
         value ^= 0x1f
-        value = value &* 0x100000001b3
+        value = value &* 0x100_0000_01b3
     }
 
     var hex: String {
@@ -81,7 +81,7 @@ extension Case {
         h.add(performance?.karnofsky)
         h.add(reports.count)
         for line in treatmentHistory {
-            h.add(line.line ?? 0) // 0: no stated line (stated lines start at 1)
+            h.add(line.line ?? 0)  // 0: no stated line (stated lines start at 1)
             h.add(line.regimen)
             for drug in line.drugs { h.add(drug) }
             h.separate()

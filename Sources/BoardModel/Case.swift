@@ -21,11 +21,13 @@ public struct Case: Codable, Sendable, Hashable, Identifiable {
     /// Sites the cancer has spread to, as recorded (secondary cancer conditions, phenopacket metastatic biosamples).
     public var metastaticSites: [MetastaticSite]
 
-    public init(id: String, patient: Patient, diagnosis: Diagnosis, stage: Stage? = nil,
-                performance: PerformanceStatus? = nil, treatmentHistory: [TherapyLine] = [],
-                comorbidities: [String] = [], question: String = "", referringClinician: String? = nil,
-                consent: Consent = Consent(), status: CaseStatus = .new, reports: [MolecularReport] = [],
-                findings: [Finding] = [], provenance: Provenance? = nil, metastaticSites: [MetastaticSite] = []) {
+    public init(
+        id: String, patient: Patient, diagnosis: Diagnosis, stage: Stage? = nil,
+        performance: PerformanceStatus? = nil, treatmentHistory: [TherapyLine] = [],
+        comorbidities: [String] = [], question: String = "", referringClinician: String? = nil,
+        consent: Consent = Consent(), status: CaseStatus = .new, reports: [MolecularReport] = [],
+        findings: [Finding] = [], provenance: Provenance? = nil, metastaticSites: [MetastaticSite] = []
+    ) {
         self.id = id
         self.patient = patient
         self.diagnosis = diagnosis
@@ -50,21 +52,22 @@ public struct Case: Codable, Sendable, Hashable, Identifiable {
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(id: try c.decode(String.self, forKey: .id),
-                  patient: try c.decode(Patient.self, forKey: .patient),
-                  diagnosis: try c.decode(Diagnosis.self, forKey: .diagnosis),
-                  stage: try c.decodeIfPresent(Stage.self, forKey: .stage),
-                  performance: try c.decodeIfPresent(PerformanceStatus.self, forKey: .performance),
-                  treatmentHistory: try c.decodeIfPresent([TherapyLine].self, forKey: .treatmentHistory) ?? [],
-                  comorbidities: try c.decodeIfPresent([String].self, forKey: .comorbidities) ?? [],
-                  question: try c.decodeIfPresent(String.self, forKey: .question) ?? "",
-                  referringClinician: try c.decodeIfPresent(String.self, forKey: .referringClinician),
-                  consent: try c.decodeIfPresent(Consent.self, forKey: .consent) ?? Consent(),
-                  status: try c.decodeIfPresent(CaseStatus.self, forKey: .status) ?? .new,
-                  reports: try c.decodeIfPresent([MolecularReport].self, forKey: .reports) ?? [],
-                  findings: try c.decodeIfPresent([Finding].self, forKey: .findings) ?? [],
-                  provenance: try c.decodeIfPresent(Provenance.self, forKey: .provenance),
-                  metastaticSites: try c.decodeIfPresent([MetastaticSite].self, forKey: .metastaticSites) ?? [])
+        self.init(
+            id: try c.decode(String.self, forKey: .id),
+            patient: try c.decode(Patient.self, forKey: .patient),
+            diagnosis: try c.decode(Diagnosis.self, forKey: .diagnosis),
+            stage: try c.decodeIfPresent(Stage.self, forKey: .stage),
+            performance: try c.decodeIfPresent(PerformanceStatus.self, forKey: .performance),
+            treatmentHistory: try c.decodeIfPresent([TherapyLine].self, forKey: .treatmentHistory) ?? [],
+            comorbidities: try c.decodeIfPresent([String].self, forKey: .comorbidities) ?? [],
+            question: try c.decodeIfPresent(String.self, forKey: .question) ?? "",
+            referringClinician: try c.decodeIfPresent(String.self, forKey: .referringClinician),
+            consent: try c.decodeIfPresent(Consent.self, forKey: .consent) ?? Consent(),
+            status: try c.decodeIfPresent(CaseStatus.self, forKey: .status) ?? .new,
+            reports: try c.decodeIfPresent([MolecularReport].self, forKey: .reports) ?? [],
+            findings: try c.decodeIfPresent([Finding].self, forKey: .findings) ?? [],
+            provenance: try c.decodeIfPresent(Provenance.self, forKey: .provenance),
+            metastaticSites: try c.decodeIfPresent([MetastaticSite].self, forKey: .metastaticSites) ?? [])
     }
 
     /// No metastatic sites are written as no key, so records written before sites existed keep their bytes.
@@ -125,7 +128,9 @@ public enum MissingItem: String, Codable, Sendable, CaseIterable {
 
 /// Where a case stands in the board's workflow.
 public enum CaseStatus: String, Codable, Sendable, CaseIterable {
-    case new, ready, onAgenda = "on-agenda", discussed, deferred, closed
+    case new, ready
+    case onAgenda = "on-agenda"
+    case discussed, deferred, closed
 }
 
 /// The tumour as diagnosed: OncoTree code plus the pathologist's words.
@@ -140,8 +145,10 @@ public struct Diagnosis: Codable, Sendable, Hashable {
     /// not it maps to OncoTree.
     public var sourceCode: String?
 
-    public init(oncotreeCode: String? = nil, text: String, histology: String? = nil, primarySite: String? = nil,
-                laterality: Laterality? = nil, diagnosedOn: LocalDate? = nil, sourceCode: String? = nil) {
+    public init(
+        oncotreeCode: String? = nil, text: String, histology: String? = nil, primarySite: String? = nil,
+        laterality: Laterality? = nil, diagnosedOn: LocalDate? = nil, sourceCode: String? = nil
+    ) {
         self.sourceCode = sourceCode
         self.oncotreeCode = oncotreeCode
         self.text = text
@@ -152,7 +159,10 @@ public struct Diagnosis: Codable, Sendable, Hashable {
     }
 }
 
-public enum Laterality: String, Codable, Sendable, CaseIterable { case left, right, bilateral, midline, notApplicable = "n/a" }
+public enum Laterality: String, Codable, Sendable, CaseIterable {
+    case left, right, bilateral, midline
+    case notApplicable = "n/a"
+}
 
 /// TNM categories and stage group under a named system.
 public struct Stage: Codable, Sendable, Hashable {
@@ -165,8 +175,10 @@ public struct Stage: Codable, Sendable, Hashable {
     public var group: String?
     public var assessedOn: LocalDate?
 
-    public init(system: String? = nil, basis: String? = nil, t: String? = nil, n: String? = nil, m: String? = nil,
-                group: String? = nil, assessedOn: LocalDate? = nil) {
+    public init(
+        system: String? = nil, basis: String? = nil, t: String? = nil, n: String? = nil, m: String? = nil,
+        group: String? = nil, assessedOn: LocalDate? = nil
+    ) {
         self.system = system
         self.basis = basis
         self.t = t
@@ -219,8 +231,10 @@ public struct TherapyLine: Codable, Sendable, Hashable {
     public var bestResponse: Response?
     public var stopReason: String?
 
-    public init(line: Int?, setting: String? = nil, regimen: String? = nil, drugs: [String] = [], start: LocalDate? = nil,
-                end: LocalDate? = nil, bestResponse: Response? = nil, stopReason: String? = nil) {
+    public init(
+        line: Int?, setting: String? = nil, regimen: String? = nil, drugs: [String] = [], start: LocalDate? = nil,
+        end: LocalDate? = nil, bestResponse: Response? = nil, stopReason: String? = nil
+    ) {
         self.line = line
         self.setting = setting
         self.regimen = regimen
@@ -233,13 +247,19 @@ public struct TherapyLine: Codable, Sendable, Hashable {
 
     /// Stated lines first in their order, then unnumbered treatments in the order recorded (a stable sort).
     public static func ordered(_ history: [TherapyLine]) -> [TherapyLine] {
-        history.enumerated().sorted { a, b in (a.element.line ?? Int.max, a.offset) < (b.element.line ?? Int.max, b.offset) }.map(\.element)
+        history.enumerated().sorted { a, b in
+            (a.element.line ?? Int.max, a.offset) < (b.element.line ?? Int.max, b.offset)
+        }.map(\.element)
     }
 }
 
 /// RECIST-style best response.
 public enum Response: String, Codable, Sendable, CaseIterable {
-    case cr = "CR", pr = "PR", sd = "SD", pd = "PD", ne = "NE"
+    case cr = "CR"
+    case pr = "PR"
+    case sd = "SD"
+    case pd = "PD"
+    case ne = "NE"
 }
 
 /// Consent for research use and trial contact; nil means not recorded.

@@ -12,13 +12,19 @@ public indirect enum Criterion: Codable, Sendable, Hashable {
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        if let list = try c.decodeIfPresent([Criterion].self, forKey: .and) { self = .all(list) }
-        else if let list = try c.decodeIfPresent([Criterion].self, forKey: .or) { self = .any(list) }
-        else if let node = try c.decodeIfPresent(ClinicalCriterion.self, forKey: .clinical) { self = .clinical(node) }
-        else if let node = try c.decodeIfPresent(GenomicCriterion.self, forKey: .genomic) { self = .genomic(node) }
-        else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                debugDescription: "expected one of the keys and, or, clinical, genomic"))
+        if let list = try c.decodeIfPresent([Criterion].self, forKey: .and) {
+            self = .all(list)
+        } else if let list = try c.decodeIfPresent([Criterion].self, forKey: .or) {
+            self = .any(list)
+        } else if let node = try c.decodeIfPresent(ClinicalCriterion.self, forKey: .clinical) {
+            self = .clinical(node)
+        } else if let node = try c.decodeIfPresent(GenomicCriterion.self, forKey: .genomic) {
+            self = .genomic(node)
+        } else {
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "expected one of the keys and, or, clinical, genomic"))
         }
     }
 
@@ -49,9 +55,12 @@ public struct ClinicalCriterion: Codable, Sendable, Hashable {
     /// A drug or class the patient must (or, with `!`, must not) have received.
     public var priorTreatment: String?
 
-    public init(oncotreePrimaryDiagnosis: String? = nil, ageNumerical: String? = nil, gender: String? = nil, ecog: String? = nil,
-                tmbNumerical: String? = nil, her2Status: String? = nil, erStatus: String? = nil, prStatus: String? = nil,
-                diseaseStatus: [String]? = nil, priorTreatment: String? = nil) {
+    public init(
+        oncotreePrimaryDiagnosis: String? = nil, ageNumerical: String? = nil, gender: String? = nil,
+        ecog: String? = nil,
+        tmbNumerical: String? = nil, her2Status: String? = nil, erStatus: String? = nil, prStatus: String? = nil,
+        diseaseStatus: [String]? = nil, priorTreatment: String? = nil
+    ) {
         self.oncotreePrimaryDiagnosis = oncotreePrimaryDiagnosis
         self.ageNumerical = ageNumerical
         self.gender = gender
@@ -65,9 +74,15 @@ public struct ClinicalCriterion: Codable, Sendable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case oncotreePrimaryDiagnosis = "oncotree_primary_diagnosis", ageNumerical = "age_numerical", gender, ecog
-        case tmbNumerical = "tmb_numerical", her2Status = "her2_status", erStatus = "er_status", prStatus = "pr_status"
-        case diseaseStatus = "disease_status", priorTreatment = "prior_treatment"
+        case oncotreePrimaryDiagnosis = "oncotree_primary_diagnosis"
+        case ageNumerical = "age_numerical"
+        case gender, ecog
+        case tmbNumerical = "tmb_numerical"
+        case her2Status = "her2_status"
+        case erStatus = "er_status"
+        case prStatus = "pr_status"
+        case diseaseStatus = "disease_status"
+        case priorTreatment = "prior_treatment"
     }
 }
 
@@ -87,10 +102,12 @@ public struct GenomicCriterion: Codable, Sendable, Hashable {
     public var msStatus: String?
     public var fusionPartnerHugoSymbol: String?
 
-    public init(hugoSymbol: String? = nil, variantCategory: String? = nil, proteinChange: String? = nil,
-                wildcardProteinChange: String? = nil, variantClassification: String? = nil, exon: String? = nil,
-                cnvCall: String? = nil, wildtype: Bool? = nil, mmrStatus: String? = nil, msStatus: String? = nil,
-                fusionPartnerHugoSymbol: String? = nil) {
+    public init(
+        hugoSymbol: String? = nil, variantCategory: String? = nil, proteinChange: String? = nil,
+        wildcardProteinChange: String? = nil, variantClassification: String? = nil, exon: String? = nil,
+        cnvCall: String? = nil, wildtype: Bool? = nil, mmrStatus: String? = nil, msStatus: String? = nil,
+        fusionPartnerHugoSymbol: String? = nil
+    ) {
         self.hugoSymbol = hugoSymbol
         self.variantCategory = variantCategory
         self.proteinChange = proteinChange
@@ -105,9 +122,16 @@ public struct GenomicCriterion: Codable, Sendable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case hugoSymbol = "hugo_symbol", variantCategory = "variant_category", proteinChange = "protein_change"
-        case wildcardProteinChange = "wildcard_protein_change", variantClassification = "variant_classification"
-        case exon, cnvCall = "cnv_call", wildtype, mmrStatus = "mmr_status", msStatus = "ms_status"
+        case hugoSymbol = "hugo_symbol"
+        case variantCategory = "variant_category"
+        case proteinChange = "protein_change"
+        case wildcardProteinChange = "wildcard_protein_change"
+        case variantClassification = "variant_classification"
+        case exon
+        case cnvCall = "cnv_call"
+        case wildtype
+        case mmrStatus = "mmr_status"
+        case msStatus = "ms_status"
         case fusionPartnerHugoSymbol = "fusion_partner_hugo_symbol"
     }
 }

@@ -22,10 +22,12 @@ public struct Decision: Codable, Sendable, Hashable, Identifiable {
     public var recordedBy: String
     public var recordedAt: Date
 
-    public init(id: String, caseId: String, meetingId: String? = nil, version: Int = 1, status: DecisionStatus = .draft,
-                recommendations: [Recommendation] = [], consensus: Consensus? = nil, dissent: [Dissent] = [],
-                attendeesPresent: [String] = [], followUp: FollowUp? = nil, signedBy: String? = nil, signedAt: Date? = nil,
-                amends: String? = nil, amendmentReason: String? = nil, recordedBy: String, recordedAt: Date) {
+    public init(
+        id: String, caseId: String, meetingId: String? = nil, version: Int = 1, status: DecisionStatus = .draft,
+        recommendations: [Recommendation] = [], consensus: Consensus? = nil, dissent: [Dissent] = [],
+        attendeesPresent: [String] = [], followUp: FollowUp? = nil, signedBy: String? = nil, signedAt: Date? = nil,
+        amends: String? = nil, amendmentReason: String? = nil, recordedBy: String, recordedAt: Date
+    ) {
         self.id = id
         self.caseId = caseId
         self.meetingId = meetingId
@@ -51,22 +53,23 @@ public struct Decision: Codable, Sendable, Hashable, Identifiable {
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(id: try c.decode(String.self, forKey: .id),
-                  caseId: try c.decode(String.self, forKey: .caseId),
-                  meetingId: try c.decodeIfPresent(String.self, forKey: .meetingId),
-                  version: try c.decodeIfPresent(Int.self, forKey: .version) ?? 1,
-                  status: try c.decodeIfPresent(DecisionStatus.self, forKey: .status) ?? .draft,
-                  recommendations: try c.decodeIfPresent([Recommendation].self, forKey: .recommendations) ?? [],
-                  consensus: try c.decodeIfPresent(Consensus.self, forKey: .consensus),
-                  dissent: try c.decodeIfPresent([Dissent].self, forKey: .dissent) ?? [],
-                  attendeesPresent: try c.decodeIfPresent([String].self, forKey: .attendeesPresent) ?? [],
-                  followUp: try c.decodeIfPresent(FollowUp.self, forKey: .followUp),
-                  signedBy: try c.decodeIfPresent(String.self, forKey: .signedBy),
-                  signedAt: try c.decodeIfPresent(Date.self, forKey: .signedAt),
-                  amends: try c.decodeIfPresent(String.self, forKey: .amends),
-                  amendmentReason: try c.decodeIfPresent(String.self, forKey: .amendmentReason),
-                  recordedBy: try c.decode(String.self, forKey: .recordedBy),
-                  recordedAt: try c.decode(Date.self, forKey: .recordedAt))
+        self.init(
+            id: try c.decode(String.self, forKey: .id),
+            caseId: try c.decode(String.self, forKey: .caseId),
+            meetingId: try c.decodeIfPresent(String.self, forKey: .meetingId),
+            version: try c.decodeIfPresent(Int.self, forKey: .version) ?? 1,
+            status: try c.decodeIfPresent(DecisionStatus.self, forKey: .status) ?? .draft,
+            recommendations: try c.decodeIfPresent([Recommendation].self, forKey: .recommendations) ?? [],
+            consensus: try c.decodeIfPresent(Consensus.self, forKey: .consensus),
+            dissent: try c.decodeIfPresent([Dissent].self, forKey: .dissent) ?? [],
+            attendeesPresent: try c.decodeIfPresent([String].self, forKey: .attendeesPresent) ?? [],
+            followUp: try c.decodeIfPresent(FollowUp.self, forKey: .followUp),
+            signedBy: try c.decodeIfPresent(String.self, forKey: .signedBy),
+            signedAt: try c.decodeIfPresent(Date.self, forKey: .signedAt),
+            amends: try c.decodeIfPresent(String.self, forKey: .amends),
+            amendmentReason: try c.decodeIfPresent(String.self, forKey: .amendmentReason),
+            recordedBy: try c.decode(String.self, forKey: .recordedBy),
+            recordedAt: try c.decode(Date.self, forKey: .recordedAt))
     }
 
     /// Problems that stop this decision from being saved (as a draft) or signed (as final).
@@ -76,26 +79,44 @@ public struct Decision: Codable, Sendable, Hashable, Identifiable {
             if rec.kind == .clinicalTrial {
                 if let trial = rec.trialId, !trial.isEmpty {
                     if trial.hasPrefix("NCT") && !Trial.isValidNCTId(trial) {
-                        problems.append(.init(field: "recommendations[\(index)].trialId", message: "\"\(trial)\" is not an NCT id (NCT and 8 digits)"))
+                        problems.append(
+                            .init(
+                                field: "recommendations[\(index)].trialId",
+                                message: "\"\(trial)\" is not an NCT id (NCT and 8 digits)"))
                     }
                 } else {
-                    problems.append(.init(field: "recommendations[\(index)].trialId", message: "a clinical-trial recommendation needs a trial"))
+                    problems.append(
+                        .init(
+                            field: "recommendations[\(index)].trialId",
+                            message: "a clinical-trial recommendation needs a trial"))
                 }
             }
             if let level = rec.evidence, !level.isValid {
-                problems.append(.init(field: "recommendations[\(index)].evidence",
-                                      message: "\"\(level.code)\" is not a level of \(level.scale.rawValue) (expected one of \(level.scale.levels.joined(separator: ", ")))"))
+                problems.append(
+                    .init(
+                        field: "recommendations[\(index)].evidence",
+                        message:
+                            "\"\(level.code)\" is not a level of \(level.scale.rawValue) (expected one of \(level.scale.levels.joined(separator: ", ")))"
+                    ))
             }
         }
         if let date = followUp?.date, !date.isOnCalendar {
             problems.append(.init(field: "followUp.date", message: "expected a real calendar date, got \(date)"))
         }
         if let weeks = followUp?.intervalWeeks, !(1...520).contains(weeks) {
-            problems.append(.init(field: "followUp.intervalWeeks", message: "expected a follow-up interval of 1–520 weeks, got \(weeks)"))
+            problems.append(
+                .init(
+                    field: "followUp.intervalWeeks",
+                    message: "expected a follow-up interval of 1–520 weeks, got \(weeks)"))
         }
         if forSigning {
-            if recommendations.isEmpty { problems.append(.init(field: "recommendations", message: "a final decision needs at least one recommendation")) }
-            if (signedBy ?? "").isEmpty { problems.append(.init(field: "signedBy", message: "a final decision must be signed by the chair")) }
+            if recommendations.isEmpty {
+                problems.append(
+                    .init(field: "recommendations", message: "a final decision needs at least one recommendation"))
+            }
+            if (signedBy ?? "").isEmpty {
+                problems.append(.init(field: "signedBy", message: "a final decision must be signed by the chair"))
+            }
         }
         return problems
     }
@@ -126,8 +147,10 @@ public struct Recommendation: Codable, Sendable, Hashable {
     public var priority: Int
     public var rationale: String
 
-    public init(kind: RecommendationKind, therapy: String? = nil, drugs: [String] = [], trialId: String? = nil,
-                findingIds: [String] = [], evidence: EvidenceLevel? = nil, priority: Int = 1, rationale: String = "") {
+    public init(
+        kind: RecommendationKind, therapy: String? = nil, drugs: [String] = [], trialId: String? = nil,
+        findingIds: [String] = [], evidence: EvidenceLevel? = nil, priority: Int = 1, rationale: String = ""
+    ) {
         self.kind = kind
         self.therapy = therapy
         self.drugs = drugs
@@ -142,14 +165,15 @@ public struct Recommendation: Codable, Sendable, Hashable {
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(kind: try c.decode(RecommendationKind.self, forKey: .kind),
-                  therapy: try c.decodeIfPresent(String.self, forKey: .therapy),
-                  drugs: try c.decodeIfPresent([String].self, forKey: .drugs) ?? [],
-                  trialId: try c.decodeIfPresent(String.self, forKey: .trialId),
-                  findingIds: try c.decodeIfPresent([String].self, forKey: .findingIds) ?? [],
-                  evidence: try c.decodeIfPresent(EvidenceLevel.self, forKey: .evidence),
-                  priority: try c.decodeIfPresent(Int.self, forKey: .priority) ?? 1,
-                  rationale: try c.decodeIfPresent(String.self, forKey: .rationale) ?? "")
+        self.init(
+            kind: try c.decode(RecommendationKind.self, forKey: .kind),
+            therapy: try c.decodeIfPresent(String.self, forKey: .therapy),
+            drugs: try c.decodeIfPresent([String].self, forKey: .drugs) ?? [],
+            trialId: try c.decodeIfPresent(String.self, forKey: .trialId),
+            findingIds: try c.decodeIfPresent([String].self, forKey: .findingIds) ?? [],
+            evidence: try c.decodeIfPresent(EvidenceLevel.self, forKey: .evidence),
+            priority: try c.decodeIfPresent(Int.self, forKey: .priority) ?? 1,
+            rationale: try c.decodeIfPresent(String.self, forKey: .rationale) ?? "")
     }
 }
 
@@ -157,7 +181,9 @@ extension Recommendation {
     /// The drugs of the recommendation: `drugs`, else the therapy text split at "+" and ",".
     public var drugNames: [String] {
         if !drugs.isEmpty { return drugs }
-        return (therapy ?? "").split(whereSeparator: { $0 == "+" || $0 == "," }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return (therapy ?? "").split(whereSeparator: { $0 == "+" || $0 == "," }).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }.filter { !$0.isEmpty }
     }
 
     /// Evidence in the case that argues against a drug this recommendation gives (resistance, reduced
@@ -172,9 +198,17 @@ extension Recommendation {
 }
 
 public enum RecommendationKind: String, Codable, Sendable, CaseIterable {
-    case targetedTherapy = "targeted-therapy", immunotherapy, chemotherapy, clinicalTrial = "clinical-trial", surgery
-    case radiotherapy, chemoradiation, standardOfCare = "standard-of-care", bestSupportiveCare = "best-supportive-care"
-    case surveillance, furtherDiagnostics = "further-diagnostics", rebiopsy = "re-biopsy", geneticCounselling = "genetic-counselling"
+    case targetedTherapy = "targeted-therapy"
+    case immunotherapy, chemotherapy
+    case clinicalTrial = "clinical-trial"
+    case surgery
+    case radiotherapy, chemoradiation
+    case standardOfCare = "standard-of-care"
+    case bestSupportiveCare = "best-supportive-care"
+    case surveillance
+    case furtherDiagnostics = "further-diagnostics"
+    case rebiopsy = "re-biopsy"
+    case geneticCounselling = "genetic-counselling"
 
     public var label: String { rawValue.replacingOccurrences(of: "-", with: " ") }
 }

@@ -4,7 +4,9 @@ import Foundation
 /// or about the tumour or the person (diagnostic, prognostic, predisposing, oncogenic, functional).
 /// Only supported sensitivity is a treatment option; everything else must never read as one.
 public enum ClinicalSignificance: String, Codable, Sendable, CaseIterable {
-    case sensitivity, resistance, reducedSensitivity = "reduced sensitivity", adverseResponse = "adverse response"
+    case sensitivity, resistance
+    case reducedSensitivity = "reduced sensitivity"
+    case adverseResponse = "adverse response"
     case diagnostic, prognostic, predisposing, oncogenic, functional, unknown
 
     /// Whether it argues against giving the drug.
@@ -18,13 +20,24 @@ public enum ClinicalSignificance: String, Codable, Sendable, CaseIterable {
     public static func reading(_ text: String) -> ClinicalSignificance? {
         let t = text.lowercased()
         if t.isEmpty || t == "n/a" || t == "na" { return nil }
-        if t.contains("non-response") || t.contains("resist") || t.contains("no response") || t.contains("not responsive")
-            || t.contains("lack of response") { return .resistance }
+        if t.contains("non-response") || t.contains("resist") || t.contains("no response")
+            || t.contains("not responsive")
+            || t.contains("lack of response")
+        {
+            return .resistance
+        }
         if t.contains("reduced") || t.contains("decreased") || t.contains("diminished") { return .reducedSensitivity }
         if t.contains("adverse") || t.contains("toxicity") { return .adverseResponse }
-        if t.contains("sensitiv") || t.contains("respons") || t.contains("increased efficacy") || t.contains("efficacy") { return .sensitivity }
+        if t.contains("sensitiv") || t.contains("respons") || t.contains("increased efficacy") || t.contains("efficacy")
+        {
+            return .sensitivity
+        }
         if t.contains("outcome") || t.contains("prognos") || t.contains("survival") { return .prognostic }
-        if t.contains("pathogenic") || t.contains("predispos") || t.contains("benign") || t.contains("uncertain significance") { return .predisposing }
+        if t.contains("pathogenic") || t.contains("predispos") || t.contains("benign")
+            || t.contains("uncertain significance")
+        {
+            return .predisposing
+        }
         if t.contains("oncogen") || t.contains("protective") { return .oncogenic }
         if t.contains("function") || t.contains("neomorphic") || t.contains("dominant negative") { return .functional }
         if t.contains("diagnos") { return .diagnostic }
@@ -66,7 +79,8 @@ extension EvidenceEntry {
 
     /// A drug the board may consider for this finding: supported sensitivity with a named therapy.
     public var isTreatmentOption: Bool {
-        supports && clinicalSignificance == .sensitivity && !(therapy ?? "").trimmingCharacters(in: .whitespaces).isEmpty
+        supports && clinicalSignificance == .sensitivity
+            && !(therapy ?? "").trimmingCharacters(in: .whitespaces).isEmpty
     }
 
     /// Supported evidence against a drug (resistance, reduced sensitivity, adverse response).
@@ -119,7 +133,9 @@ extension Finding {
     /// then other supported evidence, then "does not support", then items of unknown direction.
     public var evidenceInReadingOrder: [EvidenceEntry] {
         evidence.enumerated().sorted { a, b in
-            (a.element.readingGroup, a.element.level.rank, a.offset) < (b.element.readingGroup, b.element.level.rank, b.offset)
+            (a.element.readingGroup, a.element.level.rank, a.offset) < (
+                b.element.readingGroup, b.element.level.rank, b.offset
+            )
         }.map(\.element)
     }
 
@@ -156,7 +172,10 @@ extension Finding {
         let options = unique(ordered.filter(\.isTreatmentOption).compactMap(\.therapy))
         if !options.isEmpty { parts.append(options.joined(separator: "; ")) }
         for kind in [ClinicalSignificance.resistance, .reducedSensitivity, .adverseResponse] {
-            let drugs = unique(ordered.filter { $0.isAgainstDrug && $0.clinicalSignificance == kind }.map { $0.therapy ?? "drug not named" })
+            let drugs = unique(
+                ordered.filter { $0.isAgainstDrug && $0.clinicalSignificance == kind }.map {
+                    $0.therapy ?? "drug not named"
+                })
             if !drugs.isEmpty { parts.append("\(kind.rawValue): " + drugs.joined(separator: "; ")) }
         }
         if parts.isEmpty, let first = ordered.first { parts.append(first.statement(withLevel: false)) }
@@ -180,8 +199,9 @@ extension EvidenceEntry {
         guard let therapy else { return [] }
         let text = therapy.replacingOccurrences(of: " (combination or alternatives not stated)", with: "")
         return text.components(separatedBy: ", ").map { alternative in
-            Set(alternative.components(separatedBy: " + ").flatMap { $0.components(separatedBy: " then ") }
-                .map { DrugName.key($0) }.filter { !$0.isEmpty })
+            Set(
+                alternative.components(separatedBy: " + ").flatMap { $0.components(separatedBy: " then ") }
+                    .map { DrugName.key($0) }.filter { !$0.isEmpty })
         }.filter { !$0.isEmpty }
     }
 }
@@ -204,6 +224,8 @@ extension Finding {
         guard !evidence.isEmpty else { return [] }
         let given = Set(drugs.map(DrugName.key).filter { !$0.isEmpty })
         guard !given.isEmpty else { return [] }
-        return evidenceInReadingOrder.filter { e in e.isAgainstDrug && e.drugAlternatives.contains { $0.isSubset(of: given) } }
+        return evidenceInReadingOrder.filter { e in
+            e.isAgainstDrug && e.drugAlternatives.contains { $0.isSubset(of: given) }
+        }
     }
 }

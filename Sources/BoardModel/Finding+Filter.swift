@@ -6,7 +6,9 @@ extension Finding {
     /// The caller's reasons, FILTER first then the sample's FT; empty for a passing (or unfiltered) call.
     public var filterReasons: [String] {
         [filter, sampleFilter].compactMap { $0 }
-            .flatMap { $0.split(whereSeparator: { $0 == ";" || $0 == "," }).map { $0.trimmingCharacters(in: .whitespaces) } }
+            .flatMap {
+                $0.split(whereSeparator: { $0 == ";" || $0 == "," }).map { $0.trimmingCharacters(in: .whitespaces) }
+            }
             .filter { !$0.isEmpty && $0 != "PASS" && $0 != "." }
             .reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
     }

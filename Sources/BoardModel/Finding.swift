@@ -69,12 +69,15 @@ public struct Finding: Codable, Sendable, Hashable, Identifiable {
     /// Set when `hgvsP` was derived by the reader rather than written as HGVS in the file: says from what.
     public var proteinDerivedFrom: String?
 
-    public init(id: String, reportId: String? = nil, kind: FindingKind, gene: String? = nil, transcript: String? = nil,
-                hgvsC: String? = nil, hgvsP: String? = nil, consequence: String? = nil, exon: String? = nil,
-                vaf: Double? = nil, depth: Int? = nil, copyNumberCall: CopyNumberCall? = nil, copyNumber: Double? = nil,
-                partners: [String]? = nil, breakpoints: String? = nil, biomarker: Biomarker? = nil,
-                origin: VariantOrigin = .somatic, classification: Classification? = nil, filter: String? = nil,
-                evidence: [EvidenceEntry] = [], chrom: String? = nil, position: Int? = nil, ref: String? = nil, alt: String? = nil) {
+    public init(
+        id: String, reportId: String? = nil, kind: FindingKind, gene: String? = nil, transcript: String? = nil,
+        hgvsC: String? = nil, hgvsP: String? = nil, consequence: String? = nil, exon: String? = nil,
+        vaf: Double? = nil, depth: Int? = nil, copyNumberCall: CopyNumberCall? = nil, copyNumber: Double? = nil,
+        partners: [String]? = nil, breakpoints: String? = nil, biomarker: Biomarker? = nil,
+        origin: VariantOrigin = .somatic, classification: Classification? = nil, filter: String? = nil,
+        evidence: [EvidenceEntry] = [], chrom: String? = nil, position: Int? = nil, ref: String? = nil,
+        alt: String? = nil
+    ) {
         self.id = id
         self.reportId = reportId
         self.kind = kind
@@ -104,36 +107,39 @@ public struct Finding: Codable, Sendable, Hashable, Identifiable {
     enum CodingKeys: String, CodingKey {
         case id, reportId, kind, gene, transcript, hgvsC, hgvsP, consequence, exon, vaf, depth, copyNumberCall
         case copyNumber, partners, breakpoints, biomarker, origin, classification, filter, evidence
-        case chrom, position, ref, alt, end, sourceId, qual, svType, svLength, svSize, partnerChrom, partnerPosition, mateId, precise
-        case vafSource, altCount, refCount, normalDepth, normalAltCount, normalVAF, genotype, sampleFilter, hgvsPShort, proteinDerivedFrom
+        case chrom, position, ref, alt, end, sourceId, qual, svType, svLength, svSize, partnerChrom, partnerPosition,
+            mateId, precise
+        case vafSource, altCount, refCount, normalDepth, normalAltCount, normalVAF, genotype, sampleFilter, hgvsPShort,
+            proteinDerivedFrom
     }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(id: try c.decode(String.self, forKey: .id),
-                  reportId: try c.decodeIfPresent(String.self, forKey: .reportId),
-                  kind: try c.decode(FindingKind.self, forKey: .kind),
-                  gene: try c.decodeIfPresent(String.self, forKey: .gene),
-                  transcript: try c.decodeIfPresent(String.self, forKey: .transcript),
-                  hgvsC: try c.decodeIfPresent(String.self, forKey: .hgvsC),
-                  hgvsP: try c.decodeIfPresent(String.self, forKey: .hgvsP),
-                  consequence: try c.decodeIfPresent(String.self, forKey: .consequence),
-                  exon: try c.decodeIfPresent(String.self, forKey: .exon),
-                  vaf: try c.decodeIfPresent(Double.self, forKey: .vaf),
-                  depth: try c.decodeIfPresent(Int.self, forKey: .depth),
-                  copyNumberCall: try c.decodeIfPresent(CopyNumberCall.self, forKey: .copyNumberCall),
-                  copyNumber: try c.decodeIfPresent(Double.self, forKey: .copyNumber),
-                  partners: try c.decodeIfPresent([String].self, forKey: .partners),
-                  breakpoints: try c.decodeIfPresent(String.self, forKey: .breakpoints),
-                  biomarker: try c.decodeIfPresent(Biomarker.self, forKey: .biomarker),
-                  origin: try c.decodeIfPresent(VariantOrigin.self, forKey: .origin) ?? .somatic,
-                  classification: try c.decodeIfPresent(Classification.self, forKey: .classification),
-                  filter: try c.decodeIfPresent(String.self, forKey: .filter),
-                  evidence: try c.decodeIfPresent([EvidenceEntry].self, forKey: .evidence) ?? [],
-                  chrom: try c.decodeIfPresent(String.self, forKey: .chrom),
-                  position: try c.decodeIfPresent(Int.self, forKey: .position),
-                  ref: try c.decodeIfPresent(String.self, forKey: .ref),
-                  alt: try c.decodeIfPresent(String.self, forKey: .alt))
+        self.init(
+            id: try c.decode(String.self, forKey: .id),
+            reportId: try c.decodeIfPresent(String.self, forKey: .reportId),
+            kind: try c.decode(FindingKind.self, forKey: .kind),
+            gene: try c.decodeIfPresent(String.self, forKey: .gene),
+            transcript: try c.decodeIfPresent(String.self, forKey: .transcript),
+            hgvsC: try c.decodeIfPresent(String.self, forKey: .hgvsC),
+            hgvsP: try c.decodeIfPresent(String.self, forKey: .hgvsP),
+            consequence: try c.decodeIfPresent(String.self, forKey: .consequence),
+            exon: try c.decodeIfPresent(String.self, forKey: .exon),
+            vaf: try c.decodeIfPresent(Double.self, forKey: .vaf),
+            depth: try c.decodeIfPresent(Int.self, forKey: .depth),
+            copyNumberCall: try c.decodeIfPresent(CopyNumberCall.self, forKey: .copyNumberCall),
+            copyNumber: try c.decodeIfPresent(Double.self, forKey: .copyNumber),
+            partners: try c.decodeIfPresent([String].self, forKey: .partners),
+            breakpoints: try c.decodeIfPresent(String.self, forKey: .breakpoints),
+            biomarker: try c.decodeIfPresent(Biomarker.self, forKey: .biomarker),
+            origin: try c.decodeIfPresent(VariantOrigin.self, forKey: .origin) ?? .somatic,
+            classification: try c.decodeIfPresent(Classification.self, forKey: .classification),
+            filter: try c.decodeIfPresent(String.self, forKey: .filter),
+            evidence: try c.decodeIfPresent([EvidenceEntry].self, forKey: .evidence) ?? [],
+            chrom: try c.decodeIfPresent(String.self, forKey: .chrom),
+            position: try c.decodeIfPresent(Int.self, forKey: .position),
+            ref: try c.decodeIfPresent(String.self, forKey: .ref),
+            alt: try c.decodeIfPresent(String.self, forKey: .alt))
         end = try c.decodeIfPresent(Int.self, forKey: .end)
         sourceId = try c.decodeIfPresent(String.self, forKey: .sourceId)
         qual = try c.decodeIfPresent(Double.self, forKey: .qual)
@@ -183,11 +189,14 @@ public struct Finding: Codable, Sendable, Hashable, Identifiable {
     /// "1:1007 A>C": chromosome, position and alleles (from the fields, or from a "CHROM:POS:REF:ALT" id).
     public var locus: String? {
         if let chrom, let position {
-            guard let ref, let alt, !alt.hasPrefix("<"), !alt.contains("["), !alt.contains("]") else { return "\(chrom):\(position)" }
+            guard let ref, let alt, !alt.hasPrefix("<"), !alt.contains("["), !alt.contains("]") else {
+                return "\(chrom):\(position)"
+            }
             return "\(chrom):\(position) \(ref)>\(alt)"
         }
         let parts = id.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 4, Int(parts[1]) != nil, !parts[2].isEmpty, !parts[3].isEmpty, !parts[3].contains("/") else { return nil }
+        guard parts.count == 4, Int(parts[1]) != nil, !parts[2].isEmpty, !parts[3].isEmpty, !parts[3].contains("/")
+        else { return nil }
         return "\(parts[0]):\(parts[1]) \(parts[2])>\(parts[3])"
     }
 
@@ -195,7 +204,8 @@ public struct Finding: Codable, Sendable, Hashable, Identifiable {
     public var span: String? {
         guard let chrom, let position else { return breakpoints }
         if let partnerChrom, let partnerPosition {
-            return partnerChrom == chrom ? "\(chrom):\(position)-\(partnerPosition)" : "\(chrom):\(position)-\(partnerChrom):\(partnerPosition)"
+            return partnerChrom == chrom
+                ? "\(chrom):\(position)-\(partnerPosition)" : "\(chrom):\(position)-\(partnerChrom):\(partnerPosition)"
         }
         if let end, end != position { return "\(chrom):\(position)-\(end)" }
         return "\(chrom):\(position)"
@@ -206,7 +216,9 @@ public struct Finding: Codable, Sendable, Hashable, Identifiable {
     /// sensitivity item of the same finding, whatever their levels.
     public var bestEvidence: EvidenceEntry? {
         var best: EvidenceEntry?
-        for e in evidence where best == nil || (e.readingGroup, e.level.rank) < (best!.readingGroup, best!.level.rank) { best = e }
+        for e in evidence where best == nil || (e.readingGroup, e.level.rank) < (best!.readingGroup, best!.level.rank) {
+            best = e
+        }
         return best
     }
 
@@ -217,7 +229,11 @@ public struct Finding: Codable, Sendable, Hashable, Identifiable {
 
 /// What sort of molecular result a finding is.
 public enum FindingKind: String, Codable, Sendable, CaseIterable {
-    case snv, indel, copyNumber = "cnv", fusion, structural = "sv", biomarker
+    case snv, indel
+    case copyNumber = "cnv"
+    case fusion
+    case structural = "sv"
+    case biomarker
 
     public var label: String {
         switch self {
@@ -233,7 +249,9 @@ public enum FindingKind: String, Codable, Sendable, CaseIterable {
 
 /// Copy-number calls as CTML names them.
 public enum CopyNumberCall: String, Codable, Sendable, CaseIterable {
-    case amplification = "Amplification", gain = "Gain", heterozygousDeletion = "Heterozygous deletion"
+    case amplification = "Amplification"
+    case gain = "Gain"
+    case heterozygousDeletion = "Heterozygous deletion"
     case homozygousDeletion = "Homozygous deletion"
 
     public var label: String {
@@ -262,8 +280,13 @@ extension CopyNumberCall {
 
 /// Structural variant types (VCF 4.3 §1.4.5 symbolic alleles and §5.4 breakend orientation).
 public enum StructuralVariantType: String, Codable, Sendable, CaseIterable {
-    case deletion, duplication, tandemDuplication = "tandem_duplication", inversion, translocation, insertion
-    case copyNumberVariation = "cnv", singleBreakend = "single_breakend", inferredBreakend = "inferred_breakend", breakend
+    case deletion, duplication
+    case tandemDuplication = "tandem_duplication"
+    case inversion, translocation, insertion
+    case copyNumberVariation = "cnv"
+    case singleBreakend = "single_breakend"
+    case inferredBreakend = "inferred_breakend"
+    case breakend
 
     public var label: String {
         switch self {
@@ -285,8 +308,13 @@ public enum VariantOrigin: String, Codable, Sendable, CaseIterable { case somati
 
 /// Pathogenicity / oncogenicity classification.
 public enum Classification: String, Codable, Sendable, CaseIterable {
-    case oncogenic, likelyOncogenic = "likely-oncogenic", pathogenic, likelyPathogenic = "likely-pathogenic"
-    case vus, likelyBenign = "likely-benign", benign
+    case oncogenic
+    case likelyOncogenic = "likely-oncogenic"
+    case pathogenic
+    case likelyPathogenic = "likely-pathogenic"
+    case vus
+    case likelyBenign = "likely-benign"
+    case benign
 
     public var label: String {
         switch self {

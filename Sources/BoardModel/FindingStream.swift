@@ -15,7 +15,10 @@ public struct FindingStream: Sendable {
         /// Fields of the input the reader did not use ("INFO/MQ", "FORMAT/PL", "CSQ/SIFT", "column Center"), each with
         /// the number of records (or annotation entries) holding it: nothing in the file is lost without a word.
         public var unused: [(name: String, count: Int)]
-        public init(skipped: [String] = [], notes: [String] = [], read: Int = 0, made: Int = 0, unused: [(name: String, count: Int)] = []) {
+        public init(
+            skipped: [String] = [], notes: [String] = [], read: Int = 0, made: Int = 0,
+            unused: [(name: String, count: Int)] = []
+        ) {
             self.skipped = skipped
             self.notes = notes
             self.read = read
@@ -47,7 +50,9 @@ public struct FindingStream: Sendable {
     public let size: Int
     private let body: @Sendable (_ chunkSize: Int, _ emit: Emit) throws -> Outcome
 
-    public init(file: String, size: Int, read body: @escaping @Sendable (_ chunkSize: Int, _ emit: Emit) throws -> Outcome) {
+    public init(
+        file: String, size: Int, read body: @escaping @Sendable (_ chunkSize: Int, _ emit: Emit) throws -> Outcome
+    ) {
         self.file = file
         self.size = size
         self.body = body

@@ -17,16 +17,24 @@ public enum GeneSymbols {
     /// Whether a text has the shape of an approved symbol (upper-case letters and digits, maybe a hyphen or
     /// "orf"; "C1orf112", "HLA-A", "TP53"), as opposed to a name ("Cyclin D1", "tumor protein p53").
     public static func looksLikeSymbol(_ text: String) -> Bool {
-        guard let first = text.first, first.isLetter, first.isUppercase, text.count <= 20, !text.contains(" ") else { return false }
+        guard let first = text.first, first.isLetter, first.isUppercase, text.count <= 20, !text.contains(" ") else {
+            return false
+        }
         if text.hasPrefix("HGNC:") { return false }
         let allowed = text.replacingOccurrences(of: "orf", with: "")
-        return allowed.allSatisfy { ($0.isLetter && $0.isUppercase) || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }
+        return allowed.allSatisfy {
+            ($0.isLetter && $0.isUppercase) || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "."
+        }
     }
 
     /// The symbol among a coding's code and display: a symbol-shaped code, else a symbol-shaped display, else the
     /// symbol of a known HGNC id. Returns the HGNC id too when one is given.
-    public static func symbol(code: String?, display: String?, text: String? = nil) -> (symbol: String?, hgncId: String?) {
-        let hgnc = [code, display].compactMap { $0 }.first { $0.uppercased().hasPrefix("HGNC:") }.map { "HGNC:" + $0.dropFirst(5) }
+    public static func symbol(code: String?, display: String?, text: String? = nil) -> (
+        symbol: String?, hgncId: String?
+    ) {
+        let hgnc = [code, display].compactMap { $0 }.first { $0.uppercased().hasPrefix("HGNC:") }.map {
+            "HGNC:" + $0.dropFirst(5)
+        }
         if let code, looksLikeSymbol(code) { return (code, hgnc) }
         if let display, looksLikeSymbol(display) { return (display, hgnc) }
         if let hgnc, let known = byHGNCId[hgnc] { return (known, hgnc) }

@@ -35,9 +35,11 @@ public struct ImportAccount: Codable, Sendable, Equatable {
     public var fieldsOfSkippedRecords: [String: Int]
     public var invalid: [InvalidValue]
 
-    public init(file: String, format: String, recordsRead: Int = 0, skipped: [String: Int] = [:],
-                unusedFields: [String: Int] = [:], usedFields: [String: Int] = [:], fieldsOfSkippedRecords: [String: Int] = [:],
-                invalid: [InvalidValue] = []) {
+    public init(
+        file: String, format: String, recordsRead: Int = 0, skipped: [String: Int] = [:],
+        unusedFields: [String: Int] = [:], usedFields: [String: Int] = [:], fieldsOfSkippedRecords: [String: Int] = [:],
+        invalid: [InvalidValue] = []
+    ) {
         self.file = file
         self.format = format
         self.recordsRead = recordsRead
@@ -101,11 +103,15 @@ public struct ImportAccount: Codable, Sendable, Equatable {
         for bad in invalid.prefix(fieldLimit) {
             lines.append("  invalid \(bad.field) \"\(bad.found)\" at \(bad.location); expected \(bad.expected)")
         }
-        if invalid.count > fieldLimit { lines.append("  … \(invalid.count - fieldLimit) more invalid values (see --report)") }
+        if invalid.count > fieldLimit {
+            lines.append("  … \(invalid.count - fieldLimit) more invalid values (see --report)")
+        }
         if !unusedFields.isEmpty {
             let top = unusedFields.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
             let shown = top.prefix(fieldLimit).map { "\($0.key) (\($0.value))" }.joined(separator: ", ")
-            lines.append("  not used: " + shown + (top.count > fieldLimit ? ", … \(top.count - fieldLimit) more fields (see --report)" : ""))
+            lines.append(
+                "  not used: " + shown
+                    + (top.count > fieldLimit ? ", … \(top.count - fieldLimit) more fields (see --report)" : ""))
         }
         return lines
     }

@@ -8,7 +8,9 @@ public struct LifeStatus: Sendable, Hashable {
     public var deceasedOn: LocalDate?
     public var causeOfDeath: String?
 
-    public init(birthDate: LocalDate?, vitalStatus: VitalStatus, deceasedOn: LocalDate? = nil, causeOfDeath: String? = nil) {
+    public init(
+        birthDate: LocalDate?, vitalStatus: VitalStatus, deceasedOn: LocalDate? = nil, causeOfDeath: String? = nil
+    ) {
         self.birthDate = birthDate
         self.vitalStatus = deceasedOn != nil ? .deceased : vitalStatus
         self.deceasedOn = deceasedOn
@@ -16,7 +18,8 @@ public struct LifeStatus: Sendable, Hashable {
     }
 
     public init(_ p: Patient) {
-        self.init(birthDate: p.birthDate, vitalStatus: p.vitalStatus, deceasedOn: p.deceasedOn, causeOfDeath: p.causeOfDeath)
+        self.init(
+            birthDate: p.birthDate, vitalStatus: p.vitalStatus, deceasedOn: p.deceasedOn, causeOfDeath: p.causeOfDeath)
     }
 
     public var isDeceased: Bool { vitalStatus == .deceased }

@@ -76,6 +76,7 @@ extension LocalDate {
 
     /// Whether the date exists on the calendar (month 1–12, day within the month, year 1–9999).
     public var isOnCalendar: Bool {
-        (1...9999).contains(year) && (1...12).contains(month) && (1...Self.daysIn(month: month, year: year)).contains(day)
+        (1...9999).contains(year) && (1...12).contains(month)
+            && (1...Self.daysIn(month: month, year: year)).contains(day)
     }
 }

@@ -25,8 +25,10 @@ public struct Meeting: Codable, Sendable, Hashable, Identifiable {
     public var agenda: [AgendaItem]
     public var status: MeetingStatus
 
-    public init(id: String, boardId: String, startsAt: Date, endedAt: Date? = nil, location: String? = nil,
-                chair: String? = nil, roster: [Attendee] = [], agenda: [AgendaItem] = [], status: MeetingStatus = .planned) {
+    public init(
+        id: String, boardId: String, startsAt: Date, endedAt: Date? = nil, location: String? = nil,
+        chair: String? = nil, roster: [Attendee] = [], agenda: [AgendaItem] = [], status: MeetingStatus = .planned
+    ) {
         self.id = id
         self.boardId = boardId
         self.startsAt = startsAt
@@ -42,19 +44,24 @@ public struct Meeting: Codable, Sendable, Hashable, Identifiable {
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(id: try c.decode(String.self, forKey: .id),
-                  boardId: try c.decode(String.self, forKey: .boardId),
-                  startsAt: try c.decode(Date.self, forKey: .startsAt),
-                  endedAt: try c.decodeIfPresent(Date.self, forKey: .endedAt),
-                  location: try c.decodeIfPresent(String.self, forKey: .location),
-                  chair: try c.decodeIfPresent(String.self, forKey: .chair),
-                  roster: try c.decodeIfPresent([Attendee].self, forKey: .roster) ?? [],
-                  agenda: try c.decodeIfPresent([AgendaItem].self, forKey: .agenda) ?? [],
-                  status: try c.decodeIfPresent(MeetingStatus.self, forKey: .status) ?? .planned)
+        self.init(
+            id: try c.decode(String.self, forKey: .id),
+            boardId: try c.decode(String.self, forKey: .boardId),
+            startsAt: try c.decode(Date.self, forKey: .startsAt),
+            endedAt: try c.decodeIfPresent(Date.self, forKey: .endedAt),
+            location: try c.decodeIfPresent(String.self, forKey: .location),
+            chair: try c.decodeIfPresent(String.self, forKey: .chair),
+            roster: try c.decodeIfPresent([Attendee].self, forKey: .roster) ?? [],
+            agenda: try c.decodeIfPresent([AgendaItem].self, forKey: .agenda) ?? [],
+            status: try c.decodeIfPresent(MeetingStatus.self, forKey: .status) ?? .planned)
     }
 }
 
-public enum MeetingStatus: String, Codable, Sendable, CaseIterable { case planned, inProgress = "in-progress", closed }
+public enum MeetingStatus: String, Codable, Sendable, CaseIterable {
+    case planned
+    case inProgress = "in-progress"
+    case closed
+}
 
 /// A member of the roster.
 public struct Attendee: Codable, Sendable, Hashable {
@@ -71,9 +78,15 @@ public struct Attendee: Codable, Sendable, Hashable {
 
 /// The specialties a multidisciplinary board brings together.
 public enum Discipline: String, Codable, Sendable, CaseIterable {
-    case medicalOncology = "medical-oncology", radiationOncology = "radiation-oncology", surgery, pathology, radiology
-    case genetics, nuclearMedicine = "nuclear-medicine", nursing, coordinator, haematology, molecularBiology = "molecular-biology"
-    case palliativeCare = "palliative-care", other
+    case medicalOncology = "medical-oncology"
+    case radiationOncology = "radiation-oncology"
+    case surgery, pathology, radiology
+    case genetics
+    case nuclearMedicine = "nuclear-medicine"
+    case nursing, coordinator, haematology
+    case molecularBiology = "molecular-biology"
+    case palliativeCare = "palliative-care"
+    case other
 
     public var label: String {
         rawValue.replacingOccurrences(of: "-", with: " ").capitalized(with: Locale(identifier: "en"))
@@ -91,8 +104,10 @@ public struct AgendaItem: Codable, Sendable, Hashable {
     /// Seconds spent on the case during the meeting.
     public var secondsSpent: Int?
 
-    public init(caseId: String, position: Int, presenter: String? = nil, plannedMinutes: Int? = nil,
-                outcome: AgendaOutcome = .pending, deferReason: String? = nil, secondsSpent: Int? = nil) {
+    public init(
+        caseId: String, position: Int, presenter: String? = nil, plannedMinutes: Int? = nil,
+        outcome: AgendaOutcome = .pending, deferReason: String? = nil, secondsSpent: Int? = nil
+    ) {
         self.caseId = caseId
         self.position = position
         self.presenter = presenter
@@ -102,20 +117,24 @@ public struct AgendaItem: Codable, Sendable, Hashable {
         self.secondsSpent = secondsSpent
     }
 
-    enum CodingKeys: String, CodingKey { case caseId, position, presenter, plannedMinutes, outcome, deferReason, secondsSpent }
+    enum CodingKeys: String, CodingKey {
+        case caseId, position, presenter, plannedMinutes, outcome, deferReason, secondsSpent
+    }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(caseId: try c.decode(String.self, forKey: .caseId),
-                  position: try c.decode(Int.self, forKey: .position),
-                  presenter: try c.decodeIfPresent(String.self, forKey: .presenter),
-                  plannedMinutes: try c.decodeIfPresent(Int.self, forKey: .plannedMinutes),
-                  outcome: try c.decodeIfPresent(AgendaOutcome.self, forKey: .outcome) ?? .pending,
-                  deferReason: try c.decodeIfPresent(String.self, forKey: .deferReason),
-                  secondsSpent: try c.decodeIfPresent(Int.self, forKey: .secondsSpent))
+        self.init(
+            caseId: try c.decode(String.self, forKey: .caseId),
+            position: try c.decode(Int.self, forKey: .position),
+            presenter: try c.decodeIfPresent(String.self, forKey: .presenter),
+            plannedMinutes: try c.decodeIfPresent(Int.self, forKey: .plannedMinutes),
+            outcome: try c.decodeIfPresent(AgendaOutcome.self, forKey: .outcome) ?? .pending,
+            deferReason: try c.decodeIfPresent(String.self, forKey: .deferReason),
+            secondsSpent: try c.decodeIfPresent(Int.self, forKey: .secondsSpent))
     }
 }
 
 public enum AgendaOutcome: String, Codable, Sendable, CaseIterable {
-    case pending, discussed, deferred, represent = "re-present"
+    case pending, discussed, deferred
+    case represent = "re-present"
 }

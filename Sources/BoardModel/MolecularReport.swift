@@ -11,8 +11,10 @@ public struct MolecularReport: Codable, Sendable, Hashable, Identifiable {
     /// Reference genome the report's coordinates are on ("GRCh37", "GRCh38", "NCBI36"), when the file says.
     public var genomeBuild: String?
 
-    public init(id: String, lab: String? = nil, assay: String? = nil, reportedOn: LocalDate? = nil, specimen: Specimen? = nil,
-                genomeBuild: String? = nil) {
+    public init(
+        id: String, lab: String? = nil, assay: String? = nil, reportedOn: LocalDate? = nil, specimen: Specimen? = nil,
+        genomeBuild: String? = nil
+    ) {
         self.id = id
         self.lab = lab
         self.assay = assay
@@ -31,7 +33,10 @@ public struct Specimen: Codable, Sendable, Hashable {
     /// Tumour cell fraction, 0…1.
     public var tumourPurity: Double?
 
-    public init(id: String? = nil, type: String? = nil, site: String? = nil, collectedOn: LocalDate? = nil, tumourPurity: Double? = nil) {
+    public init(
+        id: String? = nil, type: String? = nil, site: String? = nil, collectedOn: LocalDate? = nil,
+        tumourPurity: Double? = nil
+    ) {
         self.id = id
         self.type = type
         self.site = site

@@ -11,7 +11,10 @@ public struct Note: Codable, Sendable, Hashable, Identifiable {
     public var version: Int
     public var meetingId: String?
 
-    public init(id: String, target: NoteTarget, author: String, text: String, writtenAt: Date, version: Int = 1, meetingId: String? = nil) {
+    public init(
+        id: String, target: NoteTarget, author: String, text: String, writtenAt: Date, version: Int = 1,
+        meetingId: String? = nil
+    ) {
         self.id = id
         self.target = target
         self.author = author

@@ -46,7 +46,7 @@ public struct OncoTree: Sendable {
         var successors: [String: [(code: String, how: String)]] = [:]
         for line in formerCodes.split(separator: "\n") {
             let f = line.split(separator: "\t").map(String.init)
-            guard f.count == 3, nodes[f[0].uppercased()] == nil else { continue } // a code still current stays itself
+            guard f.count == 3, nodes[f[0].uppercased()] == nil else { continue }  // a code still current stays itself
             successors[f[0].uppercased(), default: []].append((f[1], f[2]))
         }
         self.successors = successors
@@ -69,7 +69,9 @@ public struct OncoTree: Sendable {
     public func name(of code: String) -> String? { node(code)?.name }
 
     /// The code for a diagnosis name ("Lung Adenocarcinoma" → LUAD), case-insensitive.
-    public func code(forName name: String) -> String? { codeByName[name.lowercased().trimmingCharacters(in: .whitespaces)] }
+    public func code(forName name: String) -> String? {
+        codeByName[name.lowercased().trimmingCharacters(in: .whitespaces)]
+    }
 
     /// The chain from a code up to its tissue root, the code itself first.
     public func ancestors(of code: String) -> [String] {

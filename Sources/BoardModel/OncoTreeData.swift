@@ -5,940 +5,940 @@ extension OncoTree {
     /// code, parent, main type, tissue, name — one node per line.
     static let releaseName = "oncotree_2025_10_03"
     static let table = """
-ADRENAL_GLAND	TISSUE	Adrenal Gland Cancer	Adrenal Gland	Adrenal Gland
-ACA	ADRENAL_GLAND	Adrenocortical Adenoma	Adrenal Gland	Adrenocortical Adenoma
-ACC	ADRENAL_GLAND	Adrenocortical Carcinoma	Adrenal Gland	Adrenocortical Carcinoma
-PHC	ADRENAL_GLAND	Pheochromocytoma	Adrenal Gland	Pheochromocytoma
-AMPULLA_OF_VATER	TISSUE	Ampullary Carcinoma	Ampulla of Vater	Ampulla of Vater
-AMPCA	AMPULLA_OF_VATER	Ampullary Cancer	Ampulla of Vater	Ampullary Carcinoma
-IAMPCA	AMPCA	Ampullary Cancer	Ampulla of Vater	Intestinal Ampullary Carcinoma
-MAMPCA	AMPCA	Ampullary Cancer	Ampulla of Vater	Mixed Ampullary Carcinoma
-PAMPCA	AMPCA	Ampullary Cancer	Ampulla of Vater	Pancreatobiliary Ampullary Carcinoma
-BILIARY_TRACT	TISSUE	Biliary Tract Cancer	Biliary Tract	Biliary Tract
-ICPN	BILIARY_TRACT	Hepatobiliary Cancer	Biliary Tract	Intracholecystic Papillary Neoplasm
-GBC	ICPN	Hepatobiliary Cancer	Biliary Tract	Gallbladder Cancer
-GBAD	GBC	Hepatobiliary Cancer	Biliary Tract	Gallbladder Adenocarcinoma, NOS
-GBASC	GBC	Hepatobiliary Cancer	Biliary Tract	Adenosquamous Carcinoma of the Gallbladder
-SCGBC	GBC	Hepatobiliary Cancer	Biliary Tract	Small Cell Gallbladder Carcinoma
-IPN	BILIARY_TRACT	Hepatobiliary Cancer	Biliary Tract	Intraductal Papillary Neoplasm of the Bile Duct
-CHOL	IPN	Hepatobiliary Cancer	Biliary Tract	Cholangiocarcinoma
-EHCH	CHOL	Hepatobiliary Cancer	Biliary Tract	Extrahepatic Cholangiocarcinoma
-IHCH	CHOL	Hepatobiliary Cancer	Biliary Tract	Intrahepatic Cholangiocarcinoma
-PHCH	CHOL	Hepatobiliary Cancer	Biliary Tract	Perihilar Cholangiocarcinoma
-BLADDER	TISSUE	Bladder/Urinary Tract Cancer	Bladder/Urinary Tract	Bladder/Urinary Tract
-BLAD	BLADDER	Bladder Cancer	Bladder/Urinary Tract	Bladder Adenocarcinoma
-BLCA	BLADDER	Bladder Cancer	Bladder/Urinary Tract	Bladder Urothelial Carcinoma
-BLSC	BLADDER	Bladder Cancer	Bladder/Urinary Tract	Bladder Squamous Cell Carcinoma
-IMTB	BLADDER	Bladder Cancer	Bladder/Urinary Tract	Inflammatory Myofibroblastic Bladder Tumor
-IUP	BLADDER	Bladder Cancer	Bladder/Urinary Tract	Inverted Urothelial Papilloma
-SCB	BLADDER	Bladder Cancer	Bladder/Urinary Tract	Sarcomatoid Carcinoma of the Urinary Bladder
-SCBC	BLADDER	Bladder Cancer	Bladder/Urinary Tract	Small Cell Bladder Cancer
-SRCBC	BLADDER	Bladder Cancer	Bladder/Urinary Tract	Plasmacytoid/Signet Ring Cell Bladder Carcinoma
-UCA	BLADDER	Bladder Cancer	Bladder/Urinary Tract	Urethral Cancer
-UAD	UCA	Bladder Cancer	Bladder/Urinary Tract	Urethral Adenocarcinoma
-UCU	UCA	Bladder Cancer	Bladder/Urinary Tract	Urethral Urothelial Carcinoma
-USCC	UCA	Bladder Cancer	Bladder/Urinary Tract	Urethral Squamous Cell Carcinoma
-UPA	BLADDER	Bladder Cancer	Bladder/Urinary Tract	Urothelial Papilloma
-URCA	BLADDER	Bladder Cancer	Bladder/Urinary Tract	Urachal Carcinoma
-UA	URCA	Bladder Cancer	Bladder/Urinary Tract	Urachal Adenocarcinoma
-URMM	BLADDER	Melanoma	Bladder/Urinary Tract	Mucosal Melanoma of the Urethra
-UTUC	BLADDER	Bladder Cancer	Bladder/Urinary Tract	Upper Tract Urothelial Carcinoma
-BONE	TISSUE	Bone Cancer	Bone	Bone
-ADMA	BONE	Bone Cancer	Bone	Adamantinoma
-CHBL	BONE	Bone Cancer	Bone	Chondroblastoma
-CHDM	BONE	Bone Cancer	Bone	Chordoma
-CCHDM	CHDM	Bone Cancer	Bone	Conventional Type Chordoma
-DDCHDM	CHDM	Bone Cancer	Bone	Dedifferentiated Chordoma
-CHS	BONE	Bone Cancer	Bone	Chondrosarcoma
-DDCHS	CHS	Bone Cancer	Bone	Dedifferentiated Chondrosarcoma
-EMCHS	CHS	Bone Cancer	Bone	Extraskeletal Myxoid Chondrosarcoma
-MCHS	CHS	Bone Cancer	Bone	Mesenchymal Chondrosarcoma
-MYCHS	CHS	Bone Cancer	Bone	Myxoid Chondrosarcoma
-ES	BONE	Bone Cancer	Bone	Ewing Sarcoma
-GCTB	BONE	Bone Cancer	Bone	Giant Cell Tumor of Bone
-OS	BONE	Bone Cancer	Bone	Osteosarcoma
-CHOS	OS	Bone Cancer	Bone	Chondroblastic Osteosarcoma
-FIOS	OS	Bone Cancer	Bone	Fibroblastic Osteosarcoma
-HGSOS	OS	Bone Cancer	Bone	High-Grade Surface Osteosarcoma
-LGCOS	OS	Bone Cancer	Bone	Low-Grade Central Osteosarcoma
-OSOS	OS	Bone Cancer	Bone	Osteoblastic Osteosarcoma
-PAOS	OS	Bone Cancer	Bone	Parosteal Osteosarcoma
-PEOS	OS	Bone Cancer	Bone	Periosteal Osteosarcoma
-SCOS	OS	Bone Cancer	Bone	Small Cell Osteosarcoma
-SECOS	OS	Bone Cancer	Bone	Secondary Osteosarcoma
-TEOS	OS	Bone Cancer	Bone	Telangiectatic Osteosarcoma
-BOWEL	TISSUE	Bowel Cancer	Bowel	Bowel
-AGA	BOWEL	Anal Cancer	Bowel	Anal Gland Adenocarcinoma
-ANSC	BOWEL	Anal Cancer	Bowel	Anal Squamous Cell Carcinoma
-APAD	BOWEL	Appendiceal Cancer	Bowel	Appendiceal Adenocarcinoma
-CTAAP	APAD	Appendiceal Cancer	Bowel	Colonic Type Adenocarcinoma of the Appendix
-GCCAP	APAD	Appendiceal Cancer	Bowel	Goblet Cell Adenocarcinoma of the Appendix
-MAAP	APAD	Appendiceal Cancer	Bowel	Mucinous Adenocarcinoma of the Appendix
-SRAP	APAD	Appendiceal Cancer	Bowel	Signet Ring Cell Type of the Appendix
-ARMM	BOWEL	Melanoma	Bowel	Anorectal Mucosal Melanoma
-CMC	BOWEL	Colorectal Cancer	Bowel	Medullary Carcinoma of the Colon
-COADREAD	BOWEL	Colorectal Cancer	Bowel	Colorectal Adenocarcinoma
-CAIS	COADREAD	Colorectal Cancer	Bowel	Colon Adenocarcinoma In Situ
-COAD	COADREAD	Colorectal Cancer	Bowel	Colon Adenocarcinoma
-MACR	COADREAD	Colorectal Cancer	Bowel	Mucinous Adenocarcinoma of the Colon and Rectum
-READ	COADREAD	Colorectal Cancer	Bowel	Rectal Adenocarcinoma
-SRCCR	COADREAD	Colorectal Cancer	Bowel	Signet Ring Cell Adenocarcinoma of the Colon and Rectum
-GINET	BOWEL	Gastrointestinal Neuroendocrine Tumor	Bowel	Gastrointestinal Neuroendocrine Tumors
-AWDNET	GINET	Gastrointestinal Neuroendocrine Tumor	Bowel	Well-Differentiated Neuroendocrine Tumor of the Appendix
-HGNEC	GINET	Gastrointestinal Neuroendocrine Tumor	Bowel	High-Grade Neuroendocrine Carcinoma of the Colon and Rectum
-RWDNET	GINET	Gastrointestinal Neuroendocrine Tumor	Bowel	Well-Differentiated Neuroendocrine Tumor of the Rectum
-SBWDNET	GINET	Gastrointestinal Neuroendocrine Tumor	Bowel	Small Bowel Well-Differentiated Neuroendocrine Tumor
-LAMN	BOWEL	Appendiceal Cancer	Bowel	Low-grade Appendiceal Mucinous Neoplasm
-SBC	BOWEL	Small Bowel Cancer	Bowel	Small Bowel Cancer
-DA	SBC	Small Bowel Cancer	Bowel	Duodenal Adenocarcinoma
-SIC	BOWEL	Small Bowel Cancer	Bowel	Small Intestinal Carcinoma
-TAC	BOWEL	Tubular Adenoma of the Colon	Bowel	Tubular Adenoma of the Colon
-BRAIN	TISSUE	CNS/Brain Cancer	CNS/Brain	CNS/Brain
-BGCT	BRAIN	Germ Cell Tumor	CNS/Brain	Germ Cell Tumor, Brain
-BCCA	BGCT	Germ Cell Tumor	CNS/Brain	Choriocarcinoma
-BEC	BGCT	Germ Cell Tumor	CNS/Brain	Embryonal Carcinoma
-BIMT	BGCT	Germ Cell Tumor	CNS/Brain	Immature Teratoma
-BMGCT	BGCT	Germ Cell Tumor	CNS/Brain	Mixed Germ Cell Tumor
-BMGT	BGCT	Germ Cell Tumor	CNS/Brain	Malignant Teratoma
-BMT	BGCT	Germ Cell Tumor	CNS/Brain	Mature Teratoma
-BYST	BGCT	Germ Cell Tumor	CNS/Brain	Yolk Sac Tumor
-GMN	BGCT	Germ Cell Tumor	CNS/Brain	Germinoma
-CPT	BRAIN	Choroid Plexus Tumor	CNS/Brain	Choroid Plexus Tumor
-ACPP	CPT	Choroid Plexus Tumor	CNS/Brain	Atypical Choroid Plexus Papilloma
-CPC	CPT	Choroid Plexus Tumor	CNS/Brain	Choroid Plexus Carcinoma
-CPP	CPT	Choroid Plexus Tumor	CNS/Brain	Choroid Plexus Papilloma
-DIFG	BRAIN	Glioma	CNS/Brain	Diffuse Glioma
-ADIFG	DIFG	Gliomas, Glioneuronal Tumors, and Neuronal Tumors	CNS/Brain	Adult-Type Diffuse Glioma
-ASTR	ADIFG	Glioma	CNS/Brain	Astrocytoma, IDH-Mutant
-ASTR2	ASTR	Gliomas, Glioneuronal Tumors, and Neuronal Tumors	CNS/Brain	Astrocytoma, IDH-Mutant, Grade 2
-ASTR3	ASTR	Gliomas, Glioneuronal Tumors, and Neuronal Tumors	CNS/Brain	Astrocytoma, IDH-Mutant, Grade 3
-ASTR4	ASTR	Gliomas, Glioneuronal Tumors, and Neuronal Tumors	CNS/Brain	Astrocytoma, IDH-Mutant, Grade 4
-GB	ADIFG	Glioma	CNS/Brain	Glioblastoma, IDH-Wildtype
-GSARC	GB	Glioma	CNS/Brain	Gliosarcoma
-SCGBM	GB	Glioma	CNS/Brain	Small Cell Glioblastoma
-ODG	ADIFG	Glioma	CNS/Brain	Oligodendroglioma, IDH-mutant, and 1p/19q-Codeleted
-ODG2	ODG	Gliomas, Glioneuronal Tumors, and Neuronal Tumors	CNS/Brain	Oligodendroglioma, IDH-mutant, and 1p/19q-Codeleted, Grade 2
-ODG3	ODG	Gliomas, Glioneuronal Tumors, and Neuronal Tumors	CNS/Brain	Oligodendroglioma, IDH-mutant, and 1p/19q-Codeleted, Grade 3
-GNOS	DIFG	Glioma	CNS/Brain	Glioma, NOS
-HGGNOS	DIFG	Glioma	CNS/Brain	High-Grade Glioma, NOS
-PDIFHG	DIFG	Gliomas, Glioneuronal Tumors, and Neuronal Tumors	CNS/Brain	Pediatric-Type Diffuse High-Grade Glioma
-DHG	PDIFHG	Gliomas, Glioneuronal Tumors, and Neuronal Tumors	CNS/Brain	Diffuse Hemispheric Glioma, H3 G34-Mutant
-DMG	PDIFHG	Gliomas, Glioneuronal Tumors, and Neuronal Tumors	CNS/Brain	Diffuse Midline Glioma, H3 K27-Altered
-DPHGG	PDIFHG	Gliomas, Glioneuronal Tumors, and Neuronal Tumors	CNS/Brain	Diffuse Pediatric-Type High-Grade Glioma, H3-Wildtype and IDH-Wildtype
-IHG	PDIFHG	Gliomas, Glioneuronal Tumors, and Neuronal Tumors	CNS/Brain	Infant-Type Hemispheric Glioma
-PDIFLG	DIFG	Gliomas, Glioneuronal Tumors, and Neuronal Tumors	CNS/Brain	Pediatric-Type Diffuse Low-Grade Glioma
-ANGL	PDIFLG	Miscellaneous Neuroepithelial Tumor	CNS/Brain	Angiocentric Glioma
-DASTR	PDIFLG	Glioma	CNS/Brain	Diffuse Astrocytoma, MYB- or MYBL1-Altered
-DLGGMAPK	PDIFLG	Gliomas, Glioneuronal Tumors, and Neuronal Tumors	CNS/Brain	Diffuse Low-Grade Glioma, MAPK Pathway-Altered
-LGNET	PDIFLG	Miscellaneous Brain Tumor	CNS/Brain	Polymorphous Low-Grade Neuroepithelial Tumor of the Young
-EMBT	BRAIN	Embryonal Tumor	CNS/Brain	Embryonal Tumor
-AMBL	EMBT	Embryonal Tumor	CNS/Brain	Large Cell/Anaplastic Medulloblastoma
-AMBLNOS	AMBL	Large Cell/Anaplastic Medulloblastoma	CNS/Brain	Anaplastic Medulloblastoma, NOS
-AMBLNWS	AMBL	Large Cell/Anaplastic Medulloblastoma	CNS/Brain	Anaplastic Medulloblastoma, Non-WNT, Non-SHH
-AMBLNWSG3	AMBLNWS	Large Cell/Anaplastic Medulloblastoma	CNS/Brain	Anaplastic Medulloblastoma, Group 3
-AMBLNWSG4	AMBLNWS	Large Cell/Anaplastic Medulloblastoma	CNS/Brain	Anaplastic Medulloblastoma, Group 4
-AMBLSHH	AMBL	Large Cell/Anaplastic Medulloblastoma	CNS/Brain	Anaplastic Medulloblastoma, SHH Subtype
-ATRT	EMBT	Embryonal Tumor	CNS/Brain	Atypical Teratoid/Rhabdoid Tumor
-DMBL	EMBT	Embryonal Tumor	CNS/Brain	Desmoplastic/Nodular Medulloblastoma
-DMBLNOS	DMBL	Desmoplastic/Nodular Medulloblastoma	CNS/Brain	Desmoplastic/Nodular Medulloblastoma, NOS
-DMBLSHH	DMBL	Desmoplastic/Nodular Medulloblastoma	CNS/Brain	Desmoplastic/Nodular Medulloblastoma, SHH Subtype
-ETANTR	EMBT	Embryonal Tumor	CNS/Brain	Embryonal Tumor with Abundant Neuropil and True Rosettes
-MBEN	EMBT	Embryonal Tumor	CNS/Brain	Medulloblastoma with Extensive Nodularity
-MBENNOS	MBEN	Medulloblastoma with Extensive Nodularity	CNS/Brain	Medulloblastoma with Extensive Nodularity, NOS
-MBENSHH	MBEN	Medulloblastoma with Extensive Nodularity	CNS/Brain	Medulloblastoma with Extensive Nodularity, SHH Subtype
-MBL	EMBT	Embryonal Tumor	CNS/Brain	Medulloblastoma
-MBLNOS	MBL	Medulloblastoma	CNS/Brain	Medulloblastoma, NOS
-MBLNWS	MBL	Medulloblastoma	CNS/Brain	Medulloblastoma, Non-WNT, Non-SHH
-MBLG3	MBLNWS	Medulloblastoma	CNS/Brain	Medulloblastoma, Group 3
-MBLG4	MBLNWS	Medulloblastoma	CNS/Brain	Medulloblastoma, Group 4
-MBLSHH	MBL	Medulloblastoma	CNS/Brain	Medulloblastoma, SHH Subtype
-MBLWNT	MBL	Medulloblastoma	CNS/Brain	Medulloblastoma, WNT Subtype
-MDEP	EMBT	Embryonal Tumor	CNS/Brain	Medulloepithelioma
-MMB	EMBT	Embryonal Tumor	CNS/Brain	Medullomyoblastoma
-MMBL	EMBT	Embryonal Tumor	CNS/Brain	Melanotic Medulloblastoma
-ONBL	EMBT	Embryonal Tumor	CNS/Brain	Olfactory Neuroblastoma
-PNET	EMBT	Embryonal Tumor	CNS/Brain	Primitive Neuroectodermal Tumor
-ENCG	BRAIN	Glioma	CNS/Brain	Encapsulated Glioma
-AGNG	ENCG	Glioma	CNS/Brain	Anaplastic Ganglioglioma
-APXA	ENCG	Glioma	CNS/Brain	Anaplastic Pleomorphic Xanthoastrocytoma
-DNT	ENCG	Glioma	CNS/Brain	Dysembryoplastic Neuroepithelial Tumor
-GNC	ENCG	Glioma	CNS/Brain	Gangliocytoma
-GNG	ENCG	Glioma	CNS/Brain	Ganglioglioma
-LGGNOS	ENCG	Glioma	CNS/Brain	Low-Grade Glioma, NOS
-PAST	ENCG	Glioma	CNS/Brain	Pilocytic Astrocytoma
-PMA	ENCG	Glioma	CNS/Brain	Pilomyxoid Astrocytoma
-PXA	ENCG	Glioma	CNS/Brain	Pleomorphic Xanthoastrocytoma
-EPMT	BRAIN	CNS Cancer	CNS/Brain	Ependymomal Tumor
-APE	EPMT	CNS Cancer	CNS/Brain	Anaplastic Ependymoma
-CCE	EPMT	CNS Cancer	CNS/Brain	Clear Cell Ependymoma
-EPM	EPMT	Glioma	CNS/Brain	Ependymoma
-MPE	EPMT	CNS Cancer	CNS/Brain	Myxopapillary Ependymoma
-SUBE	EPMT	CNS Cancer	CNS/Brain	Subependymoma
-MBT	BRAIN	Miscellaneous Brain Tumor	CNS/Brain	Miscellaneous Brain Tumor
-HGNET	MBT	Miscellaneous Brain Tumor	CNS/Brain	High-Grade Neuroepithelial Tumor
-HMBL	MBT	Miscellaneous Brain Tumor	CNS/Brain	Hemangioblastoma
-MCHSCNS	MBT	Miscellaneous Brain Tumor	CNS/Brain	Mesenchymal Chondrosarcoma of the CNS
-MLYM	MBT	Miscellaneous Brain Tumor	CNS/Brain	Malignant Lymphoma
-MT	MBT	Miscellaneous Brain Tumor	CNS/Brain	Malignant Tumor
-PBT	MBT	Miscellaneous Brain Tumor	CNS/Brain	Primary Brain Tumor
-PRNET	MBT	Miscellaneous Brain Tumor	CNS/Brain	Primary Neuroepithelial Tumor
-MNET	BRAIN	Miscellaneous Neuroepithelial Tumor	CNS/Brain	Miscellaneous Neuroepithelial Tumor
-ASTB	MNET	Miscellaneous Neuroepithelial Tumor	CNS/Brain	Astroblastoma
-CHGL	MNET	Miscellaneous Neuroepithelial Tumor	CNS/Brain	Chordoid Glioma of the Third Ventricle
-CLNC	MNET	Miscellaneous Neuroepithelial Tumor	CNS/Brain	Cerebellar Liponeurocytoma
-CNC	MNET	Miscellaneous Neuroepithelial Tumor	CNS/Brain	Central Neurocytoma
-DIA	MNET	Miscellaneous Neuroepithelial Tumor	CNS/Brain	Desmoplastic Infantile Astrocytoma
-DIG	MNET	Miscellaneous Neuroepithelial Tumor	CNS/Brain	Desmoplastic Infantile Ganglioglioma
-EVN	MNET	Miscellaneous Neuroepithelial Tumor	CNS/Brain	Extraventricular Neurocytoma
-LDD	MNET	Miscellaneous Neuroepithelial Tumor	CNS/Brain	Dysplastic Gangliocytoma of the Cerebellum/Lhermitte-Duclos Disease
-PGNT	MNET	Miscellaneous Neuroepithelial Tumor	CNS/Brain	Papillary Glioneuronal Tumor
-RGNT	MNET	Miscellaneous Neuroepithelial Tumor	CNS/Brain	Rosette-forming Glioneuronal Tumor of the Fourth Ventricle
-MNGT	BRAIN	CNS Cancer	CNS/Brain	Meningothelial Tumor
-ANM	MNGT	CNS Cancer	CNS/Brain	Anaplastic Meningioma
-ATM	MNGT	CNS Cancer	CNS/Brain	Atypical Meningioma
-CCM	MNGT	CNS Cancer	CNS/Brain	Clear cell Meningioma
-CHOM	MNGT	CNS Cancer	CNS/Brain	Chordoid Meningioma
-HPCCNS	MNGT	CNS Cancer	CNS/Brain	Hemangiopericytoma of the Central Nervous System
-MNG	MNGT	CNS Cancer	CNS/Brain	Meningioma
-PPM	MNGT	CNS Cancer	CNS/Brain	Papillary Meningioma
-RHM	MNGT	CNS Cancer	CNS/Brain	Rhabdoid Meningioma
-SFTCNS	MNGT	CNS Cancer	CNS/Brain	Solitary Fibrous Tumor of the Central Nervous System
-PCNSMT	BRAIN	Primary CNS Melanocytic Tumors	CNS/Brain	Primary CNS Melanocytic Tumors
-MELC	PCNSMT	Melanocytoma	CNS/Brain	Melanocytoma
-PCNSM	PCNSMT	Melanoma	CNS/Brain	Primary CNS Melanoma
-PINT	BRAIN	Pineal Tumor	CNS/Brain	Pineal Tumor
-PBL	PINT	Pineal Tumor	CNS/Brain	Pineoblastoma
-PINC	PINT	Pineal Tumor	CNS/Brain	Pineocytoma
-PPTID	PINT	Pineal Tumor	CNS/Brain	Pineal Parenchymal Tumor of Intermediate Differentiation
-PTPR	PINT	Pineal Tumor	CNS/Brain	Papillary Tumor of the Pineal Region
-SELT	BRAIN	Sellar Tumor	CNS/Brain	Sellar Tumor
-ACPG	SELT	Sellar Tumor	CNS/Brain	Craniopharyngioma, Adamantinomatous Type
-APTAD	SELT	Sellar Tumor	CNS/Brain	Atypical Pituitary Adenoma
-GCT	SELT	Sellar Tumor	CNS/Brain	Granular Cell Tumor
-PCGP	SELT	Sellar Tumor	CNS/Brain	Craniopharyngioma, Papillary Type
-PTAD	SELT	Sellar Tumor	CNS/Brain	Pituitary Adenoma
-PTCA	SELT	Sellar Tumor	CNS/Brain	Pituitary Carcinoma
-PTCY	SELT	Sellar Tumor	CNS/Brain	Pituicytoma
-SCOAH	SELT	Sellar Tumor	CNS/Brain	Spindle Cell Oncocytoma of the Adenohypophysis
-BREAST	TISSUE	Breast Cancer	Breast	Breast
-BFN	BREAST	Breast Sarcoma	Breast	Breast Fibroepithelial Neoplasms
-FA	BFN	Breast Sarcoma	Breast	Fibroadenoma
-PT	BFN	Breast Sarcoma	Breast	Phyllodes Tumor of the Breast
-BLPT	PT	Breast Sarcoma	Breast	Borderline Phyllodes Tumor of the Breast
-BPT	PT	Breast Sarcoma	Breast	Benign Phyllodes Tumor of the Breast
-MPT	PT	Breast Sarcoma	Breast	Malignant Phyllodes Tumor of the Breast
-BNNOS	BREAST	Breast Cancer	Breast	Breast Neoplasm, NOS
-BRAME	BREAST	Breast Cancer	Breast	Adenomyoepithelioma of the Breast
-BRCA	BREAST	Breast Cancer	Breast	Invasive Breast Carcinoma
-ACBC	BRCA	Breast Cancer	Breast	Adenoid Cystic Breast Cancer
-BRCANOS	BRCA	Breast Cancer	Breast	Breast Invasive Cancer, NOS
-BRCNOS	BRCA	Breast Cancer	Breast	Breast Invasive Carcinoma, NOS
-BRSRCC	BRCA	Breast Cancer	Breast	Breast Carcinoma with Signet Ring
-CSNOS	BRCA	Breast Cancer	Breast	Breast Invasive Carcinosarcoma, NOS
-IDC	BRCA	Breast Cancer	Breast	Breast Invasive Ductal Carcinoma
-ILC	BRCA	Breast Cancer	Breast	Breast Invasive Lobular Carcinoma
-IMMC	BRCA	Breast Cancer	Breast	Breast Invasive Mixed Mucinous Carcinoma
-MDLC	BRCA	Breast Cancer	Breast	Breast Mixed Ductal and Lobular Carcinoma
-SPC	BRCA	Breast Cancer	Breast	Solid Papillary Carcinoma of the Breast
-DCIS	BREAST	Breast Cancer	Breast	Breast Ductal Carcinoma In Situ
-PD	DCIS	Breast Cancer	Breast	Paget Disease of the Nipple
-IBC	BREAST	Breast Cancer	Breast	Inflammatory Breast Cancer
-JSCB	BREAST	Breast Cancer	Breast	Juvenile Secretory Carcinoma of the Breast
-LCIS	BREAST	Breast Cancer	Breast	Breast Lobular Carcinoma In Situ
-MBC	BREAST	Breast Cancer	Breast	Metaplastic Breast Cancer
-EMBC	MBC	Breast Cancer	Breast	Epithelial Type Metaplastic Breast Cancer
-MASC	EMBC	Breast Cancer	Breast	Metaplastic Adenosquamous Carcinoma
-MASCC	EMBC	Breast Cancer	Breast	Metaplastic Adenocarcinoma with Spindle Cell Differentiation
-MSCC	EMBC	Breast Cancer	Breast	Metaplastic Squamous Cell Carcinoma
-MMBC	MBC	Breast Cancer	Breast	Mixed Type Metaplastic Breast Cancer
-CCHM	MMBC	Breast Cancer	Breast	Carcinoma with Chondroid Metaplasia
-COM	MMBC	Breast Cancer	Breast	Carcinoma with Osseous Metaplasia
-MCS	MMBC	Breast Cancer	Breast	Metaplastic Carcinosarcoma
-PBS	BREAST	Breast Sarcoma	Breast	Breast Sarcoma
-BA	PBS	Breast Sarcoma	Breast	Breast Angiosarcoma
-CERVIX	TISSUE	Cervical Cancer	Cervix	Cervix
-CABC	CERVIX	Cervical Cancer	Cervix	Cervical Adenoid Basal Carcinoma
-CACC	CERVIX	Cervical Cancer	Cervix	Cervical Adenoid Cystic Carcinoma
-CEAD	CERVIX	Cervical Cancer	Cervix	Cervical Adenocarcinoma
-CECC	CEAD	Cervical Cancer	Cervix	Cervical Clear Cell Carcinoma
-CEEN	CEAD	Cervical Cancer	Cervix	Cervical Endometrioid Carcinoma
-CEMN	CEAD	Cervical Cancer	Cervix	Mesonephric Carcinoma
-CEMU	CEAD	Cervical Cancer	Cervix	Mucinous Carcinoma
-GCEMU	CEMU	Cervical Cancer	Cervix	Gastric Type Mucinous Carcinoma
-ICEMU	CEMU	Cervical Cancer	Cervix	Intestinal Type Mucinous Carcinoma
-SCEMU	CEMU	Cervical Cancer	Cervix	Signet Ring Mucinous Carcinoma
-CESE	CEAD	Cervical Cancer	Cervix	Cervical Serous Carcinoma
-CEVG	CEAD	Cervical Cancer	Cervix	Villoglandular Carcinoma
-ECAD	CEAD	Cervical Cancer	Cervix	Endocervical Adenocarcinoma
-CEAIS	CERVIX	Cervical Cancer	Cervix	Cervical Adenocarcinoma In Situ
-CEAS	CERVIX	Cervical Cancer	Cervix	Cervical Adenosquamous Carcinoma
-CEGCC	CERVIX	Cervical Cancer	Cervix	Glassy Cell Carcinoma of the Cervix
-CELI	CERVIX	Cervical Cancer	Cervix	Cervical Leiomyosarcoma
-CENE	CERVIX	Cervical Cancer	Cervix	Cervical Neuroendocrine Tumor
-CERMS	CERVIX	Cervical Cancer	Cervix	Cervical Rhabdomyosarcoma
-CESC	CERVIX	Cervical Cancer	Cervix	Cervical Squamous Cell Carcinoma
-MCCE	CERVIX	Cervical Cancer	Cervix	Mixed Cervical Carcinoma
-SCCE	CERVIX	Cervical Cancer	Cervix	Small Cell Carcinoma of the Cervix
-VGCE	CERVIX	Cervical Cancer	Cervix	Villoglandular Adenocarcinoma of the Cervix
-EYE	TISSUE	Eye Cancer	Eye	Eye
-LGT	EYE	Lacrimal Gland Tumor	Eye	Lacrimal Gland Tumor
-ACLG	LGT	Lacrimal Gland Tumor	Eye	Adenoid Cystic Carcinoma of the Lacrimal Gland
-SCLG	LGT	Lacrimal Gland Tumor	Eye	Squamous Cell Carcinoma of the Lacrimal Gland
-OM	EYE	Melanoma	Eye	Ocular Melanoma
-CM	OM	Melanoma	Eye	Conjunctival Melanoma
-UM	OM	Melanoma	Eye	Uveal Melanoma
-RBL	EYE	Retinoblastoma	Eye	Retinoblastoma
-HEAD_NECK	TISSUE	Head and Neck Cancer	Head and Neck	Head and Neck
-HNMUCM	HEAD_NECK	Melanoma	Head and Neck	Head and Neck Mucosal Melanoma
-HNSC	HEAD_NECK	Head and Neck Cancer	Head and Neck	Head and Neck Squamous Cell Carcinoma
-HNSCUP	HNSC	Head and Neck Cancer	Head and Neck	Head and Neck Squamous Cell Carcinoma of Unknown Primary
-HPHSC	HNSC	Head and Neck Cancer	Head and Neck	Hypopharynx Squamous Cell Carcinoma
-LXSC	HNSC	Head and Neck Cancer	Head and Neck	Larynx Squamous Cell Carcinoma
-OCSC	HNSC	Head and Neck Cancer	Head and Neck	Oral Cavity Squamous Cell Carcinoma
-OPHSC	HNSC	Head and Neck Cancer	Head and Neck	Oropharynx Squamous Cell Carcinoma
-SNSC	HNSC	Head and Neck Cancer	Head and Neck	Sinonasal Squamous Cell Carcinoma
-NPC	HEAD_NECK	Head and Neck Cancer	Head and Neck	Nasopharyngeal Carcinoma
-OHNCA	HEAD_NECK	Head and Neck Cancer	Head and Neck	Head and Neck Carcinoma, Other
-ASCT	OHNCA	Head and Neck Cancer	Head and Neck	Adenosquamous Carcinoma of the Tongue
-EMYOCA	OHNCA	Head and Neck Cancer	Head and Neck	Epithelial-Myoepithelial Carcinoma
-HNNE	OHNCA	Head and Neck Cancer	Head and Neck	Head and Neck Neuroendocrine Carcinoma
-NMCHN	OHNCA	Head and Neck Cancer	Head and Neck	NUT Midline Carcinoma of the Head and Neck
-ODGC	OHNCA	Head and Neck Cancer	Head and Neck	Odontogenic Carcinoma
-CCOC	ODGC	Head and Neck Cancer	Head and Neck	Clear Cell Odontogenic Carcinoma
-SNA	OHNCA	Head and Neck Cancer	Head and Neck	Sinonasal Adenocarcinoma
-SNUC	OHNCA	Head and Neck Cancer	Head and Neck	Sinonasal Undifferentiated Carcinoma
-PTH	HEAD_NECK	Parathyroid Cancer	Head and Neck	Parathyroid Cancer
-PTHC	PTH	Parathyroid Cancer	Head and Neck	Parathyroid Carcinoma
-SACA	HEAD_NECK	Salivary Gland Cancer	Head and Neck	Salivary Carcinoma
-ACCC	SACA	Salivary Gland Cancer	Head and Neck	Acinic Cell Carcinoma
-ACYC	SACA	Salivary Gland Cancer	Head and Neck	Adenoid Cystic Carcinoma
-BCAC	SACA	Salivary Gland Cancer	Head and Neck	Basal Cell Adenocarcinoma
-CAEXPA	SACA	Salivary Gland Cancer	Head and Neck	Carcinoma ex Pleomorphic Adenoma
-HNMASC	SACA	Salivary Gland Cancer	Head and Neck	Mammary Analogue Secretory Carcinoma of Salivary Gland Origin
-MUCC	SACA	Salivary Gland Cancer	Head and Neck	Mucoepidermoid Carcinoma
-MYEC	SACA	Salivary Gland Cancer	Head and Neck	Myoepithelial Carcinoma
-OSACA	SACA	Salivary Gland Cancer	Head and Neck	Salivary Carcinoma, Other
-PAC	SACA	Salivary Gland Cancer	Head and Neck	Polymorphous Adenocarcinoma
-PADA	SACA	Salivary Gland Cancer	Head and Neck	Pleomorphic Adenoma
-SAAD	SACA	Salivary Gland Cancer	Head and Neck	Salivary Adenocarcinoma
-SDCA	SACA	Salivary Gland Cancer	Head and Neck	Salivary Duct Carcinoma
-SGO	SACA	Salivary Gland Cancer	Head and Neck	Salivary Gland Oncocytoma
-SBL	HEAD_NECK	Sialoblastoma	Head and Neck	Sialoblastoma
-KIDNEY	TISSUE	Kidney Cancer	Kidney	Kidney
-CCSK	KIDNEY	Clear Cell Sarcoma of Kidney	Kidney	Clear Cell Sarcoma of Kidney
-MRT	KIDNEY	Rhabdoid Cancer	Kidney	Rhabdoid Cancer
-RCC	KIDNEY	Renal Cell Carcinoma	Kidney	Renal Cell Carcinoma
-CCRCC	RCC	Renal Cell Carcinoma	Kidney	Renal Clear Cell Carcinoma
-SCCRCC	CCRCC	Renal Cell Carcinoma	Kidney	Renal Clear Cell Carcinoma with Sarcomatoid Features
-NCCRCC	RCC	Renal Cell Carcinoma	Kidney	Renal Non-Clear Cell Carcinoma
-CCPRC	NCCRCC	Renal Cell Carcinoma	Kidney	Clear Cell Papillary Renal Cell Carcinoma
-CDRCC	NCCRCC	Renal Cell Carcinoma	Kidney	Collecting Duct Renal Cell Carcinoma
-CHRCC	NCCRCC	Renal Cell Carcinoma	Kidney	Chromophobe Renal Cell Carcinoma
-FHRCC	NCCRCC	Renal Cell Carcinoma	Kidney	FH-Deficient Renal Cell Carcinoma
-MRC	NCCRCC	Renal Cell Carcinoma	Kidney	Renal Medullary Carcinoma
-MTSCC	NCCRCC	Renal Cell Carcinoma	Kidney	Renal Mucinous Tubular Spindle Cell Carcinoma
-PRCC	NCCRCC	Renal Cell Carcinoma	Kidney	Papillary Renal Cell Carcinoma
-RAML	NCCRCC	Renal Cell Carcinoma	Kidney	Renal Angiomyolipoma
-ROCY	NCCRCC	Renal Cell Carcinoma	Kidney	Renal Oncocytoma
-RSCC	NCCRCC	Renal Cell Carcinoma	Kidney	Renal Small Cell Carcinoma
-SRCC	NCCRCC	Renal Cell Carcinoma	Kidney	Sarcomatoid Renal Cell Carcinoma
-TRCC	NCCRCC	Renal Cell Carcinoma	Kidney	Translocation-Associated Renal Cell Carcinoma
-URCC	NCCRCC	Renal Cell Carcinoma	Kidney	Unclassified Renal Cell Carcinoma
-NRCC	RCC	Renal Cell Carcinoma	Kidney	NUTM1 Renal Cell Carcinoma
-RNET	KIDNEY	Renal Neuroendocrine Tumor	Kidney	Renal Neuroendocrine Tumor
-WT	KIDNEY	Wilms Tumor	Kidney	Wilms' Tumor
-LIVER	TISSUE	Liver Cancer	Liver	Liver
-FLC	LIVER	Hepatobiliary Cancer	Liver	Fibrolamellar Carcinoma
-HCC	LIVER	Hepatobiliary Cancer	Liver	Hepatocellular Carcinoma
-HCCIHCH	LIVER	Hepatobiliary Cancer	Liver	Hepatocellular Carcinoma plus Intrahepatic Cholangiocarcinoma
-LIAD	LIVER	Hepatobiliary Cancer	Liver	Hepatocellular Adenoma
-LIAS	LIVER	Hepatobiliary Cancer	Liver	Liver Angiosarcoma
-LIHB	LIVER	Hepatobiliary Cancer	Liver	Hepatoblastoma
-LIMNET	LIVER	Hepatobiliary Cancer	Liver	Malignant Nonepithelial Tumor of the Liver
-MRTL	LIVER	Malignant Rhabdoid Tumor of the Liver	Liver	Malignant Rhabdoid Tumor of the Liver
-UESL	LIVER	Undifferentiated Embryonal Sarcoma of the Liver	Liver	Undifferentiated Embryonal Sarcoma of the Liver
-LUNG	TISSUE	Lung Cancer	Lung	Lung
-CSCLC	LUNG	Small Cell Lung Cancer	Lung	Combined Small Cell Lung Carcinoma
-IMTL	LUNG	Non-Small Cell Lung Cancer	Lung	Inflammatory Myofibroblastic Lung Tumor
-LAIS	LUNG	Non-Small Cell Lung Cancer	Lung	Lung Adenocarcinoma In Situ
-LAM	LUNG	Non-Small Cell Lung Cancer	Lung	Pulmonary Lymphangiomyomatosis
-LNET	LUNG	Non-Small Cell Lung Cancer	Lung	Lung Neuroendocrine Tumor
-ALUCA	LNET	Non-Small Cell Lung Cancer	Lung	Atypical Lung Carcinoid
-LUCA	LNET	Non-Small Cell Lung Cancer	Lung	Lung Carcinoid
-LUNE	LNET	Non-Small Cell Lung Cancer	Lung	Large Cell Neuroendocrine Carcinoma
-SCLC	LNET	Small Cell Lung Cancer	Lung	Small Cell Lung Cancer
-NSCLC	LUNG	Non-Small Cell Lung Cancer	Lung	Non-Small Cell Lung Cancer
-CMPT	NSCLC	Non-Small Cell Lung Cancer	Lung	Ciliated Muconodular Papillary Tumor of the Lung
-LCLC	NSCLC	Non-Small Cell Lung Cancer	Lung	Large Cell Lung Carcinoma
-BLCLC	LCLC	Non-Small Cell Lung Cancer	Lung	Basaloid Large Cell Carcinoma of the Lung
-CCLC	LCLC	Non-Small Cell Lung Cancer	Lung	Clear Cell Carcinoma of the Lung
-GCLC	LCLC	Non-Small Cell Lung Cancer	Lung	Giant Cell Carcinoma of the Lung
-LECLC	LCLC	Non-Small Cell Lung Cancer	Lung	Lymphoepithelioma-like Carcinoma of the Lung
-RLCLC	LCLC	Non-Small Cell Lung Cancer	Lung	Large Cell Lung Carcinoma With Rhabdoid Phenotype
-LUAD	NSCLC	Non-Small Cell Lung Cancer	Lung	Lung Adenocarcinoma
-LUAS	NSCLC	Non-Small Cell Lung Cancer	Lung	Lung Adenosquamous Carcinoma
-LUPC	NSCLC	Non-Small Cell Lung Cancer	Lung	Pleomorphic Carcinoma of the Lung
-LUSC	NSCLC	Non-Small Cell Lung Cancer	Lung	Lung Squamous Cell Carcinoma
-NSCLCPD	NSCLC	Non-Small Cell Lung Cancer	Lung	Poorly Differentiated Non-Small Cell Lung Cancer
-NUTCL	NSCLC	Non-Small Cell Lung Cancer	Lung	NUT Carcinoma of the Lung
-SGTTL	NSCLC	Non-Small Cell Lung Cancer	Lung	Salivary Gland-Type Tumor of the Lung
-LUACC	SGTTL	Non-Small Cell Lung Cancer	Lung	Adenoid Cystic Carcinoma of the Lung
-LUMEC	SGTTL	Non-Small Cell Lung Cancer	Lung	Mucoepidermoid Carcinoma of the Lung
-SPCC	NSCLC	Non-Small Cell Lung Cancer	Lung	Spindle Cell Carcinoma of the Lung
-PPB	LUNG	Non-Small Cell Lung Cancer	Lung	Pleuropulmonary Blastoma
-SARCL	LUNG	Non-Small Cell Lung Cancer	Lung	Sarcomatoid Carcinoma of the Lung
-LYMPH	TISSUE	Lymphatic Cancer	Lymphoid	Lymphoid
-LATL	LYMPH	Lymphatic Cancer, NOS	Lymphoid	Lymphoid Atypical
-LBGN	LYMPH	Lymphatic Cancer, NOS	Lymphoid	Lymphoid Benign
-LNM	LYMPH	Lymphatic Cancer, NOS	Lymphoid	Lymphoid Neoplasm
-BLL	LNM	B-Lymphoblastic Leukemia/Lymphoma	Lymphoid	B-Lymphoblastic Leukemia/Lymphoma
-BLLNOS	BLL	B-Lymphoblastic Leukemia/Lymphoma	Lymphoid	B-Lymphoblastic Leukemia/Lymphoma, NOS
-BLLRGA	BLL	B-Lymphoblastic Leukemia/Lymphoma	Lymphoid	B-Lymphoblastic Leukemia/Lymphoma with Recurrent Genetic Abnormalities
-BLLBCRABL1	BLLRGA	B-Lymphoblastic Leukemia/Lymphoma	Lymphoid	B-Lymphoblastic Leukemia/Lymphoma with t(9;22)(q34.1;q11.2);BCR-ABL1
-BLLBCRABL1L	BLLRGA	B-Lymphoblastic Leukemia/Lymphoma	Lymphoid	B-Lymphoblastic Leukemia/Lymphoma, BCR-ABL1 Like
-BLLETV6RUNX1	BLLRGA	B-Lymphoblastic Leukemia/Lymphoma	Lymphoid	B-Lymphoblastic Leukemia/Lymphoma with t(12;21)(p13.2;q22.1); ETV6-RUNX1
-BLLHYPER	BLLRGA	B-Lymphoblastic Leukemia/Lymphoma	Lymphoid	B-Lymphoblastic Leukemia/Lymphoma with Hyperdiploidy
-BLLHYPO	BLLRGA	B-Lymphoblastic Leukemia/Lymphoma	Lymphoid	B-Lymphoblastic Leukemia/Lymphoma with Hypodiploidy
-BLLIAMP21	BLLRGA	B-Lymphoblastic Leukemia/Lymphoma	Lymphoid	B-Lymphoblastic Leukemia/Lymphoma with iAMP21
-BLLIL3IGH	BLLRGA	B-Lymphoblastic Leukemia/Lymphoma	Lymphoid	B-Lymphoblastic Leukemia/Lymphoma with t(5;14)(q31.1;q32.3) IL3-IGH
-BLLKMT2A	BLLRGA	B-Lymphoblastic Leukemia/Lymphoma	Lymphoid	B-Lymphoblastic Leukemia/Lymphoma with t(v;11q23.3);KMT2A Rearranged
-BLLTCF3PBX1	BLLRGA	B-Lymphoblastic Leukemia/Lymphoma	Lymphoid	B-Lymphoblastic Leukemia/Lymphoma with t(1;19)(q23;p13.3);TCF3-PBX1
-HL	LNM	Hodgkin Lymphoma	Lymphoid	Hodgkin Lymphoma
-CHL	HL	Hodgkin Lymphoma	Lymphoid	Classical Hodgkin Lymphoma
-LDCHL	CHL	Hodgkin Lymphoma	Lymphoid	Lymphocyte-Depleted Classical Hodgkin Lymphoma
-LRCHL	CHL	Hodgkin Lymphoma	Lymphoid	Lymphocyte-Rich Classical Hodgkin Lymphoma
-MCCHL	CHL	Hodgkin Lymphoma	Lymphoid	Mixed Cellularity Classical Hodgkin Lymphoma
-NSCHL	CHL	Hodgkin Lymphoma	Lymphoid	Nodular Sclerosis Classical Hodgkin Lymphoma
-NLPHL	HL	Hodgkin Lymphoma	Lymphoid	Nodular Lymphocyte-Predominant Hodgkin Lymphoma
-NHL	LNM	Non-Hodgkin Lymphoma	Lymphoid	Non-Hodgkin Lymphoma
-MBN	NHL	Mature B-Cell Neoplasms	Lymphoid	Mature B-Cell Neoplasms
-AHCD	MBN	Mature B-Cell Neoplasms	Lymphoid	Alpha Heavy-Chain Disease
-ALKLBCL	MBN	Mature B-Cell Neoplasms	Lymphoid	ALK Positive Large B-Cell Lymphoma
-BCLU	MBN	Mature B-Cell Neoplasms	Lymphoid	B-Cell Lymphoma, Unclassifiable, with Features Intermediate between DLBCL and Classical Hodgkin lymphoma
-BL	MBN	Mature B-Cell Neoplasms	Lymphoid	Burkitt Lymphoma
-BLL11Q	MBN	Mature B-Cell Neoplasms	Lymphoid	Burkitt-Like Lymphoma with 11q Aberration
-BPLL	MBN	Mature B-Cell Neoplasms	Lymphoid	B-Cell Prolymphocytic Leukemia
-CLLSLL	MBN	Mature B-Cell Neoplasms	Lymphoid	Chronic Lymphocytic Leukemia/Small Lymphocytic Lymphoma
-DLBCLCI	MBN	Mature B-Cell Neoplasms	Lymphoid	DLBCL Associated with Chronic Inflammation
-DLBCLNOS	MBN	Mature B-Cell Neoplasms	Lymphoid	Diffuse Large B-Cell Lymphoma, NOS
-ABC	DLBCLNOS	Mature B-Cell Neoplasms	Lymphoid	Activated B-cell Type
-GCB	DLBCLNOS	Mature B-Cell Neoplasms	Lymphoid	Germinal Center B-Cell Type
-EBVDLBCLNOS	MBN	Mature B-Cell Neoplasms	Lymphoid	EBV Positive DLBCL, NOS
-EBVMCU	MBN	Mature B-Cell Neoplasms	Lymphoid	EBV Positive Mucocutaneous Ulcer
-EP	MBN	Mature B-Cell Neoplasms	Lymphoid	Extraosseous Plasmacytoma
-FL	MBN	Mature B-Cell Neoplasms	Lymphoid	Follicular Lymphoma
-DFL	FL	Mature B-Cell Neoplasms	Lymphoid	Duodenal-Type Follicular Lymphoma
-ISFN	FL	Mature B-Cell Neoplasms	Lymphoid	In Situ Follicular Neoplasia
-GHCD	MBN	Mature B-Cell Neoplasms	Lymphoid	Gamma Heavy-Chain Disease
-HCL	MBN	Mature B-Cell Neoplasms	Lymphoid	Hairy Cell Leukemia
-HGBCL	MBN	Mature B-Cell Neoplasms	Lymphoid	High-Grade B-Cell Lymphoma, NOS
-HGBCLMYCBCL2	MBN	Mature B-Cell Neoplasms	Lymphoid	High-Grade B-Cell Lymphoma, with MYC and BCL2 and/or BCL6 Rearrangements
-HHV8DLBCL	MBN	Mature B-Cell Neoplasms	Lymphoid	HHV8 Positive DLBCL, NOS
-IVBCL	MBN	Mature B-Cell Neoplasms	Lymphoid	Intravascular Large B-Cell Lymphoma
-LBLIRF4	MBN	Mature B-Cell Neoplasms	Lymphoid	Large B-Cell Lymphoma with IRF4 Rearrangement
-LPL	MBN	Mature B-Cell Neoplasms	Lymphoid	Lymphoplasmacytic Lymphoma
-WM	LPL	Mature B-Cell Neoplasms	Lymphoid	Waldenstrom Macroglobulinemia
-LYG	MBN	Mature B-Cell Neoplasms	Lymphoid	Lymphomatoid Granulomatosis
-MCBCL	MBN	Mature B-Cell Neoplasms	Lymphoid	Monoclonal B-Cell Lymphocytosis
-MCL	MBN	Mature B-Cell Neoplasms	Lymphoid	Mantle Cell Lymphoma
-ISMCL	MCL	Mature B-Cell Neoplasms	Lymphoid	In Situ Mantle Cell Neoplasia
-MGUS	MBN	Mature B-Cell Neoplasms	Lymphoid	Monoclonal Gammopathy of Undetermined Significance
-MGUSIGA	MGUS	Mature B-Cell Neoplasms	Lymphoid	IgA
-MGUSIGG	MGUS	Mature B-Cell Neoplasms	Lymphoid	IgG
-MGUSIGM	MGUS	Mature B-Cell Neoplasms	Lymphoid	IgM
-MHCD	MBN	Mature B-Cell Neoplasms	Lymphoid	Mu Heavy-Chain Disease
-MIDD	MBN	Mature B-Cell Neoplasms	Lymphoid	Monoclonal Immunoglobulin Deposition Diseases
-MIDDA	MIDD	Mature B-Cell Neoplasms	Lymphoid	Amyloidosis
-MIDDO	MIDD	Mature B-Cell Neoplasms	Lymphoid	Monoclonal Immunoglobulin Deposition Diseases, Other
-MZL	MBN	Mature B-Cell Neoplasms	Lymphoid	Marginal Zone Lymphoma
-EMALT	MZL	Mature B-Cell Neoplasms	Lymphoid	Extranodal Marginal Zone Lymphoma of Mucosa-Associated Lymphoid Tissue (MALT lymphoma)
-NMZL	MZL	Mature B-Cell Neoplasms	Lymphoid	Nodal Marginal Zone Lymphoma
-SMZL	MZL	Mature B-Cell Neoplasms	Lymphoid	Splenic Marginal Zone Lymphoma
-PCFCL	MBN	Mature B-Cell Neoplasms	Lymphoid	Primary Cutaneous Follicle Center Lymphoma
-PCLBCLLT	MBN	Mature B-Cell Neoplasms	Lymphoid	Primary Cutaneous DLBCL, Leg Type
-PCM	MBN	Mature B-Cell Neoplasms	Lymphoid	Plasma Cell Myeloma
-PCNSL	MBN	Mature B-Cell Neoplasms	Lymphoid	Primary DLBCL of the central nervous system
-PEL	MBN	Mature B-Cell Neoplasms	Lymphoid	Primary Effusion Lymphoma
-PLBL	MBN	Mature B-Cell Neoplasms	Lymphoid	Plasmablastic Lymphoma
-PMBL	MBN	Mature B-Cell Neoplasms	Lymphoid	Primary Mediastinal (Thymic) Large B-Cell Lymphoma
-PTFL	MBN	Mature B-Cell Neoplasms	Lymphoid	Pediatric-Type Follicular Lymphoma
-SBLU	MBN	Mature B-Cell Neoplasms	Lymphoid	Splenic B-Cell Lymphoma/Leukemia, Unclassifiable
-HCL-V	SBLU	Mature B-Cell Neoplasms	Lymphoid	Hairy Cell Leukemia-Variant
-SDRPL	SBLU	Mature B-Cell Neoplasms	Lymphoid	Splenic Diffuse Red Pulp Small B-Cell Lymphoma
-SPB	MBN	Mature B-Cell Neoplasms	Lymphoid	Solitary Plasmacytoma of Bone
-THRLBCL	MBN	Mature B-Cell Neoplasms	Lymphoid	T-Cell/Histiocyte-Rich Large B-Cell Lymphoma
-MTNN	NHL	Mature T and NK Neoplasms	Lymphoid	Mature T and NK Neoplasms
-AITL	MTNN	Mature T and NK Neoplasms	Lymphoid	Angioimmunoblastic T-Cell Lymphoma
-ALCL	MTNN	Mature T and NK Neoplasms	Lymphoid	Anaplastic Large Cell Lymphoma
-ALCLALKN	ALCL	Mature T and NK Neoplasms	Lymphoid	Anaplastic Large-Cell Lymphoma ALK Negative
-ALCLALKP	ALCL	Mature T and NK Neoplasms	Lymphoid	Anaplastic Large-Cell Lymphoma ALK Positive
-BIALCL	ALCL	Mature T and NK Neoplasms	Lymphoid	Breast Implant-Associated Anaplastic Large-Cell Lymphoma
-ANKL	MTNN	Mature T and NK Neoplasms	Lymphoid	Aggressive NK-Cell Leukemia
-ATLL	MTNN	Mature T and NK Neoplasms	Lymphoid	Adult T-Cell Leukemia/Lymphoma
-CLPDNK	MTNN	Mature T and NK Neoplasms	Lymphoid	Chronic Lymphoproliferative Disorder of NK Cells
-EATL	MTNN	Mature T and NK Neoplasms	Lymphoid	Enteropathy-Associated T-Cell Lymphoma
-ENKL	MTNN	Mature T and NK Neoplasms	Lymphoid	Extranodal NK-/T-Cell Lymphoma, Nasal Type
-FTCL	MTNN	Mature T and NK Neoplasms	Lymphoid	Follicular T-Cell Lymphoma
-HSTCL	MTNN	Mature T and NK Neoplasms	Lymphoid	Hepatosplenic T-cell Lymphoma
-HVLL	MTNN	Mature T and NK Neoplasms	Lymphoid	Hydroa Vacciniforme Like Lymphoproliferative Disorder
-ITLPDGI	MTNN	Mature T and NK Neoplasms	Lymphoid	Indolent T-Cell Lymphoproliferative Disorder of the GI Tract
-MEITL	MTNN	Mature T and NK Neoplasms	Lymphoid	Monomorphic Epitheliotropic Intestinal T-Cell Lymphoma
-MYCF	MTNN	Mature T and NK Neoplasms	Lymphoid	Mycosis Fungoides
-NPTLTFH	MTNN	Mature T and NK Neoplasms	Lymphoid	Nodal Peripheral T-Cell Lymphoma with TFH Phenotype
-PCAECTCL	MTNN	Mature T and NK Neoplasms	Lymphoid	Primary Cutaneous CD8 Positive Aggressive Epidermotropic Cytotoxic T-Cell Lymphoma
-PCATCL	MTNN	Mature T and NK Neoplasms	Lymphoid	Primary Cutaneous Acral CD8 Positive T-Cell Lymphoma
-PCGDTCL	MTNN	Mature T and NK Neoplasms	Lymphoid	Primary Cutaneous Gamma Delta T-Cell Lymphoma
-PCLPD	MTNN	Mature T and NK Neoplasms	Lymphoid	Primary Cutaneous CD30 Positive T-Cell Lymphoproliferative Disorders
-LYP	PCLPD	Mature T and NK Neoplasms	Lymphoid	Lymphomatoid Papulosis
-PCALCL	PCLPD	Mature T and NK Neoplasms	Lymphoid	Primary Cutaneous Anaplastic Large Cell Lymphoma
-PCSMTPLD	MTNN	Mature T and NK Neoplasms	Lymphoid	Primary Cutaneous CD4 Positive Small/Medium T-Cell Lymphoproliferative Disorder
-PTCL	MTNN	Mature T and NK Neoplasms	Lymphoid	Peripheral T-Cell lymphoma, NOS
-SEBVTLC	MTNN	Mature T and NK Neoplasms	Lymphoid	Systemic EBV Positive T-Cell Lymphoma of Childhood
-SPTCL	MTNN	Mature T and NK Neoplasms	Lymphoid	Subcutaneous Panniculitis-Like T-Cell Lymphoma
-SS	MTNN	Mature T and NK Neoplasms	Lymphoid	Sezary Syndrome
-TLGL	MTNN	Mature T and NK Neoplasms	Lymphoid	T-Cell Large Granular Lymphocytic Leukemia
-TPLL	MTNN	Mature T and NK Neoplasms	Lymphoid	T-Cell Prolymphocytic Leukemia
-PTLD	LNM	Posttransplant Lymphoproliferative Disorders	Lymphoid	Posttransplant Lymphoproliferative Disorders
-CHLPTLD	PTLD	Posttransplant Lymphoproliferative Disorders	Lymphoid	Classical Hodgkin Lymphoma PTLD
-FHPTLD	PTLD	Posttransplant Lymphoproliferative Disorders	Lymphoid	Florid Follicular Hyperplasia PTLD
-IMPTLD	PTLD	Posttransplant Lymphoproliferative Disorders	Lymphoid	Infectious Mononucleosis PTLD
-MPTLD	PTLD	Posttransplant Lymphoproliferative Disorders	Lymphoid	Monomorphic PTLD (B- and T-/NK-cell types)
-PHPTLD	PTLD	Posttransplant Lymphoproliferative Disorders	Lymphoid	Plasmacytic Hyperplasia PTLD
-PPTLD	PTLD	Posttransplant Lymphoproliferative Disorders	Lymphoid	Polymorphic PTLD
-TLL	LNM	T-Lymphoblastic Leukemia/Lymphoma	Lymphoid	T-Lymphoblastic Leukemia/Lymphoma
-ETPLL	TLL	T-Lymphoblastic Leukemia/Lymphoma	Lymphoid	Early T-Cell Precursor Lymphoblastic Leukemia
-NKCLL	TLL	T-Lymphoblastic Leukemia/Lymphoma	Lymphoid	Natural Killer (NK) Cell Lymphoblastic Leukemia/Lymphoma
-MYELOID	TISSUE	Blood Cancer	Myeloid	Myeloid
-MATPL	MYELOID	Blood Cancer, NOS	Myeloid	Myeloid Atypical
-MBGN	MYELOID	Blood Cancer, NOS	Myeloid	Myeloid Benign
-MNM	MYELOID	Blood Cancer, NOS	Myeloid	Myeloid Neoplasm
-ALAL	MNM	Leukemia	Myeloid	Acute Leukemias of Ambiguous Lineage
-AUL	ALAL	Leukemia	Myeloid	Acute Undifferentiated Leukemia
-MPALBCRABL1	ALAL	Leukemia	Myeloid	Mixed Phenotype Acute Leukemia with t(9;22)(q34.1;q11.2); BCR-ABL1
-MPALBNOS	ALAL	Leukemia	Myeloid	Mixed Phenotype Acute Leukemia, B/Myeloid, NOS
-MPALKMT2A	ALAL	Leukemia	Myeloid	Mixed Phenotype Acute Leukemia with t(v;11q23.3); KMT2A Rearranged
-MPALTNOS	ALAL	Leukemia	Myeloid	Mixed Phenotype Acute Leukemia, T/Myeloid, NOS
-AML	MNM	Leukemia	Myeloid	Acute Myeloid Leukemia
-AMLMRC	AML	Leukemia	Myeloid	AML with Myelodysplasia-Related Changes
-AMLNOS	AML	Leukemia	Myeloid	AML, NOS
-ABL	AMLNOS	Leukemia	Myeloid	Acute Basophilic Leukemia
-AM	AMLNOS	Leukemia	Myeloid	AML with Maturation
-AMKL	AMLNOS	Leukemia	Myeloid	Acute Megakaryoblastic Leukemia
-AMLMD	AMLNOS	Leukemia	Myeloid	AML with Minimal Differentiation
-AMML	AMLNOS	Leukemia	Myeloid	Acute Myelomonocytic Leukemia
-AMOL	AMLNOS	Leukemia	Myeloid	Acute Monoblastic/Monocytic Leukemia
-APMF	AMLNOS	Leukemia	Myeloid	Acute Panmyelosis with Myelofibrosis
-AWM	AMLNOS	Leukemia	Myeloid	AML without Maturation
-PERL	AMLNOS	Leukemia	Myeloid	Pure Erythroid Leukemia
-AMLRGA	AML	Leukemia	Myeloid	AML with Recurrent Genetic Abnormalities
-AMLBCRABL1	AMLRGA	Leukemia	Myeloid	AML with BCR-ABL1
-AMLCBFBMYH11	AMLRGA	Leukemia	Myeloid	AML with inv(16)(p13.1q22) or t(16;16)(p13.1;q22);CBFB-MYH11
-AMLCEBPA	AMLRGA	Leukemia	Myeloid	AML with Biallelic Mutations of CEBPA
-AMLDEKNUP214	AMLRGA	Leukemia	Myeloid	AML with t(6;9)(p23;q34.1);DEK-NUP214
-AMLGATA2MECOM	AMLRGA	Leukemia	Myeloid	AML with inv(3)(q21.3q26.2) or t(3;3)(q21.3;q26.2); GATA2, MECOM
-AMLMLLT3KMT2A	AMLRGA	Leukemia	Myeloid	AML with t(9;11)(p21.3;q23.3);MLLT3-KMT2A
-AMLNPM1	AMLRGA	Leukemia	Myeloid	AML with Mutated NPM1
-AMLRARA	AMLRGA	Leukemia	Myeloid	AML with Variant RARA translocation
-AMLRBM15MKL1	AMLRGA	Leukemia	Myeloid	AML (megakaryoblastic) with t(1;22)(p13.3;q13.3);RBM15-MKL1
-AMLRUNX1	AMLRGA	Leukemia	Myeloid	AML with Mutated RUNX1
-AMLRUNX1RUNX1T1	AMLRGA	Leukemia	Myeloid	AML with t(8;21)(q22;q22.1);RUNX1-RUNX1T1
-APLPMLRARA	AMLRGA	Leukemia	Myeloid	APL with PML-RARA
-MPRDS	AML	Leukemia	Myeloid	Myeloid Proliferations Related to Down Syndrome
-MLADS	MPRDS	Leukemia	Myeloid	Myeloid Leukemia Associated with Down Syndrome
-TAM	MPRDS	Leukemia	Myeloid	Transient Abnormal Myelopoiesis
-MS	AML	Leukemia	Myeloid	Myeloid Sarcoma
-TMN	AML	Leukemia	Myeloid	Therapy-Related Myeloid Neoplasms
-TAML	TMN	Leukemia	Myeloid	Therapy-Related Acute Myeloid Leukemia
-TMDS	TMN	Leukemia	Myeloid	Therapy-Related Myelodysplastic Syndrome
-BPDCN	MNM	Blastic Plasmacytoid Dendritic Cell Neoplasm	Myeloid	Blastic Plasmacytoid Dendritic Cell Neoplasm
-HDCN	MNM	Histiocytosis	Myeloid	Histiocytic and Dendritic Cell Neoplasms
-ECD	HDCN	Histiocytosis	Myeloid	Erdheim-Chester Disease
-FDCS	HDCN	Soft Tissue Sarcoma	Myeloid	Follicular Dendritic Cell Sarcoma
-FRCT	HDCN	Histiocytosis	Myeloid	Fibroblastic Reticular Cell Tumor
-HS	HDCN	Histiocytosis	Myeloid	Histiocytic Sarcoma
-IDCS	HDCN	Soft Tissue Sarcoma	Myeloid	Interdigitating Dendritic Cell Sarcoma
-IDCT	HDCN	Histiocytosis	Myeloid	Indeterminate Dendritic Cell Tumor
-LCH	HDCN	Histiocytosis	Myeloid	Langerhans Cell Histiocytosis
-LCS	HDCN	Histiocytosis	Myeloid	Langerhans Cell Sarcoma
-RDD	HDCN	Histiocytosis	Myeloid	Rosai-Dorfman Disease
-XGA	HDCN	Histiocytosis	Myeloid	Xanthogranuloma
-JXG	XGA	Histiocytosis	Myeloid	Disseminated Juvenile Xanthogranuloma
-MCD	MNM	Mastocytosis	Myeloid	Mastocytosis
-CMCD	MCD	Mastocytosis	Myeloid	Cutaneous Mastocytosis
-MCSL	MCD	Mastocytosis	Myeloid	Mast Cell Sarcoma
-SM	MCD	Mastocytosis	Myeloid	Systemic Mastocytosis
-ASM	SM	Mastocytosis	Myeloid	Aggressive Systemic Mastocytosis
-ISM	SM	Mastocytosis	Myeloid	Indolent Systemic Mastocytosis
-SMAHN	SM	Mastocytosis	Myeloid	Systemic Mastocytosis with an Associated Hematological Neoplasm
-SMMCL	SM	Mastocytosis	Myeloid	Mast Cell Leukemia
-SSM	SM	Mastocytosis	Myeloid	Smoldering Systemic Mastocytosis
-MDS	MNM	Myelodysplastic Syndromes	Myeloid	Myelodysplastic Syndromes
-MDSEB	MDS	Myelodysplastic Syndromes	Myeloid	MDS with Excess Blasts
-MDSEB1	MDSEB	Myelodysplastic Syndromes	Myeloid	MDS with excess blasts-1
-MDSEB2	MDSEB	Myelodysplastic Syndromes	Myeloid	MDS with excess blasts-2
-MDSID5Q	MDS	Myelodysplastic Syndromes	Myeloid	MDS with Isolated Del(5q)
-MDSMD	MDS	Myelodysplastic Syndromes	Myeloid	MDS with Multilineage Dysplasia
-MDSRS	MDS	Myelodysplastic Syndromes	Myeloid	MDS with Ring Sideroblasts
-MDSRSMD	MDSRS	Myelodysplastic Syndromes	Myeloid	MDS with Ring Sideroblasts and Multilineage Dysplasia
-MDSRSSLD	MDSRS	Myelodysplastic Syndromes	Myeloid	MDS with Ring Sideroblasts and Single Lineage Dysplasia
-MDSSLD	MDS	Myelodysplastic Syndromes	Myeloid	MDS with Single Lineage Dysplasia
-MDSU	MDS	Myelodysplastic Syndromes	Myeloid	MDS, Unclassifiable
-RCYC	MDS	Myelodysplastic Syndromes	Myeloid	Refractory Cytopenia of Childhood
-MDS/MPN	MNM	Myelodysplastic/Myeloproliferative Neoplasms	Myeloid	Myelodysplastic/Myeloproliferative Neoplasms
-ACML	MDS/MPN	Myelodysplastic/Myeloproliferative Neoplasms	Myeloid	Atypical Chronic Myeloid Leukemia, BCR-ABL1-
-CMML	MDS/MPN	Myelodysplastic/Myeloproliferative Neoplasms	Myeloid	Chronic Myelomonocytic Leukemia
-CMML0	CMML	Myelodysplastic/Myeloproliferative Neoplasms	Myeloid	Chronic Myelomonocytic Leukemia-0
-CMML1	CMML	Myelodysplastic/Myeloproliferative Neoplasms	Myeloid	Chronic Myelomonocytic Leukemia-1
-CMML2	CMML	Myelodysplastic/Myeloproliferative Neoplasms	Myeloid	Chronic Myelomonocytic Leukemia-2
-JMML	MDS/MPN	Myelodysplastic/Myeloproliferative Neoplasms	Myeloid	Juvenile Myelomonocytic Leukemia
-MDSMPNRST	MDS/MPN	Myelodysplastic/Myeloproliferative Neoplasms	Myeloid	MDS/MPN with Ring Sideroblasts and Thrombocytosis
-MDSMPNU	MDS/MPN	Myelodysplastic/Myeloproliferative Neoplasms	Myeloid	MDS/MPN, Unclassifiable
-MDSWP	MNM	Myelodysplastic Workup	Myeloid	Myelodysplastic Workup
-MLNER	MNM	Leukemia	Myeloid	Myeloid/Lymphoid Neoplasms with Eosinophilia and Rearrangement of  PDGFRA/PDGFRB or FGFR1 or with PCM1-JAK2
-MLNFGFR1	MLNER	Leukemia	Myeloid	Myeloid/Lymphoid Neoplasms with FGFR1 Rearrangement
-MLNPCM1JAK2	MLNER	Leukemia	Myeloid	Myeloid/Lymphoid Neoplasms with PCM1-JAK2
-MLNPDGFRA	MLNER	Leukemia	Myeloid	Myeloid/Lymphoid Neoplasms with PDGFRA Rearrangement
-MLNPDGFRB	MLNER	Leukemia	Myeloid	Myeloid/Lymphoid Neoplasms with PDGFRB Rearrangement
-MNGLP	MNM	Myeloid Neoplasms with Germ Line Predisposition	Myeloid	Myeloid Neoplasms with Germ Line Predisposition
-MPN	MNM	Myeloproliferative Neoplasms	Myeloid	Myeloproliferative Neoplasms
-CELNOS	MPN	Myeloproliferative Neoplasms	Myeloid	Chronic Eosinophilic Leukemia, NOS
-CML	MPN	Myeloproliferative Neoplasms	Myeloid	Chronic Myelogenous Leukemia
-CMLBCRABL1	CML	Myeloproliferative Neoplasms	Myeloid	Chronic Myeloid Leukemia, BCR-ABL1+
-CNL	MPN	Myeloproliferative Neoplasms	Myeloid	Chronic Neutrophilic Leukemia
-ET	MPN	Myeloproliferative Neoplasms	Myeloid	Essential Thrombocythemia
-ETMF	ET	Myeloproliferative Neoplasms	Myeloid	Essential Thrombocythemia Myelofibrosis
-MPNU	MPN	Myeloproliferative Neoplasms	Myeloid	Myeloproliferative Neoplasms, Unclassifiable
-PMF	MPN	Myeloproliferative Neoplasms	Myeloid	Primary Myelofibrosis
-PMFOFS	PMF	Myeloproliferative Neoplasms	Myeloid	Primary Myelofibrosis,Overt Fibrotic Stage
-PMFPES	PMF	Myeloproliferative Neoplasms	Myeloid	Primary Myelofibrosis, Prefibrotic/Early Stage
-PV	MPN	Myeloproliferative Neoplasms	Myeloid	Polycythemia Vera
-PVMF	PV	Myeloproliferative Neoplasms	Myeloid	Polycythaemia Vera Myelofibrosis
-MPNWP	MNM	Myeloproliferative Workup	Myeloid	Myeloproliferative Workup
-NVRINT	MNM	Neoplastic Vs Reactive	Myeloid	Neoplastic Vs Reactive
-OTHER	TISSUE	Other Cancer	Other	Other
-AIS	OTHER	Adenocarcinoma In Situ	Other	Adenocarcinoma In Situ
-ARCH	OTHER	Adenocarcinoma in Retrorectal Cystic Hamartoma	Other	Adenocarcinoma in Retrorectal Cystic Hamartoma
-CUP	OTHER	Cancer of Unknown Primary	Other	Cancer of Unknown Primary
-ACN	CUP	Cancer of Unknown Primary	Other	Acinar Cell Carcinoma, NOS
-ADNOS	CUP	Cancer of Unknown Primary	Other	Adenocarcinoma, NOS
-CUPNOS	CUP	Cancer of Unknown Primary	Other	Cancer of Unknown Primary, NOS
-NECNOS	CUP	Cancer of Unknown Primary	Other	Neuroendocrine Carcinoma, NOS
-NETNOS	CUP	Cancer of Unknown Primary	Other	Neuroendocrine Tumor, NOS
-PDC	CUP	Cancer of Unknown Primary	Other	Poorly Differentiated Carcinoma, NOS
-SCCNOS	CUP	Cancer of Unknown Primary	Other	Squamous Cell Carcinoma, NOS
-SCUP	CUP	Cancer of Unknown Primary	Other	Small Cell Carcinoma of Unknown Primary
-UDMN	CUP	Cancer of Unknown Primary	Other	Undifferentiated Malignant Neoplasm
-EGCT	OTHER	Germ Cell Tumor	Other	Extra Gonadal Germ Cell Tumor
-MIXED	OTHER	Cancer of Unknown Primary	Other	Mixed Cancer Types
-OVARY	TISSUE	Ovarian/Fallopian Tube Cancer	Ovary/Fallopian Tube	Ovary/Fallopian Tube
-OGCT	OVARY	Germ Cell Tumor	Ovary/Fallopian Tube	Ovarian Germ Cell Tumor
-ODYS	OGCT	Germ Cell Tumor	Ovary/Fallopian Tube	Dysgerminoma
-OEC	OGCT	Germ Cell Tumor	Ovary/Fallopian Tube	Embryonal Carcinoma
-OIMT	OGCT	Germ Cell Tumor	Ovary/Fallopian Tube	Immature Teratoma
-OMGCT	OGCT	Germ Cell Tumor	Ovary/Fallopian Tube	Mixed Germ Cell Tumor
-OMT	OGCT	Germ Cell Tumor	Ovary/Fallopian Tube	Mature Teratoma
-OPE	OGCT	Germ Cell Tumor	Ovary/Fallopian Tube	Polyembryoma
-OYST	OGCT	Germ Cell Tumor	Ovary/Fallopian Tube	Yolk Sac Tumor
-OOVC	OVARY	Ovarian Cancer	Ovary/Fallopian Tube	Ovarian Cancer, Other
-HGONEC	OOVC	Ovarian Cancer	Ovary/Fallopian Tube	High-Grade Neuroendocrine Carcinoma of the Ovary
-HGSFT	OOVC	Ovarian Cancer	Ovary/Fallopian Tube	High-Grade Serous Fallopian Tube Cancer
-OCNOS	OOVC	Ovarian Cancer	Ovary/Fallopian Tube	Ovarian Choriocarcinoma, NOS
-OVT	OVARY	Ovarian Cancer	Ovary/Fallopian Tube	Ovarian Epithelial Tumor
-BTOV	OVT	Ovarian Cancer	Ovary/Fallopian Tube	Brenner Tumor
-BTBEOV	BTOV	Ovarian Cancer	Ovary/Fallopian Tube	Brenner Tumor, Benign
-BTBOV	BTOV	Ovarian Cancer	Ovary/Fallopian Tube	Brenner Tumor, Borderline
-BTMOV	BTOV	Ovarian Cancer	Ovary/Fallopian Tube	Brenner Tumor, Malignant
-CCBOV	OVT	Ovarian Cancer	Ovary/Fallopian Tube	Clear Cell Borderline Ovarian Tumor
-CCOV	OVT	Ovarian Cancer	Ovary/Fallopian Tube	Clear Cell Ovarian Cancer
-EBOV	OVT	Ovarian Cancer	Ovary/Fallopian Tube	Endometrioid Borderlin Ovarian Tumor
-EOV	OVT	Ovarian Cancer	Ovary/Fallopian Tube	Endometrioid Ovarian Cancer
-MBOV	OVT	Ovarian Cancer	Ovary/Fallopian Tube	Mucinous Borderline Ovarian Tumor
-MOV	OVT	Ovarian Cancer	Ovary/Fallopian Tube	Mucinous Ovarian Cancer
-MXOV	OVT	Ovarian Cancer	Ovary/Fallopian Tube	Mixed Ovarian Carcinoma
-OCS	OVT	Ovarian Cancer	Ovary/Fallopian Tube	Ovarian Carcinosarcoma/Malignant Mixed Mesodermal Tumor
-OSMAD	OVT	Ovarian Cancer	Ovary/Fallopian Tube	Ovarian Seromucinous Adenoma
-OSMBT	OVT	Ovarian Cancer	Ovary/Fallopian Tube	Ovarian Seromucinous Borderline Tumor
-OSMCA	OVT	Ovarian Cancer	Ovary/Fallopian Tube	Ovarian Seromucinous Carcinoma
-SBMOV	OVT	Ovarian Cancer	Ovary/Fallopian Tube	Serous Borderline Ovarian Tumor, Micropapillary
-SBOV	OVT	Ovarian Cancer	Ovary/Fallopian Tube	Serous Borderline Ovarian Tumor
-SCCO	OVT	Ovarian Cancer	Ovary/Fallopian Tube	Small Cell Carcinoma of the Ovary
-SOC	OVT	Ovarian Cancer	Ovary/Fallopian Tube	Serous Ovarian Cancer
-HGSOC	SOC	Ovarian Cancer	Ovary/Fallopian Tube	High-Grade Serous Ovarian Cancer
-LGSOC	SOC	Ovarian Cancer	Ovary/Fallopian Tube	Low-Grade Serous Ovarian Cancer
-SCST	OVARY	Sex Cord Stromal Tumor	Ovary/Fallopian Tube	Sex Cord Stromal Tumor
-FT	SCST	Sex Cord Stromal Tumor	Ovary/Fallopian Tube	Fibrothecoma
-GRCT	SCST	Sex Cord Stromal Tumor	Ovary/Fallopian Tube	Granulosa Cell Tumor
-OGBL	SCST	Sex Cord Stromal Tumor	Ovary/Fallopian Tube	Gonadoblastoma
-SCT	SCST	Sex Cord Stromal Tumor	Ovary/Fallopian Tube	Steroid Cell Tumor, NOS
-SLCT	SCST	Sex Cord Stromal Tumor	Ovary/Fallopian Tube	Sertoli-Leydig Cell Tumor
-PANCREAS	TISSUE	Pancreatic Cancer	Pancreas	Pancreas
-PAAC	PANCREAS	Pancreatic Cancer	Pancreas	Acinar Cell Carcinoma of the Pancreas
-PAAD	PANCREAS	Pancreatic Cancer	Pancreas	Pancreatic Adenocarcinoma
-PAASC	PANCREAS	Pancreatic Cancer	Pancreas	Adenosquamous Carcinoma of the Pancreas
-PACT	PANCREAS	Pancreatic Cancer	Pancreas	Cystic Tumor of the Pancreas
-IOPN	PACT	Pancreatic Cancer	Pancreas	Intraductal Oncocytic Papillary Neoplasm
-IPMN	PACT	Pancreatic Cancer	Pancreas	Intraductal Papillary Mucinous Neoplasm
-ITPN	PACT	Pancreatic Cancer	Pancreas	Intraductal Tubulopapillary Neoplasm
-MCN	PACT	Pancreatic Cancer	Pancreas	Mucinous Cystic Neoplasm
-PSC	PACT	Pancreatic Cancer	Pancreas	Serous Cystadenoma of the Pancreas
-PANEC	PANCREAS	Pancreatic Cancer	Pancreas	Pancreatic Neuroendocrine Carcinoma
-PANET	PANCREAS	Pancreatic Cancer	Pancreas	Pancreatic Neuroendocrine Tumor
-PB	PANCREAS	Pancreatic Cancer	Pancreas	Pancreatoblastoma
-SPN	PANCREAS	Pancreatic Cancer	Pancreas	Solid Pseudopapillary Neoplasm of the Pancreas
-UCP	PANCREAS	Pancreatic Cancer	Pancreas	Undifferentiated Carcinoma of the Pancreas
-OSGCT	UCP	Pancreatic Cancer	Pancreas	Osteoclastic Giant Cell Tumor
-PENIS	TISSUE	Penile Cancer	Penis	Penis
-PSCC	PENIS	Penile Cancer	Penis	Penile Squamous Cell Carcinoma
-BPSCC	PSCC	Penile Cancer	Penis	Basaloid Penile Squamous Cell Carcinoma
-VPSCC	PSCC	Penile Cancer	Penis	Verrucous Penile Squamous Cell Carcinoma
-WPSCC	PSCC	Penile Cancer	Penis	Warty Penile Squamous Cell Carcinoma
-PERITONEUM	TISSUE	Peritoneal Cancer	Peritoneum	Peritoneum
-PEMESO	PERITONEUM	Mesothelioma	Peritoneum	Peritoneal Mesothelioma
-PSEC	PERITONEUM	Peritoneal Cancer, NOS	Peritoneum	Peritoneal Serous Carcinoma
-PLEURA	TISSUE	Pleural Cancer	Pleura	Pleura
-PLMESO	PLEURA	Mesothelioma	Pleura	Pleural Mesothelioma
-PLBMESO	PLMESO	Mesothelioma	Pleura	Pleural Mesothelioma, Biphasic Type
-PLEMESO	PLMESO	Mesothelioma	Pleura	Pleural Mesothelioma, Epithelioid Type
-PLSMESO	PLMESO	Mesothelioma	Pleura	Pleural Mesothelioma, Sarcomatoid Type
-PNS	TISSUE	Peripheral Nervous System Cancer	Peripheral Nervous System	Peripheral Nervous System
-GN	PNS	Peripheral Nervous System	Peripheral Nervous System	Ganglioneuroma
-GNBL	PNS	Peripheral Nervous System	Peripheral Nervous System	Ganglioneuroblastoma
-NBL	PNS	Peripheral Nervous System	Peripheral Nervous System	Neuroblastoma
-NST	PNS	Nerve Sheath Tumor	Peripheral Nervous System	Nerve Sheath Tumor
-MPNST	NST	Nerve Sheath Tumor	Peripheral Nervous System	Malignant Peripheral Nerve Sheath Tumor
-NFIB	NST	Nerve Sheath Tumor	Peripheral Nervous System	Neurofibroma
-SCHW	NST	Nerve Sheath Tumor	Peripheral Nervous System	Schwannoma
-CSCHW	SCHW	Nerve Sheath Tumor	Peripheral Nervous System	Cellular Schwannoma
-MSCHW	SCHW	Nerve Sheath Tumor	Peripheral Nervous System	Melanotic Schwannoma
-PROSTATE	TISSUE	Prostate Cancer	Prostate	Prostate
-BCCP	PROSTATE	Prostate Cancer	Prostate	Basal Cell Carcinoma of Prostate
-PRAD	PROSTATE	Prostate Cancer	Prostate	Prostate Adenocarcinoma
-PRNE	PROSTATE	Prostate Cancer	Prostate	Prostate Neuroendocrine Carcinoma
-PRSC	PROSTATE	Prostate Cancer	Prostate	Prostate Squamous Cell Carcinoma
-PRSCC	PROSTATE	Prostate Cancer	Prostate	Prostate Small Cell Carcinoma
-SKIN	TISSUE	Skin Cancer	Skin	Skin
-ADPA	SKIN	Skin Cancer, Non-Melanoma	Skin	Aggressive Digital Papillary Adenocarcinoma
-AECA	SKIN	Skin Cancer, Non-Melanoma	Skin	Sweat Gland Carcinoma/Apocrine Eccrine Carcinoma
-AFX	SKIN	Skin Cancer, Non-Melanoma	Skin	Atypical Fibroxanthoma
-AN	SKIN	Skin Cancer, Non-Melanoma	Skin	Atypical Nevus
-BCC	SKIN	Skin Cancer, Non-Melanoma	Skin	Basal Cell Carcinoma
-CSCC	SKIN	Skin Cancer, Non-Melanoma	Skin	Cutaneous Squamous Cell Carcinoma
-DF	SKIN	Skin Cancer, Non-Melanoma	Skin	Dermatofibroma
-DFSP	SKIN	Skin Cancer, Non-Melanoma	Skin	Dermatofibrosarcoma Protuberans
-DTE	SKIN	Skin Cancer, Non-Melanoma	Skin	Desmoplastic Trichoepithelioma
-EMPD	SKIN	Skin Cancer, Non-Melanoma	Skin	Extramammary Paget Disease
-EMPSGC	SKIN	Skin Cancer, Non-Melanoma	Skin	Endocrine Mucin Producing Sweat Gland Carcinoma
-MAC	SKIN	Skin Cancer, Non-Melanoma	Skin	Microcystic Adnexal Carcinoma
-MCC	SKIN	Skin Cancer, Non-Melanoma	Skin	Merkel Cell Carcinoma
-MEL	SKIN	Melanoma	Skin	Melanoma
-ACRM	MEL	Melanoma	Skin	Acral Melanoma
-DESM	MEL	Melanoma	Skin	Desmoplastic Melanoma
-MUP	MEL	Melanoma	Skin	Melanoma of Unknown Primary
-SKCM	MEL	Melanoma	Skin	Cutaneous Melanoma
-SKCN	MEL	Melanoma	Skin	Congenital Nevus
-SKLMM	MEL	Melanoma	Skin	Lentigo Maligna Melanoma
-SPZM	MEL	Melanoma	Skin	Spitzoid Melanoma
-POCA	SKIN	Skin Cancer, Non-Melanoma	Skin	Porocarcinoma/Spiroadenocarcinoma
-PORO	SKIN	Skin Cancer, Non-Melanoma	Skin	Poroma/Acrospiroma
-PPCT	SKIN	Skin Cancer, Non-Melanoma	Skin	Proliferating Pilar Cystic Tumor
-SEBA	SKIN	Skin Cancer, Non-Melanoma	Skin	Sebaceous Carcinoma
-SGAD	SKIN	Skin Cancer, Non-Melanoma	Skin	Sweat Gland Adenocarcinoma
-SKAC	SKIN	Skin Cancer, Non-Melanoma	Skin	Skin Adnexal Carcinoma
-SPIR	SKIN	Skin Cancer, Non-Melanoma	Skin	Spiroma/Spiradenoma
-SOFT_TISSUE	TISSUE	Soft Tissue Cancer	Soft Tissue	Soft Tissue
-AA	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Aggressive Angiomyxoma
-AFH	SOFT_TISSUE	Angiomatoid Fibrous Histiocytoma	Soft Tissue	Angiomatoid Fibrous Histiocytoma
-ALT	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Atypical Lipomatous Tumor
-ANGS	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Angiosarcoma
-ASPS	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Alveolar Soft Part Sarcoma
-CCS	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Clear Cell Sarcoma
-DCS	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Dendritic Cell Sarcoma
-HDCS	DCS	Soft Tissue Sarcoma	Soft Tissue	Histiocytic Dendritic Cell Sarcoma
-DES	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Desmoid/Aggressive Fibromatosis
-DSRCT	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Desmoplastic Small-Round-Cell Tumor
-EHAE	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Epithelioid Hemangioendothelioma
-EPIS	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Epithelioid Sarcoma
-PTES	EPIS	Soft Tissue Sarcoma	Soft Tissue	Proximal-Type Epithelioid Sarcoma
-ESST	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Ewing Sarcoma of Soft Tissue
-FIBS	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Fibrosarcoma
-SEF	FIBS	Soft Tissue Sarcoma	Soft Tissue	Sclerosing Epithelioid Fibrosarcoma
-GIST	SOFT_TISSUE	Gastrointestinal Stromal Tumor	Soft Tissue	Gastrointestinal Stromal Tumor
-GS	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Glomangiosarcoma
-HEMA	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Hemangioma
-IFS	SOFT_TISSUE	Infantile Fibrosarcoma	Soft Tissue	Infantile Fibrosarcoma
-IMS	SOFT_TISSUE	Myofibromatosis	Soft Tissue	Myofibromatosis
-IMT	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Inflammatory Myofibroblastic Tumor
-INTS	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Intimal Sarcoma
-LGFMS	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Low-Grade Fibromyxoid Sarcoma
-LIPO	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Liposarcoma
-DDLS	LIPO	Soft Tissue Sarcoma	Soft Tissue	Dedifferentiated Liposarcoma
-MRLS	LIPO	Soft Tissue Sarcoma	Soft Tissue	Myxoid/Round-Cell Liposarcoma
-PLLS	LIPO	Soft Tissue Sarcoma	Soft Tissue	Pleomorphic Liposarcoma
-WDLS	LIPO	Soft Tissue Sarcoma	Soft Tissue	Well-Differentiated Liposarcoma
-LM	SOFT_TISSUE	Soft Tissue Cancer	Soft Tissue	Leiomyoma
-LMS	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Leiomyosarcoma
-MF	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Myofibroma
-MFH	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Undifferentiated Pleomorphic Sarcoma/Malignant Fibrous Histiocytoma/High-Grade Spindle Cell Sarcoma
-MFS	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Myxofibrosarcoma
-MGST	SOFT_TISSUE	Malignant Glomus Tumor	Soft Tissue	Malignant Glomus Tumor
-MPC	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Myopericytoma
-MYXO	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Myxoma
-OFMT	MYXO	Soft Tissue Sarcoma	Soft Tissue	Ossifying Fibromyxoid Tumor
-PECOMA	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Perivascular Epithelioid Cell Tumor
-PGNG	SOFT_TISSUE	Miscellaneous Neuroepithelial Tumor	Soft Tissue	Paraganglioma
-PMHE	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Pseudomyogenic Hemangioendothelioma
-RAS	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Radiation-Associated Sarcoma
-RCSNOS	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Round Cell Sarcoma, NOS
-RMS	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Rhabdomyosarcoma
-ARMS	RMS	Soft Tissue Sarcoma	Soft Tissue	Alveolar Rhabdomyosarcoma
-ERMS	RMS	Soft Tissue Sarcoma	Soft Tissue	Embryonal Rhabdomyosarcoma
-PLRMS	RMS	Soft Tissue Sarcoma	Soft Tissue	Pleomorphic Rhabdomyosarcoma
-SCRMS	RMS	Soft Tissue Sarcoma	Soft Tissue	Spindle Cell Rhabdomyosarcoma
-SCSRMS	RMS	Soft Tissue Sarcoma	Soft Tissue	Spindle Cell/Sclerosing Rhabdomyosarcoma
-SARCNOS	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Sarcoma, NOS
-SFT	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Solitary Fibrous Tumor/Hemangiopericytoma
-STMYEC	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Soft Tissue Myoepithelial Carcinoma
-SYNS	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Synovial Sarcoma
-TGCT	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Tenosynovial Giant Cell Tumor Diffuse Type
-STOMACH	TISSUE	Esophageal/Stomach Cancer	Esophagus/Stomach	Esophagus/Stomach
-EGC	STOMACH	Esophagogastric Cancer	Esophagus/Stomach	Esophagogastric Adenocarcinoma
-ESCA	EGC	Esophagogastric Cancer	Esophagus/Stomach	Esophageal Adenocarcinoma
-GEJ	EGC	Esophagogastric Cancer	Esophagus/Stomach	Adenocarcinoma of the Gastroesophageal Junction
-GRC	EGC	Esophagogastric Cancer	Esophagus/Stomach	Gastric Remnant Adenocarcinoma
-STAD	EGC	Esophagogastric Cancer	Esophagus/Stomach	Stomach Adenocarcinoma
-DSTAD	STAD	Esophagogastric Cancer	Esophagus/Stomach	Diffuse Type Stomach Adenocarcinoma
-ISTAD	STAD	Esophagogastric Cancer	Esophagus/Stomach	Intestinal Type Stomach Adenocarcinoma
-MSTAD	STAD	Esophagogastric Cancer	Esophagus/Stomach	Mucinous Stomach Adenocarcinoma
-PSTAD	STAD	Esophagogastric Cancer	Esophagus/Stomach	Papillary Stomach Adenocarcinoma
-TSTAD	STAD	Esophagogastric Cancer	Esophagus/Stomach	Tubular Stomach Adenocarcinoma
-STAS	EGC	Esophagogastric Cancer	Esophagus/Stomach	Adenosquamous Carcinoma of the Stomach
-STSC	EGC	Esophagogastric Cancer	Esophagus/Stomach	Small Cell Carcinoma of the Stomach
-USTAD	EGC	Esophagogastric Cancer	Esophagus/Stomach	Undifferentiated Stomach Adenocarcinoma
-SPDAC	USTAD	Esophagogastric Cancer	Esophagus/Stomach	Poorly Differentiated Carcinoma of the Stomach
-SSRCC	USTAD	Esophagogastric Cancer	Esophagus/Stomach	Signet Ring Cell Carcinoma of the Stomach
-EPDCA	STOMACH	Esophagogastric Cancer	Esophagus/Stomach	Esophageal Poorly Differentiated Carcinoma
-ESCC	STOMACH	Esophagogastric Cancer	Esophagus/Stomach	Esophageal Squamous Cell Carcinoma
-ESMM	STOMACH	Melanoma	Esophagus/Stomach	Mucosal Melanoma of the Esophagus
-GINETES	STOMACH	Esophagogastric Cancer	Esophagus/Stomach	Gastrointestinal Neuroendocrine Tumors of the Esophagus/Stomach
-HGNEE	GINETES	Gastrointestinal Neuroendocrine Tumors of the Esophagus/Stomach	Esophagus/Stomach	High-Grade Neuroendocrine Carcinoma of the Esophagus
-HGNES	GINETES	Gastrointestinal Neuroendocrine Tumors of the Esophagus/Stomach	Esophagus/Stomach	High-Grade Neuroendocrine Carcinoma of the Stomach
-SWDNET	GINETES	Gastrointestinal Neuroendocrine Tumor	Esophagus/Stomach	Well-Differentiated Neuroendocrine Tumors of the Stomach
-SMN	STOMACH	Esophagogastric Cancer	Esophagus/Stomach	Smooth Muscle Neoplasm, NOS
-TESTIS	TISSUE	Testicular Cancer	Testis	Testis
-NSGCT	TESTIS	Germ Cell Tumor	Testis	Non-Seminomatous Germ Cell Tumor
-EMBCA	NSGCT	Germ Cell Tumor	Testis	Embryonal Carcinoma
-GCTSTM	NSGCT	Germ Cell Tumor	Testis	Germ Cell Tumor with Somatic-Type Malignancy
-MGCT	NSGCT	Germ Cell Tumor	Testis	Mixed Germ Cell Tumor
-TCCA	NSGCT	Germ Cell Tumor	Testis	Choriocarcinoma
-TT	NSGCT	Germ Cell Tumor	Testis	Teratoma
-TYST	NSGCT	Germ Cell Tumor	Testis	Yolk Sac Tumor
-SEM	TESTIS	Germ Cell Tumor	Testis	Seminoma
-TLYM	TESTIS	Non-Hodgkin Lymphoma	Testis	Testicular Lymphoma
-TMESO	TESTIS	Mesothelioma	Testis	Testicular Mesothelioma
-TSCST	TESTIS	Sex Cord Stromal Tumor	Testis	Sex Cord Stromal Tumor
-THYMUS	TISSUE	Thymic Cancer	Thymus	Thymus
-TET	THYMUS	Thymic Tumor	Thymus	Thymic Epithelial Tumor
-THYC	TET	Thymic Tumor	Thymus	Thymic Carcinoma
-THYM	TET	Thymic Tumor	Thymus	Thymoma
-TNET	THYMUS	Thymic Tumor	Thymus	Thymic Neuroendocrine Tumor
-THYROID	TISSUE	Thyroid Cancer	Thyroid	Thyroid
-HTAT	THYROID	Thyroid Cancer	Thyroid	Hyalinizing Trabecular Adenoma of the Thyroid
-OAT	THYROID	Thyroid Cancer	Thyroid	Oncocytic Adenoma of the Thyroid
-THAP	THYROID	Thyroid Cancer	Thyroid	Anaplastic Thyroid Cancer
-THHC	THYROID	Thyroid Cancer	Thyroid	Hurthle Cell Thyroid Cancer
-THME	THYROID	Thyroid Cancer	Thyroid	Medullary Thyroid Cancer
-THPD	THYROID	Thyroid Cancer	Thyroid	Poorly Differentiated Thyroid Cancer
-WDTC	THYROID	Thyroid Cancer	Thyroid	Well-Differentiated Thyroid Cancer
-THFO	WDTC	Thyroid Cancer	Thyroid	Follicular Thyroid Cancer
-THPA	WDTC	Thyroid Cancer	Thyroid	Papillary Thyroid Cancer
-UTERUS	TISSUE	Uterine Cancer	Uterus	Uterus
-GTD	UTERUS	Gestational Trophoblastic Disease	Uterus	Gestational Trophoblastic Disease
-ETT	GTD	Gestational Trophoblastic Disease	Uterus	Epithelioid Trophoblastic Tumor
-MP	GTD	Gestational Trophoblastic Disease	Uterus	Molar Pregnancy
-CHM	MP	Gestational Trophoblastic Disease	Uterus	Complete Hydatidiform Mole
-IHM	MP	Gestational Trophoblastic Disease	Uterus	Invasive Hydatidiform Mole
-PHM	MP	Gestational Trophoblastic Disease	Uterus	Partial Hydatidiform Mole
-PSTT	GTD	Gestational Trophoblastic Disease	Uterus	Placental Site Trophoblastic Tumor
-UCCA	GTD	Gestational Trophoblastic Disease	Uterus	Choriocarcinoma
-OUTT	UTERUS	Endometrial Cancer	Uterus	Other Uterine Tumor
-UCEC	UTERUS	Endometrial Cancer	Uterus	Endometrial Carcinoma
-UASC	UCEC	Endometrial Cancer	Uterus	Uterine Adenosquamous Carcinoma
-UCCC	UCEC	Endometrial Cancer	Uterus	Uterine Clear Cell Carcinoma
-UCS	UCEC	Endometrial Cancer	Uterus	Uterine Carcinosarcoma/Uterine Malignant Mixed Mullerian Tumor
-UDDC	UCEC	Endometrial Cancer	Uterus	Uterine Dedifferentiated Carcinoma
-UEC	UCEC	Endometrial Cancer	Uterus	Uterine Endometrioid Carcinoma
-UMC	UCEC	Endometrial Cancer	Uterus	Uterine Mucinous Carcinoma
-UMEC	UCEC	Endometrial Cancer	Uterus	Uterine Mixed Endometrial Carcinoma
-UMNC	UCEC	Endometrial Cancer	Uterus	Uterine Mesonephric Carcinoma
-UNEC	UCEC	Endometrial Cancer	Uterus	Uterine Neuroendocrine Carcinoma
-UPDC	UCEC	Endometrial Cancer	Uterus	Poorly Differentiated Carcinoma of the Uterus
-USC	UCEC	Endometrial Cancer	Uterus	Uterine Serous Carcinoma/Uterine Papillary Serous Carcinoma
-UUC	UCEC	Endometrial Cancer	Uterus	Uterine Undifferentiated Carcinoma
-USARC	UTERUS	Uterine Sarcoma	Uterus	Uterine Sarcoma/Mesenchymal
-ESS	USARC	Uterine Sarcoma	Uterus	Endometrial Stromal Sarcoma
-HGESS	ESS	Uterine Sarcoma	Uterus	High-Grade Endometrial Stromal Sarcoma
-LGESS	ESS	Uterine Sarcoma	Uterus	Low-Grade Endometrial Stromal Sarcoma
-OUSARC	USARC	Uterine Sarcoma	Uterus	Uterine Sarcoma, Other
-UAS	USARC	Uterine Sarcoma	Uterus	Uterine Adenosarcoma
-UPECOMA	USARC	Uterine Sarcoma	Uterus	Uterine Perivascular Epithelioid Cell Tumor
-USMT	USARC	Uterine Sarcoma	Uterus	Uterine Smooth Muscle Tumor
-UELMS	USMT	Uterine Sarcoma	Uterus	Uterine Epithelioid Leiomyosarcoma
-ULM	USMT	Uterine Sarcoma	Uterus	Uterine Leiomyoma
-ULMS	USMT	Uterine Sarcoma	Uterus	Uterine Leiomyosarcoma
-UMLMS	USMT	Uterine Sarcoma	Uterus	Uterine Myxoid Leiomyosarcoma
-USTUMP	USMT	Uterine Sarcoma	Uterus	Uterine Smooth Muscle Tumor of Uncertain Malignant Potential
-UUS	USARC	Uterine Sarcoma	Uterus	Undifferentiated Uterine Sarcoma
-VULVA	TISSUE	Vulvar/Vaginal Cancer	Vulva/Vagina	Vulva/Vagina
-VA	VULVA	Vaginal Cancer	Vulva/Vagina	Vaginal Adenocarcinoma
-VGCT	VULVA	Germ Cell Tumor	Vulva/Vagina	Germ Cell Tumor of the Vulva
-VDYS	VGCT	Germ Cell Tumor	Vulva/Vagina	Dysgerminoma
-VIMT	VGCT	Germ Cell Tumor	Vulva/Vagina	Immature Teratoma
-VMGCT	VGCT	Germ Cell Tumor	Vulva/Vagina	Mixed Germ Cell Tumor
-VMT	VGCT	Germ Cell Tumor	Vulva/Vagina	Mature Teratoma
-VOEC	VGCT	Germ Cell Tumor	Vulva/Vagina	Embryonal Carcinoma
-VPE	VGCT	Germ Cell Tumor	Vulva/Vagina	Polyembryoma
-VYST	VGCT	Germ Cell Tumor	Vulva/Vagina	Yolk Sac Tumor
-VMA	VULVA	Vulvar Carcinoma	Vulva/Vagina	Mucinous Adenocarcinoma of the Vulva/Vagina
-VMM	VULVA	Melanoma	Vulva/Vagina	Mucosal Melanoma of the Vulva/Vagina
-VPDC	VULVA	Vaginal Cancer	Vulva/Vagina	Poorly Differentiated Vaginal Carcinoma
-VSC	VULVA	Vaginal Cancer	Vulva/Vagina	Squamous Cell Carcinoma of the Vulva/Vagina
-"""
+        ADRENAL_GLAND	TISSUE	Adrenal Gland Cancer	Adrenal Gland	Adrenal Gland
+        ACA	ADRENAL_GLAND	Adrenocortical Adenoma	Adrenal Gland	Adrenocortical Adenoma
+        ACC	ADRENAL_GLAND	Adrenocortical Carcinoma	Adrenal Gland	Adrenocortical Carcinoma
+        PHC	ADRENAL_GLAND	Pheochromocytoma	Adrenal Gland	Pheochromocytoma
+        AMPULLA_OF_VATER	TISSUE	Ampullary Carcinoma	Ampulla of Vater	Ampulla of Vater
+        AMPCA	AMPULLA_OF_VATER	Ampullary Cancer	Ampulla of Vater	Ampullary Carcinoma
+        IAMPCA	AMPCA	Ampullary Cancer	Ampulla of Vater	Intestinal Ampullary Carcinoma
+        MAMPCA	AMPCA	Ampullary Cancer	Ampulla of Vater	Mixed Ampullary Carcinoma
+        PAMPCA	AMPCA	Ampullary Cancer	Ampulla of Vater	Pancreatobiliary Ampullary Carcinoma
+        BILIARY_TRACT	TISSUE	Biliary Tract Cancer	Biliary Tract	Biliary Tract
+        ICPN	BILIARY_TRACT	Hepatobiliary Cancer	Biliary Tract	Intracholecystic Papillary Neoplasm
+        GBC	ICPN	Hepatobiliary Cancer	Biliary Tract	Gallbladder Cancer
+        GBAD	GBC	Hepatobiliary Cancer	Biliary Tract	Gallbladder Adenocarcinoma, NOS
+        GBASC	GBC	Hepatobiliary Cancer	Biliary Tract	Adenosquamous Carcinoma of the Gallbladder
+        SCGBC	GBC	Hepatobiliary Cancer	Biliary Tract	Small Cell Gallbladder Carcinoma
+        IPN	BILIARY_TRACT	Hepatobiliary Cancer	Biliary Tract	Intraductal Papillary Neoplasm of the Bile Duct
+        CHOL	IPN	Hepatobiliary Cancer	Biliary Tract	Cholangiocarcinoma
+        EHCH	CHOL	Hepatobiliary Cancer	Biliary Tract	Extrahepatic Cholangiocarcinoma
+        IHCH	CHOL	Hepatobiliary Cancer	Biliary Tract	Intrahepatic Cholangiocarcinoma
+        PHCH	CHOL	Hepatobiliary Cancer	Biliary Tract	Perihilar Cholangiocarcinoma
+        BLADDER	TISSUE	Bladder/Urinary Tract Cancer	Bladder/Urinary Tract	Bladder/Urinary Tract
+        BLAD	BLADDER	Bladder Cancer	Bladder/Urinary Tract	Bladder Adenocarcinoma
+        BLCA	BLADDER	Bladder Cancer	Bladder/Urinary Tract	Bladder Urothelial Carcinoma
+        BLSC	BLADDER	Bladder Cancer	Bladder/Urinary Tract	Bladder Squamous Cell Carcinoma
+        IMTB	BLADDER	Bladder Cancer	Bladder/Urinary Tract	Inflammatory Myofibroblastic Bladder Tumor
+        IUP	BLADDER	Bladder Cancer	Bladder/Urinary Tract	Inverted Urothelial Papilloma
+        SCB	BLADDER	Bladder Cancer	Bladder/Urinary Tract	Sarcomatoid Carcinoma of the Urinary Bladder
+        SCBC	BLADDER	Bladder Cancer	Bladder/Urinary Tract	Small Cell Bladder Cancer
+        SRCBC	BLADDER	Bladder Cancer	Bladder/Urinary Tract	Plasmacytoid/Signet Ring Cell Bladder Carcinoma
+        UCA	BLADDER	Bladder Cancer	Bladder/Urinary Tract	Urethral Cancer
+        UAD	UCA	Bladder Cancer	Bladder/Urinary Tract	Urethral Adenocarcinoma
+        UCU	UCA	Bladder Cancer	Bladder/Urinary Tract	Urethral Urothelial Carcinoma
+        USCC	UCA	Bladder Cancer	Bladder/Urinary Tract	Urethral Squamous Cell Carcinoma
+        UPA	BLADDER	Bladder Cancer	Bladder/Urinary Tract	Urothelial Papilloma
+        URCA	BLADDER	Bladder Cancer	Bladder/Urinary Tract	Urachal Carcinoma
+        UA	URCA	Bladder Cancer	Bladder/Urinary Tract	Urachal Adenocarcinoma
+        URMM	BLADDER	Melanoma	Bladder/Urinary Tract	Mucosal Melanoma of the Urethra
+        UTUC	BLADDER	Bladder Cancer	Bladder/Urinary Tract	Upper Tract Urothelial Carcinoma
+        BONE	TISSUE	Bone Cancer	Bone	Bone
+        ADMA	BONE	Bone Cancer	Bone	Adamantinoma
+        CHBL	BONE	Bone Cancer	Bone	Chondroblastoma
+        CHDM	BONE	Bone Cancer	Bone	Chordoma
+        CCHDM	CHDM	Bone Cancer	Bone	Conventional Type Chordoma
+        DDCHDM	CHDM	Bone Cancer	Bone	Dedifferentiated Chordoma
+        CHS	BONE	Bone Cancer	Bone	Chondrosarcoma
+        DDCHS	CHS	Bone Cancer	Bone	Dedifferentiated Chondrosarcoma
+        EMCHS	CHS	Bone Cancer	Bone	Extraskeletal Myxoid Chondrosarcoma
+        MCHS	CHS	Bone Cancer	Bone	Mesenchymal Chondrosarcoma
+        MYCHS	CHS	Bone Cancer	Bone	Myxoid Chondrosarcoma
+        ES	BONE	Bone Cancer	Bone	Ewing Sarcoma
+        GCTB	BONE	Bone Cancer	Bone	Giant Cell Tumor of Bone
+        OS	BONE	Bone Cancer	Bone	Osteosarcoma
+        CHOS	OS	Bone Cancer	Bone	Chondroblastic Osteosarcoma
+        FIOS	OS	Bone Cancer	Bone	Fibroblastic Osteosarcoma
+        HGSOS	OS	Bone Cancer	Bone	High-Grade Surface Osteosarcoma
+        LGCOS	OS	Bone Cancer	Bone	Low-Grade Central Osteosarcoma
+        OSOS	OS	Bone Cancer	Bone	Osteoblastic Osteosarcoma
+        PAOS	OS	Bone Cancer	Bone	Parosteal Osteosarcoma
+        PEOS	OS	Bone Cancer	Bone	Periosteal Osteosarcoma
+        SCOS	OS	Bone Cancer	Bone	Small Cell Osteosarcoma
+        SECOS	OS	Bone Cancer	Bone	Secondary Osteosarcoma
+        TEOS	OS	Bone Cancer	Bone	Telangiectatic Osteosarcoma
+        BOWEL	TISSUE	Bowel Cancer	Bowel	Bowel
+        AGA	BOWEL	Anal Cancer	Bowel	Anal Gland Adenocarcinoma
+        ANSC	BOWEL	Anal Cancer	Bowel	Anal Squamous Cell Carcinoma
+        APAD	BOWEL	Appendiceal Cancer	Bowel	Appendiceal Adenocarcinoma
+        CTAAP	APAD	Appendiceal Cancer	Bowel	Colonic Type Adenocarcinoma of the Appendix
+        GCCAP	APAD	Appendiceal Cancer	Bowel	Goblet Cell Adenocarcinoma of the Appendix
+        MAAP	APAD	Appendiceal Cancer	Bowel	Mucinous Adenocarcinoma of the Appendix
+        SRAP	APAD	Appendiceal Cancer	Bowel	Signet Ring Cell Type of the Appendix
+        ARMM	BOWEL	Melanoma	Bowel	Anorectal Mucosal Melanoma
+        CMC	BOWEL	Colorectal Cancer	Bowel	Medullary Carcinoma of the Colon
+        COADREAD	BOWEL	Colorectal Cancer	Bowel	Colorectal Adenocarcinoma
+        CAIS	COADREAD	Colorectal Cancer	Bowel	Colon Adenocarcinoma In Situ
+        COAD	COADREAD	Colorectal Cancer	Bowel	Colon Adenocarcinoma
+        MACR	COADREAD	Colorectal Cancer	Bowel	Mucinous Adenocarcinoma of the Colon and Rectum
+        READ	COADREAD	Colorectal Cancer	Bowel	Rectal Adenocarcinoma
+        SRCCR	COADREAD	Colorectal Cancer	Bowel	Signet Ring Cell Adenocarcinoma of the Colon and Rectum
+        GINET	BOWEL	Gastrointestinal Neuroendocrine Tumor	Bowel	Gastrointestinal Neuroendocrine Tumors
+        AWDNET	GINET	Gastrointestinal Neuroendocrine Tumor	Bowel	Well-Differentiated Neuroendocrine Tumor of the Appendix
+        HGNEC	GINET	Gastrointestinal Neuroendocrine Tumor	Bowel	High-Grade Neuroendocrine Carcinoma of the Colon and Rectum
+        RWDNET	GINET	Gastrointestinal Neuroendocrine Tumor	Bowel	Well-Differentiated Neuroendocrine Tumor of the Rectum
+        SBWDNET	GINET	Gastrointestinal Neuroendocrine Tumor	Bowel	Small Bowel Well-Differentiated Neuroendocrine Tumor
+        LAMN	BOWEL	Appendiceal Cancer	Bowel	Low-grade Appendiceal Mucinous Neoplasm
+        SBC	BOWEL	Small Bowel Cancer	Bowel	Small Bowel Cancer
+        DA	SBC	Small Bowel Cancer	Bowel	Duodenal Adenocarcinoma
+        SIC	BOWEL	Small Bowel Cancer	Bowel	Small Intestinal Carcinoma
+        TAC	BOWEL	Tubular Adenoma of the Colon	Bowel	Tubular Adenoma of the Colon
+        BRAIN	TISSUE	CNS/Brain Cancer	CNS/Brain	CNS/Brain
+        BGCT	BRAIN	Germ Cell Tumor	CNS/Brain	Germ Cell Tumor, Brain
+        BCCA	BGCT	Germ Cell Tumor	CNS/Brain	Choriocarcinoma
+        BEC	BGCT	Germ Cell Tumor	CNS/Brain	Embryonal Carcinoma
+        BIMT	BGCT	Germ Cell Tumor	CNS/Brain	Immature Teratoma
+        BMGCT	BGCT	Germ Cell Tumor	CNS/Brain	Mixed Germ Cell Tumor
+        BMGT	BGCT	Germ Cell Tumor	CNS/Brain	Malignant Teratoma
+        BMT	BGCT	Germ Cell Tumor	CNS/Brain	Mature Teratoma
+        BYST	BGCT	Germ Cell Tumor	CNS/Brain	Yolk Sac Tumor
+        GMN	BGCT	Germ Cell Tumor	CNS/Brain	Germinoma
+        CPT	BRAIN	Choroid Plexus Tumor	CNS/Brain	Choroid Plexus Tumor
+        ACPP	CPT	Choroid Plexus Tumor	CNS/Brain	Atypical Choroid Plexus Papilloma
+        CPC	CPT	Choroid Plexus Tumor	CNS/Brain	Choroid Plexus Carcinoma
+        CPP	CPT	Choroid Plexus Tumor	CNS/Brain	Choroid Plexus Papilloma
+        DIFG	BRAIN	Glioma	CNS/Brain	Diffuse Glioma
+        ADIFG	DIFG	Gliomas, Glioneuronal Tumors, and Neuronal Tumors	CNS/Brain	Adult-Type Diffuse Glioma
+        ASTR	ADIFG	Glioma	CNS/Brain	Astrocytoma, IDH-Mutant
+        ASTR2	ASTR	Gliomas, Glioneuronal Tumors, and Neuronal Tumors	CNS/Brain	Astrocytoma, IDH-Mutant, Grade 2
+        ASTR3	ASTR	Gliomas, Glioneuronal Tumors, and Neuronal Tumors	CNS/Brain	Astrocytoma, IDH-Mutant, Grade 3
+        ASTR4	ASTR	Gliomas, Glioneuronal Tumors, and Neuronal Tumors	CNS/Brain	Astrocytoma, IDH-Mutant, Grade 4
+        GB	ADIFG	Glioma	CNS/Brain	Glioblastoma, IDH-Wildtype
+        GSARC	GB	Glioma	CNS/Brain	Gliosarcoma
+        SCGBM	GB	Glioma	CNS/Brain	Small Cell Glioblastoma
+        ODG	ADIFG	Glioma	CNS/Brain	Oligodendroglioma, IDH-mutant, and 1p/19q-Codeleted
+        ODG2	ODG	Gliomas, Glioneuronal Tumors, and Neuronal Tumors	CNS/Brain	Oligodendroglioma, IDH-mutant, and 1p/19q-Codeleted, Grade 2
+        ODG3	ODG	Gliomas, Glioneuronal Tumors, and Neuronal Tumors	CNS/Brain	Oligodendroglioma, IDH-mutant, and 1p/19q-Codeleted, Grade 3
+        GNOS	DIFG	Glioma	CNS/Brain	Glioma, NOS
+        HGGNOS	DIFG	Glioma	CNS/Brain	High-Grade Glioma, NOS
+        PDIFHG	DIFG	Gliomas, Glioneuronal Tumors, and Neuronal Tumors	CNS/Brain	Pediatric-Type Diffuse High-Grade Glioma
+        DHG	PDIFHG	Gliomas, Glioneuronal Tumors, and Neuronal Tumors	CNS/Brain	Diffuse Hemispheric Glioma, H3 G34-Mutant
+        DMG	PDIFHG	Gliomas, Glioneuronal Tumors, and Neuronal Tumors	CNS/Brain	Diffuse Midline Glioma, H3 K27-Altered
+        DPHGG	PDIFHG	Gliomas, Glioneuronal Tumors, and Neuronal Tumors	CNS/Brain	Diffuse Pediatric-Type High-Grade Glioma, H3-Wildtype and IDH-Wildtype
+        IHG	PDIFHG	Gliomas, Glioneuronal Tumors, and Neuronal Tumors	CNS/Brain	Infant-Type Hemispheric Glioma
+        PDIFLG	DIFG	Gliomas, Glioneuronal Tumors, and Neuronal Tumors	CNS/Brain	Pediatric-Type Diffuse Low-Grade Glioma
+        ANGL	PDIFLG	Miscellaneous Neuroepithelial Tumor	CNS/Brain	Angiocentric Glioma
+        DASTR	PDIFLG	Glioma	CNS/Brain	Diffuse Astrocytoma, MYB- or MYBL1-Altered
+        DLGGMAPK	PDIFLG	Gliomas, Glioneuronal Tumors, and Neuronal Tumors	CNS/Brain	Diffuse Low-Grade Glioma, MAPK Pathway-Altered
+        LGNET	PDIFLG	Miscellaneous Brain Tumor	CNS/Brain	Polymorphous Low-Grade Neuroepithelial Tumor of the Young
+        EMBT	BRAIN	Embryonal Tumor	CNS/Brain	Embryonal Tumor
+        AMBL	EMBT	Embryonal Tumor	CNS/Brain	Large Cell/Anaplastic Medulloblastoma
+        AMBLNOS	AMBL	Large Cell/Anaplastic Medulloblastoma	CNS/Brain	Anaplastic Medulloblastoma, NOS
+        AMBLNWS	AMBL	Large Cell/Anaplastic Medulloblastoma	CNS/Brain	Anaplastic Medulloblastoma, Non-WNT, Non-SHH
+        AMBLNWSG3	AMBLNWS	Large Cell/Anaplastic Medulloblastoma	CNS/Brain	Anaplastic Medulloblastoma, Group 3
+        AMBLNWSG4	AMBLNWS	Large Cell/Anaplastic Medulloblastoma	CNS/Brain	Anaplastic Medulloblastoma, Group 4
+        AMBLSHH	AMBL	Large Cell/Anaplastic Medulloblastoma	CNS/Brain	Anaplastic Medulloblastoma, SHH Subtype
+        ATRT	EMBT	Embryonal Tumor	CNS/Brain	Atypical Teratoid/Rhabdoid Tumor
+        DMBL	EMBT	Embryonal Tumor	CNS/Brain	Desmoplastic/Nodular Medulloblastoma
+        DMBLNOS	DMBL	Desmoplastic/Nodular Medulloblastoma	CNS/Brain	Desmoplastic/Nodular Medulloblastoma, NOS
+        DMBLSHH	DMBL	Desmoplastic/Nodular Medulloblastoma	CNS/Brain	Desmoplastic/Nodular Medulloblastoma, SHH Subtype
+        ETANTR	EMBT	Embryonal Tumor	CNS/Brain	Embryonal Tumor with Abundant Neuropil and True Rosettes
+        MBEN	EMBT	Embryonal Tumor	CNS/Brain	Medulloblastoma with Extensive Nodularity
+        MBENNOS	MBEN	Medulloblastoma with Extensive Nodularity	CNS/Brain	Medulloblastoma with Extensive Nodularity, NOS
+        MBENSHH	MBEN	Medulloblastoma with Extensive Nodularity	CNS/Brain	Medulloblastoma with Extensive Nodularity, SHH Subtype
+        MBL	EMBT	Embryonal Tumor	CNS/Brain	Medulloblastoma
+        MBLNOS	MBL	Medulloblastoma	CNS/Brain	Medulloblastoma, NOS
+        MBLNWS	MBL	Medulloblastoma	CNS/Brain	Medulloblastoma, Non-WNT, Non-SHH
+        MBLG3	MBLNWS	Medulloblastoma	CNS/Brain	Medulloblastoma, Group 3
+        MBLG4	MBLNWS	Medulloblastoma	CNS/Brain	Medulloblastoma, Group 4
+        MBLSHH	MBL	Medulloblastoma	CNS/Brain	Medulloblastoma, SHH Subtype
+        MBLWNT	MBL	Medulloblastoma	CNS/Brain	Medulloblastoma, WNT Subtype
+        MDEP	EMBT	Embryonal Tumor	CNS/Brain	Medulloepithelioma
+        MMB	EMBT	Embryonal Tumor	CNS/Brain	Medullomyoblastoma
+        MMBL	EMBT	Embryonal Tumor	CNS/Brain	Melanotic Medulloblastoma
+        ONBL	EMBT	Embryonal Tumor	CNS/Brain	Olfactory Neuroblastoma
+        PNET	EMBT	Embryonal Tumor	CNS/Brain	Primitive Neuroectodermal Tumor
+        ENCG	BRAIN	Glioma	CNS/Brain	Encapsulated Glioma
+        AGNG	ENCG	Glioma	CNS/Brain	Anaplastic Ganglioglioma
+        APXA	ENCG	Glioma	CNS/Brain	Anaplastic Pleomorphic Xanthoastrocytoma
+        DNT	ENCG	Glioma	CNS/Brain	Dysembryoplastic Neuroepithelial Tumor
+        GNC	ENCG	Glioma	CNS/Brain	Gangliocytoma
+        GNG	ENCG	Glioma	CNS/Brain	Ganglioglioma
+        LGGNOS	ENCG	Glioma	CNS/Brain	Low-Grade Glioma, NOS
+        PAST	ENCG	Glioma	CNS/Brain	Pilocytic Astrocytoma
+        PMA	ENCG	Glioma	CNS/Brain	Pilomyxoid Astrocytoma
+        PXA	ENCG	Glioma	CNS/Brain	Pleomorphic Xanthoastrocytoma
+        EPMT	BRAIN	CNS Cancer	CNS/Brain	Ependymomal Tumor
+        APE	EPMT	CNS Cancer	CNS/Brain	Anaplastic Ependymoma
+        CCE	EPMT	CNS Cancer	CNS/Brain	Clear Cell Ependymoma
+        EPM	EPMT	Glioma	CNS/Brain	Ependymoma
+        MPE	EPMT	CNS Cancer	CNS/Brain	Myxopapillary Ependymoma
+        SUBE	EPMT	CNS Cancer	CNS/Brain	Subependymoma
+        MBT	BRAIN	Miscellaneous Brain Tumor	CNS/Brain	Miscellaneous Brain Tumor
+        HGNET	MBT	Miscellaneous Brain Tumor	CNS/Brain	High-Grade Neuroepithelial Tumor
+        HMBL	MBT	Miscellaneous Brain Tumor	CNS/Brain	Hemangioblastoma
+        MCHSCNS	MBT	Miscellaneous Brain Tumor	CNS/Brain	Mesenchymal Chondrosarcoma of the CNS
+        MLYM	MBT	Miscellaneous Brain Tumor	CNS/Brain	Malignant Lymphoma
+        MT	MBT	Miscellaneous Brain Tumor	CNS/Brain	Malignant Tumor
+        PBT	MBT	Miscellaneous Brain Tumor	CNS/Brain	Primary Brain Tumor
+        PRNET	MBT	Miscellaneous Brain Tumor	CNS/Brain	Primary Neuroepithelial Tumor
+        MNET	BRAIN	Miscellaneous Neuroepithelial Tumor	CNS/Brain	Miscellaneous Neuroepithelial Tumor
+        ASTB	MNET	Miscellaneous Neuroepithelial Tumor	CNS/Brain	Astroblastoma
+        CHGL	MNET	Miscellaneous Neuroepithelial Tumor	CNS/Brain	Chordoid Glioma of the Third Ventricle
+        CLNC	MNET	Miscellaneous Neuroepithelial Tumor	CNS/Brain	Cerebellar Liponeurocytoma
+        CNC	MNET	Miscellaneous Neuroepithelial Tumor	CNS/Brain	Central Neurocytoma
+        DIA	MNET	Miscellaneous Neuroepithelial Tumor	CNS/Brain	Desmoplastic Infantile Astrocytoma
+        DIG	MNET	Miscellaneous Neuroepithelial Tumor	CNS/Brain	Desmoplastic Infantile Ganglioglioma
+        EVN	MNET	Miscellaneous Neuroepithelial Tumor	CNS/Brain	Extraventricular Neurocytoma
+        LDD	MNET	Miscellaneous Neuroepithelial Tumor	CNS/Brain	Dysplastic Gangliocytoma of the Cerebellum/Lhermitte-Duclos Disease
+        PGNT	MNET	Miscellaneous Neuroepithelial Tumor	CNS/Brain	Papillary Glioneuronal Tumor
+        RGNT	MNET	Miscellaneous Neuroepithelial Tumor	CNS/Brain	Rosette-forming Glioneuronal Tumor of the Fourth Ventricle
+        MNGT	BRAIN	CNS Cancer	CNS/Brain	Meningothelial Tumor
+        ANM	MNGT	CNS Cancer	CNS/Brain	Anaplastic Meningioma
+        ATM	MNGT	CNS Cancer	CNS/Brain	Atypical Meningioma
+        CCM	MNGT	CNS Cancer	CNS/Brain	Clear cell Meningioma
+        CHOM	MNGT	CNS Cancer	CNS/Brain	Chordoid Meningioma
+        HPCCNS	MNGT	CNS Cancer	CNS/Brain	Hemangiopericytoma of the Central Nervous System
+        MNG	MNGT	CNS Cancer	CNS/Brain	Meningioma
+        PPM	MNGT	CNS Cancer	CNS/Brain	Papillary Meningioma
+        RHM	MNGT	CNS Cancer	CNS/Brain	Rhabdoid Meningioma
+        SFTCNS	MNGT	CNS Cancer	CNS/Brain	Solitary Fibrous Tumor of the Central Nervous System
+        PCNSMT	BRAIN	Primary CNS Melanocytic Tumors	CNS/Brain	Primary CNS Melanocytic Tumors
+        MELC	PCNSMT	Melanocytoma	CNS/Brain	Melanocytoma
+        PCNSM	PCNSMT	Melanoma	CNS/Brain	Primary CNS Melanoma
+        PINT	BRAIN	Pineal Tumor	CNS/Brain	Pineal Tumor
+        PBL	PINT	Pineal Tumor	CNS/Brain	Pineoblastoma
+        PINC	PINT	Pineal Tumor	CNS/Brain	Pineocytoma
+        PPTID	PINT	Pineal Tumor	CNS/Brain	Pineal Parenchymal Tumor of Intermediate Differentiation
+        PTPR	PINT	Pineal Tumor	CNS/Brain	Papillary Tumor of the Pineal Region
+        SELT	BRAIN	Sellar Tumor	CNS/Brain	Sellar Tumor
+        ACPG	SELT	Sellar Tumor	CNS/Brain	Craniopharyngioma, Adamantinomatous Type
+        APTAD	SELT	Sellar Tumor	CNS/Brain	Atypical Pituitary Adenoma
+        GCT	SELT	Sellar Tumor	CNS/Brain	Granular Cell Tumor
+        PCGP	SELT	Sellar Tumor	CNS/Brain	Craniopharyngioma, Papillary Type
+        PTAD	SELT	Sellar Tumor	CNS/Brain	Pituitary Adenoma
+        PTCA	SELT	Sellar Tumor	CNS/Brain	Pituitary Carcinoma
+        PTCY	SELT	Sellar Tumor	CNS/Brain	Pituicytoma
+        SCOAH	SELT	Sellar Tumor	CNS/Brain	Spindle Cell Oncocytoma of the Adenohypophysis
+        BREAST	TISSUE	Breast Cancer	Breast	Breast
+        BFN	BREAST	Breast Sarcoma	Breast	Breast Fibroepithelial Neoplasms
+        FA	BFN	Breast Sarcoma	Breast	Fibroadenoma
+        PT	BFN	Breast Sarcoma	Breast	Phyllodes Tumor of the Breast
+        BLPT	PT	Breast Sarcoma	Breast	Borderline Phyllodes Tumor of the Breast
+        BPT	PT	Breast Sarcoma	Breast	Benign Phyllodes Tumor of the Breast
+        MPT	PT	Breast Sarcoma	Breast	Malignant Phyllodes Tumor of the Breast
+        BNNOS	BREAST	Breast Cancer	Breast	Breast Neoplasm, NOS
+        BRAME	BREAST	Breast Cancer	Breast	Adenomyoepithelioma of the Breast
+        BRCA	BREAST	Breast Cancer	Breast	Invasive Breast Carcinoma
+        ACBC	BRCA	Breast Cancer	Breast	Adenoid Cystic Breast Cancer
+        BRCANOS	BRCA	Breast Cancer	Breast	Breast Invasive Cancer, NOS
+        BRCNOS	BRCA	Breast Cancer	Breast	Breast Invasive Carcinoma, NOS
+        BRSRCC	BRCA	Breast Cancer	Breast	Breast Carcinoma with Signet Ring
+        CSNOS	BRCA	Breast Cancer	Breast	Breast Invasive Carcinosarcoma, NOS
+        IDC	BRCA	Breast Cancer	Breast	Breast Invasive Ductal Carcinoma
+        ILC	BRCA	Breast Cancer	Breast	Breast Invasive Lobular Carcinoma
+        IMMC	BRCA	Breast Cancer	Breast	Breast Invasive Mixed Mucinous Carcinoma
+        MDLC	BRCA	Breast Cancer	Breast	Breast Mixed Ductal and Lobular Carcinoma
+        SPC	BRCA	Breast Cancer	Breast	Solid Papillary Carcinoma of the Breast
+        DCIS	BREAST	Breast Cancer	Breast	Breast Ductal Carcinoma In Situ
+        PD	DCIS	Breast Cancer	Breast	Paget Disease of the Nipple
+        IBC	BREAST	Breast Cancer	Breast	Inflammatory Breast Cancer
+        JSCB	BREAST	Breast Cancer	Breast	Juvenile Secretory Carcinoma of the Breast
+        LCIS	BREAST	Breast Cancer	Breast	Breast Lobular Carcinoma In Situ
+        MBC	BREAST	Breast Cancer	Breast	Metaplastic Breast Cancer
+        EMBC	MBC	Breast Cancer	Breast	Epithelial Type Metaplastic Breast Cancer
+        MASC	EMBC	Breast Cancer	Breast	Metaplastic Adenosquamous Carcinoma
+        MASCC	EMBC	Breast Cancer	Breast	Metaplastic Adenocarcinoma with Spindle Cell Differentiation
+        MSCC	EMBC	Breast Cancer	Breast	Metaplastic Squamous Cell Carcinoma
+        MMBC	MBC	Breast Cancer	Breast	Mixed Type Metaplastic Breast Cancer
+        CCHM	MMBC	Breast Cancer	Breast	Carcinoma with Chondroid Metaplasia
+        COM	MMBC	Breast Cancer	Breast	Carcinoma with Osseous Metaplasia
+        MCS	MMBC	Breast Cancer	Breast	Metaplastic Carcinosarcoma
+        PBS	BREAST	Breast Sarcoma	Breast	Breast Sarcoma
+        BA	PBS	Breast Sarcoma	Breast	Breast Angiosarcoma
+        CERVIX	TISSUE	Cervical Cancer	Cervix	Cervix
+        CABC	CERVIX	Cervical Cancer	Cervix	Cervical Adenoid Basal Carcinoma
+        CACC	CERVIX	Cervical Cancer	Cervix	Cervical Adenoid Cystic Carcinoma
+        CEAD	CERVIX	Cervical Cancer	Cervix	Cervical Adenocarcinoma
+        CECC	CEAD	Cervical Cancer	Cervix	Cervical Clear Cell Carcinoma
+        CEEN	CEAD	Cervical Cancer	Cervix	Cervical Endometrioid Carcinoma
+        CEMN	CEAD	Cervical Cancer	Cervix	Mesonephric Carcinoma
+        CEMU	CEAD	Cervical Cancer	Cervix	Mucinous Carcinoma
+        GCEMU	CEMU	Cervical Cancer	Cervix	Gastric Type Mucinous Carcinoma
+        ICEMU	CEMU	Cervical Cancer	Cervix	Intestinal Type Mucinous Carcinoma
+        SCEMU	CEMU	Cervical Cancer	Cervix	Signet Ring Mucinous Carcinoma
+        CESE	CEAD	Cervical Cancer	Cervix	Cervical Serous Carcinoma
+        CEVG	CEAD	Cervical Cancer	Cervix	Villoglandular Carcinoma
+        ECAD	CEAD	Cervical Cancer	Cervix	Endocervical Adenocarcinoma
+        CEAIS	CERVIX	Cervical Cancer	Cervix	Cervical Adenocarcinoma In Situ
+        CEAS	CERVIX	Cervical Cancer	Cervix	Cervical Adenosquamous Carcinoma
+        CEGCC	CERVIX	Cervical Cancer	Cervix	Glassy Cell Carcinoma of the Cervix
+        CELI	CERVIX	Cervical Cancer	Cervix	Cervical Leiomyosarcoma
+        CENE	CERVIX	Cervical Cancer	Cervix	Cervical Neuroendocrine Tumor
+        CERMS	CERVIX	Cervical Cancer	Cervix	Cervical Rhabdomyosarcoma
+        CESC	CERVIX	Cervical Cancer	Cervix	Cervical Squamous Cell Carcinoma
+        MCCE	CERVIX	Cervical Cancer	Cervix	Mixed Cervical Carcinoma
+        SCCE	CERVIX	Cervical Cancer	Cervix	Small Cell Carcinoma of the Cervix
+        VGCE	CERVIX	Cervical Cancer	Cervix	Villoglandular Adenocarcinoma of the Cervix
+        EYE	TISSUE	Eye Cancer	Eye	Eye
+        LGT	EYE	Lacrimal Gland Tumor	Eye	Lacrimal Gland Tumor
+        ACLG	LGT	Lacrimal Gland Tumor	Eye	Adenoid Cystic Carcinoma of the Lacrimal Gland
+        SCLG	LGT	Lacrimal Gland Tumor	Eye	Squamous Cell Carcinoma of the Lacrimal Gland
+        OM	EYE	Melanoma	Eye	Ocular Melanoma
+        CM	OM	Melanoma	Eye	Conjunctival Melanoma
+        UM	OM	Melanoma	Eye	Uveal Melanoma
+        RBL	EYE	Retinoblastoma	Eye	Retinoblastoma
+        HEAD_NECK	TISSUE	Head and Neck Cancer	Head and Neck	Head and Neck
+        HNMUCM	HEAD_NECK	Melanoma	Head and Neck	Head and Neck Mucosal Melanoma
+        HNSC	HEAD_NECK	Head and Neck Cancer	Head and Neck	Head and Neck Squamous Cell Carcinoma
+        HNSCUP	HNSC	Head and Neck Cancer	Head and Neck	Head and Neck Squamous Cell Carcinoma of Unknown Primary
+        HPHSC	HNSC	Head and Neck Cancer	Head and Neck	Hypopharynx Squamous Cell Carcinoma
+        LXSC	HNSC	Head and Neck Cancer	Head and Neck	Larynx Squamous Cell Carcinoma
+        OCSC	HNSC	Head and Neck Cancer	Head and Neck	Oral Cavity Squamous Cell Carcinoma
+        OPHSC	HNSC	Head and Neck Cancer	Head and Neck	Oropharynx Squamous Cell Carcinoma
+        SNSC	HNSC	Head and Neck Cancer	Head and Neck	Sinonasal Squamous Cell Carcinoma
+        NPC	HEAD_NECK	Head and Neck Cancer	Head and Neck	Nasopharyngeal Carcinoma
+        OHNCA	HEAD_NECK	Head and Neck Cancer	Head and Neck	Head and Neck Carcinoma, Other
+        ASCT	OHNCA	Head and Neck Cancer	Head and Neck	Adenosquamous Carcinoma of the Tongue
+        EMYOCA	OHNCA	Head and Neck Cancer	Head and Neck	Epithelial-Myoepithelial Carcinoma
+        HNNE	OHNCA	Head and Neck Cancer	Head and Neck	Head and Neck Neuroendocrine Carcinoma
+        NMCHN	OHNCA	Head and Neck Cancer	Head and Neck	NUT Midline Carcinoma of the Head and Neck
+        ODGC	OHNCA	Head and Neck Cancer	Head and Neck	Odontogenic Carcinoma
+        CCOC	ODGC	Head and Neck Cancer	Head and Neck	Clear Cell Odontogenic Carcinoma
+        SNA	OHNCA	Head and Neck Cancer	Head and Neck	Sinonasal Adenocarcinoma
+        SNUC	OHNCA	Head and Neck Cancer	Head and Neck	Sinonasal Undifferentiated Carcinoma
+        PTH	HEAD_NECK	Parathyroid Cancer	Head and Neck	Parathyroid Cancer
+        PTHC	PTH	Parathyroid Cancer	Head and Neck	Parathyroid Carcinoma
+        SACA	HEAD_NECK	Salivary Gland Cancer	Head and Neck	Salivary Carcinoma
+        ACCC	SACA	Salivary Gland Cancer	Head and Neck	Acinic Cell Carcinoma
+        ACYC	SACA	Salivary Gland Cancer	Head and Neck	Adenoid Cystic Carcinoma
+        BCAC	SACA	Salivary Gland Cancer	Head and Neck	Basal Cell Adenocarcinoma
+        CAEXPA	SACA	Salivary Gland Cancer	Head and Neck	Carcinoma ex Pleomorphic Adenoma
+        HNMASC	SACA	Salivary Gland Cancer	Head and Neck	Mammary Analogue Secretory Carcinoma of Salivary Gland Origin
+        MUCC	SACA	Salivary Gland Cancer	Head and Neck	Mucoepidermoid Carcinoma
+        MYEC	SACA	Salivary Gland Cancer	Head and Neck	Myoepithelial Carcinoma
+        OSACA	SACA	Salivary Gland Cancer	Head and Neck	Salivary Carcinoma, Other
+        PAC	SACA	Salivary Gland Cancer	Head and Neck	Polymorphous Adenocarcinoma
+        PADA	SACA	Salivary Gland Cancer	Head and Neck	Pleomorphic Adenoma
+        SAAD	SACA	Salivary Gland Cancer	Head and Neck	Salivary Adenocarcinoma
+        SDCA	SACA	Salivary Gland Cancer	Head and Neck	Salivary Duct Carcinoma
+        SGO	SACA	Salivary Gland Cancer	Head and Neck	Salivary Gland Oncocytoma
+        SBL	HEAD_NECK	Sialoblastoma	Head and Neck	Sialoblastoma
+        KIDNEY	TISSUE	Kidney Cancer	Kidney	Kidney
+        CCSK	KIDNEY	Clear Cell Sarcoma of Kidney	Kidney	Clear Cell Sarcoma of Kidney
+        MRT	KIDNEY	Rhabdoid Cancer	Kidney	Rhabdoid Cancer
+        RCC	KIDNEY	Renal Cell Carcinoma	Kidney	Renal Cell Carcinoma
+        CCRCC	RCC	Renal Cell Carcinoma	Kidney	Renal Clear Cell Carcinoma
+        SCCRCC	CCRCC	Renal Cell Carcinoma	Kidney	Renal Clear Cell Carcinoma with Sarcomatoid Features
+        NCCRCC	RCC	Renal Cell Carcinoma	Kidney	Renal Non-Clear Cell Carcinoma
+        CCPRC	NCCRCC	Renal Cell Carcinoma	Kidney	Clear Cell Papillary Renal Cell Carcinoma
+        CDRCC	NCCRCC	Renal Cell Carcinoma	Kidney	Collecting Duct Renal Cell Carcinoma
+        CHRCC	NCCRCC	Renal Cell Carcinoma	Kidney	Chromophobe Renal Cell Carcinoma
+        FHRCC	NCCRCC	Renal Cell Carcinoma	Kidney	FH-Deficient Renal Cell Carcinoma
+        MRC	NCCRCC	Renal Cell Carcinoma	Kidney	Renal Medullary Carcinoma
+        MTSCC	NCCRCC	Renal Cell Carcinoma	Kidney	Renal Mucinous Tubular Spindle Cell Carcinoma
+        PRCC	NCCRCC	Renal Cell Carcinoma	Kidney	Papillary Renal Cell Carcinoma
+        RAML	NCCRCC	Renal Cell Carcinoma	Kidney	Renal Angiomyolipoma
+        ROCY	NCCRCC	Renal Cell Carcinoma	Kidney	Renal Oncocytoma
+        RSCC	NCCRCC	Renal Cell Carcinoma	Kidney	Renal Small Cell Carcinoma
+        SRCC	NCCRCC	Renal Cell Carcinoma	Kidney	Sarcomatoid Renal Cell Carcinoma
+        TRCC	NCCRCC	Renal Cell Carcinoma	Kidney	Translocation-Associated Renal Cell Carcinoma
+        URCC	NCCRCC	Renal Cell Carcinoma	Kidney	Unclassified Renal Cell Carcinoma
+        NRCC	RCC	Renal Cell Carcinoma	Kidney	NUTM1 Renal Cell Carcinoma
+        RNET	KIDNEY	Renal Neuroendocrine Tumor	Kidney	Renal Neuroendocrine Tumor
+        WT	KIDNEY	Wilms Tumor	Kidney	Wilms' Tumor
+        LIVER	TISSUE	Liver Cancer	Liver	Liver
+        FLC	LIVER	Hepatobiliary Cancer	Liver	Fibrolamellar Carcinoma
+        HCC	LIVER	Hepatobiliary Cancer	Liver	Hepatocellular Carcinoma
+        HCCIHCH	LIVER	Hepatobiliary Cancer	Liver	Hepatocellular Carcinoma plus Intrahepatic Cholangiocarcinoma
+        LIAD	LIVER	Hepatobiliary Cancer	Liver	Hepatocellular Adenoma
+        LIAS	LIVER	Hepatobiliary Cancer	Liver	Liver Angiosarcoma
+        LIHB	LIVER	Hepatobiliary Cancer	Liver	Hepatoblastoma
+        LIMNET	LIVER	Hepatobiliary Cancer	Liver	Malignant Nonepithelial Tumor of the Liver
+        MRTL	LIVER	Malignant Rhabdoid Tumor of the Liver	Liver	Malignant Rhabdoid Tumor of the Liver
+        UESL	LIVER	Undifferentiated Embryonal Sarcoma of the Liver	Liver	Undifferentiated Embryonal Sarcoma of the Liver
+        LUNG	TISSUE	Lung Cancer	Lung	Lung
+        CSCLC	LUNG	Small Cell Lung Cancer	Lung	Combined Small Cell Lung Carcinoma
+        IMTL	LUNG	Non-Small Cell Lung Cancer	Lung	Inflammatory Myofibroblastic Lung Tumor
+        LAIS	LUNG	Non-Small Cell Lung Cancer	Lung	Lung Adenocarcinoma In Situ
+        LAM	LUNG	Non-Small Cell Lung Cancer	Lung	Pulmonary Lymphangiomyomatosis
+        LNET	LUNG	Non-Small Cell Lung Cancer	Lung	Lung Neuroendocrine Tumor
+        ALUCA	LNET	Non-Small Cell Lung Cancer	Lung	Atypical Lung Carcinoid
+        LUCA	LNET	Non-Small Cell Lung Cancer	Lung	Lung Carcinoid
+        LUNE	LNET	Non-Small Cell Lung Cancer	Lung	Large Cell Neuroendocrine Carcinoma
+        SCLC	LNET	Small Cell Lung Cancer	Lung	Small Cell Lung Cancer
+        NSCLC	LUNG	Non-Small Cell Lung Cancer	Lung	Non-Small Cell Lung Cancer
+        CMPT	NSCLC	Non-Small Cell Lung Cancer	Lung	Ciliated Muconodular Papillary Tumor of the Lung
+        LCLC	NSCLC	Non-Small Cell Lung Cancer	Lung	Large Cell Lung Carcinoma
+        BLCLC	LCLC	Non-Small Cell Lung Cancer	Lung	Basaloid Large Cell Carcinoma of the Lung
+        CCLC	LCLC	Non-Small Cell Lung Cancer	Lung	Clear Cell Carcinoma of the Lung
+        GCLC	LCLC	Non-Small Cell Lung Cancer	Lung	Giant Cell Carcinoma of the Lung
+        LECLC	LCLC	Non-Small Cell Lung Cancer	Lung	Lymphoepithelioma-like Carcinoma of the Lung
+        RLCLC	LCLC	Non-Small Cell Lung Cancer	Lung	Large Cell Lung Carcinoma With Rhabdoid Phenotype
+        LUAD	NSCLC	Non-Small Cell Lung Cancer	Lung	Lung Adenocarcinoma
+        LUAS	NSCLC	Non-Small Cell Lung Cancer	Lung	Lung Adenosquamous Carcinoma
+        LUPC	NSCLC	Non-Small Cell Lung Cancer	Lung	Pleomorphic Carcinoma of the Lung
+        LUSC	NSCLC	Non-Small Cell Lung Cancer	Lung	Lung Squamous Cell Carcinoma
+        NSCLCPD	NSCLC	Non-Small Cell Lung Cancer	Lung	Poorly Differentiated Non-Small Cell Lung Cancer
+        NUTCL	NSCLC	Non-Small Cell Lung Cancer	Lung	NUT Carcinoma of the Lung
+        SGTTL	NSCLC	Non-Small Cell Lung Cancer	Lung	Salivary Gland-Type Tumor of the Lung
+        LUACC	SGTTL	Non-Small Cell Lung Cancer	Lung	Adenoid Cystic Carcinoma of the Lung
+        LUMEC	SGTTL	Non-Small Cell Lung Cancer	Lung	Mucoepidermoid Carcinoma of the Lung
+        SPCC	NSCLC	Non-Small Cell Lung Cancer	Lung	Spindle Cell Carcinoma of the Lung
+        PPB	LUNG	Non-Small Cell Lung Cancer	Lung	Pleuropulmonary Blastoma
+        SARCL	LUNG	Non-Small Cell Lung Cancer	Lung	Sarcomatoid Carcinoma of the Lung
+        LYMPH	TISSUE	Lymphatic Cancer	Lymphoid	Lymphoid
+        LATL	LYMPH	Lymphatic Cancer, NOS	Lymphoid	Lymphoid Atypical
+        LBGN	LYMPH	Lymphatic Cancer, NOS	Lymphoid	Lymphoid Benign
+        LNM	LYMPH	Lymphatic Cancer, NOS	Lymphoid	Lymphoid Neoplasm
+        BLL	LNM	B-Lymphoblastic Leukemia/Lymphoma	Lymphoid	B-Lymphoblastic Leukemia/Lymphoma
+        BLLNOS	BLL	B-Lymphoblastic Leukemia/Lymphoma	Lymphoid	B-Lymphoblastic Leukemia/Lymphoma, NOS
+        BLLRGA	BLL	B-Lymphoblastic Leukemia/Lymphoma	Lymphoid	B-Lymphoblastic Leukemia/Lymphoma with Recurrent Genetic Abnormalities
+        BLLBCRABL1	BLLRGA	B-Lymphoblastic Leukemia/Lymphoma	Lymphoid	B-Lymphoblastic Leukemia/Lymphoma with t(9;22)(q34.1;q11.2);BCR-ABL1
+        BLLBCRABL1L	BLLRGA	B-Lymphoblastic Leukemia/Lymphoma	Lymphoid	B-Lymphoblastic Leukemia/Lymphoma, BCR-ABL1 Like
+        BLLETV6RUNX1	BLLRGA	B-Lymphoblastic Leukemia/Lymphoma	Lymphoid	B-Lymphoblastic Leukemia/Lymphoma with t(12;21)(p13.2;q22.1); ETV6-RUNX1
+        BLLHYPER	BLLRGA	B-Lymphoblastic Leukemia/Lymphoma	Lymphoid	B-Lymphoblastic Leukemia/Lymphoma with Hyperdiploidy
+        BLLHYPO	BLLRGA	B-Lymphoblastic Leukemia/Lymphoma	Lymphoid	B-Lymphoblastic Leukemia/Lymphoma with Hypodiploidy
+        BLLIAMP21	BLLRGA	B-Lymphoblastic Leukemia/Lymphoma	Lymphoid	B-Lymphoblastic Leukemia/Lymphoma with iAMP21
+        BLLIL3IGH	BLLRGA	B-Lymphoblastic Leukemia/Lymphoma	Lymphoid	B-Lymphoblastic Leukemia/Lymphoma with t(5;14)(q31.1;q32.3) IL3-IGH
+        BLLKMT2A	BLLRGA	B-Lymphoblastic Leukemia/Lymphoma	Lymphoid	B-Lymphoblastic Leukemia/Lymphoma with t(v;11q23.3);KMT2A Rearranged
+        BLLTCF3PBX1	BLLRGA	B-Lymphoblastic Leukemia/Lymphoma	Lymphoid	B-Lymphoblastic Leukemia/Lymphoma with t(1;19)(q23;p13.3);TCF3-PBX1
+        HL	LNM	Hodgkin Lymphoma	Lymphoid	Hodgkin Lymphoma
+        CHL	HL	Hodgkin Lymphoma	Lymphoid	Classical Hodgkin Lymphoma
+        LDCHL	CHL	Hodgkin Lymphoma	Lymphoid	Lymphocyte-Depleted Classical Hodgkin Lymphoma
+        LRCHL	CHL	Hodgkin Lymphoma	Lymphoid	Lymphocyte-Rich Classical Hodgkin Lymphoma
+        MCCHL	CHL	Hodgkin Lymphoma	Lymphoid	Mixed Cellularity Classical Hodgkin Lymphoma
+        NSCHL	CHL	Hodgkin Lymphoma	Lymphoid	Nodular Sclerosis Classical Hodgkin Lymphoma
+        NLPHL	HL	Hodgkin Lymphoma	Lymphoid	Nodular Lymphocyte-Predominant Hodgkin Lymphoma
+        NHL	LNM	Non-Hodgkin Lymphoma	Lymphoid	Non-Hodgkin Lymphoma
+        MBN	NHL	Mature B-Cell Neoplasms	Lymphoid	Mature B-Cell Neoplasms
+        AHCD	MBN	Mature B-Cell Neoplasms	Lymphoid	Alpha Heavy-Chain Disease
+        ALKLBCL	MBN	Mature B-Cell Neoplasms	Lymphoid	ALK Positive Large B-Cell Lymphoma
+        BCLU	MBN	Mature B-Cell Neoplasms	Lymphoid	B-Cell Lymphoma, Unclassifiable, with Features Intermediate between DLBCL and Classical Hodgkin lymphoma
+        BL	MBN	Mature B-Cell Neoplasms	Lymphoid	Burkitt Lymphoma
+        BLL11Q	MBN	Mature B-Cell Neoplasms	Lymphoid	Burkitt-Like Lymphoma with 11q Aberration
+        BPLL	MBN	Mature B-Cell Neoplasms	Lymphoid	B-Cell Prolymphocytic Leukemia
+        CLLSLL	MBN	Mature B-Cell Neoplasms	Lymphoid	Chronic Lymphocytic Leukemia/Small Lymphocytic Lymphoma
+        DLBCLCI	MBN	Mature B-Cell Neoplasms	Lymphoid	DLBCL Associated with Chronic Inflammation
+        DLBCLNOS	MBN	Mature B-Cell Neoplasms	Lymphoid	Diffuse Large B-Cell Lymphoma, NOS
+        ABC	DLBCLNOS	Mature B-Cell Neoplasms	Lymphoid	Activated B-cell Type
+        GCB	DLBCLNOS	Mature B-Cell Neoplasms	Lymphoid	Germinal Center B-Cell Type
+        EBVDLBCLNOS	MBN	Mature B-Cell Neoplasms	Lymphoid	EBV Positive DLBCL, NOS
+        EBVMCU	MBN	Mature B-Cell Neoplasms	Lymphoid	EBV Positive Mucocutaneous Ulcer
+        EP	MBN	Mature B-Cell Neoplasms	Lymphoid	Extraosseous Plasmacytoma
+        FL	MBN	Mature B-Cell Neoplasms	Lymphoid	Follicular Lymphoma
+        DFL	FL	Mature B-Cell Neoplasms	Lymphoid	Duodenal-Type Follicular Lymphoma
+        ISFN	FL	Mature B-Cell Neoplasms	Lymphoid	In Situ Follicular Neoplasia
+        GHCD	MBN	Mature B-Cell Neoplasms	Lymphoid	Gamma Heavy-Chain Disease
+        HCL	MBN	Mature B-Cell Neoplasms	Lymphoid	Hairy Cell Leukemia
+        HGBCL	MBN	Mature B-Cell Neoplasms	Lymphoid	High-Grade B-Cell Lymphoma, NOS
+        HGBCLMYCBCL2	MBN	Mature B-Cell Neoplasms	Lymphoid	High-Grade B-Cell Lymphoma, with MYC and BCL2 and/or BCL6 Rearrangements
+        HHV8DLBCL	MBN	Mature B-Cell Neoplasms	Lymphoid	HHV8 Positive DLBCL, NOS
+        IVBCL	MBN	Mature B-Cell Neoplasms	Lymphoid	Intravascular Large B-Cell Lymphoma
+        LBLIRF4	MBN	Mature B-Cell Neoplasms	Lymphoid	Large B-Cell Lymphoma with IRF4 Rearrangement
+        LPL	MBN	Mature B-Cell Neoplasms	Lymphoid	Lymphoplasmacytic Lymphoma
+        WM	LPL	Mature B-Cell Neoplasms	Lymphoid	Waldenstrom Macroglobulinemia
+        LYG	MBN	Mature B-Cell Neoplasms	Lymphoid	Lymphomatoid Granulomatosis
+        MCBCL	MBN	Mature B-Cell Neoplasms	Lymphoid	Monoclonal B-Cell Lymphocytosis
+        MCL	MBN	Mature B-Cell Neoplasms	Lymphoid	Mantle Cell Lymphoma
+        ISMCL	MCL	Mature B-Cell Neoplasms	Lymphoid	In Situ Mantle Cell Neoplasia
+        MGUS	MBN	Mature B-Cell Neoplasms	Lymphoid	Monoclonal Gammopathy of Undetermined Significance
+        MGUSIGA	MGUS	Mature B-Cell Neoplasms	Lymphoid	IgA
+        MGUSIGG	MGUS	Mature B-Cell Neoplasms	Lymphoid	IgG
+        MGUSIGM	MGUS	Mature B-Cell Neoplasms	Lymphoid	IgM
+        MHCD	MBN	Mature B-Cell Neoplasms	Lymphoid	Mu Heavy-Chain Disease
+        MIDD	MBN	Mature B-Cell Neoplasms	Lymphoid	Monoclonal Immunoglobulin Deposition Diseases
+        MIDDA	MIDD	Mature B-Cell Neoplasms	Lymphoid	Amyloidosis
+        MIDDO	MIDD	Mature B-Cell Neoplasms	Lymphoid	Monoclonal Immunoglobulin Deposition Diseases, Other
+        MZL	MBN	Mature B-Cell Neoplasms	Lymphoid	Marginal Zone Lymphoma
+        EMALT	MZL	Mature B-Cell Neoplasms	Lymphoid	Extranodal Marginal Zone Lymphoma of Mucosa-Associated Lymphoid Tissue (MALT lymphoma)
+        NMZL	MZL	Mature B-Cell Neoplasms	Lymphoid	Nodal Marginal Zone Lymphoma
+        SMZL	MZL	Mature B-Cell Neoplasms	Lymphoid	Splenic Marginal Zone Lymphoma
+        PCFCL	MBN	Mature B-Cell Neoplasms	Lymphoid	Primary Cutaneous Follicle Center Lymphoma
+        PCLBCLLT	MBN	Mature B-Cell Neoplasms	Lymphoid	Primary Cutaneous DLBCL, Leg Type
+        PCM	MBN	Mature B-Cell Neoplasms	Lymphoid	Plasma Cell Myeloma
+        PCNSL	MBN	Mature B-Cell Neoplasms	Lymphoid	Primary DLBCL of the central nervous system
+        PEL	MBN	Mature B-Cell Neoplasms	Lymphoid	Primary Effusion Lymphoma
+        PLBL	MBN	Mature B-Cell Neoplasms	Lymphoid	Plasmablastic Lymphoma
+        PMBL	MBN	Mature B-Cell Neoplasms	Lymphoid	Primary Mediastinal (Thymic) Large B-Cell Lymphoma
+        PTFL	MBN	Mature B-Cell Neoplasms	Lymphoid	Pediatric-Type Follicular Lymphoma
+        SBLU	MBN	Mature B-Cell Neoplasms	Lymphoid	Splenic B-Cell Lymphoma/Leukemia, Unclassifiable
+        HCL-V	SBLU	Mature B-Cell Neoplasms	Lymphoid	Hairy Cell Leukemia-Variant
+        SDRPL	SBLU	Mature B-Cell Neoplasms	Lymphoid	Splenic Diffuse Red Pulp Small B-Cell Lymphoma
+        SPB	MBN	Mature B-Cell Neoplasms	Lymphoid	Solitary Plasmacytoma of Bone
+        THRLBCL	MBN	Mature B-Cell Neoplasms	Lymphoid	T-Cell/Histiocyte-Rich Large B-Cell Lymphoma
+        MTNN	NHL	Mature T and NK Neoplasms	Lymphoid	Mature T and NK Neoplasms
+        AITL	MTNN	Mature T and NK Neoplasms	Lymphoid	Angioimmunoblastic T-Cell Lymphoma
+        ALCL	MTNN	Mature T and NK Neoplasms	Lymphoid	Anaplastic Large Cell Lymphoma
+        ALCLALKN	ALCL	Mature T and NK Neoplasms	Lymphoid	Anaplastic Large-Cell Lymphoma ALK Negative
+        ALCLALKP	ALCL	Mature T and NK Neoplasms	Lymphoid	Anaplastic Large-Cell Lymphoma ALK Positive
+        BIALCL	ALCL	Mature T and NK Neoplasms	Lymphoid	Breast Implant-Associated Anaplastic Large-Cell Lymphoma
+        ANKL	MTNN	Mature T and NK Neoplasms	Lymphoid	Aggressive NK-Cell Leukemia
+        ATLL	MTNN	Mature T and NK Neoplasms	Lymphoid	Adult T-Cell Leukemia/Lymphoma
+        CLPDNK	MTNN	Mature T and NK Neoplasms	Lymphoid	Chronic Lymphoproliferative Disorder of NK Cells
+        EATL	MTNN	Mature T and NK Neoplasms	Lymphoid	Enteropathy-Associated T-Cell Lymphoma
+        ENKL	MTNN	Mature T and NK Neoplasms	Lymphoid	Extranodal NK-/T-Cell Lymphoma, Nasal Type
+        FTCL	MTNN	Mature T and NK Neoplasms	Lymphoid	Follicular T-Cell Lymphoma
+        HSTCL	MTNN	Mature T and NK Neoplasms	Lymphoid	Hepatosplenic T-cell Lymphoma
+        HVLL	MTNN	Mature T and NK Neoplasms	Lymphoid	Hydroa Vacciniforme Like Lymphoproliferative Disorder
+        ITLPDGI	MTNN	Mature T and NK Neoplasms	Lymphoid	Indolent T-Cell Lymphoproliferative Disorder of the GI Tract
+        MEITL	MTNN	Mature T and NK Neoplasms	Lymphoid	Monomorphic Epitheliotropic Intestinal T-Cell Lymphoma
+        MYCF	MTNN	Mature T and NK Neoplasms	Lymphoid	Mycosis Fungoides
+        NPTLTFH	MTNN	Mature T and NK Neoplasms	Lymphoid	Nodal Peripheral T-Cell Lymphoma with TFH Phenotype
+        PCAECTCL	MTNN	Mature T and NK Neoplasms	Lymphoid	Primary Cutaneous CD8 Positive Aggressive Epidermotropic Cytotoxic T-Cell Lymphoma
+        PCATCL	MTNN	Mature T and NK Neoplasms	Lymphoid	Primary Cutaneous Acral CD8 Positive T-Cell Lymphoma
+        PCGDTCL	MTNN	Mature T and NK Neoplasms	Lymphoid	Primary Cutaneous Gamma Delta T-Cell Lymphoma
+        PCLPD	MTNN	Mature T and NK Neoplasms	Lymphoid	Primary Cutaneous CD30 Positive T-Cell Lymphoproliferative Disorders
+        LYP	PCLPD	Mature T and NK Neoplasms	Lymphoid	Lymphomatoid Papulosis
+        PCALCL	PCLPD	Mature T and NK Neoplasms	Lymphoid	Primary Cutaneous Anaplastic Large Cell Lymphoma
+        PCSMTPLD	MTNN	Mature T and NK Neoplasms	Lymphoid	Primary Cutaneous CD4 Positive Small/Medium T-Cell Lymphoproliferative Disorder
+        PTCL	MTNN	Mature T and NK Neoplasms	Lymphoid	Peripheral T-Cell lymphoma, NOS
+        SEBVTLC	MTNN	Mature T and NK Neoplasms	Lymphoid	Systemic EBV Positive T-Cell Lymphoma of Childhood
+        SPTCL	MTNN	Mature T and NK Neoplasms	Lymphoid	Subcutaneous Panniculitis-Like T-Cell Lymphoma
+        SS	MTNN	Mature T and NK Neoplasms	Lymphoid	Sezary Syndrome
+        TLGL	MTNN	Mature T and NK Neoplasms	Lymphoid	T-Cell Large Granular Lymphocytic Leukemia
+        TPLL	MTNN	Mature T and NK Neoplasms	Lymphoid	T-Cell Prolymphocytic Leukemia
+        PTLD	LNM	Posttransplant Lymphoproliferative Disorders	Lymphoid	Posttransplant Lymphoproliferative Disorders
+        CHLPTLD	PTLD	Posttransplant Lymphoproliferative Disorders	Lymphoid	Classical Hodgkin Lymphoma PTLD
+        FHPTLD	PTLD	Posttransplant Lymphoproliferative Disorders	Lymphoid	Florid Follicular Hyperplasia PTLD
+        IMPTLD	PTLD	Posttransplant Lymphoproliferative Disorders	Lymphoid	Infectious Mononucleosis PTLD
+        MPTLD	PTLD	Posttransplant Lymphoproliferative Disorders	Lymphoid	Monomorphic PTLD (B- and T-/NK-cell types)
+        PHPTLD	PTLD	Posttransplant Lymphoproliferative Disorders	Lymphoid	Plasmacytic Hyperplasia PTLD
+        PPTLD	PTLD	Posttransplant Lymphoproliferative Disorders	Lymphoid	Polymorphic PTLD
+        TLL	LNM	T-Lymphoblastic Leukemia/Lymphoma	Lymphoid	T-Lymphoblastic Leukemia/Lymphoma
+        ETPLL	TLL	T-Lymphoblastic Leukemia/Lymphoma	Lymphoid	Early T-Cell Precursor Lymphoblastic Leukemia
+        NKCLL	TLL	T-Lymphoblastic Leukemia/Lymphoma	Lymphoid	Natural Killer (NK) Cell Lymphoblastic Leukemia/Lymphoma
+        MYELOID	TISSUE	Blood Cancer	Myeloid	Myeloid
+        MATPL	MYELOID	Blood Cancer, NOS	Myeloid	Myeloid Atypical
+        MBGN	MYELOID	Blood Cancer, NOS	Myeloid	Myeloid Benign
+        MNM	MYELOID	Blood Cancer, NOS	Myeloid	Myeloid Neoplasm
+        ALAL	MNM	Leukemia	Myeloid	Acute Leukemias of Ambiguous Lineage
+        AUL	ALAL	Leukemia	Myeloid	Acute Undifferentiated Leukemia
+        MPALBCRABL1	ALAL	Leukemia	Myeloid	Mixed Phenotype Acute Leukemia with t(9;22)(q34.1;q11.2); BCR-ABL1
+        MPALBNOS	ALAL	Leukemia	Myeloid	Mixed Phenotype Acute Leukemia, B/Myeloid, NOS
+        MPALKMT2A	ALAL	Leukemia	Myeloid	Mixed Phenotype Acute Leukemia with t(v;11q23.3); KMT2A Rearranged
+        MPALTNOS	ALAL	Leukemia	Myeloid	Mixed Phenotype Acute Leukemia, T/Myeloid, NOS
+        AML	MNM	Leukemia	Myeloid	Acute Myeloid Leukemia
+        AMLMRC	AML	Leukemia	Myeloid	AML with Myelodysplasia-Related Changes
+        AMLNOS	AML	Leukemia	Myeloid	AML, NOS
+        ABL	AMLNOS	Leukemia	Myeloid	Acute Basophilic Leukemia
+        AM	AMLNOS	Leukemia	Myeloid	AML with Maturation
+        AMKL	AMLNOS	Leukemia	Myeloid	Acute Megakaryoblastic Leukemia
+        AMLMD	AMLNOS	Leukemia	Myeloid	AML with Minimal Differentiation
+        AMML	AMLNOS	Leukemia	Myeloid	Acute Myelomonocytic Leukemia
+        AMOL	AMLNOS	Leukemia	Myeloid	Acute Monoblastic/Monocytic Leukemia
+        APMF	AMLNOS	Leukemia	Myeloid	Acute Panmyelosis with Myelofibrosis
+        AWM	AMLNOS	Leukemia	Myeloid	AML without Maturation
+        PERL	AMLNOS	Leukemia	Myeloid	Pure Erythroid Leukemia
+        AMLRGA	AML	Leukemia	Myeloid	AML with Recurrent Genetic Abnormalities
+        AMLBCRABL1	AMLRGA	Leukemia	Myeloid	AML with BCR-ABL1
+        AMLCBFBMYH11	AMLRGA	Leukemia	Myeloid	AML with inv(16)(p13.1q22) or t(16;16)(p13.1;q22);CBFB-MYH11
+        AMLCEBPA	AMLRGA	Leukemia	Myeloid	AML with Biallelic Mutations of CEBPA
+        AMLDEKNUP214	AMLRGA	Leukemia	Myeloid	AML with t(6;9)(p23;q34.1);DEK-NUP214
+        AMLGATA2MECOM	AMLRGA	Leukemia	Myeloid	AML with inv(3)(q21.3q26.2) or t(3;3)(q21.3;q26.2); GATA2, MECOM
+        AMLMLLT3KMT2A	AMLRGA	Leukemia	Myeloid	AML with t(9;11)(p21.3;q23.3);MLLT3-KMT2A
+        AMLNPM1	AMLRGA	Leukemia	Myeloid	AML with Mutated NPM1
+        AMLRARA	AMLRGA	Leukemia	Myeloid	AML with Variant RARA translocation
+        AMLRBM15MKL1	AMLRGA	Leukemia	Myeloid	AML (megakaryoblastic) with t(1;22)(p13.3;q13.3);RBM15-MKL1
+        AMLRUNX1	AMLRGA	Leukemia	Myeloid	AML with Mutated RUNX1
+        AMLRUNX1RUNX1T1	AMLRGA	Leukemia	Myeloid	AML with t(8;21)(q22;q22.1);RUNX1-RUNX1T1
+        APLPMLRARA	AMLRGA	Leukemia	Myeloid	APL with PML-RARA
+        MPRDS	AML	Leukemia	Myeloid	Myeloid Proliferations Related to Down Syndrome
+        MLADS	MPRDS	Leukemia	Myeloid	Myeloid Leukemia Associated with Down Syndrome
+        TAM	MPRDS	Leukemia	Myeloid	Transient Abnormal Myelopoiesis
+        MS	AML	Leukemia	Myeloid	Myeloid Sarcoma
+        TMN	AML	Leukemia	Myeloid	Therapy-Related Myeloid Neoplasms
+        TAML	TMN	Leukemia	Myeloid	Therapy-Related Acute Myeloid Leukemia
+        TMDS	TMN	Leukemia	Myeloid	Therapy-Related Myelodysplastic Syndrome
+        BPDCN	MNM	Blastic Plasmacytoid Dendritic Cell Neoplasm	Myeloid	Blastic Plasmacytoid Dendritic Cell Neoplasm
+        HDCN	MNM	Histiocytosis	Myeloid	Histiocytic and Dendritic Cell Neoplasms
+        ECD	HDCN	Histiocytosis	Myeloid	Erdheim-Chester Disease
+        FDCS	HDCN	Soft Tissue Sarcoma	Myeloid	Follicular Dendritic Cell Sarcoma
+        FRCT	HDCN	Histiocytosis	Myeloid	Fibroblastic Reticular Cell Tumor
+        HS	HDCN	Histiocytosis	Myeloid	Histiocytic Sarcoma
+        IDCS	HDCN	Soft Tissue Sarcoma	Myeloid	Interdigitating Dendritic Cell Sarcoma
+        IDCT	HDCN	Histiocytosis	Myeloid	Indeterminate Dendritic Cell Tumor
+        LCH	HDCN	Histiocytosis	Myeloid	Langerhans Cell Histiocytosis
+        LCS	HDCN	Histiocytosis	Myeloid	Langerhans Cell Sarcoma
+        RDD	HDCN	Histiocytosis	Myeloid	Rosai-Dorfman Disease
+        XGA	HDCN	Histiocytosis	Myeloid	Xanthogranuloma
+        JXG	XGA	Histiocytosis	Myeloid	Disseminated Juvenile Xanthogranuloma
+        MCD	MNM	Mastocytosis	Myeloid	Mastocytosis
+        CMCD	MCD	Mastocytosis	Myeloid	Cutaneous Mastocytosis
+        MCSL	MCD	Mastocytosis	Myeloid	Mast Cell Sarcoma
+        SM	MCD	Mastocytosis	Myeloid	Systemic Mastocytosis
+        ASM	SM	Mastocytosis	Myeloid	Aggressive Systemic Mastocytosis
+        ISM	SM	Mastocytosis	Myeloid	Indolent Systemic Mastocytosis
+        SMAHN	SM	Mastocytosis	Myeloid	Systemic Mastocytosis with an Associated Hematological Neoplasm
+        SMMCL	SM	Mastocytosis	Myeloid	Mast Cell Leukemia
+        SSM	SM	Mastocytosis	Myeloid	Smoldering Systemic Mastocytosis
+        MDS	MNM	Myelodysplastic Syndromes	Myeloid	Myelodysplastic Syndromes
+        MDSEB	MDS	Myelodysplastic Syndromes	Myeloid	MDS with Excess Blasts
+        MDSEB1	MDSEB	Myelodysplastic Syndromes	Myeloid	MDS with excess blasts-1
+        MDSEB2	MDSEB	Myelodysplastic Syndromes	Myeloid	MDS with excess blasts-2
+        MDSID5Q	MDS	Myelodysplastic Syndromes	Myeloid	MDS with Isolated Del(5q)
+        MDSMD	MDS	Myelodysplastic Syndromes	Myeloid	MDS with Multilineage Dysplasia
+        MDSRS	MDS	Myelodysplastic Syndromes	Myeloid	MDS with Ring Sideroblasts
+        MDSRSMD	MDSRS	Myelodysplastic Syndromes	Myeloid	MDS with Ring Sideroblasts and Multilineage Dysplasia
+        MDSRSSLD	MDSRS	Myelodysplastic Syndromes	Myeloid	MDS with Ring Sideroblasts and Single Lineage Dysplasia
+        MDSSLD	MDS	Myelodysplastic Syndromes	Myeloid	MDS with Single Lineage Dysplasia
+        MDSU	MDS	Myelodysplastic Syndromes	Myeloid	MDS, Unclassifiable
+        RCYC	MDS	Myelodysplastic Syndromes	Myeloid	Refractory Cytopenia of Childhood
+        MDS/MPN	MNM	Myelodysplastic/Myeloproliferative Neoplasms	Myeloid	Myelodysplastic/Myeloproliferative Neoplasms
+        ACML	MDS/MPN	Myelodysplastic/Myeloproliferative Neoplasms	Myeloid	Atypical Chronic Myeloid Leukemia, BCR-ABL1-
+        CMML	MDS/MPN	Myelodysplastic/Myeloproliferative Neoplasms	Myeloid	Chronic Myelomonocytic Leukemia
+        CMML0	CMML	Myelodysplastic/Myeloproliferative Neoplasms	Myeloid	Chronic Myelomonocytic Leukemia-0
+        CMML1	CMML	Myelodysplastic/Myeloproliferative Neoplasms	Myeloid	Chronic Myelomonocytic Leukemia-1
+        CMML2	CMML	Myelodysplastic/Myeloproliferative Neoplasms	Myeloid	Chronic Myelomonocytic Leukemia-2
+        JMML	MDS/MPN	Myelodysplastic/Myeloproliferative Neoplasms	Myeloid	Juvenile Myelomonocytic Leukemia
+        MDSMPNRST	MDS/MPN	Myelodysplastic/Myeloproliferative Neoplasms	Myeloid	MDS/MPN with Ring Sideroblasts and Thrombocytosis
+        MDSMPNU	MDS/MPN	Myelodysplastic/Myeloproliferative Neoplasms	Myeloid	MDS/MPN, Unclassifiable
+        MDSWP	MNM	Myelodysplastic Workup	Myeloid	Myelodysplastic Workup
+        MLNER	MNM	Leukemia	Myeloid	Myeloid/Lymphoid Neoplasms with Eosinophilia and Rearrangement of  PDGFRA/PDGFRB or FGFR1 or with PCM1-JAK2
+        MLNFGFR1	MLNER	Leukemia	Myeloid	Myeloid/Lymphoid Neoplasms with FGFR1 Rearrangement
+        MLNPCM1JAK2	MLNER	Leukemia	Myeloid	Myeloid/Lymphoid Neoplasms with PCM1-JAK2
+        MLNPDGFRA	MLNER	Leukemia	Myeloid	Myeloid/Lymphoid Neoplasms with PDGFRA Rearrangement
+        MLNPDGFRB	MLNER	Leukemia	Myeloid	Myeloid/Lymphoid Neoplasms with PDGFRB Rearrangement
+        MNGLP	MNM	Myeloid Neoplasms with Germ Line Predisposition	Myeloid	Myeloid Neoplasms with Germ Line Predisposition
+        MPN	MNM	Myeloproliferative Neoplasms	Myeloid	Myeloproliferative Neoplasms
+        CELNOS	MPN	Myeloproliferative Neoplasms	Myeloid	Chronic Eosinophilic Leukemia, NOS
+        CML	MPN	Myeloproliferative Neoplasms	Myeloid	Chronic Myelogenous Leukemia
+        CMLBCRABL1	CML	Myeloproliferative Neoplasms	Myeloid	Chronic Myeloid Leukemia, BCR-ABL1+
+        CNL	MPN	Myeloproliferative Neoplasms	Myeloid	Chronic Neutrophilic Leukemia
+        ET	MPN	Myeloproliferative Neoplasms	Myeloid	Essential Thrombocythemia
+        ETMF	ET	Myeloproliferative Neoplasms	Myeloid	Essential Thrombocythemia Myelofibrosis
+        MPNU	MPN	Myeloproliferative Neoplasms	Myeloid	Myeloproliferative Neoplasms, Unclassifiable
+        PMF	MPN	Myeloproliferative Neoplasms	Myeloid	Primary Myelofibrosis
+        PMFOFS	PMF	Myeloproliferative Neoplasms	Myeloid	Primary Myelofibrosis,Overt Fibrotic Stage
+        PMFPES	PMF	Myeloproliferative Neoplasms	Myeloid	Primary Myelofibrosis, Prefibrotic/Early Stage
+        PV	MPN	Myeloproliferative Neoplasms	Myeloid	Polycythemia Vera
+        PVMF	PV	Myeloproliferative Neoplasms	Myeloid	Polycythaemia Vera Myelofibrosis
+        MPNWP	MNM	Myeloproliferative Workup	Myeloid	Myeloproliferative Workup
+        NVRINT	MNM	Neoplastic Vs Reactive	Myeloid	Neoplastic Vs Reactive
+        OTHER	TISSUE	Other Cancer	Other	Other
+        AIS	OTHER	Adenocarcinoma In Situ	Other	Adenocarcinoma In Situ
+        ARCH	OTHER	Adenocarcinoma in Retrorectal Cystic Hamartoma	Other	Adenocarcinoma in Retrorectal Cystic Hamartoma
+        CUP	OTHER	Cancer of Unknown Primary	Other	Cancer of Unknown Primary
+        ACN	CUP	Cancer of Unknown Primary	Other	Acinar Cell Carcinoma, NOS
+        ADNOS	CUP	Cancer of Unknown Primary	Other	Adenocarcinoma, NOS
+        CUPNOS	CUP	Cancer of Unknown Primary	Other	Cancer of Unknown Primary, NOS
+        NECNOS	CUP	Cancer of Unknown Primary	Other	Neuroendocrine Carcinoma, NOS
+        NETNOS	CUP	Cancer of Unknown Primary	Other	Neuroendocrine Tumor, NOS
+        PDC	CUP	Cancer of Unknown Primary	Other	Poorly Differentiated Carcinoma, NOS
+        SCCNOS	CUP	Cancer of Unknown Primary	Other	Squamous Cell Carcinoma, NOS
+        SCUP	CUP	Cancer of Unknown Primary	Other	Small Cell Carcinoma of Unknown Primary
+        UDMN	CUP	Cancer of Unknown Primary	Other	Undifferentiated Malignant Neoplasm
+        EGCT	OTHER	Germ Cell Tumor	Other	Extra Gonadal Germ Cell Tumor
+        MIXED	OTHER	Cancer of Unknown Primary	Other	Mixed Cancer Types
+        OVARY	TISSUE	Ovarian/Fallopian Tube Cancer	Ovary/Fallopian Tube	Ovary/Fallopian Tube
+        OGCT	OVARY	Germ Cell Tumor	Ovary/Fallopian Tube	Ovarian Germ Cell Tumor
+        ODYS	OGCT	Germ Cell Tumor	Ovary/Fallopian Tube	Dysgerminoma
+        OEC	OGCT	Germ Cell Tumor	Ovary/Fallopian Tube	Embryonal Carcinoma
+        OIMT	OGCT	Germ Cell Tumor	Ovary/Fallopian Tube	Immature Teratoma
+        OMGCT	OGCT	Germ Cell Tumor	Ovary/Fallopian Tube	Mixed Germ Cell Tumor
+        OMT	OGCT	Germ Cell Tumor	Ovary/Fallopian Tube	Mature Teratoma
+        OPE	OGCT	Germ Cell Tumor	Ovary/Fallopian Tube	Polyembryoma
+        OYST	OGCT	Germ Cell Tumor	Ovary/Fallopian Tube	Yolk Sac Tumor
+        OOVC	OVARY	Ovarian Cancer	Ovary/Fallopian Tube	Ovarian Cancer, Other
+        HGONEC	OOVC	Ovarian Cancer	Ovary/Fallopian Tube	High-Grade Neuroendocrine Carcinoma of the Ovary
+        HGSFT	OOVC	Ovarian Cancer	Ovary/Fallopian Tube	High-Grade Serous Fallopian Tube Cancer
+        OCNOS	OOVC	Ovarian Cancer	Ovary/Fallopian Tube	Ovarian Choriocarcinoma, NOS
+        OVT	OVARY	Ovarian Cancer	Ovary/Fallopian Tube	Ovarian Epithelial Tumor
+        BTOV	OVT	Ovarian Cancer	Ovary/Fallopian Tube	Brenner Tumor
+        BTBEOV	BTOV	Ovarian Cancer	Ovary/Fallopian Tube	Brenner Tumor, Benign
+        BTBOV	BTOV	Ovarian Cancer	Ovary/Fallopian Tube	Brenner Tumor, Borderline
+        BTMOV	BTOV	Ovarian Cancer	Ovary/Fallopian Tube	Brenner Tumor, Malignant
+        CCBOV	OVT	Ovarian Cancer	Ovary/Fallopian Tube	Clear Cell Borderline Ovarian Tumor
+        CCOV	OVT	Ovarian Cancer	Ovary/Fallopian Tube	Clear Cell Ovarian Cancer
+        EBOV	OVT	Ovarian Cancer	Ovary/Fallopian Tube	Endometrioid Borderlin Ovarian Tumor
+        EOV	OVT	Ovarian Cancer	Ovary/Fallopian Tube	Endometrioid Ovarian Cancer
+        MBOV	OVT	Ovarian Cancer	Ovary/Fallopian Tube	Mucinous Borderline Ovarian Tumor
+        MOV	OVT	Ovarian Cancer	Ovary/Fallopian Tube	Mucinous Ovarian Cancer
+        MXOV	OVT	Ovarian Cancer	Ovary/Fallopian Tube	Mixed Ovarian Carcinoma
+        OCS	OVT	Ovarian Cancer	Ovary/Fallopian Tube	Ovarian Carcinosarcoma/Malignant Mixed Mesodermal Tumor
+        OSMAD	OVT	Ovarian Cancer	Ovary/Fallopian Tube	Ovarian Seromucinous Adenoma
+        OSMBT	OVT	Ovarian Cancer	Ovary/Fallopian Tube	Ovarian Seromucinous Borderline Tumor
+        OSMCA	OVT	Ovarian Cancer	Ovary/Fallopian Tube	Ovarian Seromucinous Carcinoma
+        SBMOV	OVT	Ovarian Cancer	Ovary/Fallopian Tube	Serous Borderline Ovarian Tumor, Micropapillary
+        SBOV	OVT	Ovarian Cancer	Ovary/Fallopian Tube	Serous Borderline Ovarian Tumor
+        SCCO	OVT	Ovarian Cancer	Ovary/Fallopian Tube	Small Cell Carcinoma of the Ovary
+        SOC	OVT	Ovarian Cancer	Ovary/Fallopian Tube	Serous Ovarian Cancer
+        HGSOC	SOC	Ovarian Cancer	Ovary/Fallopian Tube	High-Grade Serous Ovarian Cancer
+        LGSOC	SOC	Ovarian Cancer	Ovary/Fallopian Tube	Low-Grade Serous Ovarian Cancer
+        SCST	OVARY	Sex Cord Stromal Tumor	Ovary/Fallopian Tube	Sex Cord Stromal Tumor
+        FT	SCST	Sex Cord Stromal Tumor	Ovary/Fallopian Tube	Fibrothecoma
+        GRCT	SCST	Sex Cord Stromal Tumor	Ovary/Fallopian Tube	Granulosa Cell Tumor
+        OGBL	SCST	Sex Cord Stromal Tumor	Ovary/Fallopian Tube	Gonadoblastoma
+        SCT	SCST	Sex Cord Stromal Tumor	Ovary/Fallopian Tube	Steroid Cell Tumor, NOS
+        SLCT	SCST	Sex Cord Stromal Tumor	Ovary/Fallopian Tube	Sertoli-Leydig Cell Tumor
+        PANCREAS	TISSUE	Pancreatic Cancer	Pancreas	Pancreas
+        PAAC	PANCREAS	Pancreatic Cancer	Pancreas	Acinar Cell Carcinoma of the Pancreas
+        PAAD	PANCREAS	Pancreatic Cancer	Pancreas	Pancreatic Adenocarcinoma
+        PAASC	PANCREAS	Pancreatic Cancer	Pancreas	Adenosquamous Carcinoma of the Pancreas
+        PACT	PANCREAS	Pancreatic Cancer	Pancreas	Cystic Tumor of the Pancreas
+        IOPN	PACT	Pancreatic Cancer	Pancreas	Intraductal Oncocytic Papillary Neoplasm
+        IPMN	PACT	Pancreatic Cancer	Pancreas	Intraductal Papillary Mucinous Neoplasm
+        ITPN	PACT	Pancreatic Cancer	Pancreas	Intraductal Tubulopapillary Neoplasm
+        MCN	PACT	Pancreatic Cancer	Pancreas	Mucinous Cystic Neoplasm
+        PSC	PACT	Pancreatic Cancer	Pancreas	Serous Cystadenoma of the Pancreas
+        PANEC	PANCREAS	Pancreatic Cancer	Pancreas	Pancreatic Neuroendocrine Carcinoma
+        PANET	PANCREAS	Pancreatic Cancer	Pancreas	Pancreatic Neuroendocrine Tumor
+        PB	PANCREAS	Pancreatic Cancer	Pancreas	Pancreatoblastoma
+        SPN	PANCREAS	Pancreatic Cancer	Pancreas	Solid Pseudopapillary Neoplasm of the Pancreas
+        UCP	PANCREAS	Pancreatic Cancer	Pancreas	Undifferentiated Carcinoma of the Pancreas
+        OSGCT	UCP	Pancreatic Cancer	Pancreas	Osteoclastic Giant Cell Tumor
+        PENIS	TISSUE	Penile Cancer	Penis	Penis
+        PSCC	PENIS	Penile Cancer	Penis	Penile Squamous Cell Carcinoma
+        BPSCC	PSCC	Penile Cancer	Penis	Basaloid Penile Squamous Cell Carcinoma
+        VPSCC	PSCC	Penile Cancer	Penis	Verrucous Penile Squamous Cell Carcinoma
+        WPSCC	PSCC	Penile Cancer	Penis	Warty Penile Squamous Cell Carcinoma
+        PERITONEUM	TISSUE	Peritoneal Cancer	Peritoneum	Peritoneum
+        PEMESO	PERITONEUM	Mesothelioma	Peritoneum	Peritoneal Mesothelioma
+        PSEC	PERITONEUM	Peritoneal Cancer, NOS	Peritoneum	Peritoneal Serous Carcinoma
+        PLEURA	TISSUE	Pleural Cancer	Pleura	Pleura
+        PLMESO	PLEURA	Mesothelioma	Pleura	Pleural Mesothelioma
+        PLBMESO	PLMESO	Mesothelioma	Pleura	Pleural Mesothelioma, Biphasic Type
+        PLEMESO	PLMESO	Mesothelioma	Pleura	Pleural Mesothelioma, Epithelioid Type
+        PLSMESO	PLMESO	Mesothelioma	Pleura	Pleural Mesothelioma, Sarcomatoid Type
+        PNS	TISSUE	Peripheral Nervous System Cancer	Peripheral Nervous System	Peripheral Nervous System
+        GN	PNS	Peripheral Nervous System	Peripheral Nervous System	Ganglioneuroma
+        GNBL	PNS	Peripheral Nervous System	Peripheral Nervous System	Ganglioneuroblastoma
+        NBL	PNS	Peripheral Nervous System	Peripheral Nervous System	Neuroblastoma
+        NST	PNS	Nerve Sheath Tumor	Peripheral Nervous System	Nerve Sheath Tumor
+        MPNST	NST	Nerve Sheath Tumor	Peripheral Nervous System	Malignant Peripheral Nerve Sheath Tumor
+        NFIB	NST	Nerve Sheath Tumor	Peripheral Nervous System	Neurofibroma
+        SCHW	NST	Nerve Sheath Tumor	Peripheral Nervous System	Schwannoma
+        CSCHW	SCHW	Nerve Sheath Tumor	Peripheral Nervous System	Cellular Schwannoma
+        MSCHW	SCHW	Nerve Sheath Tumor	Peripheral Nervous System	Melanotic Schwannoma
+        PROSTATE	TISSUE	Prostate Cancer	Prostate	Prostate
+        BCCP	PROSTATE	Prostate Cancer	Prostate	Basal Cell Carcinoma of Prostate
+        PRAD	PROSTATE	Prostate Cancer	Prostate	Prostate Adenocarcinoma
+        PRNE	PROSTATE	Prostate Cancer	Prostate	Prostate Neuroendocrine Carcinoma
+        PRSC	PROSTATE	Prostate Cancer	Prostate	Prostate Squamous Cell Carcinoma
+        PRSCC	PROSTATE	Prostate Cancer	Prostate	Prostate Small Cell Carcinoma
+        SKIN	TISSUE	Skin Cancer	Skin	Skin
+        ADPA	SKIN	Skin Cancer, Non-Melanoma	Skin	Aggressive Digital Papillary Adenocarcinoma
+        AECA	SKIN	Skin Cancer, Non-Melanoma	Skin	Sweat Gland Carcinoma/Apocrine Eccrine Carcinoma
+        AFX	SKIN	Skin Cancer, Non-Melanoma	Skin	Atypical Fibroxanthoma
+        AN	SKIN	Skin Cancer, Non-Melanoma	Skin	Atypical Nevus
+        BCC	SKIN	Skin Cancer, Non-Melanoma	Skin	Basal Cell Carcinoma
+        CSCC	SKIN	Skin Cancer, Non-Melanoma	Skin	Cutaneous Squamous Cell Carcinoma
+        DF	SKIN	Skin Cancer, Non-Melanoma	Skin	Dermatofibroma
+        DFSP	SKIN	Skin Cancer, Non-Melanoma	Skin	Dermatofibrosarcoma Protuberans
+        DTE	SKIN	Skin Cancer, Non-Melanoma	Skin	Desmoplastic Trichoepithelioma
+        EMPD	SKIN	Skin Cancer, Non-Melanoma	Skin	Extramammary Paget Disease
+        EMPSGC	SKIN	Skin Cancer, Non-Melanoma	Skin	Endocrine Mucin Producing Sweat Gland Carcinoma
+        MAC	SKIN	Skin Cancer, Non-Melanoma	Skin	Microcystic Adnexal Carcinoma
+        MCC	SKIN	Skin Cancer, Non-Melanoma	Skin	Merkel Cell Carcinoma
+        MEL	SKIN	Melanoma	Skin	Melanoma
+        ACRM	MEL	Melanoma	Skin	Acral Melanoma
+        DESM	MEL	Melanoma	Skin	Desmoplastic Melanoma
+        MUP	MEL	Melanoma	Skin	Melanoma of Unknown Primary
+        SKCM	MEL	Melanoma	Skin	Cutaneous Melanoma
+        SKCN	MEL	Melanoma	Skin	Congenital Nevus
+        SKLMM	MEL	Melanoma	Skin	Lentigo Maligna Melanoma
+        SPZM	MEL	Melanoma	Skin	Spitzoid Melanoma
+        POCA	SKIN	Skin Cancer, Non-Melanoma	Skin	Porocarcinoma/Spiroadenocarcinoma
+        PORO	SKIN	Skin Cancer, Non-Melanoma	Skin	Poroma/Acrospiroma
+        PPCT	SKIN	Skin Cancer, Non-Melanoma	Skin	Proliferating Pilar Cystic Tumor
+        SEBA	SKIN	Skin Cancer, Non-Melanoma	Skin	Sebaceous Carcinoma
+        SGAD	SKIN	Skin Cancer, Non-Melanoma	Skin	Sweat Gland Adenocarcinoma
+        SKAC	SKIN	Skin Cancer, Non-Melanoma	Skin	Skin Adnexal Carcinoma
+        SPIR	SKIN	Skin Cancer, Non-Melanoma	Skin	Spiroma/Spiradenoma
+        SOFT_TISSUE	TISSUE	Soft Tissue Cancer	Soft Tissue	Soft Tissue
+        AA	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Aggressive Angiomyxoma
+        AFH	SOFT_TISSUE	Angiomatoid Fibrous Histiocytoma	Soft Tissue	Angiomatoid Fibrous Histiocytoma
+        ALT	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Atypical Lipomatous Tumor
+        ANGS	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Angiosarcoma
+        ASPS	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Alveolar Soft Part Sarcoma
+        CCS	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Clear Cell Sarcoma
+        DCS	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Dendritic Cell Sarcoma
+        HDCS	DCS	Soft Tissue Sarcoma	Soft Tissue	Histiocytic Dendritic Cell Sarcoma
+        DES	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Desmoid/Aggressive Fibromatosis
+        DSRCT	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Desmoplastic Small-Round-Cell Tumor
+        EHAE	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Epithelioid Hemangioendothelioma
+        EPIS	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Epithelioid Sarcoma
+        PTES	EPIS	Soft Tissue Sarcoma	Soft Tissue	Proximal-Type Epithelioid Sarcoma
+        ESST	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Ewing Sarcoma of Soft Tissue
+        FIBS	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Fibrosarcoma
+        SEF	FIBS	Soft Tissue Sarcoma	Soft Tissue	Sclerosing Epithelioid Fibrosarcoma
+        GIST	SOFT_TISSUE	Gastrointestinal Stromal Tumor	Soft Tissue	Gastrointestinal Stromal Tumor
+        GS	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Glomangiosarcoma
+        HEMA	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Hemangioma
+        IFS	SOFT_TISSUE	Infantile Fibrosarcoma	Soft Tissue	Infantile Fibrosarcoma
+        IMS	SOFT_TISSUE	Myofibromatosis	Soft Tissue	Myofibromatosis
+        IMT	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Inflammatory Myofibroblastic Tumor
+        INTS	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Intimal Sarcoma
+        LGFMS	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Low-Grade Fibromyxoid Sarcoma
+        LIPO	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Liposarcoma
+        DDLS	LIPO	Soft Tissue Sarcoma	Soft Tissue	Dedifferentiated Liposarcoma
+        MRLS	LIPO	Soft Tissue Sarcoma	Soft Tissue	Myxoid/Round-Cell Liposarcoma
+        PLLS	LIPO	Soft Tissue Sarcoma	Soft Tissue	Pleomorphic Liposarcoma
+        WDLS	LIPO	Soft Tissue Sarcoma	Soft Tissue	Well-Differentiated Liposarcoma
+        LM	SOFT_TISSUE	Soft Tissue Cancer	Soft Tissue	Leiomyoma
+        LMS	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Leiomyosarcoma
+        MF	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Myofibroma
+        MFH	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Undifferentiated Pleomorphic Sarcoma/Malignant Fibrous Histiocytoma/High-Grade Spindle Cell Sarcoma
+        MFS	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Myxofibrosarcoma
+        MGST	SOFT_TISSUE	Malignant Glomus Tumor	Soft Tissue	Malignant Glomus Tumor
+        MPC	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Myopericytoma
+        MYXO	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Myxoma
+        OFMT	MYXO	Soft Tissue Sarcoma	Soft Tissue	Ossifying Fibromyxoid Tumor
+        PECOMA	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Perivascular Epithelioid Cell Tumor
+        PGNG	SOFT_TISSUE	Miscellaneous Neuroepithelial Tumor	Soft Tissue	Paraganglioma
+        PMHE	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Pseudomyogenic Hemangioendothelioma
+        RAS	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Radiation-Associated Sarcoma
+        RCSNOS	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Round Cell Sarcoma, NOS
+        RMS	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Rhabdomyosarcoma
+        ARMS	RMS	Soft Tissue Sarcoma	Soft Tissue	Alveolar Rhabdomyosarcoma
+        ERMS	RMS	Soft Tissue Sarcoma	Soft Tissue	Embryonal Rhabdomyosarcoma
+        PLRMS	RMS	Soft Tissue Sarcoma	Soft Tissue	Pleomorphic Rhabdomyosarcoma
+        SCRMS	RMS	Soft Tissue Sarcoma	Soft Tissue	Spindle Cell Rhabdomyosarcoma
+        SCSRMS	RMS	Soft Tissue Sarcoma	Soft Tissue	Spindle Cell/Sclerosing Rhabdomyosarcoma
+        SARCNOS	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Sarcoma, NOS
+        SFT	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Solitary Fibrous Tumor/Hemangiopericytoma
+        STMYEC	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Soft Tissue Myoepithelial Carcinoma
+        SYNS	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Synovial Sarcoma
+        TGCT	SOFT_TISSUE	Soft Tissue Sarcoma	Soft Tissue	Tenosynovial Giant Cell Tumor Diffuse Type
+        STOMACH	TISSUE	Esophageal/Stomach Cancer	Esophagus/Stomach	Esophagus/Stomach
+        EGC	STOMACH	Esophagogastric Cancer	Esophagus/Stomach	Esophagogastric Adenocarcinoma
+        ESCA	EGC	Esophagogastric Cancer	Esophagus/Stomach	Esophageal Adenocarcinoma
+        GEJ	EGC	Esophagogastric Cancer	Esophagus/Stomach	Adenocarcinoma of the Gastroesophageal Junction
+        GRC	EGC	Esophagogastric Cancer	Esophagus/Stomach	Gastric Remnant Adenocarcinoma
+        STAD	EGC	Esophagogastric Cancer	Esophagus/Stomach	Stomach Adenocarcinoma
+        DSTAD	STAD	Esophagogastric Cancer	Esophagus/Stomach	Diffuse Type Stomach Adenocarcinoma
+        ISTAD	STAD	Esophagogastric Cancer	Esophagus/Stomach	Intestinal Type Stomach Adenocarcinoma
+        MSTAD	STAD	Esophagogastric Cancer	Esophagus/Stomach	Mucinous Stomach Adenocarcinoma
+        PSTAD	STAD	Esophagogastric Cancer	Esophagus/Stomach	Papillary Stomach Adenocarcinoma
+        TSTAD	STAD	Esophagogastric Cancer	Esophagus/Stomach	Tubular Stomach Adenocarcinoma
+        STAS	EGC	Esophagogastric Cancer	Esophagus/Stomach	Adenosquamous Carcinoma of the Stomach
+        STSC	EGC	Esophagogastric Cancer	Esophagus/Stomach	Small Cell Carcinoma of the Stomach
+        USTAD	EGC	Esophagogastric Cancer	Esophagus/Stomach	Undifferentiated Stomach Adenocarcinoma
+        SPDAC	USTAD	Esophagogastric Cancer	Esophagus/Stomach	Poorly Differentiated Carcinoma of the Stomach
+        SSRCC	USTAD	Esophagogastric Cancer	Esophagus/Stomach	Signet Ring Cell Carcinoma of the Stomach
+        EPDCA	STOMACH	Esophagogastric Cancer	Esophagus/Stomach	Esophageal Poorly Differentiated Carcinoma
+        ESCC	STOMACH	Esophagogastric Cancer	Esophagus/Stomach	Esophageal Squamous Cell Carcinoma
+        ESMM	STOMACH	Melanoma	Esophagus/Stomach	Mucosal Melanoma of the Esophagus
+        GINETES	STOMACH	Esophagogastric Cancer	Esophagus/Stomach	Gastrointestinal Neuroendocrine Tumors of the Esophagus/Stomach
+        HGNEE	GINETES	Gastrointestinal Neuroendocrine Tumors of the Esophagus/Stomach	Esophagus/Stomach	High-Grade Neuroendocrine Carcinoma of the Esophagus
+        HGNES	GINETES	Gastrointestinal Neuroendocrine Tumors of the Esophagus/Stomach	Esophagus/Stomach	High-Grade Neuroendocrine Carcinoma of the Stomach
+        SWDNET	GINETES	Gastrointestinal Neuroendocrine Tumor	Esophagus/Stomach	Well-Differentiated Neuroendocrine Tumors of the Stomach
+        SMN	STOMACH	Esophagogastric Cancer	Esophagus/Stomach	Smooth Muscle Neoplasm, NOS
+        TESTIS	TISSUE	Testicular Cancer	Testis	Testis
+        NSGCT	TESTIS	Germ Cell Tumor	Testis	Non-Seminomatous Germ Cell Tumor
+        EMBCA	NSGCT	Germ Cell Tumor	Testis	Embryonal Carcinoma
+        GCTSTM	NSGCT	Germ Cell Tumor	Testis	Germ Cell Tumor with Somatic-Type Malignancy
+        MGCT	NSGCT	Germ Cell Tumor	Testis	Mixed Germ Cell Tumor
+        TCCA	NSGCT	Germ Cell Tumor	Testis	Choriocarcinoma
+        TT	NSGCT	Germ Cell Tumor	Testis	Teratoma
+        TYST	NSGCT	Germ Cell Tumor	Testis	Yolk Sac Tumor
+        SEM	TESTIS	Germ Cell Tumor	Testis	Seminoma
+        TLYM	TESTIS	Non-Hodgkin Lymphoma	Testis	Testicular Lymphoma
+        TMESO	TESTIS	Mesothelioma	Testis	Testicular Mesothelioma
+        TSCST	TESTIS	Sex Cord Stromal Tumor	Testis	Sex Cord Stromal Tumor
+        THYMUS	TISSUE	Thymic Cancer	Thymus	Thymus
+        TET	THYMUS	Thymic Tumor	Thymus	Thymic Epithelial Tumor
+        THYC	TET	Thymic Tumor	Thymus	Thymic Carcinoma
+        THYM	TET	Thymic Tumor	Thymus	Thymoma
+        TNET	THYMUS	Thymic Tumor	Thymus	Thymic Neuroendocrine Tumor
+        THYROID	TISSUE	Thyroid Cancer	Thyroid	Thyroid
+        HTAT	THYROID	Thyroid Cancer	Thyroid	Hyalinizing Trabecular Adenoma of the Thyroid
+        OAT	THYROID	Thyroid Cancer	Thyroid	Oncocytic Adenoma of the Thyroid
+        THAP	THYROID	Thyroid Cancer	Thyroid	Anaplastic Thyroid Cancer
+        THHC	THYROID	Thyroid Cancer	Thyroid	Hurthle Cell Thyroid Cancer
+        THME	THYROID	Thyroid Cancer	Thyroid	Medullary Thyroid Cancer
+        THPD	THYROID	Thyroid Cancer	Thyroid	Poorly Differentiated Thyroid Cancer
+        WDTC	THYROID	Thyroid Cancer	Thyroid	Well-Differentiated Thyroid Cancer
+        THFO	WDTC	Thyroid Cancer	Thyroid	Follicular Thyroid Cancer
+        THPA	WDTC	Thyroid Cancer	Thyroid	Papillary Thyroid Cancer
+        UTERUS	TISSUE	Uterine Cancer	Uterus	Uterus
+        GTD	UTERUS	Gestational Trophoblastic Disease	Uterus	Gestational Trophoblastic Disease
+        ETT	GTD	Gestational Trophoblastic Disease	Uterus	Epithelioid Trophoblastic Tumor
+        MP	GTD	Gestational Trophoblastic Disease	Uterus	Molar Pregnancy
+        CHM	MP	Gestational Trophoblastic Disease	Uterus	Complete Hydatidiform Mole
+        IHM	MP	Gestational Trophoblastic Disease	Uterus	Invasive Hydatidiform Mole
+        PHM	MP	Gestational Trophoblastic Disease	Uterus	Partial Hydatidiform Mole
+        PSTT	GTD	Gestational Trophoblastic Disease	Uterus	Placental Site Trophoblastic Tumor
+        UCCA	GTD	Gestational Trophoblastic Disease	Uterus	Choriocarcinoma
+        OUTT	UTERUS	Endometrial Cancer	Uterus	Other Uterine Tumor
+        UCEC	UTERUS	Endometrial Cancer	Uterus	Endometrial Carcinoma
+        UASC	UCEC	Endometrial Cancer	Uterus	Uterine Adenosquamous Carcinoma
+        UCCC	UCEC	Endometrial Cancer	Uterus	Uterine Clear Cell Carcinoma
+        UCS	UCEC	Endometrial Cancer	Uterus	Uterine Carcinosarcoma/Uterine Malignant Mixed Mullerian Tumor
+        UDDC	UCEC	Endometrial Cancer	Uterus	Uterine Dedifferentiated Carcinoma
+        UEC	UCEC	Endometrial Cancer	Uterus	Uterine Endometrioid Carcinoma
+        UMC	UCEC	Endometrial Cancer	Uterus	Uterine Mucinous Carcinoma
+        UMEC	UCEC	Endometrial Cancer	Uterus	Uterine Mixed Endometrial Carcinoma
+        UMNC	UCEC	Endometrial Cancer	Uterus	Uterine Mesonephric Carcinoma
+        UNEC	UCEC	Endometrial Cancer	Uterus	Uterine Neuroendocrine Carcinoma
+        UPDC	UCEC	Endometrial Cancer	Uterus	Poorly Differentiated Carcinoma of the Uterus
+        USC	UCEC	Endometrial Cancer	Uterus	Uterine Serous Carcinoma/Uterine Papillary Serous Carcinoma
+        UUC	UCEC	Endometrial Cancer	Uterus	Uterine Undifferentiated Carcinoma
+        USARC	UTERUS	Uterine Sarcoma	Uterus	Uterine Sarcoma/Mesenchymal
+        ESS	USARC	Uterine Sarcoma	Uterus	Endometrial Stromal Sarcoma
+        HGESS	ESS	Uterine Sarcoma	Uterus	High-Grade Endometrial Stromal Sarcoma
+        LGESS	ESS	Uterine Sarcoma	Uterus	Low-Grade Endometrial Stromal Sarcoma
+        OUSARC	USARC	Uterine Sarcoma	Uterus	Uterine Sarcoma, Other
+        UAS	USARC	Uterine Sarcoma	Uterus	Uterine Adenosarcoma
+        UPECOMA	USARC	Uterine Sarcoma	Uterus	Uterine Perivascular Epithelioid Cell Tumor
+        USMT	USARC	Uterine Sarcoma	Uterus	Uterine Smooth Muscle Tumor
+        UELMS	USMT	Uterine Sarcoma	Uterus	Uterine Epithelioid Leiomyosarcoma
+        ULM	USMT	Uterine Sarcoma	Uterus	Uterine Leiomyoma
+        ULMS	USMT	Uterine Sarcoma	Uterus	Uterine Leiomyosarcoma
+        UMLMS	USMT	Uterine Sarcoma	Uterus	Uterine Myxoid Leiomyosarcoma
+        USTUMP	USMT	Uterine Sarcoma	Uterus	Uterine Smooth Muscle Tumor of Uncertain Malignant Potential
+        UUS	USARC	Uterine Sarcoma	Uterus	Undifferentiated Uterine Sarcoma
+        VULVA	TISSUE	Vulvar/Vaginal Cancer	Vulva/Vagina	Vulva/Vagina
+        VA	VULVA	Vaginal Cancer	Vulva/Vagina	Vaginal Adenocarcinoma
+        VGCT	VULVA	Germ Cell Tumor	Vulva/Vagina	Germ Cell Tumor of the Vulva
+        VDYS	VGCT	Germ Cell Tumor	Vulva/Vagina	Dysgerminoma
+        VIMT	VGCT	Germ Cell Tumor	Vulva/Vagina	Immature Teratoma
+        VMGCT	VGCT	Germ Cell Tumor	Vulva/Vagina	Mixed Germ Cell Tumor
+        VMT	VGCT	Germ Cell Tumor	Vulva/Vagina	Mature Teratoma
+        VOEC	VGCT	Germ Cell Tumor	Vulva/Vagina	Embryonal Carcinoma
+        VPE	VGCT	Germ Cell Tumor	Vulva/Vagina	Polyembryoma
+        VYST	VGCT	Germ Cell Tumor	Vulva/Vagina	Yolk Sac Tumor
+        VMA	VULVA	Vulvar Carcinoma	Vulva/Vagina	Mucinous Adenocarcinoma of the Vulva/Vagina
+        VMM	VULVA	Melanoma	Vulva/Vagina	Mucosal Melanoma of the Vulva/Vagina
+        VPDC	VULVA	Vaginal Cancer	Vulva/Vagina	Poorly Differentiated Vaginal Carcinoma
+        VSC	VULVA	Vaginal Cancer	Vulva/Vagina	Squamous Cell Carcinoma of the Vulva/Vagina
+        """
     /// former code, current code, how it changed (history = renamed, revocations = revoked in favour of, precursors).
     static let formerCodes = """
-AASTR	ASTR	revocations
-ALL	BLL	revocations
-ALL	TLL	revocations
-AOAST	GNOS	revocations
-AODG	ODG	revocations
-BALL	BLL	precursors
-BCL	MBN	history
-BLOOD	MYELOID	history
-CLL	CLLSLL	precursors
-CTCL	MYCF	precursors
-DIPG	DMG	precursors
-DLBCL	DLBCLNOS	precursors
-ETC	ET	history
-GBM	GB	revocations
-GMUCM	URMM	revocations
-HIST	HDCN	history
-LEUK	MNM	precursors
-LGLL	TLGL	history
-MALTL	EMALT	history
-MBCL	PMBL	history
-MEATL	MEITL	history
-MFT	FT	history
-MM	PCM	history
-MYF	PMF	history
-OAST	GNOS	revocations
-PCV	PV	history
-PTCLNOS	PTCL	history
-RD	RDD	history
-SEZS	SS	history
-SLL	CLLSLL	precursors
-SpCC	SPCC	history
-TALL	TLL	precursors
-TMT	GCTSTM	history
-TNKL	MTNN	history
-aCML	ACML	history
-"""
+        AASTR	ASTR	revocations
+        ALL	BLL	revocations
+        ALL	TLL	revocations
+        AOAST	GNOS	revocations
+        AODG	ODG	revocations
+        BALL	BLL	precursors
+        BCL	MBN	history
+        BLOOD	MYELOID	history
+        CLL	CLLSLL	precursors
+        CTCL	MYCF	precursors
+        DIPG	DMG	precursors
+        DLBCL	DLBCLNOS	precursors
+        ETC	ET	history
+        GBM	GB	revocations
+        GMUCM	URMM	revocations
+        HIST	HDCN	history
+        LEUK	MNM	precursors
+        LGLL	TLGL	history
+        MALTL	EMALT	history
+        MBCL	PMBL	history
+        MEATL	MEITL	history
+        MFT	FT	history
+        MM	PCM	history
+        MYF	PMF	history
+        OAST	GNOS	revocations
+        PCV	PV	history
+        PTCLNOS	PTCL	history
+        RD	RDD	history
+        SEZS	SS	history
+        SLL	CLLSLL	precursors
+        SpCC	SPCC	history
+        TALL	TLL	precursors
+        TMT	GCTSTM	history
+        TNKL	MTNN	history
+        aCML	ACML	history
+        """
 }

@@ -23,9 +23,12 @@ public struct Patient: Codable, Sendable, Hashable, Identifiable {
     /// a birth date is never computed from it.
     public var recordedAge: String?
 
-    public init(id: String, identifiers: [PatientIdentifier] = [], name: PersonName, birthDate: LocalDate? = nil,
-                sex: Sex = .unknown, pseudonym: String? = nil, vitalStatus: VitalStatus = .unknown, deceasedOn: LocalDate? = nil,
-                causeOfDeath: String? = nil, recordedAge: String? = nil) {
+    public init(
+        id: String, identifiers: [PatientIdentifier] = [], name: PersonName, birthDate: LocalDate? = nil,
+        sex: Sex = .unknown, pseudonym: String? = nil, vitalStatus: VitalStatus = .unknown,
+        deceasedOn: LocalDate? = nil,
+        causeOfDeath: String? = nil, recordedAge: String? = nil
+    ) {
         self.id = id
         self.identifiers = identifiers
         self.name = name
@@ -39,7 +42,9 @@ public struct Patient: Codable, Sendable, Hashable, Identifiable {
         self.recordedAge = recordedAge
     }
 
-    enum CodingKeys: String, CodingKey { case id, identifiers, name, birthDate, sex, pseudonym, vitalStatus, deceasedOn, causeOfDeath, recordedAge }
+    enum CodingKeys: String, CodingKey {
+        case id, identifiers, name, birthDate, sex, pseudonym, vitalStatus, deceasedOn, causeOfDeath, recordedAge
+    }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -48,21 +53,26 @@ public struct Patient: Codable, Sendable, Hashable, Identifiable {
         let deceasedOn = try c.decodeIfPresent(LocalDate.self, forKey: .deceasedOn)
         let birthDate = try c.decodeIfPresent(LocalDate.self, forKey: .birthDate)
         if status == .alive, deceasedOn != nil {
-            throw DecodingError.dataCorruptedError(forKey: .deceasedOn, in: c, debugDescription: "a date of death with vitalStatus \"alive\"; expected \"deceased\" or no date")
+            throw DecodingError.dataCorruptedError(
+                forKey: .deceasedOn, in: c,
+                debugDescription: "a date of death with vitalStatus \"alive\"; expected \"deceased\" or no date")
         }
         if let deceasedOn, let birthDate, deceasedOn < birthDate {
-            throw DecodingError.dataCorruptedError(forKey: .deceasedOn, in: c, debugDescription: "date of death before the birth date; expected a date on or after it")
+            throw DecodingError.dataCorruptedError(
+                forKey: .deceasedOn, in: c,
+                debugDescription: "date of death before the birth date; expected a date on or after it")
         }
-        self.init(id: id,
-                  identifiers: try c.decodeIfPresent([PatientIdentifier].self, forKey: .identifiers) ?? [],
-                  name: try c.decode(PersonName.self, forKey: .name),
-                  birthDate: birthDate,
-                  sex: try c.decodeIfPresent(Sex.self, forKey: .sex) ?? .unknown,
-                  pseudonym: try c.decodeIfPresent(String.self, forKey: .pseudonym),
-                  vitalStatus: status ?? .unknown,
-                  deceasedOn: deceasedOn,
-                  causeOfDeath: try c.decodeIfPresent(String.self, forKey: .causeOfDeath),
-                  recordedAge: try c.decodeIfPresent(String.self, forKey: .recordedAge))
+        self.init(
+            id: id,
+            identifiers: try c.decodeIfPresent([PatientIdentifier].self, forKey: .identifiers) ?? [],
+            name: try c.decode(PersonName.self, forKey: .name),
+            birthDate: birthDate,
+            sex: try c.decodeIfPresent(Sex.self, forKey: .sex) ?? .unknown,
+            pseudonym: try c.decodeIfPresent(String.self, forKey: .pseudonym),
+            vitalStatus: status ?? .unknown,
+            deceasedOn: deceasedOn,
+            causeOfDeath: try c.decodeIfPresent(String.self, forKey: .causeOfDeath),
+            recordedAge: try c.decodeIfPresent(String.self, forKey: .recordedAge))
     }
 
     /// Unknown vital status and absent death data are left out, so records written before they existed keep their bytes.
@@ -93,13 +103,18 @@ public struct Patient: Codable, Sendable, Hashable, Identifiable {
     /// birth date and family name; false when birth dates or family names contradict; nil when nothing tells.
     public func isSamePerson(as other: Patient) -> Bool? {
         if id == other.id { return true }
-        for a in identifiers where other.identifiers.contains(where: { $0.value == a.value && ($0.system == a.system || $0.system == nil || a.system == nil) }) {
+        for a in identifiers
+        where other.identifiers.contains(where: {
+            $0.value == a.value && ($0.system == a.system || $0.system == nil || a.system == nil)
+        }) {
             return true
         }
         let families = [name.family, other.name.family].map { $0?.trimmingCharacters(in: .whitespaces).lowercased() }
         if let a = birthDate, let b = other.birthDate, a != b { return false }
         if let a = families[0], let b = families[1], !a.isEmpty, !b.isEmpty, a != b { return false }
-        if birthDate != nil, birthDate == other.birthDate, let a = families[0], !a.isEmpty, a == families[1] { return true }
+        if birthDate != nil, birthDate == other.birthDate, let a = families[0], !a.isEmpty, a == families[1] {
+            return true
+        }
         return nil
     }
 
@@ -139,9 +154,9 @@ public struct PersonName: Codable, Sendable, Hashable {
     public var display: String {
         if let text, !text.isEmpty { return text }
         switch (family, given) {
-        case let (f?, g?): return "\(f), \(g)"
-        case let (f?, nil): return f
-        case let (nil, g?): return g
+        case (let f?, let g?): return "\(f), \(g)"
+        case (let f?, nil): return f
+        case (nil, let g?): return g
         default: return "(unnamed)"
         }
     }

@@ -16,9 +16,11 @@ public struct Trial: Codable, Sendable, Hashable, Identifiable {
     /// The registry's study type: "interventional", "observational" or "expanded access"; nil when not stated.
     public var studyType: String?
 
-    public init(id: String, title: String, shortTitle: String? = nil, phase: String? = nil,
-                status: RecruitmentStatus = .unknown, sponsor: String? = nil, sites: [TrialSite] = [],
-                arms: [TrialArm] = [], eligibility: Eligibility = Eligibility(), provenance: Provenance? = nil) {
+    public init(
+        id: String, title: String, shortTitle: String? = nil, phase: String? = nil,
+        status: RecruitmentStatus = .unknown, sponsor: String? = nil, sites: [TrialSite] = [],
+        arms: [TrialArm] = [], eligibility: Eligibility = Eligibility(), provenance: Provenance? = nil
+    ) {
         self.id = id
         self.title = title
         self.shortTitle = shortTitle
@@ -31,40 +33,55 @@ public struct Trial: Codable, Sendable, Hashable, Identifiable {
         self.provenance = provenance
     }
 
-    enum CodingKeys: String, CodingKey { case id, title, shortTitle, phase, status, sponsor, sites, arms, eligibility, provenance, studyType }
+    enum CodingKeys: String, CodingKey {
+        case id, title, shortTitle, phase, status, sponsor, sites, arms, eligibility, provenance, studyType
+    }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(id: try c.decode(String.self, forKey: .id),
-                  title: try c.decode(String.self, forKey: .title),
-                  shortTitle: try c.decodeIfPresent(String.self, forKey: .shortTitle),
-                  phase: try c.decodeIfPresent(String.self, forKey: .phase),
-                  status: try c.decodeIfPresent(RecruitmentStatus.self, forKey: .status) ?? .unknown,
-                  sponsor: try c.decodeIfPresent(String.self, forKey: .sponsor),
-                  sites: try c.decodeIfPresent([TrialSite].self, forKey: .sites) ?? [],
-                  arms: try c.decodeIfPresent([TrialArm].self, forKey: .arms) ?? [],
-                  eligibility: try c.decodeIfPresent(Eligibility.self, forKey: .eligibility) ?? Eligibility(),
-                  provenance: try c.decodeIfPresent(Provenance.self, forKey: .provenance))
+        self.init(
+            id: try c.decode(String.self, forKey: .id),
+            title: try c.decode(String.self, forKey: .title),
+            shortTitle: try c.decodeIfPresent(String.self, forKey: .shortTitle),
+            phase: try c.decodeIfPresent(String.self, forKey: .phase),
+            status: try c.decodeIfPresent(RecruitmentStatus.self, forKey: .status) ?? .unknown,
+            sponsor: try c.decodeIfPresent(String.self, forKey: .sponsor),
+            sites: try c.decodeIfPresent([TrialSite].self, forKey: .sites) ?? [],
+            arms: try c.decodeIfPresent([TrialArm].self, forKey: .arms) ?? [],
+            eligibility: try c.decodeIfPresent(Eligibility.self, forKey: .eligibility) ?? Eligibility(),
+            provenance: try c.decodeIfPresent(Provenance.self, forKey: .provenance))
         studyType = try c.decodeIfPresent(String.self, forKey: .studyType)
     }
 
     /// Whether an id has the shape of a ClinicalTrials.gov identifier (NCT and eight digits).
     public static func isValidNCTId(_ id: String) -> Bool {
-        id.count == 11 && id.hasPrefix("NCT") && id.dropFirst(3).allSatisfy(\.isASCII) && id.dropFirst(3).allSatisfy(\.isNumber)
+        id.count == 11 && id.hasPrefix("NCT") && id.dropFirst(3).allSatisfy(\.isASCII)
+            && id.dropFirst(3).allSatisfy(\.isNumber)
     }
 }
 
 /// ClinicalTrials.gov overall status, in its own spelling: every value of the registry's OverallStatus
 /// (studies and expanded-access records).
 public enum RecruitmentStatus: String, Codable, Sendable, CaseIterable {
-    case notYetRecruiting = "NOT_YET_RECRUITING", recruiting = "RECRUITING", enrollingByInvitation = "ENROLLING_BY_INVITATION"
-    case activeNotRecruiting = "ACTIVE_NOT_RECRUITING", suspended = "SUSPENDED", terminated = "TERMINATED"
-    case completed = "COMPLETED", withdrawn = "WITHDRAWN", unknown = "UNKNOWN"
+    case notYetRecruiting = "NOT_YET_RECRUITING"
+    case recruiting = "RECRUITING"
+    case enrollingByInvitation = "ENROLLING_BY_INVITATION"
+    case activeNotRecruiting = "ACTIVE_NOT_RECRUITING"
+    case suspended = "SUSPENDED"
+    case terminated = "TERMINATED"
+    case completed = "COMPLETED"
+    case withdrawn = "WITHDRAWN"
+    case unknown = "UNKNOWN"
     /// Expanded access: available, no longer or temporarily not available, approved for marketing.
-    case available = "AVAILABLE", noLongerAvailable = "NO_LONGER_AVAILABLE", temporarilyNotAvailable = "TEMPORARILY_NOT_AVAILABLE"
-    case approvedForMarketing = "APPROVED_FOR_MARKETING", withheld = "WITHHELD"
+    case available = "AVAILABLE"
+    case noLongerAvailable = "NO_LONGER_AVAILABLE"
+    case temporarilyNotAvailable = "TEMPORARILY_NOT_AVAILABLE"
+    case approvedForMarketing = "APPROVED_FOR_MARKETING"
+    case withheld = "WITHHELD"
 
-    public var isOpen: Bool { self == .recruiting || self == .enrollingByInvitation || self == .notYetRecruiting || self == .available }
+    public var isOpen: Bool {
+        self == .recruiting || self == .enrollingByInvitation || self == .notYetRecruiting || self == .available
+    }
 
     /// Any spelling the registry has used ("Active, not recruiting", "ACTIVE_NOT_RECRUITING", "Enrolling by invitation").
     public init?(registry text: String) {
@@ -104,7 +121,10 @@ public struct TrialArm: Codable, Sendable, Hashable, Identifiable {
     /// "Subprotocol H: BRAF V600E/R/K/D mutation").
     public var description: String?
 
-    public init(id: String, name: String, drugs: [String] = [], open: Bool = true, criteria: Criterion? = nil, description: String? = nil) {
+    public init(
+        id: String, name: String, drugs: [String] = [], open: Bool = true, criteria: Criterion? = nil,
+        description: String? = nil
+    ) {
         self.id = id
         self.name = name
         self.drugs = drugs
@@ -117,12 +137,13 @@ public struct TrialArm: Codable, Sendable, Hashable, Identifiable {
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(id: try c.decode(String.self, forKey: .id),
-                  name: try c.decode(String.self, forKey: .name),
-                  drugs: try c.decodeIfPresent([String].self, forKey: .drugs) ?? [],
-                  open: try c.decodeIfPresent(Bool.self, forKey: .open) ?? true,
-                  criteria: try c.decodeIfPresent(Criterion.self, forKey: .criteria),
-                  description: try c.decodeIfPresent(String.self, forKey: .description))
+        self.init(
+            id: try c.decode(String.self, forKey: .id),
+            name: try c.decode(String.self, forKey: .name),
+            drugs: try c.decodeIfPresent([String].self, forKey: .drugs) ?? [],
+            open: try c.decodeIfPresent(Bool.self, forKey: .open) ?? true,
+            criteria: try c.decodeIfPresent(Criterion.self, forKey: .criteria),
+            description: try c.decodeIfPresent(String.self, forKey: .description))
     }
 }
 
@@ -140,8 +161,11 @@ public struct Eligibility: Codable, Sendable, Hashable {
     public var inclusionText: String?
     public var exclusionText: String?
 
-    public init(minimumAge: Int? = nil, maximumAge: Int? = nil, sex: Sex? = nil, diagnoses: [String] = [],
-                conditions: [String] = [], criteria: Criterion? = nil, inclusionText: String? = nil, exclusionText: String? = nil) {
+    public init(
+        minimumAge: Int? = nil, maximumAge: Int? = nil, sex: Sex? = nil, diagnoses: [String] = [],
+        conditions: [String] = [], criteria: Criterion? = nil, inclusionText: String? = nil,
+        exclusionText: String? = nil
+    ) {
         self.minimumAge = minimumAge
         self.maximumAge = maximumAge
         self.sex = sex
@@ -152,17 +176,20 @@ public struct Eligibility: Codable, Sendable, Hashable {
         self.exclusionText = exclusionText
     }
 
-    enum CodingKeys: String, CodingKey { case minimumAge, maximumAge, sex, diagnoses, conditions, criteria, inclusionText, exclusionText }
+    enum CodingKeys: String, CodingKey {
+        case minimumAge, maximumAge, sex, diagnoses, conditions, criteria, inclusionText, exclusionText
+    }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(minimumAge: try c.decodeIfPresent(Int.self, forKey: .minimumAge),
-                  maximumAge: try c.decodeIfPresent(Int.self, forKey: .maximumAge),
-                  sex: try c.decodeIfPresent(Sex.self, forKey: .sex),
-                  diagnoses: try c.decodeIfPresent([String].self, forKey: .diagnoses) ?? [],
-                  conditions: try c.decodeIfPresent([String].self, forKey: .conditions) ?? [],
-                  criteria: try c.decodeIfPresent(Criterion.self, forKey: .criteria),
-                  inclusionText: try c.decodeIfPresent(String.self, forKey: .inclusionText),
-                  exclusionText: try c.decodeIfPresent(String.self, forKey: .exclusionText))
+        self.init(
+            minimumAge: try c.decodeIfPresent(Int.self, forKey: .minimumAge),
+            maximumAge: try c.decodeIfPresent(Int.self, forKey: .maximumAge),
+            sex: try c.decodeIfPresent(Sex.self, forKey: .sex),
+            diagnoses: try c.decodeIfPresent([String].self, forKey: .diagnoses) ?? [],
+            conditions: try c.decodeIfPresent([String].self, forKey: .conditions) ?? [],
+            criteria: try c.decodeIfPresent(Criterion.self, forKey: .criteria),
+            inclusionText: try c.decodeIfPresent(String.self, forKey: .inclusionText),
+            exclusionText: try c.decodeIfPresent(String.self, forKey: .exclusionText))
     }
 }

@@ -13,8 +13,10 @@ public struct TrialMatch: Codable, Sendable, Hashable {
     /// Fingerprint of the case data the match was computed on; a mismatch means the match is stale.
     public var dataFingerprint: String
 
-    public init(caseId: String, trialId: String, armId: String? = nil, outcomes: [CriterionOutcome], status: MatchStatus,
-                score: Double, computedAt: Date, dataFingerprint: String) {
+    public init(
+        caseId: String, trialId: String, armId: String? = nil, outcomes: [CriterionOutcome], status: MatchStatus,
+        score: Double, computedAt: Date, dataFingerprint: String
+    ) {
         self.caseId = caseId
         self.trialId = trialId
         self.armId = armId
@@ -51,7 +53,9 @@ public struct CriterionOutcome: Codable, Sendable, Hashable {
 }
 
 public enum Outcome: String, Codable, Sendable, CaseIterable {
-    case met, notMet = "not-met", unknown
+    case met
+    case notMet = "not-met"
+    case unknown
 
     /// ✓, ✗ or ?
     public var mark: String {
@@ -64,7 +68,9 @@ public enum Outcome: String, Codable, Sendable, CaseIterable {
 }
 
 public enum MatchStatus: String, Codable, Sendable, CaseIterable {
-    case eligible, possiblyEligible = "possibly-eligible", notEligible = "not-eligible"
+    case eligible
+    case possiblyEligible = "possibly-eligible"
+    case notEligible = "not-eligible"
 
     public var label: String {
         switch self {

@@ -48,14 +48,18 @@ public enum ValidValues {
 
     /// ECOG performance status: a whole number 0 (fully active) to 5 (dead).
     public static func ecog(_ value: Int) throws(InvalidValue) -> Int {
-        guard ecogRange.contains(value) else { throw InvalidValue(field: "ECOG", expected: "ECOG 0–5", got: String(value)) }
+        guard ecogRange.contains(value) else {
+            throw InvalidValue(field: "ECOG", expected: "ECOG 0–5", got: String(value))
+        }
         return value
     }
 
     /// ECOG from text: "1" or "ECOG 1".
     public static func ecog(parsing text: String) throws(InvalidValue) -> Int {
         let digits = strip(prefixes: ["ECOG"], suffixes: [], from: text)
-        guard let value = Int(digits) else { throw InvalidValue(field: "ECOG", expected: "ECOG as a whole number 0–5", got: quoted(text)) }
+        guard let value = Int(digits) else {
+            throw InvalidValue(field: "ECOG", expected: "ECOG as a whole number 0–5", got: quoted(text))
+        }
         return try ecog(value)
     }
 
@@ -71,7 +75,8 @@ public enum ValidValues {
     public static func karnofsky(parsing text: String) throws(InvalidValue) -> Int {
         let digits = strip(prefixes: ["KPS", "KARNOFSKY"], suffixes: ["%"], from: text)
         guard let value = Int(digits) else {
-            throw InvalidValue(field: "Karnofsky", expected: "Karnofsky as a whole number 0–100 in steps of 10", got: quoted(text))
+            throw InvalidValue(
+                field: "Karnofsky", expected: "Karnofsky as a whole number 0–100 in steps of 10", got: quoted(text))
         }
         return try karnofsky(value)
     }
@@ -80,7 +85,9 @@ public enum ValidValues {
 
     /// A date that exists on the calendar (no 31 February, no 29 February outside leap years).
     public static func date(_ value: LocalDate, field: String = "date") throws(InvalidValue) -> LocalDate {
-        guard value.isOnCalendar else { throw InvalidValue(field: field, expected: "a real calendar date", got: value.description) }
+        guard value.isOnCalendar else {
+            throw InvalidValue(field: field, expected: "a real calendar date", got: value.description)
+        }
         return value
     }
 
@@ -88,16 +95,23 @@ public enum ValidValues {
     /// Nothing is guessed: a missing part, a two-digit year or an impossible day is refused.
     public static func date(parsing text: String, field: String = "date") throws(InvalidValue) -> LocalDate {
         guard let value = parseDate(text) else {
-            throw InvalidValue(field: field, expected: "a real calendar date as YYYY-MM-DD or DD.MM.YYYY", got: quoted(text))
+            throw InvalidValue(
+                field: field, expected: "a real calendar date as YYYY-MM-DD or DD.MM.YYYY", got: quoted(text))
         }
         return value
     }
 
     /// A birth date: on the calendar, not after `today`, at most 120 years before it. The value is
     /// identifying, so the reason never contains it.
-    public static func birthDate(_ value: LocalDate, today: LocalDate = LocalDate(Date())) throws(InvalidValue) -> LocalDate {
-        guard value.isOnCalendar else { throw InvalidValue(field: "birth date", expected: "a real calendar date", got: nil) }
-        guard value <= today else { throw InvalidValue(field: "birth date", expected: "a birth date not in the future", got: nil) }
+    public static func birthDate(_ value: LocalDate, today: LocalDate = LocalDate(Date())) throws(InvalidValue)
+        -> LocalDate
+    {
+        guard value.isOnCalendar else {
+            throw InvalidValue(field: "birth date", expected: "a real calendar date", got: nil)
+        }
+        guard value <= today else {
+            throw InvalidValue(field: "birth date", expected: "a birth date not in the future", got: nil)
+        }
         guard ageRange.contains(value.years(until: today)) else {
             throw InvalidValue(field: "birth date", expected: "a birth date giving an age of 0–120 years", got: nil)
         }
@@ -105,32 +119,43 @@ public enum ValidValues {
     }
 
     /// A birth date from text (formats as `date(parsing:)`); the value is never echoed.
-    public static func birthDate(parsing text: String, today: LocalDate = LocalDate(Date())) throws(InvalidValue) -> LocalDate {
+    public static func birthDate(parsing text: String, today: LocalDate = LocalDate(Date())) throws(InvalidValue)
+        -> LocalDate
+    {
         guard let value = parseDate(text) else {
-            throw InvalidValue(field: "birth date", expected: "a real calendar date as YYYY-MM-DD or DD.MM.YYYY", got: nil)
+            throw InvalidValue(
+                field: "birth date", expected: "a real calendar date as YYYY-MM-DD or DD.MM.YYYY", got: nil)
         }
         return try birthDate(value, today: today)
     }
 
     /// An age in whole years, 0–120.
     public static func age(_ value: Int) throws(InvalidValue) -> Int {
-        guard ageRange.contains(value) else { throw InvalidValue(field: "age", expected: "an age of 0–120 years", got: String(value)) }
+        guard ageRange.contains(value) else {
+            throw InvalidValue(field: "age", expected: "an age of 0–120 years", got: String(value))
+        }
         return value
     }
 
     /// A follow-up date: on the calendar and not before `today`, unless the user confirmed a past date
     /// (a follow-up recorded after the fact). The refusal is `confirmable`.
-    public static func followUp(_ value: LocalDate, today: LocalDate = LocalDate(Date()), confirmed: Bool = false) throws(InvalidValue) -> LocalDate {
+    public static func followUp(_ value: LocalDate, today: LocalDate = LocalDate(Date()), confirmed: Bool = false)
+        throws(InvalidValue) -> LocalDate
+    {
         _ = try date(value, field: "follow-up date")
         guard confirmed || value >= today else {
-            throw InvalidValue(field: "follow-up date", expected: "a follow-up date from \(today) on", got: "\(value), which is in the past",
-                               confirmable: true)
+            throw InvalidValue(
+                field: "follow-up date", expected: "a follow-up date from \(today) on",
+                got: "\(value), which is in the past",
+                confirmable: true)
         }
         return value
     }
 
     /// A follow-up date from text (formats as `date(parsing:)`).
-    public static func followUp(parsing text: String, today: LocalDate = LocalDate(Date()), confirmed: Bool = false) throws(InvalidValue) -> LocalDate {
+    public static func followUp(parsing text: String, today: LocalDate = LocalDate(Date()), confirmed: Bool = false)
+        throws(InvalidValue) -> LocalDate
+    {
         try followUp(try date(parsing: text, field: "follow-up date"), today: today, confirmed: confirmed)
     }
 
@@ -164,7 +189,8 @@ public enum ValidValues {
     public static func plannedMinutes(parsing text: String) throws(InvalidValue) -> Int {
         let digits = strip(prefixes: [], suffixes: ["MINUTES", "MINUTEN", "MIN"], from: text)
         guard let value = Int(digits) else {
-            throw InvalidValue(field: "planned minutes", expected: "planned minutes as a whole number 1–240", got: quoted(text))
+            throw InvalidValue(
+                field: "planned minutes", expected: "planned minutes as a whole number 1–240", got: quoted(text))
         }
         return try plannedMinutes(value)
     }
@@ -186,12 +212,15 @@ public enum ValidValues {
         let t = text.trimmingCharacters(in: .whitespaces)
         let iso = t.split(separator: "-", omittingEmptySubsequences: false)
         if iso.count == 3, iso[0].count == 4, iso[1].count == 2, iso[2].count == 2,
-           let y = Int(iso[0]), let m = Int(iso[1]), let d = Int(iso[2]) {
+            let y = Int(iso[0]), let m = Int(iso[1]), let d = Int(iso[2])
+        {
             return calendarDate(y, m, d)
         }
         let dayFirst = t.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "." || $0 == "/" })
-        if dayFirst.count == 3, (1...2).contains(dayFirst[0].count), (1...2).contains(dayFirst[1].count), dayFirst[2].count == 4,
-           let d = Int(dayFirst[0]), let m = Int(dayFirst[1]), let y = Int(dayFirst[2]) {
+        if dayFirst.count == 3, (1...2).contains(dayFirst[0].count), (1...2).contains(dayFirst[1].count),
+            dayFirst[2].count == 4,
+            let d = Int(dayFirst[0]), let m = Int(dayFirst[1]), let y = Int(dayFirst[2])
+        {
             return calendarDate(y, m, d)
         }
         return nil
@@ -205,9 +234,15 @@ public enum ValidValues {
     static func strip(prefixes: [String], suffixes: [String], from text: String) -> String {
         var t = text.trimmingCharacters(in: .whitespaces)
         let upper = t.uppercased()
-        for p in prefixes where upper.hasPrefix(p) { t = String(t.dropFirst(p.count)); break }
+        for p in prefixes where upper.hasPrefix(p) {
+            t = String(t.dropFirst(p.count))
+            break
+        }
         let upper2 = t.uppercased()
-        for s in suffixes where upper2.hasSuffix(s) { t = String(t.dropLast(s.count)); break }
+        for s in suffixes where upper2.hasSuffix(s) {
+            t = String(t.dropLast(s.count))
+            break
+        }
         return t.trimmingCharacters(in: .whitespaces)
     }
 

@@ -1,7 +1,8 @@
-import Foundation
 import Crypto
+import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Where the stores' audit keys live: one 0600 file per store and key epoch, in a 0700 directory outside the
@@ -23,8 +24,14 @@ public struct AuditKeyring: Sendable, Equatable {
     public static var standard: AuditKeyring { AuditKeyring(environment: ProcessInfo.processInfo.environment) }
 
     public init(environment env: [String: String]) {
-        if let dir = env["TUMORBOARD_KEY_DIR"], !dir.isEmpty { directory = dir; return }
-        if let xdg = env["XDG_CONFIG_HOME"], !xdg.isEmpty { directory = xdg + "/tumorboard/keys"; return }
+        if let dir = env["TUMORBOARD_KEY_DIR"], !dir.isEmpty {
+            directory = dir
+            return
+        }
+        if let xdg = env["XDG_CONFIG_HOME"], !xdg.isEmpty {
+            directory = xdg + "/tumorboard/keys"
+            return
+        }
         directory = (env["HOME"] ?? NSHomeDirectory()) + "/.config/tumorboard/keys"
     }
 
@@ -50,12 +57,16 @@ public struct AuditKey: Sendable {
     }
 
     static func generate(storeId: String, epoch: Int, keyedFrom: Int64) -> AuditKey {
-        AuditKey(storeId: storeId, epoch: epoch, keyedFrom: keyedFrom, secret: SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) })
+        AuditKey(
+            storeId: storeId, epoch: epoch, keyedFrom: keyedFrom,
+            secret: SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) })
     }
 
     /// HMAC-SHA-256 of the text, lower-case hex.
     func mac(_ text: String) -> String {
-        HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: SymmetricKey(data: secret)).map { String(format: "%02x", $0) }.joined()
+        HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: SymmetricKey(data: secret)).map {
+            String(format: "%02x", $0)
+        }.joined()
     }
 
     /// The file's one line: `tumorboard-audit-key/1 STORE EPOCH KEYED-FROM BASE64`.
@@ -66,8 +77,10 @@ public struct AuditKey: Sendable {
     /// Parses a key file's text; nil when it is not one.
     static func parse(_ text: String) -> AuditKey? {
         let parts = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ").map(String.init)
-        guard parts.count == 5, parts[0] == "tumorboard-audit-key/1", let epoch = Int(parts[2]), let from = Int64(parts[3]),
-              let secret = Data(base64Encoded: parts[4]), secret.count == 32 else { return nil }
+        guard parts.count == 5, parts[0] == "tumorboard-audit-key/1", let epoch = Int(parts[2]),
+            let from = Int64(parts[3]),
+            let secret = Data(base64Encoded: parts[4]), secret.count == 32
+        else { return nil }
         return AuditKey(storeId: parts[1], epoch: epoch, keyedFrom: from, secret: secret)
     }
 
@@ -88,7 +101,8 @@ public struct AuditKey: Sendable {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         if !FileManager.default.fileExists(atPath: directory) {
             do {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                try FileManager.default.createDirectory(
+                    atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             } catch {
                 throw StoreError.cannotCreate(path: path, reason: "the key directory \(directory) cannot be created")
             }
@@ -105,7 +119,8 @@ public struct AuditKey: Sendable {
         try handle.synchronize()
         try handle.close()
         guard link(temporary, path) == 0 else {
-            throw StoreError.cannotCreate(path: path, reason: errno == EEXIST ? "a key file is already there" : String(cString: strerror(errno)))
+            throw StoreError.cannotCreate(
+                path: path, reason: errno == EEXIST ? "a key file is already there" : String(cString: strerror(errno)))
         }
     }
 }
@@ -136,9 +151,13 @@ final class AuditKeys: @unchecked Sendable {
     /// The key of a store's epoch: from memory, else from its key file; nil when neither has it.
     func key(storeId: String, epoch: Int) throws -> AuditKey? {
         if let key = lock.withLock({ keys[storeId]?[epoch] }) { return key }
-        guard let path = keyring(storeId: storeId)?.path(storeId: storeId, epoch: epoch), let key = try AuditKey.read(path: path) else { return nil }
+        guard let path = keyring(storeId: storeId)?.path(storeId: storeId, epoch: epoch),
+            let key = try AuditKey.read(path: path)
+        else { return nil }
         guard key.storeId == storeId, key.epoch == epoch else {
-            throw StoreError.invalid("the audit key \(path) belongs to store \(key.storeId) epoch \(key.epoch), not this store's epoch \(epoch)")
+            throw StoreError.invalid(
+                "the audit key \(path) belongs to store \(key.storeId) epoch \(key.epoch), not this store's epoch \(epoch)"
+            )
         }
         remember(key)
         return key

@@ -1,7 +1,7 @@
-import Foundation
-import Crypto
-import GRDB
 import BoardModel
+import Crypto
+import Foundation
+import GRDB
 
 /// Appends hash-chained audit events inside the caller's transaction, and checks the chain.
 /// Each event carries the hash of the previous one, so an edited, deleted or reordered event breaks the chain.
@@ -12,36 +12,46 @@ enum AuditTrail {
     /// Appends one event; call inside the write transaction that makes the change.
     /// Throws `StoreError.auditKeyMissing` when the store is keyed and this process cannot find the key.
     @discardableResult
-    static func append(_ db: Database, user: String, action: String, entity: String, entityId: String,
-                       caseId: String? = nil, before: String? = nil, after: String? = nil, at: Date = Date()) throws -> AuditEvent {
-        let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1"))
+    static func append(
+        _ db: Database, user: String, action: String, entity: String, entityId: String,
+        caseId: String? = nil, before: String? = nil, after: String? = nil, at: Date = Date()
+    ) throws -> AuditEvent {
+        let last = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1"))
         let sequence: Int64 = (last?["seq"] ?? 0) + 1
         let previous: String = last?["hash"] ?? ""
         // Millisecond precision so that the stored value hashes the same after a round-trip.
         let instant = Date(timeIntervalSince1970: (at.timeIntervalSince1970 * 1000).rounded() / 1000)
-        var event = AuditEvent(sequence: sequence, at: instant, user: user, action: action, entity: entity, entityId: entityId,
-                               caseId: caseId, before: before, after: after, previousHash: previous, hash: "")
+        var event = AuditEvent(
+            sequence: sequence, at: instant, user: user, action: action, entity: entity, entityId: entityId,
+            caseId: caseId, before: before, after: after, previousHash: previous, hash: "")
         if let epoch = try Int.fetchOne(db.cachedStatement(sql: "SELECT MAX(epoch) FROM audit_key")) {
             let storeId = try self.storeId(db)
             guard let key = try AuditKeys.shared.key(storeId: storeId, epoch: epoch) else {
-                throw StoreError.auditKeyMissing(keyFile: AuditKeys.shared.keyring(storeId: storeId)?.path(storeId: storeId, epoch: epoch))
+                throw StoreError.auditKeyMissing(
+                    keyFile: AuditKeys.shared.keyring(storeId: storeId)?.path(storeId: storeId, epoch: epoch))
             }
             event.hash = key.mac(event.canonicalText)
         } else {
             event.hash = hash(of: event)
         }
-        try db.cachedStatement(sql: """
-            INSERT INTO audit_event(seq, at, user, action, entity, entity_id, case_id, before, after, previous_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [event.sequence, event.at.timeIntervalSince1970, user, action, entity, entityId,
-                                     caseId, before, after, previous, event.hash])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO audit_event(seq, at, user, action, entity, entity_id, case_id, before, after, previous_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            event.sequence, event.at.timeIntervalSince1970, user, action, entity, entityId,
+            caseId, before, after, previous, event.hash,
+        ])
         return event
     }
 
     /// The store's random id (schema v3), which names its key files and its witnessed heads.
     static func storeId(_ db: Database) throws -> String {
         guard let id = try String.fetchOne(db.cachedStatement(sql: "SELECT id FROM store_identity LIMIT 1")) else {
-            throw StoreError.corrupt(path: db.configuration.label ?? "the store", detail: "the store identity is missing")
+            throw StoreError.corrupt(
+                path: db.configuration.label ?? "the store", detail: "the store identity is missing")
         }
         return id
     }
@@ -52,9 +62,10 @@ enum AuditTrail {
     }
 
     static func event(from row: Row) -> AuditEvent {
-        AuditEvent(sequence: row["seq"], at: Date(timeIntervalSince1970: row["at"]), user: row["user"], action: row["action"],
-                   entity: row["entity"], entityId: row["entity_id"], caseId: row["case_id"], before: row["before"],
-                   after: row["after"], previousHash: row["previous_hash"], hash: row["hash"])
+        AuditEvent(
+            sequence: row["seq"], at: Date(timeIntervalSince1970: row["at"]), user: row["user"], action: row["action"],
+            entity: row["entity"], entityId: row["entity_id"], caseId: row["case_id"], before: row["before"],
+            after: row["after"], previousHash: row["previous_hash"], hash: row["hash"])
     }
 
     /// The last event's number and hash, or nil for an empty trail.
@@ -87,11 +98,15 @@ enum AuditTrail {
         var keys: [Int: AuditKey] = [:]
         for e in epochs {
             guard let key = try AuditKeys.shared.key(storeId: storeId, epoch: e.epoch) else {
-                report.missingKeys.append(.init(epoch: e.epoch, keyedFrom: e.keyedFrom, keyFile: keyring?.path(storeId: storeId, epoch: e.epoch)))
+                report.missingKeys.append(
+                    .init(
+                        epoch: e.epoch, keyedFrom: e.keyedFrom, keyFile: keyring?.path(storeId: storeId, epoch: e.epoch)
+                    ))
                 continue
             }
             if key.keyedFrom != e.keyedFrom || key.fingerprint != e.fingerprint {
-                report.firstBreak = "the store's record of audit key epoch \(e.epoch) was altered: it says the key starts at event \(e.keyedFrom) "
+                report.firstBreak =
+                    "the store's record of audit key epoch \(e.epoch) was altered: it says the key starts at event \(e.keyedFrom) "
                     + "with fingerprint \(e.fingerprint), the key file says event \(key.keyedFrom), fingerprint \(key.fingerprint)"
                 return report
             }
@@ -99,8 +114,10 @@ enum AuditTrail {
         }
         // A key file for an epoch the store does not record means the record was removed (and the chain perhaps
         // rewritten without a key).
-        for orphan in keyFiles(storeId: storeId, keyring: keyring) where !epochs.contains(where: { $0.epoch == orphan.epoch }) {
-            report.firstBreak = "a key file for this store exists (\(orphan.path): epoch \(orphan.epoch), from event \(orphan.keyedFrom)) but the store "
+        for orphan in keyFiles(storeId: storeId, keyring: keyring)
+        where !epochs.contains(where: { $0.epoch == orphan.epoch }) {
+            report.firstBreak =
+                "a key file for this store exists (\(orphan.path): epoch \(orphan.epoch), from event \(orphan.keyedFrom)) but the store "
                 + "records no such key: the key record was removed from the store and events from \(orphan.keyedFrom) on may have been rewritten"
             return report
         }
@@ -115,18 +132,21 @@ enum AuditTrail {
                 return report
             }
             if event.previousHash != previousHash {
-                report.firstBreak = "event \(event.sequence) does not follow event \(event.sequence - 1) (previous-hash mismatch: an event was removed or reordered)"
+                report.firstBreak =
+                    "event \(event.sequence) does not follow event \(event.sequence - 1) (previous-hash mismatch: an event was removed or reordered)"
                 return report
             }
             let epoch = epochs.last { $0.keyedFrom <= event.sequence }
             if let epoch {
                 if epoch.keyedFrom == event.sequence && event.action != "audit.key" {
-                    report.firstBreak = "event \(event.sequence) should start audit key epoch \(epoch.epoch) but is \(event.action): the key record was altered"
+                    report.firstBreak =
+                        "event \(event.sequence) should start audit key epoch \(epoch.epoch) but is \(event.action): the key record was altered"
                     return report
                 }
                 if let key = keys[epoch.epoch] {
                     if key.mac(event.canonicalText) != event.hash {
-                        report.firstBreak = "event \(event.sequence) (\(event.action) \(event.entity) \(event.entityId)) was altered after it was written "
+                        report.firstBreak =
+                            "event \(event.sequence) (\(event.action) \(event.entity) \(event.entityId)) was altered after it was written "
                             + "(its HMAC does not match the store's key, epoch \(epoch.epoch): rewritten without the key)"
                         return report
                     }
@@ -136,7 +156,8 @@ enum AuditTrail {
                 }
             } else {
                 if hash(of: event) != event.hash {
-                    report.firstBreak = "event \(event.sequence) (\(event.action) \(event.entity) \(event.entityId)) was altered after it was written (hash mismatch)"
+                    report.firstBreak =
+                        "event \(event.sequence) (\(event.action) \(event.entity) \(event.entityId)) was altered after it was written (hash mismatch)"
                     return report
                 }
                 report.unkeyed += 1
@@ -151,7 +172,8 @@ enum AuditTrail {
     /// The key files of a store in its keyring's directory.
     static func keyFiles(storeId: String, keyring: AuditKeyring?) -> [(path: String, epoch: Int, keyedFrom: Int64)] {
         guard let directory = keyring?.directory,
-              let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
+            let names = try? FileManager.default.contentsOfDirectory(atPath: directory)
+        else { return [] }
         return names.filter { $0.hasPrefix(storeId + ".") && $0.hasSuffix(".key") }.sorted().compactMap { name in
             let path = directory + "/" + name
             guard let key = try? AuditKey.read(path: path), key.storeId == storeId else { return nil }

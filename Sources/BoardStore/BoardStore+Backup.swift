@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 extension BoardStore {
@@ -9,7 +10,9 @@ extension BoardStore {
     /// 0600 file, checks the copy, then moves it into place; an existing file is never overwritten.
     public func backup(to path: String, progress: (@Sendable (Int, Int) -> Void)? = nil) throws {
         let fm = FileManager.default
-        if fm.fileExists(atPath: path) { throw StoreError.invalid("\(path) already exists; choose a new file name for the backup") }
+        if fm.fileExists(atPath: path) {
+            throw StoreError.invalid("\(path) already exists; choose a new file name for the backup")
+        }
         let temporary = path + ".partial-\(getpid())"
         try Self.createPrivateFile(temporary)
         do {
@@ -21,7 +24,9 @@ extension BoardStore {
             }
             let check = try destination.read { try String.fetchAll($0, sql: "PRAGMA integrity_check") }
             try destination.close()
-            guard check == ["ok"] else { throw StoreError.corrupt(path: temporary, detail: check.joined(separator: "; ")) }
+            guard check == ["ok"] else {
+                throw StoreError.corrupt(path: temporary, detail: check.joined(separator: "; "))
+            }
             guard link(temporary, path) == 0 else {
                 throw StoreError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
             }
@@ -36,8 +41,10 @@ extension BoardStore {
     /// existing store unless `force`, and refuses a backup that fails the integrity or audit-chain check.
     /// Other sessions must be closed first: they would keep the old file open.
     /// The backup carries the chain as it was (its head is the anchor `verify --against` compares with).
-    public static func restore(from backupPath: String, to storePath: String, user: String, force: Bool,
-                               keyring: AuditKeyring = .standard) throws -> VerificationReport {
+    public static func restore(
+        from backupPath: String, to storePath: String, user: String, force: Bool,
+        keyring: AuditKeyring = .standard
+    ) throws -> VerificationReport {
         let backup = try BoardStore.open(path: backupPath, user: user, readOnly: true, keyring: keyring)
         let report = try backup.verify()
         guard report.isOK else {
@@ -45,11 +52,14 @@ extension BoardStore {
         }
         let fm = FileManager.default
         if fm.fileExists(atPath: storePath) && !force {
-            throw StoreError.invalid("\(storePath) exists; restoring would replace it. Add --force to replace it (take a backup of it first)")
+            throw StoreError.invalid(
+                "\(storePath) exists; restoring would replace it. Add --force to replace it (take a backup of it first)"
+            )
         }
         let directory = URL(fileURLWithPath: storePath).deletingLastPathComponent().path
         if !fm.fileExists(atPath: directory) {
-            try fm.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try fm.createDirectory(
+                atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         }
         let temporary = storePath + ".restoring-\(getpid())"
         try createPrivateFile(temporary)
@@ -58,7 +68,9 @@ extension BoardStore {
             try backup.db.backup(to: destination)
             try destination.close()
             for suffix in ["-wal", "-shm"] { unlink(storePath + suffix) }
-            guard rename(temporary, storePath) == 0 else { throw StoreError.cannotCreate(path: storePath, reason: String(cString: strerror(errno))) }
+            guard rename(temporary, storePath) == 0 else {
+                throw StoreError.cannotCreate(path: storePath, reason: String(cString: strerror(errno)))
+            }
         } catch {
             unlink(temporary)
             throw error

@@ -1,6 +1,6 @@
+import BoardModel
 import Foundation
 import GRDB
-import BoardModel
 
 /// One row of a spreadsheet case list, as the store applies it. The reader (BoardFormats) supplies how a
 /// row changes an existing case and how it makes a new one, so the store stays free of file formats.
@@ -20,9 +20,11 @@ public struct CaseListItem: Sendable {
     /// about another patient is never applied: the import is refused and nothing is written.
     public var identityConflict: @Sendable (Case) -> String?
 
-    public init(caseId: String?, mrn: String?, presenter: String?, plannedMinutes: Int?, cannotCreate: String?,
-                update: @escaping @Sendable (inout Case) -> Void, create: @escaping @Sendable (String, Patient?) -> Case,
-                identityConflict: @escaping @Sendable (Case) -> String? = { _ in nil }, position: Int? = nil) {
+    public init(
+        caseId: String?, mrn: String?, presenter: String?, plannedMinutes: Int?, cannotCreate: String?,
+        update: @escaping @Sendable (inout Case) -> Void, create: @escaping @Sendable (String, Patient?) -> Case,
+        identityConflict: @escaping @Sendable (Case) -> String? = { _ in nil }, position: Int? = nil
+    ) {
         self.identityConflict = identityConflict
         self.position = position
         self.caseId = caseId
@@ -50,8 +52,10 @@ extension BoardStore {
     /// (the patient's most recently updated case that is not closed); otherwise a case is created
     /// (id `C-NNNN`, the next free number).
     @discardableResult
-    public func importCaseList(_ items: [CaseListItem], meetingId: String, file: String, dryRun: Bool = false,
-                               now: Date = Date()) throws -> CaseListSummary {
+    public func importCaseList(
+        _ items: [CaseListItem], meetingId: String, file: String, dryRun: Bool = false,
+        now: Date = Date()
+    ) throws -> CaseListSummary {
         try run {
             try db.writeWithoutTransaction { db in
                 var summary = CaseListSummary()
@@ -71,7 +75,9 @@ extension BoardStore {
                         }
                         let record: Case
                         if var c = existing {
-                            if let problem = item.identityConflict(c) { throw StoreError.invalid("\(file): \(problem)") }
+                            if let problem = item.identityConflict(c) {
+                                throw StoreError.invalid("\(file): \(problem)")
+                            }
                             let before = c
                             item.update(&c)
                             if c != before {
@@ -93,27 +99,42 @@ extension BoardStore {
                         if onAgenda.contains(record.id) {
                             // Already on the agenda: the list's presenter and minutes still apply (they were dropped before).
                             summary.alreadyOnAgenda.append(record.id)
-                            if let slot = try Self.loadMeeting(db, id: meetingId)?.agenda.first(where: { $0.caseId == record.id }) {
+                            if let slot = try Self.loadMeeting(db, id: meetingId)?.agenda.first(where: {
+                                $0.caseId == record.id
+                            }) {
                                 var changed = slot
                                 if let presenter = item.presenter { changed.presenter = presenter }
-                                if let minutes = item.plannedMinutes { try Self.checkPlannedMinutes(minutes); changed.plannedMinutes = minutes }
+                                if let minutes = item.plannedMinutes {
+                                    try Self.checkPlannedMinutes(minutes)
+                                    changed.plannedMinutes = minutes
+                                }
                                 if changed != slot {
-                                    try db.execute(sql: "UPDATE agenda_item SET presenter = ?, planned_minutes = ? WHERE meeting_id = ? AND case_id = ?",
-                                                   arguments: [changed.presenter, changed.plannedMinutes, meetingId, record.id])
-                                    try AuditTrail.append(db, user: user, action: "agenda.update", entity: "meeting", entityId: meetingId, caseId: record.id,
-                                                          before: Self.slotText(slot), after: Self.slotText(changed), at: now)
+                                    try db.execute(
+                                        sql:
+                                            "UPDATE agenda_item SET presenter = ?, planned_minutes = ? WHERE meeting_id = ? AND case_id = ?",
+                                        arguments: [changed.presenter, changed.plannedMinutes, meetingId, record.id])
+                                    try AuditTrail.append(
+                                        db, user: user, action: "agenda.update", entity: "meeting", entityId: meetingId,
+                                        caseId: record.id,
+                                        before: Self.slotText(slot), after: Self.slotText(changed), at: now)
                                 }
                             }
                             continue
                         }
                         if let minutes = item.plannedMinutes { try Self.checkPlannedMinutes(minutes) }
-                        if record.status == .closed { throw StoreError.invalid("\(file): case \(record.id) is closed; reopen it before adding it to an agenda") }
+                        if record.status == .closed {
+                            throw StoreError.invalid(
+                                "\(file): case \(record.id) is closed; reopen it before adding it to an agenda")
+                        }
                         position += 1
-                        try db.execute(sql: """
-                            INSERT INTO agenda_item(meeting_id, case_id, position, presenter, planned_minutes, outcome) VALUES (?, ?, ?, ?, ?, 'pending')
-                            """, arguments: [meetingId, record.id, position, item.presenter, item.plannedMinutes])
-                        try AuditTrail.append(db, user: user, action: "agenda.add", entity: "meeting", entityId: meetingId, caseId: record.id,
-                                              after: "position \(position) (case list \((file as NSString).lastPathComponent))", at: now)
+                        try db.execute(
+                            sql: """
+                                INSERT INTO agenda_item(meeting_id, case_id, position, presenter, planned_minutes, outcome) VALUES (?, ?, ?, ?, ?, 'pending')
+                                """, arguments: [meetingId, record.id, position, item.presenter, item.plannedMinutes])
+                        try AuditTrail.append(
+                            db, user: user, action: "agenda.add", entity: "meeting", entityId: meetingId,
+                            caseId: record.id,
+                            after: "position \(position) (case list \((file as NSString).lastPathComponent))", at: now)
                         try Self.setStatus(db, user: user, caseId: record.id, to: .onAgenda, now: now)
                         onAgenda.insert(record.id)
                         summary.added.append(record.id)
@@ -121,8 +142,10 @@ extension BoardStore {
                     if !placed.isEmpty {
                         // Rows that give a position take it (a row numbered 1 goes first), the others keep their order around them.
                         let ids = Set(placed.map(\.caseId))
-                        var order = try String.fetchAll(db, sql: "SELECT case_id FROM agenda_item WHERE meeting_id = ? ORDER BY position",
-                                                        arguments: [meetingId]).filter { !ids.contains($0) }
+                        var order = try String.fetchAll(
+                            db, sql: "SELECT case_id FROM agenda_item WHERE meeting_id = ? ORDER BY position",
+                            arguments: [meetingId]
+                        ).filter { !ids.contains($0) }
                         for (caseId, wanted) in placed.sorted(by: { $0.position < $1.position }) {
                             order.insert(caseId, at: min(max(0, wanted - 1), order.count))
                         }
@@ -136,7 +159,9 @@ extension BoardStore {
     }
 
     static func loadCase(_ db: Database, id: String) throws -> Case? {
-        guard let body = try String.fetchOne(db, sql: "SELECT body FROM \"case\" WHERE id = ?", arguments: [id]) else { return nil }
+        guard let body = try String.fetchOne(db, sql: "SELECT body FROM \"case\" WHERE id = ?", arguments: [id]) else {
+            return nil
+        }
         var record = try Codec.decode(Case.self, from: body)
         record.findings = try findings(db, caseId: id)
         return record
@@ -144,14 +169,17 @@ extension BoardStore {
 
     /// The patient with this MRN and (when `wantCase`) their most recently updated open case.
     static func caseByMRN(_ db: Database, mrn: String, wantCase: Bool) throws -> (Case?, Patient?) {
-        let candidates = try Row.fetchAll(db, sql: "SELECT id, body FROM patient WHERE instr(body, ?) > 0", arguments: [mrn])
+        let candidates = try Row.fetchAll(
+            db, sql: "SELECT id, body FROM patient WHERE instr(body, ?) > 0", arguments: [mrn])
         for row in candidates {
             let patient = try Codec.decode(Patient.self, from: row["body"])
             guard patient.identifiers.contains(where: { $0.kind == .mrn && $0.value == mrn }) else { continue }
             guard wantCase else { return (nil, patient) }
-            let caseId = try String.fetchOne(db, sql: """
-                SELECT id FROM "case" WHERE patient_id = ? AND status <> 'closed' ORDER BY updated_at DESC, id DESC LIMIT 1
-                """, arguments: [patient.id])
+            let caseId = try String.fetchOne(
+                db,
+                sql: """
+                    SELECT id FROM "case" WHERE patient_id = ? AND status <> 'closed' ORDER BY updated_at DESC, id DESC LIMIT 1
+                    """, arguments: [patient.id])
             return (try caseId.flatMap { try Self.loadCase(db, id: $0) }, patient)
         }
         return (nil, nil)

@@ -1,6 +1,6 @@
+import BoardModel
 import Foundation
 import GRDB
-import BoardModel
 
 extension BoardStore {
     /// Moves a case through the workflow; audited with before → after.

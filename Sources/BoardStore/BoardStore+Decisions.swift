@@ -1,7 +1,7 @@
-import Foundation
-import Crypto
-import GRDB
 import BoardModel
+import Crypto
+import Foundation
+import GRDB
 
 /// Two people edited the same decision: the later save carries both versions instead of overwriting.
 public struct DecisionConflict: Error, CustomStringConvertible, Sendable {
@@ -21,10 +21,14 @@ public struct DecisionInvalid: Error, CustomStringConvertible, Sendable {
 extension BoardStore {
     /// The decision records of a case, oldest first.
     public func decisions(caseId: String) throws -> [Decision] {
-        try run { try db.read { db in
-            try String.fetchAll(db, sql: "SELECT body FROM decision WHERE case_id = ? ORDER BY rowid", arguments: [caseId])
+        try run {
+            try db.read { db in
+                try String.fetchAll(
+                    db, sql: "SELECT body FROM decision WHERE case_id = ? ORDER BY rowid", arguments: [caseId]
+                )
                 .map { try Codec.decode(Decision.self, from: $0) }
-        } }
+            }
+        }
     }
 
     public func decision(id: String) throws -> Decision? {
@@ -32,16 +36,22 @@ extension BoardStore {
     }
 
     static func loadDecision(_ db: Database, id: String) throws -> Decision? {
-        try String.fetchOne(db, sql: "SELECT body FROM decision WHERE id = ?", arguments: [id]).map { try Codec.decode(Decision.self, from: $0) }
+        try String.fetchOne(db, sql: "SELECT body FROM decision WHERE id = ?", arguments: [id]).map {
+            try Codec.decode(Decision.self, from: $0)
+        }
     }
 
     /// A fresh draft for a case (not yet saved), numbered after the case's earlier decisions.
     public func newDecision(caseId: String, meetingId: String? = nil, now: Date = Date()) throws -> Decision {
-        try run { try db.read { db in
-            try requireCase(db, caseId)
-            let id = try Self.nextId(db, prefix: "D-\(caseId)-", table: "decision")
-            return Decision(id: id, caseId: caseId, meetingId: meetingId, version: 0, status: .draft, recordedBy: user, recordedAt: now)
-        } }
+        try run {
+            try db.read { db in
+                try requireCase(db, caseId)
+                let id = try Self.nextId(db, prefix: "D-\(caseId)-", table: "decision")
+                return Decision(
+                    id: id, caseId: caseId, meetingId: meetingId, version: 0, status: .draft, recordedBy: user,
+                    recordedAt: now)
+            }
+        }
     }
 
     /// Saves a draft decision. `decision.version` is the version the editor started from (0 for new);
@@ -51,49 +61,64 @@ extension BoardStore {
     public func saveDecision(_ decision: Decision, now: Date = Date()) throws -> Decision {
         let problems = decision.validationErrors(forSigning: false)
         if !problems.isEmpty { throw DecisionInvalid(problems: problems) }
-        return try run { try db.write { db in
-            try requireCase(db, decision.caseId)
-            let stored = try Self.loadDecision(db, id: decision.id)
-            if let stored {
-                if stored.status != .draft { throw StoreError.invalid("decision \(stored.id) is \(stored.status.rawValue) and read-only; amend it instead") }
-                if stored.version != decision.version { throw DecisionConflict(mine: decision, theirs: stored) }
-            } else if decision.version != 0 {
-                throw StoreError.notFound(kind: "decision", id: decision.id)
+        return try run {
+            try db.write { db in
+                try requireCase(db, decision.caseId)
+                let stored = try Self.loadDecision(db, id: decision.id)
+                if let stored {
+                    if stored.status != .draft {
+                        throw StoreError.invalid(
+                            "decision \(stored.id) is \(stored.status.rawValue) and read-only; amend it instead")
+                    }
+                    if stored.version != decision.version { throw DecisionConflict(mine: decision, theirs: stored) }
+                } else if decision.version != 0 {
+                    throw StoreError.notFound(kind: "decision", id: decision.id)
+                }
+                var next = decision
+                next.version += 1
+                next.status = .draft
+                next.recordedBy = user
+                next.recordedAt = now
+                try write(
+                    next, previous: stored, action: stored == nil ? "decision.draft" : "decision.save", db: db, now: now
+                )
+                return next
             }
-            var next = decision
-            next.version += 1
-            next.status = .draft
-            next.recordedBy = user
-            next.recordedAt = now
-            try write(next, previous: stored, action: stored == nil ? "decision.draft" : "decision.save", db: db, now: now)
-            return next
-        } }
+        }
     }
 
     /// Finalises a decision: the chair signs it after seeing its summary. It must pass the signing rules.
     @discardableResult
     public func signDecision(id: String, expectedVersion: Int, chair: String, now: Date = Date()) throws -> Decision {
-        try run { try db.write { db in
-            guard let stored = try Self.loadDecision(db, id: id) else { throw StoreError.notFound(kind: "decision", id: id) }
-            if stored.status != .draft { throw StoreError.invalid("decision \(id) is already \(stored.status.rawValue)") }
-            var signed = stored
-            signed.signedBy = chair.trimmingCharacters(in: .whitespaces).isEmpty ? nil : chair
-            signed.signedAt = now
-            if stored.version != expectedVersion { throw DecisionConflict(mine: signed, theirs: stored) }
-            let problems = signed.validationErrors(forSigning: true)
-            if !problems.isEmpty { throw DecisionInvalid(problems: problems) }
-            signed.status = .final
-            signed.version += 1
-            try write(signed, previous: stored, action: "decision.sign", db: db, now: now)
-            // An amendment, once signed, supersedes the decision it amends.
-            if let amended = signed.amends, var old = try Self.loadDecision(db, id: amended), old.status == .final {
-                let before = old
-                old.status = .amended
-                try write(old, previous: before, action: "decision.superseded", db: db, now: now)
+        try run {
+            try db.write { db in
+                guard let stored = try Self.loadDecision(db, id: id) else {
+                    throw StoreError.notFound(kind: "decision", id: id)
+                }
+                if stored.status != .draft {
+                    throw StoreError.invalid("decision \(id) is already \(stored.status.rawValue)")
+                }
+                var signed = stored
+                signed.signedBy = chair.trimmingCharacters(in: .whitespaces).isEmpty ? nil : chair
+                signed.signedAt = now
+                if stored.version != expectedVersion { throw DecisionConflict(mine: signed, theirs: stored) }
+                let problems = signed.validationErrors(forSigning: true)
+                if !problems.isEmpty { throw DecisionInvalid(problems: problems) }
+                signed.status = .final
+                signed.version += 1
+                try write(signed, previous: stored, action: "decision.sign", db: db, now: now)
+                // An amendment, once signed, supersedes the decision it amends.
+                if let amended = signed.amends, var old = try Self.loadDecision(db, id: amended), old.status == .final {
+                    let before = old
+                    old.status = .amended
+                    try write(old, previous: before, action: "decision.superseded", db: db, now: now)
+                }
+                try db.execute(
+                    sql: "UPDATE \"case\" SET updated_at = ? WHERE id = ?",
+                    arguments: [now.timeIntervalSince1970, stored.caseId])
+                return signed
             }
-            try db.execute(sql: "UPDATE \"case\" SET updated_at = ? WHERE id = ?", arguments: [now.timeIntervalSince1970, stored.caseId])
-            return signed
-        } }
+        }
     }
 
     /// Starts an amendment of a final decision: a new draft that points to it, with the reason.
@@ -101,25 +126,31 @@ extension BoardStore {
     public func amendDecision(id: String, reason: String, now: Date = Date()) throws -> Decision {
         let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !why.isEmpty else { throw StoreError.invalid("an amendment needs a reason") }
-        return try run { try db.write { db in
-            guard let stored = try Self.loadDecision(db, id: id) else { throw StoreError.notFound(kind: "decision", id: id) }
-            guard stored.status == .final else { throw StoreError.invalid("only a final decision can be amended; \(id) is \(stored.status.rawValue)") }
-            if try Int.fetchOne(db, sql: "SELECT 1 FROM decision WHERE amends = ?", arguments: [id]) != nil {
-                throw StoreError.invalid("decision \(id) already has an amendment")
+        return try run {
+            try db.write { db in
+                guard let stored = try Self.loadDecision(db, id: id) else {
+                    throw StoreError.notFound(kind: "decision", id: id)
+                }
+                guard stored.status == .final else {
+                    throw StoreError.invalid("only a final decision can be amended; \(id) is \(stored.status.rawValue)")
+                }
+                if try Int.fetchOne(db, sql: "SELECT 1 FROM decision WHERE amends = ?", arguments: [id]) != nil {
+                    throw StoreError.invalid("decision \(id) already has an amendment")
+                }
+                var amendment = stored
+                amendment.id = try Self.nextId(db, prefix: "D-\(stored.caseId)-", table: "decision")
+                amendment.version = 1
+                amendment.status = .draft
+                amendment.signedBy = nil
+                amendment.signedAt = nil
+                amendment.amends = stored.id
+                amendment.amendmentReason = why
+                amendment.recordedBy = user
+                amendment.recordedAt = now
+                try write(amendment, previous: nil, action: "decision.amend", db: db, now: now)
+                return amendment
             }
-            var amendment = stored
-            amendment.id = try Self.nextId(db, prefix: "D-\(stored.caseId)-", table: "decision")
-            amendment.version = 1
-            amendment.status = .draft
-            amendment.signedBy = nil
-            amendment.signedAt = nil
-            amendment.amends = stored.id
-            amendment.amendmentReason = why
-            amendment.recordedBy = user
-            amendment.recordedAt = now
-            try write(amendment, previous: nil, action: "decision.amend", db: db, now: now)
-            return amendment
-        } }
+        }
     }
 
     /// SHA-256 (hex) of a decision's canonical JSON: printed on sign-off lines so minutes can be checked against the store.
@@ -130,12 +161,18 @@ extension BoardStore {
 
     private func write(_ decision: Decision, previous: Decision?, action: String, db: Database, now: Date) throws {
         let body = try Codec.encode(decision)
-        try db.execute(sql: """
-            INSERT INTO decision(id, case_id, meeting_id, version, status, amends, body) VALUES (?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(id) DO UPDATE SET version = excluded.version, status = excluded.status, meeting_id = excluded.meeting_id, body = excluded.body
-            """, arguments: [decision.id, decision.caseId, decision.meetingId, decision.version, decision.status.rawValue, decision.amends, body])
-        try AuditTrail.append(db, user: user, action: action, entity: "decision", entityId: decision.id, caseId: decision.caseId,
-                              before: try previous.map(Codec.encode), after: body, at: now)
+        try db.execute(
+            sql: """
+                INSERT INTO decision(id, case_id, meeting_id, version, status, amends, body) VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET version = excluded.version, status = excluded.status, meeting_id = excluded.meeting_id, body = excluded.body
+                """,
+            arguments: [
+                decision.id, decision.caseId, decision.meetingId, decision.version, decision.status.rawValue,
+                decision.amends, body,
+            ])
+        try AuditTrail.append(
+            db, user: user, action: action, entity: "decision", entityId: decision.id, caseId: decision.caseId,
+            before: try previous.map(Codec.encode), after: body, at: now)
     }
 }
 
@@ -146,26 +183,32 @@ extension BoardStore {
     /// One line per decision whose stored text is not its last recorded text; also counts what was checked.
     static func decisionsMatchTheirEvents(_ db: Database) throws -> (problems: [String], checked: Int, signed: Int) {
         var problems: [String] = []
-        var checked = 0, signed = 0
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT d.id, d.status, d.body,
-              (SELECT a.seq FROM audit_event a WHERE a.case_id = d.case_id AND a.entity = 'decision' AND a.entity_id = d.id
-                 ORDER BY a.seq DESC LIMIT 1) AS seq,
-              (SELECT a.after FROM audit_event a WHERE a.case_id = d.case_id AND a.entity = 'decision' AND a.entity_id = d.id
-                 ORDER BY a.seq DESC LIMIT 1) AS recorded
-            FROM decision d ORDER BY d.rowid
-            """)
+        var checked = 0
+        var signed = 0
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT d.id, d.status, d.body,
+                  (SELECT a.seq FROM audit_event a WHERE a.case_id = d.case_id AND a.entity = 'decision' AND a.entity_id = d.id
+                     ORDER BY a.seq DESC LIMIT 1) AS seq,
+                  (SELECT a.after FROM audit_event a WHERE a.case_id = d.case_id AND a.entity = 'decision' AND a.entity_id = d.id
+                     ORDER BY a.seq DESC LIMIT 1) AS recorded
+                FROM decision d ORDER BY d.rowid
+                """)
         while let row = try rows.next() {
             checked += 1
-            let id: String = row["id"], status: String = row["status"], body: String = row["body"]
+            let id: String = row["id"]
+            let status: String = row["status"]
+            let body: String = row["body"]
             if status != DecisionStatus.draft.rawValue { signed += 1 }
             guard let seq: Int64 = row["seq"] else {
                 problems.append("decision \(id) (\(status)) has no audit event: it was put into the store without one")
                 continue
             }
             if row["recorded"] as String? != body {
-                problems.append("decision \(id) (\(status)) was changed in the store: its text (SHA-256 \(sha256(body).prefix(16))…) is not what its "
-                                + "last audit event \(seq) recorded (SHA-256 \(sha256(row["recorded"] ?? "").prefix(16))…)")
+                problems.append(
+                    "decision \(id) (\(status)) was changed in the store: its text (SHA-256 \(sha256(body).prefix(16))…) is not what its "
+                        + "last audit event \(seq) recorded (SHA-256 \(sha256(row["recorded"] ?? "").prefix(16))…)")
             }
         }
         return (problems, checked, signed)
@@ -173,15 +216,19 @@ extension BoardStore {
 
     /// Whether some recorded version of a decision has this SHA-256 (the hash the minutes print); returns the event number.
     static func eventRecording(caseId: String, decisionId: String, hash: String, _ db: Database) throws -> Int64? {
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT seq, after FROM audit_event WHERE case_id = ? AND entity = 'decision' AND entity_id = ? AND after IS NOT NULL ORDER BY seq
-            """, arguments: [caseId, decisionId])
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT seq, after FROM audit_event WHERE case_id = ? AND entity = 'decision' AND entity_id = ? AND after IS NOT NULL ORDER BY seq
+                """, arguments: [caseId, decisionId])
         while let row = try rows.next() {
             let recorded: String = row["after"]
             if sha256(recorded) == hash { return row["seq"] }
             // The minutes hash the decision as loaded and encoded again; an instant finer than a millisecond may
             // print differently the second time, so compare that form too.
-            if let decision = try? Codec.decode(Decision.self, from: recorded), (try? decisionHash(decision)) == hash { return row["seq"] }
+            if let decision = try? Codec.decode(Decision.self, from: recorded), (try? decisionHash(decision)) == hash {
+                return row["seq"]
+            }
         }
         return nil
     }

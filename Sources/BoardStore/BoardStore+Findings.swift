@@ -1,7 +1,7 @@
+import BoardModel
 import Foundation
 import GRDB
 import GRDBSQLite
-import BoardModel
 
 extension BoardStore {
     /// Writes everything one `tumorboard import` read, in one transaction: whole records (as `importBundle`),
@@ -10,10 +10,13 @@ extension BoardStore {
     /// With `dryRun` the transaction is rolled back. `progress` gets (done, total) in rows of the batches plus
     /// bytes of the streams. A stream's error (a bad line) rolls everything back, like any other.
     @discardableResult
-    public func importRecords(_ bundle: BoardBundle, partialCases: [Case] = [], caseAdditions: [Case] = [], findingBatches: [FindingBatch] = [],
-                              findingStreams: [FindingStream] = [],
-                              evidence: [EvidenceAttachment] = [], skipped: [String] = [], dryRun: Bool = false, now: Date = Date(),
-                              progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> ImportSummary {
+    public func importRecords(
+        _ bundle: BoardBundle, partialCases: [Case] = [], caseAdditions: [Case] = [],
+        findingBatches: [FindingBatch] = [],
+        findingStreams: [FindingStream] = [],
+        evidence: [EvidenceAttachment] = [], skipped: [String] = [], dryRun: Bool = false, now: Date = Date(),
+        progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) throws -> ImportSummary {
         try run {
             try db.writeWithoutTransaction { db in
                 var summary = ImportSummary()
@@ -28,7 +31,9 @@ extension BoardStore {
                     // Timeline events complete cases the store already holds; an unknown patient is reported, not created.
                     for addition in caseAdditions {
                         guard let existing = try Self.loadCase(db, id: addition.id) else {
-                            summary.skipped.append("\(addition.provenance.map { URL(fileURLWithPath: $0.file).lastPathComponent } ?? "timeline"): events for patient \(addition.id): no such case (import the patient file first)")
+                            summary.skipped.append(
+                                "\(addition.provenance.map { URL(fileURLWithPath: $0.file).lastPathComponent } ?? "timeline"): events for patient \(addition.id): no such case (import the patient file first)"
+                            )
                             continue
                         }
                         summary.note("case", try writer.case(CaseMerge.merge(existing, addition), summary: &summary))
@@ -47,7 +52,9 @@ extension BoardStore {
                     }
                     for stream in findingStreams {
                         let start = done
-                        let outcome = try ChunkPipe.drain(stream, prepare: { try FindingWriter.prepare($0, knowledge: knowledge) }) { chunk, bytes in
+                        let outcome = try ChunkPipe.drain(
+                            stream, prepare: { try FindingWriter.prepare($0, knowledge: knowledge) }
+                        ) { chunk, bytes in
                             try findings.write(chunk)
                             progress?(start + bytes, total)
                         }
@@ -63,7 +70,9 @@ extension BoardStore {
                     }
                     try findings.finish(summary: &summary)
                     if !evidence.isEmpty { try attachEvidence(db, evidence, now: now, summary: &summary) }
-                    if !findingBatches.isEmpty || !findingStreams.isEmpty || !partialCases.isEmpty || !caseAdditions.isEmpty {
+                    if !findingBatches.isEmpty || !findingStreams.isEmpty || !partialCases.isEmpty
+                        || !caseAdditions.isEmpty
+                    {
                         try db.execute(sql: "INSERT INTO search(search) VALUES ('optimize')")
                     }
                     summary.skipped += skipped
@@ -84,10 +93,12 @@ extension BoardStore {
         }
         guard let sample, !sample.isEmpty else { return nil }
         if try Bool(exists: db, sql: "SELECT 1 FROM \"case\" WHERE id = ?", sample) { return sample }
-        return try String.fetchOne(db, sql: """
-            SELECT c.id FROM "case" c, json_each(c.body, '$.reports') r
-            WHERE json_extract(r.value, '$.specimen.id') = ? OR json_extract(r.value, '$.id') = ? ORDER BY c.id LIMIT 1
-            """, arguments: [sample, sample])
+        return try String.fetchOne(
+            db,
+            sql: """
+                SELECT c.id FROM "case" c, json_each(c.body, '$.reports') r
+                WHERE json_extract(r.value, '$.specimen.id') = ? OR json_extract(r.value, '$.id') = ? ORDER BY c.id LIMIT 1
+                """, arguments: [sample, sample])
     }
 }
 
@@ -102,7 +113,10 @@ enum RawRow {
 
     /// Binds text (or NULL) to a 1-based parameter; SQLite copies the bytes.
     static func text(_ stmt: SQLiteStatement, _ index: Int32, _ value: String?) {
-        guard var value else { sqlite3_bind_null(stmt, index); return }
+        guard var value else {
+            sqlite3_bind_null(stmt, index)
+            return
+        }
         value.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 _ = sqlite3_bind_text(stmt, index, chars.baseAddress ?? emptyText, Int32(chars.count), transient)
@@ -112,7 +126,9 @@ enum RawRow {
 
     /// Whether a result column holds exactly these UTF-8 bytes (NULL equals only nil).
     static func column(_ stmt: SQLiteStatement, _ index: Int32, equals value: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard sqlite3_column_type(stmt, index) != SQLITE_NULL, let text = sqlite3_column_text(stmt, index) else { return false }
+        guard sqlite3_column_type(stmt, index) != SQLITE_NULL, let text = sqlite3_column_text(stmt, index) else {
+            return false
+        }
         let count = Int(sqlite3_column_bytes(stmt, index))
         return count == value.count && (count == 0 || memcmp(text, value.baseAddress!, count) == 0)
     }

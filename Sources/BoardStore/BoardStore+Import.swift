@@ -1,19 +1,22 @@
+import BoardModel
 import Foundation
 import GRDB
-import BoardModel
 
 extension BoardStore {
     /// Writes a bundle in one transaction: all of it or, on any error, none of it. Records are keyed by id,
     /// so importing the same bundle again updates (or leaves unchanged) instead of duplicating.
     /// With `dryRun` the transaction is rolled back and the summary says what would have changed.
     @discardableResult
-    public func importBundle(_ bundle: BoardBundle, dryRun: Bool = false, now: Date = Date(),
-                             progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> ImportSummary {
+    public func importBundle(
+        _ bundle: BoardBundle, dryRun: Bool = false, now: Date = Date(),
+        progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) throws -> ImportSummary {
         try run {
             try db.writeWithoutTransaction { db in
                 var summary = ImportSummary()
                 try db.inTransaction(.immediate) {
-                    summary = try write(bundle, in: db, now: now, knowledge: try EvidenceIndex.load(db), progress: progress)
+                    summary = try write(
+                        bundle, in: db, now: now, knowledge: try EvidenceIndex.load(db), progress: progress)
                     return dryRun ? .rollback : .commit
                 }
                 return summary
@@ -22,33 +25,49 @@ extension BoardStore {
     }
 
     /// `knowledge`: the evidence the store keeps, applied to the findings of the cases written.
-    func write(_ bundle: BoardBundle, in db: Database, now: Date, knowledge: EvidenceIndex,
-               progress: (@Sendable (Int, Int) -> Void)?) throws -> ImportSummary {
+    func write(
+        _ bundle: BoardBundle, in db: Database, now: Date, knowledge: EvidenceIndex,
+        progress: (@Sendable (Int, Int) -> Void)?
+    ) throws -> ImportSummary {
         let writer = RecordWriter(db: db, user: user, now: now, knowledge: knowledge)
         var summary = ImportSummary()
-        let total = bundle.boards.count + bundle.cases.count + bundle.trials.count + bundle.meetings.count + bundle.notes.count + bundle.decisions.count
+        let total =
+            bundle.boards.count + bundle.cases.count + bundle.trials.count + bundle.meetings.count + bundle.notes.count
+            + bundle.decisions.count
         var done = 0
         func tick() {
             done += 1
             if let progress, done % 500 == 0 || done == total { progress(done, total) }
         }
-        for board in bundle.boards { summary.note("board", try writer.board(board)); tick() }
-        for record in bundle.cases { summary.note("case", try writer.case(record, summary: &summary)); tick() }
-        for trial in bundle.trials { summary.note("trial", try writer.trial(trial)); tick() }
+        for board in bundle.boards {
+            summary.note("board", try writer.board(board))
+            tick()
+        }
+        for record in bundle.cases {
+            summary.note("case", try writer.case(record, summary: &summary))
+            tick()
+        }
+        for trial in bundle.trials {
+            summary.note("trial", try writer.trial(trial))
+            tick()
+        }
         for meeting in bundle.meetings {
             try requireBoard(meeting.boardId, in: db, for: "meeting \(meeting.id)")
             for item in meeting.agenda { try requireCase(item.caseId, in: db, for: "agenda of meeting \(meeting.id)") }
-            summary.note("meeting", try writer.meeting(meeting, summary: &summary)); tick()
+            summary.note("meeting", try writer.meeting(meeting, summary: &summary))
+            tick()
         }
         for note in bundle.notes {
             try requireCase(note.target.caseId, in: db, for: "note \(note.id)")
-            summary.note("note", try writer.note(note)); tick()
+            summary.note("note", try writer.note(note))
+            tick()
         }
         for decision in bundle.decisions {
             try requireCase(decision.caseId, in: db, for: "decision \(decision.id)")
             let problems = decision.validationErrors(forSigning: decision.status != .draft)
             if let first = problems.first { throw StoreError.invalid("decision \(decision.id): \(first)") }
-            summary.note("decision", try writer.decision(decision)); tick()
+            summary.note("decision", try writer.decision(decision))
+            tick()
         }
         if !bundle.cases.isEmpty || !bundle.trials.isEmpty {
             try db.execute(sql: "INSERT INTO search(search) VALUES ('optimize')")
@@ -63,19 +82,25 @@ extension BoardStore {
         let mine = records.filter { $0.id == caseId }
         guard !mine.isEmpty else { return }
         let stored = try run { try db.read { db in try Self.loadCase(db, id: caseId) } }
-        let what = "import a file of another patient without --case (it gets its own case), or choose that patient's case"
+        let what =
+            "import a file of another patient without --case (it gets its own case), or choose that patient's case"
         if let stored, !Self.isPlaceholder(stored.patient) {
             for record in mine where stored.patient.isSamePerson(as: record.patient) != true {
                 let file = record.provenance.map { URL(fileURLWithPath: $0.file).lastPathComponent } ?? "the file"
-                let why = stored.patient.isSamePerson(as: record.patient) == false ? "is not case \(caseId)'s patient (birth date or name differ)"
+                let why =
+                    stored.patient.isSamePerson(as: record.patient) == false
+                    ? "is not case \(caseId)'s patient (birth date or name differ)"
                     : "cannot be told to be case \(caseId)'s patient (no shared identifier, or birth date and name)"
                 throw StoreError.invalid("\(file): the file's patient \(why); \(what)")
             }
         }
         if let first = mine.first {
             for record in mine.dropFirst() where first.patient.isSamePerson(as: record.patient) != true {
-                let files = [first, record].compactMap { $0.provenance.map { URL(fileURLWithPath: $0.file).lastPathComponent } }.joined(separator: " and ")
-                throw StoreError.invalid("\(files) are about different patients and cannot both go to case \(caseId); \(what)")
+                let files = [first, record].compactMap {
+                    $0.provenance.map { URL(fileURLWithPath: $0.file).lastPathComponent }
+                }.joined(separator: " and ")
+                throw StoreError.invalid(
+                    "\(files) are about different patients and cannot both go to case \(caseId); \(what)")
             }
         }
     }

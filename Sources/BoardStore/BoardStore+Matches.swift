@@ -1,6 +1,6 @@
+import BoardModel
 import Foundation
 import GRDB
-import BoardModel
 
 /// A stored match that no longer fits the data it was computed on.
 public struct StaleMatch: Sendable, Hashable {
@@ -18,38 +18,46 @@ extension BoardStore {
     /// Replaces the stored matches of every case listed, in one transaction: all of them or none.
     /// Matches are derived data (recomputed from cases and trials), so they are not audited.
     public func saveMatches(_ matchesByCase: [(caseId: String, matches: [TrialMatch])]) throws {
-        try run { try db.write { db in
-            let delete = try db.cachedStatement(sql: "DELETE FROM trial_match WHERE case_id = ?")
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO trial_match(case_id, trial_id, arm_id, status, score, computed_at, data_fingerprint, body)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(case_id, trial_id, arm_id) DO UPDATE SET status = excluded.status, score = excluded.score,
-                  computed_at = excluded.computed_at, data_fingerprint = excluded.data_fingerprint, body = excluded.body
-                """)
-            for (caseId, matches) in matchesByCase {
-                try delete.execute(arguments: [caseId])
-                for m in matches where m.caseId == caseId {
-                    try insert.execute(arguments: [caseId, m.trialId, m.armId ?? "", m.status.rawValue, m.score,
-                                                   m.computedAt.timeIntervalSince1970, m.dataFingerprint, try Codec.encode(m)])
+        try run {
+            try db.write { db in
+                let delete = try db.cachedStatement(sql: "DELETE FROM trial_match WHERE case_id = ?")
+                let insert = try db.cachedStatement(
+                    sql: """
+                        INSERT INTO trial_match(case_id, trial_id, arm_id, status, score, computed_at, data_fingerprint, body)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT(case_id, trial_id, arm_id) DO UPDATE SET status = excluded.status, score = excluded.score,
+                          computed_at = excluded.computed_at, data_fingerprint = excluded.data_fingerprint, body = excluded.body
+                        """)
+                for (caseId, matches) in matchesByCase {
+                    try delete.execute(arguments: [caseId])
+                    for m in matches where m.caseId == caseId {
+                        try insert.execute(arguments: [
+                            caseId, m.trialId, m.armId ?? "", m.status.rawValue, m.score,
+                            m.computedAt.timeIntervalSince1970, m.dataFingerprint, try Codec.encode(m),
+                        ])
+                    }
                 }
             }
-        } }
+        }
     }
 
     /// Every case with its findings, in id order: what matching all cases reads.
     public func casesForMatching() throws -> [Case] {
-        try run { try db.read { db in
-            var findings: [String: [Finding]] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT case_id, id, kind, gene, report_id, body FROM finding ORDER BY case_id, position")
-            while let row = try rows.next() {
-                findings[row["case_id"], default: []].append(try row.finding())
+        try run {
+            try db.read { db in
+                var findings: [String: [Finding]] = [:]
+                let rows = try Row.fetchCursor(
+                    db, sql: "SELECT case_id, id, kind, gene, report_id, body FROM finding ORDER BY case_id, position")
+                while let row = try rows.next() {
+                    findings[row["case_id"], default: []].append(try row.finding())
+                }
+                return try String.fetchAll(db, sql: "SELECT body FROM \"case\" ORDER BY id").map {
+                    var record = try Codec.decode(Case.self, from: $0)
+                    record.findings = findings[record.id] ?? []
+                    return record
+                }
             }
-            return try String.fetchAll(db, sql: "SELECT body FROM \"case\" ORDER BY id").map {
-                var record = try Codec.decode(Case.self, from: $0)
-                record.findings = findings[record.id] ?? []
-                return record
-            }
-        } }
+        }
     }
 
     /// Stored matches computed on other data than the store now holds for their case and trial (or by
@@ -57,20 +65,28 @@ extension BoardStore {
     public func staleMatches(on day: LocalDate = LocalDate(Date())) throws -> [StaleMatch] {
         let cases = Dictionary(try casesForMatching().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let trials = Dictionary(try trials().map { ($0.id, $0.fingerprint) }, uniquingKeysWith: { a, _ in a })
-        return try run { try db.read { db in
-            var stale: [StaleMatch] = []
-            var caseFingerprints: [String: String] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT case_id, trial_id, arm_id, data_fingerprint FROM trial_match ORDER BY case_id, trial_id, arm_id")
-            while let row = try rows.next() {
-                let caseId: String = row["case_id"], trialId: String = row["trial_id"], armId: String = row["arm_id"]
-                guard let record = cases[caseId], let trial = trials[trialId] else { continue }
-                let fingerprint = caseFingerprints[caseId] ?? record.fingerprint(on: day)
-                caseFingerprints[caseId] = fingerprint
-                if row["data_fingerprint"] != MatchFingerprint.combine(case: fingerprint, trial: trial) {
-                    stale.append(StaleMatch(caseId: caseId, trialId: trialId, armId: armId.isEmpty ? nil : armId))
+        return try run {
+            try db.read { db in
+                var stale: [StaleMatch] = []
+                var caseFingerprints: [String: String] = [:]
+                let rows = try Row.fetchCursor(
+                    db,
+                    sql:
+                        "SELECT case_id, trial_id, arm_id, data_fingerprint FROM trial_match ORDER BY case_id, trial_id, arm_id"
+                )
+                while let row = try rows.next() {
+                    let caseId: String = row["case_id"]
+                    let trialId: String = row["trial_id"]
+                    let armId: String = row["arm_id"]
+                    guard let record = cases[caseId], let trial = trials[trialId] else { continue }
+                    let fingerprint = caseFingerprints[caseId] ?? record.fingerprint(on: day)
+                    caseFingerprints[caseId] = fingerprint
+                    if row["data_fingerprint"] != MatchFingerprint.combine(case: fingerprint, trial: trial) {
+                        stale.append(StaleMatch(caseId: caseId, trialId: trialId, armId: armId.isEmpty ? nil : armId))
+                    }
                 }
+                return stale
             }
-            return stale
-        } }
+        }
     }
 }

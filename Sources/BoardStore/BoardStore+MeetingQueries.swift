@@ -1,24 +1,33 @@
-import Foundation
-import Crypto
-import GRDB
 import BoardModel
+import Crypto
+import Foundation
+import GRDB
 
 /// Reads for meeting preparation and minutes.
 extension BoardStore {
     /// Every meeting (optionally of one board), earliest first.
     public func allMeetings(boardId: String? = nil) throws -> [MeetingSummary] {
-        try run { try db.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT m.*, b.name AS board_name, (SELECT COUNT(*) FROM agenda_item a WHERE a.meeting_id = m.id) AS case_count
-                FROM meeting m JOIN board b ON b.id = m.board_id WHERE ?1 IS NULL OR m.board_id = ?1 ORDER BY m.starts_at, m.id
-                """, arguments: [boardId]).map(Self.meetingSummary)
-        } }
+        try run {
+            try db.read { db in
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT m.*, b.name AS board_name, (SELECT COUNT(*) FROM agenda_item a WHERE a.meeting_id = m.id) AS case_count
+                        FROM meeting m JOIN board b ON b.id = m.board_id WHERE ?1 IS NULL OR m.board_id = ?1 ORDER BY m.starts_at, m.id
+                        """, arguments: [boardId]
+                ).map(Self.meetingSummary)
+            }
+        }
     }
 
     public func board(id: String) throws -> Board? {
-        try run { try db.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM board WHERE id = ?", arguments: [id]).map { Board(id: $0["id"], name: $0["name"], site: $0["site"]) }
-        } }
+        try run {
+            try db.read { db in
+                try Row.fetchOne(db, sql: "SELECT * FROM board WHERE id = ?", arguments: [id]).map {
+                    Board(id: $0["id"], name: $0["name"], site: $0["site"])
+                }
+            }
+        }
     }
 
     /// Cases to offer first when preparing a meeting: those deferred (or marked to re-present) at the board's
@@ -26,117 +35,171 @@ extension BoardStore {
     /// (the follow-up date, else the deciding meeting's day plus the interval in weeks), earliest first.
     /// Cases already on an open agenda, and closed cases, are left out.
     public func agendaSuggestions(meetingId: String) throws -> [AgendaSuggestion] {
-        try run { try db.read { db in
-            guard let meeting = try Self.loadMeeting(db, id: meetingId) else { throw StoreError.notFound(kind: "meeting", id: meetingId) }
-            let day = LocalDate(meeting.startsAt)
-            let busy = Set(try String.fetchAll(db, sql: """
-                SELECT a.case_id FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id
-                WHERE m.status <> 'closed' AND (a.meeting_id = ? OR a.outcome = 'pending')
-                """, arguments: [meetingId]))
-            var seen = busy
-            var result: [AgendaSuggestion] = []
-            func add(_ caseId: String, _ reason: AgendaSuggestion.Reason) throws {
-                guard !seen.contains(caseId) else { return }
-                guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.headlineColumns) FROM \"case\" c JOIN patient p ON p.id = c.patient_id WHERE c.id = ?",
-                                                 arguments: [caseId]) else { return }
-                let headline = try Self.headline(row)
-                guard headline.status != .closed else { return }
-                seen.insert(caseId)
-                result.append(AgendaSuggestion(headline: headline, reason: reason))
-            }
-            if let last = try String.fetchOne(db, sql: """
-                SELECT id FROM meeting WHERE board_id = ? AND status = 'closed' AND id <> ? AND starts_at <= ? ORDER BY starts_at DESC, id DESC LIMIT 1
-                """, arguments: [meeting.boardId, meetingId, meeting.startsAt.timeIntervalSince1970]) {
-                for row in try Row.fetchAll(db, sql: """
-                    SELECT case_id, outcome, defer_reason FROM agenda_item WHERE meeting_id = ? AND outcome IN ('deferred', 're-present') ORDER BY position
-                    """, arguments: [last]) {
-                    let outcome: String = row["outcome"]
-                    try add(row["case_id"], outcome == "deferred" ? .deferred(meetingId: last, reason: row["defer_reason"]) : .represent(meetingId: last))
+        try run {
+            try db.read { db in
+                guard let meeting = try Self.loadMeeting(db, id: meetingId) else {
+                    throw StoreError.notFound(kind: "meeting", id: meetingId)
                 }
-            }
-            // Follow-ups: the decision in force per case (the last one no amendment supersedes).
-            let decisions = try Row.fetchAll(db, sql: """
-                SELECT d.body, m.starts_at FROM decision d LEFT JOIN meeting m ON m.id = d.meeting_id WHERE d.status <> 'draft' ORDER BY d.rowid
-                """)
-            var current: [String: (Decision, Date?)] = [:]
-            var amended = Set<String>()
-            for row in decisions {
-                let decision = try Codec.decode(Decision.self, from: row["body"])
-                if let amends = decision.amends { amended.insert(amends) }
-                current[decision.caseId] = (decision, (row["starts_at"] as Double?).map(Date.init(timeIntervalSince1970:)))
-            }
-            var due: [(LocalDate, String, String)] = []
-            for (caseId, (decision, decidedAt)) in current where !amended.contains(decision.id) {
-                guard let followUp = decision.followUp else { continue }
-                var date = followUp.date
-                if date == nil, let weeks = followUp.intervalWeeks {
-                    let base = decidedAt ?? decision.signedAt ?? decision.recordedAt
-                    date = LocalDate(base.addingTimeInterval(Double(weeks) * 7 * 86400))
+                let day = LocalDate(meeting.startsAt)
+                let busy = Set(
+                    try String.fetchAll(
+                        db,
+                        sql: """
+                            SELECT a.case_id FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id
+                            WHERE m.status <> 'closed' AND (a.meeting_id = ? OR a.outcome = 'pending')
+                            """, arguments: [meetingId]))
+                var seen = busy
+                var result: [AgendaSuggestion] = []
+                func add(_ caseId: String, _ reason: AgendaSuggestion.Reason) throws {
+                    guard !seen.contains(caseId) else { return }
+                    guard
+                        let row = try Row.fetchOne(
+                            db,
+                            sql:
+                                "SELECT \(Self.headlineColumns) FROM \"case\" c JOIN patient p ON p.id = c.patient_id WHERE c.id = ?",
+                            arguments: [caseId])
+                    else { return }
+                    let headline = try Self.headline(row)
+                    guard headline.status != .closed else { return }
+                    seen.insert(caseId)
+                    result.append(AgendaSuggestion(headline: headline, reason: reason))
                 }
-                if let date, date <= day, decision.meetingId != meetingId { due.append((date, caseId, decision.id)) }
+                if let last = try String.fetchOne(
+                    db,
+                    sql: """
+                        SELECT id FROM meeting WHERE board_id = ? AND status = 'closed' AND id <> ? AND starts_at <= ? ORDER BY starts_at DESC, id DESC LIMIT 1
+                        """, arguments: [meeting.boardId, meetingId, meeting.startsAt.timeIntervalSince1970])
+                {
+                    for row in try Row.fetchAll(
+                        db,
+                        sql: """
+                            SELECT case_id, outcome, defer_reason FROM agenda_item WHERE meeting_id = ? AND outcome IN ('deferred', 're-present') ORDER BY position
+                            """, arguments: [last])
+                    {
+                        let outcome: String = row["outcome"]
+                        try add(
+                            row["case_id"],
+                            outcome == "deferred"
+                                ? .deferred(meetingId: last, reason: row["defer_reason"]) : .represent(meetingId: last))
+                    }
+                }
+                // Follow-ups: the decision in force per case (the last one no amendment supersedes).
+                let decisions = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT d.body, m.starts_at FROM decision d LEFT JOIN meeting m ON m.id = d.meeting_id WHERE d.status <> 'draft' ORDER BY d.rowid
+                        """)
+                var current: [String: (Decision, Date?)] = [:]
+                var amended = Set<String>()
+                for row in decisions {
+                    let decision = try Codec.decode(Decision.self, from: row["body"])
+                    if let amends = decision.amends { amended.insert(amends) }
+                    current[decision.caseId] = (
+                        decision, (row["starts_at"] as Double?).map(Date.init(timeIntervalSince1970:))
+                    )
+                }
+                var due: [(LocalDate, String, String)] = []
+                for (caseId, (decision, decidedAt)) in current where !amended.contains(decision.id) {
+                    guard let followUp = decision.followUp else { continue }
+                    var date = followUp.date
+                    if date == nil, let weeks = followUp.intervalWeeks {
+                        let base = decidedAt ?? decision.signedAt ?? decision.recordedAt
+                        date = LocalDate(base.addingTimeInterval(Double(weeks) * 7 * 86400))
+                    }
+                    if let date, date <= day, decision.meetingId != meetingId {
+                        due.append((date, caseId, decision.id))
+                    }
+                }
+                for (date, caseId, decisionId) in due.sorted(by: { ($0.0, $0.1) < ($1.0, $1.1) }) {
+                    try add(caseId, .followUpDue(date: date, decisionId: decisionId))
+                }
+                return result
             }
-            for (date, caseId, decisionId) in due.sorted(by: { ($0.0, $0.1) < ($1.0, $1.1) }) {
-                try add(caseId, .followUpDue(date: date, decisionId: decisionId))
-            }
-            return result
-        } }
+        }
     }
 
     /// The meeting with everything its minutes show, in one read.
     public func meetingRecord(id: String) throws -> MeetingRecord {
-        try run { try db.read { db in
-            guard let meeting = try Self.loadMeeting(db, id: id) else { throw StoreError.notFound(kind: "meeting", id: id) }
-            guard let boardRow = try Row.fetchOne(db, sql: "SELECT * FROM board WHERE id = ?", arguments: [meeting.boardId]) else {
-                throw StoreError.notFound(kind: "board", id: meeting.boardId)
-            }
-            let board = Board(id: boardRow["id"], name: boardRow["name"], site: boardRow["site"])
-            var cases: [Case] = []
-            var notes: [Note] = []
-            var decisions: [Decision] = []
-            var hashes: [String: String] = [:]
-            var trials: [String: Trial] = [:]
-            var counts: [String: Int] = [:]
-            let end = (meeting.endedAt ?? meeting.startsAt.addingTimeInterval(86400)).timeIntervalSince1970
-            for item in meeting.agenda {
-                guard let body = try String.fetchOne(db, sql: "SELECT body FROM \"case\" WHERE id = ?", arguments: [item.caseId]) else { continue }
-                var record = try Codec.decode(Case.self, from: body)
-                notes += try Row.fetchAll(db, sql: """
-                    SELECT n.* FROM note n WHERE n.case_id = ?1 AND n.version = (SELECT MAX(version) FROM note x WHERE x.id = n.id)
-                      AND (n.meeting_id = ?2 OR (n.meeting_id IS NULL AND n.written_at >= ?3 AND n.written_at <= ?4))
-                    ORDER BY n.written_at, n.id
-                    """, arguments: [item.caseId, id, meeting.startsAt.timeIntervalSince1970, end]).map(Self.note)
-                let caseDecisions = try String.fetchAll(db, sql: "SELECT body FROM decision WHERE case_id = ? AND meeting_id = ? ORDER BY rowid",
-                                                        arguments: [item.caseId, id]).map { try Codec.decode(Decision.self, from: $0) }
-                let superseded = Set(caseDecisions.compactMap(\.amends))
-                let decision = caseDecisions.last(where: { !superseded.contains($0.id) })
-                let cited = Set(decision?.recommendations.flatMap(\.findingIds) ?? [])
-                // Only the key findings are decoded; the rest are counted.
-                counts[record.id] = try Int.fetchOne(db.cachedStatement(sql: "SELECT finding_count FROM \"case\" WHERE id = ?"), arguments: [item.caseId]) ?? 0
-                let keyRows = try Row.fetchAll(db.cachedStatement(sql: """
-                    SELECT id, kind, gene, report_id, body FROM finding WHERE case_id = ? AND best_rank < 99 ORDER BY position
-                    """), arguments: [item.caseId])
-                record.findings = try keyRows.map { try $0.finding() }
-                let have = Set(keyRows.map { $0["id"] as String })
-                for id in cited.subtracting(have).sorted() {
-                    if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, kind, gene, report_id, body FROM finding WHERE case_id = ? AND id = ?"),
-                                                  arguments: [item.caseId, id]) {
-                        record.findings.append(try row.finding())
-                    }
+        try run {
+            try db.read { db in
+                guard let meeting = try Self.loadMeeting(db, id: id) else {
+                    throw StoreError.notFound(kind: "meeting", id: id)
                 }
-                cases.append(record)
-                if let decision {
-                    decisions.append(decision)
-                    hashes[decision.id] = try Self.decisionHash(decision)
-                    for trialId in decision.recommendations.compactMap(\.trialId) where trials[trialId] == nil {
-                        if let body = try String.fetchOne(db, sql: "SELECT body FROM trial WHERE id = ?", arguments: [trialId]) {
-                            trials[trialId] = try Codec.decode(Trial.self, from: body)
+                guard
+                    let boardRow = try Row.fetchOne(
+                        db, sql: "SELECT * FROM board WHERE id = ?", arguments: [meeting.boardId])
+                else {
+                    throw StoreError.notFound(kind: "board", id: meeting.boardId)
+                }
+                let board = Board(id: boardRow["id"], name: boardRow["name"], site: boardRow["site"])
+                var cases: [Case] = []
+                var notes: [Note] = []
+                var decisions: [Decision] = []
+                var hashes: [String: String] = [:]
+                var trials: [String: Trial] = [:]
+                var counts: [String: Int] = [:]
+                let end = (meeting.endedAt ?? meeting.startsAt.addingTimeInterval(86400)).timeIntervalSince1970
+                for item in meeting.agenda {
+                    guard
+                        let body = try String.fetchOne(
+                            db, sql: "SELECT body FROM \"case\" WHERE id = ?", arguments: [item.caseId])
+                    else { continue }
+                    var record = try Codec.decode(Case.self, from: body)
+                    notes += try Row.fetchAll(
+                        db,
+                        sql: """
+                            SELECT n.* FROM note n WHERE n.case_id = ?1 AND n.version = (SELECT MAX(version) FROM note x WHERE x.id = n.id)
+                              AND (n.meeting_id = ?2 OR (n.meeting_id IS NULL AND n.written_at >= ?3 AND n.written_at <= ?4))
+                            ORDER BY n.written_at, n.id
+                            """, arguments: [item.caseId, id, meeting.startsAt.timeIntervalSince1970, end]
+                    ).map(Self.note)
+                    let caseDecisions = try String.fetchAll(
+                        db, sql: "SELECT body FROM decision WHERE case_id = ? AND meeting_id = ? ORDER BY rowid",
+                        arguments: [item.caseId, id]
+                    ).map { try Codec.decode(Decision.self, from: $0) }
+                    let superseded = Set(caseDecisions.compactMap(\.amends))
+                    let decision = caseDecisions.last(where: { !superseded.contains($0.id) })
+                    let cited = Set(decision?.recommendations.flatMap(\.findingIds) ?? [])
+                    // Only the key findings are decoded; the rest are counted.
+                    counts[record.id] =
+                        try Int.fetchOne(
+                            db.cachedStatement(sql: "SELECT finding_count FROM \"case\" WHERE id = ?"),
+                            arguments: [item.caseId]) ?? 0
+                    let keyRows = try Row.fetchAll(
+                        db.cachedStatement(
+                            sql: """
+                                SELECT id, kind, gene, report_id, body FROM finding WHERE case_id = ? AND best_rank < 99 ORDER BY position
+                                """), arguments: [item.caseId])
+                    record.findings = try keyRows.map { try $0.finding() }
+                    let have = Set(keyRows.map { $0["id"] as String })
+                    for id in cited.subtracting(have).sorted() {
+                        if let row = try Row.fetchOne(
+                            db.cachedStatement(
+                                sql: "SELECT id, kind, gene, report_id, body FROM finding WHERE case_id = ? AND id = ?"),
+                            arguments: [item.caseId, id])
+                        {
+                            record.findings.append(try row.finding())
+                        }
+                    }
+                    cases.append(record)
+                    if let decision {
+                        decisions.append(decision)
+                        hashes[decision.id] = try Self.decisionHash(decision)
+                        for trialId in decision.recommendations.compactMap(\.trialId) where trials[trialId] == nil {
+                            if let body = try String.fetchOne(
+                                db, sql: "SELECT body FROM trial WHERE id = ?", arguments: [trialId])
+                            {
+                                trials[trialId] = try Codec.decode(Trial.self, from: body)
+                            }
                         }
                     }
                 }
+                return MeetingRecord(
+                    meeting: meeting, board: board, cases: cases, findingCounts: counts, notes: notes,
+                    decisions: decisions,
+                    decisionHashes: hashes, trials: trials)
             }
-            return MeetingRecord(meeting: meeting, board: board, cases: cases, findingCounts: counts, notes: notes, decisions: decisions,
-                                 decisionHashes: hashes, trials: trials)
-        } }
+        }
     }
 
     /// SHA-256 (lower-case hex) of a decision's canonical JSON: sorted keys, millisecond instants.

@@ -1,6 +1,6 @@
+import BoardModel
 import Foundation
 import GRDB
-import BoardModel
 
 /// The board's one SQLite file. Screens and commands speak to it through this API; only BoardStore knows SQL.
 /// Production opens a WAL `DatabasePool` so several terminals can share a store; tests use an in-memory queue.
@@ -32,24 +32,31 @@ public final class BoardStore: Sendable {
     /// `onBusy` is installed before the store is opened, so a wait during opening is reported too.
     /// `keyring` is where the store's audit key lives (outside the store); a writable open of a store without a
     /// key creates one there (see BoardStore+AuditKey).
-    public static func open(path: String, user: String, readOnly: Bool = false, keyring: AuditKeyring = .standard,
-                            onBusy: (@Sendable () -> Void)? = nil) throws -> BoardStore {
+    public static func open(
+        path: String, user: String, readOnly: Bool = false, keyring: AuditKeyring = .standard,
+        onBusy: (@Sendable () -> Void)? = nil
+    ) throws -> BoardStore {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         // Said plainly before anything is created: a directory given as the store, or no store where one is only read.
         if fm.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw StoreError.other("\(path) is a directory, not a store file; give the store file itself, e.g. \(url.appendingPathComponent("board.sqlite").path)")
+            throw StoreError.other(
+                "\(path) is a directory, not a store file; give the store file itself, e.g. \(url.appendingPathComponent("board.sqlite").path)"
+            )
         }
         if readOnly && !fm.fileExists(atPath: path) {
-            throw StoreError.other("there is no store at \(path); `tumorboard import` or `tumorboard demo` creates one, or give --store")
+            throw StoreError.other(
+                "there is no store at \(path); `tumorboard import` or `tumorboard demo` creates one, or give --store")
         }
         if !fm.fileExists(atPath: directory, isDirectory: &isDirectory) {
             do {
-                try fm.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                try fm.createDirectory(
+                    atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             } catch {
-                throw StoreError.cannotCreate(path: path, reason: "the directory \(directory) does not exist and cannot be created")
+                throw StoreError.cannotCreate(
+                    path: path, reason: "the directory \(directory) does not exist and cannot be created")
             }
         } else if !isDirectory.boolValue {
             throw StoreError.cannotCreate(path: path, reason: "\(directory) is not a directory")
@@ -89,10 +96,13 @@ public final class BoardStore: Sendable {
             // On read-only media (a read-only mount) SQLite can neither create the -wal/-shm files a WAL store
             // needs nor take locks, so it refuses to open. With no -wal left over, the file is complete and
             // nobody on this machine can change it: open it as an immutable URI (Debian's SQLite has URIs on).
-            let readOnlyMedia = readOnly && access(directory, W_OK) != 0
+            let readOnlyMedia =
+                readOnly && access(directory, W_OK) != 0
                 && !fm.fileExists(atPath: path + "-wal") && !fm.fileExists(atPath: path + "-shm")
-            let db: any DatabaseWriter = readOnlyMedia
-                ? try DatabaseQueue(path: URL(fileURLWithPath: path).absoluteString + "?immutable=1", configuration: config)
+            let db: any DatabaseWriter =
+                readOnlyMedia
+                ? try DatabaseQueue(
+                    path: URL(fileURLWithPath: path).absoluteString + "?immutable=1", configuration: config)
                 : try DatabasePool(path: path, configuration: config)
             let store = BoardStore(db: db, user: user, path: path, busy: busy)
             try store.prepare(readOnly: readOnly, keyring: keyring)

@@ -1,5 +1,5 @@
-import Foundation
 import BoardModel
+import Foundation
 
 /// Completes an existing case with a partial record (cBioPortal clinical rows): fills what the case lacks and
 /// adds reports and findings by id, never blanking what another source already gave.
@@ -21,27 +21,42 @@ enum CaseMerge {
         }
         if merged.patient.deceasedOn == nil { merged.patient.deceasedOn = partial.patient.deceasedOn }
         if merged.patient.causeOfDeath == nil { merged.patient.causeOfDeath = partial.patient.causeOfDeath }
-        if merged.patient.recordedAge == nil && merged.patient.birthDate == nil { merged.patient.recordedAge = partial.patient.recordedAge }
+        if merged.patient.recordedAge == nil && merged.patient.birthDate == nil {
+            merged.patient.recordedAge = partial.patient.recordedAge
+        }
         if merged.performance == nil { merged.performance = partial.performance }
         if merged.stage == nil { merged.stage = partial.stage }
         if merged.diagnosis.diagnosedOn == nil { merged.diagnosis.diagnosedOn = d.diagnosedOn }
         if merged.diagnosis.laterality == nil { merged.diagnosis.laterality = d.laterality }
         if merged.diagnosis.sourceCode == nil { merged.diagnosis.sourceCode = d.sourceCode }
-        for site in partial.metastaticSites where !merged.metastaticSites.contains(site) { merged.metastaticSites.append(site) }
-        for line in partial.treatmentHistory where !merged.treatmentHistory.contains(where: { $0.regimen == line.regimen && $0.drugs == line.drugs && $0.start == line.start && $0.setting == line.setting }) {
-            merged.treatmentHistory.append(line) // its line number is the source's, never a count
+        for site in partial.metastaticSites where !merged.metastaticSites.contains(site) {
+            merged.metastaticSites.append(site)
         }
-        if !d.text.isEmpty && !d.text.hasPrefix("(no ") && (merged.diagnosis.text.isEmpty || merged.diagnosis.text.hasPrefix("(no ")) { merged.diagnosis.text = d.text }
+        for line in partial.treatmentHistory
+        where !merged.treatmentHistory.contains(where: {
+            $0.regimen == line.regimen && $0.drugs == line.drugs && $0.start == line.start && $0.setting == line.setting
+        }) {
+            merged.treatmentHistory.append(line)  // its line number is the source's, never a count
+        }
+        if !d.text.isEmpty && !d.text.hasPrefix("(no ")
+            && (merged.diagnosis.text.isEmpty || merged.diagnosis.text.hasPrefix("(no "))
+        {
+            merged.diagnosis.text = d.text
+        }
         if merged.diagnosis.oncotreeCode == nil { merged.diagnosis.oncotreeCode = d.oncotreeCode }
         if merged.diagnosis.histology == nil { merged.diagnosis.histology = d.histology }
         if merged.diagnosis.primarySite == nil { merged.diagnosis.primarySite = d.primarySite }
         for report in partial.reports {
-            if let i = merged.reports.firstIndex(where: { $0.id == report.id }) { merged.reports[i] = report } else { merged.reports.append(report) }
+            if let i = merged.reports.firstIndex(where: { $0.id == report.id }) {
+                merged.reports[i] = report
+            } else {
+                merged.reports.append(report)
+            }
         }
         for finding in partial.findings {
             if let i = merged.findings.firstIndex(where: { $0.id == finding.id }) {
                 var f = finding
-                f.evidence = merged.findings[i].evidence // knowledge attached later is not the source's to drop
+                f.evidence = merged.findings[i].evidence  // knowledge attached later is not the source's to drop
                 merged.findings[i] = f
             } else {
                 merged.findings.append(finding)

@@ -1,5 +1,5 @@
-import Foundation
 import BoardModel
+import Foundation
 
 /// A bounded hand-off between the thread that parses a lab file and the thread that writes the store: the
 /// parser blocks when `depth` chunks wait (memory stays bounded), the writer when none do.
@@ -19,7 +19,8 @@ final class ChunkPipe<Chunk: Sendable>: @unchecked Sendable {
 
     /// Parser side: waits for room; throws once the writer has given up.
     func put(_ chunk: Chunk, bytesRead: Int) throws {
-        condition.lock(); defer { condition.unlock() }
+        condition.lock()
+        defer { condition.unlock() }
         while waiting.count >= depth && !cancelled { condition.wait() }
         if cancelled { throw CancellationError() }
         waiting.append((chunk, bytesRead))
@@ -28,14 +29,16 @@ final class ChunkPipe<Chunk: Sendable>: @unchecked Sendable {
 
     /// Parser side: the file is read (or failed).
     func end(_ result: Result<FindingStream.Outcome, any Error>) {
-        condition.lock(); defer { condition.unlock() }
+        condition.lock()
+        defer { condition.unlock() }
         self.result = result
         condition.broadcast()
     }
 
     /// Writer side: the next chunk, or how the parse ended once every chunk is taken.
     func next() -> Next {
-        condition.lock(); defer { condition.unlock() }
+        condition.lock()
+        defer { condition.unlock() }
         while waiting.isEmpty && result == nil { condition.wait() }
         if !waiting.isEmpty {
             let (chunk, bytes) = waiting.removeFirst()
@@ -47,7 +50,8 @@ final class ChunkPipe<Chunk: Sendable>: @unchecked Sendable {
 
     /// Writer side: stop the parser and wait until its thread has finished.
     func cancelAndWait() {
-        condition.lock(); defer { condition.unlock() }
+        condition.lock()
+        defer { condition.unlock() }
         cancelled = true
         waiting.removeAll()
         condition.broadcast()
@@ -57,12 +61,19 @@ final class ChunkPipe<Chunk: Sendable>: @unchecked Sendable {
     /// Reads `stream` on a new thread, preparing each chunk there, and calls `write` with each on this thread.
     /// Returns the stream's outcome; on any error (the file's or `write`'s) the parser is stopped and the
     /// error thrown only after its thread has ended, so nothing outlives the import's transaction.
-    static func drain(_ stream: FindingStream, depth: Int = 4, chunkSize: Int = 8192,
-                      prepare: @escaping @Sendable (FindingBatch) throws -> Chunk,
-                      write: (Chunk, Int) throws -> Void) throws -> FindingStream.Outcome {
+    static func drain(
+        _ stream: FindingStream, depth: Int = 4, chunkSize: Int = 8192,
+        prepare: @escaping @Sendable (FindingBatch) throws -> Chunk,
+        write: (Chunk, Int) throws -> Void
+    ) throws -> FindingStream.Outcome {
         let pipe = ChunkPipe(depth: depth)
         let parser = Thread {
-            pipe.end(Result { try stream.read(chunkSize: chunkSize) { batch, bytes in try pipe.put(try prepare(batch), bytesRead: bytes) } })
+            pipe.end(
+                Result {
+                    try stream.read(chunkSize: chunkSize) { batch, bytes in
+                        try pipe.put(try prepare(batch), bytesRead: bytes)
+                    }
+                })
         }
         parser.stackSize = 8 << 20
         parser.start()

@@ -1,6 +1,6 @@
+import BoardModel
 import Foundation
 import GRDB
-import BoardModel
 
 /// Knowledge-base evidence (CIViC rows) by gene. The store keeps every entry it was given in the `evidence`
 /// table and applies them to each finding as it is written, so a VCF imported after the CIViC file gets the
@@ -18,7 +18,12 @@ struct EvidenceIndex: Sendable {
     /// Every entry the store keeps.
     static func load(_ db: Database) throws -> EvidenceIndex {
         let rows = try Row.fetchAll(db, sql: "SELECT gene, variant, body FROM evidence ORDER BY rowid")
-        return EvidenceIndex(try rows.map { EvidenceAttachment(gene: $0["gene"], variant: $0["variant"], entry: try Codec.decode(EvidenceEntry.self, from: $0["body"])) })
+        return EvidenceIndex(
+            try rows.map {
+                EvidenceAttachment(
+                    gene: $0["gene"], variant: $0["variant"],
+                    entry: try Codec.decode(EvidenceEntry.self, from: $0["body"]))
+            })
     }
 
     /// Keeps entries for findings still to come; returns how many were new.

@@ -1,14 +1,16 @@
+import BoardModel
 import Foundation
 import GRDB
-import BoardModel
 
 /// Decides whether a knowledge-base variant name ("V600E", "V600", "AMPLIFICATION", "EXON 19 DELETION",
 /// "EML4::ALK", "MUTATION") describes a finding. Protein changes are compared in one-letter form, so
 /// "p.Val600Glu" matches "V600E".
 enum EvidenceMatch {
     static let three: [String: String] = [
-        "Ala": "A", "Arg": "R", "Asn": "N", "Asp": "D", "Cys": "C", "Gln": "Q", "Glu": "E", "Gly": "G", "His": "H", "Ile": "I",
-        "Leu": "L", "Lys": "K", "Met": "M", "Phe": "F", "Pro": "P", "Ser": "S", "Thr": "T", "Trp": "W", "Tyr": "Y", "Val": "V",
+        "Ala": "A", "Arg": "R", "Asn": "N", "Asp": "D", "Cys": "C", "Gln": "Q", "Glu": "E", "Gly": "G", "His": "H",
+        "Ile": "I",
+        "Leu": "L", "Lys": "K", "Met": "M", "Phe": "F", "Pro": "P", "Ser": "S", "Thr": "T", "Trp": "W", "Tyr": "Y",
+        "Val": "V",
         "Ter": "*", "Sec": "U", "Xaa": "X",
     ]
 
@@ -21,7 +23,13 @@ enum EvidenceMatch {
         var i = t.startIndex
         while i < t.endIndex {
             let end = t.index(i, offsetBy: 3, limitedBy: t.endIndex) ?? t.endIndex
-            if let one = three[String(t[i..<end])] { out += one; i = end } else { out.append(t[i]); i = t.index(after: i) }
+            if let one = three[String(t[i..<end])] {
+                out += one
+                i = end
+            } else {
+                out.append(t[i])
+                i = t.index(after: i)
+            }
         }
         return out.uppercased()
     }
@@ -36,7 +44,10 @@ enum EvidenceMatch {
                 if p == v || p == v.replacingOccurrences(of: "X", with: "*") { return true }
                 // "V600" names the residue: any change there.
                 if v.last?.isNumber == true, v.first?.isLetter == true, p.hasPrefix(v),
-                   let next = p.dropFirst(v.count).first, !next.isNumber { return true }
+                    let next = p.dropFirst(v.count).first, !next.isNumber
+                {
+                    return true
+                }
             }
             if v.hasPrefix("EXON "), let exon = f.exon?.split(separator: "/").first {
                 let parts = v.split(separator: " ")
@@ -50,7 +61,8 @@ enum EvidenceMatch {
         case .copyNumber:
             switch v {
             case "AMPLIFICATION": return f.copyNumberCall == .amplification
-            case "DELETION", "LOSS", "COPY NUMBER LOSS": return f.copyNumberCall == .homozygousDeletion || f.copyNumberCall == .heterozygousDeletion
+            case "DELETION", "LOSS", "COPY NUMBER LOSS":
+                return f.copyNumberCall == .homozygousDeletion || f.copyNumberCall == .heterozygousDeletion
             case "GAIN", "COPY NUMBER GAIN": return f.copyNumberCall == .gain || f.copyNumberCall == .amplification
             default: return false
             }
@@ -69,7 +81,9 @@ extension BoardStore {
     /// Adds evidence entries to every matching finding in the store (including those written earlier in the
     /// same transaction) and keeps them for findings imported later; entries a finding already carries are left
     /// alone. Entries that match nothing yet are reported, not lost.
-    func attachEvidence(_ db: GRDB.Database, _ evidence: [EvidenceAttachment], now: Date, summary: inout ImportSummary) throws {
+    func attachEvidence(_ db: GRDB.Database, _ evidence: [EvidenceAttachment], now: Date, summary: inout ImportSummary)
+        throws
+    {
         let index = EvidenceIndex(evidence)
         var matched = Set<EvidenceAttachment>()
         var touchedCases: Set<String> = []
@@ -77,7 +91,8 @@ extension BoardStore {
         // One pass over the findings (a query per gene would scan the table once per gene): only rows whose gene
         // has evidence are decoded.
         var updates: [(caseId: String, id: String, finding: Finding)] = []
-        let rows = try Row.fetchCursor(db, sql: "SELECT case_id, id, kind, gene, report_id, body FROM finding WHERE gene IS NOT NULL")
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT case_id, id, kind, gene, report_id, body FROM finding WHERE gene IS NOT NULL")
         while let row = try rows.next() {
             guard index.candidates(gene: row["gene"]) != nil else { continue }
             var finding = try row.finding()
@@ -88,8 +103,12 @@ extension BoardStore {
             if result.added > 0 { updates.append((row["case_id"], row["id"], finding)) }
         }
         for u in updates {
-            try db.cachedStatement(sql: "UPDATE finding SET body = ?, best_rank = ?, label = ? WHERE case_id = ? AND id = ?")
-                .execute(arguments: [try FindingJSON.bodyText(u.finding), u.finding.evidenceRank, u.finding.label, u.caseId, u.id])
+            try db.cachedStatement(
+                sql: "UPDATE finding SET body = ?, best_rank = ?, label = ? WHERE case_id = ? AND id = ?"
+            )
+            .execute(arguments: [
+                try FindingJSON.bodyText(u.finding), u.finding.evidenceRank, u.finding.label, u.caseId, u.id,
+            ])
             touchedCases.insert(u.caseId)
         }
         summary.counts["evidence link"] = counts
@@ -102,11 +121,14 @@ extension BoardStore {
         for caseId in touchedCases.sorted() {
             let top = try Self.topFinding(db, caseId: caseId)
             try db.execute(sql: "UPDATE \"case\" SET top_finding = ? WHERE id = ?", arguments: [top, caseId])
-            try AuditTrail.append(db, user: user, action: "case.evidence", entity: "case", entityId: caseId, caseId: caseId, at: now)
+            try AuditTrail.append(
+                db, user: user, action: "case.evidence", entity: "case", entityId: caseId, caseId: caseId, at: now)
         }
         let unmatched = distinct - matched.count
         if unmatched > 0 {
-            summary.skipped.append("\(unmatched) evidence entr\(unmatched == 1 ? "y" : "ies") matched no finding in the store yet (kept: they attach to findings imported later)")
+            summary.skipped.append(
+                "\(unmatched) evidence entr\(unmatched == 1 ? "y" : "ies") matched no finding in the store yet (kept: they attach to findings imported later)"
+            )
         }
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import BoardModel
+import Foundation
 
 /// Reads the common finding body — flat string and number members, as VCF and MAF rows are — without
 /// JSONDecoder, which costs about 15 µs a finding: opening a case with a whole exome attached must not take
@@ -13,7 +13,9 @@ enum FindingBodyReader {
         let ok = body.withUTF8 { bytes -> Bool in
             var i = 0
             let n = bytes.count
-            func skipSpace() { while i < n, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 } }
+            func skipSpace() {
+                while i < n, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
+            }
             /// A string without escapes, as a slice of the body.
             func string() -> UnsafeBufferPointer<UInt8>? {
                 guard i < n, bytes[i] == 0x22 else { return nil }
@@ -29,10 +31,14 @@ enum FindingBodyReader {
             }
             func number() -> Substring? {
                 let start = i
-                while i < n, (bytes[i] >= 0x30 && bytes[i] <= 0x39) || bytes[i] == 0x2D || bytes[i] == 0x2B || bytes[i] == 0x2E || bytes[i] == 0x65 || bytes[i] == 0x45 {
+                while i < n,
+                    (bytes[i] >= 0x30 && bytes[i] <= 0x39) || bytes[i] == 0x2D || bytes[i] == 0x2B || bytes[i] == 0x2E
+                        || bytes[i] == 0x65 || bytes[i] == 0x45
+                {
                     i += 1
                 }
-                return i > start ? Substring(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self) : nil
+                return i > start
+                    ? Substring(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self) : nil
             }
             func text() -> String? { string().map { String(decoding: $0, as: UTF8.self) } }
             skipSpace()
@@ -59,9 +65,15 @@ enum FindingBodyReader {
                     case "hgvsC": f.hgvsC = v
                     case "hgvsP": f.hgvsP = v
                     case "transcript": f.transcript = v
-                    case "classification": guard let c = Classification(rawValue: v) else { return false }; f.classification = c
-                    case "copyNumberCall": guard let c = CopyNumberCall(rawValue: v) else { return false }; f.copyNumberCall = c
-                    case "origin": guard let o = VariantOrigin(rawValue: v) else { return false }; f.origin = o
+                    case "classification":
+                        guard let c = Classification(rawValue: v) else { return false }
+                        f.classification = c
+                    case "copyNumberCall":
+                        guard let c = CopyNumberCall(rawValue: v) else { return false }
+                        f.copyNumberCall = c
+                    case "origin":
+                        guard let o = VariantOrigin(rawValue: v) else { return false }
+                        f.origin = o
                     case "alt": f.alt = v
                     case "chrom": f.chrom = v
                     case "genotype": f.genotype = v
@@ -72,11 +84,13 @@ enum FindingBodyReader {
                     case "ref": f.ref = v
                     case "sampleFilter": f.sampleFilter = v
                     case "sourceId": f.sourceId = v
-                    case "svType": guard let t = StructuralVariantType(rawValue: v) else { return false }; f.svType = t
+                    case "svType":
+                        guard let t = StructuralVariantType(rawValue: v) else { return false }
+                        f.svType = t
                     case "vafSource": f.vafSource = v
                     default: return false
                     }
-                } else if bytes[i] == 0x74 || bytes[i] == 0x66 { // true / false
+                } else if bytes[i] == 0x74 || bytes[i] == 0x66 {  // true / false
                     let isTrue = bytes[i] == 0x74
                     let word = isTrue ? 4 : 5
                     guard k == "precise", i + word <= n else { return false }
@@ -85,12 +99,23 @@ enum FindingBodyReader {
                 } else {
                     guard let v = number() else { return false }
                     switch k {
-                    case "depth": guard let d = Int(v) else { return false }; f.depth = d
-                    case "vaf": guard let d = Double(v) else { return false }; f.vaf = d
-                    case "copyNumber": guard let d = Double(v) else { return false }; f.copyNumber = d
-                    case "normalVAF": guard let d = Double(v) else { return false }; f.normalVAF = d
-                    case "qual": guard let d = Double(v) else { return false }; f.qual = d
-                    case "altCount", "refCount", "normalDepth", "normalAltCount", "end", "position", "svLength", "svSize", "partnerPosition":
+                    case "depth":
+                        guard let d = Int(v) else { return false }
+                        f.depth = d
+                    case "vaf":
+                        guard let d = Double(v) else { return false }
+                        f.vaf = d
+                    case "copyNumber":
+                        guard let d = Double(v) else { return false }
+                        f.copyNumber = d
+                    case "normalVAF":
+                        guard let d = Double(v) else { return false }
+                        f.normalVAF = d
+                    case "qual":
+                        guard let d = Double(v) else { return false }
+                        f.qual = d
+                    case "altCount", "refCount", "normalDepth", "normalAltCount", "end", "position", "svLength",
+                        "svSize", "partnerPosition":
                         guard let d = Int(v) else { return false }
                         switch k {
                         case "altCount": f.altCount = d
@@ -108,8 +133,14 @@ enum FindingBodyReader {
                 }
                 skipSpace()
                 guard i < n else { return false }
-                if bytes[i] == 0x2C { i += 1; continue }
-                if bytes[i] == 0x7D { i += 1; break }
+                if bytes[i] == 0x2C {
+                    i += 1
+                    continue
+                }
+                if bytes[i] == 0x7D {
+                    i += 1
+                    break
+                }
                 return false
             }
             skipSpace()

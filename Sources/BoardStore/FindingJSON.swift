@@ -1,6 +1,6 @@
+import BoardModel
 import Foundation
 import GRDB
-import BoardModel
 
 /// Writes and reads a finding as the `finding` table keeps it: the columns it is looked up and listed by (case,
 /// id, kind, gene, label, rank, report) and a JSON body of everything else. The body leaves out what the columns
@@ -13,7 +13,7 @@ enum FindingJSON {
     static func body(_ f: Finding) throws -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(256)
-        out.append(0x7B) // {
+        out.append(0x7B)  // {
         var first = true
         func key(_ k: StaticString) {
             if !first { out.append(0x2C) }
@@ -31,7 +31,11 @@ enum FindingJSON {
         func number(_ k: StaticString, _ v: Double?) throws {
             guard let v else { return }
             key(k)
-            if plain(v) { out.append(contentsOf: format(v).utf8) } else { out.append(contentsOf: try Codec.encode(v).utf8) }
+            if plain(v) {
+                out.append(contentsOf: format(v).utf8)
+            } else {
+                out.append(contentsOf: try Codec.encode(v).utf8)
+            }
         }
         func coded<T: Encodable>(_ k: StaticString, _ v: T?) throws {
             guard let v else { return }
@@ -79,7 +83,10 @@ enum FindingJSON {
             out.append(0x5D)
         }
         integer("position", f.position)
-        if let precise = f.precise { key("precise"); out.append(contentsOf: (precise ? "true" : "false").utf8) }
+        if let precise = f.precise {
+            key("precise")
+            out.append(contentsOf: (precise ? "true" : "false").utf8)
+        }
         string("proteinDerivedFrom", f.proteinDerivedFrom)
         try number("qual", f.qual)
         string("ref", f.ref)
@@ -105,7 +112,9 @@ enum FindingJSON {
     }
 
     /// JSONDecoder's reading, for every body (the fast reader's fallback, and its reference in tests).
-    static func decodeWithFoundation(id: String, kind: String, gene: String?, reportId: String?, body: String) throws -> Finding {
+    static func decodeWithFoundation(id: String, kind: String, gene: String?, reportId: String?, body: String) throws
+        -> Finding
+    {
         var out: [UInt8] = []
         out.reserveCapacity(body.utf8.count + id.utf8.count + 64)
         out.append(contentsOf: "{\"id\":".utf8)
@@ -120,7 +129,7 @@ enum FindingJSON {
             out.append(contentsOf: ",\"reportId\":".utf8)
             quote(reportId, into: &out)
         }
-        let rest = body.utf8.dropFirst() // after "{"
+        let rest = body.utf8.dropFirst()  // after "{"
         if rest.first != 0x7D { out.append(0x2C) }
         out.append(contentsOf: rest)
         return try Codec.decoder.decode(Finding.self, from: Data(out))
@@ -147,13 +156,27 @@ enum FindingJSON {
             }
             for b in bytes {
                 switch b {
-                case 0x22: out.append(0x5C); out.append(0x22)
-                case 0x5C: out.append(0x5C); out.append(0x5C)
-                case 0x0A: out.append(0x5C); out.append(0x6E)
-                case 0x0D: out.append(0x5C); out.append(0x72)
-                case 0x09: out.append(0x5C); out.append(0x74)
-                case 0x08: out.append(0x5C); out.append(0x62)
-                case 0x0C: out.append(0x5C); out.append(0x66)
+                case 0x22:
+                    out.append(0x5C)
+                    out.append(0x22)
+                case 0x5C:
+                    out.append(0x5C)
+                    out.append(0x5C)
+                case 0x0A:
+                    out.append(0x5C)
+                    out.append(0x6E)
+                case 0x0D:
+                    out.append(0x5C)
+                    out.append(0x72)
+                case 0x09:
+                    out.append(0x5C)
+                    out.append(0x74)
+                case 0x08:
+                    out.append(0x5C)
+                    out.append(0x62)
+                case 0x0C:
+                    out.append(0x5C)
+                    out.append(0x66)
                 case 0..<0x20:
                     let hex = Array("0123456789abcdef".utf8)
                     out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
@@ -168,21 +191,27 @@ enum FindingJSON {
 extension BoardStore {
     /// The label of a case's finding with the strongest evidence (the first of equals in the case's order), if any.
     static func topFinding(_ db: Database, caseId: String) throws -> String? {
-        try String.fetchOne(db.cachedStatement(sql: """
-            SELECT label FROM finding WHERE case_id = ? AND best_rank < 99 ORDER BY best_rank, position LIMIT 1
-            """), arguments: [caseId])
+        try String.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT label FROM finding WHERE case_id = ? AND best_rank < 99 ORDER BY best_rank, position LIMIT 1
+                    """), arguments: [caseId])
     }
 
     /// A case's findings in their order (the order of the files and records they came from).
     static func findings(_ db: Database, caseId: String) throws -> [Finding] {
-        try Row.fetchAll(db.cachedStatement(sql: "SELECT id, kind, gene, report_id, body FROM finding WHERE case_id = ? ORDER BY position"),
-                         arguments: [caseId]).map { try $0.finding() }
+        try Row.fetchAll(
+            db.cachedStatement(
+                sql: "SELECT id, kind, gene, report_id, body FROM finding WHERE case_id = ? ORDER BY position"),
+            arguments: [caseId]
+        ).map { try $0.finding() }
     }
 }
 
 extension Row {
     /// The finding of a row that has the columns id, kind, gene, report_id and body.
     func finding() throws -> Finding {
-        try FindingJSON.decode(id: self["id"], kind: self["kind"], gene: self["gene"], reportId: self["report_id"], body: self["body"])
+        try FindingJSON.decode(
+            id: self["id"], kind: self["kind"], gene: self["gene"], reportId: self["report_id"], body: self["body"])
     }
 }

@@ -1,7 +1,7 @@
+import BoardModel
 import Foundation
 import GRDB
 import GRDBSQLite
-import BoardModel
 
 /// Writes lab-file findings into their cases inside an import's transaction, chunk by chunk: keeps each case's
 /// state across chunks (whether it had findings, the next position, its reports, counts), looks each row up by
@@ -38,10 +38,12 @@ final class FindingWriter {
         let rows = try batch.findings.map { original -> Prepared in
             var f = original
             let links = knowledge.isEmpty ? 0 : knowledge.apply(to: &f).added
-            return Prepared(key: f.id, kind: f.kind.rawValue, gene: f.gene, label: f.label, rank: f.evidenceRank,
-                            pass: f.filter == nil, body: try FindingJSON.body(f), links: links)
+            return Prepared(
+                key: f.id, kind: f.kind.rawValue, gene: f.gene, label: f.label, rank: f.evidenceRank,
+                pass: f.filter == nil, body: try FindingJSON.body(f), links: links)
         }
-        return Chunk(caseId: batch.caseId, sample: batch.sample, report: report, findings: rows, createsCase: batch.createsCase)
+        return Chunk(
+            caseId: batch.caseId, sample: batch.sample, report: report, findings: rows, createsCase: batch.createsCase)
     }
 
     /// What the store holds under a row's id: nothing, the same content, or other content (from this report).
@@ -83,13 +85,16 @@ final class FindingWriter {
         self.store = store
         self.db = db
         self.now = now
-        insert = try db.makeStatement(sql: """
-            INSERT INTO finding(case_id, id, position, kind, gene, label, best_rank, report_id, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        update = try db.makeStatement(sql: """
-            UPDATE finding SET kind = ?4, gene = ?5, label = ?6, best_rank = ?7, report_id = ?8, body = ?9 WHERE case_id = ?1 AND id = ?2
-            """)
-        select = try db.makeStatement(sql: "SELECT kind, gene, report_id, body FROM finding WHERE case_id = ? AND id = ?")
+        insert = try db.makeStatement(
+            sql: """
+                INSERT INTO finding(case_id, id, position, kind, gene, label, best_rank, report_id, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        update = try db.makeStatement(
+            sql: """
+                UPDATE finding SET kind = ?4, gene = ?5, label = ?6, best_rank = ?7, report_id = ?8, body = ?9 WHERE case_id = ?1 AND id = ?2
+                """)
+        select = try db.makeStatement(
+            sql: "SELECT kind, gene, report_id, body FROM finding WHERE case_id = ? AND id = ?")
     }
 
     func write(_ chunk: Chunk) throws {
@@ -100,23 +105,29 @@ final class FindingWriter {
             // Errors name the file: report ids are "<kind>:<file name>:<sample>" ("vcf:T001.vcf.gz:TUMOR").
             let id = chunk.report.id
             if let colon = id.firstIndex(of: ":"), id.hasSuffix(":" + sample),
-               let end = id.index(id.endIndex, offsetBy: -(sample.count + 1), limitedBy: id.startIndex), colon < end {
+                let end = id.index(id.endIndex, offsetBy: -(sample.count + 1), limitedBy: id.startIndex), colon < end
+            {
                 sample += " (\(id[id.index(after: colon)..<end]))"
             }
-            if let i = unmatched.firstIndex(where: { $0.sample == sample }) { unmatched[i].count += chunk.findings.count }
-            else { unmatched.append((sample, chunk.findings.count)) }
+            if let i = unmatched.firstIndex(where: { $0.sample == sample }) {
+                unmatched[i].count += chunk.findings.count
+            } else {
+                unmatched.append((sample, chunk.findings.count))
+            }
             return
         }
         attached += 1
         guard var state = try cases[caseId] ?? load(caseId) else { return }
-        cases[caseId] = nil // edited in place, put back below (no copy of its dictionary)
+        cases[caseId] = nil  // edited in place, put back below (no copy of its dictionary)
         defer { cases[caseId] = state }
         if let i = state.record.reports.firstIndex(where: { $0.id == chunk.report.id }) {
             if state.record.reports[i] != chunk.report { state.record.reports[i] = chunk.report }
         } else {
             state.record.reports.append(chunk.report)
         }
-        let ins = insert.sqliteStatement, upd = update.sqliteStatement, sel = select.sqliteStatement
+        let ins = insert.sqliteStatement
+        let upd = update.sqliteStatement
+        let sel = select.sqliteStatement
         // Bindings stay across resets: the case and report are bound once per chunk.
         for s in [ins, upd, sel] {
             sqlite3_reset(s)
@@ -140,7 +151,9 @@ final class FindingWriter {
                 state.plain = false
                 found = try stored(sel, row, reportId: chunk.report.id)
             }
-            if case .differs(let other) = found, let specimen, Self.specimen(of: other, in: state.record).map({ $0 != specimen }) == true {
+            if case .differs(let other) = found, let specimen,
+                Self.specimen(of: other, in: state.record).map({ $0 != specimen }) == true
+            {
                 // The same variant in another specimen of this case (a metastasis, a relapse): a finding of its own.
                 setId(state.idPrefix, row.key, specimen: specimen)
                 found = try stored(sel, row, reportId: chunk.report.id)
@@ -165,7 +178,9 @@ final class FindingWriter {
         state.created += 1
         links += row.links
         if row.rank != 99 { state.plain = false }
-        if state.plain && row.pass && state.labels.count < SearchIndex.findingLabelLimit && state.labelSet.insert(row.label).inserted {
+        if state.plain && row.pass && state.labels.count < SearchIndex.findingLabelLimit
+            && state.labelSet.insert(row.label).inserted
+        {
             state.labels.append(row.label)
         }
     }
@@ -177,12 +192,16 @@ final class FindingWriter {
         let rc = sqlite3_step(s)
         if rc == SQLITE_DONE { return .absent }
         guard rc == SQLITE_ROW else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            throw DatabaseError(
+                resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
         }
-        let same = RawRow.column(s, 0, equals: row.kind) && RawRow.column(s, 1, equals: row.gene)
-            && RawRow.column(s, 2, equals: reportId) && row.body.withUnsafeBufferPointer { RawRow.column(s, 3, equals: $0) }
+        let same =
+            RawRow.column(s, 0, equals: row.kind) && RawRow.column(s, 1, equals: row.gene)
+            && RawRow.column(s, 2, equals: reportId)
+            && row.body.withUnsafeBufferPointer { RawRow.column(s, 3, equals: $0) }
         if same { return .same }
-        return .differs(reportId: sqlite3_column_type(s, 2) == SQLITE_NULL ? nil : String(cString: sqlite3_column_text(s, 2)))
+        return .differs(
+            reportId: sqlite3_column_type(s, 2) == SQLITE_NULL ? nil : String(cString: sqlite3_column_text(s, 2)))
     }
 
     /// The row id: "<case>/<key>", or "<case>/<key>@<specimen>" for a second specimen's copy of a variant.
@@ -191,7 +210,7 @@ final class FindingWriter {
         id.append(contentsOf: prefix)
         id.append(contentsOf: key.utf8)
         if let specimen {
-            id.append(0x40) // @
+            id.append(0x40)  // @
             id.append(contentsOf: specimen.utf8)
         }
     }
@@ -206,23 +225,29 @@ final class FindingWriter {
     func finish(summary: inout ImportSummary) throws {
         if attached == 0 && chunks > 0 && findings > 0 {
             let samples = unmatched.map(\.sample)
-            throw StoreError.invalid("no case for sample\(samples.count == 1 ? "" : "s") \(samples.joined(separator: ", ")): "
-                + "expected a case id or a report specimen id equal to the sample name; pass --case ID to choose the case")
+            throw StoreError.invalid(
+                "no case for sample\(samples.count == 1 ? "" : "s") \(samples.joined(separator: ", ")): "
+                    + "expected a case id or a report specimen id equal to the sample name; pass --case ID to choose the case"
+            )
         }
         for u in unmatched {
-            summary.skipped.append("\(u.count) finding(s) of sample \(u.sample): no case has that id or specimen id (use --case)")
+            summary.skipped.append(
+                "\(u.count) finding(s) of sample \(u.sample): no case has that id or specimen id (use --case)")
         }
         var counts = summary.counts["finding", default: ImportSummary.Counts()]
         for caseId in touched {
             guard let state = cases[caseId] else { continue }
-            counts.created += state.created; counts.updated += state.updated; counts.unchanged += state.unchanged
+            counts.created += state.created
+            counts.updated += state.updated
+            counts.unchanged += state.unchanged
             let changed = state.created + state.updated > 0
             try refresh(state, findingsChanged: changed)
             summary.note("case", casesCreated.contains(caseId) ? .created : changed ? .updated : .unchanged)
         }
         if !casesCreated.isEmpty {
-            summary.notes.append("\(casesCreated.count) case(s) made for samples no case had (one per sample, patient and diagnosis not stated): "
-                                 + casesCreated.prefix(10).joined(separator: ", ") + (casesCreated.count > 10 ? ", …" : ""))
+            summary.notes.append(
+                "\(casesCreated.count) case(s) made for samples no case had (one per sample, patient and diagnosis not stated): "
+                    + casesCreated.prefix(10).joined(separator: ", ") + (casesCreated.count > 10 ? ", …" : ""))
         }
         summary.counts["finding"] = counts
         if links > 0 { summary.counts["evidence link", default: ImportSummary.Counts()].created += links }
@@ -244,13 +269,21 @@ final class FindingWriter {
     private func createCase(for sample: String, report: MolecularReport) throws -> String {
         var id = sample
         var n = 1
-        while try Bool(exists: db, sql: "SELECT 1 FROM \"case\" WHERE id = ?", id) { n += 1; id = "\(sample)-\(n)" }
+        while try Bool(exists: db, sql: "SELECT 1 FROM \"case\" WHERE id = ?", id) {
+            n += 1
+            id = "\(sample)-\(n)"
+        }
         // A TCGA/TARGET-style barcode names its participant in its first three parts (the GDC barcode specification):
         // two samples of one participant are two cases of one patient, never merged.
         let parts = sample.split(separator: "-")
-        let participant = parts.count >= 4 && (parts[0] == "TCGA" || parts[0] == "TARGET") ? parts.prefix(3).joined(separator: "-") : nil
-        let patient = Patient(id: participant ?? "patient-of-" + id, name: PersonName(text: "(not stated in the lab file)"), pseudonym: participant)
-        let record = Case(id: id, patient: patient, diagnosis: Diagnosis(text: "not stated in the lab file"), reports: [report])
+        let participant =
+            parts.count >= 4 && (parts[0] == "TCGA" || parts[0] == "TARGET")
+            ? parts.prefix(3).joined(separator: "-") : nil
+        let patient = Patient(
+            id: participant ?? "patient-of-" + id, name: PersonName(text: "(not stated in the lab file)"),
+            pseudonym: participant)
+        let record = Case(
+            id: id, patient: patient, diagnosis: Diagnosis(text: "not stated in the lab file"), reports: [report])
         var ignored = ImportSummary()
         _ = try RecordWriter(db: db, user: store.user, now: now).case(record, summary: &ignored)
         casesCreated.append(id)
@@ -258,14 +291,20 @@ final class FindingWriter {
     }
 
     private func load(_ caseId: String) throws -> CaseState? {
-        guard let record = try String.fetchOne(db.cachedStatement(sql: "SELECT body FROM \"case\" WHERE id = ?"), arguments: [caseId])
-            .map({ try Codec.decode(Case.self, from: $0) }) else { return nil }
-        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT count(*) AS n, max(position) AS last FROM finding WHERE case_id = ?"),
-                                   arguments: [caseId])
+        guard
+            let record = try String.fetchOne(
+                db.cachedStatement(sql: "SELECT body FROM \"case\" WHERE id = ?"), arguments: [caseId]
+            )
+            .map({ try Codec.decode(Case.self, from: $0) })
+        else { return nil }
+        let row = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT count(*) AS n, max(position) AS last FROM finding WHERE case_id = ?"),
+            arguments: [caseId])
         let before: Int = row?["n"] ?? 0
         touched.append(caseId)
-        return CaseState(record: record, idPrefix: Array((caseId + "/").utf8), before: before,
-                         position: row?["last"] ?? -1, plain: before == 0)
+        return CaseState(
+            record: record, idPrefix: Array((caseId + "/").utf8), before: before,
+            position: row?["last"] ?? -1, plain: before == 0)
     }
 
     /// After a case's findings changed: its row's counters and top finding, its body (reports), the search
@@ -273,35 +312,46 @@ final class FindingWriter {
     private func refresh(_ state: CaseState, findingsChanged: Bool) throws {
         let record = state.record
         let body = try Codec.encode(record)
-        let oldBody = try String.fetchOne(db.cachedStatement(sql: "SELECT body FROM \"case\" WHERE id = ?"), arguments: [record.id])
+        let oldBody = try String.fetchOne(
+            db.cachedStatement(sql: "SELECT body FROM \"case\" WHERE id = ?"), arguments: [record.id])
         guard findingsChanged || oldBody != body else { return }
         let count = state.before + state.created
         // A plain case has no finding with evidence, hence no top finding.
         let top = state.plain ? nil : try BoardStore.topFinding(db, caseId: record.id)
         var missing = record.missingData
         if count > 0 { missing.removeAll { $0 == .molecularReport } }
-        try db.execute(sql: "UPDATE \"case\" SET body = ?, finding_count = ?, top_finding = ?, missing = ?, updated_at = ? WHERE id = ?",
-                       arguments: [body, count, top, missing.map(\.rawValue).joined(separator: ","), now.timeIntervalSince1970, record.id])
-        try AuditTrail.append(db, user: store.user, action: "case.findings", entity: "case", entityId: record.id, caseId: record.id,
-                              before: "\(state.before) findings", after: "\(count) findings", at: now)
+        try db.execute(
+            sql:
+                "UPDATE \"case\" SET body = ?, finding_count = ?, top_finding = ?, missing = ?, updated_at = ? WHERE id = ?",
+            arguments: [
+                body, count, top, missing.map(\.rawValue).joined(separator: ","), now.timeIntervalSince1970, record.id,
+            ])
+        try AuditTrail.append(
+            db, user: store.user, action: "case.findings", entity: "case", entityId: record.id, caseId: record.id,
+            before: "\(state.before) findings", after: "\(count) findings", at: now)
         // Search: distinct gene/protein terms of PASS findings, best evidence first, then in file order.
         let terms = state.plain ? SearchIndex.terms(state.labels) : try SearchIndex.findingLabels(db, caseId: record.id)
-        try SearchIndex.put(db, kind: "findings", ref: record.id, caseId: record.id, label: record.diagnosis.text, title: record.diagnosis.text,
-                            body: terms.joined(separator: " · "))
+        try SearchIndex.put(
+            db, kind: "findings", ref: record.id, caseId: record.id, label: record.diagnosis.text,
+            title: record.diagnosis.text,
+            body: terms.joined(separator: " · "))
     }
 
     /// Binds one row and steps; with `allowConflict` a primary-key clash returns false instead of throwing.
     @discardableResult
-    private func step(_ s: SQLiteStatement, _ row: Prepared, position: Int?, allowConflict: Bool = false) throws -> Bool {
+    private func step(_ s: SQLiteStatement, _ row: Prepared, position: Int?, allowConflict: Bool = false) throws -> Bool
+    {
         sqlite3_reset(s)
         id.withUnsafeBufferPointer { RawRow.bytes(s, 2, $0) }
         if let position { sqlite3_bind_int64(s, 3, Int64(position)) }
-        RawRow.text(s, 4, row.kind); RawRow.text(s, 5, row.gene); RawRow.text(s, 6, row.label)
+        RawRow.text(s, 4, row.kind)
+        RawRow.text(s, 5, row.gene)
+        RawRow.text(s, 6, row.label)
         sqlite3_bind_int64(s, 7, Int64(row.rank))
         row.body.withUnsafeBufferPointer { RawRow.bytes(s, 9, $0) }
         let rc = sqlite3_step(s)
         if rc == SQLITE_DONE { return true }
-        if allowConflict && rc == SQLITE_CONSTRAINT | (6 << 8) { // SQLITE_CONSTRAINT_PRIMARYKEY
+        if allowConflict && rc == SQLITE_CONSTRAINT | (6 << 8) {  // SQLITE_CONSTRAINT_PRIMARYKEY
             sqlite3_reset(s)
             return false
         }

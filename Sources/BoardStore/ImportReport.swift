@@ -1,5 +1,5 @@
-import Foundation
 import BoardModel
+import Foundation
 
 /// The complete account of one `tumorboard import` run, written as JSON by `--report FILE`: per kind of record
 /// how many were created, updated or left unchanged; what was skipped and why; and, per input file, the records

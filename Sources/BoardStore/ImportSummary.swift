@@ -1,5 +1,5 @@
-import Foundation
 import BoardModel
+import Foundation
 
 /// What an import did (or, in a dry run, would do), per kind of record.
 public struct ImportSummary: Sendable, Equatable, CustomStringConvertible {
@@ -55,7 +55,11 @@ public struct ImportSummary: Sendable, Equatable, CustomStringConvertible {
             let plural = kind.hasSuffix("y") ? kind.dropLast() + "ies" : kind + "s"
             return "\(plural): \(c.created) created, \(c.updated) updated, \(c.unchanged) unchanged"
         }
-        if !skipped.isEmpty { lines.append("skipped \(skipped.count): " + skipped.prefix(5).joined(separator: "; ") + (skipped.count > 5 ? "; …" : "")) }
+        if !skipped.isEmpty {
+            lines.append(
+                "skipped \(skipped.count): " + skipped.prefix(5).joined(separator: "; ")
+                    + (skipped.count > 5 ? "; …" : ""))
+        }
         return lines.joined(separator: "\n")
     }
 }

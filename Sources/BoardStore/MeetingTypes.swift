@@ -1,5 +1,5 @@
-import Foundation
 import BoardModel
+import Foundation
 
 /// The fields of a meeting a coordinator sets before it starts (the agenda is edited separately).
 public struct MeetingDetails: Sendable, Hashable {
@@ -10,7 +10,8 @@ public struct MeetingDetails: Sendable, Hashable {
     public var chair: String?
     public var roster: [Attendee]
 
-    public init(boardId: String, startsAt: Date, location: String? = nil, chair: String? = nil, roster: [Attendee] = []) {
+    public init(boardId: String, startsAt: Date, location: String? = nil, chair: String? = nil, roster: [Attendee] = [])
+    {
         self.boardId = boardId
         self.startsAt = startsAt
         self.location = location
@@ -19,7 +20,9 @@ public struct MeetingDetails: Sendable, Hashable {
     }
 
     public init(_ meeting: Meeting) {
-        self.init(boardId: meeting.boardId, startsAt: meeting.startsAt, location: meeting.location, chair: meeting.chair, roster: meeting.roster)
+        self.init(
+            boardId: meeting.boardId, startsAt: meeting.startsAt, location: meeting.location, chair: meeting.chair,
+            roster: meeting.roster)
     }
 }
 

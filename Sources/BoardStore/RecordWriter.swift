@@ -1,6 +1,6 @@
+import BoardModel
 import Foundation
 import GRDB
-import BoardModel
 
 /// Upserts of whole records inside a write transaction, each reporting whether it created, changed or kept a row,
 /// and each appending the audit events the change calls for.
@@ -12,10 +12,14 @@ struct RecordWriter {
     var knowledge: EvidenceIndex? = nil
 
     func board(_ board: Board) throws -> ImportSummary.Change {
-        let existing = try Row.fetchOne(db.cachedStatement(sql: "SELECT name, site FROM board WHERE id = ?"), arguments: [board.id])
+        let existing = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT name, site FROM board WHERE id = ?"), arguments: [board.id])
         if let existing, existing["name"] == board.name, existing["site"] as String? == board.site { return .unchanged }
-        try db.cachedStatement(sql: "INSERT INTO board(id, name, site) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name, site = excluded.site")
-            .execute(arguments: [board.id, board.name, board.site])
+        try db.cachedStatement(
+            sql:
+                "INSERT INTO board(id, name, site) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name, site = excluded.site"
+        )
+        .execute(arguments: [board.id, board.name, board.site])
         return existing == nil ? .created : .updated
     }
 
@@ -27,26 +31,35 @@ struct RecordWriter {
         if let knowledge, !knowledge.isEmpty {
             for i in record.findings.indices { knowledge.apply(to: &record.findings[i]) }
         }
-        let existing = try Row.fetchOne(db.cachedStatement(sql: "SELECT status, patient_id, body FROM \"case\" WHERE id = ?"), arguments: [record.id])
+        let existing = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT status, patient_id, body FROM \"case\" WHERE id = ?"),
+            arguments: [record.id])
         // A case stays its patient's: a record of another patient under the same case id is refused, never re-pointed.
         // A record that shows itself to be the same person (a shared identifier, or birth date and family name: what
         // `--case` accepts) keeps the case's patient id.
         if let owner = existing?["patient_id"] as String?, owner != record.patient.id {
-            let stored = try (String.fetchOne(db.cachedStatement(sql: "SELECT body FROM patient WHERE id = ?"), arguments: [owner]))
+            let stored = try
+                (String.fetchOne(db.cachedStatement(sql: "SELECT body FROM patient WHERE id = ?"), arguments: [owner]))
                 .map { try Codec.decode(Patient.self, from: $0) }
             guard let stored, stored.isSamePerson(as: record.patient) == true else {
                 let file = record.provenance.map { URL(fileURLWithPath: $0.file).lastPathComponent + ": " } ?? ""
-                throw StoreError.invalid("\(file)case \(record.id) already belongs to another patient; a record of a different patient cannot replace it (nothing was imported; give it its own case id)")
+                throw StoreError.invalid(
+                    "\(file)case \(record.id) already belongs to another patient; a record of a different patient cannot replace it (nothing was imported; give it its own case id)"
+                )
             }
             record.patient.id = owner
         }
         let oldCase = try (existing?["body"] as String?).map { try Codec.decode(Case.self, from: $0) }
         // An imported record (it has provenance) speaks for its own reports only.
         let ownReports = Set(record.reports.map(\.id))
-        func otherReport(_ id: String?) -> Bool { record.provenance != nil && id.map { !ownReports.contains($0) } == true }
+        func otherReport(_ id: String?) -> Bool {
+            record.provenance != nil && id.map { !ownReports.contains($0) } == true
+        }
         let stored = try storedFindings(caseId: record.id)
         let ownIds = Set(record.findings.map(\.id))
-        let kept = stored.filter { !ownIds.contains($0.id) && (FindingBatch.isLabFileReport($0.reportId) || otherReport($0.reportId)) }
+        let kept = stored.filter {
+            !ownIds.contains($0.id) && (FindingBatch.isLabFileReport($0.reportId) || otherReport($0.reportId))
+        }
         let keptIds = Set(kept.map(\.id))
         let storedOwn = stored.filter { !keptIds.contains($0.id) }
         var shell = record
@@ -54,7 +67,9 @@ struct RecordWriter {
         if !kept.isEmpty, let oldReports = oldCase?.reports {
             // The lab files' (and other sources') reports stay beside the findings they describe.
             let keptReports = Set(kept.compactMap(\.reportId))
-            shell.reports += oldReports.filter { keptReports.contains($0.id) && !record.reports.map(\.id).contains($0.id) }
+            shell.reports += oldReports.filter {
+                keptReports.contains($0.id) && !record.reports.map(\.id).contains($0.id)
+            }
         }
         let body = try Codec.encode(shell)
         let patientBody = try Codec.encode(record.patient)
@@ -63,82 +78,112 @@ struct RecordWriter {
         let findingsChanged = storedOwn.map(\.content) != newFindings.map(\.content)
 
         // Name, initials, birth date and sex are kept as columns too, so lists never decode patient JSON.
-        try db.cachedStatement(sql: """
-            INSERT INTO patient(id, pseudonym, display_name, initials, birth_date, sex, body) VALUES (?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(id) DO UPDATE SET pseudonym = excluded.pseudonym, display_name = excluded.display_name, initials = excluded.initials,
-              birth_date = excluded.birth_date, sex = excluded.sex, body = excluded.body WHERE body <> excluded.body
-            """).execute(arguments: [record.patient.id, record.patient.pseudonym, record.patient.name.display, record.patient.initials,
-                                     record.patient.birthDate?.description, record.patient.sex.rawValue, patientBody])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO patient(id, pseudonym, display_name, initials, birth_date, sex, body) VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET pseudonym = excluded.pseudonym, display_name = excluded.display_name, initials = excluded.initials,
+                  birth_date = excluded.birth_date, sex = excluded.sex, body = excluded.body WHERE body <> excluded.body
+                """
+        ).execute(arguments: [
+            record.patient.id, record.patient.pseudonym, record.patient.name.display, record.patient.initials,
+            record.patient.birthDate?.description, record.patient.sex.rawValue, patientBody,
+        ])
 
         if !caseChanged && !findingsChanged {
             for _ in record.findings { summary.note("finding", .unchanged) }
             return .unchanged
         }
-        let ranked = record.findings.map { (rank: $0.evidenceRank, label: $0.label) } + kept.map { (rank: $0.rank, label: $0.label) }
+        let ranked =
+            record.findings.map { (rank: $0.evidenceRank, label: $0.label) }
+            + kept.map { (rank: $0.rank, label: $0.label) }
         let top = ranked.filter { $0.rank < 99 }.min { $0.rank < $1.rank }?.label
         var missing = record.missingData
         if !kept.isEmpty { missing.removeAll { $0 == .molecularReport } }
-        try db.cachedStatement(sql: """
-            INSERT INTO "case"(id, patient_id, status, oncotree_code, diagnosis, stage_group, ecog, missing, finding_count, top_finding, body, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(id) DO UPDATE SET patient_id = excluded.patient_id, status = excluded.status, oncotree_code = excluded.oncotree_code,
-              diagnosis = excluded.diagnosis, stage_group = excluded.stage_group, ecog = excluded.ecog, missing = excluded.missing,
-              finding_count = excluded.finding_count, top_finding = excluded.top_finding, body = excluded.body, updated_at = excluded.updated_at
-            """).execute(arguments: [record.id, record.patient.id, record.status.rawValue, record.diagnosis.oncotreeCode,
-                                     record.diagnosis.text, record.stage?.group, record.performance?.ecog,
-                                     missing.map(\.rawValue).joined(separator: ","), record.findings.count + kept.count, top,
-                                     body, now.timeIntervalSince1970])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO "case"(id, patient_id, status, oncotree_code, diagnosis, stage_group, ecog, missing, finding_count, top_finding, body, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET patient_id = excluded.patient_id, status = excluded.status, oncotree_code = excluded.oncotree_code,
+                  diagnosis = excluded.diagnosis, stage_group = excluded.stage_group, ecog = excluded.ecog, missing = excluded.missing,
+                  finding_count = excluded.finding_count, top_finding = excluded.top_finding, body = excluded.body, updated_at = excluded.updated_at
+                """
+        ).execute(arguments: [
+            record.id, record.patient.id, record.status.rawValue, record.diagnosis.oncotreeCode,
+            record.diagnosis.text, record.stage?.group, record.performance?.ecog,
+            missing.map(\.rawValue).joined(separator: ","), record.findings.count + kept.count, top,
+            body, now.timeIntervalSince1970,
+        ])
         let oldStatus: String? = existing?["status"]
         if oldStatus != record.status.rawValue {
-            try AuditTrail.append(db, user: user, action: "case.status", entity: "case", entityId: record.id, caseId: record.id,
-                                  before: oldStatus, after: record.status.rawValue, at: now)
+            try AuditTrail.append(
+                db, user: user, action: "case.status", entity: "case", entityId: record.id, caseId: record.id,
+                before: oldStatus, after: record.status.rawValue, at: now)
         }
         if existing != nil && caseChanged {
-            try AuditTrail.append(db, user: user, action: "case.update", entity: "case", entityId: record.id, caseId: record.id, at: now)
+            try AuditTrail.append(
+                db, user: user, action: "case.update", entity: "case", entityId: record.id, caseId: record.id, at: now)
         }
         if findingsChanged {
             let old = Dictionary(storedOwn.map { ($0.id, $0.content) }, uniquingKeysWith: { a, _ in a })
             for row in storedOwn {
-                try db.cachedStatement(sql: "DELETE FROM finding WHERE case_id = ? AND id = ?").execute(arguments: [record.id, row.id])
+                try db.cachedStatement(sql: "DELETE FROM finding WHERE case_id = ? AND id = ?").execute(arguments: [
+                    record.id, row.id,
+                ])
             }
             // The record's findings come first; the kept lab-file rows move after them.
             if let first = kept.map(\.position).min(), first < record.findings.count {
-                try db.cachedStatement(sql: "UPDATE finding SET position = position + ? WHERE case_id = ?").execute(arguments: [record.findings.count, record.id])
+                try db.cachedStatement(sql: "UPDATE finding SET position = position + ? WHERE case_id = ?").execute(
+                    arguments: [record.findings.count, record.id])
             }
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO finding(case_id, id, position, kind, gene, label, best_rank, report_id, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            let insert = try db.cachedStatement(
+                sql: """
+                    INSERT INTO finding(case_id, id, position, kind, gene, label, best_rank, report_id, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
             for (position, finding) in record.findings.enumerated() {
                 let row = newFindings[position]
-                try insert.execute(arguments: [record.id, finding.id, position, row.kind, row.gene, finding.label, row.rank, row.reportId, row.body])
-                summary.note("finding", old[finding.id] == nil ? .created : (old[finding.id] == row.content ? .unchanged : .updated))
+                try insert.execute(arguments: [
+                    record.id, finding.id, position, row.kind, row.gene, finding.label, row.rank, row.reportId,
+                    row.body,
+                ])
+                summary.note(
+                    "finding",
+                    old[finding.id] == nil ? .created : (old[finding.id] == row.content ? .unchanged : .updated))
             }
             if existing != nil {
-                try AuditTrail.append(db, user: user, action: "case.findings", entity: "case", entityId: record.id, caseId: record.id,
-                                      before: "\(stored.count) findings", after: "\(newFindings.count + kept.count) findings", at: now)
+                try AuditTrail.append(
+                    db, user: user, action: "case.findings", entity: "case", entityId: record.id, caseId: record.id,
+                    before: "\(stored.count) findings", after: "\(newFindings.count + kept.count) findings", at: now)
             }
         } else {
             for _ in record.findings { summary.note("finding", .unchanged) }
         }
-        try SearchIndex.indexCase(db, record, labFileTerms: kept.isEmpty ? [] : try SearchIndex.findingLabels(db, caseId: record.id, labFilesOnly: true))
+        try SearchIndex.indexCase(
+            db, record,
+            labFileTerms: kept.isEmpty ? [] : try SearchIndex.findingLabels(db, caseId: record.id, labFilesOnly: true))
         return existing == nil ? .created : .updated
     }
 
     /// A case's stored findings in order, read once: their content decides "changed", their ids "created or updated".
     private func storedFindings(caseId: String) throws -> [StoredFinding] {
-        try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT id, kind, gene, label, best_rank, report_id, position, body FROM finding WHERE case_id = ? ORDER BY position
-            """), arguments: [caseId]).map(StoredFinding.init(row:))
+        try Row.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT id, kind, gene, label, best_rank, report_id, position, body FROM finding WHERE case_id = ? ORDER BY position
+                    """), arguments: [caseId]
+        ).map(StoredFinding.init(row:))
     }
 
     func trial(_ trial: Trial) throws -> ImportSummary.Change {
         let body = try Codec.encode(trial)
-        let existing = try String.fetchOne(db.cachedStatement(sql: "SELECT body FROM trial WHERE id = ?"), arguments: [trial.id])
+        let existing = try String.fetchOne(
+            db.cachedStatement(sql: "SELECT body FROM trial WHERE id = ?"), arguments: [trial.id])
         if existing == body { return .unchanged }
-        try db.cachedStatement(sql: """
-            INSERT INTO trial(id, title, phase, status, body) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT(id) DO UPDATE SET title = excluded.title, phase = excluded.phase, status = excluded.status, body = excluded.body
-            """).execute(arguments: [trial.id, trial.title, trial.phase, trial.status.rawValue, body])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO trial(id, title, phase, status, body) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET title = excluded.title, phase = excluded.phase, status = excluded.status, body = excluded.body
+                """
+        ).execute(arguments: [trial.id, trial.title, trial.phase, trial.status.rawValue, body])
         try SearchIndex.indexTrial(db, trial)
         return existing == nil ? .created : .updated
     }
@@ -146,27 +191,42 @@ struct RecordWriter {
     /// Saves a meeting and replaces its agenda; agenda additions, removals and outcome changes are audited.
     func meeting(_ meeting: Meeting, summary: inout ImportSummary) throws -> ImportSummary.Change {
         let roster = try Codec.encode(meeting.roster)
-        let existing = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM meeting WHERE id = ?"), arguments: [meeting.id])
-        let args: StatementArguments = [meeting.id, meeting.boardId, meeting.startsAt.timeIntervalSince1970, meeting.endedAt?.timeIntervalSince1970,
-                                        meeting.location, meeting.chair, meeting.status.rawValue, roster]
+        let existing = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT * FROM meeting WHERE id = ?"), arguments: [meeting.id])
+        let args: StatementArguments = [
+            meeting.id, meeting.boardId, meeting.startsAt.timeIntervalSince1970, meeting.endedAt?.timeIntervalSince1970,
+            meeting.location, meeting.chair, meeting.status.rawValue, roster,
+        ]
         var change: ImportSummary.Change = .unchanged
         if let existing {
-            let same = existing["board_id"] == meeting.boardId && existing["starts_at"] == meeting.startsAt.timeIntervalSince1970
-                && existing["ended_at"] as Double? == meeting.endedAt?.timeIntervalSince1970 && existing["location"] as String? == meeting.location
-                && existing["chair"] as String? == meeting.chair && existing["status"] == meeting.status.rawValue && existing["roster"] == roster
+            let same =
+                existing["board_id"] == meeting.boardId
+                && existing["starts_at"] == meeting.startsAt.timeIntervalSince1970
+                && existing["ended_at"] as Double? == meeting.endedAt?.timeIntervalSince1970
+                && existing["location"] as String? == meeting.location
+                && existing["chair"] as String? == meeting.chair && existing["status"] == meeting.status.rawValue
+                && existing["roster"] == roster
             if !same {
-                try db.execute(sql: "UPDATE meeting SET board_id = ?, starts_at = ?, ended_at = ?, location = ?, chair = ?, status = ?, roster = ? WHERE id = ?",
-                               arguments: [meeting.boardId, meeting.startsAt.timeIntervalSince1970, meeting.endedAt?.timeIntervalSince1970,
-                                           meeting.location, meeting.chair, meeting.status.rawValue, roster, meeting.id])
+                try db.execute(
+                    sql:
+                        "UPDATE meeting SET board_id = ?, starts_at = ?, ended_at = ?, location = ?, chair = ?, status = ?, roster = ? WHERE id = ?",
+                    arguments: [
+                        meeting.boardId, meeting.startsAt.timeIntervalSince1970, meeting.endedAt?.timeIntervalSince1970,
+                        meeting.location, meeting.chair, meeting.status.rawValue, roster, meeting.id,
+                    ])
                 change = .updated
                 let before: String? = existing["status"]
                 if before != meeting.status.rawValue {
-                    try AuditTrail.append(db, user: user, action: "meeting.status", entity: "meeting", entityId: meeting.id,
-                                          before: before, after: meeting.status.rawValue, at: now)
+                    try AuditTrail.append(
+                        db, user: user, action: "meeting.status", entity: "meeting", entityId: meeting.id,
+                        before: before, after: meeting.status.rawValue, at: now)
                 }
             }
         } else {
-            try db.execute(sql: "INSERT INTO meeting(id, board_id, starts_at, ended_at, location, chair, status, roster) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", arguments: args)
+            try db.execute(
+                sql:
+                    "INSERT INTO meeting(id, board_id, starts_at, ended_at, location, chair, status, roster) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                arguments: args)
             change = .created
         }
         let agendaChanged = try agenda(meeting, summary: &summary)
@@ -180,40 +240,57 @@ struct RecordWriter {
         for row in rows { old[row["case_id"]] = row }
         var changed = false
         for item in meeting.agenda {
-            let args: StatementArguments = [meeting.id, item.caseId, item.position, item.presenter, item.plannedMinutes,
-                                            item.outcome.rawValue, item.deferReason, item.secondsSpent]
+            let args: StatementArguments = [
+                meeting.id, item.caseId, item.position, item.presenter, item.plannedMinutes,
+                item.outcome.rawValue, item.deferReason, item.secondsSpent,
+            ]
             if let row = old.removeValue(forKey: item.caseId) {
-                let same = row["position"] == item.position && row["presenter"] as String? == item.presenter
+                let same =
+                    row["position"] == item.position && row["presenter"] as String? == item.presenter
                     && row["planned_minutes"] as Int? == item.plannedMinutes && row["outcome"] == item.outcome.rawValue
-                    && row["defer_reason"] as String? == item.deferReason && row["seconds_spent"] as Int? == item.secondsSpent
-                if same { summary.note("agenda item", .unchanged); continue }
-                try db.execute(sql: """
-                    UPDATE agenda_item SET position = ?3, presenter = ?4, planned_minutes = ?5, outcome = ?6, defer_reason = ?7, seconds_spent = ?8
-                    WHERE meeting_id = ?1 AND case_id = ?2
-                    """, arguments: args)
+                    && row["defer_reason"] as String? == item.deferReason
+                    && row["seconds_spent"] as Int? == item.secondsSpent
+                if same {
+                    summary.note("agenda item", .unchanged)
+                    continue
+                }
+                try db.execute(
+                    sql: """
+                        UPDATE agenda_item SET position = ?3, presenter = ?4, planned_minutes = ?5, outcome = ?6, defer_reason = ?7, seconds_spent = ?8
+                        WHERE meeting_id = ?1 AND case_id = ?2
+                        """, arguments: args)
                 let before: String = row["outcome"]
                 if before != item.outcome.rawValue {
-                    try AuditTrail.append(db, user: user, action: "agenda.outcome", entity: "meeting", entityId: meeting.id, caseId: item.caseId,
-                                          before: before, after: item.outcome.rawValue, at: now)
+                    try AuditTrail.append(
+                        db, user: user, action: "agenda.outcome", entity: "meeting", entityId: meeting.id,
+                        caseId: item.caseId,
+                        before: before, after: item.outcome.rawValue, at: now)
                 } else {
-                    try AuditTrail.append(db, user: user, action: "agenda.update", entity: "meeting", entityId: meeting.id, caseId: item.caseId,
-                                          before: "position \(row["position"] as Int)", after: "position \(item.position)", at: now)
+                    try AuditTrail.append(
+                        db, user: user, action: "agenda.update", entity: "meeting", entityId: meeting.id,
+                        caseId: item.caseId,
+                        before: "position \(row["position"] as Int)", after: "position \(item.position)", at: now)
                 }
                 summary.note("agenda item", .updated)
             } else {
-                try db.execute(sql: """
-                    INSERT INTO agenda_item(meeting_id, case_id, position, presenter, planned_minutes, outcome, defer_reason, seconds_spent)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: args)
-                try AuditTrail.append(db, user: user, action: "agenda.add", entity: "meeting", entityId: meeting.id, caseId: item.caseId,
-                                      after: "position \(item.position)", at: now)
+                try db.execute(
+                    sql: """
+                        INSERT INTO agenda_item(meeting_id, case_id, position, presenter, planned_minutes, outcome, defer_reason, seconds_spent)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        """, arguments: args)
+                try AuditTrail.append(
+                    db, user: user, action: "agenda.add", entity: "meeting", entityId: meeting.id, caseId: item.caseId,
+                    after: "position \(item.position)", at: now)
                 summary.note("agenda item", .created)
             }
             changed = true
         }
         for (caseId, _) in old.sorted(by: { $0.key < $1.key }) {
-            try db.execute(sql: "DELETE FROM agenda_item WHERE meeting_id = ? AND case_id = ?", arguments: [meeting.id, caseId])
-            try AuditTrail.append(db, user: user, action: "agenda.remove", entity: "meeting", entityId: meeting.id, caseId: caseId, at: now)
+            try db.execute(
+                sql: "DELETE FROM agenda_item WHERE meeting_id = ? AND case_id = ?", arguments: [meeting.id, caseId])
+            try AuditTrail.append(
+                db, user: user, action: "agenda.remove", entity: "meeting", entityId: meeting.id, caseId: caseId,
+                at: now)
             changed = true
         }
         return changed
@@ -221,16 +298,22 @@ struct RecordWriter {
 
     /// Saves one version of a note (an id with a new version adds to its history).
     func note(_ note: Note) throws -> ImportSummary.Change {
-        let existing = try Row.fetchOne(db, sql: "SELECT text, author FROM note WHERE id = ? AND version = ?", arguments: [note.id, note.version])
+        let existing = try Row.fetchOne(
+            db, sql: "SELECT text, author FROM note WHERE id = ? AND version = ?", arguments: [note.id, note.version])
         if let existing, existing["text"] == note.text, existing["author"] == note.author { return .unchanged }
-        try db.execute(sql: """
-            INSERT INTO note(id, version, case_id, finding_id, trial_id, author, written_at, meeting_id, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(id, version) DO UPDATE SET text = excluded.text, author = excluded.author, written_at = excluded.written_at
-            """, arguments: [note.id, note.version, note.target.caseId, note.target.findingId, note.target.trialId, note.author,
-                             note.writtenAt.timeIntervalSince1970, note.meetingId, note.text])
-        try AuditTrail.append(db, user: user, action: existing == nil ? (note.version == 1 ? "note.add" : "note.edit") : "note.update",
-                              entity: "note", entityId: note.id, caseId: note.target.caseId,
-                              before: existing?["text"], after: note.text, at: now)
+        try db.execute(
+            sql: """
+                INSERT INTO note(id, version, case_id, finding_id, trial_id, author, written_at, meeting_id, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(id, version) DO UPDATE SET text = excluded.text, author = excluded.author, written_at = excluded.written_at
+                """,
+            arguments: [
+                note.id, note.version, note.target.caseId, note.target.findingId, note.target.trialId, note.author,
+                note.writtenAt.timeIntervalSince1970, note.meetingId, note.text,
+            ])
+        try AuditTrail.append(
+            db, user: user, action: existing == nil ? (note.version == 1 ? "note.add" : "note.edit") : "note.update",
+            entity: "note", entityId: note.id, caseId: note.target.caseId,
+            before: existing?["text"], after: note.text, at: now)
         try SearchIndex.indexNote(db, note)
         return existing == nil ? .created : .updated
     }
@@ -240,13 +323,19 @@ struct RecordWriter {
         let body = try Codec.encode(decision)
         let existing = try String.fetchOne(db, sql: "SELECT body FROM decision WHERE id = ?", arguments: [decision.id])
         if existing == body { return .unchanged }
-        try db.execute(sql: """
-            INSERT INTO decision(id, case_id, meeting_id, version, status, amends, body) VALUES (?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(id) DO UPDATE SET case_id = excluded.case_id, meeting_id = excluded.meeting_id, version = excluded.version,
-              status = excluded.status, amends = excluded.amends, body = excluded.body
-            """, arguments: [decision.id, decision.caseId, decision.meetingId, decision.version, decision.status.rawValue, decision.amends, body])
-        try AuditTrail.append(db, user: user, action: existing == nil ? "decision.record" : "decision.update", entity: "decision",
-                              entityId: decision.id, caseId: decision.caseId, before: existing, after: body, at: now)
+        try db.execute(
+            sql: """
+                INSERT INTO decision(id, case_id, meeting_id, version, status, amends, body) VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET case_id = excluded.case_id, meeting_id = excluded.meeting_id, version = excluded.version,
+                  status = excluded.status, amends = excluded.amends, body = excluded.body
+                """,
+            arguments: [
+                decision.id, decision.caseId, decision.meetingId, decision.version, decision.status.rawValue,
+                decision.amends, body,
+            ])
+        try AuditTrail.append(
+            db, user: user, action: existing == nil ? "decision.record" : "decision.update", entity: "decision",
+            entityId: decision.id, caseId: decision.caseId, before: existing, after: body, at: now)
         return existing == nil ? .created : .updated
     }
 }

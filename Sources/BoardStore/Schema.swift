@@ -5,114 +5,115 @@ enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: cases, findings, trials, meetings, notes, decisions, audit, search") { db in
-            try db.execute(sql: """
-            CREATE TABLE board(id TEXT PRIMARY KEY, name TEXT NOT NULL, site TEXT);
-            CREATE TABLE patient(
-                id TEXT PRIMARY KEY, pseudonym TEXT NOT NULL, display_name TEXT NOT NULL DEFAULT '',
-                initials TEXT NOT NULL DEFAULT '', birth_date TEXT, sex TEXT NOT NULL DEFAULT 'unknown', body TEXT NOT NULL);
-            CREATE TABLE "case"(
-                id TEXT PRIMARY KEY,
-                patient_id TEXT NOT NULL REFERENCES patient(id),
-                status TEXT NOT NULL,
-                oncotree_code TEXT,
-                diagnosis TEXT NOT NULL,
-                stage_group TEXT,
-                ecog INTEGER,
-                missing TEXT NOT NULL DEFAULT '',
-                finding_count INTEGER NOT NULL DEFAULT 0,
-                top_finding TEXT,
-                body TEXT NOT NULL,
-                updated_at REAL NOT NULL);
-            CREATE INDEX case_status ON "case"(status);
-            CREATE INDEX case_patient ON "case"(patient_id);
-            CREATE TABLE finding(
-                id TEXT PRIMARY KEY,
-                case_id TEXT NOT NULL REFERENCES "case"(id) ON DELETE CASCADE,
-                position INTEGER NOT NULL,
-                kind TEXT NOT NULL,
-                gene TEXT,
-                label TEXT NOT NULL,
-                best_rank INTEGER NOT NULL,
-                body TEXT NOT NULL);
-            CREATE INDEX finding_case ON finding(case_id, best_rank, position);
-            CREATE INDEX finding_gene ON finding(gene);
-            CREATE TABLE trial(
-                id TEXT PRIMARY KEY, title TEXT NOT NULL, phase TEXT, status TEXT NOT NULL, body TEXT NOT NULL);
-            CREATE TABLE trial_match(
-                case_id TEXT NOT NULL REFERENCES "case"(id) ON DELETE CASCADE,
-                trial_id TEXT NOT NULL REFERENCES trial(id) ON DELETE CASCADE,
-                arm_id TEXT NOT NULL DEFAULT '',
-                status TEXT NOT NULL,
-                score REAL NOT NULL,
-                computed_at REAL NOT NULL,
-                data_fingerprint TEXT NOT NULL,
-                body TEXT NOT NULL,
-                PRIMARY KEY(case_id, trial_id, arm_id));
-            CREATE TABLE meeting(
-                id TEXT PRIMARY KEY,
-                board_id TEXT NOT NULL REFERENCES board(id),
-                starts_at REAL NOT NULL,
-                ended_at REAL,
-                location TEXT,
-                chair TEXT,
-                status TEXT NOT NULL,
-                roster TEXT NOT NULL);
-            CREATE INDEX meeting_start ON meeting(starts_at);
-            CREATE TABLE agenda_item(
-                meeting_id TEXT NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
-                case_id TEXT NOT NULL REFERENCES "case"(id),
-                position INTEGER NOT NULL,
-                presenter TEXT,
-                planned_minutes INTEGER,
-                outcome TEXT NOT NULL,
-                defer_reason TEXT,
-                seconds_spent INTEGER,
-                PRIMARY KEY(meeting_id, case_id));
-            CREATE INDEX agenda_case ON agenda_item(case_id);
-            CREATE TABLE note(
-                id TEXT NOT NULL,
-                version INTEGER NOT NULL,
-                case_id TEXT NOT NULL REFERENCES "case"(id),
-                finding_id TEXT,
-                trial_id TEXT,
-                author TEXT NOT NULL,
-                written_at REAL NOT NULL,
-                meeting_id TEXT,
-                text TEXT NOT NULL,
-                PRIMARY KEY(id, version));
-            CREATE INDEX note_case ON note(case_id, written_at);
-            CREATE TABLE decision(
-                id TEXT PRIMARY KEY,
-                case_id TEXT NOT NULL REFERENCES "case"(id),
-                meeting_id TEXT,
-                version INTEGER NOT NULL,
-                status TEXT NOT NULL,
-                amends TEXT REFERENCES decision(id),
-                body TEXT NOT NULL);
-            CREATE INDEX decision_case ON decision(case_id);
-            CREATE TABLE audit_event(
-                seq INTEGER PRIMARY KEY,
-                at REAL NOT NULL,
-                user TEXT NOT NULL,
-                action TEXT NOT NULL,
-                entity TEXT NOT NULL,
-                entity_id TEXT NOT NULL,
-                case_id TEXT,
-                before TEXT,
-                after TEXT,
-                previous_hash TEXT NOT NULL,
-                hash TEXT NOT NULL);
-            CREATE INDEX audit_case ON audit_event(case_id, seq);
-            CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_event
-                BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
-            CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_event
-                BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
-            CREATE TABLE search_ref(
-                doc INTEGER PRIMARY KEY, kind TEXT NOT NULL, ref TEXT NOT NULL, case_id TEXT, label TEXT NOT NULL DEFAULT '', UNIQUE(kind, ref));
-            CREATE VIRTUAL TABLE search USING fts5(title, body, tokenize = "unicode61 remove_diacritics 2");
-            CREATE TABLE draft(
-                key TEXT PRIMARY KEY, user TEXT NOT NULL, body TEXT NOT NULL, updated_at REAL NOT NULL);
-            """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE board(id TEXT PRIMARY KEY, name TEXT NOT NULL, site TEXT);
+                    CREATE TABLE patient(
+                        id TEXT PRIMARY KEY, pseudonym TEXT NOT NULL, display_name TEXT NOT NULL DEFAULT '',
+                        initials TEXT NOT NULL DEFAULT '', birth_date TEXT, sex TEXT NOT NULL DEFAULT 'unknown', body TEXT NOT NULL);
+                    CREATE TABLE "case"(
+                        id TEXT PRIMARY KEY,
+                        patient_id TEXT NOT NULL REFERENCES patient(id),
+                        status TEXT NOT NULL,
+                        oncotree_code TEXT,
+                        diagnosis TEXT NOT NULL,
+                        stage_group TEXT,
+                        ecog INTEGER,
+                        missing TEXT NOT NULL DEFAULT '',
+                        finding_count INTEGER NOT NULL DEFAULT 0,
+                        top_finding TEXT,
+                        body TEXT NOT NULL,
+                        updated_at REAL NOT NULL);
+                    CREATE INDEX case_status ON "case"(status);
+                    CREATE INDEX case_patient ON "case"(patient_id);
+                    CREATE TABLE finding(
+                        id TEXT PRIMARY KEY,
+                        case_id TEXT NOT NULL REFERENCES "case"(id) ON DELETE CASCADE,
+                        position INTEGER NOT NULL,
+                        kind TEXT NOT NULL,
+                        gene TEXT,
+                        label TEXT NOT NULL,
+                        best_rank INTEGER NOT NULL,
+                        body TEXT NOT NULL);
+                    CREATE INDEX finding_case ON finding(case_id, best_rank, position);
+                    CREATE INDEX finding_gene ON finding(gene);
+                    CREATE TABLE trial(
+                        id TEXT PRIMARY KEY, title TEXT NOT NULL, phase TEXT, status TEXT NOT NULL, body TEXT NOT NULL);
+                    CREATE TABLE trial_match(
+                        case_id TEXT NOT NULL REFERENCES "case"(id) ON DELETE CASCADE,
+                        trial_id TEXT NOT NULL REFERENCES trial(id) ON DELETE CASCADE,
+                        arm_id TEXT NOT NULL DEFAULT '',
+                        status TEXT NOT NULL,
+                        score REAL NOT NULL,
+                        computed_at REAL NOT NULL,
+                        data_fingerprint TEXT NOT NULL,
+                        body TEXT NOT NULL,
+                        PRIMARY KEY(case_id, trial_id, arm_id));
+                    CREATE TABLE meeting(
+                        id TEXT PRIMARY KEY,
+                        board_id TEXT NOT NULL REFERENCES board(id),
+                        starts_at REAL NOT NULL,
+                        ended_at REAL,
+                        location TEXT,
+                        chair TEXT,
+                        status TEXT NOT NULL,
+                        roster TEXT NOT NULL);
+                    CREATE INDEX meeting_start ON meeting(starts_at);
+                    CREATE TABLE agenda_item(
+                        meeting_id TEXT NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+                        case_id TEXT NOT NULL REFERENCES "case"(id),
+                        position INTEGER NOT NULL,
+                        presenter TEXT,
+                        planned_minutes INTEGER,
+                        outcome TEXT NOT NULL,
+                        defer_reason TEXT,
+                        seconds_spent INTEGER,
+                        PRIMARY KEY(meeting_id, case_id));
+                    CREATE INDEX agenda_case ON agenda_item(case_id);
+                    CREATE TABLE note(
+                        id TEXT NOT NULL,
+                        version INTEGER NOT NULL,
+                        case_id TEXT NOT NULL REFERENCES "case"(id),
+                        finding_id TEXT,
+                        trial_id TEXT,
+                        author TEXT NOT NULL,
+                        written_at REAL NOT NULL,
+                        meeting_id TEXT,
+                        text TEXT NOT NULL,
+                        PRIMARY KEY(id, version));
+                    CREATE INDEX note_case ON note(case_id, written_at);
+                    CREATE TABLE decision(
+                        id TEXT PRIMARY KEY,
+                        case_id TEXT NOT NULL REFERENCES "case"(id),
+                        meeting_id TEXT,
+                        version INTEGER NOT NULL,
+                        status TEXT NOT NULL,
+                        amends TEXT REFERENCES decision(id),
+                        body TEXT NOT NULL);
+                    CREATE INDEX decision_case ON decision(case_id);
+                    CREATE TABLE audit_event(
+                        seq INTEGER PRIMARY KEY,
+                        at REAL NOT NULL,
+                        user TEXT NOT NULL,
+                        action TEXT NOT NULL,
+                        entity TEXT NOT NULL,
+                        entity_id TEXT NOT NULL,
+                        case_id TEXT,
+                        before TEXT,
+                        after TEXT,
+                        previous_hash TEXT NOT NULL,
+                        hash TEXT NOT NULL);
+                    CREATE INDEX audit_case ON audit_event(case_id, seq);
+                    CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_event
+                        BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
+                    CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_event
+                        BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
+                    CREATE TABLE search_ref(
+                        doc INTEGER PRIMARY KEY, kind TEXT NOT NULL, ref TEXT NOT NULL, case_id TEXT, label TEXT NOT NULL DEFAULT '', UNIQUE(kind, ref));
+                    CREATE VIRTUAL TABLE search USING fts5(title, body, tokenize = "unicode61 remove_diacritics 2");
+                    CREATE TABLE draft(
+                        key TEXT PRIMARY KEY, user TEXT NOT NULL, body TEXT NOT NULL, updated_at REAL NOT NULL);
+                    """)
         }
         // Findings clustered by case in one B-tree: the only lookups are by case, or by case and finding id, so
         // the v1 id, case and gene indexes cost three extra B-tree inserts per imported VCF/MAF row for nothing
@@ -120,57 +121,59 @@ enum Schema {
         // the body drops what the columns hold (see FindingJSON), a third fewer bytes per row. Knowledge-base
         // evidence is kept (EvidenceIndex) so findings imported later get it too.
         migrator.registerMigration("v2: findings clustered by case, compact bodies, kept evidence") { db in
-            try db.execute(sql: """
-            CREATE TABLE finding_v2(
-                case_id TEXT NOT NULL REFERENCES "case"(id) ON DELETE CASCADE,
-                id TEXT NOT NULL,
-                position INTEGER NOT NULL,
-                kind TEXT NOT NULL,
-                gene TEXT,
-                label TEXT NOT NULL,
-                best_rank INTEGER NOT NULL,
-                report_id TEXT,
-                body TEXT NOT NULL,
-                PRIMARY KEY(case_id, id)) WITHOUT ROWID;
-            INSERT INTO finding_v2(case_id, id, position, kind, gene, label, best_rank, report_id, body)
-                SELECT case_id, id, position, kind, gene, label, best_rank, json_extract(body, '$.reportId'),
-                    json_remove(body, '$.id', '$.kind', '$.gene', '$.reportId',
-                        CASE WHEN json_array_length(body, '$.evidence') = 0 THEN '$.evidence' ELSE '$.none' END,
-                        CASE WHEN json_extract(body, '$.origin') = 'somatic' THEN '$.origin' ELSE '$.none' END)
-                FROM finding;
-            DROP TABLE finding;
-            ALTER TABLE finding_v2 RENAME TO finding;
-            CREATE TABLE evidence(
-                gene TEXT NOT NULL,
-                variant TEXT NOT NULL,
-                body TEXT NOT NULL,
-                UNIQUE(gene, variant, body));
-            """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE finding_v2(
+                        case_id TEXT NOT NULL REFERENCES "case"(id) ON DELETE CASCADE,
+                        id TEXT NOT NULL,
+                        position INTEGER NOT NULL,
+                        kind TEXT NOT NULL,
+                        gene TEXT,
+                        label TEXT NOT NULL,
+                        best_rank INTEGER NOT NULL,
+                        report_id TEXT,
+                        body TEXT NOT NULL,
+                        PRIMARY KEY(case_id, id)) WITHOUT ROWID;
+                    INSERT INTO finding_v2(case_id, id, position, kind, gene, label, best_rank, report_id, body)
+                        SELECT case_id, id, position, kind, gene, label, best_rank, json_extract(body, '$.reportId'),
+                            json_remove(body, '$.id', '$.kind', '$.gene', '$.reportId',
+                                CASE WHEN json_array_length(body, '$.evidence') = 0 THEN '$.evidence' ELSE '$.none' END,
+                                CASE WHEN json_extract(body, '$.origin') = 'somatic' THEN '$.origin' ELSE '$.none' END)
+                        FROM finding;
+                    DROP TABLE finding;
+                    ALTER TABLE finding_v2 RENAME TO finding;
+                    CREATE TABLE evidence(
+                        gene TEXT NOT NULL,
+                        variant TEXT NOT NULL,
+                        body TEXT NOT NULL,
+                        UNIQUE(gene, variant, body));
+                    """)
         }
         // The audit chain anchored and keyed (docs/audit-design.md). Append-only: events written before stay as they
         // are (plain SHA-256, reported as unkeyed); the store gets a random id that names its key files and its
         // witnessed heads, and each key epoch is recorded with the first event it keys. The key itself is created
         // outside the store when a writable store is opened (BoardStore+AuditKey).
         migrator.registerMigration("v3: store identity and keyed audit chain") { db in
-            try db.execute(sql: """
-            CREATE TABLE store_identity(id TEXT NOT NULL);
-            INSERT INTO store_identity(id) VALUES (lower(hex(randomblob(16))));
-            CREATE TRIGGER store_identity_no_update BEFORE UPDATE ON store_identity
-                BEGIN SELECT RAISE(ABORT, 'the store identity never changes'); END;
-            CREATE TRIGGER store_identity_no_delete BEFORE DELETE ON store_identity
-                BEGIN SELECT RAISE(ABORT, 'the store identity never changes'); END;
-            CREATE TABLE audit_key(
-                epoch INTEGER PRIMARY KEY,
-                fingerprint TEXT NOT NULL,
-                keyed_from INTEGER NOT NULL,
-                created_at REAL NOT NULL,
-                created_by TEXT NOT NULL,
-                reason TEXT NOT NULL);
-            CREATE TRIGGER audit_key_no_update BEFORE UPDATE ON audit_key
-                BEGIN SELECT RAISE(ABORT, 'audit keys are append-only'); END;
-            CREATE TRIGGER audit_key_no_delete BEFORE DELETE ON audit_key
-                BEGIN SELECT RAISE(ABORT, 'audit keys are append-only'); END;
-            """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE store_identity(id TEXT NOT NULL);
+                    INSERT INTO store_identity(id) VALUES (lower(hex(randomblob(16))));
+                    CREATE TRIGGER store_identity_no_update BEFORE UPDATE ON store_identity
+                        BEGIN SELECT RAISE(ABORT, 'the store identity never changes'); END;
+                    CREATE TRIGGER store_identity_no_delete BEFORE DELETE ON store_identity
+                        BEGIN SELECT RAISE(ABORT, 'the store identity never changes'); END;
+                    CREATE TABLE audit_key(
+                        epoch INTEGER PRIMARY KEY,
+                        fingerprint TEXT NOT NULL,
+                        keyed_from INTEGER NOT NULL,
+                        created_at REAL NOT NULL,
+                        created_by TEXT NOT NULL,
+                        reason TEXT NOT NULL);
+                    CREATE TRIGGER audit_key_no_update BEFORE UPDATE ON audit_key
+                        BEGIN SELECT RAISE(ABORT, 'audit keys are append-only'); END;
+                    CREATE TRIGGER audit_key_no_delete BEFORE DELETE ON audit_key
+                        BEGIN SELECT RAISE(ABORT, 'audit keys are append-only'); END;
+                    """)
         }
         return migrator
     }

@@ -1,20 +1,30 @@
+import BoardModel
 import Foundation
 import GRDB
-import BoardModel
 
 /// Keeps the FTS5 index (accent-folding unicode61) in step with records: one document per case (with its
 /// patient), per case's findings, per note and per trial. `search_ref` maps documents to records so an
 /// update replaces a document by rowid instead of scanning.
 enum SearchIndex {
-    static func put(_ db: Database, kind: String, ref: String, caseId: String?, label: String, title: String, body: String) throws {
-        let doc = try Int64.fetchOne(db.cachedStatement(sql: "SELECT doc FROM search_ref WHERE kind = ? AND ref = ?"), arguments: [kind, ref])
+    static func put(
+        _ db: Database, kind: String, ref: String, caseId: String?, label: String, title: String, body: String
+    ) throws {
+        let doc = try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT doc FROM search_ref WHERE kind = ? AND ref = ?"), arguments: [kind, ref])
         if let doc {
             try db.cachedStatement(sql: "DELETE FROM search WHERE rowid = ?").execute(arguments: [doc])
-            try db.cachedStatement(sql: "UPDATE search_ref SET label = ? WHERE doc = ?").execute(arguments: [label, doc])
-            try db.cachedStatement(sql: "INSERT INTO search(rowid, title, body) VALUES (?, ?, ?)").execute(arguments: [doc, title, body])
+            try db.cachedStatement(sql: "UPDATE search_ref SET label = ? WHERE doc = ?").execute(arguments: [
+                label, doc,
+            ])
+            try db.cachedStatement(sql: "INSERT INTO search(rowid, title, body) VALUES (?, ?, ?)").execute(arguments: [
+                doc, title, body,
+            ])
         } else {
-            try db.cachedStatement(sql: "INSERT INTO search_ref(kind, ref, case_id, label) VALUES (?, ?, ?, ?)").execute(arguments: [kind, ref, caseId, label])
-            try db.cachedStatement(sql: "INSERT INTO search(rowid, title, body) VALUES (?, ?, ?)").execute(arguments: [db.lastInsertedRowID, title, body])
+            try db.cachedStatement(sql: "INSERT INTO search_ref(kind, ref, case_id, label) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [kind, ref, caseId, label])
+            try db.cachedStatement(sql: "INSERT INTO search(rowid, title, body) VALUES (?, ?, ?)").execute(arguments: [
+                db.lastInsertedRowID, title, body,
+            ])
         }
     }
 
@@ -27,25 +37,35 @@ enum SearchIndex {
         if folded != title { title += " " + folded }
         let german = germanSpelling(title)
         if german != title { title += " " + german }
-        let body = [record.id, record.diagnosis.text, record.diagnosis.oncotreeCode, record.diagnosis.histology,
-                    record.diagnosis.primarySite, record.question, record.referringClinician]
-            .compactMap { $0 }.joined(separator: " ")
+        let body = [
+            record.id, record.diagnosis.text, record.diagnosis.oncotreeCode, record.diagnosis.histology,
+            record.diagnosis.primarySite, record.question, record.referringClinician,
+        ]
+        .compactMap { $0 }.joined(separator: " ")
         try put(db, kind: "case", ref: record.id, caseId: record.id, label: p.name.display, title: title, body: body)
-        let findings = record.findings.map { f in
-            [f.label, f.gene, f.hgvsC, f.hgvsP.map(shortProtein), f.classification?.label].compactMap { $0 }.joined(separator: " ")
-        } + labFileTerms
-        try put(db, kind: "findings", ref: record.id, caseId: record.id, label: record.diagnosis.text, title: record.diagnosis.text, body: findings.joined(separator: " · "))
+        let findings =
+            record.findings.map { f in
+                [f.label, f.gene, f.hgvsC, f.hgvsP.map(shortProtein), f.classification?.label].compactMap { $0 }.joined(
+                    separator: " ")
+            } + labFileTerms
+        try put(
+            db, kind: "findings", ref: record.id, caseId: record.id, label: record.diagnosis.text,
+            title: record.diagnosis.text, body: findings.joined(separator: " · "))
     }
 
     /// Search terms of a case's PASS findings read back from the table: distinct labels, best evidence first, then
     /// in file order, at most `limit` (a whole exome stays a small document). `labFilesOnly` keeps those attached
     /// from VCF/MAF files (reports "vcf:…", "maf:…", see `FindingBatch.labFileReportPrefixes`).
-    static func findingLabels(_ db: Database, caseId: String, limit: Int = findingLabelLimit, labFilesOnly: Bool = false) throws -> [String] {
-        let labels = try String.fetchAll(db, sql: """
-            SELECT label FROM finding WHERE case_id = ? AND instr(body, '"filter":') = 0
-              AND (? = 0 OR substr(report_id, 1, 4) IN ('vcf:', 'maf:'))
-            GROUP BY label ORDER BY min(best_rank), min(position) LIMIT ?
-            """, arguments: [caseId, labFilesOnly, limit])
+    static func findingLabels(
+        _ db: Database, caseId: String, limit: Int = findingLabelLimit, labFilesOnly: Bool = false
+    ) throws -> [String] {
+        let labels = try String.fetchAll(
+            db,
+            sql: """
+                SELECT label FROM finding WHERE case_id = ? AND instr(body, '"filter":') = 0
+                  AND (? = 0 OR substr(report_id, 1, 4) IN ('vcf:', 'maf:'))
+                GROUP BY label ORDER BY min(best_rank), min(position) LIMIT ?
+                """, arguments: [caseId, labFilesOnly, limit])
         return terms(labels)
     }
 
@@ -58,20 +78,28 @@ enum SearchIndex {
     static let findingLabelLimit = 5000
 
     static func indexNote(_ db: Database, _ note: Note) throws {
-        try put(db, kind: "note", ref: note.id, caseId: note.target.caseId, label: "note by \(note.author)", title: note.author, body: note.text)
+        try put(
+            db, kind: "note", ref: note.id, caseId: note.target.caseId, label: "note by \(note.author)",
+            title: note.author, body: note.text)
     }
 
     static func indexTrial(_ db: Database, _ trial: Trial) throws {
-        let body = [trial.shortTitle, trial.sponsor, trial.phase, trial.eligibility.conditions.joined(separator: " "),
-                    trial.eligibility.diagnoses.joined(separator: " "), trial.arms.map(\.name).joined(separator: " "),
-                    trial.arms.flatMap(\.drugs).joined(separator: " ")].compactMap { $0 }.joined(separator: " ")
-        try put(db, kind: "trial", ref: trial.id, caseId: nil, label: trial.shortTitle ?? trial.title, title: trial.id + " " + trial.title, body: body)
+        let body = [
+            trial.shortTitle, trial.sponsor, trial.phase, trial.eligibility.conditions.joined(separator: " "),
+            trial.eligibility.diagnoses.joined(separator: " "), trial.arms.map(\.name).joined(separator: " "),
+            trial.arms.flatMap(\.drugs).joined(separator: " "),
+        ].compactMap { $0 }.joined(separator: " ")
+        try put(
+            db, kind: "trial", ref: trial.id, caseId: nil, label: trial.shortTitle ?? trial.title,
+            title: trial.id + " " + trial.title, body: body)
     }
 
     /// Letters that unicode61 does not fold as diacritics ("Ø", "ß", "Ł"…), spelt the way people type them without the key.
     static func foldLetters(_ text: String) -> String {
-        let map: [Character: String] = ["ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ß": "ss", "ł": "l", "Ł": "L",
-                                        "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "ı": "i"]
+        let map: [Character: String] = [
+            "ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ß": "ss", "ł": "l", "Ł": "L",
+            "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "ı": "i",
+        ]
         return String(text.flatMap { map[$0].map(Array.init) ?? [$0] })
     }
 
@@ -89,7 +117,9 @@ enum SearchIndex {
 
     /// Turns what a user typed into a safe FTS5 query: each word quoted, prefix-matched, all required.
     static func query(from text: String) -> String? {
-        let words = text.split(whereSeparator: { $0.isWhitespace || $0 == "\"" }).map(String.init).filter { !$0.isEmpty }
+        let words = text.split(whereSeparator: { $0.isWhitespace || $0 == "\"" }).map(String.init).filter {
+            !$0.isEmpty
+        }
         guard !words.isEmpty else { return nil }
         return words.map { "\"\($0.replacingOccurrences(of: "\"", with: ""))\"*" }.joined(separator: " ")
     }

@@ -21,12 +21,16 @@ public enum StoreError: Error, CustomStringConvertible, Sendable, Equatable {
     public var description: String {
         switch self {
         case .cannotCreate(let path, let reason): "cannot create the store at \(path): \(reason)"
-        case .newerSchema(let path): "the store \(path) was written by a newer tumorboard; upgrade tumorboard to open it"
-        case .notAStore(let path): "\(path) is not a tumorboard store (check the path; `tumorboard verify` and `tumorboard backup` help with damaged stores)"
-        case .corrupt(let path, let detail): "the store \(path) is damaged (\(detail)); run `tumorboard verify`, and restore from `tumorboard backup` if needed"
+        case .newerSchema(let path):
+            "the store \(path) was written by a newer tumorboard; upgrade tumorboard to open it"
+        case .notAStore(let path):
+            "\(path) is not a tumorboard store (check the path; `tumorboard verify` and `tumorboard backup` help with damaged stores)"
+        case .corrupt(let path, let detail):
+            "the store \(path) is damaged (\(detail)); run `tumorboard verify`, and restore from `tumorboard backup` if needed"
         case .readOnly(let path): "the store \(path) is read-only; changes cannot be saved"
         case .diskFull(let path): "the disk holding \(path) is full; nothing was saved"
-        case .locked(let path): "the store \(path) is busy (another writer held it too long); nothing was saved, try again"
+        case .locked(let path):
+            "the store \(path) is busy (another writer held it too long); nothing was saved, try again"
         case .notFound(let kind, let id): "no \(kind) \(id)"
         case .conflict(let kind, let id, let expected, let current):
             "\(kind) \(id) was changed by someone else (you edited version \(expected), the store has version \(current))"

@@ -1,5 +1,5 @@
-import Foundation
 import BoardModel
+import Foundation
 
 /// The line a list shows for a case: enough to recognise it without loading its findings.
 public struct CaseHeadline: Sendable, Hashable, Identifiable {

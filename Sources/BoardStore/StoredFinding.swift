@@ -1,6 +1,6 @@
+import BoardModel
 import Foundation
 import GRDB
-import BoardModel
 
 /// A finding row as the table holds it (see FindingJSON): what a whole-record import compares to decide
 /// "created, updated or unchanged" without decoding JSON.
@@ -26,8 +26,14 @@ struct StoredFinding {
     }
 
     init(row: Row) {
-        id = row["id"]; kind = row["kind"]; gene = row["gene"]; label = row["label"]; rank = row["best_rank"]
-        reportId = row["report_id"]; position = row["position"]; body = row["body"]
+        id = row["id"]
+        kind = row["kind"]
+        gene = row["gene"]
+        label = row["label"]
+        rank = row["best_rank"]
+        reportId = row["report_id"]
+        position = row["position"]
+        body = row["body"]
     }
 
     /// Everything that tells one version of the finding from another (the position aside).

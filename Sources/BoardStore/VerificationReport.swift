@@ -23,8 +23,9 @@ public struct VerificationReport: Sendable {
         if integrity != ["ok"] { lines.append("integrity: " + integrity.joined(separator: "; ")) }
         if let broken = chain.firstBreak { lines.append("audit chain broken: " + broken) }
         for missing in chain.missingKeys {
-            lines.append("audit key epoch \(missing.epoch) (events from \(missing.keyedFrom)) not found"
-                         + (missing.keyFile.map { " at \($0)" } ?? "") + ": those events cannot be checked")
+            lines.append(
+                "audit key epoch \(missing.epoch) (events from \(missing.keyedFrom)) not found"
+                    + (missing.keyFile.map { " at \($0)" } ?? "") + ": those events cannot be checked")
         }
         lines += decisionProblems
         return lines

@@ -51,8 +51,10 @@ public struct Canvas: Hashable, Sendable {
     /// replaced by a space. Tabs and newlines become spaces; other control characters are dropped;
     /// a stray zero-width grapheme attaches to the previous cell.
     @discardableResult
-    public mutating func put(_ string: String, x: Int, y: Int, role: StyleRole = .normal, maxWidth: Int? = nil,
-                             bold: Bool = false, underline: Bool = false, reverse: Bool = false) -> Int {
+    public mutating func put(
+        _ string: String, x: Int, y: Int, role: StyleRole = .normal, maxWidth: Int? = nil,
+        bold: Bool = false, underline: Bool = false, reverse: Bool = false
+    ) -> Int {
         guard y >= 0, y < height else { return 0 }
         let limit = maxWidth.map { x + max(0, $0) } ?? Int.max
         let right = min(width, limit)
@@ -63,10 +65,13 @@ public struct Canvas: Hashable, Sendable {
             var text = String(ch)
             var w = TextWidth.width(of: ch)
             if ch == "\t" || ch == "\n" || ch == "\r\n" || ch == "\r" {
-                text = " "; w = 1
+                text = " "
+                w = 1
             } else if w == 0 {
                 if let lx = lastX, ch.unicodeScalars.first.map({ $0.value >= 0x20 }) ?? false {
-                    var c = self[lx, y]; c.text += text; cells[y * width + lx] = c
+                    var c = self[lx, y]
+                    c.text += text
+                    cells[y * width + lx] = c
                 }
                 continue
             }
@@ -76,7 +81,9 @@ public struct Canvas: Hashable, Sendable {
             }
             if col < 0 {
                 // Clipped on the left; a wide glyph straddling column 0 leaves a space.
-                if col + w > 0 { set(Cell(text: " ", role: role, bold: bold, underline: underline, reverse: reverse), x: 0, y: y) }
+                if col + w > 0 {
+                    set(Cell(text: " ", role: role, bold: bold, underline: underline, reverse: reverse), x: 0, y: y)
+                }
                 col += w
                 continue
             }
@@ -104,18 +111,24 @@ public struct Canvas: Hashable, Sendable {
         for span in spans {
             let remaining = maxWidth.map { $0 - used }
             if let r = remaining, r <= 0 { break }
-            used += put(span.text, x: x + used, y: y, role: span.role, maxWidth: remaining, bold: span.bold, underline: span.underline)
+            used += put(
+                span.text, x: x + used, y: y, role: span.role, maxWidth: remaining, bold: span.bold,
+                underline: span.underline)
         }
         return used
     }
 
     /// Draws `string` truncated with an ellipsis and padded to exactly `width` columns.
     @discardableResult
-    public mutating func put(_ string: String, in rect: Rect, row: Int = 0, role: StyleRole = .normal,
-                             alignment: Alignment = .left, fillRow: Bool = true) -> Int {
+    public mutating func put(
+        _ string: String, in rect: Rect, row: Int = 0, role: StyleRole = .normal,
+        alignment: Alignment = .left, fillRow: Bool = true
+    ) -> Int {
         guard row >= 0, row < rect.height, rect.width > 0 else { return 0 }
-        let fitted = fillRow ? TextWidth.fit(string, width: rect.width, alignment: alignment, ellipsis: ellipsis)
-                             : TextWidth.truncate(string, toWidth: rect.width, ellipsis: ellipsis)
+        let fitted =
+            fillRow
+            ? TextWidth.fit(string, width: rect.width, alignment: alignment, ellipsis: ellipsis)
+            : TextWidth.truncate(string, toWidth: rect.width, ellipsis: ellipsis)
         return put(fitted, x: rect.x, y: rect.y + row, role: role, maxWidth: rect.width)
     }
 
@@ -141,20 +154,28 @@ public struct Canvas: Hashable, Sendable {
     /// Box-drawing characters used by `box`, `hLine` and `vLine`.
     public struct BoxChars: Sendable {
         public let horizontal, vertical, topLeft, topRight, bottomLeft, bottomRight: String
-        public static let unicode = BoxChars(horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘")
-        public static let ascii = BoxChars(horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+")
+        public static let unicode = BoxChars(
+            horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘")
+        public static let ascii = BoxChars(
+            horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+")
     }
 
     public var boxChars: BoxChars { asciiOnly ? .ascii : .unicode }
 
     /// Draws a border around `rect` (U+2500 lines, or ASCII when `asciiOnly`) with an optional title
     /// on the top edge. The inside is left untouched; use `rect.inset(by: 1)` for the content.
-    public mutating func box(_ rect: Rect, role: StyleRole = .border, title: String? = nil, titleRole: StyleRole = .title) {
+    public mutating func box(
+        _ rect: Rect, role: StyleRole = .border, title: String? = nil, titleRole: StyleRole = .title
+    ) {
         guard rect.width > 0, rect.height > 0 else { return }
         let b = boxChars
         if rect.width == 1 || rect.height == 1 {
             // Degenerate: a line.
-            if rect.height == 1 { hLine(x: rect.x, y: rect.y, length: rect.width, role: role) } else { vLine(x: rect.x, y: rect.y, length: rect.height, role: role) }
+            if rect.height == 1 {
+                hLine(x: rect.x, y: rect.y, length: rect.width, role: role)
+            } else {
+                vLine(x: rect.x, y: rect.y, length: rect.height, role: role)
+            }
             return
         }
         hLine(x: rect.x + 1, y: rect.y, length: rect.width - 2, role: role)
@@ -202,10 +223,11 @@ public struct Canvas: Hashable, Sendable {
     /// A wide glyph's right half repeats its role letter so the mask lines up with columns.
     public func roleDump(legend: [StyleRole: Character] = [:]) -> String {
         (0..<height).map { y in
-            String((0..<width).map { x -> Character in
-                let role = cells[y * width + x].role
-                return legend[role] ?? role.defaultLegendLetter
-            })
+            String(
+                (0..<width).map { x -> Character in
+                    let role = cells[y * width + x].role
+                    return legend[role] ?? role.defaultLegendLetter
+                })
         }.joined(separator: "\n")
     }
 }

@@ -8,7 +8,10 @@ public struct Cell: Hashable, Sendable {
     public var underline: Bool
     public var reverse: Bool
 
-    public init(text: String = " ", role: StyleRole = .normal, bold: Bool = false, underline: Bool = false, reverse: Bool = false) {
+    public init(
+        text: String = " ", role: StyleRole = .normal, bold: Bool = false, underline: Bool = false,
+        reverse: Bool = false
+    ) {
         self.text = text
         self.role = role
         self.bold = bold
@@ -26,7 +29,10 @@ public struct Cell: Hashable, Sendable {
 public struct Point: Hashable, Sendable {
     public var x: Int
     public var y: Int
-    public init(x: Int, y: Int) { self.x = x; self.y = y }
+    public init(x: Int, y: Int) {
+        self.x = x
+        self.y = y
+    }
 }
 
 /// A piece of text with one role, for lines that mix roles ("Level: " normal + "1" levelOne).

@@ -12,9 +12,11 @@ public enum Color: Hashable, Sendable, CustomStringConvertible {
     case rgb(UInt8, UInt8, UInt8)
 
     /// The 16 named colours in palette order (0–15).
-    public static let named: [Color] = [.black, .red, .green, .yellow, .blue, .magenta, .cyan, .white,
-                                        .brightBlack, .brightRed, .brightGreen, .brightYellow,
-                                        .brightBlue, .brightMagenta, .brightCyan, .brightWhite]
+    public static let named: [Color] = [
+        .black, .red, .green, .yellow, .blue, .magenta, .cyan, .white,
+        .brightBlack, .brightRed, .brightGreen, .brightYellow,
+        .brightBlue, .brightMagenta, .brightCyan, .brightWhite,
+    ]
 
     static let baseNames = ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"]
 
@@ -36,8 +38,14 @@ public enum Color: Hashable, Sendable, CustomStringConvertible {
         if s.hasPrefix("color") { s = String(s.dropFirst(5)) }
         if let n = Int(s) { return (0...255).contains(n) ? .index(n) : nil }
         var bright = false
-        for p in ["bright-", "bright_", "bright "] where s.hasPrefix(p) { bright = true; s = String(s.dropFirst(p.count)) }
-        if !bright, s.hasPrefix("bright") { bright = true; s = String(s.dropFirst(6)) }
+        for p in ["bright-", "bright_", "bright "] where s.hasPrefix(p) {
+            bright = true
+            s = String(s.dropFirst(p.count))
+        }
+        if !bright, s.hasPrefix("bright") {
+            bright = true
+            s = String(s.dropFirst(6))
+        }
         guard let i = baseNames.firstIndex(of: s) else { return nil }
         return named[i + (bright ? 8 : 0)]
     }
@@ -61,11 +69,15 @@ public enum Color: Hashable, Sendable, CustomStringConvertible {
         // Map cube/grey entries to the nearest of the 8 (or 16) base colours by RGB distance.
         let (r, g, b) = Color.rgbOf256(i)
         let limit = colors >= 16 ? 16 : 8
-        var best = 0, bestD = Int.max
+        var best = 0
+        var bestD = Int.max
         for c in 0..<limit {
             let (cr, cg, cb) = Color.rgbOf256(c)
             let d = (r - cr) * (r - cr) + (g - cg) * (g - cg) + (b - cb) * (b - cb)
-            if d < bestD { bestD = d; best = c }
+            if d < bestD {
+                bestD = d
+                best = c
+            }
         }
         return best
     }
@@ -107,8 +119,12 @@ public enum Color: Hashable, Sendable, CustomStringConvertible {
     }
 
     static func rgbOf256(_ i: Int) -> (Int, Int, Int) {
-        let base: [(Int, Int, Int)] = [(0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205), (229, 229, 229),
-                                      (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255), (255, 255, 255)]
+        let base: [(Int, Int, Int)] = [
+            (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205),
+            (229, 229, 229),
+            (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255),
+            (255, 255, 255),
+        ]
         if i < 16 { return base[max(0, i)] }
         if i < 232 {
             let n = i - 16

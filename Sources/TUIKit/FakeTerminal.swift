@@ -74,7 +74,13 @@ public final class FakeTerminal: Terminal {
     }
 
     public func apply(theme: Theme) { self.theme = supportsColor ? theme : theme.withoutColors }
-    public func suspend() { suspendCount += 1; isSuspended = true }
-    public func resume() { resumeCount += 1; isSuspended = false }
+    public func suspend() {
+        suspendCount += 1
+        isSuspended = true
+    }
+    public func resume() {
+        resumeCount += 1
+        isSuspended = false
+    }
     public func shutdown() { isShutDown = true }
 }

@@ -21,7 +21,8 @@ public struct KeyTable<Action> {
 
     /// Keys listed by more than one binding (a table smell worth a test).
     public func duplicateKeys() -> [Key] {
-        var seen = Set<Key>(), dup: [Key] = []
+        var seen = Set<Key>()
+        var dup: [Key] = []
         for b in bindings {
             for k in b.keys {
                 if seen.contains(k), !dup.contains(k) { dup.append(k) }
@@ -54,8 +55,10 @@ public struct KeyTable<Action> {
                 let keys = TextWidth.fit(b.keysLabel, width: keyCol)
                 let wrapped = TextWrap.wrap(b.help, width: max(1, width - helpCol))
                 for (i, part) in wrapped.enumerated() {
-                    let lead = i == 0 ? String(repeating: " ", count: indent) + keys + "  "
-                                      : String(repeating: " ", count: helpCol)
+                    let lead =
+                        i == 0
+                        ? String(repeating: " ", count: indent) + keys + "  "
+                        : String(repeating: " ", count: helpCol)
                     var line = lead + part
                     while line.last == " " { line.removeLast() }
                     lines.append(line)
@@ -80,7 +83,8 @@ public struct KeyTable<Action> {
 
     /// A table with the same descriptions and keys but actions mapped (e.g. into an app-level enum).
     public func map<T>(_ transform: (Action) -> T) -> KeyTable<T> {
-        KeyTable<T>(bindings.map { KeyBinding($0.keys, transform($0.action), help: $0.help, hint: $0.hint, group: $0.group) })
+        KeyTable<T>(
+            bindings.map { KeyBinding($0.keys, transform($0.action), help: $0.help, hint: $0.hint, group: $0.group) })
     }
 }
 

@@ -10,7 +10,12 @@ public struct ListView: Hashable, Sendable {
     /// Index of the first visible row.
     public private(set) var offset: Int
     /// Rows visible in the last rendered rect.
-    public var viewportRows: Int { didSet { viewportRows = max(1, viewportRows); clamp() } }
+    public var viewportRows: Int {
+        didSet {
+            viewportRows = max(1, viewportRows)
+            clamp()
+        }
+    }
 
     public init(count: Int = 0, selection: Int = 0, viewportRows: Int = 10) {
         self.count = max(0, count)
@@ -94,7 +99,11 @@ public struct ListView: Hashable, Sendable {
     }
 
     mutating func clamp() {
-        if count == 0 { selection = 0; offset = 0; return }
+        if count == 0 {
+            selection = 0
+            offset = 0
+            return
+        }
         selection = min(max(0, selection), count - 1)
         ensureSelectionVisible()
     }
@@ -102,8 +111,10 @@ public struct ListView: Hashable, Sendable {
     /// Draws visible rows into `rect`: `row(index, isSelected)` gives each item's spans. The selected row
     /// is painted with `.selection` (or `.selectionInactive` when the list is not focused). A scrollbar
     /// is drawn in the last column when items overflow and `scrollbar` is true.
-    public mutating func render(into canvas: inout Canvas, rect: Rect, focused: Bool = true, scrollbar: Bool = true,
-                                row: (_ index: Int, _ selected: Bool) -> [Span]) {
+    public mutating func render(
+        into canvas: inout Canvas, rect: Rect, focused: Bool = true, scrollbar: Bool = true,
+        row: (_ index: Int, _ selected: Bool) -> [Span]
+    ) {
         guard !rect.isEmpty else { return }
         viewportRows = rect.height
         let showBar = scrollbar && count > rect.height && rect.width > 2
@@ -135,8 +146,10 @@ public struct ListView: Hashable, Sendable {
     }
 
     /// Convenience for plain text rows.
-    public mutating func render(into canvas: inout Canvas, rect: Rect, focused: Bool = true, scrollbar: Bool = true,
-                                items: [String], role: StyleRole = .normal) {
+    public mutating func render(
+        into canvas: inout Canvas, rect: Rect, focused: Bool = true, scrollbar: Bool = true,
+        items: [String], role: StyleRole = .normal
+    ) {
         render(into: &canvas, rect: rect, focused: focused, scrollbar: scrollbar) { i, _ in
             [Span(i < items.count ? items[i] : "", role: role)]
         }

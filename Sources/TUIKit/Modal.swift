@@ -22,7 +22,8 @@ public struct Modal: Hashable, Sendable {
 
     /// Preferred size inside `screen`: wide enough for title, buttons and body (up to screen width − 4).
     public func rect(in screen: Rect) -> Rect {
-        let buttonsWidth = buttonLabels.reduce(0) { $0 + TextWidth.displayWidth(of: $1) } + 2 * max(0, buttons.count - 1)
+        let buttonsWidth =
+            buttonLabels.reduce(0) { $0 + TextWidth.displayWidth(of: $1) } + 2 * max(0, buttons.count - 1)
         let bodyWidth = body.map { TextWidth.displayWidth(of: $0) }.max() ?? 0
         let want = max(TextWidth.displayWidth(of: title) + 4, buttonsWidth, bodyWidth, 20) + 4
         let w = min(want, max(1, screen.width - 4))
@@ -50,8 +51,12 @@ public struct Modal: Hashable, Sendable {
     public mutating func handle(_ key: Key, in rect: Rect? = nil) -> Outcome {
         guard !buttons.isEmpty else { return key == .escape || key == .enter ? .cancelled : .none }
         switch key {
-        case .left, .backTab: selectedButton = (selectedButton - 1 + buttons.count) % buttons.count; return .moved
-        case .right, .tab: selectedButton = (selectedButton + 1) % buttons.count; return .moved
+        case .left, .backTab:
+            selectedButton = (selectedButton - 1 + buttons.count) % buttons.count
+            return .moved
+        case .right, .tab:
+            selectedButton = (selectedButton + 1) % buttons.count
+            return .moved
         case .enter: return .chosen(selectedButton)
         case .escape: return .cancelled
         case .mouse(let m):
@@ -79,7 +84,9 @@ public struct Modal: Hashable, Sendable {
         }
         if r.height >= 3 {
             for (i, br) in buttonRects(in: r).enumerated() {
-                canvas.put(buttonLabels[i], x: br.x, y: br.y, role: i == selectedButton ? .buttonFocused : .button, maxWidth: max(0, r.maxX - 1 - br.x))
+                canvas.put(
+                    buttonLabels[i], x: br.x, y: br.y, role: i == selectedButton ? .buttonFocused : .button,
+                    maxWidth: max(0, r.maxX - 1 - br.x))
             }
         }
         return r

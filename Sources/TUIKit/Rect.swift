@@ -45,8 +45,10 @@ public struct Rect: Hashable, Sendable, CustomStringConvertible {
 
     /// The overlap of two rects (empty, positioned at the clamped corner, when they do not meet).
     public func intersection(_ other: Rect) -> Rect {
-        let nx = max(x, other.x), ny = max(y, other.y)
-        let mx = min(maxX, other.maxX), my = min(maxY, other.maxY)
+        let nx = max(x, other.x)
+        let ny = max(y, other.y)
+        let mx = min(maxX, other.maxX)
+        let my = min(maxY, other.maxY)
         return Rect(x: nx, y: ny, width: max(0, mx - nx), height: max(0, my - ny))
     }
 
@@ -54,16 +56,20 @@ public struct Rect: Hashable, Sendable, CustomStringConvertible {
     public func splitHorizontally(leftWidth: Int, gap: Int = 0) -> (left: Rect, right: Rect) {
         let lw = min(max(0, leftWidth), width)
         let g = min(max(0, gap), width - lw)
-        return (Rect(x: x, y: y, width: lw, height: height),
-                Rect(x: x + lw + g, y: y, width: width - lw - g, height: height))
+        return (
+            Rect(x: x, y: y, width: lw, height: height),
+            Rect(x: x + lw + g, y: y, width: width - lw - g, height: height)
+        )
     }
 
     /// Top part `topHeight` tall (clamped) and the rest; `gap` rows between them are given to neither.
     public func splitVertically(topHeight: Int, gap: Int = 0) -> (top: Rect, bottom: Rect) {
         let th = min(max(0, topHeight), height)
         let g = min(max(0, gap), height - th)
-        return (Rect(x: x, y: y, width: width, height: th),
-                Rect(x: x, y: y + th + g, width: width, height: height - th - g))
+        return (
+            Rect(x: x, y: y, width: width, height: th),
+            Rect(x: x, y: y + th + g, width: width, height: height - th - g)
+        )
     }
 
     /// Splits off the bottom `bottomHeight` rows (status bars, input lines).
@@ -84,7 +90,8 @@ public struct Rect: Hashable, Sendable, CustomStringConvertible {
 
     /// A rect of at most the given size centred in this one (dialogs).
     public func centered(width w: Int, height h: Int) -> Rect {
-        let cw = min(max(0, w), width), ch = min(max(0, h), height)
+        let cw = min(max(0, w), width)
+        let ch = min(max(0, h), height)
         return Rect(x: x + (width - cw) / 2, y: y + (height - ch) / 2, width: cw, height: ch)
     }
 
@@ -97,7 +104,11 @@ public struct Rect: Hashable, Sendable, CustomStringConvertible {
         var widths = weights.map { avail * max(0, $0) / sum }
         var rest = avail - widths.reduce(0, +)
         var i = 0
-        while rest > 0 { widths[i % widths.count] += 1; rest -= 1; i += 1 }
+        while rest > 0 {
+            widths[i % widths.count] += 1
+            rest -= 1
+            i += 1
+        }
         var cx = x
         return widths.map { w in
             defer { cx += w + max(0, gap) }

@@ -9,7 +9,10 @@ public struct StatusBar: Hashable, Sendable {
     public struct Hint: Hashable, Sendable {
         public var keys: String
         public var label: String
-        public init(keys: String, label: String) { self.keys = keys; self.label = label }
+        public init(keys: String, label: String) {
+            self.keys = keys
+            self.label = label
+        }
     }
 
     public init(left: String = "", right: String = "", hints: [(keys: String, label: String)] = []) {
@@ -27,7 +30,9 @@ public struct StatusBar: Hashable, Sendable {
         let avail = row.width - rightWidth - (rightWidth > 0 ? 1 : 0)
         var x = 0
         if !left.isEmpty, avail > 0 {
-            x += canvas.put(TextWidth.truncate(left, toWidth: avail, ellipsis: canvas.ellipsis), x: row.x, y: row.y, role: .statusBar, maxWidth: avail)
+            x += canvas.put(
+                TextWidth.truncate(left, toWidth: avail, ellipsis: canvas.ellipsis), x: row.x, y: row.y,
+                role: .statusBar, maxWidth: avail)
             x += 2
         }
         for h in hints {
@@ -39,7 +44,9 @@ public struct StatusBar: Hashable, Sendable {
             x += 2
         }
         if rightWidth > 0 {
-            canvas.put(TextWidth.truncate(right, toWidth: rightWidth, ellipsis: canvas.ellipsis), x: row.maxX - rightWidth, y: row.y, role: .statusBar)
+            canvas.put(
+                TextWidth.truncate(right, toWidth: rightWidth, ellipsis: canvas.ellipsis), x: row.maxX - rightWidth,
+                y: row.y, role: .statusBar)
         }
     }
 }

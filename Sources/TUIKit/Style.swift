@@ -9,8 +9,10 @@ public struct Style: Hashable, Sendable {
     public var dim: Bool
     public var italic: Bool
 
-    public init(fg: Color? = nil, bg: Color? = nil, bold: Bool = false, underline: Bool = false,
-                reverse: Bool = false, dim: Bool = false, italic: Bool = false) {
+    public init(
+        fg: Color? = nil, bg: Color? = nil, bold: Bool = false, underline: Bool = false,
+        reverse: Bool = false, dim: Bool = false, italic: Bool = false
+    ) {
         self.fg = fg
         self.bg = bg
         self.bold = bold

@@ -33,7 +33,8 @@ public struct TabBar: Hashable, Sendable {
             maxTitle = max(1, (width - (titles.count - 1)) / titles.count - 2)
         }
         var x = 0
-        var labels: [String] = [], ranges: [Range<Int>] = []
+        var labels: [String] = []
+        var ranges: [Range<Int>] = []
         for t in titles {
             let label = " " + TextWidth.truncate(t, toWidth: maxTitle) + " "
             let w = TextWidth.displayWidth(of: label)
@@ -66,8 +67,9 @@ public struct TabBar: Hashable, Sendable {
         canvas.fill(row, role: .tabInactive)
         let (labels, ranges) = labels(width: rect.width)
         for (i, label) in labels.enumerated() where ranges[i].lowerBound < rect.width {
-            canvas.put(label, x: rect.x + ranges[i].lowerBound, y: row.y, role: i == active ? .tabActive : .tabInactive,
-                       maxWidth: rect.width - ranges[i].lowerBound)
+            canvas.put(
+                label, x: rect.x + ranges[i].lowerBound, y: row.y, role: i == active ? .tabActive : .tabInactive,
+                maxWidth: rect.width - ranges[i].lowerBound)
             if i + 1 < labels.count, ranges[i].upperBound < rect.width {
                 canvas.put(canvas.boxChars.vertical, x: rect.x + ranges[i].upperBound, y: row.y, role: .border)
             }

@@ -11,7 +11,9 @@ public struct Table: Sendable {
         public var flex: Int
         public var alignment: Alignment
 
-        public init(_ title: String, minWidth: Int? = nil, maxWidth: Int? = nil, flex: Int = 0, alignment: Alignment = .left) {
+        public init(
+            _ title: String, minWidth: Int? = nil, maxWidth: Int? = nil, flex: Int = 0, alignment: Alignment = .left
+        ) {
             self.title = title
             self.minWidth = max(0, minWidth ?? TextWidth.displayWidth(of: title))
             self.maxWidth = maxWidth
@@ -25,7 +27,11 @@ public struct Table: Sendable {
         public var text: String
         public var role: StyleRole?
         public var bold: Bool
-        public init(_ text: String, role: StyleRole? = nil, bold: Bool = false) { self.text = text; self.role = role; self.bold = bold }
+        public init(_ text: String, role: StyleRole? = nil, bold: Bool = false) {
+            self.text = text
+            self.role = role
+            self.bold = bold
+        }
         public init(stringLiteral value: String) { self.init(value) }
     }
 
@@ -51,7 +57,7 @@ public struct Table: Sendable {
 
     /// Shows `count` rows whose cells `cells` makes when they are drawn.
     public mutating func setRows(count: Int, cells: @escaping @Sendable (Int) -> [Cell]) {
-        if !rows.isEmpty { rows = [] } // (its didSet would reset the selection to an empty list)
+        if !rows.isEmpty { rows = [] }  // (its didSet would reset the selection to an empty list)
         provider = cells
         list.setCount(count)
     }
@@ -69,7 +75,9 @@ public struct Table: Sendable {
             left -= w
         }
         while left > 0 {
-            let growable = columns.indices.filter { columns[$0].flex > 0 && widths[$0] < (columns[$0].maxWidth ?? Int.max) }
+            let growable = columns.indices.filter {
+                columns[$0].flex > 0 && widths[$0] < (columns[$0].maxWidth ?? Int.max)
+            }
             guard !growable.isEmpty else { break }
             let weight = growable.reduce(0) { $0 + columns[$1].flex }
             var given = 0
@@ -112,7 +120,9 @@ public struct Table: Sendable {
             canvas.fill(header, role: .header)
             var x = header.x
             for (i, c) in columns.enumerated() where widths[i] > 0 {
-                canvas.put(TextWidth.fit(c.title, width: widths[i], alignment: c.alignment, ellipsis: ell), x: x, y: header.y, role: .header, maxWidth: widths[i])
+                canvas.put(
+                    TextWidth.fit(c.title, width: widths[i], alignment: c.alignment, ellipsis: ell), x: x, y: header.y,
+                    role: .header, maxWidth: widths[i])
                 x += widths[i] + spacing
             }
             body = rect.inset(top: 1)
@@ -126,8 +136,10 @@ public struct Table: Sendable {
             let row = provider?(index) ?? rows[index]
             for (i, c) in cols.enumerated() where widths[i] > 0 {
                 let cell = i < row.count ? row[i] : Cell("")
-                spans.append(Span(TextWidth.fit(cell.text, width: widths[i], alignment: c.alignment, ellipsis: ell),
-                                  role: cell.role ?? .normal, bold: cell.bold))
+                spans.append(
+                    Span(
+                        TextWidth.fit(cell.text, width: widths[i], alignment: c.alignment, ellipsis: ell),
+                        role: cell.role ?? .normal, bold: cell.bold))
                 if i + 1 < cols.count, spacing > 0 { spans.append(Span(String(repeating: " ", count: spacing))) }
             }
             return spans

@@ -100,22 +100,49 @@ public struct TextArea: Hashable, Sendable {
 
     public mutating func moveLeft() {
         goalColumn = nil
-        if column > 0 { column -= 1 } else if line > 0 { line -= 1; column = lines[line].count }
+        if column > 0 {
+            column -= 1
+        } else if line > 0 {
+            line -= 1
+            column = lines[line].count
+        }
     }
 
     public mutating func moveRight() {
         goalColumn = nil
-        if column < lines[line].count { column += 1 } else if line + 1 < lines.count { line += 1; column = 0 }
+        if column < lines[line].count {
+            column += 1
+        } else if line + 1 < lines.count {
+            line += 1
+            column = 0
+        }
     }
 
-    public mutating func moveLineStart() { column = 0; goalColumn = nil }
-    public mutating func moveLineEnd() { column = lines[line].count; goalColumn = nil }
-    public mutating func moveDocumentStart() { line = 0; column = 0; goalColumn = nil }
-    public mutating func moveDocumentEnd() { line = lines.count - 1; column = lines[line].count; goalColumn = nil }
+    public mutating func moveLineStart() {
+        column = 0
+        goalColumn = nil
+    }
+    public mutating func moveLineEnd() {
+        column = lines[line].count
+        goalColumn = nil
+    }
+    public mutating func moveDocumentStart() {
+        line = 0
+        column = 0
+        goalColumn = nil
+    }
+    public mutating func moveDocumentEnd() {
+        line = lines.count - 1
+        column = lines[line].count
+        goalColumn = nil
+    }
 
     public mutating func moveWordLeft() {
         goalColumn = nil
-        if column == 0 { moveLeft(); return }
+        if column == 0 {
+            moveLeft()
+            return
+        }
         let chars = lines[line]
         var i = column
         while i > 0 && !chars[i - 1].isLetter && !chars[i - 1].isNumber { i -= 1 }
@@ -126,7 +153,10 @@ public struct TextArea: Hashable, Sendable {
     public mutating func moveWordRight() {
         goalColumn = nil
         let chars = lines[line]
-        if column == chars.count { moveRight(); return }
+        if column == chars.count {
+            moveRight()
+            return
+        }
         var i = column
         while i < chars.count && !chars[i].isLetter && !chars[i].isNumber { i += 1 }
         while i < chars.count && (chars[i].isLetter || chars[i].isNumber) { i += 1 }
@@ -140,7 +170,8 @@ public struct TextArea: Hashable, Sendable {
         let goal = goalColumn ?? TextWidth.displayWidth(of: String(lines[line][rows[current].start..<column]))
         let target = min(max(0, current + delta), rows.count - 1)
         let row = rows[target]
-        var offset = row.start, used = 0
+        var offset = row.start
+        var used = 0
         while offset < row.end {
             let w = TextWidth.width(of: lines[row.line][offset])
             if used + w > goal { break }
@@ -202,9 +233,14 @@ public struct TextArea: Hashable, Sendable {
         var rows: [Row] = []
         for (index, chars) in lines.enumerated() {
             var start = 0
-            if chars.isEmpty { rows.append(Row(line: index, start: 0, end: 0, isLast: true)); continue }
+            if chars.isEmpty {
+                rows.append(Row(line: index, start: 0, end: 0, isLast: true))
+                continue
+            }
             while start < chars.count {
-                var used = 0, i = start, lastBreak: Int?
+                var used = 0
+                var i = start
+                var lastBreak: Int?
                 while i < chars.count {
                     let cw = TextWidth.width(of: chars[i])
                     if used + cw > w { break }
@@ -213,7 +249,7 @@ public struct TextArea: Hashable, Sendable {
                     i += 1
                 }
                 if i < chars.count, let brk = lastBreak, brk > start { i = brk }
-                if i == start { i = start + 1 } // a glyph wider than the row
+                if i == start { i = start + 1 }  // a glyph wider than the row
                 rows.append(Row(line: index, start: start, end: i, isLast: i >= chars.count))
                 start = i
             }
@@ -243,7 +279,9 @@ public struct TextArea: Hashable, Sendable {
             let index = scrollRow + r
             guard index < rows.count else { break }
             let row = rows[index]
-            canvas.put(String(lines[row.line][row.start..<row.end]), x: rect.x, y: rect.y + r, role: role, maxWidth: rect.width)
+            canvas.put(
+                String(lines[row.line][row.start..<row.end]), x: rect.x, y: rect.y + r, role: role, maxWidth: rect.width
+            )
         }
         if focused {
             canvas.cursor = Point(x: rect.x + min(rect.width - 1, cursor.column), y: rect.y + cursor.row - scrollRow)

@@ -26,7 +26,10 @@ public struct TextField: Hashable, Sendable {
     }
 
     static func singleLine(_ s: String) -> String {
-        String(s.map { $0.isNewline || $0 == "\t" ? " " : $0 }.filter { !($0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } ?? false) })
+        String(
+            s.map { $0.isNewline || $0 == "\t" ? " " : $0 }.filter {
+                !($0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } ?? false)
+            })
     }
 
     private func index(_ i: Int) -> String.Index { text.index(text.startIndex, offsetBy: i) }
@@ -61,7 +64,10 @@ public struct TextField: Hashable, Sendable {
     /// Ctrl-K: delete from the cursor to the end.
     public mutating func killToEnd() { text = String(text.prefix(cursor)) }
     /// Ctrl-U: delete from the start to the cursor.
-    public mutating func killToStart() { text = String(text.dropFirst(cursor)); cursor = 0 }
+    public mutating func killToStart() {
+        text = String(text.dropFirst(cursor))
+        cursor = 0
+    }
     /// Ctrl-W: delete the word before the cursor.
     public mutating func deleteWordBackward() {
         var i = cursor
@@ -110,14 +116,21 @@ public struct TextField: Hashable, Sendable {
     /// The visible slice for a field `width` columns wide, starting at `scrollColumn`. A wide glyph cut
     /// by the left edge is shown as a space.
     public func visibleText(width: Int) -> String {
-        var col = 0, out = "", used = 0
+        var col = 0
+        var out = ""
+        var used = 0
         for ch in text {
             let w = TextWidth.width(of: ch)
             defer { col += w }
             if col + w <= scrollColumn { continue }
-            if col < scrollColumn { out += " "; used += 1; continue }
+            if col < scrollColumn {
+                out += " "
+                used += 1
+                continue
+            }
             if used + w > width { break }
-            out.append(ch); used += w
+            out.append(ch)
+            used += w
         }
         return out
     }

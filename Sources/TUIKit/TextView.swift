@@ -5,7 +5,10 @@ public struct TextView: Hashable, Sendable {
     public struct Line: Hashable, Sendable, ExpressibleByStringLiteral {
         public var text: String
         public var role: StyleRole
-        public init(_ text: String, role: StyleRole = .normal) { self.text = text; self.role = role }
+        public init(_ text: String, role: StyleRole = .normal) {
+            self.text = text
+            self.role = role
+        }
         public init(stringLiteral value: String) { self.init(value) }
     }
 
@@ -23,8 +26,14 @@ public struct TextView: Hashable, Sendable {
         self.lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Line(String($0), role: role) }
     }
 
-    public static func == (a: TextView, b: TextView) -> Bool { a.lines == b.lines && a.offset == b.offset && a.viewportRows == b.viewportRows }
-    public func hash(into h: inout Hasher) { h.combine(lines); h.combine(offset); h.combine(viewportRows) }
+    public static func == (a: TextView, b: TextView) -> Bool {
+        a.lines == b.lines && a.offset == b.offset && a.viewportRows == b.viewportRows
+    }
+    public func hash(into h: inout Hasher) {
+        h.combine(lines)
+        h.combine(offset)
+        h.combine(viewportRows)
+    }
 
     /// Lines after wrapping to `width`.
     public func wrapped(width: Int) -> [Line] {

@@ -26,7 +26,11 @@ public enum TextWidth {
         var baseScalar: Unicode.Scalar?
         for s in scalars {
             let w = width(of: s)
-            if w > 0 { base = w; baseScalar = s; break }
+            if w > 0 {
+                base = w
+                baseScalar = s
+                break
+            }
         }
         guard let b = baseScalar else { return 0 }
         if base == 1, scalars.contains("\u{FE0F}"), b.properties.isEmoji { return 2 }
@@ -64,7 +68,8 @@ public enum TextWidth {
     }
 
     /// Pads (or truncates with ellipsis) to exactly `width` columns with the given alignment.
-    public static func fit(_ string: String, width: Int, alignment: Alignment = .left, ellipsis: String = "…") -> String {
+    public static func fit(_ string: String, width: Int, alignment: Alignment = .left, ellipsis: String = "…") -> String
+    {
         guard width > 0 else { return "" }
         let t = truncate(string, toWidth: width, ellipsis: ellipsis)
         let pad = width - displayWidth(of: t)
@@ -99,27 +104,27 @@ public enum TextWidth {
     }
 
     static let wideRanges: [ClosedRange<UInt32>] = [
-        0x1100...0x115F,   // Hangul Jamo initial consonants
+        0x1100...0x115F,  // Hangul Jamo initial consonants
         0x2329...0x232A,
-        0x2E80...0x2FFF,   // CJK radicals, Kangxi, ideographic description
-        0x3000...0x303E,   // CJK symbols and punctuation (incl. ideographic space)
-        0x3041...0x33FF,   // Hiragana, Katakana, Bopomofo, compatibility Jamo, Kanbun, CJK compat
-        0x3400...0x4DBF,   // CJK extension A
-        0x4E00...0x9FFF,   // CJK unified ideographs
-        0xA000...0xA4CF,   // Yi
-        0xA960...0xA97F,   // Hangul Jamo extended A
-        0xAC00...0xD7A3,   // Hangul syllables
-        0xF900...0xFAFF,   // CJK compatibility ideographs
-        0xFE10...0xFE19,   // vertical forms
-        0xFE30...0xFE6F,   // CJK compatibility forms, small forms
-        0xFF00...0xFF60,   // fullwidth ASCII
-        0xFFE0...0xFFE6,   // fullwidth signs
+        0x2E80...0x2FFF,  // CJK radicals, Kangxi, ideographic description
+        0x3000...0x303E,  // CJK symbols and punctuation (incl. ideographic space)
+        0x3041...0x33FF,  // Hiragana, Katakana, Bopomofo, compatibility Jamo, Kanbun, CJK compat
+        0x3400...0x4DBF,  // CJK extension A
+        0x4E00...0x9FFF,  // CJK unified ideographs
+        0xA000...0xA4CF,  // Yi
+        0xA960...0xA97F,  // Hangul Jamo extended A
+        0xAC00...0xD7A3,  // Hangul syllables
+        0xF900...0xFAFF,  // CJK compatibility ideographs
+        0xFE10...0xFE19,  // vertical forms
+        0xFE30...0xFE6F,  // CJK compatibility forms, small forms
+        0xFF00...0xFF60,  // fullwidth ASCII
+        0xFFE0...0xFFE6,  // fullwidth signs
         0x16FE0...0x16FE4,
-        0x17000...0x18CFF, // Tangut
-        0x1AFF0...0x1B2FF, // Kana supplement / extended, Nushu
-        0x1F200...0x1F2FF, // enclosed ideographic supplement
-        0x20000...0x2FFFD, // CJK extensions B-F
-        0x30000...0x3FFFD, // CJK extension G
+        0x17000...0x18CFF,  // Tangut
+        0x1AFF0...0x1B2FF,  // Kana supplement / extended, Nushu
+        0x1F200...0x1F2FF,  // enclosed ideographic supplement
+        0x20000...0x2FFFD,  // CJK extensions B-F
+        0x30000...0x3FFFD,  // CJK extension G
     ]
 }
 

@@ -29,16 +29,25 @@ public enum TextWrap {
             let ww = TextWidth.displayWidth(of: word)
             let need = lineHasWord ? lineWidth + 1 + ww : lineWidth + ww
             if need <= width {
-                if lineHasWord { line += " "; lineWidth += 1 }
-                line += word; lineWidth += ww; lineHasWord = true
+                if lineHasWord {
+                    line += " "
+                    lineWidth += 1
+                }
+                line += word
+                lineWidth += ww
+                lineHasWord = true
                 continue
             }
             if lineHasWord {
                 lines.append(line)
-                line = ""; lineWidth = 0; lineHasWord = false
+                line = ""
+                lineWidth = 0
+                lineHasWord = false
             }
             if ww <= width - lineWidth {
-                line += word; lineWidth += ww; lineHasWord = true
+                line += word
+                lineWidth += ww
+                lineHasWord = true
                 continue
             }
             // Hard-break a word that does not fit on a line of its own.
@@ -46,9 +55,11 @@ public enum TextWrap {
                 let cw = TextWidth.width(of: ch)
                 if lineWidth + cw > width, lineWidth > 0 {
                     lines.append(line)
-                    line = ""; lineWidth = 0
+                    line = ""
+                    lineWidth = 0
                 }
-                line.append(ch); lineWidth += cw
+                line.append(ch)
+                lineWidth += cw
             }
             lineHasWord = true
         }

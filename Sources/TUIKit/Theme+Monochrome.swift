@@ -3,7 +3,8 @@
 ///
 /// Evidence levels stay distinguishable by attribute alone (the app also prints the level label).
 extension Theme {
-    public static let monochrome = Theme(name: "monochrome", summary: "Attributes only, no colours", styles: monochromeStyles)
+    public static let monochrome = Theme(
+        name: "monochrome", summary: "Attributes only, no colours", styles: monochromeStyles)
 
     static let monochromeStyles: [StyleRole: Style] = [
         .normal: Style(),

@@ -33,8 +33,10 @@ public struct Theme: Hashable, Sendable {
 
     /// Whether the app should ignore colours: NO_COLOR present (any value), TERM unset, dumb or
     /// vt100/vt102/vt220, or a terminal without colours.
-    public static func prefersMonochrome(environment: [String: String] = ProcessInfo.processInfo.environment,
-                                         terminalHasColors: Bool = true) -> Bool {
+    public static func prefersMonochrome(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        terminalHasColors: Bool = true
+    ) -> Bool {
         if environment["NO_COLOR"] != nil { return true }
         if !terminalHasColors { return true }
         return prefersMonochromeTerm(environment["TERM"])
@@ -54,7 +56,11 @@ public struct Theme: Hashable, Sendable {
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw ThemeError(source: path, message: "cannot read theme file (\(FileManager.default.fileExists(atPath: path) ? "not readable UTF-8" : "no such file"))")
+            throw ThemeError(
+                source: path,
+                message:
+                    "cannot read theme file (\(FileManager.default.fileExists(atPath: path) ? "not readable UTF-8" : "no such file"))"
+            )
         }
         let fallbackName = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         return try parse(yaml: text, source: path, defaultName: fallbackName)
@@ -72,7 +78,9 @@ public struct Theme: Hashable, Sendable {
         }
         guard let root else { throw ThemeError(source: source, message: "empty theme file (expected name and styles)") }
         guard let top = root.mapping else {
-            throw ThemeError(source: source, line: root.mark?.line, message: "expected a mapping with keys name, description, styles")
+            throw ThemeError(
+                source: source, line: root.mark?.line, message: "expected a mapping with keys name, description, styles"
+            )
         }
         var name = defaultName ?? source
         var summary: String?
@@ -83,7 +91,8 @@ public struct Theme: Hashable, Sendable {
             switch key {
             case "name":
                 guard let s = v.scalar?.string, !s.isEmpty else {
-                    throw ThemeError(source: source, line: v.mark?.line, keyPath: "name", message: "expected a non-empty string")
+                    throw ThemeError(
+                        source: source, line: v.mark?.line, keyPath: "name", message: "expected a non-empty string")
                 }
                 name = s
             case "description":
@@ -91,23 +100,32 @@ public struct Theme: Hashable, Sendable {
             case "styles":
                 stylesNode = v
             default:
-                throw ThemeError(source: source, line: k.mark?.line, keyPath: key,
-                                 message: "unknown key \"\(key)\"\(suggestion(key, topKeys)) (expected one of \(topKeys.joined(separator: ", ")))")
+                throw ThemeError(
+                    source: source, line: k.mark?.line, keyPath: key,
+                    message:
+                        "unknown key \"\(key)\"\(suggestion(key, topKeys)) (expected one of \(topKeys.joined(separator: ", ")))"
+                )
             }
         }
         guard let stylesNode else {
-            throw ThemeError(source: source, keyPath: "styles", message: "missing (expected a mapping of role names to styles)")
+            throw ThemeError(
+                source: source, keyPath: "styles", message: "missing (expected a mapping of role names to styles)")
         }
         guard let stylesMap = stylesNode.mapping else {
-            throw ThemeError(source: source, line: stylesNode.mark?.line, keyPath: "styles", message: "expected a mapping of role names to styles")
+            throw ThemeError(
+                source: source, line: stylesNode.mark?.line, keyPath: "styles",
+                message: "expected a mapping of role names to styles")
         }
         var styles: [StyleRole: Style] = [:]
         let roleNames = StyleRole.allCases.map(\.rawValue)
         for (k, v) in stylesMap {
             let roleName = k.string ?? ""
             guard let role = StyleRole(rawValue: roleName) else {
-                throw ThemeError(source: source, line: k.mark?.line, keyPath: "styles.\(roleName)",
-                                 message: "unknown role \"\(roleName)\"\(suggestion(roleName, roleNames)) (expected one of \(roleNames.joined(separator: ", ")))")
+                throw ThemeError(
+                    source: source, line: k.mark?.line, keyPath: "styles.\(roleName)",
+                    message:
+                        "unknown role \"\(roleName)\"\(suggestion(roleName, roleNames)) (expected one of \(roleNames.joined(separator: ", ")))"
+                )
             }
             styles[role] = try parseStyle(v, path: "styles.\(roleName)", source: source)
         }
@@ -117,8 +135,9 @@ public struct Theme: Hashable, Sendable {
     static func parseStyle(_ node: Node, path: String, source: String) throws -> Style {
         if let s = node.scalar, s.string.isEmpty || s.string == "~" || s.string == "null" { return .plain }
         guard let map = node.mapping else {
-            throw ThemeError(source: source, line: node.mark?.line, keyPath: path,
-                             message: "expected a mapping such as {fg: white, bg: blue, bold: true}")
+            throw ThemeError(
+                source: source, line: node.mark?.line, keyPath: path,
+                message: "expected a mapping such as {fg: white, bg: blue, bold: true}")
         }
         var style = Style()
         let keys = ["fg", "bg"] + Style.attributeKeys
@@ -129,14 +148,18 @@ public struct Theme: Hashable, Sendable {
             case "fg", "bg":
                 guard let text = v.scalar?.string, let color = Color.parse(text) else {
                     let shown = v.scalar?.string ?? "(not a scalar)"
-                    throw ThemeError(source: source, line: v.mark?.line, keyPath: keyPath,
-                                     message: "unknown colour \"\(shown)\"\(suggestion(shown.lowercased(), Color.acceptedSpellings)) (expected one of \(Color.acceptedSpellings.joined(separator: ", ")))")
+                    throw ThemeError(
+                        source: source, line: v.mark?.line, keyPath: keyPath,
+                        message:
+                            "unknown colour \"\(shown)\"\(suggestion(shown.lowercased(), Color.acceptedSpellings)) (expected one of \(Color.acceptedSpellings.joined(separator: ", ")))"
+                    )
                 }
                 if key == "fg" { style.fg = color } else { style.bg = color }
             case "bold", "underline", "reverse", "dim", "italic":
                 guard let b = v.scalar.flatMap({ Bool.construct(from: $0) }) else {
-                    throw ThemeError(source: source, line: v.mark?.line, keyPath: keyPath,
-                                     message: "expected true or false, got \"\(v.scalar?.string ?? "(not a scalar)")\"")
+                    throw ThemeError(
+                        source: source, line: v.mark?.line, keyPath: keyPath,
+                        message: "expected true or false, got \"\(v.scalar?.string ?? "(not a scalar)")\"")
                 }
                 switch key {
                 case "bold": style.bold = b
@@ -146,8 +169,11 @@ public struct Theme: Hashable, Sendable {
                 default: style.italic = b
                 }
             default:
-                throw ThemeError(source: source, line: k.mark?.line, keyPath: keyPath,
-                                 message: "unknown attribute \"\(key)\"\(suggestion(key, keys)) (expected one of \(keys.joined(separator: ", ")))")
+                throw ThemeError(
+                    source: source, line: k.mark?.line, keyPath: keyPath,
+                    message:
+                        "unknown attribute \"\(key)\"\(suggestion(key, keys)) (expected one of \(keys.joined(separator: ", ")))"
+                )
             }
         }
         return style
@@ -155,10 +181,12 @@ public struct Theme: Hashable, Sendable {
 
     static func yamlError(_ error: YamlError, source: String) -> ThemeError {
         switch error {
-        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
             return ThemeError(source: source, line: mark.line, message: "invalid YAML: \(problem)")
-        case let .duplicatedKeysInMapping(duplicates, context):
-            return ThemeError(source: source, line: context.mark.line, message: "duplicate key \(duplicates.joined(separator: ", "))")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return ThemeError(
+                source: source, line: context.mark.line, message: "duplicate key \(duplicates.joined(separator: ", "))")
         default:
             let text = "\(error)".split(separator: "\n").first.map(String.init) ?? "\(error)"
             return ThemeError(source: source, message: "invalid YAML: \(text)")
@@ -176,7 +204,8 @@ public struct Theme: Hashable, Sendable {
     }
 
     static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        let a = Array(a)
+        let b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         // Optimal string alignment: an adjacent transposition ("blod" → "bold") counts as one edit.

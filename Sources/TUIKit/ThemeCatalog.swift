@@ -12,8 +12,10 @@ public struct ThemeCatalog: Sendable {
 
     /// The usual places: `$TUMORBOARD_THEMES` (colon-separated), `~/.config/tumorboard/themes`,
     /// `./Themes`, and `Themes` / `../share/tumorboard/themes` next to the executable.
-    public static func defaultDirectories(environment: [String: String] = ProcessInfo.processInfo.environment,
-                                          executablePath: String? = CommandLine.arguments.first) -> [String] {
+    public static func defaultDirectories(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        executablePath: String? = CommandLine.arguments.first
+    ) -> [String] {
         var dirs: [String] = []
         if let extra = environment["TUMORBOARD_THEMES"] {
             dirs += extra.split(separator: ":").map(String.init)
@@ -63,6 +65,8 @@ public struct ThemeCatalog: Sendable {
         if let p = path(for: nameOrPath) { return try Theme.load(path: p) }
         if nameOrPath == "monochrome" { return .monochrome }
         let known = availableNames().joined(separator: ", ")
-        throw ThemeError(source: nameOrPath, message: "theme not found (available: \(known); searched \(directories.joined(separator: ", ")))")
+        throw ThemeError(
+            source: nameOrPath,
+            message: "theme not found (available: \(known); searched \(directories.joined(separator: ", ")))")
     }
 }

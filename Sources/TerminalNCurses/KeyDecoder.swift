@@ -70,9 +70,9 @@ struct KeyDecoder {
         case .char(27):
             pushback.insert(follow, at: 0)
             return .escape
-        case .char(0x5B): // '['
+        case .char(0x5B):  // '['
             return decodeCSI()
-        case .char(0x4F): // 'O'
+        case .char(0x4F):  // 'O'
             guard case .char(let f)? = nextRaw(sequenceTimeout) else { return .alt("O") }
             switch f {
             case 0x41: return .up
@@ -98,7 +98,10 @@ struct KeyDecoder {
     private mutating func decodeCSI() -> Key? {
         var params = ""
         while let raw = nextRaw(sequenceTimeout) {
-            guard case .char(let c) = raw else { pushback.insert(raw, at: 0); return nil }
+            guard case .char(let c) = raw else {
+                pushback.insert(raw, at: 0)
+                return nil
+            }
             if (0x40...0x7E).contains(c) {
                 let final = Character(Unicode.Scalar(UInt8(c)))
                 switch (params, final) {
@@ -127,7 +130,7 @@ struct KeyDecoder {
     private mutating func readPaste() -> Key {
         var scalars = String.UnicodeScalarView()
         var lastWasCR = false
-        let end: [UInt32] = [0x5B, 0x32, 0x30, 0x31, 0x7E] // "[201~"
+        let end: [UInt32] = [0x5B, 0x32, 0x30, 0x31, 0x7E]  // "[201~"
         outer: while let raw = nextRaw(sequenceTimeout) {
             let wasCR = lastWasCR
             lastWasCR = raw == .char(13)
@@ -147,7 +150,7 @@ struct KeyDecoder {
             case .char(13):
                 scalars.append("\n")
             case .char(let c):
-                if c == 10, wasCR { continue } // CR LF → one newline
+                if c == 10, wasCR { continue }  // CR LF → one newline
                 if let s = Unicode.Scalar(c) { scalars.append(s) }
             }
         }

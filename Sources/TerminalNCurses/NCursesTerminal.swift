@@ -1,7 +1,8 @@
 import CNCursesW
 import TUIKit
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The `Terminal` on libncursesw: owns curses (initialisation, colours, input, signals), like htop's CRT.c.
@@ -69,7 +70,8 @@ public final class NCursesTerminal: Terminal {
         guard let scr = newterm(nil, out, inp) else {
             if installSignalHandlers { TerminalRestorer.uninstall() }
             let term = ProcessInfoLite.environment["TERM"] ?? "(unset)"
-            throw NCursesError(message: "cannot initialise the terminal (TERM=\(term)); is this an interactive terminal?")
+            throw NCursesError(
+                message: "cannot initialise the terminal (TERM=\(term)); is this an interactive terminal?")
         }
         set_term(scr)
         // A terminal that cannot move the cursor (TERM=dumb) cannot show a screen: say so instead of scribbling.
@@ -79,7 +81,10 @@ public final class NCursesTerminal: Terminal {
             delscreen(scr)
             if installSignalHandlers { TerminalRestorer.uninstall() }
             let term = ProcessInfoLite.environment["TERM"] ?? "(unset)"
-            throw NCursesError(message: "this terminal (TERM=\(term)) cannot move the cursor, so the board screen cannot be drawn; use a full-screen terminal (e.g. TERM=xterm-256color) or the commands (tumorboard cases, show, export)")
+            throw NCursesError(
+                message:
+                    "this terminal (TERM=\(term)) cannot move the cursor, so the board screen cannot be drawn; use a full-screen terminal (e.g. TERM=xterm-256color) or the commands (tumorboard cases, show, export)"
+            )
         }
         screen = scr
         outFile = out
@@ -98,8 +103,10 @@ public final class NCursesTerminal: Terminal {
 
     /// A terminal on /dev/null of the given size for tests (`newterm` with LINES/COLUMNS). Installs no
     /// signal handlers. ncurses state is process-global: keep tests using this in one serialized suite.
-    public init(headless size: (width: Int, height: Int), term: String = "xterm-256color", locale: String? = "C.UTF-8",
-                theme: Theme = .monochrome) throws {
+    public init(
+        headless size: (width: Int, height: Int), term: String = "xterm-256color", locale: String? = "C.UTF-8",
+        theme: Theme = .monochrome
+    ) throws {
         savedLocale = setlocale(LC_ALL, nil).map { String(cString: $0) }
         if let locale { setlocale(LC_ALL, locale) } else { setlocale(LC_ALL, "") }
         isUTF8 = NCursesTerminal.localeIsUTF8()
@@ -111,7 +118,8 @@ public final class NCursesTerminal: Terminal {
             throw NCursesError(message: "cannot open /dev/null")
         }
         guard let scr = newterm(term, out, inp) else {
-            fclose(out); fclose(inp)
+            fclose(out)
+            fclose(inp)
             throw NCursesError(message: "newterm(\(term)) failed")
         }
         screen = scr
@@ -143,7 +151,9 @@ public final class NCursesTerminal: Terminal {
         leaveok(win, false)
         set_escdelay(25)
         curs_set(0)
-        mousemask(tb_BUTTON1_PRESSED() | tb_BUTTON1_RELEASED() | tb_BUTTON1_CLICKED() | tb_BUTTON4_PRESSED() | tb_BUTTON5_PRESSED(), nil)
+        mousemask(
+            tb_BUTTON1_PRESSED() | tb_BUTTON1_RELEASED() | tb_BUTTON1_CLICKED() | tb_BUTTON4_PRESSED()
+                | tb_BUTTON5_PRESSED(), nil)
         mouseinterval(0)
         var env = ProcessInfoLite.environment
         env["TERM"] = termName
@@ -153,14 +163,15 @@ public final class NCursesTerminal: Terminal {
             colorCount = tb_COLORS()
             supportsColor = colorCount >= 8
         }
-        decoder = KeyDecoder(read: { timeout in
-            wtimeout(tb_stdscr(), Int32(clamping: timeout))
-            var ch: wint_t = 0
-            let r = wget_wch(tb_stdscr(), &ch)
-            if r == KEY_CODE_YES { return .code(Int32(bitPattern: ch)) }
-            if r == OK { return .char(UInt32(ch)) }
-            return nil
-        }, mapCode: { [unowned self] code in self.key(forCode: code) })
+        decoder = KeyDecoder(
+            read: { timeout in
+                wtimeout(tb_stdscr(), Int32(clamping: timeout))
+                var ch: wint_t = 0
+                let r = wget_wch(tb_stdscr(), &ch)
+                if r == KEY_CODE_YES { return .code(Int32(bitPattern: ch)) }
+                if r == OK { return .char(UInt32(ch)) }
+                return nil
+            }, mapCode: { [unowned self] code in self.key(forCode: code) })
     }
 
     static func localeIsUTF8() -> Bool {
@@ -223,12 +234,15 @@ public final class NCursesTerminal: Terminal {
         let win = tb_stdscr()
         let rows = min(Int(tb_maxy(win)), canvas.height)
         let cols = min(Int(tb_maxx(win)), canvas.width)
-        let full = needsFullRedraw || previous == nil || previous!.width != canvas.width || previous!.height != canvas.height
+        let full =
+            needsFullRedraw || previous == nil || previous!.width != canvas.width || previous!.height != canvas.height
         if full { werase(win) }
         for y in 0..<max(0, rows) {
-            var start = 0, end = cols
+            var start = 0
+            var end = cols
             if !full, let prev = previous {
-                var first = -1, last = -1
+                var first = -1
+                var last = -1
                 for x in 0..<cols where canvas[x, y] != prev[x, y] {
                     if first < 0 { first = x }
                     last = x
@@ -353,12 +367,19 @@ public final class NCursesTerminal: Terminal {
         guard getmouse(&ev) == OK else { return nil }
         let b = ev.bstate
         let kind: MouseEvent.Kind
-        if b & tb_BUTTON4_PRESSED() != 0 { kind = .wheelUp }
-        else if tb_BUTTON5_PRESSED() != 0, b & tb_BUTTON5_PRESSED() != 0 { kind = .wheelDown }
-        else if b & tb_BUTTON1_PRESSED() != 0 { kind = .press }
-        else if b & tb_BUTTON1_RELEASED() != 0 { kind = .release }
-        else if b & (tb_BUTTON1_CLICKED() | tb_BUTTON1_DOUBLE_CLICKED()) != 0 { kind = .click }
-        else { return nil }
+        if b & tb_BUTTON4_PRESSED() != 0 {
+            kind = .wheelUp
+        } else if tb_BUTTON5_PRESSED() != 0, b & tb_BUTTON5_PRESSED() != 0 {
+            kind = .wheelDown
+        } else if b & tb_BUTTON1_PRESSED() != 0 {
+            kind = .press
+        } else if b & tb_BUTTON1_RELEASED() != 0 {
+            kind = .release
+        } else if b & (tb_BUTTON1_CLICKED() | tb_BUTTON1_DOUBLE_CLICKED()) != 0 {
+            kind = .click
+        } else {
+            return nil
+        }
         return .mouse(MouseEvent(x: Int(ev.x), y: Int(ev.y), kind: kind))
     }
 
@@ -413,7 +434,8 @@ public final class NCursesTerminal: Terminal {
     public func screenText() -> String {
         guard !isShutDown else { return "" }
         let win = tb_stdscr()
-        let h = Int(tb_maxy(win)), w = Int(tb_maxx(win))
+        let h = Int(tb_maxy(win))
+        let w = Int(tb_maxx(win))
         var lines: [String] = []
         for y in 0..<h {
             var buf = [cchar_t](repeating: cchar_t(), count: w + 1)
@@ -445,7 +467,10 @@ public final class NCursesTerminal: Terminal {
         var pair: Int16 = 0
         var ext: Int32 = 0
         getcchar(&cc, &wch, &attrs, &pair, &ext)
-        return (attrs & tb_A_BOLD() != 0, attrs & tb_A_UNDERLINE() != 0, attrs & tb_A_REVERSE() != 0, ext != 0 ? ext : Int32(pair))
+        return (
+            attrs & tb_A_BOLD() != 0, attrs & tb_A_UNDERLINE() != 0, attrs & tb_A_REVERSE() != 0,
+            ext != 0 ? ext : Int32(pair)
+        )
     }
 
     /// Feeds raw input into curses' queue (tests): characters via `unget_wch`, key codes via `ungetch`.

@@ -1,8 +1,9 @@
 import CNCursesW
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 // State shared with signal handlers. Written on the main thread before handlers are installed and
@@ -27,7 +28,7 @@ enum TerminalRestorer {
 
     /// Installs the handlers (before `newterm`, so ncurses keeps its hands off INT/TERM) and `atexit`.
     static func install() {
-        _ = fatalSignalHook        // touch globals now, never lazily inside a handler
+        _ = fatalSignalHook  // touch globals now, never lazily inside a handler
         _ = pendingTerminationSignal
         _ = deferTerminationSignalsFlag
         guard installedSignals.isEmpty else { return }

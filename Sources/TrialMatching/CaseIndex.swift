@@ -1,5 +1,5 @@
-import Foundation
 import BoardModel
+import Foundation
 
 /// What matching reads from one case, computed once per case so that each of the thousands of
 /// trial checks is a few comparisons: age on the day, diagnosis chain, biomarker states, prior drugs,
@@ -98,17 +98,23 @@ struct CaseIndex: Sendable {
             dxChain = []
             dxSolid = false
             dxLiquid = false
-            dxText = code.map { "\($0) is not an OncoTree code (\(record.diagnosis.text))" } ?? "no OncoTree code (\(record.diagnosis.text))"
+            dxText =
+                code.map { "\($0) is not an OncoTree code (\(record.diagnosis.text))" }
+                ?? "no OncoTree code (\(record.diagnosis.text))"
         }
         let stageGroup = (record.stage?.group ?? "").uppercased()
         // Metastatic sites recorded without a stage group count as metastatic; with a lower stage group they conflict.
-        metastatic = stageGroup.hasPrefix("IV") || stageGroup.hasPrefix("4") || (record.stage?.m ?? "").uppercased().hasPrefix("M1")
+        metastatic =
+            stageGroup.hasPrefix("IV") || stageGroup.hasPrefix("4")
+            || (record.stage?.m ?? "").uppercased().hasPrefix("M1")
             || (Self.stageLevel(stageGroup) == 0 && !record.metastaticSites.isEmpty)
         stageText = record.stage.map { "stage " + $0.summary } ?? "stage not recorded"
         deceased = record.patient.vitalStatus == .deceased
         vitalText = deceased ? "deceased" + (record.patient.deceasedOn.map { " on \($0)" } ?? "") : "no death recorded"
         var level = Self.stageLevel(stageGroup)
-        if (record.stage?.m ?? "").uppercased().hasPrefix("M1") || (level == 0 && !record.metastaticSites.isEmpty) { level = 4 }
+        if (record.stage?.m ?? "").uppercased().hasPrefix("M1") || (level == 0 && !record.metastaticSites.isEmpty) {
+            level = 4
+        }
         stageLevel = level
         stageConflict = level > 0 && level < 4 && Self.metastaticRecorded(record)
         advancedLines = Self.advancedLines(record.treatmentHistory)
@@ -129,8 +135,12 @@ struct CaseIndex: Sendable {
         var msi = MSI.unknown
         var mmr = Tri.unknown
         var msiParts: [String] = []
-        var er = Tri.unknown, pr = Tri.unknown, her2 = Tri.unknown
-        var erText = "ER not reported", prText = "PR not reported", her2Text = "HER2 not reported"
+        var er = Tri.unknown
+        var pr = Tri.unknown
+        var her2 = Tri.unknown
+        var erText = "ER not reported"
+        var prText = "PR not reported"
+        var her2Text = "HER2 not reported"
         var alterations: [Alteration] = []
         var byGene: [Int: [Int]] = [:]
         for (i, f) in record.findings.enumerated() {
@@ -139,24 +149,43 @@ struct CaseIndex: Sendable {
                 let name = (b.name ?? "").uppercased()
                 switch b.kind {
                 case .tmb:
-                    if let v = b.value { tmb = v; tmbText = f.label }
-                    else if status.contains("high") { tmbText = f.label }
+                    if let v = b.value {
+                        tmb = v
+                        tmbText = f.label
+                    } else if status.contains("high") {
+                        tmbText = f.label
+                    }
                 case .msi:
-                    if status.contains("msi-h") || status.contains("high") { msi = .high }
-                    else if status.contains("msi-l") || status.contains("low") { msi = .low }
-                    else if status.contains("mss") || status.contains("stable") { msi = .stable }
+                    if status.contains("msi-h") || status.contains("high") {
+                        msi = .high
+                    } else if status.contains("msi-l") || status.contains("low") {
+                        msi = .low
+                    } else if status.contains("mss") || status.contains("stable") {
+                        msi = .stable
+                    }
                     msiParts.append(f.label)
                 case .other, .pdl1, .hrd:
                     if name.hasPrefix("MMR") || name.contains("MISMATCH") {
-                        if status.contains("defici") || status.contains("loss") || status.hasPrefix("d") { mmr = .positive }
-                        else if status.contains("profici") || status.contains("intact") || status.hasPrefix("p") { mmr = .negative }
+                        if status.contains("defici") || status.contains("loss") || status.hasPrefix("d") {
+                            mmr = .positive
+                        } else if status.contains("profici") || status.contains("intact") || status.hasPrefix("p") {
+                            mmr = .negative
+                        }
                         msiParts.append(f.label)
                     } else if let receptor = Self.receptor(name) {
                         let state = Self.receptorState(status, her2: receptor == "HER2")
                         switch receptor {
-                        case "ER": er = state; erText = f.label
-                        case "PR": pr = state; prText = f.label
-                        default: if her2 != .positive { her2 = state; her2Text = f.label }
+                        case "ER":
+                            er = state
+                            erText = f.label
+                        case "PR":
+                            pr = state
+                            prText = f.label
+                        default:
+                            if her2 != .positive {
+                                her2 = state
+                                her2Text = f.label
+                            }
                         }
                     }
                 }
@@ -185,11 +214,14 @@ struct CaseIndex: Sendable {
             if f.origin == .germline && (significance != .actionable || f.classification == nil) { significance = .vus }
             // A variant with no protein change, no classification and no evidence states no effect: it cannot meet
             // an alteration requirement by itself.
-            if f.kind == .snv || f.kind == .indel, f.hgvsP == nil, f.classification == nil, f.bestEvidence == nil { significance = .vus }
+            if f.kind == .snv || f.kind == .indel, f.hgvsP == nil, f.classification == nil, f.bestEvidence == nil {
+                significance = .vus
+            }
             let exon = f.exon.flatMap(Self.exonNumber)
-            let alteration = Alteration(findingIndex: i, category: category, protein: f.hgvsP.map(ProteinChange.normalise),
-                                        exon: exon, variantClass: VariantClass.of(f), cnv: f.copyNumberCall.map(CNVCall.init),
-                                        geneIds: ids, significance: significance, evidenceTier: f.bestTreatmentOption?.level.tier ?? 5)
+            let alteration = Alteration(
+                findingIndex: i, category: category, protein: f.hgvsP.map(ProteinChange.normalise),
+                exon: exon, variantClass: VariantClass.of(f), cnv: f.copyNumberCall.map(CNVCall.init),
+                geneIds: ids, significance: significance, evidenceTier: f.bestTreatmentOption?.level.tier ?? 5)
             for id in ids { byGene[id, default: []].append(alterations.count) }
             alterations.append(alteration)
         }
@@ -219,8 +251,11 @@ struct CaseIndex: Sendable {
         // A history tells what was not given only when it records systemic therapy: procedures and imaging alone do not.
         hasHistory = record.treatmentHistory.contains { line in
             let setting = (line.setting ?? "").lowercased()
-            let systemic = ["adjuvant", "metasta", "line", "advanced", "palliative", "maintenance", "induction", "consolidation", "trial"]
-                .contains { setting.contains($0) }
+            let systemic = [
+                "adjuvant", "metasta", "line", "advanced", "palliative", "maintenance", "induction", "consolidation",
+                "trial",
+            ]
+            .contains { setting.contains($0) }
             return !line.drugs.isEmpty && (systemic || line.drugs.contains(where: ScreenerText.isAnticancer))
         }
         hasMolecularData = Self.hasTumourProfile(record.findings)
@@ -229,8 +264,9 @@ struct CaseIndex: Sendable {
     /// "IIB" → 2, "IV" → 4, "3" → 3; 0 for anything else.
     static func stageLevel(_ group: String) -> UInt8 {
         let g = group.uppercased().trimmingCharacters(in: .whitespaces)
-        for (prefix, level) in [("IV", 4), ("III", 3), ("II", 2), ("I", 1), ("4", 4), ("3", 3), ("2", 2), ("1", 1)] as [(String, UInt8)]
-            where g.hasPrefix(prefix) {
+        for (prefix, level) in [("IV", 4), ("III", 3), ("II", 2), ("I", 1), ("4", 4), ("3", 3), ("2", 2), ("1", 1)]
+            as [(String, UInt8)]
+        where g.hasPrefix(prefix) {
             let rest = g.dropFirst(prefix.count)
             if rest.isEmpty || rest.first!.isLetter && !"IV".contains(rest.first!) { return level }
         }
@@ -248,7 +284,11 @@ struct CaseIndex: Sendable {
         var n = 0
         for line in history {
             let setting = (line.setting ?? "").lowercased()
-            if ["metasta", "advanced", "palliative", "recurr", "first-line", "second-line"].contains(where: { setting.contains($0) }) { n += 1 }
+            if ["metasta", "advanced", "palliative", "recurr", "first-line", "second-line"].contains(where: {
+                setting.contains($0)
+            }) {
+                n += 1
+            }
         }
         return n
     }
@@ -281,16 +321,30 @@ struct CaseIndex: Sendable {
     /// "ER", "PR" or "HER2" when a biomarker's name is one of those receptors.
     static func receptor(_ upperName: String) -> String? {
         if upperName.hasPrefix("HER2") || upperName.hasPrefix("ERBB2") { return "HER2" }
-        if upperName.hasPrefix("ER ") || upperName == "ER" || upperName.hasPrefix("ER(") || upperName.hasPrefix("ESTROGEN") || upperName.hasPrefix("OESTROGEN") { return "ER" }
-        if upperName.hasPrefix("PR ") || upperName == "PR" || upperName.hasPrefix("PR(") || upperName.hasPrefix("PGR") || upperName.hasPrefix("PROGESTERONE") { return "PR" }
+        if upperName.hasPrefix("ER ") || upperName == "ER" || upperName.hasPrefix("ER(")
+            || upperName.hasPrefix("ESTROGEN") || upperName.hasPrefix("OESTROGEN")
+        {
+            return "ER"
+        }
+        if upperName.hasPrefix("PR ") || upperName == "PR" || upperName.hasPrefix("PR(") || upperName.hasPrefix("PGR")
+            || upperName.hasPrefix("PROGESTERONE")
+        {
+            return "PR"
+        }
         return nil
     }
 
     /// Reads a receptor status; HER2-low (IHC 1+, or 2+ without amplification) counts as HER2-negative, 2+ alone as unknown.
     static func receptorState(_ status: String, her2: Bool) -> Tri {
         if her2 {
-            if status.contains("3+") || status.contains("positive") || status.contains("amplified") && !status.contains("not") { return .positive }
-            if status.contains("low") || status.contains("1+") || status.contains("0") || status.contains("negative") { return .negative }
+            if status.contains("3+") || status.contains("positive")
+                || status.contains("amplified") && !status.contains("not")
+            {
+                return .positive
+            }
+            if status.contains("low") || status.contains("1+") || status.contains("0") || status.contains("negative") {
+                return .negative
+            }
             return .unknown
         }
         if status.contains("negative") || status.hasPrefix("neg") { return .negative }
@@ -312,8 +366,10 @@ struct GeneTable: Sendable {
     private(set) var ids: [String: Int] = [:]
     private(set) var symbols: [String] = []
 
-    static let aliases: [String: String] = ["HER2": "ERBB2", "HER-2": "ERBB2", "NEU": "ERBB2", "HER3": "ERBB3", "HER4": "ERBB4",
-                                            "MLL": "KMT2A", "C-MET": "MET", "C-KIT": "KIT", "P53": "TP53", "PDL1": "CD274", "PD-L1": "CD274"]
+    static let aliases: [String: String] = [
+        "HER2": "ERBB2", "HER-2": "ERBB2", "NEU": "ERBB2", "HER3": "ERBB3", "HER4": "ERBB4",
+        "MLL": "KMT2A", "C-MET": "MET", "C-KIT": "KIT", "P53": "TP53", "PDL1": "CD274", "PD-L1": "CD274",
+    ]
 
     static func canonical(_ symbol: String) -> String {
         let up = symbol.uppercased().trimmingCharacters(in: .whitespaces)

@@ -1,8 +1,12 @@
-import Foundation
 import BoardModel
+import Foundation
 
 /// ER, PR and HER2 status criteria.
-enum Receptor: String, Sendable { case er = "ER", pr = "PR", her2 = "HER2" }
+enum Receptor: String, Sendable {
+    case er = "ER"
+    case pr = "PR"
+    case her2 = "HER2"
+}
 
 /// An eligibility tree compiled once per trial: CTML and/or nodes, and leaves whose labels and
 /// "not found" texts are built ahead, so that evaluating a case allocates nothing unless explained.
@@ -126,7 +130,8 @@ enum DiagnosisTarget: Sendable, Hashable {
     static func resolve(_ value: String, tree: OncoTree) -> DiagnosisTarget {
         let v = value.trimmingCharacters(in: .whitespaces)
         switch v.uppercased() {
-        case "_SOLID_", "ALL SOLID TUMORS", "SOLID TUMOR", "SOLID TUMOUR", "SOLID TUMORS", "SOLID TUMOURS": return .solid
+        case "_SOLID_", "ALL SOLID TUMORS", "SOLID TUMOR", "SOLID TUMOUR", "SOLID TUMORS", "SOLID TUMOURS":
+            return .solid
         case "_LIQUID_", "ALL LIQUID TUMORS", "HEMATOLOGIC MALIGNANCY", "HAEMATOLOGICAL MALIGNANCY": return .liquid
         default: break
         }
@@ -136,7 +141,9 @@ enum DiagnosisTarget: Sendable, Hashable {
             return code == "_SOLID_" ? .solid : code == "_LIQUID_" ? .liquid : .code(code)
         }
         let lower = v.lowercased()
-        for suffix in [" cancer", " carcinoma", " tumor", " tumour", " tumors", " tumours", " neoplasm", " neoplasms", " cancers"] where lower.hasSuffix(suffix) {
+        for suffix in [
+            " cancer", " carcinoma", " tumor", " tumour", " tumors", " tumours", " neoplasm", " neoplasms", " cancers",
+        ] where lower.hasSuffix(suffix) {
             let stem = String(v.dropLast(suffix.count))
             if let code = tree.code(forName: stem) { return .code(code) }
             if let code = tissueCode(stem, tree: tree) { return .code(code) }
@@ -149,8 +156,10 @@ enum DiagnosisTarget: Sendable, Hashable {
     private static func tissueCode(_ stem: String, tree: OncoTree) -> String? {
         let s = stem.lowercased()
         guard s.count >= 4 else { return nil }
-        return tree.nodes.values.filter { $0.parent == nil && ($0.name.lowercased() == s || $0.name.lowercased().hasPrefix(s + "/")) }
-            .map(\.code).sorted().first
+        return tree.nodes.values.filter {
+            $0.parent == nil && ($0.name.lowercased() == s || $0.name.lowercased().hasPrefix(s + "/"))
+        }
+        .map(\.code).sorted().first
     }
 }
 
@@ -183,12 +192,18 @@ struct GenomicTest: Sendable {
         var parts: [String] = [genes.joined(separator: "/")]
         if let protein { parts.append((proteinNegated ? "not " : "") + "p." + protein) }
         if let wildcard { parts.append((wildcardNegated ? "not " : "") + "p." + wildcard + "*") }
-        if !exons.isEmpty { parts.append((exonNegated ? "not " : "") + "exon " + exons.map(String.init).joined(separator: "/")) }
+        if !exons.isEmpty {
+            parts.append((exonNegated ? "not " : "") + "exon " + exons.map(String.init).joined(separator: "/"))
+        }
         if let variantClass { parts.append((variantClassNegated ? "not " : "") + variantClass.rawValue) }
         if let partner { parts.append((partnerNegated ? "not with " : "with ") + partner) }
-        if let cnv { parts.append((cnvNegated ? "not " : "") + cnv.label) }
-        else if let category, protein == nil, wildcard == nil, variantClass == nil { parts.append(category.noun) }
-        else if category == nil && protein == nil && wildcard == nil && exons.isEmpty { parts.append("alteration") }
+        if let cnv {
+            parts.append((cnvNegated ? "not " : "") + cnv.label)
+        } else if let category, protein == nil, wildcard == nil, variantClass == nil {
+            parts.append(category.noun)
+        } else if category == nil && protein == nil && wildcard == nil && exons.isEmpty {
+            parts.append("alteration")
+        }
         return parts.joined(separator: " ")
     }
 }
@@ -270,8 +285,10 @@ struct CriterionCompiler {
         }
         if let value = c.priorTreatment {
             let (drug, negated) = Self.split(value)
-            leaves.append(leaf((negated ? "no prior " : "prior ") + drug,
-                               .priorTreatment(names: DrugClass.expand(drug), display: drug, negated: negated)))
+            leaves.append(
+                leaf(
+                    (negated ? "no prior " : "prior ") + drug,
+                    .priorTreatment(names: DrugClass.expand(drug), display: drug, negated: negated)))
         }
         if let statuses = c.diseaseStatus, !statuses.isEmpty {
             leaves.append(leaf("disease status " + statuses.joined(separator: " or "), .diseaseStatus(statuses)))
@@ -281,8 +298,10 @@ struct CriterionCompiler {
 
     mutating func diagnosisLeaf(_ targets: [DiagnosisTarget], negated: Bool) -> Leaf {
         let list = targets.map(\.label)
-        let joined = list.count <= 1 ? (list.first ?? "") : list.dropLast().joined(separator: ", ") + " or " + list.last!
-        return leaf((negated ? "diagnosis not within " : "diagnosis within ") + joined, .diagnosis(targets, negated: negated))
+        let joined =
+            list.count <= 1 ? (list.first ?? "") : list.dropLast().joined(separator: ", ") + " or " + list.last!
+        return leaf(
+            (negated ? "diagnosis not within " : "diagnosis within ") + joined, .diagnosis(targets, negated: negated))
     }
 
     mutating func genomic(_ g: GenomicCriterion) -> [Leaf] {
@@ -290,18 +309,25 @@ struct CriterionCompiler {
         if let value = g.msStatus {
             let (status, negated) = Self.split(value)
             let high = status.uppercased().hasPrefix("MSI-H") || status.lowercased().contains("high")
-            leaves.append(leaf((negated ? "not " : "") + (high ? "MSI-H (or dMMR)" : "microsatellite stable (or pMMR)"),
-                               .microsatellite(high: high, negated: negated)))
+            leaves.append(
+                leaf(
+                    (negated ? "not " : "") + (high ? "MSI-H (or dMMR)" : "microsatellite stable (or pMMR)"),
+                    .microsatellite(high: high, negated: negated)))
         }
         if let value = g.mmrStatus {
             let (status, negated) = Self.split(value)
             let deficient = status.lowercased().hasPrefix("d") || status.lowercased().contains("defici")
-            leaves.append(leaf((negated ? "not " : "") + (deficient ? "MMR deficient (or MSI-H)" : "MMR proficient (or MSS)"),
-                               .mmr(deficient: deficient, negated: negated)))
+            leaves.append(
+                leaf(
+                    (negated ? "not " : "") + (deficient ? "MMR deficient (or MSI-H)" : "MMR proficient (or MSS)"),
+                    .mmr(deficient: deficient, negated: negated)))
         }
         guard let symbol = g.hugoSymbol else {
             if leaves.isEmpty, g.variantCategory != nil {
-                leaves.append(leaf("signature \(g.variantCategory ?? "")", .unsupported(missing: "signature \(g.variantCategory ?? "")")))
+                leaves.append(
+                    leaf(
+                        "signature \(g.variantCategory ?? "")",
+                        .unsupported(missing: "signature \(g.variantCategory ?? "")")))
             }
             return leaves
         }
@@ -309,8 +335,10 @@ struct CriterionCompiler {
         let (gene, geneNegated) = Self.split(symbol)
         // MatchMiner: a genomic node with any `!`-negated value is an exclusion of the whole node — the
         // patient qualifies when no alteration matches the node's values read without their `!`.
-        let values = [symbol, g.variantCategory, g.proteinChange, g.wildcardProteinChange, g.variantClassification,
-                      g.exon, g.cnvCall, g.fusionPartnerHugoSymbol]
+        let values = [
+            symbol, g.variantCategory, g.proteinChange, g.wildcardProteinChange, g.variantClassification,
+            g.exon, g.cnvCall, g.fusionPartnerHugoSymbol,
+        ]
         let nodeNegated = values.contains { $0.map { Self.split($0).1 } ?? false }
         let absent = geneNegated || nodeNegated
         test.genes = [GeneTable.canonical(gene)]

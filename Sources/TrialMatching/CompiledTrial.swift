@@ -1,5 +1,5 @@
-import Foundation
 import BoardModel
+import Foundation
 
 /// A trial prepared for matching: the trial-level tree (structured eligibility fields, the CTML tree,
 /// and what the free text names), the arms with their own trees, and the texts arms are explained with.
@@ -48,7 +48,8 @@ final class CompiledTrial: Sendable {
                 armLeaves += node?.leaves ?? []
                 arms.append(Arm(id: arm.id, title: title, node: node?.prefixed("arm \(arm.id): ")))
             } else {
-                closed.append(CriterionOutcome(criterion: title, outcome: .notMet, detail: "closed to accrual — skipped"))
+                closed.append(
+                    CriterionOutcome(criterion: title, outcome: .notMet, detail: "closed to accrual — skipped"))
             }
         }
         let treeLeaves = (tree?.leaves ?? []) + armLeaves
@@ -56,11 +57,19 @@ final class CompiledTrial: Sendable {
 
         // Structured fields, unless the tree already says the same.
         var structured: [Leaf] = []
-        if let min = e.minimumAge { structured.append(compiler.leaf("age ≥\(min)", .age(Comparison(op: .ge, value: Double(min))))) }
-        if let max = e.maximumAge { structured.append(compiler.leaf("age ≤\(max)", .age(Comparison(op: .le, value: Double(max))))) }
-        if let sex = e.sex, sex == .female || sex == .male { structured.append(compiler.leaf("sex \(sex.rawValue)", .sex(sex))) }
+        if let min = e.minimumAge {
+            structured.append(compiler.leaf("age ≥\(min)", .age(Comparison(op: .ge, value: Double(min)))))
+        }
+        if let max = e.maximumAge {
+            structured.append(compiler.leaf("age ≤\(max)", .age(Comparison(op: .le, value: Double(max)))))
+        }
+        if let sex = e.sex, sex == .female || sex == .male {
+            structured.append(compiler.leaf("sex \(sex.rawValue)", .sex(sex)))
+        }
         if !e.diagnoses.isEmpty {
-            structured.append(compiler.diagnosisLeaf(e.diagnoses.map { DiagnosisTarget.resolve($0, tree: compiler.tree) }, negated: false))
+            structured.append(
+                compiler.diagnosisLeaf(
+                    e.diagnoses.map { DiagnosisTarget.resolve($0, tree: compiler.tree) }, negated: false))
         } else if !e.conditions.isEmpty {
             var targets: [DiagnosisTarget] = []
             for condition in e.conditions {
@@ -68,7 +77,10 @@ final class CompiledTrial: Sendable {
                 if !targets.contains(target) { targets.append(target) }
             }
             // Mapped conditions decide; unmapped ones are kept only when nothing maps.
-            let mapped = targets.filter { if case .unmapped = $0 { return false }; return true }
+            let mapped = targets.filter {
+                if case .unmapped = $0 { return false }
+                return true
+            }
             structured.append(compiler.diagnosisLeaf(mapped.isEmpty ? targets : mapped, negated: false))
         }
         // Every trial is for living patients: a record that states death rules the patient out (issue 12).
@@ -84,9 +96,18 @@ final class CompiledTrial: Sendable {
             default: false
             }
         }
-        let treeHasECOG = treeLeaves.contains { if case .ecog = $0.test { return true }; return false }
-        let hasReceptor = treeLeaves.contains { if case .receptor = $0.test { return true }; return false }
-        let hasERBB2 = treeLeaves.contains { if case .genomic(let g) = $0.test { return g.genes.contains("ERBB2") }; return false }
+        let treeHasECOG = treeLeaves.contains {
+            if case .ecog = $0.test { return true }
+            return false
+        }
+        let hasReceptor = treeLeaves.contains {
+            if case .receptor = $0.test { return true }
+            return false
+        }
+        let hasERBB2 = treeLeaves.contains {
+            if case .genomic(let g) = $0.test { return g.genes.contains("ERBB2") }
+            return false
+        }
         var inclusion = e.inclusionText ?? ""
         var exclusion = e.exclusionText ?? ""
         if exclusion.isEmpty, inclusion.lowercased().contains("exclusion criteria") {
@@ -99,14 +120,32 @@ final class CompiledTrial: Sendable {
             let limits = Set(EligibilityText.sentences(inclusion).compactMap(ScreenerText.ecogMax))
             if limits.count >= 2, let low = limits.min(), let high = limits.max() {
                 hasECOG = true
-                nodes.append(.any([.leaf(compiler.leaf("text: ECOG ≤\(low)", .ecog(Comparison(op: .le, value: Double(low))), fromText: true)),
-                                   .all([.leaf(compiler.leaf("text: ECOG ≤\(high)", .ecog(Comparison(op: .le, value: Double(high))), fromText: true)),
-                                         .leaf(compiler.leaf("text: ECOG limit of the study part (≤\(low) or ≤\(high))",
-                                                             .unsupported(missing: "which part of the study the patient enters"), fromText: true))])],
-                                  label: "text: ECOG ≤\(low) (≤\(high) in another part of the study)"))
+                nodes.append(
+                    .any(
+                        [
+                            .leaf(
+                                compiler.leaf(
+                                    "text: ECOG ≤\(low)", .ecog(Comparison(op: .le, value: Double(low))), fromText: true
+                                )),
+                            .all([
+                                .leaf(
+                                    compiler.leaf(
+                                        "text: ECOG ≤\(high)", .ecog(Comparison(op: .le, value: Double(high))),
+                                        fromText: true)),
+                                .leaf(
+                                    compiler.leaf(
+                                        "text: ECOG limit of the study part (≤\(low) or ≤\(high))",
+                                        .unsupported(missing: "which part of the study the patient enters"),
+                                        fromText: true)),
+                            ]),
+                        ],
+                        label: "text: ECOG ≤\(low) (≤\(high) in another part of the study)"))
             } else if limits.count == 1, let only = limits.first {
                 hasECOG = true
-                nodes.append(.leaf(compiler.leaf("text: ECOG ≤\(only)", .ecog(Comparison(op: .le, value: Double(only))), fromText: true)))
+                nodes.append(
+                    .leaf(
+                        compiler.leaf(
+                            "text: ECOG ≤\(only)", .ecog(Comparison(op: .le, value: Double(only))), fromText: true)))
             }
         }
         for clause in EligibilityText.clauses(inclusion, section: .inclusion) {
@@ -118,8 +157,11 @@ final class CompiledTrial: Sendable {
                 }
             }
             guard !kept.isEmpty else { continue }
-            if let node = Self.textNode(EligibilityText.Clause(section: .inclusion, mentions: kept, anyOf: clause.anyOf,
-                                                               negated: clause.negated, sentence: clause.sentence), compiler: &compiler) {
+            if let node = Self.textNode(
+                EligibilityText.Clause(
+                    section: .inclusion, mentions: kept, anyOf: clause.anyOf,
+                    negated: clause.negated, sentence: clause.sentence), compiler: &compiler)
+            {
                 nodes.append(node)
             }
         }
@@ -128,20 +170,42 @@ final class CompiledTrial: Sendable {
         }
         // Condition names that state a receptor subtype ("Triple Negative Breast Cancer") are criteria of their own.
         var subtypes: [TrialConditionCrosswalk.Subtype] = []
-        for condition in e.conditions { for st in TrialConditionCrosswalk.subtypes(of: condition) where !subtypes.contains(st) { subtypes.append(st) } }
+        for condition in e.conditions {
+            for st in TrialConditionCrosswalk.subtypes(of: condition) where !subtypes.contains(st) {
+                subtypes.append(st)
+            }
+        }
         if !hasReceptor {
             for st in subtypes {
                 switch st {
                 case .tripleNegative:
                     for r in [Receptor.er, .pr, .her2] {
-                        nodes.append(.leaf(compiler.leaf("condition triple-negative: \(r.rawValue) negative", .receptor(r, positive: false, negated: false))))
+                        nodes.append(
+                            .leaf(
+                                compiler.leaf(
+                                    "condition triple-negative: \(r.rawValue) negative",
+                                    .receptor(r, positive: false, negated: false))))
                     }
-                case .her2Positive: nodes.append(.leaf(compiler.leaf("condition HER2-positive: HER2 positive", .receptor(.her2, positive: true, negated: false))))
-                case .her2Negative: nodes.append(.leaf(compiler.leaf("condition HER2-negative: HER2 negative", .receptor(.her2, positive: false, negated: false))))
+                case .her2Positive:
+                    nodes.append(
+                        .leaf(
+                            compiler.leaf(
+                                "condition HER2-positive: HER2 positive",
+                                .receptor(.her2, positive: true, negated: false))))
+                case .her2Negative:
+                    nodes.append(
+                        .leaf(
+                            compiler.leaf(
+                                "condition HER2-negative: HER2 negative",
+                                .receptor(.her2, positive: false, negated: false))))
                 case .hormoneReceptorPositive:
-                    nodes.append(.any([.leaf(compiler.leaf("ER positive", .receptor(.er, positive: true, negated: false))),
-                                       .leaf(compiler.leaf("PR positive", .receptor(.pr, positive: true, negated: false)))],
-                                      label: "condition hormone-receptor-positive: ER or PR positive"))
+                    nodes.append(
+                        .any(
+                            [
+                                .leaf(compiler.leaf("ER positive", .receptor(.er, positive: true, negated: false))),
+                                .leaf(compiler.leaf("PR positive", .receptor(.pr, positive: true, negated: false))),
+                            ],
+                            label: "condition hormone-receptor-positive: ER or PR positive"))
                 }
             }
         }
@@ -149,61 +213,105 @@ final class CompiledTrial: Sendable {
         // The screener's reading of the remaining sentences: stage, HER2 by IHC/ISH, prior therapy, lines; the
         // rest either needs the chart (listed, not counted) or was not read (unknown, counted).
         // Arm drugs that are one drug name (a composite such as "Chemotherapy (Gemcitabine + Carboplatin …)" is not).
-        let armDrugs = Array(Set(trial.arms.flatMap(\.drugs).map { $0.lowercased() }.filter { !$0.contains(" ") && !$0.contains("(") }))
+        let armDrugs = Array(
+            Set(trial.arms.flatMap(\.drugs).map { $0.lowercased() }.filter { !$0.contains(" ") && !$0.contains("(") }))
         // An exception to "prior study treatment" stated in any sentence holds for all of them.
-        let studyExceptions = Set(EligibilityText.sentences(exclusion).map { $0.lowercased() }.flatMap { l -> [String] in
-            guard let r = l.range(of: "exception of") ?? l.range(of: "except ") else { return [] }
-            return armDrugs.filter { l[r.upperBound...].contains($0) }
-        })
+        let studyExceptions = Set(
+            EligibilityText.sentences(exclusion).map { $0.lowercased() }.flatMap { l -> [String] in
+                guard let r = l.range(of: "exception of") ?? l.range(of: "except ") else { return [] }
+                return armDrugs.filter { l[r.upperBound...].contains($0) }
+            })
         var chart: [CriterionOutcome] = []
         var said = Set<String>()
         for (text, section) in [(inclusion, EligibilityText.Section.inclusion), (exclusion, .exclusion)] {
             for sentence in EligibilityText.sentences(text) {
                 let lower = sentence.lowercased()
                 // Headings ("Inclusion Criteria Stage 1", "Exclusion criteria:") are not criteria.
-                if lower.hasPrefix("inclusion criteria") || lower.hasPrefix("exclusion criteria") || lower.hasSuffix("criteria")
-                    || lower.hasSuffix("criteria:") || lower.count < 4 { continue }
+                if lower.hasPrefix("inclusion criteria") || lower.hasPrefix("exclusion criteria")
+                    || lower.hasSuffix("criteria")
+                    || lower.hasSuffix("criteria:") || lower.count < 4
+                {
+                    continue
+                }
                 let alreadyRead = EligibilityText.clause(sentence, section: section) != nil
                 var kind = ScreenerText.read(sentence, section: section, alreadyRead: alreadyRead)
                 // "Prior treatment with any of the study treatments …": the drugs of the trial's own arms.
                 if section == .exclusion, lower.contains("study treatment") || lower.contains("study drug"),
-                   lower.contains("prior") || lower.contains("previous"), !armDrugs.isEmpty {
-                    let allowed = ScreenerText.drugs(in: lower.components(separatedBy: "exception of").dropFirst().joined()).flatMap(\.1)
-                        + (lower.range(of: "exception of").map { r in armDrugs.filter { lower[r.upperBound...].contains($0) } } ?? [])
-                    let names = Array(Set(armDrugs.filter { !allowed.contains($0) && !studyExceptions.contains($0) })).sorted()
-                    if !names.isEmpty { kind = .read([.prior(names: names, display: "a study treatment of this trial (" + names.joined(separator: ", ") + ")", required: false)]) }
+                    lower.contains("prior") || lower.contains("previous"), !armDrugs.isEmpty
+                {
+                    let allowed =
+                        ScreenerText.drugs(in: lower.components(separatedBy: "exception of").dropFirst().joined())
+                        .flatMap(\.1)
+                        + (lower.range(of: "exception of").map { r in
+                            armDrugs.filter { lower[r.upperBound...].contains($0) }
+                        } ?? [])
+                    let names = Array(Set(armDrugs.filter { !allowed.contains($0) && !studyExceptions.contains($0) }))
+                        .sorted()
+                    if !names.isEmpty {
+                        kind = .read([
+                            .prior(
+                                names: names,
+                                display: "a study treatment of this trial (" + names.joined(separator: ", ") + ")",
+                                required: false)
+                        ])
+                    }
                 }
                 switch kind {
                 case .ignore: continue
                 case .chart:
                     let shown = Self.shorten(sentence)
                     guard said.insert(shown).inserted else { continue }
-                    chart.append(CriterionOutcome(criterion: (section == .exclusion ? "excluded if: " : "") + shown, outcome: .unknown,
-                                                  detail: "needs the chart", fromText: true, missing: "the chart"))
+                    chart.append(
+                        CriterionOutcome(
+                            criterion: (section == .exclusion ? "excluded if: " : "") + shown, outcome: .unknown,
+                            detail: "needs the chart", fromText: true, missing: "the chart"))
                 case .unread where section == .exclusion:
                     // An exclusion not read is listed for the screener to check; inclusion criteria not read count (below).
                     let shown = Self.shorten(sentence)
                     guard said.insert(shown).inserted else { continue }
-                    chart.append(CriterionOutcome(criterion: "excluded if: " + shown, outcome: .unknown,
-                                                  detail: "not read by the matcher: check against the record", fromText: true,
-                                                  missing: "a screener's reading of this exclusion"))
+                    chart.append(
+                        CriterionOutcome(
+                            criterion: "excluded if: " + shown, outcome: .unknown,
+                            detail: "not read by the matcher: check against the record", fromText: true,
+                            missing: "a screener's reading of this exclusion"))
                 case .unread:
                     let shown = Self.shorten(sentence)
                     guard said.insert(shown).inserted else { continue }
-                    nodes.append(.leaf(compiler.leaf("text not read: " + shown, .unsupported(missing: "a screener's reading of: " + shown), fromText: true)))
+                    nodes.append(
+                        .leaf(
+                            compiler.leaf(
+                                "text not read: " + shown, .unsupported(missing: "a screener's reading of: " + shown),
+                                fromText: true)))
                 case .read(let readings):
                     for r in readings {
                         let prefix = section == .exclusion ? "excluded if: " : "text: "
                         switch r {
                         case .stage(let yes, let maybe, let label):
-                            if case .stage = treeLeaves.first(where: { if case .stage = $0.test { return true }; return false })?.test { continue }
-                            nodes.append(.leaf(compiler.leaf((label.hasPrefix("excluded") ? "" : prefix) + label, .stage(yes: yes, maybe: maybe), fromText: true)))
+                            if case .stage = treeLeaves.first(where: {
+                                if case .stage = $0.test { return true }
+                                return false
+                            })?.test {
+                                continue
+                            }
+                            nodes.append(
+                                .leaf(
+                                    compiler.leaf(
+                                        (label.hasPrefix("excluded") ? "" : prefix) + label,
+                                        .stage(yes: yes, maybe: maybe), fromText: true)))
                         case .her2Positive:
                             if hasReceptor || hasERBB2 { continue }
-                            nodes.append(.leaf(compiler.leaf("text: HER2 positive (IHC 3+ or ISH amplified)", .receptor(.her2, positive: true, negated: false), fromText: true)))
+                            nodes.append(
+                                .leaf(
+                                    compiler.leaf(
+                                        "text: HER2 positive (IHC 3+ or ISH amplified)",
+                                        .receptor(.her2, positive: true, negated: false), fromText: true)))
                         case .prior(let names, let display, let required):
                             let label = (required ? "text: prior " : "excluded if: prior ") + display
-                            nodes.append(.leaf(compiler.leaf(label, .priorTreatment(names: names, display: display, negated: !required), fromText: true)))
+                            nodes.append(
+                                .leaf(
+                                    compiler.leaf(
+                                        label, .priorTreatment(names: names, display: display, negated: !required),
+                                        fromText: true)))
                         case .lines(let cmp, let label):
                             nodes.append(.leaf(compiler.leaf("text: " + label, .advancedLines(cmp), fromText: true)))
                         }
@@ -225,7 +333,8 @@ final class CompiledTrial: Sendable {
         case .suspended, .unknown: recruitmentBonus = 2
         case .available: recruitmentBonus = 12
         case .temporarilyNotAvailable: recruitmentBonus = 2
-        case .terminated, .completed, .withdrawn, .noLongerAvailable, .approvedForMarketing, .withheld: recruitmentBonus = 0
+        case .terminated, .completed, .withdrawn, .noLongerAvailable, .approvedForMarketing, .withheld:
+            recruitmentBonus = 0
         }
     }
 
@@ -242,13 +351,17 @@ final class CompiledTrial: Sendable {
                 }
             }
             guard !genomic.isEmpty, !clause.negated else { continue }
-            if let node = textNode(EligibilityText.Clause(section: .inclusion, mentions: genomic, anyOf: clause.anyOf, negated: false,
-                                                          sentence: clause.sentence), compiler: &compiler) {
+            if let node = textNode(
+                EligibilityText.Clause(
+                    section: .inclusion, mentions: genomic, anyOf: clause.anyOf, negated: false,
+                    sentence: clause.sentence), compiler: &compiler)
+            {
                 nodes.append(node)
             }
         }
         guard !nodes.isEmpty else { return nil }
-        return nodes.count == 1 ? nodes[0] : .any(nodes, label: "one of: " + nodes.map(\.label).joined(separator: " / "))
+        return nodes.count == 1
+            ? nodes[0] : .any(nodes, label: "one of: " + nodes.map(\.label).joined(separator: " / "))
     }
 
     /// A sentence as a criterion's label: at most 160 characters, cut at a word.
@@ -281,21 +394,37 @@ final class CompiledTrial: Sendable {
                         switch alt.kind {
                         case .mutation: t.category = .mutation
                         case .deletion:
-                            if alt.exons.isEmpty && alt.protein == nil { t.category = .copyNumber; t.cnv = .homozygousDeletion }
-                            else { t.category = .mutation; if alt.protein == nil { t.variantClass = .inFrameDel } }
-                        case .insertion: t.category = .mutation; if alt.protein == nil { t.variantClass = .inFrameIns }
-                        case .amplification: t.category = .copyNumber; t.cnv = .amplification
+                            if alt.exons.isEmpty && alt.protein == nil {
+                                t.category = .copyNumber
+                                t.cnv = .homozygousDeletion
+                            } else {
+                                t.category = .mutation
+                                if alt.protein == nil { t.variantClass = .inFrameDel }
+                            }
+                        case .insertion:
+                            t.category = .mutation
+                            if alt.protein == nil { t.variantClass = .inFrameIns }
+                        case .amplification:
+                            t.category = .copyNumber
+                            t.cnv = .amplification
                         case .fusion: t.category = .structural
                         case .any: break
                         }
-                        if let p = alt.protein { t.protein = ProteinChange.normalise(p); t.proteinRange = t.protein.flatMap(ProteinChange.range) }
+                        if let p = alt.protein {
+                            t.protein = ProteinChange.normalise(p)
+                            t.proteinRange = t.protein.flatMap(ProteinChange.range)
+                        }
                         if let w = alt.wildcard { t.wildcard = ProteinChange.normalise(w) }
                         leaves.append(compiler.leaf(prefix + name + " " + alt.label, .genomic(t), fromText: true))
                     }
                 }
-                if leaves.count == 1 { nodes.append(.leaf(leaves[0])) }
-                else if against { nodes.append(.all(leaves.map(Node.leaf))) }
-                else { nodes.append(.any(leaves.map(Node.leaf), label: label)) }
+                if leaves.count == 1 {
+                    nodes.append(.leaf(leaves[0]))
+                } else if against {
+                    nodes.append(.all(leaves.map(Node.leaf)))
+                } else {
+                    nodes.append(.any(leaves.map(Node.leaf), label: label))
+                }
             case .wildtype(let names):
                 guard !against else { continue }
                 for name in names {
@@ -308,12 +437,20 @@ final class CompiledTrial: Sendable {
             case .msiHigh:
                 nodes.append(.leaf(compiler.leaf(label, .microsatellite(high: true, negated: against), fromText: true)))
             case .microsatelliteStable:
-                nodes.append(.leaf(compiler.leaf(label, .microsatellite(high: false, negated: against), fromText: true)))
+                nodes.append(
+                    .leaf(compiler.leaf(label, .microsatellite(high: false, negated: against), fromText: true)))
             case .tmb(let n):
-                nodes.append(.leaf(compiler.leaf(label, .tmb(Comparison(op: against ? .lt : .ge, value: n)), fromText: true)))
+                nodes.append(
+                    .leaf(compiler.leaf(label, .tmb(Comparison(op: against ? .lt : .ge, value: n)), fromText: true)))
             case .receptor(let name, let positive):
                 let receptor = Receptor(rawValue: name) ?? .her2
-                receptors.append((receptor, positive, Node.leaf(compiler.leaf(label, .receptor(receptor, positive: positive, negated: against), fromText: true))))
+                receptors.append(
+                    (
+                        receptor, positive,
+                        Node.leaf(
+                            compiler.leaf(
+                                label, .receptor(receptor, positive: positive, negated: against), fromText: true))
+                    ))
             case .ecog(let n):
                 guard !against else { continue }
                 nodes.append(.leaf(compiler.leaf(label, .ecog(Comparison(op: .le, value: Double(n))), fromText: true)))
@@ -321,7 +458,12 @@ final class CompiledTrial: Sendable {
         }
         var combined: [Node] = []
         if nodes.count > 1 && clause.anyOf && !against {
-            combined.append(.any(nodes, label: "text: one of " + nodes.map(\.label).map { $0.replacingOccurrences(of: "text: ", with: "") }.joined(separator: " / ")))
+            combined.append(
+                .any(
+                    nodes,
+                    label: "text: one of "
+                        + nodes.map(\.label).map { $0.replacingOccurrences(of: "text: ", with: "") }.joined(
+                            separator: " / ")))
         } else {
             combined += nodes
         }

@@ -1,5 +1,5 @@
-import Foundation
 import BoardModel
+import Foundation
 
 /// Reads the genes, alterations and biomarkers that a registry's free-text eligibility names
 /// ("EGFR exon 19 deletion or L858R", "KRAS G12C", "NTRK1, NTRK2 or NTRK3 gene fusion", "MSI-H or dMMR",
@@ -65,7 +65,10 @@ public enum EligibilityText {
         }
         let offset = lower.distance(from: lower.startIndex, to: range.lowerBound)
         let split = text.index(text.startIndex, offsetBy: offset)
-        return (strip(String(text[..<split]), heading: "inclusion criteria"), strip(String(text[split...]), heading: "exclusion criteria"))
+        return (
+            strip(String(text[..<split]), heading: "inclusion criteria"),
+            strip(String(text[split...]), heading: "exclusion criteria")
+        )
     }
 
     private static func strip(_ text: String, heading: String) -> String {
@@ -90,12 +93,17 @@ public enum EligibilityText {
         var previousBlank = true
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let line = raw.trimmingCharacters(in: .whitespaces)
-            if line.isEmpty { previousBlank = true; continue }
+            if line.isEmpty {
+                previousBlank = true
+                continue
+            }
             let bullet = line.first.map { "*•-–·".contains($0) } ?? false
             let digitCount = line.prefix(while: \.isNumber).count
             let afterDigits = line.dropFirst(digitCount).first
             let numbered = (1...2).contains(digitCount) && (afterDigits == "." || afterDigits == ")")
-            if !previousBlank && !bullet && !numbered && !items.isEmpty && !line.lowercased().hasPrefix("inclusion") && !line.lowercased().hasPrefix("exclusion") {
+            if !previousBlank && !bullet && !numbered && !items.isEmpty && !line.lowercased().hasPrefix("inclusion")
+                && !line.lowercased().hasPrefix("exclusion")
+            {
                 items[items.count - 1] += " " + line
             } else {
                 items.append(line)
@@ -113,8 +121,10 @@ public enum EligibilityText {
             for (i, ch) in chars.enumerated() {
                 let next: Character? = i + 1 < chars.count ? chars[i + 1] : nil
                 let prev: Character? = i > 0 ? chars[i - 1] : nil
-                if (ch == "." && (next == nil || next!.isWhitespace) && !(prev?.isNumber == true && next == nil) && !current.hasSuffix("e.g")
-                    && !current.hasSuffix("i.e")) || ch == ";" {
+                if (ch == "." && (next == nil || next!.isWhitespace) && !(prev?.isNumber == true && next == nil)
+                    && !current.hasSuffix("e.g")
+                    && !current.hasSuffix("i.e")) || ch == ";"
+                {
                     result.append(current)
                     current = ""
                 } else {
@@ -127,7 +137,9 @@ public enum EligibilityText {
             var t = Substring(s.trimmingCharacters(in: .whitespaces))
             while let first = t.first, "*•-–·".contains(first) { t = t.dropFirst().drop(while: \.isWhitespace) }
             let number = t.prefix(while: \.isNumber)
-            if !number.isEmpty, number.count <= 2, let after = t.dropFirst(number.count).first, after == "." || after == ")" {
+            if !number.isEmpty, number.count <= 2, let after = t.dropFirst(number.count).first,
+                after == "." || after == ")"
+            {
                 t = t.dropFirst(number.count + 1).drop(while: \.isWhitespace)
             }
             return String(t).trimmingCharacters(in: .whitespaces)
@@ -138,8 +150,14 @@ public enum EligibilityText {
         var depth = 0
         var out = ""
         for ch in text {
-            if ch == "(" || ch == "[" { depth += 1; continue }
-            if ch == ")" || ch == "]" { depth = max(0, depth - 1); continue }
+            if ch == "(" || ch == "[" {
+                depth += 1
+                continue
+            }
+            if ch == ")" || ch == "]" {
+                depth = max(0, depth - 1)
+                continue
+            }
             if depth == 0 { out.append(ch) }
         }
         return out
@@ -181,23 +199,34 @@ public enum EligibilityText {
 
     /// Cancer genes the text reader recognises (written in capitals, as symbols are).
     static let geneSymbols: Set<String> = [
-        "ABL1", "AKT1", "AKT2", "AKT3", "ALK", "APC", "AR", "ARAF", "ARID1A", "ARID1B", "ARID2", "ATM", "ATR", "ATRX", "AXL", "BAP1",
-        "BARD1", "BCL2", "BCR", "BRAF", "BRCA1", "BRCA2", "BRIP1", "BTK", "CCND1", "CCNE1", "CD274", "CDH1", "CDK12", "CDK4", "CDK6",
-        "CDKN2A", "CHEK1", "CHEK2", "CIC", "CSF1R", "CTNNB1", "DDR2", "DICER1", "EGFR", "EP300", "EPCAM", "ERBB2", "ERBB3", "ERBB4",
-        "ERCC2", "ESR1", "ETV6", "EWSR1", "EZH2", "FANCA", "FBXW7", "FGF19", "FGFR1", "FGFR2", "FGFR3", "FGFR4", "FLT3", "FLT1",
-        "FLT4", "FOXL2", "GNA11", "GNAQ", "GNAS", "H3F3A", "HRAS", "IDH1", "IDH2", "JAK1", "JAK2", "KDR", "KEAP1", "KIT", "KMT2A",
-        "KMT2D", "KRAS", "MAP2K1", "MAP2K2", "MDM2", "MED12", "MEN1", "MET", "MLH1", "MSH2", "MSH3", "MSH6", "MTAP", "MTOR", "MYC",
-        "MYCN", "NF1", "NF2", "NFE2L2", "NOTCH1", "NPM1", "NRAS", "NRG1", "NTRK1", "NTRK2", "NTRK3", "PALB2", "PBRM1", "PDGFRA",
-        "PDGFRB", "PIK3CA", "PIK3R1", "PMS2", "POLD1", "POLE", "PTCH1", "PTEN", "RAD51B", "RAD51C", "RAD51D", "RAF1", "RB1", "RET",
-        "RNF43", "ROS1", "SETD2", "SF3B1", "SMAD4", "SMARCA4", "SMARCB1", "SMO", "SOX2", "SPOP", "SRC", "STK11", "TERT", "TP53",
-        "TSC1", "TSC2", "VHL", "WT1", "ERG", "TMPRSS2", "EML4", "TPM3", "SS18", "FUS", "DDIT3", "NAB2", "STAT6", "HER2", "HER3",
+        "ABL1", "AKT1", "AKT2", "AKT3", "ALK", "APC", "AR", "ARAF", "ARID1A", "ARID1B", "ARID2", "ATM", "ATR", "ATRX",
+        "AXL", "BAP1",
+        "BARD1", "BCL2", "BCR", "BRAF", "BRCA1", "BRCA2", "BRIP1", "BTK", "CCND1", "CCNE1", "CD274", "CDH1", "CDK12",
+        "CDK4", "CDK6",
+        "CDKN2A", "CHEK1", "CHEK2", "CIC", "CSF1R", "CTNNB1", "DDR2", "DICER1", "EGFR", "EP300", "EPCAM", "ERBB2",
+        "ERBB3", "ERBB4",
+        "ERCC2", "ESR1", "ETV6", "EWSR1", "EZH2", "FANCA", "FBXW7", "FGF19", "FGFR1", "FGFR2", "FGFR3", "FGFR4", "FLT3",
+        "FLT1",
+        "FLT4", "FOXL2", "GNA11", "GNAQ", "GNAS", "H3F3A", "HRAS", "IDH1", "IDH2", "JAK1", "JAK2", "KDR", "KEAP1",
+        "KIT", "KMT2A",
+        "KMT2D", "KRAS", "MAP2K1", "MAP2K2", "MDM2", "MED12", "MEN1", "MET", "MLH1", "MSH2", "MSH3", "MSH6", "MTAP",
+        "MTOR", "MYC",
+        "MYCN", "NF1", "NF2", "NFE2L2", "NOTCH1", "NPM1", "NRAS", "NRG1", "NTRK1", "NTRK2", "NTRK3", "PALB2", "PBRM1",
+        "PDGFRA",
+        "PDGFRB", "PIK3CA", "PIK3R1", "PMS2", "POLD1", "POLE", "PTCH1", "PTEN", "RAD51B", "RAD51C", "RAD51D", "RAF1",
+        "RB1", "RET",
+        "RNF43", "ROS1", "SETD2", "SF3B1", "SMAD4", "SMARCA4", "SMARCB1", "SMO", "SOX2", "SPOP", "SRC", "STK11", "TERT",
+        "TP53",
+        "TSC1", "TSC2", "VHL", "WT1", "ERG", "TMPRSS2", "EML4", "TPM3", "SS18", "FUS", "DDIT3", "NAB2", "STAT6", "HER2",
+        "HER3",
     ]
 
     /// Family names writers use for several genes.
     static let families: [String: [String]] = [
         "NTRK": ["NTRK1", "NTRK2", "NTRK3"], "RAS": ["KRAS", "NRAS", "HRAS"], "BRCA": ["BRCA1", "BRCA2"],
         "FGFR": ["FGFR1", "FGFR2", "FGFR3", "FGFR4"], "IDH": ["IDH1", "IDH2"], "BRCA1/2": ["BRCA1", "BRCA2"],
-        "NTRK1/2/3": ["NTRK1", "NTRK2", "NTRK3"], "FGFR1-3": ["FGFR1", "FGFR2", "FGFR3"], "FGFR1-4": ["FGFR1", "FGFR2", "FGFR3", "FGFR4"],
+        "NTRK1/2/3": ["NTRK1", "NTRK2", "NTRK3"], "FGFR1-3": ["FGFR1", "FGFR2", "FGFR3"],
+        "FGFR1-4": ["FGFR1", "FGFR2", "FGFR3", "FGFR4"],
         "IDH1/2": ["IDH1", "IDH2"], "MLH1/MSH2": ["MLH1", "MSH2"],
     ]
 
@@ -208,11 +237,15 @@ public enum EligibilityText {
         if geneSymbols.contains(token) { return [GeneTable.canonical(token)] }
         for separator in ["::", "/", "-"] where token.contains(separator) {
             let parts = token.components(separatedBy: separator)
-            if separator == "/", let base = parts.first, geneSymbols.contains(base), parts.dropFirst().allSatisfy({ $0.count <= 2 && $0.allSatisfy(\.isNumber) }) {
+            if separator == "/", let base = parts.first, geneSymbols.contains(base),
+                parts.dropFirst().allSatisfy({ $0.count <= 2 && $0.allSatisfy(\.isNumber) })
+            {
                 let stem = String(base.dropLast(base.reversed().prefix(while: \.isNumber).count))
                 return [base] + parts.dropFirst().map { stem + $0 }
             }
-            let genes = parts.compactMap { part -> [String]? in families[part] ?? (geneSymbols.contains(part) ? [GeneTable.canonical(part)] : nil) }
+            let genes = parts.compactMap { part -> [String]? in
+                families[part] ?? (geneSymbols.contains(part) ? [GeneTable.canonical(part)] : nil)
+            }
             if genes.count == parts.count { return Array(genes.joined()) }
         }
         return nil
@@ -220,17 +253,25 @@ public enum EligibilityText {
 
     // MARK: Clauses
 
-    static let drugWords: Set<String> = ["inhibitor", "inhibitors", "tki", "tkis", "directed", "targeted", "targeting", "antibody",
-                                         "antibodies", "adc", "adcs", "therapy", "therapies", "agent", "agents", "blockade", "vaccine",
-                                         "drug", "drugs", "treatment", "degrader", "blocker"]
-    static let stopWords: Set<String> = ["by", "in", "on", "with", "for", "after", "from", "who", "that", "as", "than", "at", "within",
-                                         "and", "is", "are", "was", "were", "must", "should", "confirmed", "documented", "detected", "tested"]
+    static let drugWords: Set<String> = [
+        "inhibitor", "inhibitors", "tki", "tkis", "directed", "targeted", "targeting", "antibody",
+        "antibodies", "adc", "adcs", "therapy", "therapies", "agent", "agents", "blockade", "vaccine",
+        "drug", "drugs", "treatment", "degrader", "blocker",
+    ]
+    static let stopWords: Set<String> = [
+        "by", "in", "on", "with", "for", "after", "from", "who", "that", "as", "than", "at", "within",
+        "and", "is", "are", "was", "were", "must", "should", "confirmed", "documented", "detected", "tested",
+    ]
     static let keywordKinds: [String: Alteration.Kind] = [
         "mutation": .mutation, "mutations": .mutation, "mutated": .mutation, "mutant": .mutation, "variant": .mutation,
-        "variants": .mutation, "substitution": .mutation, "snv": .mutation, "skipping": .mutation, "activating": .mutation,
-        "deletion": .deletion, "deletions": .deletion, "del": .deletion, "insertion": .insertion, "insertions": .insertion, "ins": .insertion,
-        "amplification": .amplification, "amplifications": .amplification, "amplified": .amplification, "amp": .amplification,
-        "fusion": .fusion, "fusions": .fusion, "rearrangement": .fusion, "rearrangements": .fusion, "rearranged": .fusion,
+        "variants": .mutation, "substitution": .mutation, "snv": .mutation, "skipping": .mutation,
+        "activating": .mutation,
+        "deletion": .deletion, "deletions": .deletion, "del": .deletion, "insertion": .insertion,
+        "insertions": .insertion, "ins": .insertion,
+        "amplification": .amplification, "amplifications": .amplification, "amplified": .amplification,
+        "amp": .amplification,
+        "fusion": .fusion, "fusions": .fusion, "rearrangement": .fusion, "rearrangements": .fusion,
+        "rearranged": .fusion,
         "translocation": .fusion, "translocations": .fusion, "fusion-positive": .fusion,
         "alteration": .any, "alterations": .any, "aberration": .any, "aberrations": .any, "altered": .any,
         "carrier": .any, "carriers": .any,
@@ -246,7 +287,9 @@ public enum EligibilityText {
     static func clause(_ sentence: String, section: Section) -> Clause? {
         let lower = sentence.lowercased()
         if section == .exclusion {
-            for phrase in ["may enrol", "may be enrol", "allowed", "permitted", "are eligible", "is eligible", "allowable"] where lower.contains(phrase) {
+            for phrase in [
+                "may enrol", "may be enrol", "allowed", "permitted", "are eligible", "is eligible", "allowable",
+            ] where lower.contains(phrase) {
                 return nil
             }
         }
@@ -265,9 +308,12 @@ public enum EligibilityText {
             if gap.contains(" or ") || gap.contains("/or ") || gap.contains(" or,") { anyOf = true }
         }
         let firstWords = toks.prefix(3).map(\.lower)
-        let negated = section == .inclusion && (firstWords.first == "no" || firstWords.contains("without") || lower.hasPrefix("absence of")
-                                                || lower.contains("negative for") || lower.hasPrefix("must not"))
-        return Clause(section: section, mentions: unique.map(\.mention), anyOf: anyOf, negated: negated, sentence: sentence)
+        let negated =
+            section == .inclusion
+            && (firstWords.first == "no" || firstWords.contains("without") || lower.hasPrefix("absence of")
+                || lower.contains("negative for") || lower.hasPrefix("must not"))
+        return Clause(
+            section: section, mentions: unique.map(\.mention), anyOf: anyOf, negated: negated, sentence: sentence)
     }
 
     static func proteinChange(_ token: String) -> (exact: String?, wildcard: String?)? {
@@ -281,7 +327,9 @@ public enum EligibilityText {
         let residue = String(first) + String(digits)
         if rest.isEmpty { return (nil, residue) }
         if rest.count == 1, let r = rest.first, r.isUppercase || r == "*" { return (residue + rest, nil) }
-        if ["del", "ins", "dup", "fs", "X"].contains(where: { rest.hasPrefix($0) }) || rest.hasPrefix("_") { return (residue + rest, nil) }
+        if ["del", "ins", "dup", "fs", "X"].contains(where: { rest.hasPrefix($0) }) || rest.hasPrefix("_") {
+            return (residue + rest, nil)
+        }
         return nil
     }
 
@@ -291,24 +339,44 @@ public enum EligibilityText {
         while i < toks.count {
             // A gene token, possibly with a suffix ("ALK-positive", "KRAS-mutant", "HER2-directed").
             var (groupGenes, suffix) = geneWithSuffix(toks[i].text)
-            guard !groupGenes.isEmpty else { i += 1; continue }
-            if isReceptorToken(toks, i) { i += 1; continue }
-            if i > 0, toks[i - 1].lower.hasPrefix("anti") { i += 1; continue }
+            guard !groupGenes.isEmpty else {
+                i += 1
+                continue
+            }
+            if isReceptorToken(toks, i) {
+                i += 1
+                continue
+            }
+            if i > 0, toks[i - 1].lower.hasPrefix("anti") {
+                i += 1
+                continue
+            }
             let start = toks[i].start
             var end = toks[i].end
             var j = i + 1
             // Further genes joined by "or"/"and".
             while j < toks.count {
                 if let more = genes(in: toks[j].text), suffix == nil {
-                    groupGenes += more; end = toks[j].end; j += 1
-                } else if ["or", "and", "and/or"].contains(toks[j].lower), j + 1 < toks.count, let more = genes(in: toks[j + 1].text), suffix == nil {
-                    groupGenes += more; end = toks[j + 1].end; j += 2
-                } else { break }
+                    groupGenes += more
+                    end = toks[j].end
+                    j += 1
+                } else if ["or", "and", "and/or"].contains(toks[j].lower), j + 1 < toks.count,
+                    let more = genes(in: toks[j + 1].text), suffix == nil
+                {
+                    groupGenes += more
+                    end = toks[j + 1].end
+                    j += 2
+                } else {
+                    break
+                }
             }
             // Descriptors after the genes.
             var items: [Item] = []
             if let suffix { items.append(contentsOf: describe(suffix, gene: groupGenes)) }
-            var drug = items.contains { if case .drug = $0 { return true }; return false }
+            var drug = items.contains {
+                if case .drug = $0 { return true }
+                return false
+            }
             var k = j
             var window = 0
             while k < toks.count, window < 9, !drug {
@@ -319,41 +387,87 @@ public enum EligibilityText {
                     var m = k + 1
                     while m < toks.count {
                         let piece = toks[m].lower
-                        if let n = Int(piece) { exons.append(n) }
-                        else if piece.contains("-"), let a = Int(piece.split(separator: "-").first ?? ""), let b = Int(piece.split(separator: "-").last ?? ""), a <= b, b - a < 10 { exons += Array(a...b) }
-                        else if !["or", "and", "to", "and/or"].contains(piece) { break }
+                        if let n = Int(piece) {
+                            exons.append(n)
+                        } else if piece.contains("-"), let a = Int(piece.split(separator: "-").first ?? ""),
+                            let b = Int(piece.split(separator: "-").last ?? ""), a <= b, b - a < 10
+                        {
+                            exons += Array(a...b)
+                        } else if !["or", "and", "to", "and/or"].contains(piece) {
+                            break
+                        }
                         m += 1
                     }
-                    if !exons.isEmpty { items.append(.exons(exons)); end = toks[m - 1].end; k = m; window += 1; continue }
+                    if !exons.isEmpty {
+                        items.append(.exons(exons))
+                        end = toks[m - 1].end
+                        k = m
+                        window += 1
+                        continue
+                    }
                 }
                 if t.lower.hasPrefix("ex"), t.lower.count > 4, let exonItems = exonShorthand(t.lower) {
-                    items += exonItems; end = t.end; k += 1; window += 1; continue
+                    items += exonItems
+                    end = t.end
+                    k += 1
+                    window += 1
+                    continue
                 }
                 if let change = proteinChange(t.text) {
-                    items.append(.protein(change.exact, change.wildcard)); end = t.end; k += 1; window += 1; continue
+                    items.append(.protein(change.exact, change.wildcard))
+                    end = t.end
+                    k += 1
+                    window += 1
+                    continue
                 }
-                if t.lower == "or" || t.lower == "and/or" { items.append(.or); k += 1; window += 1; continue }
-                let described = describe(t.lower.trimmingCharacters(in: CharacterSet(charactersIn: "-")), gene: groupGenes)
+                if t.lower == "or" || t.lower == "and/or" {
+                    items.append(.or)
+                    k += 1
+                    window += 1
+                    continue
+                }
+                let described = describe(
+                    t.lower.trimmingCharacters(in: CharacterSet(charactersIn: "-")), gene: groupGenes)
                 if !described.isEmpty {
-                    items += described; end = t.end; k += 1; window += 1
-                    if described.contains(where: { if case .drug = $0 { return true }; return false }) { drug = true }
+                    items += described
+                    end = t.end
+                    k += 1
+                    window += 1
+                    if described.contains(where: {
+                        if case .drug = $0 { return true }
+                        return false
+                    }) {
+                        drug = true
+                    }
                     continue
                 }
                 if t.lower == "wild" && k + 1 < toks.count && toks[k + 1].lower == "type" {
-                    items.append(.wildtype); end = toks[k + 1].end; k += 2; continue
+                    items.append(.wildtype)
+                    end = toks[k + 1].end
+                    k += 2
+                    continue
                 }
                 if stopWords.contains(t.lower) {
                     // "and" may continue a list of changes ("G12C and G12D"); anything else ends the mention.
-                    if t.lower == "and", k + 1 < toks.count, proteinChange(toks[k + 1].text) != nil { items.append(.or); k += 1; continue }
+                    if t.lower == "and", k + 1 < toks.count, proteinChange(toks[k + 1].text) != nil {
+                        items.append(.or)
+                        k += 1
+                        continue
+                    }
                     break
                 }
                 k += 1
                 window += 1
             }
-            if drug { i = max(k, i + 1); continue }
+            if drug {
+                i = max(k, i + 1)
+                continue
+            }
             // Descriptors before the genes ("alteration in BRCA1, BRCA2, PALB2 or ATM").
-            if !items.contains(where: \.isKind), i >= 2, ["in", "of", "involving", "affecting"].contains(toks[i - 1].lower),
-               let kind = keywordKinds[toks[i - 2].lower] {
+            if !items.contains(where: \.isKind), i >= 2,
+                ["in", "of", "involving", "affecting"].contains(toks[i - 1].lower),
+                let kind = keywordKinds[toks[i - 2].lower]
+            {
                 items.append(.kind(kind))
             }
             if let mention = mention(genes: groupGenes, items: items) {
@@ -390,8 +504,12 @@ public enum EligibilityText {
     }
 
     static func describe(_ word: String, gene: [String]) -> [Item] {
-        if drugWords.contains(word) || word.hasSuffix("-directed") || word.hasSuffix("-targeted") || word.hasSuffix("inhibitor")
-            || word.hasSuffix("inhibitors") { return [.drug] }
+        if drugWords.contains(word) || word.hasSuffix("-directed") || word.hasSuffix("-targeted")
+            || word.hasSuffix("inhibitor")
+            || word.hasSuffix("inhibitors")
+        {
+            return [.drug]
+        }
         if ["wildtype", "wild-type", "wt"].contains(word) { return [.wildtype] }
         if word == "positive" || word == "rearranged" || word == "fusion-positive" {
             return gene.contains(where: fusionDrivers.contains) ? [.kind(.fusion)] : []
@@ -407,8 +525,13 @@ public enum EligibilityText {
         guard let n = Int(digits) else { return nil }
         let rest = body.dropFirst(digits.count)
         var items: [Item] = [.exons([n])]
-        if rest.hasPrefix("del") { items.append(.kind(.deletion)) } else if rest.hasPrefix("ins") { items.append(.kind(.insertion)) }
-        else if !rest.isEmpty { return nil }
+        if rest.hasPrefix("del") {
+            items.append(.kind(.deletion))
+        } else if rest.hasPrefix("ins") {
+            items.append(.kind(.insertion))
+        } else if !rest.isEmpty {
+            return nil
+        }
         return items
     }
 
@@ -416,16 +539,28 @@ public enum EligibilityText {
         let t = toks[i].text
         guard t.hasPrefix("HER2") || t.hasPrefix("ERBB2") else { return false }
         let tail = t.dropFirst(t.hasPrefix("HER2") ? 4 : 5).lowercased()
-        if ["+", "-", "−", "-positive", "-negative", "positive", "negative", "-low", "+/-"].contains(tail) { return true }
-        if tail.isEmpty, i + 1 < toks.count, ["positive", "negative", "low", "status"].contains(toks[i + 1].lower) { return true }
+        if ["+", "-", "−", "-positive", "-negative", "positive", "negative", "-low", "+/-"].contains(tail) {
+            return true
+        }
+        if tail.isEmpty, i + 1 < toks.count, ["positive", "negative", "low", "status"].contains(toks[i + 1].lower) {
+            return true
+        }
         return false
     }
 
     static func mention(genes: [String], items: [Item]) -> Mention? {
         var unique: [String] = []
         for g in genes where !unique.contains(g) { unique.append(g) }
-        if items.contains(where: { if case .wildtype = $0 { return true }; return false }) { return .wildtype(genes: unique) }
-        let lastKind: Alteration.Kind? = items.reversed().lazy.compactMap { if case .kind(let k) = $0 { return k }; return nil }.first
+        if items.contains(where: {
+            if case .wildtype = $0 { return true }
+            return false
+        }) {
+            return .wildtype(genes: unique)
+        }
+        let lastKind: Alteration.Kind? = items.reversed().lazy.compactMap {
+            if case .kind(let k) = $0 { return k }
+            return nil
+        }.first
         // Segments split by "or"; each protein change is its own alternative.
         var segments: [[Item]] = [[]]
         for item in items {
@@ -433,15 +568,26 @@ public enum EligibilityText {
         }
         var alternatives: [Alteration] = []
         for segment in segments {
-            let exons = segment.flatMap { if case .exons(let e) = $0 { return e }; return [] }
-            let kind = segment.lazy.compactMap { if case .kind(let k) = $0 { return k }; return nil }.first
-            let proteins = segment.compactMap { if case .protein(let e, let w) = $0 { return (e, w) }; return nil }
+            let exons = segment.flatMap {
+                if case .exons(let e) = $0 { return e }
+                return []
+            }
+            let kind = segment.lazy.compactMap {
+                if case .kind(let k) = $0 { return k }
+                return nil
+            }.first
+            let proteins = segment.compactMap {
+                if case .protein(let e, let w) = $0 { return (e, w) }
+                return nil
+            }
             if !proteins.isEmpty {
                 for (exact, wildcard) in proteins {
-                    alternatives.append(Alteration(kind: kind ?? .mutation, protein: exact, wildcard: wildcard, exons: exons))
+                    alternatives.append(
+                        Alteration(kind: kind ?? .mutation, protein: exact, wildcard: wildcard, exons: exons))
                 }
             } else if !exons.isEmpty {
-                alternatives.append(Alteration(kind: kind ?? lastKind ?? .mutation, protein: nil, wildcard: nil, exons: exons))
+                alternatives.append(
+                    Alteration(kind: kind ?? lastKind ?? .mutation, protein: nil, wildcard: nil, exons: exons))
             } else if let kind, segments.count == 1 || alternatives.isEmpty || !segment.isEmpty {
                 alternatives.append(Alteration(kind: kind, protein: nil, wildcard: nil, exons: []))
             }
@@ -454,18 +600,27 @@ public enum EligibilityText {
 
     // MARK: Biomarkers (regular expressions over the sentence)
 
-    nonisolated(unsafe) static let msiHighPattern = try! Regex(#"\bmsi[- ]?h(igh)?\b|microsatellite[- ]instability[- ]high|\bmsi[- ]high\b|\bdmmr\b|mismatch[- ]repair[- ]defici|\bmmr[- ]defici|\bmmr deficiency"#)
-    nonisolated(unsafe) static let mssPattern = try! Regex(#"\bmss\b|microsatellite[- ]stable|\bpmmr\b|mismatch[- ]repair[- ]proficient|\bmmr[- ]proficient"#)
-    nonisolated(unsafe) static let tmbPattern = try! Regex(#"(\btmb\b|tumou?r mutational burden)[^0-9.;]{0,25}(≥|>=|>|of at least)\s*(\d+(\.\d+)?)"#)
+    nonisolated(unsafe) static let msiHighPattern = try! Regex(
+        #"\bmsi[- ]?h(igh)?\b|microsatellite[- ]instability[- ]high|\bmsi[- ]high\b|\bdmmr\b|mismatch[- ]repair[- ]defici|\bmmr[- ]defici|\bmmr deficiency"#
+    )
+    nonisolated(unsafe) static let mssPattern = try! Regex(
+        #"\bmss\b|microsatellite[- ]stable|\bpmmr\b|mismatch[- ]repair[- ]proficient|\bmmr[- ]proficient"#)
+    nonisolated(unsafe) static let tmbPattern = try! Regex(
+        #"(\btmb\b|tumou?r mutational burden)[^0-9.;]{0,25}(≥|>=|>|of at least)\s*(\d+(\.\d+)?)"#)
     nonisolated(unsafe) static let tmbHighPattern = try! Regex(#"\btmb[- ]?h(igh)?\b|high tumou?r mutational burden"#)
-    nonisolated(unsafe) static let ecogRangePattern = try! Regex(#"\becog\b[^0-9.;]{0,30}?([0-4])\s*(?:-|–|to|or|and)\s*([0-4])"#)
+    nonisolated(unsafe) static let ecogRangePattern = try! Regex(
+        #"\becog\b[^0-9.;]{0,30}?([0-4])\s*(?:-|–|to|or|and)\s*([0-4])"#)
     nonisolated(unsafe) static let ecogMaxPattern = try! Regex(#"\becog\b[^0-9.;]{0,30}?(≤|<=|<)\s*([0-4])"#)
-    nonisolated(unsafe) static let receptorPattern = try! Regex(#"\b(ER|PR|PgR|HER2|HR)(\s?\+|\s?−|-(?=[\s,/.;]|$)|[- ]?positive|[- ]?negative)"#)
+    nonisolated(unsafe) static let receptorPattern = try! Regex(
+        #"\b(ER|PR|PgR|HER2|HR)(\s?\+|\s?−|-(?=[\s,/.;]|$)|[- ]?positive|[- ]?negative)"#)
 
     static func biomarkers(_ sentence: String, lower: String) -> [Found] {
         var result: [Found] = []
         func offsets(_ range: Range<String.Index>, in text: String) -> (Int, Int) {
-            (text.distance(from: text.startIndex, to: range.lowerBound), text.distance(from: text.startIndex, to: range.upperBound))
+            (
+                text.distance(from: text.startIndex, to: range.lowerBound),
+                text.distance(from: text.startIndex, to: range.upperBound)
+            )
         }
         for m in lower.matches(of: msiHighPattern) {
             let (s, e) = offsets(m.range, in: lower)
@@ -476,11 +631,16 @@ public enum EligibilityText {
             result.append(Found(mention: .microsatelliteStable, start: s, end: e))
         }
         for m in lower.matches(of: tmbPattern) {
-            let number = String(lower[m.range]).split(whereSeparator: { !($0.isNumber || $0 == ".") }).last.flatMap { Double($0) }
+            let number = String(lower[m.range]).split(whereSeparator: { !($0.isNumber || $0 == ".") }).last.flatMap {
+                Double($0)
+            }
             let (s, e) = offsets(m.range, in: lower)
             if let number { result.append(Found(mention: .tmb(atLeast: number), start: s, end: e)) }
         }
-        if result.allSatisfy({ if case .tmb = $0.mention { return false }; return true }), let m = lower.firstMatch(of: tmbHighPattern) {
+        if result.allSatisfy({
+            if case .tmb = $0.mention { return false }
+            return true
+        }), let m = lower.firstMatch(of: tmbHighPattern) {
             let (s, e) = offsets(m.range, in: lower)
             result.append(Found(mention: .tmb(atLeast: 10), start: s, end: e))
         }
@@ -492,12 +652,17 @@ public enum EligibilityText {
             let text = String(lower[m.range])
             let digit = text.compactMap(\.wholeNumberValue).last ?? 0
             let (s, e) = offsets(m.range, in: lower)
-            result.append(Found(mention: .ecog(atMost: text.contains("<") && !text.contains("<=") ? digit - 1 : digit), start: s, end: e))
+            result.append(
+                Found(
+                    mention: .ecog(atMost: text.contains("<") && !text.contains("<=") ? digit - 1 : digit), start: s,
+                    end: e))
         }
         if lower.contains("triple-negative") || lower.contains("triple negative") {
             let r = lower.range(of: "triple")!
             let (s, e) = offsets(r, in: lower)
-            for name in ["ER", "PR", "HER2"] { result.append(Found(mention: .receptor(name: name, positive: false), start: s, end: e + 8)) }
+            for name in ["ER", "PR", "HER2"] {
+                result.append(Found(mention: .receptor(name: name, positive: false), start: s, end: e + 8))
+            }
         }
         if let r = lower.range(of: "hormone receptor-positive") ?? lower.range(of: "hormone receptor positive") {
             let (s, e) = offsets(r, in: lower)
@@ -506,7 +671,8 @@ public enum EligibilityText {
         }
         for m in sentence.matches(of: receptorPattern) {
             let text = String(sentence[m.range])
-            let name = text.hasPrefix("HER2") ? "HER2" : text.hasPrefix("HR") ? "HR" : text.hasPrefix("ER") ? "ER" : "PR"
+            let name =
+                text.hasPrefix("HER2") ? "HER2" : text.hasPrefix("HR") ? "HR" : text.hasPrefix("ER") ? "ER" : "PR"
             let tail = text.dropFirst(name == "PR" && text.hasPrefix("PgR") ? 3 : name.count).lowercased()
             let positive = tail.contains("+") || tail.contains("positive")
             let (s, e) = offsets(m.range, in: sentence)

@@ -1,5 +1,5 @@
-import Foundation
 import BoardModel
+import Foundation
 
 /// Every trial's explanation laid out flat and built once per engine: the compiled trees in preorder over
 /// leaf ids and interned labels, and every text an explanation can show that does not depend on the case.
@@ -37,7 +37,8 @@ struct ExplanationPlan: Sendable {
 
     /// How a leaf's verdict is put into words (which case text, which "missing" text).
     enum LeafKind: UInt8, Sendable {
-        case age, sex, diagnosis, ecog, tmb, microsatellite, er, pr, her2, priorTreatment, unsupported, diseaseStatus, genomic, stage, lines, alive
+        case age, sex, diagnosis, ecog, tmb, microsatellite, er, pr, her2, priorTreatment, unsupported, diseaseStatus,
+            genomic, stage, lines, alive
     }
 
     /// The strings explanations share. Workers explaining in parallel each use their own deep copy, so that
@@ -59,13 +60,15 @@ struct ExplanationPlan: Sendable {
 
         /// The same texts in storage no other copy shares.
         func deepCopy() -> Texts {
-            Texts(labels: labels.map(Self.copy), armIds: armIds.map(Self.copy), armTitles: armTitles.map(Self.copy),
-                  trialIds: trialIds.map(Self.copy), trialFingerprints: trialFingerprints.map(Self.copy),
-                  closedLines: closedLines.map {
-                      CriterionOutcome(criterion: Self.copy($0.criterion), outcome: $0.outcome, detail: Self.copy($0.detail),
-                                       fromText: $0.fromText, missing: $0.missing.map(Self.copy))
-                  },
-                  leafTextA: leafTextA.map(Self.copy), leafTextB: leafTextB.map(Self.copy))
+            Texts(
+                labels: labels.map(Self.copy), armIds: armIds.map(Self.copy), armTitles: armTitles.map(Self.copy),
+                trialIds: trialIds.map(Self.copy), trialFingerprints: trialFingerprints.map(Self.copy),
+                closedLines: closedLines.map {
+                    CriterionOutcome(
+                        criterion: Self.copy($0.criterion), outcome: $0.outcome, detail: Self.copy($0.detail),
+                        fromText: $0.fromText, missing: $0.missing.map(Self.copy))
+                },
+                leafTextA: leafTextA.map(Self.copy), leafTextB: leafTextB.map(Self.copy))
         }
 
         static func copy(_ s: String) -> String {
@@ -96,7 +99,8 @@ struct ExplanationPlan: Sendable {
         var arms: [Arm] = []
         var labels: [String] = []
         var labelIds: [String: Int32] = [:]
-        var armIds: [String] = [], armTitles: [String] = []
+        var armIds: [String] = []
+        var armTitles: [String] = []
         var closedLines: [CriterionOutcome] = []
         var longest = 0
 
@@ -112,14 +116,17 @@ struct ExplanationPlan: Sendable {
             nodes.append(Node(kind: .all, fromText: false, leaf: -1, label: -1, end: -1))
             switch node {
             case .leaf(let leaf):
-                nodes[k] = Node(kind: .leaf, fromText: leaf.fromText, leaf: Int32(leaf.id), label: intern(leaf.label), end: Int32(k + 1))
+                nodes[k] = Node(
+                    kind: .leaf, fromText: leaf.fromText, leaf: Int32(leaf.id), label: intern(leaf.label),
+                    end: Int32(k + 1))
             case .all(let children):
                 for child in children { add(child) }
                 nodes[k].end = Int32(nodes.count)
             case .any(let children, let label):
                 for child in children { add(child) }
-                nodes[k] = Node(kind: .any, fromText: node.leaves.contains { $0.fromText }, leaf: -1, label: intern(label),
-                                end: Int32(nodes.count))
+                nodes[k] = Node(
+                    kind: .any, fromText: node.leaves.contains { $0.fromText }, leaf: -1, label: intern(label),
+                    end: Int32(nodes.count))
             }
         }
         func tree(_ node: TrialMatching.Node?) -> (Int32, Int32) {
@@ -137,15 +144,19 @@ struct ExplanationPlan: Sendable {
                 armIds.append(arm.id)
                 armTitles.append(arm.title)
             }
-            trials.append(Trial(baseStart: baseStart, baseEnd: baseEnd, closedStart: Int32(closedLines.count),
-                                closedCount: Int32(t.closedArmLines.count)))
+            trials.append(
+                Trial(
+                    baseStart: baseStart, baseEnd: baseEnd, closedStart: Int32(closedLines.count),
+                    closedCount: Int32(t.closedArmLines.count)))
             closedLines += t.closedArmLines
         }
 
         var kinds: [LeafKind] = []
-        var textA: [String] = [], textB: [String] = []
+        var textA: [String] = []
+        var textB: [String] = []
         for leaf in leaves {
-            var a = "", b = ""
+            var a = ""
+            var b = ""
             let kind: LeafKind
             switch leaf.test {
             case .age: kind = .age
@@ -198,8 +209,10 @@ struct ExplanationPlan: Sendable {
         self.trials = trials
         self.arms = arms
         leafKinds = kinds
-        texts = Texts(labels: labels, armIds: armIds, armTitles: armTitles, trialIds: compiled.map(\.trialId),
-                      trialFingerprints: compiled.map(\.fingerprint), closedLines: closedLines, leafTextA: textA, leafTextB: textB)
+        texts = Texts(
+            labels: labels, armIds: armIds, armTitles: armTitles, trialIds: compiled.map(\.trialId),
+            trialFingerprints: compiled.map(\.fingerprint), closedLines: closedLines, leafTextA: textA, leafTextB: textB
+        )
         self.idRank = idRank
         longestTree = max(1, longest)
     }
@@ -280,7 +293,8 @@ struct AlterationTexts {
         let texts: (String, String?)
         switch reason {
         case .present: texts = ("present: " + label, nil)
-        case .undecided: texts = (label + ": the record does not say enough to decide", "exon, protein change or class of " + label)
+        case .undecided:
+            texts = (label + ": the record does not say enough to decide", "exon, protein change or class of " + label)
         default: texts = ("only a variant of uncertain significance: " + label, "the significance of " + label)
         }
         derived[key] = texts
@@ -311,38 +325,67 @@ extension MatchEngine {
     func withView<R>(_ texts: ExplanationPlan.Texts, _ body: (ExplanationView) -> R) -> R {
         let e = explanation
         return plan.entries.withUnsafeBufferPointer { entries in
-        plan.arms.withUnsafeBufferPointer { segments in
-        e.nodes.withUnsafeBufferPointer { nodes in
-        e.trials.withUnsafeBufferPointer { trials in
-        e.arms.withUnsafeBufferPointer { arms in
-        e.leafKinds.withUnsafeBufferPointer { leafKinds in
-        e.idRank.withUnsafeBufferPointer { idRank in
-        texts.labels.withUnsafeBufferPointer { labels in
-        texts.armIds.withUnsafeBufferPointer { armIds in
-        texts.armTitles.withUnsafeBufferPointer { armTitles in
-        texts.trialIds.withUnsafeBufferPointer { trialIds in
-        texts.trialFingerprints.withUnsafeBufferPointer { trialFingerprints in
-        texts.closedLines.withUnsafeBufferPointer { closedLines in
-        texts.leafTextA.withUnsafeBufferPointer { leafTextA in
-        texts.leafTextB.withUnsafeBufferPointer { leafTextB in
-            body(ExplanationView(entries: entries, segments: segments, nodes: nodes, trials: trials, arms: arms, leafKinds: leafKinds,
-                                 idRank: idRank, labels: labels, armIds: armIds, armTitles: armTitles, trialIds: trialIds,
-                                 trialFingerprints: trialFingerprints, closedLines: closedLines, leafTextA: leafTextA, leafTextB: leafTextB))
-        } } } } } } } } } } } } } } }
+            plan.arms.withUnsafeBufferPointer { segments in
+                e.nodes.withUnsafeBufferPointer { nodes in
+                    e.trials.withUnsafeBufferPointer { trials in
+                        e.arms.withUnsafeBufferPointer { arms in
+                            e.leafKinds.withUnsafeBufferPointer { leafKinds in
+                                e.idRank.withUnsafeBufferPointer { idRank in
+                                    texts.labels.withUnsafeBufferPointer { labels in
+                                        texts.armIds.withUnsafeBufferPointer { armIds in
+                                            texts.armTitles.withUnsafeBufferPointer { armTitles in
+                                                texts.trialIds.withUnsafeBufferPointer { trialIds in
+                                                    texts.trialFingerprints.withUnsafeBufferPointer {
+                                                        trialFingerprints in
+                                                        texts.closedLines.withUnsafeBufferPointer { closedLines in
+                                                            texts.leafTextA.withUnsafeBufferPointer { leafTextA in
+                                                                texts.leafTextB.withUnsafeBufferPointer { leafTextB in
+                                                                    body(
+                                                                        ExplanationView(
+                                                                            entries: entries, segments: segments,
+                                                                            nodes: nodes, trials: trials, arms: arms,
+                                                                            leafKinds: leafKinds,
+                                                                            idRank: idRank, labels: labels,
+                                                                            armIds: armIds, armTitles: armTitles,
+                                                                            trialIds: trialIds,
+                                                                            trialFingerprints: trialFingerprints,
+                                                                            closedLines: closedLines,
+                                                                            leafTextA: leafTextA, leafTextB: leafTextB))
+                                                                }
+                                                            }
+                                                        }
+                                                    }
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// One match, explained criterion by criterion: the trial-level tree, the chosen arm's tree, the other open
     /// arms (when the match is not ruled out), then the closed arms.
-    func materialize(_ i: Int, _ c: CaseIndex, _ d: Decision, _ run: PlanRun, _ v: ExplanationView, _ x: inout Explainer,
-                     at now: Date) -> TrialMatch {
+    func materialize(
+        _ i: Int, _ c: CaseIndex, _ d: Decision, _ run: PlanRun, _ v: ExplanationView, _ x: inout Explainer,
+        at now: Date
+    ) -> TrialMatch {
         let (armId, outcomes) = explain(i, c, d, run, v, &x)
-        return TrialMatch(caseId: c.caseId, trialId: v.trialIds[i], armId: armId, outcomes: outcomes, status: d.status,
-                          score: d.score, computedAt: now, dataFingerprint: Self.concatenate(c.fingerprintPrefix, v.trialFingerprints[i]))
+        return TrialMatch(
+            caseId: c.caseId, trialId: v.trialIds[i], armId: armId, outcomes: outcomes, status: d.status,
+            score: d.score, computedAt: now,
+            dataFingerprint: Self.concatenate(c.fingerprintPrefix, v.trialFingerprints[i]))
     }
 
     /// The chosen arm's id and the outcome lines of one match.
-    func explain(_ i: Int, _ c: CaseIndex, _ d: Decision, _ run: PlanRun, _ v: ExplanationView,
-                 _ x: inout Explainer, otherArms: Bool = true) -> (String?, [CriterionOutcome]) {
+    func explain(
+        _ i: Int, _ c: CaseIndex, _ d: Decision, _ run: PlanRun, _ v: ExplanationView,
+        _ x: inout Explainer, otherArms: Bool = true
+    ) -> (String?, [CriterionOutcome]) {
         x.seen.removeAll(keepingCapacity: true)
         x.lines.removeAll(keepingCapacity: true)
         let entry = v.entries[i]
@@ -360,11 +403,14 @@ extension MatchEngine {
                         let other = Int(entry.armStart) + j
                         let segment = v.segments[other]
                         let o = segment.count > 0 ? run.result(segment, c).0 : Outcome.met
-                        x.lines.append(Explainer.Line(kind: .otherArm, outcome: o, reason: .value, index: Int32(other), alteration: -1))
+                        x.lines.append(
+                            Explainer.Line(
+                                kind: .otherArm, outcome: o, reason: .value, index: Int32(other), alteration: -1))
                     }
                 }
             } else if d.noOpenArm {
-                x.lines.append(Explainer.Line(kind: .noOpenArm, outcome: .notMet, reason: .value, index: -1, alteration: -1))
+                x.lines.append(
+                    Explainer.Line(kind: .noOpenArm, outcome: .notMet, reason: .value, index: -1, alteration: -1))
             }
         }
 
@@ -398,7 +444,8 @@ extension MatchEngine {
 
     /// `a + b` in one allocation of the exact size.
     static func concatenate(_ a: String, _ b: String) -> String {
-        var a = a, b = b
+        var a = a
+        var b = b
         return a.withUTF8 { a in
             b.withUTF8 { b in
                 String(unsafeUninitializedCapacity: a.count + b.count) { buffer in
@@ -413,9 +460,11 @@ extension MatchEngine {
     /// Decides every node of the tree in `start..<end` bottom-up from the cached leaf verdicts, then appends
     /// the lines that decided it: every leaf of an `all`, the first met alternative of an `any` (or every
     /// unknown one, or the `any` itself when none applies). A label already said is not said again.
-    private func explainTree(_ nodes: UnsafeBufferPointer<ExplanationPlan.Node>, _ start: Int, _ end: Int, _ run: PlanRun,
-                             _ c: CaseIndex, _ outcome: UnsafeMutableBufferPointer<Outcome>,
-                             _ seen: inout [Int32], _ lines: inout [Explainer.Line]) {
+    private func explainTree(
+        _ nodes: UnsafeBufferPointer<ExplanationPlan.Node>, _ start: Int, _ end: Int, _ run: PlanRun,
+        _ c: CaseIndex, _ outcome: UnsafeMutableBufferPointer<Outcome>,
+        _ seen: inout [Int32], _ lines: inout [Explainer.Line]
+    ) {
         guard start < end else { return }
         var k = end - 1
         while k >= start {
@@ -437,7 +486,10 @@ extension MatchEngine {
                 var child = k + 1
                 while child < Int(node.end) {
                     let co = outcome[child - start]
-                    if co == .met { o = .met; break }
+                    if co == .met {
+                        o = .met
+                        break
+                    }
                     if co == .unknown { o = .unknown }
                     child = Int(nodes[child].end)
                 }
@@ -448,8 +500,10 @@ extension MatchEngine {
         emit(nodes, start, start, run, c, outcome, &seen, &lines)
     }
 
-    private func emit(_ nodes: UnsafeBufferPointer<ExplanationPlan.Node>, _ k: Int, _ start: Int, _ run: PlanRun, _ c: CaseIndex,
-                      _ outcome: UnsafeMutableBufferPointer<Outcome>, _ seen: inout [Int32], _ lines: inout [Explainer.Line]) {
+    private func emit(
+        _ nodes: UnsafeBufferPointer<ExplanationPlan.Node>, _ k: Int, _ start: Int, _ run: PlanRun, _ c: CaseIndex,
+        _ outcome: UnsafeMutableBufferPointer<Outcome>, _ seen: inout [Int32], _ lines: inout [Explainer.Line]
+    ) {
         let node = nodes[k]
         switch node.kind {
         case .leaf:
@@ -459,7 +513,9 @@ extension MatchEngine {
             let v = run.verdict(Int(node.leaf), c)
             // "Patient alive" is said only when the record states death; otherwise it goes without saying.
             if v.outcome == .met, case .alive = run.leaves[Int(node.leaf)].test { return }
-            lines.append(Explainer.Line(kind: .leaf, outcome: v.outcome, reason: v.reason, index: Int32(k), alteration: v.alteration))
+            lines.append(
+                Explainer.Line(
+                    kind: .leaf, outcome: v.outcome, reason: v.reason, index: Int32(k), alteration: v.alteration))
         case .all:
             var child = k + 1
             while child < Int(node.end) {
@@ -471,7 +527,10 @@ extension MatchEngine {
             var child = k + 1
             if o == .met {
                 while child < Int(node.end) {
-                    if outcome[child - start] == .met { emit(nodes, child, start, run, c, outcome, &seen, &lines); return }
+                    if outcome[child - start] == .met {
+                        emit(nodes, child, start, run, c, outcome, &seen, &lines)
+                        return
+                    }
                     child = Int(nodes[child].end)
                 }
             } else if o == .unknown {
@@ -481,15 +540,18 @@ extension MatchEngine {
                 }
             } else {
                 seen.append(node.label)
-                lines.append(Explainer.Line(kind: .anyNotMet, outcome: .notMet, reason: .value, index: Int32(k), alteration: -1))
+                lines.append(
+                    Explainer.Line(kind: .anyNotMet, outcome: .notMet, reason: .value, index: Int32(k), alteration: -1))
             }
         }
     }
 
     /// The words for one line: its criterion, the case data that decided it, whether it comes from free text,
     /// and what would settle it when unknown.
-    private func words(_ line: Explainer.Line, _ c: CaseIndex, _ texts: ExplanationView,
-                       _ alterationTexts: inout AlterationTexts) -> (String, String, Bool, String?) {
+    private func words(
+        _ line: Explainer.Line, _ c: CaseIndex, _ texts: ExplanationView,
+        _ alterationTexts: inout AlterationTexts
+    ) -> (String, String, Bool, String?) {
         switch line.kind {
         case .otherArm:
             let detail: String
@@ -507,13 +569,18 @@ extension MatchEngine {
         case .leaf:
             let node = texts.nodes[Int(line.index)]
             let leaf = Int(node.leaf)
-            let detail: String, missing: String?
+            let detail: String
+            let missing: String?
             switch texts.leafKinds[leaf] {
             case .age: (detail, missing) = (c.ageText, "date of birth")
             case .sex: (detail, missing) = (c.sexText, "sex")
             case .diagnosis:
-                (detail, missing) = (c.dxText, line.reason == .unmappedDiagnosis ? "a trial diagnosis mapped to OncoTree"
-                                                                                 : "the diagnosis as an OncoTree code")
+                (detail, missing) = (
+                    c.dxText,
+                    line.reason == .unmappedDiagnosis
+                        ? "a trial diagnosis mapped to OncoTree"
+                        : "the diagnosis as an OncoTree code"
+                )
             case .ecog: (detail, missing) = (c.ecogText, "ECOG performance status")
             case .tmb: (detail, missing) = (c.tmbText, "tumour mutational burden (mut/Mb)")
             case .microsatellite: (detail, missing) = (c.msiText, "MSI or MMR status")
@@ -528,16 +595,23 @@ extension MatchEngine {
                 }
             case .unsupported: (detail, missing) = ("not recorded in a form matching can read", texts.leafTextA[leaf])
             case .diseaseStatus: (detail, missing) = (c.stageText, texts.leafTextA[leaf])
-            case .stage: (detail, missing) = (c.stageConflict ? c.stageText + ", but metastatic disease is recorded" : c.stageText,
-                                              "the stage group (or whether the disease is inoperable)")
+            case .stage:
+                (detail, missing) = (
+                    c.stageConflict ? c.stageText + ", but metastatic disease is recorded" : c.stageText,
+                    "the stage group (or whether the disease is inoperable)"
+                )
             case .alive: (detail, missing) = (c.vitalText, nil)
             case .lines:
-                (detail, missing) = (c.advancedLines.map { "\($0) line(s) recorded for advanced disease" } ?? "no prior therapy recorded",
-                                     "prior lines of therapy for advanced disease")
+                (detail, missing) = (
+                    c.advancedLines.map { "\($0) line(s) recorded for advanced disease" }
+                        ?? "no prior therapy recorded",
+                    "prior lines of therapy for advanced disease"
+                )
             case .genomic:
                 switch line.reason {
                 case .found: (detail, missing) = (alterationTexts.label(line.alteration, c), nil)
-                case .present, .undecided, .vusOnly: (detail, missing) = alterationTexts.describe(line.reason, line.alteration, c)
+                case .present, .undecided, .vusOnly:
+                    (detail, missing) = alterationTexts.describe(line.reason, line.alteration, c)
                 case .noProfile: (detail, missing) = ("no molecular results recorded", texts.leafTextA[leaf])
                 default: (detail, missing) = ("none reported", nil)
                 }

@@ -1,5 +1,5 @@
-import Foundation
 import BoardModel
+import Foundation
 
 /// What evaluating a subtree learned besides met / not met / unknown: the facts the score ranks by.
 /// The counts saturate at 255: the score reads them only as "any", at most 3 or at most 10, so the
@@ -92,40 +92,61 @@ enum Evaluator {
         case .tmb(let cmp):
             guard let tmb = c.tmb else { return noData }
             v = value(cmp.holds(tmb))
-            if v.outcome == .met && cmp.op != .lt && cmp.op != .le { v.tally.genomicMet = 1; v.tally.actionableMet = 1 }
+            if v.outcome == .met && cmp.op != .lt && cmp.op != .le {
+                v.tally.genomicMet = 1
+                v.tally.actionableMet = 1
+            }
         case .microsatellite(let high, let negated):
             let state: CaseIndex.Tri
             switch c.msi {
             case .high: state = high ? .positive : .negative
             case .stable, .low: state = high ? .negative : .positive
-            case .unknown: state = c.mmrDeficient == .unknown ? .unknown : ((c.mmrDeficient == .positive) == high ? .positive : .negative)
+            case .unknown:
+                state =
+                    c.mmrDeficient == .unknown
+                    ? .unknown : ((c.mmrDeficient == .positive) == high ? .positive : .negative)
             }
             v = tri(state, negated: negated)
-            if v.outcome == .met && high && !negated { v.tally.genomicMet = 1; v.tally.actionableMet = 1 }
+            if v.outcome == .met && high && !negated {
+                v.tally.genomicMet = 1
+                v.tally.actionableMet = 1
+            }
         case .mmr(let deficient, let negated):
             var state = c.mmrDeficient
             if state == .unknown, c.msi != .unknown { state = c.msi == .high ? .positive : .negative }
             if state != .unknown, !deficient { state = state == .positive ? .negative : .positive }
             v = tri(state, negated: negated)
-            if v.outcome == .met && deficient && !negated { v.tally.genomicMet = 1; v.tally.actionableMet = 1 }
+            if v.outcome == .met && deficient && !negated {
+                v.tally.genomicMet = 1
+                v.tally.actionableMet = 1
+            }
         case .receptor(let receptor, let positive, let negated):
             let state = receptor == .er ? c.er : receptor == .pr ? c.pr : c.her2
-            let adjusted: CaseIndex.Tri = state == .unknown ? .unknown : ((state == .positive) == positive ? .positive : .negative)
+            let adjusted: CaseIndex.Tri =
+                state == .unknown ? .unknown : ((state == .positive) == positive ? .positive : .negative)
             v = tri(adjusted, negated: negated)
         case .priorTreatment(let names, _, let negated):
             guard c.hasHistory else { return Verdict(outcome: .unknown, tally: Tally(unknowns: 1), reason: .noHistory) }
-            let received = names.contains { n in c.drugs.contains { $0 == n || $0.contains(n) } || c.regimens.contains { $0.contains(n) } }
+            let received = names.contains { n in
+                c.drugs.contains { $0 == n || $0.contains(n) } || c.regimens.contains { $0.contains(n) }
+            }
             v = Verdict(outcome: received != negated ? .met : .notMet, reason: received ? .received : .notReceived)
         case .genomic(let test):
             v = genomic(test, c)
         case .diseaseStatus(let statuses):
-            let wantsAdvanced = statuses.contains { $0.lowercased().contains("advanced") || $0.lowercased().contains("metasta") }
+            let wantsAdvanced = statuses.contains {
+                $0.lowercased().contains("advanced") || $0.lowercased().contains("metasta")
+            }
             // Advanced or metastatic: stage IV (or M1) meets it; stage I–II does not; stage III may be locally
             // advanced and a stage contradicted by recorded metastases needs the chart.
             guard wantsAdvanced else { return Verdict(outcome: .unknown, tally: Tally(unknowns: 1), reason: .noData) }
-            if c.metastatic { v = Verdict(outcome: .met, reason: .value) }
-            else if c.stageLevel == 1 || c.stageLevel == 2, !c.stageConflict { v = Verdict(outcome: .notMet, reason: .value) }
-            else { return Verdict(outcome: .unknown, tally: Tally(unknowns: 1), reason: .noData) }
+            if c.metastatic {
+                v = Verdict(outcome: .met, reason: .value)
+            } else if c.stageLevel == 1 || c.stageLevel == 2, !c.stageConflict {
+                v = Verdict(outcome: .notMet, reason: .value)
+            } else {
+                return Verdict(outcome: .unknown, tally: Tally(unknowns: 1), reason: .noData)
+            }
         case .unsupported:
             return Verdict(outcome: .unknown, tally: Tally(unknowns: 1), reason: .unsupported)
         case .stage(let yes, let maybe):
@@ -137,7 +158,9 @@ enum Evaluator {
         case .alive:
             v = value(!c.deceased)
         case .advancedLines(let cmp):
-            guard c.hasHistory, let n = c.advancedLines else { return Verdict(outcome: .unknown, tally: Tally(unknowns: 1), reason: .noHistory) }
+            guard c.hasHistory, let n = c.advancedLines else {
+                return Verdict(outcome: .unknown, tally: Tally(unknowns: 1), reason: .noHistory)
+            }
             v = value(cmp.holds(Double(n)))
         }
         if leaf.fromText, v.tally.genomicMet > 0 {
@@ -151,7 +174,9 @@ enum Evaluator {
 
     private static func diagnosis(_ targets: [DiagnosisTarget], negated: Bool, _ c: CaseIndex) -> Verdict {
         guard c.dxCode != nil, !c.dxChain.isEmpty else { return noData }
-        var specific = false, solid = false, unmapped = false
+        var specific = false
+        var solid = false
+        var unmapped = false
         for target in targets {
             switch target {
             case .code(let code): if c.dxChain.contains(code) { specific = true }
@@ -184,13 +209,23 @@ enum Evaluator {
             if let p = a.protein {
                 let same = p == protein || (t.proteinRange.map { ProteinChange.matchesRange(p, $0) } ?? false)
                 if same == t.proteinNegated { return .no }
-            } else { undecided = true }
+            } else {
+                undecided = true
+            }
         }
         if let wildcard = t.wildcard {
-            if let p = a.protein { if ProteinChange.matchesWildcard(p, wildcard) == t.wildcardNegated { return .no } } else { undecided = true }
+            if let p = a.protein {
+                if ProteinChange.matchesWildcard(p, wildcard) == t.wildcardNegated { return .no }
+            } else {
+                undecided = true
+            }
         }
         if let wanted = t.variantClass {
-            if let vc = a.variantClass { if vc.satisfies(wanted) == t.variantClassNegated { return .no } } else { undecided = true }
+            if let vc = a.variantClass {
+                if vc.satisfies(wanted) == t.variantClassNegated { return .no }
+            } else {
+                undecided = true
+            }
         }
         if !t.exons.isEmpty {
             if let exon = a.exon { if t.exons.contains(exon) == t.exonNegated { return .no } } else { undecided = true }
@@ -202,7 +237,9 @@ enum Evaluator {
     }
 
     private static func genomic(_ t: GenomicTest, _ c: CaseIndex) -> Verdict {
-        var hit = -1, undecided = -1, vus = -1
+        var hit = -1
+        var undecided = -1
+        var vus = -1
         for id in t.geneIds {
             guard let range = c.byGene[id] else { continue }
             for k in range {
@@ -214,16 +251,19 @@ enum Evaluator {
                     let significance = c.alterations[i].significance
                     if significance == .vus && !t.isSpecific {
                         if vus < 0 { vus = i }
-                    } else if hit < 0 || (significance == .actionable
-                                          && (c.alterations[hit].significance != .actionable
-                                              || c.alterations[i].evidenceTier < c.alterations[hit].evidenceTier)) {
+                    } else if hit < 0
+                        || (significance == .actionable
+                            && (c.alterations[hit].significance != .actionable
+                                || c.alterations[i].evidenceTier < c.alterations[hit].evidenceTier))
+                    {
                         hit = i
                     }
                 }
             }
         }
         if hit >= 0 {
-            var v = Verdict(outcome: t.absent ? .notMet : .met, reason: t.absent ? .present : .found, alteration: Int32(hit))
+            var v = Verdict(
+                outcome: t.absent ? .notMet : .met, reason: t.absent ? .present : .found, alteration: Int32(hit))
             if !t.absent {
                 v.tally.genomicMet = 1
                 if c.alterations[hit].significance == .actionable { v.tally.actionableMet = 1 }
@@ -231,8 +271,13 @@ enum Evaluator {
             }
             return v
         }
-        if undecided >= 0 { return Verdict(outcome: .unknown, tally: Tally(unknowns: 1), reason: .undecided, alteration: Int32(undecided)) }
-        if vus >= 0 { return Verdict(outcome: .unknown, tally: Tally(unknowns: 1), reason: .vusOnly, alteration: Int32(vus)) }
+        if undecided >= 0 {
+            return Verdict(
+                outcome: .unknown, tally: Tally(unknowns: 1), reason: .undecided, alteration: Int32(undecided))
+        }
+        if vus >= 0 {
+            return Verdict(outcome: .unknown, tally: Tally(unknowns: 1), reason: .vusOnly, alteration: Int32(vus))
+        }
         if !c.hasMolecularData { return Verdict(outcome: .unknown, tally: Tally(unknowns: 1), reason: .noProfile) }
         return Verdict(outcome: t.absent ? .met : .notMet, reason: .noneReported)
     }

@@ -1,6 +1,6 @@
-import Foundation
-import Dispatch
 import BoardModel
+import Dispatch
+import Foundation
 
 /// Which matches to return for a case.
 public enum MatchSelection: Sendable {
@@ -50,14 +50,18 @@ public struct MatchEngine: Sendable {
 
     /// One case against all trials, ordered eligible, possibly eligible, not eligible, then by score.
     /// `day` fixes the patient's age; `now` is recorded as the time of computation.
-    public func match(_ record: Case, on day: LocalDate, at now: Date = Date(), selection: MatchSelection = .relevant) -> [TrialMatch] {
+    public func match(_ record: Case, on day: LocalDate, at now: Date = Date(), selection: MatchSelection = .relevant)
+        -> [TrialMatch]
+    {
         let index = CaseIndex(record, on: day, genes: genes, tree: tree)
         var explainer = Explainer(longestTree: explanation.longestTree)
         return match(index, at: now, selection: selection, explanation.texts, &explainer)
     }
 
     /// Many cases against all trials, in parallel over cases; results in the order of `cases`.
-    public func matchAll(_ cases: [Case], on day: LocalDate, at now: Date = Date(), selection: MatchSelection = .relevant) -> [[TrialMatch]] {
+    public func matchAll(
+        _ cases: [Case], on day: LocalDate, at now: Date = Date(), selection: MatchSelection = .relevant
+    ) -> [[TrialMatch]] {
         var results = [[TrialMatch]](repeating: [], count: cases.count)
         let workers = min(cases.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
         guard workers > 0 else { return [] }
@@ -118,15 +122,22 @@ public struct MatchEngine: Sendable {
                     if segment.count > 0 {
                         let (o, armTally) = run.result(segment, index)
                         tally.merge(armTally)
-                        if o == .notMet || outcome == .notMet { outcome = .notMet } else if o == .unknown { outcome = .unknown }
+                        if o == .notMet || outcome == .notMet {
+                            outcome = .notMet
+                        } else if o == .unknown {
+                            outcome = .unknown
+                        }
                     }
                     let status = Self.status(outcome)
-                    let armDecision = Decision(status: status, score: score(status, tally, t.recruitmentBonus), arm: a,
-                                               relevant: tally.isRelevant, noOpenArm: false)
+                    let armDecision = Decision(
+                        status: status, score: score(status, tally, t.recruitmentBonus), arm: a,
+                        relevant: tally.isRelevant, noOpenArm: false)
                     let (armId, outcomes) = explain(i, index, armDecision, run, v, &x, otherArms: false)
-                    out.append(TrialMatch(caseId: index.caseId, trialId: v.trialIds[i], armId: armId, outcomes: outcomes,
-                                          status: status, score: armDecision.score, computedAt: now,
-                                          dataFingerprint: Self.concatenate(index.fingerprintPrefix, v.trialFingerprints[i])))
+                    out.append(
+                        TrialMatch(
+                            caseId: index.caseId, trialId: v.trialIds[i], armId: armId, outcomes: outcomes,
+                            status: status, score: armDecision.score, computedAt: now,
+                            dataFingerprint: Self.concatenate(index.fingerprintPrefix, v.trialFingerprints[i])))
                 }
             }
         }
@@ -164,56 +175,64 @@ public struct MatchEngine: Sendable {
                 out[worker] = local
             }
         }
-        return [.eligible: counts.reduce(0) { $0 + $1[0] }, .possiblyEligible: counts.reduce(0) { $0 + $1[1] },
-                .notEligible: counts.reduce(0) { $0 + $1[2] }]
+        return [
+            .eligible: counts.reduce(0) { $0 + $1[0] }, .possiblyEligible: counts.reduce(0) { $0 + $1[1] },
+            .notEligible: counts.reduce(0) { $0 + $1[2] },
+        ]
     }
 
     // MARK: Evaluation
 
     /// Decides every trial, then explains the selected ones in ranking order (eligible, possibly eligible,
     /// not eligible; then by score; then by trial id), each outcome list built at its exact size.
-    func match(_ index: CaseIndex, at now: Date, selection: MatchSelection, _ texts: ExplanationPlan.Texts,
-               _ x: inout Explainer) -> [TrialMatch] {
+    func match(
+        _ index: CaseIndex, at now: Date, selection: MatchSelection, _ texts: ExplanationPlan.Texts,
+        _ x: inout Explainer
+    ) -> [TrialMatch] {
         x.newCase()
         x.picks.removeAll(keepingCapacity: true)
         var out: [TrialMatch] = []
-        let blank = TrialMatch(caseId: "", trialId: "", outcomes: [], status: .notEligible, score: 0, computedAt: now, dataFingerprint: "")
+        let blank = TrialMatch(
+            caseId: "", trialId: "", outcomes: [], status: .notEligible, score: 0, computedAt: now, dataFingerprint: "")
         withRun(index) { run in
-        withView(texts) { v in
-            for i in 0..<v.entries.count {
-                let d = decision(v.entries[i], v.segments, run, index)
-                switch selection {
-                case .all: break
-                case .relevant: if d.status == .notEligible && !d.relevant { continue }
-                case .candidates: if d.status == .notEligible { continue }
+            withView(texts) { v in
+                for i in 0..<v.entries.count {
+                    let d = decision(v.entries[i], v.segments, run, index)
+                    switch selection {
+                    case .all: break
+                    case .relevant: if d.status == .notEligible && !d.relevant { continue }
+                    case .candidates: if d.status == .notEligible { continue }
+                    }
+                    x.picks.append(
+                        Explainer.Pick(
+                            score: d.score, idRank: v.idRank[i], trial: Int32(i), rank: UInt8(Self.rank(d.status))))
                 }
-                x.picks.append(Explainer.Pick(score: d.score, idRank: v.idRank[i], trial: Int32(i), rank: UInt8(Self.rank(d.status))))
-            }
-            x.picks.sort { a, b in
-                if a.rank != b.rank { return a.rank < b.rank }
-                if a.score != b.score { return a.score > b.score }
-                if a.idRank != b.idRank { return a.idRank < b.idRank }
-                return a.trial < b.trial
-            }
-            out = [TrialMatch](unsafeUninitializedCapacity: x.picks.count) { buffer, initialized in
-                for k in 0..<x.picks.count {
-                    let i = Int(x.picks[k].trial)
-                    let d = run.decisions[Int(v.entries[i].decisionClass)]
-                    let (armId, outcomes) = explain(i, index, d, run, v, &x)
-                    // Fields assigned into a blank: moved, where the initializer would copy them.
-                    let slot = buffer.baseAddress! + k
-                    slot.initialize(to: blank)
-                    slot.pointee.caseId = index.caseId
-                    slot.pointee.trialId = v.trialIds[i]
-                    slot.pointee.armId = armId
-                    slot.pointee.outcomes = outcomes
-                    slot.pointee.status = d.status
-                    slot.pointee.score = d.score
-                    slot.pointee.dataFingerprint = Self.concatenate(index.fingerprintPrefix, v.trialFingerprints[i])
-                    initialized = k + 1
+                x.picks.sort { a, b in
+                    if a.rank != b.rank { return a.rank < b.rank }
+                    if a.score != b.score { return a.score > b.score }
+                    if a.idRank != b.idRank { return a.idRank < b.idRank }
+                    return a.trial < b.trial
+                }
+                out = [TrialMatch](unsafeUninitializedCapacity: x.picks.count) { buffer, initialized in
+                    for k in 0..<x.picks.count {
+                        let i = Int(x.picks[k].trial)
+                        let d = run.decisions[Int(v.entries[i].decisionClass)]
+                        let (armId, outcomes) = explain(i, index, d, run, v, &x)
+                        // Fields assigned into a blank: moved, where the initializer would copy them.
+                        let slot = buffer.baseAddress! + k
+                        slot.initialize(to: blank)
+                        slot.pointee.caseId = index.caseId
+                        slot.pointee.trialId = v.trialIds[i]
+                        slot.pointee.armId = armId
+                        slot.pointee.outcomes = outcomes
+                        slot.pointee.status = d.status
+                        slot.pointee.score = d.score
+                        slot.pointee.dataFingerprint = Self.concatenate(index.fingerprintPrefix, v.trialFingerprints[i])
+                        initialized = k + 1
+                    }
                 }
             }
-        } }
+        }
         return out
     }
 
@@ -249,39 +268,56 @@ public struct MatchEngine: Sendable {
         var stack = [(Outcome, Tally)](repeating: (.met, Tally()), count: plan.longestSegment + 1)
         var segments = [(Outcome, Tally)](repeating: (.met, Tally()), count: plan.segmentCount)
         var segmentKnown = [Bool](repeating: false, count: plan.segmentCount)
-        var decisions = [Decision](repeating: Decision(status: .notEligible, score: 0, arm: nil, relevant: false, noOpenArm: false),
-                                   count: plan.decisionClassCount)
+        var decisions = [Decision](
+            repeating: Decision(status: .notEligible, score: 0, arm: nil, relevant: false, noOpenArm: false),
+            count: plan.decisionClassCount)
         var decisionKnown = [Bool](repeating: false, count: plan.decisionClassCount)
         plan.code.withUnsafeBufferPointer { code in
-        leaves.withUnsafeBufferPointer { leaves in
-        verdicts.withUnsafeMutableBufferPointer { verdicts in
-        known.withUnsafeMutableBufferPointer { known in
-        stack.withUnsafeMutableBufferPointer { stack in
-        segments.withUnsafeMutableBufferPointer { segments in
-        segmentKnown.withUnsafeMutableBufferPointer { segmentKnown in
-        decisions.withUnsafeMutableBufferPointer { decisions in
-        decisionKnown.withUnsafeMutableBufferPointer { decisionKnown in
-            body(PlanRun(code: code, leaves: leaves, verdicts: verdicts, known: known, stack: stack, segments: segments,
-                         segmentKnown: segmentKnown, decisions: decisions, decisionKnown: decisionKnown))
-        } } } } } } } } }
+            leaves.withUnsafeBufferPointer { leaves in
+                verdicts.withUnsafeMutableBufferPointer { verdicts in
+                    known.withUnsafeMutableBufferPointer { known in
+                        stack.withUnsafeMutableBufferPointer { stack in
+                            segments.withUnsafeMutableBufferPointer { segments in
+                                segmentKnown.withUnsafeMutableBufferPointer { segmentKnown in
+                                    decisions.withUnsafeMutableBufferPointer { decisions in
+                                        decisionKnown.withUnsafeMutableBufferPointer { decisionKnown in
+                                            body(
+                                                PlanRun(
+                                                    code: code, leaves: leaves, verdicts: verdicts, known: known,
+                                                    stack: stack, segments: segments,
+                                                    segmentKnown: segmentKnown, decisions: decisions,
+                                                    decisionKnown: decisionKnown))
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// Decides every trial (or only one) for a case, reading the flat plan through unsafe buffers.
     func decideAll(_ index: CaseIndex, only: Int? = nil, _ body: (Int, Decision, PlanRun) -> Void) {
         withRun(index) { run in
-        plan.entries.withUnsafeBufferPointer { entries in
-        plan.arms.withUnsafeBufferPointer { arms in
-            if let only {
-                body(only, decision(entries[only], arms, run, index), run)
-            } else {
-                for i in 0..<entries.count { body(i, decision(entries[i], arms, run, index), run) }
+            plan.entries.withUnsafeBufferPointer { entries in
+                plan.arms.withUnsafeBufferPointer { arms in
+                    if let only {
+                        body(only, decision(entries[only], arms, run, index), run)
+                    } else {
+                        for i in 0..<entries.count { body(i, decision(entries[i], arms, run, index), run) }
+                    }
+                }
             }
-        } } }
+        }
     }
 
     /// The decision for a trial, made once per decision class and case.
     @inline(__always)
-    func decision(_ t: Plan.Entry, _ arms: UnsafeBufferPointer<Plan.Segment>, _ run: PlanRun, _ index: CaseIndex) -> Decision {
+    func decision(_ t: Plan.Entry, _ arms: UnsafeBufferPointer<Plan.Segment>, _ run: PlanRun, _ index: CaseIndex)
+        -> Decision
+    {
         let k = Int(t.decisionClass)
         if run.decisionKnown[k] { return run.decisions[k] }
         let d = decide(t, arms, run, index)
@@ -290,15 +326,20 @@ public struct MatchEngine: Sendable {
         return d
     }
 
-    func decide(_ t: Plan.Entry, _ arms: UnsafeBufferPointer<Plan.Segment>, _ run: PlanRun, _ index: CaseIndex) -> Decision {
+    func decide(_ t: Plan.Entry, _ arms: UnsafeBufferPointer<Plan.Segment>, _ run: PlanRun, _ index: CaseIndex)
+        -> Decision
+    {
         let (baseOutcome, baseTally) = t.base.count > 0 ? run.result(t.base, index) : (Outcome.met, Tally())
         if !t.hasArms {
             let status = Self.status(baseOutcome)
-            return Decision(status: status, score: score(status, baseTally, t.recruitmentBonus), arm: nil, relevant: baseTally.isRelevant, noOpenArm: false)
+            return Decision(
+                status: status, score: score(status, baseTally, t.recruitmentBonus), arm: nil,
+                relevant: baseTally.isRelevant, noOpenArm: false)
         }
         if t.armCount == 0 {
-            return Decision(status: .notEligible, score: score(.notEligible, baseTally, t.recruitmentBonus), arm: nil,
-                            relevant: baseTally.isRelevant, noOpenArm: true)
+            return Decision(
+                status: .notEligible, score: score(.notEligible, baseTally, t.recruitmentBonus), arm: nil,
+                relevant: baseTally.isRelevant, noOpenArm: true)
         }
         var best = Decision(status: .notEligible, score: -1, arm: nil, relevant: false, noOpenArm: false)
         var relevant = baseTally.isRelevant
@@ -313,7 +354,8 @@ public struct MatchEngine: Sendable {
             }
             relevant = relevant || tally.isRelevant
             let status = Self.status(outcome)
-            let rc = Self.rank(status), rb = Self.rank(best.status)
+            let rc = Self.rank(status)
+            let rb = Self.rank(best.status)
             if best.arm == nil || rc <= rb {
                 let s = score(status, tally, t.recruitmentBonus)
                 if best.arm == nil || rc < rb || s > best.score {

@@ -1,5 +1,5 @@
-import Foundation
 import BoardModel
+import Foundation
 
 /// Every trial's programs laid out in flat arrays of plain values, so that deciding a case against
 /// thousands of trials touches no reference counts: the hot loop reads through unsafe buffers that
@@ -42,10 +42,15 @@ struct Plan: Sendable {
         var known: [[Int64]: Segment] = [:]
         func segment(_ p: Program) -> Segment {
             let conjunction = p.conjunction != nil
-            let instructions = p.conjunction.map { $0.map { Program.Instruction(op: .leaf, argument: $0) } } ?? p.instructions
-            let key = [conjunction ? 1 : 0] + instructions.map { Int64($0.op.rawValue) << 32 | Int64(UInt32(bitPattern: $0.argument)) }
+            let instructions =
+                p.conjunction.map { $0.map { Program.Instruction(op: .leaf, argument: $0) } } ?? p.instructions
+            let key =
+                [conjunction ? 1 : 0]
+                + instructions.map { Int64($0.op.rawValue) << 32 | Int64(UInt32(bitPattern: $0.argument)) }
             if let segment = known[key] { return segment }
-            let segment = Segment(start: Int32(code.count), count: Int32(instructions.count), conjunction: conjunction, id: Int32(known.count))
+            let segment = Segment(
+                start: Int32(code.count), count: Int32(instructions.count), conjunction: conjunction,
+                id: Int32(known.count))
             code += instructions
             longest = max(longest, instructions.count)
             known[key] = segment
@@ -56,7 +61,8 @@ struct Plan: Sendable {
             let base = segment(t.baseProgram)
             let armStart = Int32(arms.count)
             for arm in t.arms { arms.append(segment(arm.program)) }
-            let key = [Int64(base.id), t.hasArms ? 1 : 0, Int64(bitPattern: t.recruitmentBonus.bitPattern)]
+            let key =
+                [Int64(base.id), t.hasArms ? 1 : 0, Int64(bitPattern: t.recruitmentBonus.bitPattern)]
                 + arms[Int(armStart)...].map { Int64($0.id) }
             let decisionClass: Int32
             if let known = classes[key] {
@@ -65,8 +71,10 @@ struct Plan: Sendable {
                 decisionClass = Int32(classes.count)
                 classes[key] = decisionClass
             }
-            entries.append(Entry(base: base, armStart: armStart, armCount: Int32(t.arms.count), hasArms: t.hasArms,
-                                 recruitmentBonus: t.recruitmentBonus, decisionClass: decisionClass))
+            entries.append(
+                Entry(
+                    base: base, armStart: armStart, armCount: Int32(t.arms.count), hasArms: t.hasArms,
+                    recruitmentBonus: t.recruitmentBonus, decisionClass: decisionClass))
         }
         self.code = code
         self.entries = entries
@@ -119,20 +127,26 @@ struct PlanRun {
     @inline(__always)
     func run(_ segment: Plan.Segment, _ index: CaseIndex) -> (Outcome, Tally) {
         guard segment.conjunction else { return runTree(segment, index) }
-        let start = Int(segment.start), end = Int(segment.start + segment.count)
+        let start = Int(segment.start)
+        let end = Int(segment.start + segment.count)
         var outcome = Outcome.met
         var tally = Tally()
         for k in start..<end {
             let v = verdict(Int(code[k].argument), index)
             tally.merge(v.tally)
-            if v.outcome == .notMet { outcome = .notMet } else if v.outcome == .unknown && outcome == .met { outcome = .unknown }
+            if v.outcome == .notMet {
+                outcome = .notMet
+            } else if v.outcome == .unknown && outcome == .met {
+                outcome = .unknown
+            }
         }
         return (outcome, tally)
     }
 
     @inline(never)
     func runTree(_ segment: Plan.Segment, _ index: CaseIndex) -> (Outcome, Tally) {
-        let start = Int(segment.start), end = Int(segment.start + segment.count)
+        let start = Int(segment.start)
+        let end = Int(segment.start + segment.count)
         var top = 0
         for k in start..<end {
             let instruction = code[k]
@@ -148,18 +162,30 @@ struct PlanRun {
                 for j in (top - n)..<top {
                     let (o, t) = stack[j]
                     tally.merge(t)
-                    if o == .notMet { outcome = .notMet } else if o == .unknown && outcome == .met { outcome = .unknown }
+                    if o == .notMet {
+                        outcome = .notMet
+                    } else if o == .unknown && outcome == .met {
+                        outcome = .unknown
+                    }
                 }
                 top -= n
                 stack[top] = (outcome, tally)
                 top += 1
             case .any:
                 let n = Int(instruction.argument)
-                var met = Tally(), unknown = Tally()
-                var anyMet = false, anyUnknown = false
+                var met = Tally()
+                var unknown = Tally()
+                var anyMet = false
+                var anyUnknown = false
                 for j in (top - n)..<top {
                     let (o, t) = stack[j]
-                    if o == .met { anyMet = true; met.merge(t) } else if o == .unknown { anyUnknown = true; unknown.merge(t) }
+                    if o == .met {
+                        anyMet = true
+                        met.merge(t)
+                    } else if o == .unknown {
+                        anyUnknown = true
+                        unknown.merge(t)
+                    }
                 }
                 top -= n
                 stack[top] = anyMet ? (.met, met) : anyUnknown ? (.unknown, unknown) : (.notMet, Tally())

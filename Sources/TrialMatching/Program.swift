@@ -1,5 +1,5 @@
-import Foundation
 import BoardModel
+import Foundation
 
 /// A compiled tree flattened into postfix instructions over interned leaf ids, so that the hot loop
 /// (millions of case × trial pairs) walks plain values and reads each leaf's verdict from a per-case cache (see `Plan`).
@@ -23,7 +23,10 @@ struct Program: Sendable {
         switch normal {
         case .leaf(let leaf)?: conjunction = [Int32(leaf.id)]
         case .all(let nodes)?:
-            let ids = nodes.compactMap { if case .leaf(let leaf) = $0 { return Int32(leaf.id) }; return nil }
+            let ids = nodes.compactMap {
+                if case .leaf(let leaf) = $0 { return Int32(leaf.id) }
+                return nil
+            }
             conjunction = ids.count == nodes.count ? ids : nil
         default: conjunction = nil
         }

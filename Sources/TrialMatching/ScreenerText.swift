@@ -1,5 +1,5 @@
-import Foundation
 import BoardModel
+import Foundation
 
 /// Reads the sentences of a registry's eligibility text that a screener decides from the record besides
 /// alterations and biomarkers (see `EligibilityText`): stage and extent ("metastatic", "Stage II or III",
@@ -18,7 +18,10 @@ enum ScreenerText {
         case lines(Comparison, label: String)
     }
 
-    enum Kind: Equatable { case read([Reading]), chart, unread, ignore }
+    enum Kind: Equatable {
+        case read([Reading])
+        case chart, unread, ignore
+    }
 
     /// Stage levels as bits: 1 << 1 = stage I … 1 << 4 = stage IV.
     static func bit(_ level: Int) -> UInt8 { UInt8(1) << UInt8(level) }
@@ -34,17 +37,23 @@ enum ScreenerText {
         if !window, let s = stage(lower, section: section) { found.append(s) }
         // HER2 overexpression by IHC 3+ or ISH amplification.
         if section == .inclusion, !permissive, lower.contains("her2") || lower.contains("her-2"),
-           lower.contains("overexpression") || lower.contains("ihc 3+") || lower.contains("gene-amplified") || lower.contains("amplification") {
+            lower.contains("overexpression") || lower.contains("ihc 3+") || lower.contains("gene-amplified")
+                || lower.contains("amplification")
+        {
             found.append(.her2Positive)
         }
         // Prior therapy.
-        if !window, !permissive || negatedPermission(lower), !lower.contains("hypersensitiv"), !lower.contains("allerg"),
-           !lower.contains("cumulative"), !lower.contains("eligib") {
+        if !window, !permissive || negatedPermission(lower), !lower.contains("hypersensitiv"),
+            !lower.contains("allerg"),
+            !lower.contains("cumulative"), !lower.contains("eligib")
+        {
             let names = drugs(in: lower)
             if !names.isEmpty {
-                let excluded = section == .exclusion || negatedPermission(lower) || lower.contains(" no prior ")
+                let excluded =
+                    section == .exclusion || negatedPermission(lower) || lower.contains(" no prior ")
                     || lower.contains(" without prior ") || lower.contains("naive") || lower.contains("naïve")
-                for (display, list) in names where historyNear(lower, display) || (section == .exclusion && lower.hasPrefix(" prior ")) {
+                for (display, list) in names
+                where historyNear(lower, display) || (section == .exclusion && lower.hasPrefix(" prior ")) {
                     found.append(.prior(names: list, display: display, required: !excluded))
                 }
             }
@@ -65,13 +74,21 @@ enum ScreenerText {
     /// Whether a drug is named as part of the patient's history: within a few words after "prior", "previous",
     /// "received", "treated with", "progressed on" and the like ("toxicity not related to atezolizumab" is not).
     static func historyNear(_ s: String, _ drug: String) -> Bool {
-        let cues = ["prior", "previous", "previously", "received", "receive", "treated", "treatment", "therapy", "progressed", "progression",
-                    "had", "pretreated", "pre-treated", "exposure", "refractory"]
-        let words = s.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "/") }).map(String.init)
+        let cues = [
+            "prior", "previous", "previously", "received", "receive", "treated", "treatment", "therapy", "progressed",
+            "progression",
+            "had", "pretreated", "pre-treated", "exposure", "refractory",
+        ]
+        let words = s.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "/") }).map(
+            String.init)
         let key = drug.lowercased().split(separator: " ").first.map(String.init) ?? drug.lowercased()
         for (i, w) in words.enumerated() where w.hasPrefix(key) || key.hasPrefix(w) && w.count >= 5 {
             let before = words[max(0, i - 6)..<i]
-            if before.contains(where: { b in cues.contains(b) }) && !before.contains("related") && !before.contains("to") { return true }
+            if before.contains(where: { b in cues.contains(b) }) && !before.contains("related")
+                && !before.contains("to")
+            {
+                return true
+            }
         }
         return false
     }
@@ -79,7 +96,9 @@ enum ScreenerText {
     /// The most an ECOG sentence allows ("ECOG 0 or 1", "0, 1, or 2", "≤ 2", "0-1"), or nil.
     static func ecogMax(_ sentence: String) -> Int? {
         let s = sentence.lowercased()
-        guard let r = s.range(of: "ecog") ?? s.range(of: "performance status") ?? s.range(of: "zubrod") else { return nil }
+        guard let r = s.range(of: "ecog") ?? s.range(of: "performance status") ?? s.range(of: "zubrod") else {
+            return nil
+        }
         let tail = s[r.upperBound...].prefix(60)
         if let m = tail.range(of: #"(≤|<=|=<)\s*([0-4])"#, options: .regularExpression) {
             return Int(String(tail[m].last!))
@@ -90,16 +109,20 @@ enum ScreenerText {
 
     static func timeWindow(_ s: String) -> Bool {
         s.contains(" within ") || s.contains(" days prior") || s.contains(" weeks prior") || s.contains(" days before")
-            || s.contains(" weeks before") || s.range(of: #"[≤<]\s*\d+\s*(days|weeks)"#, options: .regularExpression) != nil
+            || s.contains(" weeks before")
+            || s.range(of: #"[≤<]\s*\d+\s*(days|weeks)"#, options: .regularExpression) != nil
             || s.contains("concurrent") || s.contains("currently receiving") || s.contains(" receiving ")
     }
 
     static func isPermissive(_ s: String) -> Bool {
-        [" allowed", " permitted", " may ", " are eligible", " is eligible", "allowable", " acceptable"].contains { s.contains($0) }
+        [" allowed", " permitted", " may ", " are eligible", " is eligible", "allowable", " acceptable"].contains {
+            s.contains($0)
+        }
     }
 
     static func negatedPermission(_ s: String) -> Bool {
-        s.contains("not permitted") || s.contains("not allowed") || s.contains("are not eligible") || s.contains("is not eligible")
+        s.contains("not permitted") || s.contains("not allowed") || s.contains("are not eligible")
+            || s.contains("is not eligible")
             || s.contains("ineligible")
     }
 
@@ -126,7 +149,12 @@ enum ScreenerText {
             if let first = words.first?.first, first.isNumber { continue }
             for (k, w) in words.enumerated() {
                 let token = w.trimmingCharacters(in: CharacterSet(charactersIn: "abc"))
-                if let level = romans.first(where: { $0.0 == token })?.1 ?? romans.first(where: { w.hasPrefix($0.0) && w.count <= $0.0.count + 1 && w.dropFirst($0.0.count).allSatisfy { "abc".contains($0) } })?.1 {
+                if let level = romans.first(where: { $0.0 == token })?.1
+                    ?? romans.first(where: {
+                        w.hasPrefix($0.0) && w.count <= $0.0.count + 1
+                            && w.dropFirst($0.0.count).allSatisfy { "abc".contains($0) }
+                    })?.1
+                {
                     if !levels.contains(level) { levels.append(level) }
                 } else if k > 0 && !["or", "and", "to"].contains(String(w)) {
                     break
@@ -140,11 +168,14 @@ enum ScreenerText {
 
     static func stage(_ s: String, section: EligibilityText.Section) -> Reading? {
         // Stage words count only where the sentence speaks of the disease ("Stage 1 study treatments" is a part of the study).
-        let aboutDisease = ["cancer", "carcinoma", "disease", "tumor", "tumour", "malignan", " mbc"].contains { s.contains($0) }
+        let aboutDisease =
+            ["cancer", "carcinoma", "disease", "tumor", "tumour", "malignan", " mbc"].contains { s.contains($0) }
             && !s.contains("criteria")
         let levels = aboutDisease ? stageLevels(s).filter { (1...4).contains($0) } : []
-        let metastatic = s.contains("metastatic") || s.contains(" mbc") || s.contains("metastases") && !s.contains("brain metastases")
-            && !s.contains("cns metastases") && !s.contains("liver metastases")
+        let metastatic =
+            s.contains("metastatic") || s.contains(" mbc")
+            || s.contains("metastases") && !s.contains("brain metastases")
+                && !s.contains("cns metastases") && !s.contains("liver metastases")
         let locally = s.contains("locally advanced") || s.contains("inoperable") || s.contains("unresectable")
         let early = s.contains("early ") && (s.contains("breast cancer") || s.contains("stage"))
         if section == .exclusion || negatedPermission(s) {
@@ -152,19 +183,26 @@ enum ScreenerText {
             guard !levels.isEmpty, section == .exclusion || negatedPermission(s) else { return nil }
             var yes: UInt8 = 0
             for level in 1...4 where !levels.contains(level) { yes |= bit(level) }
-            return .stage(yes: yes, maybe: 0, label: "excluded if: stage " + levels.map(roman).joined(separator: " or "))
+            return .stage(
+                yes: yes, maybe: 0, label: "excluded if: stage " + levels.map(roman).joined(separator: " or "))
         }
         if !levels.isEmpty && !s.contains("brain") && !s.contains("cns") {
             var yes: UInt8 = 0
             for level in levels { yes |= bit(level) }
-            return .stage(yes: yes, maybe: 0, label: "stage " + levels.sorted().map(roman).joined(separator: " or ")
-                          + (early ? " (early disease)" : ""))
+            return .stage(
+                yes: yes, maybe: 0,
+                label: "stage " + levels.sorted().map(roman).joined(separator: " or ")
+                    + (early ? " (early disease)" : ""))
         }
         if metastatic || locally {
             // Metastatic disease is stage IV; "locally advanced/inoperable" may be a stage III the record does not qualify.
-            return .stage(yes: bit(4), maybe: locally ? bit(3) : 0,
-                          label: metastatic && locally ? "metastatic or locally advanced (inoperable) disease" : metastatic ? "metastatic disease (stage IV)"
-                              : "locally advanced (inoperable) or metastatic disease")
+            return .stage(
+                yes: bit(4), maybe: locally ? bit(3) : 0,
+                label: metastatic && locally
+                    ? "metastatic or locally advanced (inoperable) disease"
+                    : metastatic
+                        ? "metastatic disease (stage IV)"
+                        : "locally advanced (inoperable) or metastatic disease")
         }
         return nil
     }
@@ -179,12 +217,16 @@ enum ScreenerText {
             if let r = s.range(of: phrase) { s = String(s[..<r.lowerBound]) }
         }
         var out: [(String, [String])] = []
-        func add(_ display: String, _ names: [String]) { if !out.contains(where: { $0.0 == display }) { out.append((display, names)) } }
+        func add(_ display: String, _ names: [String]) {
+            if !out.contains(where: { $0.0 == display }) { out.append((display, names)) }
+        }
         for (phrase, display, names) in classPhrases where s.contains(phrase) { add(display, names) }
         let words = s.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") })
         for w in words {
             var word = String(w)
-            for suffix in ["-based", "-containing", "-directed"] where word.hasSuffix(suffix) { word = String(word.dropLast(suffix.count)) }
+            for suffix in ["-based", "-containing", "-directed"] where word.hasSuffix(suffix) {
+                word = String(word.dropLast(suffix.count))
+            }
             guard word.count >= 7 else { continue }
             if drugStems.contains(where: { word.hasSuffix($0) }) || namedDrugs.contains(word) {
                 if out.contains(where: { $0.1.contains(word) }) { continue }
@@ -195,11 +237,15 @@ enum ScreenerText {
     }
 
     /// International nonproprietary name stems of anticancer drugs (WHO INN stem book).
-    static let drugStems = ["mab", "tinib", "ciclib", "rafenib", "parib", "platin", "taxel", "rubicin", "lisib", "sertib", "metinib",
-                            "zomib", "degib", "tecan", "mustine", "citabine", "trexed", "lutamide", "rasib", "zolamide"]
-    static let namedDrugs: Set<String> = ["capecitabine", "eribulin", "tamoxifen", "letrozole", "anastrozole", "exemestane", "fulvestrant",
-                                          "cyclophosphamide", "temozolomide", "vincristine", "etoposide", "ifosfamide", "fluorouracil",
-                                          "neratinib", "everolimus", "ipatasertib", "cobimetinib", "lenalidomide", "ro6874281"]
+    static let drugStems = [
+        "mab", "tinib", "ciclib", "rafenib", "parib", "platin", "taxel", "rubicin", "lisib", "sertib", "metinib",
+        "zomib", "degib", "tecan", "mustine", "citabine", "trexed", "lutamide", "rasib", "zolamide",
+    ]
+    static let namedDrugs: Set<String> = [
+        "capecitabine", "eribulin", "tamoxifen", "letrozole", "anastrozole", "exemestane", "fulvestrant",
+        "cyclophosphamide", "temozolomide", "vincristine", "etoposide", "ifosfamide", "fluorouracil",
+        "neratinib", "everolimus", "ipatasertib", "cobimetinib", "lenalidomide", "ro6874281",
+    ]
     static let classPhrases: [(String, String, [String])] = [
         ("cdk inhibitor", "CDK4/6 inhibitor", ["palbociclib", "ribociclib", "abemaciclib", "cdk"]),
         ("cdk4/6 inhibitor", "CDK4/6 inhibitor", ["palbociclib", "ribociclib", "abemaciclib", "cdk"]),
@@ -217,8 +263,12 @@ enum ScreenerText {
     /// "a total of one line of therapy", "up to 4 prior … treatments", "at least 2 prior lines", "≥ 2 prior lines".
     static func lines(_ s: String) -> Reading? {
         guard s.contains("line") || (s.contains("prior") && s.contains("treatments")) else { return nil }
-        guard s.contains("metasta") || s.contains("advanced") || s.contains("prior") || s.contains("previous") else { return nil }
-        let numbers: [String: Double] = ["one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5]
+        guard s.contains("metasta") || s.contains("advanced") || s.contains("prior") || s.contains("previous") else {
+            return nil
+        }
+        let numbers: [String: Double] = [
+            "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5,
+        ]
         func number(after phrase: String) -> Double? {
             guard let r = s.range(of: phrase) else { return nil }
             let word = s[r.upperBound...].split(separator: " ").first.map(String.init) ?? ""
@@ -227,11 +277,17 @@ enum ScreenerText {
         if s.contains("treatment-naive") || s.contains("treatment naive"), let n = number(after: "or ") {
             return .lines(Comparison(op: .le, value: n), label: "prior lines for advanced disease ≤\(Int(n))")
         }
-        if let n = number(after: "a total of ") ?? number(after: "exactly ") { return .lines(Comparison(op: .eq, value: n), label: "prior lines for advanced disease = \(Int(n))") }
-        if let n = number(after: "up to ") ?? number(after: "no more than ") ?? number(after: "at most ") ?? number(after: "≤ ") ?? number(after: "≤") {
+        if let n = number(after: "a total of ") ?? number(after: "exactly ") {
+            return .lines(Comparison(op: .eq, value: n), label: "prior lines for advanced disease = \(Int(n))")
+        }
+        if let n = number(after: "up to ") ?? number(after: "no more than ") ?? number(after: "at most ") ?? number(
+            after: "≤ ") ?? number(after: "≤")
+        {
             return .lines(Comparison(op: .le, value: n), label: "prior lines for advanced disease ≤\(Int(n))")
         }
-        if let n = number(after: "at least ") ?? number(after: "≥ ") ?? number(after: "≥") ?? number(after: "minimum of ") {
+        if let n = number(after: "at least ") ?? number(after: "≥ ") ?? number(after: "≥")
+            ?? number(after: "minimum of ")
+        {
             return .lines(Comparison(op: .ge, value: n), label: "prior lines for advanced disease ≥\(Int(n))")
         }
         return nil
@@ -240,17 +296,26 @@ enum ScreenerText {
     /// Whether a sentence names something a structured record could decide (a biomarker, a gene, a prior
     /// treatment, a diagnosis or stage), as opposed to labs, consent or logistics.
     static func decidable(_ s: String) -> Bool {
-        let chartWords = ["laborator", "neutrophil", "platelet", "hemoglobin", "haemoglobin", "bilirubin", "creatinine", "informed consent",
-                          "pregnan", "contracept", "measurable", "life expectancy", "swallow", "hepatitis", " hiv", "infection", "cardiac",
-                          "ejection fraction", "qtc", "specimen", "tissue", "biopsy", "surgery", "surgical", "radiotherapy", "radiation",
-                          "allerg", "hypersensitiv", "investigational", "cns ", "central nervous", "leptomening", "brain metast",
-                          "autoimmun", "transplant", "malignanc", "within ", "organ function", "comply", "compliance", "willing",
-                          "last dose", "resolution of", "recovered from", "side effects", "toxicit"]
+        let chartWords = [
+            "laborator", "neutrophil", "platelet", "hemoglobin", "haemoglobin", "bilirubin", "creatinine",
+            "informed consent",
+            "pregnan", "contracept", "measurable", "life expectancy", "swallow", "hepatitis", " hiv", "infection",
+            "cardiac",
+            "ejection fraction", "qtc", "specimen", "tissue", "biopsy", "surgery", "surgical", "radiotherapy",
+            "radiation",
+            "allerg", "hypersensitiv", "investigational", "cns ", "central nervous", "leptomening", "brain metast",
+            "autoimmun", "transplant", "malignanc", "within ", "organ function", "comply", "compliance", "willing",
+            "last dose", "resolution of", "recovered from", "side effects", "toxicit",
+        ]
         if chartWords.contains(where: { s.contains($0) }) { return false }
-        if s.contains("standard therapy") || s.contains("standard treatment") || s.contains("investigator") { return false }
-        let decidableWords = ["positive", "negative", "mutation", "mutated", "amplif", "fusion", "rearrange", "express", "wild-type",
-                              "wildtype", " prior ", "previous", "received", "progress", "remission", "refractory", "relapsed",
-                              " lines", " line of", "histolog", "stage "]
+        if s.contains("standard therapy") || s.contains("standard treatment") || s.contains("investigator") {
+            return false
+        }
+        let decidableWords = [
+            "positive", "negative", "mutation", "mutated", "amplif", "fusion", "rearrange", "express", "wild-type",
+            "wildtype", " prior ", "previous", "received", "progress", "remission", "refractory", "relapsed",
+            " lines", " line of", "histolog", "stage ",
+        ]
         if decidableWords.contains(where: { s.contains($0) }) { return true }
         return false
     }

@@ -1,5 +1,5 @@
-import Foundation
 import BoardModel
+import Foundation
 
 /// The small vocabularies matching needs: variant categories and classifications as CTML spells
 /// them, copy-number calls, protein-change spellings, numeric comparisons and drug classes.
@@ -7,15 +7,24 @@ enum Vocabulary {}
 
 /// CTML's variant_category, and what a finding kind counts as.
 enum VariantCategory: String, Sendable {
-    case mutation = "Mutation", copyNumber = "Copy Number Variation", structural = "Structural Variation", signature = "Signature"
+    case mutation = "Mutation"
+    case copyNumber = "Copy Number Variation"
+    case structural = "Structural Variation"
+    case signature = "Signature"
 
     init?(ctml text: String) {
         let t = text.lowercased()
-        if t.hasPrefix("mut") { self = .mutation }
-        else if t.hasPrefix("copy") || t == "cnv" || t == "cna" { self = .copyNumber }
-        else if t.hasPrefix("struct") || t == "sv" || t.contains("fusion") { self = .structural }
-        else if t.hasPrefix("sig") { self = .signature }
-        else { return nil }
+        if t.hasPrefix("mut") {
+            self = .mutation
+        } else if t.hasPrefix("copy") || t == "cnv" || t == "cna" {
+            self = .copyNumber
+        } else if t.hasPrefix("struct") || t == "sv" || t.contains("fusion") {
+            self = .structural
+        } else if t.hasPrefix("sig") {
+            self = .signature
+        } else {
+            return nil
+        }
     }
 
     init(_ kind: FindingKind) {
@@ -39,11 +48,22 @@ enum VariantCategory: String, Sendable {
 
 /// MAF variant classifications, derived from a finding's consequence (VEP/SO or MAF spelling).
 enum VariantClass: String, Sendable {
-    case missense = "Missense_Mutation", nonsense = "Nonsense_Mutation", frameShiftDel = "Frame_Shift_Del"
-    case frameShiftIns = "Frame_Shift_Ins", inFrameDel = "In_Frame_Del", inFrameIns = "In_Frame_Ins"
-    case spliceSite = "Splice_Site", silent = "Silent", nonstop = "Nonstop_Mutation"
-    case translationStart = "Translation_Start_Site", flank5 = "5'Flank", flank3 = "3'Flank", utr5 = "5'UTR", utr3 = "3'UTR"
-    case intron = "Intron", splicRegion = "Splice_Region"
+    case missense = "Missense_Mutation"
+    case nonsense = "Nonsense_Mutation"
+    case frameShiftDel = "Frame_Shift_Del"
+    case frameShiftIns = "Frame_Shift_Ins"
+    case inFrameDel = "In_Frame_Del"
+    case inFrameIns = "In_Frame_Ins"
+    case spliceSite = "Splice_Site"
+    case silent = "Silent"
+    case nonstop = "Nonstop_Mutation"
+    case translationStart = "Translation_Start_Site"
+    case flank5 = "5'Flank"
+    case flank3 = "3'Flank"
+    case utr5 = "5'UTR"
+    case utr3 = "3'UTR"
+    case intron = "Intron"
+    case splicRegion = "Splice_Region"
     /// A frameshift whose direction (deletion or insertion) the record does not say.
     case frameShift = "Frame_Shift"
 
@@ -56,14 +76,20 @@ enum VariantClass: String, Sendable {
 
     static let byKey: [String: VariantClass] = {
         var map: [String: VariantClass] = [:]
-        let all: [VariantClass] = [.missense, .nonsense, .frameShiftDel, .frameShiftIns, .inFrameDel, .inFrameIns, .spliceSite, .silent,
-                                   .nonstop, .translationStart, .flank5, .flank3, .utr5, .utr3, .intron, .splicRegion, .frameShift]
+        let all: [VariantClass] = [
+            .missense, .nonsense, .frameShiftDel, .frameShiftIns, .inFrameDel, .inFrameIns, .spliceSite, .silent,
+            .nonstop, .translationStart, .flank5, .flank3, .utr5, .utr3, .intron, .splicRegion, .frameShift,
+        ]
         for value in all { map[value.rawValue.lowercased()] = value }
         let so: [String: VariantClass] = [
-            "missense_variant": .missense, "stop_gained": .nonsense, "inframe_deletion": .inFrameDel, "inframe_insertion": .inFrameIns,
-            "splice_donor_variant": .spliceSite, "splice_acceptor_variant": .spliceSite, "splice_region_variant": .splicRegion,
-            "synonymous_variant": .silent, "stop_lost": .nonstop, "start_lost": .translationStart, "upstream_gene_variant": .flank5,
-            "downstream_gene_variant": .flank3, "5_prime_utr_variant": .utr5, "3_prime_utr_variant": .utr3, "intron_variant": .intron,
+            "missense_variant": .missense, "stop_gained": .nonsense, "inframe_deletion": .inFrameDel,
+            "inframe_insertion": .inFrameIns,
+            "splice_donor_variant": .spliceSite, "splice_acceptor_variant": .spliceSite,
+            "splice_region_variant": .splicRegion,
+            "synonymous_variant": .silent, "stop_lost": .nonstop, "start_lost": .translationStart,
+            "upstream_gene_variant": .flank5,
+            "downstream_gene_variant": .flank3, "5_prime_utr_variant": .utr5, "3_prime_utr_variant": .utr3,
+            "intron_variant": .intron,
             "frameshift_variant": .frameShift, "protein_altering_variant": .missense,
         ]
         map.merge(so) { a, _ in a }
@@ -74,7 +100,10 @@ enum VariantClass: String, Sendable {
     static func of(_ finding: Finding) -> VariantClass? {
         var result: VariantClass?
         for part in (finding.consequence ?? "").split(whereSeparator: { $0 == "&" || $0 == "," }) {
-            if let c = VariantClass(maf: String(part)) { result = c; break }
+            if let c = VariantClass(maf: String(part)) {
+                result = c
+                break
+            }
         }
         let p = finding.hgvsP ?? ""
         if result == nil || result == .frameShift {
@@ -108,11 +137,17 @@ enum CNVCall: String, Sendable {
 
     init?(ctml text: String) {
         let t = text.lowercased()
-        if t.contains("ampli") { self = .amplification }
-        else if t.contains("gain") { self = .gain }
-        else if t.contains("homozygous") || t.contains("deep") { self = .homozygousDeletion }
-        else if t.contains("heterozygous") || t.contains("shallow") || t.contains("loss") { self = .heterozygousDeletion }
-        else { return nil }
+        if t.contains("ampli") {
+            self = .amplification
+        } else if t.contains("gain") {
+            self = .gain
+        } else if t.contains("homozygous") || t.contains("deep") {
+            self = .homozygousDeletion
+        } else if t.contains("heterozygous") || t.contains("shallow") || t.contains("loss") {
+            self = .heterozygousDeletion
+        } else {
+            return nil
+        }
     }
 
     init(_ call: CopyNumberCall) {
@@ -159,8 +194,13 @@ enum ProteinChange {
         let u = Array(change.utf8)
         var i = 0
         func number() -> Int? {
-            var v = 0, seen = false
-            while i < u.count, (48...57).contains(u[i]) { v = v * 10 + Int(u[i] - 48); i += 1; seen = true }
+            var v = 0
+            var seen = false
+            while i < u.count, (48...57).contains(u[i]) {
+                v = v * 10 + Int(u[i] - 48)
+                i += 1
+                seen = true
+            }
             return seen ? v : nil
         }
         guard let lower = number(), i < u.count, u[i] == UInt8(ascii: "_") else { return nil }
@@ -175,15 +215,23 @@ enum ProteinChange {
     /// and its kind ("del", "ins", "dup", "delins", or "" for a substitution).
     static func span(_ change: String) -> (lower: Int, upper: Int, kind: String)? {
         var numbers: [Int] = []
-        var current = 0, inNumber = false
+        var current = 0
+        var inNumber = false
         var tail = Substring("")
         for (k, ch) in zip(change.indices, change) {
             if let d = ch.wholeNumberValue, ch.isASCII {
                 current = current * 10 + d
                 inNumber = true
             } else {
-                if inNumber { numbers.append(current); current = 0; inNumber = false }
-                if ch.isLowercase { tail = change[k...]; break }
+                if inNumber {
+                    numbers.append(current)
+                    current = 0
+                    inNumber = false
+                }
+                if ch.isLowercase {
+                    tail = change[k...]
+                    break
+                }
             }
         }
         if inNumber { numbers.append(current) }
@@ -216,7 +264,14 @@ enum ProteinChange {
 
 /// A numeric condition such as ">=18" or "<=1".
 struct Comparison: Sendable, Hashable {
-    enum Op: String, Sendable { case lt = "<", le = "≤", gt = ">", ge = "≥", eq = "=", ne = "≠" }
+    enum Op: String, Sendable {
+        case lt = "<"
+        case le = "≤"
+        case gt = ">"
+        case ge = "≥"
+        case eq = "="
+        case ne = "≠"
+    }
     var op: Op
     var value: Double
 
@@ -227,8 +282,10 @@ struct Comparison: Sendable, Hashable {
 
     init?(_ text: String) {
         var t = text.trimmingCharacters(in: .whitespaces)
-        let ops: [(String, Op)] = [(">=", .ge), ("=>", .ge), ("≥", .ge), ("<=", .le), ("=<", .le), ("≤", .le), ("!=", .ne),
-                                   ("==", .eq), (">", .gt), ("<", .lt), ("=", .eq)]
+        let ops: [(String, Op)] = [
+            (">=", .ge), ("=>", .ge), ("≥", .ge), ("<=", .le), ("=<", .le), ("≤", .le), ("!=", .ne),
+            ("==", .eq), (">", .gt), ("<", .lt), ("=", .eq),
+        ]
         var found: Op = .eq
         for (symbol, op) in ops where t.hasPrefix(symbol) {
             found = op

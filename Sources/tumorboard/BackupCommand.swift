@@ -1,12 +1,13 @@
-import Foundation
 import ArgumentParser
 import BoardStore
+import Foundation
 
 /// `tumorboard backup FILE`: an online copy of the store, consistent while others write. The copy carries the
 /// audit chain as it is now; its head is printed and kept in this terminal's witness log, so the backup can
 /// later anchor `tumorboard verify --against FILE`. The audit key is not in the backup: `tumorboard key backup`.
 struct BackupCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "backup", abstract: "Copy the store to a new file (safe while others are writing).")
+    static let configuration = CommandConfiguration(
+        commandName: "backup", abstract: "Copy the store to a new file (safe while others are writing).")
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("The new backup file.", valueName: "file")) var file: String
@@ -30,7 +31,8 @@ struct BackupCommand: ParsableCommand {
 
 /// `tumorboard restore FILE [--force]`: puts a verified backup in place of the store.
 struct RestoreCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "restore", abstract: "Replace the store with a backup, after verifying the backup.")
+    static let configuration = CommandConfiguration(
+        commandName: "restore", abstract: "Replace the store with a backup, after verifying the backup.")
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("The backup file.", valueName: "file")) var file: String
@@ -41,7 +43,8 @@ struct RestoreCommand: ParsableCommand {
         // The store now holds the backup's chain: heads witnessed after it were rolled back on purpose.
         let store = try BoardStore.open(path: global.storePath, user: global.userName, readOnly: true)
         Witness.shared.restored(store)
-        print("restored \(global.storePath) from \(file) (integrity ok, audit chain ok: \(report.auditEventsChecked) events; "
-              + "head: \(try store.auditHead().description))")
+        print(
+            "restored \(global.storePath) from \(file) (integrity ok, audit chain ok: \(report.auditEventsChecked) events; "
+                + "head: \(try store.auditHead().description))")
     }
 }

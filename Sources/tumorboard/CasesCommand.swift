@@ -1,11 +1,12 @@
-import Foundation
 import ArgumentParser
 import BoardModel
 import BoardStore
+import Foundation
 
 /// `tumorboard cases [--meeting ID]`: one line per case.
 struct CasesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "cases", abstract: "List cases, or those on one meeting's agenda.")
+    static let configuration = CommandConfiguration(
+        commandName: "cases", abstract: "List cases, or those on one meeting's agenda.")
 
     @OptionGroup var global: GlobalOptions
 
@@ -25,7 +26,11 @@ struct CasesCommand: ParsableCommand {
             let died = c.life.isDeceased ? ", deceased" : ""
             let stage = c.stageGroup.map { "st \($0)" } ?? "st ?"
             let ecog = c.ecog.map { "ECOG \($0)" } ?? "ECOG ?"
-            print([c.id, c.status.rawValue, "\(who) (\(age) \(c.sex.rawValue.prefix(1))\(died))", c.diagnosis, stage, ecog, c.topFinding ?? ""]
+            print(
+                [
+                    c.id, c.status.rawValue, "\(who) (\(age) \(c.sex.rawValue.prefix(1))\(died))", c.diagnosis, stage,
+                    ecog, c.topFinding ?? "",
+                ]
                 .joined(separator: "\t"))
         }
     }

@@ -1,7 +1,7 @@
-import Foundation
 import ArgumentParser
 import BoardFormats
 import BoardStore
+import Foundation
 
 /// Runs a parsed command and maps errors to exit codes and one-line messages on stderr.
 enum CommandRunner {
@@ -54,7 +54,10 @@ enum CommandLineOrder {
         let word = arguments[i]
         let names = Tumorboard.configuration.subcommands.map { $0.configuration.commandName ?? "" } + ["help"]
         guard names.contains(word) else {
-            throw CommandFailure(message: "unknown command \"\(word)\"; expected one of \(names.dropLast().joined(separator: ", ")) (see tumorboard --help)")
+            throw CommandFailure(
+                message:
+                    "unknown command \"\(word)\"; expected one of \(names.dropLast().joined(separator: ", ")) (see tumorboard --help)"
+            )
         }
         if i == 0 { return arguments }
         return [word] + arguments[..<i] + arguments[(i + 1)...]

@@ -1,15 +1,17 @@
-import Foundation
 import ArgumentParser
-import BoardModel
 import BoardFormats
+import BoardModel
 import BoardStore
+import Foundation
 
 /// `tumorboard decision show CASE [--json]`: the decision in force for a case, and its history.
 struct DecisionCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "decision", abstract: "Read decisions.", subcommands: [Show.self])
+    static let configuration = CommandConfiguration(
+        commandName: "decision", abstract: "Read decisions.", subcommands: [Show.self])
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a case's current decision (and earlier versions).")
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Show a case's current decision (and earlier versions).")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("The case id.", valueName: "case")) var caseId: String
@@ -17,7 +19,9 @@ struct DecisionCommand: ParsableCommand {
 
         func run() throws {
             let store = try global.openStore(readOnly: true)
-            guard let record = try store.caseRecord(id: caseId) else { throw StoreError.notFound(kind: "case", id: caseId) }
+            guard let record = try store.caseRecord(id: caseId) else {
+                throw StoreError.notFound(kind: "case", id: caseId)
+            }
             if json {
                 let data = try NativeReader.encoder.encode(record.decisions)
                 print(String(decoding: data, as: UTF8.self))
@@ -39,9 +43,13 @@ struct DecisionCommand: ParsableCommand {
             }
             if let consensus = d.consensus { print("Consensus: \(consensus.rawValue)") }
             for dissent in d.dissent { print("Dissent: \(dissent.name) — \(dissent.reason)") }
-            if let signer = d.signedBy, let at = d.signedAt { print("Signed by \(signer) at \(InstantFormat.format(at)); sha256 \(BoardStore.hash(of: d))") }
+            if let signer = d.signedBy, let at = d.signedAt {
+                print("Signed by \(signer) at \(InstantFormat.format(at)); sha256 \(BoardStore.hash(of: d))")
+            }
             let earlier = record.decisions.filter { $0.id != d.id }
-            if !earlier.isEmpty { print("Earlier: " + earlier.map { "\($0.id) (\($0.status.rawValue))" }.joined(separator: ", ")) }
+            if !earlier.isEmpty {
+                print("Earlier: " + earlier.map { "\($0.id) (\($0.status.rawValue))" }.joined(separator: ", "))
+            }
         }
     }
 }

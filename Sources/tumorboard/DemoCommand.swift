@@ -1,11 +1,12 @@
-import Foundation
 import ArgumentParser
 import BoardFormats
 import BoardStore
+import Foundation
 
 /// `tumorboard demo`: a throwaway store seeded from the bundled sample board.
 struct DemoCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "demo", abstract: "Open a throwaway store seeded with the synthetic sample board.")
+    static let configuration = CommandConfiguration(
+        commandName: "demo", abstract: "Open a throwaway store seeded with the synthetic sample board.")
 
     @Option(name: .long, help: ArgumentHelp("Who is making changes. Default: the login name.", valueName: "name"))
     var user: String?
@@ -37,11 +38,15 @@ struct DemoCommand: ParsableCommand {
 enum DemoStore {
     static func create(user: String) throws -> BoardStore {
         let sample = try SampleDataLocator.directory()
-        var template = Array(((NSTemporaryDirectory() as NSString).appendingPathComponent("tumorboard-demo-XXXXXX")).utf8CString)
-        guard let dir = mkdtemp(&template) else { throw CommandFailure(message: "cannot create a temporary directory", code: 2) }
+        var template = Array(
+            ((NSTemporaryDirectory() as NSString).appendingPathComponent("tumorboard-demo-XXXXXX")).utf8CString)
+        guard let dir = mkdtemp(&template) else {
+            throw CommandFailure(message: "cannot create a temporary directory", code: 2)
+        }
         let path = String(cString: dir) + "/board.sqlite"
         // One bundle: the store writes boards and cases before the meetings, notes and decisions that refer to them.
-        let files = try FileManager.default.contentsOfDirectory(atPath: sample).filter { $0.hasSuffix(".json") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: sample).filter { $0.hasSuffix(".json") }
+            .sorted()
         let bundle = try BoardReader.read(paths: files.map { sample + "/" + $0 })
         let store = try BoardStore.open(path: path, user: user)
         try store.importBundle(bundle)
@@ -59,11 +64,14 @@ enum SampleDataLocator {
         let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
         candidates.append(exe.appendingPathComponent("../../../SampleData").standardized.path)
         candidates.append(exe.appendingPathComponent("../share/tumorboard/SampleData").standardized.path)
-        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../SampleData").standardized.path
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "../../SampleData"
+        ).standardized.path
         candidates.append(source)
         for candidate in candidates where FileManager.default.fileExists(atPath: candidate + "/cases.json") {
             return candidate
         }
-        throw CommandFailure(message: "cannot find the sample board (SampleData/cases.json); set TUMORBOARD_SAMPLE_DATA", code: 1)
+        throw CommandFailure(
+            message: "cannot find the sample board (SampleData/cases.json); set TUMORBOARD_SAMPLE_DATA", code: 1)
     }
 }

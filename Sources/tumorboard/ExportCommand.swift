@@ -1,9 +1,9 @@
-import Foundation
 import ArgumentParser
-import BoardModel
-import BoardFormats
-import BoardStore
 import BoardApp
+import BoardFormats
+import BoardModel
+import BoardStore
+import Foundation
 
 /// `tumorboard export minutes|case`: documents for the record, written 0600 and atomically.
 struct ExportCommand: ParsableCommand {
@@ -24,7 +24,9 @@ struct ExportOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Wrap plain text at this many columns (display width).", valueName: "n"))
     var width = 80
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (mode 0600, atomically) instead of standard output.", valueName: "file"))
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp("Write to this file (mode 0600, atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
     func validate() throws {
@@ -60,13 +62,16 @@ struct ExportMinutesCommand: ParsableCommand {
 
     func run() throws {
         let store = try global.openStore(readOnly: true)
-        try options.emit(try MinutesExport.minutes(store: store, meetingId: meetingId, format: options.format, width: options.width,
-                                                   deidentify: options.deidentify, timeZone: options.timeZone))
+        try options.emit(
+            try MinutesExport.minutes(
+                store: store, meetingId: meetingId, format: options.format, width: options.width,
+                deidentify: options.deidentify, timeZone: options.timeZone))
     }
 }
 
 struct ExportCaseCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "case", abstract: "One case's board summary for the patient's chart.")
+    static let configuration = CommandConfiguration(
+        commandName: "case", abstract: "One case's board summary for the patient's chart.")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var options: ExportOptions
@@ -76,7 +81,9 @@ struct ExportCaseCommand: ParsableCommand {
 
     func run() throws {
         let store = try global.openStore(readOnly: true)
-        try options.emit(try MinutesExport.caseSummary(store: store, caseId: caseId, format: options.format, width: options.width,
-                                                       deidentify: options.deidentify, asOf: LocalDate(Date()), timeZone: options.timeZone))
+        try options.emit(
+            try MinutesExport.caseSummary(
+                store: store, caseId: caseId, format: options.format, width: options.width,
+                deidentify: options.deidentify, asOf: LocalDate(Date()), timeZone: options.timeZone))
     }
 }

@@ -1,12 +1,14 @@
-import Foundation
 import ArgumentParser
-import BoardModel
 import BoardFormats
+import BoardModel
 import BoardStore
+import Foundation
 
 /// `tumorboard generate`: fills a store with a deterministic synthetic board for benchmarks.
 struct GenerateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "generate", abstract: "Fill a store with a deterministic synthetic board (benchmarks, load tests).")
+    static let configuration = CommandConfiguration(
+        commandName: "generate", abstract: "Fill a store with a deterministic synthetic board (benchmarks, load tests)."
+    )
 
     @OptionGroup var global: GlobalOptions
 
@@ -16,7 +18,9 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Random seed: the same seed gives the same board.") var seed: UInt64 = 1
 
     func validate() throws {
-        guard cases >= 0, findings >= 1, trials >= 0 else { throw ValidationError("--cases and --trials must be ≥ 0 and --findings ≥ 1") }
+        guard cases >= 0, findings >= 1, trials >= 0 else {
+            throw ValidationError("--cases and --trials must be ≥ 0 and --findings ≥ 1")
+        }
     }
 
     func run() throws {
@@ -29,7 +33,8 @@ struct GenerateCommand: ParsableCommand {
         let board = Board(id: "synthetic", name: "Synthetic board")
         while start < cases {
             let end = min(cases, start + chunk)
-            try store.importBundle(BoardBundle(boards: start == 0 ? [board] : [], cases: (start..<end).map(generator.makeCase)))
+            try store.importBundle(
+                BoardBundle(boards: start == 0 ? [board] : [], cases: (start..<end).map(generator.makeCase)))
             done += end - start
             progress.update(done)
             start = end
@@ -39,8 +44,14 @@ struct GenerateCommand: ParsableCommand {
         }
         // One upcoming meeting with twelve cases, so the screens have an agenda to show.
         if cases > 0 {
-            let meeting = Meeting(id: "SYN-M1", boardId: "synthetic", startsAt: Date().addingTimeInterval(86400 * 3), chair: "Dr. Synthetic",
-                                  agenda: (0..<min(12, cases)).map { AgendaItem(caseId: String(format: "G-%06d", $0 * max(1, cases / 12) + 1), position: $0 + 1, plannedMinutes: 8) })
+            let meeting = Meeting(
+                id: "SYN-M1", boardId: "synthetic", startsAt: Date().addingTimeInterval(86400 * 3),
+                chair: "Dr. Synthetic",
+                agenda: (0..<min(12, cases)).map {
+                    AgendaItem(
+                        caseId: String(format: "G-%06d", $0 * max(1, cases / 12) + 1), position: $0 + 1,
+                        plannedMinutes: 8)
+                })
             try store.importBundle(BoardBundle(boards: [board], meetings: [meeting]))
         }
         progress.finish()

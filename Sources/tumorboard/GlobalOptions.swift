@@ -1,13 +1,16 @@
-import Foundation
 import ArgumentParser
 import BoardStore
+import Foundation
 
 /// Options every command shares: which store, and who is working.
 struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The store file.", valueName: "path"))
     var store: String?
 
-    @Option(name: .long, help: ArgumentHelp("Who is making changes (recorded in the audit trail). Default: the login name.", valueName: "name"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Who is making changes (recorded in the audit trail). Default: the login name.", valueName: "name"))
     var user: String?
 
     var storePath: String { StoreLocation.resolve(explicit: store, environment: ProcessInfo.processInfo.environment) }

@@ -1,7 +1,7 @@
-import Foundation
 import ArgumentParser
 import BoardFormats
 import BoardStore
+import Foundation
 
 /// `tumorboard import PATH…`: reads files into the store in one transaction.
 ///
@@ -14,9 +14,9 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Import cases, findings, trials and evidence from files (one transaction per run).",
         discussion: """
-        Formats (detected from the content): \(BoardReader.formats.joined(separator: ", ")).
-        VCF/MAF findings attach to --case, or to the case whose id or report specimen id equals the sample name.
-        """)
+            Formats (detected from the content): \(BoardReader.formats.joined(separator: ", ")).
+            VCF/MAF findings attach to --case, or to the case whose id or report specimen id equals the sample name.
+            """)
 
     @OptionGroup var global: GlobalOptions
 
@@ -26,13 +26,19 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .customLong("case"), help: ArgumentHelp("Attach VCF/MAF findings to this case.", valueName: "id"))
     var caseId: String?
 
-    @Option(help: ArgumentHelp("VCF sample column or MAF Tumor_Sample_Barcode to read (needed with --case when the file holds several samples).", valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "VCF sample column or MAF Tumor_Sample_Barcode to read (needed with --case when the file holds several samples).",
+            valueName: "name"))
     var sample: String?
 
     @Flag(help: "Check the files and report what would change, without writing.")
     var dryRun = false
 
-    @Option(help: ArgumentHelp("Also write the complete account of the import (records, skipped, fields not used) as JSON to this file.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Also write the complete account of the import (records, skipped, fields not used) as JSON to this file.",
+            valueName: "file"))
     var report: String?
 
     @Argument(help: ArgumentHelp("Files to import.", valueName: "path"))
@@ -45,8 +51,11 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let (paths, passedOver) = try ImportDirectory.expand(self.paths, formatGiven: format != nil)
         let tty = isatty(STDERR_FILENO) == 1
-        if tty { FileHandle.standardError.write(Data("reading \(paths.count) file\(paths.count == 1 ? "" : "s")…\r".utf8)) }
-        let payload = try BoardReader.payload(paths: paths, format: format, options: .init(caseId: caseId, sample: sample, streamFindings: true))
+        if tty {
+            FileHandle.standardError.write(Data("reading \(paths.count) file\(paths.count == 1 ? "" : "s")…\r".utf8))
+        }
+        let payload = try BoardReader.payload(
+            paths: paths, format: format, options: .init(caseId: caseId, sample: sample, streamFindings: true))
         // Lab files are parsed while the store writes, so a bad line can surface after the store was opened: a
         // store this run created is removed again then (and after a dry run), leaving things as they were.
         let existed = FileManager.default.fileExists(atPath: global.storePath)
@@ -56,10 +65,12 @@ struct ImportCommand: ParsableCommand {
         do {
             store = try global.openStore()
             if let caseId { try store.requireSamePatient(caseId: caseId, records: payload.bundle.cases) }
-            summary = try store.importRecords(payload.bundle, partialCases: payload.partialCases, caseAdditions: payload.caseAdditions, findingBatches: payload.findingSets,
-                                              findingStreams: payload.findingStreams,
-                                              evidence: payload.evidence, skipped: payload.skipped, dryRun: dryRun,
-                                              progress: { @Sendable done, total in bar.update(done, of: total) })
+            summary = try store.importRecords(
+                payload.bundle, partialCases: payload.partialCases, caseAdditions: payload.caseAdditions,
+                findingBatches: payload.findingSets,
+                findingStreams: payload.findingStreams,
+                evidence: payload.evidence, skipped: payload.skipped, dryRun: dryRun,
+                progress: { @Sendable done, total in bar.update(done, of: total) })
         } catch {
             bar.finish()
             if !existed { removeStore() }
@@ -79,7 +90,9 @@ struct ImportCommand: ParsableCommand {
         }
         var lines = [dryRun ? "dry run, nothing written; would import:" : "imported into \(store.path):"]
         if !passedOver.isEmpty {
-            lines.append("note: not read, not in a format tumorboard reads (\(passedOver.count)): " + passedOver.joined(separator: ", "))
+            lines.append(
+                "note: not read, not in a format tumorboard reads (\(passedOver.count)): "
+                    + passedOver.joined(separator: ", "))
         }
         if !counts.description.isEmpty { lines.append(counts.description) }
         // The account of each file first (what was read, skipped, refused, not used), then the notes.
@@ -105,10 +118,14 @@ struct ImportCommand: ParsableCommand {
 enum ImportDirectory {
     static func expand(_ paths: [String], formatGiven: Bool) throws -> (files: [String], passedOver: [String]) {
         let fm = FileManager.default
-        var files: [String] = [], passedOver: [String] = []
+        var files: [String] = []
+        var passedOver: [String] = []
         for path in paths {
             var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { files.append(path); continue }
+            guard fm.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                files.append(path)
+                continue
+            }
             let names: [String]
             do { names = try fm.contentsOfDirectory(atPath: path) } catch {
                 throw ImportError(file: path, message: "cannot list the directory (not readable)")
@@ -124,18 +141,24 @@ enum ImportDirectory {
             }
             if found == 0 { throw ImportError(file: path, message: "the directory holds no files to import") }
         }
-        if files.isEmpty { throw ImportError(file: paths.joined(separator: ", "), message: "no file in a format tumorboard reads (\(BoardReader.formats.joined(separator: ", ")))") }
+        if files.isEmpty {
+            throw ImportError(
+                file: paths.joined(separator: ", "),
+                message: "no file in a format tumorboard reads (\(BoardReader.formats.joined(separator: ", ")))")
+        }
         return (files, passedOver)
     }
 
     /// Whether the file's first 64 KiB look like something a reader takes: JSON or XML (the reader judges the
     /// rest), gzip (VCF/MAF), or a text format the detector names.
     static func readable(_ file: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: file) else { return true }   // the reader reports it
+        guard let handle = FileHandle(forReadingAtPath: file) else { return true }  // the reader reports it
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: 65536)) ?? Data()
         if head.starts(with: [0x1f, 0x8b]) { return true }
-        if let first = head.first(where: { ![0x20, 0x09, 0x0a, 0x0d, 0xef, 0xbb, 0xbf].contains($0) }), [UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "<")].contains(first) {
+        if let first = head.first(where: { ![0x20, 0x09, 0x0a, 0x0d, 0xef, 0xbb, 0xbf].contains($0) }),
+            [UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "<")].contains(first)
+        {
             return true
         }
         return BoardReader.detect(head) != nil

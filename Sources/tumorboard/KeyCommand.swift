@@ -1,6 +1,6 @@
-import Foundation
 import ArgumentParser
 import BoardStore
+import Foundation
 
 /// `tumorboard key show|backup|restore|replace`: the store's audit key, kept outside the store
 /// ($TUMORBOARD_KEY_DIR, else $XDG_CONFIG_HOME/tumorboard/keys, else ~/.config/tumorboard/keys).
@@ -11,25 +11,33 @@ struct KeyCommand: ParsableCommand {
         defaultSubcommand: KeyShowCommand.self)
 
     static func describe(_ status: AuditKeyStatus) -> String {
-        guard let epoch = status.epoch else { return "store \(status.storeId): no audit key yet (the next change creates one)" }
-        return "store \(status.storeId): audit key epoch \(epoch), fingerprint \(status.fingerprint ?? "?"), signs events from \(status.keyedFrom ?? 0); "
-            + (status.available ? "here: \(status.keyFile ?? "memory")" : "NOT FOUND (expected in \(status.keyFile ?? "memory"))")
+        guard let epoch = status.epoch else {
+            return "store \(status.storeId): no audit key yet (the next change creates one)"
+        }
+        return
+            "store \(status.storeId): audit key epoch \(epoch), fingerprint \(status.fingerprint ?? "?"), signs events from \(status.keyedFrom ?? 0); "
+            + (status.available
+                ? "here: \(status.keyFile ?? "memory")" : "NOT FOUND (expected in \(status.keyFile ?? "memory"))")
     }
 }
 
 struct KeyShowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Where the audit key is and whether this terminal has it.")
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Where the audit key is and whether this terminal has it.")
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         let status = try global.openStore(readOnly: true).auditKeyStatus()
         print(KeyCommand.describe(status))
-        if status.epoch != nil && !status.available { throw CommandFailure(message: "the audit key is not available", code: 2) }
+        if status.epoch != nil && !status.available {
+            throw CommandFailure(message: "the audit key is not available", code: 2)
+        }
     }
 }
 
 struct KeyBackupCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "backup", abstract: "Copy the audit key to a new file (keep it apart from the store's backups).")
+    static let configuration = CommandConfiguration(
+        commandName: "backup", abstract: "Copy the audit key to a new file (keep it apart from the store's backups).")
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("The new key file (written 0600).", valueName: "file")) var file: String
 
@@ -40,7 +48,8 @@ struct KeyBackupCommand: ParsableCommand {
 }
 
 struct KeyRestoreCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "restore", abstract: "Put a backed-up audit key back where this terminal looks for it.")
+    static let configuration = CommandConfiguration(
+        commandName: "restore", abstract: "Put a backed-up audit key back where this terminal looks for it.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("The key backup.", valueName: "file")) var file: String
 
@@ -51,9 +60,12 @@ struct KeyRestoreCommand: ParsableCommand {
 
 struct KeyReplaceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "replace", abstract: "Start a new audit key when the old one is lost for good (the events it signed can no longer be checked).")
+        commandName: "replace",
+        abstract:
+            "Start a new audit key when the old one is lost for good (the events it signed can no longer be checked).")
     @OptionGroup var global: GlobalOptions
-    @Option(help: ArgumentHelp("Why the key is replaced (recorded in the audit trail).", valueName: "text")) var reason: String
+    @Option(help: ArgumentHelp("Why the key is replaced (recorded in the audit trail).", valueName: "text")) var reason:
+        String
 
     func run() throws {
         let status = try global.openStore().replaceLostAuditKey(reason: reason)

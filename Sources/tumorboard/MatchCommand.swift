@@ -1,7 +1,7 @@
-import Foundation
 import ArgumentParser
 import BoardModel
 import BoardStore
+import Foundation
 import TrialMatching
 
 /// `tumorboard match [CASE] [--json]`: computes trial matches (and stores them), and shows them.
@@ -10,11 +10,11 @@ struct MatchCommand: ParsableCommand {
         commandName: "match",
         abstract: "Match cases against the stored trials, store the matches and show them.",
         discussion: """
-        With a case id: that case, each match explained criterion by criterion (✓ met, ✗ not met,
-        ? unknown, with the data that would settle it). Without: every case, one line per match.
-        Shown and stored: eligible, possibly eligible, and near misses (not eligible although the
-        tumour type or an alteration fits). Criteria read from a registry's free text say "(from text)".
-        """)
+            With a case id: that case, each match explained criterion by criterion (✓ met, ✗ not met,
+            ? unknown, with the data that would settle it). Without: every case, one line per match.
+            Shown and stored: eligible, possibly eligible, and near misses (not eligible although the
+            tumour type or an alteration fits). Criteria read from a registry's free text say "(from text)".
+            """)
 
     @OptionGroup var global: GlobalOptions
 
@@ -40,7 +40,9 @@ struct MatchCommand: ParsableCommand {
         let now = Date()
         var results: [(caseId: String, matches: [TrialMatch])] = []
         if let caseId {
-            guard let record = try store.caseRecord(id: caseId, on: day)?.record else { throw StoreError.notFound(kind: "case", id: caseId) }
+            guard let record = try store.caseRecord(id: caseId, on: day)?.record else {
+                throw StoreError.notFound(kind: "case", id: caseId)
+            }
             results = [(caseId, engine.match(record, on: day, at: now, selection: .relevant))]
         } else {
             let cases = try store.casesForMatching()
@@ -59,19 +61,27 @@ struct MatchCommand: ParsableCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             encoder.dateEncodingStrategy = .iso8601
-            let payload = caseId == nil ? try encoder.encode(results.flatMap(\.matches)) : try encoder.encode(results.first?.matches ?? [])
+            let payload =
+                caseId == nil
+                ? try encoder.encode(results.flatMap(\.matches)) : try encoder.encode(results.first?.matches ?? [])
             print(String(decoding: payload, as: UTF8.self))
             return
         }
-        let titles = Dictionary(trials.map { ($0.id, ($0.shortTitle ?? $0.title, $0.status.label)) }, uniquingKeysWith: { a, _ in a })
-        print(MatchTable.render(results, titles: titles, explain: caseId != nil, includeNotEligible: all || caseId != nil), terminator: "")
+        let titles = Dictionary(
+            trials.map { ($0.id, ($0.shortTitle ?? $0.title, $0.status.label)) }, uniquingKeysWith: { a, _ in a })
+        print(
+            MatchTable.render(
+                results, titles: titles, explain: caseId != nil, includeNotEligible: all || caseId != nil),
+            terminator: "")
     }
 }
 
 /// The readable form of matches: one line per match, and per criterion when explaining.
 enum MatchTable {
-    static func render(_ results: [(caseId: String, matches: [TrialMatch])], titles: [String: (String, String)],
-                       explain: Bool, includeNotEligible: Bool) -> String {
+    static func render(
+        _ results: [(caseId: String, matches: [TrialMatch])], titles: [String: (String, String)],
+        explain: Bool, includeNotEligible: Bool
+    ) -> String {
         var out = ""
         for (caseId, matches) in results {
             let shown = matches.filter { includeNotEligible || $0.status != .notEligible }
@@ -82,7 +92,8 @@ enum MatchTable {
                 let mark = m.status == .eligible ? "✓" : (m.status == .possiblyEligible ? "?" : "✗")
                 let (title, status) = titles[m.trialId] ?? ("", "")
                 let arm = m.armId.map { " arm \($0)" } ?? ""
-                var line = "  \(mark) \(m.status.label.padding(toLength: 17, withPad: " ", startingAt: 0)) \(m.trialId)\(arm)  \(title) (\(status)), score \(Int(m.score.rounded()))"
+                var line =
+                    "  \(mark) \(m.status.label.padding(toLength: 17, withPad: " ", startingAt: 0)) \(m.trialId)\(arm)  \(title) (\(status)), score \(Int(m.score.rounded()))"
                 if !explain {
                     if m.status == .notEligible, let first = m.outcomes.first(where: { $0.outcome == .notMet }) {
                         line += " — \(first.criterion): \(first.detail)"
@@ -95,7 +106,9 @@ enum MatchTable {
                 for o in m.outcomes {
                     out += "      \(o.outcome.mark) \(o.criterion): \(o.detail)\(o.fromText ? " (from text)" : "")\n"
                 }
-                if !m.missingData.isEmpty { out += "      to settle the unknowns: " + m.dataToSettle.joined(separator: "; ") + "\n" }
+                if !m.missingData.isEmpty {
+                    out += "      to settle the unknowns: " + m.dataToSettle.joined(separator: "; ") + "\n"
+                }
             }
         }
         return out

@@ -1,19 +1,23 @@
-import Foundation
 import ArgumentParser
 import BoardStore
+import Foundation
 
 /// `tumorboard note add CASE (--text T | --file F)`: scripts record notes like the screen does.
 struct NoteCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "note", abstract: "Record notes on cases.", subcommands: [Add.self])
+    static let configuration = CommandConfiguration(
+        commandName: "note", abstract: "Record notes on cases.", subcommands: [Add.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a note to a case (or one of its findings or trials).")
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: "Add a note to a case (or one of its findings or trials).")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("The case id.", valueName: "case")) var caseId: String
         @Option(help: "The note's text.") var text: String?
-        @Option(help: ArgumentHelp("Read the note from a file ('-' for standard input).", valueName: "path")) var file: String?
-        @Option(help: ArgumentHelp("Attach the note to this finding of the case.", valueName: "id")) var finding: String?
+        @Option(help: ArgumentHelp("Read the note from a file ('-' for standard input).", valueName: "path")) var file:
+            String?
+        @Option(help: ArgumentHelp("Attach the note to this finding of the case.", valueName: "id")) var finding:
+            String?
         @Option(help: ArgumentHelp("Attach the note to this trial.", valueName: "id")) var trial: String?
 
         func validate() throws {
@@ -22,12 +26,20 @@ struct NoteCommand: ParsableCommand {
 
         func run() throws {
             let body: String
-            if let text { body = text } else if let file {
-                let data = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: file)
+            if let text {
+                body = text
+            } else if let file {
+                let data =
+                    file == "-"
+                    ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: file)
                 guard let data else { throw CommandFailure(message: "\(file): cannot read the file") }
-                guard let decoded = String(data: data, encoding: .utf8) else { throw CommandFailure(message: "\(file): not UTF-8 text") }
+                guard let decoded = String(data: data, encoding: .utf8) else {
+                    throw CommandFailure(message: "\(file): not UTF-8 text")
+                }
                 body = decoded
-            } else { body = "" }
+            } else {
+                body = ""
+            }
             let store = try global.openStore()
             let note = try store.addNote(caseId: caseId, findingId: finding, trialId: trial, text: body)
             print("added note \(note.id) to \(caseId)")

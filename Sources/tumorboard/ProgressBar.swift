@@ -21,13 +21,15 @@ final class ProgressBar: @unchecked Sendable {
     }
 
     func update(_ done: Int) {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         draw(done)
     }
 
     /// For work whose size is learnt as it goes (an import reports done and total together).
     func update(_ done: Int, of total: Int) {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         self.total = max(1, total)
         draw(done)
     }

@@ -1,6 +1,6 @@
-import Foundation
 import BoardApp
 import BoardStore
+import Foundation
 import TUIKit
 import TerminalNCurses
 
@@ -8,14 +8,19 @@ import TerminalNCurses
 enum ScreenLauncher {
     static func themeCatalog() -> ThemeCatalog {
         var dirs = ThemeCatalog.defaultDirectories()
-        dirs.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Themes").standardized.path)
+        dirs.append(
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Themes")
+                .standardized.path)
         return ThemeCatalog(directories: dirs)
     }
 
     @MainActor
     static func open(store: BoardStore, theme themeName: String?, privacy: Bool) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            throw CommandFailure(message: "the board screen needs a terminal on stdin and stdout (for scripts, use `tumorboard cases`, `show`, `import`)")
+            throw CommandFailure(
+                message:
+                    "the board screen needs a terminal on stdin and stdout (for scripts, use `tumorboard cases`, `show`, `import`)"
+            )
         }
         let catalog = themeCatalog()
         let env = ProcessInfo.processInfo.environment
@@ -28,8 +33,9 @@ enum ScreenLauncher {
         NCursesTerminal.deferTerminationSignals = true
         let terminal: NCursesTerminal
         do { terminal = try NCursesTerminal(theme: theme) } catch { throw CommandFailure(message: "\(error)") }
-        let app = BoardApp(store: store, terminal: terminal, themes: catalog, theme: theme, privacy: privacy,
-                           privacyPreference: PrivacyPreference.standard())
+        let app = BoardApp(
+            store: store, terminal: terminal, themes: catalog, theme: theme, privacy: privacy,
+            privacyPreference: PrivacyPreference.standard())
         app.run()
         terminal.shutdown()
         if let signal = app.terminationSignal { exit(128 + signal) }

@@ -1,26 +1,31 @@
-import Foundation
 import ArgumentParser
 import BoardStore
+import Foundation
 
 /// `tumorboard verify [--against FILE…]`: SQLite integrity, the keyed audit chain, every decision against its
 /// last audit event, and the chain against the heads kept outside the store — this terminal's witness log
 /// always, other terminals' logs named with --witness, and the minutes or backups named with --against.
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "verify", abstract: "Check the store's integrity, its audit chain and decisions, against witnessed heads, minutes and backups.",
+        commandName: "verify",
+        abstract:
+            "Check the store's integrity, its audit chain and decisions, against witnessed heads, minutes and backups.",
         discussion: """
-        Exit codes: 0 everything holds; 2 damage, a broken or shortened chain, an altered decision, or a key
-        this terminal lacks (the events it signed cannot be checked).
-        """)
+            Exit codes: 0 everything holds; 2 damage, a broken or shortened chain, an altered decision, or a key
+            this terminal lacks (the events it signed cannot be checked).
+            """)
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, parsing: .singleValue,
-            help: ArgumentHelp("Exported minutes or a backup file to compare the chain with (repeatable).", valueName: "file"))
+    @Option(
+        name: .long, parsing: .singleValue,
+        help: ArgumentHelp(
+            "Exported minutes or a backup file to compare the chain with (repeatable).", valueName: "file"))
     var against: [String] = []
 
-    @Option(name: .long, parsing: .singleValue,
-            help: ArgumentHelp("Another terminal's witness log to compare with as well (repeatable).", valueName: "file"))
+    @Option(
+        name: .long, parsing: .singleValue,
+        help: ArgumentHelp("Another terminal's witness log to compare with as well (repeatable).", valueName: "file"))
     var witness: [String] = []
 
     func run() throws {
@@ -34,20 +39,27 @@ struct VerifyCommand: ParsableCommand {
             print("audit chain: BROKEN after checking \(chain.checked) events: \(broken)")
             failed = true
         } else if !chain.missingKeys.isEmpty {
-            print("audit chain: NOT VERIFIED (\(chain.checked) events; links and order hold, but \(chain.unverified) keyed events cannot be checked)")
+            print(
+                "audit chain: NOT VERIFIED (\(chain.checked) events; links and order hold, but \(chain.unverified) keyed events cannot be checked)"
+            )
             for missing in chain.missingKeys {
-                print("  audit key lost or not here: epoch \(missing.epoch), events from \(missing.keyedFrom), expected in \(missing.keyFile ?? "memory"); "
-                      + "restore it with `tumorboard key restore FILE` (the data stays readable)")
+                print(
+                    "  audit key lost or not here: epoch \(missing.epoch), events from \(missing.keyedFrom), expected in \(missing.keyFile ?? "memory"); "
+                        + "restore it with `tumorboard key restore FILE` (the data stays readable)")
             }
             failed = true
         } else {
             var parts = ["\(chain.checked) events"]
             if chain.keyed > 0 { parts.append("\(chain.keyed) keyed (HMAC-SHA-256)") }
-            if chain.unkeyed > 0 { parts.append("\(chain.unkeyed) unkeyed, written before the store had a key (SHA-256 only)") }
+            if chain.unkeyed > 0 {
+                parts.append("\(chain.unkeyed) unkeyed, written before the store had a key (SHA-256 only)")
+            }
             print("audit chain: ok (\(parts.joined(separator: ", ")))")
         }
         if report.decisionProblems.isEmpty {
-            print("decisions: ok (\(report.decisionsChecked) match their last audit event, \(report.signedDecisions) signed)")
+            print(
+                "decisions: ok (\(report.decisionsChecked) match their last audit event, \(report.signedDecisions) signed)"
+            )
         } else {
             for problem in report.decisionProblems { print("decisions: ALTERED: \(problem)") }
             failed = true
@@ -56,15 +68,22 @@ struct VerifyCommand: ParsableCommand {
         let witnessed = try store.compare(witnessed: try log.entries())
         failed = show(witnessed, label: "witnessed heads", source: log.path) || failed
         for path in witness {
-            guard FileManager.default.isReadableFile(atPath: path) else { throw CommandFailure(message: "cannot read the witness log \(path)") }
-            failed = show(try store.compare(witnessed: try WitnessLog(path: path).entries()), label: "witness log \(path)", source: path) || failed
+            guard FileManager.default.isReadableFile(atPath: path) else {
+                throw CommandFailure(message: "cannot read the witness log \(path)")
+            }
+            failed =
+                show(
+                    try store.compare(witnessed: try WitnessLog(path: path).entries()), label: "witness log \(path)",
+                    source: path) || failed
         }
         for file in against {
             let comparison: AnchorComparison
             if Self.isSQLite(file) {
                 comparison = try store.compare(backupAt: file)
             } else {
-                guard let data = FileManager.default.contents(atPath: file) else { throw CommandFailure(message: "cannot read \(file)") }
+                guard let data = FileManager.default.contents(atPath: file) else {
+                    throw CommandFailure(message: "cannot read \(file)")
+                }
                 comparison = try store.compare(minutes: String(decoding: data, as: UTF8.self), file: file)
             }
             failed = show(comparison, label: "against \(file)", source: file) || failed
@@ -79,7 +98,9 @@ struct VerifyCommand: ParsableCommand {
             if comparison.anchors == 0 {
                 print("\(label): none recorded for this store (\(source))")
             } else {
-                print("\(label): ok (\(comparison.anchors) compared" + (comparison.latestMatching.map { "; latest: event \($0.sequence)" } ?? "") + ")")
+                print(
+                    "\(label): ok (\(comparison.anchors) compared"
+                        + (comparison.latestMatching.map { "; latest: event \($0.sequence)" } ?? "") + ")")
             }
             return false
         }

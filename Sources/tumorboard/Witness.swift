@@ -1,5 +1,5 @@
-import Foundation
 import BoardStore
+import Foundation
 
 /// Writes the audit chain heads this terminal sees into its witness log (BoardStore's WitnessLog): when a command
 /// opens a store and again when it ends, so a later `tumorboard verify` can tell whether the store's chain was
@@ -37,7 +37,9 @@ final class Witness: @unchecked Sendable {
 
     /// Records a deliberate roll-back: the store now holds a backup's chain.
     func restored(_ store: BoardStore) {
-        do { try WitnessLog.standard.record(try store.auditHead(), storePath: store.path, kind: .restored) } catch { warn(error) }
+        do { try WitnessLog.standard.record(try store.auditHead(), storePath: store.path, kind: .restored) } catch {
+            warn(error)
+        }
     }
 
     private func record(_ store: BoardStore) {
@@ -45,9 +47,15 @@ final class Witness: @unchecked Sendable {
     }
 
     private func warn(_ error: Error) {
-        let first = lock.withLock { () -> Bool in defer { warned = true }; return !warned }
+        let first = lock.withLock { () -> Bool in
+            defer { warned = true }
+            return !warned
+        }
         if first {
-            FileHandle.standardError.write(Data("tumorboard: could not record the audit chain head in \(WitnessLog.standard.path): \(error)\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "tumorboard: could not record the audit chain head in \(WitnessLog.standard.path): \(error)\n".utf8)
+            )
         }
     }
 }

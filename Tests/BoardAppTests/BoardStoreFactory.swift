@@ -1,6 +1,6 @@
-import Foundation
 import BoardFormats
 import BoardStore
+import Foundation
 
 /// File-backed stores seeded from the sample board, for tests that need two connections.
 @MainActor

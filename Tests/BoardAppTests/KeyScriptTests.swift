@@ -1,7 +1,8 @@
-import Foundation
-import Testing
-import TUIKit
 import BoardModel
+import Foundation
+import TUIKit
+import Testing
+
 @testable import BoardApp
 
 /// Key scripts that drive the app through its screens, checking state rather than pixels.
@@ -11,7 +12,7 @@ struct KeyScriptTests {
     @Test func homeToMeetingToCaseAndBack() throws {
         let (app, _) = try SampleBoard.app(width: 160, height: 48)
         #expect(app.stack.last is HomeScreen)
-        app.handle(.char("j"))      // second meeting (the last past one)
+        app.handle(.char("j"))  // second meeting (the last past one)
         app.handle(.char("k"))
         app.handle(.enter)
         let meeting = try #require(app.stack.last as? MeetingScreen)
@@ -22,14 +23,14 @@ struct KeyScriptTests {
         app.handle(.char("G"))
         #expect(meeting.caseView?.caseId == "C-0020")
         app.handle(.char("g"))
-        app.handle(.tab)             // focus the case pane
+        app.handle(.tab)  // focus the case pane
         app.handle(.char("]"))
         #expect(meeting.caseView?.tabs.active == 1)
         app.handle(.char("["))
         app.handle(.char("6"))
         #expect(meeting.caseView?.tabs.active == 5)
         app.handle(.tab)
-        app.handle(.enter)           // full-screen case
+        app.handle(.enter)  // full-screen case
         let caseScreen = try #require(app.stack.last as? CaseScreen)
         #expect(caseScreen.view.caseId == "C-0003" && caseScreen.view.tabs.active == 5)
         app.handle(.escape)
@@ -128,7 +129,8 @@ struct KeyScriptTests {
         let first = try BoardStoreFactory.file(path)
         var clock = SampleBoard.now
         let terminal = FakeTerminal(width: 120, height: 40)
-        let app = BoardApp(store: first, terminal: terminal, themes: SampleBoard.themes(), theme: .monochrome, clock: { clock })
+        let app = BoardApp(
+            store: first, terminal: terminal, themes: SampleBoard.themes(), theme: .monochrome, clock: { clock })
         app.run(.openCase("C-0014"))
         app.tick()
         #expect(!app.frame().textDump().contains("deferred"))

@@ -1,8 +1,9 @@
-import Foundation
-import Testing
 import BoardModel
 import BoardStore
+import Foundation
 import TUIKit
+import Testing
+
 @testable import BoardApp
 
 /// A whole exome attached to a case (tens of thousands of findings) must leave the case screens usable: the
@@ -15,11 +16,15 @@ struct LargeCaseTests {
     func app() throws -> BoardApp {
         let store = try SampleBoard.store()
         let findings = (0..<Self.count).map { i in
-            Finding(id: "1:\(100_000 + i):C:T", kind: .snv, gene: "G\(i % 500)", hgvsP: "p.A\(i)V", vaf: 0.25, classification: i == 29_999 ? .likelyOncogenic : nil)
+            Finding(
+                id: "1:\(100_000 + i):C:T", kind: .snv, gene: "G\(i % 500)", hgvsP: "p.A\(i)V", vaf: 0.25,
+                classification: i == 29_999 ? .likelyOncogenic : nil)
         }
         let report = MolecularReport(id: "vcf:exome.vcf:T1", assay: "VCF", specimen: Specimen(id: "T1"))
-        try store.importRecords(BoardBundle(), findingBatches: [FindingBatch(caseId: "C-0004", sample: "T1", report: report, findings: findings)],
-                                now: SampleBoard.now)
+        try store.importRecords(
+            BoardBundle(),
+            findingBatches: [FindingBatch(caseId: "C-0004", sample: "T1", report: report, findings: findings)],
+            now: SampleBoard.now)
         return try SampleBoard.app(width: 160, height: 48, store: store).0
     }
 
@@ -28,11 +33,11 @@ struct LargeCaseTests {
         app.run(.openCase("C-0004"))
         app.handle(.char("2"))
         let top = app.frame().textDump()
-        #expect(top.contains("\(Self.count + 7) of \(Self.count + 7)")) // its 7 own findings and the file's
-        #expect(top.contains("OncoKB 1")) // the case's own finding with level-1 evidence stays first
+        #expect(top.contains("\(Self.count + 7) of \(Self.count + 7)"))  // its 7 own findings and the file's
+        #expect(top.contains("OncoKB 1"))  // the case's own finding with level-1 evidence stays first
         app.handle(.char("G"))
         let bottom = app.frame().textDump()
-        #expect(bottom.contains("G499 p.A29999V")) // the file's last row, reached without drawing 30,000 rows
+        #expect(bottom.contains("G499 p.A29999V"))  // the file's last row, reached without drawing 30,000 rows
     }
 
     @Test func decisionFormOffersFindingsWithEvidenceOrAClassNotTheWholeFile() throws {
@@ -40,13 +45,13 @@ struct LargeCaseTests {
         app.run(.openCase("C-0004"))
         app.handle(.char("e"))
         let form = try #require(app.stack.last as? DecisionFormScreen)
-        app.handle(.char("a")) // a recommendation, with its finding rows
+        app.handle(.char("a"))  // a recommendation, with its finding rows
         let offered = form.rows.compactMap { row -> String? in
             if case .finding(_, let id) = row { return id }
             return nil
         }
         #expect(offered.count < 50)
-        #expect(offered.contains("C-0004/1:129999:C:T")) // the likely oncogenic one
+        #expect(offered.contains("C-0004/1:129999:C:T"))  // the likely oncogenic one
         #expect(!offered.contains("C-0004/1:100000:C:T"))
     }
 }
@@ -65,10 +70,11 @@ struct SessionMatchTests {
         let known = try #require(app.context.computedMatches["C-0004"])
         #expect(known.fingerprint == first.record.fingerprint(on: app.context.today))
         // Mark the session's result; a visit that recomputed would not show the mark.
-        let marked = TrialMatch(caseId: "C-0004", trialId: "NCT-SESSION-MARK", outcomes: [], status: .possiblyEligible, score: 1,
-                                computedAt: SampleBoard.now, dataFingerprint: "x")
+        let marked = TrialMatch(
+            caseId: "C-0004", trialId: "NCT-SESSION-MARK", outcomes: [], status: .possiblyEligible, score: 1,
+            computedAt: SampleBoard.now, dataFingerprint: "x")
         app.context.computedMatches["C-0004"] = (known.fingerprint, [marked], [:])
-        try store.saveMatches(caseId: "C-0004", []) // as if nothing were stored
+        try store.saveMatches(caseId: "C-0004", [])  // as if nothing were stored
         app.run(.openCase("C-0004"))
         let again = try #require((app.stack.last as? CaseScreen)?.view.record)
         #expect(again.matches.map(\.trialId) == ["NCT-SESSION-MARK"])

@@ -1,9 +1,10 @@
-import Foundation
-import Testing
-import TUIKit
+import BoardFormats
 import BoardModel
 import BoardStore
-import BoardFormats
+import Foundation
+import TUIKit
+import Testing
+
 @testable import BoardApp
 
 /// Meeting preparation and meeting mode: snapshots, key scripts, and timers on an injected clock.
@@ -23,12 +24,14 @@ struct MeetingScreenTests {
     func type(_ app: BoardApp, _ text: String) { for ch in text { app.handle(.char(ch)) } }
 
     func expectSnapshot(_ app: BoardApp, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        if let problem = Snapshot.check(app.frame().textDump(), named: name) { Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation) }
+        if let problem = Snapshot.check(app.frame().textDump(), named: name) {
+            Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation)
+        }
     }
 
     @Test(arguments: [(80, 24), (160, 48)]) func preparationScreen(width: Int, height: Int) throws {
         let (app, _) = try app(width: width, height: height)
-        app.handle(.enter)               // the upcoming meeting
+        app.handle(.enter)  // the upcoming meeting
         app.handle(.char("P"))
         #expect(app.stack.last is MeetingPrepScreen)
         expectSnapshot(app, "meeting-prep-\(width)x\(height)")
@@ -37,21 +40,23 @@ struct MeetingScreenTests {
     @Test func preparationAddsMarkedCasesReordersAndSetsMinutes() throws {
         let (app, _) = try app()
         let store = app.context.store
-        let meeting = try store.createMeeting(MeetingDetails(boardId: "mtb", startsAt: InstantFormat.parse("2026-12-17T15:00:00Z")!), now: SampleBoard.now)
+        let meeting = try store.createMeeting(
+            MeetingDetails(boardId: "mtb", startsAt: InstantFormat.parse("2026-12-17T15:00:00Z")!), now: SampleBoard.now
+        )
         app.apply(.push(MeetingPrepScreen(meetingId: meeting.id)))
         let screen = try #require(app.stack.last as? MeetingPrepScreen)
         // The deferred case from the last meeting is offered first.
         #expect(screen.candidates.first?.headline.id == "C-0016")
         #expect(screen.candidates.first?.reason?.hasPrefix("deferred") == true)
-        app.handle(.tab)                 // backlog
-        app.handle(.char(" "))           // mark C-0016, move down
-        app.handle(.char(" "))           // mark the next one
+        app.handle(.tab)  // backlog
+        app.handle(.char(" "))  // mark C-0016, move down
+        app.handle(.char(" "))  // mark the next one
         let second = screen.candidates[1].headline.id
         app.handle(.char("a"))
         #expect(try store.agenda(meetingId: meeting.id).map(\.item.caseId) == ["C-0016", second])
-        app.handle(.backTab)             // agenda
-        app.handle(.char("G"))           // last row
-        app.handle(.char("K"))           // move it up
+        app.handle(.backTab)  // agenda
+        app.handle(.char("G"))  // last row
+        app.handle(.char("K"))  // move it up
         #expect(try store.agenda(meetingId: meeting.id).map(\.item.caseId) == [second, "C-0016"])
         app.handle(.char("t"))
         app.handle(.ctrl("u"))
@@ -75,23 +80,38 @@ struct MeetingScreenTests {
     @Test func plannedMinutesPromptStartsEmptyAndStoreKeepsTheRange() throws {
         let (app, _) = try app()
         let store = app.context.store
-        let meeting = try store.createMeeting(MeetingDetails(boardId: "mtb", startsAt: InstantFormat.parse("2026-12-17T15:00:00Z")!), now: SampleBoard.now)
+        let meeting = try store.createMeeting(
+            MeetingDetails(boardId: "mtb", startsAt: InstantFormat.parse("2026-12-17T15:00:00Z")!), now: SampleBoard.now
+        )
         let caseId = try #require(try store.backlog(limit: 1).first?.id)
         try store.addToAgenda(meetingId: meeting.id, caseIds: [caseId], now: SampleBoard.now)
         app.apply(.push(MeetingPrepScreen(meetingId: meeting.id)))
-        app.handle(.char("t")); type(app, "12"); app.handle(.enter)
+        app.handle(.char("t"))
+        type(app, "12")
+        app.handle(.enter)
         #expect(try store.agenda(meetingId: meeting.id).first?.item.plannedMinutes == 12)
-        app.handle(.char("t")); type(app, "20"); app.handle(.enter)
+        app.handle(.char("t"))
+        type(app, "20")
+        app.handle(.enter)
         #expect(try store.agenda(meetingId: meeting.id).first?.item.plannedMinutes == 20)
-        app.handle(.char("t")); app.handle(.enter)
+        app.handle(.char("t"))
+        app.handle(.enter)
         #expect(try store.agenda(meetingId: meeting.id).first?.item.plannedMinutes == 20)
-        app.handle(.char("t")); type(app, "900"); app.handle(.enter)
+        app.handle(.char("t"))
+        type(app, "900")
+        app.handle(.enter)
         #expect(try store.agenda(meetingId: meeting.id).first?.item.plannedMinutes == 20)
         #expect(app.frame().textDump().contains("1–240"))
-        app.handle(.char("t")); type(app, "-"); app.handle(.enter)
+        app.handle(.char("t"))
+        type(app, "-")
+        app.handle(.enter)
         #expect(try store.agenda(meetingId: meeting.id).first?.item.plannedMinutes == nil)
-        #expect(throws: StoreError.self) { try store.setAgendaItem(meetingId: meeting.id, caseId: caseId, plannedMinutes: .some(5000)) }
-        #expect(throws: StoreError.self) { try store.setAgendaItem(meetingId: meeting.id, caseId: caseId, plannedMinutes: .some(0)) }
+        #expect(throws: StoreError.self) {
+            try store.setAgendaItem(meetingId: meeting.id, caseId: caseId, plannedMinutes: .some(5000))
+        }
+        #expect(throws: StoreError.self) {
+            try store.setAgendaItem(meetingId: meeting.id, caseId: caseId, plannedMinutes: .some(0))
+        }
     }
 
     /// Issue 15, bug 6: on the Prepare screen h/l (and the arrows) switch panes as the help says, so `r` sets the
@@ -99,19 +119,25 @@ struct MeetingScreenTests {
     @Test func preparationPanesSwitchWithHAndL() throws {
         let (app, _) = try app()
         let store = app.context.store
-        let meeting = try store.createMeeting(MeetingDetails(boardId: "mtb", startsAt: InstantFormat.parse("2026-12-17T15:00:00Z")!), now: SampleBoard.now)
+        let meeting = try store.createMeeting(
+            MeetingDetails(boardId: "mtb", startsAt: InstantFormat.parse("2026-12-17T15:00:00Z")!), now: SampleBoard.now
+        )
         app.apply(.push(MeetingPrepScreen(meetingId: meeting.id)))
         let screen = try #require(app.stack.last as? MeetingPrepScreen)
         app.handle(.char("l"))
         #expect(screen.focus == 1)
         let first = screen.candidates[0].headline.id
-        app.handle(.char("a"))           // adds the selected backlog case
+        app.handle(.char("a"))  // adds the selected backlog case
         #expect(try store.agenda(meetingId: meeting.id).map(\.item.caseId) == [first])
         app.handle(.right)
         #expect(screen.focus == 2)
-        app.handle(.char("h")); app.handle(.left)
+        app.handle(.char("h"))
+        app.handle(.left)
         #expect(screen.focus == 0)
-        app.handle(.char("r")); app.handle(.ctrl("u")); type(app, "Yusuf Demir"); app.handle(.enter)
+        app.handle(.char("r"))
+        app.handle(.ctrl("u"))
+        type(app, "Yusuf Demir")
+        app.handle(.enter)
         #expect(try store.agenda(meetingId: meeting.id).first?.item.presenter == "Yusuf Demir")
     }
 
@@ -120,7 +146,9 @@ struct MeetingScreenTests {
     @Test func homeListsClosedMeetingsAsPastCountsTheBacklogAndSearchFoldsUmlauts() throws {
         let (app, _) = try app()
         let store = app.context.store
-        let meeting = try store.createMeeting(MeetingDetails(boardId: "mtb", startsAt: InstantFormat.parse("2026-12-24T15:00:00Z")!), now: SampleBoard.now)
+        let meeting = try store.createMeeting(
+            MeetingDetails(boardId: "mtb", startsAt: InstantFormat.parse("2026-12-24T15:00:00Z")!), now: SampleBoard.now
+        )
         try store.closeMeeting(id: meeting.id, now: SampleBoard.now)
         app.handle(.ctrl("l"))
         let home = try #require(app.stack.last as? HomeScreen)
@@ -130,7 +158,9 @@ struct MeetingScreenTests {
         #expect(try store.backlogCount() == (try store.backlog(limit: 100_000).count))
         let hits = try store.search("brueckner")
         #expect(hits.contains { $0.kind == "case" && $0.title.contains("Brückner") })
-        app.handle(.char("/")); type(app, "brueckner"); app.handle(.enter)
+        app.handle(.char("/"))
+        type(app, "brueckner")
+        app.handle(.enter)
         let search = try #require(app.stack.last as? SearchScreen)
         #expect(search.hits.count == 1)
         #expect(app.frame().textDump().contains("1 result for “brueckner”"))
@@ -144,7 +174,7 @@ struct MeetingScreenTests {
         app.handle(.char("M"))
         clock.now = InstantFormat.parse("2026-12-03T15:00:00Z")!
         app.handle(.char("s"))
-        app.handle(.char("d"))                       // case 1 discussed
+        app.handle(.char("d"))  // case 1 discussed
         clock.now += 90
         app.handle(.escape)
         let spent = try store.agenda(meetingId: Self.upcoming)[0].item.secondsSpent
@@ -191,7 +221,8 @@ struct MeetingScreenTests {
         let frame = app.frame()
         text = frame.textDump()
         #expect(text.contains("13:07 of 12:00 planned · OVER TIME"))
-        let timerRow = try #require(text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("OVER TIME") })
+        let timerRow = try #require(
+            text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("OVER TIME") })
         #expect(frame[2, timerRow].role == .timerOver)
         // Next case with one key records the time spent on the first.
         app.handle(.char(">"))
@@ -218,7 +249,8 @@ struct MeetingScreenTests {
         app.handle(.enter)
         let deferred = try store.agenda(meetingId: Self.upcoming)[1]
         #expect(deferred.item.outcome == .deferred && deferred.item.deferReason == "PET-CT pending")
-        app.handle(.tab); app.handle(.tab)      // attendance
+        app.handle(.tab)
+        app.handle(.tab)  // attendance
         app.handle(.char(" "))
         #expect(try store.meeting(id: Self.upcoming)?.roster.first?.present == true)
         clock.now += 3600
@@ -226,7 +258,7 @@ struct MeetingScreenTests {
         let dump = app.frame().textDump()
         #expect(dump.contains("without a signed decision"))
         #expect(dump.contains("C-0003"))
-        app.handle(.left)                        // from Cancel to "Close meeting"
+        app.handle(.left)  // from Cancel to "Close meeting"
         app.handle(.enter)
         let closed = try #require(try store.meeting(id: Self.upcoming))
         #expect(closed.status == .closed)

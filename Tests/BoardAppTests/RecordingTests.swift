@@ -1,8 +1,9 @@
-import Foundation
-import Testing
-import TUIKit
 import BoardModel
 import BoardStore
+import Foundation
+import TUIKit
+import Testing
+
 @testable import BoardApp
 
 /// Notes and decisions recorded through the screens: editor, drafts, validation, sign-off, amendment.
@@ -32,7 +33,9 @@ struct RecordingTests {
         app.handle(.char("2"))
         app.handle(.char("n"))
         let editor = try #require(app.stack.last as? NoteEditorScreen)
-        let top = try #require(try app.context.store.caseRecord(id: "C-0004")).record.findings.min { ($0.bestEvidence?.level.rank ?? 99, $0.id) < ($1.bestEvidence?.level.rank ?? 99, $1.id) }
+        let top = try #require(try app.context.store.caseRecord(id: "C-0004")).record.findings.min {
+            ($0.bestEvidence?.level.rank ?? 99, $0.id) < ($1.bestEvidence?.level.rank ?? 99, $1.id)
+        }
         #expect(editor.target.findingId == top?.id)
     }
 
@@ -43,11 +46,11 @@ struct RecordingTests {
         app.handle(.char("x"))
         app.handle(.escape)
         #expect(app.frame().textDump().contains("Discard this note?"))
-        app.handle(.enter) // "Keep editing" is the default button
+        app.handle(.enter)  // "Keep editing" is the default button
         #expect(app.stack.last is NoteEditorScreen)
         app.handle(.escape)
         app.handle(.right)
-        app.handle(.enter) // Discard
+        app.handle(.enter)  // Discard
         #expect(app.stack.last is CaseScreen)
     }
 
@@ -55,7 +58,8 @@ struct RecordingTests {
         let store = try SampleBoard.store()
         var now = SampleBoard.now
         let terminal = FakeTerminal(width: 120, height: 40)
-        let app = BoardApp(store: store, terminal: terminal, themes: SampleBoard.themes(), theme: .monochrome, clock: { now })
+        let app = BoardApp(
+            store: store, terminal: terminal, themes: SampleBoard.themes(), theme: .monochrome, clock: { now })
         app.run(.openCase("C-0003"))
         app.handle(.char("n"))
         for c in "Half a thought" { app.handle(.char(c)) }
@@ -64,12 +68,13 @@ struct RecordingTests {
         app.handle(.char("."))
         #expect(try store.draft(key: "note:C-0003")?.body == "Half a thought.")
         app.handle(.char("!"))
-        app.flushDrafts() // what a termination signal does
+        app.flushDrafts()  // what a termination signal does
         #expect(try store.draft(key: "note:C-0003")?.body == "Half a thought.!")
 
         // The next start (same store, a crash in between) offers the draft back.
         let second = FakeTerminal(width: 120, height: 40)
-        let restarted = BoardApp(store: store, terminal: second, themes: SampleBoard.themes(), theme: .monochrome, clock: { now })
+        let restarted = BoardApp(
+            store: store, terminal: second, themes: SampleBoard.themes(), theme: .monochrome, clock: { now })
         #expect(restarted.frame().textDump().contains("Restore unsaved work?"))
         restarted.handle(.enter)
         let editor = try #require(restarted.stack.last as? NoteEditorScreen)
@@ -99,7 +104,9 @@ struct RecordingTests {
         #expect(ExternalEditor.command(environment: ["EDITOR": "nano", "VISUAL": "code -w"]) == ["code", "-w"])
         #expect(throws: (any Error).self) { try ExternalEditor.edit("x", command: ["/bin/false"]) }
         // Nothing is left behind in the temporary directory.
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("tumorboard-edit-") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter {
+            $0.hasPrefix("tumorboard-edit-")
+        }
         #expect(leftovers.isEmpty)
     }
 
@@ -111,18 +118,19 @@ struct RecordingTests {
         let form = try #require(app.stack.last as? DecisionFormScreen)
         #expect(form.decision?.id == "D-C-0003-1")
         #expect(form.decision?.attendeesPresent.isEmpty == false)
-        app.handle(.char("a"))                        // a recommendation; the selection is on its kind
-        for _ in 0..<3 { app.handle(.right) }          // targeted → immunotherapy → chemotherapy → clinical trial
+        app.handle(.char("a"))  // a recommendation; the selection is on its kind
+        for _ in 0..<3 { app.handle(.right) }  // targeted → immunotherapy → chemotherapy → clinical trial
         #expect(form.decision?.recommendations[0].kind == .clinicalTrial)
         #expect(app.frame().textDump().contains("✗ a clinical-trial recommendation needs a trial"))
         // Type a malformed NCT id into the trial field.
-        app.handle(.down); app.handle(.down)
+        app.handle(.down)
+        app.handle(.down)
         app.handle(.enter)
         for c in "NCT123" { app.handle(.char(c)) }
         app.handle(.enter)
         #expect(app.frame().textDump().contains("is not an NCT id"))
         app.handle(.char("s"))
-        #expect(try app.context.store.decisions(caseId: "C-0003").isEmpty)   // nothing saved half
+        #expect(try app.context.store.decisions(caseId: "C-0003").isEmpty)  // nothing saved half
         app.handle(.enter)
         for _ in 0..<6 { app.handle(.backspace) }
         for c in "NCT06612045" { app.handle(.char(c)) }
@@ -163,29 +171,33 @@ struct RecordingTests {
     @Test func decisionFormQuitAsksAndAKeptDraftComesBack() throws {
         let store = try SampleBoard.store()
         let terminal = FakeTerminal(width: 160, height: 48)
-        let app = BoardApp(store: store, terminal: terminal, themes: SampleBoard.themes(), theme: .monochrome, clock: { SampleBoard.now })
+        let app = BoardApp(
+            store: store, terminal: terminal, themes: SampleBoard.themes(), theme: .monochrome,
+            clock: { SampleBoard.now })
         app.run(.openCase("C-0003"))
         app.handle(.char("e"))
         #expect(app.stack.last is DecisionFormScreen)
-        app.handle(.escape)                          // untouched new decision: no question
+        app.handle(.escape)  // untouched new decision: no question
         #expect(app.dialog == nil)
         #expect(!(app.stack.last is DecisionFormScreen))
         app.handle(.char("e"))
         let form = try #require(app.stack.last as? DecisionFormScreen)
-        app.handle(.char("a"))                       // a change
+        app.handle(.char("a"))  // a change
         app.handle(.char("q"))
         #expect(app.running)
         #expect(app.frame().textDump().contains("Unsaved changes"))
-        app.handle(.escape)                          // "Keep editing"
+        app.handle(.escape)  // "Keep editing"
         #expect(app.stack.last === form)
-        app.flushDrafts()                            // as quitting or a signal does
+        app.flushDrafts()  // as quitting or a signal does
         let kept = try #require(try store.drafts().first { $0.key.hasPrefix("decision:") })
 
         // The next start offers it; "Later" keeps it, and opening the same form brings it back, not a blank one.
-        let restarted = BoardApp(store: store, terminal: FakeTerminal(width: 160, height: 48), themes: SampleBoard.themes(),
-                                 theme: .monochrome, clock: { SampleBoard.now })
+        let restarted = BoardApp(
+            store: store, terminal: FakeTerminal(width: 160, height: 48), themes: SampleBoard.themes(),
+            theme: .monochrome, clock: { SampleBoard.now })
         #expect(restarted.frame().textDump().contains("Restore unsaved work?"))
-        restarted.handle(.right); restarted.handle(.enter)   // Later
+        restarted.handle(.right)
+        restarted.handle(.enter)  // Later
         #expect(try store.draft(key: kept.key) != nil)
         restarted.run(.openCase("C-0003"))
         restarted.handle(.char("e"))
@@ -202,8 +214,10 @@ struct RecordingTests {
         let alice = try BoardStoreFactory.file(path)
         let bob = try BoardStoreFactory.open(path, user: "bob")
         let terminal = FakeTerminal(width: 160, height: 48)
-        let app = BoardApp(store: alice, terminal: terminal, themes: SampleBoard.themes(), theme: .monochrome, clock: { SampleBoard.now })
-        app.run(.openCase("C-0010"))                 // has a draft decision D-0013 in the sample
+        let app = BoardApp(
+            store: alice, terminal: terminal, themes: SampleBoard.themes(), theme: .monochrome,
+            clock: { SampleBoard.now })
+        app.run(.openCase("C-0010"))  // has a draft decision D-0013 in the sample
         app.handle(.char("e"))
         let form = try #require(app.stack.last as? DecisionFormScreen)
         #expect(form.decision?.id == "D-0013")
@@ -218,7 +232,7 @@ struct RecordingTests {
         let screen = app.frame().textDump()
         #expect(screen.contains("Theirs: version") && screen.contains("bob"))
         #expect(screen.contains("Consensus: majority") && screen.contains("Consensus: unanimous"))
-        app.handle(.char("m"))                       // keep mine on top of theirs
+        app.handle(.char("m"))  // keep mine on top of theirs
         app.handle(.char("s"))
         let stored = try #require(try bob.decision(id: "D-0013"))
         #expect(stored.consensus == .unanimous && stored.recordedBy == "tester")
@@ -228,11 +242,15 @@ struct RecordingTests {
         let (app, _) = try SampleBoard.app(width: width, height: height)
         app.run(.openCase("C-0001"))
         app.handle(.char("e"))
-        if let problem = Snapshot.check(app.frame().textDump(), named: "decision-form-\(width)x\(height)") { Issue.record(Comment(rawValue: problem)) }
+        if let problem = Snapshot.check(app.frame().textDump(), named: "decision-form-\(width)x\(height)") {
+            Issue.record(Comment(rawValue: problem))
+        }
         app.handle(.escape)
         app.run(.openCase("C-0003"))
         app.handle(.char("e"))
         app.handle(.char("a"))
-        if let problem = Snapshot.check(app.frame().textDump(), named: "decision-form-new-\(width)x\(height)") { Issue.record(Comment(rawValue: problem)) }
+        if let problem = Snapshot.check(app.frame().textDump(), named: "decision-form-new-\(width)x\(height)") {
+            Issue.record(Comment(rawValue: problem))
+        }
     }
 }

@@ -1,9 +1,10 @@
-import Foundation
-import Testing
-import BoardModel
 import BoardFormats
+import BoardModel
 import BoardStore
+import Foundation
 import TUIKit
+import Testing
+
 @testable import BoardApp
 
 /// Issue 12 on screen: resistance reads as resistance, the finding detail view, identifiers masked in free text
@@ -12,7 +13,9 @@ import TUIKit
 @Suite("Safety on screen")
 struct SafetyScreenTests {
     func expectSnapshot(_ app: BoardApp, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        if let problem = Snapshot.check(app.frame().textDump(), named: name) { Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation) }
+        if let problem = Snapshot.check(app.frame().textDump(), named: name) {
+            Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation)
+        }
     }
 
     /// The sample board with C-0002's free text naming its patient the way a referral letter does:
@@ -28,10 +31,13 @@ struct SafetyScreenTests {
         let mrn = try #require(p.mrn)
         let birth = String(format: "%02d.%02d.%04d", b.day, b.month, b.year)
         bundle.cases[i].question = "Frau \(family) (\(mrn), geb. \(birth)): next line?"
-        if !bundle.cases[i].treatmentHistory.isEmpty { bundle.cases[i].treatmentHistory[0].stopReason = "\(family) declined further cycles" }
+        if !bundle.cases[i].treatmentHistory.isEmpty {
+            bundle.cases[i].treatmentHistory[0].stopReason = "\(family) declined further cycles"
+        }
         let store = try BoardStore.inMemory(user: "tester")
         try store.importBundle(bundle, now: SampleBoard.now)
-        _ = try store.addNote(caseId: "C-0002", text: "Called \(family) on \(b); MRN \(mrn) confirmed.", now: SampleBoard.now)
+        _ = try store.addNote(
+            caseId: "C-0002", text: "Called \(family) on \(b); MRN \(mrn) confirmed.", now: SampleBoard.now)
         return (store, p)
     }
 
@@ -61,29 +67,39 @@ struct SafetyScreenTests {
     @Test func everyDeidentifiedOutputMasksTheSameFreeText() throws {
         let (store, p) = try Self.storeWithIdentifiersInFreeText()
         let record = try #require(try store.caseRecord(id: "C-0002"))
-        let show = CaseSummaryText(record: record.record, notes: record.notes, decision: record.currentDecision,
-                                   today: LocalDate(SampleBoard.now), deidentify: true).render()
-        let export = CaseExportWriter(record: record.record, notes: record.notes, decision: record.currentDecision,
-                                      asOf: LocalDate(SampleBoard.now), deidentify: true).render()
+        let show = CaseSummaryText(
+            record: record.record, notes: record.notes, decision: record.currentDecision,
+            today: LocalDate(SampleBoard.now), deidentify: true
+        ).render()
+        let export = CaseExportWriter(
+            record: record.record, notes: record.notes, decision: record.currentDecision,
+            asOf: LocalDate(SampleBoard.now), deidentify: true
+        ).render()
         for text in [show, export] {
             for id in Self.identifiers(p) { #expect(!text.contains(id)) }
             #expect(text.contains("Frau \(p.pseudonym) ([removed], geb. [removed])"))
         }
         // Identified, the text is as written.
-        let plain = CaseSummaryText(record: record.record, notes: record.notes, today: LocalDate(SampleBoard.now)).render()
+        let plain = CaseSummaryText(record: record.record, notes: record.notes, today: LocalDate(SampleBoard.now))
+            .render()
         #expect(plain.contains("Frau \(p.name.family!)"))
     }
 
     @Test func privacyModeIsRememberedPerUserInAPrivateFile() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tb-privacy-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let preference = try #require(PrivacyPreference.standard(environment: ["XDG_STATE_HOME": dir, "HOME": "/nonexistent"]))
+        let preference = try #require(
+            PrivacyPreference.standard(environment: ["XDG_STATE_HOME": dir, "HOME": "/nonexistent"]))
         #expect(preference.path == dir + "/tumorboard/privacy")
-        #expect(PrivacyPreference.standard(environment: ["HOME": "/home/u"])?.path == "/home/u/.local/state/tumorboard/privacy")
+        #expect(
+            PrivacyPreference.standard(environment: ["HOME": "/home/u"])?.path
+                == "/home/u/.local/state/tumorboard/privacy")
         #expect(preference.load() == nil)
         let store = try SampleBoard.store()
-        let first = BoardApp(store: store, terminal: FakeTerminal(width: 80, height: 24), themes: SampleBoard.themes(), theme: .monochrome,
-                             clock: { SampleBoard.now }, privacyPreference: preference)
+        let first = BoardApp(
+            store: store, terminal: FakeTerminal(width: 80, height: 24), themes: SampleBoard.themes(),
+            theme: .monochrome,
+            clock: { SampleBoard.now }, privacyPreference: preference)
         #expect(!first.context.privacy)
         first.handle(.char("p"))
         #expect(first.context.privacy && preference.load() == true)
@@ -92,8 +108,10 @@ struct SafetyScreenTests {
         let folder = try FileManager.default.attributesOfItem(atPath: dir + "/tumorboard")
         #expect((folder[.posixPermissions] as? NSNumber)?.intValue == 0o700)
         // A restart finds privacy mode on; turning it off is remembered too.
-        let second = BoardApp(store: store, terminal: FakeTerminal(width: 80, height: 24), themes: SampleBoard.themes(), theme: .monochrome,
-                              clock: { SampleBoard.now }, privacyPreference: preference)
+        let second = BoardApp(
+            store: store, terminal: FakeTerminal(width: 80, height: 24), themes: SampleBoard.themes(),
+            theme: .monochrome,
+            clock: { SampleBoard.now }, privacyPreference: preference)
         #expect(second.context.privacy)
         second.run(.privacy)
         #expect(!second.context.privacy && preference.load() == false)
@@ -114,7 +132,10 @@ struct SafetyScreenTests {
         #expect(detail.contains("1. sensitivity to Osimertinib + Savolitinib, ESCAT II-B"))
         #expect(detail.contains("2. resistance to Osimertinib, CIViC B"))
         #expect(detail.contains("supports resistance — not a treatment option"))
-        for label in ["Gene", "HGVS c.", "HGVS p.", "Transcript", "Consequence", "Kind", "VAF", "Depth", "Filter", "Origin", "Specimen", "Report"] {
+        for label in [
+            "Gene", "HGVS c.", "HGVS p.", "Transcript", "Consequence", "Kind", "VAF", "Depth", "Filter", "Origin",
+            "Specimen", "Report",
+        ] {
             #expect(detail.contains(label), "detail lacks \(label)")
         }
         expectSnapshot(app, "finding-detail-C-0001-160x48")
@@ -128,10 +149,13 @@ struct SafetyScreenTests {
         try form.reload(app.context)
         if case .error(let text) = form.setFollowUp("2026-02-30", context: app.context) {
             #expect(text.contains("expected a real calendar date"))
-        } else { Issue.record("2026-02-30 was accepted") }
+        } else {
+            Issue.record("2026-02-30 was accepted")
+        }
         #expect(form.decision?.followUp?.date == nil)
         guard case .confirm(let modal, let then) = form.setFollowUp("2026-11-01", context: app.context) else {
-            Issue.record("a past follow-up date was kept without asking"); return
+            Issue.record("a past follow-up date was kept without asking")
+            return
         }
         #expect(modal.title.contains("past"))
         _ = then(0)

@@ -1,14 +1,16 @@
-import Foundation
-import BoardModel
 import BoardFormats
+import BoardModel
 import BoardStore
+import Foundation
 import TUIKit
+
 @testable import BoardApp
 
 /// The bundled sample board in an in-memory store, a fixed clock, and an app on a fake terminal.
 @MainActor
 enum SampleBoard {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized.path
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..")
+        .standardized.path
     /// Friday 27 November 2026, 09:00 UTC.
     static let now = Date(timeIntervalSince1970: 1_795_770_000)
 
@@ -23,10 +25,13 @@ enum SampleBoard {
 
     static func themes() -> ThemeCatalog { ThemeCatalog(directories: [root + "/Themes"]) }
 
-    static func app(width: Int = 80, height: Int = 24, privacy: Bool = false, store: BoardStore? = nil) throws -> (BoardApp, FakeTerminal) {
+    static func app(width: Int = 80, height: Int = 24, privacy: Bool = false, store: BoardStore? = nil) throws -> (
+        BoardApp, FakeTerminal
+    ) {
         let terminal = FakeTerminal(width: width, height: height)
-        let app = BoardApp(store: try store ?? Self.store(), terminal: terminal, themes: themes(), theme: .monochrome,
-                           privacy: privacy, clock: { now })
+        let app = BoardApp(
+            store: try store ?? Self.store(), terminal: terminal, themes: themes(), theme: .monochrome,
+            privacy: privacy, clock: { now })
         app.context.timeZone = TimeZone(identifier: "UTC")!
         return (app, terminal)
     }
@@ -34,7 +39,9 @@ enum SampleBoard {
 
 /// Text snapshots: compared with files in Snapshots/; `RECORD_SNAPSHOTS=1 swift test` rewrites them.
 enum Snapshot {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots").path
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Snapshots"
+    ).path
 
     /// Returns nil when the text matches the stored snapshot, else a description of the difference.
     static func check(_ text: String, named name: String) -> String? {

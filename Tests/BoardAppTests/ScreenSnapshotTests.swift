@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TUIKit
+import Testing
+
 @testable import BoardApp
 
 /// Each screen rendered into the canvas at 80×24 and 160×48 and compared with a stored text snapshot.
@@ -11,7 +12,9 @@ struct ScreenSnapshotTests {
 
     func expectSnapshot(_ app: BoardApp, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
         let text = app.frame().textDump()
-        if let problem = Snapshot.check(text, named: name) { Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation) }
+        if let problem = Snapshot.check(text, named: name) {
+            Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation)
+        }
     }
 
     @Test(arguments: sizes) func home(width: Int, height: Int) throws {
@@ -21,7 +24,7 @@ struct ScreenSnapshotTests {
 
     @Test(arguments: sizes) func meetingAgenda(width: Int, height: Int) throws {
         let (app, _) = try SampleBoard.app(width: width, height: height)
-        app.handle(.enter) // the upcoming meeting is first
+        app.handle(.enter)  // the upcoming meeting is first
         #expect(app.stack.last is MeetingScreen)
         expectSnapshot(app, "meeting-\(width)x\(height)")
     }
@@ -89,11 +92,15 @@ struct ScreenSnapshotTests {
         let (app, _) = try SampleBoard.app(width: 160, height: 48)
         app.run(.openCase("C-0004"))
         app.handle(.char("2"))
-        app.handle(.char("j")) // move the selection off the level-1 row so its colour shows
+        app.handle(.char("j"))  // move the selection off the level-1 row so its colour shows
         let frame = app.frame()
-        let legend: [StyleRole: Character] = [.levelOne: "1", .levelTwo: "2", .levelThree: "3", .levelFour: "4", .levelResistance: "R"]
+        let legend: [StyleRole: Character] = [
+            .levelOne: "1", .levelTwo: "2", .levelThree: "3", .levelFour: "4", .levelResistance: "R",
+        ]
         let mask = frame.roleDump(legend: legend)
-        if let problem = Snapshot.check(mask, named: "case-molecular-roles-160x48") { Issue.record(Comment(rawValue: problem)) }
+        if let problem = Snapshot.check(mask, named: "case-molecular-roles-160x48") {
+            Issue.record(Comment(rawValue: problem))
+        }
         // The level label is always printed next to the colour.
         #expect(frame.textDump().contains("OncoKB 1"))
         #expect(mask.contains("1"))

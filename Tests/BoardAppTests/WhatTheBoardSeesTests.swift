@@ -1,9 +1,10 @@
-import Foundation
-import Testing
-import BoardModel
 import BoardFormats
+import BoardModel
 import BoardStore
+import Foundation
 import TUIKit
+import Testing
+
 @testable import BoardApp
 
 /// What the board sees of a case: a deceased patient reads as deceased with the age at death (never a current
@@ -12,7 +13,9 @@ import TUIKit
 @Suite("What the board sees")
 struct WhatTheBoardSeesTests {
     func expectSnapshot(_ app: BoardApp, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        if let problem = Snapshot.check(app.frame().textDump(), named: name) { Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation) }
+        if let problem = Snapshot.check(app.frame().textDump(), named: name) {
+            Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation)
+        }
     }
 
     static let died = LocalDate(year: 2020, month: 7, day: 29)
@@ -27,9 +30,13 @@ struct WhatTheBoardSeesTests {
         bundle.cases[i].patient.vitalStatus = .deceased
         bundle.cases[i].patient.deceasedOn = died
         bundle.cases[i].patient.causeOfDeath = "pneumonia"
-        bundle.cases[i].metastaticSites = [MetastaticSite(site: "liver", code: "10200004", system: "SNOMED CT", since: LocalDate(year: 2019, month: 3, day: 2)),
-                                           MetastaticSite(site: "bone")]
-        bundle.cases[i].findings.insert(Finding(id: "C-0002-FX", kind: .snv, gene: "KRAS", hgvsP: "p.G12D", vaf: 0.04, filter: "PON"), at: 0)
+        bundle.cases[i].metastaticSites = [
+            MetastaticSite(
+                site: "liver", code: "10200004", system: "SNOMED CT", since: LocalDate(year: 2019, month: 3, day: 2)),
+            MetastaticSite(site: "bone"),
+        ]
+        bundle.cases[i].findings.insert(
+            Finding(id: "C-0002-FX", kind: .snv, gene: "KRAS", hgvsP: "p.G12D", vaf: 0.04, filter: "PON"), at: 0)
         let store = try BoardStore.inMemory(user: "tester")
         try store.importBundle(bundle, now: SampleBoard.now)
         return (store, bundle.cases[i])
@@ -75,7 +82,11 @@ struct WhatTheBoardSeesTests {
         // Every other finding row comes before the filtered one.
         let others = c0002PassingLabels(store)
         #expect(!others.isEmpty)
-        for label in others { if let row = lines.firstIndex(where: { $0.contains(label) }) { #expect(row < marked, "\(label) after the filtered call") } }
+        for label in others {
+            if let row = lines.firstIndex(where: { $0.contains(label) }) {
+                #expect(row < marked, "\(label) after the filtered call")
+            }
+        }
         #expect(text.contains("1 filtered call marked, listed last"))
         expectSnapshot(app, "case-filtered-molecular-160x48")
     }

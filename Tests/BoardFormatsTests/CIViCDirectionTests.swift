@@ -1,6 +1,7 @@
+import BoardModel
 import Foundation
 import Testing
-import BoardModel
+
 @testable import BoardFormats
 
 /// CIViC evidence keeps its direction: the curated values in ../shared/realdata/expected.json (read at test time)
@@ -10,7 +11,8 @@ import BoardModel
 struct CIViCDirectionTests {
     static func expected(_ file: String) throws -> [String: Any]? {
         guard let data = RealData.data("expected.json"),
-              let all = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+            let all = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { return nil }
         return all[file] as? [String: Any]
     }
 
@@ -45,12 +47,20 @@ struct CIViCDirectionTests {
         #expect(payload.evidence.filter { $0.entry.clinicalSignificance == .sensitivity }.count == sensitivity)
         #expect(payload.evidence.filter { $0.entry.clinicalSignificance == .resistance }.count == resistance)
         // Resistance and "Does Not Support" are never treatment options.
-        #expect(!payload.evidence.contains { $0.entry.isTreatmentOption && ($0.entry.clinicalSignificance != .sensitivity || !$0.entry.supports) })
+        #expect(
+            !payload.evidence.contains {
+                $0.entry.isTreatmentOption && ($0.entry.clinicalSignificance != .sensitivity || !$0.entry.supports)
+            })
 
         var checked = 0
         for item in expected["must"] as? [[String: Any]] ?? [] where item["what"] as? String == "evidence" {
-            guard let value = item["value"] as? [String: Any], let id = value["evidence_id"] as? String else { continue }
-            guard let e = byId[id] else { Issue.record("\(file): evidence \(id) not read"); continue }
+            guard let value = item["value"] as? [String: Any], let id = value["evidence_id"] as? String else {
+                continue
+            }
+            guard let e = byId[id] else {
+                Issue.record("\(file): evidence \(id) not read")
+                continue
+            }
             let entry = e.entry
             #expect(e.gene == value["gene"] as? String, "EID\(id) gene")
             #expect(e.variant == value["variant"] as? String, "EID\(id) variant")
@@ -59,10 +69,13 @@ struct CIViCDirectionTests {
             #expect(entry.disease == value["disease"] as? String, "EID\(id) disease")
             let supports = value["evidence_direction"] as? String == "Supports"
             #expect(entry.supports == supports, "EID\(id) direction")
-            let kind = Self.significance(value["clinical_significance"] as? String ?? "", type: value["evidence_type"] as? String ?? "")
+            let kind = Self.significance(
+                value["clinical_significance"] as? String ?? "", type: value["evidence_type"] as? String ?? "")
             #expect(entry.clinicalSignificance == kind, "EID\(id) significance")
             let drugs = value["drugs"] as? [String] ?? []
-            #expect(entry.isTreatmentOption == (supports && kind == .sensitivity && !drugs.isEmpty), "EID\(id) treatment option")
+            #expect(
+                entry.isTreatmentOption == (supports && kind == .sensitivity && !drugs.isEmpty),
+                "EID\(id) treatment option")
             for drug in drugs { #expect(entry.therapy?.contains(drug) == true, "EID\(id) drug \(drug)") }
             if drugs.count > 1 {
                 switch value["drug_interaction_type"] as? String {
@@ -76,7 +89,9 @@ struct CIViCDirectionTests {
             if let pmid = (value["pubmed_id"] as? String) ?? (value["citation_id"] as? String) {
                 #expect(entry.reference?.contains("PMID \(pmid)") == true, "EID\(id) citation")
             }
-            for nct in value["nct_ids"] as? [String] ?? [] { #expect(entry.reference?.contains(nct) == true, "EID\(id) \(nct)") }
+            for nct in value["nct_ids"] as? [String] ?? [] {
+                #expect(entry.reference?.contains(nct) == true, "EID\(id) \(nct)")
+            }
             #expect(entry.statement?.contains("\u{FEFF}") != true)
             checked += 1
         }

@@ -1,6 +1,7 @@
+import BoardModel
 import Foundation
 import Testing
-import BoardModel
+
 @testable import BoardFormats
 
 /// Spreadsheet case lists as Excel and LibreOffice export them, and the errors a coordinator can cause.
@@ -13,12 +14,17 @@ struct CaseListReaderTests {
     }
 
     func error(_ text: String) -> ImportError? {
-        do { _ = try read(text); return nil } catch let e as ImportError { return e } catch { return nil }
+        do {
+            _ = try read(text)
+            return nil
+        } catch let e as ImportError { return e } catch { return nil }
     }
 
     @Test func excelSemicolonCSVWithBOMAndCRLF() throws {
-        let list = try read("Fall-ID;MRN;Nachname;Vorname;Geburtsdatum;Diagnose;ECOG;Fragestellung\r\n"
-                            + "C-0100;MRN-1;Müller;Anna;14.03.1961;\"NSCLC; adeno\";1;\"Zweitlinie?\r\nMit \"\"Studie\"\"\"\r\n", bom: true)
+        let list = try read(
+            "Fall-ID;MRN;Nachname;Vorname;Geburtsdatum;Diagnose;ECOG;Fragestellung\r\n"
+                + "C-0100;MRN-1;Müller;Anna;14.03.1961;\"NSCLC; adeno\";1;\"Zweitlinie?\r\nMit \"\"Studie\"\"\"\r\n",
+            bom: true)
         #expect(list.separator == ";")
         let e = try #require(list.entries.first)
         #expect(e.caseId == "C-0100" && e.mrn == "MRN-1")
@@ -40,8 +46,9 @@ struct CaseListReaderTests {
     }
 
     @Test func headerNamesAreCaseInsensitiveWithSynonymsAndUnknownColumnsAreReported() throws {
-        let list = try read("CASE_ID,Last Name,first-name,DOB,Gender,OncoTree Code,Stage,Referred by,Research consent,Colour\n"
-                            + "C-3,Øster,Søren,1971-08-09,M,coad,Stage IIIB,Dr. Ruiz,ja,blue\n")
+        let list = try read(
+            "CASE_ID,Last Name,first-name,DOB,Gender,OncoTree Code,Stage,Referred by,Research consent,Colour\n"
+                + "C-3,Øster,Søren,1971-08-09,M,coad,Stage IIIB,Dr. Ruiz,ja,blue\n")
         let e = list.entries[0]
         #expect(e.name?.family == "Øster" && e.sex == .male && e.oncotreeCode == "COAD" && e.stage == "IIIB")
         #expect(e.referringClinician == "Dr. Ruiz" && e.consentResearch == true)
@@ -75,13 +82,20 @@ struct CaseListReaderTests {
     /// dates not in the future and at most 120 years ago; planned minutes 1–240.
     @Test func impossibleDatesAndOutOfRangeValuesAreNotStored() throws {
         let today = LocalDate(year: 2026, month: 12, day: 1)
-        let csv = "Case;Geburtsdatum;Minuten;ECOG;Geschlecht\nC-1;31.02.1970;300;2;W\nC-2;29.02.2024;0;5;x\nC-3;02.12.2026;240;6;?\nC-4;30.11.1906;1;0;M\n"
+        let csv =
+            "Case;Geburtsdatum;Minuten;ECOG;Geschlecht\nC-1;31.02.1970;300;2;W\nC-2;29.02.2024;0;5;x\nC-3;02.12.2026;240;6;?\nC-4;30.11.1906;1;0;M\n"
         let list = try CaseListReader.read(data: Data(csv.utf8), file: "list.csv", today: today)
-        #expect(list.entries.map(\.birthDate) == [nil, LocalDate(year: 2024, month: 2, day: 29), nil, LocalDate(year: 1906, month: 11, day: 30)])
+        #expect(
+            list.entries.map(\.birthDate) == [
+                nil, LocalDate(year: 2024, month: 2, day: 29), nil, LocalDate(year: 1906, month: 11, day: 30),
+            ])
         #expect(list.entries.map(\.plannedMinutes) == [nil, nil, 240, 1])
         #expect(list.entries.map(\.ecog) == [2, 5, nil, 0])
         let texts = list.problems.map(\.description)
-        #expect(texts.contains("list.csv: line 2, column 5: expected a real calendar date as YYYY-MM-DD or DD.MM.YYYY (the value is not shown); not imported"))
+        #expect(
+            texts.contains(
+                "list.csv: line 2, column 5: expected a real calendar date as YYYY-MM-DD or DD.MM.YYYY (the value is not shown); not imported"
+            ))
         #expect(texts.contains("list.csv: line 2, column 16: expected planned minutes 1–240, got 300; not imported"))
         #expect(texts.contains("list.csv: line 3, column 16: expected planned minutes 1–240, got 0; not imported"))
         #expect(texts.contains { $0.hasPrefix("list.csv: line 4, column 5: expected a birth date not in the future") })
@@ -93,11 +107,16 @@ struct CaseListReaderTests {
     /// A row whose MRN, birth date or (without MRNs to compare) name is not the found case's patient's is
     /// about another patient.
     @Test func aRowAboutAnotherPatientIsAConflict() throws {
-        let existing = Case(id: "C-1", patient: Patient(id: "P-1", identifiers: [PatientIdentifier(kind: .mrn, value: "MRN-1")],
-                                                       name: PersonName(given: "Anna", family: "Müller"), birthDate: LocalDate(year: 1961, month: 3, day: 14)),
-                            diagnosis: Diagnosis(text: "NSCLC"))
+        let existing = Case(
+            id: "C-1",
+            patient: Patient(
+                id: "P-1", identifiers: [PatientIdentifier(kind: .mrn, value: "MRN-1")],
+                name: PersonName(given: "Anna", family: "Müller"), birthDate: LocalDate(year: 1961, month: 3, day: 14)),
+            diagnosis: Diagnosis(text: "NSCLC"))
         let rows = ["C-1,MRN-2,,", "C-1,mrn-1,,14.03.1961", "C-1,,,15.03.1961", "C-1,,Mueller,", "C-1,,MÜLLER,"]
-        let conflicts = try rows.map { try read("Case,MRN,Last name,DOB\n\($0)\n").entries[0].identityConflict(with: existing) }
+        let conflicts = try rows.map {
+            try read("Case,MRN,Last name,DOB\n\($0)\n").entries[0].identityConflict(with: existing)
+        }
         #expect(conflicts[0]?.contains("another MRN") == true)
         #expect(conflicts[1] == nil)
         #expect(conflicts[2]?.contains("another birth date") == true)
@@ -125,7 +144,7 @@ struct CaseListReaderTests {
 
     @Test func invalidUTF8AndUTF16AreLocated() throws {
         var data = Data("Case,Name\nC-1,M".utf8)
-        data.append(0xFC) // Latin-1 ü
+        data.append(0xFC)  // Latin-1 ü
         data.append(contentsOf: Array("ller\n".utf8))
         do {
             _ = try CaseListReader.read(data: data, file: "latin1.csv")
@@ -139,9 +158,11 @@ struct CaseListReaderTests {
     }
 
     @Test func rowsUpdateOnlyTheirNonEmptyCellsAndCreateCompleteCases() throws {
-        let list = try read("Case,MRN,Name,Diagnosis,ECOG,Question\nC-1,,,,2,\nC-9,MRN-9,\"Roe, Rick\",Sarcoma,,Which line?\n")
-        var existing = Case(id: "C-1", patient: Patient(id: "P-1", name: PersonName(given: "A", family: "B")),
-                            diagnosis: Diagnosis(text: "NSCLC"), performance: PerformanceStatus(ecog: 0), question: "Keep me")
+        let list = try read(
+            "Case,MRN,Name,Diagnosis,ECOG,Question\nC-1,,,,2,\nC-9,MRN-9,\"Roe, Rick\",Sarcoma,,Which line?\n")
+        var existing = Case(
+            id: "C-1", patient: Patient(id: "P-1", name: PersonName(given: "A", family: "B")),
+            diagnosis: Diagnosis(text: "NSCLC"), performance: PerformanceStatus(ecog: 0), question: "Keep me")
         list.entries[0].apply(to: &existing)
         #expect(existing.performance?.ecog == 2 && existing.question == "Keep me" && existing.diagnosis.text == "NSCLC")
         #expect(list.entries[0].missingForNewCase != nil)

@@ -1,6 +1,7 @@
+import BoardModel
 import Foundation
 import Testing
-import BoardModel
+
 @testable import BoardFormats
 
 /// What `show`, `export case` and the minutes say of a case: vital status (age at death, never a current age),
@@ -10,23 +11,35 @@ struct CaseTextsTests {
     static let today = LocalDate(year: 2026, month: 11, day: 27)
 
     static func deceasedCase() -> Case {
-        let patient = Patient(id: "P-D", identifiers: [PatientIdentifier(kind: .mrn, value: "MRN-777")],
-                              name: PersonName(given: "Otto", family: "Muster"), birthDate: LocalDate(year: 1919, month: 5, day: 2),
-                              sex: .male, deceasedOn: LocalDate(year: 1990, month: 7, day: 29), causeOfDeath: "pneumonia")
+        let patient = Patient(
+            id: "P-D", identifiers: [PatientIdentifier(kind: .mrn, value: "MRN-777")],
+            name: PersonName(given: "Otto", family: "Muster"), birthDate: LocalDate(year: 1919, month: 5, day: 2),
+            sex: .male, deceasedOn: LocalDate(year: 1990, month: 7, day: 29), causeOfDeath: "pneumonia")
         var c = Case(id: "C-D", patient: patient, diagnosis: Diagnosis(text: "NSCLC"), question: "Second line?")
-        c.metastaticSites = [MetastaticSite(site: "liver", code: "10200004", system: "SNOMED CT", since: LocalDate(year: 1990, month: 1, day: 3)),
-                             MetastaticSite()]
-        c.findings = [Finding(id: "F1", kind: .structural, gene: "ALK", filter: "PON"),
-                      Finding(id: "F2", kind: .snv, gene: "TP53", hgvsP: "p.R175H", vaf: 0.3),
-                      Finding(id: "F3", kind: .snv, gene: "KRAS", hgvsP: "p.G12C", filter: "LowQual;PON")]
+        c.metastaticSites = [
+            MetastaticSite(
+                site: "liver", code: "10200004", system: "SNOMED CT", since: LocalDate(year: 1990, month: 1, day: 3)),
+            MetastaticSite(),
+        ]
+        c.findings = [
+            Finding(id: "F1", kind: .structural, gene: "ALK", filter: "PON"),
+            Finding(id: "F2", kind: .snv, gene: "TP53", hgvsP: "p.R175H", vaf: 0.3),
+            Finding(id: "F3", kind: .snv, gene: "KRAS", hgvsP: "p.G12C", filter: "LowQual;PON"),
+        ]
         return c
     }
 
     static func texts(_ c: Case, deidentify: Bool) -> [String: String] {
-        let meeting = Meeting(id: "M-D", boardId: "b", startsAt: Date(timeIntervalSince1970: 0), agenda: [AgendaItem(caseId: c.id, position: 1)])
-        return ["show": CaseSummaryText(record: c, today: today, deidentify: deidentify).render(),
-                "export": CaseExportWriter(record: c, asOf: today, deidentify: deidentify).render(width: 200),
-                "minutes": MinutesWriter(meeting: meeting, board: Board(id: "b", name: "Board"), cases: [c], deidentify: deidentify).render(width: 200)]
+        let meeting = Meeting(
+            id: "M-D", boardId: "b", startsAt: Date(timeIntervalSince1970: 0),
+            agenda: [AgendaItem(caseId: c.id, position: 1)])
+        return [
+            "show": CaseSummaryText(record: c, today: today, deidentify: deidentify).render(),
+            "export": CaseExportWriter(record: c, asOf: today, deidentify: deidentify).render(width: 200),
+            "minutes": MinutesWriter(
+                meeting: meeting, board: Board(id: "b", name: "Board"), cases: [c], deidentify: deidentify
+            ).render(width: 200),
+        ]
     }
 
     @Test func aDeceasedPatientReadsAsDeceasedWithTheAgeAtDeath() {
@@ -66,15 +79,19 @@ struct CaseTextsTests {
         #expect(lines[alk].hasSuffix("(filtered: PON)") && lines[kras].hasSuffix("(filtered: LowQual, PON)"))
         #expect(!lines[tp53].contains("filtered"))
         // A PASS or "." written into the field is no filter.
-        #expect(!Finding(id: "x", kind: .snv, filter: "PASS").isFiltered && !Finding(id: "x", kind: .snv, filter: ".").isFiltered)
+        #expect(
+            !Finding(id: "x", kind: .snv, filter: "PASS").isFiltered
+                && !Finding(id: "x", kind: .snv, filter: ".").isFiltered)
     }
 
     @Test func theUnknownsToSettleNameEachItemOnce() {
         let outcomes = ["EGFR", "EGFR", "ECOG", "egfr ", "EGFR"].enumerated().map {
-            CriterionOutcome(criterion: "criterion \($0.offset)", outcome: .unknown, detail: "not recorded", missing: $0.element)
+            CriterionOutcome(
+                criterion: "criterion \($0.offset)", outcome: .unknown, detail: "not recorded", missing: $0.element)
         }
-        let m = TrialMatch(caseId: "C", trialId: "T", outcomes: outcomes, status: .possiblyEligible, score: 1,
-                           computedAt: Date(timeIntervalSince1970: 0), dataFingerprint: "x")
+        let m = TrialMatch(
+            caseId: "C", trialId: "T", outcomes: outcomes, status: .possiblyEligible, score: 1,
+            computedAt: Date(timeIntervalSince1970: 0), dataFingerprint: "x")
         #expect(m.missingData.count == 5)
         #expect(m.dataToSettle == ["EGFR", "ECOG"])
     }

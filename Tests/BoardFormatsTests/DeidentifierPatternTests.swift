@@ -1,6 +1,7 @@
+import BoardModel
 import Foundation
 import Testing
-import BoardModel
+
 @testable import BoardFormats
 
 /// The shared de-identifier on synthetic free text: identifiers of the HIPAA Safe Harbor classes that have a
@@ -8,9 +9,10 @@ import BoardModel
 /// and account numbers; names incl. initials; dates of birth and death) go, clinical values stay.
 @Suite("De-identifier patterns")
 struct DeidentifierPatternTests {
-    static let patient = Patient(id: "P-S", identifiers: [PatientIdentifier(kind: .mrn, value: "MRN-424242")],
-                                 name: PersonName(given: "Gerda", family: "Feldmann"), birthDate: LocalDate(year: 1948, month: 2, day: 14),
-                                 sex: .female, deceasedOn: LocalDate(year: 2025, month: 9, day: 3))
+    static let patient = Patient(
+        id: "P-S", identifiers: [PatientIdentifier(kind: .mrn, value: "MRN-424242")],
+        name: PersonName(given: "Gerda", family: "Feldmann"), birthDate: LocalDate(year: 1948, month: 2, day: 14),
+        sex: .female, deceasedOn: LocalDate(year: 2025, month: 9, day: 3))
     static let scrub = Deidentifier(patient: patient)
 
     @Test(arguments: [
@@ -58,14 +60,21 @@ struct DeidentifierPatternTests {
     }
 
     @Test func theSameScrubIsUsedInEveryDeidentifiedText() {
-        var c = Case(id: "C-S", patient: Self.patient, diagnosis: Diagnosis(text: "NSCLC"),
-                     question: "Frau F. (+41 79 555 12 34, gerda.f@example.org, Bahnhofstrasse 12a, AHV 756.1234.5678.97): next line?")
+        var c = Case(
+            id: "C-S", patient: Self.patient, diagnosis: Diagnosis(text: "NSCLC"),
+            question:
+                "Frau F. (+41 79 555 12 34, gerda.f@example.org, Bahnhofstrasse 12a, AHV 756.1234.5678.97): next line?")
         c.findings = [Finding(id: "F1", kind: .snv, gene: "BRAF", hgvsC: "c.1799T>A", hgvsP: "p.V600E")]
-        let texts = [CaseSummaryText(record: c, today: LocalDate(year: 2026, month: 1, day: 1), deidentify: true).render(),
-                     CaseExportWriter(record: c, asOf: LocalDate(year: 2026, month: 1, day: 1), deidentify: true).render(width: 200)]
+        let texts = [
+            CaseSummaryText(record: c, today: LocalDate(year: 2026, month: 1, day: 1), deidentify: true).render(),
+            CaseExportWriter(record: c, asOf: LocalDate(year: 2026, month: 1, day: 1), deidentify: true).render(
+                width: 200),
+        ]
         for text in texts {
             for id in ["F.", "+41", "gerda", "Bahnhofstrasse", "756.1234"] { #expect(!text.contains(id), "\(id)") }
-            #expect(text.contains("Frau \(Self.patient.pseudonym) ([removed], [removed], [removed], AHV [removed]): next line?"))
+            #expect(
+                text.contains(
+                    "Frau \(Self.patient.pseudonym) ([removed], [removed], [removed], AHV [removed]): next line?"))
         }
     }
 }

@@ -1,6 +1,7 @@
+import BoardModel
 import Foundation
 import Testing
-import BoardModel
+
 @testable import BoardFormats
 
 /// Asserts ../shared/realdata/expected.json (hand-curated, read at test time) for every clinical-record file:
@@ -12,8 +13,11 @@ import BoardModel
 struct ExpectedRecordsTests {
     static let files: [String] = {
         guard let data = FileManager.default.contents(atPath: RealData.path("expected.json")),
-              let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [] }
-        return json.keys.filter { ["fhir/", "phenopackets/", "cbioportal_clinical/", "civic/"].contains(where: $0.hasPrefix) }.sorted()
+            let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { return [] }
+        return json.keys.filter {
+            ["fhir/", "phenopackets/", "cbioportal_clinical/", "civic/"].contains(where: $0.hasPrefix)
+        }.sorted()
     }()
 
     static func expected(_ file: String) -> [String: Any] {
@@ -41,15 +45,18 @@ struct ExpectedRecordsTests {
         "reason": "a medication's reason reference: not kept",
         "reason.oncotree": "a medication's reason code is the prescriber's indication, not a diagnosis of the case",
         "stage.assessment": "stage assessment reference: not kept",
-        "diagnostic_implication": "a diagnostic implication is kept on its variant, its level unknown when not on a known scale; significance and disease are not compared here",
-        "tumours": "tumours named as phenotypic features: their OncoTree code is the diagnosis' code, the words its histology",
+        "diagnostic_implication":
+            "a diagnostic implication is kept on its variant, its level unknown when not on a known scale; significance and disease are not compared here",
+        "tumours":
+            "tumours named as phenotypic features: their OncoTree code is the diagnosis' code, the words its histology",
         "diagnosis.other_cancer_conditions": "further conditions of the same tumour are merged into the diagnosis",
         "schema_version": "refused files keep nothing",
         "columns": "the header of a CIViC export is not stored",
         "oncotree_examples": "no ONCOTREE_CODE column: the curator's mapping from free text is not made by the reader",
         "sample[TCGA-E2-A15E-06].type": "TCGA sample-type codes in sample ids are not decoded",
         "stage.pathological": "one Stage per case: the pathological group equals the clinical one here (IIIA)",
-        "diagnoses": "non-cancer diseases are kept as comorbidities (checked through diagnoses.excluded and no diagnosis)",
+        "diagnoses":
+            "non-cancer diseases are kept as comorbidities (checked through diagnoses.excluded and no diagnosis)",
     ]
 
     /// What a reader made of one file, and how it failed if it refused the file.
@@ -72,7 +79,10 @@ struct ExpectedRecordsTests {
         var notInModel: [String] = []
         for item in entry["must"] as? [[String: Any]] ?? [] {
             if let path = item["path"] as? String {
-                if let reason = Self.notInTheModel[path] { notInModel.append("\(path): \(reason)"); continue }
+                if let reason = Self.notInTheModel[path] {
+                    notInModel.append("\(path): \(reason)")
+                    continue
+                }
                 let result = View.check(path: path, item: item, outcome: outcome, file: file)
                 switch result {
                 case .pass: checked += 1
@@ -99,15 +109,18 @@ struct ExpectedRecordsTests {
             }
             let cases = payload.partialCases + payload.caseAdditions
             if let n = counts["patients"] as? Int, file.hasPrefix("cbioportal") {
-                #expect(cases.count == n, "\(file): patients \(n), read \(cases.count)"); checked += 1
+                #expect(cases.count == n, "\(file): patients \(n), read \(cases.count)")
+                checked += 1
             }
             if let n = counts["samples"] as? Int {
                 let samples = cases.reduce(0) { $0 + $1.reports.count }
-                #expect(samples == n, "\(file): samples \(n), read \(samples)"); checked += 1
+                #expect(samples == n, "\(file): samples \(n), read \(samples)")
+                checked += 1
             }
             if let n = counts["events"] as? Int {
                 let events = cases.reduce(0) { $0 + $1.treatmentHistory.count }
-                #expect(events == n, "\(file): events \(n), read \(events)"); checked += 1
+                #expect(events == n, "\(file): events \(n), read \(events)")
+                checked += 1
             }
         }
         #expect(checked > 0, "no expected.json item of \(file) was checked")
@@ -126,10 +139,14 @@ struct ExpectedRecordsTests {
         let account = try #require(payload.accounts.first { $0.file == RealData.path(file) })
         let independent = try Census.count(file)
         for (field, count) in independent {
-            let seen = (account.usedFields[field] ?? 0) + (account.unusedFields[field] ?? 0) + (account.fieldsOfSkippedRecords[field] ?? 0)
+            let seen =
+                (account.usedFields[field] ?? 0) + (account.unusedFields[field] ?? 0)
+                + (account.fieldsOfSkippedRecords[field] ?? 0)
             #expect(seen == count, "\(file): field \(field) has \(count) values; the account shows \(seen)")
         }
-        for field in Set(account.usedFields.keys).union(account.unusedFields.keys).union(account.fieldsOfSkippedRecords.keys) {
+        for field in Set(account.usedFields.keys).union(account.unusedFields.keys).union(
+            account.fieldsOfSkippedRecords.keys)
+        {
             #expect(independent[field] != nil, "\(file): the account names \(field), which the file does not have")
         }
         #expect(account.recordsRead > 0)
@@ -173,8 +190,10 @@ enum Census {
             return counts
         }
         // TSV: the header is the first line not starting with "#"; records are split on LF only.
-        let lines = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\u{FEFF}", with: "").split(separator: "\n", omittingEmptySubsequences: true)
-            .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+        let lines = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\u{FEFF}", with: "").split(
+            separator: "\n", omittingEmptySubsequences: true
+        )
+        .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
         guard let headerIndex = lines.firstIndex(where: { !$0.hasPrefix("#") }) else { return [:] }
         let header = lines[headerIndex].components(separatedBy: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
         let missing: Set<String> = file.hasPrefix("civic/") ? ["", "N/A", "NA"] : CBioPortalClinicalReader.missing
@@ -182,7 +201,9 @@ enum Census {
         for line in lines[(headerIndex + 1)...] where !line.hasPrefix("#") {
             for (i, raw) in line.components(separatedBy: "\t").enumerated() where i < header.count {
                 var cell = raw.trimmingCharacters(in: .whitespaces)
-                if file.hasPrefix("cbioportal"), cell.count >= 2, cell.hasPrefix("\""), cell.hasSuffix("\"") { cell = String(cell.dropFirst().dropLast()) }
+                if file.hasPrefix("cbioportal"), cell.count >= 2, cell.hasPrefix("\""), cell.hasSuffix("\"") {
+                    cell = String(cell.dropFirst().dropLast())
+                }
                 if file.hasPrefix("civic/") { cell = cell.trimmingCharacters(in: .whitespacesAndNewlines) }
                 if missing.contains(file.hasPrefix("civic/") ? cell : cell.uppercased()) { continue }
                 counts[header[i], default: 0] += 1

@@ -1,16 +1,23 @@
-import Foundation
 import BoardModel
+import Foundation
+
 @testable import BoardFormats
 
 /// The curation's words for the model's fields: turns a `must` item of expected.json into a check of a read payload.
 enum View {
-    enum Result { case pass, fail(String), unknownPath, notInModel(String) }
+    enum Result {
+        case pass, unknownPath
+        case fail(String)
+        case notInModel(String)
+    }
 
     // MARK: comparison
 
     static func norm(_ s: String) -> String {
         var t = s.lowercased().trimmingCharacters(in: .whitespaces)
-        for suffix in [" (disorder)", " (procedure)", " (morphologic abnormality)"] where t.hasSuffix(suffix) { t = String(t.dropLast(suffix.count)) }
+        for suffix in [" (disorder)", " (procedure)", " (morphologic abnormality)"] where t.hasSuffix(suffix) {
+            t = String(t.dropLast(suffix.count))
+        }
         return t
     }
 
@@ -18,16 +25,20 @@ enum View {
     static func same(_ expected: Any?, _ actual: Any?) -> Bool {
         switch (expected, actual) {
         case (nil, nil), (is NSNull, nil): return true
-        case (is NSNull, let a?): if let s = a as? String { return s.isEmpty }; if let l = a as? [Any] { return l.isEmpty }; return false
+        case (is NSNull, let a?):
+            if let s = a as? String { return s.isEmpty }
+            if let l = a as? [Any] { return l.isEmpty }
+            return false
         case (nil, _), (_, nil): return false
-        case let (e as NSNumber, a as Double): return abs(e.doubleValue - a) <= 0.001
-        case let (e as NSNumber, a as Int): return e.intValue == a
-        case let (e as NSNumber, a as Bool): return e.boolValue == a
-        case let (e as String, a as String):
+        case (let e as NSNumber, let a as Double): return abs(e.doubleValue - a) <= 0.001
+        case (let e as NSNumber, let a as Int): return e.intValue == a
+        case (let e as NSNumber, let a as Bool): return e.boolValue == a
+        case (let e as String, let a as String):
             if e.hasPrefix("urn:uuid:") { return e.dropFirst(9) == a }
             if e.count >= 10, LocalDate(String(e.prefix(10))) != nil, a.count == 10 { return e.prefix(10) == a }
             return norm(e) == norm(a)
-        case let (e as NSNumber, a as String): return a == e.stringValue || Double(a).map { abs($0 - e.doubleValue) < 0.001 } == true
+        case (let e as NSNumber, let a as String):
+            return a == e.stringValue || Double(a).map { abs($0 - e.doubleValue) < 0.001 } == true
         default: return false
         }
     }
@@ -52,7 +63,8 @@ enum View {
     // MARK: records
 
     static func theCase(_ outcome: ExpectedRecordsTests.Outcome) -> Case? {
-        outcome.payload?.bundle.cases.first ?? outcome.payload?.partialCases.first ?? outcome.payload?.caseAdditions.first
+        outcome.payload?.bundle.cases.first ?? outcome.payload?.partialCases.first
+            ?? outcome.payload?.caseAdditions.first
     }
 
     static func lines(_ c: Case, drugs: Bool) -> [TherapyLine] {
@@ -71,16 +83,19 @@ enum View {
         }
     }
 
-    static func check(path: String, item: [String: Any], outcome: ExpectedRecordsTests.Outcome, file: String) -> Result {
+    static func check(path: String, item: [String: Any], outcome: ExpectedRecordsTests.Outcome, file: String) -> Result
+    {
         let value = item["value"]
         // Refused files.
         if path == "file.accept" {
             let accepted = outcome.payload != nil
-            return matches(item, accepted) ? .pass : .fail("accepted = \(accepted); \(outcome.error?.description ?? "")")
+            return matches(item, accepted)
+                ? .pass : .fail("accepted = \(accepted); \(outcome.error?.description ?? "")")
         }
         if path == "error.mentions" {
             guard let e = outcome.error, let word = value as? String else { return .fail("no error") }
-            return e.description.lowercased().contains(word.lowercased()) ? .pass : .fail("error \"\(e)\" does not mention \(word)")
+            return e.description.lowercased().contains(word.lowercased())
+                ? .pass : .fail("error \"\(e)\" does not mention \(word)")
         }
         if file.hasPrefix("civic/") { return civic(path: path, item: item, outcome: outcome) }
         if file.hasPrefix("cbioportal_clinical/") { return cbioportal(path: path, item: item, outcome: outcome) }
@@ -88,13 +103,18 @@ enum View {
         if ["subject", "treatment"].contains(path) {
             // Standalone resources about a patient not in the file: nothing may be attached to any case.
             let attached = outcome.payload.map { !$0.bundle.cases.isEmpty || !$0.partialCases.isEmpty } ?? false
-            return attached ? .fail("a resource about an absent patient made a case") : .notInModel("the subject is not in the file: the resource is counted, not attached")
+            return attached
+                ? .fail("a resource about an absent patient made a case")
+                : .notInModel("the subject is not in the file: the resource is counted, not attached")
         }
         guard let c = theCase(outcome) else {
             if path.hasPrefix("diagnosis") || path.hasPrefix("stage") {
                 // A standalone Condition without its Patient: the reader counts it, attaching it to no one.
-                let skipped = outcome.payload?.accounts.first?.skipped.keys.contains { $0.contains("not in the file") } ?? false
-                return skipped ? .notInModel("the Condition's Patient is not in this file: counted, not attached") : .fail("no case")
+                let skipped =
+                    outcome.payload?.accounts.first?.skipped.keys.contains { $0.contains("not in the file") } ?? false
+                return skipped
+                    ? .notInModel("the Condition's Patient is not in this file: counted, not attached")
+                    : .fail("no case")
             }
             return .fail("no case read")
         }
@@ -102,35 +122,62 @@ enum View {
         switch path {
         case "patient.id": return matches(item, p.id) ? .pass : .fail("read \(p.id)")
         case "patient.sex": return matches(item, p.sex.rawValue) ? .pass : .fail("read \(p.sex)")
-        case "patient.birth_date": return matches(item, p.birthDate?.description) ? .pass : .fail("read \(p.birthDate?.description ?? "nil")")
-        case "patient.vital_status": return matches(item, p.vitalStatus.rawValue) ? .pass : .fail("read \(p.vitalStatus)")
-        case "patient.death_date": return matches(item, p.deceasedOn?.description) ? .pass : .fail("read \(p.deceasedOn?.description ?? "nil")")
+        case "patient.birth_date":
+            return matches(item, p.birthDate?.description) ? .pass : .fail("read \(p.birthDate?.description ?? "nil")")
+        case "patient.vital_status":
+            return matches(item, p.vitalStatus.rawValue) ? .pass : .fail("read \(p.vitalStatus)")
+        case "patient.death_date":
+            return matches(item, p.deceasedOn?.description)
+                ? .pass : .fail("read \(p.deceasedOn?.description ?? "nil")")
         case "patient.cause_of_death":
-            guard let e = value as? String else { return p.causeOfDeath == nil ? .pass : .fail("read \(p.causeOfDeath!)") }
-            let words = Set(e.lowercased().split(separator: " ")), mine = Set((p.causeOfDeath ?? "").lowercased().replacingOccurrences(of: "(", with: "").replacingOccurrences(of: ")", with: "").split(separator: " "))
+            guard let e = value as? String else {
+                return p.causeOfDeath == nil ? .pass : .fail("read \(p.causeOfDeath!)")
+            }
+            let words = Set(e.lowercased().split(separator: " "))
+            let mine = Set(
+                (p.causeOfDeath ?? "").lowercased().replacingOccurrences(of: "(", with: "").replacingOccurrences(
+                    of: ")", with: ""
+                ).split(separator: " "))
             return words.isSubset(of: mine) ? .pass : .fail("read \(p.causeOfDeath ?? "nil")")
         case "patient.age":
-            if let n = value as? NSNumber { return p.recordedAge == "P\(n.intValue)Y" ? .pass : .fail("read \(p.recordedAge ?? "nil")") }
+            if let n = value as? NSNumber {
+                return p.recordedAge == "P\(n.intValue)Y" ? .pass : .fail("read \(p.recordedAge ?? "nil")")
+            }
             return matches(item, p.recordedAge) ? .pass : .fail("read \(p.recordedAge ?? "nil")")
         case "patient.identifier":
-            if let v = value as? String { return p.identifiers.contains { $0.value == v } ? .pass : .fail("no identifier \(v)") }
+            if let v = value as? String {
+                return p.identifiers.contains { $0.value == v } ? .pass : .fail("no identifier \(v)")
+            }
             if let d = value as? [String: Any], let v = d["value"] as? String {
-                return p.identifiers.contains { $0.value == v && $0.system == d["system"] as? String && (d["type"] as? String != "MR" || $0.kind == .mrn) } ? .pass : .fail("no identifier \(v)")
+                return p.identifiers.contains {
+                    $0.value == v && $0.system == d["system"] as? String
+                        && (d["type"] as? String != "MR" || $0.kind == .mrn)
+                } ? .pass : .fail("no identifier \(v)")
             }
             return .unknownPath
-        case "patient.identifier.MR": return p.identifiers.contains { $0.kind == .mrn && $0.value == value as? String } ? .pass : .fail("no MRN")
+        case "patient.identifier.MR":
+            return p.identifiers.contains { $0.kind == .mrn && $0.value == value as? String } ? .pass : .fail("no MRN")
         case "patient.name":
             guard let d = value as? [String: Any] else { return .unknownPath }
             var e = d
             e["given"] = (d["given"] as? [String])?.joined(separator: " ")
             return compare(e, ["family": p.name.family, "given": p.name.given])
-        case "patient.name.given": return ((value as? [String])?.joined(separator: " ") == p.name.given) ? .pass : .fail("read \(p.name.given ?? "nil")")
+        case "patient.name.given":
+            return ((value as? [String])?.joined(separator: " ") == p.name.given)
+                ? .pass : .fail("read \(p.name.given ?? "nil")")
         case "patient.display_name": return matches(item, p.name.text) ? .pass : .fail("read \(p.name.text ?? "nil")")
         case "diagnosis.primary":
             let hasCancer = !c.diagnosis.text.hasPrefix("(no ")
-            guard let d = value as? [String: Any] else { return hasCancer && c.diagnosis.oncotreeCode != nil ? .fail("read \(c.diagnosis.text)") : .pass }
+            guard let d = value as? [String: Any] else {
+                return hasCancer && c.diagnosis.oncotreeCode != nil ? .fail("read \(c.diagnosis.text)") : .pass
+            }
             let code = c.diagnosis.sourceCode?.split(separator: " ").last.map(String.init)
-            return compare(d, ["text": c.diagnosis.text, "code": code, "onset": c.diagnosis.diagnosedOn?.description, "laterality": c.diagnosis.laterality?.rawValue])
+            return compare(
+                d,
+                [
+                    "text": c.diagnosis.text, "code": code, "onset": c.diagnosis.diagnosedOn?.description,
+                    "laterality": c.diagnosis.laterality?.rawValue,
+                ])
         case "diagnosis.primary.oncotree":
             return matches(item, c.diagnosis.oncotreeCode) ? .pass : .fail("read \(c.diagnosis.oncotreeCode ?? "nil")")
         case "diagnosis.histology":
@@ -138,35 +185,55 @@ enum View {
             return compare(d, ["display": c.diagnosis.histology])
         case "diagnosis.second_primary":
             guard let d = value as? [String: Any], let text = d["text"] as? String else { return .unknownPath }
-            return c.comorbidities.contains { $0.hasPrefix("second primary:") && $0.contains(text) } ? .pass : .fail("comorbidities \(c.comorbidities)")
+            return c.comorbidities.contains { $0.hasPrefix("second primary:") && $0.contains(text) }
+                ? .pass : .fail("comorbidities \(c.comorbidities)")
         case "diagnoses.excluded":
             let labels = (value as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }
-            return labels.allSatisfy { l in c.comorbidities.contains("excluded: \(l)") } ? .pass : .fail("comorbidities \(c.comorbidities)")
+            return labels.allSatisfy { l in c.comorbidities.contains("excluded: \(l)") }
+                ? .pass : .fail("comorbidities \(c.comorbidities)")
         case "stage", "stage.clinical":
-            guard let d = value as? [String: Any] else { return c.stage == nil ? .pass : .fail("read \(c.stage!.summary)") }
+            guard let d = value as? [String: Any] else {
+                return c.stage == nil ? .pass : .fail("read \(c.stage!.summary)")
+            }
             guard let s = c.stage else { return .fail("no stage") }
-            func g(_ x: String?) -> String? { x.map { $0.replacingOccurrences(of: #"\s*\(.*\)"#, with: "", options: .regularExpression).replacingOccurrences(of: "Stage ", with: "") } }
-            func tnm(_ x: Any?) -> Any? { (x as? String).map { $0.drop { "cpyra".contains($0) } }.map(String.init) ?? x }
+            func g(_ x: String?) -> String? {
+                x.map {
+                    $0.replacingOccurrences(of: #"\s*\(.*\)"#, with: "", options: .regularExpression)
+                        .replacingOccurrences(of: "Stage ", with: "")
+                }
+            }
+            func tnm(_ x: Any?) -> Any? {
+                (x as? String).map { $0.drop { "cpyra".contains($0) } }.map(String.init) ?? x
+            }
             var e = d
             e["group"] = g(d["group"] as? String)
             for k in ["T", "N", "M"] { e[k] = tnm(d[k]) }
             return compare(e, ["group": s.group, "T": s.t, "N": s.n, "M": s.m])
-        case "performance": return value is NSNull && c.performance == nil ? .pass : .fail("read \(c.performance?.summary ?? "nil")")
+        case "performance":
+            return value is NSNull && c.performance == nil ? .pass : .fail("read \(c.performance?.summary ?? "nil")")
         case "performance.ecog":
             let e = (value as? [String: Any])?["value"] ?? value
             return same(e, c.performance?.ecog) ? .pass : .fail("read \(c.performance?.ecog.map(String.init) ?? "nil")")
         case "performance.karnofsky":
             let e = (value as? [String: Any])?["value"] ?? value
-            return same(e, c.performance?.karnofsky) ? .pass : .fail("read \(c.performance?.karnofsky.map(String.init) ?? "nil")")
+            return same(e, c.performance?.karnofsky)
+                ? .pass : .fail("read \(c.performance?.karnofsky.map(String.init) ?? "nil")")
         case "metastatic_sites":
             let sites = value as? [[String: Any]] ?? []
             for s in sites {
-                let code = (s["code"] as? String) ?? (s["site"] as? String).flatMap { $0.split(separator: " ").first.map(String.init) }
-                guard c.metastaticSites.contains(where: { $0.code == code || ($0.site.map { (s["site"] as? String)?.contains($0) == true } ?? false) }) else {
+                let code =
+                    (s["code"] as? String)
+                    ?? (s["site"] as? String).flatMap { $0.split(separator: " ").first.map(String.init) }
+                guard
+                    c.metastaticSites.contains(where: {
+                        $0.code == code || ($0.site.map { (s["site"] as? String)?.contains($0) == true } ?? false)
+                    })
+                else {
                     return .fail("no metastatic site \(code ?? "?") in \(c.metastaticSites)")
                 }
             }
-            return c.metastaticSites.count == sites.count ? .pass : .fail("read \(c.metastaticSites.count) sites, expected \(sites.count)")
+            return c.metastaticSites.count == sites.count
+                ? .pass : .fail("read \(c.metastaticSites.count) sites, expected \(sites.count)")
         case "metastatic":
             guard let d = value as? [String: Any] else { return .unknownPath }
             return compare(d, ["status": c.isMetastatic, "since": c.metastaticSites.first?.since?.description])
@@ -176,19 +243,26 @@ enum View {
             return c.treatmentHistory.allSatisfy { $0.start == nil } ? .pass : .fail("a start date was invented")
         case "treatments[*].line":
             guard value is NSNull else { return .unknownPath }
-            return c.treatmentHistory.allSatisfy { $0.line == nil } ? .pass : .fail("a line number was invented: \(c.treatmentHistory.map(\.line))")
+            return c.treatmentHistory.allSatisfy { $0.line == nil }
+                ? .pass : .fail("a line number was invented: \(c.treatmentHistory.map(\.line))")
         case "therapeutic_implications":
             // Each drug the report assesses stays on the variant, with the response it states.
             for item in value as? [[String: Any]] ?? [] {
                 let drug = item["drug"] as? String ?? "?"
-                guard c.findings.flatMap(\.evidence).contains(where: { $0.therapy == drug && (item["response"] as? String)?.hasPrefix($0.significance ?? "?") == true }) else {
+                guard
+                    c.findings.flatMap(\.evidence).contains(where: {
+                        $0.therapy == drug && (item["response"] as? String)?.hasPrefix($0.significance ?? "?") == true
+                    })
+                else {
                     return .fail("no implication for \(drug)")
                 }
             }
             return .pass
         case "surgeries":
             // Biopsies are diagnostic; the curation lists them with surgeries. Every non-biopsy surgery must be a line.
-            let wanted = (value as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }.filter { !$0.lowercased().contains("biopsy") }
+            let wanted = (value as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }.filter {
+                !$0.lowercased().contains("biopsy")
+            }
             let mine = c.treatmentHistory.filter { $0.setting == "surgery" }.compactMap(\.regimen).map(norm)
             let missing = wanted.filter { w in !mine.contains { $0.contains(norm(w)) } }
             return missing.isEmpty ? .pass : .fail("no surgery line for \(missing) in \(mine)")
@@ -196,18 +270,25 @@ enum View {
             return c.treatmentHistory.contains { $0.setting == "radiotherapy" } ? .pass : .fail("no radiotherapy line")
         case "variants":
             let variants = c.findings.filter { $0.kind != .biomarker }
-            if let l = value as? [Any], l.isEmpty { return variants.isEmpty ? .pass : .fail("read \(variants.map(\.label))") }
+            if let l = value as? [Any], l.isEmpty {
+                return variants.isEmpty ? .pass : .fail("read \(variants.map(\.label))")
+            }
             return .unknownPath
         case "markers":
-            return value is NSNull && !c.findings.contains { $0.kind == .biomarker } ? .pass : .fail("markers were read")
+            return value is NSNull && !c.findings.contains { $0.kind == .biomarker }
+                ? .pass : .fail("markers were read")
         case let m where m.hasPrefix("markers."):
             let name = String(m.dropFirst(8))
             let found = biomarkers(c, name)
             if value is NSNull { return found.isEmpty ? .pass : .fail("read \(found.map(\.label))") }
-            if let list = value as? [[String: Any]] { return found.count == list.count ? .pass : .fail("read \(found.count), expected \(list.count)") }
+            if let list = value as? [[String: Any]] {
+                return found.count == list.count ? .pass : .fail("read \(found.count), expected \(list.count)")
+            }
             guard let d = value as? [String: Any], let f = found.first?.biomarker else { return .fail("no \(name)") }
             // A coded result is compared as the file wrote it ("High"), not the curation's normalised label ("MSI-H").
-            var actual: [String: Any?] = ["raw": f.status, "result": f.status.map { $0.lowercased().contains("positive") ? "positive" : $0 }]
+            var actual: [String: Any?] = [
+                "raw": f.status, "result": f.status.map { $0.lowercased().contains("positive") ? "positive" : $0 },
+            ]
             if d["raw"] == nil { actual["value"] = .some(f.value ?? (d["value"] is NSNumber ? nil : f.status)) }
             return compare(d, actual)
         default: return .unknownPath
@@ -221,16 +302,25 @@ enum View {
             if let agents = t["agents"] as? [String] { return agents.map { $0.lowercased() } }
             if let d = t["drugs"] as? [[String: Any]] { return d.compactMap { ($0["drug"] as? String)?.lowercased() } }
             if let d = t["drug"] as? String { return [d.lowercased()] }
-            if let r = t["regimen"] as? String { return r.lowercased().replacingOccurrences(of: #"\s*\(.*\)"#, with: "", options: .regularExpression).components(separatedBy: CharacterSet(charactersIn: "/+")).map { $0.trimmingCharacters(in: .whitespaces) } }
+            if let r = t["regimen"] as? String {
+                return r.lowercased().replacingOccurrences(of: #"\s*\(.*\)"#, with: "", options: .regularExpression)
+                    .components(separatedBy: CharacterSet(charactersIn: "/+")).map {
+                        $0.trimmingCharacters(in: .whitespaces)
+                    }
+            }
             return nil
         }
         let expected = list.compactMap { ($0 as? [String: Any]).flatMap(drugs) }.map { $0.sorted() }
-        let mine = (timeline ? c.treatmentHistory : lines(c, drugs: true)).map { $0.drugs.map { $0.lowercased() }.sorted() }
+        let mine = (timeline ? c.treatmentHistory : lines(c, drugs: true)).map {
+            $0.drugs.map { $0.lowercased() }.sorted()
+        }
         if list.isEmpty { return mine.isEmpty ? .pass : .fail("read lines \(mine)") }
-        if list.first is String { // covid: medical actions listed as text; none of them treats a cancer
+        if list.first is String {  // covid: medical actions listed as text; none of them treats a cancer
             return c.treatmentHistory.isEmpty ? .pass : .fail("read lines \(mine)")
         }
-        return expected.sorted(by: { $0.description < $1.description }) == mine.sorted(by: { $0.description < $1.description }) ? .pass : .fail("expected \(expected), read \(mine)")
+        return expected.sorted(by: { $0.description < $1.description })
+            == mine.sorted(by: { $0.description < $1.description })
+            ? .pass : .fail("expected \(expected), read \(mine)")
     }
 
     static func cbioportal(path: String, item: [String: Any], outcome: ExpectedRecordsTests.Outcome) -> Result {
@@ -241,40 +331,63 @@ enum View {
         if path.hasPrefix("patient["), path.hasSuffix("]") {
             let id = String(path.dropFirst(8).dropLast())
             guard let c = patient(id), let d = value as? [String: Any] else { return .fail("no patient \(id)") }
-            let status: String?? = c.patient.vitalStatus == .unknown ? .some(nil) : .some(c.patient.vitalStatus.rawValue)
+            let status: String?? =
+                c.patient.vitalStatus == .unknown ? .some(nil) : .some(c.patient.vitalStatus.rawValue)
             return compare(d, ["vital_status": status ?? nil])
         }
         switch path {
-        case "patient[*].sex": return cases.allSatisfy { $0.patient.sex == .unknown } ? .pass : .fail("a sex was invented")
-        case "patient[*].birth_date": return cases.allSatisfy { $0.patient.birthDate == nil } ? .pass : .fail("a birth date was invented")
-        case "patient[*].death_date": return cases.allSatisfy { $0.patient.deceasedOn == nil } ? .pass : .fail("a death date was invented")
-        case "treatments": return cases.first.map { treatments(value, $0, timeline: true) } ?? .fail("no timeline events")
-        case "treatments[*].start_date": return cases.allSatisfy { $0.treatmentHistory.allSatisfy { $0.start == nil } } ? .pass : .fail("a date was invented")
+        case "patient[*].sex":
+            return cases.allSatisfy { $0.patient.sex == .unknown } ? .pass : .fail("a sex was invented")
+        case "patient[*].birth_date":
+            return cases.allSatisfy { $0.patient.birthDate == nil } ? .pass : .fail("a birth date was invented")
+        case "patient[*].death_date":
+            return cases.allSatisfy { $0.patient.deceasedOn == nil } ? .pass : .fail("a death date was invented")
+        case "treatments":
+            return cases.first.map { treatments(value, $0, timeline: true) } ?? .fail("no timeline events")
+        case "treatments[*].start_date":
+            return cases.allSatisfy { $0.treatmentHistory.allSatisfy { $0.start == nil } }
+                ? .pass : .fail("a date was invented")
         case "treatments[*].line":
             guard value is NSNull else { return .unknownPath }
-            return cases.allSatisfy { $0.treatmentHistory.allSatisfy { $0.line == nil } } ? .pass : .fail("a line number was invented")
+            return cases.allSatisfy { $0.treatmentHistory.allSatisfy { $0.line == nil } }
+                ? .pass : .fail("a line number was invented")
         case "sample_to_patient":
             for (sample, pid) in value as? [String: String] ?? [:] {
-                guard patient(pid)?.reports.contains(where: { $0.specimen?.id == sample }) == true else { return .fail("\(sample) not under \(pid)") }
+                guard patient(pid)?.reports.contains(where: { $0.specimen?.id == sample }) == true else {
+                    return .fail("\(sample) not under \(pid)")
+                }
             }
             return .pass
         default: break
         }
         if path.hasPrefix("sample["), let close = path.firstIndex(of: "]") {
             let id = String(path[path.index(path.startIndex, offsetBy: 7)..<close])
-            guard let c = cases.first(where: { $0.reports.contains { $0.specimen?.id == id } }) else { return .fail("no sample \(id)") }
+            guard let c = cases.first(where: { $0.reports.contains { $0.specimen?.id == id } }) else {
+                return .fail("no sample \(id)")
+            }
             let report = c.reports.first { $0.specimen?.id == id }!
             let subtype = c.findings.first { $0.id == "cbioportal:\(id):SUBTYPE" }?.biomarker?.status
             if path.hasSuffix(".subtype") { return matches(item, subtype) ? .pass : .fail("read \(subtype ?? "nil")") }
             guard let d = value as? [String: Any] else { return .unknownPath }
             let type = report.specimen?.type ?? ""
-            return compare(d, ["patient": c.id, "tumor_status": type.lowercased().contains("normal") ? "Normal" : (type.isEmpty ? nil : "Tumor")])
+            return compare(
+                d,
+                [
+                    "patient": c.id,
+                    "tumor_status": type.lowercased().contains("normal") ? "Normal" : (type.isEmpty ? nil : "Tumor"),
+                ])
         }
         if path.hasPrefix("patient."), let c = cases.first {
-            return check(path: path, item: item, outcome: ExpectedRecordsTests.Outcome(payload: ImportPayload(bundle: BoardBundle(cases: [c]))), file: "cbioportal")
+            return check(
+                path: path, item: item,
+                outcome: ExpectedRecordsTests.Outcome(payload: ImportPayload(bundle: BoardBundle(cases: [c]))),
+                file: "cbioportal")
         }
         if path.hasPrefix("performance") || path.hasPrefix("diagnosis"), let c = cases.first {
-            return check(path: path, item: item, outcome: ExpectedRecordsTests.Outcome(payload: ImportPayload(bundle: BoardBundle(cases: [c]))), file: "cbioportal")
+            return check(
+                path: path, item: item,
+                outcome: ExpectedRecordsTests.Outcome(payload: ImportPayload(bundle: BoardBundle(cases: [c]))),
+                file: "cbioportal")
         }
         return .unknownPath
     }
@@ -285,10 +398,15 @@ enum View {
         guard let payload = outcome.payload, let account = payload.accounts.first else { return .fail("refused") }
         switch path {
         case "rows": return same(item["value"], account.recordsRead) ? .pass : .fail("read \(account.recordsRead)")
-        case "citation_id": return payload.evidence.contains { $0.entry.reference?.contains("PMID ") == true } ? .pass : .fail("no PMID")
+        case "citation_id":
+            return payload.evidence.contains { $0.entry.reference?.contains("PMID ") == true }
+                ? .pass : .fail("no PMID")
         case "vocabulary_normalisation":
-            for (old, new) in item["value"] as? [String: String] ?? [:] where ["Sensitivity", "Resistance or Non-Response"].contains(old) {
-                if payload.evidence.contains(where: { $0.entry.significance == old }) || !payload.evidence.contains(where: { $0.entry.significance == new }) {
+            for (old, new) in item["value"] as? [String: String] ?? [:]
+            where ["Sensitivity", "Resistance or Non-Response"].contains(old) {
+                if payload.evidence.contains(where: { $0.entry.significance == old })
+                    || !payload.evidence.contains(where: { $0.entry.significance == new })
+                {
                     return .fail("\(old) not normalised to \(new)")
                 }
             }
@@ -297,71 +415,128 @@ enum View {
         }
     }
 
-    static func checkWhat(_ what: String, item: [String: Any], outcome: ExpectedRecordsTests.Outcome, file: String) -> Result {
+    static func checkWhat(_ what: String, item: [String: Any], outcome: ExpectedRecordsTests.Outcome, file: String)
+        -> Result
+    {
         let match = item["match"] as? [String: Any] ?? [:]
         let value = item["value"] as? [String: Any] ?? [:]
         switch what {
         case "evidence":
-            guard let id = match["evidence_id"] as? String ?? (match["evidence_id"] as? NSNumber)?.stringValue else { return .unknownPath }
-            let entries = outcome.payload?.evidence.filter { $0.entry.reference?.hasPrefix("CIViC EID\(id);") == true || $0.entry.reference == "CIViC EID\(id)" } ?? []
+            guard let id = match["evidence_id"] as? String ?? (match["evidence_id"] as? NSNumber)?.stringValue else {
+                return .unknownPath
+            }
+            let entries =
+                outcome.payload?.evidence.filter {
+                    $0.entry.reference?.hasPrefix("CIViC EID\(id);") == true || $0.entry.reference == "CIViC EID\(id)"
+                } ?? []
             guard let first = entries.first else { return .fail("EID\(id) not read") }
-            if (value["evidence_direction"] as? String) != first.entry.direction { return .fail("direction \(first.entry.direction ?? "nil")") }
+            if (value["evidence_direction"] as? String) != first.entry.direction {
+                return .fail("direction \(first.entry.direction ?? "nil")")
+            }
             let drugs = (value["drugs"] as? [String] ?? []).map { $0.lowercased() }.sorted()
-            let mine = entries.compactMap(\.entry.therapy).map { $0.replacingOccurrences(of: " (combination or alternatives not stated)", with: "") }
-                .flatMap { $0.components(separatedBy: CharacterSet(charactersIn: "+,")) }
-                .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }.sorted()
+            let mine = entries.compactMap(\.entry.therapy).map {
+                $0.replacingOccurrences(of: " (combination or alternatives not stated)", with: "")
+            }
+            .flatMap { $0.components(separatedBy: CharacterSet(charactersIn: "+,")) }
+            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }.sorted()
             guard drugs == mine else { return .fail("drugs \(mine), expected \(drugs)") }
-            if value["drug_interaction_type"] as? String == "Combination", entries.count != 1 || !(first.entry.therapy ?? "").contains(" + ") { return .fail("combination not kept together") }
-            if value["drug_interaction_type"] as? String == "Substitutes", first.entry.drugAlternatives.count != drugs.count { return .fail("substitutes not alternatives") }
+            if value["drug_interaction_type"] as? String == "Combination",
+                entries.count != 1 || !(first.entry.therapy ?? "").contains(" + ")
+            {
+                return .fail("combination not kept together")
+            }
+            if value["drug_interaction_type"] as? String == "Substitutes",
+                first.entry.drugAlternatives.count != drugs.count
+            {
+                return .fail("substitutes not alternatives")
+            }
             let significance = (value["clinical_significance"] as? String).map { significanceWords[$0] ?? $0 }
-            return compare(["gene": value["gene"] as Any, "variant": value["variant"] as Any, "disease": value["disease"] as Any,
-                            "evidence_level": value["evidence_level"] as Any, "clinical_significance": significance as Any, "evidence_type": value["evidence_type"] as Any],
-                           ["gene": first.gene, "variant": first.variant, "disease": first.entry.disease, "evidence_level": first.entry.level.code,
-                            "clinical_significance": first.entry.significance, "evidence_type": first.entry.type])
+            return compare(
+                [
+                    "gene": value["gene"] as Any, "variant": value["variant"] as Any,
+                    "disease": value["disease"] as Any,
+                    "evidence_level": value["evidence_level"] as Any, "clinical_significance": significance as Any,
+                    "evidence_type": value["evidence_type"] as Any,
+                ],
+                [
+                    "gene": first.gene, "variant": first.variant, "disease": first.entry.disease,
+                    "evidence_level": first.entry.level.code,
+                    "clinical_significance": first.entry.significance, "evidence_type": first.entry.type,
+                ])
         case "assertion":
             guard let id = match["assertion_id"] as? String else { return .unknownPath }
-            let entries = outcome.payload?.evidence.filter { $0.entry.reference?.hasPrefix("CIViC AID\(id);") == true } ?? []
+            let entries =
+                outcome.payload?.evidence.filter { $0.entry.reference?.hasPrefix("CIViC AID\(id);") == true } ?? []
             if value["amp"] == nil, value["type"] as? String == "Predisposing" {
-                let counted = outcome.payload?.accounts.first?.skipped.keys.contains { $0.contains("without an AMP") } ?? false
-                return entries.isEmpty && counted ? .notInModel("an ACMG predisposing assertion has no AMP/ASCO/CAP tier: counted, not ranked") : .fail("not counted")
+                let counted =
+                    outcome.payload?.accounts.first?.skipped.keys.contains { $0.contains("without an AMP") } ?? false
+                return entries.isEmpty && counted
+                    ? .notInModel("an ACMG predisposing assertion has no AMP/ASCO/CAP tier: counted, not ranked")
+                    : .fail("not counted")
             }
             guard let first = entries.first else { return .fail("AID\(id) not read") }
             var actual: [String: Any?] = ["gene": first.gene, "variant": first.variant, "disease": first.entry.disease]
-            if let nccn = value["nccn"] as? String { actual["nccn"] = (first.entry.reference ?? "").contains("NCCN \(nccn)") ? nccn : first.entry.reference }
-            if let fda = value["fda_approved"] as? Bool { actual["fda_approved"] = (first.entry.reference ?? "").contains("FDA approved") == fda ? fda : !fda }
+            if let nccn = value["nccn"] as? String {
+                actual["nccn"] = (first.entry.reference ?? "").contains("NCCN \(nccn)") ? nccn : first.entry.reference
+            }
+            if let fda = value["fda_approved"] as? Bool {
+                actual["fda_approved"] = (first.entry.reference ?? "").contains("FDA approved") == fda ? fda : !fda
+            }
             let drugs = (value["drugs"] as? [String])?.map { $0.lowercased() }.sorted()
             if let drugs {
-                let therapy = (first.entry.therapy ?? "").replacingOccurrences(of: " (combination or alternatives not stated)", with: "").lowercased()
-                if therapy.components(separatedBy: CharacterSet(charactersIn: ",+")).map({ $0.trimmingCharacters(in: .whitespaces) }).filter({ !$0.isEmpty }).sorted() != drugs { return .fail("drugs \(therapy)") }
+                let therapy = (first.entry.therapy ?? "").replacingOccurrences(
+                    of: " (combination or alternatives not stated)", with: ""
+                ).lowercased()
+                if therapy.components(separatedBy: CharacterSet(charactersIn: ",+")).map({
+                    $0.trimmingCharacters(in: .whitespaces)
+                }).filter({ !$0.isEmpty }).sorted() != drugs {
+                    return .fail("drugs \(therapy)")
+                }
             }
             var e = value
             e.removeValue(forKey: "drugs")
             return compare(e, actual)
         case "civic_variant":
-            let counted = outcome.payload?.accounts.first?.skipped.keys.contains { $0.contains("variant summaries") } ?? false
-            return counted ? .notInModel("CIViC variant summaries are counted, not stored (evidence attaches by gene and variant name)") : .fail("not counted")
+            let counted =
+                outcome.payload?.accounts.first?.skipped.keys.contains { $0.contains("variant summaries") } ?? false
+            return counted
+                ? .notInModel(
+                    "CIViC variant summaries are counted, not stored (evidence attaches by gene and variant name)")
+                : .fail("not counted")
         case "variant":
             guard let c = theCase(outcome) else {
                 return .fail("no case")
             }
             let f: Finding?
-            if let gene = match["gene"] as? String { f = c.findings.first { $0.gene == gene } }
-            else if match["kind"] as? String == "copy_number" { f = c.findings.first { $0.kind == .copyNumber } }
-            else { return .unknownPath }
+            if let gene = match["gene"] as? String {
+                f = c.findings.first { $0.gene == gene }
+            } else if match["kind"] as? String == "copy_number" {
+                f = c.findings.first { $0.kind == .copyNumber }
+            } else {
+                return .unknownPath
+            }
             guard let f else { return .fail("no variant \(match)") }
-            func tail(_ s: Any?) -> Any? { (s as? String).map { $0.split(separator: ":").last.map(String.init) ?? $0 } ?? s }
+            func tail(_ s: Any?) -> Any? {
+                (s as? String).map { $0.split(separator: ":").last.map(String.init) ?? $0 } ?? s
+            }
             var e = value
-            e["hgvs_p"] = tail(value["hgvs_p"]); e["hgvs_c"] = tail(value["hgvs_c"])
+            e["hgvs_p"] = tail(value["hgvs_p"])
+            e["hgvs_c"] = tail(value["hgvs_c"])
             if let o = value["origin"] as? String { e["origin"] = o.split(separator: " ").first.map(String.init) }
             if let k = value["type"] as? String { e["type"] = k.contains("loss") ? "Heterozygous deletion" : k }
-            let actual: [String: Any?] = ["hgvs_p": f.hgvsP.map { tail($0) as! String }, "hgvs_c": f.hgvsC, "origin": f.origin.rawValue,
-                                          "transcript": f.transcript, "vaf": f.vaf, "gene": f.gene, "type": f.copyNumberCall?.rawValue]
+            let actual: [String: Any?] = [
+                "hgvs_p": f.hgvsP.map { tail($0) as! String }, "hgvs_c": f.hgvsC, "origin": f.origin.rawValue,
+                "transcript": f.transcript, "vaf": f.vaf, "gene": f.gene, "type": f.copyNumberCall?.rawValue,
+            ]
             return compare(e, actual)
         case "if converted", "lenient alternative: import 6 resources and warn about entry[6]":
-            return outcome.payload == nil ? .notInModel("the file is refused (the preferred reading)") : .fail("accepted")
+            return outcome.payload == nil
+                ? .notInModel("the file is refused (the preferred reading)") : .fail("accepted")
         case "orphan/foreign-subject resources (if stored at all, under their own subject)":
             let c = theCase(outcome)
-            return c?.performance == nil && !(c?.findings.contains { $0.gene == "STK11" } ?? false) ? .notInModel("resources about other patients are counted, not stored") : .fail("attached to the file's patient")
+            return c?.performance == nil && !(c?.findings.contains { $0.gene == "STK11" } ?? false)
+                ? .notInModel("resources about other patients are counted, not stored")
+                : .fail("attached to the file's patient")
         default: return .unknownPath
         }
     }

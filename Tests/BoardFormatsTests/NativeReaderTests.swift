@@ -1,6 +1,7 @@
+import BoardModel
 import Foundation
 import Testing
-import BoardModel
+
 @testable import BoardFormats
 
 @Suite("Native reader")
@@ -10,14 +11,17 @@ struct NativeReaderTests {
     }
 
     @Test func readsAMinimalDocument() throws {
-        let bundle = try read(#"{"format":"tumorboard/1","cases":[{"id":"C-1","patient":{"id":"P-1","name":{"text":"Αλέξανδρος"}},"diagnosis":{"text":"GIST"}}]}"#)
+        let bundle = try read(
+            #"{"format":"tumorboard/1","cases":[{"id":"C-1","patient":{"id":"P-1","name":{"text":"Αλέξανδρος"}},"diagnosis":{"text":"GIST"}}]}"#
+        )
         #expect(bundle.cases.count == 1)
         #expect(bundle.cases[0].status == .new)
         #expect(bundle.cases[0].patient.pseudonym.hasPrefix("PT-"))
     }
 
     @Test func errorNamesTheJSONPathAndWhatWasExpected() {
-        let json = #"{"format":"tumorboard/1","cases":[{"id":"C-1","patient":{"id":"P-1","name":{}},"diagnosis":{"text":"x"}},{"id":"C-2","patient":{"id":"P-2","name":{}},"diagnosis":{"text":7}}]}"#
+        let json =
+            #"{"format":"tumorboard/1","cases":[{"id":"C-1","patient":{"id":"P-1","name":{}},"diagnosis":{"text":"x"}},{"id":"C-2","patient":{"id":"P-2","name":{}},"diagnosis":{"text":7}}]}"#
         do {
             _ = try read(json)
             Issue.record("expected an error")
@@ -27,7 +31,10 @@ struct NativeReaderTests {
     }
 
     @Test func missingKeysAndBadEnumsAndDates() {
-        #expect(throws: ImportError(file: "cases.json", location: "$.cases[0].diagnosis", message: "missing required key \"diagnosis\"")) {
+        #expect(
+            throws: ImportError(
+                file: "cases.json", location: "$.cases[0].diagnosis", message: "missing required key \"diagnosis\"")
+        ) {
             try read(#"{"format":"tumorboard/1","cases":[{"id":"C-1","patient":{"id":"P-1","name":{}}}]}"#)
         }
         do {
@@ -38,7 +45,9 @@ struct NativeReaderTests {
             #expect(error.message.contains("ISO 8601"))
         } catch { Issue.record("unexpected \(error)") }
         do {
-            _ = try read(#"{"format":"tumorboard/1","cases":[{"id":"C-1","status":"pending","patient":{"id":"P-1","name":{}},"diagnosis":{"text":"x"}}]}"#)
+            _ = try read(
+                #"{"format":"tumorboard/1","cases":[{"id":"C-1","status":"pending","patient":{"id":"P-1","name":{}},"diagnosis":{"text":"x"}}]}"#
+            )
             Issue.record("expected an error")
         } catch let error as ImportError {
             #expect(error.location == "$.cases[0].status")
@@ -69,7 +78,8 @@ struct NativeReaderTests {
 
     @Test func errorMessagesNeverQuoteIdentifyingValues() {
         // A wrong type in the birth date must not echo the value back.
-        let json = #"{"format":"tumorboard/1","cases":[{"id":"C-1","patient":{"id":"P-1","name":{"family":"Secretname"},"birthDate":"1961-99-99"},"diagnosis":{"text":"x"}}]}"#
+        let json =
+            #"{"format":"tumorboard/1","cases":[{"id":"C-1","patient":{"id":"P-1","name":{"family":"Secretname"},"birthDate":"1961-99-99"},"diagnosis":{"text":"x"}}]}"#
         do {
             _ = try read(json)
             Issue.record("expected an error")
@@ -82,11 +92,14 @@ struct NativeReaderTests {
     @Test func detectsFormatFromContentNotExtension() throws {
         let dir = NSTemporaryDirectory() + "tb-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        try Data(#"{"format":"tumorboard/1","boards":[{"id":"b","name":"B"}]}"#.utf8).write(to: URL(fileURLWithPath: dir + "/export.txt"))
+        try Data(#"{"format":"tumorboard/1","boards":[{"id":"b","name":"B"}]}"#.utf8).write(
+            to: URL(fileURLWithPath: dir + "/export.txt"))
         #expect(try BoardReader.read(path: dir + "/export.txt").boards.count == 1)
         try Data("##fileformat=VCFv4.2\n".utf8).write(to: URL(fileURLWithPath: dir + "/x.json"))
         #expect(throws: ImportError.self) { try BoardReader.read(path: dir + "/x.json") }
-        #expect(throws: ImportError(file: dir + "/none.json", message: "no such file")) { try BoardReader.read(path: dir + "/none.json") }
+        #expect(throws: ImportError(file: dir + "/none.json", message: "no such file")) {
+            try BoardReader.read(path: dir + "/none.json")
+        }
     }
 }
 
@@ -106,7 +119,8 @@ struct NativeSyntaxTests {
 @Suite("Native reader: vital status")
 struct NativeVitalStatusTests {
     @Test func readsDeceasedOnAndVitalStatus() throws {
-        let json = #"{"format":"tumorboard/1","cases":[{"id":"C-1","patient":{"id":"P-1","name":{},"deceasedOn":"2001-10-03","causeOfDeath":"pneumonia"},"diagnosis":{"text":"PRAD"},"metastaticSites":[{"site":"bone"}]},{"id":"C-2","patient":{"id":"P-2","name":{},"vitalStatus":"alive"},"diagnosis":{"text":"x"}}]}"#
+        let json =
+            #"{"format":"tumorboard/1","cases":[{"id":"C-1","patient":{"id":"P-1","name":{},"deceasedOn":"2001-10-03","causeOfDeath":"pneumonia"},"diagnosis":{"text":"PRAD"},"metastaticSites":[{"site":"bone"}]},{"id":"C-2","patient":{"id":"P-2","name":{},"vitalStatus":"alive"},"diagnosis":{"text":"x"}}]}"#
         let bundle = try NativeReader.read(data: Data(json.utf8), file: "cases.json")
         #expect(bundle.cases[0].patient.vitalStatus == .deceased)
         #expect(bundle.cases[0].patient.deceasedOn == LocalDate("2001-10-03"))
@@ -116,12 +130,15 @@ struct NativeVitalStatusTests {
     }
 
     @Test func aDeathBeforeBirthIsRefusedWithItsPath() {
-        let json = #"{"format":"tumorboard/1","cases":[{"id":"C-1","patient":{"id":"P-1","name":{},"birthDate":"1990-01-01","deceasedOn":"1980-01-01"},"diagnosis":{"text":"x"}}]}"#
+        let json =
+            #"{"format":"tumorboard/1","cases":[{"id":"C-1","patient":{"id":"P-1","name":{},"birthDate":"1990-01-01","deceasedOn":"1980-01-01"},"diagnosis":{"text":"x"}}]}"#
         do {
             _ = try NativeReader.read(data: Data(json.utf8), file: "cases.json")
             Issue.record("expected an error")
         } catch let error as ImportError {
-            #expect(error.description.hasPrefix("cases.json: $.cases[0].patient.deceasedOn: date of death before the birth date"))
+            #expect(
+                error.description.hasPrefix(
+                    "cases.json: $.cases[0].patient.deceasedOn: date of death before the birth date"))
         } catch { Issue.record("unexpected \(error)") }
     }
 }

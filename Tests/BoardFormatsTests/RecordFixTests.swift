@@ -1,6 +1,7 @@
+import BoardModel
 import Foundation
 import Testing
-import BoardModel
+
 @testable import BoardFormats
 
 /// Defects a tester found on the real records: cases keyed by the subject, findings scoped by their bundle, staging
@@ -10,7 +11,8 @@ import BoardModel
 struct RecordFixTests {
     static func expected(_ file: String) -> [String: Any]? {
         guard let data = FileManager.default.contents(atPath: RealData.path("expected.json")),
-              let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+            let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { return nil }
         return json[file] as? [String: Any]
     }
 
@@ -21,7 +23,8 @@ struct RecordFixTests {
 
     static func read(_ file: String) throws -> ImportPayload? {
         guard let data = RealData.data(file) else { return nil }
-        return try file.hasPrefix("fhir/") ? FHIRReader.read(data: data, file: file) : PhenopacketReader.read(data: data, file: file)
+        return try file.hasPrefix("fhir/")
+            ? FHIRReader.read(data: data, file: file) : PhenopacketReader.read(data: data, file: file)
     }
 
     static func parts(_ raw: String, _ letter: Character) -> String? {
@@ -60,15 +63,19 @@ struct RecordFixTests {
         let e = try #require(Self.must(uro, "stage") as? [String: Any])
         #expect(u.basis == "pathological")
         // The model keeps the category and the basis; the summary writes the prefix back.
-        #expect("p" + (u.t ?? "") == e["T"] as? String && "p" + (u.n ?? "") == e["N"] as? String && u.m == e["M"] as? String)
+        #expect(
+            "p" + (u.t ?? "") == e["T"] as? String && "p" + (u.n ?? "") == e["N"] as? String && u.m == e["M"] as? String
+        )
         #expect(u.summary.hasPrefix("pT2b"), "\(u.summary)")
-        #expect(u.group == "IV" && u.system == nil) // Stage IV, no system named in the file
+        #expect(u.group == "IV" && u.system == nil)  // Stage IV, no system named in the file
 
         let rb = "phenopackets/retinoblastoma.json"
         let r = try #require(try Self.read(rb)?.bundle.cases.first?.stage)
         let s = try #require(Self.must(rb, "stage") as? [String: Any])
         #expect(r.group == s["group"] as? String)
-        #expect(r.system?.contains("International Intraocular Retinoblastoma Classification") == true && r.system?.contains("AJCC") == false)
+        #expect(
+            r.system?.contains("International Intraocular Retinoblastoma Classification") == true
+                && r.system?.contains("AJCC") == false)
         #expect(r.t == "T3" && r.n == "N0" && r.m == "M0" && r.basis == "pathological", "\(r)")
         #expect(![r.t, r.n, r.m].contains("TNM"))
         let pathological = (s["pathological_TNM"] as? [String] ?? []).map { String($0.prefix { $0 != " " }) }
@@ -77,9 +84,13 @@ struct RecordFixTests {
 
     @Test(.enabled(if: RealData.enabled, RealData.reason))
     func therapyLinesOnlyAsStated() throws {
-        let files = ["phenopackets/retinoblastoma.json", "phenopackets/PMID_39117932_individual_6.json",
-                     "fhir/Brady998_Windler79_d0c2da75-7084-4c2c-961a-5aab9867e268.json", "fhir/Hoyt490_Cole117_ed89a35d-a3e5-4de4-a8cd-018c4e2f4edb.json",
-                     "fhir/Mickey576_Gerhold939_b501777d-240e-4a5c-b611-d94f1965349d.json", "fhir/Piper612_Dietrich576_97f07895-15b6-411c-a50d-2d6cbbba957a.json"]
+        let files = [
+            "phenopackets/retinoblastoma.json", "phenopackets/PMID_39117932_individual_6.json",
+            "fhir/Brady998_Windler79_d0c2da75-7084-4c2c-961a-5aab9867e268.json",
+            "fhir/Hoyt490_Cole117_ed89a35d-a3e5-4de4-a8cd-018c4e2f4edb.json",
+            "fhir/Mickey576_Gerhold939_b501777d-240e-4a5c-b611-d94f1965349d.json",
+            "fhir/Piper612_Dietrich576_97f07895-15b6-411c-a50d-2d6cbbba957a.json",
+        ]
         var seen = 0
         for file in files {
             guard let payload = try Self.read(file) else { continue }
@@ -94,21 +105,26 @@ struct RecordFixTests {
         let rb = try #require(try Self.read("phenopackets/retinoblastoma.json")?.bundle.cases.first)
         let treatments = try #require(Self.must("phenopackets/retinoblastoma.json", "treatments") as? [[String: Any]])
         let melphalan = try #require(rb.treatmentHistory.first { $0.drugs == ["melphalan"] })
-        #expect(melphalan.start?.description == treatments[0]["start"] as? String && melphalan.end?.description == treatments[0]["end"] as? String)
+        #expect(
+            melphalan.start?.description == treatments[0]["start"] as? String
+                && melphalan.end?.description == treatments[0]["end"] as? String)
         let regimen = try #require(rb.treatmentHistory.first { $0.regimen?.contains("Carboplatin") == true })
         #expect(regimen.start == nil && regimen.end == nil && regimen.line == nil)
-        #expect(rb.treatmentHistory.filter { ["surgery", "radiotherapy"].contains($0.setting ?? "") }.allSatisfy { $0.line == nil && $0.end == nil })
+        #expect(
+            rb.treatmentHistory.filter { ["surgery", "radiotherapy"].contains($0.setting ?? "") }.allSatisfy {
+                $0.line == nil && $0.end == nil
+            })
     }
 
     @Test func fhirTreatmentsGetNoLineAndNoInventedEnd() throws {
         let json = """
-        {"resourceType": "Bundle", "type": "collection", "entry": [
-          {"fullUrl": "urn:uuid:p", "resource": {"resourceType": "Patient", "id": "p", "gender": "female"}},
-          {"fullUrl": "urn:uuid:m", "resource": {"resourceType": "MedicationAdministration", "id": "m", "status": "completed",
-            "medicationCodeableConcept": {"text": "cisplatin"}, "subject": {"reference": "Patient/p"}, "effectiveDateTime": "2020-01-02"}},
-          {"fullUrl": "urn:uuid:s", "resource": {"resourceType": "Procedure", "id": "s", "status": "completed",
-            "code": {"text": "Mastectomy"}, "subject": {"reference": "Patient/p"}, "performedDateTime": "2020-03-04"}}]}
-        """
+            {"resourceType": "Bundle", "type": "collection", "entry": [
+              {"fullUrl": "urn:uuid:p", "resource": {"resourceType": "Patient", "id": "p", "gender": "female"}},
+              {"fullUrl": "urn:uuid:m", "resource": {"resourceType": "MedicationAdministration", "id": "m", "status": "completed",
+                "medicationCodeableConcept": {"text": "cisplatin"}, "subject": {"reference": "Patient/p"}, "effectiveDateTime": "2020-01-02"}},
+              {"fullUrl": "urn:uuid:s", "resource": {"resourceType": "Procedure", "id": "s", "status": "completed",
+                "code": {"text": "Mastectomy"}, "subject": {"reference": "Patient/p"}, "performedDateTime": "2020-03-04"}}]}
+            """
         let c = try #require(try FHIRReader.read(data: Data(json.utf8), file: "t.json").bundle.cases.first)
         #expect(!c.treatmentHistory.isEmpty)
         #expect(c.treatmentHistory.allSatisfy { $0.line == nil && $0.end == nil }, "\(c.treatmentHistory)")
@@ -120,8 +136,9 @@ struct RecordFixTests {
     func fhirFindingsOfTwoBundlesNeverShareAnId() throws {
         let a = try #require(try Self.read("fhir/Bundle-oncology-diagnostic.json"))
         let b = try #require(try Self.read("fhir/Bundle-oncologyexamples-r4.json"))
-        let ca = try #require(a.bundle.cases.first), cb = try #require(b.bundle.cases.first)
-        #expect(ca.id == cb.id) // the same patient (fullUrl and identifier 1007): one case
+        let ca = try #require(a.bundle.cases.first)
+        let cb = try #require(b.bundle.cases.first)
+        #expect(ca.id == cb.id)  // the same patient (fullUrl and identifier 1007): one case
         #expect(Set(ca.findings.map(\.id)).isDisjoint(with: cb.findings.map(\.id)))
         #expect(ca.findings.contains { $0.gene == "BRAF" && $0.hgvsP == "p.Val600Glu" })
         #expect(cb.findings.contains { $0.gene == "JAK2" && $0.hgvsP == "p.Val617Phe" })
@@ -137,9 +154,9 @@ struct RecordFixTests {
         for item in expected {
             let drug = try #require(item["drug"] as? String)
             let entry = try #require(jak2.evidence.first { $0.therapy == drug }, "\(drug) lost")
-            #expect(entry.level.isValid == false && entry.level.code == "unknown") // not invented
+            #expect(entry.level.isValid == false && entry.level.code == "unknown")  // not invented
             #expect(entry.reference?.contains(item["evidence"] as? String ?? "?") == true)
-            #expect((item["response"] as? String)?.hasPrefix(entry.significance ?? "?") == true) // "Responsive"
+            #expect((item["response"] as? String)?.hasPrefix(entry.significance ?? "?") == true)  // "Responsive"
             #expect(entry.disease == item["associated_cancer"] as? String)
         }
         // Unknown ranks after every known level.

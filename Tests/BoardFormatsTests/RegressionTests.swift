@@ -1,7 +1,7 @@
-import Foundation
-import Testing
 import BoardFormats
+import Foundation
 import TUIKit
+import Testing
 
 /// Inputs the fuzzer (scripts/fuzz.sh) found crashing or hanging a reader, minimized and synthetic, kept
 /// under Regression/<reader>/. Every one must now end in a value or a thrown ImportError — never a trap.
@@ -10,7 +10,10 @@ struct RegressionTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Regression")
 
     /// The readers replayed here: the same names, in the same order, as the fuzz harness's targets.
-    static let readers = ["vcf", "maf", "fhir", "phenopacket", "cbioportal", "ctgov", "ctgov-xml", "ctml", "civic", "caselist", "native", "theme"]
+    static let readers = [
+        "vcf", "maf", "fhir", "phenopacket", "cbioportal", "ctgov", "ctgov-xml", "ctml", "civic", "caselist", "native",
+        "theme",
+    ]
 
     /// The same calls as Fuzz/Sources/BoardFuzz/Fuzz.swift, but errors are thrown, so a test sees them.
     static func read(_ reader: String, _ data: Data) throws {
@@ -37,7 +40,8 @@ struct RegressionTests {
     /// silently left out of the others.
     @Test func harnessScriptAndReplayNameTheSameReaders() throws {
         let root = Self.folder.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let harness = try String(contentsOf: root.appendingPathComponent("Fuzz/Sources/BoardFuzz/Fuzz.swift"), encoding: .utf8)
+        let harness = try String(
+            contentsOf: root.appendingPathComponent("Fuzz/Sources/BoardFuzz/Fuzz.swift"), encoding: .utf8)
         let script = try String(contentsOf: root.appendingPathComponent("scripts/fuzz.sh"), encoding: .utf8)
         func names(after marker: String, in text: String, closing: Character) -> [String] {
             guard let start = text.range(of: marker) else { return [] }
@@ -58,7 +62,7 @@ struct RegressionTests {
         for reader in try fm.contentsOfDirectory(atPath: Self.folder.path).sorted() {
             for name in try fm.contentsOfDirectory(atPath: Self.folder.appendingPathComponent(reader).path).sorted() {
                 let data = try Data(contentsOf: Self.folder.appendingPathComponent(reader).appendingPathComponent(name))
-                do { try Self.read(reader, data) } catch is ImportError {} // a clear error is a correct answer
+                do { try Self.read(reader, data) } catch is ImportError {}  // a clear error is a correct answer
                 replayed += 1
             }
         }
@@ -68,10 +72,11 @@ struct RegressionTests {
     /// MAF read counts of 1e300, inf, nan or negative trapped converting Double to Int; now they are absent.
     @Test func mafHugeReadCountsAreIgnored() throws {
         let data = try Data(contentsOf: Self.folder.appendingPathComponent("maf/huge-counts.maf"))
-        let findings = try MAFReader.read(data: data, file: "huge-counts.maf", caseId: "C-1").findingSets.flatMap(\.findings)
+        let findings = try MAFReader.read(data: data, file: "huge-counts.maf", caseId: "C-1").findingSets.flatMap(
+            \.findings)
         #expect(findings.count == 3)
         #expect(findings.allSatisfy { $0.depth == nil || $0.depth! < 1_000_000_000_000_000 })
-        #expect(findings[0].depth == 10)   // an impossible t_depth falls back to t_ref_count + t_alt_count
+        #expect(findings[0].depth == 10)  // an impossible t_depth falls back to t_ref_count + t_alt_count
     }
 
     /// A comment holding bytes that are not UTF-8 trapped inside Foundation's XMLParser; now a clear error first.

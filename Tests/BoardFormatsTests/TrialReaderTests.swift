@@ -1,13 +1,15 @@
+import BoardModel
 import Foundation
 import Testing
-import BoardModel
+
 @testable import BoardFormats
 
 @Suite("ClinicalTrials.gov, CTML and CIViC readers")
 struct TrialReaderTests {
     @Test(.enabled(if: RealData.enabled, RealData.reason))
     func jsonAndXMLOfTheSameTrialAgree() throws {
-        guard let json = RealData.data("ctgov/NCT02513394.json"), let xml = RealData.data("ctgov/NCT02513394.xml") else { return }
+        guard let json = RealData.data("ctgov/NCT02513394.json"), let xml = RealData.data("ctgov/NCT02513394.xml")
+        else { return }
         #expect(BoardReader.detect(json) == "ctgov" && BoardReader.detect(xml) == "ctgov-xml")
         let a = try #require(try ClinicalTrialsGovReader.read(data: json, file: "a.json").bundle.trials.first)
         let b = try #require(try ClinicalTrialsGovXMLReader.read(data: xml, file: "b.xml").bundle.trials.first)
@@ -22,18 +24,29 @@ struct TrialReaderTests {
         #expect(a.eligibility.inclusionText?.contains("≥") == true && a.eligibility.exclusionText != nil)
         #expect(a.eligibility.diagnoses == ["BREAST"])
         let locations = try JSONSerialization.jsonObject(with: json) as! [String: Any]
-        let expected = ((locations["protocolSection"] as! [String: Any])["contactsLocationsModule"] as! [String: Any])["locations"] as! [Any]
+        let expected =
+            ((locations["protocolSection"] as! [String: Any])["contactsLocationsModule"] as! [String: Any])["locations"]
+            as! [Any]
         #expect(a.sites.count == expected.count)
     }
 
     @Test func pageOfStudiesAndBadIds() throws {
-        let page = #"{"studies":[{"protocolSection":{"identificationModule":{"nctId":"NCT00000001","briefTitle":"A"}}},{"protocolSection":{"identificationModule":{"nctId":"NCT00000002","briefTitle":"B"},"designModule":{"phases":["PHASE1","PHASE2"]}}}]}"#
+        let page =
+            #"{"studies":[{"protocolSection":{"identificationModule":{"nctId":"NCT00000001","briefTitle":"A"}}},{"protocolSection":{"identificationModule":{"nctId":"NCT00000002","briefTitle":"B"},"designModule":{"phases":["PHASE1","PHASE2"]}}}]}"#
         let trials = try ClinicalTrialsGovReader.read(data: Data(page.utf8), file: "p.json").bundle.trials
         #expect(trials.map(\.id) == ["NCT00000001", "NCT00000002"] && trials[1].phase == "Phase 1/Phase 2")
-        #expect(throws: ImportError(file: "p.json", location: "$.studies[0].protocolSection.identificationModule.nctId", message: "expected an NCT id (NCT and eight digits)")) {
-            try ClinicalTrialsGovReader.read(data: Data(#"{"studies":[{"protocolSection":{"identificationModule":{"nctId":"X1"}}}]}"#.utf8), file: "p.json")
+        #expect(
+            throws: ImportError(
+                file: "p.json", location: "$.studies[0].protocolSection.identificationModule.nctId",
+                message: "expected an NCT id (NCT and eight digits)")
+        ) {
+            try ClinicalTrialsGovReader.read(
+                data: Data(#"{"studies":[{"protocolSection":{"identificationModule":{"nctId":"X1"}}}]}"#.utf8),
+                file: "p.json")
         }
-        #expect(throws: ImportError.self) { try ClinicalTrialsGovXMLReader.read(data: Data("<clinical_study><id_info>".utf8), file: "x.xml") }
+        #expect(throws: ImportError.self) {
+            try ClinicalTrialsGovXMLReader.read(data: Data("<clinical_study><id_info>".utf8), file: "x.xml")
+        }
     }
 
     @Test(.enabled(if: RealData.enabled, RealData.reason))
@@ -43,10 +56,20 @@ struct TrialReaderTests {
         let trial = try #require(try CTMLReader.read(data: data, file: "00-001.yml").bundle.trials.first)
         #expect(trial.id == "00-001")
         #expect(trial.arms.map(\.id) == ["1/DOSE/1"])
-        guard case .clinical(let c)? = trial.eligibility.criteria else { Issue.record("expected the top-level clinical criterion"); return }
+        guard case .clinical(let c)? = trial.eligibility.criteria else {
+            Issue.record("expected the top-level clinical criterion")
+            return
+        }
         #expect(c.diseaseStatus == ["Advanced", "Metastatic"])
-        guard case .all(let parts)? = trial.arms[0].criteria else { Issue.record("expected an and-node"); return }
-        #expect(parts.contains(.genomic(GenomicCriterion(hugoSymbol: "EGFR", variantCategory: "Mutation", proteinChange: "p.L858R", exon: "19"))))
+        guard case .all(let parts)? = trial.arms[0].criteria else {
+            Issue.record("expected an and-node")
+            return
+        }
+        #expect(
+            parts.contains(
+                .genomic(
+                    GenomicCriterion(
+                        hugoSymbol: "EGFR", variantCategory: "Mutation", proteinChange: "p.L858R", exon: "19"))))
         #expect(parts.contains(.clinical(ClinicalCriterion(oncotreePrimaryDiagnosis: "_SOLID_", ageNumerical: ">=18"))))
     }
 
@@ -55,11 +78,18 @@ struct TrialReaderTests {
         case nil: return 0
         case .all(let l)?, .any(let l)?: return l.reduce(0) { $0 + negations($1) }
         case .clinical(let x)?:
-            return [x.oncotreePrimaryDiagnosis, x.ageNumerical, x.gender, x.ecog, x.tmbNumerical, x.her2Status, x.erStatus, x.prStatus, x.priorTreatment]
-                .compactMap { $0 }.filter { $0.hasPrefix("!") }.count + (x.diseaseStatus ?? []).filter { $0.hasPrefix("!") }.count
+            return [
+                x.oncotreePrimaryDiagnosis, x.ageNumerical, x.gender, x.ecog, x.tmbNumerical, x.her2Status, x.erStatus,
+                x.prStatus, x.priorTreatment,
+            ]
+            .compactMap { $0 }.filter { $0.hasPrefix("!") }.count
+                + (x.diseaseStatus ?? []).filter { $0.hasPrefix("!") }.count
         case .genomic(let g)?:
-            return [g.hugoSymbol, g.variantCategory, g.proteinChange, g.wildcardProteinChange, g.variantClassification, g.exon, g.cnvCall,
-                    g.mmrStatus, g.msStatus, g.fusionPartnerHugoSymbol].compactMap { $0 }.filter { $0.hasPrefix("!") }.count
+            return [
+                g.hugoSymbol, g.variantCategory, g.proteinChange, g.wildcardProteinChange, g.variantClassification,
+                g.exon, g.cnvCall,
+                g.mmrStatus, g.msStatus, g.fusionPartnerHugoSymbol,
+            ].compactMap { $0 }.filter { $0.hasPrefix("!") }.count
         }
     }
 
@@ -75,21 +105,35 @@ struct TrialReaderTests {
         // Every `!` value in the file survives, minus those under keys the model has no field for (counted as skipped).
         let json = try JSONSerialization.jsonObject(with: data)
         func count(_ v: Any, key: String?) -> Int {
-            if let s = v as? String { return s.hasPrefix("!") && key.map { CTMLReader.clinicalKeys.contains($0) || CTMLReader.genomicKeys.contains($0) } == true ? 1 : 0 }
+            if let s = v as? String {
+                return s.hasPrefix("!")
+                    && key.map { CTMLReader.clinicalKeys.contains($0) || CTMLReader.genomicKeys.contains($0) } == true
+                    ? 1 : 0
+            }
             if let a = v as? [Any] { return a.reduce(0) { $0 + count($1, key: key) } }
             if let d = v as? [String: Any] { return d.reduce(0) { $0 + count($1.value, key: $1.key) } }
             return 0
         }
         let expected = count(json, key: nil)
-        let found = Self.negations(trial.eligibility.criteria) + trial.arms.reduce(0) { $0 + Self.negations($1.criteria) }
+        let found =
+            Self.negations(trial.eligibility.criteria) + trial.arms.reduce(0) { $0 + Self.negations($1.criteria) }
         #expect(expected > 0 && found == expected)
-        #expect(trial.arms.contains { a in "\(String(describing: a.criteria))".contains("wildcardProteinChange: Optional(") })
+        #expect(
+            trial.arms.contains { a in "\(String(describing: a.criteria))".contains("wildcardProteinChange: Optional(")
+            })
         #expect(payload.skipped.contains { $0.contains("molecular_function") })
     }
 
     @Test func ctmlErrorsAreLocated() {
-        #expect(throws: ImportError(file: "t.yml", location: "$.treatment_list.step[0].arm[0].match[0]", message: "expected one of the keys and, or, clinical, genomic; found genomics")) {
-            try CTMLReader.read(data: Data("protocol_no: 1\ntreatment_list:\n  step:\n  - arm:\n    - arm_code: A\n      match:\n      - genomics: {hugo_symbol: X}\n".utf8), file: "t.yml")
+        #expect(
+            throws: ImportError(
+                file: "t.yml", location: "$.treatment_list.step[0].arm[0].match[0]",
+                message: "expected one of the keys and, or, clinical, genomic; found genomics")
+        ) {
+            try CTMLReader.read(
+                data: Data(
+                    "protocol_no: 1\ntreatment_list:\n  step:\n  - arm:\n    - arm_code: A\n      match:\n      - genomics: {hugo_symbol: X}\n"
+                        .utf8), file: "t.yml")
         }
         do {
             _ = try CTMLReader.read(data: Data("protocol_no: 1\ntreatment_list: [unclosed\n".utf8), file: "t.yml")
@@ -104,7 +148,8 @@ struct TrialReaderTests {
         guard let data = RealData.data("civic/01-Aug-2021-ClinicalEvidenceSummaries.tsv") else { return }
         #expect(BoardReader.detect(data) == "civic")
         let payload = try CIViCReader.read(data: data, file: "civic.tsv")
-        let rows = RealData.lines("civic/01-Aug-2021-ClinicalEvidenceSummaries.tsv").dropFirst().filter { !$0.isEmpty }.count
+        let rows = RealData.lines("civic/01-Aug-2021-ClinicalEvidenceSummaries.tsv").dropFirst().filter { !$0.isEmpty }
+            .count
         let account = try #require(payload.accounts.first)
         #expect(account.recordsRead == rows)
         #expect(payload.evidence.count + account.skippedCount == rows)

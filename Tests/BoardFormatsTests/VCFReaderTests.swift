@@ -1,20 +1,21 @@
+import BoardModel
 import Foundation
 import Testing
-import BoardModel
+
 @testable import BoardFormats
 
 @Suite("VCF reader")
 struct VCFReaderTests {
     static let header = """
-    ##fileformat=VCFv4.2
-    ##INFO=<ID=CSQ,Number=.,Type=String,Description="Consequence annotations from Ensembl VEP. Format: Allele|Consequence|IMPACT|SYMBOL|Feature|EXON|HGVSc|HGVSp|CANONICAL">
-    ##INFO=<ID=SVTYPE,Number=1,Type=String,Description="Type">
-    ##INFO=<ID=END,Number=1,Type=Integer,Description="End">
-    ##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">
-    ##FORMAT=<ID=AD,Number=R,Type=Integer,Description="Allelic depths">
-    ##FORMAT=<ID=DP,Number=1,Type=Integer,Description="Depth">
+        ##fileformat=VCFv4.2
+        ##INFO=<ID=CSQ,Number=.,Type=String,Description="Consequence annotations from Ensembl VEP. Format: Allele|Consequence|IMPACT|SYMBOL|Feature|EXON|HGVSc|HGVSp|CANONICAL">
+        ##INFO=<ID=SVTYPE,Number=1,Type=String,Description="Type">
+        ##INFO=<ID=END,Number=1,Type=Integer,Description="End">
+        ##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">
+        ##FORMAT=<ID=AD,Number=R,Type=Integer,Description="Allelic depths">
+        ##FORMAT=<ID=DP,Number=1,Type=Integer,Description="Depth">
 
-    """
+        """
 
     func read(_ text: String, options: VCFReader.Options = .init()) throws -> ImportPayload {
         try VCFReader.read(data: Data(text.utf8), file: "t.vcf", options: options)
@@ -22,9 +23,11 @@ struct VCFReaderTests {
 
     @Test func tumourColumnChosenInEitherOrderWithVAFFromAD() throws {
         for columns in [("NORMAL", "TUMOR"), ("TUMOR", "NORMAL")] {
-            let t = "0/1:60,40:100", n = "0/0:50,0:50"
+            let t = "0/1:60,40:100"
+            let n = "0/0:50,0:50"
             let (first, second) = columns.0 == "NORMAL" ? (n, t) : (t, n)
-            let text = Self.header + "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\t\(columns.0)\t\(columns.1)\n"
+            let text =
+                Self.header + "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\t\(columns.0)\t\(columns.1)\n"
                 + "7\t140453136\t.\tA\tT\t.\tPASS\tCSQ=T|missense_variant|MODERATE|BRAF|ENST00000288602|15/18|ENST00000288602.6:c.1799T>A|ENSP00000288602.6:p.Val600Glu|YES\tGT:AD:DP\t\(first)\t\(second)\n"
             let payload = try read(text)
             let set = try #require(payload.findingSets.first)
@@ -39,7 +42,8 @@ struct VCFReaderTests {
     }
 
     @Test func multiAllelicFilterAndStructuralVariants() throws {
-        let text = Self.header + "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1\n"
+        let text =
+            Self.header + "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1\n"
             + "1\t100\t.\tG\tA,GT\t.\tlowqual\t.\tGT:AD:DP\t1/2:10,30,60:100\n"
             + "2\t500\t.\tN\t<DEL>\t.\tPASS\tSVTYPE=DEL;END=900\tGT\t0/1\n"
             + "3\t700\t.\tC\tC[2:321682[\t.\tPASS\tSVTYPE=BND\tGT\t0/1\n"
@@ -49,21 +53,27 @@ struct VCFReaderTests {
         #expect(findings[0].kind == .snv && findings[1].kind == .indel)
         #expect(findings[0].vaf == 0.3 && findings[1].vaf == 0.6)
         #expect(findings[0].filter == "lowqual" && findings[1].filter == "lowqual" && findings[2].filter == nil)
-        #expect(findings[2].kind == .structural && findings[2].svType == .deletion && findings[2].end == 900 && findings[2].svSize == 400)
+        #expect(
+            findings[2].kind == .structural && findings[2].svType == .deletion && findings[2].end == 900
+                && findings[2].svSize == 400)
         #expect(findings[2].label == "deletion 2:500-900")
-        #expect(findings[3].kind == .structural && findings[3].svType == .translocation && findings[3].partnerChrom == "2"
+        #expect(
+            findings[3].kind == .structural && findings[3].svType == .translocation && findings[3].partnerChrom == "2"
                 && findings[3].partnerPosition == 321682)
     }
 
     @Test func notCarriedAllelesAreSkippedAndCounted() throws {
-        let text = Self.header + "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1\n4\t10\t.\tA\tC\t.\tPASS\t.\tGT:AD\t0/0:20,1\n"
+        let text =
+            Self.header
+            + "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1\n4\t10\t.\tA\tC\t.\tPASS\t.\tGT:AD\t0/0:20,1\n"
         let payload = try read(text)
         #expect(payload.findingSets[0].findings.isEmpty)
         #expect(payload.skipped.contains { $0.contains("1 ALT allele(s) or record(s): ALT allele not carried") })
     }
 
     @Test func sampleOptionAndTumourHeader() throws {
-        let body = "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tA1\tB2\n1\t5\t.\tA\tG\t.\tPASS\t.\tAD\t9,1\t5,5\n"
+        let body =
+            "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tA1\tB2\n1\t5\t.\tA\tG\t.\tPASS\t.\tAD\t9,1\t5,5\n"
         #expect(try read(Self.header + "##tumor_sample=A1\n" + body).findingSets[0].sample == "A1")
         #expect(try read(Self.header + body, options: .init(sample: "A1")).findingSets[0].findings[0].vaf == 0.1)
         #expect(throws: ImportError.self) { try read(Self.header + body, options: .init(sample: "ZZ")) }
@@ -71,10 +81,16 @@ struct VCFReaderTests {
 
     @Test func badInputGivesOneLocatedError() {
         let head = Self.header + "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n"
-        #expect(throws: ImportError(file: "t.vcf", location: "line 9, column 3", message: "POS must be a positive integer")) {
+        #expect(
+            throws: ImportError(file: "t.vcf", location: "line 9, column 3", message: "POS must be a positive integer")
+        ) {
             try read(head + "1\tx12\t.\tA\tG\t.\tPASS\t.\n")
         }
-        #expect(throws: ImportError(file: "t.vcf", location: "line 9", message: "expected at least 8 tab-separated columns (CHROM to INFO), found 4")) {
+        #expect(
+            throws: ImportError(
+                file: "t.vcf", location: "line 9",
+                message: "expected at least 8 tab-separated columns (CHROM to INFO), found 4")
+        ) {
             try read(head + "1\t12\t.\tA\n")
         }
         #expect(throws: ImportError.self) { try read("##fileformat=VCFv4.2\n") }
@@ -91,14 +107,18 @@ struct VCFReaderTests {
 
     @Test func gzipAndBgzipInput() throws {
         // INFO AF/DP are cohort values, never the tumour's; TVAF/TDP are declared as the tumour's (PCGR).
-        let declared = "##INFO=<ID=TVAF,Number=.,Type=Float,Description=\"Allelic fraction of alternative allele in tumor\">\n"
+        let declared =
+            "##INFO=<ID=TVAF,Number=.,Type=Float,Description=\"Allelic fraction of alternative allele in tumor\">\n"
             + "##INFO=<ID=TDP,Number=.,Type=Integer,Description=\"Read depth across variant site in tumor\">\n"
-        let text = Self.header + declared + "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n1\t12\t.\tA\tG\t.\tPASS\tAF=0.5;DP=300;TVAF=0.25;TDP=80\n"
+        let text =
+            Self.header + declared
+            + "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n1\t12\t.\tA\tG\t.\tPASS\tAF=0.5;DP=300;TVAF=0.25;TDP=80\n"
         let path = try TempFile.write(Data(text.utf8), name: "x.vcf")
         let gzip = Process()
         gzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         gzip.arguments = ["gzip", "-k", path]
-        try gzip.run(); gzip.waitUntilExit()
+        try gzip.run()
+        gzip.waitUntilExit()
         let payload = try BoardReader.payload(path: path + ".gz")
         let f = try #require(payload.findingSets.first?.findings.first)
         #expect(f.vaf == 0.25 && f.depth == 80 && f.vafSource == "INFO TVAF")
@@ -131,10 +151,11 @@ struct VCFReaderTests {
         let payload = try VCFReader.read(data: data, file: "split-vep.vcf")
         let findings = try #require(payload.findingSets.first).findings
         let records = RealData.lines("vcf/split-vep.vcf").filter { !$0.hasPrefix("#") && !$0.isEmpty }
-        let keys = Set(records.flatMap { r -> [String] in
-            let f = r.split(separator: "\t", omittingEmptySubsequences: false)
-            return f[4].split(separator: ",").filter { $0 != "*" }.map { "\(f[0]):\(f[1]):\(f[3]):\($0)" }
-        })
+        let keys = Set(
+            records.flatMap { r -> [String] in
+                let f = r.split(separator: "\t", omittingEmptySubsequences: false)
+                return f[4].split(separator: ",").filter { $0 != "*" }.map { "\(f[0]):\(f[1]):\(f[3]):\($0)" }
+            })
         #expect(findings.count == keys.count)
         #expect(payload.findingSets[0].sample == nil)
         #expect(findings[0].gene == "WASH7P")

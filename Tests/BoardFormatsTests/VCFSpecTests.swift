@@ -1,42 +1,53 @@
+import BoardModel
 import Foundation
 import Testing
-import BoardModel
+
 @testable import BoardFormats
 
 /// Cases written from the specifications (VCF 4.3 §1.4.5 symbolic alleles, §5.4 breakends; VEP, SnpEff,
 /// bcftools csq and ANNOVAR annotation layouts; caller VAF conventions), before the real files.
 @Suite("VCF by the specification")
 struct VCFSpecTests {
-    func findings(_ body: String, header extra: String = "", samples: [String] = ["S1"], options: VCFReader.Options = .init()) throws -> (ImportPayload, [Finding]) {
-        let columns = "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO" + (samples.isEmpty ? "" : "\tFORMAT\t" + samples.joined(separator: "\t"))
+    func findings(
+        _ body: String, header extra: String = "", samples: [String] = ["S1"], options: VCFReader.Options = .init()
+    ) throws -> (ImportPayload, [Finding]) {
+        let columns =
+            "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO"
+            + (samples.isEmpty ? "" : "\tFORMAT\t" + samples.joined(separator: "\t"))
         let text = "##fileformat=VCFv4.3\n" + extra + columns + "\n" + body
         let payload = try VCFReader.read(data: Data(text.utf8), file: "t.vcf", options: options)
         return (payload, payload.findingSets.flatMap(\.findings))
     }
 
     static let sv = """
-    ##INFO=<ID=SVTYPE,Number=1,Type=String,Description="Type of structural variant">
-    ##INFO=<ID=END,Number=1,Type=Integer,Description="End position">
-    ##INFO=<ID=SVLEN,Number=A,Type=Integer,Description="Length">
-    ##INFO=<ID=CN,Number=1,Type=Float,Description="Copy number">
-    ##INFO=<ID=MATEID,Number=.,Type=String,Description="Mate">
-    ##INFO=<ID=IMPRECISE,Number=0,Type=Flag,Description="Imprecise">
+        ##INFO=<ID=SVTYPE,Number=1,Type=String,Description="Type of structural variant">
+        ##INFO=<ID=END,Number=1,Type=Integer,Description="End position">
+        ##INFO=<ID=SVLEN,Number=A,Type=Integer,Description="Length">
+        ##INFO=<ID=CN,Number=1,Type=Float,Description="Copy number">
+        ##INFO=<ID=MATEID,Number=.,Type=String,Description="Mate">
+        ##INFO=<ID=IMPRECISE,Number=0,Type=Flag,Description="Imprecise">
 
-    """
+        """
 
     @Test func symbolicAllelesAreTypedAndADeletionIsNeverAGain() throws {
-        let (_, f) = try findings("""
-        1\t100\tdel1\tN\t<DEL>\t.\tPASS\tSVTYPE=DEL;END=1100;SVLEN=-1000\n\
-        1\t2000\tdup1\tN\t<DUP:TANDEM>\t.\tPASS\tSVTYPE=DUP;END=2500\n\
-        1\t3000\tinv1\tN\t<INV>\t.\tPASS\tSVTYPE=INV;END=3400;IMPRECISE\n\
-        1\t4000\tcnv0\tN\t<CN0>\t.\tPASS\tSVTYPE=CNV;END=4500\n\
-        1\t5000\tcnv1\tN\t<CNV>\t.\tPASS\tSVTYPE=CNV;END=5500;CN=9\n\
-        1\t6000\tcnv2\tN\t<CNV>\t.\tPASS\tSVTYPE=CNV;END=6500\n\
-        1\t7000\tdel2\tN\t<DEL>\t.\tPASS\tSVTYPE=DEL;END=7500;CN=3\n\
-        1\t8000\tins1\tN\t<INS>\t.\tPASS\tSVTYPE=INS;END=8000;SVLEN=300\n
-        """, header: Self.sv, samples: [])
-        #expect(f.map(\.svType) == [.deletion, .tandemDuplication, .inversion, .copyNumberVariation, .copyNumberVariation, .copyNumberVariation, .deletion, .insertion])
-        #expect(f[0].svSize == 1000 && f[0].svLength == -1000 && f[0].end == 1100 && f[0].label == "deletion 1:100-1100")
+        let (_, f) = try findings(
+            """
+            1\t100\tdel1\tN\t<DEL>\t.\tPASS\tSVTYPE=DEL;END=1100;SVLEN=-1000\n\
+            1\t2000\tdup1\tN\t<DUP:TANDEM>\t.\tPASS\tSVTYPE=DUP;END=2500\n\
+            1\t3000\tinv1\tN\t<INV>\t.\tPASS\tSVTYPE=INV;END=3400;IMPRECISE\n\
+            1\t4000\tcnv0\tN\t<CN0>\t.\tPASS\tSVTYPE=CNV;END=4500\n\
+            1\t5000\tcnv1\tN\t<CNV>\t.\tPASS\tSVTYPE=CNV;END=5500;CN=9\n\
+            1\t6000\tcnv2\tN\t<CNV>\t.\tPASS\tSVTYPE=CNV;END=6500\n\
+            1\t7000\tdel2\tN\t<DEL>\t.\tPASS\tSVTYPE=DEL;END=7500;CN=3\n\
+            1\t8000\tins1\tN\t<INS>\t.\tPASS\tSVTYPE=INS;END=8000;SVLEN=300\n
+            """, header: Self.sv, samples: [])
+        #expect(
+            f.map(\.svType) == [
+                .deletion, .tandemDuplication, .inversion, .copyNumberVariation, .copyNumberVariation,
+                .copyNumberVariation, .deletion, .insertion,
+            ])
+        #expect(
+            f[0].svSize == 1000 && f[0].svLength == -1000 && f[0].end == 1100 && f[0].label == "deletion 1:100-1100")
         #expect(f[2].precise == false)
         // <CN0>: no copies left, a deep (homozygous) deletion; CN 9 an amplification; a CNV without CN is no call.
         #expect(f[3].kind == .copyNumber && f[3].copyNumber == 0 && f[3].copyNumberCall == .homozygousDeletion)
@@ -60,24 +71,28 @@ struct VCFSpecTests {
 
     /// VCF 4.3 §5.4: the four breakend forms, mates joined into one rearrangement by MATEID.
     @Test func breakendPairsBecomeOneRearrangementTypedByOrientation() throws {
-        let (payload, f) = try findings("""
-        2\t100\tdelA\tT\tT[2:201[\t.\tPASS\tSVTYPE=BND;MATEID=delB\n\
-        2\t201\tdelB\tG\t]2:100]G\t.\tPASS\tSVTYPE=BND;MATEID=delA\n\
-        2\t1000\tdupA\tA\t]2:1100]A\t.\tPASS\tSVTYPE=BND;MATEID=dupB\n\
-        2\t1100\tdupB\tC\tC[2:1000[\t.\tPASS\tSVTYPE=BND;MATEID=dupA\n\
-        2\t3000\tinvA\tA\tA]2:3500]\t.\tPASS\tSVTYPE=BND;MATEID=invB\n\
-        2\t3500\tinvB\tC\tC]2:3000]\t.\tPASS\tSVTYPE=BND;MATEID=invA\n\
-        2\t5000\ttraA\tA\tA[13:123456[\t.\tPASS\tSVTYPE=BND;MATEID=traB\n\
-        2\t6000\tlone\tA\t[2:9000[A\t.\tPASS\tSVTYPE=BND;MATEID=absent\n\
-        2\t7000\tsgl\tA\tAGGTT.\t.\tPASS\tSVTYPE=BND\n\
-        13\t123456\ttraB\tC\t]2:5000]C\t.\tPASS\tSVTYPE=BND;MATEID=traA\n
-        """, header: Self.sv, samples: [])
+        let (payload, f) = try findings(
+            """
+            2\t100\tdelA\tT\tT[2:201[\t.\tPASS\tSVTYPE=BND;MATEID=delB\n\
+            2\t201\tdelB\tG\t]2:100]G\t.\tPASS\tSVTYPE=BND;MATEID=delA\n\
+            2\t1000\tdupA\tA\t]2:1100]A\t.\tPASS\tSVTYPE=BND;MATEID=dupB\n\
+            2\t1100\tdupB\tC\tC[2:1000[\t.\tPASS\tSVTYPE=BND;MATEID=dupA\n\
+            2\t3000\tinvA\tA\tA]2:3500]\t.\tPASS\tSVTYPE=BND;MATEID=invB\n\
+            2\t3500\tinvB\tC\tC]2:3000]\t.\tPASS\tSVTYPE=BND;MATEID=invA\n\
+            2\t5000\ttraA\tA\tA[13:123456[\t.\tPASS\tSVTYPE=BND;MATEID=traB\n\
+            2\t6000\tlone\tA\t[2:9000[A\t.\tPASS\tSVTYPE=BND;MATEID=absent\n\
+            2\t7000\tsgl\tA\tAGGTT.\t.\tPASS\tSVTYPE=BND\n\
+            13\t123456\ttraB\tC\t]2:5000]C\t.\tPASS\tSVTYPE=BND;MATEID=traA\n
+            """, header: Self.sv, samples: [])
         let byId = Dictionary(f.map { ($0.sourceId ?? "", $0) }, uniquingKeysWith: { a, _ in a })
-        #expect(f.count == 6) // 4 pairs joined, one breakend without its mate, one single breakend
-        #expect(byId["delA"]?.svType == .deletion && byId["delA"]?.svSize == 100 && byId["delA"]?.partnerPosition == 201)
+        #expect(f.count == 6)  // 4 pairs joined, one breakend without its mate, one single breakend
+        #expect(
+            byId["delA"]?.svType == .deletion && byId["delA"]?.svSize == 100 && byId["delA"]?.partnerPosition == 201)
         #expect(byId["dupA"]?.svType == .duplication && byId["dupA"]?.svSize == 101)
         #expect(byId["invA"]?.svType == .inversion && byId["invA"]?.svSize == 500)
-        #expect(byId["traA"]?.svType == .translocation && byId["traA"]?.partnerChrom == "13" && byId["traA"]?.mateId == "traB")
+        #expect(
+            byId["traA"]?.svType == .translocation && byId["traA"]?.partnerChrom == "13"
+                && byId["traA"]?.mateId == "traB")
         #expect(byId["lone"]?.svType == .inversion)
         #expect(byId["sgl"]?.svType == .singleBreakend)
         #expect(byId["delB"] == nil && byId["traB"] == nil)
@@ -94,78 +109,101 @@ struct VCFSpecTests {
 
     /// Fields are read by their declared names, in any order, under CSQ or ANN.
     @Test func annotationLayoutComesFromTheHeader() throws {
-        let reordered = "##INFO=<ID=ANN,Number=.,Type=String,Description=\"Consequence annotations from Ensembl VEP. Format: HGVSp|Feature|SYMBOL|Allele|Consequence|HGVSc|CANONICAL\">\n"
-        let (_, f) = try findings("7\t140453136\t.\tA\tT\t.\tPASS\tANN=ENSP1.1:p.Val600Glu|ENST1|BRAF|T|missense_variant|ENST1.1:c.1799T>A|YES\n",
-                                  header: reordered, samples: [])
-        #expect(f.first?.gene == "BRAF" && f.first?.hgvsP == "p.Val600Glu" && f.first?.hgvsC == "c.1799T>A" && f.first?.transcript == "ENST1")
-        let snpEff = "##INFO=<ID=ANN,Number=.,Type=String,Description=\"Functional annotations: 'Allele | Annotation | Annotation_Impact | Gene_Name | Gene_ID | Feature_Type | Feature_ID | Transcript_BioType | Rank | HGVS.c | HGVS.p | cDNA.pos / cDNA.length | CDS.pos / CDS.length | AA.pos / AA.length | Distance | ERRORS / WARNINGS / INFO' \">\n"
-        let (_, g) = try findings("12\t25398284\t.\tC\tA\t.\tPASS\tANN=A|missense_variant|MODERATE|KRAS|ENSG1|transcript|ENST2|protein_coding|2/6|c.35G>T|p.Gly12Val|||||\n",
-                                  header: snpEff, samples: [])
+        let reordered =
+            "##INFO=<ID=ANN,Number=.,Type=String,Description=\"Consequence annotations from Ensembl VEP. Format: HGVSp|Feature|SYMBOL|Allele|Consequence|HGVSc|CANONICAL\">\n"
+        let (_, f) = try findings(
+            "7\t140453136\t.\tA\tT\t.\tPASS\tANN=ENSP1.1:p.Val600Glu|ENST1|BRAF|T|missense_variant|ENST1.1:c.1799T>A|YES\n",
+            header: reordered, samples: [])
+        #expect(
+            f.first?.gene == "BRAF" && f.first?.hgvsP == "p.Val600Glu" && f.first?.hgvsC == "c.1799T>A"
+                && f.first?.transcript == "ENST1")
+        let snpEff =
+            "##INFO=<ID=ANN,Number=.,Type=String,Description=\"Functional annotations: 'Allele | Annotation | Annotation_Impact | Gene_Name | Gene_ID | Feature_Type | Feature_ID | Transcript_BioType | Rank | HGVS.c | HGVS.p | cDNA.pos / cDNA.length | CDS.pos / CDS.length | AA.pos / AA.length | Distance | ERRORS / WARNINGS / INFO' \">\n"
+        let (_, g) = try findings(
+            "12\t25398284\t.\tC\tA\t.\tPASS\tANN=A|missense_variant|MODERATE|KRAS|ENSG1|transcript|ENST2|protein_coding|2/6|c.35G>T|p.Gly12Val|||||\n",
+            header: snpEff, samples: [])
         #expect(g.first?.gene == "KRAS" && g.first?.hgvsP == "p.Gly12Val" && g.first?.consequence == "missense_variant")
     }
 
     @Test func bcftoolsCsqIsNotHGVSButADerivedProteinChange() throws {
-        let bcsq = "##INFO=<ID=BCSQ,Number=.,Type=String,Description=\"Local consequence annotation from BCFtools/csq. Format: '[*]consequence|gene|transcript|biotype[|strand|amino_acid_change|dna_change]'\">\n"
-        let (_, f) = try findings("1\t20501582\t.\tG\tA\t.\tPASS\tBCSQ=stop_gained|PLA2G2C|ENST00000247992|protein_coding|-|36R>36*|20501582G>A\n",
-                                  header: bcsq, samples: [])
-        #expect(f.first?.gene == "PLA2G2C" && f.first?.hgvsP == "p.R36*" && f.first?.proteinDerivedFrom?.contains("36R>36*") == true)
+        let bcsq =
+            "##INFO=<ID=BCSQ,Number=.,Type=String,Description=\"Local consequence annotation from BCFtools/csq. Format: '[*]consequence|gene|transcript|biotype[|strand|amino_acid_change|dna_change]'\">\n"
+        let (_, f) = try findings(
+            "1\t20501582\t.\tG\tA\t.\tPASS\tBCSQ=stop_gained|PLA2G2C|ENST00000247992|protein_coding|-|36R>36*|20501582G>A\n",
+            header: bcsq, samples: [])
+        #expect(
+            f.first?.gene == "PLA2G2C" && f.first?.hgvsP == "p.R36*"
+                && f.first?.proteinDerivedFrom?.contains("36R>36*") == true)
         #expect(f.first?.hgvsC == nil)
     }
 
     @Test func snpEffEFFAndBcftoolsPointers() throws {
-        let eff = "##INFO=<ID=EFF,Number=.,Type=String,Description=\"Predicted effects for this variant.Format: 'Effect ( Effect_Impact | Functional_Class | Codon_Change | Amino_Acid_Change| Amino_Acid_Length | Gene_Name | Transcript_BioType | Gene_Coding | Transcript_ID | Exon_Rank  | Genotype_Number [ | ERRORS | WARNINGS ] )' \">\n"
-        let (_, f) = try findings("12\t25398284\t.\tC\tA,T\t.\tPASS\tEFF=NON_SYNONYMOUS_CODING(MODERATE|MISSENSE|gGt/gTt|p.Gly12Val/c.35G>T|189|KRAS|protein_coding|CODING|ENST00000256078|2|1),NON_SYNONYMOUS_CODING(MODERATE|MISSENSE|gGt/gAt|G12D|189|KRAS|protein_coding|CODING|ENST00000256078|2|2)\n",
-                                  header: eff, samples: [])
-        #expect(f.map(\.hgvsP) == ["p.Gly12Val", "p.G12D"] && f.allSatisfy { $0.gene == "KRAS" && $0.transcript == "ENST00000256078" })
+        let eff =
+            "##INFO=<ID=EFF,Number=.,Type=String,Description=\"Predicted effects for this variant.Format: 'Effect ( Effect_Impact | Functional_Class | Codon_Change | Amino_Acid_Change| Amino_Acid_Length | Gene_Name | Transcript_BioType | Gene_Coding | Transcript_ID | Exon_Rank  | Genotype_Number [ | ERRORS | WARNINGS ] )' \">\n"
+        let (_, f) = try findings(
+            "12\t25398284\t.\tC\tA,T\t.\tPASS\tEFF=NON_SYNONYMOUS_CODING(MODERATE|MISSENSE|gGt/gTt|p.Gly12Val/c.35G>T|189|KRAS|protein_coding|CODING|ENST00000256078|2|1),NON_SYNONYMOUS_CODING(MODERATE|MISSENSE|gGt/gAt|G12D|189|KRAS|protein_coding|CODING|ENST00000256078|2|2)\n",
+            header: eff, samples: [])
+        #expect(
+            f.map(\.hgvsP) == ["p.Gly12Val", "p.G12D"]
+                && f.allSatisfy { $0.gene == "KRAS" && $0.transcript == "ENST00000256078" })
         #expect(f[0].hgvsC == "c.35G>T" && f[0].proteinDerivedFrom == nil && f[1].proteinDerivedFrom != nil)
-        let bcsq = "##INFO=<ID=BCSQ,Number=.,Type=String,Description=\"Local consequence annotation from BCFtools/csq. Format: '[*]consequence|gene|transcript|biotype[|strand|amino_acid_change|dna_change]'\">\n"
+        let bcsq =
+            "##INFO=<ID=BCSQ,Number=.,Type=String,Description=\"Local consequence annotation from BCFtools/csq. Format: '[*]consequence|gene|transcript|biotype[|strand|amino_acid_change|dna_change]'\">\n"
         let (_, g) = try findings("1\t101\t.\tG\tA\t.\tPASS\tBCSQ=@100\n", header: bcsq, samples: [])
         #expect(g.first?.consequence == nil && g.first?.gene == nil)
     }
 
     @Test func annovarInfoFields() throws {
         let annovar = ["Gene.refGene", "Func.refGene", "ExonicFunc.refGene", "AAChange.refGene"]
-            .map { "##INFO=<ID=\($0),Number=.,Type=String,Description=\"\($0) annotation provided by ANNOVAR\">\n" }.joined()
-        let (_, f) = try findings("7\t55259515\t.\tT\tG\t.\tPASS\tGene.refGene=EGFR;Func.refGene=exonic;ExonicFunc.refGene=nonsynonymous_SNV;AAChange.refGene=EGFR:NM_005228:exon21:c.T2573G:p.L858R\n",
-                                  header: annovar, samples: [])
-        #expect(f.first?.gene == "EGFR" && f.first?.hgvsP == "p.L858R" && f.first?.transcript == "NM_005228" && f.first?.consequence == "nonsynonymous_SNV")
+            .map { "##INFO=<ID=\($0),Number=.,Type=String,Description=\"\($0) annotation provided by ANNOVAR\">\n" }
+            .joined()
+        let (_, f) = try findings(
+            "7\t55259515\t.\tT\tG\t.\tPASS\tGene.refGene=EGFR;Func.refGene=exonic;ExonicFunc.refGene=nonsynonymous_SNV;AAChange.refGene=EGFR:NM_005228:exon21:c.T2573G:p.L858R\n",
+            header: annovar, samples: [])
+        #expect(
+            f.first?.gene == "EGFR" && f.first?.hgvsP == "p.L858R" && f.first?.transcript == "NM_005228"
+                && f.first?.consequence == "nonsynonymous_SNV")
     }
 
     @Test func vepPercentEscapesAndDerivedProteinChange() throws {
-        let csq = "##INFO=<ID=CSQ,Number=.,Type=String,Description=\"Consequence annotations from Ensembl VEP. Format: Allele|Consequence|SYMBOL|Feature|HGVSc|HGVSp|Protein_position|Amino_acids\">\n"
-        let (_, f) = try findings("""
-        1\t69270\t.\tA\tG\t.\tPASS\tCSQ=G|synonymous_variant|OR4F5|ENST3|ENST3.1:c.180A>G|ENSP3.1:p.Ser60%3D|60|S\n\
-        1\t16006134\t.\tG\tT\t.\tPASS\tCSQ=T|missense_variant|SRARP|ENST4|||100|G/W\n
-        """, header: csq, samples: [])
+        let csq =
+            "##INFO=<ID=CSQ,Number=.,Type=String,Description=\"Consequence annotations from Ensembl VEP. Format: Allele|Consequence|SYMBOL|Feature|HGVSc|HGVSp|Protein_position|Amino_acids\">\n"
+        let (_, f) = try findings(
+            """
+            1\t69270\t.\tA\tG\t.\tPASS\tCSQ=G|synonymous_variant|OR4F5|ENST3|ENST3.1:c.180A>G|ENSP3.1:p.Ser60%3D|60|S\n\
+            1\t16006134\t.\tG\tT\t.\tPASS\tCSQ=T|missense_variant|SRARP|ENST4|||100|G/W\n
+            """, header: csq, samples: [])
         #expect(f[0].hgvsP == "p.Ser60=" && f[0].proteinDerivedFrom == nil)
         #expect(f[1].hgvsP == "p.G100W" && f[1].proteinDerivedFrom != nil)
     }
 
     static let format = """
-    ##INFO=<ID=SOMATIC,Number=0,Type=Flag,Description="Somatic">
-    ##INFO=<ID=AF,Number=A,Type=Float,Description="Allele Frequency">
-    ##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">
-    ##FORMAT=<ID=AD,Number=R,Type=Integer,Description="Allelic depths">
-    ##FORMAT=<ID=DP,Number=1,Type=Integer,Description="Depth">
-    ##FORMAT=<ID=AF,Number=A,Type=Float,Description="Allele fraction of the event in the tumor">
+        ##INFO=<ID=SOMATIC,Number=0,Type=Flag,Description="Somatic">
+        ##INFO=<ID=AF,Number=A,Type=Float,Description="Allele Frequency">
+        ##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">
+        ##FORMAT=<ID=AD,Number=R,Type=Integer,Description="Allelic depths">
+        ##FORMAT=<ID=DP,Number=1,Type=Integer,Description="Depth">
+        ##FORMAT=<ID=AF,Number=A,Type=Float,Description="Allele fraction of the event in the tumor">
 
-    """
+        """
 
     @Test func vafByCallerConventionNeverFromINFOAFOrGenotype() throws {
-        let (_, f) = try findings("""
-        1\t100\t.\tC\tT\t.\tPASS\tAF=0.9\tGT:AD:DP\t1/1:4,5:10\n\
-        1\t200\t.\tC\tT\t.\tPASS\tAF=0.9\tGT:AD:AF\t0/1:2,180:0.989\n
-        """, header: Self.format)
+        let (_, f) = try findings(
+            """
+            1\t100\t.\tC\tT\t.\tPASS\tAF=0.9\tGT:AD:DP\t1/1:4,5:10\n\
+            1\t200\t.\tC\tT\t.\tPASS\tAF=0.9\tGT:AD:AF\t0/1:2,180:0.989\n
+            """, header: Self.format)
         #expect(f[0].vaf.map { abs($0 - 5.0 / 9) < 1e-9 } == true && f[0].depth == 10 && f[0].vafSource == "FORMAT AD")
         #expect(f[1].vaf == 0.989 && f[1].depth == 182 && f[1].vafSource == "FORMAT AF")
-        #expect(f.allSatisfy { $0.origin == .unknown }) // one sample, nothing says somatic or germline
+        #expect(f.allSatisfy { $0.origin == .unknown })  // one sample, nothing says somatic or germline
     }
 
     @Test func tumourNormalRolesOriginAndTheNormalsCounts() throws {
         // The normal carries allele 1 (germline); allele 2 only in the tumour (somatic); columns in either order.
         for (first, second) in [("Patient_Germline", "Patient_Somatic"), ("Patient_Somatic", "Patient_Germline")] {
             let gts = first == "Patient_Germline" ? "0/1:10,10,0:20\t1/2:0,10,10:20" : "1/2:0,10,10:20\t0/1:10,10,0:20"
-            let (payload, f) = try findings("1\t69091\t.\tA\tC,G\t.\tPASS\t.\tGT:AD:DP\t\(gts)\n", header: Self.format, samples: [first, second])
+            let (payload, f) = try findings(
+                "1\t69091\t.\tA\tC,G\t.\tPASS\t.\tGT:AD:DP\t\(gts)\n", header: Self.format, samples: [first, second])
             #expect(payload.findingSets.map(\.sample) == ["Patient_Somatic"])
             #expect(f.map(\.origin) == [.germline, .somatic])
             #expect(f[1].normalDepth == 20 && f[1].normalAltCount == 0)
@@ -177,34 +215,47 @@ struct VCFSpecTests {
         let (payload, f) = try findings(body, header: Self.format, samples: ["HG002", "HG003", "HG004"])
         #expect(payload.findingSets.map(\.sample) == ["HG002", "HG003", "HG004"])
         #expect(f.count == 1 && payload.findingSets[0].findings.count == 1)
-        #expect(throws: ImportError.self) { try findings(body, header: Self.format, samples: ["HG002", "HG003", "HG004"], options: .init(caseId: "C-1")) }
-        let one = try findings(body, header: Self.format, samples: ["HG002", "HG003", "HG004"], options: .init(caseId: "C-1", sample: "HG002")).0
+        #expect(throws: ImportError.self) {
+            try findings(
+                body, header: Self.format, samples: ["HG002", "HG003", "HG004"], options: .init(caseId: "C-1"))
+        }
+        let one = try findings(
+            body, header: Self.format, samples: ["HG002", "HG003", "HG004"],
+            options: .init(caseId: "C-1", sample: "HG002")
+        ).0
         #expect(one.findingSets.map(\.sample) == ["HG002"])
     }
 
     @Test func aPedigreeMakesEveryFindingGermline() throws {
         let header = Self.format + "##PEDIGREE=<ID=HG002,Father=HG003,Mother=HG004>\n"
-        let (_, f) = try findings("1\t100\t.\tC\tT\t.\tPASS\t.\tGT:AD\t0/1:5,5\t0/1:10,3\t0/0:10,0\n", header: header, samples: ["HG002", "HG003", "HG004"])
+        let (_, f) = try findings(
+            "1\t100\t.\tC\tT\t.\tPASS\t.\tGT:AD\t0/1:5,5\t0/1:10,3\t0/0:10,0\n", header: header,
+            samples: ["HG002", "HG003", "HG004"])
         #expect(f.count == 2 && f.allSatisfy { $0.origin == .germline })
     }
 
     @Test func invalidAllelesAreSkippedWithTheReasonAndAFindingIsNamedByItsLocus() throws {
-        let (payload, f) = try findings("""
-        1\t1007\t.\tA\tC\t.\tPASS\t.\n\
-        13\t28592642\t.\tC\tG/A\t.\tPASS\t.\n\
-        1\t1009\t.\tA\t*\t.\tPASS\t.\n
-        """, samples: [])
+        let (payload, f) = try findings(
+            """
+            1\t1007\t.\tA\tC\t.\tPASS\t.\n\
+            13\t28592642\t.\tC\tG/A\t.\tPASS\t.\n\
+            1\t1009\t.\tA\t*\t.\tPASS\t.\n
+            """, samples: [])
         #expect(f.map(\.label) == ["1:1007 A>C"])
         #expect(payload.skipped.contains { $0.contains("not bases, a symbolic allele or a breakend") })
         #expect(payload.skipped.contains { $0.contains("ALT allele . or *") })
     }
 
     @Test func unusedFieldsAreAccountedByName() throws {
-        let stream = VCFReader.stream(data: Data(("##fileformat=VCFv4.3\n" + Self.format + "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1\n"
-            + "1\t100\t.\tC\tT\t.\tPASS\tAF=0.5;MQ=60\tGT:AD:PL\t0/1:5,5:0,10,100\n1\t200\t.\tC\tT\t.\tPASS\tMQ=50\tGT:AD:PL\t0/1:5,5:0,10,100\n").utf8), file: "t.vcf")
+        let stream = VCFReader.stream(
+            data: Data(
+                ("##fileformat=VCFv4.3\n" + Self.format + "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1\n"
+                    + "1\t100\t.\tC\tT\t.\tPASS\tAF=0.5;MQ=60\tGT:AD:PL\t0/1:5,5:0,10,100\n1\t200\t.\tC\tT\t.\tPASS\tMQ=50\tGT:AD:PL\t0/1:5,5:0,10,100\n")
+                    .utf8), file: "t.vcf")
         let (_, outcome) = try stream.collect()
         let unused = Dictionary(outcome.unused.map { ($0.name, $0.count) }, uniquingKeysWith: +)
-        #expect(unused["INFO/MQ"] == 2 && unused["INFO/AF"] == 1 && unused["FORMAT/PL"] == 2 && unused["FORMAT/AD"] == nil)
+        #expect(
+            unused["INFO/MQ"] == 2 && unused["INFO/AF"] == 1 && unused["FORMAT/PL"] == 2 && unused["FORMAT/AD"] == nil)
         #expect(outcome.read == 2 && outcome.made == 2)
     }
 
@@ -220,7 +271,8 @@ struct VCFSpecTests {
             let gzip = Process()
             gzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             gzip.arguments = ["gzip", "-k", p]
-            try gzip.run(); gzip.waitUntilExit()
+            try gzip.run()
+            gzip.waitUntilExit()
         }
         var members = try Data(contentsOf: URL(fileURLWithPath: first + ".gz"))
         members.append(try Data(contentsOf: URL(fileURLWithPath: second + ".gz")))

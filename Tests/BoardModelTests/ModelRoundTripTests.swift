@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BoardModel
 
 @Suite("Model round-trips")
@@ -14,18 +15,29 @@ struct ModelRoundTripTests {
 
     static let sampleCase = Case(
         id: "C-1",
-        patient: Patient(id: "P-1", identifiers: [.init(kind: .mrn, value: "MRN-1")], name: PersonName(given: "Zoë", family: "Lefèvre"),
-                         birthDate: LocalDate(year: 1961, month: 4, day: 9), sex: .female),
-        diagnosis: Diagnosis(oncotreeCode: "IHCH", text: "Intrahepatic cholangiocarcinoma", histology: "adenocarcinoma"),
+        patient: Patient(
+            id: "P-1", identifiers: [.init(kind: .mrn, value: "MRN-1")],
+            name: PersonName(given: "Zoë", family: "Lefèvre"),
+            birthDate: LocalDate(year: 1961, month: 4, day: 9), sex: .female),
+        diagnosis: Diagnosis(
+            oncotreeCode: "IHCH", text: "Intrahepatic cholangiocarcinoma", histology: "adenocarcinoma"),
         stage: Stage(system: "AJCC 8", basis: "clinical", t: "T2", n: "N1", m: "M0", group: "IIIB"),
         performance: PerformanceStatus(ecog: 1),
-        treatmentHistory: [TherapyLine(line: 1, drugs: ["gemcitabine", "cisplatin", "durvalumab"], start: LocalDate("2025-02-01"), bestResponse: .sd)],
+        treatmentHistory: [
+            TherapyLine(
+                line: 1, drugs: ["gemcitabine", "cisplatin", "durvalumab"], start: LocalDate("2025-02-01"),
+                bestResponse: .sd)
+        ],
         question: "FGFR2-directed therapy?",
         consent: Consent(research: true, trials: true),
         status: .onAgenda,
         findings: [
-            Finding(id: "C-1-F1", kind: .fusion, gene: "FGFR2", partners: ["FGFR2", "BICC1"],
-                    evidence: [EvidenceEntry(source: "OncoKB", level: EvidenceLevel(scale: .oncokb, code: "1"), therapy: "pemigatinib")]),
+            Finding(
+                id: "C-1-F1", kind: .fusion, gene: "FGFR2", partners: ["FGFR2", "BICC1"],
+                evidence: [
+                    EvidenceEntry(
+                        source: "OncoKB", level: EvidenceLevel(scale: .oncokb, code: "1"), therapy: "pemigatinib")
+                ]),
             Finding(id: "C-1-F2", kind: .snv, gene: "IDH1", hgvsP: "p.R132C", vaf: 0.31),
         ])
 
@@ -34,25 +46,47 @@ struct ModelRoundTripTests {
     }
 
     @Test func decisionWithCriteriaSurvivesJSON() throws {
-        let decision = Decision(id: "D-1", caseId: "C-1", status: .final,
-                                recommendations: [Recommendation(kind: .targetedTherapy, therapy: "pemigatinib", findingIds: ["C-1-F1"],
-                                                                 evidence: EvidenceLevel(scale: .escat, code: "I-B"), rationale: "FGFR2 fusion")],
-                                consensus: .majority, dissent: [Dissent(name: "Dr. Ødegaard", reason: "prefers trial")],
-                                signedBy: "Dr. Chair", signedAt: Date(timeIntervalSince1970: 1_800_000_000),
-                                recordedBy: "coord", recordedAt: Date(timeIntervalSince1970: 1_800_000_000))
+        let decision = Decision(
+            id: "D-1", caseId: "C-1", status: .final,
+            recommendations: [
+                Recommendation(
+                    kind: .targetedTherapy, therapy: "pemigatinib", findingIds: ["C-1-F1"],
+                    evidence: EvidenceLevel(scale: .escat, code: "I-B"), rationale: "FGFR2 fusion")
+            ],
+            consensus: .majority, dissent: [Dissent(name: "Dr. Ødegaard", reason: "prefers trial")],
+            signedBy: "Dr. Chair", signedAt: Date(timeIntervalSince1970: 1_800_000_000),
+            recordedBy: "coord", recordedAt: Date(timeIntervalSince1970: 1_800_000_000))
         #expect(try Self.roundTrip(decision) == decision)
-        let trial = Trial(id: "NCT01234567", title: "Basket", arms: [TrialArm(id: "A", name: "Arm A", criteria:
-            .all([.clinical(ClinicalCriterion(oncotreePrimaryDiagnosis: "_SOLID_", ageNumerical: ">=18")),
-                  .any([.genomic(GenomicCriterion(hugoSymbol: "KRAS", wildcardProteinChange: "p.G12")),
-                        .genomic(GenomicCriterion(hugoSymbol: "!EGFR"))])]))])
+        let trial = Trial(
+            id: "NCT01234567", title: "Basket",
+            arms: [
+                TrialArm(
+                    id: "A", name: "Arm A",
+                    criteria:
+                        .all([
+                            .clinical(ClinicalCriterion(oncotreePrimaryDiagnosis: "_SOLID_", ageNumerical: ">=18")),
+                            .any([
+                                .genomic(GenomicCriterion(hugoSymbol: "KRAS", wildcardProteinChange: "p.G12")),
+                                .genomic(GenomicCriterion(hugoSymbol: "!EGFR")),
+                            ]),
+                        ]))
+            ])
         #expect(try Self.roundTrip(trial) == trial)
     }
 
     @Test func criterionUsesCTMLKeys() throws {
-        let json = #"{"and":[{"genomic":{"hugo_symbol":"BRAF","protein_change":"p.V600E"}},{"clinical":{"age_numerical":">=18"}}]}"#
+        let json =
+            #"{"and":[{"genomic":{"hugo_symbol":"BRAF","protein_change":"p.V600E"}},{"clinical":{"age_numerical":">=18"}}]}"#
         let node = try JSONDecoder().decode(Criterion.self, from: Data(json.utf8))
-        #expect(node == .all([.genomic(GenomicCriterion(hugoSymbol: "BRAF", proteinChange: "p.V600E")), .clinical(ClinicalCriterion(ageNumerical: ">=18"))]))
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode(Criterion.self, from: Data(#"{"xor":[]}"#.utf8)) }
+        #expect(
+            node
+                == .all([
+                    .genomic(GenomicCriterion(hugoSymbol: "BRAF", proteinChange: "p.V600E")),
+                    .clinical(ClinicalCriterion(ageNumerical: ">=18")),
+                ]))
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(Criterion.self, from: Data(#"{"xor":[]}"#.utf8))
+        }
     }
 
     @Test func pseudonymIsStableAndNotTheName() {
@@ -85,12 +119,19 @@ struct ModelRoundTripTests {
     @Test func findingLabelsSpeakTheBoardsLanguage() {
         #expect(Self.sampleCase.findings[0].label == "FGFR2::BICC1 fusion")
         #expect(Self.sampleCase.findings[1].label == "IDH1 p.R132C")
-        #expect(Finding(id: "x", kind: .copyNumber, gene: "ERBB2", copyNumberCall: .amplification, copyNumber: 12).label == "ERBB2 amplification (CN 12)")
-        #expect(Finding(id: "t", kind: .biomarker, biomarker: Biomarker(kind: .tmb, value: 14.2, unit: "mut/Mb", status: "high")).label == "TMB 14.2 mut/Mb (high)")
+        #expect(
+            Finding(id: "x", kind: .copyNumber, gene: "ERBB2", copyNumberCall: .amplification, copyNumber: 12).label
+                == "ERBB2 amplification (CN 12)")
+        #expect(
+            Finding(
+                id: "t", kind: .biomarker, biomarker: Biomarker(kind: .tmb, value: 14.2, unit: "mut/Mb", status: "high")
+            ).label == "TMB 14.2 mut/Mb (high)")
     }
 
     @Test func decisionValidation() {
-        var d = Decision(id: "D", caseId: "C", recommendations: [Recommendation(kind: .clinicalTrial)], recordedBy: "u", recordedAt: Date())
+        var d = Decision(
+            id: "D", caseId: "C", recommendations: [Recommendation(kind: .clinicalTrial)], recordedBy: "u",
+            recordedAt: Date())
         #expect(d.validationErrors(forSigning: false).map(\.field) == ["recommendations[0].trialId"])
         d.recommendations[0].trialId = "NCT123"
         #expect(d.validationErrors(forSigning: false).first?.message.contains("not an NCT id") == true)
@@ -116,10 +157,15 @@ struct ModelRoundTripTests {
 struct VitalStatusTests {
     @Test func deceasedPatientAndMetastaticSitesSurviveJSON() throws {
         var record = ModelRoundTripTests.sampleCase
-        record.patient = Patient(id: "P-9", name: PersonName(text: "X"), birthDate: LocalDate("1936-04-27"), sex: .male,
-                                 deceasedOn: LocalDate("2001-10-03"), causeOfDeath: "COVID-19 (MONDO:0100096)")
-        record.metastaticSites = [MetastaticSite(site: "Cerebral meninges", code: "8935007", system: "http://snomed.info/sct", since: LocalDate("2017-07-21")),
-                                  MetastaticSite()]
+        record.patient = Patient(
+            id: "P-9", name: PersonName(text: "X"), birthDate: LocalDate("1936-04-27"), sex: .male,
+            deceasedOn: LocalDate("2001-10-03"), causeOfDeath: "COVID-19 (MONDO:0100096)")
+        record.metastaticSites = [
+            MetastaticSite(
+                site: "Cerebral meninges", code: "8935007", system: "http://snomed.info/sct",
+                since: LocalDate("2017-07-21")),
+            MetastaticSite(),
+        ]
         let back = try ModelRoundTripTests.roundTrip(record)
         #expect(back == record)
         #expect(back.patient.vitalStatus == .deceased)
@@ -160,7 +206,8 @@ struct ImportAccountTests {
         account.unused("KAS_ID", count: 2)
         account.invalid("ECOG", found: "-1", at: "line 6", expected: "0–5")
         let lines = account.summaryLines()
-        #expect(lines[0] == "data_clinical_patient.txt (cbioportal): 3 records read, 1 skipped, 1 invalid value not stored")
+        #expect(
+            lines[0] == "data_clinical_patient.txt (cbioportal): 3 records read, 1 skipped, 1 invalid value not stored")
         #expect(lines.contains("  not used: KAS_ID (2)"))
         #expect(lines.contains("  invalid ECOG \"-1\" at line 6; expected 0–5"))
         var other = ImportAccount(file: account.file, format: "cbioportal", recordsRead: 1, unusedFields: ["KAS_ID": 1])

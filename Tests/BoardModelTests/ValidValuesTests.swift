@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BoardModel
 
 /// Each range is tested at and just beyond its definition's edges, and each refusal's words.
@@ -8,7 +9,10 @@ struct ValidValuesTests {
     static let today = LocalDate(year: 2026, month: 12, day: 1)
 
     func reason(_ body: () throws -> Any) -> String? {
-        do { _ = try body(); return nil } catch { return (error as? InvalidValue)?.reason ?? "not an InvalidValue: \(error)" }
+        do {
+            _ = try body()
+            return nil
+        } catch { return (error as? InvalidValue)?.reason ?? "not an InvalidValue: \(error)" }
     }
 
     @Test func ecogIsAWholeNumberFromZeroToFive() throws {
@@ -17,7 +21,8 @@ struct ValidValuesTests {
         #expect(reason { try ValidValues.ecog(6) } == "expected ECOG 0–5, got 6")
         #expect(try ValidValues.ecog(parsing: " ECOG 2 ") == 2)
         #expect(try ValidValues.ecog(parsing: "0") == 0)
-        #expect(reason { try ValidValues.ecog(parsing: "seven") } == "expected ECOG as a whole number 0–5, got \"seven\"")
+        #expect(
+            reason { try ValidValues.ecog(parsing: "seven") } == "expected ECOG as a whole number 0–5, got \"seven\"")
         #expect(reason { try ValidValues.ecog(parsing: "1.5") } != nil)
         #expect(reason { try ValidValues.ecog(parsing: "-1") } == "expected ECOG 0–5, got -1")
     }
@@ -51,25 +56,32 @@ struct ValidValuesTests {
         #expect(try ValidValues.date(parsing: "1961-03-14") == LocalDate(year: 1961, month: 3, day: 14))
         #expect(try ValidValues.date(parsing: "14.03.1961") == LocalDate(year: 1961, month: 3, day: 14))
         #expect(try ValidValues.date(parsing: "4/3/1961") == LocalDate(year: 1961, month: 3, day: 4))
-        #expect(reason { try ValidValues.date(parsing: "31.02.1970") } == "expected a real calendar date as YYYY-MM-DD or DD.MM.YYYY, got \"31.02.1970\"")
+        #expect(
+            reason { try ValidValues.date(parsing: "31.02.1970") }
+                == "expected a real calendar date as YYYY-MM-DD or DD.MM.YYYY, got \"31.02.1970\"")
         #expect(reason { try ValidValues.date(parsing: "2026-02-30") } != nil)
-        #expect(reason { try ValidValues.date(parsing: "14.03.61") } != nil)     // two-digit year: not guessed
-        #expect(reason { try ValidValues.date(parsing: "1961-03") } != nil)      // partial: not a full date
-        #expect(reason { try ValidValues.date(LocalDate(year: 2026, month: 2, day: 30)) } == "expected a real calendar date, got 2026-02-30")
+        #expect(reason { try ValidValues.date(parsing: "14.03.61") } != nil)  // two-digit year: not guessed
+        #expect(reason { try ValidValues.date(parsing: "1961-03") } != nil)  // partial: not a full date
+        #expect(
+            reason { try ValidValues.date(LocalDate(year: 2026, month: 2, day: 30)) }
+                == "expected a real calendar date, got 2026-02-30")
     }
 
     @Test func birthDatesAreNotInTheFutureNorOver120YearsAgoAndAreNeverEchoed() throws {
         let today = Self.today
         #expect(try ValidValues.birthDate(today, today: today) == today)
-        #expect(try ValidValues.birthDate(LocalDate(year: 1905, month: 12, day: 2), today: today).year == 1905)  // 120, turning 121 tomorrow
+        // 120, turning 121 tomorrow
+        #expect(try ValidValues.birthDate(LocalDate(year: 1905, month: 12, day: 2), today: today).year == 1905)
         let future = reason { try ValidValues.birthDate(LocalDate(year: 2026, month: 12, day: 2), today: today) }
         #expect(future == "expected a birth date not in the future (the value is not shown)")
-        let tooOld = reason { try ValidValues.birthDate(LocalDate(year: 1905, month: 12, day: 1), today: today) }  // 121 today
+        // 121 today
+        let tooOld = reason { try ValidValues.birthDate(LocalDate(year: 1905, month: 12, day: 1), today: today) }
         #expect(tooOld == "expected a birth date giving an age of 0–120 years (the value is not shown)")
         let impossible = reason { try ValidValues.birthDate(parsing: "31.02.1970", today: today) }
         #expect(impossible?.contains("1970") == false)
         #expect(impossible?.contains("31.02") == false)
-        #expect(try ValidValues.birthDate(parsing: "12.03.1961", today: today) == LocalDate(year: 1961, month: 3, day: 12))
+        #expect(
+            try ValidValues.birthDate(parsing: "12.03.1961", today: today) == LocalDate(year: 1961, month: 3, day: 12))
     }
 
     @Test func agesAreZeroTo120() throws {
@@ -97,7 +109,9 @@ struct ValidValuesTests {
         #expect(reason { try ValidValues.plannedMinutes(0) } == "expected planned minutes 1–240, got 0")
         #expect(reason { try ValidValues.plannedMinutes(241) } == "expected planned minutes 1–240, got 241")
         #expect(try ValidValues.plannedMinutes(parsing: "12 min") == 12)
-        #expect(reason { try ValidValues.plannedMinutes(parsing: "soon") } == "expected planned minutes as a whole number 1–240, got \"soon\"")
+        #expect(
+            reason { try ValidValues.plannedMinutes(parsing: "soon") }
+                == "expected planned minutes as a whole number 1–240, got \"soon\"")
     }
 
     @Test func followUpInThePastNeedsAConfirmation() throws {
@@ -109,7 +123,10 @@ struct ValidValuesTests {
             Issue.record("a past follow-up date was accepted without confirmation")
         } catch {
             #expect(error.confirmable)
-            #expect(error.reason == "expected a follow-up date from 2026-12-01 on, got 2026-11-30, which is in the past; confirm to keep it")
+            #expect(
+                error.reason
+                    == "expected a follow-up date from 2026-12-01 on, got 2026-11-30, which is in the past; confirm to keep it"
+            )
         }
         #expect(try ValidValues.followUp(past, today: today, confirmed: true) == past)
         let impossible = reason { try ValidValues.followUp(parsing: "2026-02-30", today: today, confirmed: true) }

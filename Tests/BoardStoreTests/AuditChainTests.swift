@@ -1,8 +1,9 @@
-import Foundation
-import Testing
-import GRDB
-import BoardModel
 import BoardFormats
+import BoardModel
+import Foundation
+import GRDB
+import Testing
+
 @testable import BoardStore
 
 /// Tamper evidence against someone holding the store file: the chain is keyed with a key kept outside the store,
@@ -30,7 +31,9 @@ struct AuditChainTests {
     static func tamper(_ path: String, _ body: (Database) throws -> Void) throws {
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in
-            for trigger in ["audit_event_no_update", "audit_event_no_delete", "audit_key_no_update", "audit_key_no_delete"] {
+            for trigger in [
+                "audit_event_no_update", "audit_event_no_delete", "audit_key_no_update", "audit_key_no_delete",
+            ] {
                 try db.execute(sql: "DROP TRIGGER IF EXISTS \(trigger)")
             }
             try body(db)
@@ -45,7 +48,9 @@ struct AuditChainTests {
             var event = AuditTrail.event(from: row)
             event.previousHash = previous
             event.hash = AuditTrail.hash(of: event)
-            try db.execute(sql: "UPDATE audit_event SET previous_hash = ?, hash = ? WHERE seq = ?", arguments: [event.previousHash, event.hash, event.sequence])
+            try db.execute(
+                sql: "UPDATE audit_event SET previous_hash = ?, hash = ? WHERE seq = ?",
+                arguments: [event.previousHash, event.hash, event.sequence])
             previous = event.hash
         }
     }
@@ -74,16 +79,23 @@ struct AuditChainTests {
         let head = try store.auditHead()
         try log.record(head, storePath: path)
         try store.backup(to: dir + "/backup.sqlite")
-        let minutes = MinutesWriter(meeting: try #require(try store.meeting(id: "M-UP")), board: Board(id: "thoracic", name: "Thoracic"), cases: [],
-                                    auditChainHead: head.description).render(format: .text, width: 40)
-        try Self.tamper(path) { db in try db.execute(sql: "DELETE FROM audit_event WHERE seq > ?", arguments: [head.sequence - 3]) }
+        let minutes = MinutesWriter(
+            meeting: try #require(try store.meeting(id: "M-UP")), board: Board(id: "thoracic", name: "Thoracic"),
+            cases: [],
+            auditChainHead: head.description
+        ).render(format: .text, width: 40)
+        try Self.tamper(path) { db in
+            try db.execute(sql: "DELETE FROM audit_event WHERE seq > ?", arguments: [head.sequence - 3])
+        }
         // The shortened chain is consistent in itself …
         #expect(try store.verify().firstBrokenLink == nil)
         // … but not with what was seen outside it.
         let expected = "first missing event: \(head.sequence - 2)"
         let witnessed = try store.compare(witnessed: try log.entries())
         #expect(witnessed.problems.count == 1)
-        #expect(witnessed.problems.first?.contains("shorter") == true && witnessed.problems.first?.contains(expected) == true, "\(witnessed.problems)")
+        #expect(
+            witnessed.problems.first?.contains("shorter") == true
+                && witnessed.problems.first?.contains(expected) == true, "\(witnessed.problems)")
         let backup = try store.compare(backupAt: dir + "/backup.sqlite")
         #expect(backup.problems.first?.contains(expected) == true, "\(backup.problems)")
         let fromMinutes = try store.compare(minutes: minutes, file: "minutes.txt")
@@ -102,7 +114,8 @@ struct AuditChainTests {
         let report = try store.verify()
         #expect(!report.isOK)
         // The first event already fails: its hash is now a plain SHA-256, not the store key's HMAC.
-        #expect(report.firstBrokenLink?.hasPrefix("event 1 (audit.key store") == true, "\(report.firstBrokenLink ?? "nil")")
+        #expect(
+            report.firstBrokenLink?.hasPrefix("event 1 (audit.key store") == true, "\(report.firstBrokenLink ?? "nil")")
         #expect(report.firstBrokenLink?.contains("rewritten without the key") == true)
         let witnessed = try store.compare(witnessed: try log.entries())
         #expect(witnessed.problems.first?.contains("differs from the head witnessed") == true, "\(witnessed.problems)")
@@ -117,7 +130,9 @@ struct AuditChainTests {
         }
         let reopened = try BoardStore.open(path: path, user: "alice", readOnly: true, keyring: keys)
         let report = try reopened.verify()
-        #expect(report.firstBrokenLink?.contains("a key file for this store exists") == true, "\(report.firstBrokenLink ?? "nil")")
+        #expect(
+            report.firstBrokenLink?.contains("a key file for this store exists") == true,
+            "\(report.firstBrokenLink ?? "nil")")
         // And a writable open does not paper over it with a new key.
         #expect(throws: StoreError.self) { try BoardStore.open(path: path, user: "alice", keyring: keys) }
     }
@@ -125,20 +140,24 @@ struct AuditChainTests {
     @Test func editingASignedDecisionsStoredTextIsCaughtWithTheAuditTableUntouched() throws {
         let (store, path, _, _) = try Self.board()
         try Self.tamper(path) { db in
-            try db.execute(sql: "UPDATE decision SET body = replace(body, 'osimertinib', 'erlotinib') WHERE id = 'D-C-1-1'")
+            try db.execute(
+                sql: "UPDATE decision SET body = replace(body, 'osimertinib', 'erlotinib') WHERE id = 'D-C-1-1'")
         }
         let report = try store.verify()
         #expect(report.firstBrokenLink == nil)
         #expect(report.decisionProblems.count == 1)
-        #expect(report.decisionProblems.first?.hasPrefix("decision D-C-1-1 (final) was changed in the store") == true, "\(report.decisionProblems)")
+        #expect(
+            report.decisionProblems.first?.hasPrefix("decision D-C-1-1 (final) was changed in the store") == true,
+            "\(report.decisionProblems)")
         #expect(!report.isOK)
     }
 
     @Test func minutesBindTheSignedDecisionsHash() throws {
         let (store, path, _, _) = try Self.board()
         let record = try store.meetingRecord(id: "M-UP")
-        let minutes = MinutesWriter(meeting: record.meeting, board: record.board, cases: record.cases, decisions: record.decisions,
-                                    decisionHashes: record.decisionHashes, auditChainHead: try store.auditHead().description)
+        let minutes = MinutesWriter(
+            meeting: record.meeting, board: record.board, cases: record.cases, decisions: record.decisions,
+            decisionHashes: record.decisionHashes, auditChainHead: try store.auditHead().description)
         for (format, width) in [(ExportFormat.text, 20), (.text, 80), (.markdown, 80)] {
             let text = minutes.render(format: format, width: width)
             #expect(BoardStore.signedDecisions(inMinutes: text).map(\.decisionId) == ["D-C-1-1"], "\(format) \(width)")
@@ -148,11 +167,18 @@ struct AuditChainTests {
         }
         // The decision and its events rewritten together: the minutes' hash matches no recorded version any more.
         try Self.tamper(path) { db in
-            try db.execute(sql: "UPDATE decision SET body = replace(body, 'osimertinib', 'erlotinib') WHERE id = 'D-C-1-1'")
-            try db.execute(sql: "UPDATE audit_event SET after = replace(after, 'osimertinib', 'erlotinib') WHERE entity_id = 'D-C-1-1'")
+            try db.execute(
+                sql: "UPDATE decision SET body = replace(body, 'osimertinib', 'erlotinib') WHERE id = 'D-C-1-1'")
+            try db.execute(
+                sql:
+                    "UPDATE audit_event SET after = replace(after, 'osimertinib', 'erlotinib') WHERE entity_id = 'D-C-1-1'"
+            )
         }
         let problems = try store.compare(minutes: minutes.render(format: .text, width: 80), file: "m").problems
-        #expect(problems.contains { $0.hasPrefix("decision D-C-1-1 v2 in m") && $0.contains("matches no recorded version") }, "\(problems)")
+        #expect(
+            problems.contains {
+                $0.hasPrefix("decision D-C-1-1 v2 in m") && $0.contains("matches no recorded version")
+            }, "\(problems)")
     }
 
     /// The sign-off of the sample board's golden minutes (text and Markdown) reads back as its decisions and hashes.
@@ -163,7 +189,9 @@ struct AuditChainTests {
             let signed = BoardStore.signedDecisions(inMinutes: text)
             #expect(signed.count == hashes.count && hashes.count >= 5, "\(name)")
             #expect(signed.map(\.hash) == hashes, "\(name)")
-            #expect(signed.allSatisfy { $0.caseId.hasPrefix("C-") && $0.decisionId.hasPrefix("D-") && $0.version >= 1 }, "\(signed)")
+            #expect(
+                signed.allSatisfy { $0.caseId.hasPrefix("C-") && $0.decisionId.hasPrefix("D-") && $0.version >= 1 },
+                "\(signed)")
         }
     }
 
@@ -175,13 +203,17 @@ struct AuditChainTests {
         try FileManager.default.removeItem(atPath: try #require(status.keyFile))
 
         let reopened = try BoardStore.open(path: path, user: "bob", keyring: keys)
-        #expect(try reopened.caseRecord(id: "C-1")?.decisions.count == 1)          // readable
+        #expect(try reopened.caseRecord(id: "C-1")?.decisions.count == 1)  // readable
         #expect(!(try reopened.auditKeyStatus().available))
-        #expect(throws: StoreError.auditKeyMissing(keyFile: status.keyFile)) { try reopened.addNote(caseId: "C-1", text: "after the loss") }
+        #expect(throws: StoreError.auditKeyMissing(keyFile: status.keyFile)) {
+            try reopened.addNote(caseId: "C-1", text: "after the loss")
+        }
         let report = try reopened.verify()
         #expect(!report.isOK && report.firstBrokenLink == nil)
         #expect(report.chain.missingKeys.map(\.epoch) == [1] && report.chain.unverified == report.chain.checked)
-        #expect(report.problems.first?.hasPrefix("audit key epoch 1 (events from 1) not found at \(status.keyFile!)") == true, "\(report.problems)")
+        #expect(
+            report.problems.first?.hasPrefix("audit key epoch 1 (events from 1) not found at \(status.keyFile!)")
+                == true, "\(report.problems)")
 
         // Restored from its backup: everything checks again and changes are accepted.
         #expect(try reopened.restoreAuditKey(from: backupKey).available)
@@ -197,7 +229,10 @@ struct AuditChainTests {
         try later.addNote(caseId: "C-1", text: "with the new key")
         let after = try later.verify()
         #expect(after.firstBrokenLink == nil && after.chain.missingKeys.map(\.epoch) == [1] && after.chain.keyed == 2)
-        #expect(try later.auditEvents().contains { $0.action == "audit.key" && ($0.after ?? "").contains("laptop with the key stolen") })
+        #expect(
+            try later.auditEvents().contains {
+                $0.action == "audit.key" && ($0.after ?? "").contains("laptop with the key stolen")
+            })
     }
 
     @Test func anOlderStoreIsKeyedByAnAppendedEventAndItsOldEventsStayVerifiableAsUnkeyed() throws {
@@ -210,11 +245,18 @@ struct AuditChainTests {
         try queue.write { db in
             var previous = ""
             for i in 1...3 {
-                var event = AuditEvent(sequence: Int64(i), at: Fixtures.now, user: "old", action: "case.status", entity: "case", entityId: "C-\(i)",
-                                       previousHash: previous, hash: "")
+                var event = AuditEvent(
+                    sequence: Int64(i), at: Fixtures.now, user: "old", action: "case.status", entity: "case",
+                    entityId: "C-\(i)",
+                    previousHash: previous, hash: "")
                 event.hash = AuditTrail.hash(of: event)
-                try db.execute(sql: "INSERT INTO audit_event(seq, at, user, action, entity, entity_id, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                               arguments: [event.sequence, event.at.timeIntervalSince1970, event.user, event.action, event.entity, event.entityId, previous, event.hash])
+                try db.execute(
+                    sql:
+                        "INSERT INTO audit_event(seq, at, user, action, entity, entity_id, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    arguments: [
+                        event.sequence, event.at.timeIntervalSince1970, event.user, event.action, event.entity,
+                        event.entityId, previous, event.hash,
+                    ])
                 previous = event.hash
             }
         }
@@ -222,7 +264,9 @@ struct AuditChainTests {
         try queue.close()
         let store = try BoardStore.open(path: path, user: "alice", keyring: keys)
         // Append-only: the old rows are exactly as they were.
-        #expect(try store.db.read { try Row.fetchAll($0, sql: "SELECT * FROM audit_event WHERE seq <= 3 ORDER BY seq") } == oldEvents)
+        #expect(
+            try store.db.read { try Row.fetchAll($0, sql: "SELECT * FROM audit_event WHERE seq <= 3 ORDER BY seq") }
+                == oldEvents)
         #expect(try store.auditKeyStatus().keyedFrom == 4)
         let report = try store.verify()
         #expect(report.isOK && report.chain.unkeyed == 3 && report.chain.keyed == 1)
@@ -234,7 +278,9 @@ struct AuditChainTests {
                 var event = AuditTrail.event(from: row)
                 event.previousHash = previous
                 event.hash = AuditTrail.hash(of: event)
-                try db.execute(sql: "UPDATE audit_event SET previous_hash = ?, hash = ? WHERE seq = ?", arguments: [event.previousHash, event.hash, event.sequence])
+                try db.execute(
+                    sql: "UPDATE audit_event SET previous_hash = ?, hash = ? WHERE seq = ?",
+                    arguments: [event.previousHash, event.hash, event.sequence])
                 previous = event.hash
             }
         }
@@ -245,14 +291,16 @@ struct AuditChainTests {
         let (store, path, keys, dir) = try Self.board()
         let log = WitnessLog(path: dir + "/witness.log")
         try store.backup(to: dir + "/backup.sqlite")
-        let backupHead = try BoardStore.open(path: dir + "/backup.sqlite", user: "alice", readOnly: true, keyring: keys).auditHead()
+        let backupHead = try BoardStore.open(path: dir + "/backup.sqlite", user: "alice", readOnly: true, keyring: keys)
+            .auditHead()
         try store.addNote(caseId: "C-1", text: "after the backup")
         try log.record(try store.auditHead(), storePath: path)
-        try log.record(try store.auditHead(), storePath: path)   // the same head twice is one line
+        try log.record(try store.auditHead(), storePath: path)  // the same head twice is one line
         #expect(try log.entries().count == 1)
         #expect(try FileManager.default.attributesOfItem(atPath: log.path)[.posixPermissions] as? Int == 0o600)
         let restoredPath = dir + "/restored.sqlite"
-        _ = try BoardStore.restore(from: dir + "/backup.sqlite", to: restoredPath, user: "alice", force: false, keyring: keys)
+        _ = try BoardStore.restore(
+            from: dir + "/backup.sqlite", to: restoredPath, user: "alice", force: false, keyring: keys)
         let restored = try BoardStore.open(path: restoredPath, user: "alice", readOnly: true, keyring: keys)
         #expect(try restored.compare(witnessed: try log.entries()).problems.count == 1)
         try log.record(backupHead, storePath: restoredPath, kind: .restored)

@@ -1,12 +1,15 @@
+import BoardModel
 import Foundation
 import Testing
-import BoardModel
+
 @testable import BoardStore
 
 @Suite("Notes, drafts and decisions")
 struct DecisionTests {
     static func recommendation() -> Recommendation {
-        Recommendation(kind: .targetedTherapy, therapy: "osimertinib", findingIds: ["C-1-F1"], evidence: EvidenceLevel(scale: .oncokb, code: "1"), rationale: "EGFR L858R")
+        Recommendation(
+            kind: .targetedTherapy, therapy: "osimertinib", findingIds: ["C-1-F1"],
+            evidence: EvidenceLevel(scale: .oncokb, code: "1"), rationale: "EGFR L858R")
     }
 
     @Test func draftSaveSignAndReadOnly() throws {
@@ -44,7 +47,9 @@ struct DecisionTests {
         var d = try store.newDecision(caseId: "C-1")
         d.recommendations = [Recommendation(kind: .clinicalTrial, trialId: "NCT12")]
         #expect(throws: DecisionInvalid.self) { try store.saveDecision(d) }
-        d.recommendations = [Recommendation(kind: .targetedTherapy, evidence: EvidenceLevel(scale: .escat, code: "VII"))]
+        d.recommendations = [
+            Recommendation(kind: .targetedTherapy, evidence: EvidenceLevel(scale: .escat, code: "VII"))
+        ]
         do {
             try store.saveDecision(d)
             Issue.record("expected a refusal")
@@ -106,9 +111,13 @@ struct DecisionTests {
         #expect(v2.version == 2)
         #expect(throws: NoteConflict.self) { try store.editNote(id: note.id, expectedVersion: 1, text: "stale edit") }
         #expect(try store.noteVersions(id: note.id).map(\.version) == [1, 2])
-        #expect(try store.caseRecord(id: "C-1")?.notes.first { $0.id == note.id }?.text == "Resistance mechanism: T790M negative")
+        #expect(
+            try store.caseRecord(id: "C-1")?.notes.first { $0.id == note.id }?.text
+                == "Resistance mechanism: T790M negative")
         #expect(throws: StoreError.self) { try store.addNote(caseId: "C-1", text: "  \n ") }
-        #expect(throws: StoreError.notFound(kind: "finding", id: "C-2-F1")) { try store.addNote(caseId: "C-1", findingId: "C-2-F1", text: "x") }
+        #expect(throws: StoreError.notFound(kind: "finding", id: "C-2-F1")) {
+            try store.addNote(caseId: "C-1", findingId: "C-2-F1", text: "x")
+        }
         let actions = try store.auditEvents(caseId: "C-1").map(\.action)
         #expect(actions.contains("note.add") && actions.contains("note.edit"))
     }

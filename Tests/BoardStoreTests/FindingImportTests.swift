@@ -1,6 +1,7 @@
+import BoardModel
 import Foundation
 import Testing
-import BoardModel
+
 @testable import BoardStore
 
 @Suite("Finding import: attach, re-import, mapping, evidence")
@@ -12,30 +13,36 @@ struct FindingImportTests {
     }
 
     func batch(caseId: String? = nil, sample: String? = nil, _ findings: [Finding]) -> FindingBatch {
-        FindingBatch(caseId: caseId, sample: sample, report: MolecularReport(id: "vcf:t.vcf:TUMOR", assay: "VCF", specimen: Specimen(id: "TUMOR")),
-                     findings: findings)
+        FindingBatch(
+            caseId: caseId, sample: sample,
+            report: MolecularReport(id: "vcf:t.vcf:TUMOR", assay: "VCF", specimen: Specimen(id: "TUMOR")),
+            findings: findings)
     }
 
     static let rows = (0..<50).map { i in
-        Finding(id: "1:\(1000 + i):A:G", kind: .snv, gene: i % 2 == 0 ? "BRAF" : nil, hgvsP: i == 0 ? "p.Val600Glu" : nil,
-                vaf: Double(i) / 100, depth: 100 + i, filter: i == 3 ? "lowqual" : nil)
+        Finding(
+            id: "1:\(1000 + i):A:G", kind: .snv, gene: i % 2 == 0 ? "BRAF" : nil, hgvsP: i == 0 ? "p.Val600Glu" : nil,
+            vaf: Double(i) / 100, depth: 100 + i, filter: i == 3 ? "lowqual" : nil)
     }
 
     @Test func attachesWithoutReplacingOtherDataAndReimportIsUnchanged() throws {
         let s = try store()
-        let summary = try s.importRecords(BoardBundle(), findingBatches: [batch(caseId: "C-1", Self.rows)], now: Fixtures.now)
+        let summary = try s.importRecords(
+            BoardBundle(), findingBatches: [batch(caseId: "C-1", Self.rows)], now: Fixtures.now)
         #expect(summary.counts["finding"]?.created == 50)
         let record = try #require(try s.caseRecord(id: "C-1"))
-        #expect(record.record.findings.count == 52) // the two it had, plus the file's
+        #expect(record.record.findings.count == 52)  // the two it had, plus the file's
         #expect(record.record.findings.contains { $0.id == "C-1-F1" })
         #expect(record.record.findings.contains { $0.id == "C-1/1:1000:A:G" && $0.reportId == "vcf:t.vcf:TUMOR" })
         #expect(record.record.reports.contains { $0.id == "vcf:t.vcf:TUMOR" })
         #expect(record.record.question == "First-line therapy?")
-        let again = try s.importRecords(BoardBundle(), findingBatches: [batch(caseId: "C-1", Self.rows)], now: Fixtures.now)
+        let again = try s.importRecords(
+            BoardBundle(), findingBatches: [batch(caseId: "C-1", Self.rows)], now: Fixtures.now)
         #expect(again.counts["finding"]?.unchanged == 50 && again.counts["finding"]?.created == 0)
         var changed = Self.rows
         changed[5].vaf = 0.99
-        let third = try s.importRecords(BoardBundle(), findingBatches: [batch(caseId: "C-1", changed)], now: Fixtures.now)
+        let third = try s.importRecords(
+            BoardBundle(), findingBatches: [batch(caseId: "C-1", changed)], now: Fixtures.now)
         #expect(third.counts["finding"]?.updated == 1)
         #expect(try s.headline(caseId: "C-1")?.findingCount == 52)
     }
@@ -45,55 +52,78 @@ struct FindingImportTests {
         var withSpecimen = Fixtures.cases[1]
         withSpecimen.reports = [MolecularReport(id: "R-9", specimen: Specimen(id: "TCGA-XX-0001-01"))]
         try s.importBundle(BoardBundle(cases: [withSpecimen]), now: Fixtures.now)
-        try s.importRecords(BoardBundle(), findingBatches: [batch(sample: "C-3", Array(Self.rows.prefix(2))),
-                                                            batch(sample: "TCGA-XX-0001-01", Array(Self.rows.prefix(3)))], now: Fixtures.now)
+        try s.importRecords(
+            BoardBundle(),
+            findingBatches: [
+                batch(sample: "C-3", Array(Self.rows.prefix(2))),
+                batch(sample: "TCGA-XX-0001-01", Array(Self.rows.prefix(3))),
+            ], now: Fixtures.now)
         #expect(try s.caseRecord(id: "C-3")?.record.findings.count == 3)
         #expect(try s.caseRecord(id: "C-2")?.record.findings.count == 4)
         #expect(throws: StoreError.self) {
             try s.importRecords(BoardBundle(), findingBatches: [batch(sample: "nobody", Self.rows)], now: Fixtures.now)
         }
-        #expect(throws: StoreError.invalid("case C-404 is neither in the store nor in the import; import the case first")) {
+        #expect(
+            throws: StoreError.invalid("case C-404 is neither in the store nor in the import; import the case first")
+        ) {
             try s.importRecords(BoardBundle(), findingBatches: [batch(caseId: "C-404", Self.rows)], now: Fixtures.now)
         }
         // One unknown sample among known ones is skipped with a reason.
-        let mixed = try s.importRecords(BoardBundle(), findingBatches: [batch(sample: "C-3", Self.rows), batch(sample: "nobody", Self.rows)], now: Fixtures.now)
+        let mixed = try s.importRecords(
+            BoardBundle(), findingBatches: [batch(sample: "C-3", Self.rows), batch(sample: "nobody", Self.rows)],
+            now: Fixtures.now)
         #expect(mixed.skipped.contains { $0.contains("sample nobody") })
     }
 
     @Test func dryRunAndFailuresLeaveTheStoreUnchanged() throws {
         let s = try store()
         let before = try s.counts()
-        try s.importRecords(BoardBundle(), findingBatches: [batch(caseId: "C-1", Self.rows)], dryRun: true, now: Fixtures.now)
+        try s.importRecords(
+            BoardBundle(), findingBatches: [batch(caseId: "C-1", Self.rows)], dryRun: true, now: Fixtures.now)
         #expect(try s.counts() == before)
         #expect(throws: StoreError.self) {
-            try s.importRecords(BoardBundle(cases: [Fixtures.cases[0]]), findingBatches: [batch(caseId: "C-1", Self.rows), batch(caseId: "C-404", Self.rows)], now: Fixtures.now)
+            try s.importRecords(
+                BoardBundle(cases: [Fixtures.cases[0]]),
+                findingBatches: [batch(caseId: "C-1", Self.rows), batch(caseId: "C-404", Self.rows)], now: Fixtures.now)
         }
         #expect(try s.caseRecord(id: "C-1")?.record.findings.count == 2)
     }
 
     /// Findings that exercise every branch of the hand-written body: escapes, non-ASCII, partners, copy number,
     /// numbers JSONEncoder spells with an exponent, evidence, a biomarker, a non-somatic origin, a report.
-    static let awkward: [Finding] = rows + [
-        Finding(id: "x\"y\\z/\u{1}\n", reportId: "vcf:a.vcf:T", kind: .structural, gene: "Ünï", partners: ["A", "B"],
+    static let awkward: [Finding] =
+        rows + [
+            Finding(
+                id: "x\"y\\z/\u{1}\n", reportId: "vcf:a.vcf:T", kind: .structural, gene: "Ünï", partners: ["A", "B"],
                 breakpoints: "DEL 2:1-5", origin: .unknown, classification: .likelyPathogenic),
-        Finding(id: "cn", kind: .copyNumber, gene: "ERBB2", copyNumberCall: .amplification, copyNumber: 12.5),
-        Finding(id: "v", kind: .snv, vaf: 0.123456789012345, depth: 0, origin: .germline),
-        Finding(id: "tiny", kind: .snv, vaf: 0.00001, copyNumber: 1e20),
-        Finding(id: "tmb", kind: .biomarker, biomarker: Biomarker(kind: .tmb, value: 14.2, unit: "mut/Mb")),
-        Finding(id: "ev", kind: .snv, gene: "BRAF", hgvsP: "p.V600E",
-                evidence: [EvidenceEntry(source: "CIViC", level: EvidenceLevel(scale: .civic, code: "A"), type: "Predictive", therapy: "Vemurafenib")]),
-    ]
+            Finding(id: "cn", kind: .copyNumber, gene: "ERBB2", copyNumberCall: .amplification, copyNumber: 12.5),
+            Finding(id: "v", kind: .snv, vaf: 0.123456789012345, depth: 0, origin: .germline),
+            Finding(id: "tiny", kind: .snv, vaf: 0.00001, copyNumber: 1e20),
+            Finding(id: "tmb", kind: .biomarker, biomarker: Biomarker(kind: .tmb, value: 14.2, unit: "mut/Mb")),
+            Finding(
+                id: "ev", kind: .snv, gene: "BRAF", hgvsP: "p.V600E",
+                evidence: [
+                    EvidenceEntry(
+                        source: "CIViC", level: EvidenceLevel(scale: .civic, code: "A"), type: "Predictive",
+                        therapy: "Vemurafenib")
+                ]),
+        ]
 
     @Test func bodyRoundTripsAndHoldsWhatTheEncoderWouldLessTheColumns() throws {
         for f in Self.awkward {
             let body = try FindingJSON.bodyText(f)
-            let back = try FindingJSON.decode(id: f.id, kind: f.kind.rawValue, gene: f.gene, reportId: f.reportId, body: body)
+            let back = try FindingJSON.decode(
+                id: f.id, kind: f.kind.rawValue, gene: f.gene, reportId: f.reportId, body: body)
             #expect(back == f)
             // The fast reader agrees with JSONDecoder wherever it answers, and answers for plain lab-file rows.
-            let reference = try FindingJSON.decodeWithFoundation(id: f.id, kind: f.kind.rawValue, gene: f.gene, reportId: f.reportId, body: body)
-            let fast = FindingBodyReader.read(id: f.id, kind: f.kind.rawValue, gene: f.gene, reportId: f.reportId, body: body)
+            let reference = try FindingJSON.decodeWithFoundation(
+                id: f.id, kind: f.kind.rawValue, gene: f.gene, reportId: f.reportId, body: body)
+            let fast = FindingBodyReader.read(
+                id: f.id, kind: f.kind.rawValue, gene: f.gene, reportId: f.reportId, body: body)
             #expect(fast == nil || fast == reference)
-            if f.evidence.isEmpty && f.biomarker == nil && f.partners == nil && !body.contains("\\") { #expect(fast != nil, "\(body)") }
+            if f.evidence.isEmpty && f.biomarker == nil && f.partners == nil && !body.contains("\\") {
+                #expect(fast != nil, "\(body)")
+            }
             // The same members as JSONEncoder's whole finding, without those the columns hold or the decoder defaults.
             var expected = try JSONSerialization.jsonObject(with: Data(Codec.encode(f).utf8)) as! [String: Any]
             for key in ["id", "kind", "gene", "reportId"] { expected[key] = nil }
@@ -102,45 +132,62 @@ struct FindingImportTests {
             let got = try JSONSerialization.jsonObject(with: Data(body.utf8)) as! [String: Any]
             #expect(NSDictionary(dictionary: got).isEqual(to: expected), "\(body)")
             // Keys sorted, as Codec writes them, so equal findings give equal bytes.
-            let keys = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any]).keys.sorted()
+            let keys = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any]).keys
+                .sorted()
             let order = keys.map { body.range(of: "\"\($0)\":")!.lowerBound }
             #expect(order == order.sorted())
         }
     }
 
     @Test func theFastBodyReaderFallsBackRatherThanGuess() throws {
-        let cases = [#"{"vaf":1e-05,"depth":3}"#, #"{"hgvsP":"p.V600E","exon":"15\/18"}"#, #"{"unknownKey":"x"}"#, #"{"depth":1.5}"#,
-                     #"{"origin":"alien"}"#, #"{"vaf":0.5,}"#, #"{"vaf":0.5} x"#, #"{ "depth" : 7 }"#, #"{}"#]
+        let cases = [
+            #"{"vaf":1e-05,"depth":3}"#, #"{"hgvsP":"p.V600E","exon":"15\/18"}"#, #"{"unknownKey":"x"}"#,
+            #"{"depth":1.5}"#,
+            #"{"origin":"alien"}"#, #"{"vaf":0.5,}"#, #"{"vaf":0.5} x"#, #"{ "depth" : 7 }"#, #"{}"#,
+        ]
         for body in cases {
             let fast = FindingBodyReader.read(id: "F", kind: "snv", gene: "BRAF", reportId: nil, body: body)
-            let reference = try? FindingJSON.decodeWithFoundation(id: "F", kind: "snv", gene: "BRAF", reportId: nil, body: body)
+            let reference = try? FindingJSON.decodeWithFoundation(
+                id: "F", kind: "snv", gene: "BRAF", reportId: nil, body: body)
             #expect(fast == nil || fast == reference, "\(body)")
         }
-        #expect(FindingBodyReader.read(id: "F", kind: "snv", gene: nil, reportId: nil, body: #"{ "depth" : 7 }"#)?.depth == 7)
-        #expect(FindingBodyReader.read(id: "F", kind: "snv", gene: nil, reportId: nil, body: #"{"exon":"15\/18"}"#) == nil)
-        #expect(try FindingJSON.decode(id: "F", kind: "snv", gene: nil, reportId: nil, body: #"{"exon":"15\/18"}"#).exon == "15/18")
+        #expect(
+            FindingBodyReader.read(id: "F", kind: "snv", gene: nil, reportId: nil, body: #"{ "depth" : 7 }"#)?.depth
+                == 7)
+        #expect(
+            FindingBodyReader.read(id: "F", kind: "snv", gene: nil, reportId: nil, body: #"{"exon":"15\/18"}"#) == nil)
+        #expect(
+            try FindingJSON.decode(id: "F", kind: "snv", gene: nil, reportId: nil, body: #"{"exon":"15\/18"}"#).exon
+                == "15/18")
     }
 
     @Test func evidenceIsKeptForFindingsImportedLater() throws {
         let s = try store()
-        let entry = EvidenceEntry(source: "CIViC", level: EvidenceLevel(scale: .civic, code: "B"), type: "Predictive", therapy: "Dabrafenib")
-        let first = try s.importRecords(BoardBundle(), evidence: [EvidenceAttachment(gene: "BRAF", variant: "V600E", entry: entry)], now: Fixtures.now)
+        let entry = EvidenceEntry(
+            source: "CIViC", level: EvidenceLevel(scale: .civic, code: "B"), type: "Predictive", therapy: "Dabrafenib")
+        let first = try s.importRecords(
+            BoardBundle(), evidence: [EvidenceAttachment(gene: "BRAF", variant: "V600E", entry: entry)],
+            now: Fixtures.now)
         #expect(first.counts["evidence entry"]?.created == 1)
         #expect(first.skipped.contains { $0.contains("matched no finding in the store yet (kept") })
         // A lab file arrives afterwards: its BRAF V600E gets the entry as it is written.
-        let summary = try s.importRecords(BoardBundle(), findingBatches: [batch(caseId: "C-2", Self.rows)], now: Fixtures.now)
+        let summary = try s.importRecords(
+            BoardBundle(), findingBatches: [batch(caseId: "C-2", Self.rows)], now: Fixtures.now)
         #expect(summary.counts["evidence link"]?.created == 1)
         let braf = try #require(try s.caseRecord(id: "C-2")?.record.findings.first { $0.hgvsP == "p.Val600Glu" })
         #expect(braf.evidence == [entry])
         #expect(try s.headline(caseId: "C-2")?.topFinding == braf.label)
-        let again = try s.importRecords(BoardBundle(), findingBatches: [batch(caseId: "C-2", Self.rows)], now: Fixtures.now)
+        let again = try s.importRecords(
+            BoardBundle(), findingBatches: [batch(caseId: "C-2", Self.rows)], now: Fixtures.now)
         #expect(again.counts["finding"]?.unchanged == 50)
         // So does a case record imported afterwards, and the entry is stored once however often it is imported.
         var record = Fixtures.cases[2]
         record.findings.append(Finding(id: "C-3-F2", kind: .snv, gene: "braf", hgvsP: "p.V600E"))
         try s.importBundle(BoardBundle(cases: [record]), now: Fixtures.now)
         #expect(try s.caseRecord(id: "C-3")?.record.findings.first { $0.id == "C-3-F2" }?.evidence == [entry])
-        let twice = try s.importRecords(BoardBundle(), evidence: [EvidenceAttachment(gene: "BRAF", variant: "V600E", entry: entry)], now: Fixtures.now)
+        let twice = try s.importRecords(
+            BoardBundle(), evidence: [EvidenceAttachment(gene: "BRAF", variant: "V600E", entry: entry)],
+            now: Fixtures.now)
         #expect(twice.counts["evidence entry"]?.unchanged == 1 && twice.counts["evidence entry"]?.created == 0)
         #expect(twice.counts["evidence link"]?.unchanged == 2)
     }
@@ -148,16 +195,23 @@ struct FindingImportTests {
     @Test func evidenceAttachesToMatchingFindings() throws {
         let s = try store()
         try s.importRecords(BoardBundle(), findingBatches: [batch(caseId: "C-3", Self.rows)], now: Fixtures.now)
-        let entry = EvidenceEntry(source: "CIViC", level: EvidenceLevel(scale: .civic, code: "A"), type: "Predictive", therapy: "Vemurafenib")
-        let summary = try s.importRecords(BoardBundle(), evidence: [EvidenceAttachment(gene: "BRAF", variant: "V600E", entry: entry),
-                                                                   EvidenceAttachment(gene: "EGFR", variant: "L858R", entry: entry),
-                                                                   EvidenceAttachment(gene: "ALK", variant: "F1174L", entry: entry)], now: Fixtures.now)
-        #expect(summary.counts["evidence link"]?.created == 2) // BRAF p.Val600Glu in C-3 and EGFR p.L858R in C-1
+        let entry = EvidenceEntry(
+            source: "CIViC", level: EvidenceLevel(scale: .civic, code: "A"), type: "Predictive", therapy: "Vemurafenib")
+        let summary = try s.importRecords(
+            BoardBundle(),
+            evidence: [
+                EvidenceAttachment(gene: "BRAF", variant: "V600E", entry: entry),
+                EvidenceAttachment(gene: "EGFR", variant: "L858R", entry: entry),
+                EvidenceAttachment(gene: "ALK", variant: "F1174L", entry: entry),
+            ], now: Fixtures.now)
+        #expect(summary.counts["evidence link"]?.created == 2)  // BRAF p.Val600Glu in C-3 and EGFR p.L858R in C-1
         #expect(summary.skipped.contains { $0.contains("1 evidence entry matched no finding") })
         let braf = try #require(try s.caseRecord(id: "C-3")?.record.findings.first { $0.hgvsP == "p.Val600Glu" })
         #expect(braf.evidence == [entry])
         #expect(try s.headline(caseId: "C-3")?.topFinding == braf.label)
-        let again = try s.importRecords(BoardBundle(), evidence: [EvidenceAttachment(gene: "BRAF", variant: "V600E", entry: entry)], now: Fixtures.now)
+        let again = try s.importRecords(
+            BoardBundle(), evidence: [EvidenceAttachment(gene: "BRAF", variant: "V600E", entry: entry)],
+            now: Fixtures.now)
         #expect(again.counts["evidence link"]?.unchanged == 1 && again.counts["evidence link"]?.created == 0)
         #expect(EvidenceMatch.shortProtein("p.(Arg320Ter)") == "R320*")
         #expect(EvidenceMatch.matches("V600", braf) && !EvidenceMatch.matches("V60", braf))
@@ -165,8 +219,10 @@ struct FindingImportTests {
 
     @Test func partialCasesCompleteExistingOnes() throws {
         let s = try store()
-        let partial = Case(id: "C-1", patient: Patient(id: "P-1", name: PersonName()), diagnosis: Diagnosis(text: "Breast Invasive Carcinoma"),
-                           reports: [MolecularReport(id: "cbioportal:S1", specimen: Specimen(id: "S1"))])
+        let partial = Case(
+            id: "C-1", patient: Patient(id: "P-1", name: PersonName()),
+            diagnosis: Diagnosis(text: "Breast Invasive Carcinoma"),
+            reports: [MolecularReport(id: "cbioportal:S1", specimen: Specimen(id: "S1"))])
         try s.importRecords(BoardBundle(), partialCases: [partial], now: Fixtures.now)
         let c = try #require(try s.caseRecord(id: "C-1")?.record)
         #expect(c.diagnosis.text == "Lung adenocarcinoma" && c.patient.name.given == "José")
@@ -181,17 +237,24 @@ struct FindingImportTests {
     @Test func samplesWithoutACaseEachBecomeOneCase() throws {
         let s = try store()
         func maf(_ sample: String, _ rows: [Finding]) -> FindingBatch {
-            var b = FindingBatch(caseId: nil, sample: sample, report: MolecularReport(id: "maf:t.maf:\(sample)", assay: "MAF", specimen: Specimen(id: sample)),
-                                 findings: rows)
+            var b = FindingBatch(
+                caseId: nil, sample: sample,
+                report: MolecularReport(id: "maf:t.maf:\(sample)", assay: "MAF", specimen: Specimen(id: sample)),
+                findings: rows)
             b.createsCase = true
             return b
         }
-        let first = try s.importRecords(BoardBundle(), findingBatches: [maf("TCGA-A1-A0SB-01", Array(Self.rows.prefix(3))),
-                                                                        maf("TCGA-A1-A0SB-02", Array(Self.rows.prefix(2)))], now: Fixtures.now)
+        let first = try s.importRecords(
+            BoardBundle(),
+            findingBatches: [
+                maf("TCGA-A1-A0SB-01", Array(Self.rows.prefix(3))),
+                maf("TCGA-A1-A0SB-02", Array(Self.rows.prefix(2))),
+            ], now: Fixtures.now)
         #expect(first.counts["case"]?.created == 2)
         #expect(try s.caseRecord(id: "TCGA-A1-A0SB-01")?.record.findings.count == 3)
         #expect(try s.caseRecord(id: "TCGA-A1-A0SB-02")?.record.findings.count == 2)
-        let again = try s.importRecords(BoardBundle(), findingBatches: [maf("TCGA-A1-A0SB-01", Array(Self.rows.prefix(4)))], now: Fixtures.now)
+        let again = try s.importRecords(
+            BoardBundle(), findingBatches: [maf("TCGA-A1-A0SB-01", Array(Self.rows.prefix(4)))], now: Fixtures.now)
         #expect(again.counts["case"]?.created ?? 0 == 0 && again.counts["finding"]?.created == 1)
         #expect(try s.caseRecord(id: "TCGA-A1-A0SB-01")?.record.findings.count == 4)
     }
@@ -199,16 +262,38 @@ struct FindingImportTests {
     /// New finding members (locus, SV, read counts, VAF source) round-trip through the store's body, the fast
     /// reader agrees with JSONDecoder, and a body written before they existed still reads.
     @Test func newFindingFieldsRoundTripAndOldBodiesStillRead() throws {
-        var f = Finding(id: "10:89700299:A:A[10:89712341[", kind: .structural, origin: .unknown, chrom: "10", position: 89700299, ref: "A", alt: "A[10:89712341[")
-        f.svType = .deletion; f.svSize = 12041; f.svLength = -12023; f.partnerChrom = "10"; f.partnerPosition = 89712341; f.mateId = "m1"
-        f.precise = true; f.vaf = 0.5; f.vafSource = "INFO PURPLE_AF (purity-adjusted)"; f.altCount = 114; f.refCount = 34; f.normalDepth = 40
-        f.normalAltCount = 0; f.normalVAF = 0; f.genotype = "0/1"; f.sampleFilter = "LowQual"; f.qual = 6693.99; f.sourceId = "gridss708fb_1029o"
-        f.end = 89712341; f.hgvsPShort = "p.V600E"; f.proteinDerivedFrom = "x"
+        var f = Finding(
+            id: "10:89700299:A:A[10:89712341[", kind: .structural, origin: .unknown, chrom: "10", position: 89_700_299,
+            ref: "A", alt: "A[10:89712341[")
+        f.svType = .deletion
+        f.svSize = 12041
+        f.svLength = -12023
+        f.partnerChrom = "10"
+        f.partnerPosition = 89_712_341
+        f.mateId = "m1"
+        f.precise = true
+        f.vaf = 0.5
+        f.vafSource = "INFO PURPLE_AF (purity-adjusted)"
+        f.altCount = 114
+        f.refCount = 34
+        f.normalDepth = 40
+        f.normalAltCount = 0
+        f.normalVAF = 0
+        f.genotype = "0/1"
+        f.sampleFilter = "LowQual"
+        f.qual = 6693.99
+        f.sourceId = "gridss708fb_1029o"
+        f.end = 89_712_341
+        f.hgvsPShort = "p.V600E"
+        f.proteinDerivedFrom = "x"
         let body = try FindingJSON.bodyText(f)
-        let fast = try #require(FindingBodyReader.read(id: f.id, kind: f.kind.rawValue, gene: nil, reportId: nil, body: body))
-        let reference = try FindingJSON.decodeWithFoundation(id: f.id, kind: f.kind.rawValue, gene: nil, reportId: nil, body: body)
+        let fast = try #require(
+            FindingBodyReader.read(id: f.id, kind: f.kind.rawValue, gene: nil, reportId: nil, body: body))
+        let reference = try FindingJSON.decodeWithFoundation(
+            id: f.id, kind: f.kind.rawValue, gene: nil, reportId: nil, body: body)
         #expect(fast == f && reference == f)
-        let old = try FindingJSON.decode(id: "1:5:C:T", kind: "snv", gene: "KRAS", reportId: nil, body: #"{"depth":10,"hgvsP":"p.G12V","vaf":0.2}"#)
+        let old = try FindingJSON.decode(
+            id: "1:5:C:T", kind: "snv", gene: "KRAS", reportId: nil, body: #"{"depth":10,"hgvsP":"p.G12V","vaf":0.2}"#)
         #expect(old.hgvsP == "p.G12V" && old.chrom == nil && old.svType == nil && old.label == "KRAS p.G12V")
         #expect(Finding(id: "1:1007:A:C", kind: .snv).label == "1:1007 A>C")
     }
@@ -218,27 +303,39 @@ struct FindingImportTests {
 struct CaseAdditionTests {
     @Test func timelineEventsNeverCreateACaseAndTheOtherPatientIsRefused() throws {
         let s = try BoardStore.inMemory(user: "t")
-        let addition = Case(id: "P-NOBODY", patient: Patient(id: "P-NOBODY", name: PersonName()), diagnosis: Diagnosis(text: ""),
-                            treatmentHistory: [TherapyLine(line: 1, drugs: ["X"])], provenance: Provenance(file: "/x/data_timeline.txt"))
+        let addition = Case(
+            id: "P-NOBODY", patient: Patient(id: "P-NOBODY", name: PersonName()), diagnosis: Diagnosis(text: ""),
+            treatmentHistory: [TherapyLine(line: 1, drugs: ["X"])], provenance: Provenance(file: "/x/data_timeline.txt")
+        )
         let summary = try s.importRecords(BoardBundle(), caseAdditions: [addition], now: Fixtures.now)
         #expect(summary.skipped.contains { $0.contains("data_timeline.txt") && $0.contains("no such case") })
         #expect(try s.caseRecord(id: "P-NOBODY") == nil)
 
-        let mine = Patient(id: "P-1", identifiers: [PatientIdentifier(kind: .mrn, value: "MRN-1")], name: PersonName(given: "A", family: "Bcd"), birthDate: LocalDate("1970-01-01"))
-        try s.importBundle(BoardBundle(cases: [Case(id: "C-T1", patient: mine, diagnosis: Diagnosis(text: "x"))]), now: Fixtures.now)
-        let other = Case(id: "C-T1", patient: Patient(id: "fhir-9", name: PersonName(family: "Xyz"), birthDate: LocalDate("1980-02-02")),
-                         diagnosis: Diagnosis(text: "y"), provenance: Provenance(file: "/x/other.json"))
+        let mine = Patient(
+            id: "P-1", identifiers: [PatientIdentifier(kind: .mrn, value: "MRN-1")],
+            name: PersonName(given: "A", family: "Bcd"), birthDate: LocalDate("1970-01-01"))
+        try s.importBundle(
+            BoardBundle(cases: [Case(id: "C-T1", patient: mine, diagnosis: Diagnosis(text: "x"))]), now: Fixtures.now)
+        let other = Case(
+            id: "C-T1",
+            patient: Patient(id: "fhir-9", name: PersonName(family: "Xyz"), birthDate: LocalDate("1980-02-02")),
+            diagnosis: Diagnosis(text: "y"), provenance: Provenance(file: "/x/other.json"))
         #expect(throws: StoreError.self) { try s.requireSamePatient(caseId: "C-T1", records: [other]) }
-        let same = Case(id: "C-T1", patient: Patient(id: "fhir-1", identifiers: [PatientIdentifier(kind: .mrn, value: "MRN-1")], name: PersonName()),
-                        diagnosis: Diagnosis(text: "y"))
+        let same = Case(
+            id: "C-T1",
+            patient: Patient(
+                id: "fhir-1", identifiers: [PatientIdentifier(kind: .mrn, value: "MRN-1")], name: PersonName()),
+            diagnosis: Diagnosis(text: "y"))
         try s.requireSamePatient(caseId: "C-T1", records: [same])
         #expect(throws: StoreError.self) { try s.requireSamePatient(caseId: "C-T1", records: [same, other]) }
     }
 
     @Test func theReportAccountsForEachFileAsJSON() throws {
         var summary = ImportSummary()
-        summary.accounts = [ImportAccount(file: "/a/x.tsv", format: "civic", recordsRead: 3, unusedFields: ["gene_civic_url": 3]),
-                            ImportAccount(file: "/a/x.tsv", format: "civic", recordsRead: 1)]
+        summary.accounts = [
+            ImportAccount(file: "/a/x.tsv", format: "civic", recordsRead: 3, unusedFields: ["gene_civic_url": 3]),
+            ImportAccount(file: "/a/x.tsv", format: "civic", recordsRead: 1),
+        ]
         let report = ImportReport(summary: summary, notes: ["n"], dryRun: true)
         #expect(report.files.count == 1 && report.files[0].recordsRead == 4)
         let json = String(decoding: try report.json(), as: UTF8.self)

@@ -1,14 +1,15 @@
+import BoardFormats
+import BoardModel
 import Foundation
 import Testing
-import BoardModel
-import BoardFormats
+
 @testable import BoardStore
 
 /// Preparing and running meetings through the store API: ids, agenda order, outcomes with case status,
 /// attendance, closing, suggestions, and an audit event for every change.
 @Suite("Meetings in the store")
 struct MeetingStoreTests {
-    static let now = Date(timeIntervalSince1970: 1_795_770_000) // Fri 27 Nov 2026 09:00 UTC
+    static let now = Date(timeIntervalSince1970: 1_795_770_000)  // Fri 27 Nov 2026 09:00 UTC
 
     static func sample() throws -> BoardStore {
         let store = try BoardStore.inMemory(user: "coordinator")
@@ -20,10 +21,13 @@ struct MeetingStoreTests {
 
     @Test func idsAreReadableAndSuffixedOnCollision() throws {
         let store = try Self.sample()
-        let a = try store.createMeeting(MeetingDetails(boardId: "mtb", startsAt: Self.start("2026-12-17")), now: Self.now)
+        let a = try store.createMeeting(
+            MeetingDetails(boardId: "mtb", startsAt: Self.start("2026-12-17")), now: Self.now)
         // A second meeting the same day (later): same date in the id, so suffixed.
-        let b = try store.createMeeting(MeetingDetails(boardId: "mtb", startsAt: InstantFormat.parse("2026-12-17T17:00:00Z")!), now: Self.now)
-        let c = try store.createMeeting(MeetingDetails(boardId: "gi", startsAt: Self.start("2026-12-03")), now: Self.now)
+        let b = try store.createMeeting(
+            MeetingDetails(boardId: "mtb", startsAt: InstantFormat.parse("2026-12-17T17:00:00Z")!), now: Self.now)
+        let c = try store.createMeeting(
+            MeetingDetails(boardId: "gi", startsAt: Self.start("2026-12-03")), now: Self.now)
         #expect(a.id == "M-2026-12-17-MTB")
         #expect(b.id == "M-2026-12-17-MTB-2")
         #expect(c.id == "M-2026-12-03-GI")
@@ -32,8 +36,10 @@ struct MeetingStoreTests {
             try store.createMeeting(MeetingDetails(boardId: "nope", startsAt: Self.now))
         }
         #expect(throws: StoreError.self) {
-            try store.createMeeting(MeetingDetails(boardId: "mtb", startsAt: Self.now,
-                                                   roster: [Attendee(name: "A", discipline: .surgery), Attendee(name: "A", discipline: .pathology)]))
+            try store.createMeeting(
+                MeetingDetails(
+                    boardId: "mtb", startsAt: Self.now,
+                    roster: [Attendee(name: "A", discipline: .surgery), Attendee(name: "A", discipline: .pathology)]))
         }
     }
 
@@ -41,30 +47,41 @@ struct MeetingStoreTests {
     /// same board at the same time is refused, and planned minutes outside 1–240 are refused; nothing changes.
     @Test func moveOutsideTheAgendaAndDuplicateMeetingsAreRefused() throws {
         let store = try Self.sample()
-        let m = try store.createMeeting(MeetingDetails(boardId: "mtb", startsAt: Self.start("2026-12-17")), now: Self.now)
+        let m = try store.createMeeting(
+            MeetingDetails(boardId: "mtb", startsAt: Self.start("2026-12-17")), now: Self.now)
         try store.addToAgenda(meetingId: m.id, caseIds: ["C-0018", "C-0021"], now: Self.now)
         for position in [0, 3, 99, -1] {
-            #expect(throws: StoreError.self) { try store.moveAgendaItem(meetingId: m.id, caseId: "C-0021", to: position, now: Self.now) }
+            #expect(throws: StoreError.self) {
+                try store.moveAgendaItem(meetingId: m.id, caseId: "C-0021", to: position, now: Self.now)
+            }
         }
         #expect(try store.agenda(meetingId: m.id).map(\.item.caseId) == ["C-0018", "C-0021"])
         try store.moveAgendaItem(meetingId: m.id, caseId: "C-0021", to: 1, now: Self.now)
         #expect(try store.agenda(meetingId: m.id).map(\.item.caseId) == ["C-0021", "C-0018"])
-        #expect(throws: StoreError.self) { try store.createMeeting(MeetingDetails(boardId: "mtb", startsAt: Self.start("2026-12-17")), now: Self.now) }
-        #expect(throws: StoreError.self) { try store.addToAgenda(meetingId: m.id, caseIds: ["C-0024"], plannedMinutes: 5000, now: Self.now) }
+        #expect(throws: StoreError.self) {
+            try store.createMeeting(MeetingDetails(boardId: "mtb", startsAt: Self.start("2026-12-17")), now: Self.now)
+        }
+        #expect(throws: StoreError.self) {
+            try store.addToAgenda(meetingId: m.id, caseIds: ["C-0024"], plannedMinutes: 5000, now: Self.now)
+        }
         #expect(try store.allMeetings(boardId: "mtb").filter { $0.startsAt == Self.start("2026-12-17") }.count == 1)
     }
 
     @Test func agendaAddMoveRemoveKeepsPositionsDenseAndAudits() throws {
         let store = try Self.sample()
-        let m = try store.createMeeting(MeetingDetails(boardId: "mtb", startsAt: Self.start("2026-12-17"), chair: "Inés Calderón"), now: Self.now)
+        let m = try store.createMeeting(
+            MeetingDetails(boardId: "mtb", startsAt: Self.start("2026-12-17"), chair: "Inés Calderón"), now: Self.now)
         let before = try store.auditEvents().count
-        let added = try store.addToAgenda(meetingId: m.id, caseIds: ["C-0018", "C-0021", "C-0024", "C-0018"], plannedMinutes: 10, now: Self.now)
+        let added = try store.addToAgenda(
+            meetingId: m.id, caseIds: ["C-0018", "C-0021", "C-0024", "C-0018"], plannedMinutes: 10, now: Self.now)
         #expect(added == ["C-0018", "C-0021", "C-0024"])
         #expect(try store.headline(caseId: "C-0024")?.status == .onAgenda)
         try store.moveAgendaItem(meetingId: m.id, caseId: "C-0024", to: 1, now: Self.now)
         #expect(try store.agenda(meetingId: m.id).map(\.item.caseId) == ["C-0024", "C-0018", "C-0021"])
         #expect(try store.agenda(meetingId: m.id).map(\.item.position) == [1, 2, 3])
-        try store.setAgendaItem(meetingId: m.id, caseId: "C-0018", presenter: .some("Yusuf Demir"), plannedMinutes: .some(15), now: Self.now)
+        try store.setAgendaItem(
+            meetingId: m.id, caseId: "C-0018", presenter: .some("Yusuf Demir"), plannedMinutes: .some(15), now: Self.now
+        )
         try store.removeFromAgenda(meetingId: m.id, caseId: "C-0024", now: Self.now)
         let rows = try store.agenda(meetingId: m.id)
         #expect(rows.map(\.item.caseId) == ["C-0018", "C-0021"])
@@ -90,7 +107,9 @@ struct MeetingStoreTests {
         #expect(try store.addTimeSpent(meetingId: id, caseId: "C-0003", seconds: 90) == 390)
         try store.setOutcome(meetingId: id, caseId: "C-0003", .discussed)
         #expect(try store.headline(caseId: "C-0003")?.status == .discussed)
-        #expect(throws: StoreError.self) { try store.setOutcome(meetingId: id, caseId: "C-0004", .deferred, reason: "  ") }
+        #expect(throws: StoreError.self) {
+            try store.setOutcome(meetingId: id, caseId: "C-0004", .deferred, reason: "  ")
+        }
         try store.setOutcome(meetingId: id, caseId: "C-0004", .deferred, reason: "Awaiting PET-CT")
         #expect(try store.headline(caseId: "C-0004")?.status == .deferred)
         try store.setOutcome(meetingId: id, caseId: "C-0006", .represent, reason: "after two cycles")
@@ -110,27 +129,33 @@ struct MeetingStoreTests {
         #expect(try store.headline(caseId: "C-0007")?.status != .onAgenda)
         #expect(throws: StoreError.self) { try store.addToAgenda(meetingId: id, caseIds: ["C-0018"]) }
         let actions = try store.auditEvents(limit: 40).map(\.action)
-        for action in ["meeting.status", "agenda.time", "agenda.outcome", "meeting.attendance"] { #expect(actions.contains(action)) }
+        for action in ["meeting.status", "agenda.time", "agenda.outcome", "meeting.attendance"] {
+            #expect(actions.contains(action))
+        }
         #expect(try store.verify().isOK)
     }
 
     @Test func suggestionsPutDeferredCasesAndDueFollowUpsFirst() throws {
         let store = try Self.sample()
-        let m = try store.createMeeting(MeetingDetails(boardId: "mtb", startsAt: Self.start("2027-02-25")), now: Self.now)
+        let m = try store.createMeeting(
+            MeetingDetails(boardId: "mtb", startsAt: Self.start("2027-02-25")), now: Self.now)
         let suggestions = try store.agendaSuggestions(meetingId: m.id)
         // C-0016 was deferred at the board's last closed meeting; D-0003's follow-up (2027-01-28) and D-0001's (2027-02-18) are due.
         #expect(suggestions.first?.headline.id == "C-0016")
         if case .deferred(let meeting, let reason) = suggestions.first?.reason {
             #expect(meeting == "M-2026-11-19-MTB")
             #expect(reason?.hasPrefix("Central pathology review") == true)
-        } else { Issue.record("C-0016 not suggested as deferred") }
+        } else {
+            Issue.record("C-0016 not suggested as deferred")
+        }
         let followUps = suggestions.dropFirst().map(\.headline.id)
         #expect(followUps.contains("C-0013") && followUps.contains("C-0001"))
         #expect(followUps.firstIndex(of: "C-0013")! < followUps.firstIndex(of: "C-0001")!)
         // Nothing already on an open agenda.
         #expect(!followUps.contains("C-0010"))
         // Early in December nothing is due yet except the deferred case.
-        let early = try store.createMeeting(MeetingDetails(boardId: "mtb", startsAt: Self.start("2026-12-10")), now: Self.now)
+        let early = try store.createMeeting(
+            MeetingDetails(boardId: "mtb", startsAt: Self.start("2026-12-10")), now: Self.now)
         #expect(try store.agendaSuggestions(meetingId: early.id).map(\.headline.id) == ["C-0016"])
     }
 

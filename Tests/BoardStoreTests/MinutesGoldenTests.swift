@@ -1,7 +1,8 @@
+import BoardFormats
+import BoardModel
 import Foundation
 import Testing
-import BoardModel
-import BoardFormats
+
 @testable import BoardStore
 
 /// The sample past meeting's minutes compared byte for byte with golden files (text and Markdown);
@@ -9,14 +10,18 @@ import BoardFormats
 /// no identifier of any sample patient, and wide characters line up.
 @Suite("Minutes")
 struct MinutesGoldenTests {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden").path
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+        .path
     static let pastMeeting = "M-2026-11-19-MTB"
 
-    static func writer(_ store: BoardStore, _ id: String = pastMeeting, deidentify: Bool = false) throws -> MinutesWriter {
+    static func writer(_ store: BoardStore, _ id: String = pastMeeting, deidentify: Bool = false) throws
+        -> MinutesWriter
+    {
         let r = try store.meetingRecord(id: id)
-        return MinutesWriter(meeting: r.meeting, board: r.board, cases: r.cases, notes: r.notes, decisions: r.decisions,
-                             decisionHashes: r.decisionHashes, trials: r.trials, deidentify: deidentify,
-                             findingCounts: r.findingCounts)
+        return MinutesWriter(
+            meeting: r.meeting, board: r.board, cases: r.cases, notes: r.notes, decisions: r.decisions,
+            decisionHashes: r.decisionHashes, trials: r.trials, deidentify: deidentify,
+            findingCounts: r.findingCounts)
     }
 
     func expectGolden(_ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
@@ -27,10 +32,12 @@ struct MinutesGoldenTests {
         }
         let stored = try String(contentsOfFile: path, encoding: .utf8)
         if stored != text {
-            let a = stored.split(separator: "\n", omittingEmptySubsequences: false), b = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let a = stored.split(separator: "\n", omittingEmptySubsequences: false)
+            let b = text.split(separator: "\n", omittingEmptySubsequences: false)
             let i = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
-            Issue.record("\(name) differs at line \(i + 1): stored «\(i < a.count ? a[i] : "<none>")» actual «\(i < b.count ? b[i] : "<none>")» (RECORD_GOLDEN=1 rewrites)",
-                         sourceLocation: sourceLocation)
+            Issue.record(
+                "\(name) differs at line \(i + 1): stored «\(i < a.count ? a[i] : "<none>")» actual «\(i < b.count ? b[i] : "<none>")» (RECORD_GOLDEN=1 rewrites)",
+                sourceLocation: sourceLocation)
         }
     }
 
@@ -46,7 +53,9 @@ struct MinutesGoldenTests {
 
     @Test func deidentifiedTextMatchesTheGoldenFile() throws {
         let store = try MeetingStoreTests.sample()
-        try expectGolden(try Self.writer(store, deidentify: true).render(format: .text, width: 100), "minutes-\(Self.pastMeeting)-deidentified.txt")
+        try expectGolden(
+            try Self.writer(store, deidentify: true).render(format: .text, width: 100),
+            "minutes-\(Self.pastMeeting)-deidentified.txt")
     }
 
     @Test func theSameStoreGivesTheSameBytes() throws {
@@ -61,7 +70,9 @@ struct MinutesGoldenTests {
         for line in text.split(separator: "\n") {
             // Unbreakable tokens (hashes) may overflow narrow widths; everything else wraps.
             if line.contains("SHA-256") { continue }
-            #expect(PlainTextLayout.width(of: String(line)) <= width, "\(PlainTextLayout.width(of: String(line))) > \(width): \(line)")
+            #expect(
+                PlainTextLayout.width(of: String(line)) <= width,
+                "\(PlainTextLayout.width(of: String(line))) > \(width): \(line)")
         }
         // Wide characters count two columns: the Korean and Japanese names are present and wrapped by width.
         #expect(text.contains("박재원"))
@@ -90,29 +101,40 @@ struct MinutesGoldenTests {
         for c in bundle.cases {
             let record = try #require(try store.caseRecord(id: c.id))
             let decision = record.currentDecision
-            let writer = CaseExportWriter(record: record.record, notes: record.notes, decision: decision,
-                                          decisionHash: try decision.map(BoardStore.decisionHash),
-                                          asOf: LocalDate(year: 2026, month: 11, day: 27), deidentify: true)
+            let writer = CaseExportWriter(
+                record: record.record, notes: record.notes, decision: decision,
+                decisionHash: try decision.map(BoardStore.decisionHash),
+                asOf: LocalDate(year: 2026, month: 11, day: 27), deidentify: true)
             outputs.append(writer.render(format: .text))
             outputs.append(writer.render(format: .markdown))
         }
         // Staff names may share a word with a patient's name (a patient and a radiation oncologist are both
         // called Hélène): take staff names out before scanning, they are not patient identifiers.
-        var staff = Set(bundle.meetings.flatMap { $0.roster.map(\.name) + $0.agenda.compactMap(\.presenter) + [$0.chair].compactMap { $0 } })
+        var staff = Set(
+            bundle.meetings.flatMap {
+                $0.roster.map(\.name) + $0.agenda.compactMap(\.presenter) + [$0.chair].compactMap { $0 }
+            })
         staff.formUnion(bundle.notes.map(\.author))
-        staff.formUnion(bundle.decisions.flatMap { $0.dissent.map(\.name) + [$0.signedBy, $0.recordedBy].compactMap { $0 } })
+        staff.formUnion(
+            bundle.decisions.flatMap { $0.dissent.map(\.name) + [$0.signedBy, $0.recordedBy].compactMap { $0 } })
         staff.formUnion(bundle.cases.compactMap(\.referringClinician))
         var all = outputs.joined(separator: "\n")
-        for name in staff.sorted(by: { $0.count > $1.count }) { all = all.replacingOccurrences(of: name, with: "[staff]") }
+        for name in staff.sorted(by: { $0.count > $1.count }) {
+            all = all.replacingOccurrences(of: name, with: "[staff]")
+        }
         #expect(all.contains("DE-IDENTIFIED"))
         for c in bundle.cases {
             for identifier in Self.identifiers(of: c.patient) {
                 // Case-insensitive and, for Markdown, unescaped.
-                let found = all.range(of: identifier, options: [.caseInsensitive]) != nil
-                    || all.replacingOccurrences(of: "\\", with: "").range(of: identifier, options: [.caseInsensitive]) != nil
+                let found =
+                    all.range(of: identifier, options: [.caseInsensitive]) != nil
+                    || all.replacingOccurrences(of: "\\", with: "").range(of: identifier, options: [.caseInsensitive])
+                        != nil
                 #expect(!found, "\(c.id): an identifier of the patient appears in de-identified output")
             }
-            #expect(all.contains(c.patient.pseudonym) || !bundle.meetings.contains { $0.agenda.contains { $0.caseId == c.id } })
+            #expect(
+                all.contains(c.patient.pseudonym)
+                    || !bundle.meetings.contains { $0.agenda.contains { $0.caseId == c.id } })
         }
         // The identified minutes do show them (the test would pass vacuously otherwise).
         let identified = try Self.writer(store).render()
@@ -120,12 +142,18 @@ struct MinutesGoldenTests {
     }
 
     @Test func freeTextMentionsOfThePatientAreRemoved() throws {
-        let patient = Patient(id: "P-X", identifiers: [PatientIdentifier(kind: .mrn, value: "MRN-555")],
-                              name: PersonName(given: "Heinz-Dieter", family: "Brückner"), birthDate: LocalDate(year: 1955, month: 1, day: 30))
-        let c = Case(id: "C-X", patient: patient, diagnosis: Diagnosis(text: "NSCLC"),
-                     question: "Herr Bruckner (MRN-555, geb. 30.01.1955): second line? Brücknerstraße is his street.")
-        let meeting = Meeting(id: "M-X", boardId: "b", startsAt: Date(timeIntervalSince1970: 0), agenda: [AgendaItem(caseId: "C-X", position: 1)])
-        let text = MinutesWriter(meeting: meeting, board: Board(id: "b", name: "Board"), cases: [c], deidentify: true).render()
+        let patient = Patient(
+            id: "P-X", identifiers: [PatientIdentifier(kind: .mrn, value: "MRN-555")],
+            name: PersonName(given: "Heinz-Dieter", family: "Brückner"),
+            birthDate: LocalDate(year: 1955, month: 1, day: 30))
+        let c = Case(
+            id: "C-X", patient: patient, diagnosis: Diagnosis(text: "NSCLC"),
+            question: "Herr Bruckner (MRN-555, geb. 30.01.1955): second line? Brücknerstraße is his street.")
+        let meeting = Meeting(
+            id: "M-X", boardId: "b", startsAt: Date(timeIntervalSince1970: 0),
+            agenda: [AgendaItem(caseId: "C-X", position: 1)])
+        let text = MinutesWriter(meeting: meeting, board: Board(id: "b", name: "Board"), cases: [c], deidentify: true)
+            .render()
         #expect(!text.contains("Bruckner (") && !text.contains("MRN-555") && !text.contains("30.01.1955"))
         #expect(text.contains("Herr \(patient.pseudonym)"))
         // Whole words only: a longer word that merely starts with the name is left alone.

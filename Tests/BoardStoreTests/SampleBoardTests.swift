@@ -1,16 +1,20 @@
+import BoardFormats
+import BoardModel
 import Foundation
 import Testing
-import BoardModel
-import BoardFormats
+
 @testable import BoardStore
 
 /// The bundled sample board loads with what a newcomer needs to see, and re-importing it changes nothing.
 @Suite("Sample board")
 struct SampleBoardTests {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../SampleData").standardized.path
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "../../SampleData"
+    ).standardized.path
 
     static func bundle() throws -> BoardBundle {
-        let files = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".json") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".json") }
+            .sorted()
         return try BoardReader.read(paths: files.map { directory + "/" + $0 })
     }
 
@@ -33,7 +37,10 @@ struct SampleBoardTests {
         }
         // The actionable classics.
         let labels = bundle.cases.flatMap(\.findings).map(\.label)
-        for classic in ["EGFR p.L858R", "BRAF p.V600E", "KRAS p.G12C", "IDH1 p.R132C", "EML4::ALK fusion", "CD74::ROS1 fusion", "FGFR2::BICC1 fusion"] {
+        for classic in [
+            "EGFR p.L858R", "BRAF p.V600E", "KRAS p.G12C", "IDH1 p.R132C", "EML4::ALK fusion", "CD74::ROS1 fusion",
+            "FGFR2::BICC1 fusion",
+        ] {
             #expect(labels.contains(classic), "missing \(classic)")
         }
         let findings = bundle.cases.flatMap(\.findings)
@@ -50,7 +57,7 @@ struct SampleBoardTests {
         let bundle = try Self.bundle()
         let store = try BoardStore.inMemory()
         try store.importBundle(bundle)
-        let now = Date(timeIntervalSince1970: 1_795_770_000) // 2026-11-27
+        let now = Date(timeIntervalSince1970: 1_795_770_000)  // 2026-11-27
         let (upcoming, past) = try store.meetings(around: now)
         #expect(upcoming.contains { $0.caseCount > 0 })
         let pastWithDecisions = try past.filter { meeting in
@@ -61,7 +68,8 @@ struct SampleBoardTests {
         #expect(!pastWithDecisions.isEmpty)
         #expect(bundle.notes.count >= 8)
         let names = bundle.cases.map(\.patient.name.display)
-        #expect(names.contains { $0.unicodeScalars.contains { $0.value > 0x7F && $0.value < 0x250 } }, "no accented name")
+        #expect(
+            names.contains { $0.unicodeScalars.contains { $0.value > 0x7F && $0.value < 0x250 } }, "no accented name")
         #expect(names.contains { $0.unicodeScalars.contains { $0.value >= 0x370 } }, "no non-Latin name")
         #expect(try store.backlog().count >= 5)
         #expect(try store.verify().isOK)

@@ -1,7 +1,8 @@
-import Foundation
-import Testing
-import GRDB
 import BoardModel
+import Foundation
+import GRDB
+import Testing
+
 @testable import BoardStore
 
 @Suite("Store files, migrations and the audit chain")
@@ -23,7 +24,8 @@ struct StoreFileTests {
         let path = Fixtures.temporaryDirectory() + "/board.sqlite"
         // A store as the first release wrote it: v1 schema, findings with whole JSON bodies.
         let queue = try DatabaseQueue(path: path)
-        try Schema.migrator.migrate(queue, upTo: "v1: cases, findings, trials, meetings, notes, decisions, audit, search")
+        try Schema.migrator.migrate(
+            queue, upTo: "v1: cases, findings, trials, meetings, notes, decisions, audit, search")
         let findings = FindingImportTests.awkward.map { f -> Finding in
             var f = f
             f.id = "C-1/" + f.id
@@ -31,10 +33,18 @@ struct StoreFileTests {
         }
         try queue.write { db in
             try db.execute(sql: "INSERT INTO patient(id, pseudonym, body) VALUES ('P-1', 'PX', '{}')")
-            try db.execute(sql: "INSERT INTO \"case\"(id, patient_id, status, diagnosis, body, updated_at) VALUES ('C-1', 'P-1', 'new', 'x', '{}', 0)")
+            try db.execute(
+                sql:
+                    "INSERT INTO \"case\"(id, patient_id, status, diagnosis, body, updated_at) VALUES ('C-1', 'P-1', 'new', 'x', '{}', 0)"
+            )
             for (i, f) in findings.enumerated() {
-                try db.execute(sql: "INSERT INTO finding(id, case_id, position, kind, gene, label, best_rank, body) VALUES (?, 'C-1', ?, ?, ?, ?, ?, ?)",
-                               arguments: [f.id, i, f.kind.rawValue, f.gene, f.label, f.bestEvidence?.level.rank ?? 99, try Codec.encode(f)])
+                try db.execute(
+                    sql:
+                        "INSERT INTO finding(id, case_id, position, kind, gene, label, best_rank, body) VALUES (?, 'C-1', ?, ?, ?, ?, ?, ?)",
+                    arguments: [
+                        f.id, i, f.kind.rawValue, f.gene, f.label, f.bestEvidence?.level.rank ?? 99,
+                        try Codec.encode(f),
+                    ])
             }
         }
         try queue.close()
@@ -48,7 +58,10 @@ struct StoreFileTests {
                 // Byte for byte what the writer now writes, so re-importing the same file finds them unchanged.
                 #expect(row["body"] as String == (try FindingJSON.bodyText(f)))
             }
-            #expect(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE tbl_name = 'finding' AND type = 'index'").allSatisfy { $0.hasPrefix("sqlite_autoindex") })
+            #expect(
+                try String.fetchAll(
+                    db, sql: "SELECT name FROM sqlite_master WHERE tbl_name = 'finding' AND type = 'index'"
+                ).allSatisfy { $0.hasPrefix("sqlite_autoindex") })
         }
     }
 
@@ -56,14 +69,20 @@ struct StoreFileTests {
         let path = Fixtures.temporaryDirectory() + "/board.sqlite"
         _ = try BoardStore.open(path: path, user: "u", keyring: Fixtures.keyring)
         let queue = try DatabaseQueue(path: path)
-        try queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations(identifier) VALUES ('v99: from the future')") }
-        #expect(throws: StoreError.newerSchema(path: path)) { try BoardStore.open(path: path, user: "u", keyring: Fixtures.keyring) }
+        try queue.write {
+            try $0.execute(sql: "INSERT INTO grdb_migrations(identifier) VALUES ('v99: from the future')")
+        }
+        #expect(throws: StoreError.newerSchema(path: path)) {
+            try BoardStore.open(path: path, user: "u", keyring: Fixtures.keyring)
+        }
     }
 
     @Test func refusesAFileThatIsNotAStoreWithoutTouchingIt() throws {
         let path = Fixtures.temporaryDirectory() + "/notes.txt"
         try Data("hello, not sqlite".utf8).write(to: URL(fileURLWithPath: path))
-        #expect(throws: StoreError.notAStore(path: path)) { try BoardStore.open(path: path, user: "u", keyring: Fixtures.keyring) }
+        #expect(throws: StoreError.notAStore(path: path)) {
+            try BoardStore.open(path: path, user: "u", keyring: Fixtures.keyring)
+        }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "hello, not sqlite")
     }
 
@@ -75,10 +94,16 @@ struct StoreFileTests {
             // root ignores directory modes; a file in the way of the directory still fails.
             let blocker = parent + "/blocker"
             FileManager.default.createFile(atPath: blocker, contents: Data())
-            #expect(throws: StoreError.self) { try BoardStore.open(path: blocker + "/board.sqlite", user: "u", keyring: Fixtures.keyring) }
+            #expect(throws: StoreError.self) {
+                try BoardStore.open(path: blocker + "/board.sqlite", user: "u", keyring: Fixtures.keyring)
+            }
         } else {
-            #expect(throws: StoreError.self) { try BoardStore.open(path: parent + "/sub/board.sqlite", user: "u", keyring: Fixtures.keyring) }
-            #expect(throws: StoreError.self) { try BoardStore.open(path: parent + "/board.sqlite", user: "u", keyring: Fixtures.keyring) }
+            #expect(throws: StoreError.self) {
+                try BoardStore.open(path: parent + "/sub/board.sqlite", user: "u", keyring: Fixtures.keyring)
+            }
+            #expect(throws: StoreError.self) {
+                try BoardStore.open(path: parent + "/board.sqlite", user: "u", keyring: Fixtures.keyring)
+            }
         }
     }
 
@@ -92,7 +117,9 @@ struct StoreFileTests {
         #expect(report.auditEventsChecked > 5)
 
         // Appends are enforced: the store refuses to update an event.
-        #expect(throws: (any Error).self) { try store.db.write { try $0.execute(sql: "UPDATE audit_event SET user = 'x' WHERE seq = 1") } }
+        #expect(throws: (any Error).self) {
+            try store.db.write { try $0.execute(sql: "UPDATE audit_event SET user = 'x' WHERE seq = 1") }
+        }
 
         // Someone with sqlite3 drops the guard and rewrites history.
         let queue = try DatabaseQueue(path: path)
@@ -182,7 +209,8 @@ struct StoreFileTests {
         let before = try Fixtures.snapshot(store)
         var bad = Fixtures.bundle
         bad.cases[0].question = "changed before the failure"
-        bad.notes.append(Note(id: "N-X", target: NoteTarget(caseId: "C-404"), author: "x", text: "orphan", writtenAt: Fixtures.now))
+        bad.notes.append(
+            Note(id: "N-X", target: NoteTarget(caseId: "C-404"), author: "x", text: "orphan", writtenAt: Fixtures.now))
         #expect(throws: StoreError.self) { try store.importBundle(bad) }
         #expect(try Fixtures.snapshot(store) == before)
     }

@@ -1,6 +1,7 @@
+import BoardModel
 import Foundation
 import Testing
-import BoardModel
+
 @testable import BoardStore
 
 /// Each query the screens need, against an in-memory store and a WAL file store.
@@ -12,7 +13,8 @@ struct StoreQueryTests {
         switch kind {
         case .memory: return try Fixtures.seededStore()
         case .file:
-            let store = try BoardStore.open(path: Fixtures.temporaryDirectory() + "/board.sqlite", user: "tester", keyring: Fixtures.keyring)
+            let store = try BoardStore.open(
+                path: Fixtures.temporaryDirectory() + "/board.sqlite", user: "tester", keyring: Fixtures.keyring)
             try store.importBundle(Fixtures.bundle, now: Fixtures.now)
             return store
         }
@@ -78,6 +80,8 @@ struct StoreQueryTests {
         let last = try #require(try store.auditEvents(caseId: "C-2").last)
         #expect(last.action == "case.status" && last.before == "new" && last.after == "ready" && last.user == "tester")
         #expect(try store.headline(caseId: "C-2")?.status == .ready)
-        #expect(throws: StoreError.notFound(kind: "case", id: "C-9")) { try store.setCaseStatus(caseId: "C-9", to: .ready) }
+        #expect(throws: StoreError.notFound(kind: "case", id: "C-9")) {
+            try store.setCaseStatus(caseId: "C-9", to: .ready)
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TUIKit
 
 @Suite struct CanvasTests {
@@ -6,7 +7,7 @@ import Testing
         var c = Canvas(width: 6, height: 2)
         #expect(c.put("hello world", x: 1, y: 0) == 5)
         #expect(c.textDump() == " hello\n")
-        #expect(c.put("xyz", x: 0, y: 5) == 0)      // below: nothing
+        #expect(c.put("xyz", x: 0, y: 5) == 0)  // below: nothing
         #expect(c.put("abcdef", x: -2, y: 1) == 4)  // clipped on the left
         #expect(c.textDump() == " hello\ncdef")
     }
@@ -41,10 +42,10 @@ import Testing
     @Test func overwritingHalfAWideGlyphBlanksTheOtherHalf() {
         var c = Canvas(width: 4, height: 1)
         c.put("肺癌", x: 0, y: 0)
-        c.put("x", x: 1, y: 0)        // hits the right half of 肺
+        c.put("x", x: 1, y: 0)  // hits the right half of 肺
         #expect(c[0, 0].text == " ")
         #expect(c[1, 0].text == "x")
-        c.put("y", x: 2, y: 0)        // hits the left half of 癌
+        c.put("y", x: 2, y: 0)  // hits the left half of 癌
         #expect(c[3, 0].text == " ")
         #expect(c.textDump() == " xy")
     }
@@ -52,11 +53,12 @@ import Testing
     @Test func boxUsesLineCharactersAndTitle() {
         var c = Canvas(width: 12, height: 3)
         c.box(c.bounds, title: "Case")
-        #expect(c.textDump() == """
-        ┌─ Case ───┐
-        │          │
-        └──────────┘
-        """)
+        #expect(
+            c.textDump() == """
+                ┌─ Case ───┐
+                │          │
+                └──────────┘
+                """)
         #expect(c.roleDump().split(separator: "\n")[0] == "bbTTTTTTbbbb")
     }
 

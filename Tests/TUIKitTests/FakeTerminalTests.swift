@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TUIKit
 
 @Suite struct FakeTerminalTests {
@@ -40,7 +41,9 @@ import Testing
         t.render(c)
         #expect(t.renderCount == 2)
         #expect(t.screenText == "hello\n")
-        t.suspend(); t.resume(); t.shutdown()
+        t.suspend()
+        t.resume()
+        t.shutdown()
         #expect(t.suspendCount == 1 && t.resumeCount == 1 && t.isShutDown)
     }
 

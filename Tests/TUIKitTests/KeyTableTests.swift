@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TUIKit
 
 enum TestAction: Hashable, Sendable { case down, up, save, quit, help }
@@ -7,7 +8,9 @@ enum TestAction: Hashable, Sendable { case down, up, save, quit, help }
     let table = KeyTable<TestAction>([
         KeyBinding([.char("j"), .down], .down, help: "Next case on the agenda", hint: "next", group: "Navigation"),
         KeyBinding([.char("k"), .up], .up, help: "Previous case", group: "Navigation"),
-        KeyBinding(.ctrl("S"), .save, help: "Save the note and record the decision for this case now", hint: "save", group: "Case"),
+        KeyBinding(
+            .ctrl("S"), .save, help: "Save the note and record the decision for this case now", hint: "save",
+            group: "Case"),
         KeyBinding(.char("?"), .help, help: "Show this help", hint: "help", group: "Global"),
         KeyBinding([.char("q"), .ctrl("q")], .quit, help: "Quit", hint: "quit", group: "Global"),
     ])
@@ -15,7 +18,7 @@ enum TestAction: Hashable, Sendable { case down, up, save, quit, help }
     @Test func dispatch() {
         #expect(table.action(for: .char("j")) == .down)
         #expect(table.action(for: .down) == .down)
-        #expect(table.action(for: .ctrl("s")) == .save)   // stored normalised
+        #expect(table.action(for: .ctrl("s")) == .save)  // stored normalised
         #expect(table.action(for: .ctrl("S")) == .save)
         #expect(table.action(for: .char("x")) == nil)
         #expect(table.duplicateKeys().isEmpty)
@@ -26,20 +29,21 @@ enum TestAction: Hashable, Sendable { case down, up, save, quit, help }
 
     @Test func helpLinesGroupedAndAligned() {
         let lines = table.helpLines(width: 40)
-        #expect(lines == [
-            "Navigation",
-            "  j, ↓       Next case on the agenda",
-            "  k, ↑       Previous case",
-            "",
-            "Case",
-            "  Ctrl-S     Save the note and record",
-            "             the decision for this case",
-            "             now",
-            "",
-            "Global",
-            "  ?          Show this help",
-            "  q, Ctrl-Q  Quit",
-        ])
+        #expect(
+            lines == [
+                "Navigation",
+                "  j, ↓       Next case on the agenda",
+                "  k, ↑       Previous case",
+                "",
+                "Case",
+                "  Ctrl-S     Save the note and record",
+                "             the decision for this case",
+                "             now",
+                "",
+                "Global",
+                "  ?          Show this help",
+                "  q, Ctrl-Q  Quit",
+            ])
         #expect(lines.allSatisfy { displayWidth(of: $0) <= 40 })
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TUIKit
 
 @Suite("TextArea")
@@ -40,7 +41,7 @@ struct TextAreaTests {
         #expect(canvas.textDump().hasPrefix("alpha beta\ngamma delta"))
         #expect(canvas.cursor == Point(x: 11, y: 1))
         area.handle(.up)
-        #expect(area.column == 11) // end of "alpha beta " row, same display column clamped
+        #expect(area.column == 11)  // end of "alpha beta " row, same display column clamped
         area.handle(.ctrl("a"))
         #expect(area.column == 0)
         area.handle(.ctrl("e"))

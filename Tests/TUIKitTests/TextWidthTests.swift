@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TUIKit
 
 @Suite struct TextWidthTests {
@@ -19,18 +20,18 @@ import Testing
 
     @Test func emojiAndZeroWidth() {
         #expect(displayWidth(of: "🧬") == 2)
-        #expect(displayWidth(of: "👩‍⚕️") == 2)          // ZWJ sequence
-        #expect(displayWidth(of: "🇩🇪") == 2)           // flag
-        #expect(displayWidth(of: "❤️") == 2)            // VS16 makes it wide
+        #expect(displayWidth(of: "👩‍⚕️") == 2)  // ZWJ sequence
+        #expect(displayWidth(of: "🇩🇪") == 2)  // flag
+        #expect(displayWidth(of: "❤️") == 2)  // VS16 makes it wide
         #expect(displayWidth(of: "❤") == 1)
-        #expect(displayWidth(of: "a\u{200B}b") == 2)    // zero width space
+        #expect(displayWidth(of: "a\u{200B}b") == 2)  // zero width space
         #expect(TextWidth.width(of: Character("\u{0301}")) == 0)
     }
 
     @Test func truncateKeepsWideCharsWhole() {
         #expect(truncate("Adenocarcinoma", toWidth: 8) == "Adenoca…")
         #expect(truncate("short", toWidth: 8) == "short")
-        #expect(truncate("肺癌の症例", toWidth: 6) == "肺癌…")       // 4 + 1, the next CJK would overflow
+        #expect(truncate("肺癌の症例", toWidth: 6) == "肺癌…")  // 4 + 1, the next CJK would overflow
         #expect(TextWidth.displayWidth(of: truncate("肺癌の症例", toWidth: 6)) <= 6)
         #expect(truncate("e\u{301}e\u{301}e\u{301}", toWidth: 2) == "e\u{301}…")
         #expect(truncate("abc", toWidth: 0) == "")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TUIKit
 
 /// Themes/ at the package root, found from this file's path.
@@ -10,15 +11,16 @@ let themesDirectory: String = {
 
 @Suite struct ThemeParseTests {
     @Test func parsesStylesAndColours() throws {
-        let t = try Theme.parse(yaml: """
-        name: test
-        description: a test
-        styles:
-          selection: {fg: black, bg: bright-cyan, bold: true}
-          levelOne: {fg: "#009E73", underline: true}
-          dim: {fg: 244}
-          normal: {}
-        """, source: "test.yaml")
+        let t = try Theme.parse(
+            yaml: """
+                name: test
+                description: a test
+                styles:
+                  selection: {fg: black, bg: bright-cyan, bold: true}
+                  levelOne: {fg: "#009E73", underline: true}
+                  dim: {fg: 244}
+                  normal: {}
+                """, source: "test.yaml")
         #expect(t.name == "test")
         #expect(t[.selection] == Style(fg: .black, bg: .brightCyan, bold: true))
         #expect(t[.levelOne].fg == .rgb(0x00, 0x9E, 0x73))
@@ -39,12 +41,15 @@ let themesDirectory: String = {
     }
 
     @Test func unknownColourNamesFileKeyAndLine() {
-        let e = error("""
-        name: x
-        styles:
-          selection: {fg: purpel}
-        """)
-        #expect(e.hasPrefix("Themes/x.yaml:3: styles.selection.fg: unknown colour \"purpel\" (expected one of default, black, red"))
+        let e = error(
+            """
+            name: x
+            styles:
+              selection: {fg: purpel}
+            """)
+        #expect(
+            e.hasPrefix(
+                "Themes/x.yaml:3: styles.selection.fg: unknown colour \"purpel\" (expected one of default, black, red"))
     }
 
     @Test func unknownRoleSuggests() {
@@ -58,7 +63,9 @@ let themesDirectory: String = {
     }
 
     @Test func badBoolean() {
-        #expect(error("styles:\n  title: {bold: maybe}\n") == "Themes/x.yaml:2: styles.title.bold: expected true or false, got \"maybe\"")
+        #expect(
+            error("styles:\n  title: {bold: maybe}\n")
+                == "Themes/x.yaml:2: styles.title.bold: expected true or false, got \"maybe\"")
     }
 
     @Test func paletteOutOfRange() {
@@ -121,7 +128,9 @@ let themesDirectory: String = {
     }
 
     @Test func everyFileInThemesIsValid() throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: themesDirectory).filter { $0.hasSuffix(".yaml") }
+        let files = try FileManager.default.contentsOfDirectory(atPath: themesDirectory).filter {
+            $0.hasSuffix(".yaml")
+        }
         #expect(files.count >= 5)
         for f in files {
             let t = try Theme.load(path: themesDirectory + "/" + f)

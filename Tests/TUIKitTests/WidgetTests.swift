@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TUIKit
 
 @Suite struct ListViewTests {
@@ -65,8 +66,10 @@ import Testing
 }
 
 @Suite struct TableTests {
-    let columns = [Table.Column("Gene", minWidth: 6), Table.Column("Variant", minWidth: 6, flex: 1),
-                   Table.Column("Lvl", minWidth: 3, alignment: .right)]
+    let columns = [
+        Table.Column("Gene", minWidth: 6), Table.Column("Variant", minWidth: 6, flex: 1),
+        Table.Column("Lvl", minWidth: 3, alignment: .right),
+    ]
 
     @Test func columnWidthsUseMinThenFlex() {
         let t = Table(columns: columns)
@@ -78,20 +81,23 @@ import Testing
     }
 
     @Test func rendersHeaderRowsAndTruncation() {
-        var t = Table(columns: columns, rows: [
-            ["EGFR", "p.L858R", Table.Cell("1", role: .levelOne)],
-            ["KRAS", "p.G12C (exon 2, codon 12)", Table.Cell("3A", role: .levelThree)],
-        ])
+        var t = Table(
+            columns: columns,
+            rows: [
+                ["EGFR", "p.L858R", Table.Cell("1", role: .levelOne)],
+                ["KRAS", "p.G12C (exon 2, codon 12)", Table.Cell("3A", role: .levelThree)],
+            ])
         var c = Canvas(width: 22, height: 3)
         t.render(into: &c, rect: c.bounds)
-        #expect(c.textDump() == """
-        Gene   Variant     Lvl
-        EGFR   p.L858R       1
-        KRAS   p.G12C (ex…  3A
-        """)
+        #expect(
+            c.textDump() == """
+                Gene   Variant     Lvl
+                EGFR   p.L858R       1
+                KRAS   p.G12C (ex…  3A
+                """)
         let roles = c.roleDump().split(separator: "\n")
         #expect(roles[0] == "HHHHHHHHHHHHHHHHHHHHHH")
-        #expect(roles[1].allSatisfy { $0 == "S" })       // selected row painted as selection
+        #expect(roles[1].allSatisfy { $0 == "S" })  // selected row painted as selection
         #expect(roles[2].suffix(3) == "333")
         t.list.moveDown()
         #expect(t.selectedRow == 1)
@@ -108,7 +114,7 @@ import Testing
         #expect(c.textDump() == " Summary │ Findings │ Trials")
         #expect(c.roleDump().prefix(9) == "AAAAAAAAA")
         #expect(tabs.hitTest(x: 12, y: 0, in: c.bounds) == 1)
-        #expect(tabs.hitTest(x: 9, y: 0, in: c.bounds) == nil)   // separator
+        #expect(tabs.hitTest(x: 9, y: 0, in: c.bounds) == nil)  // separator
         let changed = tabs.handle(.mouse(MouseEvent(x: 25, y: 0, kind: .click)), in: c.bounds)
         #expect(changed)
         #expect(tabs.active == 2)
@@ -153,7 +159,8 @@ import Testing
 
 @Suite struct StatusBarTests {
     @Test func hintsDropWhenNarrow() {
-        let bar = StatusBar(left: "Board 12", right: "10:42", hints: [(keys: "q", label: "quit"), (keys: "?", label: "help")])
+        let bar = StatusBar(
+            left: "Board 12", right: "10:42", hints: [(keys: "q", label: "quit"), (keys: "?", label: "help")])
         var c = Canvas(width: 40, height: 1)
         bar.render(into: &c, rect: c.bounds)
         #expect(c.textDump() == "Board 12  q quit  ? help           10:42")
@@ -189,7 +196,8 @@ import Testing
     @Test func editingKeys() {
         var f = TextField()
         for ch in "tumor" { f.handle(.char(ch)) }
-        f.handle(.left); f.handle(.left)
+        f.handle(.left)
+        f.handle(.left)
         f.handle(.char("X"))
         #expect(f.text == "tumXor")
         f.handle(.backspace)
@@ -199,11 +207,14 @@ import Testing
         #expect(f.cursor == 0)
         f.handle(.ctrl("e"))
         #expect(f.cursor == 4)
-        f.handle(.home); f.handle(.right)
+        f.handle(.home)
+        f.handle(.right)
         f.handle(.ctrl("k"))
         #expect(f.text == "t")
         f.setText("abc def")
-        f.handle(.left); f.handle(.left); f.handle(.left)
+        f.handle(.left)
+        f.handle(.left)
+        f.handle(.left)
         f.handle(.ctrl("u"))
         #expect(f.text == "def" && f.cursor == 0)
         let usedEnter = f.handle(.enter)
@@ -215,7 +226,8 @@ import Testing
         f.handle(.paste("肺癌\nMüller"))
         #expect(f.text == "肺癌 Müller")
         #expect(f.cursorColumn == 11)
-        f.handle(.home); f.handle(.right)
+        f.handle(.home)
+        f.handle(.right)
         #expect(f.cursorColumn == 2)
         f.handle(.backspace)
         #expect(f.text == "癌 Müller")
@@ -230,7 +242,7 @@ import Testing
         var c = Canvas(width: 6, height: 1)
         f.render(into: &c, rect: c.bounds)
         #expect(c.cursor == Point(x: 5, y: 0))
-        #expect(c.textDump() == "j肺癌")   // one cell left for the cursor after the end
+        #expect(c.textDump() == "j肺癌")  // one cell left for the cursor after the end
         f.handle(.home)
         f.render(into: &c, rect: c.bounds)
         #expect(c.textDump() == "abcdef")

@@ -1,9 +1,11 @@
-import Testing
-import TUIKit
-@testable import TerminalNCurses
 import CNCursesW
+import TUIKit
+import Testing
+
+@testable import TerminalNCurses
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Real ncurses on /dev/null. curses state is process-global, hence one serialized suite.
@@ -81,7 +83,10 @@ import Glibc
     @Test func themeAttributesReachCurses() throws {
         let t = try NCursesTerminal(headless: (width: 10, height: 2))
         defer { t.shutdown() }
-        t.apply(theme: Theme(name: "t", styles: [.selection: Style(fg: .black, bg: .cyan, reverse: true), .title: Style(bold: true)]))
+        t.apply(
+            theme: Theme(
+                name: "t", styles: [.selection: Style(fg: .black, bg: .cyan, reverse: true), .title: Style(bold: true)])
+        )
         var c = t.makeCanvas()
         c.put("sel", x: 0, y: 0, role: .selection)
         c.put("T", x: 0, y: 1, role: .title)
@@ -95,7 +100,7 @@ import Glibc
         if getenv("NO_COLOR") == nil {
             #expect(t.supportsColor)
             #expect(sel.pair > 0)
-            #expect(t.cellAttributes(x: 0, y: 1).pair == 0)   // bold only, no colours
+            #expect(t.cellAttributes(x: 0, y: 1).pair == 0)  // bold only, no colours
         }
     }
 
@@ -165,7 +170,7 @@ import Glibc
         t.shutdown()
         t.shutdown()
         #expect(t.size == (0, 0))
-        t.render(Canvas(width: 10, height: 2))   // ignored, no crash
+        t.render(Canvas(width: 10, height: 2))  // ignored, no crash
         #expect(t.readKey(timeoutMilliseconds: 0) == nil)
     }
 }

@@ -1,12 +1,14 @@
-import Testing
 import TUIKit
+import Testing
+
 @testable import TerminalNCurses
 
 /// Feeds a script of raw curses input to the decoder; nil in the script is a timeout.
 func decode(_ script: [RawInput?], codes: [Int32: Key] = [:]) -> [Key?] {
     var items = script
-    var decoder = KeyDecoder(read: { _ in items.isEmpty ? nil : items.removeFirst() },
-                             mapCode: { codes[$0] })
+    var decoder = KeyDecoder(
+        read: { _ in items.isEmpty ? nil : items.removeFirst() },
+        mapCode: { codes[$0] })
     var out: [Key?] = []
     var guardCount = 0
     while !items.isEmpty, guardCount < 100 {
@@ -21,7 +23,8 @@ func chars(_ s: String) -> [RawInput?] { s.unicodeScalars.map { .char($0.value) 
 @Suite struct KeyDecoderTests {
     @Test func plainAndControlCharacters() {
         #expect(decode(chars("aé肺")) == [.char("a"), .char("é"), .char("肺")])
-        #expect(decode([.char(1), .char(19), .char(9), .char(13), .char(127), .char(8)])
+        #expect(
+            decode([.char(1), .char(19), .char(9), .char(13), .char(127), .char(8)])
                 == [.ctrl("a"), .ctrl("s"), .tab, .enter, .backspace, .backspace])
     }
 
@@ -40,12 +43,14 @@ func chars(_ s: String) -> [RawInput?] { s.unicodeScalars.map { .char($0.value) 
     }
 
     @Test func bracketedPasteIsOneEvent() {
-        let script: [RawInput?] = [.char(27)] + chars("[200~") + chars("EGFR p.L858R\r\n肺癌\rx") + [.char(27)] + chars("[201~") + chars("q")
+        let script: [RawInput?] =
+            [.char(27)] + chars("[200~") + chars("EGFR p.L858R\r\n肺癌\rx") + [.char(27)] + chars("[201~") + chars("q")
         #expect(decode(script) == [.paste("EGFR p.L858R\n肺癌\nx"), .char("q")])
     }
 
     @Test func pasteKeepsBlankLinesAndEscapes() {
-        let script: [RawInput?] = [.char(27)] + chars("[200~a\n\nb") + [.char(27)] + chars("[1m") + [.char(27)] + chars("[201~")
+        let script: [RawInput?] =
+            [.char(27)] + chars("[200~a\n\nb") + [.char(27)] + chars("[1m") + [.char(27)] + chars("[201~")
         #expect(decode(script) == [.paste("a\n\nb\u{1B}[1m")])
     }
 

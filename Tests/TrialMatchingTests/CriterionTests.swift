@@ -1,25 +1,33 @@
-import Testing
-import Foundation
 import BoardModel
+import Foundation
+import Testing
+
 @testable import TrialMatching
 
 /// One test per criterion kind: met, not met, and unknown because data is missing.
 @Suite struct CriterionTests {
     let day = Fixtures.day
 
-    func run(_ criteria: Criterion, _ record: Case, arms: [TrialArm] = [], eligibility: Eligibility = Eligibility(),
-             status: RecruitmentStatus = .recruiting) -> TrialMatch {
+    func run(
+        _ criteria: Criterion, _ record: Case, arms: [TrialArm] = [], eligibility: Eligibility = Eligibility(),
+        status: RecruitmentStatus = .recruiting
+    ) -> TrialMatch {
         let trial = Fixtures.trial(criteria, arms: arms, eligibility: eligibility, status: status)
         return MatchEngine(trials: [trial]).explain(record, trialId: trial.id, on: day, at: Fixtures.now)!
     }
 
-    func snv(_ gene: String, _ change: String?, exon: String? = nil, consequence: String? = "missense_variant",
-             classification: Classification = .oncogenic) -> Finding {
-        Finding(id: "\(gene)-\(change ?? "x")", kind: .snv, gene: gene, hgvsP: change, consequence: consequence, exon: exon, classification: classification)
+    func snv(
+        _ gene: String, _ change: String?, exon: String? = nil, consequence: String? = "missense_variant",
+        classification: Classification = .oncogenic
+    ) -> Finding {
+        Finding(
+            id: "\(gene)-\(change ?? "x")", kind: .snv, gene: gene, hgvsP: change, consequence: consequence, exon: exon,
+            classification: classification)
     }
 
     @Test func exactProteinChange() {
-        let c = Criterion.genomic(GenomicCriterion(hugoSymbol: "EGFR", variantCategory: "Mutation", proteinChange: "p.L858R"))
+        let c = Criterion.genomic(
+            GenomicCriterion(hugoSymbol: "EGFR", variantCategory: "Mutation", proteinChange: "p.L858R"))
         #expect(run(c, Fixtures.makeCase(findings: [snv("EGFR", "p.L858R")])).status == .eligible)
         let other = run(c, Fixtures.makeCase(findings: [snv("EGFR", "p.T790M")]))
         #expect(other.status == .notEligible)
@@ -29,7 +37,8 @@ import BoardModel
     }
 
     @Test func wildcardProteinChangeMatchesTheResidueOnly() {
-        let c = Criterion.genomic(GenomicCriterion(hugoSymbol: "KRAS", variantCategory: "Mutation", wildcardProteinChange: "p.G12"))
+        let c = Criterion.genomic(
+            GenomicCriterion(hugoSymbol: "KRAS", variantCategory: "Mutation", wildcardProteinChange: "p.G12"))
         #expect(run(c, Fixtures.makeCase(findings: [snv("KRAS", "p.G12C")])).status == .eligible)
         #expect(run(c, Fixtures.makeCase(findings: [snv("KRAS", "p.G12D")])).status == .eligible)
         #expect(run(c, Fixtures.makeCase(findings: [snv("KRAS", "p.G120A")])).status == .notEligible)
@@ -93,7 +102,9 @@ import BoardModel
         let teen = Fixtures.makeCase(birth: LocalDate(year: 2008, month: 11, day: 28))
         #expect(run(adult, teen).status == .notEligible)
         let engine = MatchEngine(trials: [Fixtures.trial(adult)])
-        #expect(engine.explain(teen, trialId: "NCT00000001", on: LocalDate(year: 2026, month: 11, day: 28))?.status == .eligible)
+        #expect(
+            engine.explain(teen, trialId: "NCT00000001", on: LocalDate(year: 2026, month: 11, day: 28))?.status
+                == .eligible)
         let unknown = run(adult, Fixtures.makeCase(birth: nil))
         #expect(unknown.status == .possiblyEligible)
         #expect(unknown.missingData == ["date of birth"])
@@ -105,7 +116,8 @@ import BoardModel
         let male = run(.all([]), Fixtures.makeCase(code: "IDC", sex: .male), eligibility: e)
         #expect(male.status == .notEligible)
         #expect(male.outcomes.contains { $0.criterion == "sex female" && $0.outcome == .notMet })
-        let old = run(.all([]), Fixtures.makeCase(code: "IDC", birth: LocalDate(year: 1940, month: 1, day: 1)), eligibility: e)
+        let old = run(
+            .all([]), Fixtures.makeCase(code: "IDC", birth: LocalDate(year: 1940, month: 1, day: 1)), eligibility: e)
         #expect(old.outcomes.contains { $0.criterion == "age ≤75" && $0.outcome == .notMet })
     }
 
@@ -122,7 +134,9 @@ import BoardModel
     @Test func tmbMsiAndMmr() {
         let tmb = Finding(id: "tmb", kind: .biomarker, biomarker: Biomarker(kind: .tmb, value: 12, unit: "mut/Mb"))
         let msiH = Finding(id: "msi", kind: .biomarker, biomarker: Biomarker(kind: .msi, value: 30, status: "MSI-H"))
-        let dmmr = Finding(id: "mmr", kind: .biomarker, biomarker: Biomarker(kind: .other, name: "MMR (IHC)", status: "deficient (loss of MLH1/PMS2)"))
+        let dmmr = Finding(
+            id: "mmr", kind: .biomarker,
+            biomarker: Biomarker(kind: .other, name: "MMR (IHC)", status: "deficient (loss of MLH1/PMS2)"))
         let high = Criterion.clinical(ClinicalCriterion(tmbNumerical: ">=10"))
         #expect(run(high, Fixtures.makeCase(findings: [tmb])).status == .eligible)
         #expect(run(high, Fixtures.makeCase(findings: [msiH])).missingData == ["tumour mutational burden (mut/Mb)"])
@@ -138,37 +152,53 @@ import BoardModel
 
     @Test func receptorsFromBiomarkersAndAmplification() {
         let her2pos = Criterion.clinical(ClinicalCriterion(her2Status: "Positive"))
-        let amp = Finding(id: "a", kind: .copyNumber, gene: "ERBB2", copyNumberCall: .amplification, classification: .oncogenic)
+        let amp = Finding(
+            id: "a", kind: .copyNumber, gene: "ERBB2", copyNumberCall: .amplification, classification: .oncogenic)
         #expect(run(her2pos, Fixtures.makeCase(findings: [amp])).status == .eligible)
-        let low = Finding(id: "h", kind: .biomarker, biomarker: Biomarker(kind: .other, name: "HER2 (IHC)", status: "HER2-low (1+)"))
+        let low = Finding(
+            id: "h", kind: .biomarker, biomarker: Biomarker(kind: .other, name: "HER2 (IHC)", status: "HER2-low (1+)"))
         #expect(run(her2pos, Fixtures.makeCase(findings: [low])).status == .notEligible)
         let er = Criterion.clinical(ClinicalCriterion(erStatus: "Positive"))
-        let erPos = Finding(id: "e", kind: .biomarker, biomarker: Biomarker(kind: .other, name: "ER (IHC)", value: 90, status: "positive"))
+        let erPos = Finding(
+            id: "e", kind: .biomarker,
+            biomarker: Biomarker(kind: .other, name: "ER (IHC)", value: 90, status: "positive"))
         #expect(run(er, Fixtures.makeCase(findings: [erPos])).status == .eligible)
         #expect(run(er, Fixtures.makeCase(findings: [low])).missingData == ["ER status"])
     }
 
     @Test func variantClassificationExonCopyNumberFusionWildtype() {
-        let del = Criterion.genomic(GenomicCriterion(hugoSymbol: "EGFR", variantCategory: "Mutation", variantClassification: "In_Frame_Del", exon: "19"))
+        let del = Criterion.genomic(
+            GenomicCriterion(
+                hugoSymbol: "EGFR", variantCategory: "Mutation", variantClassification: "In_Frame_Del", exon: "19"))
         let ex19 = snv("EGFR", "p.E746_A750del", exon: "19", consequence: "inframe_deletion")
         #expect(run(del, Fixtures.makeCase(findings: [ex19])).status == .eligible)
         #expect(run(del, Fixtures.makeCase(findings: [snv("EGFR", "p.L858R", exon: "21")])).status == .notEligible)
         // The exon is not in the record: unknown, with what would settle it.
-        let noExon = run(del, Fixtures.makeCase(findings: [snv("EGFR", "p.E746_A750del", consequence: "inframe_deletion")]))
+        let noExon = run(
+            del, Fixtures.makeCase(findings: [snv("EGFR", "p.E746_A750del", consequence: "inframe_deletion")]))
         #expect(noExon.status == .possiblyEligible)
         #expect(noExon.missingData.first?.hasPrefix("exon, protein change or class of EGFR") == true)
         // A frameshift whose direction the record does not say satisfies Frame_Shift_Del.
-        let fs = Criterion.genomic(GenomicCriterion(hugoSymbol: "ATM", variantCategory: "Mutation", variantClassification: "Frame_Shift_Del"))
-        #expect(run(fs, Fixtures.makeCase(findings: [snv("ATM", "p.K1192fs", consequence: "frameshift_variant")])).status == .eligible)
+        let fs = Criterion.genomic(
+            GenomicCriterion(hugoSymbol: "ATM", variantCategory: "Mutation", variantClassification: "Frame_Shift_Del"))
+        #expect(
+            run(fs, Fixtures.makeCase(findings: [snv("ATM", "p.K1192fs", consequence: "frameshift_variant")])).status
+                == .eligible)
         // CTML copy-number spellings.
-        let amp = Criterion.genomic(GenomicCriterion(hugoSymbol: "CDK4", variantCategory: "Copy Number Variation", cnvCall: "High level amplification"))
-        let cdk4 = Finding(id: "c", kind: .copyNumber, gene: "CDK4", copyNumberCall: .amplification, classification: .oncogenic)
+        let amp = Criterion.genomic(
+            GenomicCriterion(
+                hugoSymbol: "CDK4", variantCategory: "Copy Number Variation", cnvCall: "High level amplification"))
+        let cdk4 = Finding(
+            id: "c", kind: .copyNumber, gene: "CDK4", copyNumberCall: .amplification, classification: .oncogenic)
         #expect(run(amp, Fixtures.makeCase(findings: [cdk4])).status == .eligible)
         let gain = Finding(id: "g", kind: .copyNumber, gene: "CDK4", copyNumberCall: .gain, classification: .oncogenic)
         #expect(run(amp, Fixtures.makeCase(findings: [gain])).status == .notEligible)
         // Fusion partner.
-        let bcrAbl = Criterion.genomic(GenomicCriterion(hugoSymbol: "BCR", variantCategory: "Structural Variation", fusionPartnerHugoSymbol: "ABL1"))
-        let fusion = Finding(id: "f", kind: .fusion, gene: "BCR", partners: ["BCR", "ABL1"], classification: .oncogenic)
+        let bcrAbl = Criterion.genomic(
+            GenomicCriterion(
+                hugoSymbol: "BCR", variantCategory: "Structural Variation", fusionPartnerHugoSymbol: "ABL1"))
+        let fusion = Finding(
+            id: "f", kind: .fusion, gene: "BCR", partners: ["BCR", "ABL1"], classification: .oncogenic)
         let other = Finding(id: "o", kind: .fusion, gene: "BCR", partners: ["BCR", "JAK2"], classification: .oncogenic)
         #expect(run(bcrAbl, Fixtures.makeCase(findings: [fusion])).status == .eligible)
         #expect(run(bcrAbl, Fixtures.makeCase(findings: [other])).status == .notEligible)
@@ -184,14 +214,18 @@ import BoardModel
         #expect(m.status == .possiblyEligible)
         #expect(m.missingData == ["the significance of PALB2 p.L939W (VUS)"])
         // Benign findings do not count at all.
-        #expect(run(c, Fixtures.makeCase(findings: [snv("PALB2", "p.L939W", classification: .benign)])).status == .notEligible)
+        #expect(
+            run(c, Fixtures.makeCase(findings: [snv("PALB2", "p.L939W", classification: .benign)])).status
+                == .notEligible)
     }
 
     @Test func andOrTrees() {
         let tree = Criterion.all([
             .clinical(ClinicalCriterion(ageNumerical: ">=18")),
-            .any([.genomic(GenomicCriterion(hugoSymbol: "EGFR", variantCategory: "Mutation", exon: "19")),
-                  .genomic(GenomicCriterion(hugoSymbol: "EGFR", variantCategory: "Mutation", proteinChange: "p.L858R"))]),
+            .any([
+                .genomic(GenomicCriterion(hugoSymbol: "EGFR", variantCategory: "Mutation", exon: "19")),
+                .genomic(GenomicCriterion(hugoSymbol: "EGFR", variantCategory: "Mutation", proteinChange: "p.L858R")),
+            ]),
         ])
         let m = run(tree, Fixtures.makeCase(findings: [snv("EGFR", "p.L858R", exon: "21")]))
         #expect(m.status == .eligible)
@@ -203,19 +237,28 @@ import BoardModel
     }
 
     @Test func closedArmsAreSkippedAndSaidSo() {
-        let arms = [TrialArm(id: "A", name: "Lung", open: false, criteria: .clinical(ClinicalCriterion(oncotreePrimaryDiagnosis: "NSCLC"))),
-                    TrialArm(id: "B", name: "Other", criteria: .clinical(ClinicalCriterion(oncotreePrimaryDiagnosis: "_SOLID_")))]
+        let arms = [
+            TrialArm(
+                id: "A", name: "Lung", open: false,
+                criteria: .clinical(ClinicalCriterion(oncotreePrimaryDiagnosis: "NSCLC"))),
+            TrialArm(
+                id: "B", name: "Other", criteria: .clinical(ClinicalCriterion(oncotreePrimaryDiagnosis: "_SOLID_"))),
+        ]
         let m = run(.clinical(ClinicalCriterion(ageNumerical: ">=18")), Fixtures.makeCase(code: "LUAD"), arms: arms)
         #expect(m.armId == "B")
         #expect(m.status == .eligible)
         #expect(m.outcomes.contains { $0.criterion == "arm A (Lung)" && $0.detail == "closed to accrual — skipped" })
-        let allClosed = run(.clinical(ClinicalCriterion(ageNumerical: ">=18")), Fixtures.makeCase(code: "LUAD"), arms: [arms[0]])
+        let allClosed = run(
+            .clinical(ClinicalCriterion(ageNumerical: ">=18")), Fixtures.makeCase(code: "LUAD"), arms: [arms[0]])
         #expect(allClosed.status == .notEligible)
         #expect(allClosed.outcomes.contains { $0.criterion == "open arm" && $0.outcome == .notMet })
     }
 
     @Test func exclusionTextNamingThePatientsAlterationCountsAgainst() {
-        let e = Eligibility(exclusionText: "Known BRAF V600 mutation. Prior treatment with any KRAS G12C inhibitor. Germline BRCA1/2 carriers may enrol.")
+        let e = Eligibility(
+            exclusionText:
+                "Known BRAF V600 mutation. Prior treatment with any KRAS G12C inhibitor. Germline BRCA1/2 carriers may enrol."
+        )
         let c = Criterion.clinical(ClinicalCriterion(ageNumerical: ">=18"))
         let braf = run(c, Fixtures.makeCase(findings: [snv("BRAF", "p.V600E")]), eligibility: e)
         #expect(braf.status == .notEligible)
@@ -223,16 +266,25 @@ import BoardModel
         #expect(line?.criterion == "excluded if: BRAF V600*")
         #expect(line?.outcome == .notMet)
         // A KRAS G12C patient is not excluded by "KRAS G12C inhibitor" (a drug), nor a BRCA carrier by a permission.
-        let kras = run(c, Fixtures.makeCase(findings: [snv("KRAS", "p.G12C"), snv("BRCA2", "p.S1982fs", consequence: "frameshift_variant")]), eligibility: e)
+        let kras = run(
+            c,
+            Fixtures.makeCase(findings: [
+                snv("KRAS", "p.G12C"), snv("BRCA2", "p.S1982fs", consequence: "frameshift_variant"),
+            ]), eligibility: e)
         #expect(kras.status == .eligible)
     }
 
     @Test func scoreRanksActionableGenomicAboveDiagnosisOnlyAndRecruitingAboveClosed() {
         let record = Fixtures.makeCase(code: "LUAD", findings: [snv("EGFR", "p.L858R")])
-        let genomic = Fixtures.trial(.genomic(GenomicCriterion(hugoSymbol: "EGFR", variantCategory: "Mutation")), id: "NCT00000001")
-        let diagnosis = Fixtures.trial(.clinical(ClinicalCriterion(oncotreePrimaryDiagnosis: "NSCLC")), id: "NCT00000002")
-        let closed = Fixtures.trial(.genomic(GenomicCriterion(hugoSymbol: "EGFR", variantCategory: "Mutation")), status: .completed, id: "NCT00000003")
-        let matches = MatchEngine(trials: [diagnosis, closed, genomic]).match(record, on: day, at: Fixtures.now, selection: .all)
+        let genomic = Fixtures.trial(
+            .genomic(GenomicCriterion(hugoSymbol: "EGFR", variantCategory: "Mutation")), id: "NCT00000001")
+        let diagnosis = Fixtures.trial(
+            .clinical(ClinicalCriterion(oncotreePrimaryDiagnosis: "NSCLC")), id: "NCT00000002")
+        let closed = Fixtures.trial(
+            .genomic(GenomicCriterion(hugoSymbol: "EGFR", variantCategory: "Mutation")), status: .completed,
+            id: "NCT00000003")
+        let matches = MatchEngine(trials: [diagnosis, closed, genomic]).match(
+            record, on: day, at: Fixtures.now, selection: .all)
         #expect(matches.map(\.trialId) == ["NCT00000001", "NCT00000003", "NCT00000002"])
         #expect(matches.allSatisfy { $0.status == .eligible })
         let score = Dictionary(uniqueKeysWithValues: matches.map { ($0.trialId, $0.score) })

@@ -1,20 +1,26 @@
-import Testing
-import Foundation
 import BoardModel
+import Foundation
+import Testing
+
 @testable import TrialMatching
 
 /// Expected outcomes on the synthetic sample board (SampleData/), on 2026-11-27.
 @Suite struct SampleBoardTests {
-    func check(_ caseId: String, _ trialId: String, _ status: MatchStatus, arm: String? = nil,
-               outcome: (String, Outcome)? = nil, missing: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) {
+    func check(
+        _ caseId: String, _ trialId: String, _ status: MatchStatus, arm: String? = nil,
+        outcome: (String, Outcome)? = nil, missing: String? = nil, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let m = Fixtures.match(caseId, trialId)
         #expect(m.status == status, "\(Fixtures.describe(m))", sourceLocation: sourceLocation)
         if let arm { #expect(m.armId == arm, "\(Fixtures.describe(m))", sourceLocation: sourceLocation) }
         if let (criterion, expected) = outcome {
-            #expect(m.outcomes.contains { $0.criterion == criterion && $0.outcome == expected }, "\(Fixtures.describe(m))",
-                    sourceLocation: sourceLocation)
+            #expect(
+                m.outcomes.contains { $0.criterion == criterion && $0.outcome == expected }, "\(Fixtures.describe(m))",
+                sourceLocation: sourceLocation)
         }
-        if let missing { #expect(m.missingData.contains(missing), "\(Fixtures.describe(m))", sourceLocation: sourceLocation) }
+        if let missing {
+            #expect(m.missingData.contains(missing), "\(Fixtures.describe(m))", sourceLocation: sourceLocation)
+        }
     }
 
     @Test func egfrAfterOsimertinibWithMetAmplification() {
@@ -33,7 +39,9 @@ import BoardModel
 
     @Test func krasG12cThroughTheOpenArm() {
         // KRAS-G12C COMBINE: arm A (NSCLC) fits; arm C is closed and said so.
-        check("C-0003", "NCT06612045", .eligible, arm: "A", outcome: ("arm C (Other solid tumours (cohort full))", .notMet))
+        check(
+            "C-0003", "NCT06612045", .eligible, arm: "A",
+            outcome: ("arm C (Other solid tumours (cohort full))", .notMet))
         check("C-0003", "NCT06488213", .eligible, arm: "B", outcome: ("KRAS p.G12*", .met))
     }
 

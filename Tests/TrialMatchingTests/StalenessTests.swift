@@ -1,7 +1,8 @@
-import Testing
-import Foundation
 import BoardModel
 import BoardStore
+import Foundation
+import Testing
+
 @testable import TrialMatching
 
 /// A match computed on older data is never shown as current.
