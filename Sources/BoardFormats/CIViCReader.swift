@@ -106,6 +106,9 @@ public enum CIViCReader {
             return true
         }
         guard !header.isEmpty else { throw ImportError(file: file, message: "empty file; expected a CIViC TSV") }
+        var genes = GeneNaming()
+        for i in records.indices { records[i].gene = genes.symbol(records[i].gene) ?? records[i].gene }
+        genes.record(into: &account)
         var payload = ImportPayload(evidence: records)
         payload.accounts = [account]
         return payload

@@ -99,6 +99,7 @@ public enum FHIRReader {
         try builder.build()
         var payload = builder.payload()
         use.fill(&builder.account, root: root, name: Self.fieldNamer(root: untracked))
+        builder.genes.record(into: &builder.account)
         payload.accounts = [builder.account]
         return payload
     }
@@ -201,6 +202,7 @@ public enum FHIRReader {
         let caseId: String?
         let use: JSONUse
         var account = ImportAccount(file: "", format: "fhir")
+        var genes = GeneNaming()
         var byRef: [String: JSONNode] = [:]
         var all: [JSONNode] = []
         var patients: [String: Draft] = [:]
@@ -819,7 +821,7 @@ public enum FHIRReader {
                 case "48018-6":
                     let found = GeneSymbols.symbol(
                         code: first?.code, display: first?.display, text: concept["text"].string)
-                    gene = found.symbol
+                    gene = genes.symbol(found.symbol)
                     if found.symbol == nil { unresolvedGene = found.hgncId ?? first?.display ?? concept["text"].string }
                 case "48004-6": hgvsC = first?.code ?? text
                 case "48005-3": hgvsP = first?.code ?? text
@@ -856,7 +858,7 @@ public enum FHIRReader {
             }
             if let unresolvedGene {
                 notes.append(
-                    "\(name): gene \(unresolvedGene) is not an HGNC symbol and its id is not in the bundled excerpt; stored without a gene"
+                    "\(name): gene \(unresolvedGene) is not an HGNC symbol and its id is not approved in the bundled HGNC release; stored without a gene"
                 )
             }
             if let c = hgvsC, let colon = c.firstIndex(of: ":") {

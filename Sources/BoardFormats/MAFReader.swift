@@ -28,7 +28,9 @@ public enum MAFReader {
         -> ImportPayload
     {
         let (batches, outcome) = try stream(data: data, file: file, caseId: caseId, sample: sample).collect()
-        return ImportPayload(findingSets: batches, skipped: outcome.skipped, notes: outcome.notes)
+        var payload = ImportPayload(findingSets: batches, skipped: outcome.skipped, notes: outcome.notes)
+        payload.accounts = [outcome.account(file: file, format: "maf")]
+        return payload
     }
 
     /// The file's findings as chunks (each of one sample), from bytes in memory.
@@ -67,7 +69,10 @@ public enum MAFReader {
         var headerSeen = false
         var c = Columns()
         var samples: [String] = []
+        var slotOfSample: [String: Int] = [:]
         var pending: [[Finding]] = []
+        /// Findings held across all samples: a file of many small samples is sent in chunks too, never held whole.
+        var pendingTotal = 0
         var skipped: [String: Int] = [:]
         var builds: Set<String> = []
         var lastBuild: [UInt8] = []
@@ -77,6 +82,7 @@ public enum MAFReader {
         var rows = 0, made = 0
         var filled: [Int] = []
         var typeMismatch = 0
+        var genes = GeneNaming()
         /// Keys met per sample, to report duplicate rows.
         var seen: [Set<String>] = []
 
@@ -182,7 +188,7 @@ public enum MAFReader {
             }
             if lastSlot < 0 || !(sampleBytes.map { $0.elementsEqual(lastSample) } ?? lastSample.isEmpty) {
                 let sample = sampleBytes?.string ?? caseId!
-                if let slot = samples.firstIndex(of: sample) {
+                if let slot = slotOfSample[sample] {
                     lastSlot = slot
                 } else {
                     if caseId != nil && only == nil && !samples.isEmpty {
@@ -193,6 +199,7 @@ public enum MAFReader {
                                 + "add --sample NAME to import one sample into that case, or leave out --case so that each sample becomes (or updates) its own case"
                         )
                     }
+                    slotOfSample[sample] = samples.count
                     samples.append(sample)
                     pending.append([])
                     seen.append([])
@@ -247,6 +254,7 @@ public enum MAFReader {
                     consequence.map { $0 == "ITD" ? "internal tandem duplication (ITD)" : $0 }
                     ?? "internal tandem duplication (ITD)"
             }
+            gene = genes.symbol(gene)
             let key: String
             if let position, let chrom, let alt {
                 key = "\(chrom):\(position):\(ref):\(alt)"
@@ -339,9 +347,17 @@ public enum MAFReader {
             }
             pending[lastSlot].append(finding)
             made += 1
+            pendingTotal += 1
             if pending[lastSlot].count >= chunkSize {
                 try emit(batch(lastSlot))
+                pendingTotal -= pending[lastSlot].count
                 pending[lastSlot].removeAll(keepingCapacity: true)
+            } else if pendingTotal >= chunkSize {
+                for slot in samples.indices where !pending[slot].isEmpty {
+                    try emit(batch(slot))
+                    pending[slot] = []
+                }
+                pendingTotal = 0
             }
         }
 
@@ -356,6 +372,7 @@ public enum MAFReader {
             }
             for slot in samples.indices where !pending[slot].isEmpty { try emit(batch(slot)) }
             var outcome = FindingStream.Outcome(read: rows, made: made)
+            outcome.geneSymbols = genes.notes
             if let build { outcome.notes.append("\(name): genome build \(build)") }
             if samples.count > 1 {
                 outcome.notes.append("\(name): \(samples.count) samples (Tumor_Sample_Barcode), each its own case")

@@ -177,9 +177,11 @@ public enum PhenopacketReader {
         }
         // Findings from genomic interpretations.
         var findings: [Finding] = []
+        var genes = GeneNaming()
         for (i, interpretation) in root["interpretations"].array.enumerated() {
             for (j, gi) in interpretation["diagnosis"]["genomicInterpretations"].array.enumerated() {
-                if let f = finding(gi, fallbackId: "\(i).\(j)", subjectId: subjectId) {
+                if var f = finding(gi, fallbackId: "\(i).\(j)", subjectId: subjectId) {
+                    f.gene = genes.symbol(f.gene)
                     findings.append(f)
                 } else {
                     account.skip("genomic interpretations without a variant descriptor")
@@ -278,6 +280,7 @@ public enum PhenopacketReader {
         if version == nil { notes.append("\(name): no metaData.phenopacketSchemaVersion; read as 2.0") }
         payload.notes = notes
         use.fill(&account, root: root)
+        genes.record(into: &account)
         payload.accounts = [account]
         return payload
     }
@@ -454,7 +457,7 @@ public enum PhenopacketReader {
             }
         let gene =
             vd["geneContext"]["symbol"].string.flatMap { GeneSymbols.looksLikeSymbol($0) ? $0 : nil }
-            ?? vd["geneContext"]["valueId"].string.flatMap { GeneSymbols.byHGNCId[$0] }
+            ?? vd["geneContext"]["valueId"].string.flatMap(GeneSymbols.approvedSymbol(hgncId:))
         // Called on the individual: constitutional (germline); on a biosample: the tumour's (somatic).
         let on = gi["subjectOrBiosampleId"].string
         let origin: VariantOrigin = on == nil ? .unknown : on == subjectId ? .germline : .somatic

@@ -112,6 +112,20 @@ struct VCFHeader {
     /// `##key=value` values for a key (plain meta lines only).
     func values(_ key: String) -> [String] { meta.filter { $0.key == key }.map(\.value) }
 
+    /// The sample's average ploidy where the caller states it: `##OverallPloidy=` (Illumina Canvas and DRAGEN CNV
+    /// write the length-weighted mean copy number of the passing segments there). Nil when the header says nothing;
+    /// copy numbers are then typed against 2 and the account says the typing assumed a diploid genome.
+    var statedPloidy: Double? {
+        for key in ["OverallPloidy"] {
+            if let value = values(key).lazy.compactMap({ Double($0.trimmingCharacters(in: .whitespaces)) }).first,
+                value.isFinite, value > 0, value < 10
+            {
+                return value
+            }
+        }
+        return nil
+    }
+
     /// The reference genome the coordinates are on, from the header's own statements (reference, contig assembly,
     /// VEP/SnpEff database, liftover target), else from chromosome 1's declared length; nil when it does not say.
     var genomeBuild: String? {
@@ -217,7 +231,70 @@ struct VCFHeader {
             if let derived = p["Derived"] { tumour.append(derived) }
             if let original = p["Original"] { normal.append(original) }
         }
+        let commandLine = commandLineRoles
+        tumour += commandLine.tumour
+        normal += commandLine.normal
         return (tumour, normal)
+    }
+
+    /// Flags of a caller's command line that name the tumour or the normal input: Manta and Strelka
+    /// (`configManta.py --tumorBam=T.bam --normalBam=N.bam`, in `##cmdline`), GATK (`--tumor-sample`,
+    /// `--normal-sample`, `-tumor`, `-normal`), SvABA (`-t`, `-n` on a line naming SvABA), and the hyphenated spellings.
+    static let tumourFlags: Set<String> = [
+        "--tumorBam", "--tumourBam", "--tumor-bam", "--tumour-bam", "--tumor",
+        "--tumor-sample", "--tumor_sample", "-tumor", "--case-id",
+    ]
+    static let normalFlags: Set<String> = [
+        "--normalBam", "--normal-bam", "--normal", "--normal-sample",
+        "--normal_sample", "-normal", "--control-id",
+    ]
+    /// SvABA's short flags, read only on a line that names SvABA (elsewhere -t and -n mean other things).
+    static let svabaFlags: [String: Bool] = ["-t": true, "-n": false]
+
+    /// Tumour and normal named on a command line the header records (`##cmdline`, `##…CommandLine…`, `##source`).
+    /// A file path counts by its own name with and without the extension ("…/COLO829T.sorted.bam" names the
+    /// columns "COLO829T.sorted.bam" or "COLO829T.sorted"): only a column with exactly such a name gets the role;
+    /// otherwise the roles stay unknown.
+    var commandLineRoles: (tumour: [String], normal: [String]) {
+        var tumour: [String] = []
+        var normal: [String] = []
+        let lines = meta.filter {
+            let key = $0.key.lowercased()
+            return key.contains("cmdline") || key.contains("commandline") || key == "source"
+                || key.hasSuffix("_command")
+        }
+        for line in lines {
+            let words = line.value.replacingOccurrences(of: "\"", with: " ").split(whereSeparator: {
+                $0 == " " || $0 == "\t"
+            })
+            .map(String.init)
+            for (i, word) in words.enumerated() {
+                let (flag, inline) =
+                    word.firstIndex(of: "=").map {
+                        (String(word[..<$0]), String(word[word.index(after: $0)...]))
+                    } ?? (word, nil)
+                let svaba = line.value.lowercased().contains("svaba") ? Self.svabaFlags[flag] : nil
+                let isTumour = Self.tumourFlags.contains(flag) || svaba == true
+                guard isTumour || Self.normalFlags.contains(flag) || svaba == false else { continue }
+                guard let value = inline ?? (i + 1 < words.count ? words[i + 1] : nil), !value.hasPrefix("-") else {
+                    continue
+                }
+                let names = Self.namesOfInput(value)
+                if isTumour { tumour += names } else { normal += names }
+            }
+        }
+        return (tumour, normal)
+    }
+
+    /// A sample name or a file path as the names a column could carry: itself, its file name, the file name
+    /// without its extension.
+    static func namesOfInput(_ value: String) -> [String] {
+        let trimmed = value.trimmingCharacters(in: CharacterSet(charactersIn: "'\","))
+        let file = (trimmed as NSString).lastPathComponent
+        let stem = (file as NSString).deletingPathExtension
+        var names: [String] = []
+        for name in [trimmed, file, stem] where !name.isEmpty && !names.contains(name) { names.append(name) }
+        return names
     }
 
     /// `##TUMOR="Sample=barcode,…"` / `##NORMAL=…` (MuSE): the barcodes behind the TUMOR/NORMAL columns.

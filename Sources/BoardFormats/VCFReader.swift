@@ -27,7 +27,9 @@ public enum VCFReader {
     /// Reads the whole file into a payload (one finding batch per sample read).
     public static func read(data: Data, file: String, options: Options = Options()) throws -> ImportPayload {
         let (batches, outcome) = try stream(data: data, file: file, options: options).collect()
-        return ImportPayload(findingSets: batches, skipped: outcome.skipped, notes: outcome.notes)
+        var payload = ImportPayload(findingSets: batches, skipped: outcome.skipped, notes: outcome.notes)
+        payload.accounts = [outcome.account(file: file, format: "vcf")]
+        return payload
     }
 
     /// The file's findings as a stream of chunks from bytes in memory.

@@ -29,6 +29,10 @@ struct VCFRecordParser {
     var keysAtLocus: Set<String> = []
     // The account.
     var records = 0, alleles = 0, made = 0, pairsJoined = 0
+    /// Copy numbers typed into deep deletion, loss, gain or amplification, and against which ploidy.
+    var copyNumbersTyped = 0
+    /// The ploidy the header states (read once the header ends), nil when it states none.
+    var statedPloidy: Double?
     var skipped: [String: Int] = [:]
     var notes: [String] = []
     var infoSignatures: [[UInt8]: Int] = [:]
@@ -40,6 +44,7 @@ struct VCFRecordParser {
     var fields: [UnsafeBufferPointer<UInt8>] = []
     var entryFields: [UnsafeBufferPointer<UInt8>] = []
     var values: [[UnsafeBufferPointer<UInt8>]] = []
+    var genes = GeneNaming()
 
     static let usedInfo: Set<String> = [
         "SOMATIC", "SVTYPE", "END", "SVLEN", "CHR2", "MATEID", "CN", "IMPRECISE", "PRECISE", "INFERRED",
@@ -90,6 +95,7 @@ struct VCFRecordParser {
     // MARK: header
 
     mutating func columns(_ line: UnsafeBufferPointer<UInt8>, number: Int) throws {
+        statedPloidy = header.statedPloidy
         let names = line.fields().map(\.string)
         let expected = ["#CHROM", "POS", "ID", "REF", "ALT", "QUAL", "FILTER", "INFO"]
         guard names.count >= 8, Array(names.prefix(8)) == expected else {
@@ -441,8 +447,9 @@ struct VCFRecordParser {
     }
 
     /// Types a copy number by the board's rule; a deletion never becomes a gain, a duplication never a loss.
-    func typeCopyNumber(_ cn: Double, _ f: inout Finding) {
-        guard let call = CopyNumberCall.classify(copyNumber: cn) else {
+    mutating func typeCopyNumber(_ cn: Double, _ f: inout Finding) {
+        copyNumbersTyped += 1
+        guard let call = CopyNumberCall.classify(copyNumber: cn, ploidy: statedPloidy ?? 2) else {
             if f.svType == .copyNumberVariation { f.kind = .copyNumber }
             return
         }
@@ -469,6 +476,9 @@ struct VCFRecordParser {
 
     /// Adds a finding to its slot, or holds a breakend until its mate (MATEID) arrives and joins them into one.
     mutating func add(_ finding: Finding, slot: Int, mate: String?, ownId: String?) throws {
+        var finding = finding
+        finding.gene = genes.symbol(finding.gene)
+        finding.partners = genes.symbols(finding.partners)
         if finding.kind == .structural || finding.kind == .copyNumber, finding.svType != .singleBreakend, let mate,
             let ownId
         {
@@ -793,6 +803,14 @@ struct VCFRecordParser {
         outcome.read = records
         outcome.made = made
         if let build = header.genomeBuild { outcome.notes.append("\(name): genome build \(build)") }
+        if copyNumbersTyped > 0 {
+            outcome.notes.append(
+                statedPloidy.map {
+                    "\(name): \(copyNumbersTyped) copy number(s) typed against the ploidy the header states (##OverallPloidy=\($0))"
+                }
+                    ?? "\(name): \(copyNumbersTyped) copy number(s) typed assuming a diploid genome (the file states no ploidy)"
+            )
+        }
         if pairsJoined > 0 {
             outcome.notes.append("\(name): \(pairsJoined) breakend pair(s) joined into one rearrangement each (MATEID)")
         }
@@ -808,6 +826,7 @@ struct VCFRecordParser {
             outcome.skipped.append("\(name): \(count) ALT allele(s) or record(s): \(reason)")
         }
         outcome.unused = unused()
+        outcome.geneSymbols = genes.notes
         return outcome
     }
 }

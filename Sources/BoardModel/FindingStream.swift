@@ -15,6 +15,8 @@ public struct FindingStream: Sendable {
         /// Fields of the input the reader did not use ("INFO/MQ", "FORMAT/PL", "CSQ/SIFT", "column Center"), each with
         /// the number of records (or annotation entries) holding it: nothing in the file is lost without a word.
         public var unused: [(name: String, count: Int)]
+        /// Gene symbols read through HGNC, as `ImportAccount.geneSymbols` words them.
+        public var geneSymbols: [String: Int] = [:]
         public init(
             skipped: [String] = [], notes: [String] = [], read: Int = 0, made: Int = 0,
             unused: [(name: String, count: Int)] = []
@@ -30,6 +32,7 @@ public struct FindingStream: Sendable {
         public func account(file: String, format: String) -> ImportAccount {
             var account = ImportAccount(file: file, format: format, recordsRead: read)
             for (name, count) in unused { account.unused(name, count: count) }
+            for (note, count) in geneSymbols { account.gene(note, count: count) }
             return account
         }
 

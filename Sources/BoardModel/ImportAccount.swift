@@ -34,6 +34,10 @@ public struct ImportAccount: Codable, Sendable, Equatable {
     /// Fields inside records skipped as a whole (their reason is in `skipped`), by name with how many values.
     public var fieldsOfSkippedRecords: [String: Int]
     public var invalid: [InvalidValue]
+    /// Gene symbols read through HGNC that were not written as the approved symbol: renamed ones ("gene MLL3 read
+    /// as KMT2C (previous HGNC symbol)") and ones kept as written (ambiguous with their candidates, withdrawn,
+    /// unknown), each with how many values.
+    public var geneSymbols: [String: Int] = [:]
 
     public init(
         file: String, format: String, recordsRead: Int = 0, skipped: [String: Int] = [:],
@@ -62,6 +66,11 @@ public struct ImportAccount: Codable, Sendable, Equatable {
 
     public mutating func read(_ count: Int = 1) { recordsRead += count }
 
+    public mutating func gene(_ note: String, count: Int = 1) {
+        guard count > 0 else { return }
+        geneSymbols[note, default: 0] += count
+    }
+
     public mutating func skip(_ reason: String, count: Int = 1) {
         guard count > 0 else { return }
         skipped[reason, default: 0] += count
@@ -83,6 +92,7 @@ public struct ImportAccount: Codable, Sendable, Equatable {
         for (k, v) in other.usedFields { usedFields[k, default: 0] += v }
         for (k, v) in other.fieldsOfSkippedRecords { fieldsOfSkippedRecords[k, default: 0] += v }
         invalid += other.invalid
+        for (k, v) in other.geneSymbols { geneSymbols[k, default: 0] += v }
     }
 
     /// Records skipped in all.
@@ -105,6 +115,19 @@ public struct ImportAccount: Codable, Sendable, Equatable {
         }
         if invalid.count > fieldLimit {
             lines.append("  … \(invalid.count - fieldLimit) more invalid values (see --report)")
+        }
+        let keptGenes = geneSymbols.filter { $0.key.contains(" kept as written") }
+        if !keptGenes.isEmpty {
+            let top = keptGenes.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+            for (note, count) in top.prefix(fieldLimit) { lines.append("  \(note) (\(count))") }
+            if top.count > fieldLimit {
+                lines.append("  … \(top.count - fieldLimit) more genes kept as written (see --report)")
+            }
+        }
+        let renamed = geneSymbols.count - keptGenes.count
+        if renamed > 0 {
+            lines.append(
+                "  \(renamed) gene symbol\(renamed == 1 ? "" : "s") read as the approved HGNC symbol (see --report)")
         }
         if !unusedFields.isEmpty {
             let top = unusedFields.sorted { ($1.value, $0.key) < ($0.value, $1.key) }

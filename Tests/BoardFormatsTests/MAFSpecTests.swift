@@ -35,6 +35,24 @@ struct MAFSpecTests {
         #expect(payload.notes.contains { $0.contains("1 row(s) whose Variant_Type disagrees") })
     }
 
+    @Test func geneSymbolsReadThroughHGNCAndAccounted() throws {
+        let payload = try read(
+            Self.header + """
+                MLL3\t7\t100\t100\tC\tT\tS-1\tSNP\tSomatic\t.
+                MLL2\t12\t200\t200\tC\tT\tS-1\tSNP\tSomatic\t.
+                NOTAGENE7\t1\t300\t300\tC\tT\tS-1\tSNP\tSomatic\t.
+                KMT2D\t12\t400\t400\tC\tT\tS-1\tSNP\tSomatic\t.
+
+                """)
+        // A previous symbol of one gene becomes that gene; an ambiguous or unknown one stays as written.
+        #expect(payload.findingSets.flatMap(\.findings).map(\.gene) == ["KMT2C", "MLL2", "NOTAGENE7", "KMT2D"])
+        let genes = try #require(payload.accounts.first).geneSymbols
+        #expect(genes["gene MLL3 read as KMT2C (previous HGNC symbol)"] == 1)
+        #expect(genes["gene MLL2 kept as written: ambiguous, HGNC candidates KMT2B, KMT2D"] == 1)
+        #expect(genes["gene NOTAGENE7 kept as written: not an HGNC symbol"] == 1)
+        #expect(genes.count == 3)
+    }
+
     @Test func proteinColumnsCaseInsensitiveAndNotProteinChangesRefused() throws {
         let text =
             "hugo_symbol\tchromosome\tstart_position\treference_allele\ttumor_seq_allele2\ttumor_sample_barcode\tPROTEIN_CHANGE\n"

@@ -89,8 +89,9 @@ struct RecordReaderSpecTests {
         let payload = try fhir(json)
         let c = try #require(payload.bundle.cases.first)
         let cnv = try #require(c.findings.first { $0.kind == .copyNumber })
-        #expect(cnv.gene == nil && cnv.copyNumberCall == .amplification && cnv.origin == .unknown)
-        #expect(payload.notes.contains { $0.contains("HGNC:1582") })
+        // The HGNC id resolves through the bundled release; the display name "Cyclin D1" is never taken.
+        #expect(cnv.gene == "CCND1" && cnv.copyNumberCall == .amplification && cnv.origin == .unknown)
+        #expect(!payload.notes.contains { $0.contains("HGNC:1582") })
         let braf = try #require(c.findings.first { $0.gene == "BRAF" })
         #expect(braf.hgvsP == "p.Val600Glu" && braf.kind == .snv && braf.origin == .unknown)
     }

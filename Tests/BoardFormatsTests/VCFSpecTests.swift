@@ -69,6 +69,41 @@ struct VCFSpecTests {
         #expect(CopyNumberCall.classify(copyNumber: .nan) == nil)
     }
 
+    /// Canvas and DRAGEN state the sample's ploidy as ##OverallPloidy: copy numbers are typed against it; a file
+    /// that states none is typed against 2, and the account says so.
+    @Test func copyNumbersTypedAgainstTheStatedPloidyElseDiploidSaid() throws {
+        let body =
+            "1\t5000\tc1\tN\t<CNV>\t.\tPASS\tSVTYPE=CNV;END=5500;CN=6\n1\t7000\tc2\tN\t<CNV>\t.\tPASS\tSVTYPE=CNV;END=7500;CN=2\n"
+        let (tetraploid, t) = try findings(body, header: Self.sv + "##OverallPloidy=4.00\n", samples: [])
+        #expect(t.map(\.copyNumberCall) == [.gain, .heterozygousDeletion])
+        #expect(
+            tetraploid.notes.contains {
+                $0.contains("2 copy number(s) typed against the ploidy the header states (##OverallPloidy=4.0)")
+            })
+        let (diploid, d) = try findings(body, header: Self.sv, samples: [])
+        #expect(d.map(\.copyNumberCall) == [.amplification, nil])
+        #expect(diploid.notes.contains { $0.contains("typed assuming a diploid genome (the file states no ploidy)") })
+    }
+
+    /// Manta names its sample columns after the read groups of the inputs given as --tumorBam/--normalBam in
+    /// ##cmdline: the column whose name is that file's own name (with or without extension) takes the role; when
+    /// none does, the roles stay unknown and every column is read with an unknown origin.
+    @Test func svCallerRolesFromTheRecordedCommandLine() throws {
+        let cmdline =
+            "##cmdline=/opt/manta/bin/configManta.py --normalBam=/data/PT7_blood.bam --tumorBam /data/PT7_lesion.bam --referenceFasta=/ref/hg38.fa\n"
+        let body = "1\t100\tdel1\tN\t<DEL>\t.\tPASS\tSVTYPE=DEL;END=1100\tGT\t0/1\t0/1\n"
+        let (named, f) = try findings(
+            body.replacingOccurrences(of: "GT\t0/1\t0/1", with: "GT\t0/0\t0/1"), header: Self.sv + cmdline,
+            samples: ["PT7_blood", "PT7_lesion"])
+        #expect(f.count == 1)
+        #expect(named.findingSets.first?.sample == "PT7_lesion")
+        #expect(f.first?.origin == .somatic)
+        let (unnamed, g) = try findings(body, header: Self.sv + cmdline, samples: ["SAMPLE1", "SAMPLE2"])
+        #expect(g.count == 2)
+        #expect(g.allSatisfy { $0.origin == .unknown })
+        #expect(Set(unnamed.findingSets.compactMap(\.sample)) == ["SAMPLE1", "SAMPLE2"])
+    }
+
     /// VCF 4.3 §5.4: the four breakend forms, mates joined into one rearrangement by MATEID.
     @Test func breakendPairsBecomeOneRearrangementTypedByOrientation() throws {
         let (payload, f) = try findings(
@@ -123,6 +158,20 @@ struct VCFSpecTests {
             "12\t25398284\t.\tC\tA\t.\tPASS\tANN=A|missense_variant|MODERATE|KRAS|ENSG1|transcript|ENST2|protein_coding|2/6|c.35G>T|p.Gly12Val|||||\n",
             header: snpEff, samples: [])
         #expect(g.first?.gene == "KRAS" && g.first?.hgvsP == "p.Gly12Val" && g.first?.consequence == "missense_variant")
+    }
+
+    /// Gene symbols of any annotation go through HGNC: a previous symbol becomes the approved one, an ambiguous one
+    /// is kept as written, and both are named in the file's account.
+    @Test func annotatedGenesReadThroughHGNC() throws {
+        let csq =
+            "##INFO=<ID=CSQ,Number=.,Type=String,Description=\"Consequence annotations from Ensembl VEP. Format: Allele|Consequence|SYMBOL\">\n"
+        let (payload, f) = try findings(
+            "7\t100\t.\tA\tT\t.\tPASS\tCSQ=T|missense_variant|MLL3\n12\t200\t.\tC\tG\t.\tPASS\tCSQ=G|missense_variant|MLL2\n",
+            header: csq, samples: [])
+        #expect(f.map(\.gene) == ["KMT2C", "MLL2"])
+        let genes = try #require(payload.accounts.first).geneSymbols
+        #expect(genes["gene MLL3 read as KMT2C (previous HGNC symbol)"] == 1)
+        #expect(genes["gene MLL2 kept as written: ambiguous, HGNC candidates KMT2B, KMT2D"] == 1)
     }
 
     @Test func bcftoolsCsqIsNotHGVSButADerivedProteinChange() throws {
