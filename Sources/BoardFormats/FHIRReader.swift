@@ -1155,8 +1155,12 @@ public enum FHIRReader {
                 lines = entries.sorted(by: { ($0.start?.description ?? "") < ($1.start?.description ?? "") }).map(
                     \.line)
                 var findings = d.findings
-                if let report = d.reports.first {
-                    for i in findings.indices where findings[i].reportId == nil { findings[i].reportId = report.id }
+                // Variants no DiagnosticReport groups are this file's (Bundle's) own: they carry its scope as their
+                // report id, so that another file about the same patient never replaces them and a re-import of
+                // this one updates them in place.
+                let reportOfLooseFindings = d.reports.first?.id ?? scoped("(no DiagnosticReport)")
+                for i in findings.indices where findings[i].reportId == nil {
+                    findings[i].reportId = reportOfLooseFindings
                 }
                 let stage = d.stage == Stage() ? nil : d.stage
                 let perf = d.performance == PerformanceStatus() ? nil : d.performance

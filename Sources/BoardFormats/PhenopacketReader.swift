@@ -182,6 +182,8 @@ public enum PhenopacketReader {
             for (j, gi) in interpretation["diagnosis"]["genomicInterpretations"].array.enumerated() {
                 if var f = finding(gi, fallbackId: "\(i).\(j)", subjectId: subjectId) {
                     f.gene = genes.symbol(f.gene)
+                    // The file's own variants: another phenopacket of the same subject never replaces them.
+                    f.reportId = f.reportId ?? "phenopacket:\(name)"
                     findings.append(f)
                 } else {
                     account.skip("genomic interpretations without a variant descriptor")

@@ -51,7 +51,7 @@ struct RecordWriter {
         }
         let oldCase = try (existing?["body"] as String?).map { try Codec.decode(Case.self, from: $0) }
         // An imported record (it has provenance) speaks for its own reports only.
-        let ownReports = Set(record.reports.map(\.id))
+        let ownReports = Set(record.reports.map(\.id) + record.findings.compactMap(\.reportId))
         func otherReport(_ id: String?) -> Bool {
             record.provenance != nil && id.map { !ownReports.contains($0) } == true
         }

@@ -68,8 +68,8 @@ struct RecordIdentityTests {
 
     /// A Genomics Reporting bundle: a Patient, a variant Observation and its DiagnosticReport, with fullUrls that the
     /// IG's example bundles reuse from one bundle to the next.
-    static func bundle(id: String, gene: String, hgvsG: String) -> Data {
-        Data(
+    static func bundle(id: String, gene: String, hgvsG: String, report: Bool = true) -> Data {
+        let text =
             """
             {"resourceType": "Bundle", "id": "\(id)", "type": "collection", "entry": [
               {"fullUrl": "urn:uuid:0000-patient", "resource": {"resourceType": "Patient", "gender": "male", "birthDate": "1962-12-31",
@@ -84,7 +84,36 @@ struct RecordIdentityTests {
                 "category": [{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v2-0074", "code": "GE"}]}],
                 "code": {"coding": [{"system": "http://loinc.org", "code": "81247-9"}]}, "subject": {"reference": "urn:uuid:0000-patient"},
                 "result": [{"reference": "urn:uuid:0000-variant"}]}}]}
-            """.utf8)
+            """
+        guard !report, let cut = text.range(of: #",\#n  {"fullUrl": "urn:uuid:0000-report""#) else {
+            return Data(text.utf8)
+        }
+        return Data((text[..<cut.lowerBound] + "]}").utf8)
+    }
+
+    /// Variants no DiagnosticReport groups belong to their own bundle: another bundle of the same patient never
+    /// replaces them, and importing either again leaves the store as it was.
+    @Test func variantsWithoutAReportAreKeptAcrossBundlesAndReimportIsIdempotent() throws {
+        let s = try BoardStore.inMemory()
+        let first = try FHIRReader.read(
+            data: Self.bundle(id: "one", gene: "BRAF", hgvsG: "NC_000007.13:g.140453136A>T", report: false),
+            file: "/data/one.json")
+        let second = try FHIRReader.read(
+            data: Self.bundle(id: "two", gene: "JAK2", hgvsG: "NC_000009.11:g.5073770G>T", report: false),
+            file: "/data/two.json")
+        #expect(first.bundle.cases.first?.reports.isEmpty == true)
+        try s.importRecords(first.bundle, now: Fixtures.now)
+        try s.importRecords(second.bundle, now: Fixtures.now)
+        let caseId = try #require(second.bundle.cases.first?.id)
+        let both = try #require(try s.caseRecord(id: caseId)).record
+        #expect(both.findings.compactMap(\.gene).sorted() == ["BRAF", "JAK2"])
+        for payload in [first, second] {
+            let again = try s.importRecords(payload.bundle, now: Fixtures.now)
+            #expect(again.counts["finding"]?.created ?? 0 == 0 && again.counts["finding"]?.updated ?? 0 == 0)
+        }
+        let after = try #require(try s.caseRecord(id: caseId)).record
+        #expect(Set(after.findings.map(\.id)) == Set(both.findings.map(\.id)))
+        #expect(after.findings.compactMap(\.gene).sorted() == ["BRAF", "JAK2"])
     }
 
     @Test func bundlesReusingAnObservationIdKeepBothVariantsAndReimportUpdates() throws {
