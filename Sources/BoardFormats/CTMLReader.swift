@@ -168,7 +168,9 @@ public enum CTMLReader {
             shortTitle: root["short_title"].string,
             phase: root["phase"].string.map { $0.hasPrefix("Phase") ? $0 : "Phase \($0)" },
             status: status, sponsor: sponsor, arms: arms,
-            eligibility: Eligibility(minimumAge: ageText.hasPrefix("adult") ? 18 : nil, criteria: trialCriteria),
+            eligibility: Eligibility(
+                minimumAge: ageText.hasPrefix("adult") ? 18 : nil, criteria: trialCriteria,
+                inclusionText: requirementsText(root["prior_treatment_requirements"])),
             provenance: Provenance(file: file, recordId: protocolNo ?? id, format: "ctml"))
         var payload = ImportPayload(bundle: BoardBundle(trials: [trial]))
         let name = URL(fileURLWithPath: file).lastPathComponent
@@ -179,6 +181,14 @@ public enum CTMLReader {
         }
         if steps.isEmpty { payload.notes.append("\(name) trial \(id): no treatment_list steps; the trial has no arms") }
         return payload
+    }
+
+    /// CTML's `prior_treatment_requirements`: the protocol's own eligibility sentences (a list of strings, or one
+    /// string), kept as inclusion text, one requirement a line, so that the matcher reads them as a screener would.
+    static func requirementsText(_ node: JSONNode) -> String? {
+        let lines = (node.string.map { [$0] } ?? node.array.compactMap(\.string))
+            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        return lines.isEmpty ? nil : lines.map { "- " + $0 }.joined(separator: "\n")
     }
 
     static func conjunction(_ parts: [Criterion?]) -> Criterion? {
