@@ -35,7 +35,8 @@ public enum TrialConditionCrosswalk {
         "pancreatic neoplasms": "PANCREAS", "pancreatic cancer": "PANCREAS", "carcinoma, pancreatic ductal": "PAAD",
         "liver neoplasms": "LIVER", "carcinoma, hepatocellular": "HCC", "hepatocellular carcinoma": "HCC",
         "cholangiocarcinoma": "CHOL", "biliary tract neoplasms": "BILIARY_TRACT",
-        "gastrointestinal stromal tumors": "GIST",
+        "gastrointestinal stromal tumors": "GIST", "crc": "BOWEL", "esophageal scc": "ESCC",
+        "oesophageal scc": "ESCC", "oesophageal squamous cell carcinoma": "ESCC",
         // Genitourinary and gynaecological
         "prostatic neoplasms": "PROSTATE", "prostate cancer": "PROSTATE",
         "prostatic neoplasms, castration-resistant": "PROSTATE",
@@ -50,7 +51,7 @@ public enum TrialConditionCrosswalk {
         "melanoma": "MEL", "skin neoplasms": "SKIN", "uveal melanoma": "UM",
         "squamous cell carcinoma of head and neck": "HNSC",
         "head and neck neoplasms": "HEAD_NECK", "head and neck cancer": "HEAD_NECK",
-        "head and neck squamous cell carcinoma": "HNSC",
+        "head and neck squamous cell carcinoma": "HNSC", "hnscc": "HNSC",
         "thyroid neoplasms": "THYROID", "thyroid cancer": "THYROID", "glioblastoma": "GB", "brain neoplasms": "BRAIN",
         "glioma": "BRAIN", "neuroblastoma": "NBL", "retinoblastoma": "RBL", "wilms tumor": "WT",
         // Sarcoma
@@ -74,7 +75,8 @@ public enum TrialConditionCrosswalk {
         // Any tumour
         "solid tumor": "_SOLID_", "solid tumors": "_SOLID_", "advanced solid tumors": "_SOLID_",
         "advanced solid tumor": "_SOLID_",
-        "solid tumour": "_SOLID_", "solid tumours": "_SOLID_",
+        "solid tumour": "_SOLID_", "solid tumours": "_SOLID_", "solid malignancy": "_SOLID_",
+        "solid malignancies": "_SOLID_",
     ]
 
     /// Words that say how far or how often a cancer has gone, not what it is: dropped before looking up.

@@ -66,6 +66,8 @@ struct CaseIndex: Sendable {
     /// Lower-cased drug names and regimen texts of all prior lines.
     let drugs: [String]
     let regimens: [String]
+    /// Lower-cased drug names of the most recent line that gave drugs (latest start, else highest line number).
+    let latestDrugs: [String]
     let hasHistory: Bool
     let hasMolecularData: Bool
     let alterations: [Alteration]
@@ -248,6 +250,7 @@ struct CaseIndex: Sendable {
         self.geneOrder = order
         drugs = record.treatmentHistory.flatMap { $0.drugs.map { $0.lowercased() } }
         regimens = record.treatmentHistory.compactMap { $0.regimen?.lowercased() }
+        latestDrugs = Self.latestLine(record.treatmentHistory)?.drugs.map { $0.lowercased() } ?? []
         // A history tells what was not given only when it records systemic therapy: procedures and imaging alone do not.
         hasHistory = record.treatmentHistory.contains { line in
             let setting = (line.setting ?? "").lowercased()
@@ -276,6 +279,14 @@ struct CaseIndex: Sendable {
     /// Metastatic disease recorded outside the stage group: the record's metastatic sites.
     static func metastaticRecorded(_ record: Case) -> Bool {
         !record.metastaticSites.isEmpty
+    }
+
+    /// The most recent line that gave drugs: the latest start date, else the highest line number, else the last listed.
+    static func latestLine(_ history: [TherapyLine]) -> TherapyLine? {
+        let given = history.filter { !$0.drugs.isEmpty }
+        if given.allSatisfy({ $0.start != nil }), let line = given.max(by: { $0.start! < $1.start! }) { return line }
+        if given.allSatisfy({ $0.line != nil }), let line = given.max(by: { $0.line! < $1.line! }) { return line }
+        return given.last
     }
 
     /// Lines whose setting says advanced, metastatic, recurrent or palliative disease.

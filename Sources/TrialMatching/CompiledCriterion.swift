@@ -69,6 +69,9 @@ final class Leaf: Sendable {
         if case .priorTreatment(_, let display, _) = test {
             receivedText = "received \(display)"
             notReceivedText = "\(display) not in the recorded lines"
+        } else if case .latestTreatment(_, let display) = test {
+            receivedText = "the most recent line holds \(display)"
+            notReceivedText = "the most recent line holds no \(display)"
         } else {
             receivedText = ""
             notReceivedText = ""
@@ -96,6 +99,8 @@ enum Test: Sendable {
     case mmr(deficient: Bool, negated: Bool)
     case receptor(Receptor, positive: Bool, negated: Bool)
     case priorTreatment(names: [String], display: String, negated: Bool)
+    /// The most recent line of therapy holds one of these drugs.
+    case latestTreatment(names: [String], display: String)
     case genomic(GenomicTest)
     /// CTML disease_status ("Advanced", "Metastatic"): met by a stage IV / M1 case, else unknown.
     case diseaseStatus([String])

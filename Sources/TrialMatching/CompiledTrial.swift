@@ -37,26 +37,108 @@ final class CompiledTrial: Sendable {
         fingerprint = trial.fingerprint
         let e = trial.eligibility
         let tree = e.criteria.map { compiler.compile($0) }
-        var arms: [Arm] = []
-        var closed: [CriterionOutcome] = []
-        var armLeaves: [Leaf] = []
-        for arm in trial.arms {
-            let title = "arm \(arm.id)" + (arm.name.isEmpty || arm.name == arm.id ? "" : " (\(arm.name))")
-            if arm.open {
-                // An arm without a tree of its own: the alterations its name and description require (umbrella trials).
-                let node = arm.criteria.map { compiler.compile($0) } ?? Self.describedArmNode(arm, compiler: &compiler)
-                armLeaves += node?.leaves ?? []
-                arms.append(Arm(id: arm.id, title: title, node: node?.prefixed("arm \(arm.id): ")))
-            } else {
-                closed.append(
-                    CriterionOutcome(criterion: title, outcome: .notMet, detail: "closed to accrual — skipped"))
+        // An arm without a tree of its own: the alterations its name and description require (umbrella trials).
+        var armTrees: [String: Node] = [:]
+        for arm in trial.arms where arm.open {
+            armTrees[arm.id] =
+                arm.criteria.map { compiler.compile($0) } ?? Self.describedArmNode(arm, compiler: &compiler)
+        }
+        var inclusion = e.inclusionText ?? ""
+        var exclusion = e.exclusionText ?? ""
+        if exclusion.isEmpty, inclusion.lowercased().contains("exclusion criteria") {
+            (inclusion, exclusion) = EligibilityText.sections(of: inclusion)
+        }
+        let parts = StudyParts(inclusion: inclusion, exclusion: exclusion, arms: trial.arms)
+        var reader = TrialTextReader(
+            treeLeaves: (tree?.leaves ?? []) + trial.arms.compactMap { armTrees[$0.id] }.flatMap(\.leaves),
+            arms: trial.arms)
+        // A part whose arms keep a CTML tree naming alterations: the tree's exact list stands for the text's
+        // general words ("an EGFR TKI-sensitizing EGFR mutation (e.g., exon 19 deletion, L858R)").
+        let treeGenotype = parts.parts.indices.map { p in
+            trial.arms.contains { arm in
+                guard parts.partOfArm[arm.id] == p, let tree = armTrees[arm.id] else { return false }
+                if case .any = tree { return false }
+                return tree.leaves.contains {
+                    if case .genomic = $0.test { return true }
+                    return false
+                }
             }
         }
-        let treeLeaves = (tree?.leaves ?? []) + armLeaves
-        let treeLabels = Set(treeLeaves.map(\.label))
+        let partNodes = Self.partNodes(
+            parts, trialId: trial.id, treeGenotype: treeGenotype, reader: &reader, compiler: &compiler)
 
-        // Structured fields, unless the tree already says the same.
+        var arms: [Arm] = []
+        var closed: [CriterionOutcome] = []
+        for arm in trial.arms {
+            let title = "arm \(arm.id)" + (arm.name.isEmpty || arm.name == arm.id ? "" : " (\(arm.name))")
+            guard arm.open else {
+                closed.append(
+                    CriterionOutcome(criterion: title, outcome: .notMet, detail: "closed to accrual — skipped"))
+                continue
+            }
+            var own: [Node] = []
+            let part = parts.partOfArm[arm.id].map { partNodes[$0] }
+            // CTML trees that OR the cohorts together are the curator's summary of them: where the protocol's text
+            // lists the part's cohorts, the text decides (it names cohorts and prior therapies the tree leaves out).
+            if let tree = armTrees[arm.id] {
+                if case .any = tree, part?.cohorts == true {
+                } else {
+                    own.append(tree)
+                }
+            }
+            own += part?.nodes ?? []
+            let node: Node? = own.isEmpty ? nil : own.count == 1 ? own[0] : .all(own)
+            arms.append(Arm(id: arm.id, title: title, node: node?.prefixed("arm \(arm.id): ")))
+        }
+
+        var nodes = Self.structuredLeaves(e, compiler: &compiler)
+        // Structured fields, unless the trial's tree (or every arm's own criteria) already says the same.
+        var covered = Set((tree?.leaves ?? []).map(\.label))
+        if let first = arms.first {
+            let prefixLength = { (arm: Arm) in "arm \(arm.id): ".count }
+            var common = Set((first.node?.leaves ?? []).map { String($0.label.dropFirst(prefixLength(first))) })
+            for arm in arms.dropFirst() {
+                common.formIntersection((arm.node?.leaves ?? []).map { String($0.label.dropFirst(prefixLength(arm))) })
+            }
+            covered.formUnion(common)
+        }
+        nodes = nodes.filter { !covered.contains($0.label) }
+        if let tree { nodes.append(tree) }
+        nodes += reader.read(
+            inclusion: parts.commonInclusion, exclusion: parts.commonExclusion, conditions: e.conditions,
+            compiler: &compiler)
+
+        base = .all(nodes)
+        baseProgram = Program(base)
+        self.arms = arms
+        closedArmLines = closed + reader.chart
+        hasArms = !trial.arms.isEmpty
+        recruitmentBonus = Self.recruitmentBonus(trial.status)
+    }
+
+    /// The criteria of each part of the study, read with the part's own context (a later part's sentences about
+    /// the earlier part; its own ECOG limit).
+    static func partNodes(
+        _ parts: StudyParts, trialId: String, treeGenotype: [Bool], reader: inout TrialTextReader,
+        compiler: inout CriterionCompiler
+    ) -> [(nodes: [Node], cohorts: Bool)] {
+        let first = parts.parts.compactMap(\.number).min()
+        return zip(parts.parts, treeGenotype).map { part, treeGenotype in
+            var partReader = reader
+            if let n = part.number, let first, n > first, let kind = part.key.split(separator: " ").first {
+                partReader.laterPart = (trialId, String(kind), n - 1)
+            }
+            let result = partReader.partNodes(part, readGenotype: !treeGenotype, compiler: &compiler)
+            reader.adoptChart(of: partReader)
+            return result
+        }
+    }
+
+    /// Age, sex, diagnoses (or registry conditions through the crosswalk) and the patient being alive.
+    static func structuredLeaves(_ e: Eligibility, compiler: inout CriterionCompiler) -> [Node] {
         var structured: [Leaf] = []
+        // Every trial is for living patients: a record that states death rules the patient out (issue 12).
+        structured.append(compiler.leaf("patient alive", .alive))
         if let min = e.minimumAge {
             structured.append(compiler.leaf("age ≥\(min)", .age(Comparison(op: .ge, value: Double(min)))))
         }
@@ -83,258 +165,19 @@ final class CompiledTrial: Sendable {
             }
             structured.append(compiler.diagnosisLeaf(mapped.isEmpty ? targets : mapped, negated: false))
         }
-        // Every trial is for living patients: a record that states death rules the patient out (issue 12).
-        structured.insert(compiler.leaf("patient alive", .alive), at: 0)
-        var nodes: [Node] = structured.filter { !treeLabels.contains($0.label) }.map(Node.leaf)
-        if let tree { nodes.append(tree) }
+        return structured.map(Node.leaf)
+    }
 
-        // Free text: inclusion mentions only where no structured criterion covers the same ground;
-        // exclusion mentions always (an excluded alteration the patient has counts against).
-        let hasGenomic = treeLeaves.contains {
-            switch $0.test {
-            case .genomic, .microsatellite, .mmr, .tmb: true
-            default: false
-            }
-        }
-        let treeHasECOG = treeLeaves.contains {
-            if case .ecog = $0.test { return true }
-            return false
-        }
-        let hasReceptor = treeLeaves.contains {
-            if case .receptor = $0.test { return true }
-            return false
-        }
-        let hasERBB2 = treeLeaves.contains {
-            if case .genomic(let g) = $0.test { return g.genes.contains("ERBB2") }
-            return false
-        }
-        var inclusion = e.inclusionText ?? ""
-        var exclusion = e.exclusionText ?? ""
-        if exclusion.isEmpty, inclusion.lowercased().contains("exclusion criteria") {
-            (inclusion, exclusion) = EligibilityText.sections(of: inclusion)
-        }
-        // Inclusion text in parts (study stages, cohorts) with different ECOG limits: at or below the lowest
-        // limit is met, above the highest is not met, in between depends on the part (unknown).
-        var hasECOG = treeHasECOG
-        if !hasECOG {
-            let limits = Set(EligibilityText.sentences(inclusion).compactMap(ScreenerText.ecogMax))
-            if limits.count >= 2, let low = limits.min(), let high = limits.max() {
-                hasECOG = true
-                nodes.append(
-                    .any(
-                        [
-                            .leaf(
-                                compiler.leaf(
-                                    "text: ECOG ≤\(low)", .ecog(Comparison(op: .le, value: Double(low))), fromText: true
-                                )),
-                            .all([
-                                .leaf(
-                                    compiler.leaf(
-                                        "text: ECOG ≤\(high)", .ecog(Comparison(op: .le, value: Double(high))),
-                                        fromText: true)),
-                                .leaf(
-                                    compiler.leaf(
-                                        "text: ECOG limit of the study part (≤\(low) or ≤\(high))",
-                                        .unsupported(missing: "which part of the study the patient enters"),
-                                        fromText: true)),
-                            ]),
-                        ],
-                        label: "text: ECOG ≤\(low) (≤\(high) in another part of the study)"))
-            } else if limits.count == 1, let only = limits.first {
-                hasECOG = true
-                nodes.append(
-                    .leaf(
-                        compiler.leaf(
-                            "text: ECOG ≤\(only)", .ecog(Comparison(op: .le, value: Double(only))), fromText: true)))
-            }
-        }
-        for clause in EligibilityText.clauses(inclusion, section: .inclusion) {
-            let kept = clause.mentions.filter { mention in
-                switch mention {
-                case .alteration, .wildtype, .msiHigh, .microsatelliteStable, .tmb: !hasGenomic
-                case .ecog: !hasECOG
-                case .receptor(let name, _): !hasReceptor && !(name == "HER2" && hasERBB2)
-                }
-            }
-            guard !kept.isEmpty else { continue }
-            if let node = Self.textNode(
-                EligibilityText.Clause(
-                    section: .inclusion, mentions: kept, anyOf: clause.anyOf,
-                    negated: clause.negated, sentence: clause.sentence), compiler: &compiler)
-            {
-                nodes.append(node)
-            }
-        }
-        for clause in EligibilityText.clauses(exclusion, section: .exclusion) {
-            if let node = Self.textNode(clause, compiler: &compiler) { nodes.append(node) }
-        }
-        // Condition names that state a receptor subtype ("Triple Negative Breast Cancer") are criteria of their own.
-        var subtypes: [TrialConditionCrosswalk.Subtype] = []
-        for condition in e.conditions {
-            for st in TrialConditionCrosswalk.subtypes(of: condition) where !subtypes.contains(st) {
-                subtypes.append(st)
-            }
-        }
-        if !hasReceptor {
-            for st in subtypes {
-                switch st {
-                case .tripleNegative:
-                    for r in [Receptor.er, .pr, .her2] {
-                        nodes.append(
-                            .leaf(
-                                compiler.leaf(
-                                    "condition triple-negative: \(r.rawValue) negative",
-                                    .receptor(r, positive: false, negated: false))))
-                    }
-                case .her2Positive:
-                    nodes.append(
-                        .leaf(
-                            compiler.leaf(
-                                "condition HER2-positive: HER2 positive",
-                                .receptor(.her2, positive: true, negated: false))))
-                case .her2Negative:
-                    nodes.append(
-                        .leaf(
-                            compiler.leaf(
-                                "condition HER2-negative: HER2 negative",
-                                .receptor(.her2, positive: false, negated: false))))
-                case .hormoneReceptorPositive:
-                    nodes.append(
-                        .any(
-                            [
-                                .leaf(compiler.leaf("ER positive", .receptor(.er, positive: true, negated: false))),
-                                .leaf(compiler.leaf("PR positive", .receptor(.pr, positive: true, negated: false))),
-                            ],
-                            label: "condition hormone-receptor-positive: ER or PR positive"))
-                }
-            }
-        }
-
-        // The screener's reading of the remaining sentences: stage, HER2 by IHC/ISH, prior therapy, lines; the
-        // rest either needs the chart (listed, not counted) or was not read (unknown, counted).
-        // Arm drugs that are one drug name (a composite such as "Chemotherapy (Gemcitabine + Carboplatin …)" is not).
-        let armDrugs = Array(
-            Set(trial.arms.flatMap(\.drugs).map { $0.lowercased() }.filter { !$0.contains(" ") && !$0.contains("(") }))
-        // An exception to "prior study treatment" stated in any sentence holds for all of them.
-        let studyExceptions = Set(
-            EligibilityText.sentences(exclusion).map { $0.lowercased() }.flatMap { l -> [String] in
-                guard let r = l.range(of: "exception of") ?? l.range(of: "except ") else { return [] }
-                return armDrugs.filter { l[r.upperBound...].contains($0) }
-            })
-        var chart: [CriterionOutcome] = []
-        var said = Set<String>()
-        for (text, section) in [(inclusion, EligibilityText.Section.inclusion), (exclusion, .exclusion)] {
-            for sentence in EligibilityText.sentences(text) {
-                let lower = sentence.lowercased()
-                // Headings ("Inclusion Criteria Stage 1", "Exclusion criteria:") are not criteria.
-                if lower.hasPrefix("inclusion criteria") || lower.hasPrefix("exclusion criteria")
-                    || lower.hasSuffix("criteria")
-                    || lower.hasSuffix("criteria:") || lower.count < 4
-                {
-                    continue
-                }
-                let alreadyRead = EligibilityText.clause(sentence, section: section) != nil
-                var kind = ScreenerText.read(sentence, section: section, alreadyRead: alreadyRead)
-                // "Prior treatment with any of the study treatments …": the drugs of the trial's own arms.
-                if section == .exclusion, lower.contains("study treatment") || lower.contains("study drug"),
-                    lower.contains("prior") || lower.contains("previous"), !armDrugs.isEmpty
-                {
-                    let allowed =
-                        ScreenerText.drugs(in: lower.components(separatedBy: "exception of").dropFirst().joined())
-                        .flatMap(\.1)
-                        + (lower.range(of: "exception of").map { r in
-                            armDrugs.filter { lower[r.upperBound...].contains($0) }
-                        } ?? [])
-                    let names = Array(Set(armDrugs.filter { !allowed.contains($0) && !studyExceptions.contains($0) }))
-                        .sorted()
-                    if !names.isEmpty {
-                        kind = .read([
-                            .prior(
-                                names: names,
-                                display: "a study treatment of this trial (" + names.joined(separator: ", ") + ")",
-                                required: false)
-                        ])
-                    }
-                }
-                switch kind {
-                case .ignore: continue
-                case .chart:
-                    let shown = Self.shorten(sentence)
-                    guard said.insert(shown).inserted else { continue }
-                    chart.append(
-                        CriterionOutcome(
-                            criterion: (section == .exclusion ? "excluded if: " : "") + shown, outcome: .unknown,
-                            detail: "needs the chart", fromText: true, missing: "the chart"))
-                case .unread where section == .exclusion:
-                    // An exclusion not read is listed for the screener to check; inclusion criteria not read count (below).
-                    let shown = Self.shorten(sentence)
-                    guard said.insert(shown).inserted else { continue }
-                    chart.append(
-                        CriterionOutcome(
-                            criterion: "excluded if: " + shown, outcome: .unknown,
-                            detail: "not read by the matcher: check against the record", fromText: true,
-                            missing: "a screener's reading of this exclusion"))
-                case .unread:
-                    let shown = Self.shorten(sentence)
-                    guard said.insert(shown).inserted else { continue }
-                    nodes.append(
-                        .leaf(
-                            compiler.leaf(
-                                "text not read: " + shown, .unsupported(missing: "a screener's reading of: " + shown),
-                                fromText: true)))
-                case .read(let readings):
-                    for r in readings {
-                        let prefix = section == .exclusion ? "excluded if: " : "text: "
-                        switch r {
-                        case .stage(let yes, let maybe, let label):
-                            if case .stage = treeLeaves.first(where: {
-                                if case .stage = $0.test { return true }
-                                return false
-                            })?.test {
-                                continue
-                            }
-                            nodes.append(
-                                .leaf(
-                                    compiler.leaf(
-                                        (label.hasPrefix("excluded") ? "" : prefix) + label,
-                                        .stage(yes: yes, maybe: maybe), fromText: true)))
-                        case .her2Positive:
-                            if hasReceptor || hasERBB2 { continue }
-                            nodes.append(
-                                .leaf(
-                                    compiler.leaf(
-                                        "text: HER2 positive (IHC 3+ or ISH amplified)",
-                                        .receptor(.her2, positive: true, negated: false), fromText: true)))
-                        case .prior(let names, let display, let required):
-                            let label = (required ? "text: prior " : "excluded if: prior ") + display
-                            nodes.append(
-                                .leaf(
-                                    compiler.leaf(
-                                        label, .priorTreatment(names: names, display: display, negated: !required),
-                                        fromText: true)))
-                        case .lines(let cmp, let label):
-                            nodes.append(.leaf(compiler.leaf("text: " + label, .advancedLines(cmp), fromText: true)))
-                        }
-                    }
-                }
-            }
-        }
-        closed += chart
-
-        base = .all(nodes)
-        baseProgram = Program(base)
-        self.arms = arms
-        closedArmLines = closed
-        hasArms = !trial.arms.isEmpty
-        switch trial.status {
-        case .recruiting: recruitmentBonus = 20
-        case .enrollingByInvitation, .notYetRecruiting: recruitmentBonus = 12
-        case .activeNotRecruiting: recruitmentBonus = 4
-        case .suspended, .unknown: recruitmentBonus = 2
-        case .available: recruitmentBonus = 12
-        case .temporarilyNotAvailable: recruitmentBonus = 2
-        case .terminated, .completed, .withdrawn, .noLongerAvailable, .approvedForMarketing, .withheld:
-            recruitmentBonus = 0
+    /// How much an open trial's status adds to its rank.
+    static func recruitmentBonus(_ status: RecruitmentStatus) -> Double {
+        switch status {
+        case .recruiting: 20
+        case .enrollingByInvitation, .notYetRecruiting: 12
+        case .activeNotRecruiting: 4
+        case .suspended, .unknown: 2
+        case .available: 12
+        case .temporarilyNotAvailable: 2
+        case .terminated, .completed, .withdrawn, .noLongerAvailable, .approvedForMarketing, .withheld: 0
         }
     }
 

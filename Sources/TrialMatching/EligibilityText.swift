@@ -413,6 +413,17 @@ public enum EligibilityText {
                     window += 1
                     continue
                 }
+                // "KRAS G12-mutant", "G12C-mutated": the change with its kind written after a hyphen.
+                if let dash = t.text.lastIndex(of: "-"),
+                    ["mutant", "mutated", "mutation"].contains(t.text[t.text.index(after: dash)...].lowercased()),
+                    let change = proteinChange(String(t.text[..<dash]))
+                {
+                    items += [.protein(change.exact, change.wildcard), .kind(.mutation)]
+                    end = t.end
+                    k += 1
+                    window += 1
+                    continue
+                }
                 if let change = proteinChange(t.text) {
                     items.append(.protein(change.exact, change.wildcard))
                     end = t.end

@@ -94,6 +94,23 @@ struct ExplanationPlan: Sendable {
     let longestTree: Int
 
     init(_ compiled: [CompiledTrial], leaves: [Leaf]) {
+        var layout = Layout()
+        for t in compiled { layout.add(t) }
+        let (kinds, textA, textB) = Self.leafTexts(leaves)
+        nodes = layout.nodes
+        trials = layout.trials
+        arms = layout.arms
+        leafKinds = kinds
+        texts = Texts(
+            labels: layout.labels, armIds: layout.armIds, armTitles: layout.armTitles,
+            trialIds: compiled.map(\.trialId), trialFingerprints: compiled.map(\.fingerprint),
+            closedLines: layout.closedLines, leafTextA: textA, leafTextB: textB)
+        idRank = Self.idRanks(compiled)
+        longestTree = max(1, layout.longest)
+    }
+
+    /// The compiled trees flattened in preorder, with their labels interned.
+    private struct Layout {
         var nodes: [Node] = []
         var trials: [Trial] = []
         var arms: [Arm] = []
@@ -104,14 +121,15 @@ struct ExplanationPlan: Sendable {
         var closedLines: [CriterionOutcome] = []
         var longest = 0
 
-        func intern(_ label: String) -> Int32 {
+        mutating func intern(_ label: String) -> Int32 {
             if let id = labelIds[label] { return id }
             let id = Int32(labels.count)
             labels.append(label)
             labelIds[label] = id
             return id
         }
-        func add(_ node: TrialMatching.Node) {
+
+        mutating func add(_ node: TrialMatching.Node) {
             let k = nodes.count
             nodes.append(Node(kind: .all, fromText: false, leaf: -1, label: -1, end: -1))
             switch node {
@@ -129,14 +147,15 @@ struct ExplanationPlan: Sendable {
                     end: Int32(nodes.count))
             }
         }
-        func tree(_ node: TrialMatching.Node?) -> (Int32, Int32) {
+
+        mutating func tree(_ node: TrialMatching.Node?) -> (Int32, Int32) {
             let start = nodes.count
             if let node { add(node) }
             longest = max(longest, nodes.count - start)
             return (Int32(start), Int32(nodes.count))
         }
 
-        for t in compiled {
+        mutating func add(_ t: CompiledTrial) {
             let (baseStart, baseEnd) = tree(t.base)
             for arm in t.arms {
                 let (start, end) = tree(arm.node)
@@ -150,7 +169,10 @@ struct ExplanationPlan: Sendable {
                     closedCount: Int32(t.closedArmLines.count)))
             closedLines += t.closedArmLines
         }
+    }
 
+    /// Per leaf id: how its verdict is put into words, and the texts that do not depend on the case.
+    private static func leafTexts(_ leaves: [Leaf]) -> ([LeafKind], [String], [String]) {
         var kinds: [LeafKind] = []
         var textA: [String] = []
         var textB: [String] = []
@@ -171,7 +193,7 @@ struct ExplanationPlan: Sendable {
                 case .pr: kind = .pr
                 case .her2: kind = .her2
                 }
-            case .priorTreatment:
+            case .priorTreatment, .latestTreatment:
                 kind = .priorTreatment
                 a = leaf.receivedText
                 b = leaf.notReceivedText
@@ -195,8 +217,11 @@ struct ExplanationPlan: Sendable {
             textA.append(a)
             textB.append(b)
         }
+        return (kinds, textA, textB)
+    }
 
-        // Ties in ranking are broken by trial id: rank the ids once.
+    /// Each trial's position among the trials sorted by id (equal ids share one): ties in ranking go by id.
+    private static func idRanks(_ compiled: [CompiledTrial]) -> [Int32] {
         let order = compiled.indices.sorted { compiled[$0].trialId < compiled[$1].trialId }
         var idRank = [Int32](repeating: 0, count: compiled.count)
         var rank: Int32 = 0
@@ -204,17 +229,7 @@ struct ExplanationPlan: Sendable {
             if k > 0 && compiled[order[k - 1]].trialId != compiled[i].trialId { rank += 1 }
             idRank[i] = rank
         }
-
-        self.nodes = nodes
-        self.trials = trials
-        self.arms = arms
-        leafKinds = kinds
-        texts = Texts(
-            labels: labels, armIds: armIds, armTitles: armTitles, trialIds: compiled.map(\.trialId),
-            trialFingerprints: compiled.map(\.fingerprint), closedLines: closedLines, leafTextA: textA, leafTextB: textB
-        )
-        self.idRank = idRank
-        longestTree = max(1, longest)
+        return idRank
     }
 }
 
@@ -272,7 +287,7 @@ struct AlterationTexts {
     }
 
     /// The alteration's label, or "" for none (-1).
-    mutating func label(_ i: Int32, _ c: CaseIndex) -> String {
+    mutating func label(of i: Int32, in c: CaseIndex) -> String {
         guard i >= 0 else { return "" }
         if !ready {
             labels.removeAll(keepingCapacity: true)
@@ -286,10 +301,10 @@ struct AlterationTexts {
     }
 
     /// The detail and missing texts of a genomic verdict that names an alteration.
-    mutating func describe(_ reason: Reason, _ i: Int32, _ c: CaseIndex) -> (String, String?) {
+    mutating func describe(_ reason: Reason, alteration i: Int32, in c: CaseIndex) -> (String, String?) {
         let key = Int(i) &* 4 &+ (reason == .present ? 1 : reason == .undecided ? 2 : 3)
         if let known = derived[key] { return known }
-        let label = label(i, c)
+        let label = label(of: i, in: c)
         let texts: (String, String?)
         switch reason {
         case .present: texts = ("present: " + label, nil)
@@ -371,10 +386,10 @@ extension MatchEngine {
     /// One match, explained criterion by criterion: the trial-level tree, the chosen arm's tree, the other open
     /// arms (when the match is not ruled out), then the closed arms.
     func materialize(
-        _ i: Int, _ c: CaseIndex, _ d: Decision, _ run: PlanRun, _ v: ExplanationView, _ x: inout Explainer,
-        at now: Date
+        trial i: Int, case c: CaseIndex, decision d: Decision, run: PlanRun, view v: ExplanationView,
+        explainer x: inout Explainer, at now: Date
     ) -> TrialMatch {
-        let (armId, outcomes) = explain(i, c, d, run, v, &x)
+        let (armId, outcomes) = explain(trial: i, case: c, decision: d, run: run, view: v, explainer: &x)
         return TrialMatch(
             caseId: c.caseId, trialId: v.trialIds[i], armId: armId, outcomes: outcomes, status: d.status,
             score: d.score, computedAt: now,
@@ -383,8 +398,8 @@ extension MatchEngine {
 
     /// The chosen arm's id and the outcome lines of one match.
     func explain(
-        _ i: Int, _ c: CaseIndex, _ d: Decision, _ run: PlanRun, _ v: ExplanationView,
-        _ x: inout Explainer, otherArms: Bool = true
+        trial i: Int, case c: CaseIndex, decision d: Decision, run: PlanRun, view v: ExplanationView,
+        explainer x: inout Explainer, otherArms: Bool = true
     ) -> (String?, [CriterionOutcome]) {
         x.seen.removeAll(keepingCapacity: true)
         x.lines.removeAll(keepingCapacity: true)
@@ -392,12 +407,16 @@ extension MatchEngine {
         let t = v.trials[i]
         var armId: String?
         x.outcomes.withUnsafeMutableBufferPointer { scratch in
-            explainTree(v.nodes, Int(t.baseStart), Int(t.baseEnd), run, c, scratch, &x.seen, &x.lines)
+            explainTree(
+                v.nodes, from: Int(t.baseStart), to: Int(t.baseEnd), run: run, case: c, scratch: scratch,
+                seen: &x.seen, lines: &x.lines)
             if let a = d.arm {
                 let arm = Int(entry.armStart) + a
                 armId = v.armIds[arm]
                 let tree = v.arms[arm]
-                explainTree(v.nodes, Int(tree.start), Int(tree.end), run, c, scratch, &x.seen, &x.lines)
+                explainTree(
+                    v.nodes, from: Int(tree.start), to: Int(tree.end), run: run, case: c, scratch: scratch,
+                    seen: &x.seen, lines: &x.lines)
                 if otherArms && d.status != .notEligible {
                     for j in 0..<Int(entry.armCount) where j != a {
                         let other = Int(entry.armStart) + j
@@ -419,7 +438,8 @@ extension MatchEngine {
             [CriterionOutcome](unsafeUninitializedCapacity: count) { buffer, initialized in
                 var k = 0
                 for line in lines {
-                    let (criterion, detail, fromText, missing) = words(line, c, v, &x.alterationTexts)
+                    let (criterion, detail, fromText, missing) = words(
+                        line, case: c, view: v, alterationTexts: &x.alterationTexts)
                     // Fields assigned into a blank of immortal literals: moved, where the initializer would copy them.
                     let slot = buffer.baseAddress! + k
                     slot.initialize(to: Self.blankOutcome)
@@ -461,9 +481,9 @@ extension MatchEngine {
     /// the lines that decided it: every leaf of an `all`, the first met alternative of an `any` (or every
     /// unknown one, or the `any` itself when none applies). A label already said is not said again.
     private func explainTree(
-        _ nodes: UnsafeBufferPointer<ExplanationPlan.Node>, _ start: Int, _ end: Int, _ run: PlanRun,
-        _ c: CaseIndex, _ outcome: UnsafeMutableBufferPointer<Outcome>,
-        _ seen: inout [Int32], _ lines: inout [Explainer.Line]
+        _ nodes: UnsafeBufferPointer<ExplanationPlan.Node>, from start: Int, to end: Int, run: PlanRun,
+        case c: CaseIndex, scratch outcome: UnsafeMutableBufferPointer<Outcome>,
+        seen: inout [Int32], lines: inout [Explainer.Line]
     ) {
         guard start < end else { return }
         var k = end - 1
@@ -497,12 +517,12 @@ extension MatchEngine {
             }
             k -= 1
         }
-        emit(nodes, start, start, run, c, outcome, &seen, &lines)
+        emit(nodes, node: start, start: start, run: run, case: c, outcome: outcome, seen: &seen, lines: &lines)
     }
 
     private func emit(
-        _ nodes: UnsafeBufferPointer<ExplanationPlan.Node>, _ k: Int, _ start: Int, _ run: PlanRun, _ c: CaseIndex,
-        _ outcome: UnsafeMutableBufferPointer<Outcome>, _ seen: inout [Int32], _ lines: inout [Explainer.Line]
+        _ nodes: UnsafeBufferPointer<ExplanationPlan.Node>, node k: Int, start: Int, run: PlanRun, case c: CaseIndex,
+        outcome: UnsafeMutableBufferPointer<Outcome>, seen: inout [Int32], lines: inout [Explainer.Line]
     ) {
         let node = nodes[k]
         switch node.kind {
@@ -519,7 +539,7 @@ extension MatchEngine {
         case .all:
             var child = k + 1
             while child < Int(node.end) {
-                emit(nodes, child, start, run, c, outcome, &seen, &lines)
+                emit(nodes, node: child, start: start, run: run, case: c, outcome: outcome, seen: &seen, lines: &lines)
                 child = Int(nodes[child].end)
             }
         case .any:
@@ -528,14 +548,20 @@ extension MatchEngine {
             if o == .met {
                 while child < Int(node.end) {
                     if outcome[child - start] == .met {
-                        emit(nodes, child, start, run, c, outcome, &seen, &lines)
+                        emit(
+                            nodes, node: child, start: start, run: run, case: c, outcome: outcome, seen: &seen,
+                            lines: &lines)
                         return
                     }
                     child = Int(nodes[child].end)
                 }
             } else if o == .unknown {
                 while child < Int(node.end) {
-                    if outcome[child - start] == .unknown { emit(nodes, child, start, run, c, outcome, &seen, &lines) }
+                    if outcome[child - start] == .unknown {
+                        emit(
+                            nodes, node: child, start: start, run: run, case: c, outcome: outcome, seen: &seen,
+                            lines: &lines)
+                    }
                     child = Int(nodes[child].end)
                 }
             } else {
@@ -549,8 +575,8 @@ extension MatchEngine {
     /// The words for one line: its criterion, the case data that decided it, whether it comes from free text,
     /// and what would settle it when unknown.
     private func words(
-        _ line: Explainer.Line, _ c: CaseIndex, _ texts: ExplanationView,
-        _ alterationTexts: inout AlterationTexts
+        _ line: Explainer.Line, case c: CaseIndex, view texts: ExplanationView,
+        alterationTexts: inout AlterationTexts
     ) -> (String, String, Bool, String?) {
         switch line.kind {
         case .otherArm:
@@ -609,9 +635,9 @@ extension MatchEngine {
                 )
             case .genomic:
                 switch line.reason {
-                case .found: (detail, missing) = (alterationTexts.label(line.alteration, c), nil)
+                case .found: (detail, missing) = (alterationTexts.label(of: line.alteration, in: c), nil)
                 case .present, .undecided, .vusOnly:
-                    (detail, missing) = alterationTexts.describe(line.reason, line.alteration, c)
+                    (detail, missing) = alterationTexts.describe(line.reason, alteration: line.alteration, in: c)
                 case .noProfile: (detail, missing) = ("no molecular results recorded", texts.leafTextA[leaf])
                 default: (detail, missing) = ("none reported", nil)
                 }

@@ -131,6 +131,10 @@ enum Evaluator {
                 c.drugs.contains { $0 == n || $0.contains(n) } || c.regimens.contains { $0.contains(n) }
             }
             v = Verdict(outcome: received != negated ? .met : .notMet, reason: received ? .received : .notReceived)
+        case .latestTreatment(let names, _):
+            guard c.hasHistory else { return Verdict(outcome: .unknown, tally: Tally(unknowns: 1), reason: .noHistory) }
+            let holds = names.contains { n in c.latestDrugs.contains { $0 == n || $0.contains(n) } }
+            v = Verdict(outcome: holds ? .met : .notMet, reason: holds ? .received : .notReceived)
         case .genomic(let test):
             v = genomic(test, c)
         case .diseaseStatus(let statuses):

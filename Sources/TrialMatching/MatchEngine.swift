@@ -94,7 +94,10 @@ public struct MatchEngine: Sendable {
         var explainer = Explainer(longestTree: explanation.longestTree)
         var match: TrialMatch?
         decideAll(index, only: i) { _, d, run in
-            match = withView(explanation.texts) { v in materialize(i, index, d, run, v, &explainer, at: now) }
+            match = withView(explanation.texts) { v in
+                materialize(
+                    trial: i, case: index, decision: d, run: run, view: v, explainer: &explainer, at: now)
+            }
         }
         return match
     }
@@ -111,7 +114,9 @@ public struct MatchEngine: Sendable {
             withView(explanation.texts) { v in
                 let t = v.entries[i]
                 guard t.hasArms, t.armCount > 0 else {
-                    out.append(materialize(i, index, d, run, v, &x, at: now))
+                    out.append(
+                        materialize(
+                            trial: i, case: index, decision: d, run: run, view: v, explainer: &x, at: now))
                     return
                 }
                 let (baseOutcome, baseTally) = t.base.count > 0 ? run.result(t.base, index) : (Outcome.met, Tally())
@@ -132,7 +137,9 @@ public struct MatchEngine: Sendable {
                     let armDecision = Decision(
                         status: status, score: score(status, tally, t.recruitmentBonus), arm: a,
                         relevant: tally.isRelevant, noOpenArm: false)
-                    let (armId, outcomes) = explain(i, index, armDecision, run, v, &x, otherArms: false)
+                    let (armId, outcomes) = explain(
+                        trial: i, case: index, decision: armDecision, run: run, view: v, explainer: &x,
+                        otherArms: false)
                     out.append(
                         TrialMatch(
                             caseId: index.caseId, trialId: v.trialIds[i], armId: armId, outcomes: outcomes,
@@ -217,7 +224,8 @@ public struct MatchEngine: Sendable {
                     for k in 0..<x.picks.count {
                         let i = Int(x.picks[k].trial)
                         let d = run.decisions[Int(v.entries[i].decisionClass)]
-                        let (armId, outcomes) = explain(i, index, d, run, v, &x)
+                        let (armId, outcomes) = explain(
+                            trial: i, case: index, decision: d, run: run, view: v, explainer: &x)
                         // Fields assigned into a blank: moved, where the initializer would copy them.
                         let slot = buffer.baseAddress! + k
                         slot.initialize(to: blank)

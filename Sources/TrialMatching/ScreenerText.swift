@@ -15,6 +15,8 @@ enum ScreenerText {
         case stage(yes: UInt8, maybe: UInt8, label: String)
         case her2Positive
         case prior(names: [String], display: String, required: Bool)
+        /// "progressing on osimertinib as the most recent prior therapy": the latest line holds one of these.
+        case latest(names: [String], display: String)
         case lines(Comparison, label: String)
     }
 
@@ -27,7 +29,7 @@ enum ScreenerText {
     static func bit(_ level: Int) -> UInt8 { UInt8(1) << UInt8(level) }
 
     static func read(_ sentence: String, section: EligibilityText.Section, alreadyRead: Bool) -> Kind {
-        let lower = " " + sentence.lowercased().replacingOccurrences(of: "\u{2010}", with: "-") + " "
+        let lower = normalised(sentence)
         if lower.trimmingCharacters(in: .whitespaces).count < 4 { return .ignore }
         var found: [Reading] = []
         let window = timeWindow(lower)
@@ -47,14 +49,18 @@ enum ScreenerText {
             !lower.contains("allerg"),
             !lower.contains("cumulative"), !lower.contains("eligib")
         {
-            let names = drugs(in: lower)
+            let names = alternatives(drugs(in: lower), in: lower)
             if !names.isEmpty {
                 let excluded =
                     section == .exclusion || negatedPermission(lower) || lower.contains(" no prior ")
                     || lower.contains(" without prior ") || lower.contains("naive") || lower.contains("naïve")
+                let latest = !excluded && lower.contains("most recent")
                 for (display, list) in names
                 where historyNear(lower, display) || (section == .exclusion && lower.hasPrefix(" prior ")) {
-                    found.append(.prior(names: list, display: display, required: !excluded))
+                    found.append(
+                        latest
+                            ? .latest(names: list, display: display)
+                            : .prior(names: list, display: display, required: !excluded))
                 }
             }
         }
@@ -63,6 +69,8 @@ enum ScreenerText {
 
         if !found.isEmpty { return .read(found) }
         if ecogMax(sentence) != nil { return .ignore }
+        // Timing against the start of the study (washouts, "continuing on X until 2 weeks prior") is in the chart.
+        if window && !permissive { return .chart }
         // A sentence that only permits ("… is allowed", "may be enrolled") restricts nobody.
         if permissive && !negatedPermission(lower) { return .ignore }
         if alreadyRead { return .ignore }
@@ -71,21 +79,109 @@ enum ScreenerText {
 
     // MARK: Pieces
 
+    /// Lower case, one kind of hyphen, "anti- PD-1" closed up, padded with spaces for whole-word checks.
+    static func normalised(_ sentence: String) -> String {
+        " "
+            + sentence.lowercased().replacingOccurrences(of: "\u{2010}", with: "-")
+            .replacingOccurrences(of: "anti- ", with: "anti-")
+            // "an EGFR TKI-sensitizing EGFR mutation" describes the mutation, not a drug given.
+            .replacingOccurrences(of: "tki-sensitizing", with: "sensitizing")
+            .replacingOccurrences(of: "tki-sensitising", with: "sensitising") + " "
+    }
+
+    /// Drugs named as alternatives ("after progression on osimertinib or nazartinib") are one requirement.
+    static func alternatives(_ found: [(String, [String])], in s: String) -> [(String, [String])] {
+        guard found.count >= 2 else { return found }
+        var out: [(String, [String])] = [found[0]]
+        for next in found.dropFirst() {
+            let last = out[out.count - 1]
+            if let a = s.range(of: last.0.lowercased().components(separatedBy: " ").last ?? last.0.lowercased()),
+                let b = s.range(of: next.0.lowercased().components(separatedBy: " ").first ?? next.0.lowercased()),
+                a.upperBound <= b.lowerBound
+            {
+                let gap = s[a.upperBound..<b.lowerBound]
+                if gap.trimmingCharacters(in: .whitespaces) == "or" || gap == " and/or " {
+                    out[out.count - 1] = (last.0 + " or " + next.0, last.1 + next.1)
+                    continue
+                }
+            }
+            out.append(next)
+        }
+        return out
+    }
+
+    /// A sentence that only says which tumours the trial takes ("histologically-proven incurable metastatic solid
+    /// tumour, multiple myeloma or B cell non-Hodgkin lymphoma"): structured population criteria say the same.
+    static func restatesPopulation(_ s: String) -> Bool {
+        ["histolog", "cytolog"].contains { s.contains($0) }
+            && ["tumour", "tumor", "malignan", "myeloma", "lymphoma", "leukemia", "leukaemia", "cancer"].contains {
+                s.contains($0)
+            }
+    }
+
+    /// A prior-therapy requirement as the sentence qualifies it: "for patients with NSCLC or HNSCC this must have
+    /// included platinum" holds only for those diagnoses (any other diagnosis meets it); "or for whom no SOC
+    /// EGFR-targeting TKI is available" makes a missing EGFR TKI a question for the chart, not a "not met".
+    static func conditioned(
+        _ node: Node, display: String, required: Bool, sentence s: String, compiler: inout CriterionCompiler
+    ) -> Node {
+        guard required else { return node }
+        let key = display.lowercased().split(separator: " ").first.map(String.init) ?? display.lowercased()
+        var result = node
+        // The population clause that governs the drug: the last "patients with …" before it.
+        if let drug = s.range(of: key) {
+            let before = s[..<drug.lowerBound]
+            if let w = before.range(of: "patients with ", options: .backwards) {
+                let tail = before[w.upperBound...]
+                if let end = [" this must", " must", " should"].compactMap({ tail.range(of: $0)?.lowerBound }).min() {
+                    let names = tail[..<end].replacingOccurrences(of: " or ", with: ",")
+                        .replacingOccurrences(of: " and ", with: ",").split(separator: ",")
+                        .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                    let targets = names.map { DiagnosisTarget.resolve($0, tree: compiler.tree) }
+                    let resolved = targets.allSatisfy {
+                        if case .code = $0 { return true }
+                        return false
+                    }
+                    if !names.isEmpty, resolved {
+                        result = .any(
+                            [.leaf(compiler.diagnosisLeaf(targets, negated: true)), result],
+                            label: "text: prior \(display) (for " + names.joined(separator: " or ") + ")")
+                    }
+                }
+            }
+        }
+        if let r = s.range(of: "for whom no "),
+            let end = s[r.upperBound...].range(of: "available")?.lowerBound, s[r.upperBound..<end].contains(key)
+        {
+            result = .any(
+                [
+                    result,
+                    .leaf(
+                        compiler.leaf(
+                            "text: \(display) not available to the patient",
+                            .unsupported(missing: "whether \(display) is available to the patient"), fromText: true)),
+                ], label: "text: prior \(display) (unless none is available)")
+        }
+        return result
+    }
+
     /// Whether a drug is named as part of the patient's history: within a few words after "prior", "previous",
     /// "received", "treated with", "progressed on" and the like ("toxicity not related to atezolizumab" is not).
     static func historyNear(_ s: String, _ drug: String) -> Bool {
         let cues = [
             "prior", "previous", "previously", "received", "receive", "treated", "treatment", "therapy", "progressed",
             "progression",
-            "had", "pretreated", "pre-treated", "exposure", "refractory",
+            "had", "pretreated", "pre-treated", "exposure", "refractory", "progressing", "intolerance", "intolerant",
+            "included",
         ]
         let words = s.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "/") }).map(
             String.init)
         let key = drug.lowercased().split(separator: " ").first.map(String.init) ?? drug.lowercased()
         for (i, w) in words.enumerated() where w.hasPrefix(key) || key.hasPrefix(w) && w.count >= 5 {
             let before = words[max(0, i - 6)..<i]
+            // "toxicity not related to atezolizumab" names no history; "intolerance to platinum" does.
             if before.contains(where: { b in cues.contains(b) }) && !before.contains("related")
-                && !before.contains("to")
+                && !before.contains("due")
             {
                 return true
             }
@@ -115,9 +211,10 @@ enum ScreenerText {
     }
 
     static func isPermissive(_ s: String) -> Bool {
-        [" allowed", " permitted", " may ", " are eligible", " is eligible", "allowable", " acceptable"].contains {
-            s.contains($0)
-        }
+        [" allowed", " permitted", " may ", " are eligible", " is eligible", "allowable", " acceptable", " need not "]
+            .contains {
+                s.contains($0)
+            }
     }
 
     static func negatedPermission(_ s: String) -> Bool {
@@ -257,6 +354,7 @@ enum ScreenerText {
         ("parp inhibitor", "PARP inhibitor", DrugClass.expand("parp inhibitor")),
         ("taxane", "taxane", DrugClass.expand("taxane")),
         ("anthracycline", "anthracycline", DrugClass.expand("anthracycline")),
+        ("fluoropyrimidine", "fluoropyrimidine", DrugClass.expand("fluoropyrimidine")),
         ("allogeneic", "allogeneic transplant", ["allogeneic", "allo-hsct", "allo-sct", "allo hsct"]),
     ]
 
@@ -305,7 +403,8 @@ enum ScreenerText {
             "radiation",
             "allerg", "hypersensitiv", "investigational", "cns ", "central nervous", "leptomening", "brain metast",
             "autoimmun", "transplant", "malignanc", "within ", "organ function", "comply", "compliance", "willing",
-            "last dose", "resolution of", "recovered from", "side effects", "toxicit",
+            "last dose", "resolution of", "recovered from", "side effects", "toxicit", "must be available",
+            "source document", "soc therapy", "standard of care", "per local guidelines",
         ]
         if chartWords.contains(where: { s.contains($0) }) { return false }
         if s.contains("standard therapy") || s.contains("standard treatment") || s.contains("investigator") {
