@@ -175,6 +175,9 @@ enum Schema {
                         BEGIN SELECT RAISE(ABORT, 'audit keys are append-only'); END;
                     """)
         }
+        // Precedents (issue 17): the earlier cases most like this one are found by OncoTree code and by gene through
+        // small indexed tables that triggers keep in step (PrecedentIndex), never by scanning cases or findings.
+        migrator.registerMigration("v5: precedent index") { db in try PrecedentIndex.create(db) }
         return migrator
     }
 }

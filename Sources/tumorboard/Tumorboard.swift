@@ -15,6 +15,7 @@ struct Tumorboard: ParsableCommand {
             OpenCommand.self, DemoCommand.self, ImportCommand.self, CasesCommand.self, ShowCommand.self,
             MatchCommand.self, VerifyCommand.self, GenerateCommand.self, MeetingCommand.self, ExportCommand.self,
             NoteCommand.self, DecisionCommand.self, BackupCommand.self, RestoreCommand.self, KeyCommand.self,
+            PrecedentsCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )
