@@ -11,4 +11,5 @@ public enum AppAction: Hashable, Sendable {
     case filterKind, explain
     case newNote, editDecision
     case meeting(MeetingAction)
+    case decisionForm(DecisionFormAction)
 }

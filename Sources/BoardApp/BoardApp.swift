@@ -85,7 +85,7 @@ public final class BoardApp {
     var top: any Screen { stack[stack.count - 1] }
 
     /// The key table in force: the top screen's own keys before the global ones.
-    public var keyTable: KeyTable<AppAction> { top.keys + KeyMap.global }
+    public var keyTable: KeyTable<AppAction> { top.replacesGlobalKeys ? top.keys : top.keys + KeyMap.global }
 
     /// Runs until the user quits or a termination signal arrives.
     public func run() {

@@ -150,13 +150,12 @@ enum CaseText {
             lines.append(.init("Signed by \(signer) on \(context.format(at))", role: .success))
         }
         lines.append(.init("Recorded by \(d.recordedBy) on \(context.format(d.recordedAt))", role: .dim))
-        let earlier = r.decisions.filter { $0.id != d.id }
+        let earlier = DecisionText.presentations(
+            r, except: d.id, format: { context.format($0, time: false) }, mask: say)
         if !earlier.isEmpty {
             lines.append("")
-            lines.append(
-                .init(
-                    "Earlier versions: " + earlier.map { "\($0.id) (\($0.status.rawValue))" }.joined(separator: ", "),
-                    role: .dim))
+            lines.append(.init("Earlier decisions", role: .title))
+            lines += earlier.map { TextView.Line($0) }
         }
         return lines
     }
@@ -164,14 +163,23 @@ enum CaseText {
     static func history(_ r: CaseRecord, context: AppContext) -> [TextView.Line] {
         if r.history.isEmpty { return [.init("No recorded changes.", role: .dim)] }
         let say = { (text: String) in context.masked(text, for: r.record.patient) }
-        return r.history.reversed().map { e in
-            var text = "\(context.format(e.at)) \(e.user): \(e.action)"
-            if e.entity != "case" { text += " \(e.entity) \(e.entityId)" }
-            if let before = e.before, before.count < 40 { text += "  \(say(before)) →" }
-            if let after = e.after, after.count < 60 {
-                text += (e.before == nil ? "  " : " ") + say(after.replacingOccurrences(of: "\n", with: " "))
-            }
-            return TextView.Line(text)
+        let decisions = DecisionText.presentations(
+            r, except: nil, format: { context.format($0, time: false) }, mask: say)
+        var head: [TextView.Line] = []
+        if !decisions.isEmpty {
+            head.append(TextView.Line("Decisions, one per presentation", role: .title))
+            head += decisions.map { TextView.Line($0) }
+            head.append(TextView.Line(""))
         }
+        return head
+            + r.history.reversed().map { e in
+                var text = "\(context.format(e.at)) \(e.user): \(e.action)"
+                if e.entity != "case" { text += " \(e.entity) \(e.entityId)" }
+                if let before = e.before, before.count < 40 { text += "  \(say(before)) →" }
+                if let after = e.after, after.count < 60 {
+                    text += (e.before == nil ? "  " : " ") + say(after.replacingOccurrences(of: "\n", with: " "))
+                }
+                return TextView.Line(text)
+            }
     }
 }

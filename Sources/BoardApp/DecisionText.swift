@@ -1,4 +1,5 @@
 import BoardModel
+import BoardStore
 import Foundation
 import TUIKit
 
@@ -50,6 +51,34 @@ enum DecisionText {
             }
         }
         return out
+    }
+
+    /// One line per decision of the case, oldest first: "D-0001 · meeting of Thu 19 Nov 2026 · final · 1. clinical
+    /// trial: … · signed by Inés Calderón (login icalderon), requested by avries" (the Decision and History tabs).
+    static func presentations(
+        _ r: CaseRecord, except id: String?, format: (Date) -> String, mask: (String) -> String
+    ) -> [String] {
+        var dates: [String: Date] = [:]
+        for m in r.meetings where dates[m.id] == nil { dates[m.id] = m.startsAt }
+        return r.decisions.filter { $0.id != id }.map { d in
+            var parts = [d.id]
+            if let m = d.meetingId {
+                parts.append(dates[m].map { "meeting of " + format($0) } ?? "meeting \(m)")
+            } else {
+                parts.append("no meeting")
+            }
+            parts.append(d.status.rawValue + (d.amends.map { ", amends \($0)" } ?? ""))
+            let recs = d.recommendations.sorted { $0.priority < $1.priority }.map { rec in
+                "\(rec.priority). \(rec.kind.label)" + (rec.therapy.map { ": \(mask($0))" } ?? "")
+            }
+            if !recs.isEmpty { parts.append(recs.joined(separator: "; ")) }
+            if let signer = d.signedBy {
+                var who = "signed by \(signer)" + (d.signedByLogin.map { " (login \($0))" } ?? "")
+                if let asked = d.signoffRequestedBy { who += ", requested by \(asked)" }
+                parts.append(who)
+            }
+            return parts.joined(separator: " · ")
+        }
     }
 
     enum Kind {

@@ -135,26 +135,3 @@ enum MeetingTime {
             ? String(format: "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String(format: "%d:%02d", s / 60, s % 60)
     }
 }
-
-/// Export of the minutes from a screen: asks for the path (default in the working directory), writes 0600 atomically.
-enum MinutesPrompt {
-    @MainActor
-    static func ask(meetingId: String, context: AppContext) -> Navigation {
-        let name = MinutesExport.defaultFileName(meetingId: meetingId, format: .text, deidentify: false)
-        return .ask("Export minutes to (.md for Markdown):", initial: name) { path in
-            guard let path = path?.trimmingCharacters(in: .whitespaces), !path.isEmpty else { return .none }
-            let markdown = path.lowercased().hasSuffix(".md")
-            do {
-                let text = try MinutesExport.minutes(
-                    store: context.store, meetingId: meetingId, format: markdown ? .markdown : .text,
-                    deidentify: context.privacy, timeZone: context.timeZone)
-                try ExportFile.write(text, to: path)
-                return .message(
-                    "Minutes written to \(path)" + (context.privacy ? " (de-identified: privacy mode is on)" : "") + "."
-                )
-            } catch {
-                return .error("\(error)")
-            }
-        }
-    }
-}

@@ -8,13 +8,14 @@ public enum MinutesExport {
     /// The minutes of a meeting as text or Markdown.
     public static func minutes(
         store: BoardStore, meetingId: String, format: ExportFormat = .text, width: Int = 80,
-        deidentify: Bool = false, timeZone: TimeZone = TimeZone(identifier: "UTC")!
+        deidentify: Bool = false, allFindings: Bool = false, timeZone: TimeZone = TimeZone(identifier: "UTC")!
     ) throws -> String {
-        let r = try store.meetingRecord(id: meetingId)
+        let r = try store.meetingRecord(id: meetingId, allFindings: allFindings)
         return MinutesWriter(
             meeting: r.meeting, board: r.board, cases: r.cases, notes: r.notes, decisions: r.decisions,
             decisionHashes: r.decisionHashes, trials: r.trials, deidentify: deidentify, timeZone: timeZone,
-            findingCounts: r.findingCounts, auditChainHead: try store.auditHead().description
+            findingCounts: r.findingCounts, auditChainHead: try store.auditHead().description,
+            allFindings: allFindings, earlierDecisions: r.earlierDecisions, meetingDates: r.meetingDates
         )
         .render(format: format, width: width)
     }
@@ -43,7 +44,10 @@ public enum MinutesExport {
     }
 
     /// A file name for exported minutes: "minutes-M-2026-11-19-MTB.txt" / ".md".
-    public static func defaultFileName(meetingId: String, format: ExportFormat, deidentify: Bool) -> String {
-        "minutes-\(meetingId)\(deidentify ? "-deidentified" : "").\(format == .markdown ? "md" : "txt")"
+    public static func defaultFileName(
+        meetingId: String, format: ExportFormat, deidentify: Bool, allFindings: Bool = false
+    ) -> String {
+        "minutes-\(meetingId)\(deidentify ? "-deidentified" : "")\(allFindings ? "-all-findings" : "")"
+            + ".\(format == .markdown ? "md" : "txt")"
     }
 }

@@ -8,6 +8,9 @@ public protocol Screen: AnyObject {
     var title: String { get }
     /// Bindings that only this screen has, placed before the global table.
     var keys: KeyTable<AppAction> { get }
+    /// A form whose table is complete in itself: the global table is not added (its `?` help and status-bar hints
+    /// show only the form's keys).
+    var replacesGlobalKeys: Bool { get }
     func reload(_ context: AppContext) throws
     func render(into canvas: inout Canvas, rect: Rect, context: AppContext)
     func perform(_ action: AppAction, context: AppContext) -> Navigation
@@ -34,6 +37,7 @@ extension Screen {
     }
 
     public var keys: KeyTable<AppAction> { KeyTable([]) }
+    public var replacesGlobalKeys: Bool { false }
     public func click(_ event: MouseEvent, rect: Rect, context: AppContext) -> Navigation { .none }
     public func input(_ key: Key, context: AppContext) -> Navigation? { nil }
     public func tick(_ context: AppContext) {}

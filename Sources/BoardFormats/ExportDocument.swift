@@ -23,6 +23,10 @@ struct ExportDocument {
         case numbered(Int, String, indent: Int)
         /// Plain wrapped text.
         case text(String, indent: Int)
+        /// A label that introduces the lines below it ("Key findings:"; Markdown: bold).
+        case label(String, indent: Int)
+        /// "Label: text" wrapped under the label's start (Markdown: a list line with the label bold).
+        case labelled(String, String, indent: Int)
         case blank
     }
 
@@ -81,6 +85,11 @@ struct ExportDocument {
             case .text(let t, let indent):
                 let pad = String(repeating: " ", count: indent)
                 out += PlainTextLayout.wrap(t, width: width, firstPrefix: pad, restPrefix: pad)
+            case .label(let t, let indent):
+                out += PlainTextLayout.wrap(t + ":", width: width, firstPrefix: String(repeating: " ", count: indent))
+            case .labelled(let label, let t, let indent):
+                let pad = String(repeating: " ", count: indent)
+                out += PlainTextLayout.wrap(label + ": " + t, width: width, firstPrefix: pad, restPrefix: pad)
             case .blank:
                 out.append("")
             }
@@ -96,7 +105,7 @@ struct ExportDocument {
             let isListLine: Bool
             switch block {
             case .field, .bullet, .numbered: isListLine = true
-            case .text(_, let indent): isListLine = indent > 0
+            case .text(_, let indent), .label(_, let indent), .labelled(_, _, let indent): isListLine = indent > 0
             default: isListLine = false
             }
             if !isListLine && inList { out.append("") }
@@ -128,6 +137,12 @@ struct ExportDocument {
                     out.append(Markdown.escape(t).replacingOccurrences(of: "\n", with: "  \n"))
                     out.append("")
                 }
+            case .label(let t, let indent):
+                let bold = "**\(Markdown.escape(t)):**"
+                out.append(indent > 0 ? Markdown.listLine(depth: depth(indent), bold) : bold)
+            case .labelled(let label, let t, let indent):
+                let line = "**\(Markdown.escape(label)):** " + Markdown.escape(t)
+                out.append(indent > 0 ? Markdown.listLine(depth: depth(indent), line) : line)
             case .blank: out.append("")
             }
         }

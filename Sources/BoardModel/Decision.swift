@@ -14,8 +14,13 @@ public struct Decision: Codable, Sendable, Hashable, Identifiable {
     /// Names from the meeting roster who were present for this case.
     public var attendeesPresent: [String]
     public var followUp: FollowUp?
+    /// The person who signed (the chair, or a delegate the chair named), as the board's settings name them.
     public var signedBy: String?
     public var signedAt: Date?
+    /// The operating-system login that signed: the authenticated identity behind `signedBy`.
+    public var signedByLogin: String?
+    /// The login that asked the chair to sign, when someone other than the signer asked.
+    public var signoffRequestedBy: String?
     /// The id of the decision this one amends.
     public var amends: String?
     public var amendmentReason: String?
@@ -26,7 +31,8 @@ public struct Decision: Codable, Sendable, Hashable, Identifiable {
         id: String, caseId: String, meetingId: String? = nil, version: Int = 1, status: DecisionStatus = .draft,
         recommendations: [Recommendation] = [], consensus: Consensus? = nil, dissent: [Dissent] = [],
         attendeesPresent: [String] = [], followUp: FollowUp? = nil, signedBy: String? = nil, signedAt: Date? = nil,
-        amends: String? = nil, amendmentReason: String? = nil, recordedBy: String, recordedAt: Date
+        signedByLogin: String? = nil, signoffRequestedBy: String? = nil, amends: String? = nil,
+        amendmentReason: String? = nil, recordedBy: String, recordedAt: Date
     ) {
         self.id = id
         self.caseId = caseId
@@ -40,6 +46,8 @@ public struct Decision: Codable, Sendable, Hashable, Identifiable {
         self.followUp = followUp
         self.signedBy = signedBy
         self.signedAt = signedAt
+        self.signedByLogin = signedByLogin
+        self.signoffRequestedBy = signoffRequestedBy
         self.amends = amends
         self.amendmentReason = amendmentReason
         self.recordedBy = recordedBy
@@ -48,7 +56,7 @@ public struct Decision: Codable, Sendable, Hashable, Identifiable {
 
     enum CodingKeys: String, CodingKey {
         case id, caseId, meetingId, version, status, recommendations, consensus, dissent, attendeesPresent, followUp
-        case signedBy, signedAt, amends, amendmentReason, recordedBy, recordedAt
+        case signedBy, signedAt, signedByLogin, signoffRequestedBy, amends, amendmentReason, recordedBy, recordedAt
     }
 
     public init(from decoder: Decoder) throws {
@@ -66,6 +74,8 @@ public struct Decision: Codable, Sendable, Hashable, Identifiable {
             followUp: try c.decodeIfPresent(FollowUp.self, forKey: .followUp),
             signedBy: try c.decodeIfPresent(String.self, forKey: .signedBy),
             signedAt: try c.decodeIfPresent(Date.self, forKey: .signedAt),
+            signedByLogin: try c.decodeIfPresent(String.self, forKey: .signedByLogin),
+            signoffRequestedBy: try c.decodeIfPresent(String.self, forKey: .signoffRequestedBy),
             amends: try c.decodeIfPresent(String.self, forKey: .amends),
             amendmentReason: try c.decodeIfPresent(String.self, forKey: .amendmentReason),
             recordedBy: try c.decode(String.self, forKey: .recordedBy),
@@ -113,6 +123,13 @@ public struct Decision: Codable, Sendable, Hashable, Identifiable {
             if recommendations.isEmpty {
                 problems.append(
                     .init(field: "recommendations", message: "a final decision needs at least one recommendation"))
+            }
+            // The minutes of a signed decision always say how the board agreed.
+            if consensus == nil {
+                problems.append(
+                    .init(
+                        field: "consensus", message: "record the consensus (unanimous, majority or none) before signing"
+                    ))
             }
             if (signedBy ?? "").isEmpty {
                 problems.append(.init(field: "signedBy", message: "a final decision must be signed by the chair"))

@@ -18,6 +18,8 @@ public struct Meeting: Codable, Sendable, Hashable, Identifiable {
     public var id: String
     public var boardId: String
     public var startsAt: Date
+    /// When the meeting was really started (meeting mode's start), as opposed to the planned `startsAt`.
+    public var startedAt: Date?
     public var endedAt: Date?
     public var location: String?
     public var chair: String?
@@ -26,12 +28,14 @@ public struct Meeting: Codable, Sendable, Hashable, Identifiable {
     public var status: MeetingStatus
 
     public init(
-        id: String, boardId: String, startsAt: Date, endedAt: Date? = nil, location: String? = nil,
-        chair: String? = nil, roster: [Attendee] = [], agenda: [AgendaItem] = [], status: MeetingStatus = .planned
+        id: String, boardId: String, startsAt: Date, startedAt: Date? = nil, endedAt: Date? = nil,
+        location: String? = nil, chair: String? = nil, roster: [Attendee] = [], agenda: [AgendaItem] = [],
+        status: MeetingStatus = .planned
     ) {
         self.id = id
         self.boardId = boardId
         self.startsAt = startsAt
+        self.startedAt = startedAt
         self.endedAt = endedAt
         self.location = location
         self.chair = chair
@@ -40,7 +44,9 @@ public struct Meeting: Codable, Sendable, Hashable, Identifiable {
         self.status = status
     }
 
-    enum CodingKeys: String, CodingKey { case id, boardId, startsAt, endedAt, location, chair, roster, agenda, status }
+    enum CodingKeys: String, CodingKey {
+        case id, boardId, startsAt, startedAt, endedAt, location, chair, roster, agenda, status
+    }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -48,6 +54,7 @@ public struct Meeting: Codable, Sendable, Hashable, Identifiable {
             id: try c.decode(String.self, forKey: .id),
             boardId: try c.decode(String.self, forKey: .boardId),
             startsAt: try c.decode(Date.self, forKey: .startsAt),
+            startedAt: try c.decodeIfPresent(Date.self, forKey: .startedAt),
             endedAt: try c.decodeIfPresent(Date.self, forKey: .endedAt),
             location: try c.decodeIfPresent(String.self, forKey: .location),
             chair: try c.decodeIfPresent(String.self, forKey: .chair),

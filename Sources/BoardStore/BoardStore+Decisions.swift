@@ -73,6 +73,8 @@ extension BoardStore {
                     if stored.version != decision.version { throw DecisionConflict(mine: decision, theirs: stored) }
                 } else if decision.version != 0 {
                     throw StoreError.notFound(kind: "decision", id: decision.id)
+                } else {
+                    try Self.checkPresentation(db, decision, user: user, now: now)
                 }
                 var next = decision
                 next.version += 1
@@ -87,9 +89,11 @@ extension BoardStore {
         }
     }
 
-    /// Finalises a decision: the chair signs it after seeing its summary. It must pass the signing rules.
+    /// Finalises a decision: the chair (or a delegate the chair named) signs it from their own login after seeing
+    /// its summary. The signer is this process's operating-system login (`login`), mapped to a person by the
+    /// board's settings; whoever else holds the keyboard can only `requestSignoff`. It must pass the signing rules.
     @discardableResult
-    public func signDecision(id: String, expectedVersion: Int, chair: String, now: Date = Date()) throws -> Decision {
+    public func signDecision(id: String, expectedVersion: Int, now: Date = Date()) throws -> Decision {
         try run {
             try db.write { db in
                 guard let stored = try Self.loadDecision(db, id: id) else {
@@ -98,15 +102,23 @@ extension BoardStore {
                 if stored.status != .draft {
                     throw StoreError.invalid("decision \(id) is already \(stored.status.rawValue)")
                 }
+                let right = try signingRight(db, stored)
                 var signed = stored
-                signed.signedBy = chair.trimmingCharacters(in: .whitespaces).isEmpty ? nil : chair
+                signed.signedBy = right.person
                 signed.signedAt = now
+                signed.signedByLogin = login
                 if stored.version != expectedVersion { throw DecisionConflict(mine: signed, theirs: stored) }
                 let problems = signed.validationErrors(forSigning: true)
                 if !problems.isEmpty { throw DecisionInvalid(problems: problems) }
+                guard right.maySign else {
+                    throw StoreError.invalid("not signed: \(right.explanation); request sign-off instead")
+                }
+                let request = try Self.openRequest(db, decisionId: id)
+                signed.signoffRequestedBy = request.map(\.requestedBy).flatMap { $0 == login ? nil : $0 }
                 signed.status = .final
                 signed.version += 1
-                try write(signed, previous: stored, action: "decision.sign", db: db, now: now)
+                try write(signed, previous: stored, action: "decision.sign", user: login, db: db, now: now)
+                try db.execute(sql: "DELETE FROM signoff_request WHERE decision_id = ?", arguments: [id])
                 // An amendment, once signed, supersedes the decision it amends.
                 if let amended = signed.amends, var old = try Self.loadDecision(db, id: amended), old.status == .final {
                     let before = old
@@ -118,6 +130,46 @@ extension BoardStore {
                     arguments: [now.timeIntervalSince1970, stored.caseId])
                 return signed
             }
+        }
+    }
+
+    /// One decision per presentation: a new decision (not an amendment) for a meeting needs the case on that meeting's
+    /// agenda and no other decision of the case from that meeting. A case presented again gets a new decision rather
+    /// than an amendment of the old one, and the step is audited with the earlier decision it follows.
+    static func checkPresentation(_ db: Database, _ decision: Decision, user: String, now: Date) throws {
+        guard let meetingId = decision.meetingId, decision.amends == nil else { return }
+        guard
+            try Int.fetchOne(
+                db, sql: "SELECT 1 FROM agenda_item WHERE meeting_id = ? AND case_id = ?",
+                arguments: [meetingId, decision.caseId]) != nil
+        else {
+            throw StoreError.invalid("case \(decision.caseId) is not on the agenda of meeting \(meetingId)")
+        }
+        if let other = try Row.fetchOne(
+            db,
+            sql: "SELECT id, status FROM decision WHERE case_id = ? AND meeting_id = ? AND amends IS NULL LIMIT 1",
+            arguments: [decision.caseId, meetingId])
+        {
+            let id: String = other["id"]
+            let status: String = other["status"]
+            throw StoreError.invalid(
+                "case \(decision.caseId) already has decision \(id) (\(status)) from meeting \(meetingId); "
+                    + (status == "draft" ? "continue that one" : "amend it"))
+        }
+        if let earlier = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT id, meeting_id FROM decision WHERE case_id = ? AND status <> 'draft' AND (meeting_id IS NULL OR meeting_id <> ?)
+                ORDER BY rowid DESC LIMIT 1
+                """, arguments: [decision.caseId, meetingId])
+        {
+            let earlierId: String = earlier["id"]
+            let earlierMeeting: String? = earlier["meeting_id"]
+            try AuditTrail.append(
+                db, user: user, action: "decision.new-presentation", entity: "presentation",
+                entityId: "\(meetingId) \(decision.caseId)", caseId: decision.caseId,
+                before: "decision \(earlierId)" + (earlierMeeting.map { " (meeting \($0))" } ?? ""),
+                after: "decision \(decision.id) (meeting \(meetingId))", at: now)
         }
     }
 
@@ -159,7 +211,9 @@ extension BoardStore {
         return SHA256.hash(data: Data(json.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
-    private func write(_ decision: Decision, previous: Decision?, action: String, db: Database, now: Date) throws {
+    private func write(
+        _ decision: Decision, previous: Decision?, action: String, user: String? = nil, db: Database, now: Date
+    ) throws {
         let body = try Codec.encode(decision)
         try db.execute(
             sql: """
@@ -171,7 +225,8 @@ extension BoardStore {
                 decision.amends, body,
             ])
         try AuditTrail.append(
-            db, user: user, action: action, entity: "decision", entityId: decision.id, caseId: decision.caseId,
+            db, user: user ?? self.user, action: action, entity: "decision", entityId: decision.id,
+            caseId: decision.caseId,
             before: try previous.map(Codec.encode), after: body, at: now)
     }
 }

@@ -118,8 +118,9 @@ extension BoardStore {
         }
     }
 
-    /// The meeting with everything its minutes show, in one read.
-    public func meetingRecord(id: String) throws -> MeetingRecord {
+    /// The meeting with everything its minutes show, in one read. With `allFindings` every finding of each case is
+    /// loaded, not only the key ones (the minutes' "all findings" choice).
+    public func meetingRecord(id: String, allFindings: Bool = false) throws -> MeetingRecord {
         try run {
             try db.read { db in
                 guard let meeting = try Self.loadMeeting(db, id: id) else {
@@ -138,6 +139,10 @@ extension BoardStore {
                 var hashes: [String: String] = [:]
                 var trials: [String: Trial] = [:]
                 var counts: [String: Int] = [:]
+                var earlier: [Decision] = []
+                var meetingDates: [String: Date] = [:]
+                // Notes written while the meeting ran: from the real start (which may be before the planned one).
+                let begin = min(meeting.startsAt, meeting.startedAt ?? meeting.startsAt).timeIntervalSince1970
                 let end = (meeting.endedAt ?? meeting.startsAt.addingTimeInterval(86400)).timeIntervalSince1970
                 for item in meeting.agenda {
                     guard
@@ -151,7 +156,7 @@ extension BoardStore {
                             SELECT n.* FROM note n WHERE n.case_id = ?1 AND n.version = (SELECT MAX(version) FROM note x WHERE x.id = n.id)
                               AND (n.meeting_id = ?2 OR (n.meeting_id IS NULL AND n.written_at >= ?3 AND n.written_at <= ?4))
                             ORDER BY n.written_at, n.id
-                            """, arguments: [item.caseId, id, meeting.startsAt.timeIntervalSince1970, end]
+                            """, arguments: [item.caseId, id, begin, end]
                     ).map(Self.note)
                     let caseDecisions = try String.fetchAll(
                         db, sql: "SELECT body FROM decision WHERE case_id = ? AND meeting_id = ? ORDER BY rowid",
@@ -159,6 +164,9 @@ extension BoardStore {
                     ).map { try Codec.decode(Decision.self, from: $0) }
                     let superseded = Set(caseDecisions.compactMap(\.amends))
                     let decision = caseDecisions.last(where: { !superseded.contains($0.id) })
+                    let history = try Self.earlierDecisions(db, caseId: item.caseId, before: meeting)
+                    earlier += history.map(\.decision)
+                    for (d, date) in history { if let m = d.meetingId, let date { meetingDates[m] = date } }
                     let cited = Set(decision?.recommendations.flatMap(\.findingIds) ?? [])
                     // Only the key findings are decoded; the rest are counted.
                     counts[record.id] =
@@ -168,8 +176,8 @@ extension BoardStore {
                     let keyRows = try Row.fetchAll(
                         db.cachedStatement(
                             sql: """
-                                SELECT id, kind, gene, report_id, body FROM finding WHERE case_id = ? AND best_rank < 99 ORDER BY position
-                                """), arguments: [item.caseId])
+                                SELECT id, kind, gene, report_id, body FROM finding WHERE case_id = ? AND (best_rank < 99 OR ?) ORDER BY position
+                                """), arguments: [item.caseId, allFindings])
                     record.findings = try keyRows.map { try $0.finding() }
                     let have = Set(keyRows.map { $0["id"] as String })
                     for id in cited.subtracting(have).sorted() {
@@ -196,9 +204,29 @@ extension BoardStore {
                 }
                 return MeetingRecord(
                     meeting: meeting, board: board, cases: cases, findingCounts: counts, notes: notes,
-                    decisions: decisions,
-                    decisionHashes: hashes, trials: trials)
+                    decisions: decisions, decisionHashes: hashes, trials: trials, earlierDecisions: earlier,
+                    meetingDates: meetingDates)
             }
+        }
+    }
+
+    /// The signed decisions of a case from its presentations before `meeting` (superseded versions left out), oldest
+    /// first, each with its meeting's start.
+    static func earlierDecisions(_ db: Database, caseId: String, before meeting: Meeting) throws -> [(
+        decision: Decision, meetingStart: Date?
+    )] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT d.body, m.starts_at FROM decision d LEFT JOIN meeting m ON m.id = d.meeting_id
+                WHERE d.case_id = ? AND d.status = 'final' AND (d.meeting_id IS NULL OR d.meeting_id <> ?)
+                ORDER BY d.rowid
+                """, arguments: [caseId, meeting.id]
+        ).compactMap { row in
+            let decision = try Codec.decode(Decision.self, from: row["body"])
+            let start = (row["starts_at"] as Double?).map(Date.init(timeIntervalSince1970:))
+            let when = start ?? decision.signedAt ?? decision.recordedAt
+            return when < meeting.startsAt ? (decision, start) : nil
         }
     }
 

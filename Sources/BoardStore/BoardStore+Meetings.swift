@@ -235,13 +235,16 @@ extension BoardStore {
 
     // MARK: Running the meeting
 
-    /// Starts the meeting (planned → in-progress); a meeting already running is left alone.
+    /// Starts the meeting (planned → in-progress) and records the instant it really started; a meeting already
+    /// running is left alone.
     public func startMeeting(id: String, now: Date = Date()) throws {
         try run {
             try db.write { db in
                 let meeting = try Self.openMeeting(db, id)
                 guard meeting.status == .planned else { return }
-                try db.execute(sql: "UPDATE meeting SET status = 'in-progress' WHERE id = ?", arguments: [id])
+                try db.execute(
+                    sql: "UPDATE meeting SET status = 'in-progress', started_at = ? WHERE id = ?",
+                    arguments: [now.timeIntervalSince1970, id])
                 try AuditTrail.append(
                     db, user: user, action: "meeting.status", entity: "meeting", entityId: id,
                     before: MeetingStatus.planned.rawValue, after: MeetingStatus.inProgress.rawValue, at: now)

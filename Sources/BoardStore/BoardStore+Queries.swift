@@ -60,6 +60,7 @@ extension BoardStore {
         ).map(agendaItem)
         return Meeting(
             id: row["id"], boardId: row["board_id"], startsAt: Date(timeIntervalSince1970: row["starts_at"]),
+            startedAt: (row["started_at"] as Double?).map(Date.init(timeIntervalSince1970:)),
             endedAt: (row["ended_at"] as Double?).map(Date.init(timeIntervalSince1970:)), location: row["location"],
             chair: row["chair"], roster: try Codec.decode([Attendee].self, from: row["roster"]), agenda: agenda,
             status: MeetingStatus(rawValue: row["status"]) ?? .planned)

@@ -8,14 +8,21 @@ public final class BoardStore: Sendable {
     let db: any DatabaseWriter
     /// Who is making changes: recorded in every audit event.
     public let user: String
+    /// The operating-system login of this process (`getpwuid(geteuid())`): who signs. Never taken from `--user`
+    /// or the environment, which anyone can set; tests replace it only through the internal `asLogin(_:)`.
+    public let login: String
     /// The file path, or ":memory:".
     public let path: String
     /// Told when a write has to wait for another process's lock (see `onBusy`).
     let busy: BusyNotifier
 
-    init(db: any DatabaseWriter, user: String, path: String, busy: BusyNotifier = BusyNotifier()) {
+    init(
+        db: any DatabaseWriter, user: String, path: String, busy: BusyNotifier = BusyNotifier(),
+        login: String = SystemLogin.current()
+    ) {
         self.db = db
         self.user = user
+        self.login = login
         self.path = path
         self.busy = busy
     }
@@ -125,7 +132,13 @@ public final class BoardStore: Sendable {
     }
 
     /// The same store seen by another user (e.g. a second terminal in tests).
-    public func asUser(_ name: String) -> BoardStore { BoardStore(db: db, user: name, path: path, busy: busy) }
+    public func asUser(_ name: String) -> BoardStore {
+        BoardStore(db: db, user: name, path: path, busy: busy, login: login)
+    }
+
+    /// The same store as seen from another operating-system login: the test seam for sign-off (internal on
+    /// purpose, so no command-line option or screen can claim somebody else's login).
+    func asLogin(_ login: String) -> BoardStore { BoardStore(db: db, user: user, path: path, busy: busy, login: login) }
 
     /// Whether the store refuses writes (read-only file or mount).
     public var isReadOnly: Bool { db.configuration.readonly }

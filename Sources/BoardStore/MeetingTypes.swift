@@ -67,6 +67,10 @@ public struct MeetingRecord: Sendable {
     public var decisionHashes: [String: String]
     /// Trials the decisions recommend, by id.
     public var trials: [String: Trial]
+    /// Signed decisions of the agenda's cases from their earlier presentations (history), oldest first.
+    public var earlierDecisions: [Decision] = []
+    /// When each meeting of `earlierDecisions` was planned to start, by meeting id.
+    public var meetingDates: [String: Date] = [:]
 }
 
 /// Why a meeting change was refused: one line for the user.

@@ -178,6 +178,37 @@ enum Schema {
         // Precedents (issue 17): the earlier cases most like this one are found by OncoTree code and by gene through
         // small indexed tables that triggers keep in step (PrecedentIndex), never by scanning cases or findings.
         migrator.registerMigration("v5: precedent index") { db in try PrecedentIndex.create(db) }
+        // Sign-off by the chair's own login (docs in BoardStore+Signoff): the board's settings map operating-system
+        // logins to the people on its rosters, and name the delegates a chair allows to sign; a sign-off request
+        // waits in its own table until the chair (or a delegate) signs from their own terminal. The meeting keeps
+        // the instant it really started (the minutes' start–end line). Decisions are looked up per presentation
+        // (case and meeting), so that pair gets an index.
+        migrator.registerMigration(
+            "v6: board logins and delegates, sign-off requests, meeting start, decisions per presentation"
+        ) { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE meeting ADD COLUMN started_at REAL;
+                    CREATE TABLE board_login(
+                        board_id TEXT NOT NULL REFERENCES board(id),
+                        login TEXT NOT NULL,
+                        person TEXT NOT NULL,
+                        PRIMARY KEY(board_id, login));
+                    CREATE TABLE board_delegate(
+                        board_id TEXT NOT NULL REFERENCES board(id),
+                        chair TEXT NOT NULL,
+                        delegate TEXT NOT NULL,
+                        named_by TEXT NOT NULL,
+                        named_at REAL NOT NULL,
+                        PRIMARY KEY(board_id, chair, delegate));
+                    CREATE TABLE signoff_request(
+                        decision_id TEXT PRIMARY KEY REFERENCES decision(id),
+                        version INTEGER NOT NULL,
+                        requested_by TEXT NOT NULL,
+                        requested_at REAL NOT NULL);
+                    CREATE INDEX decision_presentation ON decision(case_id, meeting_id);
+                    """)
+        }
         return migrator
     }
 }

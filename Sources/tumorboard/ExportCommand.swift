@@ -60,12 +60,15 @@ struct ExportMinutesCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The meeting id.", valueName: "meeting"))
     var meetingId: String
 
+    @Flag(help: "List every finding of each case, not only those with evidence or cited by the decision.")
+    var allFindings = false
+
     func run() throws {
         let store = try global.openStore(readOnly: true)
         try options.emit(
             try MinutesExport.minutes(
                 store: store, meetingId: meetingId, format: options.format, width: options.width,
-                deidentify: options.deidentify, timeZone: options.timeZone))
+                deidentify: options.deidentify, allFindings: allFindings, timeZone: options.timeZone))
     }
 }
 

@@ -16,6 +16,7 @@ struct Tumorboard: ParsableCommand {
             MatchCommand.self, VerifyCommand.self, GenerateCommand.self, MeetingCommand.self, ExportCommand.self,
             NoteCommand.self, DecisionCommand.self, BackupCommand.self, RestoreCommand.self, KeyCommand.self,
             PrecedentsCommand.self,
+            BoardCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

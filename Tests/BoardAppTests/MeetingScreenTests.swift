@@ -273,6 +273,8 @@ struct MeetingScreenTests {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         app.handle(.char("E"))
+        app.handle(.enter)  // the full copy (privacy mode is off)
+        app.handle(.enter)  // key findings
         app.handle(.ctrl("u"))
         type(app, dir + "/minutes.md")
         app.handle(.enter)

@@ -1,10 +1,10 @@
 import BoardModel
-import BoardStore
 import Foundation
 import TUIKit
 import Testing
 
 @testable import BoardApp
+@testable import BoardStore
 
 /// Notes and decisions recorded through the screens: editor, drafts, validation, sign-off, amendment.
 @MainActor
@@ -111,7 +111,8 @@ struct RecordingTests {
     }
 
     @Test func decisionFormValidatesInlineSavesSignsAndAmends() throws {
-        let (app, _) = try SampleBoard.app(width: 160, height: 48)
+        // The chair's own login (the test seam for the operating-system login).
+        let (app, _) = try SampleBoard.app(width: 160, height: 48, store: try DecisionFormTests.chairStore())
         app.run(.meeting("M-2026-12-03-MTB"))
         app.handle(.tab)
         app.handle(.char("e"))
@@ -135,22 +136,28 @@ struct RecordingTests {
         for _ in 0..<6 { app.handle(.backspace) }
         for c in "NCT06612045" { app.handle(.char(c)) }
         app.handle(.enter)
-        // Evidence: OncoKB 1.
+        // Evidence: the scale first (its level stays "not set"), then OncoKB 1.
+        app.handle(.down)
+        app.handle(.right)
+        #expect(form.decision?.recommendations[0].evidence == nil)
         app.handle(.down)
         app.handle(.right)
         #expect(form.decision?.recommendations[0].evidence == EvidenceLevel(scale: .oncokb, code: "1"))
         #expect(app.frame().textDump().contains("FDA-recognised biomarker"))
+        form.select(.consensus)
+        app.handle(.right)
+        #expect(form.decision?.consensus == .unanimous)
         app.handle(.char("s"))
         #expect(try app.context.store.decision(id: "D-C-0003-1")?.version == 1)
         // Sign-off shows the summary and needs a confirmation.
         app.handle(.char("F"))
         let text = app.frame().textDump()
-        #expect(text.contains("Sign decision D-C-0003-1 as"))
+        #expect(text.contains("Sign decision D-C-0003-1 as Inés Calderón (login icalderon)?"))
         #expect(text.contains("clinical trial — trial NCT06612045"))
         app.handle(.right)
         app.handle(.enter)
         let signed = try #require(try app.context.store.decision(id: "D-C-0003-1"))
-        #expect(signed.status == .final && signed.signedBy != nil)
+        #expect(signed.status == .final && signed.signedBy == "Inés Calderón" && signed.signedByLogin == "icalderon")
         #expect(!(app.stack.last is DecisionFormScreen))
         // A final decision opens read-only; A amends it with a reason.
         app.handle(.char("e"))
@@ -239,7 +246,8 @@ struct RecordingTests {
     }
 
     @Test(arguments: [(80, 24), (160, 48)]) func decisionFormSnapshot(width: Int, height: Int) throws {
-        let (app, _) = try SampleBoard.app(width: width, height: height)
+        // A fixed login, so the sign-off line is the same on every machine.
+        let (app, _) = try SampleBoard.app(width: width, height: height, store: try DecisionFormTests.chairStore())
         app.run(.openCase("C-0001"))
         app.handle(.char("e"))
         if let problem = Snapshot.check(app.frame().textDump(), named: "decision-form-\(width)x\(height)") {

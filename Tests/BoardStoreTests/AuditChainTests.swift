@@ -22,7 +22,8 @@ struct AuditChainTests {
         draft.recommendations = [DecisionTests.recommendation()]
         draft.consensus = .unanimous
         let saved = try store.saveDecision(draft)
-        try store.signDecision(id: saved.id, expectedVersion: saved.version, chair: "Dr. Ana Ruiz")
+        try Fixtures.chair(store, board: "thoracic", person: "Dr. Ana Ruiz", login: "aruiz").signDecision(
+            id: saved.id, expectedVersion: saved.version)
         try store.addNote(caseId: "C-2", text: "Imatinib for three years.")
         return (store, path, keys, dir)
     }

@@ -20,8 +20,10 @@ struct DecisionTests {
         d.consensus = .unanimous
         let saved = try store.saveDecision(d)
         #expect(saved.version == 1 && saved.status == .draft)
-        let signed = try store.signDecision(id: saved.id, expectedVersion: 1, chair: "Dr. Ana Ruiz")
+        let chair = try Fixtures.chair(store, board: "thoracic", person: "Dr. Ana Ruiz", login: "aruiz")
+        let signed = try chair.signDecision(id: saved.id, expectedVersion: 1)
         #expect(signed.status == .final && signed.signedBy == "Dr. Ana Ruiz" && signed.signedAt != nil)
+        #expect(signed.signedByLogin == "aruiz")
         var edit = signed
         edit.recommendations[0].rationale = "changed afterwards"
         #expect(throws: StoreError.self) { try store.saveDecision(edit) }
@@ -34,10 +36,11 @@ struct DecisionTests {
         let store = try Fixtures.seededStore()
         let saved = try store.saveDecision(try store.newDecision(caseId: "C-1"))
         do {
-            try store.signDecision(id: saved.id, expectedVersion: saved.version, chair: "  ")
+            try store.signDecision(id: saved.id, expectedVersion: saved.version)
             Issue.record("expected a refusal")
         } catch let error as DecisionInvalid {
-            #expect(error.problems.map(\.field) == ["recommendations", "signedBy"])
+            // No meeting, so no chair; no recommendation; no consensus.
+            #expect(error.problems.map(\.field) == ["recommendations", "consensus", "signedBy"])
         }
         #expect(try store.decision(id: saved.id)?.status == .draft)
     }
@@ -69,7 +72,8 @@ struct DecisionTests {
         var changed = amendment
         changed.recommendations[0].rationale = "FGFR2 fusion, confirmed by RNA"
         let saved = try store.saveDecision(changed)
-        try store.signDecision(id: saved.id, expectedVersion: saved.version, chair: "Dr. Chen")
+        try Fixtures.chair(store, board: "gi", person: "Dr. Chen", login: "chen").signDecision(
+            id: saved.id, expectedVersion: saved.version)
         let record = try #require(try store.caseRecord(id: "C-3"))
         #expect(record.decisions.map(\.id) == ["D-1", "D-C-3-1"])
         #expect(record.decisions[0].status == .amended)

@@ -82,6 +82,14 @@ enum Fixtures {
                 consensus: .unanimous, signedBy: "Dr. Chen", signedAt: now, recordedBy: "Dr. Chen", recordedAt: now)
         ])
 
+    /// The store as the chair's own login sees it: `login` mapped to `person` on `board` (the test seam for
+    /// the operating-system login; no option or screen can do this).
+    static func chair(_ store: BoardStore, board: String, person: String, login: String) throws -> BoardStore {
+        let chair = store.asLogin(login)
+        try chair.setBoardLogin(boardId: board, login: login, person: person, now: now)
+        return chair
+    }
+
     static func seededStore() throws -> BoardStore {
         let store = try BoardStore.inMemory(user: "tester")
         try store.importBundle(bundle, now: now)
