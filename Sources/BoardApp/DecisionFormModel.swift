@@ -241,7 +241,7 @@ final class DecisionFormModel {
     func validate(forSigning: Bool) {
         guard var d = decision else { return }
         if forSigning { d.signedBy = meeting?.chair }
-        problems = d.validationErrors(forSigning: forSigning)
+        problems = d.validationErrors(forSigning: forSigning, atSignOff: forSigning)
     }
 
     // MARK: Changes

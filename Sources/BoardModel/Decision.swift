@@ -82,8 +82,10 @@ public struct Decision: Codable, Sendable, Hashable, Identifiable {
             recordedAt: try c.decode(Date.self, forKey: .recordedAt))
     }
 
-    /// Problems that stop this decision from being saved (as a draft) or signed (as final).
-    public func validationErrors(forSigning: Bool) -> [DecisionProblem] {
+    /// Problems that stop this decision from being saved (as a draft) or signed (as final). `atSignOff` adds what
+    /// the chair's sign-off needs beyond a valid final record (an imported historical decision is not held to it):
+    /// the consensus, so the minutes of a signed decision never read "not recorded".
+    public func validationErrors(forSigning: Bool, atSignOff: Bool = false) -> [DecisionProblem] {
         var problems: [DecisionProblem] = []
         for (index, rec) in recommendations.enumerated() {
             if rec.kind == .clinicalTrial {
@@ -125,7 +127,7 @@ public struct Decision: Codable, Sendable, Hashable, Identifiable {
                     .init(field: "recommendations", message: "a final decision needs at least one recommendation"))
             }
             // The minutes of a signed decision always say how the board agreed.
-            if consensus == nil {
+            if atSignOff && consensus == nil {
                 problems.append(
                     .init(
                         field: "consensus", message: "record the consensus (unanimous, majority or none) before signing"

@@ -108,7 +108,7 @@ extension BoardStore {
                 signed.signedAt = now
                 signed.signedByLogin = login
                 if stored.version != expectedVersion { throw DecisionConflict(mine: signed, theirs: stored) }
-                let problems = signed.validationErrors(forSigning: true)
+                let problems = signed.validationErrors(forSigning: true, atSignOff: true)
                 if !problems.isEmpty { throw DecisionInvalid(problems: problems) }
                 guard right.maySign else {
                     throw StoreError.invalid("not signed: \(right.explanation); request sign-off instead")

@@ -178,7 +178,7 @@ extension BoardStore {
                 }
                 var check = stored
                 check.signedBy = "(the chair)"
-                let problems = check.validationErrors(forSigning: true)
+                let problems = check.validationErrors(forSigning: true, atSignOff: true)
                 if !problems.isEmpty { throw DecisionInvalid(problems: problems) }
                 if stored.meetingId == nil {
                     throw StoreError.invalid(

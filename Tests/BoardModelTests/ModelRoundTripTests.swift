@@ -140,10 +140,11 @@ struct ModelRoundTripTests {
         #expect(d.validationErrors(forSigning: false).first?.field == "recommendations[0].evidence")
         d.recommendations[0].evidence = EvidenceLevel(scale: .oncokb, code: "3A")
         #expect(d.validationErrors(forSigning: false).isEmpty)
-        // Signing also needs the consensus recorded (the minutes never read "not recorded" on a signed decision).
-        #expect(d.validationErrors(forSigning: true).map(\.field) == ["consensus", "signedBy"])
-        d.consensus = .majority
         #expect(d.validationErrors(forSigning: true).map(\.field) == ["signedBy"])
+        // The chair's sign-off also needs the consensus (the minutes never read "not recorded" on a signed decision).
+        #expect(d.validationErrors(forSigning: true, atSignOff: true).map(\.field) == ["consensus", "signedBy"])
+        d.consensus = .majority
+        #expect(d.validationErrors(forSigning: true, atSignOff: true).map(\.field) == ["signedBy"])
         d.recommendations = []
         #expect(d.validationErrors(forSigning: true).map(\.field) == ["recommendations", "signedBy"])
     }

@@ -132,11 +132,22 @@ struct PrecedentRankingTests {
     @Test func aSignedDecisionMakesAPrecedentAndAnAmendmentKeepsIt() throws {
         let store = try Self.store()
         #expect(!(try store.precedents(for: "T").precedents.map(\.caseId).contains("H")))
+        // H is presented at a meeting chaired by Dr. Chair, whose own login signs (the test seam for the login).
+        try store.importBundle(
+            BoardBundle(
+                boards: [Board(id: "b", name: "Board")],
+                meetings: [
+                    Meeting(
+                        id: "M-H", boardId: "b", startsAt: Self.now.addingTimeInterval(86400 * 99), chair: "Dr. Chair",
+                        agenda: [AgendaItem(caseId: "H", position: 1)])
+                ]), now: Self.now)
         var draft = try #require(try store.decisions(caseId: "H").first)
         draft.status = .draft
-        let signed = try store.signDecision(
-            id: draft.id, expectedVersion: draft.version, chair: "Dr. Chair",
-            now: Self.now.addingTimeInterval(86400 * 100))
+        draft.meetingId = "M-H"
+        draft.consensus = .unanimous
+        let saved = try store.saveDecision(draft, now: Self.now.addingTimeInterval(86400 * 100))
+        let signed = try Fixtures.chair(store, board: "b", person: "Dr. Chair", login: "chair").signDecision(
+            id: saved.id, expectedVersion: saved.version, now: Self.now.addingTimeInterval(86400 * 100))
         #expect(signed.status == .final)
         // As close as A and signed later: first.
         let list = try store.precedents(for: "T", limit: 3)
