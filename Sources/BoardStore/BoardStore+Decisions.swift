@@ -96,12 +96,7 @@ extension BoardStore {
     public func signDecision(id: String, expectedVersion: Int, now: Date = Date()) throws -> Decision {
         try run {
             try db.write { db in
-                guard let stored = try Self.loadDecision(db, id: id) else {
-                    throw StoreError.notFound(kind: "decision", id: id)
-                }
-                if stored.status != .draft {
-                    throw StoreError.invalid("decision \(id) is already \(stored.status.rawValue)")
-                }
+                let stored = try Self.loadDraft(db, id: id)
                 let right = try signingRight(db, stored)
                 var signed = stored
                 signed.signedBy = right.person

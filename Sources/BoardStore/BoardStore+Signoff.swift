@@ -165,12 +165,7 @@ extension BoardStore {
     public func requestSignoff(decisionId: String, expectedVersion: Int, now: Date = Date()) throws -> SignoffRequest {
         try run {
             try db.write { db in
-                guard let stored = try Self.loadDecision(db, id: decisionId) else {
-                    throw StoreError.notFound(kind: "decision", id: decisionId)
-                }
-                guard stored.status == .draft else {
-                    throw StoreError.invalid("decision \(decisionId) is already \(stored.status.rawValue)")
-                }
+                let stored = try Self.loadDraft(db, id: decisionId)
                 if stored.version != expectedVersion {
                     throw StoreError.conflict(
                         kind: "decision", id: decisionId, expectedVersion: expectedVersion,
@@ -229,6 +224,15 @@ extension BoardStore {
                 WHERE r.decision_id = ? AND d.status = 'draft'
                 """, arguments: [decisionId]
         ).map(signoffRequest)
+    }
+
+    /// A decision that must still be a draft (to sign, or to ask for sign-off).
+    static func loadDraft(_ db: Database, id: String) throws -> Decision {
+        guard let stored = try loadDecision(db, id: id) else { throw StoreError.notFound(kind: "decision", id: id) }
+        guard stored.status == .draft else {
+            throw StoreError.invalid("decision \(id) is already \(stored.status.rawValue)")
+        }
+        return stored
     }
 
     static func signoffRequest(_ row: Row) -> SignoffRequest {

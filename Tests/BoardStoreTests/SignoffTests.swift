@@ -17,6 +17,16 @@ struct SignoffTests {
         return try store.saveDecision(d, now: Fixtures.now)
     }
 
+    /// A saved draft, and the coordinator's login (avries) and the chair's (aruiz) mapped on the thoracic board.
+    static func coordinatorAndChair() throws -> (store: BoardStore, draft: Decision, coordinator: BoardStore) {
+        let store = try Fixtures.seededStore()
+        let saved = try Self.draft(store)
+        let coordinator = store.asLogin("avries")
+        try coordinator.setBoardLogin(boardId: "thoracic", login: "avries", person: "Anouk de Vries", now: Fixtures.now)
+        try coordinator.setBoardLogin(boardId: "thoracic", login: "aruiz", person: "Dr. Ana Ruiz", now: Fixtures.now)
+        return (store, saved, coordinator)
+    }
+
     @Test func theLoginOfTheProcessIsTheOperatingSystemsNotTheUserOption() throws {
         let store = try BoardStore.inMemory(user: "somebody-typed-this")
         #expect(store.login == SystemLogin.current())
@@ -26,11 +36,7 @@ struct SignoffTests {
     }
 
     @Test func onlyTheChairsLoginSigns() throws {
-        let store = try Fixtures.seededStore()
-        let saved = try Self.draft(store)
-        let coordinator = store.asLogin("avries")
-        try coordinator.setBoardLogin(boardId: "thoracic", login: "avries", person: "Anouk de Vries", now: Fixtures.now)
-        try coordinator.setBoardLogin(boardId: "thoracic", login: "aruiz", person: "Dr. Ana Ruiz", now: Fixtures.now)
+        let (store, saved, coordinator) = try Self.coordinatorAndChair()
         // The coordinator holds the keyboard: refused, saying why, and nothing changes.
         let right = try coordinator.signingRight(decisionId: saved.id)
         #expect(!right.maySign && right.person == "Anouk de Vries" && right.chair == "Dr. Ana Ruiz")
@@ -53,11 +59,7 @@ struct SignoffTests {
     }
 
     @Test func aRequestWaitsForTheChairWhoConfirmsFromTheirOwnLogin() throws {
-        let store = try Fixtures.seededStore()
-        let saved = try Self.draft(store)
-        let coordinator = store.asLogin("avries")
-        try coordinator.setBoardLogin(boardId: "thoracic", login: "avries", person: "Anouk de Vries", now: Fixtures.now)
-        try coordinator.setBoardLogin(boardId: "thoracic", login: "aruiz", person: "Dr. Ana Ruiz", now: Fixtures.now)
+        let (store, saved, coordinator) = try Self.coordinatorAndChair()
         let request = try coordinator.requestSignoff(
             decisionId: saved.id, expectedVersion: saved.version, now: Fixtures.now)
         #expect(request.requestedBy == "avries" && request.meetingId == "M-UP")
