@@ -10,6 +10,8 @@ public enum AppAction: Hashable, Sendable {
     case search, help, commandLine, togglePrivacy, quit, redraw
     case filterKind, explain
     case newNote, editDecision
+    /// Correct a detail of the case (diagnosis, stage, ECOG, …) on the case screen.
+    case correctCase
     case meeting(MeetingAction)
     case decisionForm(DecisionFormAction)
 }

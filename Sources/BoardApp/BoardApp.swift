@@ -32,6 +32,9 @@ public final class BoardApp {
         }
         var kind: Kind
         var field = TextField()
+        /// Names Tab completes from (a presenter from the roster); empty for other questions.
+        var names: [String] = []
+        var completion = NameCycle()
     }
 
     /// A dialog over the screen, with what to do with the answer.
@@ -213,6 +216,10 @@ public final class BoardApp {
             var field = TextField()
             field.setText(initial)
             prompt = Prompt(kind: .question(question, then), field: field)
+        case .askName(let question, let initial, let names, let then):
+            var field = TextField()
+            field.setText(initial)
+            prompt = Prompt(kind: .question(question, then), field: field, names: names)
         case .popAndReload(let text):
             if stack.count > 1 { stack.removeLast() }
             load(top)
@@ -240,12 +247,22 @@ public final class BoardApp {
         switch key {
         case .escape:
             prompt = nil
+            message = nil
             if case .question(_, let then) = p.kind { apply(then(nil)) }
         case .enter:
             prompt = nil
+            message = nil
             let text = p.field.text.trimmingCharacters(in: .whitespaces)
             if case .question(_, let then) = p.kind {
-                apply(then(text))
+                let answer = then(text)
+                // A refused answer keeps the question and what was typed (a bad time lost the board before).
+                if case .error(let error) = answer {
+                    p.completion = NameCycle()
+                    prompt = p
+                    message = (error, true)
+                    return
+                }
+                apply(answer)
                 return
             }
             guard !text.isEmpty else { return }
@@ -256,9 +273,23 @@ public final class BoardApp {
             }
         case .paste(let text):
             p.field.insert(text.replacingOccurrences(of: "\n", with: " "))
+            p.completion = NameCycle()
+            prompt = p
+        case .tab where !p.names.isEmpty:
+            if let name = p.completion.next(typed: p.field.text, names: p.names) {
+                p.field.setText(name)
+                let matches = p.completion.matches
+                if matches.count > 1 {
+                    message = ("\(matches.count) names match: " + matches.joined(separator: ", "), false)
+                } else {
+                    message = nil
+                }
+            } else {
+                message = ("No name on the roster starts with “\(p.field.text)”.", true)
+            }
             prompt = p
         default:
-            _ = p.field.handle(key)
+            if p.field.handle(key) { p.completion = NameCycle() }
             prompt = p
         }
     }
@@ -375,11 +406,11 @@ public final class BoardApp {
             let used = canvas.put(label, x: 0, y: y, role: .input, maxWidth: width / 2)
             p.field.render(into: &canvas, rect: Rect(x: used, y: y, width: max(1, width - used), height: 1))
             prompt = p
+            if let message { drawMessage(&canvas, message, bottom: y - 1, width: width) }
             return
         }
         if let message {
-            canvas.fill(row, role: message.isError ? .error : .info)
-            _ = canvas.put(" " + message.text, x: 0, y: y, role: message.isError ? .error : .info, maxWidth: width)
+            drawMessage(&canvas, message, bottom: y, width: width)
             return
         }
         // Help and quit come first: a narrow status line drops hints from the end, and these two must stay.
@@ -387,5 +418,18 @@ public final class BoardApp {
         let essential = hints.filter { $0.label == "help" || $0.label == "quit" }
         StatusBar(left: "", right: "", hints: essential + hints.filter { $0.label != "help" && $0.label != "quit" })
             .render(into: &canvas, rect: row)
+    }
+
+    /// A message wrapped over as many rows as it needs, ending on row `bottom` and growing upwards over the body:
+    /// an error is never cut at the screen's edge (at most the rows between the header and `bottom`).
+    func drawMessage(_ canvas: inout Canvas, _ message: (text: String, isError: Bool), bottom: Int, width: Int) {
+        let role: StyleRole = message.isError ? .error : .info
+        let lines = TextWrap.wrap(message.text, width: max(1, width - 2), hangingIndent: 0)
+        let shown = lines.prefix(max(1, bottom))
+        for (i, line) in shown.enumerated() {
+            let y = bottom - shown.count + 1 + i
+            canvas.fill(Rect(x: 0, y: y, width: width, height: 1), role: role)
+            _ = canvas.put(" " + line, x: 0, y: y, role: role, maxWidth: width)
+        }
     }
 }

@@ -9,6 +9,7 @@ public final class CaseScreen: Screen {
     public init(caseId: String, tab: Int = 0) { view = CaseView(caseId: caseId, tab: tab) }
 
     public var title: String { "Case \(view.caseId)" }
+    public var keys: KeyTable<AppAction> { CaseCorrection.keys }
 
     public func reload(_ context: AppContext) throws { try view.reload(context) }
 
@@ -24,6 +25,8 @@ public final class CaseScreen: Screen {
     public func perform(_ action: AppAction, context: AppContext) -> Navigation {
         if let navigation = view.recording(action, meetingId: nil) { return navigation }
         switch action {
+        case .correctCase:
+            return CaseCorrection.start(caseId: view.caseId, context: context) { [view] in try? view.reload(context) }
         case .left: return view.perform(.previousTab) ? .none : .unhandled
         case .right: return view.perform(.nextTab) ? .none : .unhandled
         default: return view.perform(action) ? .none : .unhandled

@@ -30,15 +30,26 @@ enum CaseText {
         }
         lines.append("")
         let d = c.diagnosis
-        lines.append(.init("Diagnosis    \(say(d.text))" + (d.oncotreeCode.map { " [\($0)]" } ?? ""), role: .normal))
-        if let h = d.histology { lines.append(.init("Histology    \(say(h))")) }
+        // Width of the labels ("Diagnosis    "): wrapped values continue under themselves.
+        let label = 13
+        lines.append(
+            .init(
+                "Diagnosis    \(say(d.text))" + (d.oncotreeCode.map { " [\($0)]" } ?? ""), hangingIndent: label))
+        if let h = d.histology { lines.append(.init("Histology    \(say(h))", hangingIndent: label)) }
         if let site = d.primarySite {
-            lines.append(.init("Primary site \(say(site))" + (d.laterality.map { ", \($0.rawValue)" } ?? "")))
+            lines.append(
+                .init(
+                    "Primary site \(say(site))" + (d.laterality.map { ", \($0.rawValue)" } ?? ""), hangingIndent: label)
+            )
         }
         if let on = d.diagnosedOn { lines.append(.init("Diagnosed    \(on)")) }
-        lines.append(.init("Stage        \(c.stage?.summary ?? "—")", role: c.stage == nil ? .warning : .normal))
+        lines.append(
+            .init(
+                "Stage        \(c.stage?.summary ?? "—")", role: c.stage == nil ? .warning : .normal,
+                hangingIndent: label))
         if !c.metastaticSites.isEmpty {
-            lines.append(.init("Metastases   " + c.metastaticSites.map(\.summary).joined(separator: "; ")))
+            lines.append(
+                .init("Metastases   " + c.metastaticSites.map(\.summary).joined(separator: "; "), hangingIndent: label))
         }
         let perf = c.performance?.summary ?? ""
         lines.append(.init("Performance  \(perf.isEmpty ? "—" : perf)", role: perf.isEmpty ? .warning : .normal))
@@ -51,7 +62,7 @@ enum CaseText {
             .init(
                 "Consent      \(consent.isEmpty ? "not recorded" : consent)", role: consent.isEmpty ? .warning : .normal
             ))
-        if let ref = c.referringClinician { lines.append(.init("Referred by  \(ref)")) }
+        if let ref = c.referringClinician { lines.append(.init("Referred by  \(ref)", hangingIndent: label)) }
         lines.append("")
         lines.append(.init("Question for the board", role: .title))
         lines.append(.init(c.question.isEmpty ? "—" : say(c.question), role: .highlight))
@@ -61,12 +72,14 @@ enum CaseText {
         for line in TherapyLine.ordered(c.treatmentHistory) {
             let drugs = line.drugs.isEmpty ? say(line.regimen ?? "—") : line.drugs.joined(separator: " + ")
             let dates = [line.start?.description, line.end?.description].compactMap { $0 }.joined(separator: " – ")
-            var text = (line.line.map { "L\($0)" } ?? "- ") + "  \(drugs)"
+            let mark = line.line.map { "L\($0)" } ?? "- "
+            var text = mark + "  \(drugs)"
             if let setting = line.setting { text += " (\(say(setting)))" }
             if !dates.isEmpty { text += "  \(dates)" }
             if let best = line.bestResponse { text += "  best response \(best.rawValue)" }
             if let stop = line.stopReason { text += "  stopped: \(say(stop))" }
-            lines.append(.init(text))
+            // Wrapping collapses the two spaces after the mark: continuation lines start under the drugs.
+            lines.append(.init(text, hangingIndent: mark.trimmingCharacters(in: .whitespaces).count + 1))
         }
         if !c.comorbidities.isEmpty {
             lines.append("")
@@ -92,7 +105,12 @@ enum CaseText {
         lines.append("")
         lines.append(.init("Checklist before the board", role: .title))
         let missing = Set(c.missingData)
+        let notApplicable = c.notApplicable
         for item in MissingItem.allCases {
+            if let reason = notApplicable[item], item != .stage || (c.stage?.group == nil && c.stage?.t == nil) {
+                lines.append(.init("– \(item.label): not applicable (\(reason))", role: .dim, hangingIndent: 2))
+                continue
+            }
             let ok = !missing.contains(item)
             lines.append(.init("\(ok ? "✓" : "✗") \(item.label)", role: ok ? .met : .notMet))
         }

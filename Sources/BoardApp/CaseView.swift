@@ -131,8 +131,12 @@ final class CaseView {
                 + (filtered > 0 ? " · \(filtered) filtered call\(filtered == 1 ? "" : "s") marked, listed last" : ""),
             in: info, role: .dim)
         let wide = rect.width >= 100
-        var columns: [Table.Column] = [
-            .init("Alteration", minWidth: 14, flex: 2), .init("Kind", minWidth: 6, maxWidth: 6),
+        // Below 70 columns (meeting mode's right pane at 100) the Kind column gives its room to the evidence: the
+        // alteration's own label says what kind it is, and the filter (f) names kinds.
+        let showKind = rect.width >= 70
+        var columns: [Table.Column] = [.init("Alteration", minWidth: 14, flex: 2)]
+        if showKind { columns.append(.init("Kind", minWidth: 6, maxWidth: 6)) }
+        columns += [
             .init("VAF", minWidth: 4, maxWidth: 5, alignment: .right),
             .init("Class", minWidth: 6, maxWidth: 17, flex: 1),
             .init("Evidence", minWidth: rect.width >= 100 ? 17 : 9, maxWidth: 18),
@@ -140,6 +144,15 @@ final class CaseView {
         ]
         if wide { columns += [.init("Tumour", minWidth: 6, maxWidth: 8), .init("Origin", minWidth: 8, maxWidth: 9)] }
         let code = record.record.diagnosis.oncotreeCode
+        if molecular.columns != columns {
+            let selection = molecular.list
+            molecular = Table(columns: columns)
+            molecular.list = selection
+        }
+        // The evidence cells are fitted to their columns by rule (`EvidenceCell`), not cut at the edge.
+        let widths = molecular.columnWidths(totalWidth: tableRect.width)
+        let levelWidth = widths[columns.firstIndex { $0.title == "Evidence" }!]
+        let drugWidth = widths[columns.firstIndex { $0.title == "Drug evidence" }!]
         // Cells are made for the rows on screen only.
         let cells: @Sendable (Int) -> [Table.Cell] = { index in
             let f = all[order[index]]
@@ -152,12 +165,13 @@ final class CaseView {
                 .init(f.vaf.map { String(format: "%.0f%%", $0 * 100) } ?? ""),
                 .init(f.classification?.label ?? "", role: f.classification == .vus ? .dim : nil),
                 .init(
-                    best.map { "\($0.level)" } ?? "—",
+                    best.map { EvidenceCell.level($0.level, width: levelWidth) } ?? "—",
                     role: best.map { EvidenceRole.role(tier: $0.displayTier) } ?? .dim),
                 .init(
-                    f.drugEvidence,
+                    EvidenceCell.drugs(f, width: drugWidth),
                     role: best.map { $0.isTreatmentOption ? nil : ($0.isAgainstDrug ? .levelResistance : .dim) } ?? nil),
             ]
+            if !showKind { cells.remove(at: 1) }
             if wide {
                 let here: String
                 if let evidenceCode = best?.oncotreeCode, let code {
@@ -171,11 +185,6 @@ final class CaseView {
                 ]
             }
             return cells
-        }
-        if molecular.columns != columns {
-            let selection = molecular.list
-            molecular = Table(columns: columns)
-            molecular.list = selection
         }
         molecular.setRows(count: order.count, cells: cells)
         molecular.render(into: &canvas, rect: tableRect, focused: focused)

@@ -11,7 +11,7 @@ public enum MeetingAction: Hashable, Sendable {
     // Preparation: agenda.
     case moveCaseUp, moveCaseDown, removeCase, setPresenter, setMinutes, toggleMark, addCases
     // Preparation: meeting fields and roster.
-    case editStart, editLocation, editChair, addAttendee, removeAttendee
+    case editStart, editLocation, editChair, addAttendee, removeAttendee, importList
     // Meeting mode.
     case start, nextCase, previousCase, discussed, deferred, represent, pending, toggleAttendance, close, exportMinutes
 }
@@ -52,6 +52,9 @@ public enum MeetingKeys {
         b([.char("L")], .editLocation, "Meeting: location or video link", group: "Meeting"),
         b([.char("C")], .editChair, "Meeting: chair", group: "Meeting"),
         b([.char("A")], .addAttendee, "Roster: add an attendee (Name:discipline)", group: "Meeting"),
+        b(
+            [.char("I")], .importList, "Import a spreadsheet case list (CSV/TSV): a dry run first, then confirm",
+            hint: "import", group: "Meeting"),
         b([.char("M")], .runMeeting, "Meeting mode", hint: "run", group: "Meeting"),
         b([.char("E")], .exportMinutes, "Export the minutes to a file", group: "Meeting"),
     ])
@@ -89,7 +92,8 @@ public enum MeetingKeys {
             let tomorrow =
                 MeetingTime.format(context.now.addingTimeInterval(86400), in: context.timeZone, dateOnly: true)
                 + " 15:00"
-            return .ask("Starts (YYYY-MM-DD HH:MM):", initial: tomorrow) { text in
+            let zone = MeetingTime.zoneName(context.timeZone, at: context.now)
+            return .ask("Starts (YYYY-MM-DD HH:MM, \(zone)):", initial: tomorrow) { text in
                 guard let text else { return .none }
                 guard let start = MeetingTime.parse(text, in: context.timeZone) else {
                     return .error("“\(text)” is not a time (YYYY-MM-DD HH:MM).")
@@ -120,11 +124,28 @@ enum MeetingTime {
         return nil
     }
 
-    static func format(_ date: Date, in zone: TimeZone, dateOnly: Bool = false) -> String {
+    /// "2026-12-03 15:00", the date or the time alone, and with `zoneNamed` the zone after it ("15:00 CET"), so a
+    /// board member in another zone (or on a server in UTC) reads which clock the time is on.
+    static func format(
+        _ date: Date, in zone: TimeZone, dateOnly: Bool = false, timeOnly: Bool = false, zoneNamed: Bool = false
+    ) -> String {
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")
         f.timeZone = zone
-        f.dateFormat = dateOnly ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm"
+        f.dateFormat = dateOnly ? "yyyy-MM-dd" : timeOnly ? "HH:mm" : "yyyy-MM-dd HH:mm"
+        let text = f.string(from: date)
+        return zoneNamed ? text + " " + zoneName(zone, at: date) : text
+    }
+
+    /// The zone's short name at that instant ("CET", "CEST", "GMT-5"); UTC reads "UTC", never "GMT".
+    static func zoneName(_ zone: TimeZone, at date: Date) -> String {
+        if zone.secondsFromGMT(for: date) == 0, ["UTC", "GMT", "Etc/UTC", "Etc/GMT", "Z"].contains(zone.identifier) {
+            return "UTC"
+        }
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_GB")
+        f.timeZone = zone
+        f.dateFormat = "zzz"
         return f.string(from: date)
     }
 

@@ -15,9 +15,28 @@ public final class MeetingModeScreen: Screen {
     var agendaList = ListView()
     var rosterList = ListView()
     var caseView: CaseView?
-    /// 0 = agenda, 1 = case, 2 = roster.
-    var focus = 0
-    /// When the board turned to the current case (only while the meeting is in progress).
+    /// The pane that takes the keys (and, below 100 columns, the one shown).
+    enum Focus: CaseIterable {
+        case agenda, caseDetail, roster
+
+        /// The pane after this one (Tab), wrapping around.
+        var next: Focus { Self.allCases[(Self.allCases.firstIndex(of: self)! + 1) % Self.allCases.count] }
+        /// The pane before this one (Shift-Tab), wrapping around.
+        var previous: Focus {
+            Self.allCases[(Self.allCases.firstIndex(of: self)! + Self.allCases.count - 1) % Self.allCases.count]
+        }
+        /// What Tab shows next, for the narrow layout's corner hint.
+        var tabHint: String {
+            switch self {
+            case .agenda: "Tab: case"
+            case .caseDetail: "Tab: roster"
+            case .roster: "Tab: agenda"
+            }
+        }
+    }
+    var focus = Focus.agenda
+    /// When the timer of the current case last restarted (only while the meeting is in progress and the case is
+    /// pending: a discussed, deferred or re-present case is not timed again when the board returns to it).
     var caseStartedAt: Date?
     var timedCaseId: String?
     /// Whether the selection was put on the first pending case yet (once, on first load).
@@ -51,10 +70,11 @@ public final class MeetingModeScreen: Screen {
             caseView = nil
             return
         }
-        if timedCaseId != row.item.caseId {
+        let timing = meeting?.status == .inProgress && row.item.outcome == .pending
+        if timedCaseId != row.item.caseId || (caseStartedAt != nil) != timing {
             try recordTime(context)
             timedCaseId = row.item.caseId
-            caseStartedAt = meeting?.status == .inProgress ? context.now : nil
+            caseStartedAt = timing ? context.now : nil
         }
         if caseView?.caseId != row.item.caseId {
             caseView = CaseView(caseId: row.item.caseId, tab: caseView?.tabs.active ?? 0)
@@ -62,21 +82,23 @@ public final class MeetingModeScreen: Screen {
         try caseView?.reload(context)
     }
 
-    /// Adds the running timer to the store and restarts it.
+    /// Adds the running timer's whole seconds to the store and to the row on screen, and restarts the timer from
+    /// where those seconds end, so the shown time never runs backwards (a stale row plus a restarted timer showed
+    /// 1:05 after 1:12) and no fraction of a second is lost between recordings.
     func recordTime(_ context: AppContext) throws {
         guard let id = timedCaseId, let started = caseStartedAt, meeting?.status == .inProgress else { return }
         let seconds = Int(context.now.timeIntervalSince(started).rounded(.down))
-        caseStartedAt = context.now
-        if seconds > 0 {
-            try context.store.addTimeSpent(meetingId: meetingId, caseId: id, seconds: seconds, now: context.now)
-        }
+        guard seconds > 0 else { return }
+        let total = try context.store.addTimeSpent(meetingId: meetingId, caseId: id, seconds: seconds, now: context.now)
+        caseStartedAt = started.addingTimeInterval(TimeInterval(seconds))
+        if let i = rows.firstIndex(where: { $0.item.caseId == id }) { rows[i].item.secondsSpent = total }
     }
 
     /// Seconds spent on a case: stored, plus the running timer for the current one.
     func elapsed(_ row: AgendaRow, now: Date) -> Int {
         var total = row.item.secondsSpent ?? 0
         if row.item.caseId == timedCaseId, let started = caseStartedAt {
-            total += max(0, Int(now.timeIntervalSince(started)))
+            total += max(0, Int(now.timeIntervalSince(started).rounded(.down)))
         }
         return total
     }
@@ -94,7 +116,13 @@ public final class MeetingModeScreen: Screen {
         let done = rows.filter { $0.item.outcome != .pending }.count
         var line = "\(boardName) · \(status) · \(done)/\(rows.count) cases done"
         if meeting.status == .inProgress {
-            line += " · running \(MeetingTime.clock(Int(now.timeIntervalSince(meeting.startsAt))))"
+            // The real start (a meeting started before the store kept it reads its planned start).
+            let started = meeting.startedAt ?? meeting.startsAt
+            line +=
+                " · started \(MeetingTime.format(started, in: context.timeZone, timeOnly: true, zoneNamed: true))"
+                + " · running \(MeetingTime.clock(Int(now.timeIntervalSince(started))))"
+        } else if meeting.status == .planned {
+            line += " · planned \(MeetingTime.format(meeting.startsAt, in: context.timeZone, zoneNamed: true))"
         }
         let present = meeting.roster.filter { $0.present == true }.count
         line += " · \(present)/\(meeting.roster.count) present"
@@ -118,16 +146,16 @@ public final class MeetingModeScreen: Screen {
             caseRect = right
         } else {
             switch focus {
-            case 0: agendaRect = body
-            case 1: caseRect = body
-            default: rosterRect = body
+            case .agenda: agendaRect = body
+            case .caseDetail: caseRect = body
+            case .roster: rosterRect = body
             }
         }
         if !agendaRect.isEmpty {
-            let inner = Pane.draw(&canvas, rect: agendaRect, title: "Agenda", focused: focus == 0)
+            let inner = Pane.draw(&canvas, rect: agendaRect, title: "Agenda", focused: focus == .agenda)
             let rows = rows
             let timed = timedCaseId
-            agendaList.render(into: &canvas, rect: inner, focused: focus == 0) { [self] index, selected in
+            agendaList.render(into: &canvas, rect: inner, focused: focus == .agenda) { [self] index, selected in
                 let row = rows[index]
                 let mark: String
                 switch row.item.outcome {
@@ -154,9 +182,10 @@ public final class MeetingModeScreen: Screen {
             }
         }
         if !rosterRect.isEmpty {
-            let inner = Pane.draw(&canvas, rect: rosterRect, title: "Attendance (Space toggles)", focused: focus == 2)
+            let inner = Pane.draw(
+                &canvas, rect: rosterRect, title: "Attendance (Space toggles)", focused: focus == .roster)
             let roster = meeting.roster
-            rosterList.render(into: &canvas, rect: inner, focused: focus == 2) { index, selected in
+            rosterList.render(into: &canvas, rect: inner, focused: focus == .roster) { index, selected in
                 let a = roster[index]
                 let mark = a.present == true ? "[✓] " : a.present == false ? "[✗] " : "[ ] "
                 return [
@@ -167,31 +196,30 @@ public final class MeetingModeScreen: Screen {
         }
         if !caseRect.isEmpty {
             let title = current.map { "\($0.item.caseId) · \(context.patientLabel($0.headline))" } ?? "Case"
-            let inner = Pane.draw(&canvas, rect: caseRect, title: title, focused: focus == 1)
+            let inner = Pane.draw(&canvas, rect: caseRect, title: title, focused: focus == .caseDetail)
             if let caseView {
-                caseView.render(into: &canvas, rect: inner, context: context, focused: focus == 1)
+                caseView.render(into: &canvas, rect: inner, context: context, focused: focus == .caseDetail)
             } else {
                 canvas.put("The agenda is empty.", in: inner, role: .dim)
             }
         }
         if body.width < 100 {
-            canvas.put(
-                ["Tab: case", "Tab: roster", "Tab: agenda"][focus], x: rect.maxX - 12, y: rect.maxY - 1, role: .dim)
+            canvas.put(focus.tabHint, x: rect.maxX - 12, y: rect.maxY - 1, role: .dim)
         }
     }
 
     public func perform(_ action: AppAction, context: AppContext) -> Navigation {
         switch action {
         case .nextPane:
-            focus = (focus + 1) % 3
+            focus = focus.next
             return .none
         case .previousPane:
-            focus = (focus + 2) % 3
+            focus = focus.previous
             return .none
         case .meeting(let a): return meetingAction(a, context: context)
         case .newNote, .editDecision:
             return caseView?.recording(action, meetingId: meetingId) ?? .none
-        case .open where focus == 1:
+        case .open where focus == .caseDetail:
             return caseView?.recording(.open, meetingId: meetingId) ?? .none
         case .nextTab, .previousTab, .tab, .filterKind, .explain:
             _ = caseView?.perform(action)
@@ -201,13 +229,36 @@ public final class MeetingModeScreen: Screen {
             return .unhandled
         default:
             switch focus {
-            case 0:
+            case .agenda:
                 guard ListKeys.apply(action, to: &agendaList) else { return .unhandled }
                 return change(context) {}
-            case 1: return caseView?.perform(action) == true ? .none : .unhandled
-            default: return ListKeys.apply(action, to: &rosterList) ? .none : .unhandled
+            case .caseDetail: return caseView?.perform(action) == true ? .none : .unhandled
+            case .roster: return ListKeys.apply(action, to: &rosterList) ? .none : .unhandled
             }
         }
+    }
+
+    /// A question before starting a meeting planned for a later day (a wrong meeting opened, or a key pressed by
+    /// mistake, would otherwise record today as its start); nil when it is planned for today or earlier.
+    func earlyStart(_ context: AppContext) -> Modal? {
+        guard let meeting else { return nil }
+        let zone = context.timeZone
+        let planned = MeetingTime.format(meeting.startsAt, in: zone, dateOnly: true)
+        let today = MeetingTime.format(context.now, in: zone, dateOnly: true)
+        guard planned > today else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let days =
+            calendar.dateComponents(
+                [.day], from: calendar.startOfDay(for: context.now), to: calendar.startOfDay(for: meeting.startsAt)
+            ).day ?? 1
+        return Modal(
+            title: "Start \(meetingId) early?",
+            body: [
+                "This meeting is planned for \(MeetingTime.format(meeting.startsAt, in: zone, zoneNamed: true)),"
+                    + " \(days) day\(days == 1 ? "" : "s") from now.",
+                "Starting records now as its start time and runs the case timers.",
+            ], buttons: ["Start now", "Cancel"], selectedButton: 1)
     }
 
     func meetingAction(_ action: MeetingAction, context: AppContext) -> Navigation {
@@ -217,10 +268,14 @@ public final class MeetingModeScreen: Screen {
             guard meeting?.status == .planned else {
                 return .message(meeting?.status == .closed ? "The meeting is closed." : "The meeting is running.")
             }
-            return change(context) {
-                try store.startMeeting(id: meetingId, now: context.now)
-                timedCaseId = nil
+            let start = { [self] in
+                change(context) {
+                    try store.startMeeting(id: meetingId, now: context.now)
+                    timedCaseId = nil
+                }
             }
+            guard let early = earlyStart(context) else { return start() }
+            return .confirm(early) { choice in choice == 0 ? start() : .message("The meeting was not started.") }
         case .nextCase, .previousCase:
             guard !rows.isEmpty else { return .none }
             return change(context) {
@@ -248,7 +303,7 @@ public final class MeetingModeScreen: Screen {
             }
         case .toggleAttendance:
             guard let i = rosterList.selectedIndex, let m = meeting, i < m.roster.count else { return .none }
-            if focus != 2 { return .message("Tab to the attendance pane to mark who is present.") }
+            if focus != .roster { return .message("Tab to the attendance pane to mark who is present.") }
             let a = m.roster[i]
             return change(context) {
                 try store.setAttendance(
@@ -278,7 +333,7 @@ public final class MeetingModeScreen: Screen {
                     }
                     if case .error = result { return result }
                     return .message(
-                        "Meeting closed at \(MeetingTime.format(context.now, in: context.timeZone)). E exports the minutes."
+                        "Meeting closed at \(MeetingTime.format(context.now, in: context.timeZone, zoneNamed: true)). E exports the minutes."
                     )
                 }
             } catch {

@@ -70,7 +70,8 @@ public final class MeetingPrepScreen: Screen {
             return
         }
         let (info, body) = rect.splitVertically(topHeight: 2)
-        var line1 = "\(boardName) · \(context.format(meeting.startsAt)) · \(meeting.status.rawValue)"
+        let zone = MeetingTime.zoneName(context.timeZone, at: meeting.startsAt)
+        var line1 = "\(boardName) · \(context.format(meeting.startsAt)) \(zone) · \(meeting.status.rawValue)"
         line1 += " · chair \(meeting.chair ?? "—")"
         canvas.put(line1, in: info, row: 0, role: .title)
         let planned = rows.compactMap(\.item.plannedMinutes).reduce(0, +)
@@ -224,8 +225,11 @@ public final class MeetingPrepScreen: Screen {
             }
         case .setPresenter:
             guard let row = selectedRow else { return .none }
-            return .ask("Presenter for \(row.item.caseId):", initial: row.item.presenter ?? meeting?.chair ?? "") {
-                [self] answer in
+            let names = (meeting?.roster.map(\.name) ?? []) + [meeting?.chair].compactMap { $0 }
+            return .askName(
+                "Presenter for \(row.item.caseId) (Tab completes from the roster):",
+                initial: row.item.presenter ?? meeting?.chair ?? "", names: names
+            ) { [self] answer in
                 guard let answer else { return .none }
                 return change(context) {
                     try store.setAgendaItem(
@@ -256,7 +260,10 @@ public final class MeetingPrepScreen: Screen {
             }
         case .editStart:
             guard let m = meeting else { return .none }
-            return .ask("Starts (YYYY-MM-DD HH:MM):", initial: MeetingTime.format(m.startsAt, in: context.timeZone)) {
+            let zone = MeetingTime.zoneName(context.timeZone, at: m.startsAt)
+            return .ask(
+                "Starts (YYYY-MM-DD HH:MM, \(zone)):", initial: MeetingTime.format(m.startsAt, in: context.timeZone)
+            ) {
                 [self] answer in
                 guard let answer else { return .none }
                 guard let date = MeetingTime.parse(answer, in: context.timeZone) else {
@@ -267,9 +274,7 @@ public final class MeetingPrepScreen: Screen {
         case .editLocation, .editChair:
             guard let m = meeting else { return .none }
             let isLocation = action == .editLocation
-            return .ask(
-                isLocation ? "Location or video link:" : "Chair:", initial: (isLocation ? m.location : m.chair) ?? ""
-            ) { [self] answer in
+            let save: (String?) -> Navigation = { [self] answer in
                 guard let answer else { return .none }
                 let value = answer.isEmpty ? nil : answer
                 return change(context) {
@@ -278,6 +283,9 @@ public final class MeetingPrepScreen: Screen {
                     }
                 }
             }
+            if isLocation { return .ask("Location or video link:", initial: m.location ?? "", save) }
+            return .askName(
+                "Chair (Tab completes from the roster):", initial: m.chair ?? "", names: m.roster.map(\.name), save)
         case .addAttendee:
             return .ask("Attendee (Name:discipline):", initial: "") { [self] answer in
                 guard let answer, !answer.isEmpty else { return .none }
@@ -290,9 +298,40 @@ public final class MeetingPrepScreen: Screen {
                     try store.updateMeeting(id: meetingId, now: now) { $0.roster.append(attendee) }
                 }
             }
+        case .importList: return importList(context)
         case .runMeeting: return .push(MeetingModeScreen(meetingId: meetingId))
         case .exportMinutes: return MinutesPrompt.ask(meetingId: meetingId, context: context)
         default: return .unhandled
+        }
+    }
+
+    /// Asks for a spreadsheet case list, shows the dry run's summary (nothing written yet), and imports it into this
+    /// meeting's agenda only when confirmed. A file that cannot be read keeps the prompt with the path typed.
+    func importList(_ context: AppContext) -> Navigation {
+        guard meeting?.status != .closed else { return .error("The meeting is closed; its agenda is final.") }
+        return .ask("Case list to import (CSV/TSV file):", initial: "") { [self] answer in
+            guard let path = answer?.trimmingCharacters(in: .whitespaces), !path.isEmpty else { return .none }
+            let preview: [String]
+            do {
+                preview = try CaseListImport.run(
+                    path: path, meetingId: meetingId, store: context.store, dryRun: true, now: context.now)
+            } catch {
+                return .error("\(error)")
+            }
+            let file = URL(fileURLWithPath: path).lastPathComponent
+            let modal = Modal(
+                title: "Import \(file) into \(meetingId)?", body: preview, buttons: ["Import", "Cancel"],
+                selectedButton: 1)
+            return .confirm(modal) { [self] choice in
+                guard choice == 0 else { return .message("Nothing imported from \(file).") }
+                var done: [String] = []
+                let result = change(context) {
+                    done = try CaseListImport.run(
+                        path: path, meetingId: meetingId, store: context.store, dryRun: false, now: context.now)
+                }
+                if case .error = result { return result }
+                return .message(done.joined(separator: " ").replacingOccurrences(of: "  ", with: " "))
+            }
         }
     }
 

@@ -51,7 +51,8 @@ public final class MeetingScreen: Screen {
             return
         }
         let (info, body) = rect.splitVertically(topHeight: 1)
-        var infoText = context.format(meeting.startsAt)
+        var infoText =
+            context.format(meeting.startsAt) + " " + MeetingTime.zoneName(context.timeZone, at: meeting.startsAt)
         if let location = meeting.location { infoText += " · \(location)" }
         if let chair = meeting.chair { infoText += " · chair \(chair)" }
         infoText += " · \(rows.count) cases"

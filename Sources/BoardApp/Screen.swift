@@ -55,8 +55,11 @@ public enum Navigation {
     case error(String)
     /// A dialog; the closure turns the chosen button (nil = cancelled) into the next step.
     case confirm(Modal, (Int?) -> Navigation)
-    /// A one-line question at the bottom; the closure gets the answer (nil = cancelled).
+    /// A one-line question at the bottom; the closure gets the answer (nil = cancelled). An `.error` answer
+    /// keeps the question open with what was typed, the error shown above it, so a typo is fixed, not retyped.
     case ask(String, initial: String, (String?) -> Navigation)
+    /// `ask` for a person: Tab completes the typed letters from `names` (the roster), again for the next match.
+    case askName(String, initial: String, names: [String], (String?) -> Navigation)
     /// Leave the screen and reload the one below (after a save).
     case popAndReload(String?)
     /// The action was not used by the screen; the app may handle it.

@@ -95,10 +95,11 @@ public struct Case: Codable, Sendable, Hashable, Identifiable {
         !metastaticSites.isEmpty || (stage?.m.map { $0.uppercased().hasPrefix("M1") } ?? false)
     }
 
-    /// What the coordinator still has to chase before the case is ready for the board.
+    /// What the coordinator still has to chase before the case is ready for the board. A stage is not asked of a
+    /// diagnosis that is not staged (`StagingRule`: CNS tumours, myeloid neoplasms).
     public var missingData: [MissingItem] {
         var missing: [MissingItem] = []
-        if stage?.group == nil && stage?.t == nil { missing.append(.stage) }
+        if stage?.group == nil && stage?.t == nil && notApplicable[.stage] == nil { missing.append(.stage) }
         if performance?.ecog == nil && performance?.karnofsky == nil { missing.append(.performanceStatus) }
         if (diagnosis.histology ?? "").isEmpty { missing.append(.histology) }
         if reports.isEmpty && findings.isEmpty { missing.append(.molecularReport) }
@@ -106,6 +107,11 @@ public struct Case: Codable, Sendable, Hashable, Identifiable {
         if treatmentHistory.isEmpty { missing.append(.priorLines) }
         if question.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { missing.append(.question) }
         return missing
+    }
+
+    /// Checklist items that do not apply to this case, with the reason shown beside them.
+    public var notApplicable: [MissingItem: String] {
+        StagingRule.notApplicable(oncotreeCode: diagnosis.oncotreeCode).map { [.stage: $0] } ?? [:]
     }
 }
 

@@ -162,24 +162,34 @@ extension Finding {
     /// then "resistance: …", "reduced sensitivity: …", "adverse response: …"; a finding without drug evidence
     /// shows its first item's statement ("diagnostic (Positive)", "does not support resistance to Daunorubicin").
     public var drugEvidence: String {
-        guard !evidence.isEmpty else { return "" }
+        drugEvidenceParts.map { part in
+            part.direction.map { "\($0.rawValue): " + part.drugs.joined(separator: "; ") }
+                ?? part.drugs.joined(separator: "; ")
+        }.joined(separator: " · ")
+    }
+
+    /// `drugEvidence` before it is joined, so a narrow cell can shorten the drugs and keep every direction: each part
+    /// is the treatment options (direction nil), or the drugs of one direction against a drug, or (when no item is
+    /// about a drug) the first item's statement alone.
+    public var drugEvidenceParts: [(direction: ClinicalSignificance?, drugs: [String])] {
+        guard !evidence.isEmpty else { return [] }
         let ordered = evidenceInReadingOrder
         func unique(_ items: [String]) -> [String] {
             var seen = Set<String>()
             return items.filter { seen.insert($0.lowercased()).inserted }
         }
-        var parts: [String] = []
+        var parts: [(direction: ClinicalSignificance?, drugs: [String])] = []
         let options = unique(ordered.filter(\.isTreatmentOption).compactMap(\.therapy))
-        if !options.isEmpty { parts.append(options.joined(separator: "; ")) }
+        if !options.isEmpty { parts.append((nil, options)) }
         for kind in [ClinicalSignificance.resistance, .reducedSensitivity, .adverseResponse] {
             let drugs = unique(
                 ordered.filter { $0.isAgainstDrug && $0.clinicalSignificance == kind }.map {
                     $0.therapy ?? "drug not named"
                 })
-            if !drugs.isEmpty { parts.append("\(kind.rawValue): " + drugs.joined(separator: "; ")) }
+            if !drugs.isEmpty { parts.append((kind, drugs)) }
         }
-        if parts.isEmpty, let first = ordered.first { parts.append(first.statement(withLevel: false)) }
-        return parts.joined(separator: " · ")
+        if parts.isEmpty, let first = ordered.first { parts.append((nil, [first.statement(withLevel: false)])) }
+        return parts
     }
 
     /// The headline as text: "sensitivity to Osimertinib + Savolitinib, ESCAT II-B; resistance to Osimertinib,

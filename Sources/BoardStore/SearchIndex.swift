@@ -31,6 +31,19 @@ enum SearchIndex {
     /// Indexes a case and its findings; `labFileTerms` adds the terms of findings attached from lab files that
     /// are not in `record.findings` (see `findingLabels`).
     static func indexCase(_ db: Database, _ record: Case, labFileTerms: [String] = []) throws {
+        try indexCaseDetails(db, record)
+        let findings =
+            record.findings.map { f in
+                [f.label, f.gene, f.hgvsC, f.hgvsP.map(shortProtein), f.classification?.label].compactMap { $0 }.joined(
+                    separator: " ")
+            } + labFileTerms
+        try put(
+            db, kind: "findings", ref: record.id, caseId: record.id, label: record.diagnosis.text,
+            title: record.diagnosis.text, body: findings.joined(separator: " · "))
+    }
+
+    /// The case's own document (patient names, diagnosis, question, referrer): what an edit on the case screen changes.
+    static func indexCaseDetails(_ db: Database, _ record: Case) throws {
         let p = record.patient
         var title = [p.name.display, p.pseudonym, p.mrn].compactMap { $0 }.joined(separator: " ")
         let folded = foldLetters(title)
@@ -43,14 +56,6 @@ enum SearchIndex {
         ]
         .compactMap { $0 }.joined(separator: " ")
         try put(db, kind: "case", ref: record.id, caseId: record.id, label: p.name.display, title: title, body: body)
-        let findings =
-            record.findings.map { f in
-                [f.label, f.gene, f.hgvsC, f.hgvsP.map(shortProtein), f.classification?.label].compactMap { $0 }.joined(
-                    separator: " ")
-            } + labFileTerms
-        try put(
-            db, kind: "findings", ref: record.id, caseId: record.id, label: record.diagnosis.text,
-            title: record.diagnosis.text, body: findings.joined(separator: " · "))
     }
 
     /// Search terms of a case's PASS findings read back from the table: distinct labels, best evidence first, then

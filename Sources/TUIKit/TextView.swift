@@ -5,9 +5,13 @@ public struct TextView: Hashable, Sendable {
     public struct Line: Hashable, Sendable, ExpressibleByStringLiteral {
         public var text: String
         public var role: StyleRole
-        public init(_ text: String, role: StyleRole = .normal) {
+        /// Columns that wrapped continuation lines are indented by, so they stay under a label's value
+        /// ("Stage        cT3 N2 …" continues under "cT3").
+        public var hangingIndent: Int
+        public init(_ text: String, role: StyleRole = .normal, hangingIndent: Int = 0) {
             self.text = text
             self.role = role
+            self.hangingIndent = max(0, hangingIndent)
         }
         public init(stringLiteral value: String) { self.init(value) }
     }
@@ -38,7 +42,9 @@ public struct TextView: Hashable, Sendable {
     /// Lines after wrapping to `width`.
     public func wrapped(width: Int) -> [Line] {
         if let c = wrapCache, c.width == width { return c.lines }
-        return lines.flatMap { l in TextWrap.wrap(l.text, width: width).map { Line($0, role: l.role) } }
+        return lines.flatMap { l in
+            TextWrap.wrap(l.text, width: width, hangingIndent: l.hangingIndent).map { Line($0, role: l.role) }
+        }
     }
 
     public mutating func scroll(by n: Int, width: Int? = nil) {

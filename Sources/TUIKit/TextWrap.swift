@@ -17,6 +17,25 @@ public enum TextWrap {
         return out
     }
 
+    /// Wraps like `wrap(_:width:)`, indenting every line after a paragraph's first by `hangingIndent` columns (when
+    /// at least ten columns stay for the text), so a label's value wraps under itself, not under the label.
+    public static func wrap(_ text: String, width: Int, hangingIndent: Int) -> [String] {
+        let width = max(1, width)
+        guard hangingIndent > 0, width - hangingIndent >= 10 else { return wrap(text, width: width) }
+        let pad = String(repeating: " ", count: hangingIndent)
+        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\t", with: "    ")
+        return normalized.split(separator: "\n", omittingEmptySubsequences: false).flatMap { paragraph -> [String] in
+            let plain = wrapParagraph(String(paragraph), width: width)
+            guard plain.count > 1, let head = plain.first else { return plain }
+            let words = paragraph.split(separator: " ")
+            let headWords = head.split(separator: " ")
+            // A word broken across lines (longer than the width) keeps the plain wrapping.
+            guard words.starts(with: headWords) else { return plain }
+            let rest = words.dropFirst(headWords.count).joined(separator: " ")
+            return [head] + wrapParagraph(rest, width: width - hangingIndent).map { pad + $0 }
+        }
+    }
+
     static func wrapParagraph(_ p: String, width: Int) -> [String] {
         if p.allSatisfy({ $0 == " " }) { return [""] }
         let indent = String(p.prefix { $0 == " " })

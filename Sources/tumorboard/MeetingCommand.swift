@@ -1,4 +1,5 @@
 import ArgumentParser
+import BoardApp
 import BoardFormats
 import BoardModel
 import BoardStore
@@ -373,39 +374,8 @@ struct MeetingImportList: ParsableCommand {
     @Argument(help: ArgumentHelp("The spreadsheet export (.csv, .tsv, .txt).", valueName: "file")) var path: String
 
     func run() throws {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ImportError(file: path, message: "cannot read the file (missing or not readable)")
-        }
-        let list = try CaseListReader.read(data: data, file: path)
         let store = try global.openStore()
-        let items = list.entries.map { entry in
-            CaseListItem(
-                caseId: entry.caseId, mrn: entry.mrn, presenter: entry.presenter, plannedMinutes: entry.plannedMinutes,
-                cannotCreate: entry.missingForNewCase, update: { entry.apply(to: &$0) },
-                create: { id, patient in entry.makeCase(id: id, patient: patient, file: path) },
-                identityConflict: { entry.identityConflict(with: $0) }, position: entry.position)
-        }
-        let s = try store.importCaseList(items, meetingId: meetingId, file: path, dryRun: dryRun)
-        var lines = [
-            dryRun
-                ? "dry run, nothing written; would change:"
-                : "imported \(list.entries.count) row\(list.entries.count == 1 ? "" : "s") into \(meetingId):"
-        ]
-        func line(_ label: String, _ ids: [String]) {
-            if !ids.isEmpty { lines.append("  \(label): \(ids.count) (\(ids.joined(separator: ", ")))") }
-        }
-        line("cases created", s.created)
-        line("cases updated", s.updated)
-        line("cases unchanged", s.unchanged)
-        line("added to the agenda", s.added)
-        line("already on the agenda", s.alreadyOnAgenda)
-        if !list.ignoredColumns.isEmpty {
-            lines.append("note: columns ignored (no matching field): " + list.ignoredColumns.joined(separator: ", "))
-        }
-        if !list.problems.isEmpty {
-            lines.append("invalid values, not imported: \(list.problems.count)")
-            lines += list.problems.map { "  \($0)" }
-        }
+        let lines = try CaseListImport.run(path: path, meetingId: meetingId, store: store, dryRun: dryRun)
         print(lines.joined(separator: "\n"))
     }
 }

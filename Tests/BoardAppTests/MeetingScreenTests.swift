@@ -102,6 +102,9 @@ struct MeetingScreenTests {
         app.handle(.enter)
         #expect(try store.agenda(meetingId: meeting.id).first?.item.plannedMinutes == 20)
         #expect(app.frame().textDump().contains("1–240"))
+        // The refused value stays in the prompt to be corrected (issue 15: prompts keep what was typed).
+        #expect(app.prompt?.field.text == "900")
+        app.handle(.escape)
         app.handle(.char("t"))
         type(app, "-")
         app.handle(.enter)

@@ -21,12 +21,12 @@ check "home screen" "Meetings ("
 keys N
 check "new meeting asks for the board" "Board ("
 keys C-u; literal "mtb"; keys Enter
-check "then for the start" "Starts (YYYY-MM-DD HH:MM):"
+check "then for the start, in the named zone" "Starts (YYYY-MM-DD HH:MM, UTC):"
 keys C-u; literal "2026-12-17 15:00"; keys Enter
 check "preparation screen opens" "Prepare M-2026-12-17-MTB"
 check "the case deferred last time is suggested first" "★ deferred: Central"
 keys C
-check "asks for the chair" "Chair:"
+check "asks for the chair" "Chair (Tab completes"
 keys C-u; literal "Inés Calderón"; keys Enter
 check "chair shown" "chair Inés Calderón"
 keys Tab
@@ -45,7 +45,13 @@ check "roster has the attendee" "Anouk de Vries · Coordinator"
 keys M
 check "meeting mode" "not started (s starts)"
 keys s
+# The meeting is on 17 December 2026: started before that day, meeting mode asks first.
+if [ "$(date -u +%F)" \< "2026-12-17" ]; then
+    check "starting days early asks first" "early?"
+    keys Left Enter
+fi
 check "meeting started" "IN PROGRESS"
+check "the real start is shown, zone named" "UTC · running"
 check "timer runs for the first case" "Case 1/2 C-0016"
 keys e
 check "decision form opens" "F sign" 30
