@@ -20,7 +20,7 @@ keys 2
 check "evidence level fits the narrow pane by rule" "AMP I-A"
 check_absent "the level is never cut to AMP/ASCO…" "AMP/ASCO…"
 keys "<" "<" "<"
-check "resistance stays visible in the drug column" "resistance: Pembrolizumab"
+check "resistance stays visible in the drug column" "resist.: Pembro"
 keys q
 check "quits" "EXIT=0"
 
