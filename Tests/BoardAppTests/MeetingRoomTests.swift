@@ -13,27 +13,23 @@ import Testing
 @MainActor
 @Suite("Meeting room")
 struct MeetingRoomTests {
-    @MainActor final class Clock { var now = SampleBoard.now }
-    static let upcoming = "M-2026-12-03-MTB"
+    static let upcoming = MeetingScreenTests.upcoming
     static let meetingDay = InstantFormat.parse("2026-12-03T14:50:00Z")!
+    /// The meeting screens' own kit: the sample board on a fake terminal with a clock the test moves.
+    let kit = MeetingScreenTests()
 
-    func app(width: Int = 160, height: Int = 48) throws -> (BoardApp, Clock) {
-        let (app, _) = try SampleBoard.app(width: width, height: height)
-        let clock = Clock()
-        app.context.clock = { clock.now }
-        return (app, clock)
+    func app(width: Int = 160, height: Int = 48) throws -> (BoardApp, MeetingScreenTests.Clock) {
+        try kit.app(width: width, height: height)
     }
 
-    func type(_ app: BoardApp, _ text: String) { for ch in text { app.handle(.char(ch)) } }
+    func type(_ app: BoardApp, _ text: String) { kit.type(app, text) }
 
     func text(_ app: BoardApp) -> String { app.frame().textDump() }
 
     func promptText(_ app: BoardApp) -> String? { app.prompt?.field.text }
 
     func expectSnapshot(_ app: BoardApp, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        if let problem = Snapshot.check(app.frame().textDump(), named: name) {
-            Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation)
-        }
+        kit.expectSnapshot(app, name, sourceLocation: sourceLocation)
     }
 
     func openMeetingMode(_ app: BoardApp) throws -> MeetingModeScreen {
