@@ -9,7 +9,7 @@ public enum AppAction: Hashable, Sendable {
     case tab(Int)
     case search, help, commandLine, togglePrivacy, quit, redraw
     case filterKind, explain
-    case newNote, editDecision
+    case newNote, editDecision, recordOutcome
     /// Correct a detail of the case (diagnosis, stage, ECOG, …) on the case screen.
     case correctCase
     case meeting(MeetingAction)

@@ -3,11 +3,12 @@ import BoardStore
 import Foundation
 import TUIKit
 
-/// The case in tabs — Summary, Molecular, Trials, Notes, Decision, History — as the meeting's right
+/// The case in tabs — Summary, Molecular, Trials, Notes, Decision, History, Outcomes — as the meeting's right
 /// pane and as a full screen. Holds only one case's data at a time.
 @MainActor
 final class CaseView {
-    static let tabTitles = ["Summary", "Molecular", "Trials", "Notes", "Decision", "History"]
+    static let tabTitles = ["Summary", "Molecular", "Trials", "Notes", "Decision", "History", "Outcomes"]
+    static let outcomesTab = 6
 
     let caseId: String
     private(set) var record: CaseRecord?
@@ -15,6 +16,9 @@ final class CaseView {
     var text = TextView()
     var molecular = Table(columns: [])
     var trialList = ListView()
+    /// The case's outcomes by date (the Outcomes tab), loaded with the case.
+    private(set) var outcomes: [CaseOutcome] = []
+    var outcomeList = ListView()
     var showWhy = true
     var kindFilter: FindingFilter = .all
     private var lastTabRect = Rect.zero
@@ -34,6 +38,8 @@ final class CaseView {
             matchedOnce = true
         }
         trialList.setCount(sortedMatches.count)
+        outcomes = record == nil ? [] : try context.store.outcomes(caseId: caseId)
+        outcomeList.setCount(outcomes.count)
         sortFindings()
     }
 
@@ -57,12 +63,14 @@ final class CaseView {
         titles[1] += " \(record.record.findings.count)"
         titles[2] += " \(record.matches.filter { $0.status != .notEligible }.count)"
         titles[3] += " \(record.notes.count)"
+        titles[Self.outcomesTab] += " \(outcomes.count)"
         let active = tabs.active
         tabs = TabBar(titles: titles, active: active)
         tabs.render(into: &canvas, rect: bar)
         switch active {
         case 1: renderMolecular(into: &canvas, rect: body, context: context, focused: focused)
         case 2: renderTrials(into: &canvas, rect: body, context: context, focused: focused)
+        case Self.outcomesTab: renderOutcomes(into: &canvas, rect: body, context: context, focused: focused)
         default:
             let lines: [TextView.Line]
             switch active {
@@ -241,6 +249,34 @@ final class CaseView {
         canvas.hLine(x: bottom.x, y: bottom.y, length: bottom.width)
     }
 
+    // MARK: Outcomes
+
+    private func renderOutcomes(into canvas: inout Canvas, rect: Rect, context: AppContext, focused: Bool) {
+        guard let record else { return }
+        let (info, listRect) = rect.splitVertically(topHeight: 1)
+        canvas.put(
+            outcomes.isEmpty
+                ? "No outcome recorded yet · o records one (treatment, response, toxicity, death…)"
+                : "\(outcomes.count) outcome\(outcomes.count == 1 ? "" : "s") by date · o new · Enter correct the selected",
+            in: info, role: .dim)
+        let rows = outcomes
+        let say = { (text: String) in context.masked(text, for: record.record.patient) }
+        outcomeList.render(into: &canvas, rect: listRect, focused: focused) { index, selected in
+            let o = rows[index]
+            let role: StyleRole =
+                switch o.kind {
+                case .progression, .death, .toxicity: .warning
+                case .response where o.response.map(ResponseCriteria.isProgression) == true: .warning
+                default: .normal
+                }
+            return [
+                Span("\(o.date)  ", role: selected ? .selection : .title),
+                Span(say(o.summary), role: selected ? .selection : role),
+                Span("  \(o.id)" + (o.version > 1 ? " v\(o.version)" : ""), role: selected ? .selection : .dim),
+            ]
+        }
+    }
+
     // MARK: Recording
 
     /// What a new note is about: the selected finding on the Molecular tab, the selected trial on the Trials tab, else the case.
@@ -273,6 +309,11 @@ final class CaseView {
             return .push(NoteEditorScreen(target: target, about: about))
         case .editDecision:
             return .push(DecisionFormScreen(caseId: caseId, meetingId: meetingId))
+        case .recordOutcome:
+            return .push(OutcomeFormScreen(caseId: caseId))
+        case .open where tabs.active == Self.outcomesTab:
+            guard let i = outcomeList.selectedIndex, i < outcomes.count else { return nil }
+            return .push(OutcomeFormScreen(caseId: caseId, existing: outcomes[i]))
         default:
             return nil
         }
@@ -301,6 +342,7 @@ final class CaseView {
             switch tabs.active {
             case 1: return ListKeys.apply(action, to: &molecular.list)
             case 2: return ListKeys.apply(action, to: &trialList)
+            case Self.outcomesTab: return ListKeys.apply(action, to: &outcomeList)
             default: return TextKeys.apply(action, to: &text, page: lastBodyRect.height - 1)
             }
         default: return false

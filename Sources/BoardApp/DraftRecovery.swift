@@ -23,6 +23,13 @@ enum DraftRecovery {
         {
             return DecisionFormScreen(caseId: decision.caseId, meetingId: decision.meetingId, draft: decision)
         }
+        if draft.key.hasPrefix("outcome:"),
+            let outcome = try? NativeReader.decoder.decode(CaseOutcome.self, from: Data(draft.body.utf8))
+        {
+            guard (try? context.store.headline(caseId: outcome.caseId)) != nil else { return nil }
+            let existing = outcome.id.isEmpty ? nil : try? context.store.outcome(id: outcome.id)
+            return OutcomeFormScreen(caseId: outcome.caseId, existing: existing, draft: outcome, today: context.today)
+        }
         return nil
     }
 
@@ -32,7 +39,9 @@ enum DraftRecovery {
         let what =
             draft.key.hasPrefix("decision:")
             ? "decision \(draft.key.dropFirst(9))"
-            : "note on \(draft.key.dropFirst(5).replacingOccurrences(of: ":", with: " "))"
+            : draft.key.hasPrefix("outcome:")
+                ? "outcome for \(draft.key.dropFirst(8).split(separator: ":").joined(separator: " "))"
+                : "note on \(draft.key.dropFirst(5).replacingOccurrences(of: ":", with: " "))"
         return "\(what), \(age)"
     }
 

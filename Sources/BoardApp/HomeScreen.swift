@@ -9,6 +9,8 @@ public final class HomeScreen: Screen {
     var upcoming: [MeetingSummary] = []
     var past: [MeetingSummary] = []
     var backlog: [CaseHeadline] = []
+    /// Cases due for follow-up today (the store's query over signed decisions); shown above the backlog when any.
+    var followUp: [FollowUpItem] = []
     /// All cases in the backlog; only the first `backlogPage` are listed.
     var backlogTotal = 0
     static let backlogPage = 500
@@ -29,6 +31,7 @@ public final class HomeScreen: Screen {
         (upcoming, past) = try context.store.meetings(around: context.now)
         backlog = try context.store.backlog(limit: Self.backlogPage)
         backlogTotal = backlog.count < Self.backlogPage ? backlog.count : try context.store.backlogCount()
+        followUp = try context.store.followUpQueue(today: context.today)
         meetingList.setCount(meetings.count)
         backlogList.setCount(backlog.count)
     }
@@ -74,10 +77,18 @@ public final class HomeScreen: Screen {
             }
         }
         if !backlogRect.isEmpty {
-            let inner = Pane.draw(
+            var inner = Pane.draw(
                 &canvas, rect: backlogRect,
                 title: "Backlog: \(backlogTotal) case\(backlogTotal == 1 ? "" : "s") not on an agenda"
                     + (backlogTotal > backlog.count ? " (first \(backlog.count) listed)" : ""), focused: focus == 1)
+            if !followUp.isEmpty, inner.height > 2 {
+                let (line, rest) = inner.splitVertically(topHeight: 1)
+                let first = followUp[0]
+                canvas.put(
+                    FollowUpItem.summary(followUp) + " · first \(first.caseId): \(first.reason.text)", in: line,
+                    role: followUp.contains { $0.status == .overdue } ? .warning : .info)
+                inner = rest
+            }
             if backlog.isEmpty {
                 canvas.put("The backlog is empty.", in: inner, role: .dim)
             } else {
@@ -127,7 +138,8 @@ public final class HomeScreen: Screen {
         for (pane, paneRect) in [(0, lastRects.meetings), (1, lastRects.backlog)]
         where paneRect.contains(x: event.x, y: event.y) {
             focus = pane
-            let inner = paneRect.inset(by: 1)
+            var inner = paneRect.inset(by: 1)
+            if pane == 1, !followUp.isEmpty, inner.height > 2 { inner = inner.inset(top: 1) }
             switch event.kind {
             case .wheelUp: pane == 0 ? meetingList.scroll(by: -3) : backlogList.scroll(by: -3)
             case .wheelDown: pane == 0 ? meetingList.scroll(by: 3) : backlogList.scroll(by: 3)

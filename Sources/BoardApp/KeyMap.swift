@@ -24,6 +24,7 @@ public enum KeyMap {
         KeyBinding([.char("4")], .tab(3), help: "Notes tab", group: "Case tabs"),
         KeyBinding([.char("5")], .tab(4), help: "Decision tab", group: "Case tabs"),
         KeyBinding([.char("6")], .tab(5), help: "History tab", group: "Case tabs"),
+        KeyBinding([.char("7")], .tab(6), help: "Outcomes tab", group: "Case tabs"),
         KeyBinding([.char("f")], .filterKind, help: "Molecular: filter findings by kind", group: "Case tabs"),
         KeyBinding([.char("w")], .explain, help: "Trials: why / why not (per criterion)", group: "Case tabs"),
         KeyBinding(
@@ -31,6 +32,9 @@ public enum KeyMap {
             group: "Record"),
         KeyBinding(
             [.char("e")], .editDecision, help: "Decision form (record, sign, amend)", hint: "decide", group: "Record"),
+        KeyBinding(
+            [.char("o")], .recordOutcome, help: "Record an outcome (treatment, response, toxicity, death…)",
+            group: "Record"),
         KeyBinding([.char("/")], .search, help: "Search the whole store", hint: "search", group: "General"),
         KeyBinding(
             [.char(":")], .commandLine, help: "Command line (:meeting, :case, :theme, :privacy, :quit)", hint: "cmd",

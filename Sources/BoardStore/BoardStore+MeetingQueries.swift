@@ -32,7 +32,8 @@ extension BoardStore {
 
     /// Cases to offer first when preparing a meeting: those deferred (or marked to re-present) at the board's
     /// previous closed meeting, then cases whose current decision's follow-up falls due by the meeting day
-    /// (the follow-up date, else the deciding meeting's day plus the interval in weeks), earliest first.
+    /// (the follow-up date, else the deciding meeting's day plus the interval in weeks), earliest first, then cases
+    /// whose recommended treatment has no outcome after the board's set time (the follow-up queue's rule).
     /// Cases already on an open agenda, and closed cases, are left out.
     public func agendaSuggestions(meetingId: String) throws -> [AgendaSuggestion] {
         try run {
@@ -112,6 +113,12 @@ extension BoardStore {
                 }
                 for (date, caseId, decisionId) in due.sorted(by: { ($0.0, $0.1) < ($1.0, $1.1) }) {
                     try add(caseId, .followUpDue(date: date, decisionId: decisionId))
+                }
+                // A treatment recommended with no outcome recorded for the board's set time (BoardStore+FollowUp).
+                for item in try Self.followUpItems(db, today: day, dueBy: day) {
+                    if case .noOutcome(let decidedOn, let days) = item.reason {
+                        try add(item.caseId, .noOutcome(decidedOn: decidedOn, days: days, decisionId: item.decisionId))
+                    }
                 }
                 return result
             }

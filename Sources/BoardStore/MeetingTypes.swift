@@ -35,6 +35,8 @@ public struct AgendaSuggestion: Sendable, Hashable {
         case represent(meetingId: String)
         /// The current decision's follow-up falls due on or before the meeting day.
         case followUpDue(date: LocalDate, decisionId: String)
+        /// A treatment was recommended and no outcome has been recorded within the board's set time.
+        case noOutcome(decidedOn: LocalDate, days: Int, decisionId: String)
 
         /// "deferred 19 Nov: …", "follow-up due 2027-02-18".
         public var label: String {
@@ -42,6 +44,7 @@ public struct AgendaSuggestion: Sendable, Hashable {
             case .deferred(_, let reason): "deferred" + (reason.map { ": \($0)" } ?? "")
             case .represent: "to re-present"
             case .followUpDue(let date, _): "follow-up due \(date)"
+            case .noOutcome(let decidedOn, let days, _): "no outcome \(days) days after the decision of \(decidedOn)"
             }
         }
     }

@@ -209,6 +209,26 @@ enum Schema {
                     CREATE INDEX decision_presentation ON decision(case_id, meeting_id);
                     """)
         }
+        // Outcomes after a decision (issue 17): dated events per case, versioned bodies like decisions, read by case
+        // (the case screen) or for a set of cases at once (precedents). The follow-up queue reads only signed
+        // decisions (hence the status index) and a board setting for how long a recommendation may go without an
+        // outcome before it is due.
+        migrator.registerMigration("v7: outcomes and board settings") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE outcome(
+                        id TEXT PRIMARY KEY,
+                        case_id TEXT NOT NULL REFERENCES "case"(id),
+                        date TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        decision_id TEXT,
+                        version INTEGER NOT NULL,
+                        body TEXT NOT NULL);
+                    CREATE INDEX outcome_case ON outcome(case_id, date);
+                    CREATE INDEX decision_status ON decision(status, case_id);
+                    CREATE TABLE board_setting(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                    """)
+        }
         return migrator
     }
 }

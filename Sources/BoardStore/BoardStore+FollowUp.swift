@@ -1,0 +1,130 @@
+import BoardModel
+import Foundation
+import GRDB
+
+/// The follow-up queue: cases whose signed decision asks for a look again, computed by one query over the signed
+/// decisions (never by reading every case), and the board's settings for it.
+extension BoardStore {
+    /// Recommendation kinds that mean a treatment, after which an outcome is expected.
+    static let treatmentKinds: [RecommendationKind] = [
+        .targetedTherapy, .immunotherapy, .chemotherapy, .clinicalTrial, .surgery, .radiotherapy, .chemoradiation,
+        .standardOfCare,
+    ]
+
+    /// Items due by `dueBy` (default: `today`), soonest first. Only the latest signed decision of an open case
+    /// counts. A follow-up date (or the deciding meeting's day plus the interval in weeks) is settled when the case is
+    /// put on the agenda of a meeting after the decision was signed; a missing outcome when an outcome dated on or
+    /// after the decision is recorded. A death or loss to follow-up settles both.
+    public func followUpQueue(today: LocalDate = LocalDate(Date()), dueBy: LocalDate? = nil) throws -> [FollowUpItem] {
+        try run { try db.read { db in try Self.followUpItems(db, today: today, dueBy: dueBy ?? today) } }
+    }
+
+    static func followUpItems(_ db: Database, today: LocalDate, dueBy limit: LocalDate) throws -> [FollowUpItem] {
+        let rules = try followUpRules(db)
+        let kinds = String(decoding: try JSONEncoder().encode(treatmentKinds.map(\.rawValue)), as: UTF8.self)
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT d.id, d.case_id, c.diagnosis,
+                  json_extract(d.body, '$.followUp.date') AS follow_date,
+                  json_extract(d.body, '$.followUp.intervalWeeks') AS weeks,
+                  json_extract(d.body, '$.followUp.represent') AS represent,
+                  json_extract(d.body, '$.signedAt') AS signed_ms,
+                  (SELECT dm.starts_at FROM meeting dm WHERE dm.id = d.meeting_id) AS decided_at,
+                  EXISTS (SELECT 1 FROM json_each(d.body, '$.recommendations') r
+                          WHERE json_extract(r.value, '$.kind') IN (SELECT value FROM json_each(?))) AS treats,
+                  (SELECT MAX(o.date) FROM outcome o WHERE o.case_id = d.case_id) AS last_outcome,
+                  EXISTS (SELECT 1 FROM outcome o WHERE o.case_id = d.case_id
+                          AND o.kind IN ('death', 'lost-to-follow-up')) AS ended,
+                  (SELECT MAX(m.starts_at) FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id
+                   WHERE a.case_id = d.case_id) AS last_meeting
+                FROM decision d JOIN "case" c ON c.id = d.case_id
+                WHERE d.status = 'final' AND c.status <> 'closed'
+                  AND NOT EXISTS (SELECT 1 FROM decision e WHERE e.case_id = d.case_id AND e.status = 'final'
+                                  AND e.rowid > d.rowid)
+                """, arguments: [kinds])
+        var items: [FollowUpItem] = []
+        while let row = try rows.next() {
+            if row["ended"] as Bool { continue }
+            let signedMs: Double? = row["signed_ms"]
+            let signedAt = signedMs.map { Date(timeIntervalSince1970: $0 / 1000) }
+            func item(_ reason: FollowUpReason, _ due: LocalDate) -> FollowUpItem? {
+                guard due <= limit else { return nil }
+                let late = due.days(until: today)
+                let status: FollowUpStatus = late < 0 ? .upcoming : late > rules.overdueAfterDays ? .overdue : .due
+                return FollowUpItem(
+                    caseId: row["case_id"], decisionId: row["id"], diagnosis: row["diagnosis"], reason: reason,
+                    dueOn: due, status: status)
+            }
+            var followDate = (row["follow_date"] as String?).flatMap(LocalDate.init)
+            if followDate == nil, let weeks: Int = row["weeks"] {
+                let base = (row["decided_at"] as Double?).map(Date.init(timeIntervalSince1970:)) ?? signedAt
+                followDate = base.map { LocalDate($0).adding(days: weeks * 7) }
+            }
+            if let date = followDate {
+                let presentedSince =
+                    (row["last_meeting"] as Double?).map { start in
+                        signedAt.map { start > $0.timeIntervalSince1970 } ?? false
+                    } ?? false
+                if !presentedSince, let due = item(.followUpDate(date, represent: row["represent"]), date) {
+                    items.append(due)
+                }
+            }
+            if row["treats"] as Bool, let signedAt {
+                let decided = LocalDate(signedAt)
+                let last = (row["last_outcome"] as String?).flatMap(LocalDate.init)
+                if last.map({ $0 < decided }) ?? true,
+                    let due = item(
+                        .noOutcome(decidedOn: decided, days: rules.noOutcomeDays),
+                        decided.adding(days: rules.noOutcomeDays))
+                {
+                    items.append(due)
+                }
+            }
+        }
+        return items.sorted { ($0.dueOn, $0.caseId) < ($1.dueOn, $1.caseId) }
+    }
+
+    /// The board's follow-up settings (the standard ones until changed).
+    public func followUpRules() throws -> FollowUpRules {
+        try run { try db.read { db in try Self.followUpRules(db) } }
+    }
+
+    static func followUpRules(_ db: Database) throws -> FollowUpRules {
+        func value(_ key: String) throws -> Int? {
+            try String.fetchOne(db, sql: "SELECT value FROM board_setting WHERE key = ?", arguments: [key])
+                .flatMap { Int($0) }
+        }
+        let standard = FollowUpRules.standard
+        return FollowUpRules(
+            noOutcomeDays: try value("followup.no-outcome-days") ?? standard.noOutcomeDays,
+            overdueAfterDays: try value("followup.overdue-after-days") ?? standard.overdueAfterDays)
+    }
+
+    /// Changes the board's follow-up settings (1–3650 days each); audited.
+    public func setFollowUpRules(_ rules: FollowUpRules, now: Date = Date()) throws {
+        for (name, days) in [("no-outcome days", rules.noOutcomeDays), ("overdue-after days", rules.overdueAfterDays)]
+        where !FollowUpRules.dayRange.contains(days) {
+            throw StoreError.invalid("\(name): expected 1–3650 days, got \(days)")
+        }
+        try run {
+            try db.write { db in
+                for (key, days) in [
+                    ("followup.no-outcome-days", rules.noOutcomeDays),
+                    ("followup.overdue-after-days", rules.overdueAfterDays),
+                ] {
+                    let before = try String.fetchOne(
+                        db, sql: "SELECT value FROM board_setting WHERE key = ?", arguments: [key])
+                    if before == String(days) { continue }
+                    try db.execute(
+                        sql:
+                            "INSERT INTO board_setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                        arguments: [key, String(days)])
+                    try AuditTrail.append(
+                        db, user: user, action: "setting.change", entity: "board_setting", entityId: key,
+                        before: before, after: String(days), at: now)
+                }
+            }
+        }
+    }
+}

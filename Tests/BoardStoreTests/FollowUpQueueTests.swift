@@ -1,0 +1,81 @@
+import BoardModel
+import Foundation
+import Testing
+
+@testable import BoardStore
+
+/// The follow-up queue's rules on the fixture board: D-1 (C-3, pemigatinib) was signed on 2026-11-18.
+@Suite("Follow-up queue")
+struct FollowUpQueueTests {
+    static func day(_ text: String) -> LocalDate { LocalDate(text)! }
+
+    @Test func aRecommendedTreatmentWithoutOutcomeComesDueAfterNinetyDays() throws {
+        let store = try Fixtures.seededStore()
+        #expect(try store.followUpQueue(today: Self.day("2026-12-01")).isEmpty)
+        let upcoming = try store.followUpQueue(today: Self.day("2026-12-01"), dueBy: Self.day("2027-03-01"))
+        #expect(upcoming.map(\.caseId) == ["C-3"])
+        #expect(upcoming.first?.dueOn == Self.day("2027-02-16") && upcoming.first?.status == .upcoming)
+        #expect(upcoming.first?.reason == .noOutcome(decidedOn: Self.day("2026-11-18"), days: 90))
+        #expect(
+            upcoming.first?.reason.text == "treatment recommended on 2026-11-18, no outcome recorded within 90 days")
+        #expect(try store.followUpQueue(today: Self.day("2027-02-16")).first?.status == .due)
+        #expect(try store.followUpQueue(today: Self.day("2027-03-16")).first?.status == .due)
+        #expect(try store.followUpQueue(today: Self.day("2027-03-17")).first?.status == .overdue)
+    }
+
+    @Test func anOutcomeAfterTheDecisionSettlesIt() throws {
+        let store = try Fixtures.seededStore()
+        let today = Self.day("2027-03-01")
+        try store.addOutcome(
+            CaseOutcome(
+                id: "", caseId: "C-3", kind: .treatmentStarted, date: Self.day("2026-10-01"), regimen: "gemcitabine",
+                recordedBy: "", recordedAt: Fixtures.now), today: today)
+        #expect(try store.followUpQueue(today: today).count == 1, "an outcome from before the decision does not count")
+        try store.addOutcome(
+            CaseOutcome(
+                id: "", caseId: "C-3", kind: .treatmentStarted, date: Self.day("2026-11-25"), regimen: "pemigatinib",
+                recordedBy: "", recordedAt: Fixtures.now), today: today)
+        #expect(try store.followUpQueue(today: today).isEmpty)
+    }
+
+    @Test func theSettingDecidesTheWaitAndIsChecked() throws {
+        let store = try Fixtures.seededStore()
+        try store.setFollowUpRules(FollowUpRules(noOutcomeDays: 10, overdueAfterDays: 3))
+        #expect(try store.followUpRules() == FollowUpRules(noOutcomeDays: 10, overdueAfterDays: 3))
+        let items = try store.followUpQueue(today: Self.day("2026-12-01"))
+        #expect(items.first?.dueOn == Self.day("2026-11-28") && items.first?.status == .due)
+        #expect(try store.followUpQueue(today: Self.day("2026-12-02")).first?.status == .overdue)
+        #expect(throws: StoreError.invalid("no-outcome days: expected 1–3650 days, got 0")) {
+            try store.setFollowUpRules(FollowUpRules(noOutcomeDays: 0, overdueAfterDays: 3))
+        }
+        #expect(try store.auditEvents().filter { $0.action == "setting.change" }.count == 2)
+    }
+
+    @Test func aFollowUpDateIsDueUntilTheCaseIsOnALaterAgenda() throws {
+        let store = try Fixtures.seededStore()
+        var d = try store.newDecision(caseId: "C-2", now: Fixtures.now)
+        d.recommendations = [Recommendation(kind: .surveillance, rationale: "low risk")]
+        d.followUp = FollowUp(date: Self.day("2026-12-10"), represent: "CT abdomen")
+        let saved = try store.saveDecision(d, now: Fixtures.now)
+        try store.signDecision(id: saved.id, expectedVersion: saved.version, chair: "Dr. Chen", now: Fixtures.now)
+        #expect(try store.followUpQueue(today: Self.day("2026-12-09")).isEmpty)
+        let due = try store.followUpQueue(today: Self.day("2026-12-10"))
+        #expect(due.map(\.caseId) == ["C-2"], "surveillance is no treatment: only the date brings it back")
+        #expect(due.first?.reason.text == "follow-up date 2026-12-10; bring: CT abdomen")
+        let meeting = try store.createMeeting(
+            MeetingDetails(boardId: "gi", startsAt: Fixtures.now.addingTimeInterval(30 * 86400)), now: Fixtures.now)
+        try store.addToAgenda(meetingId: meeting.id, caseIds: ["C-2"], now: Fixtures.now)
+        #expect(try store.followUpQueue(today: Self.day("2026-12-10")).isEmpty)
+    }
+
+    @Test func deathOrLossSettlesEverything() throws {
+        let store = try Fixtures.seededStore()
+        let today = Self.day("2027-03-01")
+        #expect(try store.followUpQueue(today: today).count == 1)
+        try store.addOutcome(
+            CaseOutcome(
+                id: "", caseId: "C-3", kind: .lostToFollowUp, date: Self.day("2026-11-01"), recordedBy: "",
+                recordedAt: Fixtures.now), today: today)
+        #expect(try store.followUpQueue(today: today).isEmpty)
+    }
+}
