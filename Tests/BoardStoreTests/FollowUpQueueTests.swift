@@ -53,11 +53,18 @@ struct FollowUpQueueTests {
 
     @Test func aFollowUpDateIsDueUntilTheCaseIsOnALaterAgenda() throws {
         let store = try Fixtures.seededStore()
-        var d = try store.newDecision(caseId: "C-2", now: Fixtures.now)
+        // Presented (and decided) the day before; the chair signs from their own login.
+        let presented = try store.createMeeting(
+            MeetingDetails(boardId: "gi", startsAt: Fixtures.now.addingTimeInterval(-86400), chair: "Dr. Chen"),
+            now: Fixtures.now)
+        try store.addToAgenda(meetingId: presented.id, caseIds: ["C-2"], now: Fixtures.now)
+        var d = try store.newDecision(caseId: "C-2", meetingId: presented.id, now: Fixtures.now)
         d.recommendations = [Recommendation(kind: .surveillance, rationale: "low risk")]
+        d.consensus = .unanimous
         d.followUp = FollowUp(date: Self.day("2026-12-10"), represent: "CT abdomen")
         let saved = try store.saveDecision(d, now: Fixtures.now)
-        try store.signDecision(id: saved.id, expectedVersion: saved.version, chair: "Dr. Chen", now: Fixtures.now)
+        try Fixtures.chair(store, board: "gi", person: "Dr. Chen", login: "chen").signDecision(
+            id: saved.id, expectedVersion: saved.version, now: Fixtures.now)
         #expect(try store.followUpQueue(today: Self.day("2026-12-09")).isEmpty)
         let due = try store.followUpQueue(today: Self.day("2026-12-10"))
         #expect(due.map(\.caseId) == ["C-2"], "surveillance is no treatment: only the date brings it back")
