@@ -17,6 +17,8 @@ let package = Package(
         .executableTarget(name: "MinutesBenchmark", dependencies: [.product(name: "TumorboardCore", package: "tumorboard")]),
         // All cases × all trials, and one case against all trials, through MatchEngine (scripts/bench-match.sh).
         .executableTarget(name: "MatchBenchmark", dependencies: [.product(name: "TumorboardCore", package: "tumorboard")]),
+        // Precedents of one case on a generated 100,000-case store with history (scripts/bench-precedents.sh).
+        .executableTarget(name: "PrecedentBenchmark", dependencies: [.product(name: "TumorboardCore", package: "tumorboard")]),
         // Four writers and two readers against one store (scripts/load-test.sh).
         .executableTarget(name: "LoadTest", dependencies: [.product(name: "TumorboardCore", package: "tumorboard")]),
     ],

@@ -63,20 +63,26 @@ ENUMS = {
                            "radiotherapy", "chemoradiation", "standard-of-care", "best-supportive-care", "surveillance",
                            "further-diagnostics", "re-biopsy", "genetic-counselling"},
     "Consensus": {"unanimous", "majority", "none"},
+    "VitalStatus": {"alive", "deceased", "unknown"},
+    "OutcomeKind": {"treatment-started", "treatment-not-started", "response", "progression", "treatment-stopped",
+                    "toxicity", "death", "lost-to-follow-up"},
+    "Adherence": {"yes", "no", "partly"},
+    "ResponseCriteria": {"RECIST 1.1", "iRECIST", "RANO", "Lugano", "IMWG"},
+    "StopReason": {"completed", "progression", "toxicity", "patient-choice", "death", "other", "not-stated"},
 }
 
 # type name -> {key: type}; "!" prefix = required. Types: str, int, num, bool, date, instant,
 # [T] list of T, enum:Name, or another schema name.
 SCHEMA = {
     "Bundle": {"!format": "str", "boards": "[Board]", "cases": "[Case]", "trials": "[Trial]",
-               "meetings": "[Meeting]", "notes": "[Note]", "decisions": "[Decision]"},
+               "meetings": "[Meeting]", "notes": "[Note]", "decisions": "[Decision]", "outcomes": "[CaseOutcome]"},
     "Board": {"!id": "str", "!name": "str", "site": "str"},
     "Case": {"!id": "str", "!patient": "Patient", "!diagnosis": "Diagnosis", "stage": "Stage",
              "performance": "PerformanceStatus", "treatmentHistory": "[TherapyLine]", "comorbidities": "[str]",
              "question": "str", "referringClinician": "str", "consent": "Consent", "status": "enum:CaseStatus",
              "reports": "[MolecularReport]", "findings": "[Finding]", "provenance": "Provenance"},
     "Patient": {"!id": "str", "identifiers": "[PatientIdentifier]", "!name": "PersonName", "birthDate": "date",
-                "sex": "enum:Sex", "pseudonym": "str"},
+                "sex": "enum:Sex", "pseudonym": "str", "vitalStatus": "enum:VitalStatus", "deceasedOn": "date"},
     "PatientIdentifier": {"!kind": "enum:IdentifierKind", "system": "str", "!value": "str"},
     "PersonName": {"given": "str", "family": "str", "text": "str"},
     "Diagnosis": {"oncotreeCode": "str", "!text": "str", "histology": "str", "primarySite": "str",
@@ -128,6 +134,11 @@ SCHEMA = {
                        "findingIds": "[str]", "evidence": "EvidenceLevel", "priority": "int", "rationale": "str"},
     "Dissent": {"!name": "str", "!reason": "str"},
     "FollowUp": {"date": "date", "intervalWeeks": "int", "represent": "str"},
+    "CaseOutcome": {"!id": "str", "!caseId": "str", "!kind": "enum:OutcomeKind", "!date": "date", "decisionId": "str",
+                    "regimen": "str", "drugs": "[str]", "followedRecommendation": "enum:Adherence", "trialId": "str",
+                    "criteria": "enum:ResponseCriteria", "response": "str", "stopReason": "enum:StopReason",
+                    "grade": "int", "term": "str", "treatmentId": "str", "reason": "str", "source": "str",
+                    "version": "int", "recordedBy": "str", "recordedAt": "instant"},
 }
 
 CRITERION_KEYS = {"and", "or", "clinical", "genomic"}
@@ -261,7 +272,7 @@ def load_oncotree():
 
 
 def load(paths):
-    bundle = {k: [] for k in ("boards", "cases", "trials", "meetings", "notes", "decisions")}
+    bundle = {k: [] for k in ("boards", "cases", "trials", "meetings", "notes", "decisions", "outcomes")}
     for path in paths:
         with open(path, encoding="utf-8") as fh:
             raw = fh.read()
@@ -568,15 +579,36 @@ def main(argv=None):
             elif r.get("trialId"):
                 expect(r["trialId"] in trials, "%s: trial %r does not resolve" % (did, r["trialId"]))
 
+    # Outcomes: each of a decided case, dated on or before today, a response/stop/toxicity after its treatment
+    # started, and the groups precedents are shown for (FGFR2-fusion cholangiocarcinoma and others) present.
+    outcomes = unique(b.get("outcomes", []), "outcome")
+    for oid, o in outcomes.items():
+        expect(o["caseId"] in cases, "%s: case does not resolve" % oid)
+        if o.get("decisionId"):
+            expect(decisions.get(o["decisionId"], {}).get("caseId") == o["caseId"],
+                   "%s: decision %s is not of case %s" % (oid, o["decisionId"], o["caseId"]))
+        expect(o["date"] <= TODAY, "%s: dated after %s" % (oid, TODAY))
+        if o.get("treatmentId"):
+            t = outcomes.get(o["treatmentId"], {})
+            expect(t.get("kind") == "treatment-started" and t.get("caseId") == o["caseId"],
+                   "%s: treatment %s is not a treatment start of the case" % (oid, o["treatmentId"]))
+            expect(t.get("date", "") <= o["date"], "%s: before its treatment started" % oid)
+        if o.get("grade") is not None:
+            expect(3 <= o["grade"] <= 5, "%s: CTCAE grade must be 3-5" % oid)
+    fgfr2_chol = {o["caseId"] for o in outcomes.values()
+                  if cases.get(o["caseId"], {}).get("diagnosis", {}).get("oncotreeCode") in ("IHCH", "EHCH", "PHCH", "CHOL")
+                  and any(f.get("gene") == "FGFR2" and f.get("kind") == "fusion" for f in cases[o["caseId"]]["findings"])}
+    expect(len(fgfr2_chol) >= 4, "need at least 4 FGFR2-fusion cholangiocarcinomas with outcomes (have %d)" % len(fgfr2_chol))
+
     if FAILURES:
         for msg in FAILURES:
             print("FAIL:", msg)
         print("%d problem(s)" % len(FAILURES))
         return 1
     waiting = [cid for cid in backlog if cases[cid]["status"] in ("new", "ready")]
-    print("ok: %d boards, %d meetings, %d notes, %d decisions, %d cases, %d findings (%d VUS), %d trials, "
+    print("ok: %d boards, %d meetings, %d notes, %d decisions, %d outcomes, %d cases, %d findings (%d VUS), %d trials, "
           "%d diagnoses; %d cases on no open agenda, of which new/ready: %s"
-          % (len(boards), len(meetings), len(notes), len(decisions), len(cases), len(findings), vus_count,
+          % (len(boards), len(meetings), len(notes), len(decisions), len(outcomes), len(cases), len(findings), vus_count,
              len(trials), len(dx_codes), len(backlog), ", ".join(waiting)))
     for label, where in classic_cases.items():
         print("  %-28s %s" % (label, ", ".join(where)))

@@ -1,14 +1,19 @@
+import BoardFormats
 import BoardModel
 import BoardStore
 import Foundation
 import TUIKit
 
-/// The case in tabs — Summary, Molecular, Trials, Notes, Decision, History, Outcomes — as the meeting's right
+/// The case in tabs — Summary, Molecular, Trials, Notes, Decision, History, Outcomes, Precedents — as the meeting's right
 /// pane and as a full screen. Holds only one case's data at a time.
 @MainActor
 final class CaseView {
-    static let tabTitles = ["Summary", "Molecular", "Trials", "Notes", "Decision", "History", "Outcomes"]
+    static let tabTitles = ["Summary", "Molecular", "Trials", "Notes", "Decision", "History", "Outcomes", "Precedents"]
     static let outcomesTab = 6
+    static let precedentsTab = 7
+    /// The Precedents tab's list: read when the tab is first drawn after a reload (two indexed look-ups and the kept
+    /// precedents, ≤ 50 ms on a 100,000-case store), not on every reload of a pane showing another tab.
+    private var precedentLines: [TextView.Line]?
 
     let caseId: String
     private(set) var record: CaseRecord?
@@ -40,7 +45,27 @@ final class CaseView {
         trialList.setCount(sortedMatches.count)
         outcomes = record == nil ? [] : try context.store.outcomes(caseId: caseId)
         outcomeList.setCount(outcomes.count)
+        precedentLines = nil
         sortFindings()
+    }
+
+    /// The precedents as lines for `width` columns: summary sentences, the swimmer plot, then each precedent.
+    private func precedents(_ context: AppContext, width: Int) -> [TextView.Line] {
+        if let precedentLines { return precedentLines }
+        let lines: [TextView.Line]
+        do {
+            let list = try context.store.precedents(for: caseId)
+            lines = PrecedentText.lines(list, width: width).map { line in
+                if line.hasPrefix("• ") { return .init(line, role: .highlight) }
+                if line.first?.isNumber == true, line.contains(". ") { return .init(line, role: .title) }
+                if line.hasPrefix("   why:") || line.hasPrefix("   outcomes") { return .init(line, role: .dim) }
+                return .init(line)
+            }
+        } catch {
+            lines = [.init("Precedents cannot be read: \(error)", role: .warning)]
+        }
+        precedentLines = lines
+        return lines
     }
 
     var sortedMatches: [TrialMatch] {
@@ -77,6 +102,7 @@ final class CaseView {
             case 0: lines = CaseText.summary(record, context: context)
             case 3: lines = CaseText.notes(record, context: context)
             case 4: lines = CaseText.decision(record, context: context)
+            case Self.precedentsTab: lines = precedents(context, width: body.width)
             default: lines = CaseText.history(record, context: context)
             }
             if text.lines != lines { text.lines = lines }

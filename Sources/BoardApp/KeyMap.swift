@@ -25,6 +25,7 @@ public enum KeyMap {
         KeyBinding([.char("5")], .tab(4), help: "Decision tab", group: "Case tabs"),
         KeyBinding([.char("6")], .tab(5), help: "History tab", group: "Case tabs"),
         KeyBinding([.char("7")], .tab(6), help: "Outcomes tab", group: "Case tabs"),
+        KeyBinding([.char("8")], .tab(7), help: "Precedents tab", group: "Case tabs"),
         KeyBinding([.char("f")], .filterKind, help: "Molecular: filter findings by kind", group: "Case tabs"),
         KeyBinding([.char("w")], .explain, help: "Trials: why / why not (per criterion)", group: "Case tabs"),
         KeyBinding(

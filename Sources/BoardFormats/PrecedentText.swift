@@ -13,6 +13,10 @@ public enum PrecedentText {
         var out = [
             "\(list.precedents.count) most similar of \(list.compared) earlier decided case\(list.compared == 1 ? "" : "s"):"
         ]
+        out += PrecedentGroup.groups(list.precedents).map { "• " + $0.sentence }
+        out.append("")
+        out.append("Swimmer plot (from the start of treatment):")
+        out += SwimmerPlot.lines(list.precedents, width: width)
         out.append("")
         for (index, precedent) in list.precedents.enumerated() {
             out += entry(precedent, number: index + 1)
@@ -37,6 +41,12 @@ public enum PrecedentText {
         out.append("   decision" + (p.decisionId.map { " \($0)" } ?? "") + (signed.isEmpty ? "" : ", \(signed)") + ":")
         for rec in p.recommendations.sorted(by: { $0.priority < $1.priority }) {
             out.append("     \(rec.priority). " + recommendationLabel(rec))
+        }
+        if p.outcomes.isEmpty {
+            out.append("   outcomes: none recorded")
+        } else {
+            out.append("   outcomes (days after the \(p.daysFrom)):")
+            out += p.outcomes.map { "     " + $0.summary }
         }
         return out
     }

@@ -13,10 +13,12 @@ public struct BoardBundle: Codable, Sendable, Hashable {
     public var meetings: [Meeting]
     public var notes: [Note]
     public var decisions: [Decision]
+    /// What happened after the decisions (written after them, validated like `tumorboard outcome add`).
+    public var outcomes: [CaseOutcome]
 
     public init(
         boards: [Board] = [], cases: [Case] = [], trials: [Trial] = [], meetings: [Meeting] = [],
-        notes: [Note] = [], decisions: [Decision] = []
+        notes: [Note] = [], decisions: [Decision] = [], outcomes: [CaseOutcome] = []
     ) {
         self.format = Self.formatTag
         self.boards = boards
@@ -25,9 +27,10 @@ public struct BoardBundle: Codable, Sendable, Hashable {
         self.meetings = meetings
         self.notes = notes
         self.decisions = decisions
+        self.outcomes = outcomes
     }
 
-    enum CodingKeys: String, CodingKey { case format, boards, cases, trials, meetings, notes, decisions }
+    enum CodingKeys: String, CodingKey { case format, boards, cases, trials, meetings, notes, decisions, outcomes }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -43,6 +46,7 @@ public struct BoardBundle: Codable, Sendable, Hashable {
         meetings = try c.decodeIfPresent([Meeting].self, forKey: .meetings) ?? []
         notes = try c.decodeIfPresent([Note].self, forKey: .notes) ?? []
         decisions = try c.decodeIfPresent([Decision].self, forKey: .decisions) ?? []
+        outcomes = try c.decodeIfPresent([CaseOutcome].self, forKey: .outcomes) ?? []
     }
 
     /// Adds another bundle's records to this one.
@@ -53,9 +57,11 @@ public struct BoardBundle: Codable, Sendable, Hashable {
         meetings += other.meetings
         notes += other.notes
         decisions += other.decisions
+        outcomes += other.outcomes
     }
 
     public var isEmpty: Bool {
         boards.isEmpty && cases.isEmpty && trials.isEmpty && meetings.isEmpty && notes.isEmpty && decisions.isEmpty
+            && outcomes.isEmpty
     }
 }

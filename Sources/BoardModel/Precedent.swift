@@ -24,11 +24,18 @@ public struct Precedent: Codable, Sendable, Hashable {
     public var decidedAt: Date?
     /// Days after the diagnosis the decision was signed (partner boards' precedents).
     public var decisionDay: Int?
+    /// What happened after the decision, in days after `daysFrom` ("decision" for this board's cases,
+    /// "diagnosis" or "decision" as the partner board sent them).
+    public var outcomes: [TimedOutcome]
+    public var daysFrom: String
+    /// The course the outcomes describe (time on treatment, best response, progression); nil without outcomes.
+    public var course: PrecedentCourse?
 
     public init(
         caseId: String, label: String? = nil, institution: String?, diagnosis: String, oncotreeCode: String?,
         stageGroup: String?, priorLines: Int?, similarity: Similarity, decisionId: String?,
-        recommendations: [Recommendation], signedBy: String?, decidedAt: Date?, decisionDay: Int? = nil
+        recommendations: [Recommendation], signedBy: String?, decidedAt: Date?, decisionDay: Int? = nil,
+        outcomes: [TimedOutcome] = [], daysFrom: String = "decision"
     ) {
         self.caseId = caseId
         self.label = label ?? caseId
@@ -44,6 +51,9 @@ public struct Precedent: Codable, Sendable, Hashable {
         self.signedBy = signedBy
         self.decidedAt = decidedAt
         self.decisionDay = decisionDay
+        self.outcomes = outcomes
+        self.daysFrom = daysFrom
+        self.course = outcomes.isEmpty ? nil : PrecedentCourse(outcomes)
     }
 
     /// "C-0012", or "Riverside Cancer Centre PX-3F2A…" for a partner board's precedent.

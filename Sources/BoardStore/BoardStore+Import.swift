@@ -33,7 +33,7 @@ extension BoardStore {
         var summary = ImportSummary()
         let total =
             bundle.boards.count + bundle.cases.count + bundle.trials.count + bundle.meetings.count + bundle.notes.count
-            + bundle.decisions.count
+            + bundle.decisions.count + bundle.outcomes.count
         var done = 0
         func tick() {
             done += 1
@@ -67,6 +67,28 @@ extension BoardStore {
             let problems = decision.validationErrors(forSigning: decision.status != .draft)
             if let first = problems.first { throw StoreError.invalid("decision \(decision.id): \(first)") }
             summary.note("decision", try writer.decision(decision))
+            tick()
+        }
+        // Outcomes after the decisions they follow; one already stored (the same event) is left as it is, so importing
+        // the same bundle again does not duplicate. Ids in the file tie responses to their treatment start.
+        var assigned: [String: String] = [:]
+        for (index, given) in bundle.outcomes.enumerated() {
+            try requireCase(given.caseId, in: db, for: "outcome \(given.id)")
+            var outcome = given
+            if let t = outcome.treatmentId, let real = assigned[t] { outcome.treatmentId = real }
+            if let same = try Self.outcomes(db, caseId: outcome.caseId).first(where: { Self.sameEvent($0, outcome) }) {
+                assigned[given.id] = same.id
+                summary.note("outcome", .unchanged)
+            } else {
+                do {
+                    let saved = try addOutcome(outcome, db: db, today: LocalDate(now), now: now)
+                    assigned[given.id] = saved.id
+                    summary.note("outcome", .created)
+                } catch var invalid as OutcomeInvalid {
+                    invalid.index = index
+                    throw invalid
+                }
+            }
             tick()
         }
         if !bundle.cases.isEmpty || !bundle.trials.isEmpty {

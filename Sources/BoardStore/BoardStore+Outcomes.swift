@@ -140,7 +140,7 @@ extension BoardStore {
         }
     }
 
-    private func addOutcome(_ outcome: CaseOutcome, db: Database, today: LocalDate, now: Date) throws -> CaseOutcome {
+    func addOutcome(_ outcome: CaseOutcome, db: Database, today: LocalDate, now: Date) throws -> CaseOutcome {
         var next = outcome
         next.id = ""  // a new outcome is no other's correction
         try validate(next, db: db, today: today)

@@ -151,16 +151,30 @@ extension BoardStore {
                     """, arguments: [row.decisionId])
         else { return nil }
         let decision = try Codec.decode(Decision.self, from: source["decision"])
+        let decided = row.decidedAt.map(Date.init(timeIntervalSince1970:))
+        let origin = LocalDate(decided ?? decision.recordedAt)
         return Precedent(
             caseId: row.caseId, institution: nil, diagnosis: source["diagnosis"], oncotreeCode: row.code,
             stageGroup: row.stage, priorLines: row.priorLines, similarity: similarity, decisionId: decision.id,
-            recommendations: decision.recommendations, signedBy: decision.signedBy,
-            decidedAt: row.decidedAt.map(Date.init(timeIntervalSince1970:)))
+            recommendations: decision.recommendations, signedBy: decision.signedBy, decidedAt: decided,
+            outcomes: try outcomes(db, caseId: row.caseId).filter { $0.date >= origin }.map {
+                TimedOutcome($0, origin: origin)
+            }, daysFrom: "decision")
     }
 
+    /// A partner board's precedent from its de-identified record.
     static func loadExternalPrecedent(_ db: Database, _ row: CandidateRow, similarity: Similarity) throws -> Precedent?
     {
-        nil
+        guard
+            let body = try String.fetchOne(
+                db, sql: "SELECT body FROM external_precedent WHERE id = ?", arguments: [row.caseId])
+        else { return nil }
+        let record = try Codec.decode(ExternalPrecedent.self, from: body)
+        return Precedent(
+            caseId: row.caseId, label: record.id, institution: row.institution, diagnosis: record.diagnosis,
+            oncotreeCode: record.oncotreeCode, stageGroup: record.stageGroup, priorLines: record.priorLines,
+            similarity: similarity, decisionId: nil, recommendations: record.recommendations, signedBy: nil,
+            decidedAt: nil, decisionDay: record.decisionDay, outcomes: record.outcomes, daysFrom: record.daysFrom)
     }
 }
 

@@ -30,13 +30,22 @@ public struct TabBar: Hashable, Sendable {
         let total = natural.reduce(0, +) + titles.count - 1
         var maxTitle = Int.max
         if total > width {
-            maxTitle = max(1, (width - (titles.count - 1)) / titles.count - 2)
+            // The active tab reads in full; the others' longest titles give way first (the largest cap at which
+            // every tab fits), so short titles stay whole.
+            let others = natural.enumerated().filter { $0.offset != active }.map(\.element)
+            var cap = (others.max() ?? 3) - 2
+            while cap > 1
+                && others.map({ min($0, cap + 2) }).reduce(0, +) + natural[active] + titles.count - 1 > width
+            {
+                cap -= 1
+            }
+            maxTitle = cap
         }
         var x = 0
         var labels: [String] = []
         var ranges: [Range<Int>] = []
-        for t in titles {
-            let label = " " + TextWidth.truncate(t, toWidth: maxTitle) + " "
+        for (index, t) in titles.enumerated() {
+            let label = " " + (index == active ? t : TextWidth.truncate(t, toWidth: maxTitle)) + " "
             let w = TextWidth.displayWidth(of: label)
             labels.append(label)
             ranges.append(x..<min(width, x + w))

@@ -50,6 +50,12 @@ enum DemoStore {
         let bundle = try BoardReader.read(paths: files.map { sample + "/" + $0 })
         let store = try BoardStore.open(path: path, user: user)
         try store.importBundle(bundle)
+        // A partner board's de-identified cohort (SampleData/partner/): external precedents beside the board's own.
+        let partner = sample + "/partner"
+        let cohorts = ((try? FileManager.default.contentsOfDirectory(atPath: partner)) ?? []).filter {
+            $0.hasSuffix(".json")
+        }.sorted()
+        _ = try CohortImport.run(cohorts.map { partner + "/" + $0 }, store: store, dryRun: false)
         try MatchRefresh.all(store)
         return store
     }

@@ -10,7 +10,7 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export a meeting's minutes or one case's summary as text or Markdown.",
-        subcommands: [ExportMinutesCommand.self, ExportCaseCommand.self])
+        subcommands: [ExportMinutesCommand.self, ExportCaseCommand.self, ExportCohortCommand.self])
 }
 
 /// Options shared by the export subcommands.

@@ -16,6 +16,8 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Findings per case.") var findings = 50
     @Option(help: "Number of trials.") var trials = 200
     @Option(help: "Random seed: the same seed gives the same board.") var seed: UInt64 = 1
+    @Flag(help: "Give discussed and closed cases a signed decision and outcomes (precedent benchmarks).")
+    var history = false
 
     func validate() throws {
         guard cases >= 0, findings >= 1, trials >= 0 else {
@@ -33,8 +35,12 @@ struct GenerateCommand: ParsableCommand {
         let board = Board(id: "synthetic", name: "Synthetic board")
         while start < cases {
             let end = min(cases, start + chunk)
+            let made = (start..<end).map(generator.makeCase)
+            let decided = history ? zip(start..<end, made).compactMap { generator.makeHistory($0.1, index: $0.0) } : []
             try store.importBundle(
-                BoardBundle(boards: start == 0 ? [board] : [], cases: (start..<end).map(generator.makeCase)))
+                BoardBundle(
+                    boards: start == 0 ? [board] : [], cases: made, decisions: decided.map(\.decision),
+                    outcomes: decided.flatMap(\.outcomes)))
             done += end - start
             progress.update(done)
             start = end

@@ -49,7 +49,19 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (paths, passedOver) = try ImportDirectory.expand(self.paths, formatGiven: format != nil)
+        let (expanded, passedOver) = try ImportDirectory.expand(self.paths, formatGiven: format != nil)
+        // Partner boards' cohort files become external precedents (docs/cohort-exchange.md), after the rest.
+        let (cohorts, paths) = format == nil ? CohortImport.split(expanded) : ([], expanded)
+        if !cohorts.isEmpty {
+            if !paths.isEmpty { try importRecords(paths, passedOver: passedOver) }
+            let store = try global.openStore()
+            for line in try CohortImport.run(cohorts, store: store, dryRun: dryRun) { print(line) }
+            return
+        }
+        try importRecords(paths, passedOver: passedOver)
+    }
+
+    private func importRecords(_ paths: [String], passedOver: [String]) throws {
         let tty = isatty(STDERR_FILENO) == 1
         if tty {
             FileHandle.standardError.write(Data("reading \(paths.count) file\(paths.count == 1 ? "" : "s")…\r".utf8))

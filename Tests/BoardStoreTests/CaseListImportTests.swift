@@ -91,13 +91,13 @@ struct CaseListImportTests {
             try Self.items(csv), meetingId: m.id, file: "list.csv", now: MeetingStoreTests.now)
         #expect(summary.updated == ["C-0018"])
         #expect(summary.unchanged == ["C-0021"])
-        #expect(summary.created == ["C-0028"])
+        #expect(summary.created == ["C-0040"])  // the next free id after the sample's 39 cases
         let rows = try store.agenda(meetingId: m.id)
-        #expect(rows.map(\.item.caseId) == ["C-0018", "C-0021", "C-0028"])
+        #expect(rows.map(\.item.caseId) == ["C-0018", "C-0021", "C-0040"])
         #expect(rows[0].item.presenter == "Dr. Demir" && rows[0].item.plannedMinutes == 12)
         #expect(rows.allSatisfy { $0.headline.status == .onAgenda })
         #expect(try store.caseRecord(id: "C-0018")?.record.performance?.ecog == 3)
-        #expect(try store.caseRecord(id: "C-0028")?.record.patient.mrn == "MRN-999")
+        #expect(try store.caseRecord(id: "C-0040")?.record.patient.mrn == "MRN-999")
         #expect(try store.verify().isOK)
     }
 

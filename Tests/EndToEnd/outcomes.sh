@@ -100,4 +100,22 @@ if sqlite3 "$S" "select user from audit_event where entity = 'outcome' order by 
     pass "the screen's outcome is audited as alice's"
 else fail "no audit event for the screen's outcome"; fi
 
+# Precedents: the outcome recorded on C-0009 (FGFR2::BICC1 cholangiocarcinoma) shows among the precedents of an earlier
+# case with the same fusion, with the swimmer plot; then on the case screen's Precedents tab.
+ok_run "precedents rank C-0009 with the same fusion" "same FGFR2 fusion (FGFR2::BICC1)" "$BIN" precedents --store "$S" C-0028
+ok_run "its outcome recorded on screen is among them" "treatment started: pemigatinib" "$BIN" precedents --store "$S" C-0028 --limit 20
+ok_run "the swimmer plot has its legend" "● response (CR/PR)" "$BIN" precedents --store "$S" C-0028
+ok_run "precedents --json carries the course" '"course"' "$BIN" precedents --store "$S" C-0028 --json
+refused "precedents of an unknown case" "no case C-9999" "$BIN" precedents --store "$S" C-9999
+start 140 50 "'$BIN' --store '$S' --user alice"
+check "the board opens again" "Meetings ("
+literal ":case C-0028"
+keys Enter
+check "the earlier case opens" "Intrahepatic"
+keys 8
+check "the Precedents tab groups the earlier cases" "earlier cases with FGFR2 fusion, IHCH"
+check "and says why each is similar" "why: same diagnosis (IHCH); same FGFR2 fusion (FGFR2::BICC1)"
+keys q
+check "quit" "EXIT=0"
+
 finish
