@@ -50,7 +50,7 @@ ok_run "a response after the start is recorded" "response: RECIST 1.1 PR" \
     "$BIN" outcome add "${T[@]}" C-0001 --kind response --date 2026-11-30 --criteria recist1.1 --response pr --treatment O-C-0001-1
 ok_run "outcome list shows both by date" "2026-11-30  O-C-0001-2  response: RECIST 1.1 PR" "$BIN" outcome list --store "$S" C-0001
 ok_run "outcome list --json gives the records" '"kind" : "treatment-started"' "$BIN" outcome list --store "$S" C-0001 --json
-if sqlite3 "$S" "select action from audit_event where entity = 'outcome'" | grep -c "outcome.add" | grep -qx 2; then
+if sqlite3 "$S" "select action from audit_event where entity = 'outcome' and case_id = 'C-0001'" | grep -c "outcome.add" | grep -qx 2; then
     pass "each outcome is an audit event"
 else fail "audit events missing"; fi
 
