@@ -42,13 +42,15 @@ let package = Package(
             "BoardApp", "BoardStore", "BoardFormats", "BoardModel", "TrialMatching", "TUIKit", "TerminalNCurses",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "BoardModelTests", dependencies: ["BoardModel"]),
-        .testTarget(name: "BoardStoreTests", dependencies: ["BoardStore", "BoardFormats", "BoardModel"], exclude: ["Golden"]),
-        .testTarget(name: "BoardFormatsTests", dependencies: ["BoardFormats", "BoardModel", "TUIKit"], exclude: ["Regression"]),
-        .testTarget(name: "TUIKitTests", dependencies: ["TUIKit"]),
-        .testTarget(name: "TerminalNCursesTests", dependencies: ["TerminalNCurses", "TUIKit"]),
-        .testTarget(name: "BoardAppTests", dependencies: ["BoardApp", "BoardStore", "BoardFormats", "BoardModel", "TUIKit"], exclude: ["Snapshots"]),
-        .testTarget(name: "TrialMatchingTests", dependencies: ["TrialMatching", "BoardModel", "BoardFormats", "BoardStore"]),
+        // The one test kit: snapshot helper, key scripts, repository and real-data locators.
+        .target(name: "TestSupport", dependencies: ["TUIKit"], path: "Tests/TestSupport"),
+        .testTarget(name: "BoardModelTests", dependencies: ["BoardModel", "TestSupport"]),
+        .testTarget(name: "BoardStoreTests", dependencies: ["BoardStore", "BoardFormats", "BoardModel", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "BoardFormatsTests", dependencies: ["BoardFormats", "BoardModel", "TUIKit", "TestSupport"], exclude: ["Regression"]),
+        .testTarget(name: "TUIKitTests", dependencies: ["TUIKit", "TestSupport"]),
+        .testTarget(name: "TerminalNCursesTests", dependencies: ["TerminalNCurses", "TUIKit", "TestSupport"]),
+        .testTarget(name: "BoardAppTests", dependencies: ["BoardApp", "BoardStore", "BoardFormats", "BoardModel", "TUIKit", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "TrialMatchingTests", dependencies: ["TrialMatching", "BoardModel", "BoardFormats", "BoardStore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,15 +1,14 @@
 import BoardFormats
 import BoardStore
 import Foundation
+import TestSupport
 
 /// File-backed stores seeded from the sample board, for tests that need two connections.
 @MainActor
 enum BoardStoreFactory {
     static func file(_ path: String) throws -> BoardStore {
         let store = try BoardStore.open(path: path, user: "tester", keyring: keyring(path))
-        let dir = SampleBoard.root + "/SampleData"
-        let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".json") }.sorted()
-        try store.importBundle(try BoardReader.read(paths: files.map { dir + "/" + $0 }), now: SampleBoard.now)
+        try store.importBundle(try BoardReader.read(paths: try Repository.sampleDataFiles()), now: SampleBoard.now)
         return store
     }
 

@@ -1,6 +1,7 @@
 import BoardModel
 import Foundation
 import TUIKit
+import TestSupport
 import Testing
 
 @testable import BoardApp
@@ -55,9 +56,7 @@ struct KeyScriptTests {
 
     @Test func searchJumpsToTheCase() throws {
         let (app, _) = try SampleBoard.app(width: 120, height: 40)
-        app.handle(.char("/"))
-        for c in "ostergaard" { app.handle(.char(c)) }
-        app.handle(.enter)
+        app.press("/ostergaard<Enter>")
         let search = try #require(app.stack.last as? SearchScreen)
         #expect(search.hits.contains { $0.caseId == "C-0007" })
         let index = try #require(search.hits.firstIndex { $0.caseId == "C-0007" })
@@ -68,9 +67,7 @@ struct KeyScriptTests {
 
     @Test func commandLineAndThemes() throws {
         let (app, terminal) = try SampleBoard.app(width: 120, height: 40)
-        app.handle(.char(":"))
-        for c in "theme light" { app.handle(.char(c)) }
-        app.handle(.enter)
+        app.press(":theme light<Enter>")
         #expect(app.themeName == "light")
         #expect(terminal.theme?.name == "light")
         app.run(.theme("no-such-theme"))

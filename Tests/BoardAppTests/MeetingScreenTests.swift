@@ -3,6 +3,7 @@ import BoardModel
 import BoardStore
 import Foundation
 import TUIKit
+import TestSupport
 import Testing
 
 @testable import BoardApp
@@ -19,14 +20,6 @@ struct MeetingScreenTests {
         let clock = Clock()
         app.context.clock = { clock.now }
         return (app, clock)
-    }
-
-    func type(_ app: BoardApp, _ text: String) { for ch in text { app.handle(.char(ch)) } }
-
-    func expectSnapshot(_ app: BoardApp, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        if let problem = Snapshot.check(app.frame().textDump(), named: name) {
-            Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation)
-        }
     }
 
     @Test(arguments: [(80, 24), (160, 48)]) func preparationScreen(width: Int, height: Int) throws {
@@ -60,15 +53,15 @@ struct MeetingScreenTests {
         #expect(try store.agenda(meetingId: meeting.id).map(\.item.caseId) == [second, "C-0016"])
         app.handle(.char("t"))
         app.handle(.ctrl("u"))
-        type(app, "15")
+        app.type("15")
         app.handle(.enter)
         #expect(try store.agenda(meetingId: meeting.id).first?.item.plannedMinutes == 15)
         app.handle(.char("L"))
-        type(app, "Room 4 and https://video.example/board")
+        app.type("Room 4 and https://video.example/board")
         app.handle(.enter)
         #expect(try store.meeting(id: meeting.id)?.location == "Room 4 and https://video.example/board")
         app.handle(.char("A"))
-        type(app, "Ruth Adeyemi:medical-oncology")
+        app.type("Ruth Adeyemi:medical-oncology")
         app.handle(.enter)
         #expect(try store.meeting(id: meeting.id)?.roster.map(\.name) == ["Ruth Adeyemi"])
         let readiness = app.frame().textDump()
@@ -87,18 +80,18 @@ struct MeetingScreenTests {
         try store.addToAgenda(meetingId: meeting.id, caseIds: [caseId], now: SampleBoard.now)
         app.apply(.push(MeetingPrepScreen(meetingId: meeting.id)))
         app.handle(.char("t"))
-        type(app, "12")
+        app.type("12")
         app.handle(.enter)
         #expect(try store.agenda(meetingId: meeting.id).first?.item.plannedMinutes == 12)
         app.handle(.char("t"))
-        type(app, "20")
+        app.type("20")
         app.handle(.enter)
         #expect(try store.agenda(meetingId: meeting.id).first?.item.plannedMinutes == 20)
         app.handle(.char("t"))
         app.handle(.enter)
         #expect(try store.agenda(meetingId: meeting.id).first?.item.plannedMinutes == 20)
         app.handle(.char("t"))
-        type(app, "900")
+        app.type("900")
         app.handle(.enter)
         #expect(try store.agenda(meetingId: meeting.id).first?.item.plannedMinutes == 20)
         #expect(app.frame().textDump().contains("1–240"))
@@ -106,7 +99,7 @@ struct MeetingScreenTests {
         #expect(app.prompt?.field.text == "900")
         app.handle(.escape)
         app.handle(.char("t"))
-        type(app, "-")
+        app.type("-")
         app.handle(.enter)
         #expect(try store.agenda(meetingId: meeting.id).first?.item.plannedMinutes == nil)
         #expect(throws: StoreError.self) {
@@ -139,7 +132,7 @@ struct MeetingScreenTests {
         #expect(screen.focus == 0)
         app.handle(.char("r"))
         app.handle(.ctrl("u"))
-        type(app, "Yusuf Demir")
+        app.type("Yusuf Demir")
         app.handle(.enter)
         #expect(try store.agenda(meetingId: meeting.id).first?.item.presenter == "Yusuf Demir")
     }
@@ -162,7 +155,7 @@ struct MeetingScreenTests {
         let hits = try store.search("brueckner")
         #expect(hits.contains { $0.kind == "case" && $0.title.contains("Brückner") })
         app.handle(.char("/"))
-        type(app, "brueckner")
+        app.type("brueckner")
         app.handle(.enter)
         let search = try #require(app.stack.last as? SearchScreen)
         #expect(search.hits.count == 1)
@@ -248,7 +241,7 @@ struct MeetingScreenTests {
         #expect(try store.headline(caseId: "C-0003")?.status == .discussed)
         app.handle(.char(">"))
         app.handle(.char("D"))
-        type(app, "PET-CT pending")
+        app.type("PET-CT pending")
         app.handle(.enter)
         let deferred = try store.agenda(meetingId: Self.upcoming)[1]
         #expect(deferred.item.outcome == .deferred && deferred.item.deferReason == "PET-CT pending")
@@ -279,7 +272,7 @@ struct MeetingScreenTests {
         app.handle(.enter)  // the full copy (privacy mode is off)
         app.handle(.enter)  // key findings
         app.handle(.ctrl("u"))
-        type(app, dir + "/minutes.md")
+        app.type(dir + "/minutes.md")
         app.handle(.enter)
         let text = try String(contentsOfFile: dir + "/minutes.md", encoding: .utf8)
         #expect(text.hasPrefix("# Minutes: Molecular Tumour Board"))

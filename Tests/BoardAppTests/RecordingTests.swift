@@ -1,6 +1,7 @@
 import BoardModel
 import Foundation
 import TUIKit
+import TestSupport
 import Testing
 
 @testable import BoardApp
@@ -16,7 +17,7 @@ struct RecordingTests {
         app.handle(.char("n"))
         let editor = try #require(app.stack.last as? NoteEditorScreen)
         #expect(editor.target == NoteTarget(caseId: "C-0003"))
-        for c in "Sotorasib first; ré-évaluer à 6 semaines. 再検査" { app.handle(.char(c)) }
+        app.type("Sotorasib first; ré-évaluer à 6 semaines. 再検査")
         app.handle(.paste("line two\r\nline three"))
         app.handle(.ctrl("s"))
         #expect(app.stack.last is CaseScreen)
@@ -62,7 +63,7 @@ struct RecordingTests {
             store: store, terminal: terminal, themes: SampleBoard.themes(), theme: .monochrome, clock: { now })
         app.run(.openCase("C-0003"))
         app.handle(.char("n"))
-        for c in "Half a thought" { app.handle(.char(c)) }
+        app.type("Half a thought")
         // Typing continuously: the draft is written as soon as two seconds have passed.
         now = now.addingTimeInterval(2.1)
         app.handle(.char("."))
@@ -127,14 +128,14 @@ struct RecordingTests {
         app.handle(.down)
         app.handle(.down)
         app.handle(.enter)
-        for c in "NCT123" { app.handle(.char(c)) }
+        app.type("NCT123")
         app.handle(.enter)
         #expect(app.frame().textDump().contains("is not an NCT id"))
         app.handle(.char("s"))
         #expect(try app.context.store.decisions(caseId: "C-0003").isEmpty)  // nothing saved half
         app.handle(.enter)
         for _ in 0..<6 { app.handle(.backspace) }
-        for c in "NCT06612045" { app.handle(.char(c)) }
+        app.type("NCT06612045")
         app.handle(.enter)
         // Evidence: the scale first (its level stays "not set"), then OncoKB 1.
         app.handle(.down)
@@ -166,7 +167,7 @@ struct RecordingTests {
         app.handle(.char("x"))
         #expect(readOnly.decision?.recommendations.count == 1)
         app.handle(.char("A"))
-        for c in "trial closed to accrual" { app.handle(.char(c)) }
+        app.type("trial closed to accrual")
         app.handle(.enter)
         #expect(readOnly.decision?.amends == "D-C-0003-1" && readOnly.decision?.status == .draft)
         let history = try #require(try app.context.store.caseRecord(id: "C-0003")).history.map(\.action)
@@ -250,15 +251,11 @@ struct RecordingTests {
         let (app, _) = try SampleBoard.app(width: width, height: height, store: try DecisionFormTests.chairStore())
         app.run(.openCase("C-0001"))
         app.handle(.char("e"))
-        if let problem = Snapshot.check(app.frame().textDump(), named: "decision-form-\(width)x\(height)") {
-            Issue.record(Comment(rawValue: problem))
-        }
+        expectSnapshot(app, "decision-form-\(width)x\(height)")
         app.handle(.escape)
         app.run(.openCase("C-0003"))
         app.handle(.char("e"))
         app.handle(.char("a"))
-        if let problem = Snapshot.check(app.frame().textDump(), named: "decision-form-new-\(width)x\(height)") {
-            Issue.record(Comment(rawValue: problem))
-        }
+        expectSnapshot(app, "decision-form-new-\(width)x\(height)")
     }
 }

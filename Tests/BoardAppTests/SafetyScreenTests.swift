@@ -3,6 +3,7 @@ import BoardModel
 import BoardStore
 import Foundation
 import TUIKit
+import TestSupport
 import Testing
 
 @testable import BoardApp
@@ -12,18 +13,10 @@ import Testing
 @MainActor
 @Suite("Safety on screen")
 struct SafetyScreenTests {
-    func expectSnapshot(_ app: BoardApp, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        if let problem = Snapshot.check(app.frame().textDump(), named: name) {
-            Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation)
-        }
-    }
-
     /// The sample board with C-0002's free text naming its patient the way a referral letter does:
     /// "Frau Family (MRN, geb. dd.mm.yyyy)" in the question, a treatment history and a note.
     static func storeWithIdentifiersInFreeText() throws -> (BoardStore, Patient) {
-        let dir = SampleBoard.root + "/SampleData"
-        let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".json") }.sorted()
-        var bundle = try BoardReader.read(paths: files.map { dir + "/" + $0 })
+        var bundle = try BoardReader.read(paths: try Repository.sampleDataFiles())
         let i = try #require(bundle.cases.firstIndex { $0.id == "C-0002" })
         let p = bundle.cases[i].patient
         let b = try #require(p.birthDate)

@@ -1,5 +1,6 @@
 import Foundation
 import TUIKit
+import TestSupport
 import Testing
 
 @testable import BoardApp
@@ -9,13 +10,6 @@ import Testing
 @Suite("Screen snapshots")
 struct ScreenSnapshotTests {
     nonisolated static let sizes = [(80, 24), (160, 48)]
-
-    func expectSnapshot(_ app: BoardApp, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        let text = app.frame().textDump()
-        if let problem = Snapshot.check(text, named: name) {
-            Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation)
-        }
-    }
 
     @Test(arguments: sizes) func home(width: Int, height: Int) throws {
         let (app, _) = try SampleBoard.app(width: width, height: height)
@@ -79,7 +73,7 @@ struct ScreenSnapshotTests {
         expectSnapshot(app, "help-80x24")
         app.handle(.escape)
         app.handle(.char("/"))
-        for c in "kras" { app.handle(.char(c)) }
+        app.type("kras")
         expectSnapshot(app, "search-prompt-80x24")
         app.handle(.enter)
         expectSnapshot(app, "search-results-80x24")
@@ -98,9 +92,7 @@ struct ScreenSnapshotTests {
             .levelOne: "1", .levelTwo: "2", .levelThree: "3", .levelFour: "4", .levelResistance: "R",
         ]
         let mask = frame.roleDump(legend: legend)
-        if let problem = Snapshot.check(mask, named: "case-molecular-roles-160x48") {
-            Issue.record(Comment(rawValue: problem))
-        }
+        ScreenSnapshot.expect(mask, named: "case-molecular-roles-160x48")
         // The level label is always printed next to the colour.
         #expect(frame.textDump().contains("OncoKB 1"))
         #expect(mask.contains("1"))

@@ -3,6 +3,7 @@ import BoardModel
 import BoardStore
 import Foundation
 import TUIKit
+import TestSupport
 import Testing
 
 @testable import BoardApp
@@ -12,20 +13,12 @@ import Testing
 @MainActor
 @Suite("What the board sees")
 struct WhatTheBoardSeesTests {
-    func expectSnapshot(_ app: BoardApp, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        if let problem = Snapshot.check(app.frame().textDump(), named: name) {
-            Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation)
-        }
-    }
-
     static let died = LocalDate(year: 2020, month: 7, day: 29)
 
     /// The sample board with C-0002's patient deceased, two metastatic sites and one call filtered by a panel of
     /// normals (listed first in the record, so only the sort can put it last).
     static func store() throws -> (BoardStore, Case) {
-        let dir = SampleBoard.root + "/SampleData"
-        let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".json") }.sorted()
-        var bundle = try BoardReader.read(paths: files.map { dir + "/" + $0 })
+        var bundle = try BoardReader.read(paths: try Repository.sampleDataFiles())
         let i = try #require(bundle.cases.firstIndex { $0.id == "C-0002" })
         bundle.cases[i].patient.vitalStatus = .deceased
         bundle.cases[i].patient.deceasedOn = died

@@ -1,12 +1,13 @@
 import BoardFormats
 import BoardModel
 import Foundation
+import TestSupport
 import Testing
 
 @testable import BoardStore
 
 /// The sample past meeting's minutes compared byte for byte with golden files (text and Markdown);
-/// `RECORD_GOLDEN=1 swift test` rewrites them. Also: the de-identified minutes and case exports contain
+/// `RECORD_SNAPSHOTS=1 swift test` rewrites them (and fails, so run again). Also: the de-identified minutes and case exports contain
 /// no identifier of any sample patient, and wide characters line up.
 @Suite("Minutes")
 struct MinutesGoldenTests {
@@ -24,36 +25,23 @@ struct MinutesGoldenTests {
             findingCounts: r.findingCounts)
     }
 
-    func expectGolden(_ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let path = Self.directory + "/" + name
-        if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] != nil {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-            return
-        }
-        let stored = try String(contentsOfFile: path, encoding: .utf8)
-        if stored != text {
-            let a = stored.split(separator: "\n", omittingEmptySubsequences: false)
-            let b = text.split(separator: "\n", omittingEmptySubsequences: false)
-            let i = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
-            Issue.record(
-                "\(name) differs at line \(i + 1): stored «\(i < a.count ? a[i] : "<none>")» actual «\(i < b.count ? b[i] : "<none>")» (RECORD_GOLDEN=1 rewrites)",
-                sourceLocation: sourceLocation)
-        }
+    func expectGolden(_ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        Snapshot.expect(text, named: name, in: Self.directory, sourceLocation: sourceLocation)
     }
 
     @Test func textMatchesTheGoldenFile() throws {
         let store = try MeetingStoreTests.sample()
-        try expectGolden(try Self.writer(store).render(format: .text, width: 80), "minutes-\(Self.pastMeeting).txt")
+        expectGolden(try Self.writer(store).render(format: .text, width: 80), "minutes-\(Self.pastMeeting).txt")
     }
 
     @Test func markdownMatchesTheGoldenFile() throws {
         let store = try MeetingStoreTests.sample()
-        try expectGolden(try Self.writer(store).render(format: .markdown), "minutes-\(Self.pastMeeting).md")
+        expectGolden(try Self.writer(store).render(format: .markdown), "minutes-\(Self.pastMeeting).md")
     }
 
     @Test func deidentifiedTextMatchesTheGoldenFile() throws {
         let store = try MeetingStoreTests.sample()
-        try expectGolden(
+        expectGolden(
             try Self.writer(store, deidentify: true).render(format: .text, width: 100),
             "minutes-\(Self.pastMeeting)-deidentified.txt")
     }

@@ -1,6 +1,7 @@
 import BoardFormats
 import BoardModel
 import Foundation
+import TestSupport
 import Testing
 
 @testable import BoardStore
@@ -8,14 +9,8 @@ import Testing
 /// The bundled sample board loads with what a newcomer needs to see, and re-importing it changes nothing.
 @Suite("Sample board")
 struct SampleBoardTests {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
-        "../../SampleData"
-    ).standardized.path
-
     static func bundle() throws -> BoardBundle {
-        let files = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".json") }
-            .sorted()
-        return try BoardReader.read(paths: files.map { directory + "/" + $0 })
+        try BoardReader.read(paths: try Repository.sampleDataFiles())
     }
 
     @Test func loadsWithThePromisedCounts() throws {
@@ -77,9 +72,9 @@ struct SampleBoardTests {
 
     /// SampleData/check.py is the sample's one self-check (schema keys, enums, evidence levels per scale, OncoTree
     /// codes, cross-references, the meetings the demos rely on); the JSON is the only source, so the suite runs it.
-    @Test(.enabled(if: Python.available || Python.isCI, Python.reason))
+    @Test(.enabled(if: Python.enabled, Python.reason))
     func passesItsSelfCheck() throws {
-        let run = try Python.run(script: Self.directory + "/check.py")
+        let run = try Python.run(script: Repository.path("SampleData/check.py"))
         #expect(run.status == 0, "SampleData/check.py failed:\n\(run.output)")
     }
 
@@ -91,33 +86,5 @@ struct SampleBoardTests {
         let again = try store.importBundle(bundle)
         #expect(again.counts.values.allSatisfy { $0.created == 0 && $0.updated == 0 })
         #expect(try store.counts() == before)
-    }
-}
-
-/// python3 for SampleData/check.py. On CI (CI=true) its absence fails the test; elsewhere the test is disabled
-/// with the reason shown.
-enum Python {
-    static let path: String? = ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":")
-        .map { $0 + "/python3" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    static var available: Bool { path != nil }
-    static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
-    static let reason: Comment = "python3 is not on PATH (on CI, with CI=true, this test fails instead)"
-
-    /// Runs a script to the end; its standard output and error together.
-    static func run(script: String) throws -> (status: Int32, output: String) {
-        guard let path else {
-            Issue.record("python3 is not on PATH")
-            return (-1, "")
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = [script]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
     }
 }

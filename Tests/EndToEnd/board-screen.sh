@@ -41,10 +41,10 @@ tm resize-window -x 120 -y 36
 check "back to full size" "PRIVACY ON"
 keys q
 check "quits with exit code 0" "EXIT=0"
-if [ "$(tm display -p '#{alternate_on}')" = "0" ]; then PASSED=$((PASSED + 1)); echo "ok   terminal restored (alternate screen off)"; else FAILED=$((FAILED + 1)); echo "FAIL terminal left in the alternate screen"; fi
+if [ "$(tm display -p '#{alternate_on}')" = "0" ]; then pass "terminal restored (alternate screen off)"; else fail "terminal left in the alternate screen"; fi
 
 # Without a terminal: one clear line and exit 1.
 out=$("$BIN" --store "$WORK/s.sqlite" </dev/null 2>&1 >/dev/null); code=$?
-if [ $code -eq 1 ] && echo "$out" | grep -q "needs a terminal"; then PASSED=$((PASSED + 1)); echo "ok   no terminal: clear error, exit 1"; else FAILED=$((FAILED + 1)); echo "FAIL no terminal: exit $code, $out"; fi
+if [ $code -eq 1 ] && echo "$out" | grep -q "needs a terminal"; then pass "no terminal: clear error, exit 1"; else fail "no terminal: exit $code, $out"; fi
 
 finish

@@ -5,16 +5,16 @@ source "$(dirname "$0")/lib.sh"
 expect() { # expect NAME CODE COMMAND… — runs, checks the exit code, keeps stderr in $ERR
     local name=$1 want=$2; shift 2
     ERR=$("$@" 2>&1 >/dev/null); local code=$?
-    if [ "$code" -eq "$want" ]; then PASSED=$((PASSED + 1)); echo "ok   $name"; else FAILED=$((FAILED + 1)); echo "FAIL $name: exit $code, wanted $want: $ERR"; fi
+    if [ "$code" -eq "$want" ]; then pass "$name"; else fail "$name: exit $code, wanted $want: $ERR"; fi
 }
 expect_text() { # expect_text NAME TEXT — the last stderr contains TEXT
-    if echo "$ERR" | grep -qF -- "$2"; then PASSED=$((PASSED + 1)); echo "ok   $1"; else FAILED=$((FAILED + 1)); echo "FAIL $1: '$ERR' lacks '$2'"; fi
+    if echo "$ERR" | grep -qF -- "$2"; then pass "$1"; else fail "$1: '$ERR' lacks '$2'"; fi
 }
 
 S="$WORK/store/board.sqlite"
 expect "import the sample board" 0 "$BIN" import --store "$S" "$ROOT"/SampleData/*.json
 mode=$(stat -c %a "$S"); dmode=$(stat -c %a "$WORK/store")
-[ "$mode" = 600 ] && [ "$dmode" = 700 ] && { PASSED=$((PASSED + 1)); echo "ok   store 0600 in a 0700 directory"; } || { FAILED=$((FAILED + 1)); echo "FAIL modes $mode $dmode"; }
+[ "$mode" = 600 ] && [ "$dmode" = 700 ] && pass "store 0600 in a 0700 directory" || fail "modes $mode $dmode"
 before=$(sqlite3 "$S" .dump | md5sum)
 
 # A bad file: one line with the JSON path, exit 1, store unchanged.
@@ -26,13 +26,13 @@ json.dump(doc, open(sys.argv[2], "w"))
 PY
 expect "a malformed file exits 1" 1 "$BIN" import --store "$S" "$WORK/bad.json"
 expect_text "the error names the JSON path" '$.cases[2].diagnosis.text: expected a string'
-[ "$(echo "$ERR" | wc -l)" -eq 1 ] && { PASSED=$((PASSED + 1)); echo "ok   the error is one line"; } || { FAILED=$((FAILED + 1)); echo "FAIL error has $(echo "$ERR" | wc -l) lines"; }
-[ "$(sqlite3 "$S" .dump | md5sum)" = "$before" ] && { PASSED=$((PASSED + 1)); echo "ok   store unchanged after a bad file"; } || { FAILED=$((FAILED + 1)); echo "FAIL store changed"; }
+[ "$(echo "$ERR" | wc -l)" -eq 1 ] && pass "the error is one line" || fail "error has $(echo "$ERR" | wc -l) lines"
+[ "$(sqlite3 "$S" .dump | md5sum)" = "$before" ] && pass "store unchanged after a bad file" || fail "store changed"
 
 # A file referring to a case that does not exist: rolled back whole.
 printf '{"format":"tumorboard/1","cases":[{"id":"C-NEW","patient":{"id":"P-NEW","name":{"text":"Nova"}},"diagnosis":{"text":"x"}}],"notes":[{"id":"N-X","target":{"caseId":"C-NONE"},"author":"a","text":"t","writtenAt":"2026-11-01T10:00:00Z"}]}' > "$WORK/orphan.json"
 expect "a dangling reference exits 1" 1 "$BIN" import --store "$S" "$WORK/orphan.json"
-[ "$(sqlite3 "$S" .dump | md5sum)" = "$before" ] && { PASSED=$((PASSED + 1)); echo "ok   nothing half-imported"; } || { FAILED=$((FAILED + 1)); echo "FAIL half import"; }
+[ "$(sqlite3 "$S" .dump | md5sum)" = "$before" ] && pass "nothing half-imported" || fail "half import"
 
 # A lab file with a bad line deep inside (found while the store writes the rows before it): exit 1 with the
 # line, the store unchanged; into a store that did not exist, no store is left behind; bgzip reads the same.
@@ -42,19 +42,19 @@ C1=$(sqlite3 "$S" 'select id from "case" order by id limit 1')
   printf '1\tnotanumber\t.\tA\tG\t50\tPASS\t.\tGT:AD:DP\t0/1:10,5:15\n'; } > "$WORK/late-bad.vcf"
 expect "a VCF with a bad line after 30,000 good ones exits 1" 1 "$BIN" import --store "$S" --case "$C1" "$WORK/late-bad.vcf"
 expect_text "the error names the line" "late-bad.vcf: line 30003, column 3: POS must be a positive integer"
-[ "$(sqlite3 "$S" .dump | md5sum)" = "$before" ] && { PASSED=$((PASSED + 1)); echo "ok   store unchanged after the late bad line"; } || { FAILED=$((FAILED + 1)); echo "FAIL store changed by a failed VCF"; }
+[ "$(sqlite3 "$S" .dump | md5sum)" = "$before" ] && pass "store unchanged after the late bad line" || fail "store changed by a failed VCF"
 expect "the same into a new store exits 1" 1 "$BIN" import --store "$WORK/fresh/board.sqlite" --case X "$WORK/late-bad.vcf"
-[ ! -e "$WORK/fresh/board.sqlite" ] && [ ! -e "$WORK/fresh/board.sqlite-wal" ] && { PASSED=$((PASSED + 1)); echo "ok   no store left behind"; } || { FAILED=$((FAILED + 1)); echo "FAIL a failed import left a new store"; }
+[ ! -e "$WORK/fresh/board.sqlite" ] && [ ! -e "$WORK/fresh/board.sqlite-wal" ] && pass "no store left behind" || fail "a failed import left a new store"
 expect "a dry run into a new store" 0 "$BIN" import --dry-run --store "$WORK/fresh/board.sqlite" "$ROOT"/SampleData/*.json
-[ ! -e "$WORK/fresh/board.sqlite" ] && { PASSED=$((PASSED + 1)); echo "ok   a dry run leaves no store"; } || { FAILED=$((FAILED + 1)); echo "FAIL a dry run created a store"; }
+[ ! -e "$WORK/fresh/board.sqlite" ] && pass "a dry run leaves no store" || fail "a dry run created a store"
 head -n 30002 "$WORK/late-bad.vcf" | gzip -c > "$WORK/good.vcf.gz"
 OUT=$("$BIN" import --store "$S" --case "$C1" "$WORK/good.vcf.gz" 2>&1)
-echo "$OUT" | grep -q "findings: 30000 created" && { PASSED=$((PASSED + 1)); echo "ok   a gzip VCF imports its 30,000 findings"; } || { FAILED=$((FAILED + 1)); echo "FAIL gzip VCF: $OUT"; }
+echo "$OUT" | grep -q "findings: 30000 created" && pass "a gzip VCF imports its 30,000 findings" || fail "gzip VCF: $OUT"
 OUT=$("$BIN" import --store "$S" --case "$C1" "$WORK/good.vcf.gz" 2>&1)
-echo "$OUT" | grep -q "findings: 0 created, 0 updated, 30000 unchanged" && { PASSED=$((PASSED + 1)); echo "ok   and again: nothing new"; } || { FAILED=$((FAILED + 1)); echo "FAIL gzip VCF again: $OUT"; }
+echo "$OUT" | grep -q "findings: 0 created, 0 updated, 30000 unchanged" && pass "and again: nothing new" || fail "gzip VCF again: $OUT"
 
 expect "importing again succeeds" 0 "$BIN" import --store "$S" "$ROOT"/SampleData/*.json
-[ "$(python3 -c "import json;print(len(json.load(open('$ROOT/SampleData/cases.json'))['cases']))")" = "$(python3 -c "import json;print(len(json.load(open('$ROOT/SampleData/cases.json'))['cases']))")" ] && { PASSED=$((PASSED + 1)); echo "ok   re-import does not duplicate"; } || { FAILED=$((FAILED + 1)); echo "FAIL duplicates"; }
+[ "$(python3 -c "import json;print(len(json.load(open('$ROOT/SampleData/cases.json'))['cases']))")" = "$(python3 -c "import json;print(len(json.load(open('$ROOT/SampleData/cases.json'))['cases']))")" ] && pass "re-import does not duplicate" || fail "duplicates"
 
 expect "cases lists" 0 "$BIN" cases --store "$S" --meeting M-2026-12-03-MTB
 expect "unknown meeting exits 1" 1 "$BIN" cases --store "$S" --meeting M-NOPE
@@ -67,7 +67,7 @@ expect "verify passes" 0 "$BIN" verify --store "$S"
 cp "$S" "$WORK/tampered.sqlite"
 sqlite3 "$WORK/tampered.sqlite" "DROP TRIGGER audit_event_no_update; UPDATE audit_event SET user='mallory' WHERE seq=5;"
 OUT=$("$BIN" verify --store "$WORK/tampered.sqlite" 2>&1); code=$?
-[ $code -eq 2 ] && echo "$OUT" | grep -q "event 5" && { PASSED=$((PASSED + 1)); echo "ok   verify reports the first broken link"; } || { FAILED=$((FAILED + 1)); echo "FAIL verify: $code $OUT"; }
+[ $code -eq 2 ] && echo "$OUT" | grep -q "event 5" && pass "verify reports the first broken link" || fail "verify: $code $OUT"
 
 # Store problems exit 2 with one clear line.
 cp "$S" "$WORK/newer.sqlite"
@@ -77,21 +77,21 @@ expect_text "says to upgrade" "newer tumorboard"
 echo "not a database" > "$WORK/notes.txt"
 expect "a file that is not a store is refused" 2 "$BIN" cases --store "$WORK/notes.txt"
 expect_text "points to verify and backup" "tumorboard verify"
-[ "$(cat "$WORK/notes.txt")" = "not a database" ] && { PASSED=$((PASSED + 1)); echo "ok   the foreign file is untouched"; } || { FAILED=$((FAILED + 1)); echo "FAIL foreign file overwritten"; }
+[ "$(cat "$WORK/notes.txt")" = "not a database" ] && pass "the foreign file is untouched" || fail "foreign file overwritten"
 touch "$WORK/afile"
 expect "a store under a file is refused" 2 "$BIN" cases --store "$WORK/afile/board.sqlite"
 
 # Identifiers never reach error messages.
 expect "an error about a patient file" 1 "$BIN" import --store "$S" "$WORK/bad.json"
-if echo "$ERR" | grep -qE "MRN-|$(python3 -c "import json;print(json.load(open('$ROOT/SampleData/cases.json'))['cases'][2]['patient']['name'].get('family','zzzz'))")"; then FAILED=$((FAILED + 1)); echo "FAIL identifier in error"; else PASSED=$((PASSED + 1)); echo "ok   no identifier in the error"; fi
+if echo "$ERR" | grep -qE "MRN-|$(python3 -c "import json;print(json.load(open('$ROOT/SampleData/cases.json'))['cases'][2]['patient']['name'].get('family','zzzz'))")"; then fail "identifier in error"; else pass "no identifier in the error"; fi
 
 # Backups: online copy, verified restore that refuses to overwrite without --force.
 expect "backup" 0 "$BIN" backup --store "$S" "$WORK/backup.sqlite"
-[ "$(stat -c %a "$WORK/backup.sqlite")" = 600 ] && { PASSED=$((PASSED + 1)); echo "ok   backup is 0600"; } || { FAILED=$((FAILED + 1)); echo "FAIL backup mode"; }
+[ "$(stat -c %a "$WORK/backup.sqlite")" = 600 ] && pass "backup is 0600" || fail "backup mode"
 expect "backup refuses to overwrite" 1 "$BIN" backup --store "$S" "$WORK/backup.sqlite"
 expect "restore refuses to replace a store without --force" 1 "$BIN" restore --store "$S" "$WORK/backup.sqlite"
 expect "restore into a new place" 0 "$BIN" restore --store "$WORK/restored/board.sqlite" "$WORK/backup.sqlite"
-[ "$(sqlite3 "$WORK/restored/board.sqlite" 'select count(*) from finding')" = "$(sqlite3 "$S" 'select count(*) from finding')" ] && { PASSED=$((PASSED + 1)); echo "ok   restored store holds everything"; } || { FAILED=$((FAILED + 1)); echo "FAIL restored counts"; }
+[ "$(sqlite3 "$WORK/restored/board.sqlite" 'select count(*) from finding')" = "$(sqlite3 "$S" 'select count(*) from finding')" ] && pass "restored store holds everything" || fail "restored counts"
 expect "restore over a store with --force" 0 "$BIN" restore --store "$S" --force "$WORK/backup.sqlite"
 expect "a tampered backup is refused" 2 "$BIN" restore --store "$WORK/other.sqlite" "$WORK/tampered.sqlite"
 
@@ -108,13 +108,13 @@ expect "a directory as the store is refused" 2 "$BIN" cases --store "$WORK"
 expect_text "says it is a directory" "is a directory"
 expect "a missing store is reported" 2 "$BIN" cases --store "$WORK/nowhere/board.sqlite"
 expect_text "says there is no store" "there is no store at"
-[ ! -e "$WORK/nowhere" ] && { PASSED=$((PASSED + 1)); echo "ok   no directory made for a missing store"; } || { FAILED=$((FAILED + 1)); echo "FAIL a read created a directory"; }
+[ ! -e "$WORK/nowhere" ] && pass "no directory made for a missing store" || fail "a read created a directory"
 expect "options before the subcommand work" 0 "$BIN" --store "$S" cases
 expect "an unknown subcommand is named" 1 "$BIN" --store "$S" frobnicate
 expect_text "names the unknown command" 'unknown command "frobnicate"'
 mkdir -p "$WORK/sampledir"; cp "$ROOT"/SampleData/* "$WORK/sampledir/"
 OUT=$("$BIN" import --store "$WORK/fromdir/board.sqlite" "$WORK/sampledir" 2>&1); code=$?
 [ $code -eq 0 ] && [ "$(sqlite3 "$WORK/fromdir/board.sqlite" 'select count(*) from "case"')" = "$(python3 -c "import json;print(len(json.load(open('$ROOT/SampleData/cases.json'))['cases']))")" ] && echo "$OUT" | grep -q "check.py" \
-    && { PASSED=$((PASSED + 1)); echo "ok   import of a directory reads its files"; } || { FAILED=$((FAILED + 1)); echo "FAIL import of a directory: $code $OUT"; }
+    && pass "import of a directory reads its files" || fail "import of a directory: $code $OUT"
 
 finish

@@ -4,15 +4,11 @@
 # restart in a private file, and invalid values are refused at the command line.
 source "$(dirname "$0")/lib.sh"
 
-ok() { PASSED=$((PASSED + 1)); echo "ok   $1"; }
-bad() { FAILED=$((FAILED + 1)); echo "FAIL $1"; }
-has() { echo "$2" | grep -qF -- "$3" && ok "$1" || bad "$1 (lacks: $3)"; }
-lacks() { echo "$2" | grep -qF -- "$3" && bad "$1 (shows: $3)" || ok "$1"; }
 
 S="$WORK/store/board.sqlite"
-"$BIN" import --store "$S" "$ROOT"/SampleData/*.json >/dev/null 2>&1 || bad "import the sample board"
+"$BIN" import --store "$S" "$ROOT"/SampleData/*.json >/dev/null 2>&1 || fail "import the sample board"
 # A referral-letter note naming the patient of C-0001 (synthetic sample patient).
-"$BIN" note add --store "$S" C-0001 --text "Frau Trần (MRN-104233, geb. 14.03.1961) asks about the trial." >/dev/null 2>&1 || bad "add a note"
+"$BIN" note add --store "$S" C-0001 --text "Frau Trần (MRN-104233, geb. 14.03.1961) asks about the trial." >/dev/null 2>&1 || fail "add a note"
 
 # Evidence with its direction: resistance is never shown as a therapy.
 out=$("$BIN" export case --store "$S" C-0001 --width 200)
@@ -22,7 +18,7 @@ out=$("$BIN" show --store "$S" C-0001 --finding C-0001-F02)
 has "show --finding lists every evidence item" "$out" "2. resistance to Osimertinib, CIViC B"
 has "show --finding says it is not a treatment option" "$out" "supports resistance — not a treatment option"
 has "show --finding names the specimen" "$out" "Specimen      S-26-18842"
-"$BIN" show --store "$S" C-0001 --finding NOPE >/dev/null 2>&1; [ $? -eq 1 ] && ok "an unknown finding exits 1" || bad "unknown finding exit code"
+"$BIN" show --store "$S" C-0001 --finding NOPE >/dev/null 2>&1; [ $? -eq 1 ] && pass "an unknown finding exits 1" || fail "unknown finding exit code"
 
 # One de-identifier for every output: the identifiers inside the note are masked too.
 for cmd in "show --deidentify" "export case --deidentify --width 200"; do
@@ -39,7 +35,7 @@ lacks "meeting show --deidentify masks the name in a deferral reason" "$out" "Sc
 has "meeting show --deidentify keeps the reason" "$out" "wants a second opinion"
 
 # Identifiers of the Safe Harbor classes written in free text are masked everywhere; clinical values stay.
-"$BIN" note add --store "$S" C-0001 --text "Frau T. (+41 79 555 12 34, trang.t@example.org, Bahnhofstrasse 12a, 8001 Zürich, AHV 756.1234.5678.97) agrees; c.1799T>A at 34%, 80 mg, cT2aN1M0." >/dev/null 2>&1 || bad "add a note with contact details"
+"$BIN" note add --store "$S" C-0001 --text "Frau T. (+41 79 555 12 34, trang.t@example.org, Bahnhofstrasse 12a, 8001 Zürich, AHV 756.1234.5678.97) agrees; c.1799T>A at 34%, 80 mg, cT2aN1M0." >/dev/null 2>&1 || fail "add a note with contact details"
 for cmd in "show --deidentify" "export case --deidentify --width 200"; do
     out=$("$BIN" $cmd --store "$S" C-0001)
     for id in "+41 79" "trang.t@" "Bahnhofstrasse" "8001 Zürich" "756.1234" "Frau T."; do lacks "$cmd masks $id" "$out" "$id"; done
@@ -50,7 +46,7 @@ done
 R=/work/shared/realdata
 if ls "$R"/fhir/Brady998_*.json >/dev/null 2>&1; then
     D="$WORK/store/deceased.sqlite"
-    "$BIN" import --store "$D" "$R"/fhir/Brady998_*.json >/dev/null 2>&1 || bad "import the deceased patient"
+    "$BIN" import --store "$D" "$R"/fhir/Brady998_*.json >/dev/null 2>&1 || fail "import the deceased patient"
     id=$("$BIN" cases --store "$D" | head -1 | cut -f1)
     out=$("$BIN" show --store "$D" "$id")
     has "show says deceased with the date" "$out" "deceased (1990-07-29"
@@ -64,7 +60,7 @@ fi
 
 # Valid values at the command line.
 "$BIN" meeting add-case --store "$S" --minutes 300 M-NONE C-0001 >/dev/null 2>"$WORK/err"; code=$?
-[ $code -ne 0 ] && grep -qF "expected planned minutes 1–240, got 300" "$WORK/err" && ok "--minutes 300 is refused with the reason" || bad "--minutes 300: exit $code $(cat "$WORK/err")"
+[ $code -ne 0 ] && grep -qF "expected planned minutes 1–240, got 300" "$WORK/err" && pass "--minutes 300 is refused with the reason" || fail "--minutes 300: exit $code $(cat "$WORK/err")"
 
 # On screen: privacy mode with free text, remembered across a restart; the finding detail view.
 STATE="$WORK/state"
@@ -83,7 +79,7 @@ check_absent "no birth date on screen" "14.03.1961"
 keys q
 check "quits" "EXIT=0"
 mode=$(stat -c %a "$STATE/tumorboard/privacy" 2>/dev/null)
-[ "$mode" = 600 ] && ok "privacy preference file is 0600" || bad "privacy preference mode ${mode:-missing}"
+[ "$mode" = 600 ] && pass "privacy preference file is 0600" || fail "privacy preference mode ${mode:-missing}"
 
 start 160 44 "XDG_STATE_HOME='$STATE' '$BIN' --store '$S'"
 check "privacy mode is remembered after a restart" "PRIVACY ON"
@@ -103,6 +99,6 @@ keys p
 check_gone "privacy mode off" "PRIVACY ON"
 keys q
 check "quits again" "EXIT=0"
-[ "$(cat "$STATE/tumorboard/privacy" 2>/dev/null)" = "off" ] && ok "turning privacy off is remembered" || bad "privacy file says $(cat "$STATE/tumorboard/privacy" 2>/dev/null)"
+[ "$(cat "$STATE/tumorboard/privacy" 2>/dev/null)" = "off" ] && pass "turning privacy off is remembered" || fail "privacy file says $(cat "$STATE/tumorboard/privacy" 2>/dev/null)"
 
 finish

@@ -31,7 +31,7 @@ keys C-s
 check "saved" "Note saved."
 keys q
 check "quit" "EXIT=0"
-if "$BIN" show --store "$S" C-0003 | grep -qF "Patient prefers oral therapy; é 漢字 ok"; then PASSED=$((PASSED + 1)); echo "ok   the note is in the store"; else FAILED=$((FAILED + 1)); echo "FAIL note missing"; fi
+if "$BIN" show --store "$S" C-0003 | grep -qF "Patient prefers oral therapy; é 漢字 ok"; then pass "the note is in the store"; else fail "note missing"; fi
 
 # SIGHUP: the draft is saved before the terminal is restored.
 start 120 36 "'$BIN' --store '$S' --user bob"
@@ -45,7 +45,7 @@ check "bob's text shows" "line dropped"
 pid=$(app_pid)
 kill -HUP "$pid"
 check "SIGHUP ends with 128+1" "EXIT=129"
-if [ "$(tm display -p '#{alternate_on}')" = "0" ]; then PASSED=$((PASSED + 1)); echo "ok   terminal restored after SIGHUP"; else FAILED=$((FAILED + 1)); echo "FAIL terminal not restored"; fi
-if sqlite3 "$S" "select body from draft" | grep -q "typed just before the line dropped"; then PASSED=$((PASSED + 1)); echo "ok   draft saved on SIGHUP"; else FAILED=$((FAILED + 1)); echo "FAIL no draft after SIGHUP"; fi
+if [ "$(tm display -p '#{alternate_on}')" = "0" ]; then pass "terminal restored after SIGHUP"; else fail "terminal not restored"; fi
+if sqlite3 "$S" "select body from draft" | grep -q "typed just before the line dropped"; then pass "draft saved on SIGHUP"; else fail "no draft after SIGHUP"; fi
 
 finish

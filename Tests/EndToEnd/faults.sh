@@ -5,9 +5,6 @@
 # machine does not permit mounts (they need root); they never pass silently.
 source "$(dirname "$0")/lib.sh"
 
-pass() { PASSED=$((PASSED + 1)); echo "ok   $1"; }
-fail() { FAILED=$((FAILED + 1)); echo "FAIL $1"; }
-skip() { echo "SKIP $1"; }
 MOUNTS=()
 cleanup_mounts() { local m; for m in "${MOUNTS[@]}"; do umount "$m" 2>/dev/null; done; }
 trap 'cleanup_mounts; cleanup' EXIT

@@ -85,3 +85,13 @@ finish() {
 
 # Audit keys and witness logs of the journeys' stores stay in the journey's own directory.
 export TUMORBOARD_KEY_DIR="$WORK/keys" XDG_STATE_HOME="$WORK/state"
+
+# pass NAME / fail NAME — one tallied result; skip NAME is shown and never counted as a pass.
+pass() { PASSED=$((PASSED + 1)); echo "ok   $1"; }
+fail() { FAILED=$((FAILED + 1)); echo "FAIL $1"; }
+skip() { echo "SKIP $1"; }
+# fail_showing NAME — a failure with the pane's text under it (for screen checks).
+fail_showing() { fail "$1"; screen | head -40 | sed 's/^/     | /'; }
+# has NAME TEXT NEEDLE / lacks NAME TEXT NEEDLE — tallied: TEXT contains (or does not contain) NEEDLE.
+has() { if echo "$2" | grep -qF -- "$3"; then pass "$1"; else fail "$1 (lacks: $3)"; fi; }
+lacks() { if echo "$2" | grep -qF -- "$3"; then fail "$1 (shows: $3)"; else pass "$1"; fi; }

@@ -16,16 +16,16 @@ LAST=$(echo "$OUT" | tail -1)
 echo "$LAST"
 read -r V C W <<<"$(echo "$LAST" | sed -E 's/.*verdict agreement [0-9]+\/[0-9]+ \(([0-9.]+)%\), criterion agreement [0-9]+\/[0-9]+ \(([0-9.]+)%\), wrong commitments ([0-9]+).*/\1 \2 \3/')"
 if ! [[ "$V" =~ ^[0-9.]+$ && "$C" =~ ^[0-9.]+$ && "$W" =~ ^[0-9]+$ ]]; then
-    FAILED=$((FAILED + 1)); echo "FAIL score.sh gave no score line:"; echo "$OUT" | tail -5
+    fail "score.sh gave no score line:"; echo "$OUT" | tail -5
 else
     awk -v v="$V" -v f="$(floor verdict_floor)" 'BEGIN { exit !(v >= f) }' \
-        && { PASSED=$((PASSED + 1)); echo "ok   verdict agreement $V% ≥ floor $(floor verdict_floor)%"; } \
-        || { FAILED=$((FAILED + 1)); echo "FAIL verdict agreement $V% < floor $(floor verdict_floor)%"; }
+        && pass "verdict agreement $V% ≥ floor $(floor verdict_floor)%" \
+        || fail "verdict agreement $V% < floor $(floor verdict_floor)%"
     awk -v v="$C" -v f="$(floor criterion_floor)" 'BEGIN { exit !(v >= f) }' \
-        && { PASSED=$((PASSED + 1)); echo "ok   criterion agreement $C% ≥ floor $(floor criterion_floor)%"; } \
-        || { FAILED=$((FAILED + 1)); echo "FAIL criterion agreement $C% < floor $(floor criterion_floor)%"; }
+        && pass "criterion agreement $C% ≥ floor $(floor criterion_floor)%" \
+        || fail "criterion agreement $C% < floor $(floor criterion_floor)%"
     [ "$W" -le "$(floor wrong_ceiling)" ] \
-        && { PASSED=$((PASSED + 1)); echo "ok   wrong commitments $W ≤ ceiling $(floor wrong_ceiling)"; } \
-        || { FAILED=$((FAILED + 1)); echo "FAIL wrong commitments $W > ceiling $(floor wrong_ceiling)"; }
+        && pass "wrong commitments $W ≤ ceiling $(floor wrong_ceiling)" \
+        || fail "wrong commitments $W > ceiling $(floor wrong_ceiling)"
 fi
 finish

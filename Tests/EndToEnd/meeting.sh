@@ -11,7 +11,7 @@ STORE="$WORK/board.sqlite"
 "$BIN" import --store "$STORE" "$ROOT"/SampleData/*.json >/dev/null || { echo "FAIL cannot import the sample board"; echo "0 passed, 1 failed"; exit 1; }
 ME="$(id -un)"
 
-file_check() { if eval "$2"; then PASSED=$((PASSED + 1)); echo "ok   $1"; else FAILED=$((FAILED + 1)); echo "FAIL $1"; fi; }
+file_check() { if eval "$2"; then pass "$1"; else fail "$1"; fi; }
 # Before any login is mapped, nobody signs: --user does not make anyone the chair.
 "$BIN" board login mtb "$ME" "Inés Calderón" --store "$STORE" --user "someone else" >/dev/null
 file_check "the board maps this login to the chair" '"$BIN" board show mtb --store "$STORE" | grep -q "You: login $ME = Inés Calderón"'

@@ -5,8 +5,6 @@
 # (Store/backup modes and editor temp files are covered in cli.sh, RecordingTests and MeetingScreenTests.)
 source "$(dirname "$0")/lib.sh"
 
-pass() { PASSED=$((PASSED + 1)); echo "ok   $1"; }
-fail() { FAILED=$((FAILED + 1)); echo "FAIL $1"; }
 
 S="$WORK/store/board.sqlite"
 "$BIN" import --store "$S" "$ROOT"/SampleData/*.json >/dev/null || fail "seed"

@@ -7,8 +7,6 @@
 # cannot show it.
 source "$(dirname "$0")/lib.sh"
 
-pass() { PASSED=$((PASSED + 1)); echo "ok   $1"; }
-fail() { FAILED=$((FAILED + 1)); echo "FAIL $1"; screen | head -40 | sed 's/^/     | /'; }
 
 S="$WORK/board.sqlite"
 "$BIN" import --store "$S" "$ROOT"/SampleData/*.json >/dev/null
@@ -19,9 +17,9 @@ launch() { local w=$1 h=$2; shift 2; rm -f "$RC"; start "$w" "$h" "env $* '$BIN'
 wait_rc() { local i; for ((i = 0; i < 100; i++)); do [ -s "$RC" ] && return 0; sleep 0.1; done; return 1; }
 expect_exit() { # NAME — after q: exit 0, alternate screen off, no crash text
     local name=$1
-    if wait_rc && [ "$(cat "$RC")" = 0 ]; then pass "$name: quits with exit 0"; else fail "$name: exit $(cat "$RC" 2>/dev/null || echo none)"; fi
-    [ "$(tm display -p '#{alternate_on}')" = 0 ] && pass "$name: terminal restored" || fail "$name: alternate screen still on"
-    screen | grep -qE "Fatal error|Backtrace|Crash" && fail "$name: crash output" || true
+    if wait_rc && [ "$(cat "$RC")" = 0 ]; then pass "$name: quits with exit 0"; else fail_showing "$name: exit $(cat "$RC" 2>/dev/null || echo none)"; fi
+    [ "$(tm display -p '#{alternate_on}')" = 0 ] && pass "$name: terminal restored" || fail_showing "$name: alternate screen still on"
+    screen | grep -qE "Fatal error|Backtrace|Crash" && fail_showing "$name: crash output" || true
 }
 
 for size in 1x1 10x5 39x9 40x10 80x24 400x120; do
@@ -32,10 +30,10 @@ for size in 1x1 10x5 39x9 40x10 80x24 400x120; do
     if [ "$size" = 1x1 ]; then
         # One cell is also the bottom-right cell, which curses never writes: nothing to see, but the app must live.
         sleep 0.5
-        [ -n "$(app_pid)" ] && pass "1x1: running ($(tm display -p '#{pane_width}x#{pane_height}') pane)" || fail "1x1: not running"
-    elif wait_for "$want" 10; then pass "$size: shows $([ "$want" = E ] && echo "the size notice" || echo "the board")"; else fail "$size: nothing shown"; fi
-    [ "$size" = 39x9 ] && { screen | grep -q "Enlarge the terminal" && pass "39x9: says 'Enlarge the terminal'" || fail "39x9: no notice"; }
-    [ "$size" = 400x120 ] && { screen | grep -q "Meetings (" && pass "400x120: board laid out" || fail "400x120: board missing"; }
+        [ -n "$(app_pid)" ] && pass "1x1: running ($(tm display -p '#{pane_width}x#{pane_height}') pane)" || fail_showing "1x1: not running"
+    elif wait_for "$want" 10; then pass "$size: shows $([ "$want" = E ] && echo "the size notice" || echo "the board")"; else fail_showing "$size: nothing shown"; fi
+    [ "$size" = 39x9 ] && { screen | grep -q "Enlarge the terminal" && pass "39x9: says 'Enlarge the terminal'" || fail_showing "39x9: no notice"; }
+    [ "$size" = 400x120 ] && { screen | grep -q "Meetings (" && pass "400x120: board laid out" || fail_showing "400x120: board missing"; }
     keys q
     expect_exit "$size"
 done
@@ -63,10 +61,10 @@ for term in dumb vt100 xterm-256color tmux-256color screen; do
     elif [ "$term" = dumb ] && wait_for "cannot move the cursor" 10; then
         # A terminal without cursor addressing cannot show a screen: one clear line, exit 1, nothing left raw.
         pass "TERM=dumb: refused with a clear line ($(screen | grep -o 'this terminal.*cursor' | head -1))"
-        wait_rc && [ "$(cat "$RC")" = 1 ] && pass "TERM=dumb: exit 1" || fail "TERM=dumb: exit $(cat "$RC" 2>/dev/null)"
-        [ "$(tm display -p '#{alternate_on}')" = 0 ] && pass "TERM=dumb: terminal restored" || fail "TERM=dumb: alternate screen on"
+        wait_rc && [ "$(cat "$RC")" = 1 ] && pass "TERM=dumb: exit 1" || fail_showing "TERM=dumb: exit $(cat "$RC" 2>/dev/null)"
+        [ "$(tm display -p '#{alternate_on}')" = 0 ] && pass "TERM=dumb: terminal restored" || fail_showing "TERM=dumb: alternate screen on"
     else
-        fail "TERM=$term: neither board nor message"
+        fail_showing "TERM=$term: neither board nor message"
         keys q
     fi
 done
@@ -74,8 +72,8 @@ done
 # LANG=C: not UTF-8, so ASCII borders only.
 launch 100 30 TERM=tmux-256color LANG=C LC_ALL=C
 check "LANG=C: board shown" "Meetings ("
-screen | grep -q "+--" && pass "LANG=C: ASCII borders" || fail "LANG=C: no ASCII borders"
-screen | grep -q "[─│┌┐└┘]" && fail "LANG=C: box-drawing characters on a non-UTF-8 terminal" || pass "LANG=C: no box-drawing characters"
+screen | grep -q "+--" && pass "LANG=C: ASCII borders" || fail_showing "LANG=C: no ASCII borders"
+screen | grep -q "[─│┌┐└┘]" && fail_showing "LANG=C: box-drawing characters on a non-UTF-8 terminal" || pass "LANG=C: no box-drawing characters"
 keys q
 expect_exit "LANG=C"
 

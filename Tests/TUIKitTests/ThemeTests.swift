@@ -1,13 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import TUIKit
 
 /// Themes/ at the package root, found from this file's path.
-let themesDirectory: String = {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Themes").path
-}()
+let themesDirectory = Repository.themesDirectory
 
 @Suite struct ThemeParseTests {
     @Test func parsesStylesAndColours() throws {

@@ -1,20 +1,17 @@
 import BoardFormats
 import BoardModel
 import Foundation
+import TestSupport
 import TrialMatching
 
 /// The sample board, a fixed day, and helpers shared by the matching tests.
 enum Fixtures {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..")
-        .standardized.path
     /// The sample board's "today" (SampleData/check.py uses the same day).
     static let day = LocalDate(year: 2026, month: 11, day: 27)
     static let now = Date(timeIntervalSince1970: 1_795_770_000)
 
     static let sample: BoardBundle = {
-        let dir = root + "/SampleData"
-        let files = try! FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".json") }.sorted()
-        return try! BoardReader.read(paths: files.map { dir + "/" + $0 })
+        try! BoardReader.read(paths: try! Repository.sampleDataFiles())
     }()
 
     static let engine = MatchEngine(trials: sample.trials)

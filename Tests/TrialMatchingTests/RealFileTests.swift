@@ -1,6 +1,7 @@
 import BoardFormats
 import BoardModel
 import Foundation
+import TestSupport
 import Testing
 
 @testable import TrialMatching
