@@ -53,7 +53,7 @@ public struct AuditKey: Sendable {
     /// A short public name of the key (not the key): SHA-256 of a label and the key, first 16 hex digits.
     public var fingerprint: String {
         let data = Data("tumorboard audit key".utf8) + secret
-        return SHA256.hash(data: data).prefix(8).map { String(format: "%02x", $0) }.joined()
+        return Digest.hex(SHA256.hash(data: data).prefix(8))
     }
 
     static func generate(storeId: String, epoch: Int, keyedFrom: Int64) -> AuditKey {
@@ -64,9 +64,7 @@ public struct AuditKey: Sendable {
 
     /// HMAC-SHA-256 of the text, lower-case hex.
     func mac(_ text: String) -> String {
-        HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: SymmetricKey(data: secret)).map {
-            String(format: "%02x", $0)
-        }.joined()
+        Digest.hmacSHA256(text, key: secret)
     }
 
     /// The file's one line: `tumorboard-audit-key/1 STORE EPOCH KEYED-FROM BASE64`.

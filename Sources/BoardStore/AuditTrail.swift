@@ -1,5 +1,4 @@
 import BoardModel
-import Crypto
 import Foundation
 import GRDB
 
@@ -58,7 +57,7 @@ enum AuditTrail {
 
     /// The plain SHA-256 of an event (events written before the store had a key).
     static func hash(of event: AuditEvent) -> String {
-        SHA256.hash(data: Data(event.canonicalText.utf8)).map { String(format: "%02x", $0) }.joined()
+        Digest.sha256(event.canonicalText)
     }
 
     static func event(from row: Row) -> AuditEvent {

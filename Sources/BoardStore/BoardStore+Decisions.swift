@@ -1,5 +1,4 @@
 import BoardModel
-import Crypto
 import Foundation
 import GRDB
 
@@ -200,12 +199,6 @@ extension BoardStore {
         }
     }
 
-    /// SHA-256 (hex) of a decision's canonical JSON: printed on sign-off lines so minutes can be checked against the store.
-    public static func hash(of decision: Decision) -> String {
-        let json = (try? Codec.encode(decision)) ?? ""
-        return SHA256.hash(data: Data(json.utf8)).map { String(format: "%02x", $0) }.joined()
-    }
-
     private func write(
         _ decision: Decision, previous: Decision?, action: String, user: String? = nil, db: Database, now: Date
     ) throws {
@@ -257,8 +250,9 @@ extension BoardStore {
             }
             if row["recorded"] as String? != body {
                 problems.append(
-                    "decision \(id) (\(status)) was changed in the store: its text (SHA-256 \(sha256(body).prefix(16))…) is not what its "
-                        + "last audit event \(seq) recorded (SHA-256 \(sha256(row["recorded"] ?? "").prefix(16))…)")
+                    "decision \(id) (\(status)) was changed in the store: its text (SHA-256 \(Digest.sha256(body).prefix(16))…) is not what its "
+                        + "last audit event \(seq) recorded (SHA-256 \(Digest.sha256(row["recorded"] ?? "").prefix(16))…)"
+                )
             }
         }
         return (problems, checked, signed)
@@ -273,7 +267,7 @@ extension BoardStore {
                 """, arguments: [caseId, decisionId])
         while let row = try rows.next() {
             let recorded: String = row["after"]
-            if sha256(recorded) == hash { return row["seq"] }
+            if Digest.sha256(recorded) == hash { return row["seq"] }
             // The minutes hash the decision as loaded and encoded again; an instant finer than a millisecond may
             // print differently the second time, so compare that form too.
             if let decision = try? Codec.decode(Decision.self, from: recorded), (try? decisionHash(decision)) == hash {
@@ -281,9 +275,5 @@ extension BoardStore {
             }
         }
         return nil
-    }
-
-    static func sha256(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -1,5 +1,4 @@
 import BoardModel
-import Crypto
 import Foundation
 import GRDB
 
@@ -240,6 +239,6 @@ extension BoardStore {
     /// SHA-256 (lower-case hex) of a decision's canonical JSON: sorted keys, millisecond instants.
     /// Printed on the minutes' sign-off lines so a printed copy can be checked against the store.
     public static func decisionHash(_ decision: Decision) throws -> String {
-        SHA256.hash(data: Data(try Codec.encode(decision).utf8)).map { String(format: "%02x", $0) }.joined()
+        Digest.sha256(try Codec.encode(decision))
     }
 }

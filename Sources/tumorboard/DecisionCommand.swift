@@ -46,7 +46,7 @@ struct DecisionCommand: ParsableCommand {
             if let consensus = d.consensus { print("Consensus: \(consensus.rawValue)") }
             for dissent in d.dissent { print("Dissent: \(dissent.name) — \(dissent.reason)") }
             if let signer = d.signedBy, let at = d.signedAt {
-                print("Signed by \(signer) at \(InstantFormat.format(at)); sha256 \(BoardStore.hash(of: d))")
+                print("Signed by \(signer) at \(InstantFormat.format(at)); sha256 \(try BoardStore.decisionHash(d))")
             }
             if let asked = d.signoffRequestedBy { print("Sign-off requested by \(asked)") }
             if d.status == .draft, let request = try store.signoffRequest(decisionId: d.id) {
