@@ -106,7 +106,7 @@ struct VCFReaderTests {
         } catch { Issue.record("unexpected \(error)") }
     }
 
-    @Test func gzipAndBgzipInput() throws {
+    @Test func gzipInput() throws {
         // INFO AF/DP are cohort values, never the tumour's; TVAF/TDP are declared as the tumour's (PCGR).
         let declared =
             "##INFO=<ID=TVAF,Number=.,Type=Float,Description=\"Allelic fraction of alternative allele in tumor\">\n"
@@ -127,6 +127,40 @@ struct VCFReaderTests {
         let data = try Data(contentsOf: URL(fileURLWithPath: path + ".gz"))
         let cut = try TempFile.write(data.prefix(data.count / 2), name: "cut.vcf.gz")
         #expect(throws: ImportError.self) { try BoardReader.payload(path: cut) }
+    }
+
+    /// A real bgzip (BGZF) file through the path reader: gzip members carrying the `BC` extra field, ending with the
+    /// empty EOF block (SAM/BAM format specification, section 4.1), read whole with INFO TVAF/TDP as the tumour's.
+    @Test(.enabled(if: RealData.enabled, RealData.reason))
+    func bgzipInput() throws {
+        let file = "vcf/T001-BRCA.grch38.vcf.gz"
+        guard let data = RealData.data(file) else { return }
+        #expect(Array(data.prefix(4)) == [0x1f, 0x8b, 0x08, 0x04], "gzip with FEXTRA")
+        #expect(Array(data.dropFirst(12).prefix(2)) == Array("BC".utf8), "the BGZF subfield")
+        let eof: [UInt8] = [
+            0x1f, 0x8b, 0x08, 0x04, 0, 0, 0, 0, 0, 0xff, 0x06, 0, 0x42, 0x43, 0x02, 0, 0x1b, 0, 0x03, 0, 0, 0, 0, 0, 0,
+            0,
+            0, 0,
+        ]
+        #expect(Array(data.suffix(28)) == eof, "the BGZF end-of-file block")
+        let expected = try #require(try LabFileExpectations.expected()[file] as? [String: Any])
+        let records = try #require((expected["counts"] as? [String: Any])?["records"] as? Int)
+        let payload = try BoardReader.payload(path: RealData.path(file))
+        let findings = payload.findingSets.flatMap(\.findings)
+        #expect(findings.count == records)
+        let variants = (expected["must"] as? [[String: Any]] ?? []).filter { $0["what"] as? String == "variant" }
+        #expect(!variants.isEmpty)
+        for variant in variants {
+            let match = try #require(variant["match"] as? [String: Any])
+            let value = try #require(variant["value"] as? [String: Any])
+            let finding = findings.first {
+                $0.chrom == match["chrom"] as? String && $0.position == match["pos"] as? Int
+                    && $0.ref == match["ref"] as? String && $0.alt == match["alt"] as? String
+            }
+            let found = try #require(finding, "no finding at \(match)")
+            if let vaf = value["vaf"] as? Double { #expect(abs((found.vaf ?? -1) - vaf) < 0.00005, "\(match)") }
+            if let depth = value["depth"] as? Int { #expect(found.depth == depth, "\(match)") }
+        }
     }
 
     @Test(.enabled(if: RealData.enabled, RealData.reason))

@@ -159,15 +159,30 @@ struct MeetingStoreTests {
         #expect(try store.agendaSuggestions(meetingId: early.id).map(\.headline.id) == ["C-0016"])
     }
 
+    /// The hash the minutes print, checked against a digest worked out outside Swift: the canonical JSON below (sorted
+    /// keys, instants in milliseconds) hashed with python3's hashlib.sha256. A change to the canonical form breaks
+    /// every printed copy's check, so it must show here.
     @Test func decisionHashIsTheSHA256OfTheCanonicalJSON() throws {
-        let store = try Self.sample()
-        let record = try store.meetingRecord(id: "M-2026-11-19-MTB")
+        let decision = Decision(
+            id: "D-1", caseId: "C-1", meetingId: "M-1", status: .final, consensus: .unanimous,
+            attendeesPresent: ["Ada Chair"], signedBy: "Ada Chair",
+            signedAt: Date(timeIntervalSince1970: 1_800_000_000.25),
+            recordedBy: "coord", recordedAt: Date(timeIntervalSince1970: 1_800_000_000))
+        let encoded = try Codec.encode(decision)
+        #expect(encoded == Self.canonicalJSON)
+        #expect(try BoardStore.decisionHash(decision) == Self.canonicalDigest)
+        var changed = decision
+        changed.attendeesPresent.append("Ben")
+        #expect(try BoardStore.decisionHash(changed) != Self.canonicalDigest)
+        // The meeting record carries that hash for each of its decisions.
+        let record = try Self.sample().meetingRecord(id: "M-2026-11-19-MTB")
         #expect(record.decisions.map(\.id) == ["D-0001", "D-0002", "D-0003", "D-0004", "D-0005", "D-0006"])
-        let d = record.decisions[0]
-        #expect(record.decisionHashes[d.id] == (try BoardStore.decisionHash(d)))
-        #expect(record.decisionHashes[d.id]?.count == 64)
-        var changed = d
-        changed.recommendations[0].rationale += "."
-        #expect(try BoardStore.decisionHash(changed) != record.decisionHashes[d.id])
+        for d in record.decisions { #expect(record.decisionHashes[d.id] == (try BoardStore.decisionHash(d))) }
     }
+
+    static let canonicalJSON =
+        #"{"attendeesPresent":["Ada Chair"],"caseId":"C-1","consensus":"unanimous","dissent":[],"id":"D-1","#
+        + #""meetingId":"M-1","recommendations":[],"recordedAt":1800000000000,"recordedBy":"coord","#
+        + #""signedAt":1800000000250,"signedBy":"Ada Chair","status":"final","version":1}"#
+    static let canonicalDigest = "73488160c9e9478f1ad7209b4253bf9f893473f0a0ce8e5c4a037cd4fce6a16b"
 }
