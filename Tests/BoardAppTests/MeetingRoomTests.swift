@@ -3,6 +3,7 @@ import BoardModel
 import BoardStore
 import Foundation
 import TUIKit
+import TestSupport
 import Testing
 
 @testable import BoardApp
@@ -22,15 +23,9 @@ struct MeetingRoomTests {
         try kit.app(width: width, height: height)
     }
 
-    func type(_ app: BoardApp, _ text: String) { kit.type(app, text) }
-
     func text(_ app: BoardApp) -> String { app.frame().textDump() }
 
     func promptText(_ app: BoardApp) -> String? { app.prompt?.field.text }
-
-    func expectSnapshot(_ app: BoardApp, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        kit.expectSnapshot(app, name, sourceLocation: sourceLocation)
-    }
 
     func openMeetingMode(_ app: BoardApp) throws -> MeetingModeScreen {
         app.handle(.enter)
@@ -257,10 +252,10 @@ struct MeetingRoomTests {
         let before = try store.meetings(around: SampleBoard.now).upcoming.count
         app.handle(.char("N"))
         app.handle(.ctrl("u"))
-        type(app, "mtb")
+        app.type("mtb")
         app.handle(.enter)
         app.handle(.ctrl("u"))
-        type(app, "2026-12-17 25:00")
+        app.type("2026-12-17 25:00")
         app.handle(.enter)
         #expect(promptText(app) == "2026-12-17 25:00")
         #expect(text(app).contains("“2026-12-17 25:00” is not a time"))
@@ -270,7 +265,7 @@ struct MeetingRoomTests {
         app.handle(.backspace)
         app.handle(.backspace)
         app.handle(.backspace)
-        type(app, "15:00")
+        app.type("15:00")
         app.handle(.enter)
         #expect(app.prompt == nil)
         #expect(app.stack.last is MeetingPrepScreen)
@@ -293,7 +288,7 @@ struct MeetingRoomTests {
         // Inside a prompt, the error wraps above it and the prompt keeps its line.
         app.apply(
             .ask("Question:", initial: "") { _ in .error(long) })
-        type(app, "typed")
+        app.type("typed")
         app.handle(.enter)
         let again = text(app)
         #expect(again.contains("END") && again.contains("Question: typed"))
@@ -306,14 +301,14 @@ struct MeetingRoomTests {
         app.handle(.char("P"))
         app.handle(.char("r"))
         app.handle(.ctrl("u"))
-        type(app, "koh")
+        app.type("koh")
         app.handle(.tab)
         #expect(promptText(app) == "Matthias Köhler")
         app.handle(.enter)
         #expect(try store.agenda(meetingId: Self.upcoming)[0].item.presenter == "Matthias Köhler")
         app.handle(.char("r"))
         app.handle(.ctrl("u"))
-        type(app, "m")
+        app.type("m")
         app.handle(.tab)
         let first = promptText(app)
         #expect(text(app).contains("names match"))
@@ -322,7 +317,7 @@ struct MeetingRoomTests {
         app.handle(.escape)
         app.handle(.char("C"))
         app.handle(.ctrl("u"))
-        type(app, "zzz")
+        app.type("zzz")
         app.handle(.tab)
         #expect(promptText(app) == "zzz")
         #expect(text(app).contains("No name on the roster starts with “zzz”"))
@@ -350,16 +345,16 @@ struct MeetingRoomTests {
         #expect(text(app).contains("Correct which detail of \(id)?"))
         #expect(promptText(app) != nil)
         app.handle(.ctrl("u"))
-        type(app, "ecog")
+        app.type("ecog")
         app.handle(.enter)
         #expect(text(app).contains("\(id) ECOG (0–5)"))
         app.handle(.ctrl("u"))
-        type(app, "7")
+        app.type("7")
         app.handle(.enter)
         #expect(promptText(app) == "7")
         #expect(text(app).contains("expected ECOG 0–5, got 7"))
         app.handle(.backspace)
-        type(app, "2")
+        app.type("2")
         app.handle(.enter)
         #expect(app.prompt == nil)
         let record = try #require(try store.caseRecord(id: id, on: LocalDate(SampleBoard.now))?.record)
@@ -376,16 +371,16 @@ struct MeetingRoomTests {
         app.apply(.push(CaseScreen(caseId: "C-0003")))
         app.handle(.char("c"))
         app.handle(.ctrl("u"))
-        type(app, "diagnosis")
+        app.type("diagnosis")
         app.handle(.enter)
         #expect(promptText(app) == "LUAD Lung adenocarcinoma, right upper lobe")
         app.handle(.ctrl("u"))
-        type(app, "NOPE")
+        app.type("NOPE")
         app.handle(.enter)
         #expect(promptText(app) == "NOPE")
         #expect(text(app).contains("expected an OncoTree code of release"))
         app.handle(.ctrl("u"))
-        type(app, "lusc")
+        app.type("lusc")
         app.handle(.tab)
         #expect(promptText(app)?.hasPrefix("LUSC — ") == true)
         app.handle(.enter)
@@ -454,12 +449,12 @@ struct MeetingRoomTests {
         app.handle(.enter)
         app.handle(.char("P"))
         app.handle(.char("I"))
-        type(app, dir.appendingPathComponent("missing.csv").path)
+        app.type(dir.appendingPathComponent("missing.csv").path)
         app.handle(.enter)
         #expect(promptText(app)?.hasSuffix("missing.csv") == true)
         #expect(text(app).contains("cannot read the file"))
         app.handle(.ctrl("u"))
-        type(app, file)
+        app.type(file)
         app.handle(.enter)
         var dump = text(app)
         #expect(dump.contains("Import list.csv into \(Self.upcoming)?"))
@@ -469,7 +464,7 @@ struct MeetingRoomTests {
         app.handle(.enter)  // Cancel is the default
         #expect(try store.agenda(meetingId: Self.upcoming).count == before)
         app.handle(.char("I"))
-        type(app, file)
+        app.type(file)
         app.handle(.enter)
         app.handle(.left)
         app.handle(.enter)
