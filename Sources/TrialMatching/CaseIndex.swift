@@ -7,7 +7,9 @@ import Foundation
 struct CaseIndex: Sendable {
     enum Tri: Sendable { case positive, negative, unknown }
     enum MSI: Sendable { case high, low, stable, unknown }
-    enum Significance: Sendable { case actionable, vus, benign, unclassified }
+    /// `vus`: classified of uncertain significance (or a germline call not classified pathogenic); `unassessed`: a
+    /// variant whose effect the record does not state (no protein change, classification or evidence).
+    enum Significance: Sendable { case actionable, vus, benign, unclassified, unassessed }
 
     struct Alteration: Sendable {
         let findingIndex: Int
@@ -66,6 +68,12 @@ struct CaseIndex: Sendable {
     /// Lower-cased drug names and regimen texts of all prior lines.
     let drugs: [String]
     let regimens: [String]
+    /// Minimal residual disease as a fraction (0 when reported negative); nil when not reported.
+    let mrd: Double?
+    let mrdText: String
+    /// Lines that gave drugs, and the best response of the most recent one.
+    let drugLines: Int
+    let latestResponse: Response?
     /// Lower-cased drug names of the most recent line that gave drugs (latest start, else highest line number).
     let latestDrugs: [String]
     let hasHistory: Bool
@@ -89,21 +97,7 @@ struct CaseIndex: Sendable {
         ageText = age.map { "\($0) years on " + dayText } ?? "date of birth not recorded"
         sex = record.patient.sex
         sexText = sex == .unknown ? "sex not recorded" : sex.rawValue
-        let code = record.diagnosis.oncotreeCode?.uppercased()
-        dxCode = code
-        if let code, tree.node(code) != nil {
-            dxChain = tree.ancestors(of: code)
-            dxSolid = tree.isWithin(code, "_SOLID_")
-            dxLiquid = tree.isWithin(code, "_LIQUID_")
-            dxText = "\(code) (\(tree.name(of: code) ?? record.diagnosis.text))"
-        } else {
-            dxChain = []
-            dxSolid = false
-            dxLiquid = false
-            dxText =
-                code.map { "\($0) is not an OncoTree code (\(record.diagnosis.text))" }
-                ?? "no OncoTree code (\(record.diagnosis.text))"
-        }
+        (dxCode, dxChain, dxSolid, dxLiquid, dxText) = Self.diagnosis(record.diagnosis, tree: tree)
         let stageGroup = (record.stage?.group ?? "").uppercased()
         // Metastatic sites recorded without a stage group count as metastatic; with a lower stage group they conflict.
         metastatic =
@@ -120,137 +114,30 @@ struct CaseIndex: Sendable {
         stageLevel = level
         stageConflict = level > 0 && level < 4 && Self.metastaticRecorded(record)
         advancedLines = Self.advancedLines(record.treatmentHistory)
-        if let e = record.performance?.ecog {
-            ecog = e
-            ecogText = "ECOG \(e)"
-        } else if let k = record.performance?.karnofsky {
-            let e = k >= 90 ? 0 : k >= 70 ? 1 : k >= 50 ? 2 : k >= 30 ? 3 : 4
-            ecog = e
-            ecogText = "ECOG \(e) (from Karnofsky \(k)%)"
-        } else {
-            ecog = nil
-            ecogText = "performance status not recorded"
-        }
+        (ecog, ecogText) = Self.ecog(record.performance)
 
-        var tmb: Double?
-        var tmbText = "TMB not reported"
-        var msi = MSI.unknown
-        var mmr = Tri.unknown
-        var msiParts: [String] = []
-        var er = Tri.unknown
-        var pr = Tri.unknown
-        var her2 = Tri.unknown
-        var erText = "ER not reported"
-        var prText = "PR not reported"
-        var her2Text = "HER2 not reported"
-        var alterations: [Alteration] = []
-        var byGene: [Int: [Int]] = [:]
-        for (i, f) in record.findings.enumerated() {
-            if f.kind == .biomarker, let b = f.biomarker {
-                let status = (b.status ?? "").lowercased()
-                let name = (b.name ?? "").uppercased()
-                switch b.kind {
-                case .tmb:
-                    if let v = b.value {
-                        tmb = v
-                        tmbText = f.label
-                    } else if status.contains("high") {
-                        tmbText = f.label
-                    }
-                case .msi:
-                    if status.contains("msi-h") || status.contains("high") {
-                        msi = .high
-                    } else if status.contains("msi-l") || status.contains("low") {
-                        msi = .low
-                    } else if status.contains("mss") || status.contains("stable") {
-                        msi = .stable
-                    }
-                    msiParts.append(f.label)
-                case .other, .pdl1, .hrd:
-                    if name.hasPrefix("MMR") || name.contains("MISMATCH") {
-                        if status.contains("defici") || status.contains("loss") || status.hasPrefix("d") {
-                            mmr = .positive
-                        } else if status.contains("profici") || status.contains("intact") || status.hasPrefix("p") {
-                            mmr = .negative
-                        }
-                        msiParts.append(f.label)
-                    } else if let receptor = Self.receptor(name) {
-                        let state = Self.receptorState(status, her2: receptor == "HER2")
-                        switch receptor {
-                        case "ER":
-                            er = state
-                            erText = f.label
-                        case "PR":
-                            pr = state
-                            prText = f.label
-                        default:
-                            if her2 != .positive {
-                                her2 = state
-                                her2Text = f.label
-                            }
-                        }
-                    }
-                }
-                continue
-            }
-            var ids: [Int] = []
-            for g in [f.gene] + (f.partners ?? []).map(Optional.some) {
-                if let g, let id = genes.id(g), !ids.contains(id) { ids.append(id) }
-            }
-            let category = VariantCategory(f.kind)
-            var significance: Significance
-            switch f.classification {
-            case .oncogenic?, .likelyOncogenic?, .pathogenic?, .likelyPathogenic?: significance = .actionable
-            case .vus?: significance = .vus
-            case .benign?, .likelyBenign?: significance = .benign
-            case nil: significance = f.bestEvidence == nil ? .unclassified : .actionable
-            }
-            if f.kind == .copyNumber, f.gene?.uppercased() == "ERBB2", f.copyNumberCall == .amplification {
-                her2 = .positive
-                her2Text = f.label
-            }
-            guard !ids.isEmpty, significance != .benign else { continue }
-            // A germline variant settles an alteration criterion only when classified pathogenic; an
-            // unclassified germline call (a common polymorphism such as KDR p.Q472H) is weighed like a
-            // variant of uncertain significance: it leaves the criterion open, never meets it.
-            if f.origin == .germline && (significance != .actionable || f.classification == nil) { significance = .vus }
-            // A variant with no protein change, no classification and no evidence states no effect: it cannot meet
-            // an alteration requirement by itself.
-            if f.kind == .snv || f.kind == .indel, f.hgvsP == nil, f.classification == nil, f.bestEvidence == nil {
-                significance = .vus
-            }
-            let exon = f.exon.flatMap(Self.exonNumber)
-            let alteration = Alteration(
-                findingIndex: i, category: category, protein: f.hgvsP.map(ProteinChange.normalise),
-                exon: exon, variantClass: VariantClass.of(f), cnv: f.copyNumberCall.map(CNVCall.init),
-                geneIds: ids, significance: significance, evidenceTier: f.bestTreatmentOption?.level.tier ?? 5)
-            for id in ids { byGene[id, default: []].append(alterations.count) }
-            alterations.append(alteration)
-        }
-        if mmr == .unknown, msi == .high { mmr = .positive }
-        self.tmb = tmb
-        self.tmbText = tmbText
-        self.msi = msi
-        self.mmrDeficient = mmr
-        self.msiText = msiParts.isEmpty ? "MSI/MMR not reported" : msiParts.joined(separator: "; ")
-        self.er = er
-        self.pr = pr
-        self.her2 = her2
-        self.erText = erText
-        self.prText = prText
-        self.her2Text = her2Text
-        self.alterations = alterations
-        var order: [Int] = []
-        var ranges: [Int: Range<Int>] = [:]
-        for (gene, list) in byGene {
-            ranges[gene] = order.count..<(order.count + list.count)
-            order += list
-        }
-        self.byGene = ranges
-        self.geneOrder = order
+        let molecular = MolecularReading(record.findings, genes: genes)
+        tmb = molecular.tmb
+        tmbText = molecular.tmbText
+        msi = molecular.msi
+        mmrDeficient = molecular.mmr
+        msiText = molecular.msiText
+        er = molecular.er
+        pr = molecular.pr
+        her2 = molecular.her2
+        erText = molecular.erText
+        prText = molecular.prText
+        her2Text = molecular.her2Text
+        alterations = molecular.alterations
+        byGene = molecular.byGene
+        geneOrder = molecular.geneOrder
         drugs = record.treatmentHistory.flatMap { $0.drugs.map { $0.lowercased() } }
         regimens = record.treatmentHistory.compactMap { $0.regimen?.lowercased() }
-        latestDrugs = Self.latestLine(record.treatmentHistory)?.drugs.map { $0.lowercased() } ?? []
+        let latest = Self.latestLine(record.treatmentHistory)
+        latestDrugs = latest?.drugs.map { $0.lowercased() } ?? []
+        latestResponse = latest?.bestResponse
+        drugLines = record.treatmentHistory.filter { !$0.drugs.isEmpty }.count
+        (mrd, mrdText) = Self.minimalResidualDisease(record.findings)
         // A history tells what was not given only when it records systemic therapy: procedures and imaging alone do not.
         hasHistory = record.treatmentHistory.contains { line in
             let setting = (line.setting ?? "").lowercased()
@@ -262,6 +149,30 @@ struct CaseIndex: Sendable {
             return !line.drugs.isEmpty && (systemic || line.drugs.contains(where: ScreenerText.isAnticancer))
         }
         hasMolecularData = Self.hasTumourProfile(record.findings)
+    }
+
+    /// The diagnosis code, its OncoTree ancestors (empty when the code is not OncoTree's), solid or liquid, and its words.
+    static func diagnosis(_ d: Diagnosis, tree: OncoTree) -> (String?, [String], Bool, Bool, String) {
+        guard let code = d.oncotreeCode?.uppercased() else {
+            return (nil, [], false, false, "no OncoTree code (\(d.text))")
+        }
+        guard tree.node(code) != nil else {
+            return (code, [], false, false, "\(code) is not an OncoTree code (\(d.text))")
+        }
+        return (
+            code, tree.ancestors(of: code), tree.isWithin(code, "_SOLID_"), tree.isWithin(code, "_LIQUID_"),
+            "\(code) (\(tree.name(of: code) ?? d.text))"
+        )
+    }
+
+    /// ECOG as recorded, else from Karnofsky (90–100 → 0, 70–80 → 1, 50–60 → 2, 30–40 → 3, below → 4).
+    static func ecog(_ p: PerformanceStatus?) -> (Int?, String) {
+        if let e = p?.ecog { return (e, "ECOG \(e)") }
+        if let k = p?.karnofsky {
+            let e = k >= 90 ? 0 : k >= 70 ? 1 : k >= 50 ? 2 : k >= 30 ? 3 : 4
+            return (e, "ECOG \(e) (from Karnofsky \(k)%)")
+        }
+        return (nil, "performance status not recorded")
     }
 
     /// "IIB" → 2, "IV" → 4, "3" → 3; 0 for anything else.
@@ -279,6 +190,22 @@ struct CaseIndex: Sendable {
     /// Metastatic disease recorded outside the stage group: the record's metastatic sites.
     static func metastaticRecorded(_ record: Case) -> Bool {
         !record.metastaticSites.isEmpty
+    }
+
+    /// The latest minimal residual disease result: its value ("3 × 10⁻³" in the status when no value is given),
+    /// 0 when reported negative.
+    static func minimalResidualDisease(_ findings: [Finding]) -> (Double?, String) {
+        guard
+            let f = findings.last(where: {
+                let name = ($0.biomarker?.name ?? "").lowercased()
+                return name.hasPrefix("mrd") || name.contains("minimal residual")
+                    || name.contains("measurable residual")
+            }), let b = f.biomarker
+        else { return (nil, "MRD not reported") }
+        let status = (b.status ?? "").lowercased()
+        if let v = b.value { return (v, f.label) }
+        if status.hasPrefix("neg") || status.contains("undetect") { return (0, f.label) }
+        return (nil, f.label)
     }
 
     /// The most recent line that gave drugs: the latest start date, else the highest line number, else the last listed.

@@ -99,11 +99,15 @@ enum Test: Sendable {
     case mmr(deficient: Bool, negated: Bool)
     case receptor(Receptor, positive: Bool, negated: Bool)
     case priorTreatment(names: [String], display: String, negated: Bool)
+    /// Minimal residual disease at or above a level (a fraction: 10^-3 is 0.001).
+    case mrd(Comparison)
+    /// Complete remission after at least this many lines (blocks) of therapy.
+    case remission(lines: Int)
     /// The most recent line of therapy holds one of these drugs.
     case latestTreatment(names: [String], display: String)
     case genomic(GenomicTest)
     /// CTML disease_status ("Advanced", "Metastatic"): met by a stage IV / M1 case, else unknown.
-    case diseaseStatus([String])
+    case diseaseStatus([String], groups: [DiseaseGroup])
     /// A condition the engine cannot check against case data: always unknown.
     case unsupported(missing: String)
     /// Stage levels (bits 1 << 1 … 1 << 4 for I … IV) that meet, and those that leave it open.
@@ -165,6 +169,21 @@ enum DiagnosisTarget: Sendable, Hashable {
             $0.parent == nil && ($0.name.lowercased() == s || $0.name.lowercased().hasPrefix(s + "/"))
         }
         .map(\.code).sorted().first
+    }
+}
+
+/// A CTML disease status that names a diagnosis group ("Multiple Myeloma", "Advanced Solid Tumors"), read
+/// through the condition crosswalk; `advanced` when the status also asks for advanced disease.
+struct DiseaseGroup: Sendable {
+    let target: DiagnosisTarget
+    let advanced: Bool
+
+    init?(_ status: String, tree: OncoTree) {
+        let target = DiagnosisTarget.resolve(status, tree: tree)
+        if case .unmapped = target { return nil }
+        self.target = target
+        let lower = status.lowercased()
+        advanced = lower.contains("advanced") || lower.contains("metasta")
     }
 }
 
@@ -296,7 +315,10 @@ struct CriterionCompiler {
                     .priorTreatment(names: DrugClass.expand(drug), display: drug, negated: negated)))
         }
         if let statuses = c.diseaseStatus, !statuses.isEmpty {
-            leaves.append(leaf("disease status " + statuses.joined(separator: " or "), .diseaseStatus(statuses)))
+            leaves.append(
+                leaf(
+                    "disease status " + statuses.joined(separator: " or "),
+                    .diseaseStatus(statuses, groups: statuses.compactMap { DiseaseGroup($0, tree: tree) })))
         }
         return leaves
     }

@@ -52,21 +52,36 @@ final class CompiledTrial: Sendable {
         var reader = TrialTextReader(
             treeLeaves: (tree?.leaves ?? []) + trial.arms.compactMap { armTrees[$0.id] }.flatMap(\.leaves),
             arms: trial.arms)
-        // A part whose arms keep a CTML tree naming alterations: the tree's exact list stands for the text's
-        // general words ("an EGFR TKI-sensitizing EGFR mutation (e.g., exon 19 deletion, L858R)").
-        let treeGenotype = parts.parts.indices.map { p in
-            trial.arms.contains { arm in
-                guard parts.partOfArm[arm.id] == p, let tree = armTrees[arm.id] else { return false }
-                if case .any = tree { return false }
-                return tree.leaves.contains {
-                    if case .genomic = $0.test { return true }
-                    return false
-                }
-            }
+        let treeGenotype = Self.treeGenotype(parts, arms: trial.arms, trees: armTrees)
+        reader.lymphoblastic = (e.conditions + e.diagnoses).contains {
+            $0.lowercased().contains("lymphoblastic") || ["BLL", "LNM", "TLL"].contains($0.uppercased())
         }
         let partNodes = Self.partNodes(
             parts, trialId: trial.id, treeGenotype: treeGenotype, reader: &reader, compiler: &compiler)
 
+        let (arms, closed) = Self.arms(trial, trees: armTrees, parts: parts, partNodes: partNodes)
+        var nodes = Self.structuredLeaves(e, compiler: &compiler)
+        // Structured fields, unless the trial's tree (or every arm's own criteria) already says the same.
+        let covered = Self.covered(tree: tree, arms: arms)
+        nodes = nodes.filter { !covered.contains($0.label) }
+        if let tree { nodes.append(tree) }
+        nodes += reader.read(
+            inclusion: parts.commonInclusion, exclusion: parts.commonExclusion, conditions: e.conditions,
+            compiler: &compiler)
+
+        base = .all(nodes)
+        baseProgram = Program(base)
+        self.arms = arms
+        closedArmLines = closed + reader.chart
+        hasArms = !trial.arms.isEmpty
+        recruitmentBonus = Self.recruitmentBonus(trial.status)
+    }
+
+    /// The open arms with their own criteria (their tree and their part's), and a line for each closed arm.
+    static func arms(
+        _ trial: Trial, trees armTrees: [String: Node], parts: StudyParts,
+        partNodes: [(nodes: [Node], cohorts: Bool)]
+    ) -> ([Arm], [CriterionOutcome]) {
         var arms: [Arm] = []
         var closed: [CriterionOutcome] = []
         for arm in trial.arms {
@@ -91,8 +106,11 @@ final class CompiledTrial: Sendable {
             arms.append(Arm(id: arm.id, title: title, node: node?.prefixed("arm \(arm.id): ")))
         }
 
-        var nodes = Self.structuredLeaves(e, compiler: &compiler)
-        // Structured fields, unless the trial's tree (or every arm's own criteria) already says the same.
+        return (arms, closed)
+    }
+
+    /// Labels the trial's tree, or every open arm's own criteria, already state.
+    static func covered(tree: Node?, arms: [Arm]) -> Set<String> {
         var covered = Set((tree?.leaves ?? []).map(\.label))
         if let first = arms.first {
             let prefixLength = { (arm: Arm) in "arm \(arm.id): ".count }
@@ -102,18 +120,22 @@ final class CompiledTrial: Sendable {
             }
             covered.formUnion(common)
         }
-        nodes = nodes.filter { !covered.contains($0.label) }
-        if let tree { nodes.append(tree) }
-        nodes += reader.read(
-            inclusion: parts.commonInclusion, exclusion: parts.commonExclusion, conditions: e.conditions,
-            compiler: &compiler)
+        return covered
+    }
 
-        base = .all(nodes)
-        baseProgram = Program(base)
-        self.arms = arms
-        closedArmLines = closed + reader.chart
-        hasArms = !trial.arms.isEmpty
-        recruitmentBonus = Self.recruitmentBonus(trial.status)
+    /// Per part: whether an arm of it keeps a CTML tree naming alterations. The tree's exact list then stands for
+    /// the text's general words ("an EGFR TKI-sensitizing EGFR mutation (e.g., exon 19 deletion, L858R)").
+    static func treeGenotype(_ parts: StudyParts, arms: [TrialArm], trees: [String: Node]) -> [Bool] {
+        parts.parts.indices.map { p in
+            arms.contains { arm in
+                guard parts.partOfArm[arm.id] == p, let tree = trees[arm.id] else { return false }
+                if case .any = tree { return false }
+                return tree.leaves.contains {
+                    if case .genomic = $0.test { return true }
+                    return false
+                }
+            }
+        }
     }
 
     /// The criteria of each part of the study, read with the part's own context (a later part's sentences about

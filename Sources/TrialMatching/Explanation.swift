@@ -38,7 +38,7 @@ struct ExplanationPlan: Sendable {
     /// How a leaf's verdict is put into words (which case text, which "missing" text).
     enum LeafKind: UInt8, Sendable {
         case age, sex, diagnosis, ecog, tmb, microsatellite, er, pr, her2, priorTreatment, unsupported, diseaseStatus,
-            genomic, stage, lines, alive
+            genomic, stage, lines, alive, mrd, remission
     }
 
     /// The strings explanations share. Workers explaining in parallel each use their own deep copy, so that
@@ -200,7 +200,7 @@ struct ExplanationPlan: Sendable {
             case .genomic:
                 kind = .genomic
                 a = leaf.noProfileMissing
-            case .diseaseStatus(let statuses):
+            case .diseaseStatus(let statuses, _):
                 kind = .diseaseStatus
                 a = "disease status (" + statuses.joined(separator: " / ") + ")"
             case .unsupported(let missing):
@@ -212,6 +212,10 @@ struct ExplanationPlan: Sendable {
                 kind = .lines
             case .alive:
                 kind = .alive
+            case .mrd:
+                kind = .mrd
+            case .remission:
+                kind = .remission
             }
             kinds.append(kind)
             textA.append(a)
@@ -627,6 +631,15 @@ extension MatchEngine {
                     "the stage group (or whether the disease is inoperable)"
                 )
             case .alive: (detail, missing) = (c.vitalText, nil)
+            case .mrd: (detail, missing) = (c.mrdText, "a minimal residual disease result")
+            case .remission:
+                (detail, missing) = (
+                    c.latestResponse.map {
+                        "latest line: best response \($0.rawValue) (\(c.drugLines) line(s) with drugs)"
+                    }
+                        ?? "no response recorded",
+                    "the response to the latest line"
+                )
             case .lines:
                 (detail, missing) = (
                     c.advancedLines.map { "\($0) line(s) recorded for advanced disease" }

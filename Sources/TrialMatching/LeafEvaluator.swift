@@ -131,13 +131,48 @@ enum Evaluator {
                 c.drugs.contains { $0 == n || $0.contains(n) } || c.regimens.contains { $0.contains(n) }
             }
             v = Verdict(outcome: received != negated ? .met : .notMet, reason: received ? .received : .notReceived)
+        case .mrd(let cmp):
+            guard let level = c.mrd else { return noData }
+            v = value(cmp.holds(level))
+        case .remission(let n):
+            // In complete remission: the latest line's best response is CR after at least n lines with drugs.
+            guard c.hasHistory, let response = c.latestResponse else {
+                return Verdict(outcome: .unknown, tally: Tally(unknowns: 1), reason: .noHistory)
+            }
+            if response != .cr {
+                v = value(false)
+            } else if c.drugLines >= n {
+                v = value(true)
+            } else {
+                return noData
+            }
         case .latestTreatment(let names, _):
             guard c.hasHistory else { return Verdict(outcome: .unknown, tally: Tally(unknowns: 1), reason: .noHistory) }
             let holds = names.contains { n in c.latestDrugs.contains { $0 == n || $0.contains(n) } }
             v = Verdict(outcome: holds ? .met : .notMet, reason: holds ? .received : .notReceived)
         case .genomic(let test):
             v = genomic(test, c)
-        case .diseaseStatus(let statuses):
+        case .diseaseStatus(let statuses, let groups):
+            // Statuses that name diagnosis groups ("Lymphoma, Non-Hodgkin", "Multiple Myeloma", "Advanced Solid
+            // Tumors"): a diagnosis in none of them does not meet it; a haematological group is met by the diagnosis.
+            if !groups.isEmpty, c.dxCode != nil, !c.dxChain.isEmpty {
+                let fits = groups.filter { g in
+                    switch g.target {
+                    case .code(let code): c.dxChain.contains(code)
+                    case .solid: c.dxSolid
+                    case .liquid: c.dxLiquid
+                    case .unmapped: false
+                    }
+                }
+                if fits.isEmpty {
+                    v = Verdict(outcome: .notMet, reason: .value)
+                    break
+                }
+                if fits.contains(where: { !$0.advanced }) {
+                    v = Verdict(outcome: .met, reason: .value)
+                    break
+                }
+            }
             let wantsAdvanced = statuses.contains {
                 $0.lowercased().contains("advanced") || $0.lowercased().contains("metasta")
             }
@@ -255,6 +290,8 @@ enum Evaluator {
                     let significance = c.alterations[i].significance
                     if significance == .vus && !t.isSpecific {
                         if vus < 0 { vus = i }
+                    } else if significance == .unassessed && !t.isSpecific {
+                        if undecided < 0 { undecided = i }
                     } else if hit < 0
                         || (significance == .actionable
                             && (c.alterations[hit].significance != .actionable
@@ -280,6 +317,11 @@ enum Evaluator {
                 outcome: .unknown, tally: Tally(unknowns: 1), reason: .undecided, alteration: Int32(undecided))
         }
         if vus >= 0 {
+            // A variant of uncertain significance does not satisfy a requirement for an alteration of the gene (the
+            // tumour was tested); it leaves an exclusion open.
+            if !t.absent && c.hasMolecularData {
+                return Verdict(outcome: .notMet, reason: .vusOnly, alteration: Int32(vus))
+            }
             return Verdict(outcome: .unknown, tally: Tally(unknowns: 1), reason: .vusOnly, alteration: Int32(vus))
         }
         if !c.hasMolecularData { return Verdict(outcome: .unknown, tally: Tally(unknowns: 1), reason: .noProfile) }

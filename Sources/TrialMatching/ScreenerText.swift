@@ -17,6 +17,10 @@ enum ScreenerText {
         case prior(names: [String], display: String, required: Bool)
         /// "progressing on osimertinib as the most recent prior therapy": the latest line holds one of these.
         case latest(names: [String], display: String)
+        /// "Presence of minimal residual disease at a level of ≥ 10^-3".
+        case mrd(atLeast: Double)
+        /// "in complete hematological remission after at least 3 intense chemotherapy blocks".
+        case remission(lines: Int)
         case lines(Comparison, label: String)
     }
 
@@ -66,6 +70,8 @@ enum ScreenerText {
         }
         // Lines of therapy for advanced disease.
         if section == .inclusion, let l = lines(lower) { found.append(l) }
+        if section == .inclusion, let m = mrd(lower) { found.append(m) }
+        if section == .inclusion, let r = remission(lower) { found.append(r) }
 
         if !found.isEmpty { return .read(found) }
         if ecogMax(sentence) != nil { return .ignore }
@@ -389,6 +395,31 @@ enum ScreenerText {
             return .lines(Comparison(op: .ge, value: n), label: "prior lines for advanced disease ≥\(Int(n))")
         }
         return nil
+    }
+
+    nonisolated(unsafe) static let mrdLevel = try! Regex(#"(≥|>=|>|of at least)\s*10\s*\^?\s*[-−⁻]\s*([0-9⁰¹²³⁴⁵⁶])"#)
+
+    /// A minimal residual disease threshold: "minimal residual disease at a level of ≥ 10^-3" → 0.001.
+    static func mrd(_ s: String) -> Reading? {
+        guard s.contains("minimal residual disease") || s.contains(" mrd "), !s.contains("specimen"),
+            let m = s.firstMatch(of: mrdLevel), let digit = m.output[2].substring?.first
+        else { return nil }
+        let superscripts: [Character: Int] = ["⁰": 0, "¹": 1, "²": 2, "³": 3, "⁴": 4, "⁵": 5, "⁶": 6]
+        guard let exponent = digit.wholeNumberValue ?? superscripts[digit] else { return nil }
+        return .mrd(atLeast: pow(10, -Double(exponent)))
+    }
+
+    /// "complete (hematological) remission after at least 3 … blocks/cycles/courses/lines" → 3.
+    static func remission(_ s: String) -> Reading? {
+        guard s.contains("complete"), s.contains("remission"), let r = s.range(of: "after at least ") else {
+            return nil
+        }
+        let words = s[r.upperBound...].split(separator: " ").prefix(4).map(String.init)
+        let numbers = ["1": 1, "2": 2, "3": 3, "4": 4, "one": 1, "two": 2, "three": 3, "four": 4]
+        guard let n = words.first.flatMap({ numbers[$0] }),
+            words.contains(where: { ["blocks", "cycles", "courses", "lines"].contains($0) })
+        else { return nil }
+        return .remission(lines: n)
     }
 
     /// Whether a sentence names something a structured record could decide (a biomarker, a gene, a prior

@@ -27,6 +27,9 @@ struct TrialTextReader {
         said = other.said
     }
 
+    /// The trial is for acute lymphoblastic leukaemia: there "eligibility for treatment with tyrosine-kinase
+    /// inhibitors" means a Philadelphia-positive (BCR::ABL1) leukaemia, which the molecular record settles.
+    var lymphoblastic = false
     /// Lines listed for the screener: needs the chart, or exclusions not read; each sentence once.
     private(set) var chart: [CriterionOutcome] = []
     private var said = Set<String>()
@@ -238,6 +241,22 @@ struct TrialTextReader {
                 ]
             }
         }
+        if lymphoblastic, section == .exclusion, lower.contains("eligib"),
+            lower.contains("tyrosine-kinase inhibitor") || lower.contains("tyrosine kinase inhibitor")
+        {
+            var t = GenomicTest()
+            t.genes = ["ABL1"]
+            t.geneIds = [compiler.genes.intern("ABL1")]
+            t.partnerId = compiler.genes.intern("BCR")
+            t.category = .structural
+            t.absent = true
+            return [
+                .leaf(
+                    compiler.leaf(
+                        "excluded if: BCR::ABL1 fusion (Philadelphia-positive: eligible for a tyrosine-kinase inhibitor)",
+                        .genomic(t), fromText: true))
+            ]
+        }
         let alreadyRead = EligibilityText.clause(sentence, section: section) != nil
         var kind = ScreenerText.read(sentence, section: section, alreadyRead: alreadyRead)
         // "Prior treatment with any of the study treatments …": the drugs of the trial's own arms.
@@ -326,6 +345,17 @@ struct TrialTextReader {
                     fromText: true))
         case .lines(let cmp, let label):
             return .leaf(compiler.leaf("text: " + label, .advancedLines(cmp), fromText: true))
+        case .mrd(let level):
+            let shown = level >= 0.01 ? "\(level)" : "10^\(Int(log10(level).rounded()))"
+            return .leaf(
+                compiler.leaf(
+                    "text: minimal residual disease ≥ " + shown, .mrd(Comparison(op: .ge, value: level)), fromText: true
+                ))
+        case .remission(let n):
+            return .leaf(
+                compiler.leaf(
+                    "text: complete remission after at least \(n) treatment blocks", .remission(lines: n),
+                    fromText: true))
         }
     }
 }

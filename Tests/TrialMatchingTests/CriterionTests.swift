@@ -208,11 +208,17 @@ import Testing
         #expect(run(wt, Fixtures.makeCase(findings: [snv("TP53", "p.R175H")])).status == .notEligible)
     }
 
-    @Test func aVariantOfUncertainSignificanceLeavesAGeneLevelCriterionOpen() {
+    @Test func aVariantOfUncertainSignificanceDoesNotMeetAGeneLevelCriterion() {
+        // A tested tumour whose only PALB2 variant is a VUS has no PALB2 mutation a trial asks for (issue 14).
         let c = Criterion.genomic(GenomicCriterion(hugoSymbol: "PALB2", variantCategory: "Mutation"))
         let m = run(c, Fixtures.makeCase(findings: [snv("PALB2", "p.L939W", classification: .vus)]))
-        #expect(m.status == .possiblyEligible)
-        #expect(m.missingData == ["the significance of PALB2 p.L939W (VUS)"])
+        #expect(m.status == .notEligible)
+        #expect(m.outcomes.contains { $0.detail == "only a variant of uncertain significance: PALB2 p.L939W (VUS)" })
+        // The exclusion of a PALB2 mutation stays open: the VUS may yet be reclassified.
+        let excluded = Criterion.genomic(GenomicCriterion(hugoSymbol: "!PALB2", variantCategory: "Mutation"))
+        #expect(
+            run(excluded, Fixtures.makeCase(findings: [snv("PALB2", "p.L939W", classification: .vus)])).status
+                == .possiblyEligible)
         // Benign findings do not count at all.
         #expect(
             run(c, Fixtures.makeCase(findings: [snv("PALB2", "p.L939W", classification: .benign)])).status

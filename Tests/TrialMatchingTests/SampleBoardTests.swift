@@ -77,8 +77,8 @@ import Testing
     @Test func unknownsMakePossiblyEligibleWithWhatToAskFor() {
         // C-0020 has no ECOG recorded.
         check("C-0020", "NCT06366819", .possiblyEligible, missing: "ECOG performance status")
-        // C-0024's only BRCA2 variant is of uncertain significance.
-        check("C-0024", "NCT06433586", .possiblyEligible, missing: "the significance of BRCA2 p.K2729N (VUS)")
+        // C-0024's only BRCA2 variant is of uncertain significance: it does not meet a BRCA2 mutation requirement.
+        check("C-0024", "NCT06433586", .notEligible)
         // C-0026 has no prior lines recorded.
         check("C-0026", "NCT06592214", .possiblyEligible, missing: "prior lines of therapy")
     }

@@ -179,3 +179,93 @@ import Testing
             payload.bundle.trials.first?.eligibility.inclusionText == "- ECOG performance status <=2.\n- Requirement 2")
     }
 }
+
+/// Leukaemia criteria of BLAST (NCT01207388) and variant quality and disease groups of CAPTUR (NCT03297606), each
+/// with the sentence it was written from.
+@Suite struct HaematologyAndVariantRuleTests {
+    static let day = LocalDate(year: 2026, month: 12, day: 1)
+
+    func ball(mrd: Double?, fusion: (String, [String])?, responses: [Response?]) -> Case {
+        var findings: [Finding] = []
+        if let fusion {
+            findings.append(
+                Finding(id: "fx", kind: .fusion, gene: fusion.0, partners: fusion.1, classification: .oncogenic))
+        }
+        if let mrd {
+            findings.append(
+                Finding(
+                    id: "mrd", kind: .biomarker,
+                    biomarker: Biomarker(
+                        kind: .other, name: "MRD (IG/TR qPCR, bone marrow)", value: mrd, status: "positive")))
+        }
+        var c = Fixtures.makeCase(code: "BLL", ecog: 0, findings: findings)
+        c.treatmentHistory = responses.enumerated().map {
+            TherapyLine(line: $0.offset + 1, setting: "induction", drugs: ["vincristine"], bestResponse: $0.element)
+        }
+        return c
+    }
+
+    static let blast = Trial(
+        id: "NCT01207388", title: "BLAST", status: .completed,
+        eligibility: Eligibility(
+            minimumAge: 18, conditions: ["B-cell Acute Lymphoblastic Leukemia"],
+            inclusionText: """
+                - Patients with B-precursor ALL in complete hematological remission after at least 3 intense chemotherapy blocks
+                - Presence of minimal residual disease at a level of ≥ 10^-3
+                """,
+            exclusionText: "- Eligibility for treatment with tyrosine-kinase inhibitors (TKI)"))
+
+    func status(_ c: Case) -> MatchStatus? {
+        MatchEngine(trials: [Self.blast]).match(c, on: Self.day, selection: .all).first?.status
+    }
+
+    @Test func remissionMinimalResidualDiseaseAndPhiladelphiaStatus() {
+        guard
+            case .read(let r) = ScreenerText.read(
+                "Presence of minimal residual disease at a level of ≥ 10^-3", section: .inclusion, alreadyRead: false),
+            case .mrd(let level) = r.first
+        else {
+            Issue.record("no MRD level read")
+            return
+        }
+        #expect(abs(level - 0.001) < 1e-12)
+        let etv6 = ("ETV6", ["ETV6", "RUNX1"])
+        // Ph-negative (ETV6::RUNX1), MRD 2×10^-3, CR after three blocks: eligible.
+        #expect(status(ball(mrd: 0.002, fusion: etv6, responses: [.cr, .cr, .cr])) == .eligible)
+        // MRD below the level.
+        #expect(status(ball(mrd: 0.0001, fusion: etv6, responses: [.cr, .cr, .cr])) == .notEligible)
+        // Not in remission after the latest block.
+        #expect(status(ball(mrd: 0.002, fusion: etv6, responses: [.cr, .cr, .pr])) == .notEligible)
+        // BCR::ABL1: eligible for a tyrosine-kinase inhibitor, so excluded.
+        #expect(
+            status(ball(mrd: 0.002, fusion: ("ABL1", ["BCR", "ABL1"]), responses: [.cr, .cr, .cr])) == .notEligible)
+        // No molecular result: Philadelphia status unknown.
+        #expect(status(ball(mrd: nil, fusion: nil, responses: [.cr, .cr, .cr])) == .possiblyEligible)
+    }
+
+    @Test func aVariantOfUncertainSignificanceDoesNotMeetAnAlterationRequirement() {
+        // CAPTUR Group 7: "BRCA1/2 … mutation"; the record's only BRCA2 variant is a VUS.
+        let trial = Fixtures.trial(.genomic(GenomicCriterion(hugoSymbol: "BRCA2", variantCategory: "Mutation")))
+        let vus = Finding(id: "v", kind: .snv, gene: "BRCA2", hgvsP: "p.K2729N", classification: .vus)
+        let m = MatchEngine(trials: [trial]).match(Fixtures.makeCase(findings: [vus]), on: Self.day, selection: .all)
+            .first
+        #expect(m?.status == .notEligible)
+        #expect(m?.outcomes.contains { $0.detail.hasPrefix("only a variant of uncertain significance") } == true)
+    }
+
+    @Test func diseaseStatusGroupsAreDiagnoses() {
+        // CAPTUR: disease_status ["Lymphoma, Non-Hodgkin", "Multiple Myeloma", "Advanced Solid Tumors"].
+        let trial = Fixtures.trial(
+            .clinical(
+                ClinicalCriterion(diseaseStatus: ["Lymphoma, Non-Hodgkin", "Multiple Myeloma", "Advanced Solid Tumors"])
+            ))
+        let engine = MatchEngine(trials: [trial])
+        #expect(
+            engine.match(Fixtures.makeCase(code: "BLL"), on: Self.day, selection: .all).first?.status == .notEligible)
+        #expect(engine.match(Fixtures.makeCase(code: "PCM"), on: Self.day, selection: .all).first?.status == .eligible)
+        var lung = Fixtures.makeCase(code: "LUAD")
+        #expect(engine.match(lung, on: Self.day, selection: .all).first?.status == .possiblyEligible)
+        lung.stage = Stage(group: "IV")
+        #expect(engine.match(lung, on: Self.day, selection: .all).first?.status == .eligible)
+    }
+}
