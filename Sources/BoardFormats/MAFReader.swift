@@ -58,6 +58,38 @@ public enum MAFReader {
         }
     }
 
+    /// One row's cells by column, with the MAF's empty markers (".", "NA", "[Not Available]"…) read as absent.
+    struct Cells {
+        let f: [UnsafeBufferPointer<UInt8>]
+        let c: Columns
+
+        func cell(_ i: Int) -> UnsafeBufferPointer<UInt8>? {
+            guard i >= 0, i < f.count, !f[i].isEmpty else { return nil }
+            let v = f[i]
+            if v.equals(".") || v.equals("NA") || v.equals("N/A") || v.equals("[Not Available]") || v.equals("NULL")
+                || v.equals("Unknown") && i == c.gene
+            {
+                return nil
+            }
+            return v
+        }
+
+        func get(_ i: Int) -> String? { cell(i)?.string }
+
+        func count(_ i: Int) -> Double? {
+            guard let v = cell(i), let d = v.double, d.isFinite, d >= 0, d < 1e15 else { return nil }
+            return d
+        }
+    }
+
+    /// A row's place and alleles once validated.
+    struct Locus {
+        var chrom: String?
+        var position: Int?
+        var ref: String
+        var alt: String?
+    }
+
     /// The parse state of one file: header columns, the samples met so far and their unsent findings.
     struct Reader {
         let file: String
@@ -142,6 +174,8 @@ public enum MAFReader {
             headerSeen = true
         }
 
+        /// One data row: its sample, its locus and alleles, the variant, the tumour's and the normal's reads, then
+        /// held for its sample's next chunk. A row left out is counted with the reason.
         mutating func row(_ line: UnsafeBufferPointer<UInt8>, number: Int, emit: (FindingBatch) throws -> Void) throws {
             if line.isEmpty || line.first == 0x23 { return }
             var f = fields
@@ -160,31 +194,31 @@ public enum MAFReader {
             }
             rows += 1
             for i in 0..<min(f.count, filled.count) where !f[i].isEmpty { filled[i] += 1 }
+            let cells = Cells(f: f, c: c)
+            guard try selectSample(cells, number: number) else { return }
+            noteBuild(cells)
+            guard let locus = try locus(cells, number: number), var finding = variant(cells, locus) else { return }
+            tumourReads(cells, into: &finding)
+            normalReads(cells, into: &finding)
+            if let status = cells.cell(c.status) {
+                let s = status.string.lowercased()
+                finding.origin = s == "somatic" ? .somatic : s == "germline" ? .germline : .unknown
+            }
+            try hold(finding, emit: emit)
+        }
+
+        /// The row's sample slot, compared as bytes with the previous row's so that a String is made only when it
+        /// changes; false when the row is left out (no barcode, or not the sample --sample names).
+        mutating func selectSample(_ cells: Cells, number: Int) throws -> Bool {
             let c = self.c
-            func cell(_ i: Int) -> UnsafeBufferPointer<UInt8>? {
-                guard i >= 0, i < f.count, !f[i].isEmpty else { return nil }
-                let v = f[i]
-                if v.equals(".") || v.equals("NA") || v.equals("N/A") || v.equals("[Not Available]") || v.equals("NULL")
-                    || v.equals("Unknown") && i == c.gene
-                {
-                    return nil
-                }
-                return v
-            }
-            func get(_ i: Int) -> String? { cell(i)?.string }
-            func count(_ i: Int) -> Double? {
-                guard let v = cell(i), let d = v.double, d.isFinite, d >= 0, d < 1e15 else { return nil }
-                return d
-            }
-            // The sample: compared as bytes with the previous row's, so a String is made only when it changes.
-            let sampleBytes = cell(c.sample)
+            let sampleBytes = cells.cell(c.sample)
             if caseId == nil && sampleBytes == nil {
                 skipped["row without Tumor_Sample_Barcode", default: 0] += 1
-                return
+                return false
             }
             if let only, let s = sampleBytes, s.string != only {
                 skipped["row of another sample than --sample \(only)", default: 0] += 1
-                return
+                return false
             }
             if lastSlot < 0 || !(sampleBytes.map { $0.elementsEqual(lastSample) } ?? lastSample.isEmpty) {
                 let sample = sampleBytes?.string ?? caseId!
@@ -207,12 +241,24 @@ public enum MAFReader {
                 }
                 lastSample = sampleBytes.map(Array.init) ?? []
             }
-            if c.build >= 0, c.build < f.count, !f[c.build].isEmpty, !f[c.build].elementsEqual(lastBuild) {
-                lastBuild = Array(f[c.build])
-                builds.insert(f[c.build].string)
+            return true
+        }
+
+        mutating func noteBuild(_ cells: Cells) {
+            if c.build >= 0, c.build < cells.f.count, !cells.f[c.build].isEmpty,
+                !cells.f[c.build].elementsEqual(lastBuild)
+            {
+                lastBuild = Array(cells.f[c.build])
+                builds.insert(cells.f[c.build].string)
             }
-            let chrom = get(c.chrom)
-            let start = cell(c.start)
+        }
+
+        /// Chromosome, start and alleles validated (bases A, C, G, T, N or "-", GDC MAF specification); nil when
+        /// the row is left out (counted with the reason).
+        mutating func locus(_ cells: Cells, number: Int) throws -> Locus? {
+            let c = self.c
+            let chrom = cells.get(c.chrom)
+            let start = cells.cell(c.start)
             var position: Int?
             if let start {
                 guard let p = start.int else {
@@ -222,31 +268,39 @@ public enum MAFReader {
                 }
                 position = p
             }
-            guard let ref = get(c.ref) else {
+            guard let ref = cells.get(c.ref) else {
                 skipped["row without Reference_Allele", default: 0] += 1
-                return
+                return nil
             }
-            var alt = get(c.alt2)
-            if alt == nil || alt == ref { alt = get(c.alt1) }
+            var alt = cells.get(c.alt2)
+            if alt == nil || alt == ref { alt = cells.get(c.alt1) }
             // Alleles: bases A, C, G, T, N or "-" (GDC MAF specification).
             guard MAFReader.validAllele(ref) else {
                 skipped["row with an invalid Reference_Allele (expected A, C, G, T, N or -)", default: 0] += 1
-                return
+                return nil
             }
             if let a = alt, !MAFReader.validAllele(a) {
                 skipped["row with an invalid Tumor_Seq_Allele (expected A, C, G, T, N or -)", default: 0] += 1
-                return
+                return nil
             }
             if let a = alt, a == ref {
                 skipped["row whose tumour alleles equal the reference", default: 0] += 1
-                return
+                return nil
             }
             guard chrom != nil || position != nil || alt != nil else {
                 skipped["row without Chromosome, Start_Position or alleles", default: 0] += 1
-                return
+                return nil
             }
-            var gene = get(c.gene)
-            var consequence = get(c.classification)
+            return Locus(chrom: chrom, position: position, ref: ref, alt: alt)
+        }
+
+        /// The variant of a valid locus: gene (through HGNC), consequence, protein change and kind; nil for a
+        /// duplicate row of the same sample.
+        mutating func variant(_ cells: Cells, _ locus: Locus) -> Finding? {
+            let c = self.c
+            let (chrom, position, ref, alt) = (locus.chrom, locus.position, locus.ref, locus.alt)
+            var gene = cells.get(c.gene)
+            var consequence = cells.get(c.classification)
             // A pseudo-gene naming an alteration (FLT3_ITD): the HGNC symbol with the alteration.
             if let g = gene, g.uppercased().hasSuffix("_ITD") {
                 gene = String(g.dropLast(4))
@@ -263,13 +317,13 @@ public enum MAFReader {
             }
             if !seen[lastSlot].insert(key).inserted {
                 skipped["duplicate row (same sample and CHROM:POS:REF:ALT)", default: 0] += 1
-                return
+                return nil
             }
-            var hgvsP = cell(c.hgvsP).map { ($0.after(0x3A) ?? $0).string }.flatMap(Self.protein)
-            let hgvsPShort = cell(c.hgvsPShort).map { $0.string }
+            var hgvsP = cells.cell(c.hgvsP).map { ($0.after(0x3A) ?? $0).string }.flatMap(Self.protein)
+            let hgvsPShort = cells.cell(c.hgvsPShort).map { $0.string }
             if hgvsP == nil && hgvsPShort == nil {
                 for i in c.protein {
-                    if let p = get(i).flatMap(Self.protein) {
+                    if let p = cells.get(i).flatMap(Self.protein) {
                         hgvsP = p
                         break
                     }
@@ -277,23 +331,29 @@ public enum MAFReader {
             }
             let kind: FindingKind
             if let alt, ref != "-", alt != "-", ref.count == alt.count { kind = .snv } else { kind = .indel }
-            if let type = get(c.variantType), let alt, ref != "-", alt != "-", ref.count == alt.count {
+            if let type = cells.get(c.variantType), let alt, ref != "-", alt != "-", ref.count == alt.count {
                 let expected = ref.count == 1 ? "SNP" : ref.count == 2 ? "DNP" : ref.count == 3 ? "TNP" : "ONP"
                 if type != expected { typeMismatch += 1 }
             }
             var finding = Finding(
-                id: key, kind: kind, gene: gene, transcript: get(c.transcript),
-                hgvsC: cell(c.hgvsC).map { ($0.after(0x3A) ?? $0).string }, hgvsP: hgvsP,
-                consequence: consequence, exon: get(c.exon).map(MAFReader.exon), origin: .unknown,
-                filter: cell(c.filter).flatMap { $0.equals("PASS") ? nil : $0.string },
+                id: key, kind: kind, gene: gene, transcript: cells.get(c.transcript),
+                hgvsC: cells.cell(c.hgvsC).map { ($0.after(0x3A) ?? $0).string }, hgvsP: hgvsP,
+                consequence: consequence, exon: cells.get(c.exon).map(MAFReader.exon), origin: .unknown,
+                filter: cells.cell(c.filter).flatMap { $0.equals("PASS") ? nil : $0.string },
                 chrom: chrom, position: position, ref: ref, alt: alt)
             finding.hgvsPShort = hgvsPShort
-            finding.end = cell(c.end)?.int ?? (ref != "-" ? position.map { $0 + ref.count - 1 } : nil)
-            finding.sourceId = get(c.dbSNP).flatMap { $0 == "novel" ? nil : $0 }
+            finding.end = cells.cell(c.end)?.int ?? (ref != "-" ? position.map { $0 + ref.count - 1 } : nil)
+            finding.sourceId = cells.get(c.dbSNP).flatMap { $0 == "novel" ? nil : $0 }
+            return finding
+        }
+
+        /// Tumour allele counts, depth and VAF, as the columns present allow (and which, said in vafSource).
+        func tumourReads(_ cells: Cells, into finding: inout Finding) {
+            let c = self.c
             // Tumour reads.
-            let tDepth = count(c.tDepth)
-            let tAlt = count(c.tAlt)
-            let tRef = count(c.tRef)
+            let tDepth = cells.count(c.tDepth)
+            let tAlt = cells.count(c.tAlt)
+            let tRef = cells.count(c.tRef)
             if let a = tAlt {
                 finding.altCount = Int(a)
                 finding.refCount = tRef.map { Int($0) }
@@ -309,13 +369,13 @@ public enum MAFReader {
             } else if let d = tDepth, d > 0 {
                 finding.depth = Int(d)
             }
-            if finding.vaf == nil, let v = c.tumourPercent.lazy.compactMap({ count($0) }).first, v <= 100 {
+            if finding.vaf == nil, let v = c.tumourPercent.lazy.compactMap({ cells.count($0) }).first, v <= 100 {
                 finding.vaf = v / 100
-                finding.vafSource = "MAF \(names[c.tumourPercent.first { count($0) != nil }!]) (percent)"
+                finding.vafSource = "MAF \(names[c.tumourPercent.first { cells.count($0) != nil }!]) (percent)"
             }
-            if finding.altCount == nil, let a = c.tumourAltReads.lazy.compactMap({ count($0) }).first {
+            if finding.altCount == nil, let a = c.tumourAltReads.lazy.compactMap({ cells.count($0) }).first {
                 finding.altCount = Int(a)
-                if let r = c.tumourRefReads.lazy.compactMap({ count($0) }).first {
+                if let r = c.tumourRefReads.lazy.compactMap({ cells.count($0) }).first {
                     finding.refCount = Int(r)
                     if finding.depth == nil { finding.depth = Int(a + r) }
                     if finding.vaf == nil, a + r > 0 {
@@ -324,13 +384,18 @@ public enum MAFReader {
                     }
                 }
             }
+        }
+
+        /// The matched normal's counts, depth and VAF.
+        func normalReads(_ cells: Cells, into finding: inout Finding) {
+            let c = self.c
             // Matched normal reads.
-            let nDepth = count(c.nDepth)
-            let nAlt = count(c.nAlt)
-            let nRef = count(c.nRef)
-            if let a = nAlt ?? c.normalAltReads.lazy.compactMap({ count($0) }).first {
+            let nDepth = cells.count(c.nDepth)
+            let nAlt = cells.count(c.nAlt)
+            let nRef = cells.count(c.nRef)
+            if let a = nAlt ?? c.normalAltReads.lazy.compactMap({ cells.count($0) }).first {
                 finding.normalAltCount = Int(a)
-                let r = nRef ?? c.normalRefReads.lazy.compactMap({ count($0) }).first
+                let r = nRef ?? c.normalRefReads.lazy.compactMap({ cells.count($0) }).first
                 if let d = nDepth, d > 0 {
                     finding.normalDepth = Int(d)
                 } else if let r {
@@ -340,11 +405,14 @@ public enum MAFReader {
             } else if let d = nDepth, d > 0 {
                 finding.normalDepth = Int(d)
             }
-            if let v = c.normalPercent.lazy.compactMap({ count($0) }).first, v <= 100 { finding.normalVAF = v / 100 }
-            if let status = cell(c.status) {
-                let s = status.string.lowercased()
-                finding.origin = s == "somatic" ? .somatic : s == "germline" ? .germline : .unknown
+            if let v = c.normalPercent.lazy.compactMap({ cells.count($0) }).first, v <= 100 {
+                finding.normalVAF = v / 100
             }
+        }
+
+        /// Holds a finding for its sample; sends a sample's chunk when full, and every sample's when the findings
+        /// held across samples reach a chunk (a file of many small samples is never held whole).
+        mutating func hold(_ finding: Finding, emit: (FindingBatch) throws -> Void) throws {
             pending[lastSlot].append(finding)
             made += 1
             pendingTotal += 1

@@ -23,7 +23,41 @@ public enum PhenopacketReader {
     static func read(root untracked: JSONNode, file: String, caseId: String?) throws -> ImportPayload {
         let use = JSONUse()
         let root = untracked.tracked(by: use)
-        let name = URL(fileURLWithPath: file).lastPathComponent
+        let version = try schemaVersion(root, file: file)
+        var draft = Draft(file: file, use: use)
+        draft.account.read()
+        let id = try root["id"].requireString(file, expected: "phenopacket id")
+        let subject = root["subject"]
+        let subjectId = try subject["id"].requireString(file, expected: "subject id")
+        let patient = readSubject(subject, file: file, account: &draft.account)
+        draft.readDiseases(root["diseases"])
+        draft.readTumourFeatures(root["phenotypicFeatures"])
+        draft.readBiosamples(root["biosamples"], id: id)
+        draft.readInterpretations(root["interpretations"], subjectId: subjectId)
+        draft.readMedicalActions(root["medicalActions"])
+        if !draft.foundCancer {
+            draft.notes.append(
+                "\(draft.name): no cancer in the phenopacket (\(root["diseases"].array.count) disease(s), none a neoplasm); no diagnosis or therapy lines made"
+            )
+        }
+        // The case is the subject's: the document id is often a placeholder ("arbitrary.id") shared by unrelated files.
+        let record = Case(
+            id: caseId ?? subjectId, patient: patient, diagnosis: draft.diagnosis,
+            stage: draft.stage == Stage() ? nil : draft.stage, treatmentHistory: draft.lines,
+            comorbidities: draft.comorbidities, reports: draft.reports, findings: draft.findings,
+            provenance: Provenance(file: file, recordId: id, format: "phenopacket"), metastaticSites: draft.metastases)
+        use.accounted(root["metaData"])
+        var payload = ImportPayload(bundle: BoardBundle(cases: [record]))
+        if version == nil { draft.notes.append("\(draft.name): no metaData.phenopacketSchemaVersion; read as 2.0") }
+        payload.notes = draft.notes
+        use.fill(&draft.account, root: root)
+        draft.genes.record(into: &draft.account)
+        payload.accounts = [draft.account]
+        return payload
+    }
+
+    /// The schema version the file states (nil when it states none); v1 files are refused with what to do instead.
+    static func schemaVersion(_ root: JSONNode, file: String) throws -> String? {
         let version = root["metaData"]["phenopacketSchemaVersion"].string
         let v1Layout = ["genes", "variants", "htsFiles"].contains { root[$0].exists }
         if let version, !version.hasPrefix("2") || v1Layout {
@@ -40,251 +74,7 @@ public enum PhenopacketReader {
                     "a Phenopacket v1 layout (genes, variants, htsFiles); expected schema 2.0.x (convert with phenopacket-tools)"
             )
         }
-        var account = ImportAccount(file: file, format: "phenopacket")
-        account.read()
-        let id = try root["id"].requireString(file, expected: "phenopacket id")
-        let subject = root["subject"]
-        let subjectId = try subject["id"].requireString(file, expected: "subject id")
-        var notes: [String] = []
-        let patient = readSubject(subject, file: file, account: &account)
-
-        // The cancer: the first disease (not excluded) that is a neoplasm; other diseases are comorbidities.
-        var stage = Stage()
-        var diagnosis = Diagnosis(text: "(no cancer diagnosis in the phenopacket)")
-        var comorbidities: [String] = []
-        var foundCancer = false
-        for disease in root["diseases"].array {
-            let label = disease["term"]["label"].string ?? disease["term"]["id"].string ?? "disease"
-            let termId = disease["term"]["id"].string
-            if disease["excluded"].bool == true {
-                comorbidities.append("excluded: \(label)")
-                continue
-            }
-            let mapping = OncoTreeCrosswalk.map(
-                codings: termId.map { [OncoTreeCrosswalk.Coding(system: nil, code: $0)] } ?? [], text: label)
-            let cancer =
-                mapping != nil || ClinicalVocabulary.isCancer(label) || disease["diseaseStage"].exists
-                || disease["clinicalTnmFinding"].exists
-            guard cancer, !foundCancer else {
-                if foundCancer && cancer {
-                    comorbidities.append("second primary: \(label)")
-                } else {
-                    comorbidities.append(label)
-                }
-                continue
-            }
-            foundCancer = true
-            diagnosis = Diagnosis(
-                oncotreeCode: mapping?.oncotree, text: label, primarySite: disease["primarySite"]["label"].string,
-                diagnosedOn: ClinicalVocabulary.date(disease["onset"]["timestamp"].string), sourceCode: termId)
-            if let s = disease["diseaseStage"].array.first {
-                (stage.group, stage.system) = group(s, oncotree: mapping?.oncotree)
-            }
-            // The basis is what the categories' prefixes say ("pT2b" is pathological even under clinicalTnmFinding);
-            // unprefixed categories under clinicalTnmFinding are clinical.
-            let written = apply(disease["clinicalTnmFinding"], to: &stage)
-            if stage.t != nil || stage.n != nil || stage.m != nil { stage.basis = written ?? "clinical" }
-            if mapping == nil {
-                notes.append(
-                    "\(name): diagnosis \"\(label)\"\(termId.map { " (\($0))" } ?? "") has no OncoTree mapping; kept as text"
-                )
-            }
-        }
-        // A tumour named only as a phenotypic feature (a predisposition syndrome's "Rhabdoid tumor of the kidney").
-        var tumourFeature: String?
-        for feature in root["phenotypicFeatures"].array where feature["excluded"].bool != true {
-            guard let fid = feature["type"]["id"].string,
-                let mapped = OncoTreeCrosswalk.map(
-                    codings: [OncoTreeCrosswalk.Coding(system: nil, code: fid)], text: nil)
-            else { continue }
-            if diagnosis.oncotreeCode == nil {
-                diagnosis.oncotreeCode = mapped.oncotree
-                tumourFeature = feature["type"]["label"].string
-                if !foundCancer {
-                    diagnosis.text = tumourFeature ?? diagnosis.text
-                } else if let t = tumourFeature {
-                    diagnosis.histology = t
-                }
-                foundCancer = true
-            }
-        }
-        // Biosamples: specimens; primary tumour histology and grade describe the diagnosis; metastatic samples are sites.
-        var reports: [MolecularReport] = []
-        var metastases: [MetastaticSite] = []
-        var surgeries: [String] = []
-        let samples = root["biosamples"].array
-        func progression(_ s: JSONNode) -> String { (s["tumorProgression"]["label"].string ?? "").lowercased() }
-        let primary =
-            samples.first { progression($0).contains("primary") && !progression($0).contains("second") }
-            ?? samples.first {
-                $0["tumorProgression"].exists && !progression($0).contains("metasta")
-                    && !progression($0).contains("second")
-            }
-        for sample in samples {
-            let stateLabel = sample["tumorProgression"]["label"].string
-            let histology = sample["histologicalDiagnosis"]["label"].string
-            let sid = sample["id"].string ?? "biosample-\(reports.count + 1)"
-            let negative = (histology ?? "").lowercased().contains("negative")
-            let markers = sample["diagnosticMarkers"].array.compactMap { $0["label"].string }
-            if negative && stateLabel == nil {
-                account.skip("biosamples with a negative histology (margins, uninvolved tissue): no tumour")
-                use.accounted(sample)
-                continue
-            }
-            let grade = sample["tumorGrade"]["label"].string
-            let site = sample["sampledTissue"]["label"].string
-            let p = progression(sample)
-            if let primary, sample.path == primary.path {
-                if diagnosis.histology == nil, let histology {
-                    diagnosis.histology = histology + (grade.map { ", \($0)" } ?? "")
-                }
-                if diagnosis.primarySite == nil { diagnosis.primarySite = site }
-            } else if p.contains("metasta"), !negative {
-                metastases.append(MetastaticSite(site: site, code: sample["sampledTissue"]["id"].string))
-            } else if p.contains("second") {
-                comorbidities.append(
-                    "second primary: "
-                        + ([histology, grade].compactMap { $0 }.joined(separator: ", ").nilIfEmpty ?? site ?? "tumour"))
-            }
-            if sample["pathologicalTnmFinding"].array.count > 0 {
-                var pathological = Stage()
-                _ = apply(sample["pathologicalTnmFinding"], to: &pathological)
-                // pT and pN of the resected tumour with the clinical cM0/M1 make the pathological stage (AJCC pTNM).
-                if (pathological.t != nil || pathological.n != nil) && stage.basis != "pathological" {
-                    stage.t = pathological.t ?? stage.t
-                    stage.n = pathological.n ?? stage.n
-                    stage.m = pathological.m ?? stage.m
-                    stage.basis = "pathological"
-                }
-            }
-            // The procedure that took a tumour sample (a resection, not a biopsy) is surgery the patient had.
-            if let procedure = sample["procedure"]["code"]["label"].string, !procedure.lowercased().contains("biopsy"),
-                !surgeries.contains(procedure)
-            {
-                surgeries.append(procedure)
-            }
-            let type = ([stateLabel, histology].compactMap { $0 } + markers.map { "marker \($0)" }).joined(
-                separator: ": ")
-            reports.append(
-                MolecularReport(
-                    id: "phenopacket:\(id):\(sid)",
-                    specimen: Specimen(
-                        id: sid, type: type.isEmpty ? nil : type, site: site,
-                        collectedOn: ClinicalVocabulary.date(sample["timeOfCollection"]["timestamp"].string))))
-        }
-        if diagnosis.laterality == nil, let site = diagnosis.primarySite?.lowercased() {
-            diagnosis.laterality = site.hasPrefix("left") ? .left : site.hasPrefix("right") ? .right : nil
-        }
-        // Findings from genomic interpretations.
-        var findings: [Finding] = []
-        var genes = GeneNaming()
-        for (i, interpretation) in root["interpretations"].array.enumerated() {
-            for (j, gi) in interpretation["diagnosis"]["genomicInterpretations"].array.enumerated() {
-                if var f = finding(gi, fallbackId: "\(i).\(j)", subjectId: subjectId) {
-                    f.gene = genes.symbol(f.gene)
-                    // The file's own variants: another phenopacket of the same subject never replaces them.
-                    f.reportId = f.reportId ?? "phenopacket:\(name)"
-                    findings.append(f)
-                } else {
-                    account.skip("genomic interpretations without a variant descriptor")
-                    use.accounted(gi)
-                }
-            }
-        }
-        // Medical actions: only what treats the cancer becomes a therapy line.
-        var lines: [TherapyLine] = []
-        let cancerTargets: (JSONNode) -> Bool = { action in
-            guard let target = action["treatmentTarget"]["label"].string ?? action["treatmentTarget"]["id"].string
-            else { return foundCancer }
-            return ClinicalVocabulary.isCancer(target)
-                || OncoTreeCrosswalk.map(
-                    codings: [
-                        OncoTreeCrosswalk.Coding(system: nil, code: action["treatmentTarget"]["id"].string ?? "")
-                    ], text: target) != nil
-        }
-        for action in root["medicalActions"].array {
-            let stop = action["treatmentTerminationReason"]["label"].string
-            if action["treatment"].exists {
-                let t = action["treatment"]
-                let agent = t["agent"]["label"].string ?? t["agent"]["id"].string ?? "agent"
-                guard
-                    Antineoplastics.ingredient(in: agent) != nil
-                        || (cancerTargets(action) && action["treatmentTarget"].exists)
-                else {
-                    account.skip("treatments that are not antineoplastic (ATC L01/L02) and do not target a cancer")
-                    use.accounted(action)
-                    continue
-                }
-                let interval = t["doseIntervals"].array.first?["interval"]
-                lines.append(
-                    TherapyLine(
-                        line: nil, drugs: [Antineoplastics.ingredient(in: agent) ?? agent],
-                        start: ClinicalVocabulary.date(interval?["start"].string),
-                        end: ClinicalVocabulary.date(interval?["end"].string),
-                        stopReason: stop))
-            } else if action["therapeuticRegimen"].exists {
-                let r = action["therapeuticRegimen"]
-                let label = r["ontologyClass"]["label"].string ?? r["externalReference"]["description"].string
-                let drugs = Antineoplastics.ingredients(in: label ?? "")
-                guard !drugs.isEmpty || cancerTargets(action) else {
-                    account.skip("regimens that do not treat a cancer")
-                    use.accounted(action)
-                    continue
-                }
-                lines.append(
-                    TherapyLine(
-                        line: nil, regimen: label,
-                        drugs: drugs.isEmpty ? (label ?? "").split(separator: "/").map(String.init) : drugs,
-                        start: ClinicalVocabulary.date(r["startTime"]["timestamp"].string),
-                        end: ClinicalVocabulary.date(r["endTime"]["timestamp"].string), stopReason: stop))
-            } else if action["procedure"].exists {
-                let p = action["procedure"]
-                let words = (p["code"]["label"].string ?? "").lowercased()
-                guard foundCancer, cancerTargets(action), !words.contains("biopsy") else {
-                    account.skip("procedures that do not treat a cancer")
-                    use.accounted(action)
-                    continue
-                }
-                lines.append(
-                    TherapyLine(
-                        line: nil, setting: "surgery", regimen: p["code"]["label"].string,
-                        start: ClinicalVocabulary.date(p["performed"]["timestamp"].string), stopReason: stop))
-            } else if action["radiationTherapy"].exists {
-                guard cancerTargets(action) else {
-                    account.skip("radiation that does not treat a cancer")
-                    use.accounted(action)
-                    continue
-                }
-                lines.append(
-                    TherapyLine(
-                        line: nil, setting: "radiotherapy",
-                        regimen: action["radiationTherapy"]["modality"]["label"].string))
-            } else {
-                account.skip("medical actions of a kind the board does not read")
-                use.accounted(action)
-            }
-        }
-        for surgery in surgeries where foundCancer && !lines.contains(where: { $0.regimen == surgery }) {
-            lines.append(TherapyLine(line: nil, setting: "surgery", regimen: surgery))
-        }
-        if !foundCancer {
-            notes.append(
-                "\(name): no cancer in the phenopacket (\(root["diseases"].array.count) disease(s), none a neoplasm); no diagnosis or therapy lines made"
-            )
-        }
-        // The case is the subject's: the document id is often a placeholder ("arbitrary.id") shared by unrelated files.
-        let record = Case(
-            id: caseId ?? subjectId, patient: patient, diagnosis: diagnosis, stage: stage == Stage() ? nil : stage,
-            treatmentHistory: lines, comorbidities: comorbidities, reports: reports, findings: findings,
-            provenance: Provenance(file: file, recordId: id, format: "phenopacket"), metastaticSites: metastases)
-        use.accounted(root["metaData"])
-        var payload = ImportPayload(bundle: BoardBundle(cases: [record]))
-        if version == nil { notes.append("\(name): no metaData.phenopacketSchemaVersion; read as 2.0") }
-        payload.notes = notes
-        use.fill(&account, root: root)
-        genes.record(into: &account)
-        payload.accounts = [account]
-        return payload
+        return version
     }
 
     /// Sex, date of birth (a real date) or the age at the last encounter, and vital status with time and cause of death.
