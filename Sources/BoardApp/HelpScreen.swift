@@ -23,6 +23,8 @@ public final class HelpScreen: Screen {
                 "  :search TEXT      search the store",
                 "  :theme NAME|PATH  switch theme (default, light, high-contrast, monochrome, colorblind)",
                 "  :privacy          toggle privacy mode",
+                "  :drafts           reopen drafts kept from forms and editors left unsaved",
+                "  :help             this screen",
                 "  :home             back to the home screen",
                 "  :quit             leave",
                 "",
