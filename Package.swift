@@ -20,11 +20,13 @@ let package = Package(
         .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW", providers: [.apt(["libncurses-dev"])]),
         // zlib, for gzip/bgzip lab files decompressed while they are read.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // libpq, the PostgreSQL client library, for a store shared across sites (docs/postgresql.md).
+        .systemLibrary(name: "CLibPQ", path: "Sources/CLibPQ", providers: [.apt(["libpq-dev"])]),
         // Domain value types and vocabularies; no I/O.
         .target(name: "BoardModel"),
         // SQLite store through GRDB: schema, queries, search, audit trail.
         .target(name: "BoardStore", dependencies: [
-            "BoardModel",
+            "BoardModel", "CLibPQ",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),

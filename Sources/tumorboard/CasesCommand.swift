@@ -17,9 +17,9 @@ struct CasesCommand: ParsableCommand {
     var deidentify = false
 
     func run() throws {
-        let store = try global.openStore(readOnly: true)
+        let store = try global.openStore(as: (any CaseStore).self, readOnly: true)
         let today = LocalDate(Date())
-        for c in try store.cases(meetingId: meeting, limit: Int.max) {
+        for c in try store.cases(meetingId: meeting, limit: Int.max, offset: 0) {
             let who = deidentify ? c.pseudonym : c.patientName
             // A deceased patient: the age at death and the word, never a current age.
             let age = c.age(on: today).map { "\($0)" } ?? "?"

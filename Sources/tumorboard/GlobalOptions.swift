@@ -4,7 +4,11 @@ import Foundation
 
 /// Options every command shares: which store, and who is working.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The store file.", valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The store file, or a PostgreSQL database (postgresql://[user@]host[:port]/dbname[?sslmode=…]).",
+            valueName: "path"))
     var store: String?
 
     @Option(
@@ -28,12 +32,41 @@ struct GlobalOptions: ParsableArguments {
     /// Opens the store and records its audit chain head in this terminal's witness log (again when the command ends).
     /// (`verify` opens without witnessing: a head it may find bad is not one to vouch for.)
     func openStore(readOnly: Bool = false, witness: Bool = true) throws -> BoardStore {
+        if case .postgres = StoreAddress(storePath) {
+            throw CommandFailure(
+                message: "this command does not work on a PostgreSQL store yet (docs/postgresql.md says which do)")
+        }
         // A command that waits for another writer's lock says so once, rather than hang silently.
         let store = try BoardStore.open(path: storePath, user: userName, readOnly: readOnly) {
             FileHandle.standardError.write(Data("tumorboard: waiting for the store (another user is saving)…\n".utf8))
         }
         if witness { Witness.shared.saw(store) }
         return store
+    }
+}
+
+extension GlobalOptions {
+    /// Opens the store for a command that needs only some areas of the store API (`(any NoteStore).self`…): the
+    /// SQLite file as `openStore` does, or the PostgreSQL database a `postgresql://` address names. On PostgreSQL the
+    /// user is the database role the server authenticated, so `--user` is not used.
+    func openStore<Area>(as area: Area.Type, readOnly: Bool = false) throws -> Area {
+        guard case .postgres(let conninfo) = StoreAddress(storePath) else {
+            guard let store = try openStore(readOnly: readOnly) as? Area else {
+                throw CommandFailure(message: "the SQLite store lacks \(area)")
+            }
+            return store
+        }
+        let store = try PostgresBoardStore.open(conninfo: conninfo, readOnly: readOnly)
+        if let user, user != store.user {
+            FileHandle.standardError.write(
+                Data("tumorboard: on PostgreSQL you work as the database role \(store.user); --user is not used\n".utf8)
+            )
+        }
+        guard let areas = store as? Area else {
+            throw CommandFailure(
+                message: "this command does not work on a PostgreSQL store yet (docs/postgresql.md says which do)")
+        }
+        return areas
     }
 }
 

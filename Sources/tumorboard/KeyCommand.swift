@@ -27,7 +27,7 @@ struct KeyShowCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let status = try global.openStore(readOnly: true).auditKeyStatus()
+        let status = try global.openStore(as: (any AuditStore).self, readOnly: true).auditKeyStatus()
         print(KeyCommand.describe(status))
         if status.epoch != nil && !status.available {
             throw CommandFailure(message: "the audit key is not available", code: 2)
@@ -42,7 +42,7 @@ struct KeyBackupCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The new key file (written 0600).", valueName: "file")) var file: String
 
     func run() throws {
-        let status = try global.openStore(readOnly: true).backupAuditKey(to: file)
+        let status = try global.openStore(as: (any AuditStore).self, readOnly: true).backupAuditKey(to: file)
         print("audit key epoch \(status.epoch ?? 0) (fingerprint \(status.fingerprint ?? "?")) copied to \(file)")
     }
 }
@@ -54,7 +54,9 @@ struct KeyRestoreCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The key backup.", valueName: "file")) var file: String
 
     func run() throws {
-        print(KeyCommand.describe(try global.openStore(readOnly: true).restoreAuditKey(from: file)))
+        print(
+            KeyCommand.describe(
+                try global.openStore(as: (any AuditStore).self, readOnly: true).restoreAuditKey(from: file)))
     }
 }
 
@@ -68,7 +70,7 @@ struct KeyReplaceCommand: ParsableCommand {
         String
 
     func run() throws {
-        let status = try global.openStore().replaceLostAuditKey(reason: reason)
+        let status = try global.openStore(as: (any AuditStore).self).replaceLostAuditKey(reason: reason)
         print(KeyCommand.describe(status))
         print("back the new key up now: tumorboard key backup FILE")
     }

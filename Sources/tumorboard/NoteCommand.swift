@@ -40,8 +40,9 @@ struct NoteCommand: ParsableCommand {
             } else {
                 body = ""
             }
-            let store = try global.openStore()
-            let note = try store.addNote(caseId: caseId, findingId: finding, trialId: trial, text: body)
+            let store = try global.openStore(as: (any NoteStore).self)
+            let note = try store.addNote(
+                caseId: caseId, findingId: finding, trialId: trial, text: body, meetingId: nil, now: Date())
             print("added note \(note.id) to \(caseId)")
         }
     }

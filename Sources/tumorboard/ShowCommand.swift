@@ -24,8 +24,10 @@ struct ShowCommand: ParsableCommand {
     var caseId: String
 
     func run() throws {
-        let store = try global.openStore(readOnly: true)
-        guard let record = try store.caseRecord(id: caseId) else { throw StoreError.notFound(kind: "case", id: caseId) }
+        let store = try global.openStore(as: (any CaseStore).self, readOnly: true)
+        guard let record = try store.caseRecord(id: caseId, on: LocalDate(Date())) else {
+            throw StoreError.notFound(kind: "case", id: caseId)
+        }
         if let findingId = finding {
             guard let f = record.record.findings.first(where: { $0.id == findingId }) else {
                 throw CommandFailure(

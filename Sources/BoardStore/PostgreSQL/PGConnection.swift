@@ -1,0 +1,211 @@
+import CLibPQ
+import Foundation
+
+/// One libpq connection, used synchronously (the app's loop is synchronous; docs/postgresql.md says why libpq).
+/// Every statement is sent with `PQexecParams`: values travel as parameters in text form, never inside the SQL.
+/// libpq itself reads `~/.pgpass`, the `PG*` environment and `sslmode`, as for every PostgreSQL client.
+/// Calls are serialised by a lock, so the store can be shared between the main loop and background work.
+final class PGConnection: @unchecked Sendable {
+    private let conn: OpaquePointer
+    private let lock = NSRecursiveLock()
+    /// The connection string without its password, for messages.
+    let shownAs: String
+
+    /// Connects with a libpq connection string or URI; a failure says where, never with the password.
+    init(conninfo: String, shownAs: String) throws {
+        self.shownAs = shownAs
+        guard let conn = PQconnectdb(conninfo) else {
+            throw PostgresError(message: "cannot connect to \(shownAs): out of memory", sqlState: nil)
+        }
+        if PQstatus(conn) != CONNECTION_OK {
+            let detail = Self.text(PQerrorMessage(conn))
+            PQfinish(conn)
+            throw PostgresError(
+                message: "cannot connect to \(shownAs): \(StoreAddress.redact(detail))", sqlState: nil)
+        }
+        self.conn = conn
+        // Times and text as the store writes them, whatever the server's defaults.
+        _ = PQsetClientEncoding(conn, "UTF8")
+    }
+
+    deinit { PQfinish(conn) }
+
+    /// Runs one statement with text parameters (nil is SQL NULL) and returns its rows as text.
+    @discardableResult
+    func query(_ sql: String, _ parameters: [String?] = []) throws -> PGRows {
+        try lock.withLock {
+            let result = try withParameters(parameters) { values in
+                PQexecParams(conn, sql, Int32(parameters.count), nil, values, nil, nil, 0)
+            }
+            defer { PQclear(result) }
+            try check(result)
+            return PGRows(result)
+        }
+    }
+
+    /// Runs several statements without parameters (migrations).
+    func execute(script sql: String) throws {
+        try lock.withLock {
+            let result = PQexec(conn, sql)
+            defer { PQclear(result) }
+            try check(result)
+        }
+    }
+
+    /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
+    func transaction<T>(_ body: () throws -> T) throws -> T {
+        try lock.withLock {
+            try execute(script: "BEGIN")
+            do {
+                let value = try body()
+                try execute(script: "COMMIT")
+                return value
+            } catch {
+                _ = PQexec(conn, "ROLLBACK").map { PQclear($0) }
+                throw error
+            }
+        }
+    }
+
+    /// Bulk load through the COPY protocol (`COPY table(columns) FROM STDIN`), rows in COPY's text format.
+    /// Much faster than one INSERT per row for a lab file's findings.
+    func copy(_ sql: String, rows: [[String?]]) throws {
+        try lock.withLock {
+            let start = PQexec(conn, sql)
+            let status = PQresultStatus(start)
+            if status != PGRES_COPY_IN {
+                defer { PQclear(start) }
+                try check(start)
+                throw PostgresError(message: "the server did not start a COPY", sqlState: nil)
+            }
+            PQclear(start)
+            var buffer = ""
+            buffer.reserveCapacity(1 << 16)
+            var failure: String?
+            for row in rows {
+                buffer += row.map(Self.copyField).joined(separator: "\t")
+                buffer += "\n"
+                if buffer.utf8.count >= 1 << 16 {
+                    if !send(buffer) { failure = Self.text(PQerrorMessage(conn)) }
+                    buffer.removeAll(keepingCapacity: true)
+                    if failure != nil { break }
+                }
+            }
+            if failure == nil, !buffer.isEmpty, !send(buffer) { failure = Self.text(PQerrorMessage(conn)) }
+            _ = PQputCopyEnd(conn, failure)
+            var firstError: Error?
+            while let result = PQgetResult(conn) {
+                do { try check(result) } catch { firstError = firstError ?? error }
+                PQclear(result)
+            }
+            if let firstError { throw firstError }
+        }
+    }
+
+    private func send(_ chunk: String) -> Bool {
+        var chunk = chunk
+        return chunk.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { PQputCopyData(conn, $0.baseAddress, Int32($0.count)) == 1 }
+        }
+    }
+
+    /// A value in COPY's text format: `\N` for NULL; backslash, tab, newline and carriage return escaped.
+    static func copyField(_ value: String?) -> String {
+        guard let value else { return "\\N" }
+        if !value.contains(where: { $0 == "\\" || $0 == "\t" || $0 == "\n" || $0 == "\r" }) { return value }
+        var out = ""
+        for c in value {
+            switch c {
+            case "\\": out += "\\\\"
+            case "\t": out += "\\t"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    /// The role the server authenticated this connection as (`session_user`): who writes and who signs.
+    func sessionUser() throws -> String {
+        guard let name = try query("SELECT session_user::text").first?[0] else {
+            throw PostgresError(message: "the server did not say who is connected", sqlState: nil)
+        }
+        return name
+    }
+
+    private func check(_ result: OpaquePointer?) throws {
+        guard let result else {
+            throw PostgresError(message: StoreAddress.redact(Self.text(PQerrorMessage(conn))), sqlState: nil)
+        }
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_COPY_IN, PGRES_EMPTY_QUERY: return
+        default:
+            let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
+            let primary = PQresultErrorField(result, Int32(UInt8(ascii: "M"))).map { String(cString: $0) }
+            throw PostgresError(
+                message: StoreAddress.redact(primary ?? Self.text(PQerrorMessage(conn))), sqlState: state)
+        }
+    }
+
+    private func withParameters(_ parameters: [String?], _ body: ([UnsafePointer<CChar>?]) -> OpaquePointer?)
+        throws -> OpaquePointer?
+    {
+        let copies: [UnsafeMutablePointer<CChar>?] = parameters.map { $0.map { strdup($0) } }
+        defer { for copy in copies { free(copy) } }
+        return body(copies.map { $0.map { UnsafePointer($0) } })
+    }
+
+    static func text(_ pointer: UnsafePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) }?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+    }
+}
+
+/// The rows of a result, as text (`nil` for NULL), copied out so the libpq result can be freed at once.
+struct PGRows: Sequence {
+    let columns: [String]
+    let rows: [[String?]]
+    private let index: [String: Int]
+
+    init(_ result: OpaquePointer?) {
+        let count = Int(PQntuples(result))
+        let width = Int(PQnfields(result))
+        columns = (0..<width).map { String(cString: PQfname(result, Int32($0))) }
+        index = Dictionary(columns.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        rows = (0..<count).map { r in
+            (0..<width).map { c in
+                PQgetisnull(result, Int32(r), Int32(c)) == 1
+                    ? nil : String(cString: PQgetvalue(result, Int32(r), Int32(c)))
+            }
+        }
+    }
+
+    var first: PGRow? { rows.first.map { PGRow(values: $0, index: index) } }
+    var count: Int { rows.count }
+    func makeIterator() -> AnyIterator<PGRow> {
+        var inner = rows.makeIterator()
+        let index = index
+        return AnyIterator { inner.next().map { PGRow(values: $0, index: index) } }
+    }
+}
+
+/// One row of a result: values by position or by column name, as text.
+struct PGRow {
+    let values: [String?]
+    let index: [String: Int]
+
+    subscript(_ position: Int) -> String? { values[position] }
+    subscript(_ column: String) -> String? { index[column].flatMap { values[$0] } }
+
+    /// The column's value, which the schema says is NOT NULL.
+    func text(_ column: String) -> String { self[column] ?? "" }
+    func int(_ column: String) -> Int? { self[column].flatMap { Int($0) } }
+    func date(_ column: String) -> Date? { PGValue.date(self[column]) }
+}
+
+/// An error the server or libpq reported; `sqlState` is the five-character SQLSTATE when the server sent one.
+struct PostgresError: Error, CustomStringConvertible {
+    var message: String
+    var sqlState: String?
+    var description: String { message }
+}

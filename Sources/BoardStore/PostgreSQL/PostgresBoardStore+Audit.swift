@@ -1,0 +1,277 @@
+import BoardModel
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The audit trail on PostgreSQL: the same hash chain and key epochs as on SQLite (AuditTrail), appended one
+/// writer at a time (a transaction-scoped advisory lock), always in the name of the authenticated role.
+extension PostgresBoardStore: AuditStore {
+    /// Appends one event; call inside the write transaction that makes the change.
+    @discardableResult
+    func appendAudit(
+        action: String, entity: String, entityId: String, caseId: String? = nil, before: String? = nil,
+        after: String? = nil, at: Date
+    ) throws -> AuditEvent {
+        // Serialises appends across terminals until this transaction ends; each statement after it sees the head
+        // the previous writer committed (READ COMMITTED takes a new snapshot per statement).
+        try connection.query("SELECT pg_advisory_xact_lock(hashtext('tumorboard.audit'))")
+        let head = try connection.query("SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1").first
+        let sequence = Int64(head?[0] ?? "0").map { $0 + 1 } ?? 1
+        let previous = head?[1] ?? ""
+        let instant = Date(timeIntervalSince1970: (at.timeIntervalSince1970 * 1000).rounded() / 1000)
+        var event = AuditEvent(
+            sequence: sequence, at: instant, user: user, action: action, entity: entity, entityId: entityId,
+            caseId: caseId, before: before, after: after, previousHash: previous, hash: "")
+        if let epoch = try epochs().last {
+            let storeId = try storeIdValue()
+            guard let key = try AuditKeys.shared.key(storeId: storeId, epoch: epoch.epoch) else {
+                throw StoreError.auditKeyMissing(
+                    keyFile: AuditKeys.shared.keyring(storeId: storeId)?.path(storeId: storeId, epoch: epoch.epoch))
+            }
+            event.hash = key.mac(event.canonicalText)
+        } else {
+            event.hash = AuditTrail.hash(of: event)
+        }
+        try connection.query(
+            """
+            INSERT INTO audit_event(seq, at, actor, action, entity, entity_id, case_id, before, after, previous_hash, hash)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+            """,
+            [
+                String(sequence), PGValue.time(instant), user, action, entity, entityId, caseId, before, after,
+                previous, event.hash,
+            ])
+        return event
+    }
+
+    func storeIdValue() throws -> String {
+        guard let id = try connection.query("SELECT id FROM store_identity LIMIT 1").first?[0] else {
+            throw StoreError.corrupt(path: path, detail: "the store identity is missing")
+        }
+        return id
+    }
+
+    func epochs() throws -> [AuditTrail.Epoch] {
+        try connection.query("SELECT epoch, fingerprint, keyed_from FROM audit_key ORDER BY epoch").map {
+            AuditTrail.Epoch(epoch: Int($0[0] ?? "") ?? 0, fingerprint: $0[1] ?? "", keyedFrom: Int64($0[2] ?? "") ?? 0)
+        }
+    }
+
+    static func event(_ row: PGRow) -> AuditEvent {
+        AuditEvent(
+            sequence: Int64(row[0] ?? "") ?? 0, at: PGValue.date(row[1]) ?? Date(timeIntervalSince1970: 0),
+            user: row[2] ?? "", action: row[3] ?? "", entity: row[4] ?? "", entityId: row[5] ?? "", caseId: row[6],
+            before: row[7], after: row[8], previousHash: row[9] ?? "", hash: row[10] ?? "")
+    }
+
+    static let eventColumns = "seq, at, actor, action, entity, entity_id, case_id, before, after, previous_hash, hash"
+
+    /// Registers where this store's keys are and keys a database that has none yet (as BoardStore does on SQLite).
+    func prepareAuditKey(keyring: AuditKeyring) throws {
+        let storeId = try run { try storeIdValue() }
+        AuditKeys.shared.register(storeId: storeId, keyring: keyring)
+        if isReadOnly { return }
+        let keyed = try run { try epochs() }
+        if !keyed.isEmpty { return }
+        try startKeyEpoch(
+            storeId: storeId, keyring: keyring, reason: "the store's audit chain is keyed from here on",
+            expectedEpoch: 1)
+    }
+
+    private func startKeyEpoch(storeId: String, keyring: AuditKeyring, reason: String, expectedEpoch: Int) throws {
+        try run {
+            try connection.transaction {
+                // Keying takes the audit lock too, so no event slips in between reading the head and the key event.
+                try connection.query("SELECT pg_advisory_xact_lock(hashtext('tumorboard.audit'))")
+                let epoch = (try epochs().last?.epoch ?? 0) + 1
+                if epoch != expectedEpoch { return }
+                let keyedFrom =
+                    (Int64(try connection.query("SELECT max(seq) FROM audit_event").first?[0] ?? "0") ?? 0) + 1
+                var key = AuditKey.generate(storeId: storeId, epoch: epoch, keyedFrom: keyedFrom)
+                var wrote: String?
+                if let path = keyring.path(storeId: storeId, epoch: epoch) {
+                    if let existing = try AuditKey.read(path: path) {
+                        guard existing.storeId == storeId, existing.epoch == epoch, existing.keyedFrom == keyedFrom
+                        else {
+                            throw StoreError.invalid(
+                                "the audit key \(path) says this store was keyed from event \(existing.keyedFrom), but the store "
+                                    + "records no key: its key record was removed. Nothing was changed; run `tumorboard verify`"
+                            )
+                        }
+                        key = existing
+                    } else {
+                        try key.write(to: path)
+                        wrote = path
+                    }
+                }
+                do {
+                    try connection.query(
+                        "INSERT INTO audit_key(epoch, fingerprint, keyed_from, created_at, reason) VALUES ($1, $2, $3, $4, $5)",
+                        [String(epoch), key.fingerprint, String(keyedFrom), PGValue.time(Date()), reason])
+                    AuditKeys.shared.remember(key)
+                    try appendAudit(
+                        action: "audit.key", entity: "store", entityId: storeId,
+                        after: "epoch \(epoch), key \(key.fingerprint), events from \(keyedFrom): \(reason)", at: Date()
+                    )
+                } catch {
+                    if let wrote { unlink(wrote) }
+                    throw error
+                }
+            }
+        }
+    }
+
+    public func auditEvents(caseId: String?, limit: Int) throws -> [AuditEvent] {
+        try run {
+            let rows =
+                if let caseId {
+                    try connection.query(
+                        "SELECT \(Self.eventColumns) FROM audit_event WHERE case_id = $1 ORDER BY seq DESC LIMIT $2",
+                        [caseId, String(limit)])
+                } else {
+                    try connection.query(
+                        "SELECT \(Self.eventColumns) FROM audit_event ORDER BY seq DESC LIMIT $1", [String(limit)])
+                }
+            return rows.map(Self.event).reversed()
+        }
+    }
+
+    public func auditHead() throws -> AuditHead {
+        try run {
+            let row = try connection.query("SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1").first
+            return AuditHead(
+                storeId: try storeIdValue(), sequence: Int64(row?[0] ?? "0") ?? 0, hash: row?[1] ?? "")
+        }
+    }
+
+    public func storeId() throws -> String { try run { try storeIdValue() } }
+
+    public func auditKeyStatus() throws -> AuditKeyStatus {
+        try run {
+            let storeId = try storeIdValue()
+            let keyring = AuditKeys.shared.keyring(storeId: storeId)
+            guard let epoch = try epochs().last else {
+                return AuditKeyStatus(
+                    storeId: storeId, epoch: nil, keyedFrom: nil, fingerprint: nil, keyFile: nil, available: false)
+            }
+            let key = try? AuditKeys.shared.key(storeId: storeId, epoch: epoch.epoch)
+            return AuditKeyStatus(
+                storeId: storeId, epoch: epoch.epoch, keyedFrom: epoch.keyedFrom, fingerprint: epoch.fingerprint,
+                keyFile: keyring?.path(storeId: storeId, epoch: epoch.epoch),
+                available: key?.fingerprint == epoch.fingerprint)
+        }
+    }
+
+    public func backupAuditKey(to path: String) throws -> AuditKeyStatus {
+        let status = try auditKeyStatus()
+        guard let epoch = status.epoch else {
+            throw StoreError.invalid("the store has no audit key yet (open it for writing once to create one)")
+        }
+        guard let key = try AuditKeys.shared.key(storeId: status.storeId, epoch: epoch) else {
+            throw StoreError.auditKeyMissing(keyFile: status.keyFile)
+        }
+        if FileManager.default.fileExists(atPath: path) {
+            throw StoreError.invalid("\(path) already exists; choose a new file name for the key backup")
+        }
+        try key.write(to: path)
+        return status
+    }
+
+    public func restoreAuditKey(from path: String) throws -> AuditKeyStatus {
+        guard let key = try AuditKey.read(path: path) else { throw StoreError.invalid("no key file at \(path)") }
+        let storeId = try run { try storeIdValue() }
+        let epochs = try run { try self.epochs() }
+        guard key.storeId == storeId else {
+            throw StoreError.invalid(
+                "\(path) is the audit key of another store (\(key.storeId)), not of this one (\(storeId))")
+        }
+        guard let recorded = epochs.first(where: { $0.epoch == key.epoch }), recorded.fingerprint == key.fingerprint,
+            recorded.keyedFrom == key.keyedFrom
+        else {
+            throw StoreError.invalid(
+                "\(path) is not a key this store records (epoch \(key.epoch), fingerprint \(key.fingerprint))")
+        }
+        if let target = AuditKeys.shared.keyring(storeId: storeId)?.path(storeId: storeId, epoch: key.epoch),
+            (try? AuditKey.read(path: target))??.fingerprint != key.fingerprint
+        {
+            if FileManager.default.fileExists(atPath: target) {
+                throw StoreError.invalid("\(target) exists and holds another key; move it away first")
+            }
+            try key.write(to: target)
+        }
+        AuditKeys.shared.remember(key)
+        return try auditKeyStatus()
+    }
+
+    public func replaceLostAuditKey(reason: String) throws -> AuditKeyStatus {
+        let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !why.isEmpty else { throw StoreError.invalid("replacing the audit key needs a reason (--reason)") }
+        let status = try auditKeyStatus()
+        guard let epoch = status.epoch else {
+            throw StoreError.invalid("the store has no audit key yet; nothing to replace")
+        }
+        if status.available {
+            throw StoreError.invalid(
+                "this terminal has the store's audit key (\(status.keyFile ?? "in memory")); it is not lost")
+        }
+        guard let keyring = AuditKeys.shared.keyring(storeId: status.storeId) else {
+            throw StoreError.invalid("no key directory for this store")
+        }
+        try startKeyEpoch(
+            storeId: status.storeId, keyring: keyring, reason: "key of epoch \(epoch) lost: \(why)",
+            expectedEpoch: epoch + 1)
+        return try auditKeyStatus()
+    }
+
+    /// The database's own checks (amcheck needs a superuser, so: the schema is at a version this program knows),
+    /// the audit chain walked from the first event, and every decision against its last audit event.
+    public func verify() throws -> VerificationReport {
+        try run {
+            try connection.transaction {
+                // One snapshot for the whole walk, so a concurrent append cannot look like a break.
+                try connection.execute(script: "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                let version = try schemaVersion()
+                let integrity =
+                    version == PostgresSchema.latest
+                    ? ["ok"] : ["schema version \(version), this tumorboard knows \(PostgresSchema.latest)"]
+                let storeId = try storeIdValue()
+                let events = try connection.query("SELECT \(Self.eventColumns) FROM audit_event ORDER BY seq").map(
+                    Self.event)
+                let chain = AuditChainWalk(storeId: storeId, epochs: try epochs()).check(events)
+                let decisions = try decisionsMatchTheirEvents()
+                return VerificationReport(
+                    integrity: integrity, chain: chain, decisionProblems: decisions.problems,
+                    decisionsChecked: decisions.checked, signedDecisions: decisions.signed)
+            }
+        }
+    }
+
+    /// Every decision's stored text against what its last audit event recorded (as on SQLite).
+    private func decisionsMatchTheirEvents() throws -> (problems: [String], checked: Int, signed: Int) {
+        var problems: [String] = []
+        var signed = 0
+        let rows = try connection.query(
+            """
+            SELECT d.id, d.status, d.body, a.seq, a.after FROM decision d
+            LEFT JOIN LATERAL (SELECT seq, after FROM audit_event e
+                WHERE e.case_id = d.case_id AND e.entity = 'decision' AND e.entity_id = d.id ORDER BY seq DESC LIMIT 1) a ON true
+            ORDER BY d.id
+            """)
+        for row in rows {
+            let (id, status, body) = (row[0] ?? "", row[1] ?? "", row[2] ?? "")
+            if status != DecisionStatus.draft.rawValue { signed += 1 }
+            guard let seq = row[3] else {
+                problems.append("decision \(id) (\(status)) has no audit event: it was put into the store without one")
+                continue
+            }
+            if row[4] != body {
+                problems.append(
+                    "decision \(id) (\(status)) was changed in the store: its text (SHA-256 \(Digest.sha256(body).prefix(16))…) is not what its "
+                        + "last audit event \(seq) recorded (SHA-256 \(Digest.sha256(row[4] ?? "").prefix(16))…)")
+            }
+        }
+        return (problems, rows.count, signed)
+    }
+}

@@ -1,0 +1,357 @@
+import BoardModel
+import Foundation
+
+/// Cases on PostgreSQL: the lists, one case's record, saving a case with its patient and findings, and corrections,
+/// audited as on SQLite. Not yet here: findings attached from lab files (import on PostgreSQL), evidence the store
+/// keeps, and the search index (docs/postgresql.md).
+extension PostgresBoardStore: CaseStore {
+    public func saveCase(_ record: Case, now: Date) throws {
+        try run { try connection.transaction { _ = try writeCase(record, now: now) } }
+    }
+
+    /// Saves a case with its patient and findings inside the caller's transaction; says whether it created, changed
+    /// or kept it. A record of another patient under an existing case id is refused, never re-pointed.
+    @discardableResult
+    func writeCase(_ given: Case, now: Date) throws -> ImportSummary.Change {
+        var record = given
+        let existing = try connection.query(
+            "SELECT status, patient_id, body FROM \"case\" WHERE id = $1 FOR UPDATE", [record.id]
+        ).first
+        if let owner = existing?["patient_id"], owner != record.patient.id {
+            let stored = try connection.query("SELECT body FROM patient WHERE id = $1", [owner]).first
+                .map { try Codec.decode(Patient.self, from: $0.text("body")) }
+            guard let stored, stored.isSamePerson(as: record.patient) == true else {
+                let file = record.provenance.map { URL(fileURLWithPath: $0.file).lastPathComponent + ": " } ?? ""
+                throw StoreError.invalid(
+                    "\(file)case \(record.id) already belongs to another patient; a record of a different patient cannot replace it (nothing was imported; give it its own case id)"
+                )
+            }
+            record.patient.id = owner
+        }
+        var shell = record
+        shell.findings = []
+        let body = try Codec.encode(shell)
+        let newFindings = try record.findings.enumerated().map { try StoredFinding($1, position: $0) }
+        let stored = try connection.query(
+            "SELECT id, kind, gene, report_id, body FROM finding WHERE case_id = $1 ORDER BY position", [record.id]
+        ).map { [$0["id"], $0["kind"], $0["gene"], $0["report_id"], $0["body"]] }
+        let caseChanged = existing?["body"] != body
+        let findingsChanged = stored != newFindings.map(\.content)
+        try connection.query(
+            """
+            INSERT INTO patient(id, pseudonym, display_name, initials, birth_date, sex, body) VALUES ($1, $2, $3, $4, $5, $6, $7)
+            ON CONFLICT(id) DO UPDATE SET pseudonym = excluded.pseudonym, display_name = excluded.display_name,
+              initials = excluded.initials, birth_date = excluded.birth_date, sex = excluded.sex, body = excluded.body
+              WHERE patient.body <> excluded.body
+            """,
+            [
+                record.patient.id, record.patient.pseudonym, record.patient.name.display, record.patient.initials,
+                record.patient.birthDate?.description, record.patient.sex.rawValue, try Codec.encode(record.patient),
+            ])
+        if !caseChanged && !findingsChanged { return .unchanged }
+        let top = record.findings.filter { $0.evidenceRank < 99 }.min { $0.evidenceRank < $1.evidenceRank }?.label
+        try connection.query(
+            """
+            INSERT INTO "case"(id, patient_id, status, oncotree_code, diagnosis, stage_group, ecog, missing, finding_count,
+              top_finding, body, updated_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+            ON CONFLICT(id) DO UPDATE SET patient_id = excluded.patient_id, status = excluded.status,
+              oncotree_code = excluded.oncotree_code, diagnosis = excluded.diagnosis, stage_group = excluded.stage_group,
+              ecog = excluded.ecog, missing = excluded.missing, finding_count = excluded.finding_count,
+              top_finding = excluded.top_finding, body = excluded.body, updated_at = excluded.updated_at
+            """,
+            [
+                record.id, record.patient.id, record.status.rawValue, record.diagnosis.oncotreeCode,
+                record.diagnosis.text, record.stage?.group, record.performance?.ecog.map(String.init),
+                record.missingData.map(\.rawValue).joined(separator: ","), String(record.findings.count), top, body,
+                PGValue.time(now),
+            ])
+        let oldStatus = existing?["status"]
+        if oldStatus != record.status.rawValue {
+            try appendAudit(
+                action: "case.status", entity: "case", entityId: record.id, caseId: record.id, before: oldStatus,
+                after: record.status.rawValue, at: now)
+        }
+        if existing != nil && caseChanged {
+            try appendAudit(action: "case.update", entity: "case", entityId: record.id, caseId: record.id, at: now)
+        }
+        if findingsChanged {
+            try connection.query("DELETE FROM finding WHERE case_id = $1", [record.id])
+            try connection.copy(
+                "COPY finding(case_id, id, position, kind, gene, label, best_rank, report_id, body) FROM STDIN",
+                rows: newFindings.map {
+                    [
+                        record.id, $0.id, String($0.position), $0.kind, $0.gene, $0.label, String($0.rank), $0.reportId,
+                        $0.body,
+                    ]
+                })
+            if existing != nil {
+                try appendAudit(
+                    action: "case.findings", entity: "case", entityId: record.id, caseId: record.id,
+                    before: "\(stored.count) findings", after: "\(newFindings.count) findings", at: now)
+            }
+        }
+        return existing == nil ? .created : .updated
+    }
+
+    public func setCaseStatus(caseId: String, to status: CaseStatus, now: Date) throws {
+        try run {
+            try connection.transaction {
+                guard let body = try lockedCaseBody(caseId) else { throw StoreError.notFound(kind: "case", id: caseId) }
+                var record = try Codec.decode(Case.self, from: body)
+                let before = record.status
+                if before == status { return }
+                record.status = status
+                try connection.query(
+                    "UPDATE \"case\" SET status = $1, body = $2, updated_at = $3 WHERE id = $4",
+                    [status.rawValue, try Codec.encode(record), PGValue.time(now), caseId])
+                try appendAudit(
+                    action: "case.status", entity: "case", entityId: caseId, caseId: caseId, before: before.rawValue,
+                    after: status.rawValue, at: now)
+            }
+        }
+    }
+
+    @discardableResult
+    public func editCase(id: String, field: CaseField, to typed: String, now: Date) throws -> Case {
+        try run {
+            try connection.transaction {
+                guard let body = try lockedCaseBody(id) else { throw StoreError.notFound(kind: "case", id: id) }
+                let before = try Codec.decode(Case.self, from: body)
+                var record = before
+                try field.apply(typed, to: &record)
+                guard record != before else { return record }
+                let findings =
+                    Int(try connection.query("SELECT finding_count FROM \"case\" WHERE id = $1", [id]).first?[0] ?? "0")
+                    ?? 0
+                var missing = record.missingData
+                if findings > 0 { missing.removeAll { $0 == .molecularReport } }
+                try connection.query(
+                    """
+                    UPDATE "case" SET oncotree_code = $1, diagnosis = $2, stage_group = $3, ecog = $4, missing = $5,
+                      body = $6, updated_at = $7 WHERE id = $8
+                    """,
+                    [
+                        record.diagnosis.oncotreeCode, record.diagnosis.text, record.stage?.group,
+                        record.performance?.ecog.map(String.init), missing.map(\.rawValue).joined(separator: ","),
+                        try Codec.encode(record), PGValue.time(now), id,
+                    ])
+                try appendAudit(
+                    action: "case.edit", entity: "case", entityId: id, caseId: id,
+                    before: "\(field.rawValue): \(field.value(of: before))",
+                    after: "\(field.rawValue): \(field.value(of: record))", at: now)
+                return record
+            }
+        }
+    }
+
+    /// The case's stored body, its row locked until the transaction ends (two terminals editing one case wait).
+    private func lockedCaseBody(_ id: String) throws -> String? {
+        try connection.query("SELECT body FROM \"case\" WHERE id = $1 FOR UPDATE", [id]).first?["body"]
+    }
+
+    /// The case with its findings, or nil.
+    func loadCase(_ id: String) throws -> Case? {
+        guard let body = try connection.query("SELECT body FROM \"case\" WHERE id = $1", [id]).first?["body"] else {
+            return nil
+        }
+        var record = try Codec.decode(Case.self, from: body)
+        record.findings = try connection.query(
+            "SELECT id, kind, gene, report_id, body FROM finding WHERE case_id = $1 ORDER BY position", [id]
+        ).map {
+            try FindingJSON.decode(
+                id: $0.text("id"), kind: $0.text("kind"), gene: $0["gene"], reportId: $0["report_id"],
+                body: $0.text("body"))
+        }
+        return record
+    }
+
+    public func caseRecord(id: String, on day: LocalDate) throws -> CaseRecord? {
+        try run {
+            try connection.transaction {
+                try connection.execute(script: "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                guard let record = try loadCase(id) else { return nil }
+                let matches = try connection.query(
+                    "SELECT body FROM trial_match WHERE case_id = $1 ORDER BY score DESC, trial_id", [id]
+                ).map { try Codec.decode(TrialMatch.self, from: $0.text("body")) }
+                var trials: [String: Trial] = [:]
+                for trialId in Set(matches.map(\.trialId)) {
+                    if let body = try connection.query("SELECT body FROM trial WHERE id = $1", [trialId]).first?["body"]
+                    {
+                        trials[trialId] = try Codec.decode(Trial.self, from: body)
+                    }
+                }
+                let notes = try connection.query(
+                    """
+                    SELECT n.* FROM note n WHERE n.case_id = $1 AND n.version = (SELECT max(version) FROM note m WHERE m.id = n.id)
+                    ORDER BY n.written_at, n.id COLLATE "C"
+                    """, [id]
+                ).map(Self.note)
+                let decisions = try connection.query(
+                    "SELECT body FROM decision WHERE case_id = $1 ORDER BY created_order", [id]
+                ).map { try Codec.decode(Decision.self, from: $0.text("body")) }
+                let history = try connection.query(
+                    "SELECT \(Self.eventColumns) FROM audit_event WHERE case_id = $1 ORDER BY seq", [id]
+                ).map(Self.event)
+                let meetings = try connection.query(
+                    """
+                    SELECT m.*, b.name AS board_name, (SELECT count(*) FROM agenda_item x WHERE x.meeting_id = m.id) AS case_count
+                    FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id JOIN board b ON b.id = m.board_id
+                    WHERE a.case_id = $1 ORDER BY m.starts_at
+                    """, [id]
+                ).map(Self.meetingSummary)
+                let caseFingerprint = record.fingerprint(on: day)
+                let current = matches.filter { m in
+                    trials[m.trialId].map {
+                        m.dataFingerprint == MatchFingerprint.combine(case: caseFingerprint, trial: $0.fingerprint)
+                    } ?? false
+                }
+                let stale = matches.filter { m in !current.contains { $0.trialId == m.trialId && $0.armId == m.armId } }
+                return CaseRecord(
+                    record: record, matches: current, trials: trials, notes: notes, decisions: decisions,
+                    history: history, meetings: meetings, staleMatches: stale)
+            }
+        }
+    }
+
+    public func cases(meetingId: String?, limit: Int, offset: Int) throws -> [CaseHeadline] {
+        try run {
+            if let meetingId {
+                guard try connection.query("SELECT 1 FROM meeting WHERE id = $1", [meetingId]).count > 0 else {
+                    throw StoreError.notFound(kind: "meeting", id: meetingId)
+                }
+                return try connection.query(
+                    """
+                    SELECT \(Self.headlineColumns) FROM agenda_item a JOIN "case" c ON c.id = a.case_id
+                    JOIN patient p ON p.id = c.patient_id WHERE a.meeting_id = $1 ORDER BY a.position
+                    """, [meetingId]
+                ).map(Self.headline)
+            }
+            return try connection.query(
+                """
+                SELECT \(Self.headlineColumns) FROM "case" c JOIN patient p ON p.id = c.patient_id
+                ORDER BY c.id COLLATE "C" LIMIT $1 OFFSET $2
+                """, [String(limit), String(offset)]
+            ).map(Self.headline)
+        }
+    }
+
+    public func headline(caseId: String) throws -> CaseHeadline? {
+        try run {
+            try connection.query(
+                "SELECT \(Self.headlineColumns) FROM \"case\" c JOIN patient p ON p.id = c.patient_id WHERE c.id = $1",
+                [caseId]
+            ).first.map(Self.headline)
+        }
+    }
+
+    public func backlog(limit: Int, offset: Int) throws -> [CaseHeadline] {
+        try run {
+            try connection.query(
+                """
+                SELECT \(Self.headlineColumns) FROM "case" c JOIN patient p ON p.id = c.patient_id
+                WHERE \(Self.backlogCondition)
+                ORDER BY c.status = 'deferred' DESC, c.updated_at DESC, c.id COLLATE "C" LIMIT $1 OFFSET $2
+                """, [String(limit), String(offset)]
+            ).map(Self.headline)
+        }
+    }
+
+    public func backlogCount() throws -> Int {
+        try run {
+            Int(
+                try connection.query("SELECT count(*) FROM \"case\" c WHERE \(Self.backlogCondition)").first?[0] ?? "0")
+                ?? 0
+        }
+    }
+
+    public func counts() throws -> [String: Int] {
+        try run {
+            let row = try connection.query(
+                """
+                SELECT (SELECT count(*) FROM board) AS boards, (SELECT count(*) FROM "case") AS cases,
+                  (SELECT count(*) FROM finding) AS findings, (SELECT count(*) FROM trial) AS trials,
+                  (SELECT count(*) FROM meeting) AS meetings, (SELECT count(DISTINCT id) FROM note) AS notes,
+                  (SELECT count(*) FROM decision) AS decisions, (SELECT count(*) FROM audit_event) AS audit_events,
+                  (SELECT count(*) FROM trial_match) AS trial_matches
+                """
+            ).first
+            var result: [String: Int] = [:]
+            for name in ["boards", "cases", "findings", "trials", "meetings", "notes", "decisions"] {
+                result[name] = row?.int(name) ?? 0
+            }
+            result["audit events"] = row?.int("audit_events") ?? 0
+            result["trial matches"] = row?.int("trial_matches") ?? 0
+            return result
+        }
+    }
+
+    public func requireSamePatient(caseId: String, records: [Case]) throws {
+        let mine = records.filter { $0.id == caseId }
+        guard !mine.isEmpty else { return }
+        let stored = try run { try loadCase(caseId) }
+        let what =
+            "import a file of another patient without --case (it gets its own case), or choose that patient's case"
+        if let stored, !BoardStore.isPlaceholder(stored.patient) {
+            for record in mine where stored.patient.isSamePerson(as: record.patient) != true {
+                let file = record.provenance.map { URL(fileURLWithPath: $0.file).lastPathComponent } ?? "the file"
+                let why =
+                    stored.patient.isSamePerson(as: record.patient) == false
+                    ? "is not case \(caseId)'s patient (birth date or name differ)"
+                    : "cannot be told to be case \(caseId)'s patient (no shared identifier, or birth date and name)"
+                throw StoreError.invalid("\(file): the file's patient \(why); \(what)")
+            }
+        }
+        if let first = mine.first {
+            for record in mine.dropFirst() where first.patient.isSamePerson(as: record.patient) != true {
+                let files = [first, record].compactMap {
+                    $0.provenance.map { URL(fileURLWithPath: $0.file).lastPathComponent }
+                }.joined(separator: " and ")
+                throw StoreError.invalid(
+                    "\(files) are about different patients and cannot both go to case \(caseId); \(what)")
+            }
+        }
+    }
+
+    /// Open cases not on the agenda of a meeting that is still open (as on SQLite).
+    static let backlogCondition = """
+        c.status NOT IN ('closed') AND NOT EXISTS (
+            SELECT 1 FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id
+            WHERE a.case_id = c.id AND m.status <> 'closed')
+        """
+
+    static let headlineColumns = """
+        c.id AS c_id, c.status AS c_status, c.diagnosis AS c_diagnosis, c.oncotree_code AS c_code, c.stage_group AS c_stage,
+        c.ecog AS c_ecog, c.missing AS c_missing, c.finding_count AS c_findings, c.top_finding AS c_top,
+        p.pseudonym AS p_pseudonym, p.display_name AS p_name, p.initials AS p_initials, p.birth_date AS p_birth,
+        p.sex AS p_sex, p.body::jsonb ->> 'vitalStatus' AS p_vital, p.body::jsonb ->> 'deceasedOn' AS p_died
+        """
+
+    static func headline(_ row: PGRow) -> CaseHeadline {
+        CaseHeadline(
+            id: row.text("c_id"), patientName: row.text("p_name"), pseudonym: row.text("p_pseudonym"),
+            initials: row.text("p_initials"), birthDate: row["p_birth"].flatMap(LocalDate.init),
+            sex: Sex(rawValue: row.text("p_sex")) ?? .unknown, diagnosis: row.text("c_diagnosis"),
+            oncotreeCode: row["c_code"], stageGroup: row["c_stage"], ecog: row.int("c_ecog"),
+            status: CaseStatus(rawValue: row.text("c_status")) ?? .new,
+            missing: row.text("c_missing").split(separator: ",").compactMap { MissingItem(rawValue: String($0)) },
+            findingCount: row.int("c_findings") ?? 0, topFinding: row["c_top"],
+            vitalStatus: row["p_vital"].flatMap(VitalStatus.init(rawValue:)) ?? .unknown,
+            deceasedOn: row["p_died"].flatMap(LocalDate.init))
+    }
+
+    static func note(_ row: PGRow) -> Note {
+        Note(
+            id: row.text("id"),
+            target: NoteTarget(caseId: row.text("case_id"), findingId: row["finding_id"], trialId: row["trial_id"]),
+            author: row.text("author"), text: row.text("text"), writtenAt: row.date("written_at") ?? Date(),
+            version: row.int("version") ?? 1, meetingId: row["meeting_id"])
+    }
+
+    static func meetingSummary(_ row: PGRow) -> MeetingSummary {
+        MeetingSummary(
+            id: row.text("id"), boardId: row.text("board_id"), boardName: row.text("board_name"),
+            startsAt: row.date("starts_at") ?? Date(), status: MeetingStatus(rawValue: row.text("status")) ?? .planned,
+            location: row["location"], chair: row["chair"], caseCount: row.int("case_count") ?? 0)
+    }
+}

@@ -1,0 +1,210 @@
+import Foundation
+
+/// The PostgreSQL store's schema as append-only migrations, numbered in `tumorboard_schema` (a shipped migration is
+/// never edited; a change is a new one). Tables and columns follow the SQLite store's (Schema.swift) so that a store
+/// can be copied between the two; times are seconds since 1970 as on SQLite. Two roles (docs/postgresql.md): the
+/// owner runs these migrations; `tumorboard_app`, the role every member's login is in, gets only what the app needs,
+/// and on the audit trail only SELECT and INSERT. The audit trail is append-only by a trigger as well, and each event
+/// must name the connection's own authenticated role (`session_user`), so nobody writes as somebody else.
+enum PostgresSchema {
+    struct Migration {
+        var version: Int
+        var name: String
+        var sql: String
+    }
+
+    /// The application role the migrations grant to, if the database has it (created by whoever sets up the board).
+    static let applicationRole = "tumorboard_app"
+
+    static let migrations: [Migration] = [
+        Migration(version: 1, name: "cases, findings, trials, meetings, notes, decisions, outcomes, audit", sql: v1)
+    ]
+
+    static var latest: Int { migrations.map(\.version).max() ?? 0 }
+
+    /// Grants to the application role, skipped when the database has no such role (a single-user board).
+    static func grant(_ privileges: String, on tables: String) -> String {
+        """
+        DO $grant$ BEGIN
+          IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'tumorboard_app') THEN
+            GRANT \(privileges) ON \(tables) TO tumorboard_app;
+          END IF;
+        END $grant$;
+        """
+    }
+
+    private static let v1 =
+        """
+        CREATE TABLE board(id text PRIMARY KEY, name text NOT NULL, site text);
+        CREATE TABLE patient(
+            id text PRIMARY KEY, pseudonym text NOT NULL, display_name text NOT NULL DEFAULT '',
+            initials text NOT NULL DEFAULT '', birth_date text, sex text NOT NULL DEFAULT 'unknown', body text NOT NULL);
+        CREATE TABLE "case"(
+            id text PRIMARY KEY,
+            patient_id text NOT NULL REFERENCES patient(id),
+            status text NOT NULL,
+            oncotree_code text,
+            diagnosis text NOT NULL,
+            stage_group text,
+            ecog integer,
+            missing text NOT NULL DEFAULT '',
+            finding_count integer NOT NULL DEFAULT 0,
+            top_finding text,
+            body text NOT NULL,
+            updated_at double precision NOT NULL);
+        CREATE INDEX case_status ON "case"(status);
+        CREATE INDEX case_patient ON "case"(patient_id);
+        CREATE TABLE finding(
+            case_id text NOT NULL REFERENCES "case"(id) ON DELETE CASCADE,
+            id text NOT NULL,
+            position integer NOT NULL,
+            kind text NOT NULL,
+            gene text,
+            label text NOT NULL,
+            best_rank integer NOT NULL,
+            report_id text,
+            body text NOT NULL,
+            PRIMARY KEY(case_id, id));
+        CREATE TABLE evidence(gene text NOT NULL, variant text NOT NULL, body text NOT NULL, UNIQUE(gene, variant, body));
+        CREATE TABLE trial(id text PRIMARY KEY, title text NOT NULL, phase text, status text NOT NULL, body text NOT NULL);
+        CREATE TABLE trial_match(
+            case_id text NOT NULL REFERENCES "case"(id) ON DELETE CASCADE,
+            trial_id text NOT NULL REFERENCES trial(id) ON DELETE CASCADE,
+            arm_id text NOT NULL DEFAULT '',
+            status text NOT NULL,
+            score double precision NOT NULL,
+            computed_at double precision NOT NULL,
+            data_fingerprint text NOT NULL,
+            body text NOT NULL,
+            PRIMARY KEY(case_id, trial_id, arm_id));
+        CREATE TABLE meeting(
+            id text PRIMARY KEY,
+            board_id text NOT NULL REFERENCES board(id),
+            starts_at double precision NOT NULL,
+            ended_at double precision,
+            location text,
+            chair text,
+            status text NOT NULL,
+            roster text NOT NULL,
+            started_at double precision);
+        CREATE INDEX meeting_start ON meeting(starts_at);
+        CREATE TABLE agenda_item(
+            meeting_id text NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+            case_id text NOT NULL REFERENCES "case"(id),
+            position integer NOT NULL,
+            presenter text,
+            planned_minutes integer,
+            outcome text NOT NULL,
+            defer_reason text,
+            seconds_spent integer,
+            PRIMARY KEY(meeting_id, case_id));
+        CREATE INDEX agenda_case ON agenda_item(case_id);
+        CREATE TABLE note(
+            id text NOT NULL,
+            version integer NOT NULL,
+            case_id text NOT NULL REFERENCES "case"(id),
+            finding_id text,
+            trial_id text,
+            author text NOT NULL,
+            written_at double precision NOT NULL,
+            meeting_id text,
+            text text NOT NULL,
+            PRIMARY KEY(id, version));
+        CREATE INDEX note_case ON note(case_id, written_at);
+        CREATE TABLE decision(
+            id text PRIMARY KEY,
+            created_order bigint GENERATED ALWAYS AS IDENTITY,
+            case_id text NOT NULL REFERENCES "case"(id),
+            meeting_id text,
+            version integer NOT NULL,
+            status text NOT NULL,
+            amends text REFERENCES decision(id),
+            body text NOT NULL);
+        CREATE INDEX decision_case ON decision(case_id);
+        CREATE INDEX decision_presentation ON decision(case_id, meeting_id);
+        CREATE INDEX decision_status ON decision(status, case_id);
+        CREATE TABLE draft(key text PRIMARY KEY, user_name text NOT NULL, body text NOT NULL, updated_at double precision NOT NULL);
+        CREATE TABLE board_login(
+            board_id text NOT NULL REFERENCES board(id), login text NOT NULL, person text NOT NULL, PRIMARY KEY(board_id, login));
+        CREATE TABLE board_delegate(
+            board_id text NOT NULL REFERENCES board(id),
+            chair text NOT NULL,
+            delegate text NOT NULL,
+            named_by text NOT NULL,
+            named_at double precision NOT NULL,
+            PRIMARY KEY(board_id, chair, delegate));
+        CREATE TABLE signoff_request(
+            decision_id text PRIMARY KEY REFERENCES decision(id),
+            version integer NOT NULL,
+            requested_by text NOT NULL,
+            requested_at double precision NOT NULL);
+        CREATE TABLE outcome(
+            id text PRIMARY KEY,
+            case_id text NOT NULL REFERENCES "case"(id),
+            date text NOT NULL,
+            kind text NOT NULL,
+            decision_id text,
+            version integer NOT NULL,
+            body text NOT NULL);
+        CREATE INDEX outcome_case ON outcome(case_id, date);
+        CREATE TABLE board_setting(key text PRIMARY KEY, value text NOT NULL);
+
+        -- The audit trail, its key epochs and the store's identity: append-only for everybody (these triggers), and
+        -- for the application role by privilege too (SELECT and INSERT only, below).
+        CREATE TABLE store_identity(id text NOT NULL);
+        INSERT INTO store_identity(id) VALUES (md5(random()::text || clock_timestamp()::text));
+        CREATE TABLE audit_key(
+            epoch integer PRIMARY KEY,
+            fingerprint text NOT NULL,
+            keyed_from bigint NOT NULL,
+            created_at double precision NOT NULL,
+            created_by text NOT NULL DEFAULT session_user,
+            reason text NOT NULL);
+        CREATE TABLE audit_event(
+            seq bigint PRIMARY KEY,
+            at double precision NOT NULL,
+            actor text NOT NULL DEFAULT session_user,
+            action text NOT NULL,
+            entity text NOT NULL,
+            entity_id text NOT NULL,
+            case_id text,
+            before text,
+            after text,
+            previous_hash text NOT NULL,
+            hash text NOT NULL);
+        CREATE INDEX audit_case ON audit_event(case_id, seq);
+        CREATE FUNCTION tumorboard_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
+        BEGIN
+          RAISE EXCEPTION '% rows are append-only', TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
+        END $fn$;
+        CREATE FUNCTION tumorboard_own_name() RETURNS trigger LANGUAGE plpgsql AS $fn$
+        BEGIN
+          IF NEW.actor IS DISTINCT FROM session_user::text THEN
+            RAISE EXCEPTION 'an audit event must name the connected role' USING ERRCODE = 'insufficient_privilege';
+          END IF;
+          RETURN NEW;
+        END $fn$;
+        CREATE TRIGGER audit_event_own_name BEFORE INSERT ON audit_event FOR EACH ROW EXECUTE FUNCTION tumorboard_own_name();
+        CREATE TRIGGER audit_event_no_change BEFORE UPDATE OR DELETE ON audit_event
+            FOR EACH ROW EXECUTE FUNCTION tumorboard_append_only();
+        CREATE TRIGGER audit_event_no_truncate BEFORE TRUNCATE ON audit_event
+            FOR EACH STATEMENT EXECUTE FUNCTION tumorboard_append_only();
+        CREATE TRIGGER audit_key_no_change BEFORE UPDATE OR DELETE ON audit_key
+            FOR EACH ROW EXECUTE FUNCTION tumorboard_append_only();
+        CREATE TRIGGER audit_key_no_truncate BEFORE TRUNCATE ON audit_key
+            FOR EACH STATEMENT EXECUTE FUNCTION tumorboard_append_only();
+        CREATE TRIGGER store_identity_no_change BEFORE UPDATE OR DELETE ON store_identity
+            FOR EACH ROW EXECUTE FUNCTION tumorboard_append_only();
+        CREATE TRIGGER store_identity_no_truncate BEFORE TRUNCATE ON store_identity
+            FOR EACH STATEMENT EXECUTE FUNCTION tumorboard_append_only();
+        REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC;
+        """ + grant("SELECT, INSERT, UPDATE, DELETE", on: dataTablesV1)
+        + grant("SELECT, INSERT", on: "audit_event, audit_key")
+        + grant("SELECT", on: "store_identity, tumorboard_schema")
+        + grant("USAGE", on: "ALL SEQUENCES IN SCHEMA public")
+
+    /// The tables of migration 1 the application changes freely (everything but the audit trail and identity).
+    private static let dataTablesV1 =
+        "board, patient, \"case\", finding, evidence, trial, trial_match, meeting, agenda_item, note, decision, draft, "
+        + "board_login, board_delegate, signoff_request, outcome, board_setting"
+}
