@@ -85,6 +85,10 @@ extension CaseOutcome {
     public func validationErrors(
         diagnosisCode: String?, others: [CaseOutcome], today: LocalDate = LocalDate(Date())
     ) -> [InvalidValue] {
+        let (kind, regimen, drugs, trialId) = (event.kind, event.regimen, event.drugs, event.trialId)
+        let (criteria, response, stopReason, grade, term) = (
+            event.criteria, event.response, event.stopReason, event.grade, event.term
+        )
         var problems: [InvalidValue] = []
         func check<T>(_ body: () throws(InvalidValue) -> T) {
             do { _ = try body() } catch { problems.append(error) }
@@ -141,6 +145,7 @@ extension CaseOutcome {
 
     /// Problems with where the event falls among the case's others.
     private func sequenceProblems(others: [CaseOutcome]) -> [InvalidValue] {
+        let kind = event.kind
         var problems: [InvalidValue] = []
         let started = others.filter { $0.kind == .treatmentStarted }
         if kind.needsTreatment {
@@ -190,10 +195,11 @@ extension CaseOutcome {
 
     /// The kind-specific fields and whether this outcome has a value in them.
     private var presentFields: [(String, Bool)] {
-        [
-            ("regimen", regimen != nil), ("drugs", !drugs.isEmpty), ("followed", followedRecommendation != nil),
-            ("trial", trialId != nil), ("criteria", criteria != nil), ("response", response != nil),
-            ("stop reason", stopReason != nil), ("grade", grade != nil), ("term", term != nil),
+        let e = event
+        return [
+            ("regimen", e.regimen != nil), ("drugs", !e.drugs.isEmpty), ("followed", e.followedRecommendation != nil),
+            ("trial", e.trialId != nil), ("criteria", e.criteria != nil), ("response", e.response != nil),
+            ("stop reason", e.stopReason != nil), ("grade", e.grade != nil), ("term", e.term != nil),
             ("treatment", treatmentId != nil),
         ]
     }

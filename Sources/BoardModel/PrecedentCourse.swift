@@ -50,8 +50,11 @@ public struct PrecedentCourse: Codable, Sendable, Hashable {
         let lost = after.contains { $0.kind == .lostToFollowUp }
         ongoing = start != nil && stop == nil && deathDay == nil && !lost
         severeToxicities = after.filter { $0.kind == .toxicity }.count
+        // Ongoing treatment counts to its last recorded event; with nothing recorded after the start its time on
+        // treatment is not known yet (not zero), so it stays out of the medians.
+        let lastSeen = after.map(\.day).max().map { $0 - origin }
         if start != nil {
-            daysOnTreatment = stopDay ?? deathDay ?? (after.map(\.day).max().map { $0 - origin })
+            daysOnTreatment = stopDay ?? deathDay ?? (lastSeen == 0 ? nil : lastSeen)
         } else {
             daysOnTreatment = nil
         }

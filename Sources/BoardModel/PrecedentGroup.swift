@@ -14,7 +14,10 @@ public struct PrecedentGroup: Codable, Sendable, Hashable {
     /// Median of the months on treatment of the treated precedents (ongoing ones counted at their last outcome).
     public var medianMonthsOnTreatment: Double?
     public var treated: Int
+    /// Treated precedents still on treatment at their last outcome (counted in the median at that outcome).
     public var ongoing: Int
+    /// Treatments started with nothing recorded since: no time on treatment yet, so not in the median.
+    public var justStarted: Int
 
     public struct Tally: Codable, Sendable, Hashable {
         public var label: String
@@ -58,7 +61,8 @@ public struct PrecedentGroup: Codable, Sendable, Hashable {
         return PrecedentGroup(
             title: title, caseIds: members.map(\.caseId), recommended: tally(gists, order: nil),
             bestResponses: tally(best, order: PrecedentCourse.responseOrder), medianMonthsOnTreatment: median,
-            treated: months.count, ongoing: courses.filter(\.ongoing).count)
+            treated: months.count, ongoing: courses.filter { $0.ongoing && $0.daysOnTreatment != nil }.count,
+            justStarted: courses.filter { $0.ongoing && $0.daysOnTreatment == nil }.count)
     }
 
     /// Counts of each label: most frequent first, or in `order` when given.
@@ -106,8 +110,11 @@ public struct PrecedentGroup: Codable, Sendable, Hashable {
             details.append(
                 String(format: "median time on treatment %.1f months", median)
                     + " (\(treated) treated" + (ongoing > 0 ? ", \(ongoing) ongoing)" : ")"))
-        } else {
+        } else if justStarted == 0 {
             details.append("no treatment outcome recorded")
+        }
+        if justStarted > 0 {
+            details.append("\(justStarted) started with nothing recorded since")
         }
         parts[0] += ": " + details.joined(separator: "; ")
         return parts[0]

@@ -11,10 +11,11 @@ extension BoardStore {
         .standardOfCare,
     ]
 
-    /// Items due by `dueBy` (default: `today`), soonest first. Only the latest signed decision of an open case
-    /// counts. A follow-up date (or the deciding meeting's day plus the interval in weeks) is settled when the case is
-    /// put on the agenda of a meeting after the decision was signed; a missing outcome when an outcome dated on or
-    /// after the decision is recorded. A death or loss to follow-up settles both.
+    /// Items due by `dueBy` (default: `today`), soonest first, one per case with every reason it is back. Only the
+    /// latest signed decision of an open case counts. A follow-up date (or the deciding meeting's day plus the
+    /// interval in weeks) is settled when the case is put on the agenda of a meeting after the decision was signed; a
+    /// missing outcome when an outcome dated on or after the decision is recorded. A death or loss to follow-up
+    /// settles both. Retracted outcomes count for nothing.
     public func followUpQueue(today: LocalDate = LocalDate(Date()), dueBy: LocalDate? = nil) throws -> [FollowUpItem] {
         try run { try db.read { db in try Self.followUpItems(db, today: today, dueBy: dueBy ?? today) } }
     }
@@ -33,9 +34,11 @@ extension BoardStore {
                   (SELECT dm.starts_at FROM meeting dm WHERE dm.id = d.meeting_id) AS decided_at,
                   EXISTS (SELECT 1 FROM json_each(d.body, '$.recommendations') r
                           WHERE json_extract(r.value, '$.kind') IN (SELECT value FROM json_each(?))) AS treats,
-                  (SELECT MAX(o.date) FROM outcome o WHERE o.case_id = d.case_id) AS last_outcome,
+                  (SELECT MAX(o.date) FROM outcome o WHERE o.case_id = d.case_id
+                   AND json_extract(o.body, '$.retraction') IS NULL) AS last_outcome,
                   EXISTS (SELECT 1 FROM outcome o WHERE o.case_id = d.case_id
-                          AND o.kind IN ('death', 'lost-to-follow-up')) AS ended,
+                          AND o.kind IN ('death', 'lost-to-follow-up')
+                          AND json_extract(o.body, '$.retraction') IS NULL) AS ended,
                   (SELECT MAX(m.starts_at) FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id
                    WHERE a.case_id = d.case_id) AS last_meeting
                 FROM decision d JOIN "case" c ON c.id = d.case_id
@@ -48,14 +51,7 @@ extension BoardStore {
             if row["ended"] as Bool { continue }
             let signedMs: Double? = row["signed_ms"]
             let signedAt = signedMs.map { Date(timeIntervalSince1970: $0 / 1000) }
-            func item(_ reason: FollowUpReason, _ due: LocalDate) -> FollowUpItem? {
-                guard due <= limit else { return nil }
-                let late = due.days(until: today)
-                let status: FollowUpStatus = late < 0 ? .upcoming : late > rules.overdueAfterDays ? .overdue : .due
-                return FollowUpItem(
-                    caseId: row["case_id"], decisionId: row["id"], diagnosis: row["diagnosis"], reason: reason,
-                    dueOn: due, status: status)
-            }
+            var reasons: [(reason: FollowUpReason, due: LocalDate)] = []
             var followDate = (row["follow_date"] as String?).flatMap(LocalDate.init)
             if followDate == nil, let weeks: Int = row["weeks"] {
                 let base = (row["decided_at"] as Double?).map(Date.init(timeIntervalSince1970:)) ?? signedAt
@@ -66,23 +62,71 @@ extension BoardStore {
                     (row["last_meeting"] as Double?).map { start in
                         signedAt.map { start > $0.timeIntervalSince1970 } ?? false
                     } ?? false
-                if !presentedSince, let due = item(.followUpDate(date, represent: row["represent"]), date) {
-                    items.append(due)
-                }
+                if !presentedSince { reasons.append((.followUpDate(date, represent: row["represent"]), date)) }
             }
             if row["treats"] as Bool, let signedAt {
                 let decided = LocalDate(signedAt)
                 let last = (row["last_outcome"] as String?).flatMap(LocalDate.init)
-                if last.map({ $0 < decided }) ?? true,
-                    let due = item(
-                        .noOutcome(decidedOn: decided, days: rules.noOutcomeDays),
-                        decided.adding(days: rules.noOutcomeDays))
-                {
-                    items.append(due)
+                if last.map({ $0 < decided }) ?? true {
+                    reasons.append(
+                        (
+                            .noOutcome(decidedOn: decided, days: rules.noOutcomeDays),
+                            decided.adding(days: rules.noOutcomeDays)
+                        ))
                 }
             }
+            // One item per case: due from its earliest reason, every reason that has come by the limit listed.
+            let come = reasons.filter { $0.due <= limit }.sorted { $0.due < $1.due }
+            guard let first = come.first else { continue }
+            let late = first.due.days(until: today)
+            items.append(
+                FollowUpItem(
+                    caseId: row["case_id"], decisionId: row["id"], diagnosis: row["diagnosis"],
+                    reasons: come.map(\.reason), dueOn: first.due,
+                    status: late < 0 ? .upcoming : late > rules.overdueAfterDays ? .overdue : .due))
         }
         return items.sorted { ($0.dueOn, $0.caseId) < ($1.dueOn, $1.caseId) }
+    }
+
+    /// Puts a case of the queue on the next meeting of the board that made its decision (not closed, starting after
+    /// `now`) and writes why as a note on the case, in one transaction (both audited): the Follow-up screen's "add to
+    /// the next meeting". Refused when the board has no such meeting or the case is already on it.
+    @discardableResult
+    public func scheduleFollowUp(_ item: FollowUpItem, now: Date = Date()) throws -> MeetingSummary {
+        try run {
+            try db.write { db in
+                guard
+                    let row = try Row.fetchOne(
+                        db,
+                        sql: """
+                            SELECT m.id, m.board_id FROM meeting m
+                            WHERE m.board_id = (SELECT dm.board_id FROM decision d JOIN meeting dm ON dm.id = d.meeting_id
+                                                WHERE d.id = ?)
+                              AND m.status <> 'closed' AND m.starts_at >= ? ORDER BY m.starts_at LIMIT 1
+                            """, arguments: [item.decisionId, now.timeIntervalSince1970])
+                else {
+                    throw StoreError.invalid(
+                        "no meeting ahead for the board that made decision \(item.decisionId): plan one first")
+                }
+                let meetingId: String = row["id"]
+                guard try !addToAgenda(db, meetingId: meetingId, caseIds: [item.caseId], now: now).isEmpty else {
+                    throw StoreError.invalid("case \(item.caseId) is already on the agenda of meeting \(meetingId)")
+                }
+                let note = Note(
+                    id: try Self.nextId(db, prefix: "N-\(item.caseId)-", table: "note"),
+                    target: NoteTarget(caseId: item.caseId), author: user,
+                    text: "Back for follow-up (meeting \(meetingId)): " + item.reasonText, writtenAt: now, version: 1)
+                _ = try RecordWriter(db: db, user: user, now: now).note(note)
+                return Self.meetingSummary(
+                    try Row.fetchOne(
+                        db,
+                        sql: """
+                            SELECT m.*, b.name AS board_name,
+                              (SELECT COUNT(*) FROM agenda_item a WHERE a.meeting_id = m.id) AS case_count
+                            FROM meeting m JOIN board b ON b.id = m.board_id WHERE m.id = ?
+                            """, arguments: [meetingId])!)
+            }
+        }
     }
 
     /// The board's follow-up settings (the standard ones until changed).

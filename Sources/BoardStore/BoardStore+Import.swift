@@ -76,7 +76,9 @@ extension BoardStore {
             try requireCase(given.caseId, in: db, for: "outcome \(given.id)")
             var outcome = given
             if let t = outcome.treatmentId, let real = assigned[t] { outcome.treatmentId = real }
-            if let same = try Self.outcomes(db, caseId: outcome.caseId).first(where: { Self.sameEvent($0, outcome) }) {
+            if let same = try Self.outcomes(db, caseId: outcome.caseId, includingRetracted: true).first(where: {
+                Self.sameEvent($0, outcome)
+            }) {
                 assigned[given.id] = same.id
                 summary.note("outcome", .unchanged)
             } else {

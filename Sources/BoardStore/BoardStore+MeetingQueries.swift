@@ -115,7 +115,7 @@ extension BoardStore {
                 }
                 // A treatment recommended with no outcome recorded for the board's set time (BoardStore+FollowUp).
                 for item in try Self.followUpItems(db, today: day, dueBy: day) {
-                    if case .noOutcome(let decidedOn, let days) = item.reason {
+                    for case .noOutcome(let decidedOn, let days) in item.reasons {
                         try add(item.caseId, .noOutcome(decidedOn: decidedOn, days: days, decisionId: item.decisionId))
                     }
                 }

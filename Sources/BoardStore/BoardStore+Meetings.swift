@@ -118,35 +118,45 @@ extension BoardStore {
         if let plannedMinutes { try Self.checkPlannedMinutes(plannedMinutes) }
         return try run {
             try db.write { db in
-                let meeting = try Self.openMeeting(db, meetingId)
-                var onAgenda = Set(meeting.agenda.map(\.caseId))
-                var position = meeting.agenda.count
-                var added: [String] = []
-                for caseId in caseIds where !onAgenda.contains(caseId) {
-                    guard
-                        let status = try String.fetchOne(
-                            db, sql: "SELECT status FROM \"case\" WHERE id = ?", arguments: [caseId])
-                    else {
-                        throw StoreError.notFound(kind: "case", id: caseId)
-                    }
-                    if status == CaseStatus.closed.rawValue {
-                        throw StoreError.invalid("case \(caseId) is closed; reopen it before adding it to an agenda")
-                    }
-                    position += 1
-                    try db.execute(
-                        sql: """
-                            INSERT INTO agenda_item(meeting_id, case_id, position, presenter, planned_minutes, outcome) VALUES (?, ?, ?, ?, ?, 'pending')
-                            """, arguments: [meetingId, caseId, position, presenter, plannedMinutes])
-                    try AuditTrail.append(
-                        db, user: user, action: "agenda.add", entity: "meeting", entityId: meetingId, caseId: caseId,
-                        after: "position \(position)", at: now)
-                    try Self.setStatus(db, user: user, caseId: caseId, to: .onAgenda, now: now)
-                    onAgenda.insert(caseId)
-                    added.append(caseId)
-                }
-                return added
+                try addToAgenda(
+                    db, meetingId: meetingId, caseIds: caseIds, presenter: presenter, plannedMinutes: plannedMinutes,
+                    now: now)
             }
         }
+    }
+
+    /// `addToAgenda` inside a write the caller holds (the follow-up queue adds a case and its reason together).
+    func addToAgenda(
+        _ db: Database, meetingId: String, caseIds: [String], presenter: String? = nil, plannedMinutes: Int? = nil,
+        now: Date
+    ) throws -> [String] {
+        let meeting = try Self.openMeeting(db, meetingId)
+        var onAgenda = Set(meeting.agenda.map(\.caseId))
+        var position = meeting.agenda.count
+        var added: [String] = []
+        for caseId in caseIds where !onAgenda.contains(caseId) {
+            guard
+                let status = try String.fetchOne(
+                    db, sql: "SELECT status FROM \"case\" WHERE id = ?", arguments: [caseId])
+            else {
+                throw StoreError.notFound(kind: "case", id: caseId)
+            }
+            if status == CaseStatus.closed.rawValue {
+                throw StoreError.invalid("case \(caseId) is closed; reopen it before adding it to an agenda")
+            }
+            position += 1
+            try db.execute(
+                sql: """
+                    INSERT INTO agenda_item(meeting_id, case_id, position, presenter, planned_minutes, outcome) VALUES (?, ?, ?, ?, ?, 'pending')
+                    """, arguments: [meetingId, caseId, position, presenter, plannedMinutes])
+            try AuditTrail.append(
+                db, user: user, action: "agenda.add", entity: "meeting", entityId: meetingId, caseId: caseId,
+                after: "position \(position)", at: now)
+            try Self.setStatus(db, user: user, caseId: caseId, to: .onAgenda, now: now)
+            onAgenda.insert(caseId)
+            added.append(caseId)
+        }
+        return added
     }
 
     /// Takes a case off the agenda; the case returns to the status it had before it was put on one.

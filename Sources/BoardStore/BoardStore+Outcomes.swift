@@ -15,17 +15,18 @@ public struct OutcomeInvalid: Error, CustomStringConvertible, Sendable {
 
 /// Outcomes after a decision: add, correct and list, validated against the case and audited like decisions.
 extension BoardStore {
-    /// The case's outcomes, by date (then in the order recorded); `StoreError.notFound` for an unknown case.
+    /// The case's outcomes, by date (then in the order recorded), retracted ones included (they are shown, marked);
+    /// `StoreError.notFound` for an unknown case.
     public func outcomes(caseId: String) throws -> [CaseOutcome] {
         try run {
             try db.read { db in
                 try requireCase(db, caseId)
-                return try Self.outcomes(db, caseId: caseId)
+                return try Self.outcomes(db, caseId: caseId, includingRetracted: true)
             }
         }
     }
 
-    /// The outcomes of many cases in one query (for precedents and cohort export): case id → outcomes by date.
+    /// The standing (not retracted) outcomes of many cases in one query: case id → outcomes by date.
     /// Cases without outcomes are absent from the result.
     public func outcomes(caseIds: [String]) throws -> [String: [CaseOutcome]] {
         guard !caseIds.isEmpty else { return [:] }
@@ -40,7 +41,8 @@ extension BoardStore {
                         ORDER BY case_id, date, rowid
                         """, arguments: [ids])
                 while let row = try rows.next() {
-                    result[row["case_id"], default: []].append(try Codec.decode(CaseOutcome.self, from: row["body"]))
+                    let outcome = try Codec.decode(CaseOutcome.self, from: row["body"])
+                    if !outcome.isRetracted { result[row["case_id"], default: []].append(outcome) }
                 }
                 return result
             }
@@ -79,7 +81,9 @@ extension BoardStore {
                 for (index, given) in outcomes.enumerated() {
                     var o = given
                     if let t = o.treatmentId, let real = assigned[t] { o.treatmentId = real }
-                    if let same = try Self.outcomes(db, caseId: o.caseId).first(where: { Self.sameEvent($0, o) }) {
+                    if let same = try Self.outcomes(db, caseId: o.caseId, includingRetracted: true).first(where: {
+                        Self.sameEvent($0, o)
+                    }) {
                         if !given.id.isEmpty { assigned[given.id] = same.id }
                         duplicates.append(same)
                         continue
@@ -98,7 +102,8 @@ extension BoardStore {
         }
     }
 
-    /// Whether two outcomes record the same event: equal but for id, version, source and who recorded them when.
+    /// Whether two outcomes record the same event: equal but for id, version, source, who recorded them when, and
+    /// a retraction (a file imported again does not bring back an outcome the board retracted).
     static func sameEvent(_ a: CaseOutcome, _ b: CaseOutcome) -> Bool {
         func core(_ o: CaseOutcome) -> CaseOutcome {
             var o = o
@@ -107,6 +112,7 @@ extension BoardStore {
             o.source = nil
             o.recordedBy = ""
             o.recordedAt = Date(timeIntervalSince1970: 0)
+            o.retraction = nil
             return o
         }
         return core(a) == core(b)
@@ -123,11 +129,7 @@ extension BoardStore {
                 guard let stored = try Self.loadOutcome(db, id: outcome.id) else {
                     throw StoreError.notFound(kind: "outcome", id: outcome.id)
                 }
-                if stored.version != outcome.version {
-                    throw StoreError.conflict(
-                        kind: "outcome", id: outcome.id, expectedVersion: outcome.version,
-                        currentVersion: stored.version)
-                }
+                try Self.requireStanding(stored, version: outcome.version)
                 var next = outcome
                 next.caseId = stored.caseId
                 try validate(next, db: db, today: today)
@@ -140,9 +142,86 @@ extension BoardStore {
         }
     }
 
+    /// Retracts an outcome entered in error: it is kept, marked with `reason`, who and when, as its next version
+    /// (audited as `outcome.retract`), and from then on no rule counts it (precedents, the follow-up queue, cohort
+    /// exports, the checks of other outcomes). `version` is the version the user saw. Refused, with nothing
+    /// written, without a reason, for an outcome already retracted, and when a standing outcome needs this one (a
+    /// response whose treatment start it is): retract or correct those first.
+    @discardableResult
+    public func retractOutcome(id: String, version: Int, reason: String, now: Date = Date())
+        throws -> CaseOutcome
+    {
+        let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        return try run {
+            try db.write { db in
+                guard let stored = try Self.loadOutcome(db, id: id) else {
+                    throw StoreError.notFound(kind: "outcome", id: id)
+                }
+                guard !why.isEmpty else {
+                    throw OutcomeInvalid(
+                        caseId: stored.caseId,
+                        problems: [
+                            InvalidValue(field: "reason", expected: "why the outcome is retracted", got: "nothing")
+                        ])
+                }
+                try Self.requireStanding(stored, version: version)
+                try Self.requireNoDependants(on: stored, db: db)
+                var next = stored
+                next.version = stored.version + 1
+                next.retraction = OutcomeRetraction(reason: why, retractedBy: user, retractedAt: now)
+                try write(next, previous: stored, action: "outcome.retract", db: db, now: now)
+                return next
+            }
+        }
+    }
+
+    /// Refuses a change to an outcome that is retracted or not the version the user started from.
+    private static func requireStanding(_ stored: CaseOutcome, version: Int) throws {
+        if let retraction = stored.retraction {
+            throw StoreError.invalid(
+                "outcome \(stored.id) was retracted on \(LocalDate(retraction.retractedAt)) (\(retraction.reason)); "
+                    + "a retracted outcome is not changed: record a new one")
+        }
+        if stored.version != version {
+            throw StoreError.conflict(
+                kind: "outcome", id: stored.id, expectedVersion: version, currentVersion: stored.version)
+        }
+    }
+
+    /// Refuses retracting `outcome` while another standing outcome would break its rules without it.
+    private static func requireNoDependants(on outcome: CaseOutcome, db: Database) throws {
+        // Only the order of events is in question here, not whether a date has come.
+        let anyDay = LocalDate(year: 9999, month: 12, day: 31)
+        let code = try String.fetchOne(
+            db, sql: "SELECT oncotree_code FROM \"case\" WHERE id = ?", arguments: [outcome.caseId])
+        let remaining = try outcomes(db, caseId: outcome.caseId).filter { $0.id != outcome.id }
+        let broken = remaining.filter {
+            !$0.validationErrors(diagnosisCode: code, others: remaining, today: anyDay).isEmpty
+        }
+        guard !broken.isEmpty else { return }
+        let named = broken.map { "\($0.id) (\($0.date) \($0.kind.label))" }.joined(separator: ", ")
+        throw OutcomeInvalid(
+            caseId: outcome.caseId,
+            problems: [
+                InvalidValue(
+                    field: "outcome",
+                    expected: "no standing outcome that needs \(outcome.id) (retract or correct \(named) first)",
+                    got: outcome.id)
+            ])
+    }
+
     func addOutcome(_ outcome: CaseOutcome, db: Database, today: LocalDate, now: Date) throws -> CaseOutcome {
         var next = outcome
         next.id = ""  // a new outcome is no other's correction
+        if outcome.isRetracted {
+            throw OutcomeInvalid(
+                caseId: outcome.caseId,
+                problems: [
+                    InvalidValue(
+                        field: "retraction", expected: "a standing outcome (record it, then retract it)",
+                        got: "a retracted outcome")
+                ])
+        }
         try validate(next, db: db, today: today)
         next.id = try Self.nextId(db, prefix: "O-\(outcome.caseId)-", table: "outcome")
         next.version = 1
@@ -190,11 +269,12 @@ extension BoardStore {
             before: try previous.map(Codec.encode), after: body, at: now)
     }
 
-    static func outcomes(_ db: Database, caseId: String) throws -> [CaseOutcome] {
+    /// The case's outcomes by date: the standing ones, or all with `includingRetracted`.
+    static func outcomes(_ db: Database, caseId: String, includingRetracted: Bool = false) throws -> [CaseOutcome] {
         try String.fetchAll(
             db, sql: "SELECT body FROM outcome WHERE case_id = ? ORDER BY date, rowid", arguments: [caseId]
         )
-        .map { try Codec.decode(CaseOutcome.self, from: $0) }
+        .map { try Codec.decode(CaseOutcome.self, from: $0) }.filter { includingRetracted || !$0.isRetracted }
     }
 
     static func loadOutcome(_ db: Database, id: String) throws -> CaseOutcome? {

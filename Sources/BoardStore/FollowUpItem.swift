@@ -2,28 +2,36 @@ import BoardModel
 import Foundation
 
 /// A case the board should look at again, and why: its signed decision's follow-up date has come, or a treatment
-/// was recommended and no outcome has been recorded for longer than the board allows.
+/// was recommended and no outcome has been recorded for longer than the board allows (or both: one item per case,
+/// every reason listed).
 public struct FollowUpItem: Sendable, Hashable, Codable {
     public var caseId: String
     public var decisionId: String
     /// The diagnosis in words, for lists (never the patient's name).
     public var diagnosis: String
-    public var reason: FollowUpReason
-    /// When the case became (or becomes) due.
+    /// Every reason the case is back, the one that came due first first.
+    public var reasons: [FollowUpReason]
+    /// When the case became (or becomes) due: its first reason's day.
     public var dueOn: LocalDate
     public var status: FollowUpStatus
 
     public init(
-        caseId: String, decisionId: String, diagnosis: String, reason: FollowUpReason, dueOn: LocalDate,
+        caseId: String, decisionId: String, diagnosis: String, reasons: [FollowUpReason], dueOn: LocalDate,
         status: FollowUpStatus
     ) {
         self.caseId = caseId
         self.decisionId = decisionId
         self.diagnosis = diagnosis
-        self.reason = reason
+        self.reasons = reasons
         self.dueOn = dueOn
         self.status = status
     }
+
+    /// The reason that came due first.
+    public var reason: FollowUpReason { reasons[0] }
+
+    /// Every reason in words, joined: "follow-up date 2026-12-10; bring: CT abdomen · treatment recommended on …".
+    public var reasonText: String { reasons.map(\.text).joined(separator: " · ") }
 }
 
 /// Why a case is back in the queue.

@@ -52,12 +52,13 @@ struct FollowUpCommand: ParsableCommand {
         if changing && items.isEmpty { return }
         print(FollowUpItem.summary(items))
         for item in items {
-            print("\(item.caseId)  \(item.status.rawValue) \(item.dueOn)  \(item.diagnosis) — \(item.reason.text)")
+            print("\(item.caseId)  \(item.status.rawValue) \(item.dueOn)  \(item.diagnosis) — \(item.reasonText)")
         }
     }
 }
 
-/// One queue item as JSON: flat fields a script can read.
+/// One queue item as JSON: flat fields a script can read. `reason` and `kind` are the first reason's (as before an
+/// item could carry several); `reasons` lists them all.
 struct FollowUpRow: Encodable {
     var caseId: String
     var decisionId: String
@@ -66,6 +67,12 @@ struct FollowUpRow: Encodable {
     var dueOn: LocalDate
     var reason: String
     var kind: String
+    var reasons: [Reason]
+
+    struct Reason: Encodable {
+        var kind: String
+        var text: String
+    }
 
     init(_ item: FollowUpItem) {
         caseId = item.caseId
@@ -73,10 +80,13 @@ struct FollowUpRow: Encodable {
         diagnosis = item.diagnosis
         status = item.status.rawValue
         dueOn = item.dueOn
-        reason = item.reason.text
-        switch item.reason {
-        case .followUpDate: kind = "follow-up-date"
-        case .noOutcome: kind = "no-outcome"
+        reasons = item.reasons.map { reason in
+            switch reason {
+            case .followUpDate: Reason(kind: "follow-up-date", text: reason.text)
+            case .noOutcome: Reason(kind: "no-outcome", text: reason.text)
+            }
         }
+        reason = reasons[0].text
+        kind = reasons[0].kind
     }
 }

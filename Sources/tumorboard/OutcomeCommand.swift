@@ -4,11 +4,11 @@ import BoardModel
 import BoardStore
 import Foundation
 
-/// `tumorboard outcome add|list|import`: what happened after the board's decision, from scripts.
+/// `tumorboard outcome add|list|retract|import`: what happened after the board's decision, from scripts.
 struct OutcomeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "outcome", abstract: "Record and read what happened after a decision.",
-        subcommands: [Add.self, List.self, OutcomeImport.self])
+        subcommands: [Add.self, List.self, Retract.self, OutcomeImport.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -83,6 +83,47 @@ struct OutcomeCommand: ParsableCommand {
             for o in outcomes {
                 print("\(o.date)  \(o.id)  \(o.summary)" + (o.decisionId.map { " (after \($0))" } ?? ""))
             }
+        }
+    }
+}
+
+extension OutcomeCommand {
+    /// `tumorboard outcome retract ID --reason TEXT`: an outcome entered in error is kept, marked and audited, never
+    /// deleted; from then on no rule counts it.
+    struct Retract: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "retract", abstract: "Retract an outcome entered in error (kept, marked, audited).",
+            discussion: """
+                The outcome stays in the case's record, shown as retracted with the reason, who and when; precedents,
+                the follow-up queue, cohort exports and the checks of other outcomes no longer count it. A treatment
+                start that a standing response, stop or toxicity belongs to cannot be retracted before them.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp("The outcome id (O-<case>-<n>).", valueName: "outcome")) var outcomeId: String
+        @Option(help: ArgumentHelp("Why it is retracted (required).", valueName: "text")) var reason: String
+        @Option(
+            help: ArgumentHelp(
+                "The version you saw (refused if it changed since; default: the current one).", valueName: "n"))
+        var version: Int?
+
+        func run() throws {
+            let store = try global.openStore()
+            guard let current = try store.outcome(id: outcomeId) else {
+                throw CommandFailure(message: "no outcome \(outcomeId)")
+            }
+            let retracted: CaseOutcome
+            do {
+                retracted = try store.retractOutcome(id: outcomeId, version: version ?? current.version, reason: reason)
+            } catch let error as OutcomeInvalid {
+                throw CommandFailure(
+                    message: "outcome \(outcomeId) not retracted: "
+                        + error.problems.map { "\($0.field == "reason" ? "--reason: " : "")\($0.reason)" }
+                        .joined(separator: "; "))
+            }
+            print(
+                "retracted outcome \(retracted.id) of \(retracted.caseId) (version \(retracted.version)): \(retracted.summary)"
+            )
         }
     }
 }

@@ -19,7 +19,7 @@ struct OutcomeScreenTests {
         let (app, _) = try SampleBoard.app(width: 140, height: 40)
         app.run(.openCase("C-0009"))
         keys(app, "7")
-        #expect(app.frame().textDump().contains("No outcome recorded yet"))
+        #expect(app.frame().textDump().contains("No outcome yet · o records one"))
         keys(app, "o")
         let form = try #require(app.stack.last as? OutcomeFormScreen)
         #expect(form.outcome.date == LocalDate("2026-11-27"), "a new outcome is dated today by the app's clock")
@@ -145,5 +145,88 @@ struct OutcomeScreenTests {
         #expect(OutcomeFormKeys.hintLine.contains("s save") && OutcomeFormKeys.hintLine.contains("Esc close"))
         #expect(KeyMap.global.action(for: .char("o")) == .recordOutcome)
         #expect(KeyMap.global.action(for: .char("7")) == .tab(6))
+    }
+
+    @Test func retractingAsksWhyThenConfirmsAndKeepsTheOutcomeMarked() throws {
+        let (app, _) = try SampleBoard.app(width: 140, height: 40)
+        let store = app.context.store
+        try store.addOutcome(
+            CaseOutcome(
+                id: "", caseId: "C-0009", kind: .treatmentStarted, date: LocalDate("2026-11-20")!,
+                regimen: "pemigatinib", recordedBy: "", recordedAt: SampleBoard.now),
+            today: LocalDate("2026-11-27")!)
+        app.run(.openCase("C-0009"))
+        keys(app, "7R")
+        #expect(app.frame().textDump().contains("Retract O-C-0009-1 (2026-11-20 treatment started): why?"))
+        app.handle(.enter)
+        #expect(app.frame().textDump().contains("A retraction needs a reason"), "an empty reason is refused")
+        keys(app, "wrong patient\n")
+        #expect(app.frame().textDump().contains("Retract O-C-0009-1?"))
+        app.handle(.enter)  // Cancel is the default
+        #expect(try store.outcome(id: "O-C-0009-1")?.isRetracted == false)
+        keys(app, "Rwrong patient\n")
+        app.handle(.right)
+        app.handle(.enter)  // Retract
+        let stored = try #require(try store.outcome(id: "O-C-0009-1"))
+        #expect(stored.retraction?.reason == "wrong patient" && stored.version == 2)
+        let screen = app.frame().textDump()
+        #expect(screen.contains("RETRACTED (wrong patient): treatment started: pemigatinib"))
+        #expect(screen.contains("O-C-0009-1 v2 retracted by tester on 2026-11-27"))
+        #expect(screen.contains("Outcomes 0") && screen.contains("1 outcome by date (1 retracted)"))
+        app.handle(.enter)
+        #expect(app.stack.last is CaseScreen, "a retracted outcome is not corrected")
+        #expect(app.frame().textDump().contains("is retracted (wrong patient): record a new outcome instead"))
+        #expect(try store.auditEvents(caseId: "C-0009").last?.action == "outcome.retract")
+    }
+
+    @Test func theFollowUpScreenOpensRecordsAndSchedules() throws {
+        let store = try SampleBoard.store()
+        let later = Date(timeIntervalSince1970: 1_803_000_000)  // 2027-02-19
+        let queue = try store.followUpQueue(today: LocalDate(later))
+        let first = try #require(queue.first)
+        let decision = try #require(try store.decision(id: first.decisionId))
+        let decidedAt = try #require(decision.meetingId)
+        let board = try #require(try store.meeting(id: decidedAt)?.boardId)
+        let next = try store.createMeeting(
+            MeetingDetails(boardId: board, startsAt: later.addingTimeInterval(7 * 86400)), now: later)
+        let app = BoardApp(
+            store: store, terminal: FakeTerminal(width: 80, height: 24), themes: SampleBoard.themes(),
+            theme: .monochrome, clock: { later })
+        keys(app, "F")
+        let screen = try #require(app.stack.last as? FollowUpScreen)
+        var text = app.frame().textDump()
+        #expect(text.contains(FollowUpItem.summary(queue)))
+        #expect(screen.items.map(\.caseId) == queue.map(\.caseId) && Set(queue.map(\.caseId)).count == queue.count)
+        #expect(text.contains("\(first.caseId) · \(first.diagnosis)"), "the selected case's reasons in full")
+        app.handle(.enter)
+        let opened = try #require(app.stack.last as? CaseScreen)
+        #expect(opened.view.caseId == first.caseId && opened.view.tabs.active == CaseView.outcomesTab)
+        app.handle(.escape)
+        keys(app, "o")
+        #expect((app.stack.last as? OutcomeFormScreen)?.caseId == first.caseId)
+        app.handle(.escape)
+        keys(app, "a")
+        text = app.frame().textDump()
+        #expect(text.contains("Add \(first.caseId) to the next meeting?"))
+        app.handle(.right)
+        app.handle(.enter)  // Add
+        #expect(try store.meeting(id: next.id)?.agenda.map(\.caseId) == [first.caseId])
+        let note = try #require(try store.caseRecord(id: first.caseId, on: LocalDate(later))?.notes.last)
+        #expect(note.text == "Back for follow-up (meeting \(next.id)): " + first.reasonText)
+        #expect(app.frame().textDump().contains("\(first.caseId) added to"))
+    }
+
+    @Test func everyCaseTabIsNamedAt80Columns() throws {
+        let (app, _) = try SampleBoard.app(width: 80, height: 24)
+        app.run(.openCase("C-0009"))
+        for (n, title) in CaseView.tabTitles.enumerated() {
+            keys(app, String(n + 1))
+            let bar = app.frame().textDump().split(separator: "\n")[2]
+            #expect(bar.contains(" \(title)"), "the active tab reads in full: \(title)")
+            for (m, short) in CaseView.shortTitles.enumerated() where m != n {
+                #expect(bar.contains(" \(short)"), "\(short) is named while \(title) is active")
+            }
+            #expect(!bar.contains("…"), "no tab is cut")
+        }
     }
 }

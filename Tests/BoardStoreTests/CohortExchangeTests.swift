@@ -174,4 +174,29 @@ struct CohortExchangeTests {
             #expect(error.location == "$.tumorboard.precedents[0].id")
         }
     }
+
+    /// The outcome event is one type shared by a case's outcome and a cohort file's timed outcome; the cohort file's
+    /// layout stays version 1: every timed outcome of the partner sample (written before the types were shared)
+    /// reads and writes back as the same JSON object, `drugs` included when empty.
+    @Test func timedOutcomesKeepTheVersionOneLayout() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: Self.root + "/SampleData/partner/riverside-cohort.json"))
+        func timed(_ node: Any) -> [[String: Any]] {
+            if let object = node as? [String: Any] {
+                let own = (object["outcomes"] as? [[String: Any]]) ?? []
+                return own.filter { $0["day"] != nil } + object.values.flatMap(timed)
+            }
+            return (node as? [Any])?.flatMap(timed) ?? []
+        }
+        let objects = timed(try JSONSerialization.jsonObject(with: data))
+        #expect(objects.count >= 10)
+        for object in objects {
+            let given = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+            let outcome = try NativeReader.decoder.decode(TimedOutcome.self, from: given)
+            let written = try JSONSerialization.jsonObject(with: try NativeReader.encoder.encode(outcome))
+            let again = try JSONSerialization.data(withJSONObject: written, options: [.sortedKeys])
+            #expect(String(decoding: again, as: UTF8.self) == String(decoding: given, as: UTF8.self))
+        }
+        let bare = try NativeReader.encoder.encode(TimedOutcome(day: 3, kind: .progression))
+        #expect(String(decoding: bare, as: UTF8.self).contains("\"drugs\" : ["), "v1 readers require drugs")
+    }
 }

@@ -85,4 +85,69 @@ struct FollowUpQueueTests {
                 recordedAt: Fixtures.now), today: today)
         #expect(try store.followUpQueue(today: today).isEmpty)
     }
+
+    /// C-2 decided the day before `Fixtures.now` at a GI meeting: chemotherapy recommended, follow-up on 2026-12-10.
+    static func decidedWithFollowUpDate(_ store: BoardStore) throws {
+        let presented = try store.createMeeting(
+            MeetingDetails(boardId: "gi", startsAt: Fixtures.now.addingTimeInterval(-86400), chair: "Dr. Chen"),
+            now: Fixtures.now)
+        try store.addToAgenda(meetingId: presented.id, caseIds: ["C-2"], now: Fixtures.now)
+        var d = try store.newDecision(caseId: "C-2", meetingId: presented.id, now: Fixtures.now)
+        d.recommendations = [Recommendation(kind: .targetedTherapy, therapy: "imatinib", rationale: "KIT exon 11")]
+        d.consensus = .unanimous
+        d.followUp = FollowUp(date: Self.day("2026-12-10"), represent: "CT abdomen")
+        let saved = try store.saveDecision(d, now: Fixtures.now)
+        try Fixtures.chair(store, board: "gi", person: "Dr. Chen", login: "chen").signDecision(
+            id: saved.id, expectedVersion: saved.version, now: Fixtures.now)
+    }
+
+    @Test func aCaseDueForTwoReasonsIsListedOnceWithBoth() throws {
+        let store = try Fixtures.seededStore()
+        try Self.decidedWithFollowUpDate(store)
+        let items = try store.followUpQueue(today: Self.day("2027-02-20"))
+        #expect(items.map(\.caseId) == ["C-2", "C-3"], "one item per case")
+        let c2 = try #require(items.first)
+        #expect(
+            c2.reasons == [
+                .followUpDate(Self.day("2026-12-10"), represent: "CT abdomen"),
+                .noOutcome(decidedOn: Self.day("2026-11-18"), days: 90),
+            ])
+        #expect(c2.dueOn == Self.day("2026-12-10") && c2.status == .overdue, "due from its first reason")
+        #expect(
+            c2.reasonText
+                == "follow-up date 2026-12-10; bring: CT abdomen · treatment recommended on 2026-11-18, no outcome recorded within 90 days"
+        )
+        // Before the second reason has come only the first is listed.
+        #expect(try store.followUpQueue(today: Self.day("2026-12-10")).first?.reasons.count == 1)
+        #expect(FollowUpItem.summary(items) == "Follow-up: 1 due, 1 overdue")
+    }
+
+    @Test func aCaseIsAddedToItsBoardsNextMeetingWithItsReason() throws {
+        let store = try Fixtures.seededStore()
+        try Self.decidedWithFollowUpDate(store)
+        let item = try #require(try store.followUpQueue(today: Self.day("2026-12-10")).first)
+        let before = try Fixtures.snapshot(store)
+        #expect(
+            throws: StoreError.invalid(
+                "no meeting ahead for the board that made decision \(item.decisionId): plan one first")
+        ) {
+            try store.scheduleFollowUp(item, now: Fixtures.now)
+        }
+        #expect(try Fixtures.snapshot(store) == before, "a refusal writes nothing")
+        // A later GI meeting, and a sooner thoracic one that is not the deciding board's.
+        _ = try store.createMeeting(
+            MeetingDetails(boardId: "thoracic", startsAt: Fixtures.now.addingTimeInterval(2 * 86400)), now: Fixtures.now
+        )
+        let next = try store.createMeeting(
+            MeetingDetails(boardId: "gi", startsAt: Fixtures.now.addingTimeInterval(14 * 86400)), now: Fixtures.now)
+        let meeting = try store.scheduleFollowUp(item, now: Fixtures.now)
+        #expect(meeting.id == next.id && meeting.boardName == "Gastrointestinal" && meeting.caseCount == 1)
+        #expect(try store.meeting(id: next.id)?.agenda.map(\.caseId) == ["C-2"])
+        let note = try #require(try store.caseRecord(id: "C-2")?.notes.last)
+        #expect(note.text == "Back for follow-up (meeting \(next.id)): follow-up date 2026-12-10; bring: CT abdomen")
+        let actions = try store.auditEvents(caseId: "C-2").suffix(3).map(\.action)
+        #expect(actions.contains("agenda.add") && actions.contains("note.add"))
+        #expect(try store.followUpQueue(today: Self.day("2026-12-10")).isEmpty, "on a later agenda: settled")
+        #expect(throws: StoreError.self) { try store.scheduleFollowUp(item, now: Fixtures.now) }
+    }
 }

@@ -54,6 +54,22 @@ if sqlite3 "$S" "select action from audit_event where entity = 'outcome' and cas
     pass "each outcome is an audit event"
 else fail "audit events missing"; fi
 
+# Retraction: an outcome entered in error is kept, marked and audited, never deleted; it then counts for nothing.
+refused "a retraction needs a reason" "outcome O-C-0001-2 not retracted: --reason: expected why the outcome is retracted" \
+    "$BIN" outcome retract "${T[@]}" O-C-0001-2 --reason "  "
+refused "a treatment start is not retracted while its response stands" "retract or correct O-C-0001-2 (2026-11-30 response) first" \
+    "$BIN" outcome retract "${T[@]}" O-C-0001-1 --reason "wrong drug"
+ok_run "the response is retracted with its reason" "retracted outcome O-C-0001-2 of C-0001 (version 2)" \
+    "$BIN" outcome retract "${T[@]}" O-C-0001-2 --reason "scan of another patient"
+ok_run "outcome list shows it retracted, not deleted" "O-C-0001-2  RETRACTED (scan of another patient): response: RECIST 1.1 PR" \
+    "$BIN" outcome list --store "$S" C-0001
+ok_run "outcome list --json carries the retraction" '"retractedBy" : "alice"' "$BIN" outcome list --store "$S" C-0001 --json
+refused "a retracted outcome is not retracted again" "a retracted outcome is not changed" \
+    "$BIN" outcome retract "${T[@]}" O-C-0001-2 --reason again
+if [ "$(sqlite3 "$S" "select user || ' ' || action from audit_event where entity_id = 'O-C-0001-2' order by seq desc limit 1")" = "alice outcome.retract" ]; then
+    pass "the retraction is an audit event of alice's"
+else fail "no outcome.retract audit event"; fi
+
 # A timeline file: days count from the case's diagnosis (C-0009 was diagnosed on 2025-08-04).
 printf 'PATIENT_ID\tSTART_DATE\tSTOP_DATE\tEVENT_TYPE\tTREATMENT_TYPE\tSUBTYPE\tAGENT\tSTATUS\nC-0009\t10\t40\tTREATMENT\tMedical Therapy\tChemotherapy\tgemcitabine + cisplatin\t\nC-0009\t35\t\tSTATUS\t\t\t\tProgression\nC-0009\t5\t\tSPECIMEN\t\t\t\t\n' >"$WORK/timeline.txt"
 ok_run "a timeline file imports with its account" "3 records read, 1 skipped" "$BIN" outcome import "${T[@]}" "$WORK/timeline.txt"
@@ -72,6 +88,14 @@ keys Enter
 check "case opens" "Intrahepatic"
 keys 7
 check "the Outcomes tab lists the imported events" "treatment started: Medical Therapy: Chemotherapy"
+keys G R
+check "R asks why the selected outcome is retracted" "Retract O-C-0009-2 (2025-09-13 treatment stopped): why?"
+literal "entered on the wrong case"
+keys Enter
+check "then asks again, Cancel first" "Retract O-C-0009-2?"
+keys Right Enter
+check "the retraction is kept and marked" "RETRACTED (entered on the wrong case): treatment stopped"
+check "the tab counts standing outcomes" "Outcomes 2"
 keys o
 check "the outcome form opens" "new outcome"
 keys l l
@@ -79,7 +103,7 @@ check "the kind steps to response" "‹ response ›"
 keys Escape
 check "leaving with a change asks first" "Save the outcome before closing?"
 keys Right Enter
-check "discarded: back on the case" "Outcomes 3"
+check "discarded: back on the case" "Outcomes 2"
 keys o
 check "a fresh form" "‹ treatment started ›"
 keys j j Enter
@@ -117,5 +141,34 @@ check "the Precedents tab groups the earlier cases" "earlier cases with FGFR2 fu
 check "and says why each is similar" "why: same diagnosis (IHCH); same FGFR2 fusion (FGFR2::BICC1)"
 keys q
 check "quit" "EXIT=0"
+
+# The follow-up queue as a screen, at 80×24: F on Home lists each due case once with every reason; Enter opens the
+# case on its Outcomes tab; a adds it to the next meeting of the board that decided it, the reason as a note.
+"$BIN" followup --store "$S" --set-no-outcome-days 5 >/dev/null
+ok_run "followup lists C-0011 once with its reason" "no outcome recorded within 5 days" "$BIN" followup --store "$S"
+if [ "$("$BIN" followup --store "$S" | cut -d' ' -f1 | sort | uniq -d | wc -l)" -eq 0 ]; then
+    pass "no case is listed twice"
+else fail "a case is listed twice"; fi
+BOARD=$(sqlite3 "$S" "select m.board_id from decision d join meeting m on m.id = d.meeting_id where d.id = 'D-0011'")
+"$BIN" meeting new --store "$S" --board "$BOARD" --starts "2099-01-07 15:00" >/dev/null
+start 80 24 "'$BIN' --store '$S' --user alice"
+check "the board opens at 80 columns" "Meetings ("
+keys F
+check "F opens the follow-up screen" "Follow-up: "
+check "with the first case and its reason in full" "C-0011 · Gastrointestinal stromal tumour"
+keys Enter
+check "Enter opens the case on its Outcomes tab" "Outcomes 0"
+check "every tab is named at 80 columns" "Sum │ Mol"
+keys Escape
+check "Esc goes back to the queue" "Enter open the case"
+keys a
+check "a asks before adding, with the reason" "Add C-0011 to the next meeting?"
+keys Right Enter
+check "the case is added to its board's next meeting" "C-0011 added to"
+keys q
+check "quit" "EXIT=0"
+if sqlite3 "$S" "select text from note where case_id = 'C-0011' order by rowid desc limit 1" | grep -qF "Back for follow-up (meeting"; then
+    pass "the reason is written as a note on the case"
+else fail "no follow-up note on C-0011"; fi
 
 finish

@@ -9,7 +9,7 @@ public final class CaseScreen: Screen {
     public init(caseId: String, tab: Int = 0) { view = CaseView(caseId: caseId, tab: tab) }
 
     public var title: String { "Case \(view.caseId)" }
-    public var keys: KeyTable<AppAction> { CaseCorrection.keys }
+    public var keys: KeyTable<AppAction> { CaseCorrection.keys + OutcomeRetractionPrompt.keys }
 
     public func reload(_ context: AppContext) throws { try view.reload(context) }
 
@@ -27,6 +27,11 @@ public final class CaseScreen: Screen {
         switch action {
         case .correctCase:
             return CaseCorrection.start(caseId: view.caseId, context: context) { [view] in try? view.reload(context) }
+        case .retractOutcome:
+            guard let outcome = view.selectedOutcome else {
+                return .error("Select an outcome on the Outcomes tab (7).")
+            }
+            return OutcomeRetractionPrompt.start(outcome, context: context) { [view] in try? view.reload(context) }
         case .left: return view.perform(.previousTab) ? .none : .unhandled
         case .right: return view.perform(.nextTab) ? .none : .unhandled
         default: return view.perform(action) ? .none : .unhandled

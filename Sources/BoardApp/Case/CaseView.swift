@@ -9,6 +9,9 @@ import TUIKit
 @MainActor
 final class CaseView {
     static let tabTitles = ["Summary", "Molecular", "Trials", "Notes", "Decision", "History", "Outcomes", "Precedents"]
+    /// The titles of the tabs not shown when the full ones do not fit (an 80-column terminal): every tab stays
+    /// named and clickable, its count kept, instead of all being cut to a letter or two.
+    static let shortTitles = ["Sum", "Mol", "Trials", "Notes", "Dec", "Hist", "Outc", "Prec"]
     static let outcomesTab = 6
     static let precedentsTab = 7
     /// The Precedents tab's list: read when the tab is first drawn after a reload (two indexed look-ups and the kept
@@ -84,13 +87,8 @@ final class CaseView {
         let (bar, body) = rect.splitVertically(topHeight: 1)
         lastTabRect = bar
         lastBodyRect = body
-        var titles = Self.tabTitles
-        titles[1] += " \(record.record.findings.count)"
-        titles[2] += " \(record.matches.filter { $0.status != .notEligible }.count)"
-        titles[3] += " \(record.notes.count)"
-        titles[Self.outcomesTab] += " \(outcomes.count)"
         let active = tabs.active
-        tabs = TabBar(titles: titles, active: active)
+        tabs = TabBar(titles: titles(width: bar.width, active: active, record: record), active: active)
         tabs.render(into: &canvas, rect: bar)
         switch active {
         case 1: renderMolecular(into: &canvas, rect: body, context: context, focused: focused)
@@ -108,6 +106,19 @@ final class CaseView {
             if text.lines != lines { text.lines = lines }
             text.render(into: &canvas, rect: body)
         }
+    }
+
+    /// The tab titles with their counts; the tabs not shown take their short titles when the full ones do not fit.
+    func titles(width: Int, active: Int, record: CaseRecord) -> [String] {
+        var counts = Array(repeating: "", count: Self.tabTitles.count)
+        counts[1] = " \(record.record.findings.count)"
+        counts[2] = " \(record.matches.filter { $0.status != .notEligible }.count)"
+        counts[3] = " \(record.notes.count)"
+        counts[Self.outcomesTab] = " \(outcomes.filter { !$0.isRetracted }.count)"
+        let full = zip(Self.tabTitles, counts).map { $0 + $1 }
+        let needed = full.reduce(0) { $0 + TextWidth.displayWidth(of: $1) + 2 } + full.count - 1
+        guard needed > width else { return full }
+        return full.indices.map { $0 == active ? full[$0] : Self.shortTitles[$0] + counts[$0] }
     }
 
     // MARK: Molecular
@@ -280,10 +291,12 @@ final class CaseView {
     private func renderOutcomes(into canvas: inout Canvas, rect: Rect, context: AppContext, focused: Bool) {
         guard let record else { return }
         let (info, listRect) = rect.splitVertically(topHeight: 1)
+        let retracted = outcomes.filter(\.isRetracted).count
         canvas.put(
             outcomes.isEmpty
-                ? "No outcome recorded yet · o records one (treatment, response, toxicity, death…)"
-                : "\(outcomes.count) outcome\(outcomes.count == 1 ? "" : "s") by date · o new · Enter correct the selected",
+                ? "No outcome yet · o records one (treatment, response, toxicity, death…)"
+                : "\(outcomes.count) outcome\(outcomes.count == 1 ? "" : "s") by date"
+                    + (retracted > 0 ? " (\(retracted) retracted)" : "") + " · o new · Enter correct · R retract",
             in: info, role: .dim)
         let rows = outcomes
         let say = { (text: String) in context.masked(text, for: record.record.patient) }
@@ -291,6 +304,7 @@ final class CaseView {
             let o = rows[index]
             let role: StyleRole =
                 switch o.kind {
+                case _ where o.isRetracted: .dim
                 case .progression, .death, .toxicity: .warning
                 case .response where o.response.map(ResponseCriteria.isProgression) == true: .warning
                 default: .normal
@@ -298,9 +312,18 @@ final class CaseView {
             return [
                 Span("\(o.date)  ", role: selected ? .selection : .title),
                 Span(say(o.summary), role: selected ? .selection : role),
-                Span("  \(o.id)" + (o.version > 1 ? " v\(o.version)" : ""), role: selected ? .selection : .dim),
+                Span(
+                    "  \(o.id)" + (o.version > 1 ? " v\(o.version)" : "")
+                        + (o.retraction.map { " retracted by \($0.retractedBy) on \(LocalDate($0.retractedAt))" } ?? ""),
+                    role: selected ? .selection : .dim),
             ]
         }
+    }
+
+    /// The outcome selected on the Outcomes tab (nil on another tab).
+    var selectedOutcome: CaseOutcome? {
+        guard tabs.active == Self.outcomesTab, let i = outcomeList.selectedIndex, i < outcomes.count else { return nil }
+        return outcomes[i]
     }
 
     // MARK: Recording
@@ -338,8 +361,11 @@ final class CaseView {
         case .recordOutcome:
             return .push(OutcomeFormScreen(caseId: caseId))
         case .open where tabs.active == Self.outcomesTab:
-            guard let i = outcomeList.selectedIndex, i < outcomes.count else { return nil }
-            return .push(OutcomeFormScreen(caseId: caseId, existing: outcomes[i]))
+            guard let outcome = selectedOutcome else { return nil }
+            if let retraction = outcome.retraction {
+                return .error("\(outcome.id) is retracted (\(retraction.reason)): record a new outcome instead (o).")
+            }
+            return .push(OutcomeFormScreen(caseId: caseId, existing: outcome))
         default:
             return nil
         }

@@ -19,11 +19,13 @@ public final class HomeScreen: Screen {
     /// 0 = meetings, 1 = backlog.
     var focus = 0
     var lastRects: (meetings: Rect, backlog: Rect) = (.zero, .zero)
+    /// Where the follow-up line was drawn: a click on it opens the queue.
+    var followUpLine = Rect.zero
 
     public init() {}
 
     public var title: String { "Home" }
-    public var keys: KeyTable<AppAction> { MeetingKeys.homeScreen }
+    public var keys: KeyTable<AppAction> { MeetingKeys.homeScreen + FollowUpScreen.homeKeys }
 
     var meetings: [MeetingSummary] { upcoming + past }
 
@@ -81,12 +83,14 @@ public final class HomeScreen: Screen {
                 &canvas, rect: backlogRect,
                 title: "Backlog: \(backlogTotal) case\(backlogTotal == 1 ? "" : "s") not on an agenda"
                     + (backlogTotal > backlog.count ? " (first \(backlog.count) listed)" : ""), focused: focus == 1)
+            followUpLine = .zero
             if !followUp.isEmpty, inner.height > 2 {
                 let (line, rest) = inner.splitVertically(topHeight: 1)
                 let first = followUp[0]
                 canvas.put(
-                    FollowUpItem.summary(followUp) + " · first \(first.caseId): \(first.reason.text)", in: line,
+                    FollowUpItem.summary(followUp) + " · F list · first \(first.caseId): \(first.reasonText)", in: line,
                     role: followUp.contains { $0.status == .overdue } ? .warning : .info)
+                followUpLine = line
                 inner = rest
             }
             if backlog.isEmpty {
@@ -127,6 +131,7 @@ public final class HomeScreen: Screen {
             }
         case .back: return .unhandled
         case .meeting(.newMeeting): return MeetingKeys.newMeeting(context: context)
+        case .followUpQueue: return .push(FollowUpScreen())
         default:
             if focus == 0 { return ListKeys.apply(action, to: &meetingList) ? .none : .unhandled }
             return ListKeys.apply(action, to: &backlogList) ? .none : .unhandled
@@ -135,6 +140,7 @@ public final class HomeScreen: Screen {
     }
 
     public func click(_ event: MouseEvent, rect: Rect, context: AppContext) -> Navigation {
+        if event.isActivation, followUpLine.contains(x: event.x, y: event.y) { return .push(FollowUpScreen()) }
         for (pane, paneRect) in [(0, lastRects.meetings), (1, lastRects.backlog)]
         where paneRect.contains(x: event.x, y: event.y) {
             focus = pane

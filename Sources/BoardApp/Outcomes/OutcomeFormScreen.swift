@@ -46,7 +46,7 @@ public final class OutcomeFormScreen: Screen {
         if draft != nil { draftChanged() }
     }
 
-    public var title: String { "CaseOutcome · \(caseId)" }
+    public var title: String { "Outcome · \(caseId)" }
     var isDirty: Bool { outcome != (savedCopy ?? pristine) }
 
     public func reload(_ context: AppContext) throws {
@@ -56,8 +56,9 @@ public final class OutcomeFormScreen: Screen {
             pristine.date = context.today
             outcome = pristine
         }
-        others = try context.store.outcomes(caseId: caseId)
-        if let id = savedCopy?.id, let stored = others.first(where: { $0.id == id }) { savedCopy = stored }
+        let all = try context.store.outcomes(caseId: caseId)
+        if let id = savedCopy?.id, let stored = all.first(where: { $0.id == id }) { savedCopy = stored }
+        others = all.filter { !$0.isRetracted }  // a retracted outcome is checked against and chosen by nothing
         validate(context)
         list.setCount(rows.count)
     }
@@ -101,7 +102,7 @@ public final class OutcomeFormScreen: Screen {
             savedCopy.map { "correcting \($0.id) (version \($0.version))" } ?? "new outcome"
         let inner = Pane.draw(
             &canvas, rect: rect,
-            title: "CaseOutcome · \(caseId) · \(context.patientLabel(record.record.patient)) · \(state)"
+            title: "Outcome · \(caseId) · \(context.patientLabel(record.record.patient)) · \(state)"
                 + (isDirty ? " · unsaved changes" : ""), focused: true)
         guard inner.height > 2 else { return }
         let (body, help) = inner.splitBottom(1)
@@ -349,7 +350,7 @@ public final class OutcomeFormScreen: Screen {
             outcome = saved
             savedCopy = saved
             drafts.discard(context)
-            return .popAndReload("CaseOutcome \(saved.id) saved: \(saved.date) \(saved.summary).")
+            return .popAndReload("Outcome \(saved.id) saved: \(saved.date) \(saved.summary).")
         } catch let invalid as OutcomeInvalid {
             problems = invalid.problems
             return .error("Not saved: \(invalid.problems.count) problem(s) marked ✗ beside the fields.")

@@ -19,7 +19,6 @@ enum OutcomeFHIRReader {
     static let diseaseStatusCodes: Set<String> = ["97509-4", "88040-1"]
 
     static func read(_ root: JSONNode, file: String) throws -> OutcomeFileContent {
-        var account = ImportAccount(file: file, format: "fhir")
         var resources: [(node: JSONNode, fullUrl: String?)] = []
         if root["resourceType"].string == "Bundle" {
             for entry in root["entry"].array where entry["resource"].exists {
@@ -28,157 +27,187 @@ enum OutcomeFHIRReader {
         } else {
             resources.append((root, nil))
         }
-        // Every way the file names each of its patients, to the Patient's id.
+        var reading = Reading(file: file, patients: patients(in: resources))
+        for (resource, _) in resources { reading.take(resource) }
+        return OutcomeFileContent(records: reading.records, account: reading.account)
+    }
+
+    /// Every way the file names each of its patients (id, "Patient/id", fullUrl), to the Patient's id.
+    static func patients(in resources: [(node: JSONNode, fullUrl: String?)]) -> [String: String] {
         var patients: [String: String] = [:]
         for (r, fullUrl) in resources where r["resourceType"].string == "Patient" {
             guard let id = r["id"].string ?? fullUrl?.replacingOccurrences(of: "urn:uuid:", with: "") else { continue }
             for name in [id, "Patient/\(id)", fullUrl].compactMap({ $0 }) { patients[name] = id }
         }
+        return patients
+    }
+
+    /// One pass over a file's resources: the records made so far, the account, and the treatments started (a later
+    /// dose of a drug belongs to its start).
+    struct Reading {
+        var account: ImportAccount
+        let patients: [String: String]
+        let name: String
+        var records: [OutcomeFileRecord] = []
+        /// subject + drug → index of its start in `records`.
+        var started: [String: Int] = [:]
+        var seen = Set<String>()
+
+        init(file: String, patients: [String: String]) {
+            account = ImportAccount(file: file, format: "fhir")
+            self.patients = patients
+            name = URL(fileURLWithPath: file).lastPathComponent
+        }
+
+        mutating func take(_ r: JSONNode) {
+            account.read()
+            let type = r["resourceType"].string ?? "untyped"
+            if let id = r["id"].string, !seen.insert("\(type)/\(id)").inserted {
+                account.skip("repeated Bundle entries of a resource already read")
+                return
+            }
+            switch type {
+            case "Observation": diseaseStatus(r)
+            case "MedicationAdministration", "MedicationStatement": medication(r, type: type)
+            default: account.skip("\(type) resources: not outcomes")
+            }
+        }
+
+        /// The record's patient: a reference the file resolves, else the id of a "Patient/…" reference.
         func subject(_ r: JSONNode) -> String? {
             guard let ref = r["subject"]["reference"].string else { return nil }
             if let id = patients[ref] { return id }
             guard ref.hasPrefix("Patient/") else { return nil }
             return String(ref.dropFirst("Patient/".count))
         }
-        var records: [OutcomeFileRecord] = []
-        var started: [String: Int] = [:]  // subject + drug → index of its start in records
-        let name = URL(fileURLWithPath: file).lastPathComponent
-        var seen = Set<String>()
-        for (r, _) in resources {
-            account.read()
-            let type = r["resourceType"].string ?? "untyped"
-            if let id = r["id"].string, !seen.insert("\(type)/\(id)").inserted {
-                account.skip("repeated Bundle entries of a resource already read")
-                continue
-            }
-            let location = r.path
-            func make(_ kind: OutcomeKind, _ date: LocalDate, _ who: String, _ change: (inout CaseOutcome) -> Void)
-                -> OutcomeFileRecord
-            {
-                var o = CaseOutcome(
-                    id: "", caseId: "", kind: kind, date: date, source: "\(name) \(type)/\(r["id"].string ?? "")",
-                    recordedBy: "", recordedAt: Date(timeIntervalSince1970: 0))
-                change(&o)
-                return OutcomeFileRecord(outcome: o, subject: who, location: location)
-            }
-            switch type {
-            case "Observation":
-                let codes = Set(FHIRReader.codings(r["code"]).compactMap(\.code))
-                let profiled = FHIRReader.profiles(r).contains("mcode-cancer-disease-status")
-                guard profiled || !codes.isDisjoint(with: diseaseStatusCodes) else {
-                    account.skip("Observations that are not a cancer disease status")
-                    continue
-                }
-                if ["entered-in-error", "cancelled"].contains(r["status"].string ?? "") {
-                    account.skip("disease status Observations entered in error or cancelled")
-                    continue
-                }
-                guard let who = subject(r) else {
-                    account.skip("disease status Observations without a patient subject")
-                    continue
-                }
-                guard let date = effectiveDate(r) else {
-                    account.skip("disease status Observations without an effective date")
-                    continue
-                }
-                let valueCodes = FHIRReader.codings(r["valueCodeableConcept"]).compactMap(\.code)
-                guard let status = valueCodes.compactMap({ diseaseStatus[$0] }).first else {
-                    account.invalid(
-                        "Observation.valueCodeableConcept", found: valueCodes.joined(separator: ", "),
-                        at: location + ".valueCodeableConcept",
-                        expected: "a SNOMED CT code of mCODE's condition status trend value set")
-                    account.skip("disease status Observations without a value the value set defines")
-                    continue
-                }
-                for field in ["code", "subject", "valueCodeableConcept", "effectiveDateTime", "effectivePeriod"]
-                where r[field].exists {
-                    account.used("Observation.\(field)")
-                }
-                for key in r.keys where !Self.bookkeeping.contains(key) && !Self.observationFields.contains(key) {
-                    account.unused("Observation.\(key)")
-                }
-                records.append(
-                    status == "worsened"
-                        ? make(.progression, date, who) { $0.reason = "mCODE disease status: worsened" }
-                        : make(.response, date, who) {
-                            $0.criteria = .diseaseStatus
-                            $0.response = status
-                        })
-            case "MedicationAdministration", "MedicationStatement":
-                let status = r["status"].string ?? ""
-                if status == "entered-in-error" {
-                    account.skip("medication records entered in error")
-                    continue
-                }
-                let concept = r["medicationCodeableConcept"]
-                let codings = FHIRReader.codings(concept)
-                let words = (codings.compactMap(\.display) + [concept["text"].string].compactMap { $0 }).joined(
-                    separator: " ")
-                let atc = codings.contains {
-                    ($0.system ?? "").lowercased().contains("atc")
-                        && Antineoplastics.isAntineoplastic(atc: $0.code ?? "")
-                }
-                let profiled = FHIRReader.profiles(r).contains { $0.contains("cancer-related-medication") }
-                let ingredient = Antineoplastics.ingredient(in: words)
-                guard atc || profiled || ingredient != nil,
-                    let drug = ingredient ?? FHIRReader.words(concept).map(Self.agent)
-                else {
-                    account.skip("medications that are not antineoplastic (or name no drug)")
-                    continue
-                }
-                guard let who = subject(r) else {
-                    account.skip("medication records without a patient subject")
-                    continue
-                }
-                let period = r["effectivePeriod"]
-                guard let start = ClinicalVocabulary.date(r["effectiveDateTime"].string ?? period["start"].string)
-                else {
-                    account.skip("medication records without an effective date")
-                    continue
-                }
-                for field in ["status", "medicationCodeableConcept", "subject", "effectiveDateTime", "effectivePeriod"]
-                where r[field].exists {
-                    account.used("\(type).\(field)")
-                }
-                for key in r.keys where !Self.bookkeeping.contains(key) && !Self.medicationFields.contains(key) {
-                    account.unused("\(type).\(key)")
-                }
-                if status == "not-done" || status == "not-taken" {
-                    let why = r["statusReason"].array.first.flatMap { FHIRReader.words($0) }
-                    records.append(
-                        make(.treatmentNotStarted, start, who) {
-                            $0.reason = "\(drug) not given" + (why.map { ": \($0)" } ?? "")
-                        })
-                    continue
-                }
-                let key = "\(who)|\(drug.lowercased())"
-                if let first = started[key] {
-                    // A later dose of a drug already started belongs to that treatment; an earlier one moves its start.
-                    if start < records[first].outcome.date { records[first].outcome.date = start }
-                    account.skip("later doses of a drug already started (one treatment start per drug)")
-                } else {
-                    started[key] = records.count
-                    records.append(
-                        make(.treatmentStarted, start, who) {
-                            $0.id = "fhir-\(records.count)"
-                            $0.drugs = [drug]
-                        })
-                }
-                if type == "MedicationStatement", ["completed", "stopped"].contains(status),
-                    let end = ClinicalVocabulary.date(period["end"].string), let first = started[key]
-                {
-                    let treatmentId = records[first].outcome.id
-                    records.append(
-                        make(.treatmentStopped, end, who) {
-                            $0.treatmentId = treatmentId
-                            $0.stopReason = status == "completed" ? .completed : .notStated
-                        })
-                }
-            default:
-                account.skip("\(type) resources: not outcomes")
+
+        /// Counts a kept resource's fields: those the reader takes as used, every other (bookkeeping aside) unused.
+        mutating func accountFields(_ r: JSONNode, _ type: String, taking fields: Set<String>) {
+            for key in r.keys where !OutcomeFHIRReader.bookkeeping.contains(key) {
+                if fields.contains(key) { account.used("\(type).\(key)") } else { account.unused("\(type).\(key)") }
             }
         }
-        return OutcomeFileContent(records: records, account: account)
+
+        func make(
+            _ r: JSONNode, _ kind: OutcomeKind, _ date: LocalDate, _ who: String, _ change: (inout CaseOutcome) -> Void
+        ) -> OutcomeFileRecord {
+            let type = r["resourceType"].string ?? "untyped"
+            var o = CaseOutcome(
+                id: "", caseId: "", kind: kind, date: date, source: "\(name) \(type)/\(r["id"].string ?? "")",
+                recordedBy: "", recordedAt: Date(timeIntervalSince1970: 0))
+            change(&o)
+            return OutcomeFileRecord(outcome: o, subject: who, location: r.path)
+        }
+
+        /// A CancerDiseaseStatus Observation: worsened is progression, the rest responses in mCODE's words.
+        mutating func diseaseStatus(_ r: JSONNode) {
+            let codes = Set(FHIRReader.codings(r["code"]).compactMap(\.code))
+            let profiled = FHIRReader.profiles(r).contains("mcode-cancer-disease-status")
+            guard profiled || !codes.isDisjoint(with: OutcomeFHIRReader.diseaseStatusCodes) else {
+                account.skip("Observations that are not a cancer disease status")
+                return
+            }
+            if ["entered-in-error", "cancelled"].contains(r["status"].string ?? "") {
+                account.skip("disease status Observations entered in error or cancelled")
+                return
+            }
+            guard let who = subject(r) else {
+                account.skip("disease status Observations without a patient subject")
+                return
+            }
+            guard let date = OutcomeFHIRReader.effectiveDate(r) else {
+                account.skip("disease status Observations without an effective date")
+                return
+            }
+            let valueCodes = FHIRReader.codings(r["valueCodeableConcept"]).compactMap(\.code)
+            guard let status = valueCodes.compactMap({ OutcomeFHIRReader.diseaseStatus[$0] }).first else {
+                account.invalid(
+                    "Observation.valueCodeableConcept", found: valueCodes.joined(separator: ", "),
+                    at: r.path + ".valueCodeableConcept",
+                    expected: "a SNOMED CT code of mCODE's condition status trend value set")
+                account.skip("disease status Observations without a value the value set defines")
+                return
+            }
+            accountFields(r, "Observation", taking: OutcomeFHIRReader.observationFields)
+            records.append(
+                status == "worsened"
+                    ? make(r, .progression, date, who) { $0.reason = "mCODE disease status: worsened" }
+                    : make(r, .response, date, who) {
+                        $0.criteria = .diseaseStatus
+                        $0.response = status
+                    })
+        }
+
+        /// An antineoplastic MedicationAdministration or MedicationStatement: not given, a start, a later dose of a
+        /// start (which may move it earlier), and for a completed or stopped statement with an end date, a stop.
+        mutating func medication(_ r: JSONNode, type: String) {
+            let status = r["status"].string ?? ""
+            if status == "entered-in-error" {
+                account.skip("medication records entered in error")
+                return
+            }
+            guard let drug = OutcomeFHIRReader.antineoplastic(r) else {
+                account.skip("medications that are not antineoplastic (or name no drug)")
+                return
+            }
+            guard let who = subject(r) else {
+                account.skip("medication records without a patient subject")
+                return
+            }
+            let period = r["effectivePeriod"]
+            guard let start = ClinicalVocabulary.date(r["effectiveDateTime"].string ?? period["start"].string) else {
+                account.skip("medication records without an effective date")
+                return
+            }
+            accountFields(r, type, taking: OutcomeFHIRReader.medicationFields)
+            if status == "not-done" || status == "not-taken" {
+                let why = r["statusReason"].array.first.flatMap { FHIRReader.words($0) }
+                records.append(
+                    make(r, .treatmentNotStarted, start, who) {
+                        $0.reason = "\(drug) not given" + (why.map { ": \($0)" } ?? "")
+                    })
+                return
+            }
+            let key = "\(who)|\(drug.lowercased())"
+            if let first = started[key] {
+                // A later dose of a drug already started belongs to that treatment; an earlier one moves its start.
+                if start < records[first].outcome.date { records[first].outcome.date = start }
+                account.skip("later doses of a drug already started (one treatment start per drug)")
+            } else {
+                started[key] = records.count
+                let id = "fhir-\(records.count)"
+                records.append(
+                    make(r, .treatmentStarted, start, who) {
+                        $0.id = id
+                        $0.drugs = [drug]
+                    })
+            }
+            if type == "MedicationStatement", ["completed", "stopped"].contains(status),
+                let end = ClinicalVocabulary.date(period["end"].string), let first = started[key]
+            {
+                let treatmentId = records[first].outcome.id
+                records.append(
+                    make(r, .treatmentStopped, end, who) {
+                        $0.treatmentId = treatmentId
+                        $0.stopReason = status == "completed" ? .completed : .notStated
+                    })
+            }
+        }
+    }
+
+    /// The agent a medication record gives, when it is antineoplastic (mCODE CancerRelatedMedication profile, an
+    /// ATC L01/L02 code, or a known ingredient named); nil otherwise.
+    static func antineoplastic(_ r: JSONNode) -> String? {
+        let concept = r["medicationCodeableConcept"]
+        let codings = FHIRReader.codings(concept)
+        let words = (codings.compactMap(\.display) + [concept["text"].string].compactMap { $0 }).joined(separator: " ")
+        let atc = codings.contains {
+            ($0.system ?? "").lowercased().contains("atc") && Antineoplastics.isAntineoplastic(atc: $0.code ?? "")
+        }
+        let profiled = FHIRReader.profiles(r).contains { $0.contains("cancer-related-medication") }
+        let ingredient = Antineoplastics.ingredient(in: words)
+        guard atc || profiled || ingredient != nil else { return nil }
+        return ingredient ?? FHIRReader.words(concept).map(agent)
     }
 
     static let bookkeeping: Set<String> = ["resourceType", "id", "meta", "text"]

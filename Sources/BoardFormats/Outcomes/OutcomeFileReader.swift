@@ -46,6 +46,10 @@ public enum OutcomeFileReader {
             guard let itemData = try? JSONSerialization.data(withJSONObject: item.value as Any) else { continue }
             do {
                 let outcome = try NativeReader.decoder.decode(CaseOutcome.self, from: itemData)
+                if outcome.isRetracted {
+                    account.skip("retracted outcomes (an outcome is retracted in the store, never imported retracted)")
+                    continue
+                }
                 let subject = outcome.caseId.isEmpty ? nil : outcome.caseId
                 records.append(OutcomeFileRecord(outcome: outcome, subject: subject, location: location))
             } catch let DecodingError.dataCorrupted(context) {

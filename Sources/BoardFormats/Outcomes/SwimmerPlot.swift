@@ -29,7 +29,11 @@ public enum SwimmerPlot {
             let label = pad(
                 p.label + (p.oncotreeCode.map { " \($0)" } ?? "") + (p.institution == nil ? "" : " ext"), labelWidth)
             guard let course = p.course, let days = course.daysOnTreatment else {
-                let why = p.course?.notStarted == true ? "treatment not started" : "no treatment outcome recorded"
+                let why =
+                    p.course?.notStarted == true
+                    ? "treatment not started"
+                    : p.course?.treatment != nil
+                        ? "treatment started, nothing recorded since" : "no treatment outcome recorded"
                 out.append(label + " " + why)
                 continue
             }
