@@ -13,7 +13,9 @@ public protocol OutcomeStore: Sendable {
         added: [CaseOutcome], duplicates: [CaseOutcome]
     )
     @discardableResult func correctOutcome(_ outcome: CaseOutcome, today: LocalDate, now: Date) throws -> CaseOutcome
+    @discardableResult func retractOutcome(id: String, version: Int, reason: String, now: Date) throws -> CaseOutcome
     func followUpQueue(today: LocalDate, dueBy: LocalDate?) throws -> [FollowUpItem]
     func followUpRules() throws -> FollowUpRules
     func setFollowUpRules(_ rules: FollowUpRules, now: Date) throws
+    @discardableResult func scheduleFollowUp(_ item: FollowUpItem, now: Date) throws -> MeetingSummary
 }
