@@ -32,30 +32,16 @@ enum SearchIndex {
     /// are not in `record.findings` (see `findingLabels`).
     static func indexCase(_ db: Database, _ record: Case, labFileTerms: [String] = []) throws {
         try indexCaseDetails(db, record)
-        let findings =
-            record.findings.map { f in
-                [f.label, f.gene, f.hgvsC, f.hgvsP.map(shortProtein), f.classification?.label].compactMap { $0 }.joined(
-                    separator: " ")
-            } + labFileTerms
-        try put(
-            db, kind: "findings", ref: record.id, caseId: record.id, label: record.diagnosis.text,
-            title: record.diagnosis.text, body: findings.joined(separator: " · "))
+        try put(db, .findings(record, labFileTerms: labFileTerms))
     }
 
-    /// The case's own document (patient names, diagnosis, question, referrer): what an edit on the case screen changes.
+    /// The case's own document: what an edit on the case screen changes.
     static func indexCaseDetails(_ db: Database, _ record: Case) throws {
-        let p = record.patient
-        var title = [p.name.display, p.pseudonym, p.mrn].compactMap { $0 }.joined(separator: " ")
-        let folded = foldLetters(title)
-        if folded != title { title += " " + folded }
-        let german = germanSpelling(title)
-        if german != title { title += " " + german }
-        let body = [
-            record.id, record.diagnosis.text, record.diagnosis.oncotreeCode, record.diagnosis.histology,
-            record.diagnosis.primarySite, record.question, record.referringClinician,
-        ]
-        .compactMap { $0 }.joined(separator: " ")
-        try put(db, kind: "case", ref: record.id, caseId: record.id, label: p.name.display, title: title, body: body)
+        try put(db, .caseDetails(record))
+    }
+
+    static func put(_ db: Database, _ d: SearchDocument) throws {
+        try put(db, kind: d.kind, ref: d.ref, caseId: d.caseId, label: d.label, title: d.title, body: d.body)
     }
 
     /// Search terms of a case's PASS findings read back from the table: distinct labels, best evidence first, then
@@ -82,22 +68,9 @@ enum SearchIndex {
     /// The search document of a case's findings holds at most this many distinct labels (a whole exome stays small).
     static let findingLabelLimit = 5000
 
-    static func indexNote(_ db: Database, _ note: Note) throws {
-        try put(
-            db, kind: "note", ref: note.id, caseId: note.target.caseId, label: "note by \(note.author)",
-            title: note.author, body: note.text)
-    }
+    static func indexNote(_ db: Database, _ note: Note) throws { try put(db, .note(note)) }
 
-    static func indexTrial(_ db: Database, _ trial: Trial) throws {
-        let body = [
-            trial.shortTitle, trial.sponsor, trial.phase, trial.eligibility.conditions.joined(separator: " "),
-            trial.eligibility.diagnoses.joined(separator: " "), trial.arms.map(\.name).joined(separator: " "),
-            trial.arms.flatMap(\.drugs).joined(separator: " "),
-        ].compactMap { $0 }.joined(separator: " ")
-        try put(
-            db, kind: "trial", ref: trial.id, caseId: nil, label: trial.shortTitle ?? trial.title,
-            title: trial.id + " " + trial.title, body: body)
-    }
+    static func indexTrial(_ db: Database, _ trial: Trial) throws { try put(db, .trial(trial)) }
 
     /// Letters that unicode61 does not fold as diacritics ("Ø", "ß", "Ł"…), spelt the way people type them without the key.
     static func foldLetters(_ text: String) -> String {

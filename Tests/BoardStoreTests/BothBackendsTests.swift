@@ -218,3 +218,58 @@ struct BothBackendsDecisionTests {
         #expect(report.isOK && report.decisionsChecked == 3, "\(report.problems)")
     }
 }
+
+/// Search on both backends: the same folding (accents, letters typed without their key, case, punctuation).
+struct BothBackendsSearchTests {
+    @Test(arguments: Backend.available)
+    func searchFoldsAccentsAndFindsEachKindOfRecord(backend: Backend) throws {
+        let (store, _) = try backend.makeBoard(Fixtures.bundle)
+        #expect(try store.search("nunez", limit: 50).compactMap(\.caseId).contains("C-1"))
+        #expect(try store.search("NÚÑEZ jose", limit: 50).compactMap(\.caseId).contains("C-1"))
+        #expect(try store.search("ostergaard", limit: 50).compactMap(\.caseId) == ["C-3"])
+        #expect(try store.search("山田", limit: 50).compactMap(\.caseId) == ["C-2"])
+        #expect(try store.search("L858R", limit: 50).first?.caseId == "C-1")
+        #expect(try store.search("p.L858", limit: 50).first?.caseId == "C-1")
+        #expect(try store.search("resume rna", limit: 50).map(\.kind) == ["note"])
+        #expect(try store.search("osimertinib basket", limit: 50).map(\.ref) == ["NCT01234567"])
+        #expect(try store.search("\"unbalanced", limit: 50).isEmpty)
+        #expect(try store.search("   ", limit: 50).isEmpty)
+        #expect(try store.search("no-such-word-anywhere", limit: 50).isEmpty)
+        // A note added later, and a corrected case, are found at once.
+        try store.addNote(
+            caseId: "C-2", findingId: nil, trialId: nil, text: "Imatinib für drei Jahre", meetingId: nil,
+            now: Fixtures.now)
+        #expect(try store.search("fur drei", limit: 50).map(\.caseId) == ["C-2"])
+        try store.editCase(id: "C-2", field: .question, to: "Ripretinib after progression?", now: Fixtures.now)
+        #expect(try store.search("ripretinib", limit: 50).map(\.kind) == ["case"])
+    }
+}
+
+/// Trials and stored matches on both backends: a match computed on older data goes to the stale list.
+struct BothBackendsTrialTests {
+    @Test(arguments: Backend.available)
+    func matchesAreReplacedPerCaseAndAMatchOnOlderDataIsStale(backend: Backend) throws {
+        let (store, _) = try backend.makeBoard(Fixtures.bundle)
+        let day = LocalDate(Fixtures.now)
+        let trial = try #require(try store.trial(id: "NCT01234567"))
+        #expect(try store.trials().map(\.id) == ["NCT01234567"])
+        let cases = try store.casesForMatching()
+        #expect(cases.map(\.id) == ["C-1", "C-2", "C-3"] && cases[0].findings.count == 2)
+        func match(_ caseId: String, fingerprint: String) -> TrialMatch {
+            TrialMatch(
+                caseId: caseId, trialId: trial.id, outcomes: [], status: .possiblyEligible, score: 0.5,
+                computedAt: Fixtures.now, dataFingerprint: fingerprint)
+        }
+        let current = MatchFingerprint.combine(case: cases[0].fingerprint(on: day), trial: trial.fingerprint)
+        try store.saveMatches([
+            (caseId: "C-1", matches: [match("C-1", fingerprint: current)]),
+            (caseId: "C-2", matches: [match("C-2", fingerprint: "computed on older data")]),
+        ])
+        #expect(try store.staleMatches(on: day).map(\.caseId) == ["C-2"])
+        let record = try #require(try store.caseRecord(id: "C-1", on: day))
+        #expect(record.matches.map(\.trialId) == ["NCT01234567"] && record.trials[trial.id] != nil)
+        try store.saveMatches(caseId: "C-2", [])
+        #expect(try store.staleMatches(on: day).isEmpty)
+        #expect(try store.counts()["trial matches"] == 1)
+    }
+}

@@ -126,6 +126,23 @@ final class PGConnection: @unchecked Sendable {
         return out
     }
 
+    /// Notifications received on the channels this connection listens to, from other connections only.
+    private var notificationsSeen = 0
+
+    /// Reads what the server has sent without waiting, and returns how many notifications from other sessions
+    /// arrived so far (NOTIFY is delivered when the notifying transaction commits).
+    func notificationCount() -> Int {
+        lock.withLock {
+            _ = PQconsumeInput(conn)
+            let me = PQbackendPID(conn)
+            while let notice = PQnotifies(conn) {
+                if notice.pointee.be_pid != me { notificationsSeen += 1 }
+                PQfreemem(notice)
+            }
+            return notificationsSeen
+        }
+    }
+
     /// The role the server authenticated this connection as (`session_user`): who writes and who signs.
     func sessionUser() throws -> String {
         guard let name = try query("SELECT session_user::text").first?[0] else {

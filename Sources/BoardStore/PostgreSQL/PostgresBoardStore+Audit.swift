@@ -43,6 +43,8 @@ extension PostgresBoardStore: AuditStore {
                 String(sequence), PGValue.time(instant), user, action, entity, entityId, caseId, before, after,
                 previous, event.hash,
             ])
+        // Other terminals learn of the change when this transaction commits (externalChangeCounter).
+        try connection.query("SELECT pg_notify('tumorboard_changes', $1)", [String(sequence)])
         return event
     }
 

@@ -91,6 +91,8 @@ extension PostgresBoardStore: CaseStore {
                     before: "\(stored.count) findings", after: "\(newFindings.count) findings", at: now)
             }
         }
+        try putSearch(.caseDetails(record))
+        try putSearch(.findings(record))
         return existing == nil ? .created : .updated
     }
 
@@ -136,6 +138,7 @@ extension PostgresBoardStore: CaseStore {
                         record.performance?.ecog.map(String.init), missing.map(\.rawValue).joined(separator: ","),
                         try Codec.encode(record), PGValue.time(now), id,
                     ])
+                try putSearch(.caseDetails(record))
                 try appendAudit(
                     action: "case.edit", entity: "case", entityId: id, caseId: id,
                     before: "\(field.rawValue): \(field.value(of: before))",

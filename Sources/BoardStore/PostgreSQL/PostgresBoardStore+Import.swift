@@ -120,6 +120,7 @@ extension PostgresBoardStore {
             ON CONFLICT(id) DO UPDATE SET title = excluded.title, phase = excluded.phase, status = excluded.status,
               body = excluded.body
             """, [trial.id, trial.title, trial.phase, trial.status.rawValue, body])
+        try putSearch(.trial(trial))
         return existing == nil ? .created : .updated
     }
 
@@ -243,6 +244,7 @@ extension PostgresBoardStore {
                 note.id, String(note.version), note.target.caseId, note.target.findingId, note.target.trialId,
                 note.author, PGValue.time(note.writtenAt), note.meetingId, note.text,
             ])
+        try putSearch(.note(note))
         try appendAudit(
             action: existing == nil ? (note.version == 1 ? "note.add" : "note.edit") : "note.update", entity: "note",
             entityId: note.id, caseId: note.target.caseId, before: existing?["text"], after: note.text, at: now)

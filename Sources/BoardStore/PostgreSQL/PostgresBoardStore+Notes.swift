@@ -77,6 +77,7 @@ extension PostgresBoardStore: NoteStore {
                 note.id, String(note.version), note.target.caseId, note.target.findingId, note.target.trialId,
                 note.author, PGValue.time(note.writtenAt), note.meetingId, note.text,
             ])
+        try putSearch(.note(note))
         try appendAudit(
             action: action, entity: "note", entityId: note.id, caseId: note.target.caseId, before: before,
             after: note.text, at: now)

@@ -6,9 +6,10 @@ extension PostgresBoardStore: StoreSession {
     /// most `lock_timeout`, then `StoreError.locked`), and libpq's synchronous calls give no moment to report it.
     public func onBusy(_ handler: (@Sendable () -> Void)?) {}
 
-    /// The audit chain's last event number: every change to a record is audited, so it moves whenever any terminal
-    /// commits one (LISTEN/NOTIFY, which would also wake an idle screen, is not built yet).
+    /// How many changes other terminals have committed since this one connected: every audited change sends a
+    /// NOTIFY on `tumorboard_changes` (PostgresBoardStore+Audit), which this connection LISTENs to. Reading it
+    /// costs no round trip to the server, so a screen can poll it on every tick, even across sites.
     public func externalChangeCounter() throws -> Int {
-        try run { Int(try connection.query("SELECT coalesce(max(seq), 0) FROM audit_event").first?[0] ?? "0") ?? 0 }
+        connection.notificationCount()
     }
 }

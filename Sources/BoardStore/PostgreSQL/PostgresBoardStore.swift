@@ -42,6 +42,7 @@ public final class PostgresBoardStore: Sendable {
                 connection: connection, user: try connection.sessionUser(), readOnly: readOnly)
             try store.migrate()
             try store.prepareAuditKey(keyring: keyring)
+            try connection.execute(script: "LISTEN tumorboard_changes")
             return store
         }
     }

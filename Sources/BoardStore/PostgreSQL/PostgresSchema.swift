@@ -17,7 +17,8 @@ enum PostgresSchema {
     static let applicationRole = "tumorboard_app"
 
     static let migrations: [Migration] = [
-        Migration(version: 1, name: "cases, findings, trials, meetings, notes, decisions, outcomes, audit", sql: v1)
+        Migration(version: 1, name: "cases, findings, trials, meetings, notes, decisions, outcomes, audit", sql: v1),
+        Migration(version: 2, name: "search with unaccent", sql: v2),
     ]
 
     static var latest: Int { migrations.map(\.version).max() ?? 0 }
@@ -202,6 +203,24 @@ enum PostgresSchema {
         + grant("SELECT, INSERT", on: "audit_event, audit_key")
         + grant("SELECT", on: "store_identity, tumorboard_schema")
         + grant("USAGE", on: "ALL SEQUENCES IN SCHEMA public")
+
+    /// Full-text search (SearchStore): one row per document (SearchDocument), its words folded by `unaccent` and
+    /// lower-cased ('simple' configuration: no stemming, as SQLite's unicode61), the title weighted above the body.
+    /// `unaccent` is a trusted extension: the database owner may create it.
+    private static let v2 =
+        """
+        CREATE EXTENSION IF NOT EXISTS unaccent;
+        CREATE TABLE search_doc(
+            kind text NOT NULL,
+            ref text NOT NULL,
+            case_id text,
+            label text NOT NULL DEFAULT '',
+            title text NOT NULL,
+            body text NOT NULL,
+            document tsvector NOT NULL,
+            PRIMARY KEY(kind, ref));
+        CREATE INDEX search_doc_document ON search_doc USING gin(document);
+        """ + grant("SELECT, INSERT, UPDATE, DELETE", on: "search_doc")
 
     /// The tables of migration 1 the application changes freely (everything but the audit trail and identity).
     private static let dataTablesV1 =

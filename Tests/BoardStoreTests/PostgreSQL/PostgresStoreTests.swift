@@ -119,3 +119,33 @@ struct PostgresStoreTests {
         #expect(!text.contains("s3cr3t-Pa55") && !text.contains("0ther-s3cret"), "\(text)")
     }
 }
+
+/// Changes made at another site reach this terminal through LISTEN/NOTIFY, without a query.
+@Suite(.enabled(if: PostgresTestServer.runs, PostgresTestServer.skipReason))
+struct PostgresChangeNoticeTests {
+    @Test func anotherSitesChangeMovesTheCounterAndOurOwnDoesNot() throws {
+        let db = try PostgresTestServer.freshDatabase()
+        _ = try db.open()
+        let here = try db.open(role: "site_a")
+        let there = try db.open(role: "site_b")
+        try there.saveCase(Fixtures.cases[0], now: Fixtures.now)
+        var before = try here.externalChangeCounter()
+        // Delivery is asynchronous: the commit has returned, the notice may still be on its way.
+        for _ in 0..<50 where before == 0 {
+            usleep(20_000)
+            before = try here.externalChangeCounter()
+        }
+        #expect(before > 0)
+        try here.addNote(caseId: "C-1", findingId: nil, trialId: nil, text: "mine", meetingId: nil, now: Fixtures.now)
+        usleep(100_000)
+        #expect(try here.externalChangeCounter() == before)
+        try there.addNote(
+            caseId: "C-1", findingId: nil, trialId: nil, text: "theirs", meetingId: nil, now: Fixtures.now)
+        var after = try here.externalChangeCounter()
+        for _ in 0..<50 where after == before {
+            usleep(20_000)
+            after = try here.externalChangeCounter()
+        }
+        #expect(after > before)
+    }
+}

@@ -1,0 +1,101 @@
+import BoardModel
+import Foundation
+
+/// Trials and their computed matches on PostgreSQL. Matches are derived data (recomputed from cases and trials), so
+/// as on SQLite they are not audited; a case's matches are replaced in one transaction, sent with COPY.
+extension PostgresBoardStore: TrialStore {
+    public func trial(id: String) throws -> Trial? {
+        try run {
+            try connection.query("SELECT body FROM trial WHERE id = $1", [id]).first.map {
+                try Codec.decode(Trial.self, from: $0.text("body"))
+            }
+        }
+    }
+
+    public func trials() throws -> [Trial] {
+        try run {
+            try connection.query("SELECT body FROM trial ORDER BY id COLLATE \"C\"").map {
+                try Codec.decode(Trial.self, from: $0.text("body"))
+            }
+        }
+    }
+
+    public func saveMatches(caseId: String, _ matches: [TrialMatch]) throws {
+        try saveMatches([(caseId, matches)])
+    }
+
+    public func saveMatches(_ matchesByCase: [(caseId: String, matches: [TrialMatch])]) throws {
+        try run {
+            try connection.transaction {
+                var rows: [[String?]] = []
+                for (caseId, matches) in matchesByCase {
+                    try connection.query("DELETE FROM trial_match WHERE case_id = $1", [caseId])
+                    // One row per case, trial and arm, the last given winning (as SQLite's upsert does).
+                    var seen: [String: Int] = [:]
+                    for m in matches where m.caseId == caseId {
+                        let row: [String?] = [
+                            caseId, m.trialId, m.armId ?? "", m.status.rawValue, String(m.score),
+                            PGValue.time(m.computedAt), m.dataFingerprint, try Codec.encode(m),
+                        ]
+                        let key = [caseId, m.trialId, m.armId ?? ""].joined(separator: "\u{1F}")
+                        if let at = seen[key] {
+                            rows[at] = row
+                        } else {
+                            seen[key] = rows.count
+                            rows.append(row)
+                        }
+                    }
+                }
+                try connection.copy(
+                    "COPY trial_match(case_id, trial_id, arm_id, status, score, computed_at, data_fingerprint, body) FROM STDIN",
+                    rows: rows)
+            }
+        }
+    }
+
+    public func casesForMatching() throws -> [Case] {
+        try run {
+            try connection.transaction {
+                try connection.execute(script: "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                var findings: [String: [Finding]] = [:]
+                for row in try connection.query(
+                    "SELECT case_id, id, kind, gene, report_id, body FROM finding ORDER BY case_id, position")
+                {
+                    findings[row.text("case_id"), default: []].append(
+                        try FindingJSON.decode(
+                            id: row.text("id"), kind: row.text("kind"), gene: row["gene"], reportId: row["report_id"],
+                            body: row.text("body")))
+                }
+                return try connection.query("SELECT body FROM \"case\" ORDER BY id COLLATE \"C\"").map {
+                    var record = try Codec.decode(Case.self, from: $0.text("body"))
+                    record.findings = findings[record.id] ?? []
+                    return record
+                }
+            }
+        }
+    }
+
+    public func staleMatches(on day: LocalDate) throws -> [StaleMatch] {
+        let cases = Dictionary(try casesForMatching().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let trials = Dictionary(try trials().map { ($0.id, $0.fingerprint) }, uniquingKeysWith: { a, _ in a })
+        return try run {
+            var stale: [StaleMatch] = []
+            var caseFingerprints: [String: String] = [:]
+            for row in try connection.query(
+                """
+                SELECT case_id, trial_id, arm_id, data_fingerprint FROM trial_match
+                ORDER BY case_id COLLATE "C", trial_id COLLATE "C", arm_id COLLATE "C"
+                """)
+            {
+                let (caseId, trialId, armId) = (row.text("case_id"), row.text("trial_id"), row.text("arm_id"))
+                guard let record = cases[caseId], let trial = trials[trialId] else { continue }
+                let fingerprint = caseFingerprints[caseId] ?? record.fingerprint(on: day)
+                caseFingerprints[caseId] = fingerprint
+                if row["data_fingerprint"] != MatchFingerprint.combine(case: fingerprint, trial: trial) {
+                    stale.append(StaleMatch(caseId: caseId, trialId: trialId, armId: armId.isEmpty ? nil : armId))
+                }
+            }
+            return stale
+        }
+    }
+}
