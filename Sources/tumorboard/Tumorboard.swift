@@ -16,7 +16,7 @@ struct Tumorboard: ParsableCommand {
             MatchCommand.self, VerifyCommand.self, GenerateCommand.self, MeetingCommand.self, ExportCommand.self,
             NoteCommand.self, DecisionCommand.self, BackupCommand.self, RestoreCommand.self, KeyCommand.self,
             PrecedentsCommand.self,
-            BoardCommand.self, OutcomeCommand.self, FollowUpCommand.self,
+            BoardCommand.self, OutcomeCommand.self, FollowUpCommand.self, StoreCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )
