@@ -45,6 +45,27 @@ public enum GeneSymbols {
         return HGNCIndex.shared.entries[Int(row)].symbol
     }
 
+    /// The other symbols (upper case) that `normalize` reads as this approved gene: its previous, alias and
+    /// replaced withdrawn symbols that stand for no other gene (ERBB2: "HER2" but not "NEU", which is also NEU1's).
+    /// For callers that compare many symbols against a few genes (the trial matcher) without normalising each.
+    public static func otherSymbols(of approved: String) -> [String] {
+        guard let row = HGNCIndex.shared.approvedByKey[approved.uppercased()] else { return [] }
+        return symbolsByRow[row] ?? []
+    }
+
+    private static let symbolsByRow: [Int32: [String]] = {
+        let index = HGNCIndex.shared
+        var rowsByKey: [String: Set<Int32>] = [:]
+        for table in [index.previousByKey, index.aliasByKey, index.withdrawnByKey] {
+            for (key, rows) in table where index.approvedByKey[key] == nil {
+                rowsByKey[key, default: []].formUnion(rows)
+            }
+        }
+        var byRow: [Int32: [String]] = [:]
+        for (key, rows) in rowsByKey where rows.count == 1 { byRow[rows.first!, default: []].append(key) }
+        return byRow.mapValues { $0.sorted() }
+    }()
+
     /// HGNC id → approved symbol over the whole bundled release (kept for callers that look ids up directly).
     public static let byHGNCId: [String: String] = {
         let index = HGNCIndex.shared

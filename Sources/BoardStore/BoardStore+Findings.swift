@@ -14,7 +14,8 @@ extension BoardStore {
         _ bundle: BoardBundle, partialCases: [Case] = [], caseAdditions: [Case] = [],
         findingBatches: [FindingBatch] = [],
         findingStreams: [FindingStream] = [],
-        evidence: [EvidenceAttachment] = [], skipped: [String] = [], dryRun: Bool = false, now: Date = Date(),
+        evidence: [EvidenceAttachment] = [], evidenceLoci: [EvidenceLocus] = [], skipped: [String] = [],
+        dryRun: Bool = false, now: Date = Date(),
         progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws -> ImportSummary {
         try run {
@@ -53,7 +54,7 @@ extension BoardStore {
                     for stream in findingStreams {
                         let start = done
                         let outcome = try ChunkPipe.drain(
-                            stream, prepare: { try FindingWriter.prepare($0, knowledge: knowledge) }
+                            stream, prepare: { try FindingWriter.prepare($0, knowledge: knowledge, file: stream.file) }
                         ) { chunk, bytes in
                             try findings.write(chunk)
                             progress?(start + bytes, total)
@@ -69,7 +70,9 @@ extension BoardStore {
                         summary.notes.append("\(name): \(outcome.made) finding(s) made")
                     }
                     try findings.finish(summary: &summary)
-                    if !evidence.isEmpty { try attachEvidence(db, evidence, now: now, summary: &summary) }
+                    if !evidence.isEmpty || !evidenceLoci.isEmpty {
+                        try attachEvidence(db, evidence, loci: evidenceLoci, now: now, summary: &summary)
+                    }
                     if !findingBatches.isEmpty || !findingStreams.isEmpty || !partialCases.isEmpty
                         || !caseAdditions.isEmpty
                     {

@@ -79,28 +79,54 @@ enum EvidenceMatch {
 
 extension BoardStore {
     /// Adds evidence entries to every matching finding in the store (including those written earlier in the
-    /// same transaction) and keeps them for findings imported later; entries a finding already carries are left
-    /// alone. Entries that match nothing yet are reported, not lost.
-    func attachEvidence(_ db: GRDB.Database, _ evidence: [EvidenceAttachment], now: Date, summary: inout ImportSummary)
-        throws
-    {
-        let index = EvidenceIndex(evidence)
+    /// same transaction) and keeps them, with the loci of their variants, for findings imported later; entries a
+    /// finding already carries are left alone. Matching uses everything the store keeps, so loci imported after
+    /// the evidence (a CIViC variant summary) still bring it to findings by position. Entries that match nothing
+    /// yet are reported, not lost.
+    func attachEvidence(
+        _ db: GRDB.Database, _ evidence: [EvidenceAttachment], loci: [EvidenceLocus] = [], now: Date,
+        summary: inout ImportSummary
+    ) throws {
+        var kept = summary.counts["evidence entry", default: ImportSummary.Counts()]
+        let created = try EvidenceIndex.save(db, evidence)
+        let distinct = Set(evidence).count
+        kept.created += created
+        kept.unchanged += distinct - created
+        if !evidence.isEmpty { summary.counts["evidence entry"] = kept }
+        if !loci.isEmpty {
+            var places = summary.counts["evidence locus", default: ImportSummary.Counts()]
+            let new = try EvidenceIndex.save(db, loci: loci)
+            places.created += new
+            places.unchanged += Set(loci).count - new
+            summary.counts["evidence locus"] = places
+        }
+        let index = try EvidenceIndex.load(db)
+        let given = Set(evidence)
         var matched = Set<EvidenceAttachment>()
         var touchedCases: Set<String> = []
         var counts = summary.counts["evidence link", default: ImportSummary.Counts()]
+        var builds = ReportBuilds()
         // One pass over the findings (a query per gene would scan the table once per gene): only rows whose gene
-        // has evidence are decoded.
+        // has evidence, or that lie where a variant with evidence lies, are matched.
         var updates: [(caseId: String, id: String, finding: Finding)] = []
-        let rows = try Row.fetchCursor(
-            db, sql: "SELECT case_id, id, kind, gene, report_id, body FROM finding WHERE gene IS NOT NULL")
+        let rows = try Row.fetchCursor(db, sql: "SELECT case_id, id, kind, gene, report_id, body FROM finding")
         while let row = try rows.next() {
-            guard index.candidates(gene: row["gene"]) != nil else { continue }
+            let byGene = index.candidates(gene: row["gene"]) != nil
+            guard byGene || index.hasLoci else { continue }
             var finding = try row.finding()
-            let result = index.apply(to: &finding)
-            matched.formUnion(result.matched)
+            let caseId: String = row["case_id"]
+            let build =
+                index.hasVariant(at: finding) ? try builds.build(db, caseId: caseId, report: finding.reportId) : nil
+            guard byGene || build != nil else { continue }
+            let had = finding.evidence
+            let result = index.apply(to: &finding, build: build)
+            // Links made now (by any kept entry: new loci can bring old evidence), and the given entries' links
+            // that were there already.
+            let mine = result.matched.filter(given.contains)
+            matched.formUnion(mine)
             counts.created += result.added
-            counts.unchanged += result.matched.count - result.added
-            if result.added > 0 { updates.append((row["case_id"], row["id"], finding)) }
+            counts.unchanged += mine.filter { had.contains($0.entry) }.count
+            if result.added > 0 { updates.append((caseId, row["id"], finding)) }
         }
         for u in updates {
             try db.cachedStatement(
@@ -112,12 +138,6 @@ extension BoardStore {
             touchedCases.insert(u.caseId)
         }
         summary.counts["evidence link"] = counts
-        var kept = summary.counts["evidence entry", default: ImportSummary.Counts()]
-        let created = try EvidenceIndex.save(db, evidence)
-        let distinct = Set(evidence).count
-        kept.created += created
-        kept.unchanged += distinct - created
-        summary.counts["evidence entry"] = kept
         for caseId in touchedCases.sorted() {
             let top = try Self.topFinding(db, caseId: caseId)
             try db.execute(sql: "UPDATE \"case\" SET top_finding = ? WHERE id = ?", arguments: [top, caseId])
@@ -130,5 +150,21 @@ extension BoardStore {
                 "\(unmatched) evidence entr\(unmatched == 1 ? "y" : "ies") matched no finding in the store yet (kept: they attach to findings imported later)"
             )
         }
+    }
+}
+
+/// The genome build of each report of a case, loaded once per case (only for findings that lie where a variant
+/// with evidence lies).
+struct ReportBuilds {
+    private var byCase: [String: [String: String]] = [:]
+
+    mutating func build(_ db: GRDB.Database, caseId: String, report: String?) throws -> String? {
+        if byCase[caseId] == nil {
+            var builds: [String: String] = [:]
+            for r in try BoardStore.loadCase(db, id: caseId)?.reports ?? [] { builds[r.id] = r.genomeBuild }
+            byCase[caseId] = builds
+        }
+        guard let report else { return nil }
+        return byCase[caseId]?[report]
     }
 }

@@ -28,22 +28,25 @@ final class FindingWriter {
         var report: MolecularReport
         var findings: [Prepared]
         var createsCase = false
+        /// The lab file's name (errors name the file, never only a sample).
+        var file: String?
     }
 
     /// Runs on the parsing thread: everything about a row that does not depend on its case, with the evidence the
     /// store keeps applied.
-    static func prepare(_ batch: FindingBatch, knowledge: EvidenceIndex) throws -> Chunk {
+    static func prepare(_ batch: FindingBatch, knowledge: EvidenceIndex, file: String? = nil) throws -> Chunk {
         var report = batch.report
         if report.specimen?.id == nil { report.specimen = nil }
         let rows = try batch.findings.map { original -> Prepared in
             var f = original
-            let links = knowledge.isEmpty ? 0 : knowledge.apply(to: &f).added
+            let links = knowledge.isEmpty ? 0 : knowledge.apply(to: &f, build: report.genomeBuild).added
             return Prepared(
                 key: f.id, kind: f.kind.rawValue, gene: f.gene, label: f.label, rank: f.evidenceRank,
                 pass: f.filter == nil, body: try FindingJSON.body(f), links: links)
         }
         return Chunk(
-            caseId: batch.caseId, sample: batch.sample, report: report, findings: rows, createsCase: batch.createsCase)
+            caseId: batch.caseId, sample: batch.sample, report: report, findings: rows, createsCase: batch.createsCase,
+            file: file.map { URL(fileURLWithPath: $0).lastPathComponent })
     }
 
     /// What the store holds under a row's id: nothing, the same content, or other content (from this report).
@@ -72,7 +75,7 @@ final class FindingWriter {
     private var cases: [String: CaseState] = [:]
     private var touched: [String] = []
     private var caseOfSample: [String: String?] = [:]
-    private var unmatched: [(sample: String, count: Int)] = []
+    private var unmatched: [(sample: String, file: String, count: Int)] = []
     private var chunks = 0, attached = 0, findings = 0, links = 0
     /// Cases made for samples no case had (a MAF's barcodes), to count in the summary.
     private var casesCreated: [String] = []
@@ -101,18 +104,20 @@ final class FindingWriter {
         chunks += 1
         findings += chunk.findings.count
         guard let caseId = try caseFor(chunk) else {
-            var sample = chunk.sample ?? "(unnamed)"
-            // Errors name the file: report ids are "<kind>:<file name>:<sample>" ("vcf:T001.vcf.gz:TUMOR").
+            let sample = chunk.sample ?? "(unnamed)"
+            // Errors name the file: the stream's file, else the report id "<kind>:<file name>:<sample>".
+            var file = chunk.file
             let id = chunk.report.id
-            if let colon = id.firstIndex(of: ":"), id.hasSuffix(":" + sample),
+            if file == nil, let colon = id.firstIndex(of: ":"), id.hasSuffix(":" + sample),
                 let end = id.index(id.endIndex, offsetBy: -(sample.count + 1), limitedBy: id.startIndex), colon < end
             {
-                sample += " (\(id[id.index(after: colon)..<end]))"
+                file = String(id[id.index(after: colon)..<end])
             }
-            if let i = unmatched.firstIndex(where: { $0.sample == sample }) {
+            let name = file ?? "a lab file"
+            if let i = unmatched.firstIndex(where: { $0.sample == sample && $0.file == name }) {
                 unmatched[i].count += chunk.findings.count
             } else {
-                unmatched.append((sample, chunk.findings.count))
+                unmatched.append((sample, name, chunk.findings.count))
             }
             return
         }
@@ -224,15 +229,16 @@ final class FindingWriter {
     /// Counts, case refreshes and the "no case for these samples" outcome, once every chunk is written.
     func finish(summary: inout ImportSummary) throws {
         if attached == 0 && chunks > 0 && findings > 0 {
-            let samples = unmatched.map(\.sample)
+            let places = unmatched.map { "\($0.file): sample \($0.sample)" }
             throw StoreError.invalid(
-                "no case for sample\(samples.count == 1 ? "" : "s") \(samples.joined(separator: ", ")): "
+                "no case for \(places.joined(separator: "; ")): "
                     + "expected a case id or a report specimen id equal to the sample name; pass --case ID to choose the case"
             )
         }
         for u in unmatched {
             summary.skipped.append(
-                "\(u.count) finding(s) of sample \(u.sample): no case has that id or specimen id (use --case)")
+                "\(u.file): \(u.count) finding(s) of sample \(u.sample): no case has that id or specimen id (use --case)"
+            )
         }
         var counts = summary.counts["finding", default: ImportSummary.Counts()]
         for caseId in touched {

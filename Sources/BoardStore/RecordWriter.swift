@@ -29,7 +29,10 @@ struct RecordWriter {
     func `case`(_ record: Case, summary: inout ImportSummary) throws -> ImportSummary.Change {
         var record = record
         if let knowledge, !knowledge.isEmpty {
-            for i in record.findings.indices { knowledge.apply(to: &record.findings[i]) }
+            for i in record.findings.indices {
+                let report = record.reports.first { $0.id == record.findings[i].reportId }
+                knowledge.apply(to: &record.findings[i], build: report?.genomeBuild)
+            }
         }
         let existing = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT status, patient_id, body FROM \"case\" WHERE id = ?"),

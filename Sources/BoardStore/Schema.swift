@@ -229,6 +229,23 @@ enum Schema {
                     CREATE TABLE board_setting(key TEXT PRIMARY KEY, value TEXT NOT NULL);
                     """)
         }
+        // Where knowledge-base variants lie (CIViC variant summaries and evidence coordinates; EvidenceIndex): evidence
+        // then also reaches findings by genome build, chromosome, start and alleles, not only by gene and name.
+        migrator.registerMigration("v8: evidence loci") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE evidence_locus(
+                        gene TEXT NOT NULL,
+                        variant TEXT NOT NULL,
+                        build TEXT NOT NULL,
+                        chrom TEXT NOT NULL,
+                        start INTEGER NOT NULL,
+                        stop INTEGER,
+                        ref TEXT NOT NULL,
+                        alt TEXT NOT NULL,
+                        UNIQUE(gene, variant, build, chrom, start, ref, alt));
+                    """)
+        }
         return migrator
     }
 }

@@ -299,33 +299,39 @@ struct CaseIndex: Sendable {
     }
 }
 
-/// Gene symbols the compiled trials name, interned to small integers (aliases such as HER2 share ERBB2's id).
+/// Gene symbols the compiled trials name, interned to small integers. Symbols are read through the bundled HGNC
+/// release (`GeneSymbols.normalize`): a previous or alias symbol of one gene shares that gene's id (HER2 and
+/// ERBB2, MLL3 and KMT2C), an ambiguous one ("NEU": ERBB2 or NEU1) stays as written and matches only itself.
+/// Interning a gene also registers its other unambiguous symbols, so looking up a finding's gene stays one
+/// dictionary probe.
 struct GeneTable: Sendable {
     private(set) var ids: [String: Int] = [:]
     private(set) var symbols: [String] = []
 
-    static let aliases: [String: String] = [
-        "HER2": "ERBB2", "HER-2": "ERBB2", "NEU": "ERBB2", "HER3": "ERBB3", "HER4": "ERBB4",
-        "MLL": "KMT2A", "C-MET": "MET", "C-KIT": "KIT", "P53": "TP53", "PDL1": "CD274", "PD-L1": "CD274",
-    ]
+    /// Spellings trial texts use that HGNC does not list (with or without the hyphen).
+    static let spellings: [String: String] = ["C-MET": "MET"]
 
     static func canonical(_ symbol: String) -> String {
         let up = symbol.uppercased().trimmingCharacters(in: .whitespaces)
-        return aliases[up] ?? up
+        if let spelled = spellings[up] { return spelled }
+        return GeneSymbols.normalize(up).approved?.uppercased() ?? up
     }
 
     mutating func intern(_ symbol: String) -> Int {
         let key = Self.canonical(symbol)
         if let id = ids[key] { return id }
-        ids[key] = symbols.count
+        let id = symbols.count
+        ids[key] = id
         symbols.append(key)
-        return symbols.count - 1
+        for other in GeneSymbols.otherSymbols(of: key) where ids[other] == nil { ids[other] = id }
+        return id
     }
 
     func id(_ symbol: String) -> Int? {
         if let id = ids[symbol] { return id }
-        if let alias = Self.aliases[symbol] { return ids[alias] }
-        if symbol.utf8.contains(where: { $0 == 32 || (97...122).contains($0) }) { return ids[Self.canonical(symbol)] }
+        if symbol.utf8.contains(where: { $0 == 32 || (97...122).contains($0) }) {
+            return ids[Self.canonical(symbol)]
+        }
         return nil
     }
 }

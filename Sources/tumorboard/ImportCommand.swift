@@ -81,7 +81,8 @@ struct ImportCommand: ParsableCommand {
                 payload.bundle, partialCases: payload.partialCases, caseAdditions: payload.caseAdditions,
                 findingBatches: payload.findingSets,
                 findingStreams: payload.findingStreams,
-                evidence: payload.evidence, skipped: payload.skipped, dryRun: dryRun,
+                evidence: payload.evidence, evidenceLoci: payload.evidenceLoci, skipped: payload.skipped,
+                dryRun: dryRun,
                 progress: { @Sendable done, total in bar.update(done, of: total) })
         } catch {
             bar.finish()

@@ -497,12 +497,25 @@ enum View {
             e.removeValue(forKey: "drugs")
             return compare(e, actual)
         case "civic_variant":
-            let counted =
-                outcome.payload?.accounts.first?.skipped.keys.contains { $0.contains("variant summaries") } ?? false
-            return counted
-                ? .notInModel(
-                    "CIViC variant summaries are counted, not stored (evidence attaches by gene and variant name)")
-                : .fail("not counted")
+            // A variant with one site becomes a locus (evidence then reaches findings by position); a region or a
+            // fusion names no single site and is counted as skipped.
+            guard let gene = value["gene"] as? String, let name = value["variant"] as? String else {
+                return .unknownPath
+            }
+            let loci = outcome.payload?.evidenceLoci.filter { $0.gene == gene && $0.variant == name } ?? []
+            guard value["ref"] is String || value["alt"] is String else {
+                let counted =
+                    outcome.payload?.accounts.first?.skipped.keys.contains { $0.contains("without one site") } ?? false
+                return loci.isEmpty && counted
+                    ? .pass : .fail("a variant without bases made a locus, or was not counted")
+            }
+            guard let locus = loci.first else { return .fail("\(gene) \(name): no locus read") }
+            return compare(
+                value.filter { ["chromosome", "start", "stop", "ref", "alt", "build"].contains($0.key) },
+                [
+                    "chromosome": locus.chrom, "start": "\(locus.start)", "stop": locus.stop.map { "\($0)" },
+                    "ref": locus.ref, "alt": locus.alt, "build": locus.build,
+                ])
         case "variant":
             guard let c = theCase(outcome) else {
                 return .fail("no case")

@@ -139,4 +139,39 @@ struct MAFSpecTests {
         #expect(outcome.unused.map(\.name) == ["column Center"] && outcome.unused.first?.count == 1)
         #expect(outcome.read == 2 && outcome.made == 2)
     }
+
+    /// Duplicate rows of a sample are found exactly: the packed keys never take two different loci for one, and
+    /// loci that do not pack (long alleles, other symbols) are compared as text.
+    @Test func duplicateRowsFoundExactlyInPackedKeys() throws {
+        var chromosomes = ChromosomeNumbers()
+        var keys = SampleRowKeys()
+        let loci: [(String, Int, String, String)] = [
+            ("1", 5, "A", "T"), ("1", 5, "A", "G"), ("1", 5, "AT", "-"), ("1", 5, "A", "-"), ("1", 5, "-", "A"),
+            ("1", 6, "A", "T"), ("2", 5, "A", "T"), ("chr1", 5, "A", "T"), ("1", 5, "ACGTACG", "-"),
+            ("1", 5, "ACGTACGT", "-"), ("1", 5, "ACGTACGTA", "-"), ("1", (1 << 32) + 5, "A", "T"), ("1", 5, "a", "T"),
+        ]
+        for (c, p, r, a) in loci {
+            #expect(keys.insert(chrom: c, position: p, ref: r, alt: a, chromosomes: &chromosomes))
+        }
+        for (c, p, r, a) in loci {
+            #expect(!keys.insert(chrom: c, position: p, ref: r, alt: a, chromosomes: &chromosomes))
+        }
+        // Packing is a bijection on what it packs: the allele boundary is part of the key.
+        #expect(
+            SampleRowKeys.pack(chrom: "1", position: 5, ref: "AC", alt: "G", chromosomes: &chromosomes)
+                != SampleRowKeys.pack(chrom: "1", position: 5, ref: "A", alt: "CG", chromosomes: &chromosomes))
+        #expect(
+            SampleRowKeys.pack(chrom: "1", position: 5, ref: "ACGTACGT", alt: "-", chromosomes: &chromosomes) == nil)
+        // Through the reader: the repeated row is skipped and counted, the other allele at the same place is kept.
+        let payload = try read(
+            Self.header + """
+                TP53\t17\t100\t100\tC\tT\tS-1\tSNP\tSomatic\t.
+                TP53\t17\t100\t100\tC\tA\tS-1\tSNP\tSomatic\t.
+                TP53\t17\t100\t100\tC\tT\tS-1\tSNP\tSomatic\t.
+                TP53\t17\t100\t100\tC\tT\tS-2\tSNP\tSomatic\t.
+
+                """)
+        #expect(payload.findingSets.flatMap(\.findings).count == 3)
+        #expect(payload.skipped.contains { $0.contains("1 duplicate row") })
+    }
 }

@@ -188,4 +188,29 @@ struct RecordReaderSpecTests {
         let flatPath = try TempFile.write(Data(flat.utf8), name: "tumor_types.txt")
         #expect(try BoardReader.payload(path: flatPath).notes.contains { $0.contains("nothing to import") })
     }
+
+    /// Phenopackets v2 Biosample.diagnosticMarkers (e.g. HPV status of a head and neck tumour) are the tumour's
+    /// biomarkers: the status word is the status, the rest the marker's name; their fields count as used.
+    @Test func phenopacketDiagnosticMarkersAreBiomarkers() throws {
+        let json = """
+            {"id":"pp","subject":{"id":"s","sex":"MALE"},
+             "diseases":[{"term":{"id":"NCIT:C4044","label":"Oropharyngeal Squamous Cell Carcinoma"}}],
+             "biosamples":[{"id":"b1","tumorProgression":{"id":"NCIT:C8509","label":"Primary Neoplasm"},
+               "diagnosticMarkers":[{"id":"NCIT:C131488","label":"Human Papillomavirus-16 Positive"},
+                                    {"id":"NCIT:C999","label":"p16 overexpression"}]}],
+             "metaData":{"phenopacketSchemaVersion":"2.0"}}
+            """
+        let payload = try PhenopacketReader.read(data: Data(json.utf8), file: "hpv.json")
+        let c = try #require(payload.bundle.cases.first)
+        let markers = c.findings.compactMap(\.biomarker)
+        #expect(
+            markers == [
+                Biomarker(kind: .other, name: "Human Papillomavirus-16", status: "positive"),
+                Biomarker(kind: .other, name: "p16 overexpression"),
+            ])
+        #expect(c.findings.allSatisfy { $0.kind != .biomarker || $0.reportId == "phenopacket:pp:b1" })
+        let account = try #require(payload.accounts.first)
+        #expect(
+            account.unusedFields.keys.filter { $0.contains("diagnosticMarkers") }.isEmpty, "\(account.unusedFields)")
+    }
 }

@@ -171,4 +171,28 @@ struct FindingStreamTests {
         let again = try store.importBundle(BoardBundle(cases: [record]), now: Fixtures.now)
         #expect(again.counts["case"]?.unchanged == 1)
     }
+
+    /// "No case for sample" names the file the sample came from, even when the sample name is not in the report
+    /// id (a barcode from the header); findings of a second file that do attach leave a skipped line naming both.
+    @Test func noCaseForASampleNamesTheFile() throws {
+        let store = try Fixtures.seededStore()
+        let before = try Self.findingRows(store)
+        let barcode = FindingStream(file: "/data/run 7/pair.vcf.gz", size: 1) { _, emit in
+            let report = MolecularReport(id: "vcf:pair:TUMOR_NORMAL", assay: "VCF")
+            try emit(FindingBatch(caseId: nil, sample: "S-404", report: report, findings: Array(Self.rows[0..<2])), 1)
+            return FindingStream.Outcome()
+        }
+        do {
+            try store.importRecords(BoardBundle(), findingStreams: [barcode], now: Fixtures.now)
+            Issue.record("expected no case for the sample")
+        } catch {
+            #expect("\(error)".contains("pair.vcf.gz: sample S-404"), "\(error)")
+        }
+        #expect(try Self.findingRows(store) == before)
+        let summary = try store.importRecords(
+            BoardBundle(), findingStreams: [Self.stream(Array(Self.rows[0..<3]), chunk: 3), barcode], now: Fixtures.now)
+        #expect(
+            summary.skipped.contains { $0.hasPrefix("pair.vcf.gz: 2 finding(s) of sample S-404") }, "\(summary.skipped)"
+        )
+    }
 }

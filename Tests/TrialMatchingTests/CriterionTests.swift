@@ -306,4 +306,21 @@ import Testing
             #expect(matches == engine.match(c, on: day, at: Fixtures.now))
         }
     }
+
+    /// Gene symbols compare through HGNC: a trial naming a previous or alias symbol matches a finding stored under
+    /// the approved one (and the other way round); an ambiguous symbol matches only itself.
+    @Test func genesCompareThroughHGNC() {
+        let her2 = Criterion.genomic(GenomicCriterion(hugoSymbol: "HER2", variantCategory: "Mutation"))
+        #expect(run(her2, Fixtures.makeCase(findings: [snv("ERBB2", "p.S310F")])).status == .eligible)
+        let mll3 = Criterion.genomic(GenomicCriterion(hugoSymbol: "MLL3", variantCategory: "Mutation"))
+        #expect(run(mll3, Fixtures.makeCase(findings: [snv("KMT2C", "p.R1000W")])).status == .eligible)
+        // A finding kept under a previous symbol (a store filled before HGNC normalisation) still matches.
+        let kmt2c = Criterion.genomic(GenomicCriterion(hugoSymbol: "KMT2C", variantCategory: "Mutation"))
+        #expect(run(kmt2c, Fixtures.makeCase(findings: [snv("MLL3", "p.R1000W")])).status == .eligible)
+        // NEU is an alias of ERBB2 and a previous symbol of NEU1: which gene is meant is unknown.
+        let neu = Criterion.genomic(GenomicCriterion(hugoSymbol: "NEU", variantCategory: "Mutation"))
+        #expect(run(neu, Fixtures.makeCase(findings: [snv("ERBB2", "p.S310F")])).status == .notEligible)
+        #expect(GeneTable.canonical("neu") == "NEU" && GeneTable.canonical("her-2") == "ERBB2")
+        #expect(GeneTable.canonical("c-Met") == "MET" && GeneTable.canonical("PD-L1") == "CD274")
+    }
 }

@@ -8,7 +8,8 @@ import Foundation
 ///   molecular-profile layout (molecular_profile, therapies, therapy_interaction_type, significance);
 /// - AssertionSummaries: AMP/ASCO/CAP tier, NCCN guideline, FDA approval and companion test, evidence item ids;
 /// - VariantSummaries: coordinates, HGVS expressions and types of each CIViC variant.
-/// Evidence and assertions become knowledge the store attaches to matching findings; they never create patient
+/// Evidence and assertions become knowledge the store attaches to matching findings (by gene and variant name, and
+/// by position where an evidence row or a variant summary gives the variant's site); they never create patient
 /// data. Vocabulary of older releases is normalised to the current words. Records are split on LF only (a bare CR
 /// sits inside some descriptions); stray U+FEFF inside fields is removed.
 public enum CIViCReader {
@@ -25,7 +26,8 @@ public enum CIViCReader {
             return .evidence
         }
         if columns.contains("variant_id") && columns.contains("variant_civic_url")
-            && columns.contains("hgvs_expressions")
+            && (columns.contains("hgvs_expressions") || columns.contains("hgvs_descriptions")
+                || columns.contains("chromosome"))
         {
             return .variants
         }
@@ -51,6 +53,7 @@ public enum CIViCReader {
         var columns: [String: Int] = [:]
         var layout: Layout = .evidence
         var records: [EvidenceAttachment] = []
+        var loci: [EvidenceLocus] = []
         var account = ImportAccount(file: file, format: "civic")
         try source.forEachLine { line, number in
             if line.isEmpty { return true }
@@ -84,15 +87,11 @@ public enum CIViCReader {
             account.read()
             var row = Row(header: header, columns: columns, cells: cells, line: number)
             switch layout {
-            case .evidence: try evidence(&row, file: file, into: &records, account: &account)
+            case .evidence:
+                try evidence(&row, file: file, into: &records, account: &account)
+                if !row.skippedWhole, let locus = locus(&row) { loci.append(locus) }
             case .assertions: assertion(&row, into: &records, account: &account)
-            case .variants:
-                // Coordinates and HGVS of CIViC variants: the board attaches knowledge by gene and variant name, so a
-                // variant summary adds nothing it can keep; counted, not lost.
-                account.skip(
-                    "variant summaries: CIViC variant coordinates and HGVS are not stored (evidence attaches by gene and variant name)"
-                )
-                row.takeAll()
+            case .variants: variant(&row, into: &loci, account: &account)
             }
             for i in row.cells.indices where Row.hasValue(row.cells[i]) {
                 if row.skippedWhole {
@@ -108,8 +107,11 @@ public enum CIViCReader {
         guard !header.isEmpty else { throw ImportError(file: file, message: "empty file; expected a CIViC TSV") }
         var genes = GeneNaming()
         for i in records.indices { records[i].gene = genes.symbol(records[i].gene) ?? records[i].gene }
+        for i in loci.indices { loci[i].gene = genes.symbol(loci[i].gene) ?? loci[i].gene }
         genes.record(into: &account)
         var payload = ImportPayload(evidence: records)
+        var seen: Set<EvidenceLocus> = []
+        payload.evidenceLoci = loci.filter { seen.insert($0).inserted }
         payload.accounts = [account]
         return payload
     }
@@ -156,7 +158,7 @@ public enum CIViCReader {
 
     /// "BRAF V600E" (molecular profile) or gene + variant columns.
     static func geneAndVariant(_ row: inout Row) -> (String, String)? {
-        if let gene = row("gene"), let variant = row("variant") { return (gene, variant) }
+        if let gene = row("gene", "feature_name"), let variant = row("variant") { return (gene, variant) }
         if let profile = row("molecular_profile"), let space = profile.firstIndex(of: " ") {
             return (String(profile[..<space]), String(profile[profile.index(after: space)...]))
         }
@@ -221,6 +223,41 @@ public enum CIViCReader {
                 direction: direction, statement: statement)
             records.append(EvidenceAttachment(gene: gene, variant: variant, entry: entry))
         }
+    }
+
+    /// Where a CIViC variant lies: reference build, chromosome, start, stop and bases (the first coordinate set; a
+    /// fusion's second set is not a site). Nil without a build, a chromosome and a start, or without bases on
+    /// either side (a region such as an amplification or "V600", which no single change names).
+    static func locus(_ row: inout Row) -> EvidenceLocus? {
+        let before = row.taken
+        let build = row("reference_build")
+        let chrom = row("chromosome")
+        let start = row("start").flatMap { Int($0) }
+        let stop = row("stop").flatMap { Int($0) }
+        let ref = row("reference_bases") ?? ""
+        let alt = row("variant_bases") ?? ""
+        guard let (gene, variant) = geneAndVariant(&row), let build = EvidenceLocus.build(build), let chrom,
+            let start, !(ref.isEmpty && alt.isEmpty),
+            EvidenceLocus.Site(chrom: chrom, position: start, ref: ref, alt: alt) != nil
+        else {
+            row.taken = before  // coordinates that name no site are not used
+            return nil
+        }
+        return EvidenceLocus(
+            gene: gene, variant: variant, build: build, chrom: chrom, start: start, stop: stop, ref: ref, alt: alt)
+    }
+
+    /// A variant summary row: its locus, so evidence on the variant also reaches findings by position. Rows with no
+    /// single site (regions, fusions, no build) are counted as skipped with that reason.
+    static func variant(_ row: inout Row, into loci: inout [EvidenceLocus], account: inout ImportAccount) {
+        guard let locus = locus(&row) else {
+            account.skip(
+                "variant summaries without one site (no build, chromosome, start or bases: regions, fusions, amplifications)"
+            )
+            row.takeAll()
+            return
+        }
+        loci.append(locus)
     }
 
     static func assertion(_ row: inout Row, into records: inout [EvidenceAttachment], account: inout ImportAccount) {

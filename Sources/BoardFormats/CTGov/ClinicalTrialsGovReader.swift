@@ -53,10 +53,12 @@ public enum ClinicalTrialsGovReader {
         var arms: [TrialArm] = []
         for (i, group) in p["armsInterventionsModule"]["armGroups"].array.enumerated() {
             let label = group["label"].string ?? "Arm \(i + 1)"
-            var drugs = group["interventionNames"].array.compactMap(\.string).map(TrialText.interventionName)
-            if drugs.isEmpty {
+            let named = group["interventionNames"].array.compactMap(\.string)
+            var drugs = named.filter { TrialText.isMedicine(type: TrialText.interventionType($0)) }
+                .map(TrialText.interventionName)
+            if named.isEmpty {
                 drugs = interventions.filter { $0["armGroupLabels"].array.compactMap(\.string).contains(label) }
-                    .compactMap { $0["name"].string }
+                    .filter { TrialText.isMedicine(type: $0["type"].string) }.compactMap { $0["name"].string }
             }
             let described =
                 ([group["description"].string]
@@ -116,9 +118,32 @@ enum TrialText {
         raw.lowercased().replacingOccurrences(of: "_", with: " ")
     }
 
-    /// "Drug: Palbociclib" → "Palbociclib".
+    /// ClinicalTrials.gov intervention types (InterventionType), spelled as API v2 writes them.
+    static let interventionTypes: Set<String> = [
+        "DRUG", "BIOLOGICAL", "GENETIC", "COMBINATION_PRODUCT", "BEHAVIORAL", "PROCEDURE", "RADIATION", "DEVICE",
+        "DIAGNOSTIC_TEST", "DIETARY_SUPPLEMENT", "OTHER",
+    ]
+
+    /// The type before the colon of an intervention name ("Behavioral: EORTC QLQ-C30" → "BEHAVIORAL"); nil when the
+    /// name does not start with a known type.
+    static func interventionType(_ raw: String) -> String? {
+        guard let colon = raw.firstIndex(of: ":") else { return nil }
+        let type = raw[..<colon].trimmingCharacters(in: .whitespaces).uppercased().replacingOccurrences(
+            of: " ", with: "_")
+        return interventionTypes.contains(type) ? type : nil
+    }
+
+    /// Whether an intervention is a medicine an arm gives (drug, biological, genetic, combination product); a
+    /// questionnaire, procedure, radiation, device, test, supplement or "other" is not an arm's drug. Unstated: kept.
+    static func isMedicine(type: String?) -> Bool {
+        guard let type else { return true }
+        let t = type.uppercased().replacingOccurrences(of: " ", with: "_")
+        return ["DRUG", "BIOLOGICAL", "GENETIC", "COMBINATION_PRODUCT"].contains(t) || !interventionTypes.contains(t)
+    }
+
+    /// "Drug: Palbociclib" → "Palbociclib" (a name without a known type before a colon is kept whole).
     static func interventionName(_ raw: String) -> String {
-        guard let colon = raw.firstIndex(of: ":") else { return raw }
+        guard interventionType(raw) != nil, let colon = raw.firstIndex(of: ":") else { return raw }
         return raw[raw.index(after: colon)...].trimmingCharacters(in: .whitespaces)
     }
 

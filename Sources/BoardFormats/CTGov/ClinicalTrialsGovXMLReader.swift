@@ -25,6 +25,7 @@ public enum ClinicalTrialsGovXMLReader {
         let arms = root.children("arm_group").enumerated().map { i, group -> TrialArm in
             let label = group.text("arm_group_label") ?? "Arm \(i + 1)"
             let drugs = interventions.filter { $0.children("arm_group_label").contains { $0.value == label } }
+                .filter { TrialText.isMedicine(type: $0.text("intervention_type")) }
                 .compactMap { $0.text("intervention_name") }
             let type = group.text("arm_group_type").map { " (\($0.lowercased()))" } ?? ""
             let described =

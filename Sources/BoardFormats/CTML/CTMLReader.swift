@@ -108,7 +108,8 @@ public enum CTMLReader {
                 message: "expected a CTML mapping with protocol_no or nct_id and treatment_list")
         }
         var unknownKeys: [String: Int] = [:]
-        let nct = root["nct_id"].string
+        // CTIMS exports carry the registry id as `trial_id` (no `nct_id` key); taken only when it is an NCT id.
+        let nct = root["nct_id"].string ?? root["trial_id"].string.flatMap { Trial.isValidNCTId($0) ? $0 : nil }
         let protocolNo = root["protocol_no"].string
         guard let id = nct.flatMap({ Trial.isValidNCTId($0) ? $0 : nil }) ?? protocolNo ?? nct else {
             throw ImportError(
@@ -163,13 +164,20 @@ public enum CTMLReader {
         let ageText = root["age"].string?.lowercased() ?? ""
         let sponsor =
             root["sponsor_list"]["sponsor"].array.first.flatMap { $0["sponsor_name"].string } ?? root["sponsor"].string
+        // The trial's own drug list (`drug_list.drug[].drug_name`) is the drugs of every arm that names none.
+        let trialDrugs = root["drug_list"]["drug"].array.compactMap { $0["drug_name"].string ?? $0.string }
+        for i in arms.indices where arms[i].drugs.isEmpty { arms[i].drugs = trialDrugs }
+        // Gene symbols through HGNC (previous and alias symbols of one gene become it; ambiguous ones stay).
+        var genes = GeneNaming()
+        let namedCriteria = trialCriteria?.readingGenes(&genes)
+        for i in arms.indices { arms[i].criteria = arms[i].criteria?.readingGenes(&genes) }
         let trial = Trial(
             id: id, title: root["long_title"].string ?? root["short_title"].string ?? id,
             shortTitle: root["short_title"].string,
             phase: root["phase"].string.map { $0.hasPrefix("Phase") ? $0 : "Phase \($0)" },
             status: status, sponsor: sponsor, arms: arms,
             eligibility: Eligibility(
-                minimumAge: ageText.hasPrefix("adult") ? 18 : nil, criteria: trialCriteria,
+                minimumAge: ageText.hasPrefix("adult") ? 18 : nil, criteria: namedCriteria,
                 inclusionText: requirementsText(root["prior_treatment_requirements"])),
             provenance: Provenance(file: file, recordId: protocolNo ?? id, format: "ctml"))
         var payload = ImportPayload(bundle: BoardBundle(trials: [trial]))
@@ -178,6 +186,9 @@ public enum CTMLReader {
             payload.skipped.append(
                 "\(name) trial \(id): \(count) criteria key(s) \"\(key)\": not evaluated (not in the board's criterion model)"
             )
+        }
+        for (note, count) in genes.notes.sorted(by: { $0.key < $1.key }) {
+            payload.notes.append("\(name) trial \(id): \(note)" + (count > 1 ? " (\(count) criteria)" : ""))
         }
         if steps.isEmpty { payload.notes.append("\(name) trial \(id): no treatment_list steps; the trial has no arms") }
         return payload

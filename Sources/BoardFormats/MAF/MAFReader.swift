@@ -115,8 +115,9 @@ public enum MAFReader {
         var filled: [Int] = []
         var typeMismatch = 0
         var genes = GeneNaming()
-        /// Keys met per sample, to report duplicate rows.
-        var seen: [Set<String>] = []
+        /// Loci met per sample, to report duplicate rows (packed: SampleRowKeys).
+        var seen: [SampleRowKeys] = []
+        var chromosomes = ChromosomeNumbers()
 
         init(file: String, caseId: String?, only: String?, chunkSize: Int) {
             self.file = file
@@ -236,7 +237,7 @@ public enum MAFReader {
                     slotOfSample[sample] = samples.count
                     samples.append(sample)
                     pending.append([])
-                    seen.append([])
+                    seen.append(SampleRowKeys())
                     lastSlot = samples.count - 1
                 }
                 lastSample = sampleBytes.map(Array.init) ?? []
@@ -309,13 +310,18 @@ public enum MAFReader {
                     ?? "internal tandem duplication (ITD)"
             }
             gene = genes.symbol(gene)
+            // The finding's id; the duplicate check keeps the locus packed (SampleRowKeys), not this text.
             let key: String
+            let new: Bool
             if let position, let chrom, let alt {
                 key = "\(chrom):\(position):\(ref):\(alt)"
+                new = seen[lastSlot].insert(
+                    chrom: chrom, position: position, ref: ref, alt: alt, chromosomes: &chromosomes)
             } else {
                 key = "\(chrom ?? "?"):?:\(gene ?? "?"):\(consequence ?? "?"):\(rows)"
+                new = seen[lastSlot].insert(text: key)
             }
-            if !seen[lastSlot].insert(key).inserted {
+            if !new {
                 skipped["duplicate row (same sample and CHROM:POS:REF:ALT)", default: 0] += 1
                 return nil
             }

@@ -137,6 +137,15 @@ extension PhenopacketReader {
                 }
                 let type = ([stateLabel, histology].compactMap { $0 } + markers.map { "marker \($0)" }).joined(
                     separator: ": ")
+                // Diagnostic markers (e.g. NCIT "Human Papillomavirus-16 Positive") are the tumour's biomarkers.
+                for (m, marker) in sample["diagnosticMarkers"].array.enumerated() {
+                    guard let label = marker["label"].string else { continue }
+                    let code = marker["id"].string ?? "\(m + 1)"
+                    findings.append(
+                        Finding(
+                            id: "phenopacket:\(sid):marker:\(code)", reportId: "phenopacket:\(id):\(sid)",
+                            kind: .biomarker, biomarker: PhenopacketReader.marker(label), origin: .unknown))
+                }
                 reports.append(
                     MolecularReport(
                         id: "phenopacket:\(id):\(sid)",

@@ -293,8 +293,22 @@ public enum PhenopacketReader {
             vaf: percent(extensionValue["allele-frequency"] ?? extensionValue["allele_frequency"]), origin: origin,
             classification: classification)
     }
+
+    /// A biosample's diagnostic marker as a biomarker: the status word a label ends with ("Human Papillomavirus-16
+    /// Positive", "Estrogen Receptor Negative") becomes the status, the rest the name; a label without one is kept
+    /// whole as the name, its status unknown.
+    static func marker(_ label: String) -> Biomarker {
+        let words = label.trimmingCharacters(in: .whitespaces).split(separator: " ")
+        if let last = words.last?.lowercased(), ["positive", "negative", "equivocal", "indeterminate"].contains(last),
+            words.count > 1
+        {
+            return Biomarker(kind: .other, name: words.dropLast().joined(separator: " "), status: last)
+        }
+        return Biomarker(kind: .other, name: label)
+    }
 }
 
 extension String {
     var nilIfEmpty: String? { isEmpty ? nil : self }
+
 }

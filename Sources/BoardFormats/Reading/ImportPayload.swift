@@ -14,6 +14,8 @@ public struct ImportPayload: Sendable {
     /// VCF and MAF files not yet parsed: the store parses them on a second thread while it writes.
     public var findingStreams: [FindingStream]
     public var evidence: [EvidenceAttachment]
+    /// Where knowledge-base variants lie (CIViC coordinates), so evidence also reaches findings by position.
+    public var evidenceLoci: [EvidenceLocus] = []
     /// Reasons records or fields were left out, already counted ("12 Encounter resources: not used").
     public var skipped: [String]
     /// Things the user should know ("VCF: sample TUMOR taken as the tumour (NORMAL is the normal)").
@@ -42,6 +44,7 @@ public struct ImportPayload: Sendable {
         findingSets += other.findingSets
         findingStreams += other.findingStreams
         evidence += other.evidence
+        evidenceLoci += other.evidenceLoci
         skipped += other.skipped
         notes += other.notes
         accounts += other.accounts
@@ -52,6 +55,6 @@ public struct ImportPayload: Sendable {
         let b = bundle
         return b.boards.count + b.cases.count + b.trials.count + b.meetings.count + b.notes.count + b.decisions.count
             + partialCases.count + caseAdditions.count + findingSets.reduce(0) { $0 + $1.findings.count }
-            + evidence.count
+            + evidence.count + evidenceLoci.count
     }
 }

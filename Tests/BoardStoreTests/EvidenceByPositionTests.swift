@@ -1,0 +1,127 @@
+import BoardModel
+import Foundation
+import Testing
+
+@testable import BoardStore
+
+/// CIViC evidence reaches findings by genomic position as well as by gene and variant name: same genome build,
+/// chromosome, start and alleles as a locus of its variant (from a variant summary or the evidence row's own
+/// coordinates), whatever padding convention the finding's file used. Coordinates as CIViC writes them: 1-based,
+/// a deletion from its first deleted base, an insertion on the base before it, empty for the missing side.
+@Suite("Evidence by genomic position")
+struct EvidenceByPositionTests {
+    static let entry = EvidenceEntry(
+        source: "CIViC", level: EvidenceLevel(scale: .civic, code: "A"), type: "Predictive", therapy: "Vemurafenib")
+    static let insertionEntry = EvidenceEntry(
+        source: "CIViC", level: EvidenceLevel(scale: .civic, code: "C"), type: "Predictive", therapy: "Neratinib")
+
+    static let v600e = EvidenceLocus(
+        gene: "BRAF", variant: "V600E", build: "GRCh37", chrom: "7", start: 140_453_136, stop: 140_453_136, ref: "A",
+        alt: "T")
+    /// CIViC ERBB2 P780INS: start and stop flank the insertion, no reference bases.
+    static let p780ins = EvidenceLocus(
+        gene: "ERBB2", variant: "P780INS", build: "GRCh37", chrom: "17", start: 37_881_011, stop: 37_881_012, ref: "",
+        alt: "GGCTCCCCA")
+
+    func batch(_ build: String?, _ findings: [Finding], file: String = "t.vcf") -> FindingBatch {
+        FindingBatch(
+            caseId: "C-1", sample: nil,
+            report: MolecularReport(id: "vcf:\(file):T", assay: "VCF", genomeBuild: build),
+            findings: findings)
+    }
+
+    func evidence(_ s: BoardStore) throws -> [String: [EvidenceEntry]] {
+        let record = try #require(try s.caseRecord(id: "C-1")).record
+        return Dictionary(uniqueKeysWithValues: record.findings.map { ($0.id, $0.evidence) })
+    }
+
+    @Test func sitesAreWrittenOneWayWhateverThePadding() {
+        typealias Site = EvidenceLocus.Site
+        // SNV: "chr" prefix and case do not matter.
+        #expect(
+            Site(chrom: "chr7", position: 5, ref: "a", alt: "T") == Site(chrom: "7", position: 5, ref: "A", alt: "T"))
+        // Deletion: VCF pads with the base before (pos 100, AT>A); MAF and CIViC start at the deleted base.
+        #expect(
+            Site(chrom: "1", position: 100, ref: "AT", alt: "A") == Site(chrom: "1", position: 101, ref: "T", alt: "-"))
+        #expect(
+            Site(chrom: "1", position: 100, ref: "AT", alt: "A") == Site(chrom: "1", position: 101, ref: "T", alt: ""))
+        // Insertion: VCF pads (pos 100, A>AT); MAF and CIViC put it on the base before (100, -/T).
+        #expect(
+            Site(chrom: "1", position: 100, ref: "A", alt: "AT") == Site(chrom: "1", position: 100, ref: "-", alt: "T"))
+        // Different changes stay different.
+        #expect(
+            Site(chrom: "1", position: 100, ref: "A", alt: "T") != Site(chrom: "1", position: 100, ref: "A", alt: "G"))
+        #expect(
+            Site(chrom: "1", position: 100, ref: "A", alt: "T") != Site(chrom: "2", position: 100, ref: "A", alt: "T"))
+        // Not a site: no change, or symbolic alleles.
+        #expect(Site(chrom: "1", position: 100, ref: "", alt: "") == nil)
+        #expect(Site(chrom: "1", position: 100, ref: "N", alt: "<DEL>") == nil)
+        #expect(EvidenceLocus.build("hg19") == "GRCh37" && EvidenceLocus.build("GRCh38.p13") == "GRCh38")
+        #expect(EvidenceLocus.build("unknown") == nil)
+    }
+
+    @Test func anUnannotatedFindingGetsEvidenceByPositionOnTheSameBuildOnly() throws {
+        let s = try BoardStore.inMemory()
+        try s.importBundle(Fixtures.bundle, now: Fixtures.now)
+        // Evidence and loci first, findings later (FindingWriter), without a gene (an unannotated VCF).
+        try s.importRecords(
+            BoardBundle(), evidence: [EvidenceAttachment(gene: "BRAF", variant: "V600E", entry: Self.entry)],
+            evidenceLoci: [Self.v600e], now: Fixtures.now)
+        let site = Finding(id: "7:140453136:A:T", kind: .snv, chrom: "chr7", position: 140_453_136, ref: "A", alt: "T")
+        let other = Finding(id: "7:140453136:A:G", kind: .snv, chrom: "7", position: 140_453_136, ref: "A", alt: "G")
+        try s.importRecords(BoardBundle(), findingBatches: [batch("GRCh37", [site, other])], now: Fixtures.now)
+        var e = try evidence(s)
+        #expect(e["C-1/7:140453136:A:T"] == [Self.entry])
+        #expect(e["C-1/7:140453136:A:G"] == [])
+        // The same coordinates on GRCh38, or on a build the file does not state, are another place or unknown.
+        func copy(_ id: String) -> Finding {
+            Finding(id: id, kind: .snv, chrom: "7", position: 140_453_136, ref: "A", alt: "T")
+        }
+        try s.importRecords(
+            BoardBundle(),
+            findingBatches: [
+                batch("GRCh38", [copy("b38")], file: "b38.vcf"), batch(nil, [copy("nobuild")], file: "u.vcf"),
+            ],
+            now: Fixtures.now)
+        e = try evidence(s)
+        #expect(e["C-1/7:140453136:A:T"] == [Self.entry])
+        #expect(e["C-1/b38"] == [])
+        #expect(e["C-1/nobuild"] == [])
+    }
+
+    @Test func lociImportedAfterTheEvidenceBringItToStoredFindings() throws {
+        let s = try BoardStore.inMemory()
+        try s.importBundle(Fixtures.bundle, now: Fixtures.now)
+        // A padded VCF insertion (pos 37881011, C>CGGCTCCCCA) already in the store, gene not annotated.
+        let insertion = Finding(
+            id: "17:37881011:C:CGGCTCCCCA", kind: .indel, chrom: "17", position: 37_881_011, ref: "C",
+            alt: "CGGCTCCCCA")
+        try s.importRecords(BoardBundle(), findingBatches: [batch("GRCh37", [insertion])], now: Fixtures.now)
+        // Evidence named only (molecular-profile layout: no coordinates): nothing matches by name.
+        let named = try s.importRecords(
+            BoardBundle(),
+            evidence: [EvidenceAttachment(gene: "ERBB2", variant: "P780INS", entry: Self.insertionEntry)],
+            now: Fixtures.now)
+        #expect(named.counts["evidence link"]?.created ?? 0 == 0)
+        // The variant summary's locus arrives: the stored evidence now reaches the stored finding.
+        let placed = try s.importRecords(BoardBundle(), evidenceLoci: [Self.p780ins], now: Fixtures.now)
+        #expect(placed.counts["evidence locus"]?.created == 1)
+        #expect(placed.counts["evidence link"]?.created == 1)
+        #expect(try evidence(s)["C-1/17:37881011:C:CGGCTCCCCA"] == [Self.insertionEntry])
+        // Again: nothing new.
+        let again = try s.importRecords(BoardBundle(), evidenceLoci: [Self.p780ins], now: Fixtures.now)
+        #expect(again.counts["evidence locus"]?.unchanged == 1 && again.counts["evidence link"]?.created ?? 0 == 0)
+    }
+
+    @Test func aFilteredFindingIsNotMatchedByPosition() throws {
+        let s = try BoardStore.inMemory()
+        try s.importBundle(Fixtures.bundle, now: Fixtures.now)
+        try s.importRecords(
+            BoardBundle(), evidence: [EvidenceAttachment(gene: "BRAF", variant: "V600E", entry: Self.entry)],
+            evidenceLoci: [Self.v600e], now: Fixtures.now)
+        let filtered = Finding(
+            id: "7:140453136:A:T", kind: .snv, filter: "LowQual", chrom: "7", position: 140_453_136, ref: "A", alt: "T")
+        try s.importRecords(BoardBundle(), findingBatches: [batch("GRCh37", [filtered])], now: Fixtures.now)
+        #expect(try evidence(s)["C-1/7:140453136:A:T"] == [])
+    }
+}
