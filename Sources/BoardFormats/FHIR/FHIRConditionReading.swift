@@ -1,0 +1,158 @@
+import BoardModel
+import Foundation
+
+/// FHIR Conditions as the diagnosis (primary cancer, histology, stage) and metastatic sites (secondary cancer).
+extension FHIRReader.Builder {
+    mutating func condition(_ r: JSONNode) {
+        let profiles = FHIRReader.profiles(r)
+        let coded = FHIRReader.codings(r["code"])
+        let codedWords = FHIRReader.codedWords(r["code"])
+        let verification = FHIRReader.codings(r["verificationStatus"]).first?.code
+        if verification == "refuted" || verification == "entered-in-error" {
+            skip(r, "Conditions refuted or entered in error")
+            return
+        }
+        guard let pid = ownPatient(r, "Conditions") else { return }
+        let text = FHIRReader.words(r["code"]).map(ClinicalVocabulary.clean) ?? "condition"
+        let status = FHIRReader.codings(r["clinicalStatus"]).first?.code
+        let secondary =
+            profiles.contains { $0.contains("secondary-cancer-condition") }
+            || coded.contains { Self.secondaryCodes.contains($0.code ?? "") }
+            || ClinicalVocabulary.isMetastasis(codedWords)
+        let suspicion =
+            codedWords.contains("(situation)") || codedWords.lowercased().contains("suspected")
+            || codedWords.lowercased().contains("history of")
+        let cancer =
+            profiles.contains { $0.contains("cancer-condition") }
+            || (ClinicalVocabulary.isCancer(codedWords) && !suspicion)
+        if secondary {
+            // The site is the body site; "Metastasis from malignant tumor of prostate" asserts metastasis without one.
+            let sites = r["bodySite"].array
+            let since = ClinicalVocabulary.date(r["onsetDateTime"].string ?? r["recordedDate"].string)
+            if sites.isEmpty {
+                let words = FHIRReader.codings(r["code"]).compactMap(\.display).first ?? text
+                let site = ClinicalVocabulary.metastasisSite(words)
+                append(MetastaticSite(site: site, since: since), to: pid)
+            } else {
+                for site in sites {
+                    let c = FHIRReader.codings(site).first
+                    append(
+                        MetastaticSite(
+                            site: site["text"].string ?? c?.display, code: c?.code, system: c?.system, since: since),
+                        to: pid)
+                }
+            }
+            return
+        }
+        if cancer {
+            let codings = coded.compactMap { c in
+                c.code.map { OncoTreeCrosswalk.Coding(system: c.system, code: $0) }
+            }
+            // Synthea codes the stage into the disorder ("Non-small cell carcinoma of lung, TNM stage 1").
+            if let r = codedWords.range(of: #"TNM stage ([0-4]|IV|III|II|I)\b"#, options: .regularExpression),
+                patients[pid]!.stage.group == nil
+            {
+                patients[pid]!.stage.group = ClinicalVocabulary.stageGroup(String(codedWords[r].dropFirst(4)))
+                patients[pid]!.stage.system = "TNM (edition not stated)"
+            }
+            if let existing = patients[pid]!.diagnosis {
+                // The same tumour coded again (staged, in situ, refined) is not a second primary.
+                let tissue = { (code: String?) in code.flatMap { OncoTree.bundled.ancestors(of: $0).last } }
+                let mapped = OncoTreeCrosswalk.map(codings: codings, text: text)?.oncotree
+                if let t = tissue(mapped), t == tissue(existing.oncotreeCode) {
+                    if let mapped, let old = existing.oncotreeCode, mapped != old,
+                        OncoTree.bundled.isWithin(mapped, old)
+                    {
+                        patients[pid]!.diagnosis?.oncotreeCode = mapped
+                    }
+                    use.accounted(r["stage"])
+                    return
+                }
+                if !patients[pid]!.extraPrimaries.contains(text) { patients[pid]!.extraPrimaries.append(text) }
+                return
+            }
+            var histology: String?
+            var histologyCodings: [OncoTreeCrosswalk.Coding] = []
+            for ext in r["extension"].array where (ext["url"].string ?? "").lowercased().contains("histology") {
+                histology = FHIRReader.words(ext["valueCodeableConcept"]).map(ClinicalVocabulary.clean)
+                histologyCodings = FHIRReader.codings(ext["valueCodeableConcept"]).compactMap { c in
+                    c.code.map { OncoTreeCrosswalk.Coding(system: c.system, code: $0) }
+                }
+            }
+            let site = r["bodySite"].array.first
+            var laterality: Laterality?
+            for ext in (site?["extension"].array ?? []) where (ext["url"].string ?? "").contains("laterality") {
+                let words = (FHIRReader.words(ext["valueCodeableConcept"]) ?? "").lowercased()
+                laterality =
+                    words.contains("left")
+                    ? .left : words.contains("right") ? .right : words.contains("bilateral") ? .bilateral : nil
+            }
+            if laterality == nil {
+                let w = codedWords.lowercased()
+                laterality = w.contains(" left ") ? .left : w.contains(" right ") ? .right : nil
+            }
+            let mapping = OncoTreeCrosswalk.map(
+                codings: codings, text: text, histology: histologyCodings, histologyText: histology)
+            let sourceCode = coded.first.flatMap(FHIRReader.label)
+            if mapping == nil {
+                notes.append(
+                    "\(name): diagnosis \"\(text)\"\(sourceCode.map { " (\($0))" } ?? "") has no OncoTree mapping; kept as text"
+                )
+            }
+            patients[pid]!.diagnosis = Diagnosis(
+                oncotreeCode: mapping?.oncotree, text: text,
+                histology: histology,
+                primarySite: site.flatMap { FHIRReader.words($0) }.map(ClinicalVocabulary.clean),
+                laterality: laterality,
+                diagnosedOn: ClinicalVocabulary.date(r["onsetDateTime"].string ?? r["recordedDate"].string),
+                sourceCode: sourceCode)
+            if let summary = r["stage"].array.first.flatMap({ FHIRReader.words($0["summary"]) }),
+                patients[pid]!.stage.group == nil
+            {
+                patients[pid]!.stage.group = ClinicalVocabulary.stageGroup(summary)
+                if let type = r["stage"].array.first.flatMap({ FHIRReader.words($0["type"]) })?.lowercased() {
+                    patients[pid]!.stage.basis =
+                        type.contains("patholog") ? "pathological" : type.contains("clinical") ? "clinical" : nil
+                }
+            }
+            return
+        }
+        if suspicion {
+            skip(r, "Conditions that are suspicions or history, not diagnoses")
+            return
+        }
+        if status == "resolved" || status == "inactive" || status == "remission" {
+            skip(r, "Conditions no longer active")
+            return
+        }
+        let raw = FHIRReader.words(r["code"]) ?? ""
+        if raw.hasSuffix("(finding)") || raw.hasSuffix("(situation)") || raw.hasSuffix("(procedure)")
+            || raw.hasSuffix("(person)")
+        {
+            skip(r, "Conditions that are findings or situations, not diseases")
+            return
+        }
+        if !patients[pid]!.comorbidities.contains(text) { patients[pid]!.comorbidities.append(text) }
+    }
+
+    mutating func append(_ site: MetastaticSite, to pid: String) {
+        if !patients[pid]!.metastases.contains(site) { patients[pid]!.metastases.append(site) }
+    }
+
+    static let stageCodes: Set<String> = ["21908-9", "21902-2", "21914-7", "399537006", "399588009", "399390009"]
+    static let tCodes: Set<String> = ["21905-5", "21899-0", "399504009", "384625004"]
+    static let nCodes: Set<String> = ["21906-3", "21900-6", "399534004", "371494008"]
+    static let mCodes: Set<String> = ["21907-1", "21901-4", "399387003", "371497001"]
+    static let pathologicalCodes: Set<String> = [
+        "21902-2", "21899-0", "21900-6", "21901-4", "399588009", "384625004", "371494008", "371497001",
+    ]
+    static let markers: [String: String] = [
+        "48676-1": "HER2", "85319-2": "HER2", "85318-4": "HER2", "16112-5": "ER", "85337-4": "ER", "40556-3": "ER",
+        "16113-3": "PR", "85339-0": "PR", "40557-1": "PR", "85147-7": "HER2", "10334-1": "CA-125", "2857-1": "PSA",
+        "83052-1": "PD-L1", "85313-5": "Ki-67", "29593-1": "Ki-67",
+    ]
+    /// LOINC answers of the ECOG scale (LL529-9): LA9622-7 = 0 … LA9627-6 = 5.
+    static let ecogAnswers: [String: Int] = [
+        "LA9622-7": 0, "LA9623-5": 1, "LA9624-3": 2, "LA9625-0": 3, "LA9626-8": 4, "LA9627-6": 5,
+    ]
+}

@@ -1,0 +1,182 @@
+import BoardModel
+import Foundation
+
+/// Genomic variant Observations (mCODE, Genomics Reporting) as findings, and their therapeutic and diagnostic implications as evidence.
+extension FHIRReader.Builder {
+    /// Sequence Ontology and LOINC (LL379-9) answers of "DNA change type" (48019-4) → the finding's kind.
+    static func kind(dnaChange code: String?) -> FindingKind? {
+        switch code {
+        case "SO:0001483", "SO:0001059", "LA6690-7": .snv
+        case "SO:0000159", "SO:0000667", "SO:1000032", "SO:1000035", "SO:0002007", "LA6692-3", "LA6687-3",
+            "LA6688-1", "LA6686-5":
+            .indel
+        case "SO:0001019", "SO:0001742", "SO:0001743", "SO:0001911", "SO:0001912": .copyNumber
+        case "SO:1000036", "SO:0000199", "SO:0001784", "SO:0001537", "LA6689-9": .structural
+        case "SO:0001565", "SO:0001886": .fusion
+        default: nil
+        }
+    }
+
+    mutating func variant(_ r: JSONNode, pid: String?, subject: String?) {
+        // Value "Absent" (LA9634-2): the variant was looked for and not found.
+        if FHIRReader.codings(r["valueCodeableConcept"]).contains(where: { $0.code == "LA9634-2" }) {
+            skip(r, "variants reported absent")
+            return
+        }
+        var gene: String?
+        var hgvsC: String?
+        var hgvsP: String?
+        var hgvsG: String?
+        var vaf: Double?
+        var origin = VariantOrigin.unknown
+        var classification: Classification?
+        var transcript: String?
+        var clinvar: String?
+        var kind: FindingKind?
+        var copies: Double?
+        var unresolvedGene: String?
+        for comp in r["component"].array {
+            let code = FHIRReader.codings(comp["code"]).compactMap(\.code).first ?? ""
+            let concept = comp["valueCodeableConcept"]
+            let first = FHIRReader.codings(concept).first
+            let text = first?.display ?? first?.code ?? concept["text"].string ?? comp["valueString"].string
+            switch code {
+            case "48018-6":
+                let found = GeneSymbols.symbol(
+                    code: first?.code, display: first?.display, text: concept["text"].string)
+                gene = genes.symbol(found.symbol)
+                if found.symbol == nil { unresolvedGene = found.hgncId ?? first?.display ?? concept["text"].string }
+            case "48004-6": hgvsC = first?.code ?? text
+            case "48005-3": hgvsP = first?.code ?? text
+            case "81290-9": hgvsG = first?.code ?? text
+            case "81252-9": clinvar = first?.code
+            case "51958-7": transcript = first?.code ?? text
+            case "81258-6", "81259-4": vaf = comp["valueQuantity"]["value"].double.map { $0 > 1 ? $0 / 100 : $0 }
+            case "48019-4": kind = Self.kind(dnaChange: first?.code) ?? kind
+            case "82155-3": copies = comp["valueQuantity"]["value"].double
+            case "62378-5":
+                let t = (text ?? "").lowercased()
+                if t.contains("gain") || t.contains("loss") || t.contains("amplification") || t.contains("deletion") {
+                    kind = .copyNumber
+                }
+            case "48002-0":
+                let c = first?.code
+                let t = (text ?? "").lowercased()
+                origin =
+                    c == "LA6683-2" || t.contains("germline")
+                    ? .germline : c == "LA6684-0" || t.contains("somatic") ? .somatic : .unknown
+            case "53037-8":
+                let t = (text ?? "").lowercased()
+                classification =
+                    t.contains("likely pathogenic")
+                    ? .likelyPathogenic
+                    : t.contains("pathogenic")
+                        ? .pathogenic
+                        : t.contains("uncertain")
+                            ? .vus
+                            : t.contains("likely benign") ? .likelyBenign : t.contains("benign") ? .benign : nil
+            default: break
+            }
+        }
+        if let unresolvedGene {
+            notes.append(
+                "\(name): gene \(unresolvedGene) is not an HGNC symbol and its id is not approved in the bundled HGNC release; stored without a gene"
+            )
+        }
+        if let c = hgvsC, let colon = c.firstIndex(of: ":") {
+            if transcript == nil { transcript = String(c[..<colon]) }
+            hgvsC = String(c[c.index(after: colon)...])
+        }
+        if let p = hgvsP, let colon = p.firstIndex(of: ":") { hgvsP = String(p[p.index(after: colon)...]) }
+        if kind == nil {
+            let change = hgvsC ?? hgvsG ?? ""
+            kind = ["del", "ins", "dup"].contains { change.contains($0) } ? .indel : .snv
+        }
+        let rid = id(of: r) ?? r.path
+        var call: CopyNumberCall?
+        if kind == .copyNumber, let copies {
+            call =
+                copies < 0.5
+                ? .homozygousDeletion
+                : copies < 1.5 ? .heterozygousDeletion : copies >= 5 ? .amplification : copies > 2.5 ? .gain : nil
+        }
+        let finding = Finding(
+            id: scoped(rid), kind: kind ?? .snv, gene: gene, transcript: transcript, hgvsC: hgvsC ?? hgvsG,
+            hgvsP: hgvsP,
+            consequence: clinvar.map { "ClinVar \($0)" }, vaf: vaf, copyNumberCall: call, copyNumber: copies,
+            origin: origin, classification: classification)
+        let allRefs = refs(of: r)
+        add(finding, ref: allRefs.first, pid: pid, subject: subject)
+        if let first = allRefs.first, let k = findingKeyByRef[first] {
+            for ref in allRefs.dropFirst() { findingKeyByRef[ref] = k }
+        }
+    }
+
+    /// Therapeutic and diagnostic implications (Genomics Reporting): knowledge about a variant of the record,
+    /// attached to that variant. The associated cancer is the knowledge's disease, never the patient's diagnosis.
+    mutating func implication(_ r: JSONNode) {
+        var therapy: String?
+        var level: String?
+        var significance: String?
+        var disease: String?
+        for comp in r["component"].array {
+            let code = FHIRReader.codings(comp["code"]).compactMap(\.code).first ?? ""
+            let text = FHIRReader.words(comp["valueCodeableConcept"]) ?? comp["valueString"].string
+            switch code {
+            case "51963-7": therapy = text
+            case "93044-6": level = text
+            case "51961-1", "53037-8": significance = text
+            case "associated-cancer", "81259-4": disease = text
+            default: break
+            }
+        }
+        // The level must be on a scale the board knows; "AMP Guidelines" alone names a scale, not a level.
+        let parsed = level.flatMap(Self.evidenceLevel)
+        let targets = r["derivedFrom"].array.compactMap { $0["reference"].string }
+        guard !targets.isEmpty else {
+            skip(r, "implications without a derivedFrom variant")
+            return
+        }
+        // A level not on a known scale ("AMP Guidelines") is kept as unknown, never guessed: the drug and the
+        // response the report states stay on the variant, ranked after every known level.
+        let entry = EvidenceEntry(
+            source: "report", level: parsed ?? Self.unknownLevel(level),
+            type: therapy == nil ? "Diagnostic" : "Predictive", significance: significance,
+            therapy: therapy, disease: disease,
+            oncotreeCode: disease.flatMap { OncoTreeCrosswalk.map(codings: [], text: $0)?.oncotree },
+            reference: level.map { "level as reported: \($0)" })
+        for target in targets {
+            let key = resolve(target, in: r).flatMap { refs(of: $0).first } ?? target
+            evidence.append((key, entry))
+        }
+    }
+
+    /// The level "unknown" on the scale the text names (OncoKB, ESCAT, CIViC, NCT/DKTK), else on AMP/ASCO/CAP,
+    /// the tiers the Genomics Reporting IG's examples use ("Tier I - Level A"); it is no level of the scale, so it
+    /// ranks last and shows as "not a level of this scale".
+    static func unknownLevel(_ text: String?) -> EvidenceLevel {
+        let t = (text ?? "").lowercased()
+        let scale: EvidenceScale =
+            t.contains("oncokb")
+            ? .oncokb
+            : t.contains("escat")
+                ? .escat
+                : t.contains("civic")
+                    ? .civic
+                    : t.contains("nct") || t.contains("dktk") ? .nct : .amp
+        var level = EvidenceLevel(scale: scale, code: "")
+        level.code = "unknown"
+        return level
+    }
+
+    static func evidenceLevel(_ text: String) -> EvidenceLevel? {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        for scale in [EvidenceScale.oncokb, .escat, .nct, .civic, .amp] {
+            for prefix in ["\(scale.rawValue) ", "Level ", "Tier ", ""] where t.hasPrefix(prefix) {
+                let code = String(t.dropFirst(prefix.count))
+                if scale.accepts(code) { return EvidenceLevel(scale: scale, code: code) }
+            }
+        }
+        return nil
+    }
+}
