@@ -10,8 +10,8 @@ public protocol ImportStore: Sendable {
     ) throws -> ImportSummary
     @discardableResult func importRecords(
         _ bundle: BoardBundle, partialCases: [Case], caseAdditions: [Case], findingBatches: [FindingBatch],
-        findingStreams: [FindingStream], evidence: [EvidenceAttachment], skipped: [String], dryRun: Bool, now: Date,
-        progress: (@Sendable (Int, Int) -> Void)?
+        findingStreams: [FindingStream], evidence: [EvidenceAttachment], evidenceLoci: [EvidenceLocus],
+        skipped: [String], dryRun: Bool, now: Date, progress: (@Sendable (Int, Int) -> Void)?
     ) throws -> ImportSummary
     @discardableResult func importCaseList(
         _ items: [CaseListItem], meetingId: String, file: String, dryRun: Bool, now: Date
