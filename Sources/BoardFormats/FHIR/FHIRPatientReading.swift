@@ -58,7 +58,7 @@ extension FHIRReader.Builder {
         let patient = Patient(
             id: pid, identifiers: identifiers, name: name, birthDate: birth, sex: sex, vitalStatus: status,
             deceasedOn: deceasedOn)
-        patients[pid] = Draft(
+        patients[pid] = FHIRReader.Draft(
             patient: patient, provenance: Provenance(file: file, recordId: "Patient/\(pid)", format: "fhir"))
         patientOrder.append(pid)
         for alias in ["Patient/\(pid)", "urn:uuid:\(pid)", pid] { patientAliases[alias] = pid }
