@@ -16,8 +16,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(name: "BoardFormats", dependencies: ["BoardModel", "CZlib", .product(name: "Yams", package: "Yams")]),
         .target(name: "TUIKit", dependencies: [.product(name: "Yams", package: "Yams")]),
-        // One libFuzzer binary; TB_FUZZ_READER picks the reader (vcf, maf, fhir, phenopacket, ctml, ctgov,
-        // ctgov-xml, caselist, civic, cbioportal, native, theme).
+        // One libFuzzer binary; TB_FUZZ_READER picks the reader (Target.known in Fuzz.swift: vcf, maf, fhir, …,
+        // cohort, outcome-fhir, outcome-timeline, outcome-native, detect).
         // SwiftPM renames an executable's `main`, so main.swift hands over to libFuzzer's LLVMFuzzerRunDriver.
         .executableTarget(name: "BoardFuzz", dependencies: ["BoardFormats", "BoardModel", "TUIKit"]),
     ],

@@ -5,14 +5,15 @@
 #       -s   which build(s) to run: plain (libFuzzer coverage only) or asan-ubsan (AddressSanitizer on Swift and C,
 #            UndefinedBehaviorSanitizer on the C code)
 #            or both (default; every reader runs under each build for SECONDS_PER_READER)
-#       -j   readers fuzzed at the same time (default 1; the machine is shared: keep it at 2 or less)
+#       -j   readers fuzzed at the same time (default 1); wall time is about ceil(readers / JOBS) × SECONDS,
+#            each reader's share of the CPU falls as JOBS rises (run under `nice` on a shared machine)
 #   FUZZ_REPLAY=1 scripts/fuzz.sh      replays the seeds and Tests/BoardFormatsTests/Regression only (no fuzzing)
 #   FUZZ_KEEP=1                        copies each minimized finding into Tests/BoardFormatsTests/Regression/<reader>/
 #                                      (review it first: only synthetic bytes may be committed)
 # Defaults: 60 s per reader, every reader. Run long jobs under `nice -n 19`.
-# Corpora are seeded at run time from ../shared/realdata (REALDATA=…), SampleData and Themes, copied into a
-# private temporary directory (nothing real is written into the repository). A crash, sanitizer report or
-# hang leaves the input in $OUT/<build>/<reader>/ (crash-*, timeout-*, oom-*, leak-*) and a minimized copy
+# Corpora are seeded at run time from ../shared/realdata (REALDATA=…), SampleData, Themes and Fuzz/Seeds (synthetic
+# inputs taken from the unit tests), copied into a private temporary directory (nothing real is written into the
+# repository). A crash, sanitizer report or hang leaves the input in $OUT/<build>/<reader>/ (crash-*, timeout-*, oom-*, leak-*) and a minimized copy
 # (minimized-*); commit it (synthetic bytes only) under Tests/BoardFormatsTests/Regression/<reader>/, where
 # `swift test` replays it (RegressionTests), and fix the reader.
 # The summary (reader, build, seconds, executions, result) is printed and written to $OUT/summary.tsv.
@@ -36,7 +37,8 @@ case $BUILDS in
     *) echo "fuzz.sh: -s must be plain, asan-ubsan or both" >&2; exit 64 ;;
 esac
 SECONDS_EACH="${1:-60}"; shift || true
-ALL=(vcf maf fhir phenopacket cbioportal ctgov ctgov-xml ctml civic caselist native theme)
+ALL=(vcf maf fhir phenopacket cbioportal ctgov ctgov-xml ctml civic caselist native theme cohort outcome-fhir outcome-timeline
+     outcome-native detect)
 READERS=("$@")
 ((${#READERS[@]})) || READERS=("${ALL[@]}")
 for r in "${READERS[@]}"; do
@@ -96,11 +98,30 @@ seed() { # seed READER DIR — fills DIR with the reader's seed corpus
                for f in "$REALDATA"/civic/*; do [ -f "$f" ] && head -c 8000 "$f" > "$c/head-$(basename "$f")"; done ;;
         native) cp_seeds SampleData/*.json ;;
         theme) cp_seeds Themes/*.yaml ;;
+        # The sample board's partner cohort (fictional) and the unit tests' cohort files.
+        cohort) cp_seeds SampleData/partner/*.json ;;
+        # FHIR with disease status and medications: the synthetic realdata bundles (Synthea, HL7 mCODE examples).
+        outcome-fhir) cp_seeds "$REALDATA"/fhir/* ;;
+        # The cbpManager test patient's timeline (synthetic).
+        outcome-timeline) cp_seeds "$REALDATA"/cbioportal_clinical/data_timeline_*.txt ;;
+        # The sample board's outcome records, as an outcome file ({"outcomes": [...]}) and as a bare list.
+        outcome-native)
+            python3 -c 'import json, sys; o = json.load(open(sys.argv[1]))["outcomes"]
+json.dump({"outcomes": o}, open(sys.argv[2], "w"), indent=1); json.dump(o[:6], open(sys.argv[3], "w"))' \
+                SampleData/boards.json "$c/sample-outcomes.json" "$c/sample-list.json" ;;
+        # The first 8 kB of a file of every format, plain and compressed, and an OncoTree release.
+        detect)
+            for f in SampleData/*.json SampleData/partner/*.json "$REALDATA"/{vcf,maf,fhir,phenopackets,cbioportal_clinical,ctgov,ctml,civic,oncotree}/*; do
+                [ -f "$f" ] && head -c 8192 "$f" > "$c/head-$(basename "$(dirname "$f")")-$(basename "$f")"
+            done
+            cp_seeds "$REALDATA"/vcf/*.gz ;;
         caselist) # The spreadsheet case list as Excel and LibreOffice export it (synthetic rows).
             printf 'Case,MRN,Name,DOB,Sex,Diagnosis,Stage,ECOG,Question,Minutes\nC-1,MRN-1,"Doe, Jane",1960-01-02,f,Lung adenocarcinoma,IVB,1,"Next line?",10\n' > "$c/a.csv"
             printf 'Fall\tPatientennummer\tNachname\tVorname\tGeburtsdatum\tEntität\tFrage\n7\t123\tMuster\tMax\t02.01.1960\tNSCLC\tTherapie?\n' > "$c/b.tsv"
             printf '\xef\xbb\xbfCase;Name;Diagnosis;Position;Consent\r\nC-2;"Roe; ""Rick""";Colon cancer;2;yes\r\n' > "$c/c.csv" ;;
     esac
+    # Synthetic seeds from the unit tests' cases (specification examples).
+    if [ -d "Fuzz/Seeds/$r" ]; then cp Fuzz/Seeds/"$r"/* "$c/" 2>/dev/null; fi
     # Past findings (synthetic) replayed first.
     if [ -d "Tests/BoardFormatsTests/Regression/$r" ]; then cp Tests/BoardFormatsTests/Regression/"$r"/* "$c/" 2>/dev/null; fi
     return 0

@@ -12,7 +12,7 @@ struct RegressionTests {
     /// The readers replayed here: the same names, in the same order, as the fuzz harness's targets.
     static let readers = [
         "vcf", "maf", "fhir", "phenopacket", "cbioportal", "ctgov", "ctgov-xml", "ctml", "civic", "caselist", "native",
-        "theme",
+        "theme", "cohort", "outcome-fhir", "outcome-timeline", "outcome-native", "detect",
     ]
 
     /// The same calls as Fuzz/Sources/BoardFuzz/Fuzz.swift, but errors are thrown, so a test sees them.
@@ -32,6 +32,12 @@ struct RegressionTests {
         case "theme":
             // A theme error is its own type; any thrown error is a clear answer, only a trap is a finding.
             if let text = String(data: data, encoding: .utf8) { _ = try? Theme.parse(yaml: text, source: "fuzz.yaml") }
+        case "cohort":
+            _ = CohortReader.recognises(data)
+            _ = try CohortReader.read(data, file: "fuzz.json")
+        case "outcome-fhir", "outcome-native": _ = try OutcomeFileReader.read(data: data, file: "fuzz.json")
+        case "outcome-timeline": _ = try OutcomeFileReader.read(data: data, file: "fuzz.txt")
+        case "detect": _ = BoardReader.detect(data)
         default: Issue.record("no reader named \(reader) (folder Regression/\(reader))")
         }
     }
@@ -46,13 +52,40 @@ struct RegressionTests {
         func names(after marker: String, in text: String, closing: Character) -> [String] {
             guard let start = text.range(of: marker) else { return [] }
             let list = text[start.upperBound...].prefix { $0 != closing }
-            return list.split(whereSeparator: { " ,\"".contains($0) }).map(String.init).filter { !$0.isEmpty }
+            return list.split(whereSeparator: { $0.isWhitespace || ",\"".contains($0) }).map(String.init)
         }
         #expect(names(after: "static let known = [", in: harness, closing: "]") == Self.readers)
         #expect(names(after: "ALL=(", in: script, closing: ")") == Self.readers)
         for folder in try FileManager.default.contentsOfDirectory(atPath: Self.folder.path) {
             #expect(Self.readers.contains(folder), "Regression/\(folder) is not a reader the harness fuzzes")
         }
+        for folder in try FileManager.default.contentsOfDirectory(atPath: Self.seeds.path) {
+            #expect(Self.readers.contains(folder), "Fuzz/Seeds/\(folder) is not a reader the harness fuzzes")
+            #expect(script.contains("\n        \(folder))"), "scripts/fuzz.sh seeds no target named \(folder)")
+        }
+        for reader in Self.readers {
+            #expect(script.contains("\n        \(reader))"), "scripts/fuzz.sh has no seeds for \(reader)")
+        }
+    }
+
+    static let seeds = folder.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fuzz/Seeds")
+
+    /// The committed seeds (synthetic, from the unit tests' specification cases) are inputs the reader accepts:
+    /// a seed that no longer reads gives the fuzzer nothing to mutate past the first error.
+    @Test func everySeedIsReadWithoutError() throws {
+        let fm = FileManager.default
+        var read = 0
+        for reader in try fm.contentsOfDirectory(atPath: Self.seeds.path).sorted() {
+            for name in try fm.contentsOfDirectory(atPath: Self.seeds.appendingPathComponent(reader).path).sorted() {
+                let data = try Data(contentsOf: Self.seeds.appendingPathComponent(reader).appendingPathComponent(name))
+                #expect(throws: Never.self, "Fuzz/Seeds/\(reader)/\(name) no longer reads: regenerate it") {
+                    try Self.read(reader, data)
+                }
+                read += 1
+            }
+        }
+        #expect(read >= 4)
     }
 
     /// Replays the whole corpus (a few files; milliseconds).

@@ -7,9 +7,14 @@ import TUIKit
 enum Target {
     static let reader = ProcessInfo.processInfo.environment["TB_FUZZ_READER"] ?? "vcf"
     /// Every reader the program has: lab files, clinical records, trials, knowledge bases, the spreadsheet
-    /// case list, the native layout and themes. scripts/fuzz.sh seeds each from its formats' files (cBioPortal
-    /// clinical and timeline files both go to `cbioportal`, CTML YAML and JSON to `ctml`, every CIViC TSV to `civic`).
-    static let known = ["vcf", "maf", "fhir", "phenopacket", "cbioportal", "ctgov", "ctgov-xml", "ctml", "civic", "caselist", "native", "theme"]
+    /// case list, the native layout, themes, cohort files from other boards, outcome files (FHIR, cBioPortal
+    /// timelines, native records) and the import's format recogniser. scripts/fuzz.sh seeds each from its formats'
+    /// files (cBioPortal clinical and timeline files both go to `cbioportal`, CTML YAML and JSON to `ctml`, every
+    /// CIViC TSV to `civic`, a sample of every format to `detect`).
+    static let known = [
+        "vcf", "maf", "fhir", "phenopacket", "cbioportal", "ctgov", "ctgov-xml", "ctml", "civic", "caselist", "native",
+        "theme", "cohort", "outcome-fhir", "outcome-timeline", "outcome-native", "detect",
+    ]
 }
 
 /// Every input must end in a value or a thrown error: a trap, a crash, a sanitizer report or a hang is a finding.
@@ -29,6 +34,16 @@ func fuzzOne(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     case "native": _ = try? NativeReader.read(data: data, file: "fuzz.json")
     case "theme":
         if let text = String(data: data, encoding: .utf8) { _ = try? Theme.parse(yaml: text, source: "fuzz.yaml") }
+    // `import cohort` asks `recognises` first, then reads.
+    case "cohort":
+        _ = CohortReader.recognises(data)
+        _ = try? CohortReader.read(data, file: "fuzz.json")
+    // `outcome import` tells the three formats apart by content; the targets differ in their seeds.
+    case "outcome-fhir": _ = try? OutcomeFileReader.read(data: data, file: "fuzz.json")
+    case "outcome-timeline": _ = try? OutcomeFileReader.read(data: data, file: "fuzz.txt")
+    case "outcome-native": _ = try? OutcomeFileReader.read(data: data, file: "fuzz.json")
+    // What `import` does before any reader: gzip head, JSON parse, every reader's recogniser.
+    case "detect": _ = BoardReader.detect(data)
     default:
         fatalError("TB_FUZZ_READER must be one of \(Target.known.joined(separator: ", "))")
     }
