@@ -17,7 +17,7 @@ let package = Package(
         .target(name: "BoardFormats", dependencies: ["BoardModel", "CZlib", .product(name: "Yams", package: "Yams")]),
         .target(name: "TUIKit", dependencies: [.product(name: "Yams", package: "Yams")]),
         // One libFuzzer binary; TB_FUZZ_READER picks the reader (Target.known in Fuzz.swift: vcf, maf, fhir, …,
-        // cohort, outcome-fhir, outcome-timeline, outcome-native, detect).
+        // cohort, outcome-fhir, outcome-timeline, outcome-native, detect, minutes).
         // SwiftPM renames an executable's `main`, so main.swift hands over to libFuzzer's LLVMFuzzerRunDriver.
         .executableTarget(name: "BoardFuzz", dependencies: ["BoardFormats", "BoardModel", "TUIKit"]),
     ],

@@ -38,7 +38,7 @@ case $BUILDS in
 esac
 SECONDS_EACH="${1:-60}"; shift || true
 ALL=(vcf maf fhir phenopacket cbioportal ctgov ctgov-xml ctml civic caselist native theme cohort outcome-fhir outcome-timeline
-     outcome-native detect)
+     outcome-native detect minutes)
 READERS=("$@")
 ((${#READERS[@]})) || READERS=("${ALL[@]}")
 for r in "${READERS[@]}"; do
@@ -115,6 +115,8 @@ json.dump({"outcomes": o}, open(sys.argv[2], "w"), indent=1); json.dump(o[:6], o
                 [ -f "$f" ] && head -c 8192 "$f" > "$c/head-$(basename "$(dirname "$f")")-$(basename "$f")"
             done
             cp_seeds "$REALDATA"/vcf/*.gz ;;
+        # The sample board's golden minutes (text, Markdown, de-identified): what `verify --against` reads.
+        minutes) cp_seeds Tests/BoardStoreTests/Golden/minutes-* ;;
         caselist) # The spreadsheet case list as Excel and LibreOffice export it (synthetic rows).
             printf 'Case,MRN,Name,DOB,Sex,Diagnosis,Stage,ECOG,Question,Minutes\nC-1,MRN-1,"Doe, Jane",1960-01-02,f,Lung adenocarcinoma,IVB,1,"Next line?",10\n' > "$c/a.csv"
             printf 'Fall\tPatientennummer\tNachname\tVorname\tGeburtsdatum\tEntität\tFrage\n7\t123\tMuster\tMax\t02.01.1960\tNSCLC\tTherapie?\n' > "$c/b.tsv"

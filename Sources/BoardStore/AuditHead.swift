@@ -1,3 +1,4 @@
+import BoardModel
 import Foundation
 
 /// The last event of a store's audit chain: its number and hash, and which store. Written where someone holding
@@ -19,15 +20,6 @@ public struct AuditHead: Sendable, Hashable {
 
     /// Finds the head a minutes file carries (text or Markdown, wrapped at any width): nil when there is none.
     public static func parse(minutes text: String) -> AuditHead? {
-        guard let start = text.range(of: "Audit chain head", options: .backwards) else { return nil }
-        // Wrapping may have broken the line anywhere, even inside the hash: drop all white space and Markdown marks.
-        let squeezed = String(
-            text[start.upperBound...].unicodeScalars.filter {
-                !CharacterSet.whitespacesAndNewlines.contains($0) && !"*_`|>".unicodeScalars.contains($0)
-            }.map(Character.init))
-        guard let match = squeezed.firstMatch(of: /^:?event(\d+),store([0-9a-f]{32}),hash([0-9a-f]{64}|none)/),
-            let sequence = Int64(match.1)
-        else { return nil }
-        return AuditHead(storeId: String(match.2), sequence: sequence, hash: match.3 == "none" ? "" : String(match.3))
+        MinutesAnchors.chainHead(in: text).map { AuditHead(storeId: $0.storeId, sequence: $0.sequence, hash: $0.hash) }
     }
 }

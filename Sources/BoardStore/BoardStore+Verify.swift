@@ -1,3 +1,4 @@
+import BoardModel
 import Foundation
 import GRDB
 
@@ -169,19 +170,7 @@ extension BoardStore {
     static func signedDecisions(inMinutes text: String) -> [(
         caseId: String, decisionId: String, version: Int, hash: String
     )] {
-        guard let start = text.range(of: "Sign-off", options: .backwards) else { return [] }
-        let end =
-            text.range(of: "Audit chain head", range: start.upperBound..<text.endIndex)?.lowerBound ?? text.endIndex
-        let squeezed = String(
-            text[start.upperBound..<end].unicodeScalars.filter {
-                !CharacterSet.whitespacesAndNewlines.contains($0) && !"*_`|>\\".unicodeScalars.contains($0)
-            }.map(Character.init))
-        return squeezed.matches(
-            of: /([A-Za-z0-9][A-Za-z0-9.\-]*)·([A-Za-z0-9.\-]+?)v(\d+)\([a-z]+\):[^·]*?SHA-256([0-9a-f]{64})/
-        ).compactMap { m in
-            guard let version = Int(m.3) else { return nil }
-            return (String(m.1), String(m.2), version, String(m.4))
-        }
+        MinutesAnchors.signedDecisions(in: text).map { ($0.caseId, $0.decisionId, $0.version, $0.hash) }
     }
 }
 

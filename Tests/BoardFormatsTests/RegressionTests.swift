@@ -1,4 +1,5 @@
 import BoardFormats
+import BoardModel
 import Foundation
 import TUIKit
 import Testing
@@ -12,7 +13,7 @@ struct RegressionTests {
     /// The readers replayed here: the same names, in the same order, as the fuzz harness's targets.
     static let readers = [
         "vcf", "maf", "fhir", "phenopacket", "cbioportal", "ctgov", "ctgov-xml", "ctml", "civic", "caselist", "native",
-        "theme", "cohort", "outcome-fhir", "outcome-timeline", "outcome-native", "detect",
+        "theme", "cohort", "outcome-fhir", "outcome-timeline", "outcome-native", "detect", "minutes",
     ]
 
     /// The same calls as Fuzz/Sources/BoardFuzz/Fuzz.swift, but errors are thrown, so a test sees them.
@@ -38,6 +39,10 @@ struct RegressionTests {
         case "outcome-fhir", "outcome-native": _ = try OutcomeFileReader.read(data: data, file: "fuzz.json")
         case "outcome-timeline": _ = try OutcomeFileReader.read(data: data, file: "fuzz.txt")
         case "detect": _ = BoardReader.detect(data)
+        case "minutes":
+            let text = String(decoding: data, as: UTF8.self)
+            _ = MinutesAnchors.chainHead(in: text)
+            _ = MinutesAnchors.signedDecisions(in: text)
         default: Issue.record("no reader named \(reader) (folder Regression/\(reader))")
         }
     }
@@ -110,6 +115,15 @@ struct RegressionTests {
         #expect(findings.count == 3)
         #expect(findings.allSatisfy { $0.depth == nil || $0.depth! < 1_000_000_000_000_000 })
         #expect(findings[0].depth == 10)  // an impossible t_depth falls back to t_ref_count + t_alt_count
+    }
+
+    /// A long run of letters after "Sign-off" made the regular expression reading minutes' sign-off quadratic
+    /// (`verify --against` took minutes on 16 kB); the linear reader still finds the entry after the run.
+    @Test func minutesWithALongRunAfterTheSignOffStillReadTheirEntry() throws {
+        let data = try Data(contentsOf: Self.folder.appendingPathComponent("minutes/sign-off-long-run.txt"))
+        let signed = MinutesAnchors.signedDecisions(in: String(decoding: data, as: UTF8.self))
+        #expect(signed.map(\.caseId) == ["C-1"] && signed.map(\.decisionId) == ["D-C-1-1"])
+        #expect(signed.first?.version == 1 && signed.first?.hash.hasPrefix("8b0048912") == true)
     }
 
     /// A comment holding bytes that are not UTF-8 trapped inside Foundation's XMLParser; now a clear error first.

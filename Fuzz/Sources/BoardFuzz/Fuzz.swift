@@ -1,5 +1,6 @@
 import Foundation
 import BoardFormats
+import BoardModel
 import TUIKit
 
 /// Which reader this process fuzzes, from TB_FUZZ_READER. Each name is also a folder of
@@ -8,12 +9,12 @@ enum Target {
     static let reader = ProcessInfo.processInfo.environment["TB_FUZZ_READER"] ?? "vcf"
     /// Every reader the program has: lab files, clinical records, trials, knowledge bases, the spreadsheet
     /// case list, the native layout, themes, cohort files from other boards, outcome files (FHIR, cBioPortal
-    /// timelines, native records) and the import's format recogniser. scripts/fuzz.sh seeds each from its formats'
+    /// timelines, native records), the import's format recogniser and the anchors `verify --against` reads in minutes. scripts/fuzz.sh seeds each from its formats'
     /// files (cBioPortal clinical and timeline files both go to `cbioportal`, CTML YAML and JSON to `ctml`, every
     /// CIViC TSV to `civic`, a sample of every format to `detect`).
     static let known = [
         "vcf", "maf", "fhir", "phenopacket", "cbioportal", "ctgov", "ctgov-xml", "ctml", "civic", "caselist", "native",
-        "theme", "cohort", "outcome-fhir", "outcome-timeline", "outcome-native", "detect",
+        "theme", "cohort", "outcome-fhir", "outcome-timeline", "outcome-native", "detect", "minutes",
     ]
 }
 
@@ -44,6 +45,11 @@ func fuzzOne(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     case "outcome-native": _ = try? OutcomeFileReader.read(data: data, file: "fuzz.json")
     // What `import` does before any reader: gzip head, JSON parse, every reader's recogniser.
     case "detect": _ = BoardReader.detect(data)
+    // `verify --against MINUTES`: the chain head and the signed decisions' hashes, read as VerifyCommand reads them.
+    case "minutes":
+        let text = String(decoding: data, as: UTF8.self)
+        _ = MinutesAnchors.chainHead(in: text)
+        _ = MinutesAnchors.signedDecisions(in: text)
     default:
         fatalError("TB_FUZZ_READER must be one of \(Target.known.joined(separator: ", "))")
     }
