@@ -7,6 +7,8 @@
 #            or both (default; every reader runs under each build for SECONDS_PER_READER)
 #       -j   readers fuzzed at the same time (default 1); wall time is about ceil(readers / JOBS) × SECONDS,
 #            each reader's share of the CPU falls as JOBS rises (run under `nice` on a shared machine)
+#   FUZZ_CONFIG=debug                  builds the harness unoptimised (default release): a fraction of the build time
+#                                      on a loaded machine (incremental, one job per core), fewer executions a second
 #   FUZZ_REPLAY=1 scripts/fuzz.sh      replays the seeds and Tests/BoardFormatsTests/Regression only (no fuzzing)
 #   FUZZ_KEEP=1                        copies each minimized finding into Tests/BoardFormatsTests/Regression/<reader>/
 #                                      (review it first: only synthetic bytes may be committed)
@@ -22,6 +24,7 @@ cd "$(dirname "$0")/.."
 ROOT="$PWD"
 BUILDS=both
 JOBS=1
+CONFIG="${FUZZ_CONFIG:-release}"
 while getopts "s:j:" opt; do
     case $opt in
         s) BUILDS=$OPTARG ;;
@@ -59,16 +62,16 @@ build() { # build plain|asan-ubsan — prints the fuzzer's path
     else
         flags=(-Xswiftc -sanitize=fuzzer -Xcc -fsanitize=fuzzer-no-link)
     fi
-    echo "building the $kind fuzzer (release, ${flags[*]})…" >&2
+    echo "building the $kind fuzzer ($CONFIG, ${flags[*]})…" >&2
     # gold fails on this link (an internal error while reporting main's two definitions); lld takes the first.
     local log="$OUT/build-$kind.log"
-    if ! (cd Fuzz && swift build -c release --scratch-path ".build-fuzz-$kind" "${flags[@]}" \
+    if ! (cd Fuzz && swift build -c "$CONFIG" --scratch-path ".build-fuzz-$kind" "${flags[@]}" \
             -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld > "$log" 2>&1); then
         grep -E 'error|warning: unable' "$log" | head -20 >&2
         echo "fuzz.sh: the $kind build failed (log: $log)" >&2
         return 1
     fi
-    echo "$ROOT/Fuzz/.build-fuzz-$kind/release/BoardFuzz"
+    echo "$ROOT/Fuzz/.build-fuzz-$kind/$CONFIG/BoardFuzz"
 }
 
 seed() { # seed READER DIR — fills DIR with the reader's seed corpus
