@@ -55,3 +55,8 @@ func fuzzOne(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     }
     return 0
 }
+
+/// libFuzzer's own entry point, for when its `main` is the one linked (the debug build: SwiftPM renames the
+/// executable's `main` there too, and libFuzzer's main.o then looks for this symbol).
+@_cdecl("LLVMFuzzerTestOneInput")
+public func testOneInput(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt { fuzzOne(bytes, count) }
