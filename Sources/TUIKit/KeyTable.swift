@@ -40,30 +40,16 @@ public struct KeyTable<Action> {
     }
 
     /// The help screen: a heading per group, then `keys  help` rows with an aligned key column and
-    /// help text wrapped under itself. Lines never exceed `width` columns.
-    public func helpLines(width: Int) -> [String] {
-        let width = max(10, width)
-        let keyWidths = bindings.map { TextWidth.displayWidth(of: $0.keysLabel) }
-        let keyCol = min(keyWidths.max() ?? 0, max(4, width / 3))
-        let indent = 2
-        let helpCol = indent + keyCol + 2
+    /// help text wrapped under itself. Lines never exceed `width` columns. `labelWidth` sets the key column (to
+    /// align it with another list on the same screen); by default it fits the widest key label.
+    public func helpLines(width: Int, labelWidth: Int? = nil) -> [String] {
+        let keyCol = labelWidth ?? HelpColumns.labelWidth(bindings.map(\.keysLabel), width: width)
         var lines: [String] = []
         for (gi, group) in groups.enumerated() {
             if gi > 0 { lines.append("") }
-            lines.append(TextWidth.truncate(group, toWidth: width))
-            for b in bindings where b.group == group {
-                let keys = TextWidth.fit(b.keysLabel, width: keyCol)
-                let wrapped = TextWrap.wrap(b.help, width: max(1, width - helpCol))
-                for (i, part) in wrapped.enumerated() {
-                    let lead =
-                        i == 0
-                        ? String(repeating: " ", count: indent) + keys + "  "
-                        : String(repeating: " ", count: helpCol)
-                    var line = lead + part
-                    while line.last == " " { line.removeLast() }
-                    lines.append(line)
-                }
-            }
+            lines.append(TextWidth.truncate(group, toWidth: max(10, width)))
+            let rows = bindings.filter { $0.group == group }.map { (left: $0.keysLabel, right: $0.help) }
+            lines += HelpColumns.lines(rows, width: width, labelWidth: keyCol)
         }
         return lines
     }

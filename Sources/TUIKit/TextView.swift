@@ -17,13 +17,19 @@ public struct TextView: Hashable, Sendable {
     }
 
     public var lines: [Line] { didSet { wrapCache = nil } }
+    /// False for text already laid out to the width (the help's aligned columns): lines are shown as they are,
+    /// cut at the edge, never re-wrapped.
+    public var wraps = true { didSet { wrapCache = nil } }
     /// First visible wrapped line.
     public private(set) var offset: Int = 0
     /// Set by `render`; page keys scroll by this much.
     public private(set) var viewportRows: Int = 10
     private var wrapCache: (width: Int, lines: [Line])?
 
-    public init(lines: [Line] = []) { self.lines = lines }
+    public init(lines: [Line] = [], wraps: Bool = true) {
+        self.lines = lines
+        self.wraps = wraps
+    }
 
     /// Plain text split on newlines, one role.
     public init(text: String, role: StyleRole = .normal) {
@@ -31,10 +37,11 @@ public struct TextView: Hashable, Sendable {
     }
 
     public static func == (a: TextView, b: TextView) -> Bool {
-        a.lines == b.lines && a.offset == b.offset && a.viewportRows == b.viewportRows
+        a.lines == b.lines && a.wraps == b.wraps && a.offset == b.offset && a.viewportRows == b.viewportRows
     }
     public func hash(into h: inout Hasher) {
         h.combine(lines)
+        h.combine(wraps)
         h.combine(offset)
         h.combine(viewportRows)
     }
@@ -42,6 +49,7 @@ public struct TextView: Hashable, Sendable {
     /// Lines after wrapping to `width`.
     public func wrapped(width: Int) -> [Line] {
         if let c = wrapCache, c.width == width { return c.lines }
+        guard wraps else { return lines }
         return lines.flatMap { l in
             TextWrap.wrap(l.text, width: width, hangingIndent: l.hangingIndent).map { Line($0, role: l.role) }
         }

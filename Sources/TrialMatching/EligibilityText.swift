@@ -333,160 +333,68 @@ public enum EligibilityText {
         return nil
     }
 
+    /// Every gene mention in a sentence's tokens with the alteration its words name ("KRAS G12C", "EGFR exon 19
+    /// deletion", "ALK-positive", "alteration in BRCA1, BRCA2 or ATM"). A gene named as a drug's target ("HER2-directed
+    /// therapy"), a receptor or after "anti" is no mention.
     static func alterations(_ toks: [Token]) -> [Found] {
         var result: [Found] = []
         var i = 0
         while i < toks.count {
             // A gene token, possibly with a suffix ("ALK-positive", "KRAS-mutant", "HER2-directed").
-            var (groupGenes, suffix) = geneWithSuffix(toks[i].text)
-            guard !groupGenes.isEmpty else {
+            let (first, suffix) = geneWithSuffix(toks[i].text)
+            guard !first.isEmpty, !isReceptorToken(toks, i), !(i > 0 && toks[i - 1].lower.hasPrefix("anti")) else {
                 i += 1
                 continue
             }
-            if isReceptorToken(toks, i) {
-                i += 1
+            let group = geneGroup(toks, at: i, first: first, suffix: suffix)
+            var scan = DescriptorScan(from: group.next, end: group.end)
+            if let suffix { scan.items += describe(suffix, gene: group.genes) }
+            scan.drug = scan.items.contains(where: \.isDrug)
+            scan.run(toks, genes: group.genes)
+            if scan.drug {
+                i = max(scan.next, i + 1)
                 continue
             }
-            if i > 0, toks[i - 1].lower.hasPrefix("anti") {
-                i += 1
-                continue
+            var items = scan.items
+            if !items.contains(where: \.isKind), let kind = leadingKind(toks, before: i) { items.append(.kind(kind)) }
+            if let mention = mention(genes: group.genes, items: items) {
+                result.append(Found(mention: mention, start: toks[i].start, end: scan.end))
             }
-            let start = toks[i].start
-            var end = toks[i].end
-            var j = i + 1
-            // Further genes joined by "or"/"and".
-            while j < toks.count {
-                if let more = genes(in: toks[j].text), suffix == nil {
-                    groupGenes += more
-                    end = toks[j].end
-                    j += 1
-                } else if ["or", "and", "and/or"].contains(toks[j].lower), j + 1 < toks.count,
-                    let more = genes(in: toks[j + 1].text), suffix == nil
-                {
-                    groupGenes += more
-                    end = toks[j + 1].end
-                    j += 2
-                } else {
-                    break
-                }
-            }
-            // Descriptors after the genes.
-            var items: [Item] = []
-            if let suffix { items.append(contentsOf: describe(suffix, gene: groupGenes)) }
-            var drug = items.contains {
-                if case .drug = $0 { return true }
-                return false
-            }
-            var k = j
-            var window = 0
-            while k < toks.count, window < 9, !drug {
-                let t = toks[k]
-                if !geneWithSuffix(t.text).0.isEmpty { break }
-                if t.lower == "exon" || t.lower == "exons" {
-                    var exons: [Int] = []
-                    var m = k + 1
-                    while m < toks.count {
-                        let piece = toks[m].lower
-                        if let n = Int(piece) {
-                            exons.append(n)
-                        } else if piece.contains("-"), let a = Int(piece.split(separator: "-").first ?? ""),
-                            let b = Int(piece.split(separator: "-").last ?? ""), a <= b, b - a < 10
-                        {
-                            exons += Array(a...b)
-                        } else if !["or", "and", "to", "and/or"].contains(piece) {
-                            break
-                        }
-                        m += 1
-                    }
-                    if !exons.isEmpty {
-                        items.append(.exons(exons))
-                        end = toks[m - 1].end
-                        k = m
-                        window += 1
-                        continue
-                    }
-                }
-                if t.lower.hasPrefix("ex"), t.lower.count > 4, let exonItems = exonShorthand(t.lower) {
-                    items += exonItems
-                    end = t.end
-                    k += 1
-                    window += 1
-                    continue
-                }
-                // "KRAS G12-mutant", "G12C-mutated": the change with its kind written after a hyphen.
-                if let dash = t.text.lastIndex(of: "-"),
-                    ["mutant", "mutated", "mutation"].contains(t.text[t.text.index(after: dash)...].lowercased()),
-                    let change = proteinChange(String(t.text[..<dash]))
-                {
-                    items += [.protein(change.exact, change.wildcard), .kind(.mutation)]
-                    end = t.end
-                    k += 1
-                    window += 1
-                    continue
-                }
-                if let change = proteinChange(t.text) {
-                    items.append(.protein(change.exact, change.wildcard))
-                    end = t.end
-                    k += 1
-                    window += 1
-                    continue
-                }
-                if t.lower == "or" || t.lower == "and/or" {
-                    items.append(.or)
-                    k += 1
-                    window += 1
-                    continue
-                }
-                let described = describe(
-                    t.lower.trimmingCharacters(in: CharacterSet(charactersIn: "-")), gene: groupGenes)
-                if !described.isEmpty {
-                    items += described
-                    end = t.end
-                    k += 1
-                    window += 1
-                    if described.contains(where: {
-                        if case .drug = $0 { return true }
-                        return false
-                    }) {
-                        drug = true
-                    }
-                    continue
-                }
-                if t.lower == "wild" && k + 1 < toks.count && toks[k + 1].lower == "type" {
-                    items.append(.wildtype)
-                    end = toks[k + 1].end
-                    k += 2
-                    continue
-                }
-                if stopWords.contains(t.lower) {
-                    // "and" may continue a list of changes ("G12C and G12D"); anything else ends the mention.
-                    if t.lower == "and", k + 1 < toks.count, proteinChange(toks[k + 1].text) != nil {
-                        items.append(.or)
-                        k += 1
-                        continue
-                    }
-                    break
-                }
-                k += 1
-                window += 1
-            }
-            if drug {
-                i = max(k, i + 1)
-                continue
-            }
-            // Descriptors before the genes ("alteration in BRCA1, BRCA2, PALB2 or ATM").
-            if !items.contains(where: \.isKind), i >= 2,
-                ["in", "of", "involving", "affecting"].contains(toks[i - 1].lower),
-                let kind = keywordKinds[toks[i - 2].lower]
-            {
-                items.append(.kind(kind))
-            }
-            if let mention = mention(genes: groupGenes, items: items) {
-                result.append(Found(mention: mention, start: start, end: end))
-            }
-            i = max(j, i + 1)
+            i = max(group.next, i + 1)
         }
         return result
+    }
+
+    /// The gene at `i` and further genes joined to it by "or"/"and" ("BRCA1 or BRCA2"), with where the group ends and
+    /// the first token after it. A gene with a suffix ("ALK-positive") stands alone.
+    static func geneGroup(_ toks: [Token], at i: Int, first: [String], suffix: String?)
+        -> (genes: [String], end: Int, next: Int)
+    {
+        var group = first
+        var end = toks[i].end
+        var j = i + 1
+        while j < toks.count, suffix == nil {
+            if let more = genes(in: toks[j].text) {
+                group += more
+                end = toks[j].end
+                j += 1
+            } else if ["or", "and", "and/or"].contains(toks[j].lower), j + 1 < toks.count,
+                let more = genes(in: toks[j + 1].text)
+            {
+                group += more
+                end = toks[j + 1].end
+                j += 2
+            } else {
+                break
+            }
+        }
+        return (group, end, j)
+    }
+
+    /// A kind written before the genes ("alteration in BRCA1, BRCA2, PALB2 or ATM").
+    static func leadingKind(_ toks: [Token], before i: Int) -> Alteration.Kind? {
+        guard i >= 2, ["in", "of", "involving", "affecting"].contains(toks[i - 1].lower) else { return nil }
+        return keywordKinds[toks[i - 2].lower]
     }
 
     enum Item {
@@ -502,6 +410,11 @@ public enum EligibilityText {
             case .protein, .exons, .kind, .wildtype: true
             default: false
             }
+        }
+
+        var isDrug: Bool {
+            if case .drug = self { return true }
+            return false
         }
     }
 

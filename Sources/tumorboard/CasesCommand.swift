@@ -13,14 +13,13 @@ struct CasesCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only the cases on this meeting's agenda, in order.", valueName: "id"))
     var meeting: String?
 
-    @Flag(help: "Show pseudonyms instead of names.")
-    var deidentify = false
+    @OptionGroup var pseudonyms: PseudonymOption
 
     func run() throws {
         let store = try global.openStore(as: (any CaseStore).self, readOnly: true)
         let today = LocalDate(Date())
         for c in try store.cases(meetingId: meeting, limit: Int.max, offset: 0) {
-            let who = deidentify ? c.pseudonym : c.patientName
+            let who = pseudonyms.deidentify ? c.pseudonym : c.patientName
             // A deceased patient: the age at death and the word, never a current age.
             let age = c.age(on: today).map { "\($0)" } ?? "?"
             let died = c.life.isDeceased ? ", deceased" : ""

@@ -34,9 +34,7 @@ struct ExportOptions: ParsableArguments {
     }
 
     /// Clock times in $TZ (the board's local time), UTC when unset.
-    var timeZone: TimeZone {
-        TimeZone(identifier: ProcessInfo.processInfo.environment["TZ"] ?? "UTC") ?? TimeZone(identifier: "UTC")!
-    }
+    var timeZone: TimeZone { BoardTime.localZone() }
 
     func emit(_ text: String) throws {
         if let output {

@@ -80,3 +80,8 @@ enum StoreLocation {
         return home + "/.local/share/tumorboard/board.sqlite"
     }
 }
+
+/// The listing commands' choice to show pseudonyms (`cases`, `meeting show`, `meeting suggest`).
+struct PseudonymOption: ParsableArguments {
+    @Flag(help: "Show pseudonyms instead of names.") var deidentify = false
+}

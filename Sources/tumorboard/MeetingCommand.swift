@@ -23,9 +23,7 @@ struct MeetingCommand: ParsableCommand {
 
 /// Parsing of the command line's times and attendees.
 enum MeetingArguments {
-    static var timeZone: TimeZone {
-        TimeZone(identifier: ProcessInfo.processInfo.environment["TZ"] ?? "UTC") ?? TimeZone(identifier: "UTC")!
-    }
+    static var timeZone: TimeZone { BoardTime.localZone() }
 
     static func instant(_ text: String) throws -> Date {
         guard ValidValues.startsWithRealDate(text) else {
@@ -73,11 +71,7 @@ enum MeetingArguments {
     }
 
     static func format(_ date: Date) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_GB")
-        f.timeZone = timeZone
-        f.dateFormat = "EEE d MMM yyyy HH:mm"
-        return f.string(from: date)
+        BoardTime.formatter(BoardTime.dayAndTimePattern, in: timeZone).string(from: date)
     }
 }
 
@@ -128,7 +122,7 @@ struct MeetingShow: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show", abstract: "A meeting's details, roster and agenda with readiness.")
     @OptionGroup var global: GlobalOptions
-    @Flag(help: "Show pseudonyms instead of names.") var deidentify = false
+    @OptionGroup var pseudonyms: PseudonymOption
     @Argument(help: ArgumentHelp("The meeting id.", valueName: "meeting")) var meetingId: String
 
     func run() throws {
@@ -155,7 +149,7 @@ struct MeetingShow: ParsableCommand {
         if rows.isEmpty { lines.append("  (empty)") }
         for row in rows {
             let h = row.headline
-            let who = deidentify ? h.pseudonym : h.patientName
+            let who = pseudonyms.deidentify ? h.pseudonym : h.patientName
             let ready = h.missing.isEmpty ? "ready" : "missing: " + h.missing.map(\.label).joined(separator: ", ")
             var fields = [
                 "  \(row.item.position).", h.id, who, h.diagnosis, row.item.presenter ?? "—",
@@ -163,7 +157,7 @@ struct MeetingShow: ParsableCommand {
             ]
             if let reason = row.item.deferReason {
                 // Free text may name the patient: de-identified with the same de-identifier as every export.
-                let patient = deidentify ? try store.caseRecord(id: h.id)?.record.patient : nil
+                let patient = pseudonyms.deidentify ? try store.caseRecord(id: h.id)?.record.patient : nil
                 fields.append("reason: \(patient.map { Deidentifier(patient: $0).scrub(reason) } ?? reason)")
             }
             lines.append(fields.joined(separator: "\t"))
@@ -296,7 +290,7 @@ struct MeetingSuggest: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "suggest", abstract: "Cases to put on the agenda first: deferred last time, follow-ups due.")
     @OptionGroup var global: GlobalOptions
-    @Flag(help: "Show pseudonyms instead of names.") var deidentify = false
+    @OptionGroup var pseudonyms: PseudonymOption
     @Argument(help: ArgumentHelp("The meeting id.", valueName: "meeting")) var meetingId: String
 
     func run() throws {
@@ -304,7 +298,8 @@ struct MeetingSuggest: ParsableCommand {
         for s in try store.agendaSuggestions(meetingId: meetingId) {
             print(
                 [
-                    s.headline.id, deidentify ? s.headline.pseudonym : s.headline.patientName, s.headline.diagnosis,
+                    s.headline.id, pseudonyms.deidentify ? s.headline.pseudonym : s.headline.patientName,
+                    s.headline.diagnosis,
                     s.reason.label,
                 ].joined(separator: "\t"))
         }

@@ -36,7 +36,7 @@ struct OutcomeImport: ParsableCommand {
             func skip(_ reason: String, _ location: String) {
                 if skippedAt.insert(location).inserted { accounts[f].skip(reason) }
             }
-            if let caseId, Set(content.records.compactMap(\.subject)).count > 1 {
+            if caseId != nil, Set(content.records.compactMap(\.subject)).count > 1 {
                 throw CommandFailure(
                     message: "\(content.account.file): --case names one case, but the file is about several patients")
             }

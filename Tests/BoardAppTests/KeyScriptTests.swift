@@ -139,18 +139,6 @@ struct KeyScriptTests {
         #expect(app.frame().textDump().contains("deferred"))
     }
 
-    /// Issue 15, bug 1: a kept draft is reachable through `:drafts`, so the help must list it, like every command.
-    @Test func helpListsEveryColonCommand() throws {
-        let (app, _) = try SampleBoard.app(width: 120, height: 60)
-        app.handle(.char("?"))
-        let help = app.frame().textDump()
-        let commands = BoardCommand.summary.split(separator: ",").map {
-            $0.trimmingCharacters(in: .whitespaces).split(separator: " ")[0]
-        }
-        #expect(commands.contains(":drafts"))
-        for command in commands { #expect(help.contains("  \(command)"), "help lacks \(command)") }
-    }
-
     @Test func keyTableHasNoDuplicatesAndDrivesHelp() {
         #expect(KeyMap.global.duplicateKeys().isEmpty)
         let help = KeyMap.global.helpLines(width: 80).joined(separator: "\n")

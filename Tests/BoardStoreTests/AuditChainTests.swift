@@ -123,7 +123,7 @@ struct AuditChainTests {
     }
 
     @Test func removingTheKeyRecordToPassTheChainOffAsUnkeyedIsCaught() throws {
-        let (store, path, keys, _) = try Self.board()
+        let (_, path, keys, _) = try Self.board()
         try Self.tamper(path) { db in
             try db.execute(sql: "DELETE FROM audit_key")
             try db.execute(sql: "UPDATE audit_event SET after = 'nothing to see' WHERE action = 'decision.sign'")

@@ -18,4 +18,6 @@ public enum AppAction: Hashable, Sendable {
     case correctCase
     case meeting(MeetingAction)
     case decisionForm(DecisionFormAction)
+    case conflict(ConflictAction)
+    case noteEditor(NoteEditorAction)
 }

@@ -17,8 +17,7 @@ public final class AppContext {
     /// The rect screens draw into, set by the app before each key so layout decisions match the last frame.
     public var body = Rect(x: 0, y: 1, width: 80, height: 22)
     /// Meeting times are shown in this zone ($TZ, else UTC); tests pin it.
-    public var timeZone =
-        TimeZone(identifier: ProcessInfo.processInfo.environment["TZ"] ?? "UTC") ?? TimeZone(identifier: "UTC")!
+    public var timeZone = BoardTime.localZone()
 
     public init(store: BoardStore, privacy: Bool = false, clock: @escaping () -> Date = Date.init) {
         self.store = store
@@ -74,10 +73,7 @@ public final class AppContext {
     public func format(_ date: Date, time: Bool = true) -> String {
         let key = "\(time)|\(timeZone.identifier)"
         if let formatter = formatters[key] { return formatter.string(from: date) }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_GB")
-        formatter.timeZone = timeZone
-        formatter.dateFormat = time ? "EEE d MMM yyyy HH:mm" : "EEE d MMM yyyy"
+        let formatter = BoardTime.formatter(time ? BoardTime.dayAndTimePattern : BoardTime.dayPattern, in: timeZone)
         formatters[key] = formatter
         return formatter.string(from: date)
     }

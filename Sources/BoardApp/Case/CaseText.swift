@@ -6,11 +6,19 @@ import TUIKit
 /// The text tabs of a case (Summary, Notes, Decision, History) as styled lines.
 @MainActor
 enum CaseText {
+    /// The Summary tab: who (identifiers hidden in privacy mode), the disease, the question, what was given, the
+    /// reports, and the checklist of what is still missing.
     static func summary(_ r: CaseRecord, context: AppContext) -> [TextView.Line] {
         let c = r.record
-        let p = c.patient
-        let say = { (text: String) in context.masked(text, for: p) }
+        let say = { (text: String) in context.masked(text, for: c.patient) }
+        return identity(c, context: context, say: say) + [""] + disease(c, say: say) + [""]
+            + questionAndHistory(c, say: say) + background(c, say: say) + [""] + checklist(c)
+    }
+
+    /// The patient line, identifiers or the privacy notice, and the vital status of a deceased patient.
+    static func identity(_ c: Case, context: AppContext, say: (String) -> String) -> [TextView.Line] {
         var lines: [TextView.Line] = []
+        let p = c.patient
         lines.append(
             .init(
                 context.patientLabel(p) + "  ·  \(c.id)  ·  \(c.status.rawValue)",
@@ -28,7 +36,12 @@ enum CaseText {
                     "Vital status \(LifeStatus(p).phrase(on: context.today, hideDates: context.privacy, say: say))",
                     role: .warning))
         }
-        lines.append("")
+        return lines
+    }
+
+    /// Diagnosis, stage, metastases, performance, consent and referral, values wrapped under themselves.
+    static func disease(_ c: Case, say: (String) -> String) -> [TextView.Line] {
+        var lines: [TextView.Line] = []
         let d = c.diagnosis
         // Width of the labels ("Diagnosis    "): wrapped values continue under themselves.
         let label = 13
@@ -63,7 +76,12 @@ enum CaseText {
                 "Consent      \(consent.isEmpty ? "not recorded" : consent)", role: consent.isEmpty ? .warning : .normal
             ))
         if let ref = c.referringClinician { lines.append(.init("Referred by  \(ref)", hangingIndent: label)) }
-        lines.append("")
+        return lines
+    }
+
+    /// The question for the board and the treatment lines given so far.
+    static func questionAndHistory(_ c: Case, say: (String) -> String) -> [TextView.Line] {
+        var lines: [TextView.Line] = []
         lines.append(.init("Question for the board", role: .title))
         lines.append(.init(c.question.isEmpty ? "—" : say(c.question), role: .highlight))
         lines.append("")
@@ -81,6 +99,12 @@ enum CaseText {
             // Wrapping collapses the two spaces after the mark: continuation lines start under the drugs.
             lines.append(.init(text, hangingIndent: mark.trimmingCharacters(in: .whitespaces).count + 1))
         }
+        return lines
+    }
+
+    /// Comorbidities and molecular reports, when there are any.
+    static func background(_ c: Case, say: (String) -> String) -> [TextView.Line] {
+        var lines: [TextView.Line] = []
         if !c.comorbidities.isEmpty {
             lines.append("")
             lines.append(.init("Comorbidities", role: .title))
@@ -102,7 +126,12 @@ enum CaseText {
                         }.joined(separator: " · ")))
             }
         }
-        lines.append("")
+        return lines
+    }
+
+    /// What the coordinator still has to chase, or why an item does not apply.
+    static func checklist(_ c: Case) -> [TextView.Line] {
+        var lines: [TextView.Line] = []
         lines.append(.init("Checklist before the board", role: .title))
         let missing = Set(c.missingData)
         let notApplicable = c.notApplicable

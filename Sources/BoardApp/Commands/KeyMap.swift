@@ -38,7 +38,7 @@ public enum KeyMap {
             group: "Record"),
         KeyBinding([.char("/")], .search, help: "Search the whole store", hint: "search", group: "General"),
         KeyBinding(
-            [.char(":")], .commandLine, help: "Command line (:meeting, :case, :theme, :privacy, :quit)", hint: "cmd",
+            [.char(":")], .commandLine, help: "Command line (\(CommandTable.board.names))", hint: "cmd",
             group: "General"),
         KeyBinding(
             [.char("p")], .togglePrivacy, help: "Privacy mode: mask names, MRNs, birth dates", hint: "privacy",
@@ -47,4 +47,11 @@ public enum KeyMap {
         KeyBinding([.ctrl("l")], .redraw, help: "Redraw and reload", group: "General"),
         KeyBinding([.char("q")], .quit, help: "Quit", hint: "quit", group: "General"),
     ])
+
+    /// What stays available inside forms and dialogs whose table replaces the global one: help, privacy, redraw.
+    public static let inForms: [KeyBinding<AppAction>] = [
+        KeyBinding([.char("?"), .function(1)], .help, help: "This help", hint: "help", group: "General"),
+        KeyBinding([.char("p")], .togglePrivacy, help: "Privacy mode: mask names, MRNs, birth dates", group: "General"),
+        KeyBinding([.ctrl("l")], .redraw, help: "Redraw and reload", group: "General"),
+    ]
 }

@@ -35,22 +35,20 @@ final class DecisionConflictScreen: Screen {
             view.render(into: &canvas, rect: inner)
         }
         canvas.put(
-            "\(conflict.theirs.recordedBy) saved this decision while you were editing. t: continue from theirs · m: keep mine on top of theirs · Esc: back to your edit",
+            "\(conflict.theirs.recordedBy) saved this decision while you were editing. \(DecisionConflictKeys.choiceLine)",
             in: bottom.row(0), role: .warning)
     }
 
-    func input(_ key: Key, context: AppContext) -> Navigation? {
-        switch key {
-        case .char("t"):
-            form?.resolve(takeTheirs: true, conflict: conflict)
+    var keys: KeyTable<AppAction> { DecisionConflictKeys.table }
+    var replacesGlobalKeys: Bool { true }
+
+    func perform(_ action: AppAction, context: AppContext) -> Navigation {
+        switch action {
+        case .conflict(let choice):
+            form?.resolve(takeTheirs: choice == .takeTheirs, conflict: conflict)
             return .pop
-        case .char("m"):
-            form?.resolve(takeTheirs: false, conflict: conflict)
-            return .pop
-        case .escape: return .pop
-        default: return nil
+        case .back: return .pop
+        default: return .unhandled
         }
     }
-
-    func perform(_ action: AppAction, context: AppContext) -> Navigation { .unhandled }
 }

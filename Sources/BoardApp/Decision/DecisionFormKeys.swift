@@ -60,14 +60,12 @@ public enum DecisionFormKeys {
         b([.char("A")], .amend, "Amend a signed decision (asks for the reason)", hint: "amend", group: "Record")
     ]
 
-    static let leaving: [KeyBinding<AppAction>] = [
-        b(
-            [.escape, .char("q")], .close, "Close the form (asks when something is unsaved)", hint: "close",
-            group: "General"),
-        KeyBinding([.char("?"), .function(1)], .help, help: "This help", hint: "help", group: "General"),
-        KeyBinding([.char("p")], .togglePrivacy, help: "Privacy mode: mask names, MRNs, birth dates", group: "General"),
-        KeyBinding([.ctrl("l")], .redraw, help: "Redraw and reload", group: "General"),
-    ]
+    static let leaving: [KeyBinding<AppAction>] =
+        [
+            b(
+                [.escape, .char("q")], .close, "Close the form (asks when something is unsaved)", hint: "close",
+                group: "General")
+        ] + KeyMap.inForms
 
     /// A draft being edited.
     /// Recording comes first so a narrow status bar keeps "s save  F sign".

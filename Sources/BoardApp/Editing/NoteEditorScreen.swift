@@ -45,7 +45,9 @@ public final class NoteEditorScreen: Screen {
     /// A new note starts empty, so any text (typed or restored from a draft) is something to lose.
     var isDirty: Bool { !area.isEmpty }
 
-    public var keys: KeyTable<AppAction> { KeyTable([]) }
+    public var keys: KeyTable<AppAction> { NoteEditorKeys.table }
+    /// Every other key types into the note, so the board's keys (`q`, `?`, `/`) do not apply here.
+    public var replacesGlobalKeys: Bool { true }
 
     public func reload(_ context: AppContext) throws {}
 
@@ -55,38 +57,50 @@ public final class NoteEditorScreen: Screen {
         guard inner.height > 2 else { return }
         let (editor, help) = inner.splitBottom(1)
         area.render(into: &canvas, rect: editor, role: .normal)
-        canvas.put("Ctrl-S save · Esc cancel · Ctrl-O edit in $EDITOR · draft kept every 2 s", in: help, role: .dim)
+        canvas.put(NoteEditorKeys.line + " · draft kept every 2 s", in: help, role: .dim)
     }
 
+    /// The table's keys act; every other key types into the note.
     public func input(_ key: Key, context: AppContext) -> Navigation? {
+        if let action = NoteEditorKeys.table.action(for: key) { return perform(action, context: context) }
         switch key.normalized {
-        case .ctrl("s"): return save(context)
-        case .escape:
-            guard isDirty else {
-                drafts.discard(context)
-                return .pop
-            }
-            return .confirm(
-                Modal(
-                    title: "Discard this note?", body: ["The text you typed will be lost."],
-                    buttons: ["Keep editing", "Discard"])
-            ) { [self] choice in
-                guard choice == 1 else { return .none }
-                drafts.discard(context)
-                return .pop
-            }
-        case .ctrl("o"):
+        case .mouse, .resize, .terminationRequested:
+            return nil
+        default:
+            if area.handle(key) { drafts.changed(area.text) }
+            return Navigation.none
+        }
+    }
+
+    public func perform(_ action: AppAction, context: AppContext) -> Navigation {
+        switch action {
+        case .noteEditor(.save): return save(context)
+        case .noteEditor(.cancel): return cancel(context)
+        case .noteEditor(.externalEditor):
             let result = ExternalEditor.run(area.text, context: context)
             if let text = result.text {
                 area.setText(text)
                 drafts.changed(text)
             }
             return result.navigation
-        case .mouse, .resize, .terminationRequested:
-            return nil
-        default:
-            if area.handle(key) { drafts.changed(area.text) }
-            return Navigation.none
+        default: return .none
+        }
+    }
+
+    /// Leaves at once when nothing was typed; otherwise asks before the text is lost.
+    func cancel(_ context: AppContext) -> Navigation {
+        guard isDirty else {
+            drafts.discard(context)
+            return .pop
+        }
+        return .confirm(
+            Modal(
+                title: "Discard this note?", body: ["The text you typed will be lost."],
+                buttons: ["Keep editing", "Discard"])
+        ) { [self] choice in
+            guard choice == 1 else { return .none }
+            drafts.discard(context)
+            return .pop
         }
     }
 
@@ -110,8 +124,6 @@ public final class NoteEditorScreen: Screen {
             return .error("Not saved: \(error) (\(kept))")
         }
     }
-
-    public func perform(_ action: AppAction, context: AppContext) -> Navigation { .none }
 
     public func tick(_ context: AppContext) { drafts.saveIfDue(context) }
 

@@ -4,7 +4,8 @@ import TUIKit
 @MainActor
 public final class HelpScreen: Screen {
     let table: KeyTable<AppAction>
-    var text = TextView()
+    var text = TextView(wraps: false)
+    var laidOutWidth = 0
 
     public init(table: KeyTable<AppAction>) { self.table = table }
 
@@ -14,24 +15,24 @@ public final class HelpScreen: Screen {
 
     public func render(into canvas: inout Canvas, rect: Rect, context: AppContext) {
         let inner = Pane.draw(&canvas, rect: rect, title: "Keys (Esc or q closes)", focused: true)
-        let lines =
-            table.helpLines(width: inner.width).map { TextView.Line($0) } + [
-                "", .init("Commands after ':'", role: .title),
-                "  :meeting [ID]     open a meeting (the next upcoming one without an ID)",
-                "  :case ID          open a case",
-                "  :trial ID         open a trial",
-                "  :search TEXT      search the store",
-                "  :theme NAME|PATH  switch theme (default, light, high-contrast, monochrome, colorblind)",
-                "  :privacy          toggle privacy mode",
-                "  :drafts           reopen drafts kept from forms and editors left unsaved",
-                "  :help             this screen",
-                "  :home             back to the home screen",
-                "  :quit             leave",
+        if text.lines.isEmpty || laidOutWidth != inner.width {
+            text.lines = Self.lines(keys: table, commands: .board, width: inner.width)
+            laidOutWidth = inner.width
+        }
+        text.render(into: &canvas, rect: inner)
+    }
+
+    /// The keys, then the `:` commands, in one aligned column, laid out for `width` (the view does not re-wrap them).
+    static func lines(keys: KeyTable<AppAction>, commands: CommandTable, width: Int) -> [TextView.Line] {
+        let labelWidth = HelpColumns.labelWidth(
+            keys.bindings.map(\.keysLabel) + commands.entries.map(\.usage), width: width)
+        return keys.helpLines(width: width, labelWidth: labelWidth).map { TextView.Line($0) }
+            + ["", .init("Commands after ':'", role: .title)]
+            + commands.helpLines(width: width, labelWidth: labelWidth).map { TextView.Line($0) }
+            + [
                 "",
                 .init("Mouse: click selects (click again opens), wheel scrolls, click a tab to switch.", role: .dim),
             ]
-        if text.lines != lines { text.lines = lines }
-        text.render(into: &canvas, rect: inner)
     }
 
     public func perform(_ action: AppAction, context: AppContext) -> Navigation {

@@ -48,10 +48,12 @@ public final class MeetingModeScreen: Screen {
     public var keys: KeyTable<AppAction> { MeetingKeys.meetingMode }
 
     public func reload(_ context: AppContext) throws {
-        meeting = try context.store.meeting(id: meetingId)
-        guard let meeting else { return }
-        boardName = try context.store.board(id: meeting.boardId)?.name ?? meeting.boardId
-        rows = try context.store.agenda(meetingId: meetingId)
+        guard let loaded = try MeetingLoad.load(meetingId, context) else {
+            meeting = nil
+            return
+        }
+        let meeting = loaded.meeting
+        (self.meeting, boardName, rows) = (meeting, loaded.boardName, loaded.rows)
         agendaList.setCount(rows.count)
         if !placed {
             // Reopened during a meeting: carry on at the first case still pending, not at case 1 (already discussed).

@@ -27,9 +27,10 @@ public final class MeetingScreen: Screen {
     }
 
     public func reload(_ context: AppContext) throws {
-        meeting = try context.store.meeting(id: meetingId)
-        boardName = try context.store.boards().first { $0.id == meeting?.boardId }?.name ?? meeting?.boardId ?? ""
-        rows = try context.store.agenda(meetingId: meetingId)
+        let loaded = try MeetingLoad.load(meetingId, context)
+        meeting = loaded?.meeting
+        boardName = loaded?.boardName ?? ""
+        rows = loaded?.rows ?? []
         agendaList.setCount(rows.count)
         try syncCase(context)
     }

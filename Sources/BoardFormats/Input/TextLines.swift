@@ -54,7 +54,7 @@ final class TextLines {
         if let data {
             n = min(Self.block, data.count - dataOffset)
             if n > 0 {
-                _ = input.withUnsafeMutableBytes { out in
+                input.withUnsafeMutableBytes { out in
                     data.copyBytes(
                         to: out.bindMemory(to: UInt8.self),
                         from: (data.startIndex + dataOffset)..<(data.startIndex + dataOffset + n))

@@ -41,7 +41,7 @@ public enum MAFReader {
     /// The file's findings as chunks read from disk block by block.
     public static func stream(path: String, caseId: String? = nil, sample: String? = nil) -> FindingStream {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        return stream(file: path, size: size ?? 0, caseId: caseId, sample: sample) { try TextLines(path: path) }
+        return stream(file: path, size: size, caseId: caseId, sample: sample) { try TextLines(path: path) }
     }
 
     static func stream(

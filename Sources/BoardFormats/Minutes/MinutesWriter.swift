@@ -434,15 +434,9 @@ struct ExportClock {
 
     init(timeZone: TimeZone) {
         self.timeZone = timeZone
-        func make(_ format: String) -> DateFormatter {
-            let f = DateFormatter()
-            f.locale = Locale(identifier: "en_GB")
-            f.timeZone = timeZone
-            f.dateFormat = format
-            return f
-        }
-        dayTime = make("EEE d MMM yyyy HH:mm")
-        dayOnly = make("EEE d MMM yyyy")
+        func make(_ format: String) -> DateFormatter { BoardTime.formatter(format, in: timeZone) }
+        dayTime = make(BoardTime.dayAndTimePattern)
+        dayOnly = make(BoardTime.dayPattern)
         clockOnly = make("HH:mm")
         short = make("d MMM HH:mm")
     }

@@ -40,7 +40,7 @@ public enum VCFReader {
     /// The file's findings as a stream of chunks read from disk block by block (memory stays bounded).
     public static func stream(path: String, options: Options = Options()) -> FindingStream {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        return stream(file: path, size: size ?? 0, options: options) { try TextLines(path: path) }
+        return stream(file: path, size: size, options: options) { try TextLines(path: path) }
     }
 
     static func stream(file: String, size: Int, options: Options, open: @escaping @Sendable () throws -> TextLines)
