@@ -7,19 +7,19 @@ public struct Case: Codable, Sendable, Hashable, Identifiable {
     public var diagnosis: Diagnosis
     public var stage: Stage?
     public var performance: PerformanceStatus?
-    public var treatmentHistory: [TherapyLine]
-    public var comorbidities: [String]
+    @Defaulted<[TherapyLine]> public var treatmentHistory: [TherapyLine]
+    @Defaulted<[String]> public var comorbidities: [String]
     /// The clinical question put to the board.
-    public var question: String
+    @Defaulted<String> public var question: String
     public var referringClinician: String?
-    public var consent: Consent
-    public var status: CaseStatus
-    public var reports: [MolecularReport]
-    public var findings: [Finding]
+    @Defaulted<Consent> public var consent: Consent
+    @Defaulted<CaseStatus> public var status: CaseStatus
+    @Defaulted<[MolecularReport]> public var reports: [MolecularReport]
+    @Defaulted<[Finding]> public var findings: [Finding]
     /// Where the record came from (file and record id) when imported.
     public var provenance: Provenance?
     /// Sites the cancer has spread to, as recorded (secondary cancer conditions, phenopacket metastatic biosamples).
-    public var metastaticSites: [MetastaticSite]
+    @Defaulted<[MetastaticSite]> public var metastaticSites: [MetastaticSite]
 
     public init(
         id: String, patient: Patient, diagnosis: Diagnosis, stage: Stage? = nil,
@@ -48,26 +48,6 @@ public struct Case: Codable, Sendable, Hashable, Identifiable {
     enum CodingKeys: String, CodingKey {
         case id, patient, diagnosis, stage, performance, treatmentHistory, comorbidities, question
         case referringClinician, consent, status, reports, findings, provenance, metastaticSites
-    }
-
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(
-            id: try c.decode(String.self, forKey: .id),
-            patient: try c.decode(Patient.self, forKey: .patient),
-            diagnosis: try c.decode(Diagnosis.self, forKey: .diagnosis),
-            stage: try c.decodeIfPresent(Stage.self, forKey: .stage),
-            performance: try c.decodeIfPresent(PerformanceStatus.self, forKey: .performance),
-            treatmentHistory: try c.decodeIfPresent([TherapyLine].self, forKey: .treatmentHistory) ?? [],
-            comorbidities: try c.decodeIfPresent([String].self, forKey: .comorbidities) ?? [],
-            question: try c.decodeIfPresent(String.self, forKey: .question) ?? "",
-            referringClinician: try c.decodeIfPresent(String.self, forKey: .referringClinician),
-            consent: try c.decodeIfPresent(Consent.self, forKey: .consent) ?? Consent(),
-            status: try c.decodeIfPresent(CaseStatus.self, forKey: .status) ?? .new,
-            reports: try c.decodeIfPresent([MolecularReport].self, forKey: .reports) ?? [],
-            findings: try c.decodeIfPresent([Finding].self, forKey: .findings) ?? [],
-            provenance: try c.decodeIfPresent(Provenance.self, forKey: .provenance),
-            metastaticSites: try c.decodeIfPresent([MetastaticSite].self, forKey: .metastaticSites) ?? [])
     }
 
     /// No metastatic sites are written as no key, so records written before sites existed keep their bytes.

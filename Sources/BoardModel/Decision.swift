@@ -6,13 +6,13 @@ public struct Decision: Codable, Sendable, Hashable, Identifiable {
     public var id: String
     public var caseId: String
     public var meetingId: String?
-    public var version: Int
-    public var status: DecisionStatus
-    public var recommendations: [Recommendation]
+    @Defaulted<Defaults.One> public var version: Int
+    @Defaulted<DecisionStatus> public var status: DecisionStatus
+    @Defaulted<[Recommendation]> public var recommendations: [Recommendation]
     public var consensus: Consensus?
-    public var dissent: [Dissent]
+    @Defaulted<[Dissent]> public var dissent: [Dissent]
     /// Names from the meeting roster who were present for this case.
-    public var attendeesPresent: [String]
+    @Defaulted<[String]> public var attendeesPresent: [String]
     public var followUp: FollowUp?
     /// The person who signed (the chair, or a delegate the chair named), as the board's settings name them.
     public var signedBy: String?
@@ -57,29 +57,6 @@ public struct Decision: Codable, Sendable, Hashable, Identifiable {
     enum CodingKeys: String, CodingKey {
         case id, caseId, meetingId, version, status, recommendations, consensus, dissent, attendeesPresent, followUp
         case signedBy, signedAt, signedByLogin, signoffRequestedBy, amends, amendmentReason, recordedBy, recordedAt
-    }
-
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(
-            id: try c.decode(String.self, forKey: .id),
-            caseId: try c.decode(String.self, forKey: .caseId),
-            meetingId: try c.decodeIfPresent(String.self, forKey: .meetingId),
-            version: try c.decodeIfPresent(Int.self, forKey: .version) ?? 1,
-            status: try c.decodeIfPresent(DecisionStatus.self, forKey: .status) ?? .draft,
-            recommendations: try c.decodeIfPresent([Recommendation].self, forKey: .recommendations) ?? [],
-            consensus: try c.decodeIfPresent(Consensus.self, forKey: .consensus),
-            dissent: try c.decodeIfPresent([Dissent].self, forKey: .dissent) ?? [],
-            attendeesPresent: try c.decodeIfPresent([String].self, forKey: .attendeesPresent) ?? [],
-            followUp: try c.decodeIfPresent(FollowUp.self, forKey: .followUp),
-            signedBy: try c.decodeIfPresent(String.self, forKey: .signedBy),
-            signedAt: try c.decodeIfPresent(Date.self, forKey: .signedAt),
-            signedByLogin: try c.decodeIfPresent(String.self, forKey: .signedByLogin),
-            signoffRequestedBy: try c.decodeIfPresent(String.self, forKey: .signoffRequestedBy),
-            amends: try c.decodeIfPresent(String.self, forKey: .amends),
-            amendmentReason: try c.decodeIfPresent(String.self, forKey: .amendmentReason),
-            recordedBy: try c.decode(String.self, forKey: .recordedBy),
-            recordedAt: try c.decode(Date.self, forKey: .recordedAt))
     }
 
     /// Problems that stop this decision from being saved (as a draft) or signed (as final). `atSignOff` adds what
@@ -158,13 +135,13 @@ public enum DecisionStatus: String, Codable, Sendable, CaseIterable { case draft
 public struct Recommendation: Codable, Sendable, Hashable {
     public var kind: RecommendationKind
     public var therapy: String?
-    public var drugs: [String]
+    @Defaulted<[String]> public var drugs: [String]
     public var trialId: String?
-    public var findingIds: [String]
+    @Defaulted<[String]> public var findingIds: [String]
     public var evidence: EvidenceLevel?
     /// 1 = first choice.
-    public var priority: Int
-    public var rationale: String
+    @Defaulted<Defaults.One> public var priority: Int
+    @Defaulted<String> public var rationale: String
 
     public init(
         kind: RecommendationKind, therapy: String? = nil, drugs: [String] = [], trialId: String? = nil,
@@ -182,18 +159,6 @@ public struct Recommendation: Codable, Sendable, Hashable {
 
     enum CodingKeys: String, CodingKey { case kind, therapy, drugs, trialId, findingIds, evidence, priority, rationale }
 
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(
-            kind: try c.decode(RecommendationKind.self, forKey: .kind),
-            therapy: try c.decodeIfPresent(String.self, forKey: .therapy),
-            drugs: try c.decodeIfPresent([String].self, forKey: .drugs) ?? [],
-            trialId: try c.decodeIfPresent(String.self, forKey: .trialId),
-            findingIds: try c.decodeIfPresent([String].self, forKey: .findingIds) ?? [],
-            evidence: try c.decodeIfPresent(EvidenceLevel.self, forKey: .evidence),
-            priority: try c.decodeIfPresent(Int.self, forKey: .priority) ?? 1,
-            rationale: try c.decodeIfPresent(String.self, forKey: .rationale) ?? "")
-    }
 }
 
 extension Recommendation {

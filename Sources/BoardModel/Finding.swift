@@ -20,11 +20,11 @@ public struct Finding: Codable, Sendable, Hashable, Identifiable {
     public var partners: [String]?
     public var breakpoints: String?
     public var biomarker: Biomarker?
-    public var origin: VariantOrigin
+    @Defaulted<VariantOrigin> public var origin: VariantOrigin
     public var classification: Classification?
     /// Caller FILTER when not PASS (kept but marked).
     public var filter: String?
-    public var evidence: [EvidenceEntry]
+    @Defaulted<[EvidenceEntry]> public var evidence: [EvidenceEntry]
 
     // Where the variant sits, as the file wrote it (VCF CHROM/POS/REF/ALT after splitting ALT alleles; MAF
     // Chromosome/Start_Position/Reference_Allele/Tumor_Seq_Allele). No normalisation, no liftover.
@@ -111,55 +111,6 @@ public struct Finding: Codable, Sendable, Hashable, Identifiable {
             mateId, precise
         case vafSource, altCount, refCount, normalDepth, normalAltCount, normalVAF, genotype, sampleFilter, hgvsPShort,
             proteinDerivedFrom
-    }
-
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(
-            id: try c.decode(String.self, forKey: .id),
-            reportId: try c.decodeIfPresent(String.self, forKey: .reportId),
-            kind: try c.decode(FindingKind.self, forKey: .kind),
-            gene: try c.decodeIfPresent(String.self, forKey: .gene),
-            transcript: try c.decodeIfPresent(String.self, forKey: .transcript),
-            hgvsC: try c.decodeIfPresent(String.self, forKey: .hgvsC),
-            hgvsP: try c.decodeIfPresent(String.self, forKey: .hgvsP),
-            consequence: try c.decodeIfPresent(String.self, forKey: .consequence),
-            exon: try c.decodeIfPresent(String.self, forKey: .exon),
-            vaf: try c.decodeIfPresent(Double.self, forKey: .vaf),
-            depth: try c.decodeIfPresent(Int.self, forKey: .depth),
-            copyNumberCall: try c.decodeIfPresent(CopyNumberCall.self, forKey: .copyNumberCall),
-            copyNumber: try c.decodeIfPresent(Double.self, forKey: .copyNumber),
-            partners: try c.decodeIfPresent([String].self, forKey: .partners),
-            breakpoints: try c.decodeIfPresent(String.self, forKey: .breakpoints),
-            biomarker: try c.decodeIfPresent(Biomarker.self, forKey: .biomarker),
-            origin: try c.decodeIfPresent(VariantOrigin.self, forKey: .origin) ?? .somatic,
-            classification: try c.decodeIfPresent(Classification.self, forKey: .classification),
-            filter: try c.decodeIfPresent(String.self, forKey: .filter),
-            evidence: try c.decodeIfPresent([EvidenceEntry].self, forKey: .evidence) ?? [],
-            chrom: try c.decodeIfPresent(String.self, forKey: .chrom),
-            position: try c.decodeIfPresent(Int.self, forKey: .position),
-            ref: try c.decodeIfPresent(String.self, forKey: .ref),
-            alt: try c.decodeIfPresent(String.self, forKey: .alt))
-        end = try c.decodeIfPresent(Int.self, forKey: .end)
-        sourceId = try c.decodeIfPresent(String.self, forKey: .sourceId)
-        qual = try c.decodeIfPresent(Double.self, forKey: .qual)
-        svType = try c.decodeIfPresent(StructuralVariantType.self, forKey: .svType)
-        svLength = try c.decodeIfPresent(Int.self, forKey: .svLength)
-        svSize = try c.decodeIfPresent(Int.self, forKey: .svSize)
-        partnerChrom = try c.decodeIfPresent(String.self, forKey: .partnerChrom)
-        partnerPosition = try c.decodeIfPresent(Int.self, forKey: .partnerPosition)
-        mateId = try c.decodeIfPresent(String.self, forKey: .mateId)
-        precise = try c.decodeIfPresent(Bool.self, forKey: .precise)
-        vafSource = try c.decodeIfPresent(String.self, forKey: .vafSource)
-        altCount = try c.decodeIfPresent(Int.self, forKey: .altCount)
-        refCount = try c.decodeIfPresent(Int.self, forKey: .refCount)
-        normalDepth = try c.decodeIfPresent(Int.self, forKey: .normalDepth)
-        normalAltCount = try c.decodeIfPresent(Int.self, forKey: .normalAltCount)
-        normalVAF = try c.decodeIfPresent(Double.self, forKey: .normalVAF)
-        genotype = try c.decodeIfPresent(String.self, forKey: .genotype)
-        sampleFilter = try c.decodeIfPresent(String.self, forKey: .sampleFilter)
-        hgvsPShort = try c.decodeIfPresent(String.self, forKey: .hgvsPShort)
-        proteinDerivedFrom = try c.decodeIfPresent(String.self, forKey: .proteinDerivedFrom)
     }
 
     /// The alteration as a board member says it: "EGFR p.L858R", "ERBB2 amplification", "EML4::ALK fusion", "TMB 14 mut/Mb".

@@ -23,9 +23,9 @@ public struct Meeting: Codable, Sendable, Hashable, Identifiable {
     public var endedAt: Date?
     public var location: String?
     public var chair: String?
-    public var roster: [Attendee]
-    public var agenda: [AgendaItem]
-    public var status: MeetingStatus
+    @Defaulted<[Attendee]> public var roster: [Attendee]
+    @Defaulted<[AgendaItem]> public var agenda: [AgendaItem]
+    @Defaulted<MeetingStatus> public var status: MeetingStatus
 
     public init(
         id: String, boardId: String, startsAt: Date, startedAt: Date? = nil, endedAt: Date? = nil,
@@ -46,21 +46,6 @@ public struct Meeting: Codable, Sendable, Hashable, Identifiable {
 
     enum CodingKeys: String, CodingKey {
         case id, boardId, startsAt, startedAt, endedAt, location, chair, roster, agenda, status
-    }
-
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(
-            id: try c.decode(String.self, forKey: .id),
-            boardId: try c.decode(String.self, forKey: .boardId),
-            startsAt: try c.decode(Date.self, forKey: .startsAt),
-            startedAt: try c.decodeIfPresent(Date.self, forKey: .startedAt),
-            endedAt: try c.decodeIfPresent(Date.self, forKey: .endedAt),
-            location: try c.decodeIfPresent(String.self, forKey: .location),
-            chair: try c.decodeIfPresent(String.self, forKey: .chair),
-            roster: try c.decodeIfPresent([Attendee].self, forKey: .roster) ?? [],
-            agenda: try c.decodeIfPresent([AgendaItem].self, forKey: .agenda) ?? [],
-            status: try c.decodeIfPresent(MeetingStatus.self, forKey: .status) ?? .planned)
     }
 }
 
@@ -106,7 +91,7 @@ public struct AgendaItem: Codable, Sendable, Hashable {
     public var position: Int
     public var presenter: String?
     public var plannedMinutes: Int?
-    public var outcome: AgendaOutcome
+    @Defaulted<AgendaOutcome> public var outcome: AgendaOutcome
     public var deferReason: String?
     /// Seconds spent on the case during the meeting.
     public var secondsSpent: Int?
@@ -126,18 +111,6 @@ public struct AgendaItem: Codable, Sendable, Hashable {
 
     enum CodingKeys: String, CodingKey {
         case caseId, position, presenter, plannedMinutes, outcome, deferReason, secondsSpent
-    }
-
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(
-            caseId: try c.decode(String.self, forKey: .caseId),
-            position: try c.decode(Int.self, forKey: .position),
-            presenter: try c.decodeIfPresent(String.self, forKey: .presenter),
-            plannedMinutes: try c.decodeIfPresent(Int.self, forKey: .plannedMinutes),
-            outcome: try c.decodeIfPresent(AgendaOutcome.self, forKey: .outcome) ?? .pending,
-            deferReason: try c.decodeIfPresent(String.self, forKey: .deferReason),
-            secondsSpent: try c.decodeIfPresent(Int.self, forKey: .secondsSpent))
     }
 }
 

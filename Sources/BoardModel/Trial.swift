@@ -7,11 +7,11 @@ public struct Trial: Codable, Sendable, Hashable, Identifiable {
     public var title: String
     public var shortTitle: String?
     public var phase: String?
-    public var status: RecruitmentStatus
+    @Defaulted<RecruitmentStatus> public var status: RecruitmentStatus
     public var sponsor: String?
-    public var sites: [TrialSite]
-    public var arms: [TrialArm]
-    public var eligibility: Eligibility
+    @Defaulted<[TrialSite]> public var sites: [TrialSite]
+    @Defaulted<[TrialArm]> public var arms: [TrialArm]
+    @Defaulted<Eligibility> public var eligibility: Eligibility
     public var provenance: Provenance?
     /// The registry's study type: "interventional", "observational" or "expanded access"; nil when not stated.
     public var studyType: String?
@@ -35,22 +35,6 @@ public struct Trial: Codable, Sendable, Hashable, Identifiable {
 
     enum CodingKeys: String, CodingKey {
         case id, title, shortTitle, phase, status, sponsor, sites, arms, eligibility, provenance, studyType
-    }
-
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(
-            id: try c.decode(String.self, forKey: .id),
-            title: try c.decode(String.self, forKey: .title),
-            shortTitle: try c.decodeIfPresent(String.self, forKey: .shortTitle),
-            phase: try c.decodeIfPresent(String.self, forKey: .phase),
-            status: try c.decodeIfPresent(RecruitmentStatus.self, forKey: .status) ?? .unknown,
-            sponsor: try c.decodeIfPresent(String.self, forKey: .sponsor),
-            sites: try c.decodeIfPresent([TrialSite].self, forKey: .sites) ?? [],
-            arms: try c.decodeIfPresent([TrialArm].self, forKey: .arms) ?? [],
-            eligibility: try c.decodeIfPresent(Eligibility.self, forKey: .eligibility) ?? Eligibility(),
-            provenance: try c.decodeIfPresent(Provenance.self, forKey: .provenance))
-        studyType = try c.decodeIfPresent(String.self, forKey: .studyType)
     }
 
     /// Whether an id has the shape of a ClinicalTrials.gov identifier (NCT and eight digits).
@@ -114,8 +98,8 @@ public struct TrialSite: Codable, Sendable, Hashable {
 public struct TrialArm: Codable, Sendable, Hashable, Identifiable {
     public var id: String
     public var name: String
-    public var drugs: [String]
-    public var open: Bool
+    @Defaulted<[String]> public var drugs: [String]
+    @Defaulted<Defaults.True> public var open: Bool
     public var criteria: Criterion?
     /// The registry's description of the arm (umbrella and basket trials state the arm's own criteria here:
     /// "Subprotocol H: BRAF V600E/R/K/D mutation").
@@ -135,16 +119,6 @@ public struct TrialArm: Codable, Sendable, Hashable, Identifiable {
 
     enum CodingKeys: String, CodingKey { case id, name, drugs, open, criteria, description }
 
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(
-            id: try c.decode(String.self, forKey: .id),
-            name: try c.decode(String.self, forKey: .name),
-            drugs: try c.decodeIfPresent([String].self, forKey: .drugs) ?? [],
-            open: try c.decodeIfPresent(Bool.self, forKey: .open) ?? true,
-            criteria: try c.decodeIfPresent(Criterion.self, forKey: .criteria),
-            description: try c.decodeIfPresent(String.self, forKey: .description))
-    }
 }
 
 /// Who may enter a trial: structured fields plus the registry's free text.
@@ -154,9 +128,9 @@ public struct Eligibility: Codable, Sendable, Hashable {
     /// nil or "all" for any sex.
     public var sex: Sex?
     /// OncoTree codes (subtrees count), or `_SOLID_` / `_LIQUID_`.
-    public var diagnoses: [String]
+    @Defaulted<[String]> public var diagnoses: [String]
     /// Condition names as registered, when not mapped to OncoTree.
-    public var conditions: [String]
+    @Defaulted<[String]> public var conditions: [String]
     public var criteria: Criterion?
     public var inclusionText: String?
     public var exclusionText: String?
@@ -178,18 +152,5 @@ public struct Eligibility: Codable, Sendable, Hashable {
 
     enum CodingKeys: String, CodingKey {
         case minimumAge, maximumAge, sex, diagnoses, conditions, criteria, inclusionText, exclusionText
-    }
-
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(
-            minimumAge: try c.decodeIfPresent(Int.self, forKey: .minimumAge),
-            maximumAge: try c.decodeIfPresent(Int.self, forKey: .maximumAge),
-            sex: try c.decodeIfPresent(Sex.self, forKey: .sex),
-            diagnoses: try c.decodeIfPresent([String].self, forKey: .diagnoses) ?? [],
-            conditions: try c.decodeIfPresent([String].self, forKey: .conditions) ?? [],
-            criteria: try c.decodeIfPresent(Criterion.self, forKey: .criteria),
-            inclusionText: try c.decodeIfPresent(String.self, forKey: .inclusionText),
-            exclusionText: try c.decodeIfPresent(String.self, forKey: .exclusionText))
     }
 }

@@ -22,6 +22,8 @@ public final class HelpScreen: Screen {
         text.render(into: &canvas, rect: inner)
     }
 
+    static let mouse = "Mouse: click selects (click again opens), wheel scrolls, click a tab to switch."
+
     /// The keys, then the `:` commands, in one aligned column, laid out for `width` (the view does not re-wrap them).
     static func lines(keys: KeyTable<AppAction>, commands: CommandTable, width: Int) -> [TextView.Line] {
         let labelWidth = HelpColumns.labelWidth(
@@ -29,10 +31,8 @@ public final class HelpScreen: Screen {
         return keys.helpLines(width: width, labelWidth: labelWidth).map { TextView.Line($0) }
             + ["", .init("Commands after ':'", role: .title)]
             + commands.helpLines(width: width, labelWidth: labelWidth).map { TextView.Line($0) }
-            + [
-                "",
-                .init("Mouse: click selects (click again opens), wheel scrolls, click a tab to switch.", role: .dim),
-            ]
+            + [""]
+            + TextWrap.wrap(Self.mouse, width: max(1, width)).map { TextView.Line($0, role: .dim) }
     }
 
     public func perform(_ action: AppAction, context: AppContext) -> Navigation {

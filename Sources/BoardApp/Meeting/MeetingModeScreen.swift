@@ -7,7 +7,7 @@ import TUIKit
 /// timer (elapsed against planned, `timerOver` when over). Moving to another case, marking an outcome or
 /// closing records the time spent on the case. Times come from `AppContext.clock`, so tests inject them.
 @MainActor
-public final class MeetingModeScreen: Screen {
+public final class MeetingModeScreen: Screen, MeetingLoading {
     let meetingId: String
     var meeting: Meeting?
     var boardName = ""
@@ -48,12 +48,7 @@ public final class MeetingModeScreen: Screen {
     public var keys: KeyTable<AppAction> { MeetingKeys.meetingMode }
 
     public func reload(_ context: AppContext) throws {
-        guard let loaded = try MeetingLoad.load(meetingId, context) else {
-            meeting = nil
-            return
-        }
-        let meeting = loaded.meeting
-        (self.meeting, boardName, rows) = (meeting, loaded.boardName, loaded.rows)
+        guard let meeting = try loadMeeting(context) else { return }
         agendaList.setCount(rows.count)
         if !placed {
             // Reopened during a meeting: carry on at the first case still pending, not at case 1 (already discussed).
@@ -112,6 +107,20 @@ public final class MeetingModeScreen: Screen {
         }
         let now = context.now
         let (info, body) = rect.splitVertically(topHeight: 2)
+        drawStatus(meeting, into: &canvas, info: info, now: now, context: context)
+        let layout = panes(body)
+        if !layout.agenda.isEmpty {
+            drawAgenda(meeting, into: &canvas, rect: layout.agenda, now: now, context: context)
+        }
+        if !layout.roster.isEmpty { drawRoster(meeting, into: &canvas, rect: layout.roster) }
+        if !layout.caseDetail.isEmpty { drawCase(into: &canvas, rect: layout.caseDetail, context: context) }
+        if body.width < 100 {
+            canvas.put(focus.tabHint, x: rect.maxX - 12, y: rect.maxY - 1, role: .dim)
+        }
+    }
+
+    /// The meeting's line (status, cases done, start, running time, attendance) and the current case's timer.
+    func drawStatus(_ meeting: Meeting, into canvas: inout Canvas, info: Rect, now: Date, context: AppContext) {
         let status =
             meeting.status == .inProgress
             ? "IN PROGRESS" : meeting.status == .closed ? "CLOSED" : "not started (s starts)"
@@ -139,74 +148,82 @@ public final class MeetingModeScreen: Screen {
                 + (over ? " · OVER TIME" : "") + (row.item.presenter.map { " · presents: \($0)" } ?? "")
             canvas.put(timer, in: info, row: 1, role: over ? .timerOver : .info)
         }
-        var agendaRect = Rect.zero
-        var caseRect = Rect.zero
-        var rosterRect = Rect.zero
+    }
+
+    /// Agenda and roster on the left, the case on the right from 100 columns; below that, the focused pane alone.
+    func panes(_ body: Rect) -> (agenda: Rect, caseDetail: Rect, roster: Rect) {
+        var panes = (agenda: Rect.zero, caseDetail: Rect.zero, roster: Rect.zero)
         if body.width >= 100 {
             let (left, right) = body.splitHorizontally(leftWidth: max(40, body.width * 36 / 100))
-            (agendaRect, rosterRect) = left.splitVertically(topHeight: max(3, left.height * 62 / 100))
-            caseRect = right
+            (panes.agenda, panes.roster) = left.splitVertically(topHeight: max(3, left.height * 62 / 100))
+            panes.caseDetail = right
         } else {
             switch focus {
-            case .agenda: agendaRect = body
-            case .caseDetail: caseRect = body
-            case .roster: rosterRect = body
+            case .agenda: panes.agenda = body
+            case .caseDetail: panes.caseDetail = body
+            case .roster: panes.roster = body
             }
         }
-        if !agendaRect.isEmpty {
-            let inner = Pane.draw(&canvas, rect: agendaRect, title: "Agenda", focused: focus == .agenda)
-            let rows = rows
-            let timed = timedCaseId
-            agendaList.render(into: &canvas, rect: inner, focused: focus == .agenda) { [self] index, selected in
-                let row = rows[index]
-                let mark: String
-                switch row.item.outcome {
-                case .discussed: mark = "✓"
-                case .deferred: mark = "↷"
-                case .represent: mark = "↺"
-                case .pending: mark = row.item.caseId == timed && meeting.status == .inProgress ? "▶" : "·"
-                }
-                let spent = elapsed(row, now: now)
-                let over = row.item.plannedMinutes.map { spent > $0 * 60 } ?? false
-                let time = " \(MeetingTime.clock(spent))/\(row.item.plannedMinutes.map { "\($0)′" } ?? "—")"
-                return [
-                    Span(
-                        "\(row.item.position). \(mark) ",
-                        role: selected ? .selection : (row.item.outcome == .discussed ? .success : .dim)),
-                    Span(
-                        context.patientLabel(row.headline),
-                        role: selected ? .selection : (context.privacy ? .privacy : .normal)),
-                    Span(
-                        " · \(row.headline.oncotreeCode ?? row.headline.diagnosis)",
-                        role: selected ? .selection : .title),
-                    Span(time, role: selected ? .selection : (over ? .timerOver : .dim)),
-                ]
+        return panes
+    }
+
+    /// The agenda with each case's outcome mark, the patient, the diagnosis and its time against the plan.
+    func drawAgenda(
+        _ meeting: Meeting, into canvas: inout Canvas, rect agendaRect: Rect, now: Date, context: AppContext
+    ) {
+        let inner = Pane.draw(&canvas, rect: agendaRect, title: "Agenda", focused: focus == .agenda)
+        let rows = rows
+        let timed = timedCaseId
+        agendaList.render(into: &canvas, rect: inner, focused: focus == .agenda) { [self] index, selected in
+            let row = rows[index]
+            let mark: String
+            switch row.item.outcome {
+            case .discussed: mark = "✓"
+            case .deferred: mark = "↷"
+            case .represent: mark = "↺"
+            case .pending: mark = row.item.caseId == timed && meeting.status == .inProgress ? "▶" : "·"
             }
+            let spent = elapsed(row, now: now)
+            let over = row.item.plannedMinutes.map { spent > $0 * 60 } ?? false
+            let time = " \(MeetingTime.clock(spent))/\(row.item.plannedMinutes.map { "\($0)′" } ?? "—")"
+            return [
+                Span(
+                    "\(row.item.position). \(mark) ",
+                    role: selected ? .selection : (row.item.outcome == .discussed ? .success : .dim)),
+                Span(
+                    context.patientLabel(row.headline),
+                    role: selected ? .selection : (context.privacy ? .privacy : .normal)),
+                Span(
+                    " · \(row.headline.oncotreeCode ?? row.headline.diagnosis)",
+                    role: selected ? .selection : .title),
+                Span(time, role: selected ? .selection : (over ? .timerOver : .dim)),
+            ]
         }
-        if !rosterRect.isEmpty {
-            let inner = Pane.draw(
-                &canvas, rect: rosterRect, title: "Attendance (Space toggles)", focused: focus == .roster)
-            let roster = meeting.roster
-            rosterList.render(into: &canvas, rect: inner, focused: focus == .roster) { index, selected in
-                let a = roster[index]
-                let mark = a.present == true ? "[✓] " : a.present == false ? "[✗] " : "[ ] "
-                return [
-                    Span(mark + a.name, role: selected ? .selection : (a.present == true ? .normal : .dim)),
-                    Span(" · \(a.discipline.label)", role: selected ? .selection : .dim),
-                ]
-            }
+    }
+
+    /// Who is present (Space toggles).
+    func drawRoster(_ meeting: Meeting, into canvas: inout Canvas, rect rosterRect: Rect) {
+        let inner = Pane.draw(
+            &canvas, rect: rosterRect, title: "Attendance (Space toggles)", focused: focus == .roster)
+        let roster = meeting.roster
+        rosterList.render(into: &canvas, rect: inner, focused: focus == .roster) { index, selected in
+            let a = roster[index]
+            let mark = a.present == true ? "[✓] " : a.present == false ? "[✗] " : "[ ] "
+            return [
+                Span(mark + a.name, role: selected ? .selection : (a.present == true ? .normal : .dim)),
+                Span(" · \(a.discipline.label)", role: selected ? .selection : .dim),
+            ]
         }
-        if !caseRect.isEmpty {
-            let title = current.map { "\($0.item.caseId) · \(context.patientLabel($0.headline))" } ?? "Case"
-            let inner = Pane.draw(&canvas, rect: caseRect, title: title, focused: focus == .caseDetail)
-            if let caseView {
-                caseView.render(into: &canvas, rect: inner, context: context, focused: focus == .caseDetail)
-            } else {
-                canvas.put("The agenda is empty.", in: inner, role: .dim)
-            }
-        }
-        if body.width < 100 {
-            canvas.put(focus.tabHint, x: rect.maxX - 12, y: rect.maxY - 1, role: .dim)
+    }
+
+    /// The current case in tabs, or why there is none.
+    func drawCase(into canvas: inout Canvas, rect caseRect: Rect, context: AppContext) {
+        let title = current.map { "\($0.item.caseId) · \(context.patientLabel($0.headline))" } ?? "Case"
+        let inner = Pane.draw(&canvas, rect: caseRect, title: title, focused: focus == .caseDetail)
+        if let caseView {
+            caseView.render(into: &canvas, rect: inner, context: context, focused: focus == .caseDetail)
+        } else {
+            canvas.put("The agenda is empty.", in: inner, role: .dim)
         }
     }
 

@@ -5,7 +5,7 @@ import TUIKit
 
 /// A meeting: the agenda on the left, the selected case on the right (one pane at a time below 100 columns).
 @MainActor
-public final class MeetingScreen: Screen {
+public final class MeetingScreen: Screen, MeetingLoading {
     let meetingId: String
     var meeting: Meeting?
     var boardName = ""
@@ -27,10 +27,7 @@ public final class MeetingScreen: Screen {
     }
 
     public func reload(_ context: AppContext) throws {
-        let loaded = try MeetingLoad.load(meetingId, context)
-        meeting = loaded?.meeting
-        boardName = loaded?.boardName ?? ""
-        rows = loaded?.rows ?? []
+        try loadMeeting(context)
         agendaList.setCount(rows.count)
         try syncCase(context)
     }

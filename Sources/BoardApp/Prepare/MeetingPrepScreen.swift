@@ -7,7 +7,7 @@ import TUIKit
 /// reordered with J/K, with presenter, planned minutes and a readiness column from the missing-data checklist.
 /// Below 100 columns one pane shows at a time (Tab cycles agenda → backlog → roster).
 @MainActor
-public final class MeetingPrepScreen: Screen {
+public final class MeetingPrepScreen: Screen, MeetingLoading {
     let meetingId: String
     var meeting: Meeting?
     var boardName = ""
@@ -32,12 +32,7 @@ public final class MeetingPrepScreen: Screen {
     public var keys: KeyTable<AppAction> { MeetingKeys.preparation }
 
     public func reload(_ context: AppContext) throws {
-        guard let loaded = try MeetingLoad.load(meetingId, context) else {
-            meeting = nil
-            return
-        }
-        let meeting = loaded.meeting
-        (self.meeting, boardName, rows) = (meeting, loaded.boardName, loaded.rows)
+        guard let meeting = try loadMeeting(context) else { return }
         let suggestions = meeting.status == .closed ? [] : try context.store.agendaSuggestions(meetingId: meetingId)
         let suggested = Set(suggestions.map(\.headline.id))
         let onAgenda = Set(rows.map(\.headline.id))

@@ -38,14 +38,24 @@ public struct CaseExportWriter {
 
     public func render(format: ExportFormat = .text, width: Int = 80) -> String {
         var doc = ExportDocument()
-        let c = record
         let clock = ExportClock(timeZone: timeZone)
-        let scrub = deidentify ? Deidentifier(patient: c.patient) : nil
+        let scrub = deidentify ? Deidentifier(patient: record.patient) : nil
         let say = { (text: String) in scrub?.scrub(text) ?? text }
         // Reuse the minutes' patient line and finding selection so both documents agree.
         let minutes = MinutesWriter(
             meeting: Meeting(id: "", boardId: "", startsAt: Date(timeIntervalSince1970: 0)),
             board: Board(id: "", name: ""), cases: [], deidentify: deidentify, timeZone: timeZone)
+        presentation(into: &doc, minutes: minutes, say: say)
+        treatmentHistory(into: &doc, say: say)
+        keyFindings(into: &doc, minutes: minutes)
+        meetingsAndNotes(into: &doc, clock: clock, say: say)
+        decisionSection(into: &doc, clock: clock, say: say)
+        return doc.render(format, width: width)
+    }
+
+    /// The title, the de-identification notice, and the case as presented.
+    func presentation(into doc: inout ExportDocument, minutes: MinutesWriter, say: (String) -> String) {
+        let c = record
         doc.add(.title("Tumour board summary: case \(c.id)"))
         if deidentify {
             doc.add(
@@ -65,6 +75,11 @@ public struct CaseExportWriter {
         doc.field("Referred by", c.referringClinician)
         doc.field("Question", c.question.isEmpty ? "—" : say(c.question))
         doc.field("Status", c.status.rawValue)
+    }
+
+    /// The treatment lines given so far.
+    func treatmentHistory(into doc: inout ExportDocument, say: (String) -> String) {
+        let c = record
         if !c.treatmentHistory.isEmpty {
             doc.add(.section("Treatment history"))
             for line in TherapyLine.ordered(c.treatmentHistory) {
@@ -76,6 +91,11 @@ public struct CaseExportWriter {
                 doc.add(.bullet(text, indent: 0))
             }
         }
+    }
+
+    /// The findings the minutes would list for this case.
+    func keyFindings(into doc: inout ExportDocument, minutes: MinutesWriter) {
+        let c = record
         let findings = minutes.keyFindings(c, decision: decision)
         if !findings.shown.isEmpty {
             doc.add(.section("Key findings"))
@@ -84,6 +104,11 @@ public struct CaseExportWriter {
                 doc.add(.bullet("\(findings.more) more finding\(findings.more == 1 ? "" : "s") not listed", indent: 0))
             }
         }
+    }
+
+    /// The meetings the case was on, with their outcomes, and the notes on it.
+    func meetingsAndNotes(into doc: inout ExportDocument, clock: ExportClock, say: (String) -> String) {
+        let c = record
         if !meetings.isEmpty {
             doc.add(.section("Board meetings"))
             for m in meetings.sorted(by: { ($0.startsAt, $0.id) < ($1.startsAt, $1.id) }) {
@@ -104,6 +129,11 @@ public struct CaseExportWriter {
                     .bullet("\(note.author) (\(clock.shortDayAndTime(note.writtenAt))): \(say(note.text))", indent: 0))
             }
         }
+    }
+
+    /// The decision in force: recommendations, consensus, dissent, follow-up and its sign-off with the hash.
+    func decisionSection(into doc: inout ExportDocument, clock: ExportClock, say: (String) -> String) {
+        let c = record
         doc.add(.section("Decision"))
         if let d = decision {
             for r in d.recommendations.sorted(by: { ($0.priority, $0.kind.rawValue) < ($1.priority, $1.kind.rawValue) })
@@ -138,6 +168,5 @@ public struct CaseExportWriter {
         } else {
             doc.add(.text("No decision recorded.", indent: 0))
         }
-        return doc.render(format, width: width)
     }
 }

@@ -30,16 +30,33 @@ public struct FindingDetailText {
         self.diagnosisCode = diagnosisCode
     }
 
+    /// The finding as labelled lines: the alteration, the call in this sample, where it was found, then each
+    /// evidence item (treatment options first).
     public func lines() -> [Line] {
-        let f = finding
-        var out: [Line] = [Line("\(f.label)  ·  \(f.id)", .title)]
-        func field(_ label: String, _ value: String?, _ tone: Tone = .normal) {
+        let report = finding.reportId.flatMap { id in reports.first { $0.id == id } }
+        var out = Fields(lines: [Line("\(finding.label)  ·  \(finding.id)", .title)])
+        alteration(into: &out, report: report)
+        call(into: &out)
+        provenance(into: &out, report: report)
+        return out.lines + [Line("")] + evidenceLines()
+    }
+
+    /// `Label         value` lines; a missing value shows as a dim dash.
+    struct Fields {
+        var lines: [Line]
+
+        mutating func field(_ label: String, _ value: String?, _ tone: Tone = .normal) {
             let padded = label.padding(toLength: 14, withPad: " ", startingAt: 0)
-            out.append(Line(padded + (value.flatMap { $0.isEmpty ? nil : $0 } ?? "—"), value == nil ? .dim : tone))
+            lines.append(Line(padded + (value.flatMap { $0.isEmpty ? nil : $0 } ?? "—"), value == nil ? .dim : tone))
         }
-        field("Gene", f.gene)
-        field("HGVS c.", f.hgvsC)
-        field(
+    }
+
+    /// Gene, HGVS, transcript, consequence, locus, kind, and what a rearrangement, copy number, fusion or biomarker adds.
+    func alteration(into out: inout Fields, report: MolecularReport?) {
+        let f = finding
+        out.field("Gene", f.gene)
+        out.field("HGVS c.", f.hgvsC)
+        out.field(
             "HGVS p.",
             f.hgvsP.map { p in
                 [
@@ -47,75 +64,87 @@ public struct FindingDetailText {
                     f.proteinDerivedFrom.map { "derived from \($0), not written as HGVS" },
                 ].compactMap { $0 }.joined(separator: " ")
             })
-        field("Transcript", f.transcript)
-        field("Consequence", f.consequence)
-        if let exon = f.exon { field("Exon", exon) }
-        let report = f.reportId.flatMap { id in reports.first { $0.id == id } }
+        out.field("Transcript", f.transcript)
+        out.field("Consequence", f.consequence)
+        if let exon = f.exon { out.field("Exon", exon) }
         if let chrom = f.chrom, let position = f.position {
             var locus = "\(chrom):\(position)" + (f.end.map { $0 != position ? "-\($0)" : "" } ?? "")
             if let ref = f.ref, let alt = f.alt { locus += " \(ref)>\(alt)" }
             if let build = report?.genomeBuild { locus += " (\(build))" }
             if let id = f.sourceId { locus += ", id \(id)" }
-            field("Locus", locus)
+            out.field("Locus", locus)
         }
-        field("Kind", f.kind.label + (f.svType.map { ", \($0.rawValue)" } ?? ""))
+        out.field("Kind", f.kind.label + (f.svType.map { ", \($0.rawValue)" } ?? ""))
         if f.svType != nil || f.partnerChrom != nil {
             let sv = [
                 f.svSize.map { "size \($0) bp" }, f.svLength.map { "SVLEN \($0)" },
                 f.partnerChrom.map { c in "partner \(c)" + (f.partnerPosition.map { ":\($0)" } ?? "") },
                 f.mateId.map { "mate \($0)" }, f.precise.map { $0 ? "precise" : "imprecise" },
             ].compactMap { $0 }
-            if !sv.isEmpty { field("Rearrangement", sv.joined(separator: ", ")) }
+            if !sv.isEmpty { out.field("Rearrangement", sv.joined(separator: ", ")) }
         }
         if f.kind == .copyNumber {
-            field(
+            out.field(
                 "Copy number",
                 [f.copyNumberCall?.label, f.copyNumber.map { "CN \(Self.number($0))" }].compactMap { $0 }.joined(
                     separator: ", "))
         }
         if let partners = f.partners {
-            field("Partners", partners.joined(separator: "::") + (f.breakpoints.map { " (\($0))" } ?? ""))
+            out.field("Partners", partners.joined(separator: "::") + (f.breakpoints.map { " (\($0))" } ?? ""))
         }
-        if let b = f.biomarker { field("Biomarker", b.label) }
-        field(
+        if let b = f.biomarker { out.field("Biomarker", b.label) }
+    }
+
+    /// The call in this sample: VAF and reads, the matched normal, genotype, filters, origin and class.
+    func call(into out: inout Fields) {
+        let f = finding
+        out.field(
             "VAF",
             f.vaf.map { String(format: "%.1f%% (%.3f)", $0 * 100, $0) + (f.vafSource.map { ", from \($0)" } ?? "") })
         let reads = [f.altCount.map { "\($0) alt" }, f.refCount.map { "\($0) ref" }].compactMap { $0 }
-        field(
+        out.field(
             "Depth", f.depth.map { "\($0) reads" + (reads.isEmpty ? "" : " (" + reads.joined(separator: ", ") + ")") })
         if f.normalDepth != nil || f.normalVAF != nil {
-            field(
+            out.field(
                 "Normal",
                 [
                     f.normalVAF.map { String(format: "VAF %.1f%%", $0 * 100) }, f.normalDepth.map { "depth \($0)" },
                     f.normalAltCount.map { "\($0) alt reads" },
                 ].compactMap { $0 }.joined(separator: ", "))
         }
-        if let gt = f.genotype { field("Genotype", gt) }
-        field(
+        if let gt = f.genotype { out.field("Genotype", gt) }
+        out.field(
             "Filter",
             f.filter.map { "\($0) (did not pass the caller's filters; kept but marked)" } ?? "PASS or not filtered")
-        if let sampleFilter = f.sampleFilter { field("Sample filter", sampleFilter) }
-        field("Origin", f.origin.rawValue)
-        field("Class", f.classification?.label)
+        if let sampleFilter = f.sampleFilter { out.field("Sample filter", sampleFilter) }
+        out.field("Origin", f.origin.rawValue)
+        out.field("Class", f.classification?.label)
+    }
+
+    /// The specimen and the report the finding came from.
+    func provenance(into out: inout Fields, report: MolecularReport?) {
         if let s = report?.specimen {
             let purity = s.tumourPurity.map { String(format: "purity %.0f%%", $0 * 100) }
-            field(
+            out.field(
                 "Specimen",
                 [s.id, s.type, s.site, s.collectedOn.map { "collected \($0)" }, purity].compactMap { $0 }.joined(
                     separator: ", "))
         } else {
-            field("Specimen", nil)
+            out.field("Specimen", nil)
         }
         if let r = report {
-            field(
+            out.field(
                 "Report",
                 [r.id, r.lab, r.assay, r.reportedOn.map { "reported \($0)" }].compactMap { $0 }.joined(separator: ", "))
         } else {
-            field("Report", f.reportId.map { "\($0) (not in the case's reports)" })
+            out.field("Report", finding.reportId.map { "\($0) (not in the case's reports)" })
         }
-        out.append(Line(""))
-        let evidence = f.evidenceInReadingOrder
+    }
+
+    /// Each evidence item with level, direction, type, disease, drugs, source, citation and statement.
+    func evidenceLines() -> [Line] {
+        var out: [Line] = []
+        let evidence = finding.evidenceInReadingOrder
         out.append(
             Line(
                 evidence.isEmpty ? "Evidence: none recorded" : "Evidence (\(evidence.count)), treatment options first",
