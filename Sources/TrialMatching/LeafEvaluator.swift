@@ -76,132 +76,8 @@ enum Evaluator {
     }
 
     static func verdict(_ leaf: Leaf, _ c: CaseIndex) -> Verdict {
-        var v: Verdict
-        switch leaf.test {
-        case .age(let cmp):
-            guard let age = c.age else { return noData }
-            v = value(cmp.holds(Double(age)))
-        case .sex(let wanted):
-            guard c.sex == .female || c.sex == .male else { return noData }
-            v = value(c.sex == wanted)
-        case .diagnosis(let targets, let negated):
-            v = diagnosis(targets, negated: negated, c)
-        case .ecog(let cmp):
-            guard let ecog = c.ecog else { return noData }
-            v = value(cmp.holds(Double(ecog)))
-        case .tmb(let cmp):
-            guard let tmb = c.tmb else { return noData }
-            v = value(cmp.holds(tmb))
-            if v.outcome == .met && cmp.op != .lt && cmp.op != .le {
-                v.tally.genomicMet = 1
-                v.tally.actionableMet = 1
-            }
-        case .microsatellite(let high, let negated):
-            let state: CaseIndex.Tri
-            switch c.msi {
-            case .high: state = high ? .positive : .negative
-            case .stable, .low: state = high ? .negative : .positive
-            case .unknown:
-                state =
-                    c.mmrDeficient == .unknown
-                    ? .unknown : ((c.mmrDeficient == .positive) == high ? .positive : .negative)
-            }
-            v = tri(state, negated: negated)
-            if v.outcome == .met && high && !negated {
-                v.tally.genomicMet = 1
-                v.tally.actionableMet = 1
-            }
-        case .mmr(let deficient, let negated):
-            var state = c.mmrDeficient
-            if state == .unknown, c.msi != .unknown { state = c.msi == .high ? .positive : .negative }
-            if state != .unknown, !deficient { state = state == .positive ? .negative : .positive }
-            v = tri(state, negated: negated)
-            if v.outcome == .met && deficient && !negated {
-                v.tally.genomicMet = 1
-                v.tally.actionableMet = 1
-            }
-        case .receptor(let receptor, let positive, let negated):
-            let state = receptor == .er ? c.er : receptor == .pr ? c.pr : c.her2
-            let adjusted: CaseIndex.Tri =
-                state == .unknown ? .unknown : ((state == .positive) == positive ? .positive : .negative)
-            v = tri(adjusted, negated: negated)
-        case .priorTreatment(let names, _, let negated):
-            guard c.hasHistory else { return Verdict(outcome: .unknown, tally: Tally(unknowns: 1), reason: .noHistory) }
-            let received = names.contains { n in
-                c.drugs.contains { $0 == n || $0.contains(n) } || c.regimens.contains { $0.contains(n) }
-            }
-            v = Verdict(outcome: received != negated ? .met : .notMet, reason: received ? .received : .notReceived)
-        case .mrd(let cmp):
-            guard let level = c.mrd else { return noData }
-            v = value(cmp.holds(level))
-        case .remission(let n):
-            // In complete remission: the latest line's best response is CR after at least n lines with drugs.
-            guard c.hasHistory, let response = c.latestResponse else {
-                return Verdict(outcome: .unknown, tally: Tally(unknowns: 1), reason: .noHistory)
-            }
-            if response != .cr {
-                v = value(false)
-            } else if c.drugLines >= n {
-                v = value(true)
-            } else {
-                return noData
-            }
-        case .latestTreatment(let names, _):
-            guard c.hasHistory else { return Verdict(outcome: .unknown, tally: Tally(unknowns: 1), reason: .noHistory) }
-            let holds = names.contains { n in c.latestDrugs.contains { $0 == n || $0.contains(n) } }
-            v = Verdict(outcome: holds ? .met : .notMet, reason: holds ? .received : .notReceived)
-        case .genomic(let test):
-            v = genomic(test, c)
-        case .diseaseStatus(let statuses, let groups):
-            // Statuses that name diagnosis groups ("Lymphoma, Non-Hodgkin", "Multiple Myeloma", "Advanced Solid
-            // Tumors"): a diagnosis in none of them does not meet it; a haematological group is met by the diagnosis.
-            if !groups.isEmpty, c.dxCode != nil, !c.dxChain.isEmpty {
-                let fits = groups.filter { g in
-                    switch g.target {
-                    case .code(let code): c.dxChain.contains(code)
-                    case .solid: c.dxSolid
-                    case .liquid: c.dxLiquid
-                    case .unmapped: false
-                    }
-                }
-                if fits.isEmpty {
-                    v = Verdict(outcome: .notMet, reason: .value)
-                    break
-                }
-                if fits.contains(where: { !$0.advanced }) {
-                    v = Verdict(outcome: .met, reason: .value)
-                    break
-                }
-            }
-            let wantsAdvanced = statuses.contains {
-                $0.lowercased().contains("advanced") || $0.lowercased().contains("metasta")
-            }
-            // Advanced or metastatic: stage IV (or M1) meets it; stage I–II does not; stage III may be locally
-            // advanced and a stage contradicted by recorded metastases needs the chart.
-            guard wantsAdvanced else { return Verdict(outcome: .unknown, tally: Tally(unknowns: 1), reason: .noData) }
-            if c.metastatic {
-                v = Verdict(outcome: .met, reason: .value)
-            } else if c.stageLevel == 1 || c.stageLevel == 2, !c.stageConflict {
-                v = Verdict(outcome: .notMet, reason: .value)
-            } else {
-                return Verdict(outcome: .unknown, tally: Tally(unknowns: 1), reason: .noData)
-            }
-        case .unsupported:
-            return Verdict(outcome: .unknown, tally: Tally(unknowns: 1), reason: .unsupported)
-        case .stage(let yes, let maybe):
-            guard c.stageLevel > 0 else { return noData }
-            let b = UInt8(1) << c.stageLevel
-            // A stage below IV with metastatic sites recorded contradicts itself: the chart settles it.
-            if c.stageConflict { return noData }
-            if yes & b != 0 { v = value(true) } else if maybe & b != 0 { return noData } else { v = value(false) }
-        case .alive:
-            v = value(!c.deceased)
-        case .advancedLines(let cmp):
-            guard c.hasHistory, let n = c.advancedLines else {
-                return Verdict(outcome: .unknown, tally: Tally(unknowns: 1), reason: .noHistory)
-            }
-            v = value(cmp.holds(Double(n)))
-        }
+        var v = verdict(of: leaf.test, c)
+        // A genomic requirement read from free text counts apart from the structured ones (it is less certain).
         if leaf.fromText, v.tally.genomicMet > 0 {
             v.tally.textGenomicMet = v.tally.genomicMet
             v.tally.genomicMet = 0
@@ -209,6 +85,135 @@ enum Evaluator {
             v.tally.bestTier = 5
         }
         return v
+    }
+
+    /// One test on the case: met, not met, or unknown with why (no data, no treatment history, not supported).
+    private static func verdict(of test: Test, _ c: CaseIndex) -> Verdict {
+        switch test {
+        case .age(let cmp):
+            guard let age = c.age else { return noData }
+            return value(cmp.holds(Double(age)))
+        case .sex(let wanted):
+            guard c.sex == .female || c.sex == .male else { return noData }
+            return value(c.sex == wanted)
+        case .diagnosis(let targets, let negated):
+            return diagnosis(targets, negated: negated, c)
+        case .ecog(let cmp):
+            guard let ecog = c.ecog else { return noData }
+            return value(cmp.holds(Double(ecog)))
+        case .tmb(let cmp):
+            guard let tmb = c.tmb else { return noData }
+            return genomicCredit(value(cmp.holds(tmb)), when: cmp.op != .lt && cmp.op != .le)
+        case .microsatellite(let high, let negated):
+            return microsatellite(high: high, negated: negated, c)
+        case .mmr(let deficient, let negated):
+            return mmr(deficient: deficient, negated: negated, c)
+        case .receptor(let receptor, let positive, let negated):
+            let state = receptor == .er ? c.er : receptor == .pr ? c.pr : c.her2
+            let adjusted: CaseIndex.Tri =
+                state == .unknown ? .unknown : ((state == .positive) == positive ? .positive : .negative)
+            return tri(adjusted, negated: negated)
+        case .priorTreatment(let names, _, let negated):
+            guard c.hasHistory else { return noHistory }
+            let received = names.contains { n in
+                c.drugs.contains { $0 == n || $0.contains(n) } || c.regimens.contains { $0.contains(n) }
+            }
+            return Verdict(outcome: received != negated ? .met : .notMet, reason: received ? .received : .notReceived)
+        case .mrd(let cmp):
+            guard let level = c.mrd else { return noData }
+            return value(cmp.holds(level))
+        case .remission(let n):
+            return remission(afterLines: n, c)
+        case .latestTreatment(let names, _):
+            guard c.hasHistory else { return noHistory }
+            let holds = names.contains { n in c.latestDrugs.contains { $0 == n || $0.contains(n) } }
+            return Verdict(outcome: holds ? .met : .notMet, reason: holds ? .received : .notReceived)
+        case .genomic(let test):
+            return genomic(test, c)
+        case .diseaseStatus(let statuses, let groups):
+            return diseaseStatus(statuses, groups: groups, c)
+        case .unsupported:
+            return Verdict(outcome: .unknown, tally: Tally(unknowns: 1), reason: .unsupported)
+        case .stage(let yes, let maybe):
+            guard c.stageLevel > 0 else { return noData }
+            let b = UInt8(1) << c.stageLevel
+            // A stage below IV with metastatic sites recorded contradicts itself: the chart settles it.
+            if c.stageConflict { return noData }
+            if yes & b != 0 { return value(true) }
+            return maybe & b != 0 ? noData : value(false)
+        case .alive:
+            return value(!c.deceased)
+        case .advancedLines(let cmp):
+            guard c.hasHistory, let n = c.advancedLines else { return noHistory }
+            return value(cmp.holds(Double(n)))
+        }
+    }
+
+    private static let noHistory = Verdict(outcome: .unknown, tally: Tally(unknowns: 1), reason: .noHistory)
+
+    /// A met biomarker requirement (TMB high, MSI-high, dMMR) counts as a met genomic and actionable criterion.
+    private static func genomicCredit(_ verdict: Verdict, when applies: Bool) -> Verdict {
+        guard verdict.outcome == .met, applies else { return verdict }
+        var v = verdict
+        v.tally.genomicMet = 1
+        v.tally.actionableMet = 1
+        return v
+    }
+
+    /// MSI-high (or stable): from the MSI result, else from the MMR status (deficient reads as MSI-high).
+    private static func microsatellite(high: Bool, negated: Bool, _ c: CaseIndex) -> Verdict {
+        let state: CaseIndex.Tri
+        switch c.msi {
+        case .high: state = high ? .positive : .negative
+        case .stable, .low: state = high ? .negative : .positive
+        case .unknown:
+            state =
+                c.mmrDeficient == .unknown
+                ? .unknown : ((c.mmrDeficient == .positive) == high ? .positive : .negative)
+        }
+        return genomicCredit(tri(state, negated: negated), when: high && !negated)
+    }
+
+    /// MMR deficient (or proficient): from the MMR result, else from MSI (MSI-high reads as deficient).
+    private static func mmr(deficient: Bool, negated: Bool, _ c: CaseIndex) -> Verdict {
+        var state = c.mmrDeficient
+        if state == .unknown, c.msi != .unknown { state = c.msi == .high ? .positive : .negative }
+        if state != .unknown, !deficient { state = state == .positive ? .negative : .positive }
+        return genomicCredit(tri(state, negated: negated), when: deficient && !negated)
+    }
+
+    /// In complete remission: the latest line's best response is CR after at least n lines with drugs.
+    private static func remission(afterLines n: Int, _ c: CaseIndex) -> Verdict {
+        guard c.hasHistory, let response = c.latestResponse else { return noHistory }
+        if response != .cr { return value(false) }
+        return c.drugLines >= n ? value(true) : noData
+    }
+
+    /// Disease-status requirements: groups of diagnoses ("Lymphoma, Non-Hodgkin", "Multiple Myeloma", "Advanced Solid
+    /// Tumors") and advanced or metastatic disease.
+    private static func diseaseStatus(_ statuses: [String], groups: [DiseaseGroup], _ c: CaseIndex) -> Verdict {
+        // A diagnosis in none of the groups does not meet it; a haematological group is met by the diagnosis.
+        if !groups.isEmpty, c.dxCode != nil, !c.dxChain.isEmpty {
+            let fits = groups.filter { g in
+                switch g.target {
+                case .code(let code): c.dxChain.contains(code)
+                case .solid: c.dxSolid
+                case .liquid: c.dxLiquid
+                case .unmapped: false
+                }
+            }
+            if fits.isEmpty { return Verdict(outcome: .notMet, reason: .value) }
+            if fits.contains(where: { !$0.advanced }) { return Verdict(outcome: .met, reason: .value) }
+        }
+        let wantsAdvanced = statuses.contains {
+            $0.lowercased().contains("advanced") || $0.lowercased().contains("metasta")
+        }
+        // Advanced or metastatic: stage IV (or M1) meets it; stage I–II does not; stage III may be locally
+        // advanced and a stage contradicted by recorded metastases needs the chart.
+        guard wantsAdvanced else { return noData }
+        if c.metastatic { return Verdict(outcome: .met, reason: .value) }
+        if c.stageLevel == 1 || c.stageLevel == 2, !c.stageConflict { return Verdict(outcome: .notMet, reason: .value) }
+        return noData
     }
 
     private static func diagnosis(_ targets: [DiagnosisTarget], negated: Bool, _ c: CaseIndex) -> Verdict {
