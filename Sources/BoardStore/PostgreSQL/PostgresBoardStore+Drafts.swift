@@ -4,7 +4,7 @@ import Foundation
 /// keeps them. Not audited: drafts are not records.
 extension PostgresBoardStore: DraftStore {
     public func saveDraft(key: String, body: String, now: Date) throws {
-        try run {
+        _ = try run {
             try connection.query(
                 """
                 INSERT INTO draft(key, user_name, body, updated_at) VALUES ($1, $2, $3, $4)
@@ -30,7 +30,7 @@ extension PostgresBoardStore: DraftStore {
     }
 
     public func deleteDraft(key: String) throws {
-        try run { try connection.query("DELETE FROM draft WHERE key = $1", [draftKey(key)]) }
+        _ = try run { try connection.query("DELETE FROM draft WHERE key = $1", [draftKey(key)]) }
     }
 
     private func draftKey(_ key: String) -> String { user + "\u{1F}" + key }
