@@ -33,20 +33,13 @@ extension KeyedDecodingContainer {
     }
 }
 
-/// Defaults of numbers, flags and instants, which differ from property to property.
+/// Defaults of numbers and flags, which differ from property to property.
 public enum Defaults {
     public enum True: DecodingDefault {
         public static var whenMissing: Bool { true }
     }
-    public enum Zero: DecodingDefault {
-        public static var whenMissing: Int { 0 }
-    }
     public enum One: DecodingDefault {
         public static var whenMissing: Int { 1 }
-    }
-    /// 1970-01-01T00:00:00Z, for records from before the field was kept.
-    public enum Epoch: DecodingDefault {
-        public static var whenMissing: Date { Date(timeIntervalSince1970: 0) }
     }
 }
 

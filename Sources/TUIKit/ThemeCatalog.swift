@@ -10,23 +10,24 @@ public struct ThemeCatalog: Sendable {
         self.directories = directories
     }
 
-    /// The usual places: `$TUMORBOARD_THEMES` (colon-separated), `~/.config/tumorboard/themes`,
-    /// `./Themes`, and `Themes` / `../share/tumorboard/themes` next to the executable.
+    /// The usual places for the program `app`: `$APP_THEMES` (upper case, colon-separated),
+    /// `~/.config/app/themes`, `./Themes`, and `Themes` / `../share/app/themes` next to the executable.
     public static func defaultDirectories(
+        app: String,
         environment: [String: String] = ProcessInfo.processInfo.environment,
         executablePath: String? = CommandLine.arguments.first
     ) -> [String] {
         var dirs: [String] = []
-        if let extra = environment["TUMORBOARD_THEMES"] {
+        if let extra = environment[app.uppercased() + "_THEMES"] {
             dirs += extra.split(separator: ":").map(String.init)
         }
         let configHome = environment["XDG_CONFIG_HOME"] ?? environment["HOME"].map { $0 + "/.config" }
-        if let configHome { dirs.append(configHome + "/tumorboard/themes") }
+        if let configHome { dirs.append(configHome + "/\(app)/themes") }
         dirs.append(FileManager.default.currentDirectoryPath + "/Themes")
         if let exe = executablePath {
             let dir = (URL(fileURLWithPath: exe).resolvingSymlinksInPath().deletingLastPathComponent().path)
             dirs.append(dir + "/Themes")
-            dirs.append(dir + "/../share/tumorboard/themes")
+            dirs.append(dir + "/../share/\(app)/themes")
         }
         return dirs
     }

@@ -7,7 +7,7 @@ import TerminalNCurses
 /// Opens the board screen on a store: checks for a terminal, picks the theme, runs the loop, restores the terminal.
 enum ScreenLauncher {
     static func themeCatalog() -> ThemeCatalog {
-        var dirs = ThemeCatalog.defaultDirectories()
+        var dirs = ThemeCatalog.defaultDirectories(app: "tumorboard")
         dirs.append(
             URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Themes")
                 .standardized.path)

@@ -162,4 +162,12 @@ let themesDirectory = Repository.themesDirectory
         #expect(try ThemeCatalog(directories: []).load("monochrome") == .monochrome)
         #expect(throws: ThemeError.self) { try catalog.load("nope") }
     }
+
+    /// The program names its own search path: the toolkit knows no program.
+    @Test func searchPathIsTheProgramsOwn() {
+        let dirs = ThemeCatalog.defaultDirectories(
+            app: "board", environment: ["BOARD_THEMES": "/a:/b", "HOME": "/home/u"], executablePath: "/opt/x/bin/board")
+        #expect(Array(dirs.prefix(3)) == ["/a", "/b", "/home/u/.config/board/themes"])
+        #expect(dirs.last == "/opt/x/bin/../share/board/themes")
+    }
 }
