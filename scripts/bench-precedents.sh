@@ -10,8 +10,10 @@ cd "$(dirname "$0")/.."
 CASES="${CASES:-100000}"
 FINDINGS="${FINDINGS:-50}"
 STORE="${STORE:-/tmp/tumorboard-bench-precedents-$CASES-$FINDINGS.sqlite}"
-swift build -c release --product tumorboard >/dev/null
+# The release app is built only to generate a store; an existing STORE (a copy of a shared benchmark store) is
+# timed as it is. Never point STORE at a shared read-only store: copy it first (opening may migrate it).
 if [ ! -f "$STORE" ]; then
+    swift build -c release --product tumorboard >/dev/null
     echo "generating $CASES cases (× $FINDINGS findings) with history into $STORE …"
     /usr/bin/time -f "generate: %e s, %M KB peak" "$(swift build -c release --show-bin-path)/tumorboard" generate \
         --store "$STORE" --cases "$CASES" --findings "$FINDINGS" --trials 0 --seed 42 --history
@@ -19,3 +21,4 @@ fi
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime)"
 (cd Benchmarks && swift build -c release --product PrecedentBenchmark >/dev/null)
 "$(cd Benchmarks && swift build -c release --show-bin-path)/PrecedentBenchmark" "$STORE" "$CASES" "${1:-200}"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime)"

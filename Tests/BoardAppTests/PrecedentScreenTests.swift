@@ -15,7 +15,8 @@ struct PrecedentScreenTests {
         let (app, _) = try SampleBoard.app(width: 140, height: 60)
         app.run(.openCase("C-0009"))
         app.handle(.char("8"))
-        let screen = app.frame().textDump()
+        // The plot's rows are joined by no-break spaces (so the tab's word wrap keeps their columns).
+        let screen = app.frame().textDump().replacingOccurrences(of: "\u{00A0}", with: " ")
         #expect(screen.contains("Precedents"))
         #expect(screen.contains("earlier cases with FGFR2 fusion, IHCH:"))
         #expect(screen.contains("recommended FGFR inhibitor"))
@@ -40,5 +41,21 @@ struct PrecedentScreenTests {
         let c9 = try #require(list.precedents.first { $0.caseId == "C-0009" })
         #expect(c9.course?.treatment == "Pemigatinib" && c9.course?.ongoing == true)
         #expect(c9.outcomes.first?.kind == .treatmentStarted)
+    }
+
+    /// The tab wraps words, but the swimmer plot keeps its columns: every bar starts in the same column, after the
+    /// 24-column label, at 80 columns as at 140.
+    @Test(arguments: [80, 140]) func theSwimmerPlotKeepsItsColumnsOnScreen(width: Int) throws {
+        let (app, _) = try SampleBoard.app(width: width, height: 80)
+        app.run(.openCase("C-0009"))
+        app.handle(.char("8"))
+        let rows = app.frame().textDump().replacingOccurrences(of: "\u{00A0}", with: " ").split(separator: "\n")
+            .map(String.init)
+        let bars = rows.filter { $0.contains("━") && $0.contains(" mo") && !$0.contains("on treatment") }
+        #expect(bars.count >= 4)
+        let starts = Set(bars.map { row in row.distance(from: row.startIndex, to: row.firstIndex(of: "━")!) })
+        #expect(starts == [1 + 24 + 1], "bars start after the border and the 24-column label: \(starts)")
+        let axis = try #require(rows.first { $0.contains(" months") && $0.contains("0") })
+        #expect(axis.distance(from: axis.startIndex, to: axis.firstIndex(of: "0")!) == 1 + 24 + 1)
     }
 }

@@ -106,6 +106,9 @@ struct OutcomeRetractionTests {
         #expect(try store.followUpQueue(today: today).map(\.caseId) == ["C-3"])
         try store.addOutcome(Self.outcome("C-3", .progression, "2026-12-15"), today: today)
         #expect(try store.outcomes(caseIds: ["C-3"])["C-3"]?.map(\.kind) == [.progression])
+        // What leaves for a partner board (cohort export) holds only the standing outcome.
+        let exported = try store.decidedCases(diagnoses: [], genes: []).first { $0.record.id == "C-3" }
+        #expect(exported?.outcomes.map(\.kind) == [.progression])
     }
 
     @Test func aSecondImportDoesNotBringItBack() throws {
@@ -119,5 +122,18 @@ struct OutcomeRetractionTests {
         retracted.retraction = OutcomeRetraction(reason: "x", retractedBy: "y", retractedAt: Fixtures.now)
         retracted.regimen = "futibatinib"
         #expect(throws: OutcomeInvalid.self) { try store.addOutcome(retracted, today: Self.today) }
+    }
+
+    @Test func precedentsNoLongerShowIt() throws {
+        let store = try CohortExchangeTests.sampleStore()
+        let start = try store.addOutcome(
+            Self.outcome("C-0009", .treatmentStarted, "2026-11-25") { $0.regimen = "futibatinib" }, today: Self.today)
+        func shown() throws -> [String] {
+            try store.precedents(for: "C-0028", limit: 50).precedents.first { $0.caseId == "C-0009" }?.outcomes
+                .compactMap(\.regimen) ?? []
+        }
+        #expect(try shown().contains("futibatinib"))
+        try store.retractOutcome(id: start.id, version: 1, reason: "another patient's", now: Fixtures.now)
+        #expect(try !shown().contains("futibatinib"))
     }
 }

@@ -58,7 +58,7 @@ final class CaseView {
         let lines: [TextView.Line]
         do {
             let list = try context.store.precedents(for: caseId)
-            lines = PrecedentText.lines(list, width: width).map { line in
+            lines = PrecedentText.lines(list, width: width, keepingPlotColumns: true).map { line in
                 if line.hasPrefix("• ") { return .init(line, role: .highlight) }
                 if line.first?.isNumber == true, line.contains(". ") { return .init(line, role: .title) }
                 if line.hasPrefix("   why:") || line.hasPrefix("   outcomes") { return .init(line, role: .dim) }

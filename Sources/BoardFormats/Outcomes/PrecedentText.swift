@@ -5,8 +5,9 @@ import Foundation
 /// per group, the swimmer plot, then each precedent with why it is similar, its signed recommendation with
 /// evidence, and its outcomes.
 public enum PrecedentText {
-    /// Every line, for a terminal `width` columns wide.
-    public static func lines(_ list: PrecedentList, width: Int = 100) -> [String] {
+    /// Every line, for a terminal `width` columns wide. `keepingPlotColumns` joins the plot's rows with no-break
+    /// spaces, so a view that wraps words (the case screen) keeps its bars in their columns.
+    public static func lines(_ list: PrecedentList, width: Int = 100, keepingPlotColumns: Bool = false) -> [String] {
         guard !list.precedents.isEmpty else {
             return ["No earlier case with a signed decision is like \(list.caseId) (\(list.compared) compared)."]
         }
@@ -16,7 +17,10 @@ public enum PrecedentText {
         out += PrecedentGroup.groups(list.precedents).map { "• " + $0.sentence }
         out.append("")
         out.append("Swimmer plot (from the start of treatment):")
-        out += SwimmerPlot.lines(list.precedents, width: width)
+        let plot = SwimmerPlot.lines(list.precedents, width: width)
+        out +=
+            keepingPlotColumns
+            ? plot.dropLast().map { $0.replacingOccurrences(of: " ", with: "\u{00A0}") } + plot.suffix(1) : plot
         out.append("")
         for (index, precedent) in list.precedents.enumerated() {
             out += entry(precedent, number: index + 1)
