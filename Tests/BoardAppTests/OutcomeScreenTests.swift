@@ -103,15 +103,20 @@ struct OutcomeScreenTests {
         #expect(form.outcome.regimen == "FOLFIRINOX" && form.isDirty)
     }
 
-    @Test func enterOnAnOutcomeCorrectsIt() throws {
+    /// The sample board at 140×40 with C-0009's pemigatinib start of 2026-11-20 recorded (O-C-0009-1), its case open.
+    func appWithATreatmentStart() throws -> (BoardApp, BoardStore) {
         let (app, _) = try SampleBoard.app(width: 140, height: 40)
-        let store = app.context.store
-        try store.addOutcome(
+        try app.context.store.addOutcome(
             CaseOutcome(
                 id: "", caseId: "C-0009", kind: .treatmentStarted, date: LocalDate("2026-11-20")!,
                 regimen: "pemigatinib", recordedBy: "", recordedAt: SampleBoard.now),
             today: LocalDate("2026-11-27")!)
         app.run(.openCase("C-0009"))
+        return (app, app.context.store)
+    }
+
+    @Test func enterOnAnOutcomeCorrectsIt() throws {
+        let (app, store) = try appWithATreatmentStart()
         keys(app, "7\n")
         let form = try #require(app.stack.last as? OutcomeFormScreen)
         #expect(form.savedCopy?.id == "O-C-0009-1")
@@ -148,14 +153,7 @@ struct OutcomeScreenTests {
     }
 
     @Test func retractingAsksWhyThenConfirmsAndKeepsTheOutcomeMarked() throws {
-        let (app, _) = try SampleBoard.app(width: 140, height: 40)
-        let store = app.context.store
-        try store.addOutcome(
-            CaseOutcome(
-                id: "", caseId: "C-0009", kind: .treatmentStarted, date: LocalDate("2026-11-20")!,
-                regimen: "pemigatinib", recordedBy: "", recordedAt: SampleBoard.now),
-            today: LocalDate("2026-11-27")!)
-        app.run(.openCase("C-0009"))
+        let (app, store) = try appWithATreatmentStart()
         keys(app, "7R")
         #expect(app.frame().textDump().contains("Retract O-C-0009-1 (2026-11-20 treatment started): why?"))
         app.handle(.enter)
