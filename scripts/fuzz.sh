@@ -7,6 +7,7 @@
 #            or both (default; every reader runs under each build for SECONDS_PER_READER)
 #       -j   readers fuzzed at the same time (default 1); wall time is about ceil(readers / JOBS) × SECONDS,
 #            each reader's share of the CPU falls as JOBS rises (run under `nice` on a shared machine)
+#   FUZZ_TIMEOUT=120                   libFuzzer's per-input timeout in seconds (default 25; raise it on a loaded machine)
 #   FUZZ_CONFIG=debug                  builds the harness unoptimised (default release): a fraction of the build time
 #                                      on a loaded machine (incremental, one job per core), fewer executions a second
 #   FUZZ_REPLAY=1 scripts/fuzz.sh      replays the seeds and Tests/BoardFormatsTests/Regression only (no fuzzing)
@@ -140,7 +141,7 @@ fuzz() { # fuzz BUILD FUZZER READER — one reader, one line of summary on stdou
         args=(-runs=0 "$dir/corpus")
     else
         # The timeout is wall time: generous, because this runs at the lowest priority beside builds.
-        args=(-max_total_time="$SECONDS_EACH" -timeout=25 -rss_limit_mb=3072 -max_len=131072
+        args=(-max_total_time="$SECONDS_EACH" -timeout="${FUZZ_TIMEOUT:-25}" -rss_limit_mb=3072 -max_len=131072
               -artifact_prefix="$dir/" -print_final_stats=1 "$dir/corpus")
     fi
     start=$(date +%s)
