@@ -26,7 +26,7 @@ run() { # name, seconds
     printf "%-34s %8.3f s  %12s records/s\n" "$1" "$2" "$(rate "$N" "$2")"
 }
 
-echo "records per file: $N   (machine: $(nproc) CPUs)"
+echo "records per file: $N   (machine: $(nproc) CPUs, load average $(cut -d" " -f1-3 /proc/loadavg))"
 for kind in vcf maf; do
     STORE="$WORK/store-$kind.sqlite"; rm -f "$STORE" "$STORE-wal" "$STORE-shm"
     "$TB" import --store "$STORE" "$WORK/case.json" >/dev/null
@@ -46,6 +46,8 @@ t0=$(now); sqlite3 "$DB" -cmd ".mode tabs" ".import $WORK/variants.tsv finding";
 run "sqlite3 .import (keyed table)" "$(echo "$t1 - $t0" | bc)"
 
 for kind in vcf maf; do
+    module=$([ $kind = vcf ] && echo cyvcf2 || echo pandas)
+    if ! python3 -c "import $module" 2>/dev/null; then echo "python $module $kind: skipped ($module not installed)"; continue; fi
     DB="$WORK/python-$kind.db"; rm -f "$DB"
     t0=$(now); python3 scripts/bench_import_python.py "$kind" "$WORK/variants.$kind" "$DB" >/dev/null; t1=$(now)
     run "python $([ $kind = vcf ] && echo cyvcf2 || echo pandas) $kind" "$(echo "$t1 - $t0" | bc)"
@@ -57,8 +59,8 @@ echo "ratios (tumorboard / other; target ≥ 0.50 vs sqlite3 .import, > 1 vs Pyt
 for kind in vcf maf; do
     py="python $([ $kind = vcf ] && echo cyvcf2 || echo pandas) $kind"
     echo "  $kind: vs sqlite3 plain $(ratio "tumorboard import $kind" "sqlite3 .import (plain table)")," \
-         "vs sqlite3 keyed $(ratio "tumorboard import $kind" "sqlite3 .import (keyed table)")," \
-         "vs $py $(ratio "tumorboard import $kind" "$py")"
+         "vs sqlite3 keyed $(ratio "tumorboard import $kind" "sqlite3 .import (keyed table)")" \
+         "$([ -n "${RATE[$py]:-}" ] && echo ", vs $py $(ratio "tumorboard import $kind" "$py")")"
 done
 # Read-vs-store breakdown in-process (Benchmarks/ImportBenchmark), when PHASES=1.
 if [ "${PHASES:-0}" = 1 ]; then

@@ -27,7 +27,9 @@ extension BoardStore {
                     let writer = RecordWriter(db: db, user: user, now: now, knowledge: knowledge)
                     for partial in partialCases {
                         let existing = try Self.loadCase(db, id: partial.id)
-                        summary.note("case", try writer.case(CaseMerge.merge(existing, partial), summary: &summary))
+                        summary.note(
+                            "case", try writer.case(CaseMerge.merge(existing, partial), summary: &summary),
+                            id: partial.id)
                     }
                     // Timeline events complete cases the store already holds; an unknown patient is reported, not created.
                     for addition in caseAdditions {
@@ -37,7 +39,9 @@ extension BoardStore {
                             )
                             continue
                         }
-                        summary.note("case", try writer.case(CaseMerge.merge(existing, addition), summary: &summary))
+                        summary.note(
+                            "case", try writer.case(CaseMerge.merge(existing, addition), summary: &summary),
+                            id: addition.id)
                     }
                     let rows = findingBatches.reduce(0) { $0 + $1.findings.count }
                     let total = rows + findingStreams.reduce(0) { $0 + $1.size }

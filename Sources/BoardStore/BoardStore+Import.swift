@@ -44,11 +44,11 @@ extension BoardStore {
             tick()
         }
         for record in bundle.cases {
-            summary.note("case", try writer.case(record, summary: &summary))
+            summary.note("case", try writer.case(record, summary: &summary), id: record.id)
             tick()
         }
         for trial in bundle.trials {
-            summary.note("trial", try writer.trial(trial))
+            summary.note("trial", try writer.trial(trial), id: trial.id)
             tick()
         }
         for meeting in bundle.meetings {

@@ -41,6 +41,39 @@ extension BoardStore {
         }
     }
 
+    /// Replaces the stored matches against these trials only (every case's), in one transaction: what adding or
+    /// changing trials needs, leaving each case's matches against the other trials as they are.
+    public func saveMatches(trialIds: Set<String>, _ matchesByCase: [(caseId: String, matches: [TrialMatch])]) throws {
+        guard !trialIds.isEmpty else { return }
+        try run {
+            try db.write { db in
+                let list = String(decoding: try JSONEncoder().encode(trialIds.sorted()), as: UTF8.self)
+                try db.execute(
+                    sql: "DELETE FROM trial_match WHERE trial_id IN (SELECT value FROM json_each(?))", arguments: [list]
+                )
+                let insert = try db.cachedStatement(
+                    sql: """
+                        INSERT INTO trial_match(case_id, trial_id, arm_id, status, score, computed_at, data_fingerprint, body)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        """)
+                for (caseId, matches) in matchesByCase {
+                    for m in matches where m.caseId == caseId && trialIds.contains(m.trialId) {
+                        try insert.execute(arguments: [
+                            caseId, m.trialId, m.armId ?? "", m.status.rawValue, m.score,
+                            m.computedAt.timeIntervalSince1970, m.dataFingerprint, try Codec.encode(m),
+                        ])
+                    }
+                }
+            }
+        }
+    }
+
+    /// These cases with their findings, in the order given (unknown ids are left out): what matching again the
+    /// cases an import changed reads, instead of every case.
+    public func casesForMatching(ids: [String]) throws -> [Case] {
+        try run { try db.read { db in try ids.compactMap { try Self.loadCase(db, id: $0) } } }
+    }
+
     /// Every case with its findings, in id order: what matching all cases reads.
     public func casesForMatching() throws -> [Case] {
         try run {

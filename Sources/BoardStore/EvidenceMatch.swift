@@ -138,6 +138,8 @@ extension BoardStore {
             touchedCases.insert(u.caseId)
         }
         summary.counts["evidence link"] = counts
+        // New evidence changes what matching reads (the evidence tier of a finding).
+        summary.changedCases.formUnion(touchedCases)
         for caseId in touchedCases.sorted() {
             let top = try Self.topFinding(db, caseId: caseId)
             try db.execute(sql: "UPDATE \"case\" SET top_finding = ? WHERE id = ?", arguments: [top, caseId])

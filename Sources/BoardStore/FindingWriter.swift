@@ -248,7 +248,8 @@ final class FindingWriter {
             counts.unchanged += state.unchanged
             let changed = state.created + state.updated > 0
             try refresh(state, findingsChanged: changed)
-            summary.note("case", casesCreated.contains(caseId) ? .created : changed ? .updated : .unchanged)
+            summary.note(
+                "case", casesCreated.contains(caseId) ? .created : changed ? .updated : .unchanged, id: caseId)
         }
         if !casesCreated.isEmpty {
             summary.notes.append(

@@ -18,8 +18,21 @@ public struct ImportSummary: Sendable, Equatable, CustomStringConvertible {
     public var notes: [String] = []
     /// Per input file: what was read, skipped, refused and not used (see ImportAccount).
     public var accounts: [ImportAccount] = []
+    /// Cases this import created or changed (their record, findings or findings' evidence), so trial matching
+    /// looks again at these cases only.
+    public var changedCases: Set<String> = []
+    /// Trials this import created or changed, so every case is matched again against these trials only.
+    public var changedTrials: Set<String> = []
 
     public init() {}
+
+    /// Counts a case or trial and remembers it when it was created or changed.
+    mutating func note(_ kind: String, _ change: Change, id: String) {
+        note(kind, change)
+        guard change != .unchanged else { return }
+        if kind == "case" { changedCases.insert(id) }
+        if kind == "trial" { changedTrials.insert(id) }
+    }
 
     mutating func note(_ kind: String, _ change: Change) {
         var c = counts[kind, default: Counts()]
@@ -42,6 +55,8 @@ public struct ImportSummary: Sendable, Equatable, CustomStringConvertible {
         skipped += other.skipped
         notes += other.notes
         accounts += other.accounts
+        changedCases.formUnion(other.changedCases)
+        changedTrials.formUnion(other.changedTrials)
     }
 
     enum Change { case created, updated, unchanged }

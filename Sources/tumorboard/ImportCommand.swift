@@ -122,7 +122,12 @@ struct ImportCommand: ParsableCommand {
             lines += summary.skipped.map { "  \($0)" }
         }
         print(lines.joined(separator: "\n"))
-        if !dryRun, let refreshed = try MatchRefresh.all(store) { print(refreshed) }
+        if !dryRun,
+            let refreshed = try MatchRefresh.changed(
+                store, cases: summary.changedCases, trials: summary.changedTrials)
+        {
+            print(refreshed)
+        }
     }
 }
 

@@ -115,7 +115,8 @@ enum MatchTable {
     }
 }
 
-/// Recomputes and stores every case's matches after cases or trials change (import, demo seeding).
+/// Recomputes and stores matches after cases or trials change: every case's (demo seeding), or only what an import
+/// changed.
 enum MatchRefresh {
     /// Returns a one-line summary, or nil when the store holds no trials (nothing to match).
     @discardableResult
@@ -128,5 +129,46 @@ enum MatchRefresh {
         let eligible = results.reduce(0) { $0 + $1.filter { $0.status == .eligible }.count }
         let possible = results.reduce(0) { $0 + $1.filter { $0.status == .possiblyEligible }.count }
         return "trial matches recomputed for \(cases.count) cases: \(eligible) eligible, \(possible) possibly eligible"
+    }
+
+    /// After an import: every case against the trials it created or changed, and the cases it created or changed
+    /// against every trial; matches of unchanged cases against unchanged trials stay as stored. Returns a one-line
+    /// summary, or nil when nothing needs matching (no trials, or nothing changed).
+    @discardableResult
+    static func changed(
+        _ store: BoardStore, cases changedCases: Set<String>, trials changedTrials: Set<String>,
+        on day: LocalDate = LocalDate(Date())
+    ) throws -> String? {
+        let trials = try store.trials()
+        guard !trials.isEmpty, !changedCases.isEmpty || !changedTrials.isEmpty else { return nil }
+        var parts: [String] = []
+        var eligible = 0
+        var possible = 0
+        func count(_ results: [[TrialMatch]]) {
+            for list in results {
+                for m in list {
+                    if m.status == .eligible { eligible += 1 }
+                    if m.status == .possiblyEligible { possible += 1 }
+                }
+            }
+        }
+        let newTrials = trials.filter { changedTrials.contains($0.id) }
+        if !newTrials.isEmpty {
+            let others = try store.casesForMatching().filter { !changedCases.contains($0.id) }
+            let results = MatchEngine(trials: newTrials).matchAll(others, on: day, selection: .relevant)
+            try store.saveMatches(trialIds: Set(newTrials.map(\.id)), Array(zip(others.map(\.id), results)))
+            count(results)
+            parts.append("\(others.count) cases against \(newTrials.count) new or changed trial(s)")
+        }
+        let records = try store.casesForMatching(ids: changedCases.sorted())
+        if !records.isEmpty {
+            let results = MatchEngine(trials: trials).matchAll(records, on: day, selection: .relevant)
+            try store.saveMatches(Array(zip(records.map(\.id), results)))
+            count(results)
+            parts.append("\(records.count) new or changed case(s) against \(trials.count) trial(s)")
+        }
+        guard !parts.isEmpty else { return nil }
+        return "trial matches recomputed for " + parts.joined(separator: " and ")
+            + ": \(eligible) eligible, \(possible) possibly eligible"
     }
 }

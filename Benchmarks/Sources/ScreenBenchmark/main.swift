@@ -3,61 +3,148 @@ import BoardStore
 import BoardApp
 import TUIKit
 
-// Measures the board screen on a large store: time to the first frame (open store, load home,
-// render), time per frame when moving the selection in a meeting's agenda and in the backlog, and
-// peak resident memory. Usage: ScreenBenchmark STORE [ITERATIONS]
+// Measures the board screen on a large store: time to the first frame (open store, load home, render), time per
+// frame when moving the selection in the backlog, in a meeting's agenda and in a case's molecular table, and peak
+// resident memory. With --big-case ID it instead opens that case (a whole exome attached) on its Molecular tab and
+// pages through all its findings. Usage: ScreenBenchmark STORE [ITERATIONS] [--big-case ID]
+// Each figure is printed as "name: value unit" so scripts/bench-screen.sh can compare two stores.
+
+/// Frame times of one movement, in milliseconds.
+struct FrameTimes {
+    var samples: [Double] = []
+    mutating func time(_ body: () -> Void) {
+        let start = DispatchTime.now()
+        body()
+        samples.append(Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6)
+    }
+    func report(_ label: String) {
+        let sorted = samples.sorted()
+        func at(_ p: Int) -> Double { sorted[min(sorted.count - 1, sorted.count * p / 100)] }
+        print(
+            String(
+                format: "%@: median %.3f ms, p95 %.3f ms, p99 %.3f ms, max %.3f ms (%d frames)", label, at(50), at(95),
+                at(99), sorted.last ?? 0, sorted.count))
+    }
+}
+
+func milliseconds(since start: DispatchTime) -> Double {
+    Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
+}
 
 @MainActor
 func main() throws {
-    let arguments = CommandLine.arguments
-    guard arguments.count >= 2 else {
-        FileHandle.standardError.write(Data("usage: ScreenBenchmark STORE [ITERATIONS]\n".utf8))
+    var arguments = Array(CommandLine.arguments.dropFirst())
+    var bigCase: String?
+    if let i = arguments.firstIndex(of: "--big-case"), i + 1 < arguments.count {
+        bigCase = arguments[i + 1]
+        arguments.removeSubrange(i...(i + 1))
+    }
+    guard let path = arguments.first else {
+        FileHandle.standardError.write(Data("usage: ScreenBenchmark STORE [ITERATIONS] [--big-case ID]\n".utf8))
         exit(1)
     }
-    let path = arguments[1]
-    let iterations = arguments.count > 2 ? Int(arguments[2]) ?? 500 : 500
+    let iterations = arguments.count > 1 ? Int(arguments[1]) ?? 500 : 500
 
+    if let bigCase {
+        try measureBigCase(path: path, caseId: bigCase, iterations: iterations)
+    } else {
+        try measureBoard(path: path, iterations: iterations)
+    }
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    print(String(format: "peak resident memory: %.1f MB", Double(usage.ru_maxrss) / 1024))
+}
+
+@MainActor
+func measureBoard(path: String, iterations: Int) throws {
     let t0 = DispatchTime.now()
     let store = try BoardStore.open(path: path, user: "bench", readOnly: true)
     let terminal = FakeTerminal(width: 160, height: 48)
     let app = BoardApp(store: store, terminal: terminal, themes: ThemeCatalog(directories: []), theme: .monochrome)
     app.draw()
-    let firstFrame = Double(DispatchTime.now().uptimeNanoseconds - t0.uptimeNanoseconds) / 1e6
+    let firstFrame = milliseconds(since: t0)
     let counts = try store.counts()
 
-    func measure(_ label: String, _ key: Key) -> Double {
-        var samples: [Double] = []
+    func measure(_ label: String, _ key: Key) {
+        var times = FrameTimes()
         for i in 0..<iterations {
-            let start = DispatchTime.now()
-            app.handle(i % 100 < 50 ? key : (key == .down ? .up : .down))
-            app.draw()
-            samples.append(Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6)
+            times.time {
+                app.handle(i % 100 < 50 ? key : (key == .down ? .up : .down))
+                app.draw()
+            }
         }
-        samples.sort()
-        let median = samples[samples.count / 2], p95 = samples[samples.count * 95 / 100], worst = samples.last!
-        print(String(format: "%@: median %.3f ms, p95 %.3f ms, max %.3f ms (%d frames)", label, median, p95, worst, iterations))
-        return p95
+        times.report(label)
     }
 
     print("store: \(counts["cases"] ?? 0) cases, \(counts["findings"] ?? 0) findings, \(counts["trials"] ?? 0) trials")
     print(String(format: "first frame (open store + home + render): %.1f ms", firstFrame))
     // Backlog list on the home screen.
     app.handle(.tab)
-    _ = measure("move in backlog", .down)
+    measure("move in backlog", .down)
     // A meeting's agenda with the case pane loading each selected case.
     app.handle(.tab)
-    app.handle(.enter)
-    app.draw()
-    _ = measure("move in agenda (loads each case)", .down)
+    var open = FrameTimes()
+    open.time {
+        app.handle(.enter)
+        app.draw()
+    }
+    print(String(format: "open meeting: %.1f ms", open.samples[0]))
+    measure("move in agenda (loads each case)", .down)
     // Scrolling the molecular table of one case.
     app.handle(.tab)
     app.handle(.char("2"))
     app.draw()
-    _ = measure("move in molecular table", .down)
+    measure("move in molecular table", .down)
+}
 
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    print(String(format: "peak resident memory: %.1f MB", Double(usage.ru_maxrss) / 1024))
+/// One case with a whole exome: open it on the Molecular tab, move line by line, page through every finding.
+@MainActor
+func measureBigCase(path: String, caseId: String, iterations: Int) throws {
+    let store = try BoardStore.open(path: path, user: "bench", readOnly: true)
+    let terminal = FakeTerminal(width: 160, height: 48)
+    let app = BoardApp(store: store, terminal: terminal, themes: ThemeCatalog(directories: []), theme: .monochrome)
+    app.draw()
+    var open = FrameTimes()
+    open.time {
+        app.run(.openCase(caseId))
+        app.handle(.char("2"))
+        app.draw()
+    }
+    let firstLines = terminal.screenText.split(separator: "\n").prefix(6).map { "  | " + $0 }.joined(separator: "\n")
+    print("big case \(caseId) on its Molecular tab:\n\(firstLines)")
+    print(String(format: "open big case (Molecular tab drawn): %.1f ms", open.samples[0]))
+    var lines = FrameTimes()
+    for i in 0..<iterations {
+        lines.time {
+            app.handle(i % 100 < 50 ? .down : .up)
+            app.draw()
+        }
+    }
+    lines.report("move in big molecular table")
+    var pages = FrameTimes()
+    let started = DispatchTime.now()
+    var last = ""
+    while true {
+        pages.time {
+            app.handle(.pageDown)
+            app.draw()
+        }
+        let text = terminal.screenText
+        if text == last { break }
+        last = text
+    }
+    pages.report("page down through the big molecular table")
+    print(String(format: "paged through all findings in %.0f ms", milliseconds(since: started)))
+    var end = FrameTimes()
+    end.time {
+        app.handle(.top)
+        app.draw()
+    }
+    end.time {
+        app.handle(.bottom)
+        app.draw()
+    }
+    end.report("top and bottom of the big molecular table")
 }
 
 try MainActor.assumeIsolated { try main() }

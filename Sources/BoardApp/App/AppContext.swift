@@ -30,6 +30,17 @@ public final class AppContext {
     /// matched once per session, not on every visit. Emptied when another terminal changes the store.
     var computedMatches: [String: (fingerprint: String, matches: [TrialMatch], trials: [String: Trial])] = [:]
 
+    /// The store's trials compiled once per session (2,000 trials take longer to read and compile than a frame lasts),
+    /// so moving through an agenda of stale cases matches each against the kept engine. Dropped with
+    /// `computedMatches` when another terminal changes the store.
+    var trialEngine: TrialEngine?
+
+    /// Forgets every match and the compiled trials: the store changed under this session.
+    func forgetMatches() {
+        computedMatches = [:]
+        trialEngine = nil
+    }
+
     public var now: Date { clock() }
     public var today: LocalDate { LocalDate(now) }
 

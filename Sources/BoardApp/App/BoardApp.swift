@@ -107,7 +107,7 @@ public final class BoardApp {
         lastPoll = now
         guard let counter = try? context.store.externalChangeCounter() else { return }
         if let last = lastChangeCounter, last != counter {
-            context.computedMatches = [:]  // trials or cases may have changed
+            context.forgetMatches()  // trials or cases may have changed
             reloadAll()
         }
         lastChangeCounter = counter

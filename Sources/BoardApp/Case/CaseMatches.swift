@@ -19,22 +19,36 @@ enum CaseMatches {
             updated.staleMatches = []
             return updated
         }
-        updated = try refreshed(record, store: context.store, on: context.today, at: context.now)
+        if context.trialEngine == nil { context.trialEngine = try TrialEngine(store: context.store) }
+        updated = try refreshed(
+            record, store: context.store, engine: context.trialEngine!, on: context.today, at: context.now)
         context.computedMatches[record.record.id] = (fingerprint, updated.matches, updated.trials)
         return updated
     }
 
-    static func refreshed(_ record: CaseRecord, store: BoardStore, on day: LocalDate, at now: Date) throws -> CaseRecord
-    {
-        let trials = try store.trials()
-        let matches = MatchEngine(trials: trials).match(record.record, on: day, at: now, selection: .relevant)
+    static func refreshed(
+        _ record: CaseRecord, store: BoardStore, engine: TrialEngine, on day: LocalDate, at now: Date
+    ) throws -> CaseRecord {
+        let matches = engine.engine.match(record.record, on: day, at: now, selection: .relevant)
         if !store.isReadOnly { try store.saveMatches(caseId: record.record.id, matches) }
         var updated = record
         updated.matches = matches
         updated.staleMatches = []
-        let used = Set(matches.map(\.trialId))
-        updated.trials = Dictionary(
-            trials.filter { used.contains($0.id) }.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var trials: [String: Trial] = [:]
+        for id in Set(matches.map(\.trialId)) { trials[id] = engine.byId[id] }
+        updated.trials = trials
         return updated
+    }
+}
+
+/// The store's trials, read and compiled for matching once, with each trial by id.
+struct TrialEngine {
+    let engine: MatchEngine
+    let byId: [String: Trial]
+
+    init(store: BoardStore) throws {
+        let trials = try store.trials()
+        engine = MatchEngine(trials: trials)
+        byId = Dictionary(trials.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 }
