@@ -137,11 +137,11 @@ func measureBigCase(path: String, caseId: String, iterations: Int) throws {
     print(String(format: "paged through all findings in %.0f ms", milliseconds(since: started)))
     var end = FrameTimes()
     end.time {
-        app.handle(.top)
+        app.handle(.home)
         app.draw()
     }
     end.time {
-        app.handle(.bottom)
+        app.handle(.end)
         app.draw()
     }
     end.report("top and bottom of the big molecular table")
