@@ -105,7 +105,7 @@ extension BoardStore {
                                 var changed = slot
                                 if let presenter = item.presenter { changed.presenter = presenter }
                                 if let minutes = item.plannedMinutes {
-                                    try Self.checkPlannedMinutes(minutes)
+                                    try MeetingRules.checkPlannedMinutes(minutes)
                                     changed.plannedMinutes = minutes
                                 }
                                 if changed != slot {
@@ -116,12 +116,13 @@ extension BoardStore {
                                     try AuditTrail.append(
                                         db, user: user, action: "agenda.update", entity: "meeting", entityId: meetingId,
                                         caseId: record.id,
-                                        before: Self.slotText(slot), after: Self.slotText(changed), at: now)
+                                        before: MeetingRules.slotText(slot), after: MeetingRules.slotText(changed),
+                                        at: now)
                                 }
                             }
                             continue
                         }
-                        if let minutes = item.plannedMinutes { try Self.checkPlannedMinutes(minutes) }
+                        if let minutes = item.plannedMinutes { try MeetingRules.checkPlannedMinutes(minutes) }
                         if record.status == .closed {
                             throw StoreError.invalid(
                                 "\(file): case \(record.id) is closed; reopen it before adding it to an agenda")

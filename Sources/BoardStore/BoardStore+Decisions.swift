@@ -64,22 +64,10 @@ extension BoardStore {
             try db.write { db in
                 try requireCase(db, decision.caseId)
                 let stored = try Self.loadDecision(db, id: decision.id)
-                if let stored {
-                    if stored.status != .draft {
-                        throw StoreError.invalid(
-                            "decision \(stored.id) is \(stored.status.rawValue) and read-only; amend it instead")
-                    }
-                    if stored.version != decision.version { throw DecisionConflict(mine: decision, theirs: stored) }
-                } else if decision.version != 0 {
-                    throw StoreError.notFound(kind: "decision", id: decision.id)
-                } else {
+                if try DecisionRules.checkSave(decision, over: stored) {
                     try Self.checkPresentation(db, decision, user: user, now: now)
                 }
-                var next = decision
-                next.version += 1
-                next.status = .draft
-                next.recordedBy = user
-                next.recordedAt = now
+                let next = DecisionRules.saved(decision, by: user, now: now)
                 try write(
                     next, previous: stored, action: stored == nil ? "decision.draft" : "decision.save", db: db, now: now
                 )
@@ -96,21 +84,9 @@ extension BoardStore {
         try run {
             try db.write { db in
                 let stored = try Self.loadDraft(db, id: id)
-                let right = try signingRight(db, stored)
-                var signed = stored
-                signed.signedBy = right.person
-                signed.signedAt = now
-                signed.signedByLogin = login
-                if stored.version != expectedVersion { throw DecisionConflict(mine: signed, theirs: stored) }
-                let problems = signed.validationErrors(forSigning: true, atSignOff: true)
-                if !problems.isEmpty { throw DecisionInvalid(problems: problems) }
-                guard right.maySign else {
-                    throw StoreError.invalid("not signed: \(right.explanation); request sign-off instead")
-                }
-                let request = try Self.openRequest(db, decisionId: id)
-                signed.signoffRequestedBy = request.map(\.requestedBy).flatMap { $0 == login ? nil : $0 }
-                signed.status = .final
-                signed.version += 1
+                let signed = try DecisionRules.signed(
+                    stored, expectedVersion: expectedVersion, right: try signingRight(db, stored), login: login,
+                    requestedBy: try Self.openRequest(db, decisionId: id)?.requestedBy, now: now)
                 try write(signed, previous: stored, action: "decision.sign", user: login, db: db, now: now)
                 try db.execute(sql: "DELETE FROM signoff_request WHERE decision_id = ?", arguments: [id])
                 // An amendment, once signed, supersedes the decision it amends.
@@ -144,11 +120,8 @@ extension BoardStore {
             sql: "SELECT id, status FROM decision WHERE case_id = ? AND meeting_id = ? AND amends IS NULL LIMIT 1",
             arguments: [decision.caseId, meetingId])
         {
-            let id: String = other["id"]
-            let status: String = other["status"]
-            throw StoreError.invalid(
-                "case \(decision.caseId) already has decision \(id) (\(status)) from meeting \(meetingId); "
-                    + (status == "draft" ? "continue that one" : "amend it"))
+            throw DecisionRules.alreadyDecided(
+                caseId: decision.caseId, meetingId: meetingId, other: other["id"], status: other["status"])
         }
         if let earlier = try Row.fetchOne(
             db,
@@ -157,42 +130,27 @@ extension BoardStore {
                 ORDER BY rowid DESC LIMIT 1
                 """, arguments: [decision.caseId, meetingId])
         {
-            let earlierId: String = earlier["id"]
-            let earlierMeeting: String? = earlier["meeting_id"]
+            let texts = DecisionRules.newPresentation(
+                decision, meetingId: meetingId, earlier: earlier["id"], earlierMeeting: earlier["meeting_id"])
             try AuditTrail.append(
                 db, user: user, action: "decision.new-presentation", entity: "presentation",
-                entityId: "\(meetingId) \(decision.caseId)", caseId: decision.caseId,
-                before: "decision \(earlierId)" + (earlierMeeting.map { " (meeting \($0))" } ?? ""),
-                after: "decision \(decision.id) (meeting \(meetingId))", at: now)
+                entityId: "\(meetingId) \(decision.caseId)", caseId: decision.caseId, before: texts.before,
+                after: texts.after, at: now)
         }
     }
 
     /// Starts an amendment of a final decision: a new draft that points to it, with the reason.
     @discardableResult
     public func amendDecision(id: String, reason: String, now: Date = Date()) throws -> Decision {
-        let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !why.isEmpty else { throw StoreError.invalid("an amendment needs a reason") }
+        let why = try DecisionRules.amendmentReason(reason)
         return try run {
             try db.write { db in
-                guard let stored = try Self.loadDecision(db, id: id) else {
-                    throw StoreError.notFound(kind: "decision", id: id)
+                let stored = try DecisionRules.requireAmendable(Self.loadDecision(db, id: id), id: id) {
+                    try Int.fetchOne(db, sql: "SELECT 1 FROM decision WHERE amends = ?", arguments: [id]) != nil
                 }
-                guard stored.status == .final else {
-                    throw StoreError.invalid("only a final decision can be amended; \(id) is \(stored.status.rawValue)")
-                }
-                if try Int.fetchOne(db, sql: "SELECT 1 FROM decision WHERE amends = ?", arguments: [id]) != nil {
-                    throw StoreError.invalid("decision \(id) already has an amendment")
-                }
-                var amendment = stored
-                amendment.id = try Self.nextId(db, prefix: "D-\(stored.caseId)-", table: "decision")
-                amendment.version = 1
-                amendment.status = .draft
-                amendment.signedBy = nil
-                amendment.signedAt = nil
-                amendment.amends = stored.id
-                amendment.amendmentReason = why
-                amendment.recordedBy = user
-                amendment.recordedAt = now
+                let amendment = DecisionRules.amendment(
+                    of: stored, id: try Self.nextId(db, prefix: "D-\(stored.caseId)-", table: "decision"), reason: why,
+                    by: user, now: now)
                 try write(amendment, previous: nil, action: "decision.amend", db: db, now: now)
                 return amendment
             }

@@ -103,35 +103,9 @@ extension BoardStore {
     /// that patient is not the case's patient, or when two files name different patients for the one case, so
     /// one patient's data is never attached to another's case. Nothing is written before this check.
     public func requireSamePatient(caseId: String, records: [Case]) throws {
-        let mine = records.filter { $0.id == caseId }
-        guard !mine.isEmpty else { return }
-        let stored = try run { try db.read { db in try Self.loadCase(db, id: caseId) } }
-        let what =
-            "import a file of another patient without --case (it gets its own case), or choose that patient's case"
-        if let stored, !Self.isPlaceholder(stored.patient) {
-            for record in mine where stored.patient.isSamePerson(as: record.patient) != true {
-                let file = record.provenance.map { URL(fileURLWithPath: $0.file).lastPathComponent } ?? "the file"
-                let why =
-                    stored.patient.isSamePerson(as: record.patient) == false
-                    ? "is not case \(caseId)'s patient (birth date or name differ)"
-                    : "cannot be told to be case \(caseId)'s patient (no shared identifier, or birth date and name)"
-                throw StoreError.invalid("\(file): the file's patient \(why); \(what)")
-            }
+        try CaseIdentityCheck.require(caseId: caseId, records: records) {
+            try run { try db.read { db in try Self.loadCase(db, id: caseId) } }
         }
-        if let first = mine.first {
-            for record in mine.dropFirst() where first.patient.isSamePerson(as: record.patient) != true {
-                let files = [first, record].compactMap {
-                    $0.provenance.map { URL(fileURLWithPath: $0.file).lastPathComponent }
-                }.joined(separator: " and ")
-                throw StoreError.invalid(
-                    "\(files) are about different patients and cannot both go to case \(caseId); \(what)")
-            }
-        }
-    }
-
-    /// A patient known only by an id (made from a lab file or a cBioPortal row): nothing to compare with yet.
-    static func isPlaceholder(_ patient: Patient) -> Bool {
-        patient.identifiers.isEmpty && patient.birthDate == nil && patient.name == PersonName()
     }
 
     private func requireCase(_ id: String, in db: Database, for what: String) throws {

@@ -96,30 +96,21 @@ extension BoardStore {
     /// Stored matches computed on other data than the store now holds for their case and trial (or by
     /// other matching rules, or for another age of the patient on `day`).
     public func staleMatches(on day: LocalDate = LocalDate(Date())) throws -> [StaleMatch] {
-        let cases = Dictionary(try casesForMatching().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let trials = Dictionary(try trials().map { ($0.id, $0.fingerprint) }, uniquingKeysWith: { a, _ in a })
-        return try run {
+        var walk = StaleMatchWalk(cases: try casesForMatching(), trials: try trials(), on: day)
+        try run {
             try db.read { db in
-                var stale: [StaleMatch] = []
-                var caseFingerprints: [String: String] = [:]
                 let rows = try Row.fetchCursor(
                     db,
                     sql:
                         "SELECT case_id, trial_id, arm_id, data_fingerprint FROM trial_match ORDER BY case_id, trial_id, arm_id"
                 )
                 while let row = try rows.next() {
-                    let caseId: String = row["case_id"]
-                    let trialId: String = row["trial_id"]
-                    let armId: String = row["arm_id"]
-                    guard let record = cases[caseId], let trial = trials[trialId] else { continue }
-                    let fingerprint = caseFingerprints[caseId] ?? record.fingerprint(on: day)
-                    caseFingerprints[caseId] = fingerprint
-                    if row["data_fingerprint"] != MatchFingerprint.combine(case: fingerprint, trial: trial) {
-                        stale.append(StaleMatch(caseId: caseId, trialId: trialId, armId: armId.isEmpty ? nil : armId))
-                    }
+                    walk.visit(
+                        caseId: row["case_id"], trialId: row["trial_id"], armId: row["arm_id"],
+                        dataFingerprint: row["data_fingerprint"])
                 }
-                return stale
             }
         }
+        return walk.stale
     }
 }

@@ -48,21 +48,13 @@ extension BoardStore {
                             SELECT a.case_id FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id
                             WHERE m.status <> 'closed' AND (a.meeting_id = ? OR a.outcome = 'pending')
                             """, arguments: [meetingId]))
-                var seen = busy
-                var result: [AgendaSuggestion] = []
-                func add(_ caseId: String, _ reason: AgendaSuggestion.Reason) throws {
-                    guard !seen.contains(caseId) else { return }
-                    guard
-                        let row = try Row.fetchOne(
-                            db,
-                            sql:
-                                "SELECT \(Self.headlineColumns) FROM \"case\" c JOIN patient p ON p.id = c.patient_id WHERE c.id = ?",
-                            arguments: [caseId])
-                    else { return }
-                    let headline = try Self.headline(row)
-                    guard headline.status != .closed else { return }
-                    seen.insert(caseId)
-                    result.append(AgendaSuggestion(headline: headline, reason: reason))
+                var list = AgendaSuggestionList(busy: Array(busy)) { caseId in
+                    try Row.fetchOne(
+                        db,
+                        sql:
+                            "SELECT \(Self.headlineColumns) FROM \"case\" c JOIN patient p ON p.id = c.patient_id WHERE c.id = ?",
+                        arguments: [caseId]
+                    ).map(Self.headline)
                 }
                 if let last = try String.fetchOne(
                     db,
@@ -76,50 +68,25 @@ extension BoardStore {
                             SELECT case_id, outcome, defer_reason FROM agenda_item WHERE meeting_id = ? AND outcome IN ('deferred', 're-present') ORDER BY position
                             """, arguments: [last])
                     {
-                        let outcome: String = row["outcome"]
-                        try add(
-                            row["case_id"],
-                            outcome == "deferred"
-                                ? .deferred(meetingId: last, reason: row["defer_reason"]) : .represent(meetingId: last))
+                        try list.add(
+                            lastMeeting: last, caseId: row["case_id"], outcome: row["outcome"],
+                            reason: row["defer_reason"])
                     }
                 }
-                // Follow-ups: the decision in force per case (the last one no amendment supersedes).
                 let decisions = try Row.fetchAll(
                     db,
                     sql: """
                         SELECT d.body, m.starts_at FROM decision d LEFT JOIN meeting m ON m.id = d.meeting_id WHERE d.status <> 'draft' ORDER BY d.rowid
-                        """)
-                var current: [String: (Decision, Date?)] = [:]
-                var amended = Set<String>()
-                for row in decisions {
-                    let decision = try Codec.decode(Decision.self, from: row["body"])
-                    if let amends = decision.amends { amended.insert(amends) }
-                    current[decision.caseId] = (
-                        decision, (row["starts_at"] as Double?).map(Date.init(timeIntervalSince1970:))
+                        """
+                ).map {
+                    (
+                        try Codec.decode(Decision.self, from: $0["body"] as String),
+                        ($0["starts_at"] as Double?).map(Date.init(timeIntervalSince1970:))
                     )
                 }
-                var due: [(LocalDate, String, String)] = []
-                for (caseId, (decision, decidedAt)) in current where !amended.contains(decision.id) {
-                    guard let followUp = decision.followUp else { continue }
-                    var date = followUp.date
-                    if date == nil, let weeks = followUp.intervalWeeks {
-                        let base = decidedAt ?? decision.signedAt ?? decision.recordedAt
-                        date = LocalDate(base.addingTimeInterval(Double(weeks) * 7 * 86400))
-                    }
-                    if let date, date <= day, decision.meetingId != meetingId {
-                        due.append((date, caseId, decision.id))
-                    }
-                }
-                for (date, caseId, decisionId) in due.sorted(by: { ($0.0, $0.1) < ($1.0, $1.1) }) {
-                    try add(caseId, .followUpDue(date: date, decisionId: decisionId))
-                }
-                // A treatment recommended with no outcome recorded for the board's set time (BoardStore+FollowUp).
-                for item in try Self.followUpItems(db, today: day, dueBy: day) {
-                    for case .noOutcome(let decidedOn, let days) in item.reasons {
-                        try add(item.caseId, .noOutcome(decidedOn: decidedOn, days: days, decisionId: item.decisionId))
-                    }
-                }
-                return result
+                try list.addFollowUps(decisions, day: day, meetingId: meetingId)
+                try list.addNoOutcome(try Self.followUpItems(db, today: day, dueBy: day))
+                return list.suggestions
             }
         }
     }
@@ -221,19 +188,20 @@ extension BoardStore {
     static func earlierDecisions(_ db: Database, caseId: String, before meeting: Meeting) throws -> [(
         decision: Decision, meetingStart: Date?
     )] {
-        try Row.fetchAll(
+        let decisions = try Row.fetchAll(
             db,
             sql: """
                 SELECT d.body, m.starts_at FROM decision d LEFT JOIN meeting m ON m.id = d.meeting_id
                 WHERE d.case_id = ? AND d.status = 'final' AND (d.meeting_id IS NULL OR d.meeting_id <> ?)
                 ORDER BY d.rowid
                 """, arguments: [caseId, meeting.id]
-        ).compactMap { row in
-            let decision = try Codec.decode(Decision.self, from: row["body"])
-            let start = (row["starts_at"] as Double?).map(Date.init(timeIntervalSince1970:))
-            let when = start ?? decision.signedAt ?? decision.recordedAt
-            return when < meeting.startsAt ? (decision, start) : nil
+        ).map { row in
+            (
+                try Codec.decode(Decision.self, from: row["body"] as String),
+                (row["starts_at"] as Double?).map(Date.init(timeIntervalSince1970:))
+            )
         }
+        return MeetingRules.before(meeting, decisions)
     }
 
     /// SHA-256 (lower-case hex) of a decision's canonical JSON: sorted keys, millisecond instants.

@@ -15,7 +15,7 @@ extension BoardStore {
         _ details: MeetingDetails, id: String? = nil, timeZone: TimeZone = TimeZone(identifier: "UTC")!,
         now: Date = Date()
     ) throws -> Meeting {
-        try validate(details)
+        try MeetingRules.validate(details)
         return try run {
             try db.write { db in
                 try Self.requireBoard(db, details.boardId)
@@ -28,15 +28,15 @@ extension BoardStore {
                 }
                 let meetingId: String
                 if let id {
-                    guard !id.trimmingCharacters(in: .whitespaces).isEmpty else {
-                        throw StoreError.invalid("a meeting id cannot be empty")
-                    }
+                    try MeetingRules.checkGivenId(id)
                     if try Bool(exists: db, sql: "SELECT 1 FROM meeting WHERE id = ?", id) {
                         throw StoreError.invalid("meeting \(id) already exists")
                     }
                     meetingId = id
                 } else {
-                    meetingId = try Self.freeMeetingId(db, base: Self.meetingIdBase(details, timeZone: timeZone))
+                    meetingId = try MeetingRules.freeId(base: MeetingRules.idBase(details, timeZone: timeZone)) {
+                        try Bool(exists: db, sql: "SELECT 1 FROM meeting WHERE id = ?", $0)
+                    }
                 }
                 try db.execute(
                     sql: """
@@ -49,7 +49,7 @@ extension BoardStore {
                     ])
                 try AuditTrail.append(
                     db, user: user, action: "meeting.create", entity: "meeting", entityId: meetingId,
-                    after: try Self.detailsText(details), at: now)
+                    after: try MeetingRules.detailsText(details), at: now)
                 return try Self.loadMeeting(db, id: meetingId)!
             }
         }
@@ -63,7 +63,7 @@ extension BoardStore {
         guard let current = try meeting(id: id) else { throw StoreError.notFound(kind: "meeting", id: id) }
         var details = MeetingDetails(current)
         try change(&details)
-        try validate(details)
+        try MeetingRules.validate(details)
         return try run {
             try db.write { db in
                 let meeting = try Self.openMeeting(db, id)
@@ -79,7 +79,7 @@ extension BoardStore {
                     ])
                 try AuditTrail.append(
                     db, user: user, action: "meeting.update", entity: "meeting", entityId: id,
-                    before: try Self.detailsText(before), after: try Self.detailsText(details), at: now)
+                    before: try MeetingRules.detailsText(before), after: try MeetingRules.detailsText(details), at: now)
                 return try Self.loadMeeting(db, id: id)!
             }
         }
@@ -89,19 +89,15 @@ extension BoardStore {
     public func setAttendance(meetingId: String, name: String, present: Bool?, now: Date = Date()) throws {
         try run {
             try db.write { db in
-                var meeting = try Self.openMeeting(db, meetingId, allowClosed: true)
-                guard let i = meeting.roster.firstIndex(where: { $0.name == name }) else {
-                    throw StoreError.invalid("\(name) is not on the roster of meeting \(meetingId)")
-                }
-                let before = meeting.roster[i].present
-                if before == present { return }
-                meeting.roster[i].present = present
+                let meeting = try Self.openMeeting(db, meetingId, allowClosed: true)
+                guard let (roster, before) = try MeetingRules.attendance(meeting, name: name, present: present)
+                else { return }
                 try db.execute(
-                    sql: "UPDATE meeting SET roster = ? WHERE id = ?",
-                    arguments: [try Codec.encode(meeting.roster), meetingId])
+                    sql: "UPDATE meeting SET roster = ? WHERE id = ?", arguments: [try Codec.encode(roster), meetingId])
                 try AuditTrail.append(
                     db, user: user, action: "meeting.attendance", entity: "meeting", entityId: meetingId,
-                    before: "\(name): \(Self.presence(before))", after: "\(name): \(Self.presence(present))", at: now)
+                    before: "\(name): \(MeetingRules.presence(before))",
+                    after: "\(name): \(MeetingRules.presence(present))", at: now)
             }
         }
     }
@@ -115,7 +111,7 @@ extension BoardStore {
         meetingId: String, caseIds: [String], presenter: String? = nil, plannedMinutes: Int? = nil,
         now: Date = Date()
     ) throws -> [String] {
-        if let plannedMinutes { try Self.checkPlannedMinutes(plannedMinutes) }
+        if let plannedMinutes { try MeetingRules.checkPlannedMinutes(plannedMinutes) }
         return try run {
             try db.write { db in
                 try addToAgenda(
@@ -141,9 +137,7 @@ extension BoardStore {
             else {
                 throw StoreError.notFound(kind: "case", id: caseId)
             }
-            if status == CaseStatus.closed.rawValue {
-                throw StoreError.invalid("case \(caseId) is closed; reopen it before adding it to an agenda")
-            }
+            try MeetingRules.requireNotClosed(caseId: caseId, status: status)
             position += 1
             try db.execute(
                 sql: """
@@ -164,9 +158,7 @@ extension BoardStore {
         try run {
             try db.write { db in
                 let meeting = try Self.openMeeting(db, meetingId)
-                guard let item = meeting.agenda.first(where: { $0.caseId == caseId }) else {
-                    throw StoreError.invalid("case \(caseId) is not on the agenda of meeting \(meetingId)")
-                }
+                let item = try MeetingRules.item(meeting, caseId: caseId)
                 try db.execute(
                     sql: "DELETE FROM agenda_item WHERE meeting_id = ? AND case_id = ?", arguments: [meetingId, caseId])
                 try AuditTrail.append(
@@ -185,16 +177,7 @@ extension BoardStore {
         try run {
             try db.write { db in
                 let meeting = try Self.openMeeting(db, meetingId)
-                var order = meeting.agenda.map(\.caseId)
-                guard let from = order.firstIndex(of: caseId) else {
-                    throw StoreError.invalid("case \(caseId) is not on the agenda of meeting \(meetingId)")
-                }
-                guard (1...order.count).contains(position) else {
-                    throw StoreError.invalid(
-                        "position \(position) is not on the agenda of meeting \(meetingId); expected 1–\(order.count)")
-                }
-                order.remove(at: from)
-                order.insert(caseId, at: position - 1)
+                let order = try MeetingRules.order(meeting, moving: caseId, to: position)
                 try Self.renumber(db, meetingId: meetingId, order: order, user: user, now: now, audit: true)
             }
         }
@@ -205,10 +188,7 @@ extension BoardStore {
         try run {
             try db.write { db in
                 let meeting = try Self.openMeeting(db, meetingId)
-                guard caseIds.count == meeting.agenda.count, Set(caseIds) == Set(meeting.agenda.map(\.caseId)) else {
-                    throw StoreError.invalid(
-                        "the new order must list every case of the agenda of meeting \(meetingId) exactly once")
-                }
+                try MeetingRules.checkOrder(meeting, caseIds)
                 try Self.renumber(db, meetingId: meetingId, order: caseIds, user: user, now: now, audit: true)
             }
         }
@@ -219,18 +199,12 @@ extension BoardStore {
         meetingId: String, caseId: String, presenter: String?? = nil, plannedMinutes: Int?? = nil,
         now: Date = Date()
     ) throws {
-        if case .some(.some(let m)) = plannedMinutes { try Self.checkPlannedMinutes(m) }
+        if case .some(.some(let m)) = plannedMinutes { try MeetingRules.checkPlannedMinutes(m) }
         try run {
             try db.write { db in
                 let meeting = try Self.openMeeting(db, meetingId)
-                guard let item = meeting.agenda.first(where: { $0.caseId == caseId }) else {
-                    throw StoreError.invalid("case \(caseId) is not on the agenda of meeting \(meetingId)")
-                }
-                var changed = item
-                if let presenter {
-                    changed.presenter = presenter.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
-                }
-                if let plannedMinutes { changed.plannedMinutes = plannedMinutes }
+                let item = try MeetingRules.item(meeting, caseId: caseId)
+                let changed = MeetingRules.slot(item, presenter: presenter, plannedMinutes: plannedMinutes)
                 if changed == item { return }
                 try db.execute(
                     sql:
@@ -238,7 +212,7 @@ extension BoardStore {
                     arguments: [changed.presenter, changed.plannedMinutes, meetingId, caseId])
                 try AuditTrail.append(
                     db, user: user, action: "agenda.update", entity: "meeting", entityId: meetingId, caseId: caseId,
-                    before: Self.slotText(item), after: Self.slotText(changed), at: now)
+                    before: MeetingRules.slotText(item), after: MeetingRules.slotText(changed), at: now)
             }
         }
     }
@@ -271,9 +245,7 @@ extension BoardStore {
         return try run {
             try db.write { db in
                 let meeting = try Self.openMeeting(db, meetingId)
-                guard let item = meeting.agenda.first(where: { $0.caseId == caseId }) else {
-                    throw StoreError.invalid("case \(caseId) is not on the agenda of meeting \(meetingId)")
-                }
+                let item = try MeetingRules.item(meeting, caseId: caseId)
                 let total = (item.secondsSpent ?? 0) + seconds
                 try db.execute(
                     sql: "UPDATE agenda_item SET seconds_spent = ? WHERE meeting_id = ? AND case_id = ?",
@@ -292,34 +264,20 @@ extension BoardStore {
         meetingId: String, caseId: String, _ outcome: AgendaOutcome, reason: String? = nil,
         now: Date = Date()
     ) throws {
-        let reason = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
-        if outcome == .deferred && (reason ?? "").isEmpty {
-            throw StoreError.invalid("deferring case \(caseId) needs a reason")
-        }
+        let newReason = try MeetingRules.outcomeReason(outcome, reason: reason, caseId: caseId)
         try run {
             try db.write { db in
                 let meeting = try Self.openMeeting(db, meetingId)
-                guard let item = meeting.agenda.first(where: { $0.caseId == caseId }) else {
-                    throw StoreError.invalid("case \(caseId) is not on the agenda of meeting \(meetingId)")
-                }
-                let newReason =
-                    outcome == .deferred || outcome == .represent ? (reason?.isEmpty == false ? reason : nil) : nil
+                let item = try MeetingRules.item(meeting, caseId: caseId)
                 if item.outcome == outcome && item.deferReason == newReason { return }
                 try db.execute(
                     sql: "UPDATE agenda_item SET outcome = ?, defer_reason = ? WHERE meeting_id = ? AND case_id = ?",
                     arguments: [outcome.rawValue, newReason, meetingId, caseId])
                 try AuditTrail.append(
                     db, user: user, action: "agenda.outcome", entity: "meeting", entityId: meetingId, caseId: caseId,
-                    before: item.outcome.rawValue, after: outcome.rawValue + (newReason.map { ": \($0)" } ?? ""),
-                    at: now)
-                let status: CaseStatus =
-                    switch outcome {
-                    case .discussed: .discussed
-                    case .deferred: .deferred
-                    case .represent: .ready
-                    case .pending: .onAgenda
-                    }
-                try Self.setStatus(db, user: user, caseId: caseId, to: status, now: now)
+                    before: item.outcome.rawValue, after: MeetingRules.outcomeText(outcome, reason: newReason), at: now)
+                try Self.setStatus(
+                    db, user: user, caseId: caseId, to: MeetingRules.caseStatus(after: outcome), now: now)
             }
         }
     }
@@ -330,11 +288,10 @@ extension BoardStore {
         let rows = try agenda(meetingId: meetingId)
         return try run {
             try db.read { db in
-                try rows.filter { row in
-                    guard row.item.outcome == .pending || row.item.outcome == .discussed else { return false }
-                    return try Int.fetchOne(
+                try MeetingRules.lackingDecision(rows) {
+                    try Int.fetchOne(
                         db, sql: "SELECT 1 FROM decision WHERE case_id = ? AND meeting_id = ? AND status <> 'draft'",
-                        arguments: [row.item.caseId, meetingId]) == nil
+                        arguments: [$0, meetingId]) != nil
                 }
             }
         }
@@ -364,15 +321,6 @@ extension BoardStore {
 
     // MARK: Helpers (inside the caller's transaction)
 
-    func validate(_ details: MeetingDetails) throws {
-        var names = Set<String>()
-        for attendee in details.roster {
-            let name = attendee.name.trimmingCharacters(in: .whitespaces)
-            if name.isEmpty { throw StoreError.invalid("a roster entry needs a name") }
-            if !names.insert(name).inserted { throw StoreError.invalid("\(name) is on the roster twice") }
-        }
-    }
-
     static func requireBoard(_ db: Database, _ id: String) throws {
         if try !Bool(exists: db, sql: "SELECT 1 FROM board WHERE id = ?", id) {
             throw StoreError.notFound(kind: "board", id: id)
@@ -381,58 +329,10 @@ extension BoardStore {
 
     /// Loads a meeting that may still change (not closed, unless `allowClosed`).
     static func openMeeting(_ db: Database, _ id: String, allowClosed: Bool = false) throws -> Meeting {
-        guard let meeting = try loadMeeting(db, id: id) else { throw StoreError.notFound(kind: "meeting", id: id) }
-        if meeting.status == .closed && !allowClosed {
-            throw StoreError.invalid("meeting \(id) is closed; its agenda and details are final")
-        }
-        return meeting
+        try MeetingRules.requireOpen(loadMeeting(db, id: id), id: id, allowClosed: allowClosed)
     }
-
-    /// "M-2026-12-03-MTB" from the start date and the board id.
-    static func meetingIdBase(_ details: MeetingDetails, timeZone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let c = calendar.dateComponents([.year, .month, .day], from: details.startsAt)
-        let board = String(details.boardId.uppercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" })
-        return String(format: "M-%04d-%02d-%02d-", c.year!, c.month!, c.day!) + board
-    }
-
-    static func freeMeetingId(_ db: Database, base: String) throws -> String {
-        var candidate = base
-        var n = 1
-        while try Bool(exists: db, sql: "SELECT 1 FROM meeting WHERE id = ?", candidate) {
-            n += 1
-            candidate = "\(base)-\(n)"
-        }
-        return candidate
-    }
-
-    static func detailsText(_ d: MeetingDetails) throws -> String {
-        struct Text: Encodable {
-            var boardId: String
-            var startsAt: Date
-            var location: String?
-            var chair: String?
-            var roster: [Attendee]
-        }
-        return try Codec.encode(
-            Text(boardId: d.boardId, startsAt: d.startsAt, location: d.location, chair: d.chair, roster: d.roster))
-    }
-
-    static func slotText(_ item: AgendaItem) -> String {
-        "presenter \(item.presenter ?? "—"), \(item.plannedMinutes.map { "\($0) min" } ?? "no time planned")"
-    }
-
-    static func presence(_ present: Bool?) -> String { present.map { $0 ? "present" : "absent" } ?? "not recorded" }
 
     /// Rewrites positions 1…n in `order`; with `audit`, each moved case gets an agenda.move event.
-    /// Planned minutes within the board's range (1–240), so no caller stores a typo such as 1012 or 5000.
-    static func checkPlannedMinutes(_ minutes: Int) throws {
-        do throws(InvalidValue) { _ = try ValidValues.plannedMinutes(minutes) } catch {
-            throw StoreError.invalid(error.reason)
-        }
-    }
-
     static func renumber(_ db: Database, meetingId: String, order: [String], user: String, now: Date, audit: Bool)
         throws
     {
@@ -494,9 +394,7 @@ extension BoardStore {
             db,
             sql: """
                 SELECT before FROM audit_event WHERE case_id = ? AND action = 'case.status' AND after = 'on-agenda' ORDER BY seq DESC LIMIT 1
-                """, arguments: [caseId]
-        ).flatMap(CaseStatus.init(rawValue:))
-        try setStatus(
-            db, user: user, caseId: caseId, to: previous.flatMap { $0 == .onAgenda ? nil : $0 } ?? .ready, now: now)
+                """, arguments: [caseId])
+        try setStatus(db, user: user, caseId: caseId, to: MeetingRules.statusBeforeAgenda(previous), now: now)
     }
 }

@@ -256,13 +256,7 @@ extension BoardStore {
                         WHERE a.case_id = ? ORDER BY m.starts_at
                         """, arguments: [id]
                 ).map(Self.meetingSummary)
-                let caseFingerprint = record.fingerprint(on: day)
-                let current = matches.filter { m in
-                    trials[m.trialId].map {
-                        m.dataFingerprint == MatchFingerprint.combine(case: caseFingerprint, trial: $0.fingerprint)
-                    } ?? false
-                }
-                let stale = matches.filter { m in !current.contains { $0.trialId == m.trialId && $0.armId == m.armId } }
+                let (current, stale) = StaleMatchWalk.split(matches, of: record, trials: trials, on: day)
                 return CaseRecord(
                     record: record, matches: current, trials: trials, notes: notes, decisions: decisions,
                     history: history, meetings: meetings, staleMatches: stale)

@@ -37,27 +37,12 @@ extension BoardStore {
 
     /// Maps an operating-system login to a person of the board (`person` nil removes the mapping).
     public func setBoardLogin(boardId: String, login: String, person: String?, now: Date = Date()) throws {
-        let login = login.trimmingCharacters(in: .whitespaces)
-        let person = person?.trimmingCharacters(in: .whitespaces)
-        guard !login.isEmpty, !login.contains(where: \.isWhitespace) else {
-            throw StoreError.invalid("a login is one word, as `id -un` prints it; got \"\(login)\"")
-        }
-        if let person, person.isEmpty { throw StoreError.invalid("a login is mapped to a person's name; got none") }
+        let (login, person) = try SignoffRules.mapping(login: login, person: person)
         try run {
             try db.write { db in
                 try Self.requireBoard(db, boardId)
                 let settings = try Self.loadSignoffSettings(db, boardId: boardId)
-                let mine = settings.logins[self.login]
-                if !settings.logins.isEmpty && mine == nil {
-                    throw StoreError.invalid(
-                        "your login \(self.login) is not mapped on board \(boardId); only a mapped login changes its logins"
-                    )
-                }
-                if let person, !settings.logins(of: person).isEmpty, mine != person {
-                    throw StoreError.invalid(
-                        "\(person) already signs in as \(settings.logins(of: person).joined(separator: ", ")); only "
-                            + "\(person)'s own login adds another")
-                }
+                try SignoffRules.requireMayMapLogin(settings, changer: self.login, person: person, boardId: boardId)
                 let before = settings.logins[login]
                 if before == person { return }
                 if let person {
@@ -72,33 +57,27 @@ extension BoardStore {
                 }
                 try AuditTrail.append(
                     db, user: self.login, action: "board.login", entity: "board", entityId: boardId,
-                    before: before.map { "\(login) = \($0)" }, after: person.map { "\(login) = \($0)" }, at: now)
+                    before: SignoffRules.mappingText(login: login, person: before),
+                    after: SignoffRules.mappingText(login: login, person: person), at: now)
             }
         }
     }
 
     /// The chair (this login's person) names `delegate` to sign in their place, or (`remove`) withdraws it.
     public func setDelegate(boardId: String, delegate: String, remove: Bool = false, now: Date = Date()) throws {
-        let delegate = delegate.trimmingCharacters(in: .whitespaces)
-        guard !delegate.isEmpty else { throw StoreError.invalid("a delegate is named by the person's name") }
+        let delegate = try SignoffRules.delegateName(delegate)
         try run {
             try db.write { db in
                 try Self.requireBoard(db, boardId)
                 let settings = try Self.loadSignoffSettings(db, boardId: boardId)
-                guard let chair = settings.logins[self.login] else {
-                    throw StoreError.invalid(
-                        "your login \(self.login) is not mapped to a person on board \(boardId); map it first "
-                            + "(tumorboard board login \(boardId) \(self.login) \"Your Name\")")
-                }
-                if chair == delegate { throw StoreError.invalid("\(chair) cannot be their own delegate") }
-                let exists = settings.delegates.contains { $0.chair == chair && $0.delegate == delegate }
+                let (chair, write) = try SignoffRules.delegateChange(
+                    settings, changer: self.login, delegate: delegate, remove: remove, boardId: boardId)
+                if !write { return }
                 if remove {
-                    guard exists else { throw StoreError.invalid("\(delegate) is not a delegate of \(chair)") }
                     try db.execute(
                         sql: "DELETE FROM board_delegate WHERE board_id = ? AND chair = ? AND delegate = ?",
                         arguments: [boardId, chair, delegate])
                 } else {
-                    if exists { return }
                     try db.execute(
                         sql:
                             "INSERT INTO board_delegate(board_id, chair, delegate, named_by, named_at) VALUES (?, ?, ?, ?, ?)",
@@ -106,8 +85,9 @@ extension BoardStore {
                 }
                 try AuditTrail.append(
                     db, user: self.login, action: remove ? "board.delegate.remove" : "board.delegate", entity: "board",
-                    entityId: boardId, before: remove ? "\(delegate) signs for \(chair)" : nil,
-                    after: remove ? nil : "\(delegate) signs for \(chair)", at: now)
+                    entityId: boardId,
+                    before: remove ? SignoffRules.delegationText(delegate: delegate, chair: chair) : nil,
+                    after: remove ? nil : SignoffRules.delegationText(delegate: delegate, chair: chair), at: now)
             }
         }
     }
@@ -131,33 +111,11 @@ extension BoardStore {
 
     /// The rule itself, inside the caller's transaction.
     func signingRight(_ db: Database, _ decision: Decision) throws -> SigningRight {
-        var right = SigningRight(login: login, person: nil, chair: nil, maySign: false, explanation: "")
-        guard let meetingId = decision.meetingId, let meeting = try Self.loadMeeting(db, id: meetingId) else {
-            right.explanation = "decision \(decision.id) belongs to no meeting, so it has no chair to sign it"
-            return right
-        }
-        let settings = try Self.loadSignoffSettings(db, boardId: meeting.boardId)
-        right.person = settings.logins[login]
-        right.chair = meeting.chair
-        guard let chair = meeting.chair, !chair.isEmpty else {
-            right.explanation = "meeting \(meetingId) has no chair; set the chair first"
-            return right
-        }
-        guard let person = right.person else {
-            right.explanation =
-                "your login \(login) is not mapped to a person on board \(meeting.boardId) (the chair is \(chair))"
-            return right
-        }
-        if person == chair {
-            right.maySign = true
-            right.explanation = "you (\(login)) are \(person), the chair"
-        } else if settings.maySign(person, chair: chair) {
-            right.maySign = true
-            right.explanation = "you (\(login)) are \(person), a delegate \(chair) named"
-        } else {
-            right.explanation = "you (\(login)) are \(person); only the chair \(chair) or a delegate they named signs"
-        }
-        return right
+        let meeting = try decision.meetingId.flatMap { try Self.loadMeeting(db, id: $0) }
+        return try SignoffRules.signingRight(
+            login: login, decision: decision,
+            meeting: meeting.map { SignoffRules.MeetingChair(id: $0.id, boardId: $0.boardId, chair: $0.chair) },
+            settings: { try Self.loadSignoffSettings(db, boardId: $0) })
     }
 
     /// Asks the chair to sign a saved draft. Anyone may ask; the request names this login and waits.
@@ -165,32 +123,18 @@ extension BoardStore {
     public func requestSignoff(decisionId: String, expectedVersion: Int, now: Date = Date()) throws -> SignoffRequest {
         try run {
             try db.write { db in
-                let stored = try Self.loadDraft(db, id: decisionId)
-                if stored.version != expectedVersion {
-                    throw StoreError.conflict(
-                        kind: "decision", id: decisionId, expectedVersion: expectedVersion,
-                        currentVersion: stored.version)
-                }
-                var check = stored
-                check.signedBy = "(the chair)"
-                let problems = check.validationErrors(forSigning: true, atSignOff: true)
-                if !problems.isEmpty { throw DecisionInvalid(problems: problems) }
-                if stored.meetingId == nil {
-                    throw StoreError.invalid(
-                        "decision \(decisionId) belongs to no meeting, so it has no chair to sign it")
-                }
-                let request = SignoffRequest(
-                    decisionId: decisionId, caseId: stored.caseId, meetingId: stored.meetingId,
-                    version: stored.version, requestedBy: login, requestedAt: now)
+                let request = try SignoffRules.request(
+                    for: Self.loadDraft(db, id: decisionId), expectedVersion: expectedVersion, requestedBy: login,
+                    now: now)
                 try db.execute(
                     sql: """
                         INSERT INTO signoff_request(decision_id, version, requested_by, requested_at) VALUES (?, ?, ?, ?)
                         ON CONFLICT(decision_id) DO UPDATE SET version = excluded.version,
                           requested_by = excluded.requested_by, requested_at = excluded.requested_at
-                        """, arguments: [decisionId, stored.version, login, now.timeIntervalSince1970])
+                        """, arguments: [decisionId, request.version, login, now.timeIntervalSince1970])
                 try AuditTrail.append(
                     db, user: login, action: "decision.signoff-requested", entity: "signoff", entityId: decisionId,
-                    caseId: stored.caseId, after: "version \(stored.version) requested by \(login)", at: now)
+                    caseId: request.caseId, after: SignoffRules.requestText(request), at: now)
                 return request
             }
         }
@@ -228,11 +172,7 @@ extension BoardStore {
 
     /// A decision that must still be a draft (to sign, or to ask for sign-off).
     static func loadDraft(_ db: Database, id: String) throws -> Decision {
-        guard let stored = try loadDecision(db, id: id) else { throw StoreError.notFound(kind: "decision", id: id) }
-        guard stored.status == .draft else {
-            throw StoreError.invalid("decision \(id) is already \(stored.status.rawValue)")
-        }
-        return stored
+        try DecisionRules.requireDraft(loadDecision(db, id: id), id: id)
     }
 
     static func signoffRequest(_ row: Row) -> SignoffRequest {

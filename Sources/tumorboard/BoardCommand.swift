@@ -18,7 +18,7 @@ struct BoardCommand: ParsableCommand {
         @Argument(help: ArgumentHelp("The board id.", valueName: "board")) var boardId: String
 
         func run() throws {
-            let store = try global.openStore(readOnly: true)
+            let store = try global.openStore(as: (any StoreSession & MeetingStore & SignoffStore).self, readOnly: true)
             guard let board = try store.board(id: boardId) else {
                 throw StoreError.notFound(kind: "board", id: boardId)
             }
@@ -55,8 +55,8 @@ struct BoardCommand: ParsableCommand {
         }
 
         func run() throws {
-            let store = try global.openStore()
-            try store.setBoardLogin(boardId: boardId, login: login, person: remove ? nil : person)
+            let store = try global.openStore(as: (any SignoffStore).self)
+            try store.setBoardLogin(boardId: boardId, login: login, person: remove ? nil : person, now: Date())
             print(remove ? "\(login) removed from \(boardId)." : "\(login) = \(person ?? "") on \(boardId).")
         }
     }
@@ -71,8 +71,8 @@ struct BoardCommand: ParsableCommand {
         @Flag(help: "Withdraw the delegation instead.") var remove = false
 
         func run() throws {
-            let store = try global.openStore()
-            try store.setDelegate(boardId: boardId, delegate: person, remove: remove)
+            let store = try global.openStore(as: (any StoreSession & SignoffStore).self)
+            try store.setDelegate(boardId: boardId, delegate: person, remove: remove, now: Date())
             let chair = try store.signoffSettings(boardId: boardId).logins[store.login] ?? store.login
             print(remove ? "\(person) no longer signs for \(chair)." : "\(person) may sign for \(chair).")
         }

@@ -20,8 +20,8 @@ struct DecisionCommand: ParsableCommand {
         @Flag(help: "Print the decision records as JSON (every version, oldest first).") var json = false
 
         func run() throws {
-            let store = try global.openStore(readOnly: true)
-            guard let record = try store.caseRecord(id: caseId) else {
+            let store = try global.openStore(as: (any CaseStore & SignoffStore).self, readOnly: true)
+            guard let record = try store.caseRecord(id: caseId, on: LocalDate(Date())) else {
                 throw StoreError.notFound(kind: "case", id: caseId)
             }
             if json {
@@ -84,7 +84,7 @@ struct DecisionCommand: ParsableCommand {
         var version: Int?
 
         func run() throws {
-            let store = try global.openStore()
+            let store = try global.openStore(as: (any StoreSession & DecisionStore & SignoffStore).self)
             guard let d = try store.decision(id: decisionId) else {
                 throw StoreError.notFound(kind: "decision", id: decisionId)
             }
@@ -96,7 +96,7 @@ struct DecisionCommand: ParsableCommand {
                 )
             }
             do {
-                let signed = try store.signDecision(id: decisionId, expectedVersion: version ?? d.version)
+                let signed = try store.signDecision(id: decisionId, expectedVersion: version ?? d.version, now: Date())
                 print(
                     "\(signed.id) signed by \(signed.signedBy ?? "?") (login \(store.login)), version \(signed.version); "
                         + "sha256 \(try BoardStore.decisionHash(signed))")
@@ -115,11 +115,11 @@ struct DecisionCommand: ParsableCommand {
         @Argument(help: ArgumentHelp("The decision id.", valueName: "decision")) var decisionId: String
 
         func run() throws {
-            let store = try global.openStore()
+            let store = try global.openStore(as: (any DecisionStore & SignoffStore).self)
             guard let d = try store.decision(id: decisionId) else {
                 throw StoreError.notFound(kind: "decision", id: decisionId)
             }
-            let request = try store.requestSignoff(decisionId: decisionId, expectedVersion: d.version)
+            let request = try store.requestSignoff(decisionId: decisionId, expectedVersion: d.version, now: Date())
             let chair = try store.signingRight(decisionId: decisionId).chair ?? "the chair"
             print(
                 "Sign-off of \(request.decisionId) version \(request.version) requested from \(chair) by \(request.requestedBy)."
@@ -136,7 +136,7 @@ struct DecisionCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Only this meeting's decisions.", valueName: "meeting")) var meeting: String?
 
         func run() throws {
-            let store = try global.openStore(readOnly: true)
+            let store = try global.openStore(as: (any DecisionStore & SignoffStore).self, readOnly: true)
             let requests = try store.signoffRequests(meetingId: meeting)
             if requests.isEmpty {
                 print("No sign-off requests" + (meeting.map { " for \($0)" } ?? "") + ".")

@@ -62,7 +62,7 @@ struct ExportMinutesCommand: ParsableCommand {
     var allFindings = false
 
     func run() throws {
-        let store = try global.openStore(readOnly: true)
+        let store = try global.openStore(as: (any MeetingStore & AuditStore).self, readOnly: true)
         try options.emit(
             try MinutesExport.minutes(
                 store: store, meetingId: meetingId, format: options.format, width: options.width,
@@ -81,7 +81,7 @@ struct ExportCaseCommand: ParsableCommand {
     var caseId: String
 
     func run() throws {
-        let store = try global.openStore(readOnly: true)
+        let store = try global.openStore(as: (any CaseStore & MeetingStore & TrialStore).self, readOnly: true)
         try options.emit(
             try MinutesExport.caseSummary(
                 store: store, caseId: caseId, format: options.format, width: options.width,

@@ -90,11 +90,11 @@ struct MeetingNew: ParsableCommand {
     @Option(help: ArgumentHelp("Use this id instead of the generated one.", valueName: "id")) var id: String?
 
     func run() throws {
-        let store = try global.openStore()
+        let store = try global.openStore(as: (any MeetingStore).self)
         let details = MeetingDetails(
             boardId: board, startsAt: try MeetingArguments.instant(starts), location: location, chair: chair,
             roster: try attendees.map(MeetingArguments.attendee))
-        let meeting = try store.createMeeting(details, id: id, timeZone: MeetingArguments.timeZone)
+        let meeting = try store.createMeeting(details, id: id, timeZone: MeetingArguments.timeZone, now: Date())
         print(meeting.id)
     }
 }
@@ -106,7 +106,7 @@ struct MeetingList: ParsableCommand {
     @Option(help: ArgumentHelp("Only this board's meetings.", valueName: "id")) var board: String?
 
     func run() throws {
-        let store = try global.openStore(readOnly: true)
+        let store = try global.openStore(as: (any MeetingStore).self, readOnly: true)
         for m in try store.allMeetings(boardId: board) {
             print(
                 [
@@ -126,7 +126,7 @@ struct MeetingShow: ParsableCommand {
     @Argument(help: ArgumentHelp("The meeting id.", valueName: "meeting")) var meetingId: String
 
     func run() throws {
-        let store = try global.openStore(readOnly: true)
+        let store = try global.openStore(as: (any MeetingStore & CaseStore).self, readOnly: true)
         guard let m = try store.meeting(id: meetingId) else {
             throw StoreError.notFound(kind: "meeting", id: meetingId)
         }
@@ -157,7 +157,8 @@ struct MeetingShow: ParsableCommand {
             ]
             if let reason = row.item.deferReason {
                 // Free text may name the patient: de-identified with the same de-identifier as every export.
-                let patient = pseudonyms.deidentify ? try store.caseRecord(id: h.id)?.record.patient : nil
+                let patient =
+                    pseudonyms.deidentify ? try store.caseRecord(id: h.id, on: LocalDate(Date()))?.record.patient : nil
                 fields.append("reason: \(patient.map { Deidentifier(patient: $0).scrub(reason) } ?? reason)")
             }
             lines.append(fields.joined(separator: "\t"))
@@ -187,13 +188,13 @@ struct MeetingEdit: ParsableCommand {
     @Option(help: ArgumentHelp("Mark absent (repeatable).", valueName: "name")) var absent: [String] = []
 
     func run() throws {
-        let store = try global.openStore()
+        let store = try global.openStore(as: (any MeetingStore).self)
         let startsAt = try starts.map(MeetingArguments.instant)
         let newAttendees = try add.map(MeetingArguments.attendee)
         if board != nil || startsAt != nil || location != nil || chair != nil || !newAttendees.isEmpty
             || !remove.isEmpty
         {
-            try store.updateMeeting(id: meetingId) { d in
+            try store.updateMeeting(id: meetingId, now: Date()) { d in
                 if let board { d.boardId = board }
                 if let startsAt { d.startsAt = startsAt }
                 if let location { d.location = location.isEmpty ? nil : location }
@@ -207,8 +208,8 @@ struct MeetingEdit: ParsableCommand {
                 d.roster += newAttendees
             }
         }
-        for name in present { try store.setAttendance(meetingId: meetingId, name: name, present: true) }
-        for name in absent { try store.setAttendance(meetingId: meetingId, name: name, present: false) }
+        for name in present { try store.setAttendance(meetingId: meetingId, name: name, present: true, now: Date()) }
+        for name in absent { try store.setAttendance(meetingId: meetingId, name: name, present: false, now: Date()) }
     }
 }
 
@@ -230,9 +231,9 @@ struct MeetingAddCase: ParsableCommand {
     }
 
     func run() throws {
-        let store = try global.openStore()
+        let store = try global.openStore(as: (any MeetingStore).self)
         let added = try store.addToAgenda(
-            meetingId: meetingId, caseIds: caseIds, presenter: presenter, plannedMinutes: minutes)
+            meetingId: meetingId, caseIds: caseIds, presenter: presenter, plannedMinutes: minutes, now: Date())
         let skipped = caseIds.filter { !added.contains($0) }
         print(
             "added \(added.count) case\(added.count == 1 ? "" : "s")"
@@ -247,7 +248,10 @@ struct MeetingRemoveCase: ParsableCommand {
     @Argument(help: ArgumentHelp("The meeting id.", valueName: "meeting")) var meetingId: String
     @Argument(help: ArgumentHelp("The case id.", valueName: "case")) var caseId: String
 
-    func run() throws { try global.openStore().removeFromAgenda(meetingId: meetingId, caseId: caseId) }
+    func run() throws {
+        try global.openStore(as: (any MeetingStore).self).removeFromAgenda(
+            meetingId: meetingId, caseId: caseId, now: Date())
+    }
 }
 
 struct MeetingMove: ParsableCommand {
@@ -258,7 +262,10 @@ struct MeetingMove: ParsableCommand {
     @Argument(help: ArgumentHelp("The case id.", valueName: "case")) var caseId: String
     @Argument(help: ArgumentHelp("The new position, from 1.", valueName: "position")) var position: Int
 
-    func run() throws { try global.openStore().moveAgendaItem(meetingId: meetingId, caseId: caseId, to: position) }
+    func run() throws {
+        try global.openStore(as: (any MeetingStore).self).moveAgendaItem(
+            meetingId: meetingId, caseId: caseId, to: position, now: Date())
+    }
 }
 
 struct MeetingSetCase: ParsableCommand {
@@ -279,10 +286,11 @@ struct MeetingSetCase: ParsableCommand {
     }
 
     func run() throws {
-        let store = try global.openStore()
+        let store = try global.openStore(as: (any MeetingStore).self)
         try store.setAgendaItem(
             meetingId: meetingId, caseId: caseId,
-            presenter: presenter.map { $0.isEmpty ? nil : $0 }, plannedMinutes: minutes.map { $0 == 0 ? nil : $0 })
+            presenter: presenter.map { $0.isEmpty ? nil : $0 }, plannedMinutes: minutes.map { $0 == 0 ? nil : $0 },
+            now: Date())
     }
 }
 
@@ -294,7 +302,7 @@ struct MeetingSuggest: ParsableCommand {
     @Argument(help: ArgumentHelp("The meeting id.", valueName: "meeting")) var meetingId: String
 
     func run() throws {
-        let store = try global.openStore(readOnly: true)
+        let store = try global.openStore(as: (any MeetingStore).self, readOnly: true)
         for s in try store.agendaSuggestions(meetingId: meetingId) {
             print(
                 [
@@ -312,7 +320,7 @@ struct MeetingStart: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("The meeting id.", valueName: "meeting")) var meetingId: String
 
-    func run() throws { try global.openStore().startMeeting(id: meetingId) }
+    func run() throws { try global.openStore(as: (any MeetingStore).self).startMeeting(id: meetingId, now: Date()) }
 }
 
 struct MeetingOutcome: ParsableCommand {
@@ -329,7 +337,8 @@ struct MeetingOutcome: ParsableCommand {
         guard let value = AgendaOutcome(rawValue: outcome.lowercased()) else {
             throw ValidationError("unknown outcome \"\(outcome)\"; expected discussed, deferred, re-present or pending")
         }
-        try global.openStore().setOutcome(meetingId: meetingId, caseId: caseId, value, reason: reason)
+        try global.openStore(as: (any MeetingStore).self).setOutcome(
+            meetingId: meetingId, caseId: caseId, value, reason: reason, now: Date())
     }
 }
 
@@ -341,14 +350,14 @@ struct MeetingClose: ParsableCommand {
     @Argument(help: ArgumentHelp("The meeting id.", valueName: "meeting")) var meetingId: String
 
     func run() throws {
-        let store = try global.openStore()
+        let store = try global.openStore(as: (any MeetingStore).self)
         let lacking = try store.casesWithoutFinalDecision(meetingId: meetingId)
         if !lacking.isEmpty && !yes {
             throw CommandFailure(
                 message: "\(lacking.count) case\(lacking.count == 1 ? "" : "s") without a signed decision: "
                     + lacking.map(\.item.caseId).joined(separator: ", ") + "; record them, or close with --yes")
         }
-        try store.closeMeeting(id: meetingId)
+        try store.closeMeeting(id: meetingId, now: Date())
         print(
             "closed \(meetingId)"
                 + (lacking.isEmpty

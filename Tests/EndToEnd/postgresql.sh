@@ -50,6 +50,32 @@ has "the member is told who they are" "database role site_a" "$ERR"
 events=$(psql -tA -X "$owner" -c "SELECT string_agg(DISTINCT actor, ',') FROM audit_event")
 [ "$events" = "tumorboard_owner" ] && pass "the audit trail names only the role that wrote" || fail "actors: $events"
 
+# Meetings on PostgreSQL: two members at two sites prepare, run and close one; each change is in their own name.
+site_b=$(echo "$owner" | sed 's|//tumorboard_owner@|//site_b@|')
+psql -q -X "$owner" -c "INSERT INTO board(id, name) VALUES ('gi', 'Gastrointestinal')" >/dev/null 2>&1 \
+    && pass "a board for the meetings" || fail "cannot put a board into $db"
+expect "a member creates a meeting" 0 "$BIN" meeting new --store "$member" --board gi --starts "2030-01-15 16:00" \
+    --chair "Dr. Chen" --attendee "Dr. Chen:medical-oncology" --attendee "Dr. Lee:pathology"
+[ "$OUT" = "M-2030-01-15-GI" ] && pass "its id is its day and board" || fail "meeting id: $OUT"
+expect "the same meeting again is refused" 1 "$BIN" meeting new --store "$site_b" --board gi --starts "2030-01-15 16:00"
+has "it names the meeting already there" "already has a meeting at that time: M-2030-01-15-GI" "$ERR"
+expect "a member at another site moves it and marks attendance" 0 "$BIN" meeting edit M-2030-01-15-GI \
+    --store "$site_b" --location "Room 3" --present "Dr. Lee"
+expect "the meeting is listed" 0 "$BIN" meeting list --store "$member"
+has "with its board" "Gastrointestinal" "$OUT"
+expect "the meeting is shown" 0 "$BIN" meeting show M-2030-01-15-GI --store "$member"
+has "with its room" "Location: Room 3" "$OUT"
+has "with who was there" "Dr. Lee	pathology	present" "$OUT"
+expect "a case not in the store is not put on the agenda" 1 "$BIN" meeting add-case M-2030-01-15-GI C-404 --store "$member"
+expect "the meeting starts" 0 "$BIN" meeting start M-2030-01-15-GI --store "$member"
+expect "and closes" 0 "$BIN" meeting close M-2030-01-15-GI --store "$site_b"
+has "it says so" "closed M-2030-01-15-GI" "$OUT"
+expect "a closed meeting is final" 1 "$BIN" meeting edit M-2030-01-15-GI --location "elsewhere" --store "$member"
+has "it says why" "is closed; its agenda and details are final" "$ERR"
+actors=$(psql -tA -X "$owner" -c "SELECT string_agg(actor || ' ' || action, ',' ORDER BY seq) FROM audit_event WHERE entity = 'meeting'")
+[ "$actors" = "site_a meeting.create,site_b meeting.update,site_b meeting.attendance,site_a meeting.status,site_b meeting.status" ] \
+    && pass "each change is audited in its member's name" || fail "meeting events: $actors"
+
 # A password in the address (even a wrong one for a role that does not exist) never reaches the screen.
 secret="pa55-$RANDOM-word"
 bad=$(echo "$owner" | sed "s|//tumorboard_owner@|//nobody:$secret@|")

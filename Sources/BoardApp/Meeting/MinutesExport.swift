@@ -7,7 +7,7 @@ import Foundation
 public enum MinutesExport {
     /// The minutes of a meeting as text or Markdown.
     public static func minutes(
-        store: BoardStore, meetingId: String, format: ExportFormat = .text, width: Int = 80,
+        store: any MeetingStore & AuditStore, meetingId: String, format: ExportFormat = .text, width: Int = 80,
         deidentify: Bool = false, allFindings: Bool = false, timeZone: TimeZone = TimeZone(identifier: "UTC")!
     ) throws -> String {
         let r = try store.meetingRecord(id: meetingId, allFindings: allFindings)
@@ -22,10 +22,12 @@ public enum MinutesExport {
 
     /// The chart summary of one case, ages as of `asOf`.
     public static func caseSummary(
-        store: BoardStore, caseId: String, format: ExportFormat = .text, width: Int = 80,
+        store: any CaseStore & MeetingStore & TrialStore, caseId: String, format: ExportFormat = .text, width: Int = 80,
         deidentify: Bool = false, asOf: LocalDate, timeZone: TimeZone = TimeZone(identifier: "UTC")!
     ) throws -> String {
-        guard let record = try store.caseRecord(id: caseId) else { throw StoreError.notFound(kind: "case", id: caseId) }
+        guard let record = try store.caseRecord(id: caseId, on: LocalDate(Date())) else {
+            throw StoreError.notFound(kind: "case", id: caseId)
+        }
         let decision = record.currentDecision.flatMap { $0.status == .draft ? nil : $0 }
         var meetings: [Meeting] = []
         var boards: [String: String] = [:]

@@ -78,8 +78,7 @@ extension PostgresBoardStore: AuditStore {
         let keyed = try run { try epochs() }
         if !keyed.isEmpty { return }
         try startKeyEpoch(
-            storeId: storeId, keyring: keyring, reason: "the store's audit chain is keyed from here on",
-            expectedEpoch: 1)
+            storeId: storeId, keyring: keyring, reason: AuditKeyPolicy.firstKeyReason, expectedEpoch: 1)
     }
 
     private func startKeyEpoch(storeId: String, keyring: AuditKeyring, reason: String, expectedEpoch: Int) throws {
@@ -91,23 +90,8 @@ extension PostgresBoardStore: AuditStore {
                 if epoch != expectedEpoch { return }
                 let keyedFrom =
                     (Int64(try connection.query("SELECT max(seq) FROM audit_event").first?[0] ?? "0") ?? 0) + 1
-                var key = AuditKey.generate(storeId: storeId, epoch: epoch, keyedFrom: keyedFrom)
-                var wrote: String?
-                if let path = keyring.path(storeId: storeId, epoch: epoch) {
-                    if let existing = try AuditKey.read(path: path) {
-                        guard existing.storeId == storeId, existing.epoch == epoch, existing.keyedFrom == keyedFrom
-                        else {
-                            throw StoreError.invalid(
-                                "the audit key \(path) says this store was keyed from event \(existing.keyedFrom), but the store "
-                                    + "records no key: its key record was removed. Nothing was changed; run `tumorboard verify`"
-                            )
-                        }
-                        key = existing
-                    } else {
-                        try key.write(to: path)
-                        wrote = path
-                    }
-                }
+                let (key, wrote) = try AuditKeyPolicy.keyForNewEpoch(
+                    storeId: storeId, epoch: epoch, keyedFrom: keyedFrom, keyring: keyring)
                 do {
                     try connection.query(
                         "INSERT INTO audit_key(epoch, fingerprint, keyed_from, created_at, reason) VALUES ($1, $2, $3, $4, $5)",
@@ -115,8 +99,9 @@ extension PostgresBoardStore: AuditStore {
                     AuditKeys.shared.remember(key)
                     try appendAudit(
                         action: "audit.key", entity: "store", entityId: storeId,
-                        after: "epoch \(epoch), key \(key.fingerprint), events from \(keyedFrom): \(reason)", at: Date()
-                    )
+                        after: AuditKeyPolicy.keyEventText(
+                            epoch: epoch, key: key, keyedFrom: keyedFrom, reason: reason),
+                        at: Date())
                 } catch {
                     if let wrote { unlink(wrote) }
                     throw error
@@ -150,80 +135,30 @@ extension PostgresBoardStore: AuditStore {
 
     public func storeId() throws -> String { try run { try storeIdValue() } }
 
+    private func auditKeyPolicy() throws -> AuditKeyPolicy {
+        try run { AuditKeyPolicy(storeId: try storeIdValue(), epochs: try epochs()) }
+    }
+
     public func auditKeyStatus() throws -> AuditKeyStatus {
-        try run {
-            let storeId = try storeIdValue()
-            let keyring = AuditKeys.shared.keyring(storeId: storeId)
-            guard let epoch = try epochs().last else {
-                return AuditKeyStatus(
-                    storeId: storeId, epoch: nil, keyedFrom: nil, fingerprint: nil, keyFile: nil, available: false)
-            }
-            let key = try? AuditKeys.shared.key(storeId: storeId, epoch: epoch.epoch)
-            return AuditKeyStatus(
-                storeId: storeId, epoch: epoch.epoch, keyedFrom: epoch.keyedFrom, fingerprint: epoch.fingerprint,
-                keyFile: keyring?.path(storeId: storeId, epoch: epoch.epoch),
-                available: key?.fingerprint == epoch.fingerprint)
-        }
+        try auditKeyPolicy().status
     }
 
     public func backupAuditKey(to path: String) throws -> AuditKeyStatus {
         let status = try auditKeyStatus()
-        guard let epoch = status.epoch else {
-            throw StoreError.invalid("the store has no audit key yet (open it for writing once to create one)")
-        }
-        guard let key = try AuditKeys.shared.key(storeId: status.storeId, epoch: epoch) else {
-            throw StoreError.auditKeyMissing(keyFile: status.keyFile)
-        }
-        if FileManager.default.fileExists(atPath: path) {
-            throw StoreError.invalid("\(path) already exists; choose a new file name for the key backup")
-        }
-        try key.write(to: path)
+        try AuditKeyPolicy.backup(status, to: path)
         return status
     }
 
     public func restoreAuditKey(from path: String) throws -> AuditKeyStatus {
-        guard let key = try AuditKey.read(path: path) else { throw StoreError.invalid("no key file at \(path)") }
-        let storeId = try run { try storeIdValue() }
-        let epochs = try run { try self.epochs() }
-        guard key.storeId == storeId else {
-            throw StoreError.invalid(
-                "\(path) is the audit key of another store (\(key.storeId)), not of this one (\(storeId))")
-        }
-        guard let recorded = epochs.first(where: { $0.epoch == key.epoch }), recorded.fingerprint == key.fingerprint,
-            recorded.keyedFrom == key.keyedFrom
-        else {
-            throw StoreError.invalid(
-                "\(path) is not a key this store records (epoch \(key.epoch), fingerprint \(key.fingerprint))")
-        }
-        if let target = AuditKeys.shared.keyring(storeId: storeId)?.path(storeId: storeId, epoch: key.epoch),
-            (try? AuditKey.read(path: target))??.fingerprint != key.fingerprint
-        {
-            if FileManager.default.fileExists(atPath: target) {
-                throw StoreError.invalid("\(target) exists and holds another key; move it away first")
-            }
-            try key.write(to: target)
-        }
-        AuditKeys.shared.remember(key)
+        try auditKeyPolicy().restore(from: path)
         return try auditKeyStatus()
     }
 
     public func replaceLostAuditKey(reason: String) throws -> AuditKeyStatus {
-        let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !why.isEmpty else { throw StoreError.invalid("replacing the audit key needs a reason (--reason)") }
         let status = try auditKeyStatus()
-        guard let epoch = status.epoch else {
-            throw StoreError.invalid("the store has no audit key yet; nothing to replace")
-        }
-        if status.available {
-            throw StoreError.invalid(
-                "this terminal has the store's audit key (\(status.keyFile ?? "in memory")); it is not lost")
-        }
-        guard let keyring = AuditKeys.shared.keyring(storeId: status.storeId) else {
-            throw StoreError.invalid("no key directory for this store")
-        }
+        let next = try AuditKeyPolicy.replacement(of: status, reason: reason)
         try startKeyEpoch(
-            storeId: status.storeId, keyring: keyring, reason: "key of epoch \(epoch) lost: \(why)",
-            expectedEpoch: epoch + 1)
+            storeId: status.storeId, keyring: next.keyring, reason: next.reason, expectedEpoch: next.expectedEpoch)
         return try auditKeyStatus()
     }
 

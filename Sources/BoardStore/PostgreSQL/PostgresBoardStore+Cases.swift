@@ -97,21 +97,7 @@ extension PostgresBoardStore: CaseStore {
     }
 
     public func setCaseStatus(caseId: String, to status: CaseStatus, now: Date) throws {
-        try run {
-            try connection.transaction {
-                guard let body = try lockedCaseBody(caseId) else { throw StoreError.notFound(kind: "case", id: caseId) }
-                var record = try Codec.decode(Case.self, from: body)
-                let before = record.status
-                if before == status { return }
-                record.status = status
-                try connection.query(
-                    "UPDATE \"case\" SET status = $1, body = $2, updated_at = $3 WHERE id = $4",
-                    [status.rawValue, try Codec.encode(record), PGValue.time(now), caseId])
-                try appendAudit(
-                    action: "case.status", entity: "case", entityId: caseId, caseId: caseId, before: before.rawValue,
-                    after: status.rawValue, at: now)
-            }
-        }
+        try run { try connection.transaction { try setStatusLocked(caseId: caseId, to: status, now: now) } }
     }
 
     @discardableResult
@@ -203,13 +189,7 @@ extension PostgresBoardStore: CaseStore {
                     WHERE a.case_id = $1 ORDER BY m.starts_at
                     """, [id]
                 ).map(Self.meetingSummary)
-                let caseFingerprint = record.fingerprint(on: day)
-                let current = matches.filter { m in
-                    trials[m.trialId].map {
-                        m.dataFingerprint == MatchFingerprint.combine(case: caseFingerprint, trial: $0.fingerprint)
-                    } ?? false
-                }
-                let stale = matches.filter { m in !current.contains { $0.trialId == m.trialId && $0.armId == m.armId } }
+                let (current, stale) = StaleMatchWalk.split(matches, of: record, trials: trials, on: day)
                 return CaseRecord(
                     record: record, matches: current, trials: trials, notes: notes, decisions: decisions,
                     history: history, meetings: meetings, staleMatches: stale)
@@ -290,30 +270,7 @@ extension PostgresBoardStore: CaseStore {
     }
 
     public func requireSamePatient(caseId: String, records: [Case]) throws {
-        let mine = records.filter { $0.id == caseId }
-        guard !mine.isEmpty else { return }
-        let stored = try run { try loadCase(caseId) }
-        let what =
-            "import a file of another patient without --case (it gets its own case), or choose that patient's case"
-        if let stored, !BoardStore.isPlaceholder(stored.patient) {
-            for record in mine where stored.patient.isSamePerson(as: record.patient) != true {
-                let file = record.provenance.map { URL(fileURLWithPath: $0.file).lastPathComponent } ?? "the file"
-                let why =
-                    stored.patient.isSamePerson(as: record.patient) == false
-                    ? "is not case \(caseId)'s patient (birth date or name differ)"
-                    : "cannot be told to be case \(caseId)'s patient (no shared identifier, or birth date and name)"
-                throw StoreError.invalid("\(file): the file's patient \(why); \(what)")
-            }
-        }
-        if let first = mine.first {
-            for record in mine.dropFirst() where first.patient.isSamePerson(as: record.patient) != true {
-                let files = [first, record].compactMap {
-                    $0.provenance.map { URL(fileURLWithPath: $0.file).lastPathComponent }
-                }.joined(separator: " and ")
-                throw StoreError.invalid(
-                    "\(files) are about different patients and cannot both go to case \(caseId); \(what)")
-            }
-        }
+        try CaseIdentityCheck.require(caseId: caseId, records: records) { try run { try loadCase(caseId) } }
     }
 
     /// Open cases not on the agenda of a meeting that is still open (as on SQLite).

@@ -47,22 +47,10 @@ extension PostgresBoardStore: DecisionStore {
                 try connection.query(
                     "SELECT pg_advisory_xact_lock(hashtext('tumorboard.decision.' || $1))", [decision.caseId])
                 let stored = try loadDecision(decision.id, forUpdate: true)
-                if let stored {
-                    if stored.status != .draft {
-                        throw StoreError.invalid(
-                            "decision \(stored.id) is \(stored.status.rawValue) and read-only; amend it instead")
-                    }
-                    if stored.version != decision.version { throw DecisionConflict(mine: decision, theirs: stored) }
-                } else if decision.version != 0 {
-                    throw StoreError.notFound(kind: "decision", id: decision.id)
-                } else {
+                if try DecisionRules.checkSave(decision, over: stored) {
                     try checkPresentation(decision, now: now)
                 }
-                var next = decision
-                next.version += 1
-                next.status = .draft
-                next.recordedBy = user
-                next.recordedAt = now
+                let next = DecisionRules.saved(decision, by: user, now: now)
                 try writeDecision(
                     next, previous: stored, action: stored == nil ? "decision.draft" : "decision.save", now: now)
                 return next
@@ -75,21 +63,9 @@ extension PostgresBoardStore: DecisionStore {
         try run {
             try connection.transaction {
                 let stored = try loadDraft(id, forUpdate: true)
-                let right = try signingRight(stored)
-                var signed = stored
-                signed.signedBy = right.person
-                signed.signedAt = now
-                signed.signedByLogin = login
-                if stored.version != expectedVersion { throw DecisionConflict(mine: signed, theirs: stored) }
-                let problems = signed.validationErrors(forSigning: true, atSignOff: true)
-                if !problems.isEmpty { throw DecisionInvalid(problems: problems) }
-                guard right.maySign else {
-                    throw StoreError.invalid("not signed: \(right.explanation); request sign-off instead")
-                }
-                let request = try openRequest(decisionId: id)
-                signed.signoffRequestedBy = request.map(\.requestedBy).flatMap { $0 == login ? nil : $0 }
-                signed.status = .final
-                signed.version += 1
+                let signed = try DecisionRules.signed(
+                    stored, expectedVersion: expectedVersion, right: try signingRight(stored), login: login,
+                    requestedBy: try openRequest(decisionId: id)?.requestedBy, now: now)
                 try writeDecision(signed, previous: stored, action: "decision.sign", now: now)
                 try connection.query("DELETE FROM signoff_request WHERE decision_id = $1", [id])
                 if let amended = signed.amends, var old = try loadDecision(amended, forUpdate: true),
@@ -108,31 +84,16 @@ extension PostgresBoardStore: DecisionStore {
 
     @discardableResult
     public func amendDecision(id: String, reason: String, now: Date) throws -> Decision {
-        let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !why.isEmpty else { throw StoreError.invalid("an amendment needs a reason") }
+        let why = try DecisionRules.amendmentReason(reason)
         return try run {
             try connection.transaction {
-                guard let stored = try loadDecision(id, forUpdate: true) else {
-                    throw StoreError.notFound(kind: "decision", id: id)
-                }
-                guard stored.status == .final else {
-                    throw StoreError.invalid("only a final decision can be amended; \(id) is \(stored.status.rawValue)")
-                }
-                if try connection.query("SELECT 1 FROM decision WHERE amends = $1", [id]).count > 0 {
-                    throw StoreError.invalid("decision \(id) already has an amendment")
+                let stored = try DecisionRules.requireAmendable(loadDecision(id, forUpdate: true), id: id) {
+                    try connection.query("SELECT 1 FROM decision WHERE amends = $1", [id]).count > 0
                 }
                 try connection.query(
                     "SELECT pg_advisory_xact_lock(hashtext('tumorboard.decision.' || $1))", [stored.caseId])
-                var amendment = stored
-                amendment.id = try nextDecisionId(caseId: stored.caseId)
-                amendment.version = 1
-                amendment.status = .draft
-                amendment.signedBy = nil
-                amendment.signedAt = nil
-                amendment.amends = stored.id
-                amendment.amendmentReason = why
-                amendment.recordedBy = user
-                amendment.recordedAt = now
+                let amendment = DecisionRules.amendment(
+                    of: stored, id: try nextDecisionId(caseId: stored.caseId), reason: why, by: user, now: now)
                 try writeDecision(amendment, previous: nil, action: "decision.amend", now: now)
                 return amendment
             }
@@ -154,10 +115,8 @@ extension PostgresBoardStore: DecisionStore {
             "SELECT id, status FROM decision WHERE case_id = $1 AND meeting_id = $2 AND amends IS NULL LIMIT 1",
             [decision.caseId, meetingId]
         ).first {
-            let (id, status) = (other.text("id"), other.text("status"))
-            throw StoreError.invalid(
-                "case \(decision.caseId) already has decision \(id) (\(status)) from meeting \(meetingId); "
-                    + (status == "draft" ? "continue that one" : "amend it"))
+            throw DecisionRules.alreadyDecided(
+                caseId: decision.caseId, meetingId: meetingId, other: other.text("id"), status: other.text("status"))
         }
         if let earlier = try connection.query(
             """
@@ -165,12 +124,12 @@ extension PostgresBoardStore: DecisionStore {
             ORDER BY created_order DESC LIMIT 1
             """, [decision.caseId, meetingId]
         ).first {
+            let texts = DecisionRules.newPresentation(
+                decision, meetingId: meetingId, earlier: earlier.text("id"), earlierMeeting: earlier["meeting_id"])
             try appendAudit(
                 action: "decision.new-presentation", entity: "presentation",
-                entityId: "\(meetingId) \(decision.caseId)",
-                caseId: decision.caseId,
-                before: "decision \(earlier.text("id"))" + (earlier["meeting_id"].map { " (meeting \($0))" } ?? ""),
-                after: "decision \(decision.id) (meeting \(meetingId))", at: now)
+                entityId: "\(meetingId) \(decision.caseId)", caseId: decision.caseId, before: texts.before,
+                after: texts.after, at: now)
         }
     }
 
@@ -190,13 +149,7 @@ extension PostgresBoardStore: DecisionStore {
     }
 
     func loadDraft(_ id: String, forUpdate: Bool = false) throws -> Decision {
-        guard let stored = try loadDecision(id, forUpdate: forUpdate) else {
-            throw StoreError.notFound(kind: "decision", id: id)
-        }
-        guard stored.status == .draft else {
-            throw StoreError.invalid("decision \(id) is already \(stored.status.rawValue)")
-        }
-        return stored
+        try DecisionRules.requireDraft(loadDecision(id, forUpdate: forUpdate), id: id)
     }
 
     private func writeDecision(_ decision: Decision, previous: Decision?, action: String, now: Date) throws {

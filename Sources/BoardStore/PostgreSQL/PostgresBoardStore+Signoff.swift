@@ -28,28 +28,13 @@ extension PostgresBoardStore: SignoffStore {
     }
 
     public func setBoardLogin(boardId: String, login: String, person: String?, now: Date) throws {
-        let login = login.trimmingCharacters(in: .whitespaces)
-        let person = person?.trimmingCharacters(in: .whitespaces)
-        guard !login.isEmpty, !login.contains(where: \.isWhitespace) else {
-            throw StoreError.invalid("a login is one word, as `id -un` prints it; got \"\(login)\"")
-        }
-        if let person, person.isEmpty { throw StoreError.invalid("a login is mapped to a person's name; got none") }
+        let (login, person) = try SignoffRules.mapping(login: login, person: person)
         try run {
             try connection.transaction {
                 try requireBoard(boardId)
                 try connection.query("SELECT pg_advisory_xact_lock(hashtext('tumorboard.board.' || $1))", [boardId])
                 let settings = try loadSignoffSettings(boardId)
-                let mine = settings.logins[self.login]
-                if !settings.logins.isEmpty && mine == nil {
-                    throw StoreError.invalid(
-                        "your login \(self.login) is not mapped on board \(boardId); only a mapped login changes its logins"
-                    )
-                }
-                if let person, !settings.logins(of: person).isEmpty, mine != person {
-                    throw StoreError.invalid(
-                        "\(person) already signs in as \(settings.logins(of: person).joined(separator: ", ")); only "
-                            + "\(person)'s own login adds another")
-                }
+                try SignoffRules.requireMayMapLogin(settings, changer: self.login, person: person, boardId: boardId)
                 let before = settings.logins[login]
                 if before == person { return }
                 if let person {
@@ -64,41 +49,35 @@ extension PostgresBoardStore: SignoffStore {
                 }
                 try appendAudit(
                     action: "board.login", entity: "board", entityId: boardId,
-                    before: before.map { "\(login) = \($0)" }, after: person.map { "\(login) = \($0)" }, at: now)
+                    before: SignoffRules.mappingText(login: login, person: before),
+                    after: SignoffRules.mappingText(login: login, person: person), at: now)
             }
         }
     }
 
     public func setDelegate(boardId: String, delegate: String, remove: Bool, now: Date) throws {
-        let delegate = delegate.trimmingCharacters(in: .whitespaces)
-        guard !delegate.isEmpty else { throw StoreError.invalid("a delegate is named by the person's name") }
+        let delegate = try SignoffRules.delegateName(delegate)
         try run {
             try connection.transaction {
                 try requireBoard(boardId)
                 try connection.query("SELECT pg_advisory_xact_lock(hashtext('tumorboard.board.' || $1))", [boardId])
                 let settings = try loadSignoffSettings(boardId)
-                guard let chair = settings.logins[self.login] else {
-                    throw StoreError.invalid(
-                        "your login \(self.login) is not mapped to a person on board \(boardId); map it first "
-                            + "(tumorboard board login \(boardId) \(self.login) \"Your Name\")")
-                }
-                if chair == delegate { throw StoreError.invalid("\(chair) cannot be their own delegate") }
-                let exists = settings.delegates.contains { $0.chair == chair && $0.delegate == delegate }
+                let (chair, write) = try SignoffRules.delegateChange(
+                    settings, changer: self.login, delegate: delegate, remove: remove, boardId: boardId)
+                if !write { return }
                 if remove {
-                    guard exists else { throw StoreError.invalid("\(delegate) is not a delegate of \(chair)") }
                     try connection.query(
                         "DELETE FROM board_delegate WHERE board_id = $1 AND chair = $2 AND delegate = $3",
                         [boardId, chair, delegate])
                 } else {
-                    if exists { return }
                     try connection.query(
                         "INSERT INTO board_delegate(board_id, chair, delegate, named_by, named_at) VALUES ($1, $2, $3, $4, $5)",
                         [boardId, chair, delegate, self.login, PGValue.time(now)])
                 }
                 try appendAudit(
                     action: remove ? "board.delegate.remove" : "board.delegate", entity: "board", entityId: boardId,
-                    before: remove ? "\(delegate) signs for \(chair)" : nil,
-                    after: remove ? nil : "\(delegate) signs for \(chair)", at: now)
+                    before: remove ? SignoffRules.delegationText(delegate: delegate, chair: chair) : nil,
+                    after: remove ? nil : SignoffRules.delegationText(delegate: delegate, chair: chair), at: now)
             }
         }
     }
@@ -118,68 +97,31 @@ extension PostgresBoardStore: SignoffStore {
 
     /// Whether this role may sign the decision, and why (the chair of its meeting, or a delegate the chair named).
     func signingRight(_ decision: Decision) throws -> SigningRight {
-        var right = SigningRight(login: login, person: nil, chair: nil, maySign: false, explanation: "")
-        guard let meetingId = decision.meetingId,
-            let meeting = try connection.query("SELECT board_id, chair FROM meeting WHERE id = $1", [meetingId]).first
-        else {
-            right.explanation = "decision \(decision.id) belongs to no meeting, so it has no chair to sign it"
-            return right
+        let meeting = try decision.meetingId.flatMap { id in
+            try connection.query("SELECT board_id, chair FROM meeting WHERE id = $1", [id]).first.map {
+                SignoffRules.MeetingChair(id: id, boardId: $0.text("board_id"), chair: $0["chair"])
+            }
         }
-        let boardId = meeting.text("board_id")
-        let settings = try loadSignoffSettings(boardId)
-        right.person = settings.logins[login]
-        right.chair = meeting["chair"]
-        guard let chair = meeting["chair"], !chair.isEmpty else {
-            right.explanation = "meeting \(meetingId) has no chair; set the chair first"
-            return right
-        }
-        guard let person = right.person else {
-            right.explanation =
-                "your login \(login) is not mapped to a person on board \(boardId) (the chair is \(chair))"
-            return right
-        }
-        if person == chair {
-            right.maySign = true
-            right.explanation = "you (\(login)) are \(person), the chair"
-        } else if settings.maySign(person, chair: chair) {
-            right.maySign = true
-            right.explanation = "you (\(login)) are \(person), a delegate \(chair) named"
-        } else {
-            right.explanation = "you (\(login)) are \(person); only the chair \(chair) or a delegate they named signs"
-        }
-        return right
+        return try SignoffRules.signingRight(
+            login: login, decision: decision, meeting: meeting, settings: { try loadSignoffSettings($0) })
     }
 
     @discardableResult
     public func requestSignoff(decisionId: String, expectedVersion: Int, now: Date) throws -> SignoffRequest {
         try run {
             try connection.transaction {
-                let stored = try loadDraft(decisionId, forUpdate: true)
-                if stored.version != expectedVersion {
-                    throw StoreError.conflict(
-                        kind: "decision", id: decisionId, expectedVersion: expectedVersion,
-                        currentVersion: stored.version)
-                }
-                var check = stored
-                check.signedBy = "(the chair)"
-                let problems = check.validationErrors(forSigning: true, atSignOff: true)
-                if !problems.isEmpty { throw DecisionInvalid(problems: problems) }
-                if stored.meetingId == nil {
-                    throw StoreError.invalid(
-                        "decision \(decisionId) belongs to no meeting, so it has no chair to sign it")
-                }
-                let request = SignoffRequest(
-                    decisionId: decisionId, caseId: stored.caseId, meetingId: stored.meetingId,
-                    version: stored.version, requestedBy: login, requestedAt: now)
+                let request = try SignoffRules.request(
+                    for: loadDraft(decisionId, forUpdate: true), expectedVersion: expectedVersion, requestedBy: login,
+                    now: now)
                 try connection.query(
                     """
                     INSERT INTO signoff_request(decision_id, version, requested_by, requested_at) VALUES ($1, $2, $3, $4)
                     ON CONFLICT(decision_id) DO UPDATE SET version = excluded.version,
                       requested_by = excluded.requested_by, requested_at = excluded.requested_at
-                    """, [decisionId, String(stored.version), login, PGValue.time(now)])
+                    """, [decisionId, String(request.version), login, PGValue.time(now)])
                 try appendAudit(
                     action: "decision.signoff-requested", entity: "signoff", entityId: decisionId,
-                    caseId: stored.caseId, after: "version \(stored.version) requested by \(login)", at: now)
+                    caseId: request.caseId, after: SignoffRules.requestText(request), at: now)
                 return request
             }
         }

@@ -76,26 +76,19 @@ extension PostgresBoardStore: TrialStore {
     }
 
     public func staleMatches(on day: LocalDate) throws -> [StaleMatch] {
-        let cases = Dictionary(try casesForMatching().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let trials = Dictionary(try trials().map { ($0.id, $0.fingerprint) }, uniquingKeysWith: { a, _ in a })
-        return try run {
-            var stale: [StaleMatch] = []
-            var caseFingerprints: [String: String] = [:]
+        var walk = StaleMatchWalk(cases: try casesForMatching(), trials: try trials(), on: day)
+        try run {
             for row in try connection.query(
                 """
                 SELECT case_id, trial_id, arm_id, data_fingerprint FROM trial_match
                 ORDER BY case_id COLLATE "C", trial_id COLLATE "C", arm_id COLLATE "C"
                 """)
             {
-                let (caseId, trialId, armId) = (row.text("case_id"), row.text("trial_id"), row.text("arm_id"))
-                guard let record = cases[caseId], let trial = trials[trialId] else { continue }
-                let fingerprint = caseFingerprints[caseId] ?? record.fingerprint(on: day)
-                caseFingerprints[caseId] = fingerprint
-                if row["data_fingerprint"] != MatchFingerprint.combine(case: fingerprint, trial: trial) {
-                    stale.append(StaleMatch(caseId: caseId, trialId: trialId, armId: armId.isEmpty ? nil : armId))
-                }
+                walk.visit(
+                    caseId: row.text("case_id"), trialId: row.text("trial_id"), armId: row.text("arm_id"),
+                    dataFingerprint: row["data_fingerprint"])
             }
-            return stale
         }
+        return walk.stale
     }
 }
