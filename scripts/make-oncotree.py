@@ -8,6 +8,7 @@ import json, sys
 tree = json.load(open(sys.argv[1]))
 rows = []
 history = []
+nci = []
 
 def walk(node, parent):
     for code, child in sorted(node.get("children", {}).items()):
@@ -18,6 +19,9 @@ def walk(node, parent):
             for old in child.get(kind) or []:
                 if old != child["code"]:
                     history.append(f'{old}\t{child["code"]}\t{kind}')
+        # OncoTree's own cross-references to the NCI Thesaurus: the crosswalk maps NCIt-coded diagnoses through them.
+        for ref in (child.get("externalReferences") or {}).get("NCI") or []:
+            nci.append(f'{ref}\t{child["code"]}')
         walk(child, child["code"])
 
 root = tree["TISSUE"] if "TISSUE" in tree else tree
@@ -36,6 +40,11 @@ extension OncoTree {{
     /// former code, current code, how it changed (history = renamed, revocations = revoked in favour of, precursors).
     static let formerCodes = """
 {former}
+"""
+    /// NCI Thesaurus concept, OncoTree code: the release's own externalReferences (an NCIt code listed for several
+    /// nodes names none of them on its own).
+    static let nciReferences = """
+{chr(10).join(sorted(nci))}
 """
 }}
 '''

@@ -160,10 +160,13 @@ public struct Stage: Codable, Sendable, Hashable {
     public var m: String?
     public var group: String?
     public var assessedOn: LocalDate?
+    /// The prefix each category carried as the record wrote it ("p", "c", "yp"; "" for none), when the record
+    /// prefixes each category on its own (a Phenopacket's "pT3", "pN0", "cM0"). Nil: `basis` prefixes T only.
+    public var prefixes: [String: String]?
 
     public init(
         system: String? = nil, basis: String? = nil, t: String? = nil, n: String? = nil, m: String? = nil,
-        group: String? = nil, assessedOn: LocalDate? = nil
+        group: String? = nil, assessedOn: LocalDate? = nil, prefixes: [String: String]? = nil
     ) {
         self.system = system
         self.basis = basis
@@ -172,13 +175,20 @@ public struct Stage: Codable, Sendable, Hashable {
         self.m = m
         self.group = group
         self.assessedOn = assessedOn
+        self.prefixes = prefixes
     }
 
-    /// "cT2 N1 M0, stage IIB (AJCC 8)"-style summary.
+    /// "cT2 N1 M0, stage IIB (AJCC 8)"-style summary; "pT3 pN0 cM0" when the record prefixed each category.
     public var summary: String {
         let prefix = basis == "pathological" ? "p" : (basis == "clinical" ? "c" : "")
         var parts: [String] = []
-        let tnm = [t.map { prefix + $0 }, n, m].compactMap { $0 }.joined(separator: " ")
+        let written: [String?]
+        if let prefixes {
+            written = [("T", t), ("N", n), ("M", m)].map { key, value in value.map { (prefixes[key] ?? "") + $0 } }
+        } else {
+            written = [t.map { prefix + $0 }, n, m]
+        }
+        let tnm = written.compactMap { $0 }.joined(separator: " ")
         if !tnm.isEmpty { parts.append(tnm) }
         if let group { parts.append("stage \(group)") }
         var text = parts.joined(separator: ", ")

@@ -11,8 +11,13 @@ public enum EvidenceScale: String, Codable, Sendable, CaseIterable {
     /// The levels of this scale, strongest first.
     public var levels: [String] { Self.table[self]!.map(\.code) }
 
+    /// The level of an entry whose source assigned none on this scale (a CIViC predisposing assertion carries an
+    /// ACMG classification, no AMP/ASCO/CAP tier): kept and shown, ranked after every stated level.
+    public static let unstated = "tier unknown"
+
     /// The meaning of a level, for display beside the chosen level.
     public func meaning(of level: String) -> String? {
+        if normalise(level) == Self.unstated { return "No level assigned by the source" }
         guard let base = Self.table[self]!.first(where: { $0.code == baseCode(level) })?.meaning else { return nil }
         let suffixes = suffixMeanings(level)
         return suffixes.isEmpty ? base : base + " (" + suffixes.joined(separator: "; ") + ")"
@@ -25,6 +30,7 @@ public enum EvidenceScale: String, Codable, Sendable, CaseIterable {
     /// "m1A(R)" → "m1AR", because R marks resistance).
     public func normalise(_ level: String) -> String {
         var code = level.trimmingCharacters(in: .whitespaces)
+        if code.lowercased() == Self.unstated { return Self.unstated }
         switch self {
         case .oncokb:
             code = code.uppercased().replacingOccurrences(of: "LEVEL_", with: "").replacingOccurrences(

@@ -99,13 +99,29 @@ extension BoardStore {
             return id
         }
         guard let sample, !sample.isEmpty else { return nil }
-        if try Bool(exists: db, sql: "SELECT 1 FROM \"case\" WHERE id = ?", sample) { return sample }
+        if let found = try caseNamed(db, sample) { return found }
+        // A TCGA/TARGET barcode belongs to the case of its sample, else of its participant (GDC barcode fields);
+        // any other name only by exact id.
+        guard let barcode = SampleBarcode(sample) else { return nil }
+        for id in barcode.broader(than: sample) {
+            if id == barcode.participant {
+                if try Bool(exists: db, sql: "SELECT 1 FROM \"case\" WHERE id = ?", id) { return id }
+            } else if let found = try caseNamed(db, id) {
+                return found
+            }
+        }
+        return nil
+    }
+
+    /// The case whose id, or one of whose reports' id or specimen id, is `name`.
+    private func caseNamed(_ db: Database, _ name: String) throws -> String? {
+        if try Bool(exists: db, sql: "SELECT 1 FROM \"case\" WHERE id = ?", name) { return name }
         return try String.fetchOne(
             db,
             sql: """
                 SELECT c.id FROM "case" c, json_each(c.body, '$.reports') r
                 WHERE json_extract(r.value, '$.specimen.id') = ? OR json_extract(r.value, '$.id') = ? ORDER BY c.id LIMIT 1
-                """, arguments: [sample, sample])
+                """, arguments: [name, name])
     }
 }
 

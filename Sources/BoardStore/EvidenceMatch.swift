@@ -34,12 +34,34 @@ enum EvidenceMatch {
         return out.uppercased()
     }
 
+    /// Consequence terms (Sequence Ontology as VEP and SnpEff write them, and MAF Variant_Classification) of a
+    /// change to the protein or to a canonical splice site.
+    static let proteinChanging = [
+        "missense", "nonsense", "stop_gained", "stop_lost", "start_lost", "frameshift", "frame_shift", "inframe",
+        "in_frame", "protein_altering", "splice_acceptor_variant", "splice_donor_variant", "splice_site", "nonstop",
+        "translation_start_site", "initiator_codon", "exon_loss", "transcript_ablation",
+    ]
+
+    /// Whether the finding states a change to the protein: an HGVS p. change other than "=" or "?", or a
+    /// protein-changing consequence. A finding that states neither is not taken to change it.
+    static func changesProtein(_ f: Finding) -> Bool {
+        if let p = f.hgvsP?.trimmingCharacters(in: .whitespaces), !p.isEmpty, !p.contains("="),
+            !["P.?", "P.(?)", "?"].contains(p.uppercased())
+        {
+            return true
+        }
+        let c = (f.consequence ?? "").lowercased()
+        return proteinChanging.contains { c.contains($0) }
+    }
+
     static func matches(_ variant: String, _ f: Finding) -> Bool {
         let v = variant.uppercased().trimmingCharacters(in: .whitespaces)
         switch f.kind {
         case .snv, .indel:
             if f.filter != nil { return false }
-            if v == "MUTATION" || v == "SOMATIC MUTATION" { return true }
+            // A gene-level "MUTATION" means a change of the protein: a UTR, intronic, synonymous or splice-region
+            // finding (c.508+8A>G) never takes it by the gene's name alone.
+            if v == "MUTATION" || v == "SOMATIC MUTATION" { return changesProtein(f) }
             if let p = shortProtein(f.hgvsP) {
                 if p == v || p == v.replacingOccurrences(of: "X", with: "*") { return true }
                 // "V600" names the residue: any change there.
@@ -148,7 +170,8 @@ extension BoardStore {
         }
         let unmatched = distinct - matched.count
         if unmatched > 0 {
-            summary.skipped.append(
+            // Kept, not skipped: a note, so the "skipped" list only holds what was left out.
+            summary.notes.append(
                 "\(unmatched) evidence entr\(unmatched == 1 ? "y" : "ies") matched no finding in the store yet (kept: they attach to findings imported later)"
             )
         }

@@ -253,7 +253,7 @@ final class FindingWriter {
         }
         if !casesCreated.isEmpty {
             summary.notes.append(
-                "\(casesCreated.count) case(s) made for samples no case had (one per sample, patient and diagnosis not stated): "
+                "\(casesCreated.count) new case(s), one per sample that matched no case (by case id, specimen id, or a TCGA barcode's sample or participant; patient and diagnosis not stated, complete them or pass --case): "
                     + casesCreated.prefix(10).joined(separator: ", ") + (casesCreated.count > 10 ? ", …" : ""))
         }
         summary.counts["finding"] = counts
@@ -274,18 +274,18 @@ final class FindingWriter {
     /// A case for a sample no case knows: its id is the sample (specimen) id, its patient unknown but for that id,
     /// its diagnosis not stated. One case per sample: samples are never merged.
     private func createCase(for sample: String, report: MolecularReport) throws -> String {
-        var id = sample
+        // A TCGA/TARGET barcode names its participant in its first three fields and its sample in the fourth (the GDC
+        // barcode specification): the case is the sample's ("TCGA-A1-A0SB-01"), so further aliquots of that sample
+        // find it; two samples of one participant are two cases of one patient, never merged.
+        let barcode = SampleBarcode(sample)
+        let base = barcode?.sample ?? sample
+        var id = base
         var n = 1
         while try Bool(exists: db, sql: "SELECT 1 FROM \"case\" WHERE id = ?", id) {
             n += 1
-            id = "\(sample)-\(n)"
+            id = "\(base)-\(n)"
         }
-        // A TCGA/TARGET-style barcode names its participant in its first three parts (the GDC barcode specification):
-        // two samples of one participant are two cases of one patient, never merged.
-        let parts = sample.split(separator: "-")
-        let participant =
-            parts.count >= 4 && (parts[0] == "TCGA" || parts[0] == "TARGET")
-            ? parts.prefix(3).joined(separator: "-") : nil
+        let participant = barcode?.participant
         let patient = Patient(
             id: participant ?? "patient-of-" + id, name: PersonName(text: "(not stated in the lab file)"),
             pseudonym: participant)

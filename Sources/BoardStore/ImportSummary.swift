@@ -61,14 +61,20 @@ public struct ImportSummary: Sendable, Equatable, CustomStringConvertible {
 
     enum Change { case created, updated, unchanged }
 
+    /// The plural of a kind of record: "evidence entries", "evidence loci", "cases".
+    static func plural(_ kind: String) -> String {
+        if kind.hasSuffix("locus") { return kind.dropLast(2) + "i" }
+        if kind.hasSuffix("y") { return kind.dropLast() + "ies" }
+        return kind + "s"
+    }
+
     /// "cases: 24 created, 0 updated, 0 unchanged; trials: …"
     public var description: String {
         let order = ["board", "case", "finding", "trial", "meeting", "agenda item", "note", "decision"]
         let kinds = counts.keys.sorted { (order.firstIndex(of: $0) ?? 99, $0) < (order.firstIndex(of: $1) ?? 99, $1) }
         var lines = kinds.map { kind -> String in
             let c = counts[kind]!
-            let plural = kind.hasSuffix("y") ? kind.dropLast() + "ies" : kind + "s"
-            return "\(plural): \(c.created) created, \(c.updated) updated, \(c.unchanged) unchanged"
+            return "\(Self.plural(kind)): \(c.created) created, \(c.updated) updated, \(c.unchanged) unchanged"
         }
         if !skipped.isEmpty {
             lines.append(
@@ -76,5 +82,20 @@ public struct ImportSummary: Sendable, Equatable, CustomStringConvertible {
                     + (skipped.count > 5 ? "; …" : ""))
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The one line an import says about trial matching after it, in plain words: "Trial matches updated for 3 new
+    /// or changed cases: 1 eligible, 2 possibly eligible." Nil when nothing the board sees changed: only new cases
+    /// (which had no matches before) and none of them matches a trial.
+    public static func matchingLine(trials: Int, cases: Int, eligible: Int, possible: Int, casesUpdated: Bool)
+        -> String?
+    {
+        guard trials > 0 || cases > 0 else { return nil }
+        if trials == 0 && !casesUpdated && eligible + possible == 0 { return nil }
+        let what = [
+            trials > 0 ? "\(trials) new or changed trial\(trials == 1 ? "" : "s")" : nil,
+            cases > 0 ? "\(cases) new or changed case\(cases == 1 ? "" : "s")" : nil,
+        ].compactMap { $0 }.joined(separator: " and ")
+        return "Trial matches updated for \(what): \(eligible) eligible, \(possible) possibly eligible."
     }
 }

@@ -117,14 +117,16 @@ struct ImportCommand: ParsableCommand {
         for note in notes where said.insert(note).inserted {
             lines.append("note: \(note)" + (noteCounts[note]! > 1 ? " (×\(noteCounts[note]!))" : ""))
         }
-        if !summary.skipped.isEmpty {
-            lines.append("skipped:")
-            lines += summary.skipped.map { "  \($0)" }
+        let skipped = summary.skipped.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        if !skipped.isEmpty {
+            lines.append("skipped (\(skipped.count)):")
+            lines += skipped.map { "  \($0)" }
         }
         print(lines.joined(separator: "\n"))
         if !dryRun,
             let refreshed = try MatchRefresh.changed(
-                store, cases: summary.changedCases, trials: summary.changedTrials)
+                store, cases: summary.changedCases, trials: summary.changedTrials,
+                casesUpdated: (summary.counts["case"]?.updated ?? 0) > 0)
         {
             print(refreshed)
         }

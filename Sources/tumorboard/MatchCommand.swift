@@ -132,16 +132,16 @@ enum MatchRefresh {
     }
 
     /// After an import: every case against the trials it created or changed, and the cases it created or changed
-    /// against every trial; matches of unchanged cases against unchanged trials stay as stored. Returns a one-line
-    /// summary, or nil when nothing needs matching (no trials, or nothing changed).
+    /// against every trial; matches of unchanged cases against unchanged trials stay as stored. Returns one plain
+    /// line, or nil when nothing needed matching or nothing came of it: no trials, nothing changed, or only new
+    /// cases that match no trial (they had no matches before, so nothing the board sees changed).
     @discardableResult
     static func changed(
         _ store: BoardStore, cases changedCases: Set<String>, trials changedTrials: Set<String>,
-        on day: LocalDate = LocalDate(Date())
+        casesUpdated: Bool = true, on day: LocalDate = LocalDate(Date())
     ) throws -> String? {
         let trials = try store.trials()
         guard !trials.isEmpty, !changedCases.isEmpty || !changedTrials.isEmpty else { return nil }
-        var parts: [String] = []
         var eligible = 0
         var possible = 0
         func count(_ results: [[TrialMatch]]) {
@@ -158,17 +158,15 @@ enum MatchRefresh {
             let results = MatchEngine(trials: newTrials).matchAll(others, on: day, selection: .relevant)
             try store.saveMatches(trialIds: Set(newTrials.map(\.id)), Array(zip(others.map(\.id), results)))
             count(results)
-            parts.append("\(others.count) cases against \(newTrials.count) new or changed trial(s)")
         }
         let records = try store.casesForMatching(ids: changedCases.sorted())
         if !records.isEmpty {
             let results = MatchEngine(trials: trials).matchAll(records, on: day, selection: .relevant)
             try store.saveMatches(Array(zip(records.map(\.id), results)))
             count(results)
-            parts.append("\(records.count) new or changed case(s) against \(trials.count) trial(s)")
         }
-        guard !parts.isEmpty else { return nil }
-        return "trial matches recomputed for " + parts.joined(separator: " and ")
-            + ": \(eligible) eligible, \(possible) possibly eligible"
+        return ImportSummary.matchingLine(
+            trials: newTrials.count, cases: records.count, eligible: eligible, possible: possible,
+            casesUpdated: casesUpdated)
     }
 }

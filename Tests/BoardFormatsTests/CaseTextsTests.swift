@@ -62,6 +62,23 @@ struct CaseTextsTests {
         #expect(LifeStatus(birthDate: nil, vitalStatus: .unknown).phrase(on: Self.today) == "age unknown")
     }
 
+    /// An age the file states without a birth date (cBioPortal AGE 60, a phenopacket's P7M) is shown as recorded;
+    /// a birth date always wins, and an unreadable duration says "age unknown".
+    @Test func recordedAgeWithoutBirthDate() {
+        let sixty = LifeStatus(birthDate: nil, vitalStatus: .alive, recordedAge: "P60Y")
+        #expect(sixty.phrase(on: Self.today) == "60 y (recorded age, no birth date)")
+        let infant = LifeStatus(birthDate: nil, vitalStatus: .deceased, recordedAge: "P7M")
+        #expect(
+            infant.phrase(on: Self.today)
+                == "deceased (date not recorded), age at death unknown (last recorded age 7 mo)")
+        let both = LifeStatus(
+            birthDate: LocalDate(year: 1950, month: 1, day: 1), vitalStatus: .alive, recordedAge: "P60Y")
+        #expect(both.phrase(on: Self.today) == "76 y")
+        #expect(
+            LifeStatus(birthDate: nil, vitalStatus: .alive, recordedAge: "P").phrase(on: Self.today) == "age unknown")
+        #expect(LifeStatus(birthDate: nil, vitalStatus: .alive, recordedAge: "P45Y6M").recordedAgeValue == "45 y")
+    }
+
     @Test func metastaticSitesAreListed() {
         for (name, text) in Self.texts(Self.deceasedCase(), deidentify: false) {
             #expect(text.contains("liver (SNOMED CT 10200004) since 1990-01-03; site not stated"), "\(name)")

@@ -467,15 +467,23 @@ enum View {
             guard let id = match["assertion_id"] as? String else { return .unknownPath }
             let entries =
                 outcome.payload?.evidence.filter { $0.entry.reference?.hasPrefix("CIViC AID\(id);") == true } ?? []
-            if value["amp"] == nil, value["type"] as? String == "Predisposing" {
-                let counted =
-                    outcome.payload?.accounts.first?.skipped.keys.contains { $0.contains("without an AMP") } ?? false
-                return entries.isEmpty && counted
-                    ? .notInModel("an ACMG predisposing assertion has no AMP/ASCO/CAP tier: counted, not ranked")
-                    : .fail("not counted")
-            }
             guard let first = entries.first else { return .fail("AID\(id) not read") }
             var actual: [String: Any?] = ["gene": first.gene, "variant": first.variant, "disease": first.entry.disease]
+            // An assertion without an AMP/ASCO/CAP tier (predisposing, ACMG-classified) is kept with the tier unknown.
+            if value["amp"] == nil, value["type"] != nil {
+                guard first.entry.level.code == EvidenceScale.unstated, first.entry.level.scale == .amp else {
+                    return .fail("level \(first.entry.level)")
+                }
+                actual["type"] = first.entry.type
+                actual["significance"] = first.entry.significance
+            }
+            var e = value
+            if let acmg = value["acmg_codes"] as? [String] {
+                e["acmg_codes"] = "ACMG " + acmg.joined(separator: ", ")
+                actual["acmg_codes"] =
+                    (first.entry.reference ?? "").contains("ACMG " + acmg.joined(separator: ", "))
+                    ? "ACMG " + acmg.joined(separator: ", ") : first.entry.reference
+            }
             if let nccn = value["nccn"] as? String {
                 actual["nccn"] = (first.entry.reference ?? "").contains("NCCN \(nccn)") ? nccn : first.entry.reference
             }
@@ -493,7 +501,6 @@ enum View {
                     return .fail("drugs \(therapy)")
                 }
             }
-            var e = value
             e.removeValue(forKey: "drugs")
             return compare(e, actual)
         case "civic_variant":

@@ -110,7 +110,7 @@ struct NativeSyntaxTests {
             _ = try NativeReader.read(data: Data("{\"format\":\"tumorboard/1\",\n \"cases\": [ }".utf8), file: "f.json")
             Issue.record("expected an error")
         } catch let error as ImportError {
-            #expect(error.location == "line 2, column 13")
+            #expect(error.location == "line 2, column 13 (byte 38), at $.cases[0]")
             #expect(error.message.hasPrefix("not valid JSON"))
         } catch { Issue.record("unexpected \(error)") }
     }

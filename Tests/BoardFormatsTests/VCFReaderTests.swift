@@ -203,11 +203,16 @@ struct VCFReaderTests {
         guard let data = RealData.data("vcf/cancer.ann.vcf") else { return }
         #expect(BoardReader.detect(data) == "vcf")
         let payload = try VCFReader.read(data: data, file: "cancer.ann.vcf")
-        let set = try #require(payload.findingSets.first)
-        #expect(set.sample == "Patient_01_Somatic")
-        #expect(set.findings.map(\.id) == ["1:69091:A:C", "1:69091:A:G"])
-        #expect(set.findings.allSatisfy { $0.gene == "OR4F5" })
-        #expect(set.findings[1].hgvsP == "p.Met1?")
+        // The germline allele C (in both columns) is the normal specimen's; G the tumour's; both the tumour's case.
+        #expect(payload.findingSets.allSatisfy { $0.sample == "Patient_01_Somatic" })
+        let findings = payload.findingSets.flatMap(\.findings).sorted { $0.id < $1.id }
+        #expect(findings.map(\.id) == ["1:69091:A:C", "1:69091:A:G"])
+        #expect(findings.allSatisfy { $0.gene == "OR4F5" })
+        #expect(findings[1].hgvsP == "p.Met1?")
+        let specimen = { (id: String) in
+            payload.findingSets.first { $0.findings.contains { $0.id == id } }?.report.specimen?.id
+        }
+        #expect(specimen("1:69091:A:C") == "Patient_01_Germline" && specimen("1:69091:A:G") == "Patient_01_Somatic")
         #expect(payload.notes.contains { $0.contains("not VCF meta-information") })
         #expect(payload.notes.contains { $0.contains("no ##fileformat") })
     }

@@ -30,6 +30,26 @@ struct VCFSpecTests {
 
         """
 
+    /// A tumour/normal pair: an allele the matched normal carries is germline and belongs to the normal specimen
+    /// (its own report), while it stays in the tumour sample's case; the tumour-only allele stays the tumour's.
+    /// A sample no case knows makes its own case (MAF's rule); a column named only TUMOR does not.
+    @Test func germlineAllelesAreTheNormalSpecimens() throws {
+        let (payload, _) = try findings(
+            "1\t100\t.\tA\tC,G\t.\tPASS\t.\tGT\t1/0\t2/1\n",
+            header: "##tumor_sample=P1_Somatic\n##normal_sample=P1_Germline\n",
+            samples: ["P1_Germline", "P1_Somatic"])
+        let sets = payload.findingSets
+        #expect(sets.count == 2 && sets.allSatisfy { $0.sample == "P1_Somatic" && $0.createsCase })
+        let germline = try #require(sets.first { $0.report.specimen?.id == "P1_Germline" })
+        #expect(germline.findings.map(\.alt) == ["C"] && germline.findings.allSatisfy { $0.origin == .germline })
+        #expect(germline.report.specimen?.type == "matched normal (germline)")
+        let tumour = try #require(sets.first { $0.report.specimen?.id == "P1_Somatic" })
+        #expect(tumour.findings.map(\.alt) == ["G"] && tumour.findings.allSatisfy { $0.origin != .germline })
+        #expect(Set(sets.map(\.report.id)).count == 2)
+        let (generic, _) = try findings("1\t100\t.\tA\tC\t.\tPASS\t.\tGT\t0/1\n", samples: ["TUMOR"])
+        #expect(generic.findingSets.allSatisfy { !$0.createsCase })
+    }
+
     @Test func symbolicAllelesAreTypedAndADeletionIsNeverAGain() throws {
         let (_, f) = try findings(
             """
@@ -254,9 +274,13 @@ struct VCFSpecTests {
             let gts = first == "Patient_Germline" ? "0/1:10,10,0:20\t1/2:0,10,10:20" : "1/2:0,10,10:20\t0/1:10,10,0:20"
             let (payload, f) = try findings(
                 "1\t69091\t.\tA\tC,G\t.\tPASS\t.\tGT:AD:DP\t\(gts)\n", header: Self.format, samples: [first, second])
-            #expect(payload.findingSets.map(\.sample) == ["Patient_Somatic"])
-            #expect(f.map(\.origin) == [.germline, .somatic])
-            #expect(f[1].normalDepth == 20 && f[1].normalAltCount == 0)
+            // Both reach the tumour sample's case; the germline allele under the normal specimen's own report.
+            #expect(payload.findingSets.map(\.sample) == ["Patient_Somatic", "Patient_Somatic"])
+            let byAlt = f.sorted { ($0.alt ?? "") < ($1.alt ?? "") }
+            #expect(byAlt.map(\.origin) == [.germline, .somatic])
+            #expect(byAlt[1].normalDepth == 20 && byAlt[1].normalAltCount == 0)
+            let germline = payload.findingSets.first { $0.findings.contains { $0.alt == "C" } }
+            #expect(germline?.report.specimen?.id == "Patient_Germline")
         }
     }
 

@@ -35,6 +35,29 @@ struct EvidenceByPositionTests {
         return Dictionary(uniqueKeysWithValues: record.findings.map { ($0.id, $0.evidence) })
     }
 
+    /// CIViC's gene-level "MUTATION" (DNMT3A, RUNX1 …) means a change of the protein: a 3' UTR, intronic
+    /// (c.508+8A>G), synonymous or splice-region finding of the gene does not take it by name; a missense, a
+    /// frameshift or a canonical splice-site change does.
+    @Test func geneLevelMutationEvidenceNeedsAProteinChange() {
+        func finding(_ consequence: String?, hgvsP: String? = nil, hgvsC: String? = nil) -> Finding {
+            Finding(id: "F", kind: .snv, gene: "RUNX1", hgvsC: hgvsC, hgvsP: hgvsP, consequence: consequence)
+        }
+        for unchanged in [
+            finding("intron_variant", hgvsC: "c.508+8A>G"), finding("splice_region_variant&intron_variant"),
+            finding("3_prime_UTR_variant"), finding("synonymous_variant", hgvsP: "p.Leu20="),
+            finding("splice_donor_region_variant&intron_variant"), finding(nil),
+        ] {
+            #expect(!EvidenceMatch.matches("MUTATION", unchanged), "\(unchanged.consequence ?? "none")")
+        }
+        for changed in [
+            finding("missense_variant", hgvsP: "p.Arg201Gln"), finding("frameshift_variant"),
+            finding("splice_acceptor_variant"), finding("Missense_Mutation"), finding("Splice_Site"),
+            finding(nil, hgvsP: "p.R882H"),
+        ] {
+            #expect(EvidenceMatch.matches("MUTATION", changed), "\(changed.consequence ?? "none")")
+        }
+    }
+
     @Test func sitesAreWrittenOneWayWhateverThePadding() {
         typealias Site = EvidenceLocus.Site
         // SNV: "chr" prefix and case do not matter.

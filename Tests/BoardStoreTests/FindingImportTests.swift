@@ -169,7 +169,8 @@ struct FindingImportTests {
             BoardBundle(), evidence: [EvidenceAttachment(gene: "BRAF", variant: "V600E", entry: entry)],
             now: Fixtures.now)
         #expect(first.counts["evidence entry"]?.created == 1)
-        #expect(first.skipped.contains { $0.contains("matched no finding in the store yet (kept") })
+        #expect(
+            first.notes.contains { $0.contains("matched no finding in the store yet (kept") } && first.skipped.isEmpty)
         // A lab file arrives afterwards: its BRAF V600E gets the entry as it is written.
         let summary = try s.importRecords(
             BoardBundle(), findingBatches: [batch(caseId: "C-2", Self.rows)], now: Fixtures.now)
@@ -205,7 +206,7 @@ struct FindingImportTests {
                 EvidenceAttachment(gene: "ALK", variant: "F1174L", entry: entry),
             ], now: Fixtures.now)
         #expect(summary.counts["evidence link"]?.created == 2)  // BRAF p.Val600Glu in C-3 and EGFR p.L858R in C-1
-        #expect(summary.skipped.contains { $0.contains("1 evidence entry matched no finding") })
+        #expect(summary.notes.contains { $0.contains("1 evidence entry matched no finding") })
         let braf = try #require(try s.caseRecord(id: "C-3")?.record.findings.first { $0.hgvsP == "p.Val600Glu" })
         #expect(braf.evidence == [entry])
         #expect(try s.headline(caseId: "C-3")?.topFinding == braf.label)
@@ -257,6 +258,65 @@ struct FindingImportTests {
             BoardBundle(), findingBatches: [maf("TCGA-A1-A0SB-01", Array(Self.rows.prefix(4)))], now: Fixtures.now)
         #expect(again.counts["case"]?.created ?? 0 == 0 && again.counts["finding"]?.created == 1)
         #expect(try s.caseRecord(id: "TCGA-A1-A0SB-01")?.record.findings.count == 4)
+    }
+
+    /// GDC barcodes: an aliquot's findings go to the case of its sample (first four fields, with or without the
+    /// vial, as cBioPortal's SAMPLE_ID) or of its participant (first three); a name that only looks alike never
+    /// attaches; an unknown barcode makes its sample's case, which the sample's next aliquot finds.
+    @Test func tcgaAliquotsAttachToTheirSampleOrParticipant() throws {
+        let s = try store()
+        func lab(_ sample: String, creates: Bool = true) -> FindingBatch {
+            var b = FindingBatch(
+                caseId: nil, sample: sample,
+                report: MolecularReport(id: "maf:t.maf:\(sample)", assay: "MAF", specimen: Specimen(id: sample)),
+                findings: Array(Self.rows.prefix(2)))
+            b.createsCase = creates
+            return b
+        }
+        var patient = Fixtures.cases[0]
+        patient.id = "TCGA-A1-A0SB"
+        patient.patient.id = "TCGA-A1-A0SB"
+        patient.patient.identifiers = []
+        var sampled = Fixtures.cases[1]
+        sampled.id = "P-7"
+        sampled.patient.id = "TCGA-A2-A04W"
+        sampled.patient.identifiers = []
+        sampled.reports = [MolecularReport(id: "cbioportal:TCGA-A2-A04W-01", specimen: Specimen(id: "TCGA-A2-A04W-01"))]
+        try s.importBundle(BoardBundle(cases: [patient, sampled]), now: Fixtures.now)
+        let before = try s.cases().count
+        let summary = try s.importRecords(
+            BoardBundle(),
+            findingBatches: [
+                lab("TCGA-A1-A0SB-01A-11D-A142-09"), lab("TCGA-A2-A04W-01A-11D-A099-09"),
+                lab("TCGA-A1-A0SF-01A-11D-A142-09"), lab("TCGA-A1-A0SF-01B-21D-A142-09"),
+            ], now: Fixtures.now)
+        #expect(try s.caseRecord(id: "TCGA-A1-A0SB")?.record.findings.count == patient.findings.count + 2)
+        #expect(try s.caseRecord(id: "P-7")?.record.findings.count == sampled.findings.count + 2)
+        // One new case for the unknown sample (two aliquots of it), named by the sample, its patient the participant.
+        #expect(try s.cases().count == before + 1)
+        let made = try #require(try s.caseRecord(id: "TCGA-A1-A0SF-01")?.record)
+        #expect(made.patient.id == "TCGA-A1-A0SF" && made.reports.count == 2)
+        #expect(summary.notes.contains { $0.contains("1 new case(s), one per sample that matched no case") })
+        // Not a barcode: exact names only.
+        #expect(throws: StoreError.self) {
+            try s.importRecords(BoardBundle(), findingBatches: [lab("TCGA-A1-A0S", creates: false)], now: Fixtures.now)
+        }
+    }
+
+    @Test func barcodeFieldsFollowTheGDCSpecification() {
+        let aliquot = SampleBarcode("TCGA-A1-A0SB-01A-11D-A142-09")
+        #expect(aliquot?.participant == "TCGA-A1-A0SB" && aliquot?.sample == "TCGA-A1-A0SB-01")
+        #expect(aliquot?.vial == "TCGA-A1-A0SB-01A")
+        #expect(
+            aliquot?.broader(than: "TCGA-A1-A0SB-01A-11D-A142-09") == [
+                "TCGA-A1-A0SB-01A", "TCGA-A1-A0SB-01", "TCGA-A1-A0SB",
+            ])
+        #expect(SampleBarcode("TCGA-AB-2802")?.sample == nil)
+        #expect(SampleBarcode("TCGA-AB-2802")?.broader(than: "TCGA-AB-2802") == [])
+        #expect(SampleBarcode("TARGET-20-PADZCG-04A-01R")?.participant == "TARGET-20-PADZCG")
+        for bad in ["TCGA-A1", "TCGA-A1-A0S", "XYZ-A1-A0SB-01A", "TCGA-A1-A0SB-1A", "TCGA-A1-A0SB-01A-1D", "S-1"] {
+            #expect(SampleBarcode(bad) == nil, "\(bad)")
+        }
     }
 
     /// New finding members (locus, SV, read counts, VAF source) round-trip through the store's body, the fast

@@ -271,13 +271,17 @@ public enum CIViCReader {
             row.takeAll()
             return
         }
-        let tier = row("amp_category")
-        guard let tier, EvidenceScale.amp.accepts(tier) else {
-            account.skip(
-                "assertions without an AMP/ASCO/CAP tier (e.g. ACMG predisposing): no level the board ranks by")
+        // An assertion without an AMP/ASCO/CAP tier (a predisposing one carries ACMG codes instead) is kept with the
+        // tier unknown; a tier that is written but not of the scale is refused.
+        let written = row("amp_category")
+        if let written, !EvidenceScale.amp.accepts(written) {
+            account.invalid(
+                "amp_category", found: written, at: "line \(row.line), column amp_category",
+                expected: "an AMP/ASCO/CAP tier (Tier I - Level A … Tier IV)")
             row.takeAll()
             return
         }
+        let tier = written ?? EvidenceScale.unstated
         let direction = row("assertion_direction")
         let significance = row("clinical_significance", "significance").map { significanceWords[$0] ?? $0 }
         let drugs = list(row("drugs", "therapies"))
@@ -290,6 +294,7 @@ public enum CIViCReader {
             parts.append("FDA approved")
         }
         if row("fda_companion_test")?.lowercased() == "true" { parts.append("FDA companion test") }
+        if let acmg = row("acmg_codes") { parts.append("ACMG " + list(acmg).joined(separator: ", ")) }
         if let items = row("evidence_item_ids") { parts.append("evidence EID " + list(items).joined(separator: ", ")) }
         let disease = row("disease")
         let therapy: String? =

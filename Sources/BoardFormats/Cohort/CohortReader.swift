@@ -19,6 +19,9 @@ public enum CohortReader {
         do {
             document = try JSONDecoder().decode(CohortDocument.self, from: data)
         } catch let error as DecodingError {
+            if let syntax = JSONSyntax.firstProblem(in: data) {
+                throw ImportError(file: file, location: syntax.location, message: "not valid JSON (\(syntax.message))")
+            }
             throw ImportError(file: file, location: path(of: error), message: message(of: error))
         } catch {
             throw ImportError(file: file, location: "$", message: "not JSON")

@@ -58,6 +58,23 @@ public struct DelimitedText: Sendable {
     }
 
     static func tokenize(_ s: [Unicode.Scalar], separator: Unicode.Scalar, file: String) throws -> [[Field]] {
+        var t = Tokenizer(s: s, separator: separator, file: file)
+        while t.i < s.count {
+            if t.quoted {
+                t.insideQuotes()
+            } else {
+                try t.outsideQuotes()
+            }
+        }
+        return try t.finish()
+    }
+
+    /// The tokenizer's state, one scalar at a time: inside a quoted field, or outside (separator, line end,
+    /// blanks after a closing quote, an opening quote, plain text).
+    struct Tokenizer {
+        let s: [Unicode.Scalar]
+        let separator: Unicode.Scalar
+        let file: String
         var records: [[Field]] = []
         var record: [Field] = []
         var field = String.UnicodeScalarView()
@@ -71,12 +88,26 @@ public struct DelimitedText: Sendable {
         var afterQuote = false
         var recordHasContent = false
 
-        func endField() {
+        init(s: [Unicode.Scalar], separator: Unicode.Scalar, file: String) {
+            self.s = s
+            self.separator = separator
+            self.file = file
+        }
+
+        func next(is c: Unicode.Scalar) -> Bool { i + 1 < s.count && s[i + 1] == c }
+
+        mutating func advance(_ n: Int = 1) {
+            i += n
+            column += n
+        }
+
+        mutating func endField() {
             record.append(Field(text: String(field), line: fieldLine, column: fieldColumn))
             field = String.UnicodeScalarView()
             afterQuote = false
         }
-        func endRecord() {
+
+        mutating func endRecord() {
             endField()
             // Skip blank lines (one empty field).
             if recordHasContent || record.count > 1 { records.append(record) }
@@ -84,62 +115,60 @@ public struct DelimitedText: Sendable {
             recordHasContent = false
         }
 
-        while i < s.count {
+        /// Inside quotes: a doubled quote is one quote, a single one closes; line ends (CRLF as one) are kept as
+        /// "\n".
+        mutating func insideQuotes() {
             let c = s[i]
-            if quoted {
-                if c == "\"" {
-                    if i + 1 < s.count && s[i + 1] == "\"" {
-                        field.append("\"")
-                        i += 2
-                        column += 2
-                        continue
-                    }
-                    quoted = false
-                    afterQuote = true
-                    i += 1
-                    column += 1
-                    continue
+            if c == "\"" {
+                if next(is: "\"") {
+                    field.append("\"")
+                    advance(2)
+                    return
                 }
-                if c == "\r" && i + 1 < s.count && s[i + 1] == "\n" {
-                    i += 1
-                    continue
-                }
-                if c == "\n" || c == "\r" {
-                    field.append("\n")
-                    line += 1
-                    column = 1
-                    i += 1
-                    continue
-                }
-                field.append(c)
-                i += 1
-                column += 1
-                continue
+                quoted = false
+                afterQuote = true
+                advance()
+                return
             }
+            if c == "\r" && next(is: "\n") {
+                i += 1
+                return
+            }
+            if c == "\n" || c == "\r" {
+                field.append("\n")
+                line += 1
+                column = 1
+                i += 1
+                return
+            }
+            field.append(c)
+            advance()
+        }
+
+        mutating func outsideQuotes() throws {
+            let c = s[i]
             if c == separator {
                 endField()
                 recordHasContent = true
-                i += 1
-                column += 1
+                advance()
                 fieldLine = line
                 fieldColumn = column
-                continue
+                return
             }
             if c == "\r" || c == "\n" {
                 endRecord()
-                if c == "\r" && i + 1 < s.count && s[i + 1] == "\n" { i += 1 }
+                if c == "\r" && next(is: "\n") { i += 1 }
                 i += 1
                 line += 1
                 column = 1
                 fieldLine = line
                 fieldColumn = column
-                continue
+                return
             }
             if afterQuote {
                 if c == " " {
-                    i += 1
-                    column += 1
-                    continue
+                    advance()
+                    return
                 }
                 throw ImportError(
                     file: file, location: "line \(line), column \(column)",
@@ -149,21 +178,23 @@ public struct DelimitedText: Sendable {
                 quoted = true
                 quoteOpen = (line, column)
                 recordHasContent = true
-                i += 1
-                column += 1
-                continue
+                advance()
+                return
             }
             field.append(c)
             recordHasContent = true
-            i += 1
-            column += 1
+            advance()
         }
-        if quoted {
-            throw ImportError(
-                file: file, location: "line \(quoteOpen.line), column \(quoteOpen.column)",
-                message: "a quoted field is never closed (missing \")")
+
+        /// The last record, or the error of a quote never closed.
+        mutating func finish() throws -> [[Field]] {
+            if quoted {
+                throw ImportError(
+                    file: file, location: "line \(quoteOpen.line), column \(quoteOpen.column)",
+                    message: "a quoted field is never closed (missing \")")
+            }
+            if recordHasContent || !field.isEmpty || !record.isEmpty { endRecord() }
+            return records
         }
-        if recordHasContent || !field.isEmpty || !record.isEmpty { endRecord() }
-        return records
     }
 }

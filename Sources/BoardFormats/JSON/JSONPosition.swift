@@ -46,6 +46,7 @@ enum JSONPosition {
 
     /// For text that is not JSON at all: where the parser stopped ("line 2, column 12") and why.
     static func syntaxError(in data: Data) -> (location: String?, message: String)? {
+        if let problem = JSONSyntax.firstProblem(in: data) { return (problem.location, problem.message) }
         do {
             _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
             return nil

@@ -449,7 +449,8 @@ public enum MAFReader {
             outcome.geneSymbols = genes.notes
             if let build { outcome.notes.append("\(name): genome build \(build)") }
             if samples.count > 1 {
-                outcome.notes.append("\(name): \(samples.count) samples (Tumor_Sample_Barcode), each its own case")
+                outcome.notes.append(
+                    "\(name): \(samples.count) samples (Tumor_Sample_Barcode), each to its own case, never merged")
             }
             if typeMismatch > 0 {
                 outcome.notes.append(

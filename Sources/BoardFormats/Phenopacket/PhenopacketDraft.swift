@@ -19,6 +19,9 @@ extension PhenopacketReader {
         var findings: [Finding] = []
         var genes = GeneNaming()
         var lines: [TherapyLine] = []
+        /// The cancer diagnosis the crosswalk did not map ("\"label\" (code)"), and where a code came from instead.
+        var unmapped: String?
+        var codeFrom: String?
 
         init(file: String, use: JSONUse) {
             self.file = file
@@ -61,11 +64,18 @@ extension PhenopacketReader {
                 // unprefixed categories under clinicalTnmFinding are clinical.
                 let written = PhenopacketReader.apply(disease["clinicalTnmFinding"], to: &stage)
                 if stage.t != nil || stage.n != nil || stage.m != nil { stage.basis = written ?? "clinical" }
-                if mapping == nil {
-                    notes.append(
-                        "\(name): diagnosis \"\(label)\"\(termId.map { " (\($0))" } ?? "") has no OncoTree mapping; kept as text"
-                    )
-                }
+                if mapping == nil { unmapped = "\"\(label)\"" + (termId.map { " (\($0))" } ?? "") }
+            }
+        }
+
+        /// Says how the diagnosis reached OncoTree when its own term did not: through a tumour feature, or not at all.
+        mutating func noteMapping() {
+            guard let unmapped else { return }
+            if let code = diagnosis.oncotreeCode, let codeFrom {
+                notes.append(
+                    "\(name): diagnosis \(unmapped) has no OncoTree code of its own; OncoTree \(code) from \(codeFrom)")
+            } else if diagnosis.oncotreeCode == nil {
+                notes.append("\(name): diagnosis \(unmapped) has no OncoTree mapping; kept as text and code, unmapped")
             }
         }
 
@@ -79,6 +89,7 @@ extension PhenopacketReader {
                 if diagnosis.oncotreeCode == nil {
                     diagnosis.oncotreeCode = mapped.oncotree
                     let tumourFeature = feature["type"]["label"].string
+                    codeFrom = "the tumour \"\(tumourFeature ?? fid)\" (\(fid))"
                     if !foundCancer {
                         diagnosis.text = tumourFeature ?? diagnosis.text
                     } else if let t = tumourFeature {
@@ -164,10 +175,16 @@ extension PhenopacketReader {
             var pathological = Stage()
             _ = PhenopacketReader.apply(tnm, to: &pathological)
             if (pathological.t != nil || pathological.n != nil) && stage.basis != "pathological" {
+                var written = stage.prefixes ?? [:]
+                for (key, value) in [("T", pathological.t), ("N", pathological.n), ("M", pathological.m)]
+                where value != nil {
+                    written[key] = pathological.prefixes?[key] ?? ""
+                }
                 stage.t = pathological.t ?? stage.t
                 stage.n = pathological.n ?? stage.n
                 stage.m = pathological.m ?? stage.m
                 stage.basis = "pathological"
+                stage.prefixes = written
             }
         }
 

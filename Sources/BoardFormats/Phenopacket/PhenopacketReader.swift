@@ -32,6 +32,7 @@ public enum PhenopacketReader {
         let patient = readSubject(subject, file: file, account: &draft.account)
         draft.readDiseases(root["diseases"])
         draft.readTumourFeatures(root["phenotypicFeatures"])
+        draft.noteMapping()
         draft.readBiosamples(root["biosamples"], id: id)
         draft.readInterpretations(root["interpretations"], subjectId: subjectId)
         draft.readMedicalActions(root["medicalActions"])
@@ -137,19 +138,22 @@ public enum PhenopacketReader {
 
     /// "Retinoblastoma pT3 TNM Finding v8", "pN2 Stage Finding", "M1 Stage Finding" → T/N/M on the stage; returns
     /// the basis the T and N prefixes state ("p" pathological, "c" clinical), nil when unprefixed or mixed.
+    /// Each category keeps the prefix it was written with (`Stage.prefixes`: "pT3 pN0 cM0", "pT2b pN2 M1").
     @discardableResult
     static func apply(_ findings: JSONNode, to stage: inout Stage) -> String? {
         var prefixes: Set<String> = []
         for f in findings.array {
             guard let label = f["label"].string else { continue }
-            if let t = ClinicalVocabulary.tnmParts(label, letter: "T") {
-                stage.t = t.category
-                prefixes.insert(t.prefix)
-            } else if let n = ClinicalVocabulary.tnmParts(label, letter: "N") {
-                stage.n = n.category
-                prefixes.insert(n.prefix)
-            } else if let m = ClinicalVocabulary.tnmParts(label, letter: "M") {
-                stage.m = m.category
+            for letter: Character in ["T", "N", "M"] {
+                guard let part = ClinicalVocabulary.tnmParts(label, letter: letter) else { continue }
+                switch letter {
+                case "T": stage.t = part.category
+                case "N": stage.n = part.category
+                default: stage.m = part.category
+                }
+                stage.prefixes = (stage.prefixes ?? [:]).merging([String(letter): part.prefix]) { $1 }
+                if letter != "M" { prefixes.insert(part.prefix) }
+                break
             }
         }
         let bases = Set(prefixes.map { $0.contains("p") ? "pathological" : $0.contains("c") ? "clinical" : "" })
@@ -175,124 +179,6 @@ public enum PhenopacketReader {
         "EFO:0030069": .homozygousDeletion, "EFO:0020073": .heterozygousDeletion, "EFO:0030068": .heterozygousDeletion,
         "EFO:0030067": .heterozygousDeletion, "EFO:0030070": .gain, "EFO:0030071": .gain, "EFO:0030072": .amplification,
     ]
-
-    static func finding(_ gi: JSONNode, fallbackId: String, subjectId: String) -> Finding? {
-        let vi = gi["variantInterpretation"]
-        let vd = vi["variationDescriptor"]
-        guard vd.exists else { return nil }
-        var hgvsC: String?
-        var hgvsP: String?
-        var hgvsG: String?
-        var transcript: String?
-        for e in vd["expressions"].array {
-            guard let value = e["value"].string else { continue }
-            switch e["syntax"].string {
-            case "hgvs.c": hgvsC = value
-            case "hgvs.p": hgvsP = value
-            case "hgvs.g", "hgvs": hgvsG = value
-            case "transcript_reference": transcript = value
-            default: break
-            }
-        }
-        if let c = hgvsC, let colon = c.firstIndex(of: ":") {
-            transcript = transcript ?? String(c[..<colon])
-            hgvsC = String(c[c.index(after: colon)...])
-        }
-        if let p = hgvsP, let colon = p.firstIndex(of: ":") { hgvsP = String(p[p.index(after: colon)...]) }
-        // "RB1 c.958C>T (p.Arg320Ter)": the protein change is often only in the label.
-        if hgvsP == nil, let label = vd["label"].string, let open = label.range(of: "(p."),
-            let close = label[open.upperBound...].firstIndex(of: ")")
-        {
-            hgvsP = "p." + label[open.upperBound..<close]
-        }
-        let vcf = vd["vcfRecord"]
-        let allele = vd["variation"]["allele"]
-        var key: String
-        if let chrom = vcf["chrom"].string, let pos = vcf["pos"].string, let ref = vcf["ref"].string,
-            let alt = vcf["alt"].string
-        {
-            key = "\(chrom):\(pos):\(ref):\(alt)"
-        } else if allele.exists,
-            let seq = allele["location"]["sequenceId"].string ?? allele["location"]["sequence_id"].string,
-            let start = allele["location"]["interval"]["start"]["value"].int
-                ?? allele["location"]["sequenceInterval"]["startNumber"]["value"].int,
-            let alt = allele["state"]["sequence"].string ?? allele["literalSequenceExpression"]["sequence"].string
-        {
-            // VRS intervals are 0-based interbase: the first changed base is start + 1.
-            key = "\(seq):\(start + 1):\(alt)"
-            if hgvsG == nil, hgvsC == nil, let end = allele["location"]["interval"]["end"]["value"].int,
-                end == start + 1
-            {
-                hgvsG = "\(seq):g.\(start + 1)>\(alt)"
-            }
-        } else {
-            key = vd["id"].string ?? fallbackId
-        }
-        var extensionValue: [String: String] = [:]
-        for ext in vd["extensions"].array {
-            if let n = ext["name"].string, let v = ext["value"].string { extensionValue[n] = v }
-        }
-        func percent(_ s: String?) -> Double? {
-            guard let s, let v = Double(s.replacingOccurrences(of: "%", with: "").trimmingCharacters(in: .whitespaces))
-            else { return nil }
-            let fraction = s.contains("%") || v > 1 ? v / 100 : v
-            return (0...1).contains(fraction) ? fraction : nil
-        }
-        let classification: Classification? =
-            switch vi["acmgPathogenicityClassification"].string {
-            case "PATHOGENIC": .pathogenic
-            case "LIKELY_PATHOGENIC": .likelyPathogenic
-            case "UNCERTAIN_SIGNIFICANCE": .vus
-            case "LIKELY_BENIGN": .likelyBenign
-            case "BENIGN": .benign
-            default: nil
-            }
-        let gene =
-            vd["geneContext"]["symbol"].string.flatMap { GeneSymbols.looksLikeSymbol($0) ? $0 : nil }
-            ?? vd["geneContext"]["valueId"].string.flatMap(GeneSymbols.approvedSymbol(hgncId:))
-        // Called on the individual: constitutional (germline); on a biosample: the tumour's (somatic).
-        let on = gi["subjectOrBiosampleId"].string
-        let origin: VariantOrigin = on == nil ? .unknown : on == subjectId ? .germline : .somatic
-        let copyNumber = vd["variation"]["copyNumber"]
-        let copyChangeNode = vd["variation"]["copyNumberChange"]
-        if copyNumber.exists || copyChangeNode.exists {
-            let node = copyNumber.exists ? copyNumber : copyChangeNode
-            let copies = node["number"]["value"].double ?? node["copies"]["value"].double
-            let location =
-                node["derivedSequenceExpression"]["location"].exists
-                ? node["derivedSequenceExpression"]["location"] : node["location"]
-            let seq = location["sequenceId"].string ?? location["sequence_id"].string ?? "?"
-            let start =
-                location["sequenceInterval"]["startNumber"]["value"].string ?? location["interval"]["start"]["value"]
-                .string ?? "?"
-            let end =
-                location["sequenceInterval"]["endNumber"]["value"].string ?? location["interval"]["end"]["value"].string
-                ?? "?"
-            var call: CopyNumberCall? =
-                copies.map {
-                    $0 < 0.5
-                        ? .homozygousDeletion
-                        : $0 < 1.5 ? .heterozygousDeletion : $0 >= 5 ? .amplification : $0 > 2.5 ? .gain : nil
-                } ?? nil
-            if let change = node["copyChange"].string ?? node["copyChange"]["id"].string {
-                call = copyChange[change.uppercased()] ?? call
-            }
-            return Finding(
-                id: "phenopacket:" + (vd["id"].string ?? fallbackId), kind: .copyNumber, gene: gene,
-                copyNumberCall: call,
-                copyNumber: copies,
-                breakpoints: "\(seq):\(start)-\(end)" + (extensionValue["mosaicism"].map { ", mosaic \($0)" } ?? ""),
-                origin: origin, classification: classification)
-        }
-        let change = hgvsC ?? hgvsG ?? ""
-        var kind: FindingKind = ["del", "ins", "dup"].contains { change.contains($0) } ? .indel : .snv
-        if let ref = vcf["ref"].string, let alt = vcf["alt"].string, ref.count != alt.count { kind = .indel }
-        return Finding(
-            id: "phenopacket:" + key, kind: kind, gene: gene, transcript: transcript, hgvsC: hgvsC ?? hgvsG,
-            hgvsP: hgvsP,
-            vaf: percent(extensionValue["allele-frequency"] ?? extensionValue["allele_frequency"]), origin: origin,
-            classification: classification)
-    }
 
     /// A biosample's diagnostic marker as a biomarker: the status word a label ends with ("Human Papillomavirus-16
     /// Positive", "Estrogen Receptor Negative") becomes the status, the rest the name; a label without one is kept

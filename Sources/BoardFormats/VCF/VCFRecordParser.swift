@@ -20,6 +20,11 @@ struct VCFRecordParser {
     var tumourDepthKey: String?
     /// Per sample read: its batch name and unsent findings.
     var slots: [(column: Int?, name: String?, specimen: String?, findings: [Finding])] = []
+    /// A tumour slot's germline twin: findings the matched normal carries are the normal specimen's, reported under
+    /// its own report (specimen = the normal), while they still belong to the tumour sample's case.
+    var germlineTwin: [Int: Int] = [:]
+    /// The sample a twin slot's findings attach by (its tumour's).
+    var attachAs: [Int: String] = [:]
     var formatCache: (bytes: [UInt8], layout: VCFSampleEvidence.Layout) = ([], VCFSampleEvidence.Layout())
     /// Breakends waiting for their mate, by their own ID: the findings made for each slot.
     var waiting: [String: [(slot: Int, finding: Finding)]] = [:]
@@ -242,27 +247,14 @@ struct VCFRecordParser {
         }
     }
 
+    /// One ALT allele of a record: skipped with the reason when it cannot be a finding, else the finding the
+    /// record gives (annotation, kind, structure), then one per sample column that carries it.
     mutating func allele(
         _ altBytes: UnsafeBufferPointer<UInt8>, allele: Int, altCount: Int, chrom: String, pos: Int,
         ref: UnsafeBufferPointer<UInt8>, refText: String, id: String?, qual: Double?, filter: String?, info: VCFInfo,
         layout: VCFSampleEvidence.Layout
     ) throws {
-        if altBytes.equals(".") || altBytes.equals("*") {
-            skipped["ALT allele . or * (no alternate allele at this record)", default: 0] += 1
-            return
-        }
-        if altBytes.equals("<NON_REF>") || altBytes.equals("<*>") {
-            skipped["gVCF reference block (<NON_REF> or <*>)", default: 0] += 1
-            return
-        }
-        let symbolic = altBytes.first == 0x3C
-        let bracketed = altBytes.contains(0x5B) || altBytes.contains(0x5D)
-        let singleBreakend =
-            !symbolic && !bracketed && altBytes.count > 1 && (altBytes.first == 0x2E || altBytes.last == 0x2E)
-        if !symbolic && !bracketed && !singleBreakend && !Self.validBases(altBytes) {
-            skipped["ALT allele that is not bases, a symbolic allele or a breakend", default: 0] += 1
-            return
-        }
+        guard let shape = alleleShape(altBytes) else { return }
         let alt = altBytes.string
         let key = "\(chrom):\(pos):\(refText):\(alt)"
         if !keysAtLocus.insert(key).inserted {
@@ -273,18 +265,8 @@ struct VCFRecordParser {
         base.sourceId = id
         base.qual = qual
         base.origin = .unknown
-        if let a = annotation(info, allele: allele, alt: altBytes, ref: ref, altCount: altCount) {
-            base.gene = a.gene
-            base.transcript = a.transcript
-            base.hgvsC = a.hgvsC
-            base.hgvsP = a.hgvsP
-            base.hgvsPShort = a.hgvsPShort
-            base.consequence = a.consequence
-            base.exon = a.exon
-            base.proteinDerivedFrom = a.derivedFrom
-        }
-        if base.hgvsPShort == nil, let short = info.hgvsPShort { base.hgvsPShort = short }
-        if symbolic || bracketed || singleBreakend {
+        annotate(&base, info: info, allele: allele, alt: altBytes, ref: ref, altCount: altCount)
+        if shape == .structural {
             structural(&base, alt: alt, chrom: chrom, pos: pos, info: info, allele: allele)
         } else if ref.count != altBytes.count {
             base.kind = .indel
@@ -307,51 +289,131 @@ struct VCFRecordParser {
                 values[n], layout, allele: allele, ref: ref, alt: altBytes, indel: base.kind == .indel,
                 precise: base.precise)
         }
+        let columns = slots.count - germlineTwin.count
         // By index: iterating `slots` itself would hold a copy while `add` appends, copying every finding per record.
-        for slot in slots.indices {
+        for slot in 0..<columns {
             guard let column = slots[slot].column else { continue }
             let e = VCFSampleEvidence(
                 values[column], layout, allele: allele, ref: ref, alt: altBytes, indel: base.kind == .indel,
                 precise: base.precise,
                 singleBreakend: base.svType == .singleBreakend || base.svType == .inferredBreakend)
-            if let gt = e.genotype, let carried = VCFSampleEvidence.carried(gt) {
-                if !(allele >= 63 || carried & (1 << UInt64(allele)) != 0) {
-                    skipped["ALT allele not carried by the sample's genotype (GT)", default: 0] += 1
-                    continue
-                }
-            } else if slots.count > 1 && layout.gt >= 0 {
-                skipped["sample without a genotype call (GT ./.) at the record", default: 0] += 1
-                continue
-            }
+            guard carries(e, allele: allele, columns: columns, layout: layout) else { continue }
             var finding = base
-            finding.genotype = e.genotype
-            finding.sampleFilter = e.sampleFilter
-            finding.vaf = e.vaf
-            finding.depth = e.depth
-            finding.altCount = e.altCount
-            finding.refCount = e.refCount
-            finding.vafSource = e.source
-            if let v = info.tumourVAF, column == roles.tumour {
-                finding.vaf = v
-                finding.vafSource = "INFO \(tumourVAFKey!)"
-            }
-            if let d = info.tumourDepth, column == roles.tumour { finding.depth = d }
-            if let af = info.purpleAF, column == roles.tumour || roles.tumour == nil {
-                finding.vaf = af
-                finding.vafSource = "INFO PURPLE_AF (purity-adjusted)"
-            }
-            if finding.kind == .copyNumber || finding.svType != nil, finding.copyNumber == nil, let cn = e.copyNumber {
-                finding.copyNumber = cn
-                typeCopyNumber(cn, &finding)
-            }
-            if let n = normal {
-                finding.normalDepth = n.depth
-                finding.normalAltCount = n.altCount
-                finding.normalVAF = n.vaf
-            }
+            sampleValues(
+                &finding, e, normal: normal, info: info, tumourColumn: column == roles.tumour || roles.tumour == nil,
+                isTumour: column == roles.tumour)
             finding.origin = origin(allele: allele, info: info, sample: e, normal: normal, roles: roles)
-            try add(finding, slot: slot, mate: info.mateId, ownId: id)
+            let target =
+                finding.origin == .germline && column == roles.tumour && roles.normal != nil
+                ? germlineSlot(of: slot, normal: roles.normal!) : slot
+            try add(finding, slot: target, mate: info.mateId, ownId: id)
         }
+    }
+
+    enum AlleleShape { case bases, structural }
+
+    /// Bases, or a symbolic or breakend allele; nil (counted as skipped with the reason) for no allele, a gVCF
+    /// reference block, or anything else.
+    mutating func alleleShape(_ altBytes: UnsafeBufferPointer<UInt8>) -> AlleleShape? {
+        if altBytes.equals(".") || altBytes.equals("*") {
+            skipped["ALT allele . or * (no alternate allele at this record)", default: 0] += 1
+            return nil
+        }
+        if altBytes.equals("<NON_REF>") || altBytes.equals("<*>") {
+            skipped["gVCF reference block (<NON_REF> or <*>)", default: 0] += 1
+            return nil
+        }
+        let symbolic = altBytes.first == 0x3C
+        let bracketed = altBytes.contains(0x5B) || altBytes.contains(0x5D)
+        let singleBreakend =
+            !symbolic && !bracketed && altBytes.count > 1 && (altBytes.first == 0x2E || altBytes.last == 0x2E)
+        if symbolic || bracketed || singleBreakend { return .structural }
+        guard Self.validBases(altBytes) else {
+            skipped["ALT allele that is not bases, a symbolic allele or a breakend", default: 0] += 1
+            return nil
+        }
+        return .bases
+    }
+
+    /// The chosen annotation entry's gene, transcript, HGVS, consequence and exon; INFO's short protein change
+    /// when the annotation has none.
+    mutating func annotate(
+        _ base: inout Finding, info: VCFInfo, allele: Int, alt: UnsafeBufferPointer<UInt8>,
+        ref: UnsafeBufferPointer<UInt8>, altCount: Int
+    ) {
+        if let a = annotation(info, allele: allele, alt: alt, ref: ref, altCount: altCount) {
+            base.gene = a.gene
+            base.transcript = a.transcript
+            base.hgvsC = a.hgvsC
+            base.hgvsP = a.hgvsP
+            base.hgvsPShort = a.hgvsPShort
+            base.consequence = a.consequence
+            base.exon = a.exon
+            base.proteinDerivedFrom = a.derivedFrom
+        }
+        if base.hgvsPShort == nil, let short = info.hgvsPShort { base.hgvsPShort = short }
+    }
+
+    /// Whether a sample column carries the allele by its genotype; a column with no call is left out (counted)
+    /// when several columns are read.
+    mutating func carries(_ e: VCFSampleEvidence, allele: Int, columns: Int, layout: VCFSampleEvidence.Layout)
+        -> Bool
+    {
+        if let gt = e.genotype, let carried = VCFSampleEvidence.carried(gt) {
+            if !(allele >= 63 || carried & (1 << UInt64(allele)) != 0) {
+                skipped["ALT allele not carried by the sample's genotype (GT)", default: 0] += 1
+                return false
+            }
+        } else if columns > 1 && layout.gt >= 0 {
+            skipped["sample without a genotype call (GT ./.) at the record", default: 0] += 1
+            return false
+        }
+        return true
+    }
+
+    /// The sample's genotype, filter, VAF, depth and read counts; the tumour's VAF and depth from INFO when it
+    /// declares them (PURPLE's purity-adjusted AF for the tumour or an unnamed column); copy number from FORMAT;
+    /// the matched normal's depth and VAF.
+    mutating func sampleValues(
+        _ finding: inout Finding, _ e: VCFSampleEvidence, normal: VCFSampleEvidence?, info: VCFInfo,
+        tumourColumn: Bool, isTumour: Bool
+    ) {
+        finding.genotype = e.genotype
+        finding.sampleFilter = e.sampleFilter
+        finding.vaf = e.vaf
+        finding.depth = e.depth
+        finding.altCount = e.altCount
+        finding.refCount = e.refCount
+        finding.vafSource = e.source
+        if let v = info.tumourVAF, isTumour {
+            finding.vaf = v
+            finding.vafSource = "INFO \(tumourVAFKey!)"
+        }
+        if let d = info.tumourDepth, isTumour { finding.depth = d }
+        if let af = info.purpleAF, tumourColumn {
+            finding.vaf = af
+            finding.vafSource = "INFO PURPLE_AF (purity-adjusted)"
+        }
+        if finding.kind == .copyNumber || finding.svType != nil, finding.copyNumber == nil, let cn = e.copyNumber {
+            finding.copyNumber = cn
+            typeCopyNumber(cn, &finding)
+        }
+        if let n = normal {
+            finding.normalDepth = n.depth
+            finding.normalAltCount = n.altCount
+            finding.normalVAF = n.vaf
+        }
+    }
+
+    /// The twin slot of a tumour slot for its germline findings, made when the first one is found.
+    mutating func germlineSlot(of slot: Int, normal: Int) -> Int {
+        if let twin = germlineTwin[slot] { return twin }
+        let name = samples[normal]
+        slots.append((nil, name, roles?.normalBarcode ?? name, []))
+        let twin = slots.count - 1
+        germlineTwin[slot] = twin
+        attachAs[twin] = slots[slot].specimen ?? slots[slot].name
+        return twin
     }
 
     /// Somatic or germline only from explicit statements (EXPECTED.md §1.5); otherwise unknown.
@@ -774,10 +836,19 @@ struct VCFRecordParser {
         let tool = annotationKeys.first.flatMap { layouts[$0]?.tool } ?? (annovarSuffix != nil ? "ANNOVAR" : nil)
         let version = header.version.map { " " + $0.replacingOccurrences(of: "VCFv", with: "") } ?? ""
         let assay = "VCF" + version + (tool.map { " (\($0))" } ?? "")
+        let twin = attachAs[slot] != nil
         let report = MolecularReport(
             id: "vcf:" + name + (s.name.map { ":" + $0 } ?? ""), assay: assay,
-            specimen: s.specimen.map { Specimen(id: $0) }, genomeBuild: header.genomeBuild)
-        return FindingBatch(caseId: options.caseId, sample: s.specimen ?? s.name, report: report, findings: s.findings)
+            specimen: s.specimen.map { Specimen(id: $0, type: twin ? "matched normal (germline)" : nil) },
+            genomeBuild: header.genomeBuild)
+        var batch = FindingBatch(
+            caseId: options.caseId, sample: attachAs[slot] ?? s.specimen ?? s.name, report: report,
+            findings: s.findings)
+        // The same rule as MAF: a sample no case knows becomes a case of its own (README, "Importing"). A column
+        // named only by its role (TUMOR, NORMAL) names no sample, so it never makes a case: --case is needed.
+        let role = ["TUMOR", "TUMOUR", "NORMAL"].contains((batch.sample ?? "").uppercased())
+        batch.createsCase = options.caseId == nil && !role
+        return batch
     }
 
     mutating func finish(emit: (FindingBatch) throws -> Void) throws -> FindingStream.Outcome {

@@ -124,6 +124,7 @@ public enum CBioPortalClinicalReader {
             }
             account.read()
             var row = Row(header: header, roles: roles, cells: cells, line: number)
+            checkDatatypes(row, declared: metadata.count >= 4 && !timeline ? metadata[2] : nil, account: &account)
             guard let pid = row.value(.patient) else {
                 throw ImportError(
                     file: file, location: "line \(number), column PATIENT_ID",
@@ -162,6 +163,29 @@ public enum CBioPortalClinicalReader {
         payload.notes = notes.map { "\(name): \($0)" }
         payload.accounts = [account]
         return payload
+    }
+
+    /// The metadata's third line declares each column's datatype (STRING, NUMBER, BOOLEAN; the file-format spec's
+    /// four header lines are display names, descriptions, datatypes, priorities). A value that is not of its
+    /// column's declared type is reported; columns whose role checks its own range (AGE, ECOG …) say it there.
+    static func checkDatatypes(_ row: Row, declared: [String]?, account: inout ImportAccount) {
+        guard let declared else { return }
+        let ranged: Set<Role> = [.age, .ecog, .karnofsky, .tmb, .msiScore, .purity]
+        for (i, cell) in row.cells.enumerated() where i < declared.count && !isMissing(cell) {
+            guard i < row.roles.count, !ranged.contains(row.roles[i]) else { continue }
+            let type = declared[i].trimmingCharacters(in: .whitespaces).uppercased()
+            let fits: Bool
+            switch type {
+            case "NUMBER": fits = Double(cell).map { $0.isFinite } ?? false
+            case "BOOLEAN": fits = ["TRUE", "FALSE"].contains(cell.uppercased())
+            default: fits = true
+            }
+            if !fits {
+                account.invalid(
+                    row.header[i], found: cell, at: "line \(row.line), column \(row.header[i])",
+                    expected: "a \(type == "NUMBER" ? "number" : "TRUE or FALSE") (the datatype line declares \(type))")
+            }
+        }
     }
 
     /// A cell without surrounding blanks or one pair of enclosing double quotes (cBioPortal has no quoting rule;

@@ -1,0 +1,114 @@
+import BoardModel
+import Foundation
+
+/// One case as JSON for scripts (`tumorboard show CASE --json`): patient, diagnosis, stage, performance, and every
+/// finding with its origin, VAF and depth (and where they came from), specimen and report, and each evidence item
+/// with its direction. Keys are stable and sorted ("format": "tumorboard-case/1"); a value the record does not
+/// hold is left out, never invented. With `deidentify` the patient's name, identifiers and dates are left out and
+/// free text is scrubbed, as in `show --deidentify`.
+public struct CaseJSON {
+    public static let format = "tumorboard-case/1"
+    public var record: Case
+    public var today: LocalDate
+    public var deidentify: Bool
+
+    public init(record: Case, today: LocalDate, deidentify: Bool = false) {
+        self.record = record
+        self.today = today
+        self.deidentify = deidentify
+    }
+
+    /// The whole case.
+    public func data() throws -> Data {
+        let c = record
+        let scrub = deidentify ? Deidentifier(patient: c.patient) : nil
+        let say = { (text: String) in scrub?.scrub(text) ?? text }
+        var out: [String: Any] = ["format": Self.format, "id": c.id, "status": c.status.rawValue]
+        out["patient"] = patient(say: say)
+        out["diagnosis"] = Self.compact([
+            "text": say(c.diagnosis.text), "oncotree": c.diagnosis.oncotreeCode,
+            "oncotreeName": c.diagnosis.oncotreeCode.flatMap { OncoTree.bundled.name(of: $0) },
+            "histology": c.diagnosis.histology.map(say), "primarySite": c.diagnosis.primarySite.map(say),
+            "laterality": c.diagnosis.laterality?.rawValue, "sourceCode": c.diagnosis.sourceCode,
+            "diagnosedOn": deidentify ? nil : c.diagnosis.diagnosedOn?.description,
+        ])
+        if let s = c.stage {
+            out["stage"] = Self.compact([
+                "summary": s.summary, "t": s.t, "n": s.n, "m": s.m, "group": s.group, "basis": s.basis,
+                "system": s.system,
+            ])
+        }
+        if let p = c.performance {
+            out["performance"] = Self.compact(["ecog": p.ecog, "karnofsky": p.karnofsky])
+        }
+        out["metastaticSites"] = c.metastaticSites.map { $0.summary }
+        out["treatmentHistory"] = c.treatmentHistory.map { line in
+            Self.compact([
+                "line": line.line, "setting": line.setting, "regimen": line.regimen.map(say), "drugs": line.drugs,
+                "start": deidentify ? nil : line.start?.description, "end": deidentify ? nil : line.end?.description,
+            ])
+        }
+        out["findings"] = c.findings.map { finding($0) }
+        return try JSONSerialization.data(
+            withJSONObject: out, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+    }
+
+    /// One finding of the case (`show CASE --finding ID --json`).
+    public func data(finding f: Finding) throws -> Data {
+        try JSONSerialization.data(
+            withJSONObject: finding(f), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+    }
+
+    func patient(say: (String) -> String) -> [String: Any] {
+        let p = record.patient
+        let life = LifeStatus(p)
+        var out: [String: Any] = Self.compact([
+            "pseudonym": p.pseudonym, "sex": p.sex.rawValue, "vitalStatus": life.vitalStatus.rawValue,
+            "age": life.age(on: today), "recordedAge": p.birthDate == nil ? p.recordedAge : nil,
+            "ageText": life.phrase(on: today, hideDates: deidentify, say: say),
+        ])
+        guard !deidentify else { return out }
+        out.merge(
+            Self.compact([
+                "id": p.id, "name": p.name.display, "mrn": p.mrn, "birthDate": p.birthDate?.description,
+                "deceasedOn": p.deceasedOn?.description, "causeOfDeath": p.causeOfDeath,
+            ])
+        ) { $1 }
+        return out
+    }
+
+    func finding(_ f: Finding) -> [String: Any] {
+        let report = record.reports.first { $0.id == f.reportId }
+        var out = Self.compact([
+            "id": f.id, "kind": f.kind.rawValue, "label": f.label, "gene": f.gene, "transcript": f.transcript,
+            "hgvsC": f.hgvsC, "hgvsP": f.hgvsP, "consequence": f.consequence, "exon": f.exon,
+            "origin": f.origin.rawValue, "vaf": f.vaf, "vafSource": f.vafSource, "depth": f.depth,
+            "altCount": f.altCount, "refCount": f.refCount, "genotype": f.genotype, "filter": f.filter,
+            "classification": f.classification?.label, "copyNumber": f.copyNumber,
+            "copyNumberCall": f.copyNumberCall?.rawValue, "partners": f.partners, "locus": f.locus,
+            "build": report?.genomeBuild, "reportId": f.reportId, "specimen": report?.specimen?.id,
+            "specimenType": report?.specimen?.type,
+        ])
+        if let b = f.biomarker {
+            out["biomarker"] = Self.compact([
+                "kind": b.kind.rawValue, "name": b.name, "value": b.value, "unit": b.unit, "status": b.status,
+            ])
+        }
+        out["evidence"] = f.evidenceInReadingOrder.map { e in
+            Self.compact([
+                "source": e.source, "scale": e.level.scale.rawValue, "level": e.level.code,
+                "levelMeaning": e.level.meaning, "type": e.type, "significance": e.significance,
+                "reading": e.clinicalSignificance.rawValue, "supports": e.supports,
+                "treatmentOption": e.isTreatmentOption, "therapy": e.therapy, "disease": e.disease,
+                "oncotree": e.oncotreeCode, "direction": e.direction, "reference": e.reference,
+                "statement": e.phrase,
+            ])
+        }
+        return out
+    }
+
+    /// The pairs whose value is present (JSON leaves out what the record does not hold).
+    static func compact(_ pairs: [String: Any?]) -> [String: Any] {
+        pairs.compactMapValues { $0 }
+    }
+}
