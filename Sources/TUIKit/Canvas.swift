@@ -226,7 +226,7 @@ public struct Canvas: Hashable, Sendable {
             String(
                 (0..<width).map { x -> Character in
                     let role = cells[y * width + x].role
-                    return legend[role] ?? role.defaultLegendLetter
+                    return legend[role] ?? role.legendLetter
                 })
         }.joined(separator: "\n")
     }

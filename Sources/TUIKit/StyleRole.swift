@@ -1,82 +1,56 @@
 /// What a piece of text *means* on screen; a `Theme` turns a role into colours and attributes.
 ///
 /// Code never names colours: it names roles, so themes (including monochrome and colour-blind ones)
-/// can change the look without touching screens.
-public enum StyleRole: String, CaseIterable, Sendable, Codable, Hashable {
-    case normal
-    case dim
-    case title
-    case header
-    case statusBar
-    case statusKey
-    case selection
-    case selectionInactive
-    case border
-    case borderFocused
-    case tabActive
-    case tabInactive
-    case warning
-    case error
-    case success
-    case info
-    case levelOne
-    case levelTwo
-    case levelThree
-    case levelFour
-    case levelResistance
-    case levelOther
-    case met
-    case notMet
-    case unknown
-    case privacy
-    case modal
-    case modalTitle
-    case button
-    case buttonFocused
-    case input
-    case inputPlaceholder
-    case highlight
-    case timerOver
-    case scrollbar
+/// can change the look without touching screens. TUIKit names only the roles any terminal program has
+/// (selection, borders, status bar, …); a program adds its own roles as static members and lists them
+/// with TUIKit's in a `StyleRoles` registry, which its theme files are read against.
+///
+/// A role is its name (the key in theme files); it carries the attributes it has when a theme leaves it
+/// out (the monochrome look) and its one-letter code in snapshot tests.
+public struct StyleRole: Hashable, Sendable, CustomStringConvertible {
+    /// The key in theme files, e.g. `statusBar`.
+    public let name: String
+    /// The code `Canvas.roleDump` prints for cells of this role in snapshot tests.
+    public let legendLetter: Character
+    /// The attributes in the monochrome theme and in any theme that omits the role.
+    public let monochrome: Style
 
-    /// The default one-letter code used by `Canvas.roleDump` in snapshot tests.
-    public var defaultLegendLetter: Character {
-        switch self {
-        case .normal: "."
-        case .dim: "d"
-        case .title: "T"
-        case .header: "H"
-        case .statusBar: "s"
-        case .statusKey: "k"
-        case .selection: "S"
-        case .selectionInactive: "i"
-        case .border: "b"
-        case .borderFocused: "B"
-        case .tabActive: "A"
-        case .tabInactive: "a"
-        case .warning: "W"
-        case .error: "E"
-        case .success: "O"
-        case .info: "I"
-        case .levelOne: "1"
-        case .levelTwo: "2"
-        case .levelThree: "3"
-        case .levelFour: "4"
-        case .levelResistance: "R"
-        case .levelOther: "5"
-        case .met: "+"
-        case .notMet: "-"
-        case .unknown: "?"
-        case .privacy: "P"
-        case .modal: "m"
-        case .modalTitle: "M"
-        case .button: "u"
-        case .buttonFocused: "U"
-        case .input: "n"
-        case .inputPlaceholder: "p"
-        case .highlight: "h"
-        case .timerOver: "X"
-        case .scrollbar: "|"
-        }
+    public init(_ name: String, letter: Character, monochrome: Style) {
+        self.name = name
+        self.legendLetter = letter
+        self.monochrome = monochrome
     }
+
+    public static func == (lhs: StyleRole, rhs: StyleRole) -> Bool { lhs.name == rhs.name }
+    public func hash(into hasher: inout Hasher) { hasher.combine(name) }
+    public var description: String { name }
+}
+
+/// The roles every TUIKit program has.
+extension StyleRole {
+    public static let normal = StyleRole("normal", letter: ".", monochrome: Style())
+    public static let dim = StyleRole("dim", letter: "d", monochrome: Style(dim: true))
+    public static let title = StyleRole("title", letter: "T", monochrome: Style(bold: true))
+    public static let header = StyleRole("header", letter: "H", monochrome: Style(bold: true, underline: true))
+    public static let statusBar = StyleRole("statusBar", letter: "s", monochrome: Style(reverse: true))
+    public static let statusKey = StyleRole("statusKey", letter: "k", monochrome: Style(bold: true, reverse: true))
+    public static let selection = StyleRole("selection", letter: "S", monochrome: Style(reverse: true))
+    public static let selectionInactive = StyleRole(
+        "selectionInactive", letter: "i", monochrome: Style(underline: true))
+    public static let border = StyleRole("border", letter: "b", monochrome: Style())
+    public static let borderFocused = StyleRole("borderFocused", letter: "B", monochrome: Style(bold: true))
+    public static let tabActive = StyleRole("tabActive", letter: "A", monochrome: Style(bold: true, reverse: true))
+    public static let tabInactive = StyleRole("tabInactive", letter: "a", monochrome: Style())
+    public static let warning = StyleRole("warning", letter: "W", monochrome: Style(bold: true))
+    public static let error = StyleRole("error", letter: "E", monochrome: Style(bold: true, underline: true))
+    public static let success = StyleRole("success", letter: "O", monochrome: Style(bold: true))
+    public static let info = StyleRole("info", letter: "I", monochrome: Style())
+    public static let modal = StyleRole("modal", letter: "m", monochrome: Style())
+    public static let modalTitle = StyleRole("modalTitle", letter: "M", monochrome: Style(bold: true))
+    public static let button = StyleRole("button", letter: "u", monochrome: Style())
+    public static let buttonFocused = StyleRole("buttonFocused", letter: "U", monochrome: Style(reverse: true))
+    public static let input = StyleRole("input", letter: "n", monochrome: Style(underline: true))
+    public static let inputPlaceholder = StyleRole("inputPlaceholder", letter: "p", monochrome: Style(dim: true))
+    public static let highlight = StyleRole("highlight", letter: "h", monochrome: Style(bold: true, underline: true))
+    public static let scrollbar = StyleRole("scrollbar", letter: "|", monochrome: Style(dim: true))
 }

@@ -3,8 +3,8 @@ import Yams
 
 /// Maps every `StyleRole` to a `Style`; loaded from YAML files in Themes/ or built in code.
 ///
-/// Roles a theme leaves out fall back to the monochrome attributes, so a partial user theme still
-/// shows selection and levels distinctly. The bundled files cover every role (a test checks it).
+/// Roles a theme leaves out fall back to their monochrome attributes, so a partial user theme still
+/// shows selection and levels distinctly. The bundled files cover every role the app registers (a test checks it).
 public struct Theme: Hashable, Sendable {
     public var name: String
     public var summary: String?
@@ -16,15 +16,15 @@ public struct Theme: Hashable, Sendable {
         self.styles = styles
     }
 
-    /// The style for `role`, falling back to the monochrome attributes when the theme omits it.
+    /// The style for `role`, falling back to the role's monochrome attributes when the theme omits it.
     public func style(for role: StyleRole) -> Style {
-        styles[role] ?? Theme.monochromeStyles[role] ?? .plain
+        styles[role] ?? role.monochrome
     }
 
     public subscript(role: StyleRole) -> Style { style(for: role) }
 
-    /// Roles the theme does not define explicitly.
-    public var missingRoles: [StyleRole] { StyleRole.allCases.filter { styles[$0] == nil } }
+    /// Registered roles the theme does not define explicitly.
+    public func missingRoles(of roles: StyleRoles) -> [StyleRole] { roles.all.filter { styles[$0] == nil } }
 
     /// The same theme with colours stripped (attributes kept).
     public var withoutColors: Theme {
@@ -50,8 +50,8 @@ public struct Theme: Hashable, Sendable {
 
     // MARK: Loading
 
-    /// Reads and parses a YAML theme file; errors name the file (as given), line and key.
-    public static func load(path: String) throws -> Theme {
+    /// Reads and parses a YAML theme file whose keys are `roles`; errors name the file (as given), line and key.
+    public static func load(path: String, roles: StyleRoles) throws -> Theme {
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
@@ -63,11 +63,14 @@ public struct Theme: Hashable, Sendable {
             )
         }
         let fallbackName = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        return try parse(yaml: text, source: path, defaultName: fallbackName)
+        return try parse(yaml: text, source: path, defaultName: fallbackName, roles: roles)
     }
 
-    /// Parses theme YAML: `name`, optional `description`, and `styles: {role: {fg, bg, bold, underline, reverse, dim, italic}}`.
-    public static func parse(yaml: String, source: String, defaultName: String? = nil) throws -> Theme {
+    /// Parses theme YAML: `name`, optional `description`, and `styles: {role: {fg, bg, bold, underline, reverse, dim, italic}}`,
+    /// where each role is one of `roles`.
+    public static func parse(yaml: String, source: String, defaultName: String? = nil, roles: StyleRoles) throws
+        -> Theme
+    {
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
@@ -117,10 +120,10 @@ public struct Theme: Hashable, Sendable {
                 message: "expected a mapping of role names to styles")
         }
         var styles: [StyleRole: Style] = [:]
-        let roleNames = StyleRole.allCases.map(\.rawValue)
+        let roleNames = roles.names
         for (k, v) in stylesMap {
             let roleName = k.string ?? ""
-            guard let role = StyleRole(rawValue: roleName) else {
+            guard let role = roles.role(named: roleName) else {
                 throw ThemeError(
                     source: source, line: k.mark?.line, keyPath: "styles.\(roleName)",
                     message:

@@ -5,9 +5,12 @@ import Foundation
 public struct ThemeCatalog: Sendable {
     /// Searched in order; the first `NAME.yaml` (or `.yml`) found wins.
     public var directories: [String]
+    /// The roles the program registers: the keys its theme files may use.
+    public var roles: StyleRoles
 
-    public init(directories: [String]) {
+    public init(directories: [String], roles: StyleRoles) {
         self.directories = directories
+        self.roles = roles
     }
 
     /// The usual places for the program `app`: `$APP_THEMES` (upper case, colon-separated),
@@ -63,7 +66,7 @@ public struct ThemeCatalog: Sendable {
     /// Loads a theme by name or path. "monochrome" falls back to the built-in theme when no file
     /// overrides it. Throws `ThemeError` naming what was searched when nothing matches.
     public func load(_ nameOrPath: String) throws -> Theme {
-        if let p = path(for: nameOrPath) { return try Theme.load(path: p) }
+        if let p = path(for: nameOrPath) { return try Theme.load(path: p, roles: roles) }
         if nameOrPath == "monochrome" { return .monochrome }
         let known = availableNames().joined(separator: ", ")
         throw ThemeError(

@@ -196,9 +196,6 @@ public final class NCursesTerminal: Terminal {
         let effective = supportsColor ? theme : .monochrome
         activeTheme = effective
         roleAttrs = [:]
-        for role in StyleRole.allCases {
-            roleAttrs[role] = attributes(for: effective.style(for: role))
-        }
         needsFullRedraw = true
     }
 
@@ -210,6 +207,15 @@ public final class NCursesTerminal: Terminal {
         let n = c.paletteIndex(forColors: Int(colorCount))
         let bright = c.isBright && colorCount < 16
         return (Int32(n), bright)
+    }
+
+    /// A role's attributes and colour pair in the active theme, worked out on first use: the program
+    /// registers its own roles, so the terminal cannot list them up front.
+    private func attributes(for role: StyleRole) -> (attr: attr_t, pair: Int32) {
+        if let known = roleAttrs[role] { return known }
+        let made = attributes(for: activeTheme.style(for: role))
+        roleAttrs[role] = made
+        return made
     }
 
     private func attributes(for style: Style) -> (attr: attr_t, pair: Int32) {
@@ -273,7 +279,7 @@ public final class NCursesTerminal: Terminal {
     /// Draws one cell and returns how many columns it advanced (2 for a wide glyph).
     private func drawCell(_ cell: Cell, x: Int, y: Int, cols: Int, next: Cell?) -> Int {
         if cell.isContinuation { return 1 }
-        let (baseAttr, pair) = roleAttrs[cell.role] ?? (tb_A_NORMAL(), 0)
+        let (baseAttr, pair) = attributes(for: cell.role)
         var attr = baseAttr
         if cell.bold { attr |= tb_A_BOLD() }
         if cell.underline { attr |= tb_A_UNDERLINE() }

@@ -11,7 +11,7 @@ enum ScreenLauncher {
         dirs.append(
             URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Themes")
                 .standardized.path)
-        return ThemeCatalog(directories: dirs)
+        return ThemeCatalog(directories: dirs, roles: .board)
     }
 
     @MainActor

@@ -21,7 +21,7 @@ enum SampleBoard {
         return store
     }
 
-    static func themes() -> ThemeCatalog { ThemeCatalog(directories: [Repository.themesDirectory]) }
+    static func themes() -> ThemeCatalog { ThemeCatalog(directories: [Repository.themesDirectory], roles: .board) }
 
     static func app(width: Int = 80, height: Int = 24, privacy: Bool = false, store: BoardStore? = nil) throws -> (
         BoardApp, FakeTerminal

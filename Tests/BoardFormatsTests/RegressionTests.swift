@@ -32,7 +32,9 @@ struct RegressionTests {
         case "native": _ = try NativeReader.read(data: data, file: "fuzz.json")
         case "theme":
             // A theme error is its own type; any thrown error is a clear answer, only a trap is a finding.
-            if let text = String(data: data, encoding: .utf8) { _ = try? Theme.parse(yaml: text, source: "fuzz.yaml") }
+            if let text = String(data: data, encoding: .utf8) {
+                _ = try? Theme.parse(yaml: text, source: "fuzz.yaml", roles: .interface)
+            }
         case "cohort":
             _ = CohortReader.recognises(data)
             _ = try CohortReader.read(data, file: "fuzz.json")

@@ -73,9 +73,9 @@ import Testing
     @Test func fillAndRoleDump() {
         var c = Canvas(width: 4, height: 2)
         c.fill(Rect(x: 1, y: 0, width: 2, height: 2), role: .selection)
-        c.put("1", x: 0, y: 1, role: .levelOne)
-        #expect(c.roleDump() == ".SS.\n1SS.")
-        #expect(c.roleDump(legend: [.selection: "#"]) == ".##.\n1##.")
+        c.put("1", x: 0, y: 1, role: .tag)
+        #expect(c.roleDump() == ".SS.\ngSS.")
+        #expect(c.roleDump(legend: [.selection: "#"]) == ".##.\ng##.")
     }
 
     @Test func tinyCanvasesDoNotTrap() {
@@ -91,9 +91,9 @@ import Testing
 
     @Test func spansChangeRoles() {
         var c = Canvas(width: 10, height: 1)
-        let used = c.put(spans: [Span("Lvl "), Span("1", role: .levelOne), Span(" ok", role: .met)], x: 0, y: 0)
+        let used = c.put(spans: [Span("Lvl "), Span("1", role: .tag), Span(" ok", role: .success)], x: 0, y: 0)
         #expect(used == 8)
-        #expect(c.roleDump() == "....1+++..")
+        #expect(c.roleDump() == "....gOOO..")
     }
 }
 

@@ -4,8 +4,13 @@ import Testing
 
 @testable import TUIKit
 
-/// Themes/ at the package root, found from this file's path.
-let themesDirectory = Repository.themesDirectory
+/// A program's own role, as an app registers it.
+extension StyleRole {
+    static let tag = StyleRole("tag", letter: "g", monochrome: Style(bold: true, underline: true))
+}
+
+/// TUIKit's roles and the program's.
+let testRoles = StyleRoles.interface + [.tag]
 
 @Suite struct ThemeParseTests {
     @Test func parsesStylesAndColours() throws {
@@ -15,23 +20,46 @@ let themesDirectory = Repository.themesDirectory
                 description: a test
                 styles:
                   selection: {fg: black, bg: bright-cyan, bold: true}
-                  levelOne: {fg: "#009E73", underline: true}
+                  tag: {fg: "#009E73", underline: true}
                   dim: {fg: 244}
                   normal: {}
-                """, source: "test.yaml")
+                """, source: "test.yaml", roles: testRoles)
         #expect(t.name == "test")
         #expect(t[.selection] == Style(fg: .black, bg: .brightCyan, bold: true))
-        #expect(t[.levelOne].fg == .rgb(0x00, 0x9E, 0x73))
+        #expect(t[.tag].fg == .rgb(0x00, 0x9E, 0x73))
         #expect(t[.dim].fg == .index(244))
         #expect(t[.normal] == .plain)
-        // Omitted roles fall back to monochrome attributes.
+        // Omitted roles fall back to their monochrome attributes.
         #expect(t[.statusBar] == Style(reverse: true))
-        #expect(t.missingRoles.contains(.statusBar))
+        #expect(t.missingRoles(of: testRoles).contains(.statusBar))
+        #expect(!t.missingRoles(of: testRoles).contains(.tag))
     }
 
-    func error(_ yaml: String, source: String = "Themes/x.yaml") -> String {
+    /// A role the program did not register is an unknown key, listed with what is known.
+    @Test func programRolesComeFromTheRegistry() {
+        let e = error("styles:\n  tag: {bold: true}\n", roles: .interface)
+        #expect(e.hasPrefix("Themes/x.yaml:2: styles.tag: unknown role \"tag\" (expected one of normal, dim, title"))
+        #expect(error("styles:\n  tag: {bold: true}\n") == "no error")
+    }
+
+    @Test func monochromeIsEveryRolesOwnAttributes() {
+        #expect(Theme.monochrome[.tag] == Style(bold: true, underline: true))
+        #expect(Theme.monochrome[.selection] == Style(reverse: true))
+        #expect(Theme.monochromeStyles(of: testRoles)[.tag] == StyleRole.tag.monochrome)
+        #expect(Theme.monochromeStyles(of: testRoles).count == testRoles.all.count)
+    }
+
+    /// A role is its name: its letter and fallback are what it was registered with.
+    @Test func roleIsItsName() {
+        #expect(StyleRole("tag", letter: "z", monochrome: Style()) == .tag)
+        #expect(testRoles.role(named: "tag")?.legendLetter == "g")
+        #expect(StyleRoles.interface.role(named: "tag") == nil)
+        #expect(StyleRoles.interface.names.first == "normal")
+    }
+
+    func error(_ yaml: String, source: String = "Themes/x.yaml", roles: StyleRoles = testRoles) -> String {
         do {
-            _ = try Theme.parse(yaml: yaml, source: source)
+            _ = try Theme.parse(yaml: yaml, source: source, roles: roles)
             return "no error"
         } catch {
             return "\(error)"
@@ -86,8 +114,8 @@ let themesDirectory = Repository.themesDirectory
     }
 
     @Test func loadMissingFile() {
-        #expect(throws: ThemeError.self) { try Theme.load(path: "/nonexistent/t.yaml") }
-        do { _ = try Theme.load(path: "/nonexistent/t.yaml") } catch {
+        #expect(throws: ThemeError.self) { try Theme.load(path: "/nonexistent/t.yaml", roles: testRoles) }
+        do { _ = try Theme.load(path: "/nonexistent/t.yaml", roles: testRoles) } catch {
             #expect("\(error)" == "/nonexistent/t.yaml: cannot read theme file (no such file)")
         }
     }
@@ -115,52 +143,22 @@ let themesDirectory = Repository.themesDirectory
     }
 }
 
-@Suite struct BundledThemeTests {
-    static let files = ["default", "light", "high-contrast", "monochrome", "colorblind"]
-
-    @Test(arguments: files)
-    func coversEveryRole(name: String) throws {
-        let t = try Theme.load(path: themesDirectory + "/\(name).yaml")
-        #expect(t.name == name)
-        #expect(t.missingRoles == [], "\(name).yaml misses \(t.missingRoles)")
-    }
-
-    @Test func everyFileInThemesIsValid() throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: themesDirectory).filter {
-            $0.hasSuffix(".yaml")
-        }
-        #expect(files.count >= 5)
-        for f in files {
-            let t = try Theme.load(path: themesDirectory + "/" + f)
-            #expect(t.missingRoles.isEmpty, "\(f) misses \(t.missingRoles)")
-        }
-    }
-
-    @Test func monochromeFileMatchesBuiltIn() throws {
-        let file = try Theme.load(path: themesDirectory + "/monochrome.yaml")
-        #expect(file.styles == Theme.monochrome.styles)
-        #expect(Theme.monochrome.missingRoles.isEmpty)
-        #expect(file.styles.values.allSatisfy { $0.fg == nil && $0.bg == nil })
-    }
-
-    /// Evidence levels (and met / not met) must stay distinguishable without colour.
-    @Test(arguments: ["colorblind", "monochrome", "high-contrast"])
-    func levelsDifferByAttribute(name: String) throws {
-        let t = try Theme.load(path: themesDirectory + "/\(name).yaml")
-        let levels: [StyleRole] = [.levelOne, .levelTwo, .levelThree, .levelFour, .levelResistance, .levelOther]
-        let attrs = levels.map { t[$0].withoutColors }
-        #expect(Set(attrs).count == levels.count, "\(name): levels share attributes")
-        #expect(t[.met].withoutColors != t[.notMet].withoutColors)
-        #expect(t[.selection].withoutColors != t[.normal].withoutColors)
-    }
-
+@Suite struct ThemeCatalogTests {
     @Test func catalogFindsByNameAndPath() throws {
-        let catalog = ThemeCatalog(directories: ["/nonexistent", themesDirectory])
-        #expect(try catalog.load("light").name == "light")
-        #expect(try catalog.load(themesDirectory + "/colorblind.yaml").name == "colorblind")
-        #expect(catalog.availableNames().contains("high-contrast"))
-        #expect(try ThemeCatalog(directories: []).load("monochrome") == .monochrome)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("themes-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "name: light\nstyles:\n  tag: {fg: red}\n".write(
+            toFile: dir + "/light.yaml", atomically: true, encoding: .utf8)
+        try "styles:\n  title: {bold: true}\n".write(toFile: dir + "/plain.yml", atomically: true, encoding: .utf8)
+        let catalog = ThemeCatalog(directories: ["/nonexistent", dir], roles: testRoles)
+        #expect(try catalog.load("light")[.tag].fg == .red)
+        #expect(try catalog.load(dir + "/plain.yml").name == "plain")
+        #expect(catalog.availableNames() == ["light", "monochrome", "plain"])
+        #expect(try ThemeCatalog(directories: [], roles: testRoles).load("monochrome") == .monochrome)
         #expect(throws: ThemeError.self) { try catalog.load("nope") }
+        // The catalog reads with the program's roles: without `tag` registered the file is refused.
+        #expect(throws: ThemeError.self) { try ThemeCatalog(directories: [dir], roles: .interface).load("light") }
     }
 
     /// The program names its own search path: the toolkit knows no program.

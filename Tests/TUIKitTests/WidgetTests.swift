@@ -84,8 +84,8 @@ import Testing
         var t = Table(
             columns: columns,
             rows: [
-                ["EGFR", "p.L858R", Table.Cell("1", role: .levelOne)],
-                ["KRAS", "p.G12C (exon 2, codon 12)", Table.Cell("3A", role: .levelThree)],
+                ["EGFR", "p.L858R", Table.Cell("1", role: .tag)],
+                ["KRAS", "p.G12C (exon 2, codon 12)", Table.Cell("3A", role: .warning)],
             ])
         var c = Canvas(width: 22, height: 3)
         t.render(into: &c, rect: c.bounds)
@@ -98,7 +98,7 @@ import Testing
         let roles = c.roleDump().split(separator: "\n")
         #expect(roles[0] == "HHHHHHHHHHHHHHHHHHHHHH")
         #expect(roles[1].allSatisfy { $0 == "S" })  // selected row painted as selection
-        #expect(roles[2].suffix(3) == "333")
+        #expect(roles[2].suffix(3) == "WWW")
         t.list.moveDown()
         #expect(t.selectedRow == 1)
         #expect(t.rowIndex(x: 3, y: 1, in: c.bounds) == 0)

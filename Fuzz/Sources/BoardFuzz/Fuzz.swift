@@ -34,7 +34,9 @@ func fuzzOne(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     case "caselist": _ = try? CaseListReader.read(data: data, file: "fuzz.csv")
     case "native": _ = try? NativeReader.read(data: data, file: "fuzz.json")
     case "theme":
-        if let text = String(data: data, encoding: .utf8) { _ = try? Theme.parse(yaml: text, source: "fuzz.yaml") }
+        if let text = String(data: data, encoding: .utf8) {
+            _ = try? Theme.parse(yaml: text, source: "fuzz.yaml", roles: .interface)
+        }
     // `import cohort` asks `recognises` first, then reads.
     case "cohort":
         _ = CohortReader.recognises(data)
@@ -65,7 +67,10 @@ public func testOneInput(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
 /// readers look genes up in, so its one-time cost (half a minute in the unoptimised sanitizer build on a loaded
 /// machine) is not charged to the first input as a timeout.
 @_cdecl("LLVMFuzzerInitialize")
-public func initialize(_ argc: UnsafeMutablePointer<CInt>?, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>?) -> CInt {
+public func initialize(
+    _ argc: UnsafeMutablePointer<CInt>?,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>?
+) -> CInt {
     _ = GeneSymbols.normalize("TP53")
     return 0
 }
