@@ -45,13 +45,13 @@ struct KeyScriptTests {
         _ = app.frame()
         #expect(terminal.size.width == 80)
         let meeting = try #require(app.stack.last as? MeetingScreen)
-        #expect(meeting.focus == 0)
+        #expect(meeting.focus == .agenda)
         app.handle(.enter)
         _ = app.frame()
-        #expect(meeting.focus == 1)
+        #expect(meeting.focus == .caseDetail)
         #expect(app.frame().textDump().contains("Summary"))
         app.handle(.escape)
-        #expect(meeting.focus == 0 && app.stack.count == 2)
+        #expect(meeting.focus == .agenda && app.stack.count == 2)
     }
 
     @Test func searchJumpsToTheCase() throws {
@@ -108,7 +108,7 @@ struct KeyScriptTests {
         // Backlog pane starts at 45% of the width; its first row is y = 2.
         app.handle(.mouse(MouseEvent(x: 100, y: 3, kind: .press)))
         let home = try #require(app.stack.last as? HomeScreen)
-        #expect(home.focus == 1 && home.backlogList.selectedIndex == 1)
+        #expect(home.focus == .backlog && home.backlogList.selectedIndex == 1)
         app.handle(.mouse(MouseEvent(x: 100, y: 3, kind: .press)))
         #expect(app.stack.last is CaseScreen)
         _ = app.frame()

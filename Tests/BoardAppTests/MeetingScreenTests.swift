@@ -121,7 +121,7 @@ struct MeetingScreenTests {
         app.apply(.push(MeetingPrepScreen(meetingId: meeting.id)))
         let screen = try #require(app.stack.last as? MeetingPrepScreen)
         app.handle(.char("l"))
-        #expect(screen.focus == 1)
+        #expect(screen.focus == .backlog)
         let first = screen.candidates[0].headline.id
         app.handle(.char("a"))  // adds the selected backlog case
         #expect(try store.agenda(meetingId: meeting.id).map(\.item.caseId) == [first])

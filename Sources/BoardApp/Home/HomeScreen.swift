@@ -16,8 +16,9 @@ public final class HomeScreen: Screen {
     static let backlogPage = 500
     var meetingList = ListView()
     var backlogList = ListView()
-    /// 0 = meetings, 1 = backlog.
-    var focus = 0
+    /// The pane with the keyboard.
+    enum Focus: PaneCycle { case meetings, backlog }
+    var focus = Focus.meetings
     var lastRects: (meetings: Rect, backlog: Rect) = (.zero, .zero)
     /// Where the follow-up line was drawn: a click on it opens the queue.
     var followUpLine = Rect.zero
@@ -47,14 +48,14 @@ public final class HomeScreen: Screen {
             meetingsRect = left
             backlogRect = right
         } else {
-            meetingsRect = focus == 0 ? rect : .zero
-            backlogRect = focus == 1 ? rect : .zero
+            meetingsRect = focus == .meetings ? rect : .zero
+            backlogRect = focus == .backlog ? rect : .zero
         }
         lastRects = (meetingsRect, backlogRect)
         if !meetingsRect.isEmpty {
             let inner = Pane.draw(
                 &canvas, rect: meetingsRect, title: "Meetings (\(upcoming.count) upcoming, \(past.count) past)",
-                focused: focus == 0)
+                focused: focus == .meetings)
             if meetings.isEmpty {
                 canvas.put(
                     "No meetings yet. Import a board (tumorboard import) or see `tumorboard demo`.", in: inner,
@@ -62,7 +63,7 @@ public final class HomeScreen: Screen {
             } else {
                 let rows = meetings
                 let upcomingCount = upcoming.count
-                meetingList.render(into: &canvas, rect: inner, focused: focus == 0) { index, selected in
+                meetingList.render(into: &canvas, rect: inner, focused: focus == .meetings) { index, selected in
                     let m = rows[index]
                     let when = context.format(m.startsAt)
                     let mark = index < upcomingCount ? "▸" : " "
@@ -82,7 +83,8 @@ public final class HomeScreen: Screen {
             var inner = Pane.draw(
                 &canvas, rect: backlogRect,
                 title: "Backlog: \(backlogTotal) case\(backlogTotal == 1 ? "" : "s") not on an agenda"
-                    + (backlogTotal > backlog.count ? " (first \(backlog.count) listed)" : ""), focused: focus == 1)
+                    + (backlogTotal > backlog.count ? " (first \(backlog.count) listed)" : ""),
+                focused: focus == .backlog)
             followUpLine = .zero
             if !followUp.isEmpty, inner.height > 2 {
                 let (line, rest) = inner.splitVertically(topHeight: 1)
@@ -97,7 +99,7 @@ public final class HomeScreen: Screen {
                 canvas.put("The backlog is empty.", in: inner, role: .dim)
             } else {
                 let rows = backlog
-                backlogList.render(into: &canvas, rect: inner, focused: focus == 1) { index, selected in
+                backlogList.render(into: &canvas, rect: inner, focused: focus == .backlog) { index, selected in
                     let c = rows[index]
                     let ready = c.missing.isEmpty ? "ready" : "missing \(c.missing.count)"
                     return [
@@ -112,28 +114,29 @@ public final class HomeScreen: Screen {
             }
         }
         if !twoPanes {
-            canvas.put(focus == 0 ? "Tab: backlog" : "Tab: meetings", x: rect.maxX - 14, y: rect.maxY - 1, role: .dim)
+            canvas.put(
+                focus == .meetings ? "Tab: backlog" : "Tab: meetings", x: rect.maxX - 14, y: rect.maxY - 1, role: .dim)
         }
     }
 
     public func perform(_ action: AppAction, context: AppContext) -> Navigation {
         switch action {
         case .nextPane, .previousPane:
-            focus = 1 - focus
-        case .left: focus = 0
-        case .right: focus = 1
+            focus = focus.next
+        case .left: focus = .meetings
+        case .right: focus = .backlog
         case .open:
-            if focus == 0, let i = meetingList.selectedIndex, i < meetings.count {
+            if focus == .meetings, let i = meetingList.selectedIndex, i < meetings.count {
                 return .push(MeetingScreen(meetingId: meetings[i].id))
             }
-            if focus == 1, let i = backlogList.selectedIndex, i < backlog.count {
+            if focus == .backlog, let i = backlogList.selectedIndex, i < backlog.count {
                 return .push(CaseScreen(caseId: backlog[i].id))
             }
         case .back: return .unhandled
         case .meeting(.newMeeting): return MeetingKeys.newMeeting(context: context)
         case .followUpQueue: return .push(FollowUpScreen())
         default:
-            if focus == 0 { return ListKeys.apply(action, to: &meetingList) ? .none : .unhandled }
+            if focus == .meetings { return ListKeys.apply(action, to: &meetingList) ? .none : .unhandled }
             return ListKeys.apply(action, to: &backlogList) ? .none : .unhandled
         }
         return .none
@@ -141,20 +144,20 @@ public final class HomeScreen: Screen {
 
     public func click(_ event: MouseEvent, rect: Rect, context: AppContext) -> Navigation {
         if event.isActivation, followUpLine.contains(x: event.x, y: event.y) { return .push(FollowUpScreen()) }
-        for (pane, paneRect) in [(0, lastRects.meetings), (1, lastRects.backlog)]
+        for (pane, paneRect) in [(Focus.meetings, lastRects.meetings), (.backlog, lastRects.backlog)]
         where paneRect.contains(x: event.x, y: event.y) {
             focus = pane
             var inner = paneRect.inset(by: 1)
-            if pane == 1, !followUp.isEmpty, inner.height > 2 { inner = inner.inset(top: 1) }
+            if pane == .backlog, !followUp.isEmpty, inner.height > 2 { inner = inner.inset(top: 1) }
             switch event.kind {
-            case .wheelUp: pane == 0 ? meetingList.scroll(by: -3) : backlogList.scroll(by: -3)
-            case .wheelDown: pane == 0 ? meetingList.scroll(by: 3) : backlogList.scroll(by: 3)
+            case .wheelUp: pane == .meetings ? meetingList.scroll(by: -3) : backlogList.scroll(by: -3)
+            case .wheelDown: pane == .meetings ? meetingList.scroll(by: 3) : backlogList.scroll(by: 3)
             default:
                 guard event.isActivation, inner.contains(x: event.x, y: event.y) else { return .none }
-                let list = pane == 0 ? meetingList : backlogList
+                let list = pane == .meetings ? meetingList : backlogList
                 if let index = list.index(atRow: event.y - inner.y) {
                     let wasSelected = list.selectedIndex == index
-                    if pane == 0 { meetingList.select(index) } else { backlogList.select(index) }
+                    if pane == .meetings { meetingList.select(index) } else { backlogList.select(index) }
                     if wasSelected { return perform(.open, context: context) }
                 }
             }

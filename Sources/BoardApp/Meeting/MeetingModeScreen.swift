@@ -16,15 +16,9 @@ public final class MeetingModeScreen: Screen, MeetingLoading {
     var rosterList = ListView()
     var caseView: CaseView?
     /// The pane that takes the keys (and, below 100 columns, the one shown).
-    enum Focus: CaseIterable {
+    enum Focus: PaneCycle {
         case agenda, caseDetail, roster
 
-        /// The pane after this one (Tab), wrapping around.
-        var next: Focus { Self.allCases[(Self.allCases.firstIndex(of: self)! + 1) % Self.allCases.count] }
-        /// The pane before this one (Shift-Tab), wrapping around.
-        var previous: Focus {
-            Self.allCases[(Self.allCases.firstIndex(of: self)! + Self.allCases.count - 1) % Self.allCases.count]
-        }
         /// What Tab shows next, for the narrow layout's corner hint.
         var tabHint: String {
             switch self {

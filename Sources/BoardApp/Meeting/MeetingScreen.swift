@@ -12,8 +12,9 @@ public final class MeetingScreen: Screen, MeetingLoading {
     var rows: [AgendaRow] = []
     var agendaList = ListView()
     var caseView: CaseView?
-    /// 0 = agenda, 1 = case.
-    var focus = 0
+    /// The pane with the keyboard: the agenda or the selected case.
+    enum Focus: PaneCycle { case agenda, caseDetail }
+    var focus = Focus.agenda
     var agendaRect = Rect.zero
     var caseRect = Rect.zero
 
@@ -63,16 +64,16 @@ public final class MeetingScreen: Screen, MeetingLoading {
             agendaRect = left
             caseRect = right
         } else {
-            agendaRect = focus == 0 ? body : .zero
-            caseRect = focus == 1 ? body : .zero
+            agendaRect = focus == .agenda ? body : .zero
+            caseRect = focus == .caseDetail ? body : .zero
         }
         if !agendaRect.isEmpty { renderAgenda(into: &canvas, rect: agendaRect, context: context) }
         if !caseRect.isEmpty {
             let headline = agendaList.selectedIndex.flatMap { $0 < rows.count ? rows[$0].headline : nil }
             let title = headline.map { "\($0.id) · \(context.patientLabel($0))" } ?? "Case"
-            let inner = Pane.draw(&canvas, rect: caseRect, title: title, focused: focus == 1)
+            let inner = Pane.draw(&canvas, rect: caseRect, title: title, focused: focus == .caseDetail)
             if let caseView {
-                caseView.render(into: &canvas, rect: inner, context: context, focused: focus == 1)
+                caseView.render(into: &canvas, rect: inner, context: context, focused: focus == .caseDetail)
             } else {
                 canvas.put("The agenda is empty.", in: inner, role: .dim)
             }
@@ -80,13 +81,13 @@ public final class MeetingScreen: Screen, MeetingLoading {
     }
 
     private func renderAgenda(into canvas: inout Canvas, rect: Rect, context: AppContext) {
-        let inner = Pane.draw(&canvas, rect: rect, title: "Agenda", focused: focus == 0)
+        let inner = Pane.draw(&canvas, rect: rect, title: "Agenda", focused: focus == .agenda)
         guard !rows.isEmpty else {
             canvas.put("No cases on this agenda.", in: inner, role: .dim)
             return
         }
         let rows = rows
-        agendaList.render(into: &canvas, rect: inner, focused: focus == 0) { index, selected in
+        agendaList.render(into: &canvas, rect: inner, focused: focus == .agenda) { index, selected in
             let row = rows[index]
             let h = row.headline
             let mark: String
@@ -113,42 +114,42 @@ public final class MeetingScreen: Screen, MeetingLoading {
         let wide = context.body.width >= 100
         switch action {
         case .nextPane, .previousPane:
-            focus = 1 - focus
+            focus = focus.next
             return .none
-        case .right where focus == 0:
-            focus = 1
+        case .right where focus == .agenda:
+            focus = .caseDetail
             return .none
-        case .left where focus == 1 && (caseView?.tabs.active ?? 0) == 0:
-            focus = 0
+        case .left where focus == .caseDetail && (caseView?.tabs.active ?? 0) == 0:
+            focus = .agenda
             return .none
-        case .left where focus == 1:
+        case .left where focus == .caseDetail:
             _ = caseView?.perform(.previousTab)
             return .none
-        case .right where focus == 1:
+        case .right where focus == .caseDetail:
             _ = caseView?.perform(.nextTab)
             return .none
-        case .open where focus == 0:
+        case .open where focus == .agenda:
             if !wide {
-                focus = 1
+                focus = .caseDetail
                 return .none
             }
             guard let i = agendaList.selectedIndex, i < rows.count else { return .none }
             return .push(CaseScreen(caseId: rows[i].headline.id, tab: caseView?.tabs.active ?? 0))
-        case .back where focus == 1 && !wide:
-            focus = 0
+        case .back where focus == .caseDetail && !wide:
+            focus = .agenda
             return .none
         case .meeting(.prepare): return .push(MeetingPrepScreen(meetingId: meetingId))
         case .meeting(.runMeeting): return .push(MeetingModeScreen(meetingId: meetingId))
         case .meeting(.exportMinutes): return MinutesPrompt.ask(meetingId: meetingId, context: context)
         case .newNote, .editDecision:
             return caseView?.recording(action, meetingId: meetingId) ?? .none
-        case .open where focus == 1:
+        case .open where focus == .caseDetail:
             return caseView?.recording(.open, meetingId: meetingId) ?? .none
         case .nextTab, .previousTab, .tab, .filterKind, .explain:
             _ = caseView?.perform(action)
             return .none
         default:
-            if focus == 0 {
+            if focus == .agenda {
                 guard ListKeys.apply(action, to: &agendaList) else { return .unhandled }
                 try? syncCase(context)
                 return .none
@@ -159,7 +160,7 @@ public final class MeetingScreen: Screen, MeetingLoading {
 
     public func click(_ event: MouseEvent, rect: Rect, context: AppContext) -> Navigation {
         if agendaRect.contains(x: event.x, y: event.y) {
-            focus = 0
+            focus = .agenda
             let inner = agendaRect.inset(by: 1)
             switch event.kind {
             case .wheelUp: agendaList.moveUp(3)
@@ -172,7 +173,7 @@ public final class MeetingScreen: Screen, MeetingLoading {
             }
             try? syncCase(context)
         } else if caseRect.contains(x: event.x, y: event.y) {
-            focus = 1
+            focus = .caseDetail
             _ = caseView?.click(event)
         }
         return .none

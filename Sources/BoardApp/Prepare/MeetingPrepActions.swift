@@ -8,7 +8,7 @@ import TUIKit
 extension MeetingPrepScreen {
     /// Space in the backlog: marks or unmarks the case and moves on.
     func toggleMark() -> Navigation {
-        guard focus == 1, let i = backlogList.selectedIndex, i < candidates.count else { return .none }
+        guard focus == .backlog, let i = backlogList.selectedIndex, i < candidates.count else { return .none }
         let id = candidates[i].headline.id
         if marked.contains(id) { marked.remove(id) } else { marked.insert(id) }
         backlogList.moveDown()
@@ -20,7 +20,7 @@ extension MeetingPrepScreen {
         let store = context.store
         let now = context.now
         var ids = candidates.map(\.headline.id).filter { marked.contains($0) }
-        if ids.isEmpty, focus == 1, let i = backlogList.selectedIndex, i < candidates.count {
+        if ids.isEmpty, focus == .backlog, let i = backlogList.selectedIndex, i < candidates.count {
             ids = [candidates[i].headline.id]
         }
         guard !ids.isEmpty else { return .message("Mark cases in the backlog with Space, then press a.") }
@@ -36,7 +36,7 @@ extension MeetingPrepScreen {
     func moveSelected(_ action: MeetingAction, _ context: AppContext) -> Navigation {
         let store = context.store
         let now = context.now
-        guard focus == 0, let row = selectedRow else { return .none }
+        guard focus == .agenda, let row = selectedRow else { return .none }
         let target = row.item.position + (action == .moveCaseUp ? -1 : 1)
         guard target >= 1, target <= rows.count else { return .none }
         return change(context) {
@@ -49,14 +49,14 @@ extension MeetingPrepScreen {
     func removeSelected(_ context: AppContext) -> Navigation {
         let store = context.store
         let now = context.now
-        if focus == 2 {
+        if focus == .roster {
             guard let i = rosterList.selectedIndex, let m = meeting, i < m.roster.count else { return .none }
             let name = m.roster[i].name
             return change(context) {
                 try store.updateMeeting(id: meetingId, now: now) { $0.roster.removeAll { $0.name == name } }
             }
         }
-        guard focus == 0, let row = selectedRow else { return .none }
+        guard focus == .agenda, let row = selectedRow else { return .none }
         return change(context) {
             try store.removeFromAgenda(meetingId: meetingId, caseId: row.item.caseId, now: now)
         }

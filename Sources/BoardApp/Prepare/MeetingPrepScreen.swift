@@ -23,8 +23,20 @@ public final class MeetingPrepScreen: Screen, MeetingLoading {
     ])
     var backlogList = ListView()
     var rosterList = ListView()
-    /// 0 = agenda, 1 = backlog, 2 = roster.
-    var focus = 0
+    /// The pane with the keyboard, in reading order.
+    enum Focus: PaneCycle {
+        case agenda, backlog, roster
+
+        /// What Tab shows next, for the narrow layout's corner hint.
+        var tabHint: String {
+            switch self {
+            case .agenda: "Tab: backlog"
+            case .backlog: "Tab: roster"
+            case .roster: "Tab: agenda"
+            }
+        }
+    }
+    var focus = Focus.agenda
 
     public init(meetingId: String) { self.meetingId = meetingId }
 
@@ -85,29 +97,30 @@ public final class MeetingPrepScreen: Screen, MeetingLoading {
             (backlogRect, rosterRect) = right.splitVertically(topHeight: max(3, right.height * 65 / 100))
         } else {
             switch focus {
-            case 0: agendaRect = body
-            case 1: backlogRect = body
-            default: rosterRect = body
+            case .agenda: agendaRect = body
+            case .backlog: backlogRect = body
+            case .roster: rosterRect = body
             }
         }
         if !agendaRect.isEmpty {
             let inner = Pane.draw(
                 &canvas, rect: agendaRect, title: "Agenda (J/K reorder, r presenter, t minutes, x remove)",
-                focused: focus == 0)
+                focused: focus == .agenda)
             if rows.isEmpty {
                 canvas.put("Empty: mark cases in the backlog (Space) and add them (a).", in: inner, role: .dim)
             } else {
-                agenda.render(into: &canvas, rect: inner, focused: focus == 0)
+                agenda.render(into: &canvas, rect: inner, focused: focus == .agenda)
             }
         }
         if !backlogRect.isEmpty {
             let inner = Pane.draw(
-                &canvas, rect: backlogRect, title: "Add cases: suggested first (Space mark, a add)", focused: focus == 1
+                &canvas, rect: backlogRect, title: "Add cases: suggested first (Space mark, a add)",
+                focused: focus == .backlog
             )
             if candidates.isEmpty { canvas.put("The backlog is empty.", in: inner, role: .dim) }
             let candidates = candidates
             let marked = marked
-            backlogList.render(into: &canvas, rect: inner, focused: focus == 1) { index, selected in
+            backlogList.render(into: &canvas, rect: inner, focused: focus == .backlog) { index, selected in
                 let (h, reason) = candidates[index]
                 let mark = marked.contains(h.id) ? "[x] " : "[ ] "
                 var spans = [
@@ -125,11 +138,12 @@ public final class MeetingPrepScreen: Screen, MeetingLoading {
             }
         }
         if !rosterRect.isEmpty {
-            let inner = Pane.draw(&canvas, rect: rosterRect, title: "Roster (A add, x remove)", focused: focus == 2)
+            let inner = Pane.draw(
+                &canvas, rect: rosterRect, title: "Roster (A add, x remove)", focused: focus == .roster)
             if meeting.roster.isEmpty { canvas.put("Nobody yet: A adds “Name:discipline”.", in: inner, role: .dim) }
             let roster = meeting.roster
             let chair = meeting.chair
-            rosterList.render(into: &canvas, rect: inner, focused: focus == 2) { index, selected in
+            rosterList.render(into: &canvas, rect: inner, focused: focus == .roster) { index, selected in
                 let a = roster[index]
                 return [
                     Span(a.name + (a.name == chair ? " (chair)" : ""), role: selected ? .selection : .normal),
@@ -139,38 +153,38 @@ public final class MeetingPrepScreen: Screen, MeetingLoading {
         }
         if body.width < 100 {
             canvas.put(
-                ["Tab: backlog", "Tab: roster", "Tab: agenda"][focus], x: rect.maxX - 13, y: rect.maxY - 1, role: .dim)
+                focus.tabHint, x: rect.maxX - 13, y: rect.maxY - 1, role: .dim)
         }
     }
 
     public func perform(_ action: AppAction, context: AppContext) -> Navigation {
         switch action {
         case .nextPane:
-            focus = (focus + 1) % 3
+            focus = focus.next
             return .none
         case .previousPane:
-            focus = (focus + 2) % 3
+            focus = focus.previous
             return .none
         // h/← and l/→ step through the panes in reading order (agenda, backlog, roster), as the help says.
         case .left:
-            focus = max(0, focus - 1)
+            focus = focus.stepped(-1, wrapping: false)
             return .none
         case .right:
-            focus = min(2, focus + 1)
+            focus = focus.stepped(1, wrapping: false)
             return .none
         case .meeting(let a): return meetingAction(a, context: context)
-        case .open where focus == 0:
+        case .open where focus == .agenda:
             guard let i = agenda.selectedRow, i < rows.count else { return .none }
             return .push(CaseScreen(caseId: rows[i].headline.id))
-        case .open where focus == 1:
+        case .open where focus == .backlog:
             guard let i = backlogList.selectedIndex, i < candidates.count else { return .none }
             return .push(CaseScreen(caseId: candidates[i].headline.id))
         default:
             let handled: Bool
             switch focus {
-            case 0: handled = ListKeys.apply(action, to: &agenda.list)
-            case 1: handled = ListKeys.apply(action, to: &backlogList)
-            default: handled = ListKeys.apply(action, to: &rosterList)
+            case .agenda: handled = ListKeys.apply(action, to: &agenda.list)
+            case .backlog: handled = ListKeys.apply(action, to: &backlogList)
+            case .roster: handled = ListKeys.apply(action, to: &rosterList)
             }
             return handled ? .none : .unhandled
         }
