@@ -242,54 +242,15 @@ final class CompiledTrial: Sendable {
         let against = clause.section == .exclusion || clause.negated
         let prefix = against ? "excluded if: " : "text: "
         var nodes: [Node] = []
-        var receptors: [(Receptor, Bool, Node)] = []
+        var receptors: [ReceptorNode] = []
         for mention in clause.mentions {
             let label = prefix + mention.label
             switch mention {
             case .alteration(let names, let alternatives):
-                var leaves: [Leaf] = []
-                for name in names {
-                    let id = compiler.genes.intern(name)
-                    for alt in alternatives {
-                        var t = GenomicTest()
-                        t.genes = [name]
-                        t.geneIds = [id]
-                        t.absent = against
-                        t.exons = alt.exons
-                        switch alt.kind {
-                        case .mutation: t.category = .mutation
-                        case .deletion:
-                            if alt.exons.isEmpty && alt.protein == nil {
-                                t.category = .copyNumber
-                                t.cnv = .homozygousDeletion
-                            } else {
-                                t.category = .mutation
-                                if alt.protein == nil { t.variantClass = .inFrameDel }
-                            }
-                        case .insertion:
-                            t.category = .mutation
-                            if alt.protein == nil { t.variantClass = .inFrameIns }
-                        case .amplification:
-                            t.category = .copyNumber
-                            t.cnv = .amplification
-                        case .fusion: t.category = .structural
-                        case .any: break
-                        }
-                        if let p = alt.protein {
-                            t.protein = ProteinChange.normalise(p)
-                            t.proteinRange = t.protein.flatMap(ProteinChange.range)
-                        }
-                        if let w = alt.wildcard { t.wildcard = ProteinChange.normalise(w) }
-                        leaves.append(compiler.leaf(prefix + name + " " + alt.label, .genomic(t), fromText: true))
-                    }
-                }
-                if leaves.count == 1 {
-                    nodes.append(.leaf(leaves[0]))
-                } else if against {
-                    nodes.append(.all(leaves.map(Node.leaf)))
-                } else {
-                    nodes.append(.any(leaves.map(Node.leaf), label: label))
-                }
+                nodes.append(
+                    alterationNode(
+                        names: names, alternatives: alternatives, prefix: prefix, label: label, against: against,
+                        compiler: &compiler))
             case .wildtype(let names):
                 guard !against else { continue }
                 for name in names {
@@ -309,20 +270,84 @@ final class CompiledTrial: Sendable {
                     .leaf(compiler.leaf(label, .tmb(Comparison(op: against ? .lt : .ge, value: n)), fromText: true)))
             case .receptor(let name, let positive):
                 let receptor = Receptor(rawValue: name) ?? .her2
-                receptors.append(
-                    (
-                        receptor, positive,
-                        Node.leaf(
-                            compiler.leaf(
-                                label, .receptor(receptor, positive: positive, negated: against), fromText: true))
-                    ))
+                let leaf = compiler.leaf(
+                    label, .receptor(receptor, positive: positive, negated: against), fromText: true)
+                receptors.append(ReceptorNode(receptor: receptor, positive: positive, node: .leaf(leaf)))
             case .ecog(let n):
                 guard !against else { continue }
                 nodes.append(.leaf(compiler.leaf(label, .ecog(Comparison(op: .le, value: Double(n))), fromText: true)))
             }
         }
+        return combined(nodes, receptors: receptors, anyOf: clause.anyOf, against: against)
+    }
+
+    /// A receptor named in a sentence, kept apart until the sentence is read: "ER+ and/or PR+" pair up.
+    struct ReceptorNode {
+        var receptor: Receptor
+        var positive: Bool
+        var node: Node
+    }
+
+    /// One gene alteration sentence ("EGFR exon 19 deletion or L858R"): a leaf per gene and alternative; any of
+    /// them qualifies, and for an exclusion every one must be absent.
+    static func alterationNode(
+        names: [String], alternatives: [EligibilityText.Alteration], prefix: String, label: String, against: Bool,
+        compiler: inout CriterionCompiler
+    ) -> Node {
+        var leaves: [Leaf] = []
+        for name in names {
+            let id = compiler.genes.intern(name)
+            for alternative in alternatives {
+                let test = genomicTest(gene: name, id: id, alternative: alternative, absent: against)
+                leaves.append(compiler.leaf(prefix + name + " " + alternative.label, .genomic(test), fromText: true))
+            }
+        }
+        if leaves.count == 1 { return .leaf(leaves[0]) }
+        return against ? .all(leaves.map(Node.leaf)) : .any(leaves.map(Node.leaf), label: label)
+    }
+
+    /// The genomic test one alternative of a gene stands for: a deletion without exon or protein is a homozygous
+    /// deletion, with one an in-frame deletion (or the named protein change).
+    static func genomicTest(gene: String, id: Int, alternative alt: EligibilityText.Alteration, absent: Bool)
+        -> GenomicTest
+    {
+        var t = GenomicTest()
+        t.genes = [gene]
+        t.geneIds = [id]
+        t.absent = absent
+        t.exons = alt.exons
+        switch alt.kind {
+        case .mutation: t.category = .mutation
+        case .deletion:
+            if alt.exons.isEmpty && alt.protein == nil {
+                t.category = .copyNumber
+                t.cnv = .homozygousDeletion
+            } else {
+                t.category = .mutation
+                if alt.protein == nil { t.variantClass = .inFrameDel }
+            }
+        case .insertion:
+            t.category = .mutation
+            if alt.protein == nil { t.variantClass = .inFrameIns }
+        case .amplification:
+            t.category = .copyNumber
+            t.cnv = .amplification
+        case .fusion: t.category = .structural
+        case .any: break
+        }
+        if let p = alt.protein {
+            t.protein = ProteinChange.normalise(p)
+            t.proteinRange = t.protein.flatMap(ProteinChange.range)
+        }
+        if let w = alt.wildcard { t.wildcard = ProteinChange.normalise(w) }
+        return t
+    }
+
+    /// A sentence's nodes as one: "one of" when the sentence says so, else all of them. "ER+ and/or PR+" reads as
+    /// hormone-receptor positive (either); HER2 always stands alone.
+    static func combined(_ nodes: [Node], receptors: [ReceptorNode], anyOf: Bool, against: Bool) -> Node? {
         var combined: [Node] = []
-        if nodes.count > 1 && clause.anyOf && !against {
+        if nodes.count > 1 && anyOf && !against {
             combined.append(
                 .any(
                     nodes,
@@ -332,13 +357,12 @@ final class CompiledTrial: Sendable {
         } else {
             combined += nodes
         }
-        // Receptors: "ER+ and/or PR+" reads as hormone-receptor positive (either); HER2 always stands alone.
-        let hormone = receptors.filter { $0.0 != .her2 && $0.1 && !against }
+        let hormone = receptors.filter { $0.receptor != .her2 && $0.positive && !against }
         if hormone.count == 2 {
-            combined.append(.any(hormone.map(\.2), label: "text: ER positive or PR positive"))
-            combined += receptors.filter { !($0.0 != .her2 && $0.1) }.map(\.2)
+            combined.append(.any(hormone.map(\.node), label: "text: ER positive or PR positive"))
+            combined += receptors.filter { !($0.receptor != .her2 && $0.positive) }.map(\.node)
         } else {
-            combined += receptors.map(\.2)
+            combined += receptors.map(\.node)
         }
         guard !combined.isEmpty else { return nil }
         return combined.count == 1 ? combined[0] : .all(combined)

@@ -21,6 +21,47 @@ struct MolecularReading {
     let geneOrder: [Int]
 
     init(_ findings: [Finding], genes: GeneTable) {
+        var markers = Biomarkers()
+        var alterations: [Alteration] = []
+        var byGene: [Int: [Int]] = [:]
+        for (i, f) in findings.enumerated() {
+            if f.kind == .biomarker, let b = f.biomarker {
+                markers.read(b, label: f.label)
+                continue
+            }
+            if f.kind == .copyNumber, f.gene?.uppercased() == "ERBB2", f.copyNumberCall == .amplification {
+                markers.her2 = .positive
+                markers.her2Text = f.label
+            }
+            guard let alteration = Self.alteration(f, at: i, genes: genes) else { continue }
+            for id in alteration.geneIds { byGene[id, default: []].append(alterations.count) }
+            alterations.append(alteration)
+        }
+        if markers.mmr == .unknown, markers.msi == .high { markers.mmr = .positive }
+        self.tmb = markers.tmb
+        self.tmbText = markers.tmbText
+        self.msi = markers.msi
+        self.mmr = markers.mmr
+        self.msiText = markers.msiParts.isEmpty ? "MSI/MMR not reported" : markers.msiParts.joined(separator: "; ")
+        self.er = markers.er
+        self.pr = markers.pr
+        self.her2 = markers.her2
+        self.erText = markers.erText
+        self.prText = markers.prText
+        self.her2Text = markers.her2Text
+        self.alterations = alterations
+        var order: [Int] = []
+        var ranges: [Int: Range<Int>] = [:]
+        for (gene, list) in byGene {
+            ranges[gene] = order.count..<(order.count + list.count)
+            order += list
+        }
+        self.byGene = ranges
+        self.geneOrder = order
+    }
+
+    /// The biomarker findings read so far: the last TMB value, MSI and MMR status, and the receptors.
+    struct Biomarkers {
         var tmb: Double?
         var tmbText = "TMB not reported"
         var msi = MSI.unknown
@@ -32,110 +73,88 @@ struct MolecularReading {
         var erText = "ER not reported"
         var prText = "PR not reported"
         var her2Text = "HER2 not reported"
-        var alterations: [Alteration] = []
-        var byGene: [Int: [Int]] = [:]
-        for (i, f) in findings.enumerated() {
-            if f.kind == .biomarker, let b = f.biomarker {
-                let status = (b.status ?? "").lowercased()
-                let name = (b.name ?? "").uppercased()
-                switch b.kind {
-                case .tmb:
-                    if let v = b.value {
-                        tmb = v
-                        tmbText = f.label
-                    } else if status.contains("high") {
-                        tmbText = f.label
-                    }
-                case .msi:
-                    if status.contains("msi-h") || status.contains("high") {
-                        msi = .high
-                    } else if status.contains("msi-l") || status.contains("low") {
-                        msi = .low
-                    } else if status.contains("mss") || status.contains("stable") {
-                        msi = .stable
-                    }
-                    msiParts.append(f.label)
-                case .other, .pdl1, .hrd:
-                    if name.hasPrefix("MMR") || name.contains("MISMATCH") {
-                        if status.contains("defici") || status.contains("loss") || status.hasPrefix("d") {
-                            mmr = .positive
-                        } else if status.contains("profici") || status.contains("intact") || status.hasPrefix("p") {
-                            mmr = .negative
-                        }
-                        msiParts.append(f.label)
-                    } else if let receptor = CaseIndex.receptor(name) {
-                        let state = CaseIndex.receptorState(status, her2: receptor == "HER2")
-                        switch receptor {
-                        case "ER":
-                            er = state
-                            erText = f.label
-                        case "PR":
-                            pr = state
-                            prText = f.label
-                        default:
-                            if her2 != .positive {
-                                her2 = state
-                                her2Text = f.label
-                            }
-                        }
-                    }
+
+        mutating func read(_ b: Biomarker, label: String) {
+            let status = (b.status ?? "").lowercased()
+            let name = (b.name ?? "").uppercased()
+            switch b.kind {
+            case .tmb:
+                if let v = b.value {
+                    tmb = v
+                    tmbText = label
+                } else if status.contains("high") {
+                    tmbText = label
                 }
-                continue
+            case .msi:
+                if status.contains("msi-h") || status.contains("high") {
+                    msi = .high
+                } else if status.contains("msi-l") || status.contains("low") {
+                    msi = .low
+                } else if status.contains("mss") || status.contains("stable") {
+                    msi = .stable
+                }
+                msiParts.append(label)
+            case .other, .pdl1, .hrd:
+                if name.hasPrefix("MMR") || name.contains("MISMATCH") {
+                    if status.contains("defici") || status.contains("loss") || status.hasPrefix("d") {
+                        mmr = .positive
+                    } else if status.contains("profici") || status.contains("intact") || status.hasPrefix("p") {
+                        mmr = .negative
+                    }
+                    msiParts.append(label)
+                } else if let receptor = CaseIndex.receptor(name) {
+                    readReceptor(
+                        receptor, state: CaseIndex.receptorState(status, her2: receptor == "HER2"), label: label)
+                }
             }
-            var ids: [Int] = []
-            for g in [f.gene] + (f.partners ?? []).map(Optional.some) {
-                if let g, let id = genes.id(g), !ids.contains(id) { ids.append(id) }
-            }
-            let category = VariantCategory(f.kind)
-            var significance: Significance
-            switch f.classification {
-            case .oncogenic?, .likelyOncogenic?, .pathogenic?, .likelyPathogenic?: significance = .actionable
-            case .vus?: significance = .vus
-            case .benign?, .likelyBenign?: significance = .benign
-            case nil: significance = f.bestEvidence == nil ? .unclassified : .actionable
-            }
-            if f.kind == .copyNumber, f.gene?.uppercased() == "ERBB2", f.copyNumberCall == .amplification {
-                her2 = .positive
-                her2Text = f.label
-            }
-            guard !ids.isEmpty, significance != .benign else { continue }
-            // A germline variant settles an alteration criterion only when classified pathogenic; an
-            // unclassified germline call (a common polymorphism such as KDR p.Q472H) is weighed like a
-            // variant of uncertain significance: it leaves the criterion open, never meets it.
-            if f.origin == .germline && (significance != .actionable || f.classification == nil) { significance = .vus }
-            // A variant with no protein change, no classification and no evidence states no effect: it cannot meet
-            // an alteration requirement by itself.
-            if f.kind == .snv || f.kind == .indel, f.hgvsP == nil, f.classification == nil, f.bestEvidence == nil {
-                significance = .unassessed
-            }
-            let exon = f.exon.flatMap(CaseIndex.exonNumber)
-            let alteration = Alteration(
-                findingIndex: i, category: category, protein: f.hgvsP.map(ProteinChange.normalise),
-                exon: exon, variantClass: VariantClass.of(f), cnv: f.copyNumberCall.map(CNVCall.init),
-                geneIds: ids, significance: significance, evidenceTier: f.bestTreatmentOption?.level.tier ?? 5)
-            for id in ids { byGene[id, default: []].append(alterations.count) }
-            alterations.append(alteration)
         }
-        if mmr == .unknown, msi == .high { mmr = .positive }
-        self.tmb = tmb
-        self.tmbText = tmbText
-        self.msi = msi
-        self.mmr = mmr
-        self.msiText = msiParts.isEmpty ? "MSI/MMR not reported" : msiParts.joined(separator: "; ")
-        self.er = er
-        self.pr = pr
-        self.her2 = her2
-        self.erText = erText
-        self.prText = prText
-        self.her2Text = her2Text
-        self.alterations = alterations
-        var order: [Int] = []
-        var ranges: [Int: Range<Int>] = [:]
-        for (gene, list) in byGene {
-            ranges[gene] = order.count..<(order.count + list.count)
-            order += list
+
+        /// ER and PR take the last report; HER2 keeps a positive one (an amplification or an earlier test).
+        mutating func readReceptor(_ receptor: String, state: Tri, label: String) {
+            switch receptor {
+            case "ER":
+                er = state
+                erText = label
+            case "PR":
+                pr = state
+                prText = label
+            default:
+                if her2 != .positive {
+                    her2 = state
+                    her2Text = label
+                }
+            }
         }
-        self.byGene = ranges
-        self.geneOrder = order
+    }
+
+    /// A finding as an alteration of its gene (and fusion partners), weighed by what is known of it; nil for a
+    /// benign finding or one of no known gene.
+    static func alteration(_ f: Finding, at i: Int, genes: GeneTable) -> Alteration? {
+        var ids: [Int] = []
+        for g in [f.gene] + (f.partners ?? []).map(Optional.some) {
+            if let g, let id = genes.id(g), !ids.contains(id) { ids.append(id) }
+        }
+        var significance: Significance
+        switch f.classification {
+        case .oncogenic?, .likelyOncogenic?, .pathogenic?, .likelyPathogenic?: significance = .actionable
+        case .vus?: significance = .vus
+        case .benign?, .likelyBenign?: significance = .benign
+        case nil: significance = f.bestEvidence == nil ? .unclassified : .actionable
+        }
+        guard !ids.isEmpty, significance != .benign else { return nil }
+        // A germline variant settles an alteration criterion only when classified pathogenic; an
+        // unclassified germline call (a common polymorphism such as KDR p.Q472H) is weighed like a
+        // variant of uncertain significance: it leaves the criterion open, never meets it.
+        if f.origin == .germline && (significance != .actionable || f.classification == nil) { significance = .vus }
+        // A variant with no protein change, no classification and no evidence states no effect: it cannot meet
+        // an alteration requirement by itself.
+        if f.kind == .snv || f.kind == .indel, f.hgvsP == nil, f.classification == nil, f.bestEvidence == nil {
+            significance = .unassessed
+        }
+        return Alteration(
+            findingIndex: i, category: VariantCategory(f.kind), protein: f.hgvsP.map(ProteinChange.normalise),
+            exon: f.exon.flatMap(CaseIndex.exonNumber), variantClass: VariantClass.of(f),
+            cnv: f.copyNumberCall.map(CNVCall.init), geneIds: ids, significance: significance,
+            evidenceTier: f.bestTreatmentOption?.level.tier ?? 5)
     }
 }
