@@ -16,4 +16,11 @@ import Testing
         #expect(MeetingModeScreen.Focus.roster.next == .agenda)
         #expect(HomeScreen.Focus.backlog.previous == .meetings)
     }
+
+    /// The narrow layouts' corner hint names the pane Tab goes to.
+    @Test func tabHintNamesTheNextPane() {
+        #expect(MeetingPrepScreen.Focus.allCases.map(\.tabHint) == ["Tab: backlog", "Tab: roster", "Tab: agenda"])
+        #expect(MeetingModeScreen.Focus.allCases.map(\.tabHint) == ["Tab: case", "Tab: roster", "Tab: agenda"])
+        #expect(HomeScreen.Focus.allCases.map(\.tabHint) == ["Tab: backlog", "Tab: meetings"])
+    }
 }

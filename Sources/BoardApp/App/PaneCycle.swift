@@ -1,12 +1,18 @@
 /// The panes of a screen in reading order, one of which has the keyboard. Tab and Shift-Tab go round them;
 /// the arrow keys step towards either end and stop there.
-protocol PaneCycle: CaseIterable, Equatable where AllCases == [Self] {}
+protocol PaneCycle: CaseIterable, Equatable where AllCases == [Self] {
+    /// The pane's name in the narrow layout's corner hint ("Tab: backlog").
+    var paneName: String { get }
+}
 
 extension PaneCycle {
     /// The pane after this one (Tab), wrapping around.
     var next: Self { stepped(1, wrapping: true) }
     /// The pane before this one (Shift-Tab), wrapping around.
     var previous: Self { stepped(-1, wrapping: true) }
+
+    /// What Tab shows next, for the narrow layout's corner hint (one pane at a time).
+    var tabHint: String { "Tab: " + next.paneName }
 
     /// The pane `step` places on, wrapping around or stopping at the first and last.
     func stepped(_ step: Int, wrapping: Bool) -> Self {

@@ -19,12 +19,11 @@ public final class MeetingModeScreen: Screen, MeetingLoading {
     enum Focus: PaneCycle {
         case agenda, caseDetail, roster
 
-        /// What Tab shows next, for the narrow layout's corner hint.
-        var tabHint: String {
+        var paneName: String {
             switch self {
-            case .agenda: "Tab: case"
-            case .caseDetail: "Tab: roster"
-            case .roster: "Tab: agenda"
+            case .agenda: "agenda"
+            case .caseDetail: "case"
+            case .roster: "roster"
             }
         }
     }

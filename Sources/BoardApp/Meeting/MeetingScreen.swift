@@ -13,7 +13,10 @@ public final class MeetingScreen: Screen, MeetingLoading {
     var agendaList = ListView()
     var caseView: CaseView?
     /// The pane with the keyboard: the agenda or the selected case.
-    enum Focus: PaneCycle { case agenda, caseDetail }
+    enum Focus: PaneCycle {
+        case agenda, caseDetail
+        var paneName: String { self == .agenda ? "agenda" : "case" }
+    }
     var focus = Focus.agenda
     var agendaRect = Rect.zero
     var caseRect = Rect.zero

@@ -27,12 +27,11 @@ public final class MeetingPrepScreen: Screen, MeetingLoading {
     enum Focus: PaneCycle {
         case agenda, backlog, roster
 
-        /// What Tab shows next, for the narrow layout's corner hint.
-        var tabHint: String {
+        var paneName: String {
             switch self {
-            case .agenda: "Tab: backlog"
-            case .backlog: "Tab: roster"
-            case .roster: "Tab: agenda"
+            case .agenda: "agenda"
+            case .backlog: "backlog"
+            case .roster: "roster"
             }
         }
     }
