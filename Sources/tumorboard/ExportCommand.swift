@@ -55,8 +55,7 @@ struct ExportMinutesCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var options: ExportOptions
 
-    @Argument(help: ArgumentHelp("The meeting id.", valueName: "meeting"))
-    var meetingId: String
+    @OptionGroup var meeting: MeetingIdArgument
 
     @Flag(help: "List every finding of each case, not only those with evidence or cited by the decision.")
     var allFindings = false
@@ -65,7 +64,7 @@ struct ExportMinutesCommand: ParsableCommand {
         let store = try global.openStore(as: (any MeetingStore & AuditStore).self, readOnly: true)
         try options.emit(
             try MinutesExport.minutes(
-                store: store, meetingId: meetingId, format: options.format, width: options.width,
+                store: store, meetingId: meeting.id, format: options.format, width: options.width,
                 deidentify: options.deidentify, allFindings: allFindings, timeZone: options.timeZone))
     }
 }

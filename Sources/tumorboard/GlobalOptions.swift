@@ -85,3 +85,9 @@ enum StoreLocation {
 struct PseudonymOption: ParsableArguments {
     @Flag(help: "Show pseudonyms instead of names.") var deidentify = false
 }
+
+/// The meeting a command works on: the first argument of `meeting show`, `edit`, `add-case` and the other
+/// meeting commands, and of `export minutes`.
+struct MeetingIdArgument: ParsableArguments {
+    @Argument(help: ArgumentHelp("The meeting id.", valueName: "meeting")) var id: String
+}

@@ -123,12 +123,12 @@ struct MeetingShow: ParsableCommand {
         commandName: "show", abstract: "A meeting's details, roster and agenda with readiness.")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var pseudonyms: PseudonymOption
-    @Argument(help: ArgumentHelp("The meeting id.", valueName: "meeting")) var meetingId: String
+    @OptionGroup var meeting: MeetingIdArgument
 
     func run() throws {
         let store = try global.openStore(as: (any MeetingStore & CaseStore).self, readOnly: true)
-        guard let m = try store.meeting(id: meetingId) else {
-            throw StoreError.notFound(kind: "meeting", id: meetingId)
+        guard let m = try store.meeting(id: meeting.id) else {
+            throw StoreError.notFound(kind: "meeting", id: meeting.id)
         }
         let board = try store.board(id: m.boardId)
         var lines = [
@@ -171,7 +171,7 @@ struct MeetingEdit: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "edit", abstract: "Change a meeting's board, time, location, chair, roster or attendance.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The meeting id.", valueName: "meeting")) var meetingId: String
+    @OptionGroup var meeting: MeetingIdArgument
     @Option(help: ArgumentHelp("Move the meeting to another board.", valueName: "id")) var board: String?
     @Option(help: ArgumentHelp("New start time.", valueName: "time")) var starts: String?
     @Option(help: ArgumentHelp("Room and/or video link (empty to clear).", valueName: "text")) var location: String?
@@ -194,22 +194,22 @@ struct MeetingEdit: ParsableCommand {
         if board != nil || startsAt != nil || location != nil || chair != nil || !newAttendees.isEmpty
             || !remove.isEmpty
         {
-            try store.updateMeeting(id: meetingId, now: Date()) { d in
+            try store.updateMeeting(id: meeting.id, now: Date()) { d in
                 if let board { d.boardId = board }
                 if let startsAt { d.startsAt = startsAt }
                 if let location { d.location = location.isEmpty ? nil : location }
                 if let chair { d.chair = chair.isEmpty ? nil : chair }
                 for name in remove {
                     guard d.roster.contains(where: { $0.name == name }) else {
-                        throw StoreError.invalid("\(name) is not on the roster of meeting \(meetingId)")
+                        throw StoreError.invalid("\(name) is not on the roster of meeting \(meeting.id)")
                     }
                     d.roster.removeAll { $0.name == name }
                 }
                 d.roster += newAttendees
             }
         }
-        for name in present { try store.setAttendance(meetingId: meetingId, name: name, present: true, now: Date()) }
-        for name in absent { try store.setAttendance(meetingId: meetingId, name: name, present: false, now: Date()) }
+        for name in present { try store.setAttendance(meetingId: meeting.id, name: name, present: true, now: Date()) }
+        for name in absent { try store.setAttendance(meetingId: meeting.id, name: name, present: false, now: Date()) }
     }
 }
 
@@ -219,7 +219,7 @@ struct MeetingAddCase: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: ArgumentHelp("Who presents the cases.", valueName: "name")) var presenter: String?
     @Option(help: ArgumentHelp("Planned minutes per case (1–240).", valueName: "n")) var minutes: Int?
-    @Argument(help: ArgumentHelp("The meeting id.", valueName: "meeting")) var meetingId: String
+    @OptionGroup var meeting: MeetingIdArgument
     @Argument(help: ArgumentHelp("Case ids, in agenda order.", valueName: "case")) var caseIds: [String]
 
     func validate() throws {
@@ -233,7 +233,7 @@ struct MeetingAddCase: ParsableCommand {
     func run() throws {
         let store = try global.openStore(as: (any MeetingStore).self)
         let added = try store.addToAgenda(
-            meetingId: meetingId, caseIds: caseIds, presenter: presenter, plannedMinutes: minutes, now: Date())
+            meetingId: meeting.id, caseIds: caseIds, presenter: presenter, plannedMinutes: minutes, now: Date())
         let skipped = caseIds.filter { !added.contains($0) }
         print(
             "added \(added.count) case\(added.count == 1 ? "" : "s")"
@@ -245,12 +245,12 @@ struct MeetingRemoveCase: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "remove-case", abstract: "Take a case off a meeting's agenda.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The meeting id.", valueName: "meeting")) var meetingId: String
+    @OptionGroup var meeting: MeetingIdArgument
     @Argument(help: ArgumentHelp("The case id.", valueName: "case")) var caseId: String
 
     func run() throws {
         try global.openStore(as: (any MeetingStore).self).removeFromAgenda(
-            meetingId: meetingId, caseId: caseId, now: Date())
+            meetingId: meeting.id, caseId: caseId, now: Date())
     }
 }
 
@@ -258,13 +258,13 @@ struct MeetingMove: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "move", abstract: "Move a case to a position (1 = first) on the agenda.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The meeting id.", valueName: "meeting")) var meetingId: String
+    @OptionGroup var meeting: MeetingIdArgument
     @Argument(help: ArgumentHelp("The case id.", valueName: "case")) var caseId: String
     @Argument(help: ArgumentHelp("The new position, from 1.", valueName: "position")) var position: Int
 
     func run() throws {
         try global.openStore(as: (any MeetingStore).self).moveAgendaItem(
-            meetingId: meetingId, caseId: caseId, to: position, now: Date())
+            meetingId: meeting.id, caseId: caseId, to: position, now: Date())
     }
 }
 
@@ -274,7 +274,7 @@ struct MeetingSetCase: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: ArgumentHelp("Who presents (empty to clear).", valueName: "name")) var presenter: String?
     @Option(help: ArgumentHelp("Planned minutes, 1–240 (0 to clear).", valueName: "n")) var minutes: Int?
-    @Argument(help: ArgumentHelp("The meeting id.", valueName: "meeting")) var meetingId: String
+    @OptionGroup var meeting: MeetingIdArgument
     @Argument(help: ArgumentHelp("The case id.", valueName: "case")) var caseId: String
 
     func validate() throws {
@@ -288,7 +288,7 @@ struct MeetingSetCase: ParsableCommand {
     func run() throws {
         let store = try global.openStore(as: (any MeetingStore).self)
         try store.setAgendaItem(
-            meetingId: meetingId, caseId: caseId,
+            meetingId: meeting.id, caseId: caseId,
             presenter: presenter.map { $0.isEmpty ? nil : $0 }, plannedMinutes: minutes.map { $0 == 0 ? nil : $0 },
             now: Date())
     }
@@ -299,11 +299,11 @@ struct MeetingSuggest: ParsableCommand {
         commandName: "suggest", abstract: "Cases to put on the agenda first: deferred last time, follow-ups due.")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var pseudonyms: PseudonymOption
-    @Argument(help: ArgumentHelp("The meeting id.", valueName: "meeting")) var meetingId: String
+    @OptionGroup var meeting: MeetingIdArgument
 
     func run() throws {
         let store = try global.openStore(as: (any MeetingStore).self, readOnly: true)
-        for s in try store.agendaSuggestions(meetingId: meetingId) {
+        for s in try store.agendaSuggestions(meetingId: meeting.id) {
             print(
                 [
                     s.headline.id, pseudonyms.deidentify ? s.headline.pseudonym : s.headline.patientName,
@@ -318,9 +318,9 @@ struct MeetingStart: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "start", abstract: "Start a meeting (status in-progress).")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The meeting id.", valueName: "meeting")) var meetingId: String
+    @OptionGroup var meeting: MeetingIdArgument
 
-    func run() throws { try global.openStore(as: (any MeetingStore).self).startMeeting(id: meetingId, now: Date()) }
+    func run() throws { try global.openStore(as: (any MeetingStore).self).startMeeting(id: meeting.id, now: Date()) }
 }
 
 struct MeetingOutcome: ParsableCommand {
@@ -328,7 +328,7 @@ struct MeetingOutcome: ParsableCommand {
         commandName: "outcome", abstract: "Mark a case discussed, deferred (with --reason), re-present or pending.")
     @OptionGroup var global: GlobalOptions
     @Option(help: ArgumentHelp("Why the case is deferred or re-presented.", valueName: "text")) var reason: String?
-    @Argument(help: ArgumentHelp("The meeting id.", valueName: "meeting")) var meetingId: String
+    @OptionGroup var meeting: MeetingIdArgument
     @Argument(help: ArgumentHelp("The case id.", valueName: "case")) var caseId: String
     @Argument(help: ArgumentHelp("discussed, deferred, re-present or pending.", valueName: "outcome")) var outcome:
         String
@@ -338,7 +338,7 @@ struct MeetingOutcome: ParsableCommand {
             throw ValidationError("unknown outcome \"\(outcome)\"; expected discussed, deferred, re-present or pending")
         }
         try global.openStore(as: (any MeetingStore).self).setOutcome(
-            meetingId: meetingId, caseId: caseId, value, reason: reason, now: Date())
+            meetingId: meeting.id, caseId: caseId, value, reason: reason, now: Date())
     }
 }
 
@@ -347,19 +347,19 @@ struct MeetingClose: ParsableCommand {
         commandName: "close", abstract: "Close a meeting and record its end time.")
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Close even if cases have no signed decision.") var yes = false
-    @Argument(help: ArgumentHelp("The meeting id.", valueName: "meeting")) var meetingId: String
+    @OptionGroup var meeting: MeetingIdArgument
 
     func run() throws {
         let store = try global.openStore(as: (any MeetingStore).self)
-        let lacking = try store.casesWithoutFinalDecision(meetingId: meetingId)
+        let lacking = try store.casesWithoutFinalDecision(meetingId: meeting.id)
         if !lacking.isEmpty && !yes {
             throw CommandFailure(
                 message: "\(lacking.count) case\(lacking.count == 1 ? "" : "s") without a signed decision: "
                     + lacking.map(\.item.caseId).joined(separator: ", ") + "; record them, or close with --yes")
         }
-        try store.closeMeeting(id: meetingId, now: Date())
+        try store.closeMeeting(id: meeting.id, now: Date())
         print(
-            "closed \(meetingId)"
+            "closed \(meeting.id)"
                 + (lacking.isEmpty
                     ? "" : "; without a signed decision: " + lacking.map(\.item.caseId).joined(separator: ", ")))
     }
@@ -374,12 +374,12 @@ struct MeetingImportList: ParsableCommand {
     )
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Check the file and report what would change, without writing.") var dryRun = false
-    @Argument(help: ArgumentHelp("The meeting id.", valueName: "meeting")) var meetingId: String
+    @OptionGroup var meeting: MeetingIdArgument
     @Argument(help: ArgumentHelp("The spreadsheet export (.csv, .tsv, .txt).", valueName: "file")) var path: String
 
     func run() throws {
         let store = try global.openStore()
-        let lines = try CaseListImport.run(path: path, meetingId: meetingId, store: store, dryRun: dryRun)
+        let lines = try CaseListImport.run(path: path, meetingId: meeting.id, store: store, dryRun: dryRun)
         print(lines.joined(separator: "\n"))
     }
 }

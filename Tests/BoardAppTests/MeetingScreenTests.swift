@@ -126,10 +126,10 @@ struct MeetingScreenTests {
         app.handle(.char("a"))  // adds the selected backlog case
         #expect(try store.agenda(meetingId: meeting.id).map(\.item.caseId) == [first])
         app.handle(.right)
-        #expect(screen.focus == 2)
+        #expect(screen.focus == .roster)
         app.handle(.char("h"))
         app.handle(.left)
-        #expect(screen.focus == 0)
+        #expect(screen.focus == .agenda)
         app.handle(.char("r"))
         app.handle(.ctrl("u"))
         app.type("Yusuf Demir")

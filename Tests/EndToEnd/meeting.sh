@@ -138,4 +138,20 @@ file_check "the audit trail names the login that signed" '[ "$(sqlite3 "$STORE" 
 file_check "no sign-off request is left open" '"$BIN" decision requests --store "$STORE" | grep -q "No sign-off requests"'
 file_check "audit chain intact after the second meeting" '"$BIN" verify --store "$STORE" >/dev/null'
 
+# The meeting id is one argument group shared by eleven commands: each still takes the arguments recorded in
+# Tests/EndToEnd/help-arguments/ (the usage line's positional arguments and the ARGUMENTS section at 80 columns).
+help_arguments() {
+    local help; help=$(COLUMNS=80 "$BIN" "$@" --help 2>&1)
+    echo "$help" | grep '^USAGE:' | sed 's/\[[^]]*\]//g' | grep -o '<[^>]*>\( \.\.\.\)\?' | tr '\n' ' ' | sed 's/ $//'; echo
+    echo "$help" | sed -n '/^ARGUMENTS:/,/^$/p'
+}
+for golden in "$ROOT"/Tests/EndToEnd/help-arguments/*.txt; do
+    name=$(basename "$golden" .txt); command=${name//_/ }
+    if got=$(help_arguments $command) && [ "$got" = "$(cat "$golden")" ]; then
+        pass "$command takes the same arguments"
+    else
+        fail "$command: arguments differ from $golden"; diff <(echo "$got") "$golden" | sed 's/^/     | /'
+    fi
+done
+
 finish
