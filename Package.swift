@@ -31,11 +31,13 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // Readers and writers of files the board receives and sends.
-        .target(name: "BoardFormats", dependencies: ["BoardModel", "CZlib", .product(name: "Yams", package: "Yams")]),
+        .target(name: "BoardFormats", dependencies: ["BoardModel", "CZlib", "TextLayout", .product(name: "Yams", package: "Yams")]),
         // Eligibility evaluation with a per-criterion explanation.
         .target(name: "TrialMatching", dependencies: ["BoardModel"]),
+        // Display width and word wrapping, shared by the screens (TUIKit) and exported plain text (BoardFormats).
+        .target(name: "TextLayout"),
         // Pure-Swift terminal toolkit: canvas, widgets, key tables, themes.
-        .target(name: "TUIKit", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "TUIKit", dependencies: ["TextLayout", .product(name: "Yams", package: "Yams")]),
         // The Terminal protocol implemented on ncursesw.
         .target(name: "TerminalNCurses", dependencies: ["TUIKit", "CNCursesW"]),
         // Screens, controllers, app state and the main loop.
@@ -49,7 +51,7 @@ let package = Package(
         .testTarget(name: "BoardModelTests", dependencies: ["BoardModel", "TestSupport"]),
         .testTarget(name: "BoardStoreTests", dependencies: ["BoardStore", "BoardFormats", "BoardModel", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "BoardFormatsTests", dependencies: ["BoardFormats", "BoardModel", "TUIKit", "TestSupport"], exclude: ["Regression"]),
-        .testTarget(name: "TUIKitTests", dependencies: ["TUIKit", "TestSupport"]),
+        .testTarget(name: "TUIKitTests", dependencies: ["TUIKit", "TextLayout", "TestSupport"]),
         .testTarget(name: "TerminalNCursesTests", dependencies: ["TerminalNCurses", "TUIKit", "TestSupport"]),
         .testTarget(name: "BoardAppTests", dependencies: ["BoardApp", "BoardStore", "BoardFormats", "BoardModel", "TUIKit", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "TrialMatchingTests", dependencies: ["TrialMatching", "BoardModel", "BoardFormats", "BoardStore", "TestSupport"]),

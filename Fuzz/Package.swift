@@ -14,8 +14,9 @@ let package = Package(
         .target(name: "BoardModel"),
         // zlib for gzip/bgzip lab files, as in the main package.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
-        .target(name: "BoardFormats", dependencies: ["BoardModel", "CZlib", .product(name: "Yams", package: "Yams")]),
-        .target(name: "TUIKit", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "TextLayout"),
+        .target(name: "BoardFormats", dependencies: ["BoardModel", "CZlib", "TextLayout", .product(name: "Yams", package: "Yams")]),
+        .target(name: "TUIKit", dependencies: ["TextLayout", .product(name: "Yams", package: "Yams")]),
         // One libFuzzer binary; TB_FUZZ_READER picks the reader (Target.known in Fuzz.swift: vcf, maf, fhir, …,
         // cohort, outcome-fhir, outcome-timeline, outcome-native, detect, minutes).
         // SwiftPM renames an executable's `main`, so main.swift hands over to libFuzzer's LLVMFuzzerRunDriver.

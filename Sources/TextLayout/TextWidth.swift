@@ -1,8 +1,9 @@
 /// Display width of text in terminal columns, computed per grapheme cluster in pure Swift.
 ///
 /// Terminals lay out text by columns, not characters: CJK and emoji take two, combining marks and
-/// zero-width joiners take none. TUIKit deliberately does not call `wcwidth` so canvas layout is the
-/// same on every machine and in tests; the ncurses backend reconciles the rare disagreements.
+/// zero-width joiners take none. This deliberately does not call `wcwidth` so canvas layout is the
+/// same on every machine and in tests (the ncurses backend reconciles the rare disagreements), and
+/// exported plain text lines up the way the screens do.
 public enum TextWidth {
     /// Columns a single scalar occupies on its own: 0, 1 or 2 (control characters count 0).
     public static func width(of scalar: Unicode.Scalar) -> Int {
@@ -38,7 +39,9 @@ public enum TextWidth {
     }
 
     /// Total columns of a string.
-    public static func displayWidth(of string: String) -> Int {
+    public static func displayWidth<Text: StringProtocol>(of string: Text) -> Int {
+        // Printable ASCII is one column a byte.
+        if string.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return string.utf8.count }
         var total = 0
         for ch in string { total += width(of: ch) }
         return total
