@@ -22,6 +22,16 @@ struct MeetingScreenTests {
         return (app, clock)
     }
 
+    /// The upcoming meeting opened in meeting mode and started at 15:00 by the injected clock.
+    func startedMeetingMode() throws -> (BoardApp, Clock) {
+        let (app, clock) = try app()
+        app.handle(.enter)
+        app.handle(.char("M"))
+        clock.now = InstantFormat.parse("2026-12-03T15:00:00Z")!
+        app.handle(.char("s"))
+        return (app, clock)
+    }
+
     @Test(arguments: [(80, 24), (160, 48)]) func preparationScreen(width: Int, height: Int) throws {
         let (app, _) = try app(width: width, height: height)
         app.handle(.enter)  // the upcoming meeting
@@ -164,12 +174,8 @@ struct MeetingScreenTests {
 
     /// Issue 15, bug 5 (in part): reopening meeting mode carries on at the first pending case, not case 1 again.
     @Test func reopenedMeetingModeStartsAtTheFirstPendingCase() throws {
-        let (app, clock) = try app()
+        let (app, clock) = try startedMeetingMode()
         let store = app.context.store
-        app.handle(.enter)
-        app.handle(.char("M"))
-        clock.now = InstantFormat.parse("2026-12-03T15:00:00Z")!
-        app.handle(.char("s"))
         app.handle(.char("d"))  // case 1 discussed
         clock.now += 90
         app.handle(.escape)
@@ -231,12 +237,8 @@ struct MeetingScreenTests {
     }
 
     @Test func meetingModeOutcomesAttendanceAndClosing() throws {
-        let (app, clock) = try app()
+        let (app, clock) = try startedMeetingMode()
         let store = app.context.store
-        app.handle(.enter)
-        app.handle(.char("M"))
-        clock.now = InstantFormat.parse("2026-12-03T15:00:00Z")!
-        app.handle(.char("s"))
         app.handle(.char("d"))
         #expect(try store.headline(caseId: "C-0003")?.status == .discussed)
         app.handle(.char(">"))
