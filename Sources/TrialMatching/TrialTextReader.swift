@@ -222,63 +222,85 @@ struct TrialTextReader {
         compiler: inout CriterionCompiler
     ) -> [Node] {
         let lower = sentence.lowercased()
-        // Headings ("Inclusion Criteria Stage 1", "Exclusion criteria:") are not criteria.
-        if lower.hasPrefix("inclusion criteria") || lower.hasPrefix("exclusion criteria") || lower.hasSuffix("criteria")
-            || lower.hasSuffix("criteria:") || lower.count < 4 || StudyParts.heading(sentence) != nil
-        {
-            return []
-        }
-        if let later = laterPart, section == .inclusion {
-            let earlier = "\(later.kind) \(later.earlier)"
-            if lower.contains("during " + earlier) || lower.contains(earlier + " treatment") {
-                let display = "treatment in \(later.kind.capitalized) \(later.earlier) of this trial (\(later.trialId))"
-                return [
-                    .leaf(
-                        compiler.leaf(
-                            "text: prior " + display,
-                            .priorTreatment(names: [later.trialId.lowercased()], display: display, negated: false),
-                            fromText: true))
-                ]
-            }
-        }
-        if lymphoblastic, section == .exclusion, lower.contains("eligib"),
-            lower.contains("tyrosine-kinase inhibitor") || lower.contains("tyrosine kinase inhibitor")
-        {
-            var t = GenomicTest()
-            t.genes = ["ABL1"]
-            t.geneIds = [compiler.genes.intern("ABL1")]
-            t.partnerId = compiler.genes.intern("BCR")
-            t.category = .structural
-            t.absent = true
-            return [
-                .leaf(
-                    compiler.leaf(
-                        "excluded if: BCR::ABL1 fusion (Philadelphia-positive: eligible for a tyrosine-kinase inhibitor)",
-                        .genomic(t), fromText: true))
-            ]
-        }
+        if Self.isHeading(sentence, lower: lower) { return [] }
+        if let node = earlierPartNode(lower, section: section, compiler: &compiler) { return [node] }
+        if let node = philadelphiaNode(lower, section: section, compiler: &compiler) { return [node] }
         let alreadyRead = EligibilityText.clause(sentence, section: section) != nil
         var kind = ScreenerText.read(sentence, section: section, alreadyRead: alreadyRead)
-        // "Prior treatment with any of the study treatments …": the drugs of the trial's own arms.
-        if section == .exclusion, lower.contains("study treatment") || lower.contains("study drug"),
-            lower.contains("prior") || lower.contains("previous"), !armDrugs.isEmpty
-        {
-            let allowed =
-                ScreenerText.drugs(in: lower.components(separatedBy: "exception of").dropFirst().joined()).flatMap(\.1)
-                + (lower.range(of: "exception of").map { r in armDrugs.filter { lower[r.upperBound...].contains($0) } }
-                    ?? [])
-            let names = Array(Set(armDrugs.filter { !allowed.contains($0) && !studyExceptions.contains($0) })).sorted()
-            if !names.isEmpty {
-                kind = .read([
-                    .prior(
-                        names: names,
-                        display: "a study treatment of this trial (" + names.joined(separator: ", ") + ")",
-                        required: false)
-                ])
-            }
-        }
+        if let prior = studyTreatmentReading(lower, section: section, studyExceptions: studyExceptions) { kind = prior }
         // A sentence that restates the population the structured criteria define adds nothing to them.
         if hasPopulation, kind == .unread, ScreenerText.restatesPopulation(lower) { return [] }
+        return nodes(kind, sentence: sentence, lower: lower, section: section, compiler: &compiler)
+    }
+
+    /// Headings ("Inclusion Criteria Stage 1", "Exclusion criteria:") are not criteria.
+    private static func isHeading(_ sentence: String, lower: String) -> Bool {
+        lower.hasPrefix("inclusion criteria") || lower.hasPrefix("exclusion criteria") || lower.hasSuffix("criteria")
+            || lower.hasSuffix("criteria:") || lower.count < 4 || StudyParts.heading(sentence) != nil
+    }
+
+    /// In a later part of a trial, "during Phase 1" or "Phase 1 treatment" means treatment in that earlier part.
+    private func earlierPartNode(_ lower: String, section: EligibilityText.Section, compiler: inout CriterionCompiler)
+        -> Node?
+    {
+        guard let later = laterPart, section == .inclusion else { return nil }
+        let earlier = "\(later.kind) \(later.earlier)"
+        guard lower.contains("during " + earlier) || lower.contains(earlier + " treatment") else { return nil }
+        let display = "treatment in \(later.kind.capitalized) \(later.earlier) of this trial (\(later.trialId))"
+        return .leaf(
+            compiler.leaf(
+                "text: prior " + display,
+                .priorTreatment(names: [later.trialId.lowercased()], display: display, negated: false),
+                fromText: true))
+    }
+
+    /// A lymphoblastic leukaemia trial excluding patients eligible for a tyrosine-kinase inhibitor excludes the
+    /// Philadelphia-positive: a BCR::ABL1 fusion.
+    private func philadelphiaNode(_ lower: String, section: EligibilityText.Section, compiler: inout CriterionCompiler)
+        -> Node?
+    {
+        guard lymphoblastic, section == .exclusion, lower.contains("eligib"),
+            lower.contains("tyrosine-kinase inhibitor") || lower.contains("tyrosine kinase inhibitor")
+        else { return nil }
+        var t = GenomicTest()
+        t.genes = ["ABL1"]
+        t.geneIds = [compiler.genes.intern("ABL1")]
+        t.partnerId = compiler.genes.intern("BCR")
+        t.category = .structural
+        t.absent = true
+        return .leaf(
+            compiler.leaf(
+                "excluded if: BCR::ABL1 fusion (Philadelphia-positive: eligible for a tyrosine-kinase inhibitor)",
+                .genomic(t), fromText: true))
+    }
+
+    /// "Prior treatment with any of the study treatments …": the drugs of the trial's own arms, less those the
+    /// sentence (or the study) excepts; nil when the sentence is not such an exclusion or no drug is left.
+    private func studyTreatmentReading(_ lower: String, section: EligibilityText.Section, studyExceptions: Set<String>)
+        -> ScreenerText.Kind?
+    {
+        guard section == .exclusion, lower.contains("study treatment") || lower.contains("study drug"),
+            lower.contains("prior") || lower.contains("previous"), !armDrugs.isEmpty
+        else { return nil }
+        let allowed =
+            ScreenerText.drugs(in: lower.components(separatedBy: "exception of").dropFirst().joined()).flatMap(\.1)
+            + (lower.range(of: "exception of").map { r in armDrugs.filter { lower[r.upperBound...].contains($0) } }
+                ?? [])
+        let names = Array(Set(armDrugs.filter { !allowed.contains($0) && !studyExceptions.contains($0) })).sorted()
+        guard !names.isEmpty else { return nil }
+        return .read([
+            .prior(
+                names: names,
+                display: "a study treatment of this trial (" + names.joined(separator: ", ") + ")",
+                required: false)
+        ])
+    }
+
+    /// What a sentence read as `kind` adds: nodes to evaluate, or lines for the chart and the screener.
+    private mutating func nodes(
+        _ kind: ScreenerText.Kind, sentence: String, lower: String, section: EligibilityText.Section,
+        compiler: inout CriterionCompiler
+    ) -> [Node] {
         let shown = CompiledTrial.shorten(sentence)
         switch kind {
         case .ignore: return []
