@@ -276,18 +276,7 @@ public final class MeetingModeScreen: Screen, MeetingLoading {
     func meetingAction(_ action: MeetingAction, context: AppContext) -> Navigation {
         let store = context.store
         switch action {
-        case .start:
-            guard meeting?.status == .planned else {
-                return .message(meeting?.status == .closed ? "The meeting is closed." : "The meeting is running.")
-            }
-            let start = { [self] in
-                change(context) {
-                    try store.startMeeting(id: meetingId, now: context.now)
-                    timedCaseId = nil
-                }
-            }
-            guard let early = earlyStart(context) else { return start() }
-            return .confirm(early) { choice in choice == 0 ? start() : .message("The meeting was not started.") }
+        case .start: return startMeeting(context)
         case .nextCase, .previousCase:
             guard !rows.isEmpty else { return .none }
             return change(context) {
@@ -301,62 +290,89 @@ public final class MeetingModeScreen: Screen, MeetingLoading {
                 try recordTime(context)
                 try store.setOutcome(meetingId: meetingId, caseId: row.item.caseId, outcome, now: context.now)
             }
-        case .deferred:
-            guard let row = current else { return .none }
-            return .ask("Defer \(row.item.caseId) because:", initial: row.item.deferReason ?? "") { [self] reason in
-                guard let reason, !reason.isEmpty else {
-                    return reason == nil ? .none : .error("Deferring needs a reason.")
-                }
-                return change(context) {
-                    try recordTime(context)
-                    try store.setOutcome(
-                        meetingId: meetingId, caseId: row.item.caseId, .deferred, reason: reason, now: context.now)
-                }
-            }
-        case .toggleAttendance:
-            guard let i = rosterList.selectedIndex, let m = meeting, i < m.roster.count else { return .none }
-            if focus != .roster { return .message("Tab to the attendance pane to mark who is present.") }
-            let a = m.roster[i]
-            return change(context) {
-                try store.setAttendance(
-                    meetingId: meetingId, name: a.name, present: !(a.present ?? false), now: context.now)
-            }
-        case .close:
-            guard meeting?.status != .closed else { return .message("The meeting is already closed.") }
-            do {
-                try recordTime(context)
-                let lacking = try store.casesWithoutFinalDecision(meetingId: meetingId)
-                var body =
-                    lacking.isEmpty
-                    ? ["Every discussed case has a signed decision."]
-                    : ["\(lacking.count) case\(lacking.count == 1 ? "" : "s") without a signed decision:"]
-                        + lacking.map {
-                            "  \($0.item.position). \($0.item.caseId) \(context.patientLabel($0.headline)) (\($0.item.outcome.rawValue))"
-                        }
-                body.append("Close the meeting and record the end time?")
-                let modal = Modal(
-                    title: "Close \(meetingId)", body: body, buttons: ["Close meeting", "Cancel"],
-                    selectedButton: lacking.isEmpty ? 0 : 1)
-                return .confirm(modal) { [self] choice in
-                    guard choice == 0 else { return .message("The meeting stays open.") }
-                    let result = change(context) {
-                        try store.closeMeeting(id: meetingId, now: context.now)
-                        caseStartedAt = nil
-                    }
-                    if case .error = result { return result }
-                    return .message(
-                        "Meeting closed at \(MeetingTime.format(context.now, in: context.timeZone, zoneNamed: true)). E exports the minutes."
-                    )
-                }
-            } catch {
-                return .error("\(error)")
-            }
+        case .deferred: return deferCurrentCase(context)
+        case .toggleAttendance: return toggleAttendance(context)
+        case .close: return closeMeeting(context)
         case .exportMinutes:
             try? recordTime(context)
             try? reload(context)
             return MinutesPrompt.ask(meetingId: meetingId, context: context)
         case .prepare: return .push(MeetingPrepScreen(meetingId: meetingId))
         default: return .unhandled
+        }
+    }
+
+    /// Starts a planned meeting, after a confirmation when it is started well before its time.
+    func startMeeting(_ context: AppContext) -> Navigation {
+        guard meeting?.status == .planned else {
+            return .message(meeting?.status == .closed ? "The meeting is closed." : "The meeting is running.")
+        }
+        let start = { [self] in
+            change(context) {
+                try context.store.startMeeting(id: meetingId, now: context.now)
+                timedCaseId = nil
+            }
+        }
+        guard let early = earlyStart(context) else { return start() }
+        return .confirm(early) { choice in choice == 0 ? start() : .message("The meeting was not started.") }
+    }
+
+    /// Asks why the current case is deferred; deferring needs a reason.
+    func deferCurrentCase(_ context: AppContext) -> Navigation {
+        guard let row = current else { return .none }
+        return .ask("Defer \(row.item.caseId) because:", initial: row.item.deferReason ?? "") { [self] reason in
+            guard let reason, !reason.isEmpty else {
+                return reason == nil ? .none : .error("Deferring needs a reason.")
+            }
+            return change(context) {
+                try recordTime(context)
+                try context.store.setOutcome(
+                    meetingId: meetingId, caseId: row.item.caseId, .deferred, reason: reason, now: context.now)
+            }
+        }
+    }
+
+    /// Marks the selected attendee present or absent (from the attendance pane only).
+    func toggleAttendance(_ context: AppContext) -> Navigation {
+        guard let i = rosterList.selectedIndex, let m = meeting, i < m.roster.count else { return .none }
+        if focus != .roster { return .message("Tab to the attendance pane to mark who is present.") }
+        let a = m.roster[i]
+        return change(context) {
+            try context.store.setAttendance(
+                meetingId: meetingId, name: a.name, present: !(a.present ?? false), now: context.now)
+        }
+    }
+
+    /// Closes the meeting after a confirmation that lists the cases still without a signed decision.
+    func closeMeeting(_ context: AppContext) -> Navigation {
+        guard meeting?.status != .closed else { return .message("The meeting is already closed.") }
+        do {
+            try recordTime(context)
+            let lacking = try context.store.casesWithoutFinalDecision(meetingId: meetingId)
+            var body =
+                lacking.isEmpty
+                ? ["Every discussed case has a signed decision."]
+                : ["\(lacking.count) case\(lacking.count == 1 ? "" : "s") without a signed decision:"]
+                    + lacking.map {
+                        "  \($0.item.position). \($0.item.caseId) \(context.patientLabel($0.headline)) (\($0.item.outcome.rawValue))"
+                    }
+            body.append("Close the meeting and record the end time?")
+            let modal = Modal(
+                title: "Close \(meetingId)", body: body, buttons: ["Close meeting", "Cancel"],
+                selectedButton: lacking.isEmpty ? 0 : 1)
+            return .confirm(modal) { [self] choice in
+                guard choice == 0 else { return .message("The meeting stays open.") }
+                let result = change(context) {
+                    try context.store.closeMeeting(id: meetingId, now: context.now)
+                    caseStartedAt = nil
+                }
+                if case .error = result { return result }
+                return .message(
+                    "Meeting closed at \(MeetingTime.format(context.now, in: context.timeZone, zoneNamed: true)). E exports the minutes."
+                )
+            }
+        } catch {
+            return .error("\(error)")
         }
     }
 }
