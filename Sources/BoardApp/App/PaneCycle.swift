@@ -5,6 +5,11 @@ protocol PaneCycle: CaseIterable, Equatable where AllCases == [Self] {
     var paneName: String { get }
 }
 
+/// Panes named by their raw value.
+extension PaneCycle where Self: RawRepresentable, RawValue == String {
+    var paneName: String { rawValue }
+}
+
 extension PaneCycle {
     /// The pane after this one (Tab), wrapping around.
     var next: Self { stepped(1, wrapping: true) }

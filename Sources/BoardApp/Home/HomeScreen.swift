@@ -17,10 +17,7 @@ public final class HomeScreen: Screen {
     var meetingList = ListView()
     var backlogList = ListView()
     /// The pane with the keyboard.
-    enum Focus: PaneCycle {
-        case meetings, backlog
-        var paneName: String { self == .meetings ? "meetings" : "backlog" }
-    }
+    enum Focus: String, PaneCycle { case meetings, backlog }
     var focus = Focus.meetings
     var lastRects: (meetings: Rect, backlog: Rect) = (.zero, .zero)
     /// Where the follow-up line was drawn: a click on it opens the queue.

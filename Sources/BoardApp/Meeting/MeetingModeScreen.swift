@@ -16,16 +16,10 @@ public final class MeetingModeScreen: Screen, MeetingLoading {
     var rosterList = ListView()
     var caseView: CaseView?
     /// The pane that takes the keys (and, below 100 columns, the one shown).
-    enum Focus: PaneCycle {
-        case agenda, caseDetail, roster
-
-        var paneName: String {
-            switch self {
-            case .agenda: "agenda"
-            case .caseDetail: "case"
-            case .roster: "roster"
-            }
-        }
+    enum Focus: String, PaneCycle {
+        case agenda
+        case caseDetail = "case"
+        case roster
     }
     var focus = Focus.agenda
     /// When the timer of the current case last restarted (only while the meeting is in progress and the case is

@@ -13,9 +13,9 @@ public final class MeetingScreen: Screen, MeetingLoading {
     var agendaList = ListView()
     var caseView: CaseView?
     /// The pane with the keyboard: the agenda or the selected case.
-    enum Focus: PaneCycle {
-        case agenda, caseDetail
-        var paneName: String { self == .agenda ? "agenda" : "case" }
+    enum Focus: String, PaneCycle {
+        case agenda
+        case caseDetail = "case"
     }
     var focus = Focus.agenda
     var agendaRect = Rect.zero

@@ -24,17 +24,7 @@ public final class MeetingPrepScreen: Screen, MeetingLoading {
     var backlogList = ListView()
     var rosterList = ListView()
     /// The pane with the keyboard, in reading order.
-    enum Focus: PaneCycle {
-        case agenda, backlog, roster
-
-        var paneName: String {
-            switch self {
-            case .agenda: "agenda"
-            case .backlog: "backlog"
-            case .roster: "roster"
-            }
-        }
-    }
+    enum Focus: String, PaneCycle { case agenda, backlog, roster }
     var focus = Focus.agenda
 
     public init(meetingId: String) { self.meetingId = meetingId }
