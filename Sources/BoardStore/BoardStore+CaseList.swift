@@ -102,12 +102,7 @@ extension BoardStore {
                             if let slot = try Self.loadMeeting(db, id: meetingId)?.agenda.first(where: {
                                 $0.caseId == record.id
                             }) {
-                                var changed = slot
-                                if let presenter = item.presenter { changed.presenter = presenter }
-                                if let minutes = item.plannedMinutes {
-                                    try MeetingRules.checkPlannedMinutes(minutes)
-                                    changed.plannedMinutes = minutes
-                                }
+                                let changed = try CaseListRules.slot(slot, item)
                                 if changed != slot {
                                     try db.execute(
                                         sql:
@@ -135,22 +130,19 @@ extension BoardStore {
                         try AuditTrail.append(
                             db, user: user, action: "agenda.add", entity: "meeting", entityId: meetingId,
                             caseId: record.id,
-                            after: "position \(position) (case list \((file as NSString).lastPathComponent))", at: now)
+                            after: CaseListRules.addedText(position: position, file: file), at: now)
                         try Self.setStatus(db, user: user, caseId: record.id, to: .onAgenda, now: now)
                         onAgenda.insert(record.id)
                         summary.added.append(record.id)
                     }
                     if !placed.isEmpty {
                         // Rows that give a position take it (a row numbered 1 goes first), the others keep their order around them.
-                        let ids = Set(placed.map(\.caseId))
-                        var order = try String.fetchAll(
+                        let current = try String.fetchAll(
                             db, sql: "SELECT case_id FROM agenda_item WHERE meeting_id = ? ORDER BY position",
-                            arguments: [meetingId]
-                        ).filter { !ids.contains($0) }
-                        for (caseId, wanted) in placed.sorted(by: { $0.position < $1.position }) {
-                            order.insert(caseId, at: min(max(0, wanted - 1), order.count))
-                        }
-                        try Self.renumber(db, meetingId: meetingId, order: order, user: user, now: now, audit: true)
+                            arguments: [meetingId])
+                        try Self.renumber(
+                            db, meetingId: meetingId, order: CaseListRules.order(current, placing: placed), user: user,
+                            now: now, audit: true)
                     }
                     return dryRun ? .rollback : .commit
                 }
@@ -189,8 +181,8 @@ extension BoardStore {
     /// The next free "C-NNNN" id.
     static func nextCaseId(_ db: Database) throws -> String {
         let ids = try String.fetchAll(db, sql: "SELECT id FROM \"case\" WHERE id LIKE 'C-%'")
-        var n = (ids.compactMap { Int($0.dropFirst(2)) }.max() ?? 0) + 1
-        while try Bool(exists: db, sql: "SELECT 1 FROM \"case\" WHERE id = ?", String(format: "C-%04d", n)) { n += 1 }
-        return String(format: "C-%04d", n)
+        return try CaseListRules.nextCaseId(ids) {
+            try Bool(exists: db, sql: "SELECT 1 FROM \"case\" WHERE id = ?", $0)
+        }
     }
 }

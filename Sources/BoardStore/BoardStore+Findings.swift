@@ -64,14 +64,7 @@ extension BoardStore {
                             progress?(start + bytes, total)
                         }
                         done = start + stream.size
-                        summary.skipped += outcome.skipped
-                        summary.notes += outcome.notes
-                        // The file's account (records read, fields not used) joins the import report; findings made stay a note.
-                        let name = URL(fileURLWithPath: stream.file).lastPathComponent
-                        let lower = name.lowercased()
-                        let format = lower.contains(".vcf") ? "vcf" : (lower.contains(".maf") ? "maf" : "lab file")
-                        summary.accounts.append(outcome.account(file: stream.file, format: format))
-                        summary.notes.append("\(name): \(outcome.made) finding(s) made")
+                        summary.add(outcome, of: stream)
                     }
                     try findings.finish(summary: &summary)
                     if !evidence.isEmpty || !evidenceLoci.isEmpty {

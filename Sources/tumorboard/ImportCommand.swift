@@ -70,19 +70,22 @@ struct ImportCommand: ParsableCommand {
             paths: paths, format: format, options: .init(caseId: caseId, sample: sample, streamFindings: true))
         // Lab files are parsed while the store writes, so a bad line can surface after the store was opened: a
         // store this run created is removed again then (and after a dry run), leaving things as they were.
-        let existed = FileManager.default.fileExists(atPath: global.storePath)
+        // A PostgreSQL database is never removed: its transaction is what leaves it as it was.
+        let existed =
+            FileManager.default.fileExists(atPath: global.storePath)
+            || (StoreAddress(global.storePath) != .file(global.storePath))
         let bar = ProgressBar(label: "importing", total: 1, counts: false)
-        let store: BoardStore
+        let store: any StoreSession & CaseStore & ImportStore & TrialStore
         let summary: ImportSummary
         do {
-            store = try global.openStore()
+            store = try global.openStore(as: (any StoreSession & CaseStore & ImportStore & TrialStore).self)
             if let caseId { try store.requireSamePatient(caseId: caseId, records: payload.bundle.cases) }
             summary = try store.importRecords(
                 payload.bundle, partialCases: payload.partialCases, caseAdditions: payload.caseAdditions,
                 findingBatches: payload.findingSets,
                 findingStreams: payload.findingStreams,
                 evidence: payload.evidence, evidenceLoci: payload.evidenceLoci, skipped: payload.skipped,
-                dryRun: dryRun,
+                dryRun: dryRun, now: Date(),
                 progress: { @Sendable done, total in bar.update(done, of: total) })
         } catch {
             bar.finish()

@@ -120,7 +120,7 @@ enum MatchTable {
 enum MatchRefresh {
     /// Returns a one-line summary, or nil when the store holds no trials (nothing to match).
     @discardableResult
-    static func all(_ store: BoardStore, on day: LocalDate = LocalDate(Date())) throws -> String? {
+    static func all(_ store: any TrialStore, on day: LocalDate = LocalDate(Date())) throws -> String? {
         let trials = try store.trials()
         guard !trials.isEmpty else { return nil }
         let cases = try store.casesForMatching()
@@ -137,7 +137,7 @@ enum MatchRefresh {
     /// cases that match no trial (they had no matches before, so nothing the board sees changed).
     @discardableResult
     static func changed(
-        _ store: BoardStore, cases changedCases: Set<String>, trials changedTrials: Set<String>,
+        _ store: any TrialStore, cases changedCases: Set<String>, trials changedTrials: Set<String>,
         casesUpdated: Bool = true, on day: LocalDate = LocalDate(Date())
     ) throws -> String? {
         let trials = try store.trials()

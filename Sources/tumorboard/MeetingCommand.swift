@@ -378,7 +378,7 @@ struct MeetingImportList: ParsableCommand {
     @Argument(help: ArgumentHelp("The spreadsheet export (.csv, .tsv, .txt).", valueName: "file")) var path: String
 
     func run() throws {
-        let store = try global.openStore()
+        let store = try global.openStore(as: (any ImportStore).self)
         let lines = try CaseListImport.run(path: path, meetingId: meeting.id, store: store, dryRun: dryRun)
         print(lines.joined(separator: "\n"))
     }

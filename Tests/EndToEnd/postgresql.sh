@@ -43,7 +43,7 @@ expect "a member lists the (empty) cases" 0 "$BIN" cases --store "$member"
 [ -z "$OUT" ] && pass "no cases yet" || fail "cases printed: $OUT"
 expect "a note on a case that is not there" 1 "$BIN" note add C-404 --text "x" --store "$member"
 has "it names the case" "no case C-404" "$ERR"
-expect "a command not built for PostgreSQL says so" 1 "$BIN" import --store "$member" "$ROOT/SampleData/cases.json"
+expect "a command not built for PostgreSQL says so" 1 "$BIN" generate --cases 1 --store "$member"
 has "and points to the docs" "does not work on a PostgreSQL store yet" "$ERR"
 expect "--user is not used on PostgreSQL" 0 "$BIN" cases --user mallory --store "$member"
 has "the member is told who they are" "database role site_a" "$ERR"
@@ -67,12 +67,44 @@ expect "the meeting is shown" 0 "$BIN" meeting show M-2030-01-15-GI --store "$me
 has "with its room" "Location: Room 3" "$OUT"
 has "with who was there" "Dr. Lee	pathology	present" "$OUT"
 expect "a case not in the store is not put on the agenda" 1 "$BIN" meeting add-case M-2030-01-15-GI C-404 --store "$member"
+
+# Import on PostgreSQL: records, then a lab file's findings (sent with COPY), then a case list onto the agenda.
+expect "a member imports the sample cases and trials" 0 "$BIN" import --store "$member" \
+    "$ROOT/SampleData/cases.json" "$ROOT/SampleData/trials.json"
+has "into the database, shown without a password" "imported into postgresql://site_a@" "$OUT"
+has "and matches them" "trial matches recomputed" "$OUT"
+cases=$(python3 -c "import json;print(len(json.load(open('$ROOT/SampleData/cases.json'))['cases']))")
+[ "$(psql -tA -X "$owner" -c 'SELECT count(*) FROM "case"')" = "$cases" ] && pass "every case is there" || fail "case count"
+expect "importing again changes nothing" 0 "$BIN" import --store "$member" "$ROOT/SampleData/cases.json"
+has "it says so" "cases: 0 created, 0 updated, $cases unchanged" "$OUT"
+{ printf '##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tTUMOR\n'
+  for i in $(seq 1 5000); do printf '1\t%d\t.\tA\tG\t50\tPASS\t.\tGT:AD:DP\t0/1:10,5:15\n' "$i"; done; } > "$WORK/t.vcf"
+expect "a VCF's findings go to the case named" 0 "$BIN" import --store "$member" --case C-0001 "$WORK/t.vcf"
+has "all of them" "findings: 5000 created" "$OUT"
+expect "and again: nothing new" 0 "$BIN" import --store "$member" --case C-0001 "$WORK/t.vcf"
+has "it says so" "findings: 0 created, 0 updated, 5000 unchanged" "$OUT"
+printf '1\tnotanumber\t.\tA\tG\t50\tPASS\t.\tGT:AD:DP\t0/1:10,5:15\n' >> "$WORK/t.vcf"
+before=$(psql -tA -X "$owner" -c "SELECT count(*) FROM finding")
+expect "a bad line after the good ones is refused" 1 "$BIN" import --store "$member" --case C-0002 "$WORK/t.vcf"
+has "naming the line" "t.vcf: line 5003, column 3: POS must be a positive integer" "$ERR"
+[ "$(psql -tA -X "$owner" -c "SELECT count(*) FROM finding")" = "$before" ] && pass "and nothing of it is kept" \
+    || fail "findings were kept from a refused file"
+expect "a case is put on the agenda" 0 "$BIN" meeting add-case M-2030-01-15-GI C-0001 --store "$member" --minutes 10
+printf 'Case ID,Presenter,Minutes\nC-0002,Dr. Lee,15\nC-0001,Dr. Chen,\n' > "$WORK/list.csv"
+expect "a case list puts its cases on the agenda" 0 "$BIN" meeting import-list M-2030-01-15-GI "$WORK/list.csv" \
+    --store "$site_b"
+expect "the agenda shows both" 0 "$BIN" meeting show M-2030-01-15-GI --store "$member"
+has "the listed case with its presenter" "C-0002" "$OUT"
+has "the first case with the list's presenter" "Dr. Chen" "$OUT"
+expect "the first case is discussed" 0 "$BIN" meeting outcome M-2030-01-15-GI C-0001 discussed --store "$member"
 expect "the meeting starts" 0 "$BIN" meeting start M-2030-01-15-GI --store "$member"
-expect "and closes" 0 "$BIN" meeting close M-2030-01-15-GI --store "$site_b"
+expect "it does not close with cases undecided" 1 "$BIN" meeting close M-2030-01-15-GI --store "$site_b"
+has "it names them" "without a signed decision: C-0001, C-0002" "$ERR"
+expect "and closes when told to" 0 "$BIN" meeting close --yes M-2030-01-15-GI --store "$site_b"
 has "it says so" "closed M-2030-01-15-GI" "$OUT"
 expect "a closed meeting is final" 1 "$BIN" meeting edit M-2030-01-15-GI --location "elsewhere" --store "$member"
 has "it says why" "is closed; its agenda and details are final" "$ERR"
-actors=$(psql -tA -X "$owner" -c "SELECT string_agg(actor || ' ' || action, ',' ORDER BY seq) FROM audit_event WHERE entity = 'meeting'")
+actors=$(psql -tA -X "$owner" -c "SELECT string_agg(actor || ' ' || action, ',' ORDER BY seq) FROM audit_event WHERE action LIKE 'meeting.%'")
 [ "$actors" = "site_a meeting.create,site_b meeting.update,site_b meeting.attendance,site_a meeting.status,site_b meeting.status" ] \
     && pass "each change is audited in its member's name" || fail "meeting events: $actors"
 

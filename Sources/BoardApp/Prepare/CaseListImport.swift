@@ -7,7 +7,7 @@ import Foundation
 public enum CaseListImport {
     /// Reads the file and applies it (or, with `dryRun`, rolls back and reports what would change).
     public static func run(
-        path: String, meetingId: String, store: BoardStore, dryRun: Bool, now: Date = Date()
+        path: String, meetingId: String, store: any ImportStore, dryRun: Bool, now: Date = Date()
     ) throws -> [String] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ImportError(file: path, message: "cannot read the file (missing or not readable)")

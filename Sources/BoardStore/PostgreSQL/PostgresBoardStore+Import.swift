@@ -3,30 +3,38 @@ import Foundation
 
 /// Importing a bundle of records into PostgreSQL in one transaction, keyed by id and audited as on SQLite
 /// (RecordWriter): boards, cases with their findings (sent with COPY), trials, meetings with their agendas, notes and
-/// decisions. Outcomes in a bundle are refused for now (the outcome area is not built on PostgreSQL yet), and lab
-/// files (`importRecords`) and case lists are not yet either, so the store does not conform to ImportStore yet.
+/// decisions. Outcomes in a bundle are refused for now (the outcome area is not built on PostgreSQL yet). Lab files
+/// and case lists: PostgresBoardStore+Findings and +CaseList.
 extension PostgresBoardStore {
     @discardableResult
     public func importBundle(
         _ bundle: BoardBundle, dryRun: Bool, now: Date, progress: (@Sendable (Int, Int) -> Void)?
     ) throws -> ImportSummary {
-        if !bundle.outcomes.isEmpty {
-            throw StoreError.invalid(
-                "the bundle has \(bundle.outcomes.count) outcomes, which a PostgreSQL store cannot take yet; nothing was imported"
-            )
-        }
+        try inImport(dryRun: dryRun) { try write(bundle, now: now, progress: progress) }
+    }
+
+    /// Runs an import's writes in one transaction, rolled back for a dry run (which still says what would change).
+    func inImport(dryRun: Bool, _ body: () throws -> ImportSummary) throws -> ImportSummary {
         do {
             return try run {
-                try connection.transaction { try write(bundle, dryRun: dryRun, now: now, progress: progress) }
+                try connection.transaction {
+                    let summary = try body()
+                    if dryRun { throw DryRun(summary: summary) }
+                    return summary
+                }
             }
         } catch let dryRun as DryRun {
             return dryRun.summary
         }
     }
 
-    private func write(
-        _ bundle: BoardBundle, dryRun: Bool, now: Date, progress: (@Sendable (Int, Int) -> Void)?
-    ) throws -> ImportSummary {
+    /// Writes a bundle's records inside the caller's transaction.
+    func write(_ bundle: BoardBundle, now: Date, progress: (@Sendable (Int, Int) -> Void)?) throws -> ImportSummary {
+        if !bundle.outcomes.isEmpty {
+            throw StoreError.invalid(
+                "the bundle has \(bundle.outcomes.count) outcomes, which a PostgreSQL store cannot take yet; nothing was imported"
+            )
+        }
         var summary = ImportSummary()
         let total =
             bundle.boards.count + bundle.cases.count + bundle.trials.count + bundle.meetings.count
@@ -47,7 +55,7 @@ extension PostgresBoardStore {
             {
                 before[row.text("id")] = [row["id"], row["kind"], row["gene"], row["report_id"], row["body"]]
             }
-            summary.note("case", try writeCase(record, now: now))
+            summary.note("case", try writeCase(record, now: now), id: record.id)
             for finding in record.findings {
                 let content = try StoredFinding(finding).content
                 summary.note(
@@ -57,7 +65,7 @@ extension PostgresBoardStore {
             tick()
         }
         for trial in bundle.trials {
-            summary.note("trial", try writeTrial(trial))
+            summary.note("trial", try writeTrial(trial), id: trial.id)
             tick()
         }
         for meeting in bundle.meetings {
@@ -78,7 +86,6 @@ extension PostgresBoardStore {
             summary.note("decision", try writeImportedDecision(decision, now: now))
             tick()
         }
-        if dryRun { throw DryRun(summary: summary) }
         return summary
     }
 

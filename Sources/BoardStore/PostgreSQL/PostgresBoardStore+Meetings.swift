@@ -292,7 +292,7 @@ extension PostgresBoardStore: MeetingStore {
     }
 
     /// Rewrites positions 1…n in `order`; with `audit`, each moved case gets an agenda.move event.
-    private func renumber(meetingId: String, order: [String], now: Date, audit: Bool) throws {
+    func renumber(meetingId: String, order: [String], now: Date, audit: Bool) throws {
         var old: [String: Int] = [:]
         for row in try connection.query(
             "SELECT case_id, position FROM agenda_item WHERE meeting_id = $1", [meetingId])

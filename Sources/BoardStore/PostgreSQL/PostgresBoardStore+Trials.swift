@@ -25,11 +25,38 @@ extension PostgresBoardStore: TrialStore {
     }
 
     public func saveMatches(_ matchesByCase: [(caseId: String, matches: [TrialMatch])]) throws {
+        try saveMatches(matchesByCase) { caseIds in
+            try connection.query("DELETE FROM trial_match WHERE case_id = ANY($1::text[])", [Self.array(caseIds)])
+        }
+    }
+
+    public func saveMatches(trialIds: Set<String>, _ matchesByCase: [(caseId: String, matches: [TrialMatch])]) throws {
+        guard !trialIds.isEmpty else { return }
+        try saveMatches(matchesByCase.map { ($0.caseId, $0.matches.filter { trialIds.contains($0.trialId) }) }) { _ in
+            try connection.query(
+                "DELETE FROM trial_match WHERE trial_id = ANY($1::text[])", [Self.array(trialIds.sorted())])
+        }
+    }
+
+    /// A text array literal for `$1::text[]` (each element quoted, quotes and backslashes escaped).
+    static func array(_ values: [String]) -> String {
+        "{"
+            + values.map {
+                "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                    + "\""
+            }
+            .joined(separator: ",") + "}"
+    }
+
+    /// Deletes what `replacing` says, then sends the given matches with COPY, in one transaction.
+    private func saveMatches(
+        _ matchesByCase: [(caseId: String, matches: [TrialMatch])], replacing: ([String]) throws -> Void
+    ) throws {
         try run {
             try connection.transaction {
+                try replacing(matchesByCase.map(\.caseId))
                 var rows: [[String?]] = []
                 for (caseId, matches) in matchesByCase {
-                    try connection.query("DELETE FROM trial_match WHERE case_id = $1", [caseId])
                     // One row per case, trial and arm, the last given winning (as SQLite's upsert does).
                     var seen: [String: Int] = [:]
                     for m in matches where m.caseId == caseId {
@@ -51,6 +78,10 @@ extension PostgresBoardStore: TrialStore {
                     rows: rows)
             }
         }
+    }
+
+    public func casesForMatching(ids: [String]) throws -> [Case] {
+        try run { try ids.compactMap { try loadCase($0) } }
     }
 
     public func casesForMatching() throws -> [Case] {

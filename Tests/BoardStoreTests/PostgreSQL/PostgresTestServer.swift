@@ -61,7 +61,7 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible, Sendable {
     /// The areas of the store API both backends implement so far (grows as the PostgreSQL store does).
     typealias Store =
         StoreSession & DraftStore & AuditStore & CaseStore & NoteStore & DecisionStore & SignoffStore & SearchStore
-        & TrialStore & MeetingStore
+        & TrialStore & MeetingStore & ImportStore
 
     /// A new store (with `bundle` imported, by site_a), and a way to open it as another member: another role on
     /// PostgreSQL, another user and login on SQLite (where tests replace the login through `asLogin`).

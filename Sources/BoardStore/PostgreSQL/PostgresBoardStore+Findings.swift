@@ -1,0 +1,91 @@
+import BoardModel
+import Foundation
+
+/// Everything one `tumorboard import` read, written to PostgreSQL in one transaction as on SQLite
+/// (BoardStore.importRecords): whole records, partial cases merged into existing ones, timeline events completing
+/// cases, and lab files' findings (parsed on a second thread while this one writes; sent with COPY). The cases and
+/// trials created or changed are in the summary, for matching again only what changed. Knowledge-base evidence
+/// (CIViC files) is not taken on PostgreSQL yet: the store keeps no evidence loci there.
+extension PostgresBoardStore: ImportStore {
+    @discardableResult
+    public func importRecords(
+        _ bundle: BoardBundle, partialCases: [Case], caseAdditions: [Case], findingBatches: [FindingBatch],
+        findingStreams: [FindingStream], evidence: [EvidenceAttachment], evidenceLoci: [EvidenceLocus],
+        skipped: [String], dryRun: Bool, now: Date, progress: (@Sendable (Int, Int) -> Void)?
+    ) throws -> ImportSummary {
+        if !evidence.isEmpty || !evidenceLoci.isEmpty {
+            throw StoreError.invalid(
+                "knowledge-base evidence (\(evidence.count) entries, \(evidenceLoci.count) loci) cannot be imported into "
+                    + "a PostgreSQL store yet; nothing was imported")
+        }
+        return try inImport(dryRun: dryRun) {
+            var summary = try write(bundle, now: now, progress: nil)
+            for partial in partialCases {
+                summary.note(
+                    "case", try writeCase(CaseMerge.merge(try loadCase(partial.id), partial), now: now), id: partial.id)
+            }
+            // Timeline events complete cases the store already holds; an unknown patient is reported, not created.
+            for addition in caseAdditions {
+                guard let existing = try loadCase(addition.id) else {
+                    summary.skipped.append(
+                        "\(addition.provenance.map { URL(fileURLWithPath: $0.file).lastPathComponent } ?? "timeline"): events for patient \(addition.id): no such case (import the patient file first)"
+                    )
+                    continue
+                }
+                summary.note("case", try writeCase(CaseMerge.merge(existing, addition), now: now), id: addition.id)
+            }
+            let knowledge = try evidenceIndex()
+            let findings = PostgresFindingWriter(store: self, now: now)
+            let rows = findingBatches.reduce(0) { $0 + $1.findings.count }
+            let total = rows + findingStreams.reduce(0) { $0 + $1.size }
+            var done = 0
+            for batch in findingBatches {
+                try findings.write(try FindingWriter.prepare(batch, knowledge: knowledge))
+                done += batch.findings.count
+                progress?(done, total)
+            }
+            for stream in findingStreams {
+                let start = done
+                let outcome = try ChunkPipe.drain(
+                    stream, prepare: { try FindingWriter.prepare($0, knowledge: knowledge, file: stream.file) }
+                ) { chunk, bytes in
+                    try findings.write(chunk)
+                    progress?(start + bytes, total)
+                }
+                done = start + stream.size
+                summary.add(outcome, of: stream)
+            }
+            try findings.finish(summary: &summary)
+            summary.skipped += skipped
+            return summary
+        }
+    }
+
+    /// The knowledge-base evidence the store keeps, applied to each finding as it is written.
+    private func evidenceIndex() throws -> EvidenceIndex {
+        EvidenceIndex(
+            try connection.query("SELECT gene, variant, body FROM evidence ORDER BY gene, variant, body").map {
+                EvidenceAttachment(
+                    gene: $0.text("gene"), variant: $0.text("variant"),
+                    entry: try Codec.decode(EvidenceEntry.self, from: $0.text("body")))
+            })
+    }
+
+    /// The case findings belong to: the one named, else a case whose id, report id or specimen id is the sample.
+    func resolveCase(caseId: String?, sample: String?) throws -> String? {
+        if let id = caseId {
+            guard try connection.query("SELECT 1 FROM \"case\" WHERE id = $1", [id]).count > 0 else {
+                throw StoreError.invalid("case \(id) is neither in the store nor in the import; import the case first")
+            }
+            return id
+        }
+        guard let sample, !sample.isEmpty else { return nil }
+        if try connection.query("SELECT 1 FROM \"case\" WHERE id = $1", [sample]).count > 0 { return sample }
+        return try connection.query(
+            """
+            SELECT c.id FROM "case" c, jsonb_array_elements(coalesce(c.body::jsonb -> 'reports', '[]'::jsonb)) r
+            WHERE r -> 'specimen' ->> 'id' = $1 OR r ->> 'id' = $1 ORDER BY c.id COLLATE "C" LIMIT 1
+            """, [sample]
+        ).first?[0]
+    }
+}
