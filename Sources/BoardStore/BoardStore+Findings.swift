@@ -49,23 +49,9 @@ extension BoardStore {
                     // SQLite's default is 2 MB).
                     if total > 10_000 { try db.execute(sql: "PRAGMA cache_size = -65536") }
                     let findings = try FindingWriter(store: self, db: db, now: now)
-                    var done = 0
-                    for batch in findingBatches {
-                        try findings.write(try FindingWriter.prepare(batch, knowledge: knowledge))
-                        done += batch.findings.count
-                        progress?(done, total)
-                    }
-                    for stream in findingStreams {
-                        let start = done
-                        let outcome = try ChunkPipe.drain(
-                            stream, prepare: { try FindingWriter.prepare($0, knowledge: knowledge, file: stream.file) }
-                        ) { chunk, bytes in
-                            try findings.write(chunk)
-                            progress?(start + bytes, total)
-                        }
-                        done = start + stream.size
-                        summary.add(outcome, of: stream)
-                    }
+                    try LabFindingRun.run(
+                        batches: findingBatches, streams: findingStreams, knowledge: knowledge, summary: &summary,
+                        progress: progress, write: findings.write)
                     try findings.finish(summary: &summary)
                     if !evidence.isEmpty || !evidenceLoci.isEmpty {
                         try attachEvidence(db, evidence, loci: evidenceLoci, now: now, summary: &summary)
@@ -92,18 +78,9 @@ extension BoardStore {
             return id
         }
         guard let sample, !sample.isEmpty else { return nil }
-        if let found = try caseNamed(db, sample) { return found }
-        // A TCGA/TARGET barcode belongs to the case of its sample, else of its participant (GDC barcode fields);
-        // any other name only by exact id.
-        guard let barcode = SampleBarcode(sample) else { return nil }
-        for id in barcode.broader(than: sample) {
-            if id == barcode.participant {
-                if try Bool(exists: db, sql: "SELECT 1 FROM \"case\" WHERE id = ?", id) { return id }
-            } else if let found = try caseNamed(db, id) {
-                return found
-            }
-        }
-        return nil
+        return try LabFindingAccount.caseId(
+            forSample: sample, named: { try caseNamed(db, $0) },
+            exists: { try Bool(exists: db, sql: "SELECT 1 FROM \"case\" WHERE id = ?", $0) })
     }
 
     /// The case whose id, or one of whose reports' id or specimen id, is `name`.

@@ -48,14 +48,7 @@ extension BoardStore {
                             SELECT a.case_id FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id
                             WHERE m.status <> 'closed' AND (a.meeting_id = ? OR a.outcome = 'pending')
                             """, arguments: [meetingId]))
-                var list = AgendaSuggestionList(busy: Array(busy)) { caseId in
-                    try Row.fetchOne(
-                        db,
-                        sql:
-                            "SELECT \(Self.headlineColumns) FROM \"case\" c JOIN patient p ON p.id = c.patient_id WHERE c.id = ?",
-                        arguments: [caseId]
-                    ).map(Self.headline)
-                }
+                var list = AgendaSuggestionList(busy: Array(busy)) { try Self.headline(db, caseId: $0) }
                 if let last = try String.fetchOne(
                     db,
                     sql: """

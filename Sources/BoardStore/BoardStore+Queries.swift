@@ -183,16 +183,16 @@ extension BoardStore {
     }
 
     public func headline(caseId: String) throws -> CaseHeadline? {
-        try run {
-            try db.read { db in
-                try Row.fetchOne(
-                    db,
-                    sql:
-                        "SELECT \(Self.headlineColumns) FROM \"case\" c JOIN patient p ON p.id = c.patient_id WHERE c.id = ?",
-                    arguments: [caseId]
-                ).map(Self.headline)
-            }
-        }
+        try run { try db.read { db in try Self.headline(db, caseId: caseId) } }
+    }
+
+    /// One case's headline inside the caller's read.
+    static func headline(_ db: Database, caseId: String) throws -> CaseHeadline? {
+        try Row.fetchOne(
+            db,
+            sql: "SELECT \(Self.headlineColumns) FROM \"case\" c JOIN patient p ON p.id = c.patient_id WHERE c.id = ?",
+            arguments: [caseId]
+        ).map(Self.headline)
     }
 
     /// How many records of each kind the store holds.

@@ -75,10 +75,9 @@ final class FindingWriter {
     private var cases: [String: CaseState] = [:]
     private var touched: [String] = []
     private var caseOfSample: [String: String?] = [:]
-    private var unmatched: [(sample: String, file: String, count: Int)] = []
-    private var chunks = 0, attached = 0, findings = 0, links = 0
-    /// Cases made for samples no case had (a MAF's barcodes), to count in the summary.
-    private var casesCreated: [String] = []
+    /// Samples without a case, and cases made for samples no case had (a MAF's barcodes).
+    private var account = LabFindingAccount()
+    private var links = 0
     private var insert: Statement
     private var update: Statement
     private var select: Statement
@@ -101,27 +100,11 @@ final class FindingWriter {
     }
 
     func write(_ chunk: Chunk) throws {
-        chunks += 1
-        findings += chunk.findings.count
         guard let caseId = try caseFor(chunk) else {
-            let sample = chunk.sample ?? "(unnamed)"
-            // Errors name the file: the stream's file, else the report id "<kind>:<file name>:<sample>".
-            var file = chunk.file
-            let id = chunk.report.id
-            if file == nil, let colon = id.firstIndex(of: ":"), id.hasSuffix(":" + sample),
-                let end = id.index(id.endIndex, offsetBy: -(sample.count + 1), limitedBy: id.startIndex), colon < end
-            {
-                file = String(id[id.index(after: colon)..<end])
-            }
-            let name = file ?? "a lab file"
-            if let i = unmatched.firstIndex(where: { $0.sample == sample && $0.file == name }) {
-                unmatched[i].count += chunk.findings.count
-            } else {
-                unmatched.append((sample, name, chunk.findings.count))
-            }
+            account.unmatched(chunk)
             return
         }
-        attached += 1
+        account.attached(chunk)
         guard var state = try cases[caseId] ?? load(caseId) else { return }
         cases[caseId] = nil  // edited in place, put back below (no copy of its dictionary)
         defer { cases[caseId] = state }
@@ -228,18 +211,8 @@ final class FindingWriter {
 
     /// Counts, case refreshes and the "no case for these samples" outcome, once every chunk is written.
     func finish(summary: inout ImportSummary) throws {
-        if attached == 0 && chunks > 0 && findings > 0 {
-            let places = unmatched.map { "\($0.file): sample \($0.sample)" }
-            throw StoreError.invalid(
-                "no case for \(places.joined(separator: "; ")): "
-                    + "expected a case id or a report specimen id equal to the sample name; pass --case ID to choose the case"
-            )
-        }
-        for u in unmatched {
-            summary.skipped.append(
-                "\(u.file): \(u.count) finding(s) of sample \(u.sample): no case has that id or specimen id (use --case)"
-            )
-        }
+        try account.requireSomeCase()
+        account.report(into: &summary)
         var counts = summary.counts["finding", default: ImportSummary.Counts()]
         for caseId in touched {
             guard let state = cases[caseId] else { continue }
@@ -249,12 +222,7 @@ final class FindingWriter {
             let changed = state.created + state.updated > 0
             try refresh(state, findingsChanged: changed)
             summary.note(
-                "case", casesCreated.contains(caseId) ? .created : changed ? .updated : .unchanged, id: caseId)
-        }
-        if !casesCreated.isEmpty {
-            summary.notes.append(
-                "\(casesCreated.count) new case(s), one per sample that matched no case (by case id, specimen id, or a TCGA barcode's sample or participant; patient and diagnosis not stated, complete them or pass --case): "
-                    + casesCreated.prefix(10).joined(separator: ", ") + (casesCreated.count > 10 ? ", …" : ""))
+                "case", account.casesCreated.contains(caseId) ? .created : changed ? .updated : .unchanged, id: caseId)
         }
         summary.counts["finding"] = counts
         if links > 0 { summary.counts["evidence link", default: ImportSummary.Counts()].created += links }
@@ -274,26 +242,17 @@ final class FindingWriter {
     /// A case for a sample no case knows: its id is the sample (specimen) id, its patient unknown but for that id,
     /// its diagnosis not stated. One case per sample: samples are never merged.
     private func createCase(for sample: String, report: MolecularReport) throws -> String {
-        // A TCGA/TARGET barcode names its participant in its first three fields and its sample in the fourth (the GDC
-        // barcode specification): the case is the sample's ("TCGA-A1-A0SB-01"), so further aliquots of that sample
-        // find it; two samples of one participant are two cases of one patient, never merged.
-        let barcode = SampleBarcode(sample)
-        let base = barcode?.sample ?? sample
+        let base = LabFindingAccount.newCaseId(for: sample)
         var id = base
         var n = 1
         while try Bool(exists: db, sql: "SELECT 1 FROM \"case\" WHERE id = ?", id) {
             n += 1
             id = "\(base)-\(n)"
         }
-        let participant = barcode?.participant
-        let patient = Patient(
-            id: participant ?? "patient-of-" + id, name: PersonName(text: "(not stated in the lab file)"),
-            pseudonym: participant)
-        let record = Case(
-            id: id, patient: patient, diagnosis: Diagnosis(text: "not stated in the lab file"), reports: [report])
+        let record = LabFindingAccount.caseFor(sample: sample, id: id, report: report)
         var ignored = ImportSummary()
         _ = try RecordWriter(db: db, user: store.user, now: now).case(record, summary: &ignored)
-        casesCreated.append(id)
+        account.casesCreated.append(id)
         return id
     }
 

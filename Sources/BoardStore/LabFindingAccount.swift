@@ -56,25 +56,42 @@ struct LabFindingAccount {
         }
         if !casesCreated.isEmpty {
             summary.notes.append(
-                "\(casesCreated.count) case(s) made for samples no case had (one per sample, patient and diagnosis not stated): "
+                "\(casesCreated.count) new case(s), one per sample that matched no case (by case id, specimen id, or a TCGA barcode's sample or participant; patient and diagnosis not stated, complete them or pass --case): "
                     + casesCreated.prefix(10).joined(separator: ", ") + (casesCreated.count > 10 ? ", …" : ""))
         }
     }
 
-    /// A case for a sample no case knows: its id is the sample (specimen) id, its patient unknown but for that id,
-    /// its diagnosis not stated. One case per sample: samples are never merged. A TCGA/TARGET-style barcode names its
-    /// participant in its first three parts (the GDC barcode specification): two samples of one participant are two
-    /// cases of one patient.
+    /// The id a case made for a sample starts from (a number is added when taken): a TCGA/TARGET barcode's sample
+    /// ("TCGA-A1-A0SB-01"), so further aliquots of that sample find it; any other sample as written.
+    static func newCaseId(for sample: String) -> String { SampleBarcode(sample)?.sample ?? sample }
+
+    /// A case for a sample no case knows: its patient unknown but for the barcode's participant (two samples of one
+    /// participant are two cases of one patient, never merged), its diagnosis not stated.
     static func caseFor(sample: String, id: String, report: MolecularReport) -> Case {
-        let parts = sample.split(separator: "-")
-        let participant =
-            parts.count >= 4 && (parts[0] == "TCGA" || parts[0] == "TARGET")
-            ? parts.prefix(3).joined(separator: "-") : nil
+        let participant = SampleBarcode(sample)?.participant
         let patient = Patient(
             id: participant ?? "patient-of-" + id, name: PersonName(text: "(not stated in the lab file)"),
             pseudonym: participant)
         return Case(
             id: id, patient: patient, diagnosis: Diagnosis(text: "not stated in the lab file"), reports: [report])
+    }
+
+    /// The case a lab file's sample belongs to, by name: the case `named` finds for the sample (its id, or one of its
+    /// reports' id or specimen id), else for a TCGA/TARGET barcode the case of its sample or participant (GDC barcode
+    /// fields, most specific first; the participant only as a case id). Any other name is matched exactly.
+    static func caseId(
+        forSample sample: String, named: (String) throws -> String?, exists: (String) throws -> Bool
+    ) throws -> String? {
+        if let found = try named(sample) { return found }
+        guard let barcode = SampleBarcode(sample) else { return nil }
+        for id in barcode.broader(than: sample) {
+            if id == barcode.participant {
+                if try exists(id) { return id }
+            } else if let found = try named(id) {
+                return found
+            }
+        }
+        return nil
     }
 }
 
@@ -88,5 +105,34 @@ extension ImportSummary {
         let format = lower.contains(".vcf") ? "vcf" : (lower.contains(".maf") ? "maf" : "lab file")
         accounts.append(outcome.account(file: stream.file, format: format))
         notes.append("\(name): \(outcome.made) finding(s) made")
+    }
+}
+
+/// The lab files' findings of one import, handed to a backend's writer in order: the batches read already, then the
+/// streams (each parsed on a second thread while this one writes). Progress is in rows of the batches plus bytes of
+/// the streams; each stream's account joins the summary.
+enum LabFindingRun {
+    static func run(
+        batches: [FindingBatch], streams: [FindingStream], knowledge: EvidenceIndex, summary: inout ImportSummary,
+        progress: (@Sendable (Int, Int) -> Void)?, write: (FindingWriter.Chunk) throws -> Void
+    ) throws {
+        let total = batches.reduce(0) { $0 + $1.findings.count } + streams.reduce(0) { $0 + $1.size }
+        var done = 0
+        for batch in batches {
+            try write(try FindingWriter.prepare(batch, knowledge: knowledge))
+            done += batch.findings.count
+            progress?(done, total)
+        }
+        for stream in streams {
+            let start = done
+            let outcome = try ChunkPipe.drain(
+                stream, prepare: { try FindingWriter.prepare($0, knowledge: knowledge, file: stream.file) },
+                write: { chunk, bytes in
+                    try write(chunk)
+                    progress?(start + bytes, total)
+                })
+            done = start + stream.size
+            summary.add(outcome, of: stream)
+        }
     }
 }

@@ -82,7 +82,7 @@ struct BothBackendsImportTests {
             store, [Self.batch(sample: "TCGA-AB-1234-01", report: "maf:t.maf:TCGA-AB-1234-01", rows, createsCase: true)]
         )
         #expect(made.counts["case"]?.created == 1 && made.changedCases == ["TCGA-AB-1234-01"])
-        #expect(made.notes.contains { $0.hasPrefix("1 case(s) made for samples no case had") })
+        #expect(made.notes.contains { $0.hasPrefix("1 new case(s), one per sample that matched no case") })
         let headline = try #require(try store.headline(caseId: "TCGA-AB-1234-01"))
         #expect(headline.pseudonym == "TCGA-AB-1234" && headline.findingCount == 3)
         // The next file of that sample finds the case by its report's specimen.

@@ -72,7 +72,7 @@ expect "a case not in the store is not put on the agenda" 1 "$BIN" meeting add-c
 expect "a member imports the sample cases and trials" 0 "$BIN" import --store "$member" \
     "$ROOT/SampleData/cases.json" "$ROOT/SampleData/trials.json"
 has "into the database, shown without a password" "imported into postgresql://site_a@" "$OUT"
-has "and matches them" "trial matches recomputed" "$OUT"
+has "and matches them" "Trial matches updated for" "$OUT"
 cases=$(python3 -c "import json;print(len(json.load(open('$ROOT/SampleData/cases.json'))['cases']))")
 [ "$(psql -tA -X "$owner" -c 'SELECT count(*) FROM "case"')" = "$cases" ] && pass "every case is there" || fail "case count"
 expect "importing again changes nothing" 0 "$BIN" import --store "$member" "$ROOT/SampleData/cases.json"

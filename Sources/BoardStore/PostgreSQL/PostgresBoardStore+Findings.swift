@@ -36,25 +36,9 @@ extension PostgresBoardStore: ImportStore {
             }
             let knowledge = try evidenceIndex()
             let findings = PostgresFindingWriter(store: self, now: now)
-            let rows = findingBatches.reduce(0) { $0 + $1.findings.count }
-            let total = rows + findingStreams.reduce(0) { $0 + $1.size }
-            var done = 0
-            for batch in findingBatches {
-                try findings.write(try FindingWriter.prepare(batch, knowledge: knowledge))
-                done += batch.findings.count
-                progress?(done, total)
-            }
-            for stream in findingStreams {
-                let start = done
-                let outcome = try ChunkPipe.drain(
-                    stream, prepare: { try FindingWriter.prepare($0, knowledge: knowledge, file: stream.file) }
-                ) { chunk, bytes in
-                    try findings.write(chunk)
-                    progress?(start + bytes, total)
-                }
-                done = start + stream.size
-                summary.add(outcome, of: stream)
-            }
+            try LabFindingRun.run(
+                batches: findingBatches, streams: findingStreams, knowledge: knowledge, summary: &summary,
+                progress: progress, write: findings.write)
             try findings.finish(summary: &summary)
             summary.skipped += skipped
             return summary
@@ -80,12 +64,18 @@ extension PostgresBoardStore: ImportStore {
             return id
         }
         guard let sample, !sample.isEmpty else { return nil }
-        if try connection.query("SELECT 1 FROM \"case\" WHERE id = $1", [sample]).count > 0 { return sample }
-        return try connection.query(
-            """
-            SELECT c.id FROM "case" c, jsonb_array_elements(coalesce(c.body::jsonb -> 'reports', '[]'::jsonb)) r
-            WHERE r -> 'specimen' ->> 'id' = $1 OR r ->> 'id' = $1 ORDER BY c.id COLLATE "C" LIMIT 1
-            """, [sample]
-        ).first?[0]
+        let exists = { (id: String) in try self.connection.query("SELECT 1 FROM \"case\" WHERE id = $1", [id]).count > 0
+        }
+        return try LabFindingAccount.caseId(
+            forSample: sample,
+            named: { name in
+                if try exists(name) { return name }
+                return try self.connection.query(
+                    """
+                    SELECT c.id FROM "case" c, jsonb_array_elements(coalesce(c.body::jsonb -> 'reports', '[]'::jsonb)) r
+                    WHERE r -> 'specimen' ->> 'id' = $1 OR r ->> 'id' = $1 ORDER BY c.id COLLATE "C" LIMIT 1
+                    """, [name]
+                ).first?[0]
+            }, exists: exists)
     }
 }

@@ -106,12 +106,7 @@ extension PostgresBoardStore {
                     WHERE m.status <> 'closed' AND (a.meeting_id = $1 OR a.outcome = 'pending')
                     """, [meetingId]
                 ).map { $0.text("case_id") }
-                var list = AgendaSuggestionList(busy: busy) { caseId in
-                    try self.connection.query(
-                        "SELECT \(Self.headlineColumns) FROM \"case\" c JOIN patient p ON p.id = c.patient_id WHERE c.id = $1",
-                        [caseId]
-                    ).first.map(Self.headline)
-                }
+                var list = AgendaSuggestionList(busy: busy) { try self.headline(caseId: $0) }
                 if let last = try connection.query(
                     """
                     SELECT id FROM meeting WHERE board_id = $1 AND status = 'closed' AND id <> $2 AND starts_at <= $3

@@ -133,11 +133,12 @@ final class PostgresFindingWriter {
         if let known = caseOfSample[key] { return known }
         var resolved = try store.resolveCase(caseId: chunk.caseId, sample: chunk.sample)
         if resolved == nil, chunk.createsCase, let sample = chunk.sample, !sample.isEmpty {
-            var id = sample
+            let base = LabFindingAccount.newCaseId(for: sample)
+            var id = base
             var n = 1
             while try connection.query("SELECT 1 FROM \"case\" WHERE id = $1", [id]).count > 0 {
                 n += 1
-                id = "\(sample)-\(n)"
+                id = "\(base)-\(n)"
             }
             try store.writeCase(LabFindingAccount.caseFor(sample: sample, id: id, report: chunk.report), now: now)
             account.casesCreated.append(id)
