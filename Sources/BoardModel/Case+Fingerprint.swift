@@ -70,7 +70,8 @@ struct FNV {
 extension Case {
     /// A stable hash of what trial matching uses: age on `day` (not the birth date itself, so matches
     /// go stale only when the patient's age in years changes), sex, OncoTree code, performance status,
-    /// prior therapy, and every finding's matching fields, classification and evidence levels.
+    /// prior therapy, and the matching fields, classification and evidence levels of every finding matching reads
+    /// (`matchingSummary()`: a big case's summary has the fingerprint of the whole case).
     /// Names, notes, status and the board's question do not count.
     public func fingerprint(on day: LocalDate) -> String {
         var h = FNV()
@@ -88,7 +89,7 @@ extension Case {
         }
         // Read in place through a buffer: binding each finding to a local would copy (and retain) all its
         // fields, the main cost for a case with a whole exome attached.
-        findings.withUnsafeBufferPointer { all in
+        findings.matchingSummary().withUnsafeBufferPointer { all in
             for i in all.indices {
                 h.add(all[i].kind.rawValue)
                 h.add(all[i].gene)

@@ -215,12 +215,20 @@ extension BoardStore {
     /// One case with everything the case screen shows. Matches computed on other data than the case and
     /// trial now hold (or for another age of the patient on `day`) go to `staleMatches`, never to `matches`.
     public func caseRecord(id: String, on day: LocalDate = LocalDate(Date())) throws -> CaseRecord? {
+        try caseRecord(id: id, on: day, findings: .all)
+    }
+
+    /// One case for the case screen: with `.summary`, a case of more than `FindingList.wholeCaseLimit` findings holds
+    /// only its matching summary and the findings its notes, decisions and evidence name (`findingsPartial`); the
+    /// Molecular tab reads the rest by page (`findingPage`). The counts by kind come from the store either way.
+    public func caseRecord(id: String, on day: LocalDate, findings load: CaseFindings) throws -> CaseRecord? {
         try run {
             try db.read { db in
                 guard let row = try Row.fetchOne(db, sql: "SELECT body FROM \"case\" WHERE id = ?", arguments: [id])
                 else { return nil }
                 var record = try Codec.decode(Case.self, from: row["body"])
-                record.findings = try Self.findings(db, caseId: id)
+                let findingCounts = try FindingList.counts(db, caseId: id)
+                let partial = load == .summary && findingCounts.total > FindingList.wholeCaseLimit
                 let matches = try String.fetchAll(
                     db, sql: "SELECT body FROM trial_match WHERE case_id = ? ORDER BY score DESC, trial_id",
                     arguments: [id]
@@ -256,10 +264,38 @@ extension BoardStore {
                         WHERE a.case_id = ? ORDER BY m.starts_at
                         """, arguments: [id]
                 ).map(Self.meetingSummary)
+                if partial {
+                    let named = Set(
+                        notes.compactMap(\.target.findingId)
+                            + decisions.flatMap { $0.recommendations.flatMap(\.findingIds) })
+                    record.findings = try FindingList.summary(db, caseId: id, naming: named)
+                } else {
+                    record.findings = try Self.findings(db, caseId: id)
+                }
                 let (current, stale) = StaleMatchWalk.split(matches, of: record, trials: trials, on: day)
                 return CaseRecord(
                     record: record, matches: current, trials: trials, notes: notes, decisions: decisions,
-                    history: history, meetings: meetings, staleMatches: stale)
+                    history: history, meetings: meetings, staleMatches: stale, findingCounts: findingCounts,
+                    findingsPartial: partial)
+            }
+        }
+    }
+
+    /// One page of a case's findings in the Molecular tab's order (`kinds` nil: every kind).
+    public func findingPage(caseId: String, kinds: [FindingKind]?, from anchor: FindingListAnchor, limit: Int) throws
+        -> [FindingListRow]
+    {
+        try run { try db.read { try FindingList.page($0, caseId: caseId, kinds: kinds, from: anchor, limit: limit) } }
+    }
+
+    /// One finding of a case, by id.
+    public func finding(caseId: String, id: String) throws -> Finding? {
+        try run {
+            try db.read { db in
+                try Row.fetchOne(
+                    db, sql: "SELECT id, kind, gene, report_id, body FROM finding WHERE case_id = ? AND id = ?",
+                    arguments: [caseId, id]
+                )?.finding()
             }
         }
     }

@@ -17,6 +17,8 @@ final class FindingWriter {
         var rank: Int
         /// FILTER was PASS (or absent): the finding's label is a search term.
         var pass: Bool
+        /// The caller's filters rejected the call (`Finding.isFiltered`): listed after the passing calls.
+        var filtered: Bool
         var body: [UInt8]
         /// Evidence entries the store's knowledge base added.
         var links: Int
@@ -42,7 +44,7 @@ final class FindingWriter {
             let links = knowledge.isEmpty ? 0 : knowledge.apply(to: &f, build: report.genomeBuild).added
             return Prepared(
                 key: f.id, kind: f.kind.rawValue, gene: f.gene, label: f.label, rank: f.evidenceRank,
-                pass: f.filter == nil, body: try FindingJSON.body(f), links: links)
+                pass: f.filter == nil, filtered: f.isFiltered, body: try FindingJSON.body(f), links: links)
         }
         return Chunk(
             caseId: batch.caseId, sample: batch.sample, report: report, findings: rows, createsCase: batch.createsCase,
@@ -89,11 +91,11 @@ final class FindingWriter {
         self.now = now
         insert = try db.makeStatement(
             sql: """
-                INSERT INTO finding(case_id, id, position, kind, gene, label, best_rank, report_id, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO finding(case_id, id, position, kind, gene, label, best_rank, report_id, body, filtered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         update = try db.makeStatement(
             sql: """
-                UPDATE finding SET kind = ?4, gene = ?5, label = ?6, best_rank = ?7, report_id = ?8, body = ?9 WHERE case_id = ?1 AND id = ?2
+                UPDATE finding SET kind = ?4, gene = ?5, label = ?6, best_rank = ?7, report_id = ?8, body = ?9, filtered = ?10 WHERE case_id = ?1 AND id = ?2
                 """)
         select = try db.makeStatement(
             sql: "SELECT kind, gene, report_id, body FROM finding WHERE case_id = ? AND id = ?")
@@ -315,6 +317,7 @@ final class FindingWriter {
         RawRow.text(s, 6, row.label)
         sqlite3_bind_int64(s, 7, Int64(row.rank))
         row.body.withUnsafeBufferPointer { RawRow.bytes(s, 9, $0) }
+        sqlite3_bind_int64(s, 10, row.filtered ? 1 : 0)
         let rc = sqlite3_step(s)
         if rc == SQLITE_DONE { return true }
         if allowConflict && rc == SQLITE_CONSTRAINT | (6 << 8) {  // SQLITE_CONSTRAINT_PRIMARYKEY

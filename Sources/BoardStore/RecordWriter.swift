@@ -140,13 +140,13 @@ struct RecordWriter {
             }
             let insert = try db.cachedStatement(
                 sql: """
-                    INSERT INTO finding(case_id, id, position, kind, gene, label, best_rank, report_id, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO finding(case_id, id, position, kind, gene, label, best_rank, report_id, body, filtered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
             for (position, finding) in record.findings.enumerated() {
                 let row = newFindings[position]
                 try insert.execute(arguments: [
                     record.id, finding.id, position, row.kind, row.gene, finding.label, row.rank, row.reportId,
-                    row.body,
+                    row.body, finding.isFiltered,
                 ])
                 summary.note(
                     "finding",

@@ -271,6 +271,46 @@ enum Schema {
                     END;
                     """)
         }
+        // Scale (issue 20): a case with a whole exome attached (400,000 findings) opens without reading its findings.
+        // The Molecular tab reads them by page in its own order (passing calls first, then strongest evidence, then the
+        // case's order) from `finding_list`; `filtered` says the caller rejected the call (`Finding.isFiltered`, set by
+        // the writers, backfilled here from the bodies that name a filter). Counts per kind and filter state are kept by
+        // triggers. Matching reads the case's summary (`Finding.isReadByMatching`: biomarkers and alterations naming a
+        // gene or partners) from the partial index `finding_matching`, which SQLite keeps as findings change.
+        migrator.registerMigration("v10: findings by page in the Molecular tab's order, counts, matching summary") {
+            db in
+            try db.execute(sql: "ALTER TABLE finding ADD COLUMN filtered INTEGER NOT NULL DEFAULT 0")
+            try FindingList.backfillFiltered(db)
+            try db.execute(
+                sql: """
+                    CREATE INDEX finding_list ON finding(case_id, filtered, best_rank, position);
+                    CREATE INDEX finding_matching ON finding(case_id, position) WHERE \(FindingList.readByMatching);
+                    CREATE TABLE finding_count(
+                        case_id TEXT NOT NULL, kind TEXT NOT NULL, filtered INTEGER NOT NULL, n INTEGER NOT NULL,
+                        PRIMARY KEY(case_id, kind, filtered)) WITHOUT ROWID;
+                    INSERT INTO finding_count(case_id, kind, filtered, n)
+                        SELECT case_id, kind, filtered, COUNT(*) FROM finding GROUP BY case_id, kind, filtered;
+                    CREATE TRIGGER finding_counted AFTER INSERT ON finding BEGIN
+                        INSERT INTO finding_count(case_id, kind, filtered, n) VALUES (NEW.case_id, NEW.kind, NEW.filtered, 1)
+                            ON CONFLICT(case_id, kind, filtered) DO UPDATE SET n = n + 1;
+                    END;
+                    CREATE TRIGGER finding_uncounted AFTER DELETE ON finding BEGIN
+                        UPDATE finding_count SET n = n - 1
+                            WHERE case_id = OLD.case_id AND kind = OLD.kind AND filtered = OLD.filtered;
+                        DELETE FROM finding_count
+                            WHERE case_id = OLD.case_id AND kind = OLD.kind AND filtered = OLD.filtered AND n <= 0;
+                    END;
+                    CREATE TRIGGER finding_recounted AFTER UPDATE OF kind, filtered ON finding
+                        WHEN OLD.kind IS NOT NEW.kind OR OLD.filtered IS NOT NEW.filtered BEGIN
+                        UPDATE finding_count SET n = n - 1
+                            WHERE case_id = OLD.case_id AND kind = OLD.kind AND filtered = OLD.filtered;
+                        DELETE FROM finding_count
+                            WHERE case_id = OLD.case_id AND kind = OLD.kind AND filtered = OLD.filtered AND n <= 0;
+                        INSERT INTO finding_count(case_id, kind, filtered, n) VALUES (NEW.case_id, NEW.kind, NEW.filtered, 1)
+                            ON CONFLICT(case_id, kind, filtered) DO UPDATE SET n = n + 1;
+                    END;
+                    """)
+        }
         return migrator
     }
 }

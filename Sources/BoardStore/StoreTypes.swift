@@ -60,6 +60,11 @@ public struct CaseRecord: Sendable {
     public var meetings: [MeetingSummary]
     /// Stored matches computed on older case or trial data: kept apart so they are never shown as current.
     public var staleMatches: [TrialMatch] = []
+    /// The case's findings counted by kind and filter state (all of them, even when `record.findings` is partial).
+    public var findingCounts = FindingCounts()
+    /// `record.findings` holds only the matching summary and the findings the record names (a big case, see
+    /// `CaseFindings.summary`); the Molecular tab reads the list by page.
+    public var findingsPartial = false
 
     /// The decision being worked on or in force: the latest record not superseded by a signed amendment
     /// (a draft amendment is current while it is being edited).
@@ -72,6 +77,9 @@ public struct CaseRecord: Sendable {
         decisions.last { $0.status == .final }
     }
 }
+
+/// How much of a case's findings `caseRecord` reads: all, or for a big case only its summary (the case screen).
+public enum CaseFindings: Sendable { case all, summary }
 
 /// One full-text search result.
 public struct SearchHit: Sendable, Hashable {

@@ -231,15 +231,8 @@ struct CaseIndex: Sendable {
         return n
     }
 
-    /// Whether the record holds a tumour molecular result, the only ground on which the absence of an
-    /// alteration can be read: a somatic (or unknown-origin) variant, copy-number or structural call, or a
-    /// TMB/MSI result. Receptor IHC, germline-only results and file references are not tumour profiles.
-    static func hasTumourProfile(_ findings: [Finding]) -> Bool {
-        findings.contains { f in
-            if f.kind == .biomarker { return f.biomarker?.kind == .tmb || f.biomarker?.kind == .msi }
-            return f.origin != .germline
-        }
-    }
+    /// Whether the record holds a tumour molecular result (`Finding.establishesTumourProfile`).
+    static func hasTumourProfile(_ findings: [Finding]) -> Bool { findings.contains(where: \.establishesTumourProfile) }
 
     /// The exon number of "19", "19/28" or "exon 19".
     static func exonNumber(_ text: String) -> Int? {

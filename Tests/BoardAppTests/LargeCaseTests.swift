@@ -40,6 +40,39 @@ struct LargeCaseTests {
         #expect(bottom.contains("G499 p.A29999V"))  // the file's last row, reached without drawing 30,000 rows
     }
 
+    @Test func theListIsReadByPageInTheWholeListsOrderThroughMovesJumpsAndFilters() throws {
+        let app = try app()
+        app.run(.openCase("C-0004"))
+        app.handle(.char("2"))
+        let screen = try #require(app.stack.last as? CaseScreen)
+        #expect(screen.view.record?.findingsPartial == true)
+        // Every row here names a gene, so matching reads them all: the summary is the whole list (a sites-only VCF's
+        // summary is empty, BigCaseListTests); the list is read by page either way.
+        #expect(screen.view.record?.record.findings.count == Self.count + 7)
+        let whole = try #require(try app.context.store.caseRecord(id: "C-0004", on: app.context.today)).record.findings
+        func check(_ order: [String], _ keys: [Key]) {
+            for key in keys {
+                app.handle(key)
+                _ = app.frame()
+                let at = screen.view.molecular.list.selection
+                #expect(screen.view.noteTarget().target.findingId == order[at], "row \(at) after \(key)")
+            }
+        }
+        let all = whole.evidenceOrder().map { whole[$0].id }
+        let moves: [Key] =
+            [.down, .down, .down] + Array(repeating: .pageDown, count: 40) + [.end, .up, .up, .pageUp, .pageUp]
+            + [.home, .pageDown, .end, .home]
+        check(all, moves)
+        // A jump into the middle (a click or a scroll far away) reads the page there.
+        screen.view.molecular.list.select(Self.count / 2)
+        check(all, [.down, .pageUp, .pageDown])
+        // The kind filter lists only its kinds, in the same order.
+        app.handle(.char("f"))
+        let variants = whole.evidenceOrder().filter { [.snv, .indel].contains(whole[$0].kind) }.map { whole[$0].id }
+        #expect(app.frame().textDump().contains("SNV/indel · \(variants.count) of \(Self.count + 7)"))
+        check(variants, [.down, .pageDown, .end, .pageUp, .home])
+    }
+
     @Test func decisionFormOffersFindingsWithEvidenceOrAClassNotTheWholeFile() throws {
         let app = try app()
         app.run(.openCase("C-0004"))

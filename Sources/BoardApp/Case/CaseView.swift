@@ -40,7 +40,7 @@ final class CaseView {
     }
 
     func reload(_ context: AppContext) throws {
-        record = try context.store.caseRecord(id: caseId, on: context.today)
+        record = try context.store.caseRecord(id: caseId, on: context.today, findings: .summary)
         if let current = record, !current.staleMatches.isEmpty || (current.matches.isEmpty && !matchedOnce) {
             record = try CaseMatches.refreshed(current, context: context)
             matchedOnce = true
@@ -49,6 +49,7 @@ final class CaseView {
         outcomes = record == nil ? [] : try context.store.outcomes(caseId: caseId)
         outcomeList.setCount(outcomes.count)
         precedentLines = nil
+        store = context.store
         sortFindings()
     }
 
@@ -111,7 +112,7 @@ final class CaseView {
     /// The tab titles with their counts; the tabs not shown take their short titles when the full ones do not fit.
     func titles(width: Int, active: Int, record: CaseRecord) -> [String] {
         var counts = Array(repeating: "", count: Self.tabTitles.count)
-        counts[1] = " \(record.record.findings.count)"
+        counts[1] = " \(Self.findingTotal(record))"
         counts[2] = " \(record.matches.filter { $0.status != .notEligible }.count)"
         counts[3] = " \(record.notes.count)"
         counts[Self.outcomesTab] = " \(outcomes.filter { !$0.isRetracted }.count)"
@@ -134,6 +135,16 @@ final class CaseView {
             case .biomarkers: "biomarkers"
             }
         }
+        /// The kinds the filter lists (nil: every kind).
+        var kinds: [FindingKind]? {
+            switch self {
+            case .all: nil
+            case .variants: [.snv, .indel]
+            case .copyNumber: [.copyNumber]
+            case .fusions: [.fusion, .structural]
+            case .biomarkers: [.biomarker]
+            }
+        }
         func accepts(_ kind: FindingKind) -> Bool {
             switch self {
             case .all: true
@@ -149,8 +160,28 @@ final class CaseView {
     /// into the case's findings, sorted on reload and on a filter change only, never per frame (a whole exome
     /// attached to a case is 200,000 rows).
     private var visible: [Int] = []
+    /// A big case's list (`CaseRecord.findingsPartial`), read from the store by page; nil when the case is held whole.
+    private var pager: FindingPager?
+
+    /// All the case's findings, also when the record holds only its summary.
+    static func findingTotal(_ record: CaseRecord) -> Int {
+        record.findingsPartial ? record.findingCounts.total : record.record.findings.count
+    }
+
+    /// The store the pager reads (set on reload).
+    private var store: BoardStore?
 
     private func sortFindings() {
+        if let record, let store, record.findingsPartial {
+            let kinds = kindFilter.kinds
+            pager = FindingPager(
+                caseId: caseId, kinds: kinds, count: record.findingCounts.count(kinds: kinds), store: store)
+            visible = []
+            filteredCount = record.findingCounts.filtered(kinds: kinds)
+            molecular.list.setCount(pager!.count)
+            return
+        }
+        pager = nil
         let findings = record?.record.findings ?? []
         visible = findings.evidenceOrder().filter { kindFilter.accepts(findings[$0].kind) }
         filteredCount = visible.reduce(0) { $0 + (findings[$1].isFiltered ? 1 : 0) }
@@ -161,18 +192,37 @@ final class CaseView {
     private var filteredCount = 0
 
     private func visibleFinding(_ i: Int) -> Finding? {
+        if let pager { return try? pager.finding(at: i) }
         guard let record, i >= 0, i < visible.count else { return nil }
         return record.record.findings[visible[i]]
     }
 
     private func renderMolecular(into canvas: inout Canvas, rect: Rect, context: AppContext, focused: Bool) {
         guard let record else { return }
-        let all = record.record.findings
-        let order = visible
         let (info, tableRect) = rect.splitVertically(topHeight: 1)
+        // The rows to draw: the list's findings by index, from the record held whole or from the pager's window
+        // around the rows on screen (the selection's page either side of the scroll offset).
+        let listed: @Sendable (Int) -> Finding?
+        let listCount: Int
+        if let pager {
+            let rows = max(1, tableRect.height)
+            let at = molecular.list.selection
+            let range = min(molecular.list.offset, at - rows)..<max(molecular.list.offset + rows, at + rows + 1)
+            guard let (start, window) = try? pager.window(for: range) else {
+                canvas.put("The findings cannot be read from the store.", in: rect, role: .warning)
+                return
+            }
+            listed = { $0 >= start && $0 - start < window.count ? window[$0 - start] : nil }
+            listCount = pager.count
+        } else {
+            let all = record.record.findings
+            let order = visible
+            listed = { all[order[$0]] }
+            listCount = order.count
+        }
         let filtered = filteredCount
         canvas.put(
-            "Filter (f): \(kindFilter.label) · \(order.count) of \(all.count) · sorted by evidence"
+            "Filter (f): \(kindFilter.label) · \(listCount) of \(Self.findingTotal(record)) · sorted by evidence"
                 + (filtered > 0 ? " · \(filtered) filtered call\(filtered == 1 ? "" : "s") marked, listed last" : ""),
             in: info, role: .dim)
         let wide = rect.width >= 100
@@ -200,7 +250,7 @@ final class CaseView {
         let drugWidth = widths[columns.firstIndex { $0.title == "Drug evidence" }!]
         // Cells are made for the rows on screen only.
         let cells: @Sendable (Int) -> [Table.Cell] = { index in
-            let f = all[order[index]]
+            guard let f = listed(index) else { return [] }
             let best = f.bestEvidence
             var cells: [Table.Cell] = [
                 .init(
@@ -231,7 +281,7 @@ final class CaseView {
             }
             return cells
         }
-        molecular.setRows(count: order.count, cells: cells)
+        molecular.setRows(count: listCount, cells: cells)
         molecular.render(into: &canvas, rect: tableRect, focused: focused)
     }
 

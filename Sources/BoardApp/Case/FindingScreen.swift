@@ -12,6 +12,7 @@ public final class FindingScreen: Screen {
     let caseId: String
     let findingId: String
     var record: CaseRecord?
+    var finding: Finding?
     var text = TextView()
     private var lastBody = Rect.zero
 
@@ -23,11 +24,13 @@ public final class FindingScreen: Screen {
     public var title: String { "Finding · \(caseId)" }
 
     public func reload(_ context: AppContext) throws {
-        record = try context.store.caseRecord(id: caseId, on: context.today)
+        // A big case is read as its summary (the finding itself by id), not as its 400,000 findings.
+        record = try context.store.caseRecord(id: caseId, on: context.today, findings: .summary)
+        finding = try record == nil ? nil : context.store.finding(caseId: caseId, id: findingId)
     }
 
     public func render(into canvas: inout Canvas, rect: Rect, context: AppContext) {
-        guard let record, let finding = record.record.findings.first(where: { $0.id == findingId }) else {
+        guard let record, let finding else {
             canvas.put("No finding \(findingId) in case \(caseId).", in: rect, role: .warning)
             return
         }
@@ -58,7 +61,7 @@ public final class FindingScreen: Screen {
     public func perform(_ action: AppAction, context: AppContext) -> Navigation {
         switch action {
         case .newNote:
-            let label = record?.record.findings.first { $0.id == findingId }?.label ?? findingId
+            let label = finding?.label ?? findingId
             return .push(
                 NoteEditorScreen(
                     target: NoteTarget(caseId: caseId, findingId: findingId), about: "\(label) (\(caseId))"))

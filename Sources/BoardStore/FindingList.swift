@@ -1,0 +1,195 @@
+import BoardModel
+import Foundation
+import GRDB
+
+/// Where a page of the Molecular tab's list starts: a row count from the top or from the bottom (a jump: Home, End),
+/// or the row after or before one already shown (a move: the next page is read from the index, not counted to).
+public enum FindingListAnchor: Sendable, Hashable {
+    case offset(Int)
+    case fromEnd(Int)
+    case after(FindingListKey)
+    case before(FindingListKey)
+}
+
+/// A row's place in the Molecular tab's order: passing calls first, then strongest evidence, then the case's order.
+public struct FindingListKey: Sendable, Hashable {
+    public var filtered: Int
+    public var rank: Int
+    public var position: Int
+    public var id: String
+}
+
+/// One row of the list: its place and the finding.
+public struct FindingListRow: Sendable {
+    public var key: FindingListKey
+    public var finding: Finding
+}
+
+/// How many findings a case has, by kind and by whether the caller passed them (kept by triggers, migration v10).
+public struct FindingCounts: Sendable, Hashable {
+    public struct Entry: Sendable, Hashable {
+        public var kind: FindingKind
+        public var filtered: Bool
+        public var count: Int
+    }
+    public var entries: [Entry]
+
+    public init(entries: [Entry] = []) { self.entries = entries }
+
+    /// The findings of these kinds (nil: every kind).
+    public func count(kinds: [FindingKind]?) -> Int {
+        entries.reduce(0) { sum, e in sum + (Self.lists(e.kind, kinds) ? e.count : 0) }
+    }
+
+    /// The calls of these kinds the caller's filters rejected.
+    public func filtered(kinds: [FindingKind]?) -> Int {
+        entries.reduce(0) { sum, e in sum + (e.filtered && Self.lists(e.kind, kinds) ? e.count : 0) }
+    }
+
+    static func lists(_ kind: FindingKind, _ kinds: [FindingKind]?) -> Bool { kinds?.contains(kind) ?? true }
+
+    public var total: Int { count(kinds: nil) }
+
+    /// Counts of a list held whole (a store that reads no counts: the list itself).
+    public init(_ findings: [Finding]) {
+        var counts: [Entry] = []
+        for f in findings {
+            if let i = counts.firstIndex(where: { $0.kind == f.kind && $0.filtered == f.isFiltered }) {
+                counts[i].count += 1
+            } else {
+                counts.append(Entry(kind: f.kind, filtered: f.isFiltered, count: 1))
+            }
+        }
+        entries = counts
+    }
+}
+
+/// The SQL of the Molecular tab's list and of the matching summary (schema v10).
+enum FindingList {
+    /// The rows matching reads (`Finding.isReadByMatching`): the condition of the partial index `finding_matching`.
+    /// A body holds `"partners":[` exactly when the finding has partners (FindingJSON).
+    static let readByMatching = "(gene IS NOT NULL OR kind = 'biomarker' OR instr(body, '\"partners\":[') > 0)"
+
+    /// Cases read whole up to this many findings; above it the case screen reads the summary (`CaseFindings.summary`).
+    static let wholeCaseLimit = 2_000
+
+    static let columns = "id, kind, gene, report_id, body, filtered, best_rank, position"
+    /// The kinds condition: ?2 = 0 for every kind, else the kinds ?3 and ?4.
+    static let kinds = "case_id = ?1 AND (?2 = 0 OR kind = ?3 OR kind = ?4)"
+    static let ascending = "ORDER BY filtered, best_rank, position, id"
+    static let descending = "ORDER BY filtered DESC, best_rank DESC, position DESC, id DESC"
+    static let keyColumns = "(filtered, best_rank, position, id)"
+
+    /// Marks the calls whose bodies name a filter the caller did not pass (the rows written before v10).
+    static func backfillFiltered(_ db: Database) throws {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT case_id, id, kind, gene, report_id, body FROM finding
+                WHERE instr(body, '"filter":') > 0 OR instr(body, '"sampleFilter":') > 0
+                """)
+        let update = try db.makeStatement(sql: "UPDATE finding SET filtered = 1 WHERE case_id = ? AND id = ?")
+        for row in rows where try row.finding().isFiltered {
+            try update.execute(arguments: [row["case_id"] as String, row["id"] as String])
+        }
+    }
+
+    /// One page of a case's list, in the list's order.
+    static func page(
+        _ db: Database, caseId: String, kinds: [FindingKind]?, from anchor: FindingListAnchor, limit: Int
+    ) throws -> [FindingListRow] {
+        let k = kinds ?? []
+        var arguments: [(any DatabaseValueConvertible)?] = [
+            caseId, k.isEmpty ? 0 : 1, k.first?.rawValue, k.dropFirst().first?.rawValue ?? k.first?.rawValue,
+        ]
+        let sql: String
+        var reversed = false
+        switch anchor {
+        case .offset(let n):
+            sql = "SELECT \(columns) FROM finding WHERE \(Self.kinds) \(ascending) LIMIT ?5 OFFSET ?6"
+            arguments += [limit, max(0, n)]
+        case .fromEnd(let n):
+            sql = "SELECT \(columns) FROM finding WHERE \(Self.kinds) \(descending) LIMIT ?5 OFFSET ?6"
+            arguments += [limit, max(0, n)]
+            reversed = true
+        case .after(let key):
+            sql =
+                "SELECT \(columns) FROM finding WHERE \(Self.kinds) AND \(keyColumns) > (?6, ?7, ?8, ?9) \(ascending) LIMIT ?5"
+            arguments += [limit, key.filtered, key.rank, key.position, key.id]
+        case .before(let key):
+            sql =
+                "SELECT \(columns) FROM finding WHERE \(Self.kinds) AND \(keyColumns) < (?6, ?7, ?8, ?9) \(descending) LIMIT ?5"
+            arguments += [limit, key.filtered, key.rank, key.position, key.id]
+            reversed = true
+        }
+        let rows = try Row.fetchAll(
+            db.cachedStatement(sql: sql), arguments: StatementArguments(arguments.map { $0?.databaseValue })
+        ).map { row in
+            FindingListRow(
+                key: FindingListKey(
+                    filtered: row["filtered"], rank: row["best_rank"], position: row["position"], id: row["id"]),
+                finding: try row.finding())
+        }
+        return reversed ? rows.reversed() : rows
+    }
+
+    static func counts(_ db: Database, caseId: String) throws -> FindingCounts {
+        FindingCounts(
+            entries: try Row.fetchAll(
+                db.cachedStatement(
+                    sql:
+                        "SELECT kind, filtered, n FROM finding_count WHERE case_id = ? AND n > 0 ORDER BY kind, filtered"
+                ),
+                arguments: [caseId]
+            ).compactMap { row in
+                FindingKind(rawValue: row["kind"]).map {
+                    FindingCounts.Entry(kind: $0, filtered: row["filtered"] as Int != 0, count: row["n"])
+                }
+            })
+    }
+
+    /// A big case's findings for the case screen: the matching summary (the rows `finding_matching` holds, and the
+    /// tumour-profile witness `matchingSummary()` would add), the findings with evidence (a decision's evidence
+    /// against a drug), and the findings notes and recommendations name; in the case's order.
+    static func summary(_ db: Database, caseId: String, naming ids: Set<String>) throws -> [Finding] {
+        var found: [String: (position: Int, finding: Finding)] = [:]
+        func add(_ rows: [Row]) throws {
+            for row in rows { found[row["id"]] = (row["position"], try row.finding()) }
+        }
+        try add(
+            Row.fetchAll(
+                db.cachedStatement(
+                    sql:
+                        "SELECT id, kind, gene, report_id, body, position FROM finding WHERE case_id = ? AND \(readByMatching) ORDER BY position"
+                ), arguments: [caseId]))
+        if !found.values.contains(where: { $0.finding.establishesTumourProfile }) {
+            // The witness: the first profile finding by id among those matching does not read (the primary key's order).
+            let candidates = try Row.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT id, kind, gene, report_id, body, position FROM finding
+                        WHERE case_id = ? AND NOT \(readByMatching) AND kind <> 'biomarker'
+                            AND instr(body, '"origin":"germline"') = 0
+                        ORDER BY id LIMIT 1
+                        """), arguments: [caseId])
+            try add(candidates)
+        }
+        try add(
+            Row.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT id, kind, gene, report_id, body, position FROM finding
+                        WHERE case_id = ? AND filtered IN (0, 1) AND best_rank < 99
+                        """), arguments: [caseId]))
+        for id in ids where found[id] == nil {
+            try add(
+                Row.fetchAll(
+                    db.cachedStatement(
+                        sql:
+                            "SELECT id, kind, gene, report_id, body, position FROM finding WHERE case_id = ? AND id = ?"
+                    ),
+                    arguments: [caseId, id]))
+        }
+        return found.values.sorted { ($0.position, $0.finding.id) < ($1.position, $1.finding.id) }.map(\.finding)
+    }
+}
