@@ -71,22 +71,33 @@ extension BoardStore {
     /// These cases with their findings, in the order given (unknown ids are left out): what matching again the
     /// cases an import changed reads, instead of every case.
     public func casesForMatching(ids: [String]) throws -> [Case] {
-        try run { try db.read { db in try ids.compactMap { try Self.loadCase(db, id: $0) } } }
+        try run {
+            try db.read { db in
+                try ids.compactMap { id in
+                    guard
+                        let body = try String.fetchOne(
+                            db, sql: "SELECT body FROM \"case\" WHERE id = ?", arguments: [id])
+                    else { return nil }
+                    var record = try Codec.decode(Case.self, from: body)
+                    record.findings = try FindingList.matchingFindings(db, caseId: id)
+                    return record
+                }
+            }
+        }
     }
 
-    /// Every case with its findings, in id order: what matching all cases reads.
+    /// Every case with the findings matching reads (its summary, `matchingSummary()`: a whole exome's unannotated
+    /// rows are not read), in id order: what matching all cases reads.
     public func casesForMatching() throws -> [Case] {
         try run {
             try db.read { db in
-                var findings: [String: [Finding]] = [:]
-                let rows = try Row.fetchCursor(
-                    db, sql: "SELECT case_id, id, kind, gene, report_id, body FROM finding ORDER BY case_id, position")
-                while let row = try rows.next() {
-                    findings[row["case_id"], default: []].append(try row.finding())
+                let records = try String.fetchAll(db, sql: "SELECT body FROM \"case\" ORDER BY id").map {
+                    try Codec.decode(Case.self, from: $0)
                 }
-                return try String.fetchAll(db, sql: "SELECT body FROM \"case\" ORDER BY id").map {
-                    var record = try Codec.decode(Case.self, from: $0)
-                    record.findings = findings[record.id] ?? []
+                var findings = try FindingList.matchingFindings(db, caseIds: records.map(\.id))
+                return records.map { record in
+                    var record = record
+                    record.findings = findings.removeValue(forKey: record.id) ?? []
                     return record
                 }
             }

@@ -148,32 +148,57 @@ enum FindingList {
             })
     }
 
-    /// A big case's findings for the case screen: the matching summary (the rows `finding_matching` holds, and the
-    /// tumour-profile witness `matchingSummary()` would add), the findings with evidence (a decision's evidence
-    /// against a drug), and the findings notes and recommendations name; in the case's order.
+    /// The findings matching reads of one case (`matchingSummary()`, in the case's order): the rows `finding_matching`
+    /// holds, and the tumour-profile witness when none of them establishes a profile.
+    static func matchingFindings(_ db: Database, caseId: String) throws -> [Finding] {
+        let read = try Row.fetchAll(
+            db.cachedStatement(
+                sql:
+                    "SELECT id, kind, gene, report_id, body FROM finding WHERE case_id = ? AND \(readByMatching) ORDER BY position"
+            ), arguments: [caseId]
+        ).map { try $0.finding() }
+        if read.contains(where: \.establishesTumourProfile) { return read }
+        return read + (try witness(db, caseId: caseId).map { [$0] } ?? [])
+    }
+
+    /// The first profile finding by id among those matching does not read (the primary key's order, as
+    /// `matchingSummary()` chooses it).
+    static func witness(_ db: Database, caseId: String) throws -> Finding? {
+        try Row.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT id, kind, gene, report_id, body FROM finding
+                    WHERE case_id = ? AND NOT \(readByMatching) AND kind <> 'biomarker'
+                        AND instr(body, '"origin":"germline"') = 0
+                    ORDER BY id LIMIT 1
+                    """), arguments: [caseId]
+        )?.finding()
+    }
+
+    /// Every case's matching summary, by case id: one walk of `finding_matching`, and a witness looked up for the
+    /// cases whose summary holds no profile.
+    static func matchingFindings(_ db: Database, caseIds: [String]) throws -> [String: [Finding]] {
+        var found: [String: [Finding]] = [:]
+        let rows = try Row.fetchCursor(
+            db,
+            sql:
+                "SELECT case_id, id, kind, gene, report_id, body FROM finding WHERE \(readByMatching) ORDER BY case_id, position"
+        )
+        while let row = try rows.next() { found[row["case_id"], default: []].append(try row.finding()) }
+        for id in caseIds where !(found[id]?.contains(where: \.establishesTumourProfile) ?? false) {
+            if let w = try witness(db, caseId: id) { found[id, default: []].append(w) }
+        }
+        return found
+    }
+
+    /// A big case's findings for the case screen: the matching summary, the findings with evidence (a decision's
+    /// evidence against a drug), and the findings notes and recommendations name; in the case's order.
     static func summary(_ db: Database, caseId: String, naming ids: Set<String>) throws -> [Finding] {
         var found: [String: (position: Int, finding: Finding)] = [:]
         func add(_ rows: [Row]) throws {
             for row in rows { found[row["id"]] = (row["position"], try row.finding()) }
         }
-        try add(
-            Row.fetchAll(
-                db.cachedStatement(
-                    sql:
-                        "SELECT id, kind, gene, report_id, body, position FROM finding WHERE case_id = ? AND \(readByMatching) ORDER BY position"
-                ), arguments: [caseId]))
-        if !found.values.contains(where: { $0.finding.establishesTumourProfile }) {
-            // The witness: the first profile finding by id among those matching does not read (the primary key's order).
-            let candidates = try Row.fetchAll(
-                db.cachedStatement(
-                    sql: """
-                        SELECT id, kind, gene, report_id, body, position FROM finding
-                        WHERE case_id = ? AND NOT \(readByMatching) AND kind <> 'biomarker'
-                            AND instr(body, '"origin":"germline"') = 0
-                        ORDER BY id LIMIT 1
-                        """), arguments: [caseId])
-            try add(candidates)
-        }
+        var summary = try matchingFindings(db, caseId: caseId)
         try add(
             Row.fetchAll(
                 db.cachedStatement(
@@ -190,6 +215,11 @@ enum FindingList {
                     ),
                     arguments: [caseId, id]))
         }
-        return found.values.sorted { ($0.position, $0.finding.id) < ($1.position, $1.finding.id) }.map(\.finding)
+        // The summary first, in the case's order; what else the record names after it (none of it is read by matching
+        // but a witness, which comes first by id among them).
+        let inSummary = Set(summary.map(\.id))
+        let others = found.values.filter { !inSummary.contains($0.finding.id) }
+        summary += others.sorted { ($0.position, $0.finding.id) < ($1.position, $1.finding.id) }.map(\.finding)
+        return summary
     }
 }
