@@ -224,13 +224,7 @@ extension BoardStore {
                 SELECT seq, after FROM audit_event WHERE case_id = ? AND entity = 'decision' AND entity_id = ? AND after IS NOT NULL ORDER BY seq
                 """, arguments: [caseId, decisionId])
         while let row = try rows.next() {
-            let recorded: String = row["after"]
-            if Digest.sha256(recorded) == hash { return row["seq"] }
-            // The minutes hash the decision as loaded and encoded again; an instant finer than a millisecond may
-            // print differently the second time, so compare that form too.
-            if let decision = try? Codec.decode(Decision.self, from: recorded), (try? decisionHash(decision)) == hash {
-                return row["seq"]
-            }
+            if AnchorChecks.isVersion(row["after"], hashed: hash) { return row["seq"] }
         }
         return nil
     }

@@ -19,66 +19,34 @@ extension BoardStore {
         }
     }
 
-    /// Compares the chain with the heads a witness log holds for this store. A head from before a "restored"
-    /// entry with a later event than the restored head was rolled back on purpose and is not held against the store.
+    /// Compares the chain with the heads a witness log holds for this store (AnchorChecks).
     public func compare(witnessed entries: [WitnessLog.Entry]) throws -> AnchorComparison {
-        let storeId = try self.storeId()
-        var live: [WitnessLog.Entry] = []
-        var rolledBack = 0
-        // In the log's order, which is the order the heads were seen (the log is only ever appended to).
-        for entry in entries where entry.head.storeId == storeId {
-            if entry.kind == .restored {
-                let before = live.count
-                live.removeAll { $0.head.sequence > entry.head.sequence }
-                rolledBack += before - live.count
-            }
-            live.append(entry)
-        }
-        var result = AnchorComparison(anchors: live.count)
-        if rolledBack > 0 {
-            result.notes.append("\(rolledBack) witnessed head\(rolledBack == 1 ? "" : "s") rolled back by a restore")
-        }
-        let formatter = ISO8601DateFormatter()
-        // Lowest event first: the first problem names the earliest point where the store departs from what was seen.
-        var lastMatching: Int64 = 0
-        for entry in live.sorted(by: { $0.head.sequence < $1.head.sequence }) {
-            let when = "witnessed \(formatter.string(from: entry.at))" + (entry.kind == .restored ? " (restored)" : "")
-            if let problem = try check(entry.head, witnessedAs: when, lastMatching: lastMatching) {
-                result.problems.append(problem)
-                break
-            }
-            lastMatching = entry.head.sequence
-            result.latestMatching = entry.head
-        }
-        return result
+        try AnchorChecks.witnessed(entries, chain: try anchorChain())
     }
 
-    /// One head against the store: nil when the store has that event with that hash.
-    private func check(_ head: AuditHead, witnessedAs when: String, lastMatching: Int64) throws -> String? {
-        if head.sequence == 0 { return nil }
-        return try run {
-            try db.read { db in
-                let storeId = try AuditTrail.storeId(db)
-                if head.storeId != storeId {
-                    return "the anchor is of another store (\(head.storeId)), not this one (\(storeId))"
+    /// This store's chain as the anchor checks read it: one read per question.
+    private func anchorChain() throws -> AnchorChecks.Chain {
+        AnchorChecks.Chain(
+            storeId: try storeId(),
+            hash: { seq in
+                try self.run {
+                    try self.db.read { db in
+                        try String.fetchOne(db, sql: "SELECT hash FROM audit_event WHERE seq = ?", arguments: [seq])
+                    }
                 }
-                let end = try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM audit_event") ?? 0
-                guard
-                    let hash = try String.fetchOne(
-                        db, sql: "SELECT hash FROM audit_event WHERE seq = ?", arguments: [head.sequence])
-                else {
-                    return
-                        "the audit chain is shorter than \(when): event \(head.sequence) was seen (hash \(head.hash.prefix(16))…) but the store ends at event "
-                        + "\(end); first missing event: \(end + 1)"
+            },
+            end: {
+                try self.run {
+                    try self.db.read { try Int64.fetchOne($0, sql: "SELECT MAX(seq) FROM audit_event") ?? 0 }
                 }
-                if hash != head.hash {
-                    return
-                        "event \(head.sequence) differs from the head \(when) (hash \(head.hash.prefix(16))…, the store has \(hash.prefix(16))…): "
-                        + "the chain was rewritten; the first differing event is after event \(lastMatching) and at most event \(head.sequence)"
+            },
+            records: { caseId, decisionId, hash in
+                try self.run {
+                    try self.db.read { db in
+                        try Self.eventRecording(caseId: caseId, decisionId: decisionId, hash: hash, db) != nil
+                    }
                 }
-                return nil
-            }
-        }
+            })
     }
 
     /// Compares the chain with a backup's, event by event: names the first event that differs, or the first one
@@ -132,38 +100,9 @@ extension BoardStore {
         return result
     }
 
-    /// Compares the store with exported minutes: the chain head they carry, and each signed decision's SHA-256
-    /// (some recorded version of the decision must have exactly that text).
+    /// Compares the store with exported minutes: the chain head they carry, and each signed decision (AnchorChecks).
     public func compare(minutes text: String, file: String) throws -> AnchorComparison {
-        var result = AnchorComparison(anchors: 0)
-        if let head = AuditHead.parse(minutes: text) {
-            result.anchors += 1
-            if let problem = try check(head, witnessedAs: "in \(file)", lastMatching: 0) {
-                result.problems.append(problem)
-            } else {
-                result.latestMatching = head
-            }
-        } else {
-            result.notes.append("\(file) carries no audit chain head (minutes exported before tumorboard recorded it)")
-        }
-        for signed in Self.signedDecisions(inMinutes: text) {
-            result.anchors += 1
-            let seq = try run {
-                try db.read { db in
-                    try Self.eventRecording(caseId: signed.caseId, decisionId: signed.decisionId, hash: signed.hash, db)
-                }
-            }
-            if seq == nil {
-                result.problems.append(
-                    "decision \(signed.decisionId) v\(signed.version) in \(file) (SHA-256 \(signed.hash.prefix(16))…) matches no recorded "
-                        + "version of it in the store: the decision or its history was altered")
-            }
-        }
-        if result.anchors == 0 {
-            result.problems.append(
-                "\(file) holds neither an audit chain head nor signed decisions; is it exported minutes?")
-        }
-        return result
+        try AnchorChecks.minutes(text, file: file, chain: try anchorChain())
     }
 
     /// The sign-off entries of minutes (case, decision, version, SHA-256), read from text or Markdown at any width.

@@ -5,6 +5,7 @@ import Foundation
 /// `tumorboard backup FILE`: an online copy of the store, consistent while others write. The copy carries the
 /// audit chain as it is now; its head is printed and kept in this terminal's witness log, so the backup can
 /// later anchor `tumorboard verify --against FILE`. The audit key is not in the backup: `tumorboard key backup`.
+/// A PostgreSQL store's backup is a SQLite store file too (a verified `store copy`; docs/postgresql.md).
 struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup", abstract: "Copy the store to a new file (safe while others are writing).")
@@ -13,7 +14,7 @@ struct BackupCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The new backup file.", valueName: "file")) var file: String
 
     func run() throws {
-        let store = try global.openStore(readOnly: true)
+        let store = try global.openStore(as: (any BackupStore & AuditStore & StoreSession).self, readOnly: true)
         let bar = ProgressBar(label: "backup", total: 1)
         try store.backup(to: file) { done, total in bar.update(done, of: total) }
         bar.finish()
@@ -39,6 +40,18 @@ struct RestoreCommand: ParsableCommand {
     @Flag(help: "Replace an existing store.") var force = false
 
     func run() throws {
+        if case .postgres(let conninfo) = StoreAddress(global.storePath) {
+            if force {
+                throw CommandFailure(
+                    message: "on PostgreSQL, restore writes only into an empty database and never replaces one; "
+                        + "create a new database (or drop this one) and restore into it, as its owner role")
+            }
+            let report = try PostgresBoardStore.restore(from: file, to: conninfo)
+            print(
+                "restored \(report.target) from \(file) (content digest \(report.digest.hex.prefix(16))… equal; audit "
+                    + "chain ok: \(report.verification.auditEventsChecked) events)")
+            return
+        }
         let report = try BoardStore.restore(from: file, to: global.storePath, user: global.userName, force: force)
         // The store now holds the backup's chain: heads witnessed after it were rolled back on purpose.
         let store = try BoardStore.open(path: global.storePath, user: global.userName, readOnly: true)

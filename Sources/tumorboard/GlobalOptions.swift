@@ -17,6 +17,11 @@ struct GlobalOptions: ParsableArguments {
             "Who is making changes (recorded in the audit trail). Default: the login name.", valueName: "name"))
     var user: String?
 
+    /// Said once when a command's write waits for another terminal's lock (either backend), rather than hang silently.
+    @Sendable static func sayWaiting() {
+        FileHandle.standardError.write(Data("tumorboard: waiting for the store (another user is saving)…\n".utf8))
+    }
+
     var storePath: String { StoreLocation.resolve(explicit: store, environment: ProcessInfo.processInfo.environment) }
 
     var userName: String { Self.userName(explicit: user) }
@@ -37,9 +42,7 @@ struct GlobalOptions: ParsableArguments {
                 message: "this command does not work on a PostgreSQL store yet (docs/postgresql.md says which do)")
         }
         // A command that waits for another writer's lock says so once, rather than hang silently.
-        let store = try BoardStore.open(path: storePath, user: userName, readOnly: readOnly) {
-            FileHandle.standardError.write(Data("tumorboard: waiting for the store (another user is saving)…\n".utf8))
-        }
+        let store = try BoardStore.open(path: storePath, user: userName, readOnly: readOnly, onBusy: Self.sayWaiting)
         if witness { Witness.shared.saw(store) }
         return store
     }
@@ -49,14 +52,15 @@ extension GlobalOptions {
     /// Opens the store for a command that needs only some areas of the store API (`(any NoteStore).self`…): the
     /// SQLite file as `openStore` does, or the PostgreSQL database a `postgresql://` address names. On PostgreSQL the
     /// user is the database role the server authenticated, so `--user` is not used.
-    func openStore<Area>(as area: Area.Type, readOnly: Bool = false) throws -> Area {
+    func openStore<Area>(as area: Area.Type, readOnly: Bool = false, witness: Bool = true) throws -> Area {
         guard case .postgres(let conninfo) = StoreAddress(storePath) else {
-            guard let store = try openStore(readOnly: readOnly) as? Area else {
+            guard let store = try openStore(readOnly: readOnly, witness: witness) as? Area else {
                 throw CommandFailure(message: "the SQLite store lacks \(area)")
             }
             return store
         }
         let store = try PostgresBoardStore.open(conninfo: conninfo, readOnly: readOnly)
+        store.onBusy(Self.sayWaiting)
         if let user, user != store.user {
             FileHandle.standardError.write(
                 Data("tumorboard: on PostgreSQL you work as the database role \(store.user); --user is not used\n".utf8)

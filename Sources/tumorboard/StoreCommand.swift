@@ -8,7 +8,7 @@ import Foundation
 struct StoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "store", abstract: "Set up a store (on PostgreSQL, as the database's owner).",
-        subcommands: [Init.self])
+        subcommands: [Init.self, StoreCopyCommand.self, StoreDigestCommand.self])
 
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(

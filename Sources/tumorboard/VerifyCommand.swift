@@ -29,7 +29,8 @@ struct VerifyCommand: ParsableCommand {
     var witness: [String] = []
 
     func run() throws {
-        let store = try global.openStore(readOnly: true, witness: false)
+        let store = try global.openStore(
+            as: (any AuditStore & AnchorStore).self, readOnly: true, witness: false)
         let report = try store.verify()
         var failed = false
         print("integrity: \(report.integrity.joined(separator: "; "))")

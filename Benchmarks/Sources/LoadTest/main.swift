@@ -2,12 +2,17 @@ import Foundation
 import BoardModel
 import BoardStore
 
-// One process of the load test (scripts/load-test.sh). Roles:
-//   LoadTest writer STORE NAME KIND SECONDS ACKFILE — writes notes, decisions or agenda moves in a loop and
-//       appends one line per acknowledged (committed) write to ACKFILE;
-//   LoadTest reader STORE SECONDS — reads cases, agendas and searches in a loop;
+// One process of the load test (scripts/load-test.sh), on a SQLite file or a PostgreSQL database (STORE is a path or a
+// postgresql:// address; on PostgreSQL the address names the writer's role, i.e. its site). Roles:
+//   LoadTest writer STORE NAME KIND SECONDS ACKFILE — writes in a loop and appends one line per acknowledged
+//       (committed) write to ACKFILE. KIND: notes (a new note each time), decisions (a new decision each time),
+//       conflicts (read, think, save the first decision of the first case: writers of this kind race for one
+//       decision; a lost race is a detected DecisionConflict, counted, not acknowledged), agenda (moves; SQLite only);
+//   LoadTest reader STORE SECONDS — reads case lists, cases and searches (and agendas on SQLite) in a loop;
 //   LoadTest check STORE ACKFILE… — checks every acknowledged write is in the store and the audit chain verifies.
-// Any unexpected error is printed as "UNHANDLED: …" and makes the process exit 3.
+// Every process prints one summary line. Any unexpected error is printed as "UNHANDLED: …" and exits 3.
+
+typealias LoadStore = CaseStore & NoteStore & DecisionStore & SearchStore & AuditStore & StoreSession
 
 let args = CommandLine.arguments
 func fail(_ message: String) -> Never {
@@ -15,63 +20,104 @@ func fail(_ message: String) -> Never {
     exit(3)
 }
 
+func open(_ address: String, user: String, readOnly: Bool = false) throws -> any LoadStore {
+    if case .postgres(let conninfo) = StoreAddress(address) {
+        return try PostgresBoardStore.open(conninfo: conninfo, readOnly: readOnly)
+    }
+    return try BoardStore.open(path: address, user: user, readOnly: readOnly)
+}
+
+func caseIds(_ store: any LoadStore) throws -> [String] {
+    try store.cases(meetingId: nil, limit: 10_000, offset: 0).map(\.id)
+}
+
 switch args.count > 1 ? args[1] : "" {
 case "writer":
     let (path, name, kind, seconds, ackPath) = (args[2], args[3], args[4], Double(args[5])!, args[6])
-    let store = try BoardStore.open(path: path, user: name)
+    let store = try open(path, user: name)
     FileManager.default.createFile(atPath: ackPath, contents: nil)
     let ack = FileHandle(forWritingAtPath: ackPath)!
-    let cases = try store.cases(limit: 10_000).map(\.id)
-    let meetings = try store.meetings(around: Date()).upcoming.map(\.id)
+    let cases = try caseIds(store)
+    let sqlite = store as? BoardStore
+    let meetings = try sqlite?.meetings(around: Date()).upcoming.map(\.id) ?? []
+    if kind == "agenda" && sqlite == nil { fail("agenda moves need the meeting area, not yet on PostgreSQL") }
+    var shared: String?
+    if kind == "conflicts" {
+        let first = cases[0]
+        shared = try store.decisions(caseId: first).first(where: { $0.status == .draft })?.id
+        if shared == nil {
+            do { shared = try store.saveDecision(try store.newDecision(caseId: first, meetingId: nil, now: Date()), now: Date()).id }
+            catch let error as StoreError { fail("cannot start the shared decision: \(error)") }
+        }
+    }
     let end = Date().addingTimeInterval(seconds)
-    var count = 0, busy = 0
+    var count = 0, attempts = 0, busy = 0, conflicts = 0
     while Date() < end {
         let caseId = cases[count % cases.count]
+        attempts += 1
         do {
             switch kind {
             case "notes":
-                let note = try store.addNote(caseId: caseId, text: "\(name) load note \(count)")
-                ack.write(Data("note \(note.id) \(name) load note \(count)\n".utf8))
+                let text = "\(name) load note \(count)"
+                let note = try store.addNote(caseId: caseId, findingId: nil, trialId: nil, text: text, meetingId: nil, now: Date())
+                ack.write(Data("note \(note.id) \(text)\n".utf8))
             case "decisions":
-                var d = try store.newDecision(caseId: caseId)
+                var d = try store.newDecision(caseId: caseId, meetingId: nil, now: Date())
                 d.recommendations = [Recommendation(kind: .furtherDiagnostics, rationale: "\(name) load \(count)")]
-                let saved = try store.saveDecision(d)
+                let saved = try store.saveDecision(d, now: Date())
                 ack.write(Data("decision \(saved.id) \(name) load \(count)\n".utf8))
+            case "conflicts":
+                guard var d = try store.decision(id: shared!) else { fail("the shared decision is gone") }
+                d.recommendations = [Recommendation(kind: .furtherDiagnostics, rationale: "\(name) race \(count)")]
+                usleep(UInt32.random(in: 0...2_000))  // think: another site may save meanwhile
+                let saved = try store.saveDecision(d, now: Date())
+                ack.write(Data("version \(saved.id) \(name) race \(count)\n".utf8))
             default:
-                guard let meeting = meetings.first, let agenda = try? store.agenda(meetingId: meeting), agenda.count > 1 else { fail("no agenda to move") }
+                guard let sqlite, let meeting = meetings.first, let agenda = try? sqlite.agenda(meetingId: meeting), agenda.count > 1 else { fail("no agenda to move") }
                 let item = agenda[count % agenda.count]
-                try store.moveAgendaItem(meetingId: meeting, caseId: item.headline.id, to: 1 + (count * 7) % agenda.count)
+                try sqlite.moveAgendaItem(meetingId: meeting, caseId: item.headline.id, to: 1 + (count * 7) % agenda.count)
                 ack.write(Data("agenda \(meeting) \(item.headline.id)\n".utf8))
             }
             count += 1
         } catch let error as StoreError {
             if case .locked = error { busy += 1; continue }  // reported clearly; the write was not acknowledged
             fail("\(error)")
+        } catch is DecisionConflict where kind == "conflicts" {
+            conflicts += 1  // detected: the other site's save stands, this one was refused and not acknowledged
         } catch let conflict as DecisionConflict {
             fail("\(conflict)")
         } catch {
             fail("\(error)")
         }
     }
-    print("writer \(name) \(kind): \(count) acknowledged, \(busy) busy retries")
+    print("writer \(name) \(kind) as \(store.user): \(attempts) attempted, \(count) acknowledged, \(conflicts) conflicts detected, \(busy) busy")
 case "reader":
     let (path, seconds) = (args[2], Double(args[3])!)
-    let store = try BoardStore.open(path: path, user: "reader", readOnly: true)
+    let store = try open(path, user: "reader", readOnly: true)
     let end = Date().addingTimeInterval(seconds)
     var reads = 0
     do {
         while Date() < end {
-            let cases = try store.cases(limit: 50)
-            for c in cases.prefix(5) { _ = try store.caseRecord(id: c.id) }
-            _ = try store.search("load note")
-            for m in try store.meetings(around: Date()).upcoming { _ = try store.agenda(meetingId: m.id) }
+            let cases = try store.cases(meetingId: nil, limit: 50, offset: 0)
+            for c in cases.prefix(5) { _ = try store.caseRecord(id: c.id, on: LocalDate(Date())) }
+            _ = try store.search("load note", limit: 20)
+            if let sqlite = store as? BoardStore {
+                for m in try sqlite.meetings(around: Date()).upcoming { _ = try sqlite.agenda(meetingId: m.id) }
+            }
             reads += 1
         }
     } catch { fail("\(error)") }
     print("reader: \(reads) rounds")
 case "check":
-    let store = try BoardStore.open(path: args[2], user: "check", readOnly: true)
+    let store = try open(args[2], user: "check", readOnly: true)
     var total = 0, lost = 0
+    var caseEvents: [String: [AuditEvent]] = [:]
+    func events(_ caseId: String) throws -> [AuditEvent] {
+        if let known = caseEvents[caseId] { return known }
+        let read = try store.auditEvents(caseId: caseId, limit: 1_000_000)
+        caseEvents[caseId] = read
+        return read
+    }
     for ackPath in args[3...] {
         let text = (try? String(contentsOfFile: ackPath, encoding: .utf8)) ?? ""
         for line in text.split(separator: "\n") {
@@ -84,13 +130,19 @@ case "check":
             case "decision":
                 let d = try store.decision(id: parts[1])
                 if d?.recommendations.first?.rationale != parts[2] { lost += 1; print("LOST \(line)") }
+            case "version":
+                // A later save may have replaced it: the version must be recorded in the audit trail.
+                guard let d = try store.decision(id: parts[1]) else { lost += 1; print("LOST \(line)"); continue }
+                if !(try events(d.caseId).contains { $0.entityId == parts[1] && ($0.after ?? "").contains("\"\(parts[2])\"") }) {
+                    lost += 1; print("LOST \(line)")
+                }
             default:
-                if try store.auditEvents(caseId: parts[2], limit: 100_000).contains(where: { $0.action.hasPrefix("agenda.") }) == false { lost += 1; print("LOST \(line)") }
+                if try events(parts[2]).contains(where: { $0.action.hasPrefix("agenda.") }) == false { lost += 1; print("LOST \(line)") }
             }
         }
     }
     let report = try store.verify()
-    print("\(total) writes, \(lost) lost; integrity \(report.integrity.joined(separator: ",")); audit chain \(report.firstBrokenLink ?? "ok") (\(report.auditEventsChecked) events)")
+    print("\(total) acknowledged writes, \(lost) lost; integrity \(report.integrity.joined(separator: ",")); audit chain \(report.firstBrokenLink ?? "ok") (\(report.auditEventsChecked) events)")
     exit(lost == 0 && report.isOK ? 0 : 1)
 default:
     print("usage: LoadTest writer|reader|check …")

@@ -33,6 +33,13 @@ final class PGConnection: @unchecked Sendable {
     /// Runs one statement with text parameters (nil is SQL NULL) and returns its rows as text.
     @discardableResult
     func query(_ sql: String, _ parameters: [String?] = []) throws -> PGRows {
+        // A statement of its own (not inside `transaction`) that waited too long is retried like a transaction.
+        try lock.withLock {
+            transactions > 0 ? try statement(sql, parameters) : try withWaitReported { try statement(sql, parameters) }
+        }
+    }
+
+    private func statement(_ sql: String, _ parameters: [String?]) throws -> PGRows {
         try lock.withLock {
             let result = try withParameters(parameters) { values in
                 PQexecParams(conn, sql, Int32(parameters.count), nil, values, nil, nil, 0)
@@ -52,19 +59,54 @@ final class PGConnection: @unchecked Sendable {
         }
     }
 
-    /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
+    /// Runs `body` in one transaction: committed when it returns, rolled back when it throws. When a wait for another
+    /// session's lock is reported (`reportWaits`), a lock not granted within the short first wait rolls the attempt
+    /// back, tells the handler, and runs `body` once more with the store's full wait.
     func transaction<T>(_ body: () throws -> T) throws -> T {
-        try lock.withLock {
-            try execute(script: "BEGIN")
-            do {
-                let value = try body()
-                try execute(script: "COMMIT")
-                return value
-            } catch {
-                _ = PQexec(conn, "ROLLBACK").map { PQclear($0) }
-                throw error
-            }
+        try lock.withLock { try withWaitReported { try attempt(body) } }
+    }
+
+    /// Runs `work`; if it failed for a lock not granted within the short first wait, tells the handler and runs it
+    /// once more with the full wait.
+    private func withWaitReported<T>(_ work: () throws -> T) throws -> T {
+        do {
+            return try work()
+        } catch let error as PostgresError where error.sqlState == "55P03" && waitReporter.isSet {
+            waitReporter.report()
+            try execute(script: "SET lock_timeout = '\(Self.fullWait)'")
+            defer { _ = try? execute(script: "SET lock_timeout = '\(Self.firstWait)'") }
+            return try work()
         }
+    }
+
+    /// Open transactions on this connection (statements inside one are retried with the whole transaction).
+    private var transactions = 0
+
+    private func attempt<T>(_ body: () throws -> T) throws -> T {
+        try execute(script: "BEGIN")
+        transactions += 1
+        defer { transactions -= 1 }
+        do {
+            let value = try body()
+            try execute(script: "COMMIT")
+            return value
+        } catch {
+            _ = PQexec(conn, "ROLLBACK").map { PQclear($0) }
+            throw error
+        }
+    }
+
+    /// How long a statement waits for another session's lock before the store says it is busy, as on SQLite.
+    static let fullWait = "10s"
+    /// The first, short wait when waits are reported: long enough that an ordinary save next door is not reported.
+    static let firstWait = "250ms"
+
+    private let waitReporter = WaitReporter()
+
+    /// Tells `handler` (on the waiting thread) when a transaction has to wait for another session's lock; nil stops.
+    func reportWaits(_ handler: (@Sendable () -> Void)?) throws {
+        waitReporter.set(handler)
+        try execute(script: "SET lock_timeout = '\(handler == nil ? Self.fullWait : Self.firstWait)'")
     }
 
     /// Bulk load through the COPY protocol (`COPY table(columns) FROM STDIN`), rows in COPY's text format.
@@ -176,6 +218,15 @@ final class PGConnection: @unchecked Sendable {
     static func text(_ pointer: UnsafePointer<CChar>?) -> String {
         pointer.map { String(cString: $0) }?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
     }
+}
+
+/// The handler told of lock waits (PGConnection.reportWaits).
+private final class WaitReporter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var handler: (@Sendable () -> Void)?
+    func set(_ handler: (@Sendable () -> Void)?) { lock.withLock { self.handler = handler } }
+    var isSet: Bool { lock.withLock { handler != nil } }
+    func report() { lock.withLock { handler }?() }
 }
 
 /// The rows of a result, as text (`nil` for NULL), copied out so the libpq result can be freed at once.

@@ -2,9 +2,12 @@ import Foundation
 
 /// The session part of the store API on PostgreSQL.
 extension PostgresBoardStore: StoreSession {
-    /// Not called on PostgreSQL yet: a write waiting for another terminal's row lock waits inside the server (for at
-    /// most `lock_timeout`, then `StoreError.locked`), and libpq's synchronous calls give no moment to report it.
-    public func onBusy(_ handler: (@Sendable () -> Void)?) {}
+    /// Called once when a save has to wait for another terminal's lock (a row being saved, or the audit trail's
+    /// append lock): the first wait is short (PGConnection.firstWait); then the transaction is rolled back, the
+    /// handler is told (the screen draws "waiting for the store…"), and it runs again with the full wait.
+    public func onBusy(_ handler: (@Sendable () -> Void)?) {
+        _ = try? connection.reportWaits(handler)
+    }
 
     /// How many changes other terminals have committed since this one connected: every audited change sends a
     /// NOTIFY on `tumorboard_changes` (PostgresBoardStore+Audit), which this connection LISTENs to. Reading it

@@ -23,9 +23,10 @@ public final class PostgresBoardStore: Sendable {
     }
 
     /// Connects to the database at `conninfo` (a libpq URI or connection string), brings its schema up to date
-    /// (only the owner role may: the application role gets a message saying so) and keys its audit chain.
+    /// (only the owner role may: the application role gets a message saying so) and keys its audit chain (unless
+    /// `keyed` is false: `store copy` brings the source's identity and key epochs instead).
     public static func open(
-        conninfo: String, readOnly: Bool = false, keyring: AuditKeyring = .standard
+        conninfo: String, readOnly: Bool = false, keyring: AuditKeyring = .standard, keyed: Bool = true
     ) throws -> PostgresBoardStore {
         let shown = StoreAddress.redact(conninfo)
         let connection: PGConnection
@@ -41,7 +42,7 @@ public final class PostgresBoardStore: Sendable {
             let store = PostgresBoardStore(
                 connection: connection, user: try connection.sessionUser(), readOnly: readOnly)
             try store.migrate()
-            try store.prepareAuditKey(keyring: keyring)
+            if keyed { try store.prepareAuditKey(keyring: keyring) }
             try connection.execute(script: "LISTEN tumorboard_changes")
             return store
         }
