@@ -118,5 +118,22 @@ bad2="$owner&password=$secret"
 expect "a password parameter is not shown either" 2 "$BIN" cases --store "${bad2/tumorboard_owner@/nobody@}"
 echo "$ERR$OUT" | grep -qF "$secret" && fail "the password was shown: $ERR" || pass "the password parameter is not shown"
 
+# store copy: the sample board from a SQLite file into an empty database, verified; its digest is the file's; a backup
+# of the PostgreSQL store is a SQLite file that verify compares the chain with.
+copydb="${db}_copy"
+psql -q -X "$TUMORBOARD_TEST_POSTGRES" -c "CREATE DATABASE $copydb" >/dev/null 2>&1
+copy_owner=$(echo "$owner" | sed "s|/$db?|/$copydb?|")
+expect "the sample board goes into a SQLite file" 0 "$BIN" import --store "$WORK/sample.sqlite" \
+    "$ROOT/SampleData/boards.json" "$ROOT/SampleData/cases.json" "$ROOT/SampleData/trials.json"
+expect "store copy into an empty database" 0 "$BIN" store copy "$WORK/sample.sqlite" "$copy_owner"
+has "it is verified" "equal on both sides" "$OUT"
+digest=$(echo "$OUT" | sed -n 's/^content digest: \([0-9a-f]*\).*/\1/p')
+expect "store digest of the file" 0 "$BIN" store digest --store "$WORK/sample.sqlite"
+has "the file has the copy's digest" "content digest: $digest" "$OUT"
+expect "a backup of the PostgreSQL store" 0 "$BIN" backup "$WORK/pg-backup.sqlite" --store "$copy_owner"
+expect "verify on PostgreSQL against the backup" 0 "$BIN" verify --against "$WORK/pg-backup.sqlite" --store "$copy_owner"
+has "the chain matches the backup" "against $WORK/pg-backup.sqlite: ok" "$OUT"
+psql -q -X "$TUMORBOARD_TEST_POSTGRES" -c "DROP DATABASE $copydb WITH (FORCE)" >/dev/null 2>&1
+
 psql -q -X "$TUMORBOARD_TEST_POSTGRES" -c "DROP DATABASE $db WITH (FORCE)" >/dev/null 2>&1
 finish

@@ -9,7 +9,10 @@ import BoardStore
 //       conflicts (read, think, save the first decision of the first case: writers of this kind race for one
 //       decision; a lost race is a detected DecisionConflict, counted, not acknowledged), agenda (moves; SQLite only);
 //   LoadTest reader STORE SECONDS — reads case lists, cases and searches (and agendas on SQLite) in a loop;
-//   LoadTest check STORE ACKFILE… — checks every acknowledged write is in the store and the audit chain verifies.
+//   LoadTest check STORE ACKFILE… — checks every acknowledged write is in the store and the audit chain verifies;
+//   LoadTest reads STORE N — times the store reads the screen makes (scripts/bench-screen.sh prints them beside the
+//       SQLite figures): opening the store and the home screen's first page (backlog count and 50 rows), paging the
+//       backlog, opening N cases (the case screen's record), and each upcoming meeting's agenda.
 // Every process prints one summary line. Any unexpected error is printed as "UNHANDLED: …" and exits 3.
 
 typealias LoadStore = CaseStore & NoteStore & DecisionStore & SearchStore & AuditStore & StoreSession
@@ -144,7 +147,52 @@ case "check":
     let report = try store.verify()
     print("\(total) acknowledged writes, \(lost) lost; integrity \(report.integrity.joined(separator: ",")); audit chain \(report.firstBrokenLink ?? "ok") (\(report.auditEventsChecked) events)")
     exit(lost == 0 && report.isOK ? 0 : 1)
+case "reads":
+    let (address, n) = (args[2], Int(args[3]) ?? 200)
+    func ms(_ since: Date) -> Double { Date().timeIntervalSince(since) * 1000 }
+    func summary(_ label: String, _ samples: [Double]) {
+        let sorted = samples.sorted()
+        guard !sorted.isEmpty else { return print("\(label): none") }
+        let median = sorted[sorted.count / 2], p95 = sorted[min(sorted.count - 1, sorted.count * 95 / 100)]
+        print(String(format: "%@: median %.2f ms, p95 %.2f ms, max %.2f ms (%d)", label, median, p95, sorted.last!, sorted.count))
+    }
+    let started = Date()
+    let store = try open(address, user: "reads", readOnly: true)
+    let opened = ms(started)
+    let first = Date()
+    let count = try store.backlogCount()
+    let page = try store.backlog(limit: 50, offset: 0)
+    print(String(format: "open the store: %.1f ms; first page (backlog count %d, 50 rows): %.2f ms", opened, count, ms(first)))
+    _ = page
+    var pages: [Double] = [], opens: [Double] = [], headlines: [Double] = [], agendas: [Double] = []
+    var ids: [String] = []
+    for k in 0..<n {
+        let t = Date()
+        let rows = try store.backlog(limit: 50, offset: (k * 50) % max(count, 1))
+        pages.append(ms(t))
+        ids += rows.prefix(1).map(\.id)
+    }
+    let day = LocalDate(Date())
+    for id in ids.prefix(n) {
+        let t = Date()
+        _ = try store.headline(caseId: id)
+        headlines.append(ms(t))
+        let u = Date()
+        _ = try store.caseRecord(id: id, on: day)
+        opens.append(ms(u))
+    }
+    if let meetings = store as? any MeetingStore {
+        for m in try meetings.meetings(around: Date(), limit: 200).upcoming.prefix(n) {
+            let t = Date()
+            _ = try meetings.agenda(meetingId: m.id)
+            agendas.append(ms(t))
+        }
+    }
+    summary("backlog page of 50", pages)
+    summary("headline (a selection move)", headlines)
+    summary("case record (opening a case)", opens)
+    summary("agenda of a meeting", agendas)
 default:
-    print("usage: LoadTest writer|reader|check …")
+    print("usage: LoadTest writer|reader|check|reads …")
     exit(1)
 }
