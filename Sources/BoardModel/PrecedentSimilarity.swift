@@ -117,8 +117,18 @@ public struct Similarity: Codable, Sendable, Hashable {
 
     /// Diagnosis and best shared alteration, 5 per further shared alteration (at most 2), then stage and line.
     public var score: Int {
-        diagnosis.points + (shared.first?.kinship.points ?? 0) + min(2, max(0, shared.count - 1)) * 5
-            + (sameStage ? 4 : 0) + (sameLine ? 3 : 0)
+        Self.points(
+            diagnosis: diagnosis, best: shared.first?.kinship, sharedCount: shared.count, sameStage: sameStage,
+            sameLine: sameLine)
+    }
+
+    /// The score from its parts: the one formula, also used by `SimilarityScorer` (which ranks thousands of
+    /// candidates without building a `Similarity` for each).
+    public static func points(
+        diagnosis: DiagnosisKinship, best: AlterationKinship?, sharedCount: Int, sameStage: Bool, sameLine: Bool
+    ) -> Int {
+        diagnosis.points + (best?.points ?? 0) + min(2, max(0, sharedCount - 1)) * 5 + (sameStage ? 4 : 0)
+            + (sameLine ? 3 : 0)
     }
 
     /// A precedent needs a related diagnosis or a shared gene; stage and line alone make no precedent.

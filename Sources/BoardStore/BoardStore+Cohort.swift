@@ -19,10 +19,7 @@ extension BoardStore {
                         "SELECT case_id, oncotree_code, decision_id FROM precedent WHERE institution IS NULL ORDER BY case_id"
                 )
                 if !diagnoses.isEmpty {
-                    rows = rows.filter { row in
-                        guard let code: String = row["oncotree_code"] else { return false }
-                        return diagnoses.contains { tree.isWithin(code, $0) || code.uppercased() == $0.uppercased() }
-                    }
+                    rows = rows.filter { Self.isWithin($0["oncotree_code"], diagnoses: diagnoses, tree: tree) }
                 }
                 if !genes.isEmpty {
                     let wanted = Set(genes.map { $0.uppercased() })
@@ -50,6 +47,12 @@ extension BoardStore {
                 }
             }
         }
+    }
+
+    /// Whether a case's code lies within one of the export's `diagnoses` (a code and its subtree).
+    static func isWithin(_ code: String?, diagnoses: [String], tree: OncoTree) -> Bool {
+        guard let code else { return false }
+        return diagnoses.contains { tree.isWithin(code, $0) || code.uppercased() == $0.uppercased() }
     }
 
     /// "PX-" and ten characters of an HMAC-SHA256 of the case id keyed by the store's random identity: stable
@@ -99,10 +102,7 @@ extension BoardStore {
                                 "INSERT INTO alteration_key(case_id, finding_id, gene, class, change) VALUES (?, ?, ?, ?, ?)",
                             arguments: [id, "a\(index)", a.gene, a.alterationClass.rawValue, a.change])
                     }
-                    try SearchIndex.put(
-                        db, kind: "external", ref: id, caseId: nil, label: "\(file.institution): \(p.id)",
-                        title: "\(p.id) \(file.institution)",
-                        body: ([p.diagnosis, p.oncotreeCode].compactMap { $0 } + p.findings).joined(separator: " "))
+                    try SearchIndex.put(db, .external(p, id: id, institution: file.institution))
                 }
                 try AuditTrail.append(
                     db, user: user, action: "cohort.import", entity: "cohort", entityId: file.exportId, caseId: nil,

@@ -48,42 +48,12 @@ extension BoardStore {
                 """, arguments: [kinds])
         var items: [FollowUpItem] = []
         while let row = try rows.next() {
-            if row["ended"] as Bool { continue }
-            let signedMs: Double? = row["signed_ms"]
-            let signedAt = signedMs.map { Date(timeIntervalSince1970: $0 / 1000) }
-            var reasons: [(reason: FollowUpReason, due: LocalDate)] = []
-            var followDate = (row["follow_date"] as String?).flatMap(LocalDate.init)
-            if followDate == nil, let weeks: Int = row["weeks"] {
-                let base = (row["decided_at"] as Double?).map(Date.init(timeIntervalSince1970:)) ?? signedAt
-                followDate = base.map { LocalDate($0).adding(days: weeks * 7) }
-            }
-            if let date = followDate {
-                let presentedSince =
-                    (row["last_meeting"] as Double?).map { start in
-                        signedAt.map { start > $0.timeIntervalSince1970 } ?? false
-                    } ?? false
-                if !presentedSince { reasons.append((.followUpDate(date, represent: row["represent"]), date)) }
-            }
-            if row["treats"] as Bool, let signedAt {
-                let decided = LocalDate(signedAt)
-                let last = (row["last_outcome"] as String?).flatMap(LocalDate.init)
-                if last.map({ $0 < decided }) ?? true {
-                    reasons.append(
-                        (
-                            .noOutcome(decidedOn: decided, days: rules.noOutcomeDays),
-                            decided.adding(days: rules.noOutcomeDays)
-                        ))
-                }
-            }
-            // One item per case: due from its earliest reason, every reason that has come by the limit listed.
-            let come = reasons.filter { $0.due <= limit }.sorted { $0.due < $1.due }
-            guard let first = come.first else { continue }
-            let late = first.due.days(until: today)
-            items.append(
-                FollowUpItem(
-                    caseId: row["case_id"], decisionId: row["id"], diagnosis: row["diagnosis"],
-                    reasons: come.map(\.reason), dueOn: first.due,
-                    status: late < 0 ? .upcoming : late > rules.overdueAfterDays ? .overdue : .due))
+            let facts = FollowUpFacts(
+                caseId: row["case_id"], decisionId: row["id"], diagnosis: row["diagnosis"],
+                followDate: row["follow_date"], intervalWeeks: row["weeks"], represent: row["represent"],
+                signedMs: row["signed_ms"], meetingStart: row["decided_at"], treats: row["treats"],
+                lastOutcome: row["last_outcome"], ended: row["ended"], lastMeeting: row["last_meeting"])
+            if let item = facts.item(rules: rules, today: today, dueBy: limit) { items.append(item) }
         }
         return items.sorted { ($0.dueOn, $0.caseId) < ($1.dueOn, $1.caseId) }
     }
@@ -147,16 +117,10 @@ extension BoardStore {
 
     /// Changes the board's follow-up settings (1–3650 days each); audited.
     public func setFollowUpRules(_ rules: FollowUpRules, now: Date = Date()) throws {
-        for (name, days) in [("no-outcome days", rules.noOutcomeDays), ("overdue-after days", rules.overdueAfterDays)]
-        where !FollowUpRules.dayRange.contains(days) {
-            throw StoreError.invalid("\(name): expected 1–3650 days, got \(days)")
-        }
+        try FollowUpRules.check(rules)
         try run {
             try db.write { db in
-                for (key, days) in [
-                    ("followup.no-outcome-days", rules.noOutcomeDays),
-                    ("followup.overdue-after-days", rules.overdueAfterDays),
-                ] {
+                for (key, days) in rules.settings {
                     let before = try String.fetchOne(
                         db, sql: "SELECT value FROM board_setting WHERE key = ?", arguments: [key])
                     if before == String(days) { continue }

@@ -77,7 +77,7 @@ extension BoardStore {
             var outcome = given
             if let t = outcome.treatmentId, let real = assigned[t] { outcome.treatmentId = real }
             if let same = try Self.outcomes(db, caseId: outcome.caseId, includingRetracted: true).first(where: {
-                Self.sameEvent($0, outcome)
+                OutcomeRules.sameEvent($0, outcome)
             }) {
                 assigned[given.id] = same.id
                 summary.note("outcome", .unchanged)

@@ -82,7 +82,7 @@ extension BoardStore {
                     var o = given
                     if let t = o.treatmentId, let real = assigned[t] { o.treatmentId = real }
                     if let same = try Self.outcomes(db, caseId: o.caseId, includingRetracted: true).first(where: {
-                        Self.sameEvent($0, o)
+                        OutcomeRules.sameEvent($0, o)
                     }) {
                         if !given.id.isEmpty { assigned[given.id] = same.id }
                         duplicates.append(same)
@@ -102,22 +102,6 @@ extension BoardStore {
         }
     }
 
-    /// Whether two outcomes record the same event: equal but for id, version, source, who recorded them when, and
-    /// a retraction (a file imported again does not bring back an outcome the board retracted).
-    static func sameEvent(_ a: CaseOutcome, _ b: CaseOutcome) -> Bool {
-        func core(_ o: CaseOutcome) -> CaseOutcome {
-            var o = o
-            o.id = ""
-            o.version = 0
-            o.source = nil
-            o.recordedBy = ""
-            o.recordedAt = Date(timeIntervalSince1970: 0)
-            o.retraction = nil
-            return o
-        }
-        return core(a) == core(b)
-    }
-
     /// Saves a correction of an outcome as its next version. `outcome.version` is the version the editor started
     /// from; if the store holds another, nothing is written and `StoreError.conflict` says so.
     @discardableResult
@@ -129,7 +113,7 @@ extension BoardStore {
                 guard let stored = try Self.loadOutcome(db, id: outcome.id) else {
                     throw StoreError.notFound(kind: "outcome", id: outcome.id)
                 }
-                try Self.requireStanding(stored, version: outcome.version)
+                try OutcomeRules.requireStanding(stored, version: outcome.version)
                 var next = outcome
                 next.caseId = stored.caseId
                 try validate(next, db: db, today: today)
@@ -151,77 +135,28 @@ extension BoardStore {
     public func retractOutcome(id: String, version: Int, reason: String, now: Date = Date())
         throws -> CaseOutcome
     {
-        let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        return try run {
+        try run {
             try db.write { db in
                 guard let stored = try Self.loadOutcome(db, id: id) else {
                     throw StoreError.notFound(kind: "outcome", id: id)
                 }
-                guard !why.isEmpty else {
-                    throw OutcomeInvalid(
-                        caseId: stored.caseId,
-                        problems: [
-                            InvalidValue(field: "reason", expected: "why the outcome is retracted", got: "nothing")
-                        ])
-                }
-                try Self.requireStanding(stored, version: version)
-                try Self.requireNoDependants(on: stored, db: db)
-                var next = stored
-                next.version = stored.version + 1
-                next.retraction = OutcomeRetraction(reason: why, retractedBy: user, retractedAt: now)
+                let why = try OutcomeRules.retractionReason(reason, caseId: stored.caseId)
+                try OutcomeRules.requireStanding(stored, version: version)
+                try OutcomeRules.requireNoDependants(
+                    on: stored, standing: try Self.outcomes(db, caseId: stored.caseId),
+                    diagnosisCode: try String.fetchOne(
+                        db, sql: "SELECT oncotree_code FROM \"case\" WHERE id = ?", arguments: [stored.caseId]))
+                let next = OutcomeRules.retracted(stored, reason: why, by: user, at: now)
                 try write(next, previous: stored, action: "outcome.retract", db: db, now: now)
                 return next
             }
         }
     }
 
-    /// Refuses a change to an outcome that is retracted or not the version the user started from.
-    private static func requireStanding(_ stored: CaseOutcome, version: Int) throws {
-        if let retraction = stored.retraction {
-            throw StoreError.invalid(
-                "outcome \(stored.id) was retracted on \(LocalDate(retraction.retractedAt)) (\(retraction.reason)); "
-                    + "a retracted outcome is not changed: record a new one")
-        }
-        if stored.version != version {
-            throw StoreError.conflict(
-                kind: "outcome", id: stored.id, expectedVersion: version, currentVersion: stored.version)
-        }
-    }
-
-    /// Refuses retracting `outcome` while another standing outcome would break its rules without it.
-    private static func requireNoDependants(on outcome: CaseOutcome, db: Database) throws {
-        // Only the order of events is in question here, not whether a date has come.
-        let anyDay = LocalDate(year: 9999, month: 12, day: 31)
-        let code = try String.fetchOne(
-            db, sql: "SELECT oncotree_code FROM \"case\" WHERE id = ?", arguments: [outcome.caseId])
-        let remaining = try outcomes(db, caseId: outcome.caseId).filter { $0.id != outcome.id }
-        let broken = remaining.filter {
-            !$0.validationErrors(diagnosisCode: code, others: remaining, today: anyDay).isEmpty
-        }
-        guard !broken.isEmpty else { return }
-        let named = broken.map { "\($0.id) (\($0.date) \($0.kind.label))" }.joined(separator: ", ")
-        throw OutcomeInvalid(
-            caseId: outcome.caseId,
-            problems: [
-                InvalidValue(
-                    field: "outcome",
-                    expected: "no standing outcome that needs \(outcome.id) (retract or correct \(named) first)",
-                    got: outcome.id)
-            ])
-    }
-
     func addOutcome(_ outcome: CaseOutcome, db: Database, today: LocalDate, now: Date) throws -> CaseOutcome {
         var next = outcome
         next.id = ""  // a new outcome is no other's correction
-        if outcome.isRetracted {
-            throw OutcomeInvalid(
-                caseId: outcome.caseId,
-                problems: [
-                    InvalidValue(
-                        field: "retraction", expected: "a standing outcome (record it, then retract it)",
-                        got: "a retracted outcome")
-                ])
-        }
+        try OutcomeRules.requireNew(outcome)
         try validate(next, db: db, today: today)
         next.id = try Self.nextId(db, prefix: "O-\(outcome.caseId)-", table: "outcome")
         next.version = 1
@@ -236,17 +171,15 @@ extension BoardStore {
         try requireCase(db, outcome.caseId)
         let code = try String.fetchOne(
             db, sql: "SELECT oncotree_code FROM \"case\" WHERE id = ?", arguments: [outcome.caseId])
-        let others = try Self.outcomes(db, caseId: outcome.caseId)
-        var problems = outcome.validationErrors(diagnosisCode: code, others: others, today: today)
-        if let decisionId = outcome.decisionId,
-            try Int.fetchOne(
-                db, sql: "SELECT 1 FROM decision WHERE id = ? AND case_id = ?", arguments: [decisionId, outcome.caseId])
-                == nil
-        {
-            problems.append(
-                InvalidValue(field: "decision", expected: "a decision of case \(outcome.caseId)", got: decisionId))
-        }
-        if !problems.isEmpty { throw OutcomeInvalid(caseId: outcome.caseId, problems: problems) }
+        let decisionOfCase =
+            try outcome.decisionId.map {
+                try Int.fetchOne(
+                    db, sql: "SELECT 1 FROM decision WHERE id = ? AND case_id = ?", arguments: [$0, outcome.caseId])
+                    != nil
+            } ?? true
+        try OutcomeRules.validate(
+            outcome, diagnosisCode: code, others: try Self.outcomes(db, caseId: outcome.caseId), today: today,
+            decisionOfCase: decisionOfCase)
     }
 
     private func write(_ outcome: CaseOutcome, previous: CaseOutcome?, action: String, db: Database, now: Date) throws {

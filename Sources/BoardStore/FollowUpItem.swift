@@ -75,6 +75,19 @@ public struct FollowUpRules: Sendable, Hashable {
         self.noOutcomeDays = noOutcomeDays
         self.overdueAfterDays = overdueAfterDays
     }
+
+    /// The settings as the store keeps them: key → days.
+    var settings: [(key: String, days: Int)] {
+        [("followup.no-outcome-days", noOutcomeDays), ("followup.overdue-after-days", overdueAfterDays)]
+    }
+
+    /// Refuses settings outside 1–3650 days.
+    static func check(_ rules: FollowUpRules) throws {
+        for (name, days) in [("no-outcome days", rules.noOutcomeDays), ("overdue-after days", rules.overdueAfterDays)]
+        where !dayRange.contains(days) {
+            throw StoreError.invalid("\(name): expected 1–3650 days, got \(days)")
+        }
+    }
 }
 
 extension FollowUpItem {

@@ -99,4 +99,19 @@ enum PrecedentIndex {
             try db.execute(sql: refreshPrecedent("?"), arguments: [id, id])
         }
     }
+
+    /// Schema v11: covering indexes, so ranking reads index pages only (`BoardStore.rankedCandidates` reads
+    /// `precedentColumns` and, by gene, class and change).
+    static func cover(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                DROP INDEX alteration_gene;
+                CREATE INDEX alteration_gene_key ON alteration_key(gene, case_id, class, change);
+                DROP INDEX precedent_code;
+                CREATE INDEX precedent_code_cover ON precedent(
+                    oncotree_code, case_id, institution, patient_id, stage_group, prior_lines, decision_id, decided_at);
+                CREATE INDEX precedent_case_cover ON precedent(
+                    case_id, institution, patient_id, oncotree_code, stage_group, prior_lines, decision_id, decided_at);
+                """)
+    }
 }

@@ -42,6 +42,13 @@ struct SearchDocument: Equatable {
             title: record.diagnosis.text, body: findings.joined(separator: " · "))
     }
 
+    /// A partner board's precedent (kept apart from the cases: no case id), found by its diagnosis and findings.
+    static func external(_ p: ExternalPrecedent, id: String, institution: String) -> SearchDocument {
+        SearchDocument(
+            kind: "external", ref: id, caseId: nil, label: "\(institution): \(p.id)", title: "\(p.id) \(institution)",
+            body: ([p.diagnosis, p.oncotreeCode].compactMap { $0 } + p.findings).joined(separator: " "))
+    }
+
     static func note(_ note: Note) -> SearchDocument {
         SearchDocument(
             kind: "note", ref: note.id, caseId: note.target.caseId, label: "note by \(note.author)",

@@ -25,7 +25,7 @@ enum CohortImport {
     }
 
     /// Reads every file first (nothing is written if one is bad), then imports each.
-    static func run(_ paths: [String], store: BoardStore, dryRun: Bool) throws -> [String] {
+    static func run(_ paths: [String], store: any PrecedentStore, dryRun: Bool) throws -> [String] {
         let files = try paths.map { path in
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw ImportError(file: path, message: "cannot read the file")
@@ -36,7 +36,7 @@ enum CohortImport {
             if dryRun {
                 return "would import \(file.precedents.count) external precedents from \(file.institution)"
             }
-            let result = try store.importCohort(file)
+            let result = try store.importCohort(file, now: Date())
             return "imported \(file.precedents.count) external precedents from \(file.institution)"
                 + (result.replaced > 0 ? " (replacing \(result.replaced) of an earlier import)" : "")
         }

@@ -43,12 +43,13 @@ struct ExportCohortCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try global.openStore(readOnly: true)
-        let site = try institution ?? store.boards().compactMap(\.site).first
+        let store = try global.openStore(as: (any PrecedentStore).self, readOnly: true)
+        // The board's site, where the store keeps boards (a store without the meeting area needs --institution).
+        let site = try institution ?? (store as? any MeetingStore)?.boards().compactMap(\.site).first
         guard let site, !site.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw CommandFailure(message: "--institution: the board names no site; give the exporting institution")
         }
-        let members = try store.decidedCases(diagnoses: diagnosis, genes: gene)
+        let members = try store.decidedCases(diagnoses: diagnosis, genes: gene, tree: .bundled)
         guard !members.isEmpty else {
             throw CommandFailure(message: "no decided case matches the selection; nothing was written")
         }

@@ -33,12 +33,12 @@ struct FollowUpCommand: ParsableCommand {
             }
         }
         let changing = setNoOutcomeDays != nil || setOverdueAfterDays != nil
-        let store = try global.openStore(readOnly: !changing)
+        let store = try global.openStore(as: (any OutcomeStore).self, readOnly: !changing)
         if changing {
             var rules = try store.followUpRules()
             rules.noOutcomeDays = setNoOutcomeDays ?? rules.noOutcomeDays
             rules.overdueAfterDays = setOverdueAfterDays ?? rules.overdueAfterDays
-            try store.setFollowUpRules(rules)
+            try store.setFollowUpRules(rules, now: Date())
             print(
                 "follow-up: outcome expected within \(rules.noOutcomeDays) days; overdue after \(rules.overdueAfterDays) days"
             )

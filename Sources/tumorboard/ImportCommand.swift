@@ -54,7 +54,7 @@ struct ImportCommand: ParsableCommand {
         let (cohorts, paths) = format == nil ? CohortImport.split(expanded) : ([], expanded)
         if !cohorts.isEmpty {
             if !paths.isEmpty { try importRecords(paths, passedOver: passedOver) }
-            let store = try global.openStore()
+            let store = try global.openStore(as: (any PrecedentStore).self)
             for line in try CohortImport.run(cohorts, store: store, dryRun: dryRun) { print(line) }
             return
         }

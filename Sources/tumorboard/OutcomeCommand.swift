@@ -55,8 +55,10 @@ struct OutcomeCommand: ParsableCommand {
                     "response": response, "stop-reason": stopReason, "grade": grade, "term": term,
                     "treatment": treatment, "reason": reason, "decision": decision,
                 ], drugs: drug, source: "command line")
-            let store = try global.openStore()
-            let saved = try OutcomeOptions.saving { try store.addOutcome(outcome) }
+            let store = try global.openStore(as: (any OutcomeStore).self)
+            let saved = try OutcomeOptions.saving {
+                try store.addOutcome(outcome, today: LocalDate(Date()), now: Date())
+            }
             print("added outcome \(saved.id) to \(caseId): \(saved.date) \(saved.summary)")
         }
     }
@@ -70,7 +72,7 @@ struct OutcomeCommand: ParsableCommand {
         @Flag(help: "Print the outcomes as JSON (the native outcome records).") var json = false
 
         func run() throws {
-            let store = try global.openStore(readOnly: true)
+            let store = try global.openStore(as: (any OutcomeStore).self, readOnly: true)
             let outcomes = try store.outcomes(caseId: caseId)
             if json {
                 print(String(decoding: try NativeReader.encoder.encode(outcomes), as: UTF8.self))
@@ -108,13 +110,14 @@ extension OutcomeCommand {
         var version: Int?
 
         func run() throws {
-            let store = try global.openStore()
+            let store = try global.openStore(as: (any OutcomeStore).self)
             guard let current = try store.outcome(id: outcomeId) else {
                 throw CommandFailure(message: "no outcome \(outcomeId)")
             }
             let retracted: CaseOutcome
             do {
-                retracted = try store.retractOutcome(id: outcomeId, version: version ?? current.version, reason: reason)
+                retracted = try store.retractOutcome(
+                    id: outcomeId, version: version ?? current.version, reason: reason, now: Date())
             } catch let error as OutcomeInvalid {
                 throw CommandFailure(
                     message: "outcome \(outcomeId) not retracted: "

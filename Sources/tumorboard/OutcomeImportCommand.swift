@@ -25,7 +25,7 @@ struct OutcomeImport: ParsableCommand {
 
     func run() throws {
         let contents = try files.map { try OutcomeFileReader.read(path: $0) }
-        let store = try global.openStore()
+        let store = try global.openStore(as: (any OutcomeStore & CaseStore).self)
         var accounts = contents.map(\.account)
         var outcomes: [CaseOutcome] = []
         var origin: [(file: String, location: String)] = []
@@ -42,7 +42,9 @@ struct OutcomeImport: ParsableCommand {
             }
             for record in content.records {
                 let id = caseId ?? record.subject ?? ""
-                if cases[id] == nil { cases[id] = id.isEmpty ? nil : try store.caseRecord(id: id) }
+                if cases[id] == nil {
+                    cases[id] = id.isEmpty ? nil : try store.caseRecord(id: id, on: LocalDate(Date()))
+                }
                 guard let found = cases[id] ?? nil else {
                     skip("records of a case not in the store (import the case first, or give --case)", record.location)
                     continue
@@ -72,7 +74,7 @@ struct OutcomeImport: ParsableCommand {
         }
         let result: (added: [CaseOutcome], duplicates: [CaseOutcome])
         do {
-            result = try store.addOutcomes(outcomes)
+            result = try store.addOutcomes(outcomes, today: LocalDate(Date()), now: Date())
         } catch let invalid as OutcomeInvalid {
             let at = invalid.index.map { origin[$0] }
             throw CommandFailure(

@@ -20,8 +20,8 @@ struct PrecedentsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try global.openStore(readOnly: true)
-        let list = try store.precedents(for: caseId, limit: limit)
+        let store = try global.openStore(as: (any PrecedentStore).self, readOnly: true)
+        let list = try store.precedents(for: caseId, limit: limit, tree: .bundled)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -27,40 +27,77 @@ enum OutcomeTimelineReader {
                 $0.trimmingCharacters(in: .whitespaces)
             }
             guard let columns = header else {
-                let names = cells.map { $0.uppercased() }
-                for required in ["PATIENT_ID", "START_DATE", "EVENT_TYPE"] where !names.contains(required) {
-                    throw ImportError(
-                        file: file, location: "line \(number)",
-                        message: "expected a timeline header with \(required) (cBioPortal timeline data)")
-                }
-                header = names
+                header = try self.header(cells, line: number, file: file)
                 continue
             }
             account.read()
-            func value(_ name: String) -> String? {
-                guard let i = columns.firstIndex(of: name), i < cells.count else { return nil }
-                let v = cells[i]
-                return v.isEmpty || ["NA", "N/A", "[NOT AVAILABLE]", "NULL"].contains(v.uppercased()) ? nil : v
-            }
-            for (i, name) in columns.enumerated() where i < cells.count && !cells[i].isEmpty {
-                if !used.contains(name) { account.unused(name) }
-            }
-            let location = "line \(number)"
+            let row = try Row(cells: cells, columns: columns, line: number, file: file)
+            records += row.records(&account)
+        }
+        guard header != nil else { throw ImportError(file: file, message: "empty file; expected a timeline header") }
+        return OutcomeFileContent(records: records, account: account)
+    }
+
+    /// The header line's column names, upper-cased; refused without the columns every event needs.
+    static func header(_ cells: [String], line: Int, file: String) throws -> [String] {
+        let names = cells.map { $0.uppercased() }
+        for required in ["PATIENT_ID", "START_DATE", "EVENT_TYPE"] where !names.contains(required) {
+            throw ImportError(
+                file: file, location: "line \(line)",
+                message: "expected a timeline header with \(required) (cBioPortal timeline data)")
+        }
+        return names
+    }
+
+    /// One data line: its cells by column name, and the outcomes it gives.
+    struct Row {
+        var cells: [String]
+        var columns: [String]
+        var line: Int
+        var file: String
+        var patient: String
+        var location: String { "line \(line)" }
+
+        /// Refused without a patient id (every event belongs to a patient).
+        init(cells: [String], columns: [String], line: Int, file: String) throws {
+            (self.cells, self.columns, self.line, self.file, self.patient) = (cells, columns, line, file, "")
             guard let patient = value("PATIENT_ID") else {
                 throw ImportError(
-                    file: file, location: location + ", column PATIENT_ID", message: "expected the patient's id")
+                    file: file, location: "line \(line), column PATIENT_ID", message: "expected the patient's id")
+            }
+            self.patient = patient
+        }
+
+        /// The cell under `name`; nil when absent, empty or one of the files' ways of writing "not available".
+        func value(_ name: String) -> String? {
+            guard let i = columns.firstIndex(of: name), i < cells.count else { return nil }
+            let v = cells[i]
+            return v.isEmpty || ["NA", "N/A", "[NOT AVAILABLE]", "NULL"].contains(v.uppercased()) ? nil : v
+        }
+
+        /// The line's outcomes (none for events that are not outcomes), with every column accounted for.
+        func records(_ account: inout ImportAccount) -> [OutcomeFileRecord] {
+            for (i, name) in columns.enumerated() where i < cells.count && !cells[i].isEmpty {
+                if !OutcomeTimelineReader.used.contains(name) { account.unused(name) }
             }
             let event = value("EVENT_TYPE")?.uppercased() ?? ""
             guard event == "TREATMENT" || event == "STATUS" else {
                 account.skip("\(event.isEmpty ? "untyped" : event) timeline events: not outcomes")
-                continue
+                return []
             }
+            guard let (start, stop) = days(&account) else { return [] }
+            return event == "TREATMENT" ? treatment(start: start, stop: stop, &account) : status(start: start, &account)
+        }
+
+        /// START_DATE and STOP_DATE as days from diagnosis; nil (skipped) without a usable start, and an unusable
+        /// stop reported and left out.
+        func days(_ account: inout ImportAccount) -> (start: Int, stop: Int?)? {
             guard let startText = value("START_DATE"), let start = Int(startText) else {
                 account.invalid(
                     "START_DATE", found: value("START_DATE") ?? "", at: location + ", column START_DATE",
                     expected: "a whole number of days from diagnosis")
                 account.skip("timeline events without a usable START_DATE")
-                continue
+                return nil
             }
             var stop: Int?
             if let stopText = value("STOP_DATE") {
@@ -74,70 +111,77 @@ enum OutcomeTimelineReader {
             }
             for name in ["PATIENT_ID", "START_DATE", "EVENT_TYPE"] { account.used(name) }
             if stop != nil { account.used("STOP_DATE") }
-            func record(_ kind: OutcomeKind, day: Int, localId: String = "", _ change: (inout CaseOutcome) -> Void)
-                -> OutcomeFileRecord
-            {
-                var o = CaseOutcome(
-                    id: localId, caseId: "", kind: kind, date: LocalDate(year: 1, month: 1, day: 1),
-                    source: "\(URL(fileURLWithPath: file).lastPathComponent) \(location)", recordedBy: "",
-                    recordedAt: Date(timeIntervalSince1970: 0))
-                change(&o)
-                return OutcomeFileRecord(outcome: o, subject: patient, daysFromDiagnosis: day, location: location)
-            }
-            if event == "TREATMENT" {
-                let type = value("TREATMENT_TYPE")
-                let subtype = value("SUBTYPE")
-                let isRadiation = (type ?? "").lowercased().contains("radiation")
-                let agents =
-                    isRadiation
-                    ? []
-                    : (value("AGENT") ?? "").components(separatedBy: "+").map {
-                        $0.trimmingCharacters(in: .whitespaces)
-                    }.filter { !$0.isEmpty }
-                for name in ["TREATMENT_TYPE", "SUBTYPE", "AGENT"] where value(name) != nil { account.used(name) }
-                // A radiotherapy's AGENT is its dose: part of the regimen, not a drug.
-                let regimen =
-                    [type, subtype, isRadiation ? value("AGENT") : nil].compactMap { $0 }.joined(separator: ": ")
-                if regimen.isEmpty && agents.isEmpty {
-                    account.skip("TREATMENT events naming no treatment (no TREATMENT_TYPE, SUBTYPE or AGENT)")
-                    continue
-                }
-                let localId = "line-\(number)"
-                records.append(
-                    record(.treatmentStarted, day: start, localId: localId) {
-                        $0.regimen = regimen.isEmpty ? nil : regimen
-                        $0.drugs = agents
-                    })
-                if let stop {
-                    records.append(
-                        record(.treatmentStopped, day: stop) {
-                            $0.stopReason = .notStated
-                            $0.treatmentId = localId
-                        })
-                }
-            } else {
-                guard let status = value("STATUS") else {
-                    account.skip("STATUS events without a STATUS value")
-                    continue
-                }
-                account.used("STATUS")
-                guard let (kind, response) = statusMeaning(status) else {
-                    account.skip(
-                        "STATUS values that are not an outcome the board records (e.g. \"\(status.prefix(30))\")")
-                    continue
-                }
-                records.append(
-                    record(kind, day: start) {
-                        if let response {
-                            $0.criteria = .notStated
-                            $0.response = response
-                        }
-                        $0.reason = kind == .response ? nil : "STATUS \(status)"
-                    })
-            }
+            return (start, stop)
         }
-        guard header != nil else { throw ImportError(file: file, message: "empty file; expected a timeline header") }
-        return OutcomeFileContent(records: records, account: account)
+
+        /// A TREATMENT event: a treatment start, and a stop (reason not stated) when it has a STOP_DATE.
+        func treatment(start: Int, stop: Int?, _ account: inout ImportAccount) -> [OutcomeFileRecord] {
+            let type = value("TREATMENT_TYPE")
+            let subtype = value("SUBTYPE")
+            let isRadiation = (type ?? "").lowercased().contains("radiation")
+            let agents =
+                isRadiation
+                ? []
+                : (value("AGENT") ?? "").components(separatedBy: "+").map {
+                    $0.trimmingCharacters(in: .whitespaces)
+                }.filter { !$0.isEmpty }
+            for name in ["TREATMENT_TYPE", "SUBTYPE", "AGENT"] where value(name) != nil { account.used(name) }
+            // A radiotherapy's AGENT is its dose: part of the regimen, not a drug.
+            let regimen = [type, subtype, isRadiation ? value("AGENT") : nil].compactMap { $0 }.joined(separator: ": ")
+            if regimen.isEmpty && agents.isEmpty {
+                account.skip("TREATMENT events naming no treatment (no TREATMENT_TYPE, SUBTYPE or AGENT)")
+                return []
+            }
+            let localId = "line-\(line)"
+            var out = [
+                record(.treatmentStarted, day: start, localId: localId) {
+                    $0.regimen = regimen.isEmpty ? nil : regimen
+                    $0.drugs = agents
+                }
+            ]
+            if let stop {
+                out.append(
+                    record(.treatmentStopped, day: stop) {
+                        $0.stopReason = .notStated
+                        $0.treatmentId = localId
+                    })
+            }
+            return out
+        }
+
+        /// A STATUS event: progression, death or a response without named criteria; other values are skipped.
+        func status(start: Int, _ account: inout ImportAccount) -> [OutcomeFileRecord] {
+            guard let status = value("STATUS") else {
+                account.skip("STATUS events without a STATUS value")
+                return []
+            }
+            account.used("STATUS")
+            guard let (kind, response) = OutcomeTimelineReader.statusMeaning(status) else {
+                account.skip("STATUS values that are not an outcome the board records (e.g. \"\(status.prefix(30))\")")
+                return []
+            }
+            return [
+                record(kind, day: start) {
+                    if let response {
+                        $0.criteria = .notStated
+                        $0.response = response
+                    }
+                    $0.reason = kind == .response ? nil : "STATUS \(status)"
+                }
+            ]
+        }
+
+        /// An outcome of this line's patient, dated later against the case's diagnosis (`day` from diagnosis).
+        func record(_ kind: OutcomeKind, day: Int, localId: String = "", _ change: (inout CaseOutcome) -> Void)
+            -> OutcomeFileRecord
+        {
+            var o = CaseOutcome(
+                id: localId, caseId: "", kind: kind, date: LocalDate(year: 1, month: 1, day: 1),
+                source: "\(URL(fileURLWithPath: file).lastPathComponent) \(location)", recordedBy: "",
+                recordedAt: Date(timeIntervalSince1970: 0))
+            change(&o)
+            return OutcomeFileRecord(outcome: o, subject: patient, daysFromDiagnosis: day, location: location)
+        }
     }
 
     /// What a STATUS value says: progression ("Progression", "PD", "Recurrence"), death, or a response category

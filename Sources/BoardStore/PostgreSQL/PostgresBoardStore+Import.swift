@@ -3,8 +3,8 @@ import Foundation
 
 /// Importing a bundle of records into PostgreSQL in one transaction, keyed by id and audited as on SQLite
 /// (RecordWriter): boards, cases with their findings (sent with COPY), trials, meetings with their agendas, notes and
-/// decisions. Outcomes in a bundle are refused for now (the outcome area is not built on PostgreSQL yet). Lab files
-/// and case lists: PostgresBoardStore+Findings and +CaseList.
+/// decisions, then outcomes (PostgresBoardStore+Outcomes). Lab files and case lists: PostgresBoardStore+Findings
+/// and +CaseList.
 extension PostgresBoardStore {
     @discardableResult
     public func importBundle(
@@ -30,11 +30,6 @@ extension PostgresBoardStore {
 
     /// Writes a bundle's records inside the caller's transaction.
     func write(_ bundle: BoardBundle, now: Date, progress: (@Sendable (Int, Int) -> Void)?) throws -> ImportSummary {
-        if !bundle.outcomes.isEmpty {
-            throw StoreError.invalid(
-                "the bundle has \(bundle.outcomes.count) outcomes, which a PostgreSQL store cannot take yet; nothing was imported"
-            )
-        }
         var summary = ImportSummary()
         let total =
             bundle.boards.count + bundle.cases.count + bundle.trials.count + bundle.meetings.count
@@ -86,6 +81,11 @@ extension PostgresBoardStore {
             summary.note("decision", try writeImportedDecision(decision, now: now))
             tick()
         }
+        // Outcomes after the decisions they follow; one the case already has is left as it is (a re-import adds none).
+        for outcome in bundle.outcomes { try requireCase(outcome.caseId, for: "outcome \(outcome.id)") }
+        let outcomes = try insertOutcomes(bundle.outcomes, today: LocalDate(now), now: now)
+        for _ in outcomes.added { summary.note("outcome", .created) }
+        for _ in outcomes.duplicates { summary.note("outcome", .unchanged) }
         return summary
     }
 

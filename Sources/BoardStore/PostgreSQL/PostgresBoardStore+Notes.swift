@@ -13,29 +13,37 @@ extension PostgresBoardStore: NoteStore {
         guard !body.isEmpty else { throw StoreError.invalid("a note needs some text") }
         return try run {
             try connection.transaction {
-                guard try connection.query("SELECT 1 FROM \"case\" WHERE id = $1", [caseId]).count > 0 else {
-                    throw StoreError.notFound(kind: "case", id: caseId)
-                }
-                if let findingId,
-                    try connection.query(
-                        "SELECT 1 FROM finding WHERE id = $1 AND case_id = $2", [findingId, caseId]
-                    ).count == 0
-                {
-                    throw StoreError.notFound(kind: "finding", id: findingId)
-                }
-                try connection.query("SELECT pg_advisory_xact_lock(hashtext('tumorboard.note.' || $1))", [caseId])
-                let prefix = "N-\(caseId)-"
-                let ids = try connection.query(
-                    "SELECT DISTINCT id FROM note WHERE case_id = $1 AND starts_with(id, $2)", [caseId, prefix])
-                let numbers = ids.compactMap { $0[0].flatMap { Int($0.dropFirst(prefix.count)) } }
-                let note = Note(
-                    id: prefix + String((numbers.max() ?? 0) + 1),
-                    target: NoteTarget(caseId: caseId, findingId: findingId, trialId: trialId), author: user,
-                    text: body, writtenAt: now, version: 1, meetingId: meetingId)
-                try writeNote(note, action: "note.add", before: nil, now: now)
-                return note
+                try insertNote(
+                    caseId: caseId, findingId: findingId, trialId: trialId, text: body, meetingId: meetingId, now: now)
             }
         }
+    }
+
+    /// `addNote` inside the caller's transaction (the follow-up queue writes its reason with the agenda change).
+    func insertNote(
+        caseId: String, findingId: String?, trialId: String?, text body: String, meetingId: String?, now: Date
+    ) throws -> Note {
+        guard try connection.query("SELECT 1 FROM \"case\" WHERE id = $1", [caseId]).count > 0 else {
+            throw StoreError.notFound(kind: "case", id: caseId)
+        }
+        if let findingId,
+            try connection.query(
+                "SELECT 1 FROM finding WHERE id = $1 AND case_id = $2", [findingId, caseId]
+            ).count == 0
+        {
+            throw StoreError.notFound(kind: "finding", id: findingId)
+        }
+        try connection.query("SELECT pg_advisory_xact_lock(hashtext('tumorboard.note.' || $1))", [caseId])
+        let prefix = "N-\(caseId)-"
+        let ids = try connection.query(
+            "SELECT DISTINCT id FROM note WHERE case_id = $1 AND starts_with(id, $2)", [caseId, prefix])
+        let numbers = ids.compactMap { $0[0].flatMap { Int($0.dropFirst(prefix.count)) } }
+        let note = Note(
+            id: prefix + String((numbers.max() ?? 0) + 1),
+            target: NoteTarget(caseId: caseId, findingId: findingId, trialId: trialId), author: user,
+            text: body, writtenAt: now, version: 1, meetingId: meetingId)
+        try writeNote(note, action: "note.add", before: nil, now: now)
+        return note
     }
 
     @discardableResult

@@ -19,6 +19,8 @@ enum PostgresSchema {
     static let migrations: [Migration] = [
         Migration(version: 1, name: "cases, findings, trials, meetings, notes, decisions, outcomes, audit", sql: v1),
         Migration(version: 2, name: "search with unaccent", sql: v2),
+        Migration(
+            version: 3, name: "outcomes in recorded order, partner boards' precedents", sql: outcomesAndPrecedents),
     ]
 
     static var latest: Int { migrations.map(\.version).max() ?? 0 }
@@ -221,6 +223,37 @@ enum PostgresSchema {
             PRIMARY KEY(kind, ref));
         CREATE INDEX search_doc_document ON search_doc USING gin(document);
         """ + grant("SELECT, INSERT, UPDATE, DELETE", on: "search_doc")
+
+    /// Outcomes and precedents (OutcomeStore, PrecedentStore): outcomes listed in the order recorded within a day (as
+    /// SQLite's rowid); look-ups of this board's precedents by diagnosis code and by gene; partner boards' precedents
+    /// (cohort files) in their own tables, apart from the cases, with their alterations for the gene look-up.
+    private static let outcomesAndPrecedents =
+        """
+        ALTER TABLE outcome ADD COLUMN created_order bigint GENERATED ALWAYS AS IDENTITY;
+        CREATE INDEX outcome_order ON outcome(case_id, date, created_order);
+        CREATE INDEX case_oncotree ON "case"(oncotree_code);
+        CREATE INDEX finding_gene ON finding(upper(gene));
+        CREATE TABLE external_precedent(
+            id text PRIMARY KEY,
+            export_id text NOT NULL,
+            institution text NOT NULL,
+            diagnosis text NOT NULL,
+            oncotree_code text,
+            stage_group text,
+            prior_lines integer,
+            body text NOT NULL);
+        CREATE INDEX external_precedent_export ON external_precedent(export_id);
+        CREATE INDEX external_precedent_code ON external_precedent(oncotree_code);
+        CREATE TABLE external_alteration(
+            precedent_id text NOT NULL REFERENCES external_precedent(id) ON DELETE CASCADE,
+            position integer NOT NULL,
+            gene text NOT NULL,
+            class text NOT NULL,
+            change text,
+            PRIMARY KEY(precedent_id, position));
+        CREATE INDEX external_alteration_gene ON external_alteration(gene);
+        """ + grant("SELECT, INSERT, UPDATE, DELETE", on: "external_precedent, external_alteration")
+        + grant("USAGE", on: "ALL SEQUENCES IN SCHEMA public")
 
     /// The tables of migration 1 the application changes freely (everything but the audit trail and identity).
     private static let dataTablesV1 =
