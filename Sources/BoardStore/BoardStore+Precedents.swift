@@ -63,7 +63,8 @@ extension BoardStore {
     }
 
     /// Every precedent related to the target by tissue or gene, ranked (`PrecedentRanking`): the best `limit` with
-    /// their similarity, and how many were compared. Both look-ups read covering indexes (schema v11).
+    /// their similarity, and how many were compared. Both look-ups read covering indexes only (schema v11; the join
+    /// names its index, as the planner without statistics prefers the primary key's, which is not covering).
     static func rankedCandidates(
         _ db: Database, target: PrecedentProfile, patientId: String, tree: OncoTree, limit: Int
     ) throws -> (kept: [(row: PrecedentCandidate, similarity: Similarity)], compared: Int) {
@@ -83,7 +84,7 @@ extension BoardStore {
                 db,
                 sql: """
                     SELECT \(precedentColumns), a.gene, a.class, a.change FROM alteration_key a
-                    JOIN precedent p ON p.case_id = a.case_id WHERE a.gene IN (\(marks))
+                    JOIN precedent p INDEXED BY precedent_case_cover ON p.case_id = a.case_id WHERE a.gene IN (\(marks))
                     """, arguments: StatementArguments(genes))
             while let row = try rows.next() {
                 ranking.add(candidate(row), gene: row[8], kind: row[9], change: row[10])

@@ -135,5 +135,23 @@ expect "verify on PostgreSQL against the backup" 0 "$BIN" verify --against "$WOR
 has "the chain matches the backup" "against $WORK/pg-backup.sqlite: ok" "$OUT"
 psql -q -X "$TUMORBOARD_TEST_POSTGRES" -c "DROP DATABASE $copydb WITH (FORCE)" >/dev/null 2>&1
 
+# Outcomes, the follow-up queue, precedents and cohort exchange (issue 17) work on PostgreSQL.
+expect "outcomes of a case that is not there" 1 "$BIN" outcome list C-404 --store "$member"
+has "it names the case" "no case C-404" "$ERR"
+expect "an outcome for a case that is not there" 1 "$BIN" outcome add C-404 --kind death --date 2026-01-02 --store "$member"
+expect "the follow-up queue of an empty board" 0 "$BIN" followup --store "$member"
+has "nothing is due" "Follow-up: 0 due, 0 overdue" "$OUT"
+expect "the follow-up rules are set" 0 "$BIN" followup --set-no-outcome-days 30 --store "$member"
+has "and said" "outcome expected within 30 days" "$OUT"
+expect "a partner board's cohort file is imported" 0 "$BIN" import --store "$member" "$ROOT/SampleData/partner/riverside-cohort.json"
+has "as external precedents" "external precedents from" "$OUT"
+expect "imported again, it replaces itself" 0 "$BIN" import --store "$member" "$ROOT/SampleData/partner/riverside-cohort.json"
+has "replacing the earlier import" "replacing" "$OUT"
+n=$(psql -tA -X "$owner" -c "SELECT count(DISTINCT export_id) || '/' || count(*) FROM external_precedent")
+[ "${n%%/*}" = "1" ] && pass "one export, kept apart from the cases ($n)" || fail "external precedents: $n"
+expect "precedents of a case that is not there" 1 "$BIN" precedents C-404 --store "$member"
+has "it names the case" "no case C-404" "$ERR"
+expect "an export with nothing decided" 1 "$BIN" export cohort --deidentify --institution Test -o "$WORK/c.json" --store "$member"
+has "writes nothing" "nothing was written" "$ERR"
 psql -q -X "$TUMORBOARD_TEST_POSTGRES" -c "DROP DATABASE $db WITH (FORCE)" >/dev/null 2>&1
 finish
