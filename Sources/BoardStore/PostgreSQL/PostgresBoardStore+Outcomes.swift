@@ -278,14 +278,20 @@ extension PostgresBoardStore: OutcomeStore {
                         SELECT m.id FROM meeting m
                         WHERE m.board_id = (SELECT dm.board_id FROM decision d JOIN meeting dm ON dm.id = d.meeting_id
                                             WHERE d.id = $1)
-                          AND m.status <> 'closed' AND m.starts_at >= $2 ORDER BY m.starts_at LIMIT 1 FOR UPDATE OF m
+                          AND m.status <> 'closed' AND m.starts_at >= $2 ORDER BY m.starts_at LIMIT 1
                         """, [item.decisionId, PGValue.time(now)]
                     ).first?["id"]
                 else {
                     throw StoreError.invalid(
                         "no meeting ahead for the board that made decision \(item.decisionId): plan one first")
                 }
-                try appendFollowUpToAgenda(meetingId: meetingId, caseId: item.caseId, now: now)
+                guard
+                    try !addToAgendaLocked(
+                        meetingId: meetingId, caseIds: [item.caseId], presenter: nil, plannedMinutes: nil, now: now
+                    ).isEmpty
+                else {
+                    throw StoreError.invalid("case \(item.caseId) is already on the agenda of meeting \(meetingId)")
+                }
                 _ = try insertNote(
                     caseId: item.caseId, findingId: nil, trialId: nil,
                     text: "Back for follow-up (meeting \(meetingId)): " + item.reasonText, meetingId: nil, now: now)
@@ -300,47 +306,6 @@ extension PostgresBoardStore: OutcomeStore {
                 else { throw StoreError.notFound(kind: "meeting", id: meetingId) }
                 return Self.meetingSummary(row)
             }
-        }
-    }
-
-    /// Appends the case at the end of the meeting's agenda and puts it "on-agenda" (audited as SQLite's
-    /// `addToAgenda` does); refused when it is already there or closed.
-    private func appendFollowUpToAgenda(meetingId: String, caseId: String, now: Date) throws {
-        guard
-            try connection.query(
-                "SELECT 1 FROM agenda_item WHERE meeting_id = $1 AND case_id = $2", [meetingId, caseId]
-            ).count == 0
-        else {
-            throw StoreError.invalid("case \(caseId) is already on the agenda of meeting \(meetingId)")
-        }
-        guard
-            let body = try connection.query("SELECT body FROM \"case\" WHERE id = $1 FOR UPDATE", [caseId]).first?[
-                "body"]
-        else { throw StoreError.notFound(kind: "case", id: caseId) }
-        var record = try Codec.decode(Case.self, from: body)
-        let status = record.status
-        if status == .closed {
-            throw StoreError.invalid("case \(caseId) is closed; reopen it before adding it to an agenda")
-        }
-        let position =
-            (try connection.query("SELECT count(*) FROM agenda_item WHERE meeting_id = $1", [meetingId]).first?[0]
-                .flatMap { Int($0) } ?? 0) + 1
-        try connection.query(
-            """
-            INSERT INTO agenda_item(meeting_id, case_id, position, presenter, planned_minutes, outcome)
-            VALUES ($1, $2, $3, NULL, NULL, 'pending')
-            """, [meetingId, caseId, String(position)])
-        try appendAudit(
-            action: "agenda.add", entity: "meeting", entityId: meetingId, caseId: caseId,
-            after: "position \(position)", at: now)
-        if status != .onAgenda {
-            record.status = .onAgenda
-            try connection.query(
-                "UPDATE \"case\" SET status = $1, body = $2, updated_at = $3 WHERE id = $4",
-                [CaseStatus.onAgenda.rawValue, try Codec.encode(record), PGValue.time(now), caseId])
-            try appendAudit(
-                action: "case.status", entity: "case", entityId: caseId, caseId: caseId, before: status.rawValue,
-                after: CaseStatus.onAgenda.rawValue, at: now)
         }
     }
 }
