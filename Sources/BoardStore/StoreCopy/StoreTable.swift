@@ -91,7 +91,13 @@ struct StoreTable: Sendable {
 
     /// PostgreSQL tables and columns that are not content: the migration log, and the order decisions were created in
     /// (kept by an identity column, filled again by the copy in the same order).
-    static let derivedOnPostgres: Set<String> = ["tumorboard_schema", "decision.created_order", "search_doc.document"]
+    /// Outcomes keep their order the same way (schema 3); a partner precedent's code, stage and lines and its
+    /// alterations are read from its body at import (`external_alteration`).
+    static let derivedOnPostgres: Set<String> = [
+        "tumorboard_schema", "decision.created_order", "search_doc.document", "outcome.created_order",
+        "external_precedent.oncotree_code", "external_precedent.stage_group", "external_precedent.prior_lines",
+        "external_alteration",
+    ]
 
     /// Columns written as `name`, `name:i` (integer), `name:r` (real), or `name>pgname` (text, renamed on PostgreSQL).
     private static func table(_ name: String, _ spec: String, key: [String], insertionOrdered: Bool = false)
