@@ -6,6 +6,19 @@ import Foundation
 enum CaseMerge {
     static let placeholder = "(no diagnosis in the file)"
 
+    /// A case's own record imported again (FHIR, Phenopacket) replaces the stored one, but what the record does not
+    /// state at all is not a statement that it is gone: a Patient file alone (no Condition) keeps the stored
+    /// diagnosis, stage and performance status. Stated values replace the stored ones as before.
+    static func keepingUnstated(_ record: Case, over stored: Case?) -> Case {
+        guard let stored, record.provenance != nil else { return record }
+        var kept = record
+        let placeholder = record.diagnosis.oncotreeCode == nil && record.diagnosis.text.hasPrefix("(no ")
+        if placeholder && !stored.diagnosis.text.hasPrefix("(no ") { kept.diagnosis = stored.diagnosis }
+        if record.stage == nil { kept.stage = stored.stage }
+        if record.performance == nil { kept.performance = stored.performance }
+        return kept
+    }
+
     static func merge(_ existing: Case?, _ partial: Case) -> Case {
         guard var merged = existing else {
             var fresh = partial

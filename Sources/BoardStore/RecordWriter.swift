@@ -53,6 +53,7 @@ struct RecordWriter {
             record.patient.id = owner
         }
         let oldCase = try (existing?["body"] as String?).map { try Codec.decode(Case.self, from: $0) }
+        record = CaseMerge.keepingUnstated(record, over: oldCase)
         // An imported record (it has provenance) speaks for its own reports only.
         let ownReports = Set(record.reports.map(\.id) + record.findings.compactMap(\.reportId))
         func otherReport(_ id: String?) -> Bool {

@@ -202,4 +202,31 @@ struct NewUserFindingsTests {
         #expect(account.unusedFields["CUSTOM"] == 1 && account.unusedFields["WEIGHT"] == 2)
         #expect(account.unusedFields["AGE"] == nil && account.usedFields["AGE"] == 1)
     }
+
+    // MARK: FHIR, finding detail, show hints
+
+    /// R4 AdministrativeGender is male | female | other | unknown: "12" is reported, not silently read as unknown.
+    @Test func anInvalidFHIRGenderIsReported() throws {
+        let data = Data(
+            #"{"resourceType": "Patient", "id": "p1", "gender": 12, "name": [{"family": "Doe"}]}"#.utf8)
+        let payload = try FHIRReader.read(data: data, file: "patient.json")
+        #expect(payload.bundle.cases.first?.patient.sex == .unknown || payload.bundle.cases.isEmpty)
+        let invalid = try #require(payload.accounts.first?.invalid.first)
+        #expect(invalid.field == "Patient.gender" && invalid.location == "$.gender")
+    }
+
+    /// A MAF that gives only HGVSp_Short still shows the protein change in the finding's detail.
+    @Test func theShortProteinChangeIsShownWhenThereIsNoOther() {
+        var f = Finding(id: "F", kind: .snv, gene: "BRCA2")
+        f.hgvsPShort = "p.D191G"
+        let text = FindingDetailText(finding: f, reports: [], diagnosisCode: nil).render()
+        #expect(text.contains("p.D191G"), "\(text)")
+    }
+
+    /// The hint to open one finding names the case as a shell word (quoted when it holds a space).
+    @Test func theShowHintQuotesACaseIdWithASpace() {
+        #expect(CaseSummaryText.shellWord("individual 6") == "'individual 6'")
+        #expect(CaseSummaryText.shellWord("TCGA-A1-A0SB-01") == "TCGA-A1-A0SB-01")
+        #expect(CaseSummaryText.shellWord("it's") == #"'it'\''s'"#)
+    }
 }

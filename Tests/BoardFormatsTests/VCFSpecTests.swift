@@ -298,6 +298,12 @@ struct VCFSpecTests {
             options: .init(caseId: "C-1", sample: "HG002")
         ).0
         #expect(one.findingSets.map(\.sample) == ["HG002"])
+        // Read alone (--sample), a sample of a jointly called file with a no-call (./.) at a site has no finding
+        // there: the call is missing, not a variant.
+        let noCall = try findings(
+            body, header: Self.format, samples: ["HG002", "HG003", "HG004"], options: .init(sample: "HG004"))
+        #expect(noCall.1.isEmpty)
+        #expect(noCall.0.skipped.contains { $0.contains("without a genotype call") }, "\(noCall.0.skipped)")
     }
 
     @Test func aPedigreeMakesEveryFindingGermline() throws {

@@ -68,7 +68,7 @@ public struct CaseSummaryText {
                     "  \(f.id)  \(f.label)\(vaf)\(origin)" + evidence + (f.classification.map { "  \($0.label)" } ?? "")
                         + (f.filterMark.map { "  (\($0))" } ?? ""))
             }
-            out.append("  (details of one finding: tumorboard show \(c.id) --finding ID)")
+            out.append("  (details of one finding: tumorboard show \(Self.shellWord(c.id)) --finding ID)")
         }
         if !notes.isEmpty {
             out.append("Notes:")
@@ -96,5 +96,15 @@ public struct CaseSummaryText {
             if let signer = d.signedBy { out.append("  signed by \(signer)") }
         }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// A case id as a shell word to copy: as it is when it is plain, else in single quotes ("'individual 6'").
+    static func shellWord(_ text: String) -> String {
+        let plain =
+            !text.isEmpty
+            && text.unicodeScalars.allSatisfy {
+                $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_.:/@+,=".unicodeScalars.contains($0))
+            }
+        return plain ? text : "'" + text.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
     }
 }

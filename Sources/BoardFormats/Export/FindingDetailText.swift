@@ -56,11 +56,12 @@ public struct FindingDetailText {
         let f = finding
         out.field("Gene", f.gene)
         out.field("HGVS c.", f.hgvsC)
+        // A file that gives only the short form (MAF HGVSp_Short "p.D191G") still shows its protein change.
         out.field(
             "HGVS p.",
-            f.hgvsP.map { p in
+            (f.hgvsP ?? f.hgvsPShort).map { p in
                 [
-                    p, f.hgvsPShort.map { "(\($0))" },
+                    p, f.hgvsP == nil ? nil : f.hgvsPShort.map { "(\($0))" },
                     f.proteinDerivedFrom.map { "derived from \($0), not written as HGVS" },
                 ].compactMap { $0 }.joined(separator: " ")
             })

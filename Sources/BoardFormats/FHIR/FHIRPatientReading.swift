@@ -23,13 +23,20 @@ extension FHIRReader.Builder {
                 typeCode == "MR" ? .mrn : typeCode == "SS" || typeCode == "NI" ? .national : .other
             identifiers.append(PatientIdentifier(kind: kind, system: ident["system"].string, value: value))
         }
+        // R4 AdministrativeGender: male | female | other | unknown; anything else is reported, never read as a sex.
+        let gender = r["gender"].string
         let sex: Sex =
-            switch r["gender"].string {
+            switch gender {
             case "female": .female
             case "male": .male
             case "other": .other
             default: .unknown
             }
+        if let gender, !["female", "male", "other", "unknown"].contains(gender) {
+            account.invalid(
+                "Patient.gender", found: gender, at: r.path + ".gender",
+                expected: "male, female, other or unknown (FHIR AdministrativeGender)")
+        }
         var birth = ClinicalVocabulary.date(r["birthDate"].string)
         if let raw = r["birthDate"].string, birth == nil || !ClinicalVocabulary.isRealDate(raw) {
             // Identifying: the value itself is never written to the report.

@@ -297,7 +297,10 @@ struct VCFRecordParser {
                 values[column], layout, allele: allele, ref: ref, alt: altBytes, indel: base.kind == .indel,
                 precise: base.precise,
                 singleBreakend: base.svType == .singleBreakend || base.svType == .inferredBreakend)
-            guard carries(e, allele: allele, columns: columns, layout: layout) else { continue }
+            // In a jointly called file (several samples, no tumour/normal pair: a trio, a cohort) a sample's no-call
+            // says it has no call at the site, even when only that sample is read (--sample).
+            let joint = columns > 1 || (roles.tumour == nil && roles.normal == nil && samples.count > 1)
+            guard carries(e, allele: allele, jointCall: joint, layout: layout) else { continue }
             var finding = base
             sampleValues(
                 &finding, e, normal: normal, info: info, tumourColumn: column == roles.tumour || roles.tumour == nil,
@@ -355,8 +358,8 @@ struct VCFRecordParser {
     }
 
     /// Whether a sample column carries the allele by its genotype; a column with no call is left out (counted)
-    /// when several columns are read.
-    mutating func carries(_ e: VCFSampleEvidence, allele: Int, columns: Int, layout: VCFSampleEvidence.Layout)
+    /// when the file is jointly called.
+    mutating func carries(_ e: VCFSampleEvidence, allele: Int, jointCall: Bool, layout: VCFSampleEvidence.Layout)
         -> Bool
     {
         if let gt = e.genotype, let carried = VCFSampleEvidence.carried(gt) {
@@ -364,7 +367,7 @@ struct VCFRecordParser {
                 skipped["ALT allele not carried by the sample's genotype (GT)", default: 0] += 1
                 return false
             }
-        } else if columns > 1 && layout.gt >= 0 {
+        } else if jointCall && layout.gt >= 0 {
             skipped["sample without a genotype call (GT ./.) at the record", default: 0] += 1
             return false
         }
