@@ -208,7 +208,8 @@ extension EvidenceEntry {
     public var drugAlternatives: [Set<String>] {
         guard let therapy else { return [] }
         let text = therapy.replacingOccurrences(of: " (combination or alternatives not stated)", with: "")
-        return text.components(separatedBy: ", ").map { alternative in
+        // "A, B" (not stated) and "A, B or C" (CIViC Substitutes) both list alternatives.
+        return text.replacingOccurrences(of: " or ", with: ", ").components(separatedBy: ", ").map { alternative in
             Set(
                 alternative.components(separatedBy: " + ").flatMap { $0.components(separatedBy: " then ") }
                     .map { DrugName.key($0) }.filter { !$0.isEmpty })

@@ -293,12 +293,16 @@ public struct EvidenceEntry: Codable, Sendable, Hashable {
     public var direction: String?
     /// The source's own statement of the evidence, for the finding's detail view.
     public var statement: String?
+    /// Which variants the evidence was about: "somatic" or "germline" (CIViC's variant_origin); nil when unknown,
+    /// combined or not applicable. Gene-level evidence reaches only findings of a compatible origin.
+    public var origin: VariantOrigin?
 
     public init(
         source: String, level: EvidenceLevel, type: String? = nil, significance: String? = nil,
         therapy: String? = nil, disease: String? = nil, oncotreeCode: String? = nil, reference: String? = nil,
-        direction: String? = nil, statement: String? = nil
+        direction: String? = nil, statement: String? = nil, origin: VariantOrigin? = nil
     ) {
+        self.origin = origin
         self.source = source
         self.level = level
         self.type = type

@@ -99,6 +99,9 @@ public struct TrialArm: Codable, Sendable, Hashable, Identifiable {
     public var id: String
     public var name: String
     @Defaulted<[String]> public var drugs: [String]
+    /// The arm's own accrual state (CTML `arm_suspended`). A registry arm has none of its own: whether it takes
+    /// patients is the trial's status, and screens show an arm of a trial that is not recruiting as not open.
+    /// Matching reads eligibility, not recruitment.
     @Defaulted<Defaults.True> public var open: Bool
     public var criteria: Criterion?
     /// The registry's description of the arm (umbrella and basket trials state the arm's own criteria here:

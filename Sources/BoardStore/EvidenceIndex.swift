@@ -122,7 +122,9 @@ struct EvidenceIndex: Sendable {
         var matched: [EvidenceAttachment] = []
         var added = 0
         for e in entries {
-            let byName = finding.gene?.uppercased() == e.gene.uppercased() && EvidenceMatch.matches(e.variant, finding)
+            let byName =
+                finding.gene?.uppercased() == e.gene.uppercased()
+                && EvidenceMatch.matches(e.variant, finding, origin: e.entry.origin)
             let byPlace = place.map { sites[Self.key(e.gene, e.variant)]?.contains($0) ?? false } ?? false
             guard byName || byPlace else { continue }
             matched.append(e)

@@ -34,36 +34,28 @@ enum EvidenceMatch {
         return out.uppercased()
     }
 
-    /// Consequence terms (Sequence Ontology as VEP and SnpEff write them, and MAF Variant_Classification) of a
-    /// change to the protein or to a canonical splice site.
-    static let proteinChanging = [
-        "missense", "nonsense", "stop_gained", "stop_lost", "start_lost", "frameshift", "frame_shift", "inframe",
-        "in_frame", "protein_altering", "splice_acceptor_variant", "splice_donor_variant", "splice_site", "nonstop",
-        "translation_start_site", "initiator_codon", "exon_loss", "transcript_ablation",
-    ]
-
-    /// Whether the finding states a change to the protein: an HGVS p. change other than "=" or "?", or a
-    /// protein-changing consequence. A finding that states neither is not taken to change it.
-    static func changesProtein(_ f: Finding) -> Bool {
-        if let p = f.hgvsP?.trimmingCharacters(in: .whitespaces), !p.isEmpty, !p.contains("="),
-            !["P.?", "P.(?)", "?"].contains(p.uppercased())
-        {
-            return true
-        }
-        let c = (f.consequence ?? "").lowercased()
-        return proteinChanging.contains { c.contains($0) }
-    }
-
-    static func matches(_ variant: String, _ f: Finding) -> Bool {
-        let v = variant.uppercased().trimmingCharacters(in: .whitespaces)
+    /// `origin` is the evidence's variant origin: the gene-wide "MUTATION" reaches only plausibly functional findings
+    /// of a compatible origin (`GeneLevelEvidence`).
+    static func matches(_ variant: String, _ f: Finding, origin: VariantOrigin? = nil) -> Bool {
+        var v = variant.uppercased().trimmingCharacters(in: .whitespaces)
+        // CIViC names a change with its c. notation in parentheses ("S65W (c.194C>G)", "R176fs (c.528del)"): the
+        // protein change names it.
+        if let open = v.range(of: " (C."), v.hasSuffix(")") { v = String(v[..<open.lowerBound]) }
         switch f.kind {
         case .snv, .indel:
             if f.filter != nil { return false }
-            // A gene-level "MUTATION" means a change of the protein: a UTR, intronic, synonymous or splice-region
-            // finding (c.508+8A>G) never takes it by the gene's name alone.
-            if v == "MUTATION" || v == "SOMATIC MUTATION" { return changesProtein(f) }
+            if v == "MUTATION" || v == "SOMATIC MUTATION" {
+                return GeneLevelEvidence.originsAgree(origin, f.origin)
+                    && GeneLevelEvidence.effect(of: f) == .functional
+            }
             if let p = shortProtein(f.hgvsP) {
                 if p == v || p == v.replacingOccurrences(of: "X", with: "*") { return true }
+                // "P968FS" (CIViC's short frameshift name) is any frameshift starting at that residue: "P968LFS*12".
+                if v.hasSuffix("FS"), v.count > 3, p.contains("FS"), p.hasPrefix(String(v.dropLast(2))),
+                    let next = p.dropFirst(v.count - 2).first, !next.isNumber
+                {
+                    return true
+                }
                 // "V600" names the residue: any change there.
                 if v.last?.isNumber == true, v.first?.isLetter == true, p.hasPrefix(v),
                     let next = p.dropFirst(v.count).first, !next.isNumber

@@ -104,7 +104,10 @@ struct CaseIndex: Sendable {
             stageGroup.hasPrefix("IV") || stageGroup.hasPrefix("4")
             || (record.stage?.m ?? "").uppercased().hasPrefix("M1")
             || (Self.stageLevel(stageGroup) == 0 && !record.metastaticSites.isEmpty)
-        stageText = record.stage.map { "stage " + $0.summary } ?? "stage not recorded"
+        // The summary says "stage IIIC" itself when a group is recorded; only bare TNM needs the word.
+        stageText =
+            record.stage.map { $0.summary.contains("stage ") ? $0.summary : "stage " + $0.summary }
+            ?? "stage not recorded"
         deceased = record.patient.vitalStatus == .deceased
         vitalText = deceased ? "deceased" + (record.patient.deceasedOn.map { " on \($0)" } ?? "") : "no death recorded"
         var level = Self.stageLevel(stageGroup)

@@ -68,6 +68,7 @@ final class CompiledTrial: Sendable {
         nodes += reader.read(
             inclusion: parts.commonInclusion, exclusion: parts.commonExclusion, conditions: e.conditions,
             compiler: &compiler)
+        nodes += Self.reviewLeaves(trial, armCriteria: armTrees.values.contains { $0 != nil }, compiler: &compiler)
 
         base = .all(nodes)
         baseProgram = Program(base)
@@ -154,6 +155,33 @@ final class CompiledTrial: Sendable {
             reader.adoptChart(of: partReader)
             return result
         }
+    }
+
+    /// A record with nothing to evaluate never makes a case eligible: at most "possibly eligible", with the reason
+    /// as an unknown criterion the screener settles. Nothing to evaluate is no eligibility section at all: no
+    /// criteria tree, no inclusion or exclusion text, no age or sex limit, and no arm with criteria of its own or
+    /// in its description (a record cut short; the registry's conditions alone are not eligibility). A registry
+    /// record (no curated tree) that lists no arms cannot say which treatment the case would enter, so it needs
+    /// review too; a curated tree (CTML, native) without arms stands on its own.
+    static func reviewLeaves(_ trial: Trial, armCriteria: Bool, compiler: inout CriterionCompiler) -> [Node] {
+        let e = trial.eligibility
+        let blank = { (text: String?) in (text ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        var leaves: [Leaf] = []
+        if e.criteria == nil, blank(e.inclusionText), blank(e.exclusionText), e.minimumAge == nil,
+            e.maximumAge == nil, e.sex == nil || e.sex == .unknown, !armCriteria
+        {
+            leaves.append(
+                compiler.leaf(
+                    "needs review: the trial's record has no eligibility criteria",
+                    .unsupported(missing: "the trial's eligibility criteria (none in the imported record)")))
+        }
+        if e.criteria == nil, trial.arms.isEmpty {
+            leaves.append(
+                compiler.leaf(
+                    "needs review: the trial's record lists no arms",
+                    .unsupported(missing: "the trial's arms (none in the imported record)")))
+        }
+        return leaves.map(Node.leaf)
     }
 
     /// Age, sex, diagnoses (or registry conditions through the crosswalk) and the patient being alive.

@@ -121,9 +121,12 @@ public enum EligibilityText {
             for (i, ch) in chars.enumerated() {
                 let next: Character? = i + 1 < chars.count ? chars[i + 1] : nil
                 let prev: Character? = i > 0 ? chars[i - 1] : nil
+                // A full stop followed by a lower-case word does not end the sentence ("limits. placed on patients",
+                // "etc. and"): splitting there would show half a sentence as a criterion.
+                let following = chars[min(i + 1, chars.count)...].first { !$0.isWhitespace }
                 if (ch == "." && (next == nil || next!.isWhitespace) && !(prev?.isNumber == true && next == nil)
                     && !current.hasSuffix("e.g")
-                    && !current.hasSuffix("i.e")) || ch == ";"
+                    && !current.hasSuffix("i.e") && following?.isLowercase != true) || ch == ";"
                 {
                     result.append(current)
                     current = ""

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BoardFormats
 import BoardModel
 import BoardStore
 import Foundation
@@ -27,7 +28,9 @@ struct CasesCommand: ParsableCommand {
             let ecog = c.ecog.map { "ECOG \($0)" } ?? "ECOG ?"
             print(
                 [
-                    c.id, c.status.rawValue, "\(who) (\(age) \(c.sex.rawValue.prefix(1))\(died))", c.diagnosis, stage,
+                    CaseIdShown.text(
+                        c.id, pseudonym: c.pseudonym, names: [c.patientName], deidentified: pseudonyms.deidentify),
+                    c.status.rawValue, "\(who) (\(age) \(c.sex.rawValue.prefix(1))\(died))", c.diagnosis, stage,
                     ecog, c.topFinding ?? "",
                 ]
                 .joined(separator: "\t"))

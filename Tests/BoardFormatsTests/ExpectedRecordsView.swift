@@ -437,7 +437,9 @@ enum View {
             let mine = entries.compactMap(\.entry.therapy).map {
                 $0.replacingOccurrences(of: " (combination or alternatives not stated)", with: "")
             }
-            .flatMap { $0.components(separatedBy: CharacterSet(charactersIn: "+,")) }
+            .flatMap {
+                $0.replacingOccurrences(of: " or ", with: ",").components(separatedBy: CharacterSet(charactersIn: "+,"))
+            }
             .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }.sorted()
             guard drugs == mine else { return .fail("drugs \(mine), expected \(drugs)") }
             if value["drug_interaction_type"] as? String == "Combination",
@@ -495,7 +497,9 @@ enum View {
                 let therapy = (first.entry.therapy ?? "").replacingOccurrences(
                     of: " (combination or alternatives not stated)", with: ""
                 ).lowercased()
-                if therapy.components(separatedBy: CharacterSet(charactersIn: ",+")).map({
+                if therapy.replacingOccurrences(of: " or ", with: ",").components(
+                    separatedBy: CharacterSet(charactersIn: ",+")
+                ).map({
                     $0.trimmingCharacters(in: .whitespaces)
                 }).filter({ !$0.isEmpty }).sorted() != drugs {
                     return .fail("drugs \(therapy)")

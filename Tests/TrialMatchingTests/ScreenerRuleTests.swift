@@ -163,7 +163,8 @@ import Testing
 @Suite struct PatientStateTests {
     @Test func aDeceasedPatientIsNeverACandidate() {
         let trial = Trial(
-            id: "NCT09999993", title: "Any adult", status: .recruiting, eligibility: Eligibility(minimumAge: 18))
+            id: "NCT09999993", title: "Any adult", status: .recruiting, arms: [TrialArm(id: "A", name: "Arm A")],
+            eligibility: Eligibility(minimumAge: 18))
         let engine = MatchEngine(trials: [trial])
         var record = Fixtures.makeCase()
         #expect(engine.match(record, on: Fixtures.day, selection: .all).first?.status == .eligible)
@@ -180,7 +181,7 @@ import Testing
     @Test func metastasesBesideALowerStageLeaveTheStageOpen() {
         // "Patients with Stage I or IV breast cancer are not eligible." against stage IIIA with metastatic sites recorded.
         let trial = Trial(
-            id: "NCT09999994", title: "Early", status: .recruiting,
+            id: "NCT09999994", title: "Early", status: .recruiting, arms: [TrialArm(id: "A", name: "Arm A")],
             eligibility: Eligibility(
                 diagnoses: ["BREAST"], exclusionText: "* Patients with Stage I or IV breast cancer are not eligible."))
         let engine = MatchEngine(trials: [trial])

@@ -144,7 +144,7 @@ import Testing
         }
         #expect(names.contains("osimertinib"))
         let trial = Trial(
-            id: "NCT09999995", title: "latest", status: .recruiting,
+            id: "NCT09999995", title: "latest", status: .recruiting, arms: [TrialArm(id: "A", name: "Arm A")],
             eligibility: Eligibility(inclusionText: "- Progressing on osimertinib as the most recent prior therapy"))
         let engine = MatchEngine(trials: [trial])
         let after = Fixtures.makeCase(drugs: [["osimertinib"], ["carboplatin", "pemetrexed"]])
@@ -206,7 +206,7 @@ import Testing
     }
 
     static let blast = Trial(
-        id: "NCT01207388", title: "BLAST", status: .completed,
+        id: "NCT01207388", title: "BLAST", status: .completed, arms: [TrialArm(id: "A", name: "Arm A")],
         eligibility: Eligibility(
             minimumAge: 18, conditions: ["B-cell Acute Lymphoblastic Leukemia"],
             inclusionText: """

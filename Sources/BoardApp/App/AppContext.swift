@@ -57,6 +57,13 @@ public final class AppContext {
             life: LifeStatus(patient), sex: patient.sex)
     }
 
+    /// The case id as the screen may show it: in privacy mode, the pseudonym when the id may carry the patient's
+    /// name (`CaseIdShown`).
+    public func caseId(_ id: String, of patient: Patient) -> String {
+        CaseIdShown.text(
+            id, pseudonym: patient.pseudonym, names: CaseIdShown.names(of: patient), deidentified: privacy)
+    }
+
     /// A deceased patient shows the age at death and the word "deceased", never a current age.
     private func patientLabel(name: String, pseudonym: String, initials: String, life: LifeStatus, sex: Sex) -> String {
         let age = life.age(on: today).map(String.init) ?? "?"

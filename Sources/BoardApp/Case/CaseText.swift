@@ -21,7 +21,7 @@ enum CaseText {
         let p = c.patient
         lines.append(
             .init(
-                context.patientLabel(p) + "  ·  \(c.id)  ·  \(c.status.rawValue)",
+                context.patientLabel(p) + "  ·  \(context.caseId(c.id, of: p))  ·  \(c.status.rawValue)",
                 role: context.privacy ? .privacy : .title))
         if context.privacy {
             lines.append(.init("Identifiers hidden (privacy mode)", role: .privacy))

@@ -305,12 +305,17 @@ final class CaseView {
                 ? .selection : (m.status == .eligible ? .met : (m.status == .possiblyEligible ? .unknown : .notMet))
             let mark = m.status == .eligible ? "✓" : (m.status == .possiblyEligible ? "?" : "✗")
             let arm = m.armId.map { " arm \($0)" } ?? ""
+            let lead = "\(mark) \(m.status.label.padding(toLength: 17, withPad: " ", startingAt: 0)) "
+            let id = "\(m.trialId)\(arm)  "
+            // The recruitment status always shows: a long title is cut to the room left beside it (and the
+            // scroll bar's column), never the status.
+            let status = trial.map { "  " + $0.status.label } ?? ""
+            let room = top.width - 1 - displayWidth(of: lead) - displayWidth(of: id) - displayWidth(of: status)
+            let title = TextWidth.truncate(trial?.shortTitle ?? trial?.title ?? "", toWidth: max(1, room))
             return [
-                Span("\(mark) \(m.status.label.padding(toLength: 17, withPad: " ", startingAt: 0)) ", role: role),
-                Span("\(m.trialId)\(arm)  ", role: selected ? .selection : .title),
-                Span(
-                    (trial?.shortTitle ?? trial?.title ?? "") + "  " + (trial?.status.label ?? ""),
-                    role: selected ? .selection : .normal),
+                Span(lead, role: role),
+                Span(id, role: selected ? .selection : .title),
+                Span(title + status, role: selected ? .selection : .normal),
             ]
         }
         guard showWhy, bottom.height > 1, let index = trialList.selectedIndex, index < matches.count else { return }

@@ -1,3 +1,4 @@
+import BoardFormats
 import BoardModel
 import BoardStore
 import Foundation
@@ -103,7 +104,9 @@ public final class HomeScreen: Screen {
                     let c = rows[index]
                     let ready = c.missing.isEmpty ? "ready" : "missing \(c.missing.count)"
                     return [
-                        Span("\(c.id)  ", role: selected ? .selection : .dim),
+                        Span(
+                            "\(CaseIdShown.text(c.id, pseudonym: c.pseudonym, names: [c.patientName], deidentified: context.privacy))  ",
+                            role: selected ? .selection : .dim),
                         Span(
                             context.patientLabel(c),
                             role: selected ? .selection : (context.privacy ? .privacy : .normal)),

@@ -33,8 +33,10 @@ public final class TrialScreen: Screen {
         if let criteria = e.criteria { lines.append(.init("Criteria: " + CriterionText.describe(criteria))) }
         lines.append("")
         for arm in t.arms {
-            lines.append(
-                .init("Arm \(arm.id): \(arm.name)" + (arm.open ? "" : " (closed)"), role: arm.open ? .title : .dim))
+            // An arm is open only while its trial recruits: a registry arm has no status of its own.
+            let open = arm.open && t.status.isOpen
+            let closed = arm.open ? " (trial \(t.status.label))" : " (closed)"
+            lines.append(.init("Arm \(arm.id): \(arm.name)" + (open ? "" : closed), role: open ? .title : .dim))
             if !arm.drugs.isEmpty { lines.append(.init("  Drugs: " + arm.drugs.joined(separator: ", "))) }
             if let criteria = arm.criteria { lines.append(.init("  Criteria: " + CriterionText.describe(criteria))) }
         }

@@ -201,28 +201,37 @@ public enum CIViCReader {
         let type = row("evidence_type")
         let statement = row("evidence_statement")
         let oncotree = disease.flatMap { OncoTree.bundled.code(forName: $0) }
-        // Combination: one therapy given together; Substitutes: each drug on its own (the entry's drug alternatives);
-        // Sequential: in order. Without the column (releases before 2019) the relationship is unknown and said so.
-        let therapy: String?
+        let entry = EvidenceEntry(
+            source: "CIViC", level: EvidenceLevel(scale: .civic, code: levelCode), type: type,
+            significance: significance,
+            therapy: therapyText(drugs, interaction), disease: disease, oncotreeCode: oncotree,
+            reference: reference.isEmpty ? nil : reference,
+            direction: direction, statement: statement, origin: origin(row("variant_origin")))
+        records.append(EvidenceAttachment(gene: gene, variant: variant, entry: entry))
+    }
+
+    /// The drugs as one therapy text, by CIViC's drug/therapy interaction type: Combination, given together
+    /// ("A + B"); Substitutes, any one of them on its own ("A, B or C": alternatives, never a combination);
+    /// Sequential, in order ("A then B"). Without the column (releases before 2019) the relationship is unknown and
+    /// said so.
+    static func therapyText(_ drugs: [String], _ interaction: String?) -> String? {
+        guard let last = drugs.last else { return nil }
+        guard drugs.count > 1 else { return last }
         switch interaction {
-        case "Combination": therapy = drugs.joined(separator: " + ")
-        case "Sequential": therapy = drugs.joined(separator: " then ")
-        case "Substitutes": therapy = drugs.joined(separator: ", ")
-        default:
-            therapy =
-                drugs.isEmpty
-                ? nil
-                : drugs.joined(separator: ", ") + (drugs.count > 1 ? " (combination or alternatives not stated)" : "")
+        case "Combination": return drugs.joined(separator: " + ")
+        case "Sequential": return drugs.joined(separator: " then ")
+        case "Substitutes": return drugs.dropLast().joined(separator: ", ") + " or " + last
+        default: return drugs.joined(separator: ", ") + " (combination or alternatives not stated)"
         }
-        do {
-            let entry = EvidenceEntry(
-                source: "CIViC", level: EvidenceLevel(scale: .civic, code: levelCode), type: type,
-                significance: significance,
-                therapy: therapy, disease: disease, oncotreeCode: oncotree,
-                reference: reference.isEmpty ? nil : reference,
-                direction: direction, statement: statement)
-            records.append(EvidenceAttachment(gene: gene, variant: variant, entry: entry))
-        }
+    }
+
+    /// CIViC's variant_origin ("Somatic", "Rare Germline", "Common Germline"; before 2019 "Somatic Mutation",
+    /// "Germline Mutation", "Germline Polymorphism"); Unknown, Combined and N/A are no single origin (nil).
+    static func origin(_ text: String?) -> VariantOrigin? {
+        let t = (text ?? "").lowercased()
+        if t.contains("somatic") && !t.contains("germline") { return .somatic }
+        if t.contains("germline") && !t.contains("somatic") { return .germline }
+        return nil
     }
 
     /// Where a CIViC variant lies: reference build, chromosome, start, stop and bases (the first coordinate set; a
@@ -294,20 +303,15 @@ public enum CIViCReader {
             parts.append("FDA approved")
         }
         if row("fda_companion_test")?.lowercased() == "true" { parts.append("FDA companion test") }
-        if let acmg = row("acmg_codes") { parts.append("ACMG " + list(acmg).joined(separator: ", ")) }
         if let items = row("evidence_item_ids") { parts.append("evidence EID " + list(items).joined(separator: ", ")) }
+        if let acmg = row("acmg_codes") { parts.append("ACMG " + list(acmg).joined(separator: ", ")) }
         let disease = row("disease")
-        let therapy: String? =
-            drugs.isEmpty
-            ? nil
-            : drugs.joined(separator: interaction == "Combination" ? " + " : ", ")
-                + (interaction == nil && drugs.count > 1 ? " (combination or alternatives not stated)" : "")
         let entry = EvidenceEntry(
             source: "CIViC assertion", level: EvidenceLevel(scale: .amp, code: tier), type: row("assertion_type"),
-            significance: significance, therapy: therapy, disease: disease,
+            significance: significance, therapy: therapyText(drugs, interaction), disease: disease,
             oncotreeCode: disease.flatMap { OncoTree.bundled.code(forName: $0) },
             reference: parts.compactMap { $0 }.joined(separator: "; "),
-            direction: direction, statement: row("assertion_summary"))
+            direction: direction, statement: row("assertion_summary"), origin: origin(row("variant_origin")))
         records.append(EvidenceAttachment(gene: gene, variant: variant, entry: entry))
     }
 }

@@ -104,6 +104,21 @@ enum ClinicalTrialsGovClassicJSON {
             "derivedSection": ["conditionBrowseModule": ["meshes": meshes]],
         ]
         if study["ResultsSection"].exists { out["resultsSection"] = [:] as [String: Any] }
+        // Fields the board does not keep, marked under their v2 names so the account lists them as not used.
+        guard var section = out["protocolSection"] as? [String: Any] else { return out }
+        for (module, from, v2Module, to) in [
+            ("IdentificationModule", "OrgStudyIdInfo", "identificationModule", "orgStudyIdInfo"),
+            ("DesignModule", "EnrollmentInfo", "designModule", "enrollmentInfo"),
+            ("StatusModule", "StartDateStruct", "statusModule", "startDateStruct"),
+            ("StatusModule", "PrimaryCompletionDateStruct", "statusModule", "primaryCompletionDateStruct"),
+            ("StatusModule", "CompletionDateStruct", "statusModule", "completionDateStruct"),
+            ("ConditionsModule", "KeywordList", "conditionsModule", "keywords"),
+        ] where p[module][from].exists {
+            var target = section[v2Module] as? [String: Any] ?? [:]
+            target[to] = [] as [Any]
+            section[v2Module] = target
+        }
+        out["protocolSection"] = section
         return out
     }
 }

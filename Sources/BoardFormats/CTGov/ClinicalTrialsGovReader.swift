@@ -24,6 +24,30 @@ public enum ClinicalTrialsGovReader {
         for study in studies {
             payload.bundle.trials.append(try trial(study, file: file))
         }
+        var account = ImportAccount(file: file, format: "ctgov")
+        account.read(studies.count)
+        for study in studies {
+            let p = study["protocolSection"]
+            let ident = p["identificationModule"]
+            let status = p["statusModule"]
+            let present: [(String, Bool)] = [
+                ("enrollment", p["designModule"]["enrollmentInfo"].exists),
+                ("org study id", ident["orgStudyIdInfo"].exists),
+                // The brief title is kept as the short title when there is no acronym, as the title when there is
+                // no official title.
+                (
+                    "brief title",
+                    ident["briefTitle"].exists && ident["acronym"].exists && ident["officialTitle"].exists
+                ),
+                ("start date", status["startDateStruct"].exists),
+                ("primary completion date", status["primaryCompletionDateStruct"].exists),
+                ("completion date", status["completionDateStruct"].exists),
+                ("keywords", p["conditionsModule"]["keywords"].exists),
+                ("has results", study["hasResults"].exists || study["resultsSection"].exists),
+            ]
+            TrialText.account(present, into: &account)
+        }
+        payload.accounts = [account]
         let name = URL(fileURLWithPath: file).lastPathComponent
         let unread = studies.filter { $0["resultsSection"].exists }.count
         if unread > 0 {
@@ -40,6 +64,7 @@ public enum ClinicalTrialsGovReader {
                 file: file, location: p.path,
                 message: "missing protocolSection; expected a ClinicalTrials.gov API v2 study")
         }
+        try checkShape(p, file: file)
         let ident = p["identificationModule"]
         let nct = try ident["nctId"].requireString(file, expected: "identificationModule.nctId")
         guard Trial.isValidNCTId(nct) else {
@@ -98,8 +123,49 @@ public enum ClinicalTrialsGovReader {
     }
 }
 
+extension ClinicalTrialsGovReader {
+    /// The modules the board reads, and the lists inside them, must have the registry's types (the API v2 schema:
+    /// modules are objects, arm groups, interventions, conditions, locations and phases are arrays, the criteria a
+    /// string). A damaged record is refused with the path of the first wrong value, rather than stored with its arms
+    /// or eligibility silently empty.
+    static func checkShape(_ p: JSONNode, file: String) throws {
+        guard p.object != nil else {
+            throw ImportError(file: file, location: p.path, message: "expected protocolSection as an object")
+        }
+        let modules = [
+            "identificationModule", "statusModule", "designModule", "armsInterventionsModule", "eligibilityModule",
+            "conditionsModule", "contactsLocationsModule", "sponsorCollaboratorsModule",
+        ]
+        for name in modules where p[name].exists && p[name].object == nil {
+            throw ImportError(file: file, location: p[name].path, message: "expected \(name) as an object")
+        }
+        let lists = [
+            ("armsInterventionsModule", "armGroups"), ("armsInterventionsModule", "interventions"),
+            ("conditionsModule", "conditions"), ("contactsLocationsModule", "locations"), ("designModule", "phases"),
+        ]
+        for (module, name) in lists where p[module][name].exists && !(p[module][name].value is [Any]) {
+            throw ImportError(file: file, location: p[module][name].path, message: "expected \(name) as a list")
+        }
+        for node in p["armsInterventionsModule"]["armGroups"].array
+            + p["armsInterventionsModule"]["interventions"].array
+        where node.object == nil {
+            throw ImportError(file: file, location: node.path, message: "expected an object")
+        }
+        let criteria = p["eligibilityModule"]["eligibilityCriteria"]
+        if criteria.exists && !(criteria.value is String) {
+            throw ImportError(file: file, location: criteria.path, message: "expected eligibilityCriteria as text")
+        }
+    }
+}
+
 /// Spellings shared by the ClinicalTrials.gov JSON and XML readers, so that both give the same trial.
 enum TrialText {
+    /// Registry fields the trial model has no place for (enrollment, the sponsor's own id, dates, keywords, whether
+    /// results were posted), counted by name as not used, so the import account says what was left out.
+    static func account(_ present: [(String, Bool)], into account: inout ImportAccount) {
+        for (field, there) in present where there { account.unused(field) }
+    }
+
     /// "PHASE3" / "Phase 3" → "Phase 3"; "EARLY_PHASE1" → "Early Phase 1".
     static func phase(_ raw: String) -> String {
         switch raw.uppercased().replacingOccurrences(of: " ", with: "") {

@@ -66,6 +66,24 @@ public enum ClinicalTrialsGovXMLReader {
         var typed = trial
         typed.studyType = root.text("study_type").map(TrialText.studyType)
         var payload = ImportPayload(bundle: BoardBundle(trials: [typed]))
+        var account = ImportAccount(file: file, format: "ctgov-xml")
+        account.read()
+        TrialText.account(
+            [
+                ("enrollment", root.child("enrollment") != nil),
+                ("org study id", root.child("id_info")?.child("org_study_id") != nil),
+                (
+                    "brief title",
+                    root.child("brief_title") != nil && root.child("acronym") != nil
+                        && root.child("official_title") != nil
+                ),
+                ("start date", root.child("start_date") != nil),
+                ("primary completion date", root.child("primary_completion_date") != nil),
+                ("completion date", root.child("completion_date") != nil),
+                ("keywords", root.child("keyword") != nil),
+                ("has results", root.child("clinical_results") != nil),
+            ], into: &account)
+        payload.accounts = [account]
         if root.child("clinical_results") != nil {
             payload.skipped.append(
                 "\(URL(fileURLWithPath: file).lastPathComponent): results section: not used by the board")
@@ -105,6 +123,15 @@ final class XMLElementTree {
             let reason = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "not well-formed"
             throw ImportError(
                 file: file, location: "line \(line), column \(column)", message: "not valid XML (\(reason))")
+        }
+        // A record cut short (a truncated download) can end without the parser reporting it: every element still
+        // open at the end of the data means the record is incomplete, and storing it would wipe what it left out.
+        if let open = builder.stack.last {
+            let path = builder.stack.map { "<\($0.name)>" }.joined(separator: "/")
+            let line = data.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            throw ImportError(
+                file: file, location: "line \(line) (end of file), in \(path)",
+                message: "the record ends before </\(open.name)>: truncated or not well-formed XML")
         }
         return builder.root!
     }

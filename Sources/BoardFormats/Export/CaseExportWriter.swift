@@ -56,7 +56,7 @@ public struct CaseExportWriter {
     /// The title, the de-identification notice, and the case as presented.
     func presentation(into doc: inout ExportDocument, minutes: MinutesWriter, say: (String) -> String) {
         let c = record
-        doc.add(.title("Tumour board summary: case \(c.id)"))
+        doc.add(.title("Tumour board summary: case \(CaseIdShown.text(c, deidentified: deidentify))"))
         if deidentify {
             doc.add(
                 .text(

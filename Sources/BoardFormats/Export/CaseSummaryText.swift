@@ -26,7 +26,8 @@ public struct CaseSummaryText {
         var out: [String] = []
         let who = deidentify ? p.pseudonym : "\(p.name.display) (\(p.mrn ?? "no MRN"))"
         let age = LifeStatus(p).phrase(on: today, hideDates: deidentify, say: say)
-        out.append("\(c.id)  \(who), \(age), \(p.sex.rawValue)  [\(c.status.rawValue)]")
+        let id = CaseIdShown.text(c, deidentified: deidentify)
+        out.append("\(id)  \(who), \(age), \(p.sex.rawValue)  [\(c.status.rawValue)]")
         if !deidentify, let birth = p.birthDate { out.append("Born:        \(birth)") }
         out.append("Diagnosis:   \(say(c.diagnosis.text))" + (c.diagnosis.oncotreeCode.map { " [\($0)]" } ?? ""))
         if let histology = c.diagnosis.histology { out.append("Histology:   \(say(histology))") }
@@ -68,7 +69,7 @@ public struct CaseSummaryText {
                     "  \(f.id)  \(f.label)\(vaf)\(origin)" + evidence + (f.classification.map { "  \($0.label)" } ?? "")
                         + (f.filterMark.map { "  (\($0))" } ?? ""))
             }
-            out.append("  (details of one finding: tumorboard show \(Self.shellWord(c.id)) --finding ID)")
+            if id == c.id { out.append("  (details of one finding: tumorboard show \(Self.shellWord(c.id)) --finding ID)") }
         }
         if !notes.isEmpty {
             out.append("Notes:")

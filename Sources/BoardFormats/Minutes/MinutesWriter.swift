@@ -160,7 +160,8 @@ public struct MinutesWriter {
         _ doc: inout ExportDocument, _ item: AgendaItem, _ c: Case, decision: Decision?, clock: ExportClock
     ) {
         let say = scrubber(for: c.patient)
-        doc.add(.item("\(item.position). \(c.id) · \(patientLine(c.patient, on: clock.localDate(meeting.startsAt)))"))
+        let id = CaseIdShown.text(c, deidentified: deidentify)
+        doc.add(.item("\(item.position). \(id) · \(patientLine(c.patient, on: clock.localDate(meeting.startsAt)))"))
         caseFacts(&doc, item, c, say)
         earlierDecisions(&doc, c, clock, say)
         findings(&doc, c, decision: decision)

@@ -1,0 +1,39 @@
+import BoardModel
+import BoardStore
+import Foundation
+import TUIKit
+import Testing
+
+@testable import BoardApp
+
+/// The Trials tab always shows a trial's recruitment status: a long title is cut to the room beside it, so recruiting
+/// and not recruiting trials can be told apart at 80 and at 120 columns.
+@MainActor
+@Suite("Trials tab shows the status beside long titles")
+struct TrialsTabStatusTests {
+    @Test(arguments: [80, 120])
+    func statusShowsBesideALongTitle(width: Int) throws {
+        let store = try SampleBoard.store()
+        let title =
+            "A Phase Ib/II, Open-Label, Multicenter, Randomized Umbrella Study Evaluating the Efficacy and Safety of "
+            + "Multiple Immunotherapy-Based Treatment Combinations in Patients With Metastatic Triple-Negative Breast Cancer"
+        let trial = Trial(
+            id: "NCT09999999", title: title, status: .activeNotRecruiting,
+            arms: [TrialArm(id: "A", name: "A", drugs: ["X"])])
+        _ = try store.importBundle(BoardBundle(trials: [trial]), now: SampleBoard.now)
+        try store.saveMatches(
+            caseId: "C-0009",
+            [
+                TrialMatch(
+                    caseId: "C-0009", trialId: trial.id, armId: "A", outcomes: [], status: .possiblyEligible,
+                    score: 999, computedAt: SampleBoard.now, dataFingerprint: "-")
+            ])
+        let (app, _) = try SampleBoard.app(width: width, height: 24, store: store)
+        app.run(.openCase("C-0009"))
+        app.handle(.char("3"))
+        let row = try #require(
+            app.frame().textDump().split(separator: "\n").first { $0.contains("NCT09999999") })
+        #expect(row.contains("active not recruiting"), "\(row)")
+        #expect(row.contains("…"), "the title is cut, not the status: \(row)")
+    }
+}
