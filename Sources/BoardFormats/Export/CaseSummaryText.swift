@@ -69,7 +69,9 @@ public struct CaseSummaryText {
                     "  \(f.id)  \(f.label)\(vaf)\(origin)" + evidence + (f.classification.map { "  \($0.label)" } ?? "")
                         + (f.filterMark.map { "  (\($0))" } ?? ""))
             }
-            if id == c.id { out.append("  (details of one finding: tumorboard show \(Self.shellWord(c.id)) --finding ID)") }
+            if id == c.id {
+                out.append("  (details of one finding: tumorboard show \(Self.shellWord(c.id)) --finding ID)")
+            }
         }
         if !notes.isEmpty {
             out.append("Notes:")
