@@ -123,7 +123,7 @@ enum FindingList {
             reversed = true
         }
         let rows = try Row.fetchAll(
-            db.cachedStatement(sql: sql), arguments: StatementArguments(arguments.map { $0?.databaseValue })
+            db.cachedStatement(sql: sql), arguments: StatementArguments(arguments)
         ).map { row in
             FindingListRow(
                 key: FindingListKey(
