@@ -68,7 +68,7 @@ final class CompiledTrial: Sendable {
         nodes += reader.read(
             inclusion: parts.commonInclusion, exclusion: parts.commonExclusion, conditions: e.conditions,
             compiler: &compiler)
-        nodes += Self.reviewLeaves(trial, armCriteria: armTrees.values.contains { $0 != nil }, compiler: &compiler)
+        nodes += Self.reviewLeaves(trial, armCriteria: !armTrees.isEmpty, compiler: &compiler)
 
         base = .all(nodes)
         baseProgram = Program(base)
