@@ -194,11 +194,10 @@ enum FindingList {
     /// A big case's findings for the case screen: the matching summary, the findings with evidence (a decision's
     /// evidence against a drug), and the findings notes and recommendations name; in the case's order.
     static func summary(_ db: Database, caseId: String, naming ids: Set<String>) throws -> [Finding] {
-        var found: [String: (position: Int, finding: Finding)] = [:]
+        var others: [(position: Int, finding: Finding)] = []
         func add(_ rows: [Row]) throws {
-            for row in rows { found[row["id"]] = (row["position"], try row.finding()) }
+            others += try rows.map { (position: $0["position"], finding: try $0.finding()) }
         }
-        var summary = try matchingFindings(db, caseId: caseId)
         try add(
             Row.fetchAll(
                 db.cachedStatement(
@@ -206,7 +205,8 @@ enum FindingList {
                         SELECT id, kind, gene, report_id, body, position FROM finding
                         WHERE case_id = ? AND filtered IN (0, 1) AND best_rank < 99
                         """), arguments: [caseId]))
-        for id in ids where found[id] == nil {
+        let withEvidence = Set(others.map(\.finding.id))
+        for id in ids where !withEvidence.contains(id) {
             try add(
                 Row.fetchAll(
                     db.cachedStatement(
@@ -215,11 +215,15 @@ enum FindingList {
                     ),
                     arguments: [caseId, id]))
         }
-        // The summary first, in the case's order; what else the record names after it (none of it is read by matching
-        // but a witness, which comes first by id among them).
+        return combine(summary: try matchingFindings(db, caseId: caseId), others: others)
+    }
+
+    /// The summary first, in the case's order; what else the record names after it, by position (none of it is read
+    /// by matching but a witness, which comes first by id among them). Both backends' `summary` end here.
+    static func combine(summary: [Finding], others: [(position: Int, finding: Finding)]) -> [Finding] {
         let inSummary = Set(summary.map(\.id))
-        let others = found.values.filter { !inSummary.contains($0.finding.id) }
-        summary += others.sorted { ($0.position, $0.finding.id) < ($1.position, $1.finding.id) }.map(\.finding)
-        return summary
+        var seen = inSummary
+        let rest = others.filter { seen.insert($0.finding.id).inserted }
+        return summary + rest.sorted { ($0.position, $0.finding.id) < ($1.position, $1.finding.id) }.map(\.finding)
     }
 }

@@ -63,7 +63,7 @@ final class FindingWriter {
         /// Findings the case had before this import: with none, rows are inserted without looking first.
         var before: Int
         var position: Int
-        var created = 0, updated = 0, unchanged = 0
+        var tally = LabFindingTally()
         /// While the case had no findings before and every row written is new and without evidence, the search
         /// terms are simply the first distinct labels of PASS rows, gathered here instead of by a query.
         var plain: Bool
@@ -150,10 +150,10 @@ final class FindingWriter {
             }
             switch found {
             case .same:
-                state.unchanged += 1
+                state.tally.unchanged += 1
             case .differs:
                 try step(upd, row, position: nil)
-                state.updated += 1
+                state.tally.updated += 1
                 state.plain = false
                 links += row.links
             case .absent:
@@ -165,7 +165,7 @@ final class FindingWriter {
     }
 
     private func created(_ row: Prepared, _ state: inout CaseState) {
-        state.created += 1
+        state.tally.created += 1
         links += row.links
         if row.rank != 99 { state.plain = false }
         if state.plain && row.pass && state.labels.count < SearchIndex.findingLabelLimit
@@ -213,21 +213,11 @@ final class FindingWriter {
 
     /// Counts, case refreshes and the "no case for these samples" outcome, once every chunk is written.
     func finish(summary: inout ImportSummary) throws {
-        try account.requireSomeCase()
-        account.report(into: &summary)
-        var counts = summary.counts["finding", default: ImportSummary.Counts()]
-        for caseId in touched {
-            guard let state = cases[caseId] else { continue }
-            counts.created += state.created
-            counts.updated += state.updated
-            counts.unchanged += state.unchanged
-            let changed = state.created + state.updated > 0
-            try refresh(state, findingsChanged: changed)
-            summary.note(
-                "case", account.casesCreated.contains(caseId) ? .created : changed ? .updated : .unchanged, id: caseId)
-        }
-        summary.counts["finding"] = counts
-        if links > 0 { summary.counts["evidence link", default: ImportSummary.Counts()].created += links }
+        try account.finish(
+            touched: touched, tally: { cases[$0]?.tally }, links: links, into: &summary,
+            refresh: { caseId, changed in
+                if let state = cases[caseId] { try refresh(state, findingsChanged: changed) }
+            })
     }
 
     private func caseFor(_ chunk: Chunk) throws -> String? {
@@ -283,7 +273,7 @@ final class FindingWriter {
         let oldBody = try String.fetchOne(
             db.cachedStatement(sql: "SELECT body FROM \"case\" WHERE id = ?"), arguments: [record.id])
         guard findingsChanged || oldBody != body else { return }
-        let count = state.before + state.created
+        let count = state.before + state.tally.created
         // A plain case has no finding with evidence, hence no top finding.
         let top = state.plain ? nil : try BoardStore.topFinding(db, caseId: record.id)
         var missing = record.missingData

@@ -47,6 +47,31 @@ struct LabFindingAccount {
         }
     }
 
+    /// Ends a lab import the same way on both backends: refuses it when no sample found a case, reports the samples
+    /// left out and the cases made, refreshes each touched case once (`refresh(caseId, findingsChanged)`, the
+    /// backend's SQL) and counts findings, cases and evidence links into the summary.
+    func finish(
+        touched: [String], tally: (String) -> LabFindingTally?, links: Int, into summary: inout ImportSummary,
+        refresh: (String, Bool) throws -> Void
+    ) throws {
+        try requireSomeCase()
+        report(into: &summary)
+        var counts = summary.counts["finding", default: ImportSummary.Counts()]
+        var links = links
+        for caseId in touched {
+            guard let t = tally(caseId) else { continue }
+            counts.created += t.created
+            counts.updated += t.updated
+            counts.unchanged += t.unchanged
+            links += t.links
+            try refresh(caseId, t.changed)
+            summary.note(
+                "case", casesCreated.contains(caseId) ? .created : t.changed ? .updated : .unchanged, id: caseId)
+        }
+        summary.counts["finding"] = counts
+        if links > 0 { summary.counts["evidence link", default: ImportSummary.Counts()].created += links }
+    }
+
     /// The samples left without a case, and the cases made, in the import's report.
     func report(into summary: inout ImportSummary) {
         for u in unmatchedSamples {
@@ -135,4 +160,12 @@ enum LabFindingRun {
             summary.add(outcome, of: stream)
         }
     }
+}
+
+/// One case's rows in a lab import: created, updated, left unchanged, and evidence links added with them.
+struct LabFindingTally {
+    var created = 0, updated = 0, unchanged = 0, links = 0
+
+    /// The case's findings changed (a row created or updated).
+    var changed: Bool { created + updated > 0 }
 }

@@ -53,33 +53,16 @@ struct RecordWriter {
             record.patient.id = owner
         }
         let oldCase = try (existing?["body"] as String?).map { try Codec.decode(Case.self, from: $0) }
-        record = CaseMerge.keepingUnstated(record, over: oldCase)
-        // An imported record (it has provenance) speaks for its own reports only.
-        let ownReports = Set(record.reports.map(\.id) + record.findings.compactMap(\.reportId))
-        func otherReport(_ id: String?) -> Bool {
-            record.provenance != nil && id.map { !ownReports.contains($0) } == true
-        }
         let stored = try storedFindings(caseId: record.id)
-        let ownIds = Set(record.findings.map(\.id))
-        let kept = stored.filter {
-            !ownIds.contains($0.id) && (FindingBatch.isLabFileReport($0.reportId) || otherReport($0.reportId))
-        }
-        let keptIds = Set(kept.map(\.id))
-        let storedOwn = stored.filter { !keptIds.contains($0.id) }
-        var shell = record
-        shell.findings = []
-        if !kept.isEmpty, let oldReports = oldCase?.reports {
-            // The lab files' (and other sources') reports stay beside the findings they describe.
-            let keptReports = Set(kept.compactMap(\.reportId))
-            shell.reports += oldReports.filter {
-                keptReports.contains($0.id) && !record.reports.map(\.id).contains($0.id)
-            }
-        }
-        let body = try Codec.encode(shell)
+        let rewrite = try RecordRewrite(record, over: oldCase, stored: stored)
+        record = rewrite.record
+        let kept = rewrite.kept
+        let storedOwn = rewrite.storedOwn
+        let newFindings = rewrite.newFindings
+        let body = try Codec.encode(rewrite.shell)
         let patientBody = try Codec.encode(record.patient)
-        let newFindings = try record.findings.map { try StoredFinding($0) }
         let caseChanged = existing?["body"] as String? != body
-        let findingsChanged = storedOwn.map(\.content) != newFindings.map(\.content)
+        let findingsChanged = rewrite.findingsChanged
 
         // Name, initials, birth date and sex are kept as columns too, so lists never decode patient JSON.
         try db.cachedStatement(
@@ -97,12 +80,6 @@ struct RecordWriter {
             for _ in record.findings { summary.note("finding", .unchanged) }
             return .unchanged
         }
-        let ranked =
-            record.findings.map { (rank: $0.evidenceRank, label: $0.label) }
-            + kept.map { (rank: $0.rank, label: $0.label) }
-        let top = ranked.filter { $0.rank < 99 }.min { $0.rank < $1.rank }?.label
-        var missing = record.missingData
-        if !kept.isEmpty { missing.removeAll { $0 == .molecularReport } }
         try db.cachedStatement(
             sql: """
                 INSERT INTO "case"(id, patient_id, status, oncotree_code, diagnosis, stage_group, ecog, missing, finding_count, top_finding, body, updated_at)
@@ -114,7 +91,7 @@ struct RecordWriter {
         ).execute(arguments: [
             record.id, record.patient.id, record.status.rawValue, record.diagnosis.oncotreeCode,
             record.diagnosis.text, record.stage?.group, record.performance?.ecog,
-            missing.map(\.rawValue).joined(separator: ","), record.findings.count + kept.count, top,
+            rewrite.missing.map(\.rawValue).joined(separator: ","), rewrite.findingCount, rewrite.topFinding,
             body, now.timeIntervalSince1970,
         ])
         let oldStatus: String? = existing?["status"]
@@ -135,7 +112,7 @@ struct RecordWriter {
                 ])
             }
             // The record's findings come first; the kept lab-file rows move after them.
-            if let first = kept.map(\.position).min(), first < record.findings.count {
+            if rewrite.keptMustMove {
                 try db.cachedStatement(sql: "UPDATE finding SET position = position + ? WHERE case_id = ?").execute(
                     arguments: [record.findings.count, record.id])
             }

@@ -36,6 +36,18 @@ struct StoredFinding {
         body = row["body"]
     }
 
+    /// A row read from PostgreSQL (the same columns).
+    init(row: PGRow) {
+        id = row.text("id")
+        kind = row.text("kind")
+        gene = row["gene"]
+        label = row.text("label")
+        rank = row.int("best_rank") ?? 0
+        reportId = row["report_id"]
+        position = row.int("position") ?? 0
+        body = row.text("body")
+    }
+
     /// Everything that tells one version of the finding from another (the position aside).
     var content: [String?] { [id, kind, gene, reportId, body] }
 }

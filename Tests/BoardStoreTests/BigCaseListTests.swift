@@ -5,8 +5,8 @@ import Testing
 @testable import BoardStore
 
 /// A big case (a whole exome attached) is read by page in the Molecular tab's order and counted from the store
-/// (schema v10). These tests hold the pages, the counts and the summary to what the whole list says, through a lab
-/// file import, a whole-record rewrite and a deletion.
+/// (SQLite schema v10, PostgreSQL schema 4). These tests hold the pages, the counts and the summary to what the whole
+/// list says, through a lab file import, a whole-record rewrite and a deletion, on both backends.
 @Suite struct BigCaseListTests {
     static let kindsByFilter: [[FindingKind]?] = [
         nil, [.snv, .indel], [.copyNumber], [.fusion, .structural], [.biomarker],
@@ -44,19 +44,26 @@ import Testing
         }
     }
 
-    static func store(_ findings: [Finding], extraCase: Case? = nil) throws -> BoardStore {
-        let store = try BoardStore.inMemory(user: "tester")
+    static func store(_ findings: [Finding], extraCase: Case? = nil, on backend: Backend = .sqlite) throws
+        -> any Backend.Store
+    {
         var bundle = Fixtures.bundle
         if let extraCase { bundle.cases.append(extraCase) }
-        try store.importBundle(bundle, now: Fixtures.now)
+        let store = try backend.makeBoard(bundle).store
+        try attach(findings, to: extraCase?.id ?? "C-1", in: store)
+        return store
+    }
+
+    /// A lab file's findings attached to a case (the same report each time: a re-import of the file).
+    static func attach(_ findings: [Finding], to caseId: String, in store: any Backend.Store) throws {
         try store.importRecords(
-            BoardBundle(),
+            BoardBundle(), partialCases: [], caseAdditions: [],
             findingBatches: [
                 FindingBatch(
-                    caseId: extraCase?.id ?? "C-1", sample: nil,
-                    report: MolecularReport(id: "vcf:big.vcf:T", assay: "VCF"), findings: findings)
-            ], now: Fixtures.now)
-        return store
+                    caseId: caseId, sample: nil, report: MolecularReport(id: "vcf:big.vcf:T", assay: "VCF"),
+                    findings: findings)
+            ], findingStreams: [], evidence: [], evidenceLoci: [], skipped: [], dryRun: false, now: Fixtures.now,
+            progress: nil)
     }
 
     /// The whole list's ids in the Molecular tab's order, for one kind filter.
@@ -65,7 +72,7 @@ import Testing
     }
 
     /// Reads the list page by page forward from the top, backward from the end, and by offsets.
-    func check(_ store: BoardStore, _ when: Comment, caseId: String = "C-1") throws {
+    func check(_ store: any Backend.Store, _ when: Comment, caseId: String = "C-1") throws {
         let all = try #require(try store.caseRecord(id: caseId, on: LocalDate(Fixtures.now), findings: .all)).record
             .findings
         let record = try #require(try store.caseRecord(id: caseId, on: LocalDate(Fixtures.now), findings: .summary))
@@ -117,26 +124,66 @@ import Testing
         }
     }
 
-    @Test func pagesAndCountsFollowTheWholeListThroughChanges() throws {
-        let store = try Self.store(Self.findings())
+    @Test(arguments: Backend.available)
+    func pagesAndCountsFollowTheWholeListThroughChanges(backend: Backend) throws {
+        let store = try Self.store(Self.findings(), on: backend)
         try check(store, "after the lab file")
         // The same file again with some rows changed (filter lifted, kind changed, evidence added) and more rows.
         var changed = Self.findings(2_700)
         for i in stride(from: 0, to: changed.count, by: 10) { changed[i].filter = nil }
         for i in stride(from: 1, to: changed.count, by: 37) where changed[i].kind == .snv { changed[i].kind = .indel }
-        try store.importRecords(
-            BoardBundle(),
-            findingBatches: [
-                FindingBatch(
-                    caseId: "C-1", sample: nil, report: MolecularReport(id: "vcf:big.vcf:T", assay: "VCF"),
-                    findings: changed)
-            ], now: Fixtures.now)
+        try Self.attach(changed, to: "C-1", in: store)
         try check(store, "after the file changed")
         // A whole-record rewrite of the case keeps the lab rows and replaces its own.
         var record = Fixtures.cases[0]
         record.findings.append(Finding(id: "C-1-F3", kind: .snv, gene: "KRAS", hgvsP: "p.G12C", filter: "LowQual"))
-        try store.importBundle(BoardBundle(cases: [record]), now: Fixtures.now)
+        try store.importBundle(BoardBundle(cases: [record]), dryRun: false, now: Fixtures.now, progress: nil)
         try check(store, "after the record changed")
+        let all = try #require(try store.caseRecord(id: "C-1", on: LocalDate(Fixtures.now), findings: .all)).record
+        #expect(all.findings.count == 2_700 + record.findings.count, "the lab rows stay beside the record's own")
+        #expect(Array(all.findings.prefix(record.findings.count)) == record.findings, "the record's findings first")
+        #expect(try store.headline(caseId: "C-1")?.findingCount == all.findings.count)
+    }
+
+    /// Both backends list and count a big case the same way: the same pages, the same counts, the same summary.
+    @Test(.enabled(if: PostgresTestServer.runs, PostgresTestServer.skipReason))
+    func bothBackendsGiveTheSamePagesAndSummary() throws {
+        let findings = Self.findings()
+        let sqlite = try Self.store(findings, on: .sqlite)
+        let postgres = try Self.store(findings, on: .postgresql)
+        let day = LocalDate(Fixtures.now)
+        let a = try #require(try sqlite.caseRecord(id: "C-1", on: day, findings: .summary))
+        let b = try #require(try postgres.caseRecord(id: "C-1", on: day, findings: .summary))
+        #expect(a.findingsPartial && b.findingsPartial)
+        #expect(a.record.findings == b.record.findings)
+        #expect(Set(a.findingCounts.entries) == Set(b.findingCounts.entries))
+        for kinds in Self.kindsByFilter {
+            for anchor in [FindingListAnchor.offset(0), .offset(1_000), .fromEnd(0), .fromEnd(17)] {
+                let x = try sqlite.findingPage(caseId: "C-1", kinds: kinds, from: anchor, limit: 50)
+                let y = try postgres.findingPage(caseId: "C-1", kinds: kinds, from: anchor, limit: 50)
+                #expect(x.map(\.key) == y.map(\.key) && x.map(\.finding) == y.map(\.finding))
+            }
+        }
+        #expect(try sqlite.casesForMatching().map(\.findings) == postgres.casesForMatching().map(\.findings))
+        #expect(try sqlite.casesForMatching(ids: ["C-1"]) == postgres.casesForMatching(ids: ["C-1"]))
+        #expect(try sqlite.finding(caseId: "C-1", id: "C-1/F13") == postgres.finding(caseId: "C-1", id: "C-1/F13"))
+    }
+
+    /// Deleting a case's findings on PostgreSQL leaves no count behind (the statement-level triggers).
+    @Test(.enabled(if: PostgresTestServer.runs, PostgresTestServer.skipReason))
+    func deletedFindingsLeaveNoCountsOnPostgres() throws {
+        let store = try #require(try Self.store(Self.findings(300), on: .postgresql) as? PostgresBoardStore)
+        #expect(try store.connection.query("SELECT sum(n) FROM finding_count WHERE case_id = 'C-1'").first?[0] == "302")
+        try store.connection.query("DELETE FROM finding WHERE case_id = 'C-1' AND position % 2 = 0")
+        let left = try store.connection.query(
+            "SELECT kind, filtered, n FROM finding_count WHERE case_id = 'C-1' ORDER BY 1, 2"
+        ).map { [$0["kind"], $0["filtered"], $0["n"]] }
+        let want = try store.connection.query(
+            "SELECT kind, filtered, count(*) FROM finding WHERE case_id = 'C-1' GROUP BY 1, 2 ORDER BY 1, 2"
+        ).map { [$0[0], $0[1], $0[2]] }
+        #expect(left == want)
+        try store.connection.query("DELETE FROM finding WHERE case_id = 'C-1'")
+        #expect(try store.connection.query("SELECT count(*) FROM finding_count WHERE case_id = 'C-1'").first?[0] == "0")
     }
 
     @Test func aCaseWithoutAGeneAnywhereKeepsItsProfileWitnessAndDeletedFindingsLeaveNoCounts() throws {
@@ -148,7 +195,7 @@ import Testing
         let bare = Case(
             id: "C-9", patient: Fixtures.patient(9, given: "Ada", family: "Ng"),
             diagnosis: Diagnosis(oncotreeCode: "LUAD", text: "Lung adenocarcinoma"))
-        let store = try Self.store(findings, extraCase: bare)
+        let store = try #require(try Self.store(findings, extraCase: bare) as? BoardStore)
         let day = LocalDate(Fixtures.now)
         let record = try #require(try store.caseRecord(id: "C-9", on: day, findings: .summary))
         #expect(record.findingsPartial)

@@ -26,6 +26,58 @@ struct BothBackendsImportTests {
             evidence: [], evidenceLoci: [], skipped: [], dryRun: dryRun, now: Fixtures.now, progress: nil)
     }
 
+    /// A case's record imported again without a diagnosis, stage or performance status (a FHIR Patient file on
+    /// its own) keeps the stored ones; a record that states them replaces them (`RecordRewrite`, both backends).
+    @Test(arguments: Backend.available)
+    func aRecordThatStatesNoDiagnosisKeepsTheStoredOne(backend: Backend) throws {
+        let (s, _) = try backend.makeBoard()
+        func save(_ record: Case) throws {
+            try s.importBundle(BoardBundle(cases: [record]), dryRun: false, now: Fixtures.now, progress: nil)
+        }
+        var full = Fixtures.cases[0]
+        full.provenance = Provenance(file: "condition.json", recordId: "c", format: "fhir")
+        full.diagnosis = Diagnosis(oncotreeCode: "IDC", text: "Infiltrating duct carcinoma of breast")
+        full.stage = Stage(group: "IIIC")
+        full.performance = PerformanceStatus(ecog: 1)
+        try save(full)
+        var patientOnly = full
+        patientOnly.provenance = Provenance(file: "patient.json", recordId: "p", format: "fhir")
+        patientOnly.diagnosis = Diagnosis(text: "(no cancer diagnosis in the file)")
+        patientOnly.stage = nil
+        patientOnly.performance = nil
+        try save(patientOnly)
+        let day = LocalDate(Fixtures.now)
+        let kept = try #require(try s.caseRecord(id: full.id, on: day)?.record)
+        #expect(kept.diagnosis.oncotreeCode == "IDC" && kept.stage?.group == "IIIC" && kept.performance?.ecog == 1)
+        #expect(try s.headline(caseId: full.id)?.oncotreeCode == "IDC")
+        var restaged = full
+        restaged.stage = Stage(group: "IV")
+        try save(restaged)
+        #expect(try s.caseRecord(id: full.id, on: day)?.record.stage?.group == "IV")
+    }
+
+    /// A record imported again replaces its own findings but keeps what a lab file attached, after its own, with the
+    /// lab file's report (both backends).
+    @Test(arguments: Backend.available)
+    func aRecordImportedAgainKeepsTheLabFilesFindings(backend: Backend) throws {
+        let (store, _) = try backend.makeBoard(Fixtures.bundle)
+        _ = try Self.importing(store, [Self.batch(caseId: "C-1", FindingImportTests.rows)])
+        var record = Fixtures.cases[0]
+        record.provenance = Provenance(file: "bundle.json", recordId: "b", format: "fhir")
+        record.findings.removeLast()
+        record.findings.append(Finding(id: "C-1-F9", kind: .snv, gene: "KRAS", hgvsP: "p.G12C"))
+        try store.importBundle(BoardBundle(cases: [record]), dryRun: false, now: Fixtures.now, progress: nil)
+        let stored = try #require(try store.caseRecord(id: "C-1", on: LocalDate(Fixtures.now))).record
+        #expect(stored.findings.map(\.id).prefix(2) == ["C-1-F1", "C-1-F9"])
+        #expect(stored.findings.count == 52 && !stored.findings.contains { $0.id == "C-1-F2" })
+        #expect(stored.reports.contains { $0.id == "vcf:t.vcf:TUMOR" })
+        #expect(try store.headline(caseId: "C-1")?.findingCount == 52)
+        for gene in ["KRAS", "BRAF"] {
+            #expect(
+                try store.search(gene, limit: 10).contains { $0.kind == "findings" && $0.caseId == "C-1" }, "\(gene)")
+        }
+    }
+
     @Test(arguments: Backend.available)
     func labFindingsAttachOnceAndAnotherSpecimensCopyIsItsOwn(backend: Backend) throws {
         let (store, _) = try backend.makeBoard(Fixtures.bundle)

@@ -303,30 +303,6 @@ struct FindingImportTests {
         }
     }
 
-    /// A case's record imported again without a diagnosis, stage or performance status (a FHIR Patient file on
-    /// its own) keeps the stored ones; a record that states them replaces them.
-    @Test func aRecordThatStatesNoDiagnosisKeepsTheStoredOne() throws {
-        let s = try store()
-        var full = Fixtures.cases[0]
-        full.provenance = Provenance(file: "condition.json", recordId: "c", format: "fhir")
-        full.diagnosis = Diagnosis(oncotreeCode: "IDC", text: "Infiltrating duct carcinoma of breast")
-        full.stage = Stage(group: "IIIC")
-        full.performance = PerformanceStatus(ecog: 1)
-        try s.importBundle(BoardBundle(cases: [full]), now: Fixtures.now)
-        var patientOnly = full
-        patientOnly.provenance = Provenance(file: "patient.json", recordId: "p", format: "fhir")
-        patientOnly.diagnosis = Diagnosis(text: "(no cancer diagnosis in the file)")
-        patientOnly.stage = nil
-        patientOnly.performance = nil
-        try s.importBundle(BoardBundle(cases: [patientOnly]), now: Fixtures.now)
-        let kept = try #require(try s.caseRecord(id: full.id)?.record)
-        #expect(kept.diagnosis.oncotreeCode == "IDC" && kept.stage?.group == "IIIC" && kept.performance?.ecog == 1)
-        var restaged = full
-        restaged.stage = Stage(group: "IV")
-        try s.importBundle(BoardBundle(cases: [restaged]), now: Fixtures.now)
-        #expect(try s.caseRecord(id: full.id)?.record.stage?.group == "IV")
-    }
-
     @Test func barcodeFieldsFollowTheGDCSpecification() {
         let aliquot = SampleBarcode("TCGA-A1-A0SB-01A-11D-A142-09")
         #expect(aliquot?.participant == "TCGA-A1-A0SB" && aliquot?.sample == "TCGA-A1-A0SB-01")

@@ -28,15 +28,18 @@ extension PostgresBoardStore: CaseStore {
             }
             record.patient.id = owner
         }
-        var shell = record
-        shell.findings = []
-        let body = try Codec.encode(shell)
-        let newFindings = try record.findings.enumerated().map { try StoredFinding($1, position: $0) }
+        let oldCase = try existing.map { try Codec.decode(Case.self, from: $0.text("body")) }
         let stored = try connection.query(
-            "SELECT id, kind, gene, report_id, body FROM finding WHERE case_id = $1 ORDER BY position", [record.id]
-        ).map { [$0["id"], $0["kind"], $0["gene"], $0["report_id"], $0["body"]] }
+            """
+            SELECT id, kind, gene, label, best_rank, report_id, position, body FROM finding WHERE case_id = $1
+            ORDER BY position
+            """, [record.id]
+        ).map(StoredFinding.init(row:))
+        let rewrite = try RecordRewrite(record, over: oldCase, stored: stored)
+        record = rewrite.record
+        let body = try Codec.encode(rewrite.shell)
         let caseChanged = existing?["body"] != body
-        let findingsChanged = stored != newFindings.map(\.content)
+        let findingsChanged = rewrite.findingsChanged
         try connection.query(
             """
             INSERT INTO patient(id, pseudonym, display_name, initials, birth_date, sex, body) VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -49,7 +52,6 @@ extension PostgresBoardStore: CaseStore {
                 record.patient.birthDate?.description, record.patient.sex.rawValue, try Codec.encode(record.patient),
             ])
         if !caseChanged && !findingsChanged { return .unchanged }
-        let top = record.findings.filter { $0.evidenceRank < 99 }.min { $0.evidenceRank < $1.evidenceRank }?.label
         try connection.query(
             """
             INSERT INTO "case"(id, patient_id, status, oncotree_code, diagnosis, stage_group, ecog, missing, finding_count,
@@ -63,8 +65,9 @@ extension PostgresBoardStore: CaseStore {
             [
                 record.id, record.patient.id, record.status.rawValue, record.diagnosis.oncotreeCode,
                 record.diagnosis.text, record.stage?.group, record.performance?.ecog.map(String.init),
-                record.missingData.map(\.rawValue).joined(separator: ","), String(record.findings.count), top, body,
-                PGValue.time(now),
+                rewrite.missing.map(\.rawValue).joined(separator: ","), String(rewrite.findingCount),
+                rewrite.topFinding,
+                body, PGValue.time(now),
             ])
         let oldStatus = existing?["status"]
         if oldStatus != record.status.rawValue {
@@ -76,24 +79,44 @@ extension PostgresBoardStore: CaseStore {
             try appendAudit(action: "case.update", entity: "case", entityId: record.id, caseId: record.id, at: now)
         }
         if findingsChanged {
-            try connection.query("DELETE FROM finding WHERE case_id = $1", [record.id])
+            for row in rewrite.storedOwn {
+                try connection.query("DELETE FROM finding WHERE case_id = $1 AND id = $2", [record.id, row.id])
+            }
+            // The record's findings come first; the kept lab-file rows move after them.
+            if rewrite.keptMustMove {
+                try connection.query(
+                    "UPDATE finding SET position = position + $2 WHERE case_id = $1",
+                    [record.id, String(record.findings.count)])
+            }
             try connection.copy(
-                "COPY finding(case_id, id, position, kind, gene, label, best_rank, report_id, body) FROM STDIN",
-                rows: newFindings.map {
+                "COPY finding(case_id, id, position, kind, gene, label, best_rank, report_id, body, filtered) FROM STDIN",
+                rows: zip(rewrite.newFindings, record.findings).map { row, finding in
                     [
-                        record.id, $0.id, String($0.position), $0.kind, $0.gene, $0.label, String($0.rank), $0.reportId,
-                        $0.body,
+                        record.id, row.id, String(row.position), row.kind, row.gene, row.label, String(row.rank),
+                        row.reportId, row.body, finding.isFiltered ? "1" : "0",
                     ]
                 })
             if existing != nil {
                 try appendAudit(
                     action: "case.findings", entity: "case", entityId: record.id, caseId: record.id,
-                    before: "\(stored.count) findings", after: "\(newFindings.count) findings", at: now)
+                    before: "\(stored.count) findings", after: "\(rewrite.findingCount) findings", at: now)
             }
         }
         try putSearch(.caseDetails(record))
-        try putSearch(.findings(record))
+        try putSearch(.findings(record, labFileTerms: rewrite.kept.isEmpty ? [] : try labFileLabels(caseId: record.id)))
         return existing == nil ? .created : .updated
+    }
+
+    /// Search terms of the lab-file findings a record's rewrite kept: distinct labels of PASS rows, best evidence
+    /// first, then in file order (SQLite's `SearchIndex.findingLabels(labFilesOnly:)`).
+    private func labFileLabels(caseId: String) throws -> [String] {
+        try connection.query(
+            """
+            SELECT label FROM finding WHERE case_id = $1 AND strpos(body, '"filter":') = 0
+              AND substr(report_id, 1, 4) IN ('vcf:', 'maf:')
+            GROUP BY label ORDER BY min(best_rank), min(position), label COLLATE "C" LIMIT $2
+            """, [caseId, String(SearchIndex.findingLabelLimit)]
+        ).map { $0.text("label") }
     }
 
     public func setCaseStatus(caseId: String, to status: CaseStatus, now: Date) throws {
@@ -140,26 +163,49 @@ extension PostgresBoardStore: CaseStore {
     }
 
     /// The case with its findings, or nil.
-    func loadCase(_ id: String) throws -> Case? {
+    /// A case with all its findings (`findings: false`: without them, for the caller to read what it needs).
+    func loadCase(_ id: String, findings: Bool = true) throws -> Case? {
         guard let body = try connection.query("SELECT body FROM \"case\" WHERE id = $1", [id]).first?["body"] else {
             return nil
         }
         var record = try Codec.decode(Case.self, from: body)
+        guard findings else { return record }
         record.findings = try connection.query(
             "SELECT id, kind, gene, report_id, body FROM finding WHERE case_id = $1 ORDER BY position", [id]
-        ).map {
-            try FindingJSON.decode(
-                id: $0.text("id"), kind: $0.text("kind"), gene: $0["gene"], reportId: $0["report_id"],
-                body: $0.text("body"))
-        }
+        ).map(PostgresFindingList.finding)
         return record
     }
 
+    /// One page of a case's findings in the Molecular tab's order (`kinds` nil: every kind).
+    public func findingPage(caseId: String, kinds: [FindingKind]?, from anchor: FindingListAnchor, limit: Int) throws
+        -> [FindingListRow]
+    {
+        try run { try PostgresFindingList.page(connection, caseId: caseId, kinds: kinds, from: anchor, limit: limit) }
+    }
+
+    /// One finding of a case, by id.
+    public func finding(caseId: String, id: String) throws -> Finding? {
+        try run {
+            try connection.query(
+                "SELECT id, kind, gene, report_id, body FROM finding WHERE case_id = $1 AND id = $2", [caseId, id]
+            ).first.map(PostgresFindingList.finding)
+        }
+    }
+
     public func caseRecord(id: String, on day: LocalDate) throws -> CaseRecord? {
+        try caseRecord(id: id, on: day, findings: .all)
+    }
+
+    /// One case for the case screen: with `.summary`, a case of more than `FindingList.wholeCaseLimit` findings holds
+    /// only its matching summary and the findings its notes, decisions and evidence name (`findingsPartial`), as on
+    /// SQLite; the Molecular tab reads the rest by page (`findingPage`). The counts come from `finding_count`.
+    public func caseRecord(id: String, on day: LocalDate, findings load: CaseFindings) throws -> CaseRecord? {
         try run {
             try connection.transaction {
                 try connection.execute(script: "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-                guard let record = try loadCase(id) else { return nil }
+                let findingCounts = try PostgresFindingList.counts(connection, caseId: id)
+                let partial = load == .summary && findingCounts.total > FindingList.wholeCaseLimit
+                guard var record = try loadCase(id, findings: !partial) else { return nil }
                 let matches = try connection.query(
                     "SELECT body FROM trial_match WHERE case_id = $1 ORDER BY score DESC, trial_id", [id]
                 ).map { try Codec.decode(TrialMatch.self, from: $0.text("body")) }
@@ -189,10 +235,17 @@ extension PostgresBoardStore: CaseStore {
                     WHERE a.case_id = $1 ORDER BY m.starts_at
                     """, [id]
                 ).map(Self.meetingSummary)
+                if partial {
+                    let named = Set(
+                        notes.compactMap(\.target.findingId)
+                            + decisions.flatMap { $0.recommendations.flatMap(\.findingIds) })
+                    record.findings = try PostgresFindingList.summary(connection, caseId: id, naming: named)
+                }
                 let (current, stale) = StaleMatchWalk.split(matches, of: record, trials: trials, on: day)
                 return CaseRecord(
                     record: record, matches: current, trials: trials, notes: notes, decisions: decisions,
-                    history: history, meetings: meetings, staleMatches: stale)
+                    history: history, meetings: meetings, staleMatches: stale, findingCounts: findingCounts,
+                    findingsPartial: partial)
             }
         }
     }

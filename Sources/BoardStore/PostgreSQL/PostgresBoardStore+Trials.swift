@@ -80,26 +80,30 @@ extension PostgresBoardStore: TrialStore {
         }
     }
 
+    /// These cases with the findings matching reads (their summaries), in the order given (unknown ids left out).
     public func casesForMatching(ids: [String]) throws -> [Case] {
-        try run { try ids.compactMap { try loadCase($0) } }
+        try run {
+            try ids.compactMap { id in
+                guard var record = try loadCase(id, findings: false) else { return nil }
+                record.findings = try PostgresFindingList.matchingFindings(connection, caseId: id)
+                return record
+            }
+        }
     }
 
+    /// Every case with the findings matching reads (its summary, `matchingSummary()`), in id order, from one
+    /// snapshot: what matching all cases reads.
     public func casesForMatching() throws -> [Case] {
         try run {
             try connection.transaction {
                 try connection.execute(script: "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-                var findings: [String: [Finding]] = [:]
-                for row in try connection.query(
-                    "SELECT case_id, id, kind, gene, report_id, body FROM finding ORDER BY case_id, position")
-                {
-                    findings[row.text("case_id"), default: []].append(
-                        try FindingJSON.decode(
-                            id: row.text("id"), kind: row.text("kind"), gene: row["gene"], reportId: row["report_id"],
-                            body: row.text("body")))
+                let records = try connection.query("SELECT body FROM \"case\" ORDER BY id COLLATE \"C\"").map {
+                    try Codec.decode(Case.self, from: $0.text("body"))
                 }
-                return try connection.query("SELECT body FROM \"case\" ORDER BY id COLLATE \"C\"").map {
-                    var record = try Codec.decode(Case.self, from: $0.text("body"))
-                    record.findings = findings[record.id] ?? []
+                var findings = try PostgresFindingList.matchingFindings(connection, caseIds: records.map(\.id))
+                return records.map { record in
+                    var record = record
+                    record.findings = findings.removeValue(forKey: record.id) ?? []
                     return record
                 }
             }

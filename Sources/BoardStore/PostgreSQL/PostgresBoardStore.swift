@@ -88,6 +88,7 @@ public final class PostgresBoardStore: Sendable {
                                     """)
                         }
                         try connection.execute(script: migration.sql)
+                        try migration.then?(connection)
                         try connection.query(
                             "INSERT INTO tumorboard_schema(version, name) VALUES ($1, $2)",
                             [String(migration.version), migration.name])

@@ -1,24 +1,33 @@
 import BoardModel
+import Crypto
 import Foundation
 
 /// Writes lab-file findings into their cases inside a PostgreSQL import's transaction, with the rules of the SQLite
 /// FindingWriter: a row's id is "<case>/<key>" ("@<specimen>" added for the same variant in another specimen of the
 /// case), a row already stored with the same content is left, one with other content is updated, a new one is
-/// appended after the case's last. Rows are kept per case in memory and sent at the end with COPY (new rows straight
-/// into `finding`, changed rows into a temporary table and applied with one UPDATE), then each touched case is
-/// refreshed once: counters, top finding, reports, search document, one audit event.
+/// appended after the case's last. Rows stream out with COPY every `flushRows` rows (new rows straight into
+/// `finding`, changed rows into a temporary table applied with one UPDATE), so a whole exome is never held until the
+/// end; per case only each row's id, report and a SHA-256 of its content are kept, to tell new, changed and
+/// unchanged rows apart. At the end each touched case is refreshed once: counters, top finding, reports, search
+/// document, one audit event.
 final class PostgresFindingWriter {
+    /// What the writer remembers of a row the case holds (stored, or written by this import).
+    private struct StoredRow {
+        var reportId: String?
+        var content: SHA256Digest
+    }
+
     private struct CaseState {
         var record: Case
         /// Findings the case had before this import.
         var before: Int
         var position: Int
-        /// id → kind, gene, report id, body of every row the case holds (stored, or written by this import).
-        var rows: [String: [String?]]
-        var inserts: [[String?]] = []
-        var updates: [[String?]] = []
-        var created = 0, updated = 0, unchanged = 0, links = 0
+        var rows: [String: StoredRow]
+        var tally = LabFindingTally()
     }
+
+    /// Rows sent per COPY.
+    static let flushRows = 5_000
 
     private let store: PostgresBoardStore
     private let now: Date
@@ -26,6 +35,11 @@ final class PostgresFindingWriter {
     private var touched: [String] = []
     private var caseOfSample: [String: String?] = [:]
     private var account = LabFindingAccount()
+    /// Rows not sent yet, and where each case/id sits among them (a row written twice by one import is sent once).
+    private var inserts: [[String?]] = []
+    private var updates: [[String?]] = []
+    private var pendingInsert: [String: Int] = [:]
+    private var pendingUpdate: [String: Int] = [:]
 
     init(store: PostgresBoardStore, now: Date) {
         self.store = store
@@ -33,6 +47,17 @@ final class PostgresFindingWriter {
     }
 
     private var connection: PGConnection { store.connection }
+
+    /// The digest of what tells one version of a row from another (kind, gene, report, body).
+    private static func content(kind: String, gene: String?, reportId: String?, body: String) -> SHA256Digest {
+        var hash = SHA256()
+        for part in [kind, gene ?? "\u{1}", reportId ?? "\u{1}"] {
+            hash.update(data: Data(part.utf8))
+            hash.update(data: [0])
+        }
+        hash.update(data: Data(body.utf8))
+        return hash.finalize()
+    }
 
     func write(_ chunk: FindingWriter.Chunk) throws {
         guard let caseId = try caseFor(chunk) else {
@@ -52,32 +77,43 @@ final class PostgresFindingWriter {
         let specimen = chunk.report.specimen?.id
         for row in chunk.findings {
             let body = String(decoding: row.body, as: UTF8.self)
-            let content: [String?] = [row.kind, row.gene, reportId, body]
+            let content = Self.content(kind: row.kind, gene: row.gene, reportId: reportId, body: body)
             var id = caseId + "/" + row.key
-            if let stored = state.rows[id], stored != content, let specimen,
-                Self.specimen(of: stored[2], in: state.record).map({ $0 != specimen }) == true
+            if let stored = state.rows[id], stored.content != content, let specimen,
+                Self.specimen(of: stored.reportId, in: state.record).map({ $0 != specimen }) == true
             {
                 // The same variant in another specimen of this case (a metastasis, a relapse): a finding of its own.
                 id += "@" + specimen
             }
-            let values: [String?] = [caseId, id, "0", row.kind, row.gene, row.label, String(row.rank), reportId, body]
+            let values: [String?] = [
+                caseId, id, "0", row.kind, row.gene, row.label, String(row.rank), reportId, body,
+                row.filtered ? "1" : "0",
+            ]
+            let key = caseId + "\t" + id
             switch state.rows[id] {
-            case .some(let stored) where stored == content:
-                state.unchanged += 1
+            case .some(let stored) where stored.content == content:
+                state.tally.unchanged += 1
             case .some:
-                state.updates.append(values)
-                state.updated += 1
-                state.links += row.links
+                if let i = pendingInsert[key] {
+                    inserts[i] = values.with(position: inserts[i][2])
+                } else if let i = pendingUpdate[key] {
+                    updates[i] = values
+                } else {
+                    pendingUpdate[key] = updates.count
+                    updates.append(values)
+                }
+                state.tally.updated += 1
+                state.tally.links += row.links
             case .none:
                 state.position += 1
-                var insert = values
-                insert[2] = String(state.position)
-                state.inserts.append(insert)
-                state.created += 1
-                state.links += row.links
+                pendingInsert[key] = inserts.count
+                inserts.append(values.with(position: String(state.position)))
+                state.tally.created += 1
+                state.tally.links += row.links
             }
-            state.rows[id] = content
+            state.rows[id] = StoredRow(reportId: reportId, content: content)
         }
+        if inserts.count + updates.count >= Self.flushRows { try flush() }
     }
 
     /// The specimen a report describes, from the case's reports.
@@ -86,46 +122,40 @@ final class PostgresFindingWriter {
         return record.reports.first { $0.id == reportId }?.specimen?.id
     }
 
-    /// Sends the rows, refreshes every touched case and accounts for the import, once every chunk is written.
+    /// Sends what is left, refreshes every touched case and accounts for the import, once every chunk is written.
     func finish(summary: inout ImportSummary) throws {
-        try account.requireSomeCase()
-        account.report(into: &summary)
-        var counts = summary.counts["finding", default: ImportSummary.Counts()]
-        var links = 0
-        for caseId in touched {
-            guard let state = cases[caseId] else { continue }
-            counts.created += state.created
-            counts.updated += state.updated
-            counts.unchanged += state.unchanged
-            links += state.links
-            let changed = state.created + state.updated > 0
-            try send(state)
-            try refresh(state, findingsChanged: changed)
-            summary.note(
-                "case", account.casesCreated.contains(caseId) ? .created : changed ? .updated : .unchanged, id: caseId)
-        }
-        summary.counts["finding"] = counts
-        if links > 0 { summary.counts["evidence link", default: ImportSummary.Counts()].created += links }
+        try flush()
+        try account.finish(
+            touched: touched, tally: { cases[$0]?.tally }, links: 0, into: &summary,
+            refresh: { caseId, changed in
+                if let state = cases[caseId] { try refresh(state, findingsChanged: changed) }
+            })
     }
 
-    private func send(_ state: CaseState) throws {
-        let columns = "case_id, id, position, kind, gene, label, best_rank, report_id, body"
-        if !state.inserts.isEmpty {
-            try connection.copy("COPY finding(\(columns)) FROM STDIN", rows: state.inserts)
+    /// Sends the rows written so far: new rows by COPY, changed rows by COPY into a temporary table and one UPDATE.
+    private func flush() throws {
+        let columns = "case_id, id, position, kind, gene, label, best_rank, report_id, body, filtered"
+        if !inserts.isEmpty {
+            try connection.copy("COPY finding(\(columns)) FROM STDIN", rows: inserts)
         }
-        guard !state.updates.isEmpty else { return }
-        try connection.execute(
-            script: """
-                CREATE TEMPORARY TABLE IF NOT EXISTS finding_change (LIKE finding) ON COMMIT DELETE ROWS;
-                TRUNCATE finding_change
+        if !updates.isEmpty {
+            try connection.execute(
+                script: """
+                    CREATE TEMPORARY TABLE IF NOT EXISTS finding_change (LIKE finding) ON COMMIT DELETE ROWS;
+                    TRUNCATE finding_change
+                    """)
+            try connection.copy("COPY finding_change(\(columns)) FROM STDIN", rows: updates)
+            try connection.query(
+                """
+                UPDATE finding f SET kind = c.kind, gene = c.gene, label = c.label, best_rank = c.best_rank,
+                  report_id = c.report_id, body = c.body, filtered = c.filtered
+                FROM finding_change c WHERE f.case_id = c.case_id AND f.id = c.id
                 """)
-        try connection.copy("COPY finding_change(\(columns)) FROM STDIN", rows: state.updates)
-        try connection.query(
-            """
-            UPDATE finding f SET kind = c.kind, gene = c.gene, label = c.label, best_rank = c.best_rank,
-              report_id = c.report_id, body = c.body
-            FROM finding_change c WHERE f.case_id = c.case_id AND f.id = c.id
-            """)
+        }
+        inserts.removeAll(keepingCapacity: true)
+        updates.removeAll(keepingCapacity: true)
+        pendingInsert.removeAll(keepingCapacity: true)
+        pendingUpdate.removeAll(keepingCapacity: true)
     }
 
     private func caseFor(_ chunk: FindingWriter.Chunk) throws -> String? {
@@ -151,12 +181,15 @@ final class PostgresFindingWriter {
     private func load(_ caseId: String) throws -> CaseState? {
         guard let body = try connection.query("SELECT body FROM \"case\" WHERE id = $1 FOR UPDATE", [caseId]).first?[0]
         else { return nil }
-        var rows: [String: [String?]] = [:]
+        var rows: [String: StoredRow] = [:]
         var last = -1
         for row in try connection.query(
             "SELECT id, kind, gene, report_id, body, position FROM finding WHERE case_id = $1", [caseId])
         {
-            rows[row.text("id")] = [row["kind"], row["gene"], row["report_id"], row["body"]]
+            rows[row.text("id")] = StoredRow(
+                reportId: row["report_id"],
+                content: Self.content(
+                    kind: row.text("kind"), gene: row["gene"], reportId: row["report_id"], body: row.text("body")))
             last = max(last, row.int("position") ?? -1)
         }
         touched.append(caseId)
@@ -171,7 +204,7 @@ final class PostgresFindingWriter {
         let body = try Codec.encode(record)
         let oldBody = try connection.query("SELECT body FROM \"case\" WHERE id = $1", [record.id]).first?[0]
         guard findingsChanged || oldBody != body else { return }
-        let count = state.before + state.created
+        let count = state.before + state.tally.created
         let top = try connection.query(
             """
             SELECT label FROM finding WHERE case_id = $1 AND best_rank < 99 ORDER BY best_rank, position LIMIT 1
@@ -200,5 +233,14 @@ final class PostgresFindingWriter {
             SearchDocument(
                 kind: "findings", ref: record.id, caseId: record.id, label: record.diagnosis.text,
                 title: record.diagnosis.text, body: SearchIndex.terms(labels).joined(separator: " · ")))
+    }
+}
+
+extension Array where Element == String? {
+    /// A finding row's values with another position (the third column).
+    fileprivate func with(position: String?) -> [String?] {
+        var row = self
+        row[2] = position
+        return row
     }
 }

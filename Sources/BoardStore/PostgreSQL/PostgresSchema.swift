@@ -7,10 +7,12 @@ import Foundation
 /// and on the audit trail only SELECT and INSERT. The audit trail is append-only by a trigger as well, and each event
 /// must name the connection's own authenticated role (`session_user`), so nobody writes as somebody else.
 enum PostgresSchema {
-    struct Migration {
+    struct Migration: Sendable {
         var version: Int
         var name: String
         var sql: String
+        /// Work the SQL cannot do, run in the migration's transaction after it (a column read from the bodies).
+        var then: (@Sendable (PGConnection) throws -> Void)? = nil
     }
 
     /// The application role the migrations grant to, if the database has it (created by whoever sets up the board).
@@ -21,6 +23,9 @@ enum PostgresSchema {
         Migration(version: 2, name: "search with unaccent", sql: v2),
         Migration(
             version: 3, name: "outcomes in recorded order, partner boards' precedents", sql: outcomesAndPrecedents),
+        Migration(
+            version: 4, name: "findings by page in the Molecular tab's order, counts, matching summary", sql: bigCase,
+            then: PostgresFindingList.backfillFiltered),
     ]
 
     static var latest: Int { migrations.map(\.version).max() ?? 0 }
@@ -254,6 +259,62 @@ enum PostgresSchema {
         CREATE INDEX external_alteration_gene ON external_alteration(gene);
         """ + grant("SELECT, INSERT, UPDATE, DELETE", on: "external_precedent, external_alteration")
         + grant("USAGE", on: "ALL SEQUENCES IN SCHEMA public")
+
+    /// Big cases (SQLite's v10): the Molecular tab reads a case's findings by page in its order (`finding_list`: passing
+    /// calls first, then strongest evidence, then the case's order, then id in byte order as SQLite's BINARY), matching
+    /// reads the summary from the partial index `finding_matching` (`FindingList.readByMatching`), and the counts per
+    /// case, kind and filter state are kept in `finding_count`. The counts are kept by statement-level triggers over
+    /// transition tables, so a COPY of 100,000 rows updates each count once instead of once per row.
+    private static let bigCase =
+        """
+        ALTER TABLE finding ADD COLUMN filtered integer NOT NULL DEFAULT 0;
+        CREATE INDEX finding_list ON finding(case_id, filtered, best_rank, position, id COLLATE "C");
+        CREATE INDEX finding_matching ON finding(case_id, position) WHERE \(PostgresFindingList.readByMatching);
+        CREATE TABLE finding_count(
+            case_id text NOT NULL, kind text NOT NULL, filtered integer NOT NULL, n bigint NOT NULL,
+            PRIMARY KEY(case_id, kind, filtered));
+        INSERT INTO finding_count(case_id, kind, filtered, n)
+            SELECT case_id, kind, filtered, count(*) FROM finding GROUP BY case_id, kind, filtered;
+        CREATE FUNCTION tumorboard_findings_added() RETURNS trigger LANGUAGE plpgsql AS $fn$
+        BEGIN
+          INSERT INTO finding_count(case_id, kind, filtered, n)
+            SELECT case_id, kind, filtered, count(*) FROM added GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+            ON CONFLICT(case_id, kind, filtered) DO UPDATE SET n = finding_count.n + excluded.n;
+          RETURN NULL;
+        END $fn$;
+        CREATE FUNCTION tumorboard_findings_removed() RETURNS trigger LANGUAGE plpgsql AS $fn$
+        BEGIN
+          WITH gone AS (SELECT case_id, kind, filtered, count(*) AS n FROM removed GROUP BY 1, 2, 3)
+          UPDATE finding_count c SET n = c.n - gone.n FROM gone
+            WHERE c.case_id = gone.case_id AND c.kind = gone.kind AND c.filtered = gone.filtered;
+          DELETE FROM finding_count c USING (SELECT DISTINCT case_id FROM removed) r
+            WHERE c.case_id = r.case_id AND c.n <= 0;
+          RETURN NULL;
+        END $fn$;
+        CREATE FUNCTION tumorboard_findings_recounted() RETURNS trigger LANGUAGE plpgsql AS $fn$
+        BEGIN
+          WITH moved AS (
+            SELECT o.case_id, o.kind AS old_kind, o.filtered AS old_filtered, a.kind, a.filtered
+            FROM removed o JOIN added a ON a.case_id = o.case_id AND a.id = o.id
+            WHERE a.kind IS DISTINCT FROM o.kind OR a.filtered IS DISTINCT FROM o.filtered),
+          delta AS (
+            SELECT case_id, old_kind AS kind, old_filtered AS filtered, -1 AS n FROM moved
+            UNION ALL SELECT case_id, kind, filtered, 1 FROM moved)
+          INSERT INTO finding_count(case_id, kind, filtered, n)
+            SELECT case_id, kind, filtered, sum(n) FROM delta GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+            ON CONFLICT(case_id, kind, filtered) DO UPDATE SET n = finding_count.n + excluded.n;
+          IF FOUND THEN
+            DELETE FROM finding_count WHERE n <= 0 AND case_id IN (SELECT DISTINCT case_id FROM added);
+          END IF;
+          RETURN NULL;
+        END $fn$;
+        CREATE TRIGGER finding_counted AFTER INSERT ON finding REFERENCING NEW TABLE AS added
+            FOR EACH STATEMENT EXECUTE FUNCTION tumorboard_findings_added();
+        CREATE TRIGGER finding_uncounted AFTER DELETE ON finding REFERENCING OLD TABLE AS removed
+            FOR EACH STATEMENT EXECUTE FUNCTION tumorboard_findings_removed();
+        CREATE TRIGGER finding_recounted AFTER UPDATE ON finding REFERENCING OLD TABLE AS removed NEW TABLE AS added
+            FOR EACH STATEMENT EXECUTE FUNCTION tumorboard_findings_recounted();
+        """ + grant("SELECT, INSERT, UPDATE, DELETE", on: "finding_count")
 
     /// The tables of migration 1 the application changes freely (everything but the audit trail and identity).
     private static let dataTablesV1 =

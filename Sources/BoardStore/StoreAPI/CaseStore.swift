@@ -9,6 +9,12 @@ public protocol CaseStore: Sendable {
     func setCaseStatus(caseId: String, to status: CaseStatus, now: Date) throws
     @discardableResult func editCase(id: String, field: CaseField, to typed: String, now: Date) throws -> Case
     func caseRecord(id: String, on day: LocalDate) throws -> CaseRecord?
+    /// A big case (more than `FindingList.wholeCaseLimit` findings) with `.summary` holds only its summary.
+    func caseRecord(id: String, on day: LocalDate, findings: CaseFindings) throws -> CaseRecord?
+    /// One page of a case's findings in the Molecular tab's order (`kinds` nil: every kind).
+    func findingPage(caseId: String, kinds: [FindingKind]?, from anchor: FindingListAnchor, limit: Int) throws
+        -> [FindingListRow]
+    func finding(caseId: String, id: String) throws -> Finding?
     func cases(meetingId: String?, limit: Int, offset: Int) throws -> [CaseHeadline]
     func headline(caseId: String) throws -> CaseHeadline?
     func backlog(limit: Int, offset: Int) throws -> [CaseHeadline]

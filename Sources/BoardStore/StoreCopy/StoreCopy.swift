@@ -192,6 +192,8 @@ public enum StoreCopy {
                     try requireEmpty(side, shownAs: store.path)
                     try connection.execute(script: "DELETE FROM store_identity")
                     let digest = try transfer(from: from, to: side, progress: progress)
+                    // Derived from each finding's body, as schema 4 does (the counts follow by trigger).
+                    try PostgresFindingList.backfillFiltered(connection)
                     for table in guarded { try connection.execute(script: "ALTER TABLE \(table) ENABLE TRIGGER USER") }
                     return digest
                 }
