@@ -26,7 +26,7 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try global.openStore()
+        let store = try global.openStore(as: (any StoreSession & ImportStore).self)
         let generator = SyntheticBoard(seed: seed, findingsPerCase: findings)
         let progress = ProgressBar(label: "generating", total: cases + trials)
         let chunk = 500
@@ -40,13 +40,14 @@ struct GenerateCommand: ParsableCommand {
             try store.importBundle(
                 BoardBundle(
                     boards: start == 0 ? [board] : [], cases: made, decisions: decided.map(\.decision),
-                    outcomes: decided.flatMap(\.outcomes)))
+                    outcomes: decided.flatMap(\.outcomes)), dryRun: false, now: Date(), progress: nil)
             done += end - start
             progress.update(done)
             start = end
         }
         if trials > 0 {
-            try store.importBundle(BoardBundle(trials: (0..<trials).map(generator.makeTrial)))
+            try store.importBundle(
+                BoardBundle(trials: (0..<trials).map(generator.makeTrial)), dryRun: false, now: Date(), progress: nil)
         }
         // One upcoming meeting with twelve cases, so the screens have an agenda to show.
         if cases > 0 {
@@ -58,7 +59,8 @@ struct GenerateCommand: ParsableCommand {
                         caseId: String(format: "G-%06d", $0 * max(1, cases / 12) + 1), position: $0 + 1,
                         plannedMinutes: 8)
                 })
-            try store.importBundle(BoardBundle(boards: [board], meetings: [meeting]))
+            try store.importBundle(
+                BoardBundle(boards: [board], meetings: [meeting]), dryRun: false, now: Date(), progress: nil)
         }
         progress.finish()
         print("generated \(cases) cases × \(findings) findings and \(trials) trials into \(store.path)")

@@ -34,7 +34,7 @@ struct MatchCommand: ParsableCommand {
         guard let day = on.map({ LocalDate($0) }) ?? LocalDate(Date()) else {
             throw CommandFailure(message: "--on: expected a date YYYY-MM-DD, found \"\(on ?? "")\"")
         }
-        let store = try global.openStore()
+        let store = try global.openStore(as: (any StoreSession & CaseStore & TrialStore).self)
         let trials = try store.trials()
         let engine = MatchEngine(trials: trials)
         let now = Date()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BoardStore
 import Foundation
 
 /// Screen options shared by `open` and `demo`.
@@ -25,7 +26,7 @@ struct OpenCommand: ParsableCommand {
     @OptionGroup var screen: ScreenOptions
 
     func run() throws {
-        let store = try global.openStore()
+        let store = try global.openStore(as: (any BoardStoring).self)
         try MainActor.assumeIsolated {
             try ScreenLauncher.open(store: store, theme: screen.theme, privacy: screen.privacy)
         }

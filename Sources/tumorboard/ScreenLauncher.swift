@@ -15,7 +15,7 @@ enum ScreenLauncher {
     }
 
     @MainActor
-    static func open(store: BoardStore, theme themeName: String?, privacy: Bool) throws {
+    static func open(store: any BoardStoring, theme themeName: String?, privacy: Bool) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CommandFailure(
                 message:

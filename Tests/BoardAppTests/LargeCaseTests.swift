@@ -49,7 +49,7 @@ struct LargeCaseTests {
         // Every row here names a gene, so matching reads them all: the summary is the whole list (a sites-only VCF's
         // summary is empty, BigCaseListTests); the list is read by page either way.
         #expect(screen.view.record?.record.findings.count == Self.count + 7)
-        let whole = try #require(try app.context.store.caseRecord(id: "C-0004", on: app.context.today)).record.findings
+        let whole = try #require(try app.sqliteStore.caseRecord(id: "C-0004", on: app.context.today)).record.findings
         func check(_ order: [String], _ keys: [Key]) {
             for key in keys {
                 app.handle(key)

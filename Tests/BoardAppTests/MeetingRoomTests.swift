@@ -37,7 +37,7 @@ struct MeetingRoomTests {
 
     @Test func startingRecordsTheRealStartAndTheRunningClockMoves() throws {
         let (app, clock) = try app()
-        let store = app.context.store
+        let store = app.sqliteStore
         _ = try openMeetingMode(app)
         #expect(text(app).contains("planned 2026-12-03 15:00 UTC"))
         clock.now = Self.meetingDay  // ten minutes before the planned 15:00
@@ -73,7 +73,7 @@ struct MeetingRoomTests {
 
     @Test func reopeningResumesAtTheFirstPendingCaseAndNeverTimesADiscussedOne() throws {
         let (app, clock) = try app()
-        let store = app.context.store
+        let store = app.sqliteStore
         _ = try openMeetingMode(app)
         clock.now = Self.meetingDay
         app.handle(.char("s"))
@@ -122,7 +122,7 @@ struct MeetingRoomTests {
 
     @Test func startingAMeetingDaysEarlyAsksFirst() throws {
         let (app, _) = try app()  // Friday 27 November; the meeting is on Thursday 3 December
-        let store = app.context.store
+        let store = app.sqliteStore
         _ = try openMeetingMode(app)
         app.handle(.char("s"))
         #expect(text(app).contains("Start \(Self.upcoming) early?"))
@@ -248,7 +248,7 @@ struct MeetingRoomTests {
 
     @Test func aBadTimeKeepsTheBoardAndTheTypedTime() throws {
         let (app, _) = try app()
-        let store = app.context.store
+        let store = app.sqliteStore
         let before = try store.meetings(around: SampleBoard.now).upcoming.count
         app.handle(.char("N"))
         app.handle(.ctrl("u"))
@@ -296,7 +296,7 @@ struct MeetingRoomTests {
 
     @Test func presenterAndChairCompleteFromTheRoster() throws {
         let (app, _) = try app()
-        let store = app.context.store
+        let store = app.sqliteStore
         app.handle(.enter)
         app.handle(.char("P"))
         app.handle(.char("r"))
@@ -338,7 +338,7 @@ struct MeetingRoomTests {
 
     @Test func theCoordinatorCorrectsFlaggedDetailsOnTheCaseScreen() throws {
         let (app, _) = try app(width: 80, height: 24)
-        let store = app.context.store
+        let store = app.sqliteStore
         let id = try #require(try store.backlog(limit: 1000).first { $0.missing.contains(.performanceStatus) }?.id)
         app.apply(.push(CaseScreen(caseId: id)))
         app.handle(.char("c"))
@@ -367,7 +367,7 @@ struct MeetingRoomTests {
 
     @Test func diagnosisCompletesFromOncoTreeAndRefusesRetiredCodes() throws {
         let (app, _) = try app()
-        let store = app.context.store
+        let store = app.sqliteStore
         app.apply(.push(CaseScreen(caseId: "C-0003")))
         app.handle(.char("c"))
         app.handle(.ctrl("u"))
@@ -422,7 +422,7 @@ struct MeetingRoomTests {
         #expect(StagingRule.notApplicable(oncotreeCode: "LUAD") == nil)
         #expect(StagingRule.notApplicable(oncotreeCode: nil) == nil)
         let (app, _) = try app()
-        let store = app.context.store
+        let store = app.sqliteStore
         let glioma = try #require(try store.headline(caseId: "C-0021"))
         #expect(!glioma.missing.contains(.stage))
         app.apply(.push(CaseScreen(caseId: "C-0021")))
@@ -434,7 +434,7 @@ struct MeetingRoomTests {
 
     @Test func aCaseListIsImportedFromThePrepareScreenAfterADryRun() throws {
         let (app, _) = try app()
-        let store = app.context.store
+        let store = app.sqliteStore
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("room-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -42,7 +42,7 @@ struct MeetingScreenTests {
 
     @Test func preparationAddsMarkedCasesReordersAndSetsMinutes() throws {
         let (app, _) = try app()
-        let store = app.context.store
+        let store = app.sqliteStore
         let meeting = try store.createMeeting(
             MeetingDetails(boardId: "mtb", startsAt: InstantFormat.parse("2026-12-17T15:00:00Z")!), now: SampleBoard.now
         )
@@ -82,7 +82,7 @@ struct MeetingScreenTests {
     /// the value, "-" clears it, and the store refuses minutes outside 1–240 from any caller.
     @Test func plannedMinutesPromptStartsEmptyAndStoreKeepsTheRange() throws {
         let (app, _) = try app()
-        let store = app.context.store
+        let store = app.sqliteStore
         let meeting = try store.createMeeting(
             MeetingDetails(boardId: "mtb", startsAt: InstantFormat.parse("2026-12-17T15:00:00Z")!), now: SampleBoard.now
         )
@@ -124,7 +124,7 @@ struct MeetingScreenTests {
     /// presenter of the agenda case and not of whatever the other pane shows.
     @Test func preparationPanesSwitchWithHAndL() throws {
         let (app, _) = try app()
-        let store = app.context.store
+        let store = app.sqliteStore
         let meeting = try store.createMeeting(
             MeetingDetails(boardId: "mtb", startsAt: InstantFormat.parse("2026-12-17T15:00:00Z")!), now: SampleBoard.now
         )
@@ -151,7 +151,7 @@ struct MeetingScreenTests {
     /// heading counts every case (not the page listed); search says "1 result"; "brueckner" finds Brückner.
     @Test func homeListsClosedMeetingsAsPastCountsTheBacklogAndSearchFoldsUmlauts() throws {
         let (app, _) = try app()
-        let store = app.context.store
+        let store = app.sqliteStore
         let meeting = try store.createMeeting(
             MeetingDetails(boardId: "mtb", startsAt: InstantFormat.parse("2026-12-24T15:00:00Z")!), now: SampleBoard.now
         )
@@ -175,7 +175,7 @@ struct MeetingScreenTests {
     /// Issue 15, bug 5 (in part): reopening meeting mode carries on at the first pending case, not case 1 again.
     @Test func reopenedMeetingModeStartsAtTheFirstPendingCase() throws {
         let (app, clock) = try startedMeetingMode()
-        let store = app.context.store
+        let store = app.sqliteStore
         app.handle(.char("d"))  // case 1 discussed
         clock.now += 90
         app.handle(.escape)
@@ -205,7 +205,7 @@ struct MeetingScreenTests {
 
     @Test func meetingModeTimersUseTheInjectedClock() throws {
         let (app, clock) = try app()
-        let store = app.context.store
+        let store = app.sqliteStore
         app.handle(.enter)
         app.handle(.char("M"))
         let screen = try #require(app.stack.last as? MeetingModeScreen)
@@ -238,7 +238,7 @@ struct MeetingScreenTests {
 
     @Test func meetingModeOutcomesAttendanceAndClosing() throws {
         let (app, clock) = try startedMeetingMode()
-        let store = app.context.store
+        let store = app.sqliteStore
         app.handle(.char("d"))
         #expect(try store.headline(caseId: "C-0003")?.status == .discussed)
         app.handle(.char(">"))

@@ -30,12 +30,12 @@ struct OutcomeScreenTests {
         #expect(form.outcome.followedRecommendation == .yes && form.outcome.decisionId == "D-0002")
         keys(app, "s")
         #expect(app.stack.last is CaseScreen)
-        let saved = try #require(try app.context.store.outcomes(caseId: "C-0009").first)
+        let saved = try #require(try app.sqliteStore.outcomes(caseId: "C-0009").first)
         #expect(saved.kind == .treatmentStarted && saved.drugs == ["pemigatinib"] && saved.source == "screen")
         #expect(saved.recordedBy == "tester")
         let screen = app.frame().textDump()
         #expect(screen.contains("Outcomes 1") && screen.contains("treatment started: pemigatinib; as recommended"))
-        #expect(try app.context.store.drafts().isEmpty)
+        #expect(try app.sqliteStore.drafts().isEmpty)
     }
 
     @Test func theFormMarksWhatTheRulesRefuse() throws {
@@ -53,7 +53,7 @@ struct OutcomeScreenTests {
         #expect(text.contains("Not saved: 2 problem(s)"))
         #expect(text.contains("✗ expected a RECIST 1.1 category"))
         #expect(text.contains("✗ expected a response after a treatment started"))
-        #expect(try app.context.store.outcomes(caseId: "C-0001").isEmpty)
+        #expect(try app.sqliteStore.outcomes(caseId: "C-0001").isEmpty)
         // A criteria step never offers what the diagnosis does not call for.
         var seen: Set<ResponseCriteria?> = []
         for _ in 0..<8 {
@@ -79,7 +79,7 @@ struct OutcomeScreenTests {
         app.handle(.right)
         app.handle(.enter)  // Discard
         #expect(app.stack.last is CaseScreen)
-        #expect(try app.context.store.outcomes(caseId: "C-0009").isEmpty)
+        #expect(try app.sqliteStore.outcomes(caseId: "C-0009").isEmpty)
     }
 
     @Test func anUnsavedOutcomeIsKeptAsADraftAndOfferedBack() throws {
@@ -106,13 +106,13 @@ struct OutcomeScreenTests {
     /// The sample board at 140×40 with C-0009's pemigatinib start of 2026-11-20 recorded (O-C-0009-1), its case open.
     func appWithATreatmentStart() throws -> (BoardApp, BoardStore) {
         let (app, _) = try SampleBoard.app(width: 140, height: 40)
-        try app.context.store.addOutcome(
+        try app.sqliteStore.addOutcome(
             CaseOutcome(
                 id: "", caseId: "C-0009", kind: .treatmentStarted, date: LocalDate("2026-11-20")!,
                 regimen: "pemigatinib", recordedBy: "", recordedAt: SampleBoard.now),
             today: LocalDate("2026-11-27")!)
         app.run(.openCase("C-0009"))
-        return (app, app.context.store)
+        return (app, app.sqliteStore)
     }
 
     @Test func enterOnAnOutcomeCorrectsIt() throws {

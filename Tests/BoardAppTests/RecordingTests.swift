@@ -21,11 +21,11 @@ struct RecordingTests {
         app.handle(.paste("line two\r\nline three"))
         app.handle(.ctrl("s"))
         #expect(app.stack.last is CaseScreen)
-        let notes = try #require(try app.context.store.caseRecord(id: "C-0003")).notes
+        let notes = try #require(try app.sqliteStore.caseRecord(id: "C-0003")).notes
         let saved = try #require(notes.last)
         #expect(saved.text == "Sotorasib first; ré-évaluer à 6 semaines. 再検査line two\nline three")
         #expect(saved.author == "tester")
-        #expect(try app.context.store.drafts().isEmpty)
+        #expect(try app.sqliteStore.drafts().isEmpty)
     }
 
     @Test func noteOnTheSelectedFinding() throws {
@@ -34,7 +34,7 @@ struct RecordingTests {
         app.handle(.char("2"))
         app.handle(.char("n"))
         let editor = try #require(app.stack.last as? NoteEditorScreen)
-        let top = try #require(try app.context.store.caseRecord(id: "C-0004")).record.findings.min {
+        let top = try #require(try app.sqliteStore.caseRecord(id: "C-0004")).record.findings.min {
             ($0.bestEvidence?.level.rank ?? 99, $0.id) < ($1.bestEvidence?.level.rank ?? 99, $1.id)
         }
         #expect(editor.target.findingId == top?.id)
@@ -132,7 +132,7 @@ struct RecordingTests {
         app.handle(.enter)
         #expect(app.frame().textDump().contains("is not an NCT id"))
         app.handle(.char("s"))
-        #expect(try app.context.store.decisions(caseId: "C-0003").isEmpty)  // nothing saved half
+        #expect(try app.sqliteStore.decisions(caseId: "C-0003").isEmpty)  // nothing saved half
         app.handle(.enter)
         for _ in 0..<6 { app.handle(.backspace) }
         app.type("NCT06612045")
@@ -149,7 +149,7 @@ struct RecordingTests {
         app.handle(.right)
         #expect(form.decision?.consensus == .unanimous)
         app.handle(.char("s"))
-        #expect(try app.context.store.decision(id: "D-C-0003-1")?.version == 1)
+        #expect(try app.sqliteStore.decision(id: "D-C-0003-1")?.version == 1)
         // Sign-off shows the summary and needs a confirmation.
         app.handle(.char("F"))
         let text = app.frame().textDump()
@@ -157,7 +157,7 @@ struct RecordingTests {
         #expect(text.contains("clinical trial — trial NCT06612045"))
         app.handle(.right)
         app.handle(.enter)
-        let signed = try #require(try app.context.store.decision(id: "D-C-0003-1"))
+        let signed = try #require(try app.sqliteStore.decision(id: "D-C-0003-1"))
         #expect(signed.status == .final && signed.signedBy == "Inés Calderón" && signed.signedByLogin == "icalderon")
         #expect(!(app.stack.last is DecisionFormScreen))
         // A final decision opens read-only; A amends it with a reason.
@@ -170,7 +170,7 @@ struct RecordingTests {
         app.type("trial closed to accrual")
         app.handle(.enter)
         #expect(readOnly.decision?.amends == "D-C-0003-1" && readOnly.decision?.status == .draft)
-        let history = try #require(try app.context.store.caseRecord(id: "C-0003")).history.map(\.action)
+        let history = try #require(try app.sqliteStore.caseRecord(id: "C-0003")).history.map(\.action)
         #expect(history.contains("decision.sign") && history.contains("decision.amend"))
     }
 

@@ -53,3 +53,8 @@ enum ScreenSnapshot {
 func expectSnapshot(_ app: BoardApp, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
     ScreenSnapshot.expect(app.frame().textDump(), named: name, sourceLocation: sourceLocation)
 }
+
+extension BoardApp {
+    /// The SQLite store of an app made by `SampleBoard.app` (its own type, so tests may use its default arguments).
+    var sqliteStore: BoardStore { context.store as! BoardStore }
+}

@@ -46,7 +46,7 @@ struct ScreenSnapshotTests {
         expectSnapshot(app, "home-privacy-\(width)x\(height)")
         app.run(.openCase("C-0002"))
         let text = app.frame().textDump()
-        let record = try #require(try app.context.store.caseRecord(id: "C-0002"))
+        let record = try #require(try app.sqliteStore.caseRecord(id: "C-0002"))
         let p = record.record.patient
         #expect(text.contains("PRIVACY ON"))
         #expect(!text.contains(p.name.display))

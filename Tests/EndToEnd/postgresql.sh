@@ -43,8 +43,6 @@ expect "a member lists the (empty) cases" 0 "$BIN" cases --store "$member"
 [ -z "$OUT" ] && pass "no cases yet" || fail "cases printed: $OUT"
 expect "a note on a case that is not there" 1 "$BIN" note add C-404 --text "x" --store "$member"
 has "it names the case" "no case C-404" "$ERR"
-expect "a command not built for PostgreSQL says so" 1 "$BIN" generate --cases 1 --store "$member"
-has "and points to the docs" "does not work on a PostgreSQL store yet" "$ERR"
 expect "--user is not used on PostgreSQL" 0 "$BIN" cases --user mallory --store "$member"
 has "the member is told who they are" "database role site_a" "$ERR"
 events=$(psql -tA -X "$owner" -c "SELECT string_agg(DISTINCT actor, ',') FROM audit_event")
@@ -133,7 +131,69 @@ has "the file has the copy's digest" "content digest: $digest" "$OUT"
 expect "a backup of the PostgreSQL store" 0 "$BIN" backup "$WORK/pg-backup.sqlite" --store "$copy_owner"
 expect "verify on PostgreSQL against the backup" 0 "$BIN" verify --against "$WORK/pg-backup.sqlite" --store "$copy_owner"
 has "the chain matches the backup" "against $WORK/pg-backup.sqlite: ok" "$OUT"
+
+# The board screen on PostgreSQL: a member opens the copied sample board (TUMORBOARD_STORE), walks it and writes a
+# note; a note added from a second terminal at another site appears within seconds (LISTEN/NOTIFY), and each note is
+# audited in its member's name. The key files are the runner's (the pane has its own HOME).
+copy_member=$(echo "$copy_owner" | sed 's|//tumorboard_owner@|//site_a@|')
+copy_site_b=$(echo "$copy_owner" | sed 's|//tumorboard_owner@|//site_b@|')
+keydir="${TUMORBOARD_KEY_DIR:-${XDG_CONFIG_HOME:-$HOME/.config}/tumorboard/keys}"
+start 100 30 "TUMORBOARD_KEY_DIR='$keydir' TUMORBOARD_STORE='$copy_member' '$BIN' open"
+check "open on PostgreSQL shows the board" "Meetings (1 upcoming" 20
+keys Enter
+check "the upcoming meeting's agenda opens" "Brückner, Heinz-Dieter"
+literal ":case C-0003"; keys Enter
+check "a case opens" "Lung adenocarcinoma"
+keys 2
+check "its Molecular tab lists the findings" "KRAS p.G12C"
+keys 4
+check "its Notes tab shows the stored note" "Cardiology cleared him"
+keys n
+check "the note editor opens" "New note on case C-0003"
+literal "Written on the screen at site A"; keys C-s
+check "it says saved" "Note saved."
+check "the note is saved and shown" "Written on the screen at site A"
+expect "a member at another site adds a note from a second terminal" 0 "$BIN" note add C-0003 \
+    --text "Added from site B" --store "$copy_site_b"
+check "it appears on the open screen within seconds" "Added from site B" 5
+keys q
+check "the app quits" "EXIT=0"
+notes=$(psql -tA -X "$copy_owner" -c "SELECT string_agg(actor, ',' ORDER BY seq) FROM audit_event WHERE action = 'note.add' AND case_id = 'C-0003' AND actor LIKE 'site_%'")
+[ "$notes" = "site_a,site_b" ] && pass "each note is audited in its member's name" || fail "note events: $notes"
 psql -q -X "$TUMORBOARD_TEST_POSTGRES" -c "DROP DATABASE $copydb WITH (FORCE)" >/dev/null 2>&1
+
+# generate and match on PostgreSQL: the same seed makes the same board as in a SQLite file, and matching it gives the
+# same matches (the benchmark stores can be made on PostgreSQL directly).
+gendb="${db}_gen"
+psql -q -X "$TUMORBOARD_TEST_POSTGRES" -c "CREATE DATABASE $gendb" >/dev/null 2>&1
+gen_owner=$(echo "$owner" | sed "s|/$db?|/$gendb?|")
+expect "the owner creates the schema of a second database" 0 "$BIN" store init --store "$gen_owner"
+gen_member=$(echo "$gen_owner" | sed 's|//tumorboard_owner@|//site_a@|')
+expect "generate into PostgreSQL" 0 "$BIN" generate --cases 60 --findings 30 --trials 12 --seed 7 --store "$gen_member"
+has "it says what it made" "generated 60 cases × 30 findings and 12 trials into postgresql://site_a@" "$OUT"
+expect "generate into a SQLite file, same seed" 0 "$BIN" generate --cases 60 --findings 30 --trials 12 --seed 7 \
+    --store "$WORK/gen.sqlite"
+pg_findings=$(psql -tA -X "$gen_owner" -c "SELECT count(*) FROM finding")
+file_findings=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT count(*) FROM finding').fetchone()[0])" "$WORK/gen.sqlite")
+[ "$pg_findings" = "$file_findings" ] && [ "$pg_findings" -ge 1800 ] && pass "every finding is in the database ($pg_findings)" \
+    || fail "findings: $pg_findings in the database, $file_findings in the file"
+expect "the cases as listed on PostgreSQL" 0 "$BIN" cases --store "$gen_member"
+pg_cases=$OUT
+expect "the cases as listed from the file" 0 "$BIN" cases --store "$WORK/gen.sqlite"
+[ -n "$pg_cases" ] && [ "$pg_cases" = "$OUT" ] && pass "the same cases on both" || fail "the case lists differ"
+expect "match every case on PostgreSQL" 0 "$BIN" match --on 2026-12-01 --store "$gen_member"
+pg_match=$OUT
+expect "match every case in the file" 0 "$BIN" match --on 2026-12-01 --store "$WORK/gen.sqlite"
+[ -n "$pg_match" ] && [ "$pg_match" = "$OUT" ] && pass "the same matches on both" || fail "the matches differ"
+expect "one case explained on PostgreSQL" 0 "$BIN" match G-000001 --all --on 2026-12-01 --store "$gen_member"
+pg_one=$OUT
+expect "the same case explained from the file" 0 "$BIN" match G-000001 --all --on 2026-12-01 --store "$WORK/gen.sqlite"
+[ "$pg_one" = "$OUT" ] && pass "explained the same" || fail "the explanations differ"
+stored=$(psql -tA -X "$gen_owner" -c "SELECT count(*) FROM trial_match")
+[ "$stored" -gt 0 ] 2>/dev/null && pass "the matches are stored in the database ($stored)" || fail "stored matches: $stored"
+expect "matching a case that is not there" 1 "$BIN" match G-404 --store "$gen_member"
+has "an unknown case is named" "no case G-404" "$ERR"
+psql -q -X "$TUMORBOARD_TEST_POSTGRES" -c "DROP DATABASE $gendb WITH (FORCE)" >/dev/null 2>&1
 
 # Outcomes, the follow-up queue, precedents and cohort exchange (issue 17) work on PostgreSQL.
 expect "outcomes of a case that is not there" 1 "$BIN" outcome list C-404 --store "$member"

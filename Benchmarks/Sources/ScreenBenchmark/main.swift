@@ -6,7 +6,8 @@ import TUIKit
 // Measures the board screen on a large store: time to the first frame (open store, load home, render), time per
 // frame when moving the selection in the backlog, in a meeting's agenda and in a case's molecular table, and peak
 // resident memory. With --big-case ID it instead opens that case (a whole exome attached) on its Molecular tab and
-// pages through all its findings. Usage: ScreenBenchmark STORE [ITERATIONS] [--big-case ID]
+// pages through all its findings. Usage: ScreenBenchmark STORE [ITERATIONS] [--big-case ID]; STORE is a file or a
+// postgresql:// address (the same screens on PostgreSQL, for the figures beside SQLite's).
 // Each figure is printed as "name: value unit" so scripts/bench-screen.sh can compare two stores.
 
 /// Frame times of one movement, in milliseconds.
@@ -55,10 +56,18 @@ func main() throws {
     print(String(format: "peak resident memory: %.1f MB", Double(usage.ru_maxrss) / 1024))
 }
 
+/// The store read-only: a SQLite file, or the PostgreSQL database a postgresql:// address names.
+func openStore(_ path: String) throws -> any BoardStoring {
+    if case .postgres(let conninfo) = StoreAddress(path) {
+        return try PostgresBoardStore.open(conninfo: conninfo, readOnly: true)
+    }
+    return try BoardStore.open(path: path, user: "bench", readOnly: true)
+}
+
 @MainActor
 func measureBoard(path: String, iterations: Int) throws {
     let t0 = DispatchTime.now()
-    let store = try BoardStore.open(path: path, user: "bench", readOnly: true)
+    let store = try openStore(path)
     let terminal = FakeTerminal(width: 160, height: 48)
     let app = BoardApp(store: store, terminal: terminal, themes: ThemeCatalog(directories: []), theme: .monochrome)
     app.draw()
@@ -100,7 +109,7 @@ func measureBoard(path: String, iterations: Int) throws {
 /// One case with a whole exome: open it on the Molecular tab, move line by line, page through every finding.
 @MainActor
 func measureBigCase(path: String, caseId: String, iterations: Int) throws {
-    let store = try BoardStore.open(path: path, user: "bench", readOnly: true)
+    let store = try openStore(path)
     let terminal = FakeTerminal(width: 160, height: 48)
     let app = BoardApp(store: store, terminal: terminal, themes: ThemeCatalog(directories: []), theme: .monochrome)
     app.draw()

@@ -7,7 +7,7 @@ import TUIKit
 /// What screens need from the app while loading and drawing: the store, the time, and how to show patients.
 @MainActor
 public final class AppContext {
-    public let store: BoardStore
+    public let store: any BoardStoring
     public var privacy: Bool
     /// Injected so tests and snapshots see a fixed time.
     public var clock: () -> Date
@@ -19,7 +19,7 @@ public final class AppContext {
     /// Meeting times are shown in this zone ($TZ, else UTC); tests pin it.
     public var timeZone = BoardTime.localZone()
 
-    public init(store: BoardStore, privacy: Bool = false, clock: @escaping () -> Date = Date.init) {
+    public init(store: any BoardStoring, privacy: Bool = false, clock: @escaping () -> Date = Date.init) {
         self.store = store
         self.privacy = privacy
         self.clock = clock

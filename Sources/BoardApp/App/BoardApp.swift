@@ -45,7 +45,7 @@ public final class BoardApp {
 
     /// `privacy` starts in privacy mode; otherwise the remembered choice in `privacyPreference` decides.
     public init(
-        store: BoardStore, terminal: any Terminal, themes: ThemeCatalog, theme: Theme, privacy: Bool = false,
+        store: any BoardStoring, terminal: any Terminal, themes: ThemeCatalog, theme: Theme, privacy: Bool = false,
         start: (any Screen)? = nil, clock: @escaping () -> Date = Date.init, privacyPreference: PrivacyPreference? = nil
     ) {
         self.privacyPreference = privacyPreference
@@ -300,7 +300,7 @@ public final class BoardApp {
         case .meeting(let id):
             if let id {
                 apply(.push(MeetingScreen(meetingId: id)))
-            } else if let next = try? context.store.meetings(around: context.now).upcoming.first {
+            } else if let next = try? context.store.meetings(around: context.now, limit: 200).upcoming.first {
                 apply(.push(MeetingScreen(meetingId: next.id)))
             } else {
                 message = ("No upcoming meeting.", true)

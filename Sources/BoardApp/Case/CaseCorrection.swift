@@ -68,7 +68,7 @@ enum CaseCorrection {
         case .diagnosis:
             return .askName(question, initial: field.value(of: record), names: oncoTreeNames, save)
         case .referrer:
-            let roster = (try? context.store.meetings(around: context.now).upcoming.first).flatMap { m in
+            let roster = (try? context.store.meetings(around: context.now, limit: 200).upcoming.first).flatMap { m in
                 try? context.store.meeting(id: m.id)?.roster.map(\.name)
             }
             return .askName(question, initial: field.value(of: record), names: roster ?? [], save)

@@ -27,7 +27,7 @@ enum CaseMatches {
     }
 
     static func refreshed(
-        _ record: CaseRecord, store: BoardStore, engine: TrialEngine, on day: LocalDate, at now: Date
+        _ record: CaseRecord, store: any StoreSession & TrialStore, engine: TrialEngine, on day: LocalDate, at now: Date
     ) throws -> CaseRecord {
         let matches = engine.engine.match(record.record, on: day, at: now, selection: .relevant)
         if !store.isReadOnly { try store.saveMatches(caseId: record.record.id, matches) }
@@ -46,7 +46,7 @@ struct TrialEngine {
     let engine: MatchEngine
     let byId: [String: Trial]
 
-    init(store: BoardStore) throws {
+    init(store: any TrialStore) throws {
         let trials = try store.trials()
         engine = MatchEngine(trials: trials)
         byId = Dictionary(trials.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

@@ -58,7 +58,7 @@ final class CaseView {
         if let precedentLines { return precedentLines }
         let lines: [TextView.Line]
         do {
-            let list = try context.store.precedents(for: caseId)
+            let list = try context.store.precedents(for: caseId, limit: 10, tree: .bundled)
             lines = PrecedentText.lines(list, width: width, keepingPlotColumns: true).map { line in
                 if line.hasPrefix("• ") { return .init(line, role: .highlight) }
                 if line.first?.isNumber == true, line.contains(". ") { return .init(line, role: .title) }
@@ -169,7 +169,7 @@ final class CaseView {
     }
 
     /// The store the pager reads (set on reload).
-    private var store: BoardStore?
+    private var store: (any CaseStore)?
 
     private func sortFindings() {
         if let record, let store, record.findingsPartial {

@@ -14,11 +14,11 @@ final class FindingPager {
     let caseId: String
     let kinds: [FindingKind]?
     let count: Int
-    private let store: BoardStore
+    private let store: any CaseStore
     private var start = 0
     private var rows: [FindingListRow] = []
 
-    init(caseId: String, kinds: [FindingKind]?, count: Int, store: BoardStore) {
+    init(caseId: String, kinds: [FindingKind]?, count: Int, store: any CaseStore) {
         self.caseId = caseId
         self.kinds = kinds
         self.count = count

@@ -112,7 +112,7 @@ public final class NoteEditorScreen: Screen {
         do {
             try context.store.addNote(
                 caseId: target.caseId, findingId: target.findingId, trialId: target.trialId, text: text,
-                now: context.now)
+                meetingId: nil, now: context.now)
             drafts.discard(context)
             return .popAndReload("Note saved.")
         } catch {

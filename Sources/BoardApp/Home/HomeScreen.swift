@@ -32,10 +32,10 @@ public final class HomeScreen: Screen {
     var meetings: [MeetingSummary] { upcoming + past }
 
     public func reload(_ context: AppContext) throws {
-        (upcoming, past) = try context.store.meetings(around: context.now)
-        backlog = try context.store.backlog(limit: Self.backlogPage)
+        (upcoming, past) = try context.store.meetings(around: context.now, limit: 200)
+        backlog = try context.store.backlog(limit: Self.backlogPage, offset: 0)
         backlogTotal = backlog.count < Self.backlogPage ? backlog.count : try context.store.backlogCount()
-        followUp = try context.store.followUpQueue(today: context.today)
+        followUp = try context.store.followUpQueue(today: context.today, dueBy: nil)
         meetingList.setCount(meetings.count)
         backlogList.setCount(backlog.count)
     }

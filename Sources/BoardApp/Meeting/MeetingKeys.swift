@@ -100,7 +100,8 @@ public enum MeetingKeys {
                 }
                 do {
                     let meeting = try context.store.createMeeting(
-                        MeetingDetails(boardId: board, startsAt: start), timeZone: context.timeZone, now: context.now)
+                        MeetingDetails(boardId: board, startsAt: start), id: nil, timeZone: context.timeZone,
+                        now: context.now)
                     return .push(MeetingPrepScreen(meetingId: meeting.id))
                 } catch {
                     return .error("\(error)")

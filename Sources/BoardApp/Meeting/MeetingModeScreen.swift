@@ -282,7 +282,8 @@ public final class MeetingModeScreen: Screen, MeetingLoading {
                 action == .discussed ? .discussed : action == .represent ? .represent : .pending
             return change(context) {
                 try recordTime(context)
-                try store.setOutcome(meetingId: meetingId, caseId: row.item.caseId, outcome, now: context.now)
+                try store.setOutcome(
+                    meetingId: meetingId, caseId: row.item.caseId, outcome, reason: nil, now: context.now)
             }
         case .deferred: return deferCurrentCase(context)
         case .toggleAttendance: return toggleAttendance(context)

@@ -36,7 +36,7 @@ public final class FollowUpScreen: Screen {
     var selected: FollowUpItem? { list.selectedIndex.flatMap { $0 < items.count ? items[$0] : nil } }
 
     public func reload(_ context: AppContext) throws {
-        items = try context.store.followUpQueue(today: context.today)
+        items = try context.store.followUpQueue(today: context.today, dueBy: nil)
         rules = try context.store.followUpRules()
         list.setCount(items.count)
     }

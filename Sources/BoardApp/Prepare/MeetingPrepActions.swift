@@ -25,7 +25,7 @@ extension MeetingPrepScreen {
         }
         guard !ids.isEmpty else { return .message("Mark cases in the backlog with Space, then press a.") }
         return change(context) {
-            try store.addToAgenda(meetingId: meetingId, caseIds: ids, now: now)
+            try store.addToAgenda(meetingId: meetingId, caseIds: ids, presenter: nil, plannedMinutes: nil, now: now)
             marked = []
             agenda.list.setCount(rows.count + ids.count)
             agenda.list.end()
@@ -76,7 +76,7 @@ extension MeetingPrepScreen {
             return change(context) {
                 try store.setAgendaItem(
                     meetingId: meetingId, caseId: row.item.caseId, presenter: .some(answer.isEmpty ? nil : answer),
-                    now: now)
+                    plannedMinutes: nil, now: now)
             }
         }
     }
@@ -102,7 +102,8 @@ extension MeetingPrepScreen {
             }
             return change(context) {
                 try store.setAgendaItem(
-                    meetingId: meetingId, caseId: row.item.caseId, plannedMinutes: .some(minutes), now: now)
+                    meetingId: meetingId, caseId: row.item.caseId, presenter: nil, plannedMinutes: .some(minutes),
+                    now: now)
             }
         }
     }

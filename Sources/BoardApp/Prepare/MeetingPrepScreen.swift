@@ -39,7 +39,7 @@ public final class MeetingPrepScreen: Screen, MeetingLoading {
         let onAgenda = Set(rows.map(\.headline.id))
         candidates =
             suggestions.map { ($0.headline, $0.reason.label) }
-            + (try context.store.backlog(limit: 1000)).filter {
+            + (try context.store.backlog(limit: 1000, offset: 0)).filter {
                 !suggested.contains($0.id) && !onAgenda.contains($0.id)
             }.map { ($0, nil) }
         marked = marked.intersection(candidates.map(\.headline.id))
