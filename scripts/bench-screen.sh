@@ -7,6 +7,7 @@
 #     10,000-case store, opened on its Molecular tab and paged through.
 # Stores are generated once (`generate --cases N --findings 50 --trials 2000 --seed 42`) unless given:
 #   SMALL=path LARGE=path (LARGE may be a copy of a shared 100k store; it is opened, so never pass a shared original).
+# PG_STORE=postgresql://… adds a PostgreSQL run of the small board beside the SQLite figures (see the end).
 # CASES_SMALL/CASES_LARGE change the sizes, ITERATIONS the frames per movement, RUNS the pty runs, BIG_RECORDS the VCF.
 # Run it under `nice -n 19` on a shared machine; the load average is printed with the figures.
 set -euo pipefail
@@ -58,22 +59,21 @@ echo "== big case $BIG_CASE in $BIG_STORE (load average $(load))"
 
 echo
 echo "ratios, $CASES_LARGE cases / $CASES_SMALL cases (load average $(load)):"
-python3 - "$OUT/small.txt" "$OUT/large.txt" <<'EOF'
-import re, sys
-def figures(path):
-    out = {}
-    for line in open(path):
-        name, _, rest = line.partition(": ")
-        numbers = re.findall(r"(median|p99|max)? ?([0-9.]+) (ms|MB)", rest)
-        if numbers:
-            out[name] = {k or "value": float(v) for k, v, _ in numbers}
-    return out
-small, large = figures(sys.argv[1]), figures(sys.argv[2])
-for name in small:
-    if name not in large:
-        continue
-    for key in ("value", "median", "p99", "max"):
-        if key in small[name] and key in large[name] and small[name][key] > 0:
-            a, b = small[name][key], large[name][key]
-            print(f"  {name} [{key}]: {a:.3f} → {b:.3f}  ×{b / a:.2f}")
-EOF
+python3 scripts/bench_figures.py ratios "$OUT/small.txt" "$OUT/large.txt"
+
+# PostgreSQL beside SQLite (issue 18): PG_STORE=postgresql://OWNER@/DB?host=SOCKET_DIR names a database on a local
+# socket; when it holds no cases yet the small store's board is generated into it (same arguments and seed, findings by
+# COPY). The same in-process and pseudo-terminal measurements, then each figure beside the small SQLite store's.
+if [ -n "${PG_STORE:-}" ]; then
+    if [ -z "$("$TB" cases --store "$PG_STORE" | head -1)" ]; then
+        echo "generating $CASES_SMALL cases into PostgreSQL …"
+        /usr/bin/time -f "generate (PostgreSQL): %e s, %M KB peak" \
+            "$TB" generate --store "$PG_STORE" --cases "$CASES_SMALL" --findings 50 --trials 2000 --seed 42
+    fi
+    echo "== PostgreSQL ${PG_STORE%%\?*} (load average $(load))"
+    "$SB" "$PG_STORE" "${ITERATIONS:-500}" | tee "$OUT/postgresql.txt"
+    python3 scripts/first_frame.py "$TB" "$PG_STORE" "${RUNS:-7}" | tee -a "$OUT/postgresql.txt"
+    echo
+    echo "PostgreSQL beside SQLite, $CASES_SMALL cases (load average $(load)):"
+    python3 scripts/bench_figures.py beside "$OUT/small.txt" "$OUT/postgresql.txt"
+fi

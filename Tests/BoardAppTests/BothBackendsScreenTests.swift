@@ -73,8 +73,7 @@ struct BothBackendsScreenTests {
         backend: ScreenBackend
     ) throws {
         let board = try backend.sampleBoard()
-        let app = board.app(width: 120, height: 40)
-        app.run(.openCase("C-0003"))
+        let app = board.app(onCase: "C-0003", width: 120, height: 40)
         app.handle(.char("n"))
         #expect(app.stack.last is NoteEditorScreen)
         app.type("Sotorasib first; ré-évaluer à 6 semaines. 再検査")
@@ -92,8 +91,7 @@ struct BothBackendsScreenTests {
         throws
     {
         let board = try backend.sampleBoard()
-        let app = board.app(width: 160, height: 48)
-        app.run(.openCase("C-0010"))  // has a draft decision D-0013 in the sample
+        let app = board.app(onCase: "C-0010", width: 160, height: 48)  // has a draft decision D-0013 in the sample
         app.handle(.char("e"))
         let form = try #require(app.stack.last as? DecisionFormScreen)
         #expect(form.decision?.id == "D-0013")
@@ -111,8 +109,7 @@ struct BothBackendsScreenTests {
         throws
     {
         let board = try backend.sampleBoard()
-        let app = board.app(width: 160, height: 48)
-        app.run(.openCase("C-0010"))
+        let app = board.app(onCase: "C-0010", width: 160, height: 48)
         app.handle(.char("e"))
         let form = try #require(app.stack.last as? DecisionFormScreen)
         // Another member, in another terminal (their own connection), saves the same draft first.
@@ -137,8 +134,7 @@ struct BothBackendsScreenTests {
         backend: ScreenBackend
     ) throws {
         let board = try backend.sampleBoard()
-        let app = board.app(width: 120, height: 40)
-        app.run(.openCase("C-0003"))
+        let app = board.app(onCase: "C-0003", width: 120, height: 40)
         app.handle(.char("4"))
         app.tick()  // the first poll learns the store's change counter
         #expect(!app.frame().textDump().contains("Written at another site"))
@@ -213,6 +209,13 @@ struct ScreenBoard {
             store: store, terminal: FakeTerminal(width: width, height: height), themes: SampleBoard.themes(),
             theme: .monochrome, clock: { clock.now })
         app.context.timeZone = TimeZone(identifier: "UTC")!
+        return app
+    }
+
+    /// An app with a case open.
+    func app(onCase id: String, width: Int, height: Int) -> BoardApp {
+        let app = app(width: width, height: height)
+        app.run(.openCase(id))
         return app
     }
 
