@@ -26,72 +26,7 @@ struct VCFSampleRoles {
         read = Array(samples.indices)
         germlineDesign = header.germlineDesign
         somaticDesign = header.somaticCaller
-        let declared = header.declaredRoles
-        func index(_ names: [String]) -> Int? { names.lazy.compactMap { samples.firstIndex(of: $0) }.first }
-        if let t = index(declared.tumour) {
-            tumour = t
-            evidence = "named as the tumour in the header"
-        }
-        if let n = index(declared.normal), n != tumour {
-            normal = n
-            evidence = evidence ?? "normal named in the header"
-        }
-        if tumour == nil, normal == nil {
-            let upper = samples.map { $0.uppercased() }
-            if let t = upper.firstIndex(where: { $0 == "TUMOR" || $0 == "TUMOUR" }) {
-                tumour = t
-                evidence = "column named \(samples[t])"
-            }
-            if let n = upper.firstIndex(where: { $0 == "NORMAL" }) {
-                normal = n
-                evidence = evidence ?? "column named NORMAL"
-            }
-        }
-        if tumour == nil, normal == nil, samples.count == 1, let pair = Self.joinedBarcodes(samples[0]) {
-            tumour = 0
-            tumourBarcode = pair.tumour
-            normalBarcode = pair.normal
-            evidence = "sample name joins a tumour and a normal barcode"
-        }
-        if tumour == nil, normal == nil {
-            let types = samples.map(Self.tcgaSampleType)
-            let t = samples.indices.filter { (types[$0] ?? 0) >= 1 && (types[$0] ?? 0) <= 9 }
-            let n = samples.indices.filter { (types[$0] ?? 0) >= 10 && (types[$0] ?? 0) <= 19 }
-            if t.count == 1 {
-                tumour = t[0]
-                evidence = "TCGA sample-type code"
-            }
-            if n.count == 1 {
-                normal = n[0]
-                evidence = evidence ?? "TCGA sample-type code"
-            }
-        }
-        if tumour == nil, normal == nil, samples.count == 2, let (t, n) = Self.letterPair(samples[0], samples[1]) {
-            tumour = t
-            normal = n
-            evidence = "sample names differ only in T (tumour) versus R/N (normal)"
-        }
-        if tumour == nil, normal == nil {
-            let t = samples.indices.filter { Self.word(samples[$0], tumour: true) }
-            let n = samples.indices.filter { Self.word(samples[$0], tumour: false) }
-            if t.count == 1, !n.contains(t[0]) {
-                tumour = t[0]
-                evidence = "sample name says tumour/somatic"
-            }
-            if n.count == 1, n[0] != tumour {
-                normal = n[0]
-                evidence = evidence ?? "sample name says normal/germline"
-            }
-        }
-        // Only a normal named (MuTect2 whose normal column was removed; a somatic caller): the other column is the tumour.
-        if tumour == nil, let n = normal, samples.count == 2 {
-            tumour = 1 - n
-            evidence = (evidence ?? "") + "; the other column is the tumour"
-        }
-        if tumour == nil, normal == nil, samples.count == 1, somaticDesign != nil, !declared.normal.isEmpty {
-            tumour = 0
-            evidence = "somatic caller (\(somaticDesign!)); the normal named in the header has no column"
-        }
+        findRoles(samples, header: header)
         if let t = tumour {
             tumourBarcode =
                 tumourBarcode ?? header.barcode("TUMOR") ?? (Self.tcgaSampleType(samples[t]) != nil ? samples[t] : nil)
@@ -116,6 +51,86 @@ struct VCFSampleRoles {
             if i == normal { tumour = nil }
         }
         if germlineDesign != nil && tumour == nil { somaticDesign = nil }
+    }
+
+    /// The tumour and normal columns from the first kind of evidence that names one, in order of strength: the
+    /// header, columns named TUMOR/NORMAL, a joined barcode, TCGA codes, a T/R-N name pair, role words.
+    mutating func findRoles(_ samples: [String], header: VCFHeader) {
+        let declared = header.declaredRoles
+        func index(_ names: [String]) -> Int? { names.lazy.compactMap { samples.firstIndex(of: $0) }.first }
+        if let t = index(declared.tumour) {
+            tumour = t
+            evidence = "named as the tumour in the header"
+        }
+        if let n = index(declared.normal), n != tumour {
+            normal = n
+            evidence = evidence ?? "normal named in the header"
+        }
+        if tumour == nil, normal == nil { byColumnNames(samples) }
+        if tumour == nil, normal == nil, samples.count == 1, let pair = Self.joinedBarcodes(samples[0]) {
+            tumour = 0
+            tumourBarcode = pair.tumour
+            normalBarcode = pair.normal
+            evidence = "sample name joins a tumour and a normal barcode"
+        }
+        if tumour == nil, normal == nil { byTCGACodes(samples) }
+        if tumour == nil, normal == nil, samples.count == 2, let (t, n) = Self.letterPair(samples[0], samples[1]) {
+            tumour = t
+            normal = n
+            evidence = "sample names differ only in T (tumour) versus R/N (normal)"
+        }
+        if tumour == nil, normal == nil { byRoleWords(samples) }
+        // Only a normal named (MuTect2 whose normal column was removed; a somatic caller): the other column is the tumour.
+        if tumour == nil, let n = normal, samples.count == 2 {
+            tumour = 1 - n
+            evidence = (evidence ?? "") + "; the other column is the tumour"
+        }
+        if tumour == nil, normal == nil, samples.count == 1, somaticDesign != nil, !declared.normal.isEmpty {
+            tumour = 0
+            evidence = "somatic caller (\(somaticDesign!)); the normal named in the header has no column"
+        }
+    }
+
+    /// Columns named TUMOR (or TUMOUR) and NORMAL.
+    mutating func byColumnNames(_ samples: [String]) {
+        let upper = samples.map { $0.uppercased() }
+        if let t = upper.firstIndex(where: { $0 == "TUMOR" || $0 == "TUMOUR" }) {
+            tumour = t
+            evidence = "column named \(samples[t])"
+        }
+        if let n = upper.firstIndex(where: { $0 == "NORMAL" }) {
+            normal = n
+            evidence = evidence ?? "column named NORMAL"
+        }
+    }
+
+    /// TCGA sample-type codes: the one column coded 01–09 is the tumour, the one coded 10–19 the normal.
+    mutating func byTCGACodes(_ samples: [String]) {
+        let types = samples.map(Self.tcgaSampleType)
+        let t = samples.indices.filter { (types[$0] ?? 0) >= 1 && (types[$0] ?? 0) <= 9 }
+        let n = samples.indices.filter { (types[$0] ?? 0) >= 10 && (types[$0] ?? 0) <= 19 }
+        if t.count == 1 {
+            tumour = t[0]
+            evidence = "TCGA sample-type code"
+        }
+        if n.count == 1 {
+            normal = n[0]
+            evidence = evidence ?? "TCGA sample-type code"
+        }
+    }
+
+    /// Role words in the names: the one column saying tumour/somatic, the one saying normal/germline.
+    mutating func byRoleWords(_ samples: [String]) {
+        let t = samples.indices.filter { Self.word(samples[$0], tumour: true) }
+        let n = samples.indices.filter { Self.word(samples[$0], tumour: false) }
+        if t.count == 1, !n.contains(t[0]) {
+            tumour = t[0]
+            evidence = "sample name says tumour/somatic"
+        }
+        if n.count == 1, n[0] != tumour {
+            normal = n[0]
+            evidence = evidence ?? "sample name says normal/germline"
+        }
     }
 
     /// The two-digit sample type of a TCGA/TARGET-style barcode ("TCGA-A2-A04W-01A-…" → 1), else nil.

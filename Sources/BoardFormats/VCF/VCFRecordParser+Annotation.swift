@@ -1,0 +1,189 @@
+import BoardModel
+import Foundation
+
+/// The annotation entry chosen for an allele (VEP CSQ, SnpEff ANN/EFF, bcftools BCSQ, ANNOVAR) and what it
+/// gives the finding.
+extension VCFRecordParser {
+    /// The chosen annotation entry's gene, transcript, HGVS, consequence and exon, written straight into the finding
+    /// (the first declared annotation that has an entry for the allele, else ANNOVAR's fields); INFO's short protein
+    /// change when the annotation has none.
+    mutating func annotate(
+        _ base: inout Finding, info: VCFInfo, allele: Int, alt: UnsafeBufferPointer<UInt8>,
+        ref: UnsafeBufferPointer<UInt8>, altCount: Int
+    ) {
+        var annotated = false
+        for key in annotationKeys {
+            guard let value = info.annotations[key], let layout = layouts[key] else { continue }
+            if let entry = bestEntry(value, layout: layout, allele: allele, alt: alt, ref: ref, altCount: altCount) {
+                Self.fill(&base, entry: entry, layout: layout)
+                annotated = true
+                break
+            }
+        }
+        if !annotated, let suffix = annovarSuffix {
+            Self.fillANNOVAR(&base, info: info, suffix: suffix, allele: allele)
+        }
+        if base.hgvsPShort == nil, let short = info.hgvsPShort { base.hgvsPShort = short }
+    }
+
+    /// The entry for this allele that best describes it: VEP's PICK, then the canonical transcript, one with a protein
+    /// change, then by impact. SnpEff -cancer entries for one ALT against another ("G-C") are not the allele's.
+    mutating func bestEntry(
+        _ value: UnsafeBufferPointer<UInt8>, layout: VCFAnnotationLayout, allele: Int, alt: UnsafeBufferPointer<UInt8>,
+        ref: UnsafeBufferPointer<UInt8>, altCount: Int
+    ) -> [String]? {
+        let target = AlleleInEntry(alt: alt, ref: ref, number: allele, altCount: altCount)
+        var best: [String]?
+        var bestScore = -1
+        var entries = 0
+        var scratch = entryFields
+        entryFields = []
+        defer { entryFields = scratch }
+        func consider(_ parts: [UnsafeBufferPointer<UInt8>]) {
+            guard target.matches(parts, layout: layout) else { return }
+            let score = Self.score(parts, layout: layout)
+            // Strings are made only for the best entry so far.
+            if score > bestScore {
+                bestScore = score
+                best = parts.map(\.string)
+            }
+        }
+        value.forEachField(separator: 0x2C) { entry in
+            entries += 1
+            // bcftools csq: "@POS" points at the record holding a joint consequence; "*" marks one downstream of a stop.
+            if layout.key == "BCSQ" && entry.first == 0x40 { return }
+            var entry = entry
+            if layout.key == "BCSQ" && entry.first == 0x2A { entry = UnsafeBufferPointer(rebasing: entry[1...]) }
+            // SnpEff EFF: "EFFECT(IMPACT|…)" → the effect as the first field.
+            if layout.key == "EFF", entry.last == 0x29, let open = entry.firstIndex(of: 0x28) {
+                var inner = Array(entry[0..<open])
+                inner.append(0x7C)
+                inner.append(contentsOf: entry[(open + 1)..<(entry.count - 1)])
+                inner.withUnsafeBufferPointer { consider($0.fields(separator: 0x7C)) }
+                return
+            }
+            entry.split(separator: 0x7C, into: &scratch)
+            consider(scratch)
+        }
+        annotationEntries[layout.key, default: 0] += entries
+        return best
+    }
+
+    /// The ALT allele as an annotation entry names it: by number (ALLELE_NUM), else by its bases, also with the
+    /// padding base VEP trims ("-" when nothing is left); an entry without an allele field fits a single-ALT record.
+    struct AlleleInEntry {
+        let alt: UnsafeBufferPointer<UInt8>
+        let trimmed: UnsafeBufferPointer<UInt8>
+        let trimmedIsDash: Bool
+        let number: Int
+        let altCount: Int
+
+        init(alt: UnsafeBufferPointer<UInt8>, ref: UnsafeBufferPointer<UInt8>, number: Int, altCount: Int) {
+            var trimmed = alt
+            var trimmedIsDash = false
+            if let r = ref.first, alt.first == r, alt.first != 0x3C {
+                trimmed = UnsafeBufferPointer(rebasing: alt[1...])
+                trimmedIsDash = trimmed.isEmpty
+            }
+            self.alt = alt
+            self.trimmed = trimmed
+            self.trimmedIsDash = trimmedIsDash
+            self.number = number
+            self.altCount = altCount
+        }
+
+        func matches(_ parts: [UnsafeBufferPointer<UInt8>], layout: VCFAnnotationLayout) -> Bool {
+            if layout.alleleNum >= 0, layout.alleleNum < parts.count, let n = parts[layout.alleleNum].int {
+                return n == number
+            }
+            if layout.allele >= 0, layout.allele < parts.count {
+                let a = parts[layout.allele]
+                let same = a.elementsEqual(alt) || (trimmedIsDash ? a.equals("-") : a.elementsEqual(trimmed))
+                return same || (altCount == 1 && a.isEmpty)
+            }
+            return altCount <= 1
+        }
+    }
+
+    /// PICK 200, canonical 100, a protein change 50, impact HIGH/MODERATE/LOW 30/20/10.
+    static func score(_ parts: [UnsafeBufferPointer<UInt8>], layout: VCFAnnotationLayout) -> Int {
+        func has(_ i: Int) -> Bool { i >= 0 && i < parts.count && !parts[i].isEmpty }
+        var score = 0
+        if has(layout.pick) && parts[layout.pick].equals("1") { score += 200 }
+        if has(layout.canonical) && parts[layout.canonical].equals("YES") { score += 100 }
+        if has(layout.hgvsP) || has(layout.bcsqProtein) || has(layout.effProtein) { score += 50 }
+        if has(layout.impact) {
+            let impact = parts[layout.impact]
+            score += impact.equals("HIGH") ? 30 : impact.equals("MODERATE") ? 20 : impact.equals("LOW") ? 10 : 0
+        }
+        return score
+    }
+
+    /// The chosen entry's fields into the finding; a protein change the entry only implies (VEP amino acids, SnpEff's
+    /// one-letter change, bcftools csq) is written as HGVS and marked derived.
+    static func fill(_ a: inout Finding, entry fields: [String], layout: VCFAnnotationLayout) {
+        func field(_ i: Int) -> String? {
+            guard i >= 0, i < fields.count, !fields[i].isEmpty, fields[i] != "." else { return nil }
+            return fields[i]
+        }
+        a.gene = field(layout.gene)
+        a.transcript = field(layout.transcript)
+        a.exon = field(layout.exon)
+        a.consequence = field(layout.consequence).map { $0.replacingOccurrences(of: "&", with: ",") }
+        // HGVS without the sequence id ("ENSP00000288602.6:p.Val600Glu" → "p.Val600Glu"): the transcript is its own field.
+        a.hgvsC = field(layout.hgvsC).map(VCFAnnotationText.decodeVEP).map(VCFAnnotationText.withoutSequence)
+        a.hgvsP = field(layout.hgvsP).map(VCFAnnotationText.decodeVEP).map(VCFAnnotationText.withoutSequence)
+        a.hgvsPShort = field(layout.hgvsPShort).map(VCFAnnotationText.decodeVEP).map(VCFAnnotationText.withoutSequence)
+        // VEP v85 wrote the c. string into HGVSp for synonymous variants: not a protein change.
+        if let p = a.hgvsP, !p.hasPrefix("p.") { a.hgvsP = nil }
+        if a.hgvsP == nil, let aa = field(layout.aminoAcids), let position = field(layout.proteinPosition) {
+            a.hgvsP = VCFAnnotationText.derivedProtein(aminoAcids: aa, position: position, consequence: a.consequence)
+            if a.hgvsP != nil { a.proteinDerivedFrom = "VEP Amino_acids and Protein_position (the file has no HGVSp)" }
+        }
+        if let change = field(layout.effProtein) {
+            // "p.Gly12Val/c.35G>T" in HGVS mode, else a bare one-letter change "G12V".
+            for part in change.split(separator: "/").map(String.init) {
+                if part.hasPrefix("c."), a.hgvsC == nil {
+                    a.hgvsC = part
+                } else if part.hasPrefix("p."), a.hgvsP == nil {
+                    a.hgvsP = part
+                } else if a.hgvsP == nil, let first = part.first, first.isUppercase, part.contains(where: \.isNumber) {
+                    a.hgvsP = "p." + part
+                    a.proteinDerivedFrom = "SnpEff EFF Amino_Acid_Change \(part) (no p. in the file)"
+                }
+            }
+        }
+        if a.hgvsP == nil, let change = field(layout.bcsqProtein), let p = VCFAnnotationText.bcsqProtein(change) {
+            a.hgvsP = p
+            a.proteinDerivedFrom = "bcftools csq amino_acid_change \(change)"
+        }
+    }
+
+    /// ANNOVAR INFO fields: Gene.<db>, Func.<db>, ExonicFunc.<db>, AAChange.<db> ("GENE:NM_…:exon3:c.A123G:p.K41E,…").
+    /// Nothing is written when the record has no gene.
+    static func fillANNOVAR(_ a: inout Finding, info: VCFInfo, suffix: String, allele: Int) {
+        func value(_ k: String) -> String? {
+            guard let v = info.annovar[k + "." + suffix] else { return nil }
+            let parts = v.split(separator: ",", omittingEmptySubsequences: false)
+            let one = parts.count > 1 && parts.count >= allele ? String(parts[allele - 1]) : v
+            let decoded = one.replacingOccurrences(of: "\\x3b", with: ";").replacingOccurrences(of: "\\x3d", with: "=")
+            return decoded.isEmpty || decoded == "." ? nil : decoded
+        }
+        guard let gene = value("Gene") else { return }
+        a.gene = gene.split(whereSeparator: { $0 == ";" || $0 == "," }).first.map(String.init)
+        a.consequence = value("ExonicFunc") ?? value("Func")
+        if let change = info.annovar["AAChange." + suffix] {
+            let decoded = change.replacingOccurrences(of: "\\x3b", with: ";").replacingOccurrences(
+                of: "\\x3d", with: "=")
+            if let first = decoded.split(separator: ",").first(where: { $0.hasPrefix((a.gene ?? "") + ":") })
+                ?? decoded.split(separator: ",").first
+            {
+                let parts = first.split(separator: ":").map(String.init)
+                if parts.count >= 2 { a.transcript = parts[1] }
+                a.exon = parts.first { $0.hasPrefix("exon") }.map { String($0.dropFirst(4)) }
+                a.hgvsC = parts.first { $0.hasPrefix("c.") }
+                a.hgvsP = parts.first { $0.hasPrefix("p.") }
+            }
+        }
+    }
+}
