@@ -108,72 +108,55 @@ enum FindingBodyReader {
         mutating func text() -> String? { string().map { String(decoding: $0, as: UTF8.self) } }
     }
 
+    /// The string members a flat body holds, by key.
+    static let textMembers: [String: WritableKeyPath<Finding, String?> & Sendable] = [
+        "alt": \.alt, "breakpoints": \.breakpoints, "chrom": \.chrom, "consequence": \.consequence, "exon": \.exon,
+        "filter": \.filter, "genotype": \.genotype, "hgvsC": \.hgvsC, "hgvsP": \.hgvsP, "hgvsPShort": \.hgvsPShort,
+        "mateId": \.mateId, "partnerChrom": \.partnerChrom, "proteinDerivedFrom": \.proteinDerivedFrom, "ref": \.ref,
+        "sampleFilter": \.sampleFilter, "sourceId": \.sourceId, "transcript": \.transcript, "vafSource": \.vafSource,
+    ]
+
+    /// The real-number members, by key.
+    static let realMembers: [String: WritableKeyPath<Finding, Double?> & Sendable] = [
+        "vaf": \.vaf, "copyNumber": \.copyNumber, "normalVAF": \.normalVAF, "qual": \.qual,
+    ]
+
+    /// The whole-number members, by key.
+    static let wholeMembers: [String: WritableKeyPath<Finding, Int?> & Sendable] = [
+        "depth": \.depth, "altCount": \.altCount, "refCount": \.refCount, "normalDepth": \.normalDepth,
+        "normalAltCount": \.normalAltCount, "end": \.end, "position": \.position, "svLength": \.svLength,
+        "svSize": \.svSize, "partnerPosition": \.partnerPosition,
+    ]
+
     /// A string member; false for a key or a value this reader does not know.
     static func set(text v: String, for k: String, in f: inout Finding) -> Bool {
+        if let member = textMembers[k] {
+            f[keyPath: member] = v
+            return true
+        }
         switch k {
-        case "breakpoints": f.breakpoints = v
-        case "consequence": f.consequence = v
-        case "exon": f.exon = v
-        case "filter": f.filter = v
-        case "hgvsC": f.hgvsC = v
-        case "hgvsP": f.hgvsP = v
-        case "transcript": f.transcript = v
-        case "classification":
-            guard let c = Classification(rawValue: v) else { return false }
-            f.classification = c
-        case "copyNumberCall":
-            guard let c = CopyNumberCall(rawValue: v) else { return false }
-            f.copyNumberCall = c
+        case "classification": return set(Classification(rawValue: v), \.classification, in: &f)
+        case "copyNumberCall": return set(CopyNumberCall(rawValue: v), \.copyNumberCall, in: &f)
+        case "svType": return set(StructuralVariantType(rawValue: v), \.svType, in: &f)
         case "origin":
             guard let o = VariantOrigin(rawValue: v) else { return false }
             f.origin = o
-        case "alt": f.alt = v
-        case "chrom": f.chrom = v
-        case "genotype": f.genotype = v
-        case "hgvsPShort": f.hgvsPShort = v
-        case "mateId": f.mateId = v
-        case "partnerChrom": f.partnerChrom = v
-        case "proteinDerivedFrom": f.proteinDerivedFrom = v
-        case "ref": f.ref = v
-        case "sampleFilter": f.sampleFilter = v
-        case "sourceId": f.sourceId = v
-        case "svType":
-            guard let t = StructuralVariantType(rawValue: v) else { return false }
-            f.svType = t
-        case "vafSource": f.vafSource = v
+            return true
         default: return false
         }
+    }
+
+    /// A coded member: false when the code is not one of the type's.
+    static func set<Code>(_ code: Code?, _ member: WritableKeyPath<Finding, Code?>, in f: inout Finding) -> Bool {
+        guard let code else { return false }
+        f[keyPath: member] = code
         return true
     }
 
     /// A number member; false for a key this reader does not know or a number of the wrong kind.
     static func set(number v: Substring, for k: String, in f: inout Finding) -> Bool {
-        switch k {
-        case "vaf", "copyNumber", "normalVAF", "qual":
-            guard let d = Double(v) else { return false }
-            switch k {
-            case "vaf": f.vaf = d
-            case "copyNumber": f.copyNumber = d
-            case "normalVAF": f.normalVAF = d
-            default: f.qual = d
-            }
-        case "depth", "altCount", "refCount", "normalDepth", "normalAltCount", "end", "position", "svLength",
-            "svSize", "partnerPosition":
-            guard let d = Int(v) else { return false }
-            switch k {
-            case "depth": f.depth = d
-            case "altCount": f.altCount = d
-            case "refCount": f.refCount = d
-            case "normalDepth": f.normalDepth = d
-            case "normalAltCount": f.normalAltCount = d
-            case "end": f.end = d
-            case "position": f.position = d
-            case "svLength": f.svLength = d
-            case "svSize": f.svSize = d
-            default: f.partnerPosition = d
-            }
-        default: return false
-        }
-        return true
+        if let member = realMembers[k] { return set(Double(v), member, in: &f) }
+        if let member = wholeMembers[k] { return set(Int(v), member, in: &f) }
+        return false
     }
 }
