@@ -73,56 +73,31 @@ extension BoardStore {
                         if existing == nil, let mrn = item.mrn {
                             (existing, patient) = try Self.caseByMRN(db, mrn: mrn, wantCase: item.caseId == nil)
                         }
-                        let record: Case
-                        if var c = existing {
-                            if let problem = item.identityConflict(c) {
-                                throw StoreError.invalid("\(file): \(problem)")
-                            }
-                            let before = c
-                            item.update(&c)
-                            if c != before {
-                                _ = try writer.case(c, summary: &ignored)
-                                summary.updated.append(c.id)
-                            } else {
-                                summary.unchanged.append(c.id)
-                            }
-                            record = c
-                        } else {
-                            if let problem = item.cannotCreate { throw StoreError.invalid("\(file): \(problem)") }
-                            let id = try item.caseId ?? Self.nextCaseId(db)
-                            let c = item.create(id, patient)
-                            _ = try writer.case(c, summary: &ignored)
-                            summary.created.append(c.id)
-                            record = c
-                        }
+                        let (record, change) = try CaseListRules.resolve(
+                            item, existing: existing, patient: patient, file: file
+                        ) { try Self.nextCaseId(db) }
+                        if change != .unchanged { _ = try writer.case(record, summary: &ignored) }
+                        summary.record(record.id, change)
                         if let wanted = item.position { placed.append((record.id, wanted)) }
                         if onAgenda.contains(record.id) {
                             // Already on the agenda: the list's presenter and minutes still apply (they were dropped before).
                             summary.alreadyOnAgenda.append(record.id)
                             if let slot = try Self.loadMeeting(db, id: meetingId)?.agenda.first(where: {
                                 $0.caseId == record.id
-                            }) {
-                                let changed = try CaseListRules.slot(slot, item)
-                                if changed != slot {
-                                    try db.execute(
-                                        sql:
-                                            "UPDATE agenda_item SET presenter = ?, planned_minutes = ? WHERE meeting_id = ? AND case_id = ?",
-                                        arguments: [changed.presenter, changed.plannedMinutes, meetingId, record.id])
-                                    try AuditTrail.append(
-                                        db, user: user, action: "agenda.update", entity: "meeting", entityId: meetingId,
-                                        caseId: record.id,
-                                        before: MeetingRules.slotText(slot), after: MeetingRules.slotText(changed),
-                                        at: now)
-                                }
+                            }), let changed = try CaseListRules.changedSlot(slot, item) {
+                                try db.execute(
+                                    sql:
+                                        "UPDATE agenda_item SET presenter = ?, planned_minutes = ? WHERE meeting_id = ? AND case_id = ?",
+                                    arguments: [changed.presenter, changed.plannedMinutes, meetingId, record.id])
+                                try AuditTrail.append(
+                                    db, user: user, action: "agenda.update", entity: "meeting", entityId: meetingId,
+                                    caseId: record.id,
+                                    before: MeetingRules.slotText(slot), after: MeetingRules.slotText(changed),
+                                    at: now)
                             }
                             continue
                         }
-                        if let minutes = item.plannedMinutes { try MeetingRules.checkPlannedMinutes(minutes) }
-                        if record.status == .closed {
-                            throw StoreError.invalid(
-                                "\(file): case \(record.id) is closed; reopen it before adding it to an agenda")
-                        }
-                        position += 1
+                        position = try CaseListRules.nextPosition(after: position, adding: record, item, file: file)
                         try db.execute(
                             sql: """
                                 INSERT INTO agenda_item(meeting_id, case_id, position, presenter, planned_minutes, outcome) VALUES (?, ?, ?, ?, ?, 'pending')

@@ -75,29 +75,9 @@ extension BoardStore {
     {
         try run {
             try db.write { db in
-                var assigned: [String: String] = [:]
-                var added: [CaseOutcome] = []
-                var duplicates: [CaseOutcome] = []
-                for (index, given) in outcomes.enumerated() {
-                    var o = given
-                    if let t = o.treatmentId, let real = assigned[t] { o.treatmentId = real }
-                    if let same = try Self.outcomes(db, caseId: o.caseId, includingRetracted: true).first(where: {
-                        OutcomeRules.sameEvent($0, o)
-                    }) {
-                        if !given.id.isEmpty { assigned[given.id] = same.id }
-                        duplicates.append(same)
-                        continue
-                    }
-                    do {
-                        let saved = try addOutcome(o, db: db, today: today, now: now)
-                        if !given.id.isEmpty { assigned[given.id] = saved.id }
-                        added.append(saved)
-                    } catch var invalid as OutcomeInvalid {
-                        invalid.index = index
-                        throw invalid
-                    }
-                }
-                return (added, duplicates)
+                try OutcomeRules.addSeveral(
+                    outcomes, standing: { try Self.outcomes(db, caseId: $0, includingRetracted: true) },
+                    insert: { try addOutcome($0, db: db, today: today, now: now) })
             }
         }
     }

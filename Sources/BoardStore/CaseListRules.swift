@@ -37,4 +37,51 @@ enum CaseListRules {
         while try taken(String(format: "C-%04d", n)) { n += 1 }
         return String(format: "C-%04d", n)
     }
+
+    /// What a row did to its case.
+    enum CaseChange { case created, updated, unchanged }
+
+    /// The row's case once the row applies: the case found (by id, else by MRN) updated with the row, else a new
+    /// case with the row's id or the next free one. Refused when the row's identity conflicts with the case found, or
+    /// when it cannot make one.
+    static func resolve(
+        _ item: CaseListItem, existing: Case?, patient: Patient?, file: String, nextId: () throws -> String
+    ) throws -> (record: Case, change: CaseChange) {
+        if var c = existing {
+            if let problem = item.identityConflict(c) { throw StoreError.invalid("\(file): \(problem)") }
+            let before = c
+            item.update(&c)
+            return (c, c != before ? .updated : .unchanged)
+        }
+        if let problem = item.cannotCreate { throw StoreError.invalid("\(file): \(problem)") }
+        return (item.create(try item.caseId ?? nextId(), patient), .created)
+    }
+
+    /// A case already on the agenda: its slot with the row's presenter and planned minutes, nil when the row changes
+    /// nothing (the caller writes the slot and audits `MeetingRules.slotText` before and after).
+    static func changedSlot(_ slot: AgendaItem, _ item: CaseListItem) throws -> AgendaItem? {
+        let changed = try self.slot(slot, item)
+        return changed != slot ? changed : nil
+    }
+
+    /// The agenda position of a case the row adds: its planned minutes checked, a closed case refused.
+    static func nextPosition(after position: Int, adding record: Case, _ item: CaseListItem, file: String) throws
+        -> Int
+    {
+        if let minutes = item.plannedMinutes { try MeetingRules.checkPlannedMinutes(minutes) }
+        if record.status == .closed {
+            throw StoreError.invalid("\(file): case \(record.id) is closed; reopen it before adding it to an agenda")
+        }
+        return position + 1
+    }
+}
+
+extension CaseListSummary {
+    mutating func record(_ caseId: String, _ change: CaseListRules.CaseChange) {
+        switch change {
+        case .created: created.append(caseId)
+        case .updated: updated.append(caseId)
+        case .unchanged: unchanged.append(caseId)
+        }
+    }
 }

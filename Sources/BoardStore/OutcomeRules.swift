@@ -99,4 +99,35 @@ enum OutcomeRules {
         next.retraction = OutcomeRetraction(reason: reason, retractedBy: user, retractedAt: now)
         return next
     }
+
+    /// Adds several outcomes in the caller's transaction, in order: a `treatmentId` naming an id given earlier in the
+    /// list is pointed at the outcome the store made of it; an outcome the case already has (`sameEvent`, retracted
+    /// ones included) is not added again and comes back among `duplicates`; a refusal says which one
+    /// (`OutcomeInvalid.index`). `standing` reads a case's outcomes and `insert` saves one, each backend with its own SQL.
+    static func addSeveral(
+        _ outcomes: [CaseOutcome], standing: (_ caseId: String) throws -> [CaseOutcome],
+        insert: (CaseOutcome) throws -> CaseOutcome
+    ) throws -> (added: [CaseOutcome], duplicates: [CaseOutcome]) {
+        var assigned: [String: String] = [:]
+        var added: [CaseOutcome] = []
+        var duplicates: [CaseOutcome] = []
+        for (index, given) in outcomes.enumerated() {
+            var o = given
+            if let t = o.treatmentId, let real = assigned[t] { o.treatmentId = real }
+            if let same = try standing(o.caseId).first(where: { sameEvent($0, o) }) {
+                if !given.id.isEmpty { assigned[given.id] = same.id }
+                duplicates.append(same)
+                continue
+            }
+            do {
+                let saved = try insert(o)
+                if !given.id.isEmpty { assigned[given.id] = saved.id }
+                added.append(saved)
+            } catch var invalid as OutcomeInvalid {
+                invalid.index = index
+                throw invalid
+            }
+        }
+        return (added, duplicates)
+    }
 }

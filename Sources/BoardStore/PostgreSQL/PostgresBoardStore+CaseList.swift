@@ -33,49 +33,27 @@ extension PostgresBoardStore {
             if existing == nil, let mrn = item.mrn {
                 (existing, patient) = try caseByMRN(mrn, wantCase: item.caseId == nil)
             }
-            let record: Case
-            if var c = existing {
-                if let problem = item.identityConflict(c) { throw StoreError.invalid("\(file): \(problem)") }
-                let before = c
-                item.update(&c)
-                if c != before {
-                    try writeCase(c, now: now)
-                    summary.updated.append(c.id)
-                } else {
-                    summary.unchanged.append(c.id)
-                }
-                record = c
-            } else {
-                if let problem = item.cannotCreate { throw StoreError.invalid("\(file): \(problem)") }
-                let c = item.create(try item.caseId ?? nextCaseId(), patient)
-                try writeCase(c, now: now)
-                summary.created.append(c.id)
-                record = c
-            }
+            let (record, change) = try CaseListRules.resolve(
+                item, existing: existing, patient: patient, file: file
+            ) { try nextCaseId() }
+            if change != .unchanged { try writeCase(record, now: now) }
+            summary.record(record.id, change)
             if let wanted = item.position { placed.append((record.id, wanted)) }
             if onAgenda.contains(record.id) {
                 // Already on the agenda: the list's presenter and minutes still apply.
                 summary.alreadyOnAgenda.append(record.id)
-                guard let slot = try loadMeeting(meetingId)?.agenda.first(where: { $0.caseId == record.id }) else {
-                    continue
-                }
-                let changed = try CaseListRules.slot(slot, item)
-                if changed != slot {
-                    try connection.query(
-                        "UPDATE agenda_item SET presenter = $1, planned_minutes = $2 WHERE meeting_id = $3 AND case_id = $4",
-                        [changed.presenter, changed.plannedMinutes.map(String.init), meetingId, record.id])
-                    try appendAudit(
-                        action: "agenda.update", entity: "meeting", entityId: meetingId, caseId: record.id,
-                        before: MeetingRules.slotText(slot), after: MeetingRules.slotText(changed), at: now)
-                }
+                guard let slot = try loadMeeting(meetingId)?.agenda.first(where: { $0.caseId == record.id }),
+                    let changed = try CaseListRules.changedSlot(slot, item)
+                else { continue }
+                try connection.query(
+                    "UPDATE agenda_item SET presenter = $1, planned_minutes = $2 WHERE meeting_id = $3 AND case_id = $4",
+                    [changed.presenter, changed.plannedMinutes.map(String.init), meetingId, record.id])
+                try appendAudit(
+                    action: "agenda.update", entity: "meeting", entityId: meetingId, caseId: record.id,
+                    before: MeetingRules.slotText(slot), after: MeetingRules.slotText(changed), at: now)
                 continue
             }
-            if let minutes = item.plannedMinutes { try MeetingRules.checkPlannedMinutes(minutes) }
-            if record.status == .closed {
-                throw StoreError.invalid(
-                    "\(file): case \(record.id) is closed; reopen it before adding it to an agenda")
-            }
-            position += 1
+            position = try CaseListRules.nextPosition(after: position, adding: record, item, file: file)
             try connection.query(
                 """
                 INSERT INTO agenda_item(meeting_id, case_id, position, presenter, planned_minutes, outcome)

@@ -51,29 +51,9 @@ extension PostgresBoardStore: OutcomeStore {
     func insertOutcomes(_ outcomes: [CaseOutcome], today: LocalDate, now: Date) throws -> (
         added: [CaseOutcome], duplicates: [CaseOutcome]
     ) {
-        var assigned: [String: String] = [:]
-        var added: [CaseOutcome] = []
-        var duplicates: [CaseOutcome] = []
-        for (index, given) in outcomes.enumerated() {
-            var o = given
-            if let t = o.treatmentId, let real = assigned[t] { o.treatmentId = real }
-            if let same = try standingOutcomes(caseId: o.caseId, includingRetracted: true).first(where: {
-                OutcomeRules.sameEvent($0, o)
-            }) {
-                if !given.id.isEmpty { assigned[given.id] = same.id }
-                duplicates.append(same)
-                continue
-            }
-            do {
-                let saved = try insertOutcome(o, today: today, now: now)
-                if !given.id.isEmpty { assigned[given.id] = saved.id }
-                added.append(saved)
-            } catch var invalid as OutcomeInvalid {
-                invalid.index = index
-                throw invalid
-            }
-        }
-        return (added, duplicates)
+        try OutcomeRules.addSeveral(
+            outcomes, standing: { try standingOutcomes(caseId: $0, includingRetracted: true) },
+            insert: { try insertOutcome($0, today: today, now: now) })
     }
 
     @discardableResult
