@@ -11,11 +11,62 @@ import GRDB
 enum FindingJSON {
     /// The body of a finding.
     static func body(_ f: Finding) throws -> [UInt8] {
+        var w = BodyWriter()
+        // Members in sorted key order, as Codec writes them.
+        w.string("alt", f.alt)
+        w.integer("altCount", f.altCount)
+        try w.coded("biomarker", f.biomarker)
+        w.string("breakpoints", f.breakpoints)
+        w.string("chrom", f.chrom)
+        w.string("classification", f.classification?.rawValue)
+        w.string("consequence", f.consequence)
+        try w.number("copyNumber", f.copyNumber)
+        w.string("copyNumberCall", f.copyNumberCall?.rawValue)
+        w.integer("depth", f.depth)
+        w.integer("end", f.end)
+        if !f.evidence.isEmpty { try w.coded("evidence", f.evidence) }
+        w.string("exon", f.exon)
+        w.string("filter", f.filter)
+        w.string("genotype", f.genotype)
+        w.string("hgvsC", f.hgvsC)
+        w.string("hgvsP", f.hgvsP)
+        w.string("hgvsPShort", f.hgvsPShort)
+        w.string("mateId", f.mateId)
+        w.integer("normalAltCount", f.normalAltCount)
+        w.integer("normalDepth", f.normalDepth)
+        try w.number("normalVAF", f.normalVAF)
+        if f.origin != .somatic { w.string("origin", f.origin.rawValue) }
+        w.string("partnerChrom", f.partnerChrom)
+        w.integer("partnerPosition", f.partnerPosition)
+        w.strings("partners", f.partners)
+        w.integer("position", f.position)
+        w.bool("precise", f.precise)
+        w.string("proteinDerivedFrom", f.proteinDerivedFrom)
+        try w.number("qual", f.qual)
+        w.string("ref", f.ref)
+        w.integer("refCount", f.refCount)
+        w.string("sampleFilter", f.sampleFilter)
+        w.string("sourceId", f.sourceId)
+        w.integer("svLength", f.svLength)
+        w.integer("svSize", f.svSize)
+        w.string("svType", f.svType?.rawValue)
+        w.string("transcript", f.transcript)
+        try w.number("vaf", f.vaf)
+        w.string("vafSource", f.vafSource)
+        return w.closed()
+    }
+
+    /// A body as it is written: `{`, the members in the order given (a value that is nil is left out), `}`.
+    struct BodyWriter {
         var out: [UInt8] = []
-        out.reserveCapacity(256)
-        out.append(0x7B)  // {
         var first = true
-        func key(_ k: StaticString) {
+
+        init() {
+            out.reserveCapacity(256)
+            out.append(0x7B)  // {
+        }
+
+        mutating func key(_ k: StaticString) {
             if !first { out.append(0x2C) }
             first = false
             out.append(0x22)
@@ -23,84 +74,56 @@ enum FindingJSON {
             out.append(0x22)
             out.append(0x3A)
         }
-        func string(_ k: StaticString, _ v: String?) {
+
+        mutating func string(_ k: StaticString, _ v: String?) {
             guard let v else { return }
             key(k)
-            quote(v, into: &out)
+            FindingJSON.quote(v, into: &out)
         }
-        func number(_ k: StaticString, _ v: Double?) throws {
+
+        mutating func number(_ k: StaticString, _ v: Double?) throws {
             guard let v else { return }
             key(k)
-            if plain(v) {
-                out.append(contentsOf: format(v).utf8)
+            if FindingJSON.plain(v) {
+                out.append(contentsOf: FindingJSON.format(v).utf8)
             } else {
                 out.append(contentsOf: try Codec.encode(v).utf8)
             }
         }
-        func coded<T: Encodable>(_ k: StaticString, _ v: T?) throws {
+
+        mutating func coded<T: Encodable>(_ k: StaticString, _ v: T?) throws {
             guard let v else { return }
             key(k)
             out.append(contentsOf: try Codec.encode(v).utf8)
         }
-        func integer(_ k: StaticString, _ v: Int?) {
+
+        mutating func integer(_ k: StaticString, _ v: Int?) {
             guard let v else { return }
             key(k)
             out.append(contentsOf: String(v).utf8)
         }
-        // Members in sorted key order, as Codec writes them.
-        string("alt", f.alt)
-        integer("altCount", f.altCount)
-        try coded("biomarker", f.biomarker)
-        string("breakpoints", f.breakpoints)
-        string("chrom", f.chrom)
-        string("classification", f.classification?.rawValue)
-        string("consequence", f.consequence)
-        try number("copyNumber", f.copyNumber)
-        string("copyNumberCall", f.copyNumberCall?.rawValue)
-        integer("depth", f.depth)
-        integer("end", f.end)
-        if !f.evidence.isEmpty { try coded("evidence", f.evidence) }
-        string("exon", f.exon)
-        string("filter", f.filter)
-        string("genotype", f.genotype)
-        string("hgvsC", f.hgvsC)
-        string("hgvsP", f.hgvsP)
-        string("hgvsPShort", f.hgvsPShort)
-        string("mateId", f.mateId)
-        integer("normalAltCount", f.normalAltCount)
-        integer("normalDepth", f.normalDepth)
-        try number("normalVAF", f.normalVAF)
-        if f.origin != .somatic { string("origin", f.origin.rawValue) }
-        string("partnerChrom", f.partnerChrom)
-        integer("partnerPosition", f.partnerPosition)
-        if let partners = f.partners {
-            key("partners")
+
+        mutating func strings(_ k: StaticString, _ v: [String]?) {
+            guard let v else { return }
+            key(k)
             out.append(0x5B)
-            for (i, p) in partners.enumerated() {
+            for (i, s) in v.enumerated() {
                 if i > 0 { out.append(0x2C) }
-                quote(p, into: &out)
+                FindingJSON.quote(s, into: &out)
             }
             out.append(0x5D)
         }
-        integer("position", f.position)
-        if let precise = f.precise {
-            key("precise")
-            out.append(contentsOf: (precise ? "true" : "false").utf8)
+
+        mutating func bool(_ k: StaticString, _ v: Bool?) {
+            guard let v else { return }
+            key(k)
+            out.append(contentsOf: (v ? "true" : "false").utf8)
         }
-        string("proteinDerivedFrom", f.proteinDerivedFrom)
-        try number("qual", f.qual)
-        string("ref", f.ref)
-        integer("refCount", f.refCount)
-        string("sampleFilter", f.sampleFilter)
-        string("sourceId", f.sourceId)
-        integer("svLength", f.svLength)
-        integer("svSize", f.svSize)
-        string("svType", f.svType?.rawValue)
-        string("transcript", f.transcript)
-        try number("vaf", f.vaf)
-        string("vafSource", f.vafSource)
-        out.append(0x7D)
-        return out
+
+        mutating func closed() -> [UInt8] {
+            out.append(0x7D)  // }
+            return out
+        }
     }
 
     static func bodyText(_ f: Finding) throws -> String { String(decoding: try body(f), as: UTF8.self) }

@@ -108,62 +108,10 @@ public enum CTMLReader {
                 message: "expected a CTML mapping with protocol_no or nct_id and treatment_list")
         }
         var unknownKeys: [String: Int] = [:]
-        // CTIMS exports carry the registry id as `trial_id` (no `nct_id` key); taken only when it is an NCT id.
-        let nct = root["nct_id"].string ?? root["trial_id"].string.flatMap { Trial.isValidNCTId($0) ? $0 : nil }
-        let protocolNo = root["protocol_no"].string
-        guard let id = nct.flatMap({ Trial.isValidNCTId($0) ? $0 : nil }) ?? protocolNo ?? nct else {
-            throw ImportError(
-                file: file, location: root.path + ".protocol_no",
-                message: "missing protocol_no and nct_id; expected one to identify the trial")
-        }
+        let (id, protocolNo) = try trialId(root, file: file)
         let trialCriteria = try criteria(root["match"], file: file, unknown: &unknownKeys)
-        var arms: [TrialArm] = []
         let steps = root["treatment_list"]["step"].array
-        for (si, step) in steps.enumerated() {
-            let stepCode = step["step_code"].string ?? "\(si + 1)"
-            let stepCriteria = try criteria(step["match"], file: file, unknown: &unknownKeys)
-            for (ai, arm) in step["arm"].array.enumerated() {
-                let armCode = arm["arm_code"].string ?? "\(ai + 1)"
-                let armName = arm["arm_description"].string ?? armCode
-                let armOpen = arm["arm_suspended"].string?.uppercased() != "Y"
-                let armCriteria = try criteria(arm["match"], file: file, unknown: &unknownKeys)
-                let levels = arm["dose_level"].array
-                let levelDrugs = levels.compactMap { l -> String? in
-                    guard let code = l["level_code"].string, code.rangeOfCharacter(from: .letters) != nil else {
-                        return nil
-                    }
-                    return code
-                }
-                let armDrugs = arm["drugs"].array.compactMap { $0["drug_name"].string ?? $0.string } + levelDrugs
-                let levelsWithMatch = levels.filter { $0["match"].exists }
-                if levelsWithMatch.isEmpty {
-                    arms.append(
-                        TrialArm(
-                            id: "\(stepCode)/\(armCode)", name: armName, drugs: armDrugs, open: armOpen,
-                            criteria: conjunction([stepCriteria, armCriteria])))
-                } else {
-                    for (li, level) in levels.enumerated() {
-                        let levelCode = level["level_code"].string ?? "\(li + 1)"
-                        let levelCriteria = try criteria(level["match"], file: file, unknown: &unknownKeys)
-                        let description = level["level_description"].string.map { " — \($0)" } ?? ""
-                        arms.append(
-                            TrialArm(
-                                id: "\(stepCode)/\(armCode)/\(levelCode)", name: armName + description, drugs: armDrugs,
-                                open: armOpen && level["level_suspended"].string?.uppercased() != "Y",
-                                criteria: conjunction([stepCriteria, armCriteria, levelCriteria])))
-                    }
-                }
-            }
-        }
-        let status: RecruitmentStatus = {
-            let s = (root["status"].string ?? "").lowercased()
-            if s.contains("open") { return .recruiting }
-            if s.contains("closed") || s.contains("suspended") { return .activeNotRecruiting }
-            return .unknown
-        }()
-        let ageText = root["age"].string?.lowercased() ?? ""
-        let sponsor =
-            root["sponsor_list"]["sponsor"].array.first.flatMap { $0["sponsor_name"].string } ?? root["sponsor"].string
+        var arms = try self.arms(steps, file: file, unknown: &unknownKeys)
         // The trial's own drug list (`drug_list.drug[].drug_name`) is the drugs of every arm that names none.
         let trialDrugs = root["drug_list"]["drug"].array.compactMap { $0["drug_name"].string ?? $0.string }
         for i in arms.indices where arms[i].drugs.isEmpty { arms[i].drugs = trialDrugs }
@@ -171,11 +119,14 @@ public enum CTMLReader {
         var genes = GeneNaming()
         let namedCriteria = trialCriteria?.readingGenes(&genes)
         for i in arms.indices { arms[i].criteria = arms[i].criteria?.readingGenes(&genes) }
+        let ageText = root["age"].string?.lowercased() ?? ""
+        let sponsor =
+            root["sponsor_list"]["sponsor"].array.first.flatMap { $0["sponsor_name"].string } ?? root["sponsor"].string
         let trial = Trial(
             id: id, title: root["long_title"].string ?? root["short_title"].string ?? id,
             shortTitle: root["short_title"].string,
             phase: root["phase"].string.map { $0.hasPrefix("Phase") ? $0 : "Phase \($0)" },
-            status: status, sponsor: sponsor, arms: arms,
+            status: status(root["status"].string), sponsor: sponsor, arms: arms,
             eligibility: Eligibility(
                 minimumAge: ageText.hasPrefix("adult") ? 18 : nil, criteria: namedCriteria,
                 inclusionText: requirementsText(root["prior_treatment_requirements"])),
@@ -192,6 +143,81 @@ public enum CTMLReader {
         }
         if steps.isEmpty { payload.notes.append("\(name) trial \(id): no treatment_list steps; the trial has no arms") }
         return payload
+    }
+
+    /// The trial's id (an NCT id when the file gives a valid one, else the protocol number) and its protocol number.
+    static func trialId(_ root: JSONNode, file: String) throws -> (id: String, protocolNo: String?) {
+        // CTIMS exports carry the registry id as `trial_id` (no `nct_id` key); taken only when it is an NCT id.
+        let nct = root["nct_id"].string ?? root["trial_id"].string.flatMap { Trial.isValidNCTId($0) ? $0 : nil }
+        let protocolNo = root["protocol_no"].string
+        guard let id = nct.flatMap({ Trial.isValidNCTId($0) ? $0 : nil }) ?? protocolNo ?? nct else {
+            throw ImportError(
+                file: file, location: root.path + ".protocol_no",
+                message: "missing protocol_no and nct_id; expected one to identify the trial")
+        }
+        return (id, protocolNo)
+    }
+
+    /// CTML's `status` text: open is recruiting, closed or suspended is not; anything else is unknown.
+    static func status(_ text: String?) -> RecruitmentStatus {
+        let s = (text ?? "").lowercased()
+        if s.contains("open") { return .recruiting }
+        if s.contains("closed") || s.contains("suspended") { return .activeNotRecruiting }
+        return .unknown
+    }
+
+    /// The arms of every step (`treatment_list.step[].arm[]`), each with its step's criteria and its own; an arm
+    /// whose dose levels carry criteria becomes one arm per level ("step/arm/level").
+    static func arms(_ steps: [JSONNode], file: String, unknown: inout [String: Int]) throws -> [TrialArm] {
+        var arms: [TrialArm] = []
+        for (si, step) in steps.enumerated() {
+            let stepCode = step["step_code"].string ?? "\(si + 1)"
+            let stepCriteria = try criteria(step["match"], file: file, unknown: &unknown)
+            for (ai, arm) in step["arm"].array.enumerated() {
+                let armCode = arm["arm_code"].string ?? "\(ai + 1)"
+                arms += try self.arm(
+                    arm, id: "\(stepCode)/\(armCode)", name: arm["arm_description"].string ?? armCode,
+                    stepCriteria: stepCriteria, file: file, unknown: &unknown)
+            }
+        }
+        return arms
+    }
+
+    /// One CTML arm: its drugs (named drugs, then dose-level codes that are drug names), and one arm per dose level
+    /// when levels carry criteria of their own.
+    static func arm(
+        _ arm: JSONNode, id: String, name armName: String, stepCriteria: Criterion?, file: String,
+        unknown: inout [String: Int]
+    ) throws -> [TrialArm] {
+        let armOpen = arm["arm_suspended"].string?.uppercased() != "Y"
+        let armCriteria = try criteria(arm["match"], file: file, unknown: &unknown)
+        let levels = arm["dose_level"].array
+        let levelDrugs = levels.compactMap { l -> String? in
+            guard let code = l["level_code"].string, code.rangeOfCharacter(from: .letters) != nil else {
+                return nil
+            }
+            return code
+        }
+        let armDrugs = arm["drugs"].array.compactMap { $0["drug_name"].string ?? $0.string } + levelDrugs
+        guard levels.contains(where: { $0["match"].exists }) else {
+            return [
+                TrialArm(
+                    id: id, name: armName, drugs: armDrugs, open: armOpen,
+                    criteria: conjunction([stepCriteria, armCriteria]))
+            ]
+        }
+        var arms: [TrialArm] = []
+        for (li, level) in levels.enumerated() {
+            let levelCode = level["level_code"].string ?? "\(li + 1)"
+            let levelCriteria = try criteria(level["match"], file: file, unknown: &unknown)
+            let description = level["level_description"].string.map { " — \($0)" } ?? ""
+            arms.append(
+                TrialArm(
+                    id: "\(id)/\(levelCode)", name: armName + description, drugs: armDrugs,
+                    open: armOpen && level["level_suspended"].string?.uppercased() != "Y",
+                    criteria: conjunction([stepCriteria, armCriteria, levelCriteria])))
+        }
+        return arms
     }
 
     /// CTML's `prior_treatment_requirements`: the protocol's own eligibility sentences (a list of strings, or one

@@ -47,64 +47,88 @@ enum JSONSyntax {
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
         }
 
+        /// What a step leaves: more to read, or the end (with the problem found, if any).
+        enum Progress {
+            case more
+            case end(Problem?)
+        }
+
         mutating func run() -> Problem? {
             while true {
                 skipBlanks()
+                let step: Progress
                 switch expect {
-                case .value, .valueOrClose:
-                    if expect == .valueOrClose, peek == UInt8(ascii: "]") {
-                        i += 1
-                        close()
-                        continue
-                    }
-                    if let problem = value() { return problem }
-                case .afterValue:
-                    guard let open = objects.last else {
-                        guard i >= bytes.count else { return problem("text after the end of the JSON value") }
-                        return nil
-                    }
-                    guard let c = peek else {
-                        return problem("unexpected end of the file; expected ',' or '\(open ? "}" : "]")'")
-                    }
-                    if c == UInt8(ascii: ",") {
-                        i += 1
-                        if open {
-                            expect = .key
-                        } else {
-                            if case .index(let n) = stack.last { stack[stack.count - 1] = .index(n + 1) }
-                            expect = .value
-                        }
-                    } else if c == UInt8(ascii: open ? "}" : "]") {
-                        i += 1
-                        close()
-                    } else {
-                        return problem("expected ',' or '\(open ? "}" : "]")', found \(shown(c))")
-                    }
-                case .keyOrClose, .key:
-                    guard let c = peek else {
-                        return problem("unexpected end of the file; expected a key in double quotes")
-                    }
-                    if expect == .keyOrClose, c == UInt8(ascii: "}") {
-                        i += 1
-                        close()
-                        continue
-                    }
-                    guard c == UInt8(ascii: "\"") else {
-                        return problem("expected a key in double quotes, found \(shown(c))")
-                    }
-                    let start = i + 1
-                    if let p = string() { return p }
-                    let key = String(decoding: bytes[start..<(i - 1)], as: UTF8.self)
-                    stack.append(.key(key))
-                    skipBlanks()
-                    guard let colon = peek else { return problem("unexpected end of the file; expected ':'") }
-                    guard colon == UInt8(ascii: ":") else {
-                        return problem("expected ':' after the key, found \(shown(colon))")
-                    }
-                    i += 1
+                case .value, .valueOrClose: step = valueStep()
+                case .afterValue: step = afterValue()
+                case .keyOrClose, .key: step = keyStep()
+                }
+                if case .end(let problem) = step { return problem }
+            }
+        }
+
+        /// A value where one is expected; in a list that may still be empty, its closing bracket.
+        mutating func valueStep() -> Progress {
+            if expect == .valueOrClose, peek == UInt8(ascii: "]") {
+                i += 1
+                close()
+                return .more
+            }
+            if let problem = value() { return .end(problem) }
+            return .more
+        }
+
+        /// After a value: ',' and the next key or position, the innermost container's close, or the end of the text.
+        mutating func afterValue() -> Progress {
+            guard let open = objects.last else {
+                guard i >= bytes.count else { return .end(problem("text after the end of the JSON value")) }
+                return .end(nil)
+            }
+            guard let c = peek else {
+                return .end(problem("unexpected end of the file; expected ',' or '\(open ? "}" : "]")'"))
+            }
+            if c == UInt8(ascii: ",") {
+                i += 1
+                if open {
+                    expect = .key
+                } else {
+                    if case .index(let n) = stack.last { stack[stack.count - 1] = .index(n + 1) }
                     expect = .value
                 }
+            } else if c == UInt8(ascii: open ? "}" : "]") {
+                i += 1
+                close()
+            } else {
+                return .end(problem("expected ',' or '\(open ? "}" : "]")', found \(shown(c))"))
             }
+            return .more
+        }
+
+        /// A key in double quotes and its ':' (the key becomes the path's next step); in an object that may still be
+        /// empty, its closing brace.
+        mutating func keyStep() -> Progress {
+            guard let c = peek else {
+                return .end(problem("unexpected end of the file; expected a key in double quotes"))
+            }
+            if expect == .keyOrClose, c == UInt8(ascii: "}") {
+                i += 1
+                close()
+                return .more
+            }
+            guard c == UInt8(ascii: "\"") else {
+                return .end(problem("expected a key in double quotes, found \(shown(c))"))
+            }
+            let start = i + 1
+            if let p = string() { return .end(p) }
+            let key = String(decoding: bytes[start..<(i - 1)], as: UTF8.self)
+            stack.append(.key(key))
+            skipBlanks()
+            guard let colon = peek else { return .end(problem("unexpected end of the file; expected ':'")) }
+            guard colon == UInt8(ascii: ":") else {
+                return .end(problem("expected ':' after the key, found \(shown(colon))"))
+            }
+            i += 1
+            expect = .value
+            return .more
         }
 
         var peek: UInt8? { i < bytes.count ? bytes[i] : nil }
