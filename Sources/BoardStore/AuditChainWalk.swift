@@ -3,18 +3,25 @@ import Foundation
 
 /// Walks an audit chain from its first event, whatever store it came from: order, links, and each event's hash
 /// (plain SHA-256 before the first key epoch, HMAC with the epoch's key after), the key records against the key files.
-/// The same rules as AuditTrail.verify on SQLite; the PostgreSQL store reads its events and hands them here.
+/// Both stores walk with it: SQLite hands its events over from a cursor (`AuditTrail.verify`), PostgreSQL as a list.
 struct AuditChainWalk {
     var storeId: String
     var epochs: [AuditTrail.Epoch]
 
-    func check(_ events: [AuditEvent]) -> ChainReport {
+    func check(_ events: [AuditEvent]) throws -> ChainReport {
+        var remaining = events.makeIterator()
+        return try check { remaining.next() }
+    }
+
+    /// The walk over the events `next` hands over in sequence order until it returns nil. A key file that cannot be
+    /// read, or that belongs to another store, is an error (not a missing key).
+    func check(next: () throws -> AuditEvent?) throws -> ChainReport {
         var report = ChainReport()
         report.storeId = storeId
         let keyring = AuditKeys.shared.keyring(storeId: storeId)
         var keys: [Int: AuditKey] = [:]
         for e in epochs {
-            guard let key = try? AuditKeys.shared.key(storeId: storeId, epoch: e.epoch) else {
+            guard let key = try AuditKeys.shared.key(storeId: storeId, epoch: e.epoch) else {
                 report.missingKeys.append(
                     .init(
                         epoch: e.epoch, keyedFrom: e.keyedFrom, keyFile: keyring?.path(storeId: storeId, epoch: e.epoch)
@@ -38,7 +45,7 @@ struct AuditChainWalk {
         }
         var previousHash = ""
         var expectedSequence: Int64 = 1
-        for event in events {
+        while let event = try next() {
             report.checked += 1
             if let problem = problem(with: event, expected: expectedSequence, previousHash: previousHash, keys: keys) {
                 report.firstBreak = problem

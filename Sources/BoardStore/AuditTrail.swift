@@ -89,83 +89,9 @@ enum AuditTrail {
     /// Walks the chain from the first event, checking order, links, and each event's hash: plain SHA-256 before
     /// the first key epoch, HMAC with the epoch's key after. The key records are checked against the key files.
     static func verify(_ db: Database) throws -> ChainReport {
-        var report = ChainReport()
-        let storeId = try self.storeId(db)
-        report.storeId = storeId
-        let epochs = try self.epochs(db)
-        let keyring = AuditKeys.shared.keyring(storeId: storeId)
-        var keys: [Int: AuditKey] = [:]
-        for e in epochs {
-            guard let key = try AuditKeys.shared.key(storeId: storeId, epoch: e.epoch) else {
-                report.missingKeys.append(
-                    .init(
-                        epoch: e.epoch, keyedFrom: e.keyedFrom, keyFile: keyring?.path(storeId: storeId, epoch: e.epoch)
-                    ))
-                continue
-            }
-            if key.keyedFrom != e.keyedFrom || key.fingerprint != e.fingerprint {
-                report.firstBreak =
-                    "the store's record of audit key epoch \(e.epoch) was altered: it says the key starts at event \(e.keyedFrom) "
-                    + "with fingerprint \(e.fingerprint), the key file says event \(key.keyedFrom), fingerprint \(key.fingerprint)"
-                return report
-            }
-            keys[e.epoch] = key
-        }
-        // A key file for an epoch the store does not record means the record was removed (and the chain perhaps
-        // rewritten without a key).
-        for orphan in keyFiles(storeId: storeId, keyring: keyring)
-        where !epochs.contains(where: { $0.epoch == orphan.epoch }) {
-            report.firstBreak =
-                "a key file for this store exists (\(orphan.path): epoch \(orphan.epoch), from event \(orphan.keyedFrom)) but the store "
-                + "records no such key: the key record was removed from the store and events from \(orphan.keyedFrom) on may have been rewritten"
-            return report
-        }
+        let walk = AuditChainWalk(storeId: try storeId(db), epochs: try epochs(db))
         let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM audit_event ORDER BY seq")
-        var previousHash = ""
-        var expectedSequence: Int64 = 1
-        while let row = try cursor.next() {
-            let event = event(from: row)
-            report.checked += 1
-            if event.sequence != expectedSequence {
-                report.firstBreak = "event \(expectedSequence) is missing (next stored event is \(event.sequence))"
-                return report
-            }
-            if event.previousHash != previousHash {
-                report.firstBreak =
-                    "event \(event.sequence) does not follow event \(event.sequence - 1) (previous-hash mismatch: an event was removed or reordered)"
-                return report
-            }
-            let epoch = epochs.last { $0.keyedFrom <= event.sequence }
-            if let epoch {
-                if epoch.keyedFrom == event.sequence && event.action != "audit.key" {
-                    report.firstBreak =
-                        "event \(event.sequence) should start audit key epoch \(epoch.epoch) but is \(event.action): the key record was altered"
-                    return report
-                }
-                if let key = keys[epoch.epoch] {
-                    if key.mac(event.canonicalText) != event.hash {
-                        report.firstBreak =
-                            "event \(event.sequence) (\(event.action) \(event.entity) \(event.entityId)) was altered after it was written "
-                            + "(its HMAC does not match the store's key, epoch \(epoch.epoch): rewritten without the key)"
-                        return report
-                    }
-                    report.keyed += 1
-                } else {
-                    report.unverified += 1
-                }
-            } else {
-                if hash(of: event) != event.hash {
-                    report.firstBreak =
-                        "event \(event.sequence) (\(event.action) \(event.entity) \(event.entityId)) was altered after it was written (hash mismatch)"
-                    return report
-                }
-                report.unkeyed += 1
-            }
-            previousHash = event.hash
-            expectedSequence += 1
-        }
-        report.head = AuditHead(storeId: storeId, sequence: expectedSequence - 1, hash: previousHash)
-        return report
+        return try walk.check { try cursor.next().map(event(from:)) }
     }
 
     /// The key files of a store in its keyring's directory.

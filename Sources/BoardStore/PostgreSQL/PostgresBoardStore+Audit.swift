@@ -176,7 +176,7 @@ extension PostgresBoardStore: AuditStore {
                 let storeId = try storeIdValue()
                 let events = try connection.query("SELECT \(Self.eventColumns) FROM audit_event ORDER BY seq").map(
                     Self.event)
-                let chain = AuditChainWalk(storeId: storeId, epochs: try epochs()).check(events)
+                let chain = try AuditChainWalk(storeId: storeId, epochs: try epochs()).check(events)
                 let decisions = try decisionsMatchTheirEvents()
                 return VerificationReport(
                     integrity: integrity, chain: chain, decisionProblems: decisions.problems,
