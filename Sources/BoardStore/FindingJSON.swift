@@ -75,49 +75,51 @@ enum FindingJSON {
             out.append(0x3A)
         }
 
-        mutating func string(_ k: StaticString, _ v: String?) {
+        /// A member when it has a value: its key, then the value as `write` spells it.
+        mutating func member<Value>(
+            _ k: StaticString, _ v: Value?, _ write: (inout [UInt8], Value) throws -> Void
+        ) rethrows {
             guard let v else { return }
             key(k)
-            FindingJSON.quote(v, into: &out)
+            try write(&out, v)
         }
 
+        mutating func string(_ k: StaticString, _ v: String?) {
+            member(k, v) { FindingJSON.quote($1, into: &$0) }
+        }
+
+        /// A number as JSONEncoder spells it: plain when `format` is known to agree, else through `Codec`.
         mutating func number(_ k: StaticString, _ v: Double?) throws {
-            guard let v else { return }
-            key(k)
-            if FindingJSON.plain(v) {
-                out.append(contentsOf: FindingJSON.format(v).utf8)
-            } else {
-                out.append(contentsOf: try Codec.encode(v).utf8)
+            try member(k, v) { out, v in
+                if FindingJSON.plain(v) {
+                    out.append(contentsOf: FindingJSON.format(v).utf8)
+                } else {
+                    out.append(contentsOf: try Codec.encode(v).utf8)
+                }
             }
         }
 
         mutating func coded<T: Encodable>(_ k: StaticString, _ v: T?) throws {
-            guard let v else { return }
-            key(k)
-            out.append(contentsOf: try Codec.encode(v).utf8)
+            try member(k, v) { $0.append(contentsOf: try Codec.encode($1).utf8) }
         }
 
         mutating func integer(_ k: StaticString, _ v: Int?) {
-            guard let v else { return }
-            key(k)
-            out.append(contentsOf: String(v).utf8)
+            member(k, v) { $0.append(contentsOf: String($1).utf8) }
         }
 
         mutating func strings(_ k: StaticString, _ v: [String]?) {
-            guard let v else { return }
-            key(k)
-            out.append(0x5B)
-            for (i, s) in v.enumerated() {
-                if i > 0 { out.append(0x2C) }
-                FindingJSON.quote(s, into: &out)
+            member(k, v) { out, list in
+                out.append(0x5B)
+                for (i, s) in list.enumerated() {
+                    if i > 0 { out.append(0x2C) }
+                    FindingJSON.quote(s, into: &out)
+                }
+                out.append(0x5D)
             }
-            out.append(0x5D)
         }
 
         mutating func bool(_ k: StaticString, _ v: Bool?) {
-            guard let v else { return }
-            key(k)
-            out.append(contentsOf: (v ? "true" : "false").utf8)
+            member(k, v) { $0.append(contentsOf: ($1 ? "true" : "false").utf8) }
         }
 
         mutating func closed() -> [UInt8] {
