@@ -17,10 +17,13 @@ let package = Package(
         .target(name: "TextLayout"),
         .target(name: "BoardFormats", dependencies: ["BoardModel", "CZlib", "TextLayout", .product(name: "Yams", package: "Yams")]),
         .target(name: "TUIKit", dependencies: ["TextLayout", .product(name: "Yams", package: "Yams")]),
+        // The board's style roles, the one file of BoardApp that declares them (a symlink): the theme target reads
+        // theme files against every role the app registers, without building BoardApp and its store.
+        .target(name: "BoardStyleRoles", dependencies: ["TUIKit"]),
         // One libFuzzer binary; TB_FUZZ_READER picks the reader (Target.known in Fuzz.swift: vcf, maf, fhir, …,
         // cohort, outcome-fhir, outcome-timeline, outcome-native, detect, minutes).
         // SwiftPM renames an executable's `main`, so main.swift hands over to libFuzzer's LLVMFuzzerRunDriver.
-        .executableTarget(name: "BoardFuzz", dependencies: ["BoardFormats", "BoardModel", "TUIKit"]),
+        .executableTarget(name: "BoardFuzz", dependencies: ["BoardFormats", "BoardModel", "TUIKit", "BoardStyleRoles"]),
     ],
     swiftLanguageModes: [.v6]
 )

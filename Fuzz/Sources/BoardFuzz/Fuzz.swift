@@ -1,6 +1,7 @@
 import Foundation
 import BoardFormats
 import BoardModel
+import BoardStyleRoles
 import TUIKit
 
 /// Which reader this process fuzzes, from TB_FUZZ_READER. Each name is also a folder of
@@ -33,9 +34,10 @@ func fuzzOne(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     case "civic": _ = try? CIViCReader.read(data: data, file: "fuzz.tsv")
     case "caselist": _ = try? CaseListReader.read(data: data, file: "fuzz.csv")
     case "native": _ = try? NativeReader.read(data: data, file: "fuzz.json")
+    // Against every role the app registers (TUIKit's and the board's), as `tumorboard` reads Themes/.
     case "theme":
         if let text = String(data: data, encoding: .utf8) {
-            _ = try? Theme.parse(yaml: text, source: "fuzz.yaml", roles: .interface)
+            _ = try? Theme.parse(yaml: text, source: "fuzz.yaml", roles: .board)
         }
     // `import cohort` asks `recognises` first, then reads.
     case "cohort":

@@ -1,0 +1,1 @@
+../../../Sources/BoardApp/App/BoardStyleRoles.swift
