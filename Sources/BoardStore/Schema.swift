@@ -315,6 +315,12 @@ enum Schema {
         // (by tissue: the precedent rows of the tissue's codes; by gene: the alteration keys joined to their
         // precedent row) read only covering indexes, never the tables' rows; these replace the narrower indexes.
         migrator.registerMigration("v11: covering indexes for precedent ranking") { db in try PrecedentIndex.cover(db) }
+        // Scale (issue 20): adding one trial to a 100,000-case board re-matches only the cases it can concern, found
+        // from their OncoTree code, the genes of their findings, fusion partners and germline-only profiles
+        // (CaseFactsIndex), never by reading every case.
+        migrator.registerMigration("v12: case facts for narrowing a new trial's cases") { db in
+            try CaseFactsIndex.create(db)
+        }
         return migrator
     }
 }

@@ -154,8 +154,11 @@ enum MatchRefresh {
         }
         let newTrials = trials.filter { changedTrials.contains($0.id) }
         if !newTrials.isEmpty {
-            let others = try store.casesForMatching().filter { !changedCases.contains($0.id) }
-            let results = MatchEngine(trials: newTrials).matchAll(others, on: day, selection: .relevant)
+            // Only the cases the new trials can concern (TrialGate): the others have no match against them to store.
+            let engine = MatchEngine(trials: newTrials)
+            let ids = try store.caseIdsForMatching(narrowedBy: engine.gate).filter { !changedCases.contains($0) }
+            let others = try store.casesForMatching(ids: ids)
+            let results = engine.matchAll(others, on: day, selection: .relevant)
             try store.saveMatches(trialIds: Set(newTrials.map(\.id)), Array(zip(others.map(\.id), results)))
             count(results)
         }

@@ -14,5 +14,18 @@ public protocol TrialStore: Sendable {
     func casesForMatching() throws -> [Case]
     /// These cases with their findings, in the order given (unknown ids are left out).
     func casesForMatching(ids: [String]) throws -> [Case]
+    /// The ids of the cases whose facts the narrowing admits (`CaseFacts`), in id order: the cases a new trial can
+    /// match. The SQLite store reads them from its indexes; the default reads every case.
+    func caseIdsForMatching(narrowedBy narrowing: any CaseNarrowing) throws -> [String]
     func staleMatches(on day: LocalDate) throws -> [StaleMatch]
+}
+
+extension TrialStore {
+    /// Reads every case whole and asks the narrowing about each (a store without indexes for the facts).
+    public func caseIdsForMatching(narrowedBy narrowing: any CaseNarrowing) throws -> [String] {
+        try casesForMatching().filter {
+            narrowing.admits(CaseFacts(of: $0, genesOfInterest: narrowing.genesOfInterest))
+        }
+        .map(\.id).sorted()
+    }
 }
