@@ -58,12 +58,15 @@ struct StoreFileTests {
                 // Byte for byte what the writer now writes, so re-importing the same file finds them unchanged.
                 #expect(row["body"] as String == (try FindingJSON.bodyText(f)))
             }
-            // v1's id, case and gene indexes are gone; v10 adds the Molecular tab's order and the matching summary.
+            // v1's id, case and gene indexes are gone; v10 adds the Molecular tab's order and the matching summary, v12
+            // the partial indexes a new trial's cases are narrowed by (genes, fusion partners, germline findings).
             #expect(
                 try String.fetchAll(
                     db,
                     sql: "SELECT name FROM sqlite_master WHERE tbl_name = 'finding' AND type = 'index' ORDER BY name"
-                ).filter { !$0.hasPrefix("sqlite_autoindex") } == ["finding_list", "finding_matching"])
+                ).filter { !$0.hasPrefix("sqlite_autoindex") } == [
+                    "finding_gene_case", "finding_germline", "finding_list", "finding_matching", "finding_partnered",
+                ])
         }
     }
 
