@@ -226,10 +226,17 @@ public struct TherapyLine: Codable, Sendable, Hashable {
     public var end: LocalDate?
     public var bestResponse: Response?
     public var stopReason: String?
+    /// Where the treatment stands as the record states it ("completed", "stopped", "ongoing", "on hold"); nil when
+    /// the record does not say. A record's status is kept apart from `end`: "stopped" with no date is not an end date.
+    public var status: String?
+    /// The last date the record shows the treatment given or ordered, when it states no end (a monthly order that was
+    /// later stopped): shown as "last recorded", never as the end.
+    public var lastRecorded: LocalDate?
 
     public init(
         line: Int?, setting: String? = nil, regimen: String? = nil, drugs: [String] = [], start: LocalDate? = nil,
-        end: LocalDate? = nil, bestResponse: Response? = nil, stopReason: String? = nil
+        end: LocalDate? = nil, bestResponse: Response? = nil, stopReason: String? = nil, status: String? = nil,
+        lastRecorded: LocalDate? = nil
     ) {
         self.line = line
         self.setting = setting
@@ -239,6 +246,28 @@ public struct TherapyLine: Codable, Sendable, Hashable {
         self.end = end
         self.bestResponse = bestResponse
         self.stopReason = stopReason
+        self.status = status
+        self.lastRecorded = lastRecorded
+    }
+
+    /// The treatment's time as the record states it: "2017-07-28 – 2017-09-08, completed",
+    /// "1985-07-30, last recorded 1990-07-22, stopped (end not recorded)", "2024-01-02, ongoing", or
+    /// "2024-01-02, end not recorded" — a treatment with no end and no status never reads as ongoing.
+    public var period: String {
+        var text = [start?.description, end?.description].compactMap { $0 }.joined(separator: " – ")
+        func add(_ part: String) { text += text.isEmpty ? part : ", " + part }
+        if end == nil {
+            if let lastRecorded, lastRecorded != start { add("last recorded \(lastRecorded)") }
+            switch status {
+            case "ongoing", "on hold": add(status!)
+            case .some(let said): add("\(said) (end not recorded)")
+            case nil where start != nil || lastRecorded != nil: add("end not recorded")
+            case nil: break
+            }
+        } else if let status, status != "ongoing" {
+            add(status)
+        }
+        return text
     }
 
     /// Stated lines first in their order, then unnumbered treatments in the order recorded (a stable sort).
@@ -288,9 +317,10 @@ public struct MetastaticSite: Codable, Sendable, Hashable {
         self.since = since
     }
 
-    /// "Cerebral meninges (SNOMED CT 8935007)" or "site not stated".
+    /// "Cerebral meninges (SNOMED CT 8935007)", "site not named in the file (SNOMED CT 8935007)" for a code the
+    /// record gives without a name, or "site not stated".
     public var label: String {
-        let words = site ?? (code == nil ? "site not stated" : "site")
+        let words = site ?? (code == nil ? "site not stated" : "site not named in the file")
         return code.map { "\(words) (\(system.map { "\($0) " } ?? "")\($0))" } ?? words
     }
 

@@ -66,6 +66,9 @@ public struct Finding: Codable, Sendable, Hashable, Identifiable {
     public var sampleFilter: String?
     /// One-letter protein change as the file wrote it (MAF HGVSp_Short, VEP HGVSp_short).
     public var hgvsPShort: String?
+    /// The genomic change as the file wrote it in HGVS ("NC_000007.13:g.140453136A>T", "2:g.212578380del"): a g.
+    /// expression is never a c. one.
+    public var hgvsG: String?
     /// Set when `hgvsP` was derived by the reader rather than written as HGVS in the file: says from what.
     public var proteinDerivedFrom: String?
 
@@ -110,7 +113,7 @@ public struct Finding: Codable, Sendable, Hashable, Identifiable {
         case chrom, position, ref, alt, end, sourceId, qual, svType, svLength, svSize, partnerChrom, partnerPosition,
             mateId, precise
         case vafSource, altCount, refCount, normalDepth, normalAltCount, normalVAF, genotype, sampleFilter, hgvsPShort,
-            proteinDerivedFrom
+            proteinDerivedFrom, hgvsG
     }
 
     /// The alteration as a board member says it: "EGFR p.L858R", "ERBB2 amplification", "EML4::ALK fusion", "TMB 14 mut/Mb".
@@ -118,7 +121,7 @@ public struct Finding: Codable, Sendable, Hashable, Identifiable {
         switch kind {
         case .snv, .indel:
             // Without a protein or cDNA change the variant is named by where it is, never just "variant".
-            let change = hgvsP ?? hgvsC ?? locus ?? consequence ?? "variant"
+            let change = hgvsP ?? hgvsC ?? hgvsG ?? locus ?? consequence ?? "variant"
             return [gene, change].compactMap { $0 }.joined(separator: " ")
         case .copyNumber:
             let call = copyNumberCall?.label ?? "copy-number change"
@@ -289,13 +292,23 @@ public struct Biomarker: Codable, Sendable, Hashable {
     public var unit: String?
     /// "MSI-H", "MSS", "high", "positive", …
     public var status: String?
+    /// The bound the lab put on the value (FHIR Quantity.comparator "<", "<=", ">=", ">"): "ER >=10 %" is not 10 %.
+    public var comparator: String?
+    /// An ordinal score as the lab writes it ("3+" for a HER2 immunohistochemistry score of 3), shown instead of
+    /// the bare number.
+    public var score: String?
 
-    public init(kind: Kind, name: String? = nil, value: Double? = nil, unit: String? = nil, status: String? = nil) {
+    public init(
+        kind: Kind, name: String? = nil, value: Double? = nil, unit: String? = nil, status: String? = nil,
+        comparator: String? = nil, score: String? = nil
+    ) {
         self.kind = kind
         self.name = name
         self.value = value
         self.unit = unit
         self.status = status
+        self.comparator = comparator
+        self.score = score
     }
 
     public var label: String {
@@ -307,7 +320,9 @@ public struct Biomarker: Codable, Sendable, Hashable {
         case .hrd: title = "HRD"
         case .other: title = name ?? "Biomarker"
         }
-        let amount = value.map { " " + Finding.format($0) + (unit.map { " \($0)" } ?? "") } ?? ""
+        let amount =
+            score.map { " " + $0 }
+            ?? value.map { " " + (comparator ?? "") + Finding.format($0) + (unit.map { " \($0)" } ?? "") } ?? ""
         let state = status.map { " (\($0))" } ?? ""
         return title + amount + state
     }

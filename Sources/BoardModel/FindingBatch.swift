@@ -20,6 +20,10 @@ public struct FindingBatch: Sendable {
     /// attached from lab files, so re-importing the case's own record (FHIR, Phenopacket, native) keeps them.
     public static let labFileReportPrefixes = ["vcf:", "maf:"]
 
+    /// Reports the FHIR reader mints for Observations whose Patient is not in the file ("fhir:<file>:<subject>"):
+    /// additions to a clinical record, which never make a case (see the README's "patient not in the store" rule).
+    public static func isClinicalRecordReport(_ id: String?) -> Bool { id?.hasPrefix("fhir:") == true }
+
     public static func isLabFileReport(_ id: String?) -> Bool {
         guard let id else { return false }
         return labFileReportPrefixes.contains { id.hasPrefix($0) }

@@ -32,15 +32,30 @@ public struct Specimen: Codable, Sendable, Hashable {
     public var collectedOn: LocalDate?
     /// Tumour cell fraction, 0…1.
     public var tumourPurity: Double?
+    /// What the sample is, in the source's words (cBioPortal SAMPLE_DESCRIPTION or SAMPLE_DISPLAY_NAME).
+    public var description: String?
+    /// The sample's own OncoTree code (cBioPortal ONCOTREE_CODE, or a SAMPLE_DESCRIPTION that is an OncoTree name).
+    public var oncotreeCode: String?
 
     public init(
         id: String? = nil, type: String? = nil, site: String? = nil, collectedOn: LocalDate? = nil,
-        tumourPurity: Double? = nil
+        tumourPurity: Double? = nil, description: String? = nil, oncotreeCode: String? = nil
     ) {
         self.id = id
         self.type = type
         self.site = site
         self.collectedOn = collectedOn
         self.tumourPurity = tumourPurity
+        self.description = description
+        self.oncotreeCode = oncotreeCode
+    }
+
+    /// "Embryonal Tumor [EMBT], tumour, site C72.9 : Central nervous system, purity 60%": what the sample is.
+    public var summary: String {
+        [
+            description.map { d in d + (oncotreeCode.map { " [\($0)]" } ?? "") }
+                ?? oncotreeCode.map { "[\($0)]" },
+            type, site.map { "site \($0)" }, tumourPurity.map { "purity \(Int(($0 * 100).rounded()))%" },
+        ].compactMap { $0 }.joined(separator: ", ")
     }
 }

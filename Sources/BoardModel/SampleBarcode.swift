@@ -13,6 +13,25 @@ public struct SampleBarcode: Sendable, Hashable {
     /// "TCGA-A1-A0SB-01A": the first four fields as written (sample type and vial); nil when there is no fourth field.
     public let vial: String?
 
+    /// The sample type the barcode's fourth field codes, in the GDC's "Sample Type Codes" table ("06" → "metastatic");
+    /// nil for a participant barcode or a code the table does not list.
+    public var sampleType: String? {
+        guard let sample else { return nil }
+        return Self.sampleTypes[String(sample.suffix(2))]
+    }
+
+    /// GDC Sample Type Codes (docs.gdc.cancer.gov, Encyclopedia "TCGA Barcode" / code tables), in the board's words.
+    public static let sampleTypes: [String: String] = [
+        "01": "primary solid tumour", "02": "recurrent solid tumour",
+        "03": "primary blood-derived cancer (peripheral blood)", "04": "recurrent blood-derived cancer (bone marrow)",
+        "05": "additional new primary", "06": "metastatic", "07": "additional metastatic",
+        "08": "human tumour original cells", "09": "primary blood-derived cancer (bone marrow)",
+        "10": "blood-derived normal", "11": "solid tissue normal", "12": "buccal cell normal",
+        "13": "EBV-immortalised normal", "14": "bone marrow normal", "20": "control analyte",
+        "40": "recurrent blood-derived cancer (peripheral blood)", "50": "cell line", "60": "primary xenograft tissue",
+        "61": "cell-line-derived xenograft tissue",
+    ]
+
     /// Parses a barcode; nil when the text is not one (wrong project, field lengths or characters).
     public init?(_ text: String) {
         let fields = text.trimmingCharacters(in: .whitespaces).uppercased().split(

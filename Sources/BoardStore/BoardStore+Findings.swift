@@ -31,18 +31,19 @@ extension BoardStore {
                             "case", try writer.case(CaseMerge.merge(existing, partial), summary: &summary),
                             id: partial.id)
                     }
-                    // Timeline events complete cases the store already holds; an unknown patient is reported, not created.
+                    // Additions complete cases the store already holds; one about a patient it does not hold refuses
+                    // the whole import (AbsentPatientRule).
+                    var absent = AbsentPatientRule()
                     for addition in caseAdditions {
                         guard let existing = try Self.loadCase(db, id: addition.id) else {
-                            summary.skipped.append(
-                                "\(addition.provenance.map { URL(fileURLWithPath: $0.file).lastPathComponent } ?? "timeline"): events for patient \(addition.id): no such case (import the patient file first)"
-                            )
+                            absent.missing(addition)
                             continue
                         }
                         summary.note(
                             "case", try writer.case(CaseMerge.merge(existing, addition), summary: &summary),
                             id: addition.id)
                     }
+                    try absent.check()
                     let rows = findingBatches.reduce(0) { $0 + $1.findings.count }
                     let total = rows + findingStreams.reduce(0) { $0 + $1.size }
                     // Bulk rows: a larger page cache for this connection keeps the finding B-tree in memory (64 MB;

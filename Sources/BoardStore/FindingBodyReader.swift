@@ -111,7 +111,8 @@ enum FindingBodyReader {
     /// The string members a flat body holds, by key.
     static let textMembers: [String: WritableKeyPath<Finding, String?> & Sendable] = [
         "alt": \.alt, "breakpoints": \.breakpoints, "chrom": \.chrom, "consequence": \.consequence, "exon": \.exon,
-        "filter": \.filter, "genotype": \.genotype, "hgvsC": \.hgvsC, "hgvsP": \.hgvsP, "hgvsPShort": \.hgvsPShort,
+        "filter": \.filter, "genotype": \.genotype, "hgvsC": \.hgvsC, "hgvsG": \.hgvsG, "hgvsP": \.hgvsP,
+        "hgvsPShort": \.hgvsPShort,
         "mateId": \.mateId, "partnerChrom": \.partnerChrom, "proteinDerivedFrom": \.proteinDerivedFrom, "ref": \.ref,
         "sampleFilter": \.sampleFilter, "sourceId": \.sourceId, "transcript": \.transcript, "vafSource": \.vafSource,
     ]

@@ -29,6 +29,7 @@ enum FindingJSON {
         w.string("filter", f.filter)
         w.string("genotype", f.genotype)
         w.string("hgvsC", f.hgvsC)
+        w.string("hgvsG", f.hgvsG)
         w.string("hgvsP", f.hgvsP)
         w.string("hgvsPShort", f.hgvsPShort)
         w.string("mateId", f.mateId)

@@ -19,6 +19,11 @@ struct LabFindingAccount {
     mutating func unmatched(_ chunk: FindingWriter.Chunk) {
         chunks += 1
         findings += chunk.findings.count
+        if FindingBatch.isClinicalRecordReport(chunk.report.id) {
+            // A FHIR Observation without its Patient: a clinical record's addition, under AbsentPatientRule.
+            absent.missing(file: chunk.report.id.split(separator: ":").dropFirst().first.map(String.init))
+            return
+        }
         let sample = chunk.sample ?? "(unnamed)"
         // The stream's file, else the report id "<kind>:<file name>:<sample>".
         var file = chunk.file
@@ -36,8 +41,13 @@ struct LabFindingAccount {
         }
     }
 
-    /// Refuses an import whose findings found no case at all.
+    /// Clinical-record findings (FHIR Observations without their Patient) about a patient the store does not hold.
+    private var absent = AbsentPatientRule()
+
+    /// Refuses an import whose findings found no case at all, or that adds clinical-record findings to a patient
+    /// the store does not hold.
     func requireSomeCase() throws {
+        try absent.check()
         if attachedChunks == 0 && chunks > 0 && findings > 0 {
             let places = unmatchedSamples.map { "\($0.file): sample \($0.sample)" }
             throw StoreError.invalid(

@@ -61,7 +61,7 @@ struct CaseReaderTests {
                 && c.treatmentHistory.contains { $0.setting == "surgery" })
         #expect(
             c.metastaticSites == [
-                MetastaticSite(code: "8935007", system: "http://snomed.info/sct", since: LocalDate("2017-07-21"))
+                MetastaticSite(code: "8935007", system: "SNOMED CT", since: LocalDate("2017-07-21"))
             ])
         #expect(payload.accounts[0].skipped.keys.contains { $0.contains("duplicate") })
     }

@@ -54,7 +54,6 @@ struct ExpectedRecordsTests {
         "schema_version": "refused files keep nothing",
         "columns": "the header of a CIViC export is not stored",
         "oncotree_examples": "no ONCOTREE_CODE column: the curator's mapping from free text is not made by the reader",
-        "sample[TCGA-E2-A15E-06].type": "TCGA sample-type codes in sample ids are not decoded",
         "stage.pathological": "one Stage per case: the pathological group equals the clinical one here (IIIA)",
         "diagnoses":
             "non-cancer diseases are kept as comorbidities (checked through diagnoses.excluded and no diagnosis)",

@@ -117,6 +117,8 @@ struct RecordFixTests {
             })
     }
 
+    /// No line number is counted; an end only where the record states it: a completed administration or procedure
+    /// at one time ended then (FHIR R4 effective[x]/performed[x]), an order (authoredOn) states no end.
     @Test func fhirTreatmentsGetNoLineAndNoInventedEnd() throws {
         let json = """
             {"resourceType": "Bundle", "type": "collection", "entry": [
@@ -124,13 +126,17 @@ struct RecordFixTests {
               {"fullUrl": "urn:uuid:m", "resource": {"resourceType": "MedicationAdministration", "id": "m", "status": "completed",
                 "medicationCodeableConcept": {"text": "cisplatin"}, "subject": {"reference": "Patient/p"}, "effectiveDateTime": "2020-01-02"}},
               {"fullUrl": "urn:uuid:s", "resource": {"resourceType": "Procedure", "id": "s", "status": "completed",
-                "code": {"text": "Mastectomy"}, "subject": {"reference": "Patient/p"}, "performedDateTime": "2020-03-04"}}]}
+                "code": {"text": "Mastectomy"}, "subject": {"reference": "Patient/p"}, "performedDateTime": "2020-03-04"}},
+              {"fullUrl": "urn:uuid:r", "resource": {"resourceType": "MedicationRequest", "id": "r", "status": "active",
+                "medicationCodeableConcept": {"text": "paclitaxel"}, "subject": {"reference": "Patient/p"}, "authoredOn": "2020-05-06"}}]}
             """
         let c = try #require(try FHIRReader.read(data: Data(json.utf8), file: "t.json").bundle.cases.first)
         #expect(!c.treatmentHistory.isEmpty)
-        #expect(c.treatmentHistory.allSatisfy { $0.line == nil && $0.end == nil }, "\(c.treatmentHistory)")
+        #expect(c.treatmentHistory.allSatisfy { $0.line == nil }, "\(c.treatmentHistory)")
         let cisplatin = try #require(c.treatmentHistory.first { $0.drugs.contains { $0.lowercased() == "cisplatin" } })
-        #expect(cisplatin.start == LocalDate("2020-01-02"))
+        #expect(cisplatin.start == LocalDate("2020-01-02") && cisplatin.end == LocalDate("2020-01-02"))
+        let ordered = try #require(c.treatmentHistory.first { $0.drugs.contains { $0.lowercased() == "paclitaxel" } })
+        #expect(ordered.end == nil && ordered.status == "ongoing", "an order states no end")
     }
 
     @Test(.enabled(if: RealData.enabled, RealData.reason))
@@ -140,9 +146,13 @@ struct RecordFixTests {
         let ca = try #require(a.bundle.cases.first)
         let cb = try #require(b.bundle.cases.first)
         #expect(ca.id == cb.id)  // the same patient (fullUrl and identifier 1007): one case
-        #expect(Set(ca.findings.map(\.id)).isDisjoint(with: cb.findings.map(\.id)))
-        #expect(ca.findings.contains { $0.gene == "BRAF" && $0.hgvsP == "p.Val600Glu" })
-        #expect(cb.findings.contains { $0.gene == "JAK2" && $0.hgvsP == "p.Val617Phe" })
+        // The same Observation (urn:uuid 40e85eda…, TMB 25) is one finding; the uuid 16fdd5fc… that is BRAF V600E in
+        // one bundle and JAK2 V617F in the other is two.
+        let shared = Set(ca.findings.map(\.id)).intersection(cb.findings.map(\.id))
+        #expect(shared.count == 1 && ca.findings.first { shared.contains($0.id) }?.biomarker?.kind == .tmb)
+        let braf = try #require(ca.findings.first { $0.gene == "BRAF" && $0.hgvsP == "p.Val600Glu" })
+        let jak2 = try #require(cb.findings.first { $0.gene == "JAK2" && $0.hgvsP == "p.Val617Phe" })
+        #expect(braf.id != jak2.id)
     }
 
     @Test(.enabled(if: RealData.enabled, RealData.reason))

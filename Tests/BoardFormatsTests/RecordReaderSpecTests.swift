@@ -112,7 +112,7 @@ struct RecordReaderSpecTests {
         #expect(
             c.metastaticSites == [
                 MetastaticSite(
-                    site: "Liver structure", code: "10200004", system: "http://snomed.info/sct",
+                    site: "Liver structure", code: "10200004", system: "SNOMED CT",
                     since: LocalDate("2021-02-03")),
                 MetastaticSite(site: "bone"),
             ])

@@ -363,13 +363,21 @@ struct FindingImportTests {
 struct CaseAdditionTests {
     @Test func timelineEventsNeverCreateACaseAndTheOtherPatientIsRefused() throws {
         let s = try BoardStore.inMemory(user: "t")
+        try s.importBundle(Fixtures.bundle, now: Fixtures.now)
+        let before = try s.cases().count
         let addition = Case(
             id: "P-NOBODY", patient: Patient(id: "P-NOBODY", name: PersonName()), diagnosis: Diagnosis(text: ""),
             treatmentHistory: [TherapyLine(line: 1, drugs: ["X"])], provenance: Provenance(file: "/x/data_timeline.txt")
         )
-        let summary = try s.importRecords(BoardBundle(), caseAdditions: [addition], now: Fixtures.now)
-        #expect(summary.skipped.contains { $0.contains("data_timeline.txt") && $0.contains("no such case") })
-        #expect(try s.caseRecord(id: "P-NOBODY") == nil)
+        // The patient-not-in-store rule: the whole file is refused, naming it, and the store is unchanged.
+        do {
+            _ = try s.importRecords(BoardBundle(), caseAdditions: [addition], now: Fixtures.now)
+            Issue.record("an addition about a patient not in the store must be refused")
+        } catch let e as StoreError {
+            #expect("\(e)".contains("data_timeline.txt: 1 patient not in the store"))
+            #expect("\(e)".contains("nothing was imported") && !"\(e)".contains("P-NOBODY"))
+        }
+        #expect(try s.caseRecord(id: "P-NOBODY") == nil && s.cases().count == before)
 
         let mine = Patient(
             id: "P-1", identifiers: [PatientIdentifier(kind: .mrn, value: "MRN-1")],

@@ -89,7 +89,7 @@ enum CaseText {
         if c.treatmentHistory.isEmpty { lines.append(.init("none recorded", role: .dim)) }
         for line in TherapyLine.ordered(c.treatmentHistory) {
             let drugs = line.drugs.isEmpty ? say(line.regimen ?? "—") : line.drugs.joined(separator: " + ")
-            let dates = [line.start?.description, line.end?.description].compactMap { $0 }.joined(separator: " – ")
+            let dates = line.period
             let mark = line.line.map { "L\($0)" } ?? "- "
             var text = mark + "  \(drugs)"
             if let setting = line.setting { text += " (\(say(setting)))" }

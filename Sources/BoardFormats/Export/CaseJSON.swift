@@ -46,6 +46,7 @@ public struct CaseJSON {
             Self.compact([
                 "line": line.line, "setting": line.setting, "regimen": line.regimen.map(say), "drugs": line.drugs,
                 "start": deidentify ? nil : line.start?.description, "end": deidentify ? nil : line.end?.description,
+                "lastRecorded": deidentify ? nil : line.lastRecorded?.description, "status": line.status,
             ])
         }
         out["findings"] = c.findings.map { finding($0) }

@@ -34,10 +34,19 @@ public struct CaseSummaryText {
         if let site = c.diagnosis.primarySite {
             out.append("Site:        \(say(site))" + (c.diagnosis.laterality.map { ", \($0.rawValue)" } ?? ""))
         }
-        out.append("Stage:       \(c.stage?.summary ?? "—")")
+        // The basis shows as the T prefix ("cT2"); a stage group alone says it in words.
+        let basis = c.stage.flatMap { $0.t == nil && $0.group != nil ? $0.basis.map { "\($0) " } : nil } ?? ""
+        out.append("Stage:       \(basis)\(c.stage?.summary ?? "—")")
         if !c.metastaticSites.isEmpty {
             out.append("Metastases:  " + c.metastaticSites.map(\.summary).joined(separator: "; "))
         }
+        // What each specimen is (a cBioPortal sample's description, OncoTree code, type and site).
+        let specimens = c.reports.compactMap { r in
+            r.specimen.flatMap { s in
+                s.summary.isEmpty ? nil : (deidentify ? "" : "\(s.id ?? r.id): ") + say(s.summary)
+            }
+        }
+        if !specimens.isEmpty { out.append("Specimens:   " + specimens.joined(separator: "; ")) }
         out.append("Performance: \(c.performance?.summary.isEmpty == false ? c.performance!.summary : "—")")
         if !c.comorbidities.isEmpty { out.append("Comorbid:    \(say(c.comorbidities.joined(separator: "; ")))") }
         if let ref = c.referringClinician { out.append("Referred by: \(ref)") }
@@ -45,8 +54,13 @@ public struct CaseSummaryText {
         if !c.treatmentHistory.isEmpty {
             out.append("Treatment history:")
             for line in TherapyLine.ordered(c.treatmentHistory) {
-                let drugs = line.drugs.isEmpty ? say(line.regimen ?? "—") : line.drugs.joined(separator: " + ")
-                let dates = [line.start?.description, line.end?.description].compactMap { $0 }.joined(separator: " – ")
+                var drugs = line.drugs.isEmpty ? say(line.regimen ?? "—") : line.drugs.joined(separator: " + ")
+                // What the regimen's words add to its agents ("Chemotherapy (days 125–145 from the study's index
+                // date)" in a cBioPortal timeline) is shown with them.
+                if !line.drugs.isEmpty, let regimen = line.regimen, regimen.lowercased() != drugs.lowercased() {
+                    drugs += " — " + say(regimen)
+                }
+                let dates = line.period
                 out.append(
                     "  \(line.line.map { "L\($0)" } ?? "- ") \(drugs)" + (dates.isEmpty ? "" : "  \(dates)")
                         + (line.bestResponse.map { "  best \($0.rawValue)" } ?? "")

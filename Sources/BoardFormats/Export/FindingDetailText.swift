@@ -56,6 +56,7 @@ public struct FindingDetailText {
         let f = finding
         out.field("Gene", f.gene)
         out.field("HGVS c.", f.hgvsC)
+        if let g = f.hgvsG { out.field("HGVS g.", g) }
         // A file that gives only the short form (MAF HGVSp_Short "p.D191G") still shows its protein change.
         out.field(
             "HGVS p.",

@@ -15,8 +15,8 @@ extension FHIRReader {
         var metastases: [MetastaticSite] = []
         var stage = Stage()
         var performance = PerformanceStatus()
-        var medications: [(drug: String, dates: [LocalDate], end: LocalDate?)] = []
-        var procedures: [(key: String, text: String?, setting: String, dates: [LocalDate], end: LocalDate?)] = []
+        var medications: [Course] = []
+        var procedures: [Course] = []
         var reports: [MolecularReport] = []
         var findings: [Finding] = []
     }
@@ -207,6 +207,29 @@ extension FHIRReader {
             }
         }
 
+        typealias Regimen = (drugs: [String], dates: [LocalDate], end: LocalDate?, last: LocalDate?, status: String?)
+
+        /// Agents given on the same days form one regimen (Synthea orders cisplatin and paclitaxel together every
+        /// month: one line of two drugs, not 120 lines); a repeated order of one agent is one line. One order each on
+        /// one day (docetaxel and leuprolide started the same day) stays two treatments. An end only when the record
+        /// states one: the last order date is not the end of therapy. The regimen's status is its agents' when they
+        /// agree, else unknown.
+        static func regimens(_ medications: [Course]) -> [Regimen] {
+            var regimens: [Regimen] = []
+            for m in medications {
+                let dates = m.dates.sorted()
+                if dates.count >= 2, let i = regimens.firstIndex(where: { $0.dates == dates }) {
+                    regimens[i].drugs.append(m.key)
+                    regimens[i].end = [regimens[i].end, m.end].compactMap { $0 }.max()
+                    regimens[i].last = [regimens[i].last, m.last].compactMap { $0 }.max()
+                    if regimens[i].status != m.status { regimens[i].status = nil }
+                } else {
+                    regimens.append(([m.key], dates, m.end, m.last, m.status))
+                }
+            }
+            return regimens
+        }
+
         /// A reference written without its type ("4dee068c-…"), as some exporters do: matched by id.
         func resolveBare(_ reference: String?) -> JSONNode? {
             guard let reference, !reference.contains("/"), !reference.contains(":") else { return nil }
@@ -231,31 +254,13 @@ extension FHIRReader {
                     "tumour markers of another cancer than the record's (PSA without prostate cancer…)",
                     count: before - patients[pid]!.findings.count)
                 let d = patients[pid]!
-                // Agents given on the same first day form one regimen (Synthea orders cisplatin and paclitaxel together
-                // every month: one line of two drugs, not 120 lines); a repeated order of one agent is one line.
-                var lines: [TherapyLine] = []
-                var regimens: [(start: LocalDate?, drugs: [String], last: LocalDate?, dates: [LocalDate])] = []
-                for m in d.medications {
-                    let dates = m.dates.sorted()
-                    // An end only when the record states one (effectivePeriod.end, boundsPeriod.end): the last order
-                    // date is not the end of therapy.
-                    let start = dates.first
-                    let last = m.end
-                    // Given together repeatedly (the same two or more days): one regimen. One order each on one day
-                    // (docetaxel and leuprolide started the same day) stays two treatments.
-                    if dates.count >= 2, let i = regimens.firstIndex(where: { $0.dates == dates }) {
-                        regimens[i].drugs.append(m.drug)
-                        regimens[i].last = [regimens[i].last, last].compactMap { $0 }.max()
-                    } else {
-                        regimens.append((start, [m.drug], last, dates))
-                    }
-                }
-                var entries: [(start: LocalDate?, line: TherapyLine)] = regimens.map { r in
+                var entries: [(start: LocalDate?, line: TherapyLine)] = Self.regimens(d.medications).map { r in
                     (
-                        r.start,
+                        r.dates.first,
                         TherapyLine(
                             line: nil, regimen: r.drugs.count > 1 ? r.drugs.joined(separator: " + ") : nil,
-                            drugs: r.drugs, start: r.start, end: r.last)
+                            drugs: r.drugs, start: r.dates.first, end: r.end, status: r.status,
+                            lastRecorded: r.end == nil ? r.last : nil)
                     )
                 }
                 for p in d.procedures {
@@ -263,11 +268,13 @@ extension FHIRReader {
                     entries.append(
                         (
                             dates.first,
-                            TherapyLine(line: nil, setting: p.setting, regimen: p.text, start: dates.first, end: p.end)
+                            TherapyLine(
+                                line: nil, setting: p.setting, regimen: p.text, start: dates.first, end: p.end,
+                                status: p.status, lastRecorded: p.end == nil ? p.last : nil)
                         ))
                 }
                 // In time order; FHIR states no line numbers (and surgery or radiotherapy is no systemic line), so none is made.
-                lines = entries.sorted(by: { ($0.start?.description ?? "") < ($1.start?.description ?? "") }).map(
+                let lines = entries.sorted(by: { ($0.start?.description ?? "") < ($1.start?.description ?? "") }).map(
                     \.line)
                 var findings = d.findings
                 // Variants no DiagnosticReport groups are this file's (Bundle's) own: they carry its scope as their
@@ -301,7 +308,7 @@ extension FHIRReader {
             }
             if !payload.caseAdditions.isEmpty {
                 payload.notes.append(
-                    "\(name): no Patient in the file; its data completes the case of patient \(payload.caseAdditions.map(\.id).joined(separator: ", ")) if the store has it"
+                    "\(name): no Patient in the file; its data completes the case\(payload.caseAdditions.count == 1 ? "" : "s") of its \(payload.caseAdditions.count) patient\(payload.caseAdditions.count == 1 ? "" : "s"), which the store must hold"
                 )
             }
             if patientOrder.isEmpty && orphans.isEmpty && payload.caseAdditions.isEmpty {

@@ -35,10 +35,14 @@ extension FHIRReader.Builder {
                 append(MetastaticSite(site: site, since: since), to: pid)
             } else {
                 for site in sites {
-                    let c = FHIRReader.codings(site).first
+                    // Named by the body site's text or display; a code the file does not name stays unnamed
+                    // (SNOMED CT body structures are not bundled), its system in the board's words.
+                    let c = FHIRReader.codings(site).first { $0.display != nil } ?? FHIRReader.codings(site).first
+                    let system = c.map { FHIRReader.systemName($0.system) }
                     append(
                         MetastaticSite(
-                            site: site["text"].string ?? c?.display, code: c?.code, system: c?.system, since: since),
+                            site: (site["text"].string ?? c?.display).map(ClinicalVocabulary.clean), code: c?.code,
+                            system: system?.isEmpty == true ? nil : system, since: since),
                         to: pid)
                 }
             }
@@ -110,9 +114,16 @@ extension FHIRReader.Builder {
                 patients[pid]!.stage.group == nil
             {
                 patients[pid]!.stage.group = ClinicalVocabulary.stageGroup(summary)
-                if let type = r["stage"].array.first.flatMap({ FHIRReader.words($0["type"]) })?.lowercased() {
-                    patients[pid]!.stage.basis =
-                        type.contains("patholog") ? "pathological" : type.contains("clinical") ? "clinical" : nil
+                // Condition.stage.type: the kind of staging (clinical, pathological) in FHIR R4, the staging system
+                // and edition in mCODE's examples (SNOMED CT 897275008, AJCC 8th edition). Each is kept for what
+                // it is; the summary's own words may name the system too ("American Joint Committee on Cancer
+                // stage IIIC").
+                if let type = r["stage"].array.first?["type"] {
+                    patients[pid]!.stage.basis = FHIRReader.stagingBasis(type)
+                    patients[pid]!.stage.system = FHIRReader.stagingSystem(type)
+                }
+                if patients[pid]!.stage.system == nil, let summaryConcept = r["stage"].array.first?["summary"] {
+                    patients[pid]!.stage.system = FHIRReader.stagingSystem(summaryConcept)
                 }
             }
             return

@@ -89,10 +89,11 @@ extension FHIRReader.Builder {
                 patients[pid]!.stage.group = ClinicalVocabulary.stageGroup(v)
                 patients[pid]!.stage.basis = basis
                 patients[pid]!.stage.assessedOn = ClinicalVocabulary.date(r["effectiveDateTime"].string)
-                if let method = FHIRReader.words(r["method"]),
-                    method.contains("AJCC") || method.contains("American Joint")
+                let ajccValue = value.contains { $0.system?.contains("cancerstaging.org") == true }
+                if let system = FHIRReader.stagingSystem(r["method"])
+                    ?? (ajccValue ? "AJCC, edition not stated" : nil)
                 {
-                    patients[pid]!.stage.system = method.contains("8th") ? "AJCC 8" : "AJCC"
+                    patients[pid]!.stage.system = system
                 }
             }
             return
@@ -140,6 +141,22 @@ extension FHIRReader.Builder {
         biomarker(r, pid: pid, subject: subject, kind: name == "PD-L1" ? .pdl1 : .other, name: name)
     }
 
+    /// A HER2 immunohistochemistry result given as a bare number 0–3 is the ASCO/CAP IHC score, written "0",
+    /// "1+", "2+", "3+" (LOINC 85319-2, 18474-7 or a code or method that says immune stain / IHC). A score the lab
+    /// wrote as text ("3+") is kept as its status.
+    static func immunohistochemistryScore(_ r: JSONNode, name: String, value: Double?, unit: String?) -> String? {
+        guard name == "HER2", let value, value == value.rounded(), (0...3).contains(value),
+            unit == nil || unit == "{score}"
+        else { return nil }
+        let codes = Set(FHIRReader.codings(r["code"]).compactMap(\.code))
+        let words = (FHIRReader.codedWords(r["code"]) + " " + FHIRReader.codedWords(r["method"])).lowercased()
+        guard
+            !codes.isDisjoint(with: ["85319-2", "18474-7"]) || words.contains("immune stain")
+                || words.contains("immunohisto") || words.contains("ihc")
+        else { return nil }
+        return value == 0 ? "0" : "\(Int(value))+"
+    }
+
     func score(_ r: JSONNode) -> Int? {
         if let i = r["valueInteger"].int { return i }
         if let q = r["valueQuantity"]["value"].int { return q }
@@ -177,11 +194,14 @@ extension FHIRReader.Builder {
             r["valueString"].string ?? FHIRReader.words(r["valueCodeableConcept"]).map(ClinicalVocabulary.clean)
             ?? r["interpretation"].array.first.flatMap { FHIRReader.words($0) }
         let id = scoped(id(of: r) ?? "\(name)-\(r.path)")
-        let finding = Finding(
+        var finding = Finding(
             id: id, kind: .biomarker,
             biomarker: Biomarker(
                 kind: kind, name: name, value: value,
-                unit: kind == .tmb ? "mut/Mb" : unit, status: status))
+                unit: kind == .tmb ? "mut/Mb" : unit, status: status,
+                comparator: r["valueQuantity"]["comparator"].string,
+                score: Self.immunohistochemistryScore(r, name: name, value: value, unit: unit)))
+        finding.id = findingId(finding, of: r)
         add(finding, ref: nil, pid: pid, subject: subject)
     }
 }

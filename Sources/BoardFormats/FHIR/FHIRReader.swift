@@ -151,6 +151,16 @@ public enum FHIRReader {
         return w.map { $0.replacingOccurrences(of: "\u{200B}", with: "") }
     }
 
+    /// A coded concept's label: the first coding's display, else the text, else the first code. The code is what
+    /// the record asserts; a free text that disagrees with it ("Teleradiotherapy procedure" on a code displayed
+    /// "Megavoltage radiation therapy using photons") does not rename it.
+    static func codedLabel(_ concept: JSONNode) -> String? {
+        let w =
+            codings(concept).compactMap(\.display).first ?? concept["text"].string
+            ?? codings(concept).compactMap(\.code).first
+        return w.map { $0.replacingOccurrences(of: "\u{200B}", with: "") }
+    }
+
     /// The coded words (displays, then text) — for classification, where a wrong free text must not win over the code.
     static func codedWords(_ concept: JSONNode) -> String {
         (codings(concept).compactMap(\.display) + [concept["text"].string].compactMap { $0 }).joined(separator: " | ")
@@ -163,15 +173,24 @@ public enum FHIRReader {
     /// "Snomed CT 254837009" for a diagnosis' own code.
     static func label(_ coding: Coding) -> String? {
         guard let code = coding.code else { return nil }
-        let system = coding.system ?? ""
-        let name =
-            system.contains("snomed")
-            ? "SNOMED CT"
-            : system.contains("icd-10")
-                ? "ICD-10-CM"
-                : system.contains("icd-o")
-                    ? "ICD-O-3"
-                    : system.contains("ncit") ? "NCIt" : system.isEmpty ? "" : system
+        let name = systemName(coding.system)
         return name.isEmpty ? code : "\(name) \(code)"
+    }
+
+    /// A code system's name as the board writes it: "SNOMED CT" for http://snomed.info/sct, "ICD-10-CM", "ICD-O-3",
+    /// "NCIt", "LOINC"; another system's URL as it is; "" for none.
+    static func systemName(_ url: String?) -> String {
+        let system = url ?? ""
+        return system.contains("snomed")
+            ? "SNOMED CT"
+            : system.contains("loinc")
+                ? "LOINC"
+                : system.contains("icd-10")
+                    ? "SNOMED CT"
+                    : system.contains("icd-10")
+                        ? "ICD-10-CM"
+                        : system.contains("icd-o")
+                            ? "ICD-O-3"
+                            : system.contains("ncit") ? "NCIt" : system
     }
 }

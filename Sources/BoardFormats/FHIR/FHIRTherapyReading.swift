@@ -28,19 +28,23 @@ extension FHIRReader.Builder {
         guard let pid = ownPatient(r, "medications") else { return }
         let drug = ingredient ?? Self.drugName(text)
         let timing = r["dosageInstruction"].array.first?["timing"]
-        let startText =
-            r["effectivePeriod"]["start"].string ?? r["effectiveDateTime"].string ?? timing?["event"].array.first?
-            .string
-            ?? timing?["repeat"]["boundsPeriod"]["start"].string ?? r["authoredOn"].string
-        let endText = r["effectivePeriod"]["end"].string ?? timing?["repeat"]["boundsPeriod"]["end"].string
-        let start = ClinicalVocabulary.date(startText)
-        let end = ClinicalVocabulary.date(endText)
-        if let i = patients[pid]!.medications.firstIndex(where: { $0.drug == drug }) {
-            if let start { patients[pid]!.medications[i].dates.append(start) }
-            if let end { patients[pid]!.medications[i].end = max(patients[pid]!.medications[i].end ?? end, end) }
-        } else {
-            patients[pid]!.medications.append((drug, start.map { [$0] } ?? [], end))
-        }
+        let type = r["resourceType"].string ?? ""
+        let at = ClinicalVocabulary.date(r["effectiveDateTime"].string)
+        let start = ClinicalVocabulary.date(
+            r["effectivePeriod"]["start"].string ?? r["effectiveDateTime"].string
+                ?? timing?["event"].array.first?.string ?? timing?["repeat"]["boundsPeriod"]["start"].string
+                ?? r["authoredOn"].string)
+        var end = ClinicalVocabulary.date(
+            r["effectivePeriod"]["end"].string ?? timing?["repeat"]["boundsPeriod"]["end"].string)
+        if end == nil, FHIRReader.Course.closes(status, resource: type) { end = at }
+        let recorded = [start, end, at].compactMap { $0 }
+        let i =
+            patients[pid]!.medications.firstIndex { $0.key == drug }
+            ?? {
+                patients[pid]!.medications.append(FHIRReader.Course(key: drug))
+                return patients[pid]!.medications.count - 1
+            }()
+        patients[pid]!.medications[i].add(start: start, end: end, recorded: recorded, status: status)
     }
 
     /// "Paclitaxel 100 MG Injection" → "Paclitaxel": the board speaks of agents, not products.
@@ -79,7 +83,7 @@ extension FHIRReader.Builder {
             skip(r, "Procedures not related to the cancer")
             return
         }
-        let text = FHIRReader.words(r["code"]).map(ClinicalVocabulary.clean)
+        let text = FHIRReader.codedLabel(r["code"]).map(ClinicalVocabulary.clean)
         let lower = FHIRReader.codedWords(r["code"]).lowercased()
         if !radiation, Self.diagnosticWords.contains(where: { lower.contains($0) }) {
             skip(r, "diagnostic procedures (biopsy, imaging, examination): not treatment")
@@ -90,15 +94,19 @@ extension FHIRReader.Builder {
             radiation || lower.contains("radiation") || lower.contains("radiotherapy")
             || lower.contains("brachytherapy")
         let setting = isRadiation ? "radiotherapy" : "surgery"
-        let start = ClinicalVocabulary.date(r["performedPeriod"]["start"].string ?? r["performedDateTime"].string)
-        let end = ClinicalVocabulary.date(r["performedPeriod"]["end"].string)
+        let at = ClinicalVocabulary.date(r["performedDateTime"].string)
+        let start = ClinicalVocabulary.date(r["performedPeriod"]["start"].string) ?? at
+        var end = ClinicalVocabulary.date(r["performedPeriod"]["end"].string)
+        if end == nil, FHIRReader.Course.closes(status, resource: "Procedure") { end = at }
         let key = FHIRReader.codings(r["code"]).first?.code ?? text ?? "procedure"
         // A repeated procedure (a course of fractions, monthly chemoradiation) is one line from first to last.
-        if let i = patients[pid]!.procedures.firstIndex(where: { $0.key == key && $0.setting == setting }) {
-            if let start { patients[pid]!.procedures[i].dates.append(start) }
-            if let end { patients[pid]!.procedures[i].end = max(patients[pid]!.procedures[i].end ?? end, end) }
-        } else {
-            patients[pid]!.procedures.append((key, text, setting, start.map { [$0] } ?? [], end))
-        }
+        let i =
+            patients[pid]!.procedures.firstIndex { $0.key == key && $0.setting == setting }
+            ?? {
+                patients[pid]!.procedures.append(FHIRReader.Course(key: key, text: text, setting: setting))
+                return patients[pid]!.procedures.count - 1
+            }()
+        patients[pid]!.procedures[i].add(
+            start: start, end: end, recorded: [start, end].compactMap { $0 }, status: status)
     }
 }

@@ -31,7 +31,8 @@ extension FHIRReader.Builder {
         var origin = VariantOrigin.unknown
         var classification: Classification?
         var transcript: String?
-        var clinvar: String?
+        var variationId: String?
+        var aminoAcidChange: String?
         var kind: FindingKind?
         var copies: Double?
         var unresolvedGene: String?
@@ -49,7 +50,12 @@ extension FHIRReader.Builder {
             case "48004-6": hgvsC = first?.code ?? text
             case "48005-3": hgvsP = first?.code ?? text
             case "81290-9": hgvsG = first?.code ?? text
-            case "81252-9": clinvar = first?.code
+            case "81252-9":
+                // Discrete genetic variant: an id in a variant database (ClinVar, dbSNP, COSMIC), not a consequence.
+                let system = FHIRReader.systemName(first?.system)
+                let db = system.lowercased().contains("clinvar") ? "ClinVar" : system.contains("dbsnp") ? "dbSNP" : nil
+                variationId = first?.code.map { code in db.map { "\($0) \(code)" } ?? code }
+            case "48006-1": aminoAcidChange = Self.consequence(aminoAcidChangeType: first?.display ?? text)
             case "51958-7": transcript = first?.code ?? text
             case "81258-6", "81259-4": vaf = comp["valueQuantity"]["value"].double.map { $0 > 1 ? $0 / 100 : $0 }
             case "48019-4": kind = Self.kind(dnaChange: first?.code) ?? kind
@@ -100,11 +106,17 @@ extension FHIRReader.Builder {
                 ? .homozygousDeletion
                 : copies < 1.5 ? .heterozygousDeletion : copies >= 5 ? .amplification : copies > 2.5 ? .gain : nil
         }
-        let finding = Finding(
-            id: scoped(rid), kind: kind ?? .snv, gene: gene, transcript: transcript, hgvsC: hgvsC ?? hgvsG,
-            hgvsP: hgvsP,
-            consequence: clinvar.map { "ClinVar \($0)" }, vaf: vaf, copyNumberCall: call, copyNumber: copies,
-            origin: origin, classification: classification)
+        var finding = Finding(
+            id: scoped(rid), kind: kind ?? .snv, gene: gene, transcript: transcript, hgvsC: hgvsC, hgvsP: hgvsP,
+            consequence: aminoAcidChange, vaf: vaf, copyNumberCall: call, copyNumber: copies, origin: origin,
+            classification: classification)
+        finding.hgvsG = hgvsG
+        finding.sourceId = variationId
+        if let g = hgvsG.flatMap(GenomicHGVS.init) {
+            (finding.chrom, finding.position, finding.ref, finding.alt) = (g.chrom, g.start, g.ref, g.alt)
+            finding.end = g.end
+        }
+        finding.id = findingId(finding, of: r)
         let allRefs = refs(of: r)
         add(finding, ref: allRefs.first, pid: pid, subject: subject)
         if let first = allRefs.first, let k = findingKeyByRef[first] {
@@ -169,7 +181,48 @@ extension FHIRReader.Builder {
         return level
     }
 
+    /// LOINC LL380-7 answers of "Amino acid change type" (48006-1) as Sequence Ontology consequence terms, so that
+    /// the consequence reads as other lab files write it; an answer not listed keeps its words.
+    static func consequence(aminoAcidChangeType words: String?) -> String? {
+        guard let words else { return nil }
+        let t = words.lowercased()
+        let terms: [(String, String)] = [
+            ("missense", "missense_variant"), ("nonsense", "stop_gained"), ("frameshift", "frameshift_variant"),
+            ("silent", "synonymous_variant"), ("synonymous", "synonymous_variant"),
+            ("initiating methionine", "start_lost"), ("stop codon", "stop_lost"),
+            ("inframe deletion", "inframe_deletion"), ("in-frame deletion", "inframe_deletion"),
+            ("inframe insertion", "inframe_insertion"), ("in-frame insertion", "inframe_insertion"),
+        ]
+        return terms.first { t.contains($0.0) }?.1 ?? words
+    }
+
+    /// An AMP/ASCO/CAP statement ("AMP/ASCO/CAP guidelines - Level A", "Tier I - Level B", "Tier III"): the 2017
+    /// guideline puts levels A and B in tier I and levels C and D in tier II, so a level alone names its tier; a
+    /// tier I or II without a level is not one level and stays unknown.
+    static func ampLevel(_ text: String) -> EvidenceLevel? {
+        let up = text.uppercased()
+        guard up.contains("AMP") || up.contains("ASCO") || up.contains("TIER"),
+            !["ONCOKB", "ESCAT", "CIVIC", "NCT", "DKTK"].contains(where: up.contains)
+        else { return nil }
+        func word(after key: String) -> String? {
+            guard let r = up.range(of: key + " ") else { return nil }
+            return String(up[r.upperBound...].prefix { $0.isLetter || $0.isNumber })
+        }
+        let level = word(after: "LEVEL")
+        let tier = word(after: "TIER")
+        switch (tier, level) {
+        case (nil, "A"?), ("I"?, "A"?): return EvidenceLevel(scale: .amp, code: "I-A")
+        case (nil, "B"?), ("I"?, "B"?): return EvidenceLevel(scale: .amp, code: "I-B")
+        case (nil, "C"?), ("II"?, "C"?): return EvidenceLevel(scale: .amp, code: "II-C")
+        case (nil, "D"?), ("II"?, "D"?): return EvidenceLevel(scale: .amp, code: "II-D")
+        case ("III"?, nil): return EvidenceLevel(scale: .amp, code: "III")
+        case ("IV"?, nil): return EvidenceLevel(scale: .amp, code: "IV")
+        default: return nil
+        }
+    }
+
     static func evidenceLevel(_ text: String) -> EvidenceLevel? {
+        if let amp = ampLevel(text) { return amp }
         let t = text.trimmingCharacters(in: .whitespaces)
         for scale in [EvidenceScale.oncokb, .escat, .nct, .civic, .amp] {
             for prefix in ["\(scale.rawValue) ", "Level ", "Tier ", ""] where t.hasPrefix(prefix) {

@@ -31,7 +31,8 @@ public enum CBioPortalClinicalReader {
     /// What a column is, from its attribute id (spaces removed, upper case) or its display name.
     enum Role: Equatable {
         case patient, sample, displayName, sex, age, osStatus, ecog, karnofsky, cancerType, cancerTypeDetailed, oncotree
-        case sampleType, tumourStatus, primarySite, metastaticSite, tmb, msiScore, msiType, subtype, purity
+        case sampleType, sampleDescription, tumourStatus, primarySite, metastaticSite, tmb, msiScore, msiType, subtype,
+            purity
         case start, stop, eventType, treatmentType, treatmentSubtype, agent
         case unused
     }
@@ -50,7 +51,8 @@ public enum CBioPortalClinicalReader {
         case "ONCOTREE_CODE": return .oncotree
         case "SAMPLE_TYPE", "SAMPLE_CLASS": return .sampleType
         case "SAMPLE_TUMOR_STATUS", "TUMOR_STATUS", "TUMOR_NORMAL": return .tumourStatus
-        case "PRIMARY_SITE", "TUMOR_SITE": return .primarySite
+        case "PRIMARY_SITE", "TUMOR_SITE", "ANATOMIC_SITE", "SAMPLE_SITE", "TISSUE_SITE": return .primarySite
+        case "SAMPLE_DESCRIPTION", "DESCRIPTION", "SAMPLE_DISPLAY_NAME": return .sampleDescription
         case "METASTATIC_SITE": return .metastaticSite
         case "TMB_NONSYNONYMOUS", "TMB": return .tmb
         case "MSI_SCORE", "MSI_SCORE_MANTIS", "MSISENSOR_SCORE": return .msiScore
@@ -287,7 +289,10 @@ public enum CBioPortalClinicalReader {
         guard let sid = row.value(.sample) else { return }
         let status = row.value(.tumourStatus)
         let isNormal = status.map { $0.lowercased().hasPrefix("normal") } ?? false
-        let sampleType = row.value(.sampleType)
+        // A TCGA/TARGET barcode codes the sample type (GDC table: 06 metastatic, 11 solid tissue normal) when no
+        // column states it.
+        let sampleType = row.value(.sampleType) ?? SampleBarcode(sid)?.sampleType
+        let description = row.value(.sampleDescription)
         var code: String?
         var text = row.value(.cancerTypeDetailed) ?? row.value(.cancerType)
         if let raw = row.value(.oncotree) {
@@ -312,10 +317,12 @@ public enum CBioPortalClinicalReader {
             }
         }
         let site = row.value(.primarySite)
+        // A description that is an OncoTree name ("Embryonal Tumor") names the sample's code; other words stay text.
+        let described = description.flatMap { OncoTree.bundled.code(forName: $0) }
         if !isNormal, record.diagnosis.text.isEmpty || record.diagnosis.text.hasPrefix("(no "),
-            let words = text ?? code.flatMap({ OncoTree.bundled.name(of: $0) })
+            let words = text ?? description ?? code.flatMap({ OncoTree.bundled.name(of: $0) })
         {
-            var d = diagnosis(text: words, code: code)
+            var d = diagnosis(text: words, code: code ?? (text == nil ? described : nil))
             d.primarySite = site
             record.diagnosis = d
         }
@@ -337,7 +344,9 @@ public enum CBioPortalClinicalReader {
         let type = [sampleType, isNormal ? "normal" : status].compactMap { $0 }.joined(separator: ", ")
         let report = MolecularReport(
             id: "cbioportal:\(sid)",
-            specimen: Specimen(id: sid, type: type.isEmpty ? nil : type, site: site, tumourPurity: fraction))
+            specimen: Specimen(
+                id: sid, type: type.isEmpty ? nil : type, site: site, tumourPurity: fraction, description: description,
+                oncotreeCode: code ?? described))
         if let i = record.reports.firstIndex(where: { $0.id == report.id }) {
             record.reports[i] = report
         } else {

@@ -24,16 +24,17 @@ extension PostgresBoardStore: ImportStore {
                 summary.note(
                     "case", try writeCase(CaseMerge.merge(try loadCase(partial.id), partial), now: now), id: partial.id)
             }
-            // Timeline events complete cases the store already holds; an unknown patient is reported, not created.
+            // Additions complete cases the store already holds; one about a patient it does not hold refuses the
+            // whole import (AbsentPatientRule).
+            var absent = AbsentPatientRule()
             for addition in caseAdditions {
                 guard let existing = try loadCase(addition.id) else {
-                    summary.skipped.append(
-                        "\(addition.provenance.map { URL(fileURLWithPath: $0.file).lastPathComponent } ?? "timeline"): events for patient \(addition.id): no such case (import the patient file first)"
-                    )
+                    absent.missing(addition)
                     continue
                 }
                 summary.note("case", try writeCase(CaseMerge.merge(existing, addition), now: now), id: addition.id)
             }
+            try absent.check()
             let knowledge = try evidenceIndex()
             let findings = PostgresFindingWriter(store: self, now: now)
             try LabFindingRun.run(
