@@ -16,6 +16,10 @@ enum CaseMerge {
         if placeholder && !stored.diagnosis.text.hasPrefix("(no ") { kept.diagnosis = stored.diagnosis }
         if record.stage == nil { kept.stage = stored.stage }
         if record.performance == nil { kept.performance = stored.performance }
+        // A sex or birth date the record does not state validly (a gender "12", a birth date "1965-13-45": reported
+        // in the import's account, not stored) is not a statement that the stored one is wrong.
+        if record.patient.sex == .unknown { kept.patient.sex = stored.patient.sex }
+        if record.patient.birthDate == nil { kept.patient.birthDate = stored.patient.birthDate }
         return kept
     }
 
@@ -45,11 +49,16 @@ enum CaseMerge {
         for site in partial.metastaticSites where !merged.metastaticSites.contains(site) {
             merged.metastaticSites.append(site)
         }
-        for line in partial.treatmentHistory
-        where !merged.treatmentHistory.contains(where: {
-            $0.regimen == line.regimen && $0.drugs == line.drugs && $0.start == line.start && $0.setting == line.setting
-        }) {
-            merged.treatmentHistory.append(line)  // its line number is the source's, never a count
+        for line in partial.treatmentHistory {
+            // The same treatment read again takes the source's newer reading (its end, status, last date).
+            if let i = merged.treatmentHistory.firstIndex(where: {
+                $0.regimen == line.regimen && $0.drugs == line.drugs && $0.start == line.start
+                    && $0.setting == line.setting
+            }) {
+                merged.treatmentHistory[i] = line
+            } else {
+                merged.treatmentHistory.append(line)  // its line number is the source's, never a count
+            }
         }
         if !d.text.isEmpty && !d.text.hasPrefix("(no ")
             && (merged.diagnosis.text.isEmpty || merged.diagnosis.text.hasPrefix("(no "))

@@ -26,8 +26,19 @@ public struct ImportSummary: Sendable, Equatable, CustomStringConvertible {
 
     public init() {}
 
+    /// Records this import created ("kind id"): one that a later file of the same import completes still counts
+    /// once, as created ("cases: 842 created", not "842 created, 842 updated" for patients then their samples).
+    var createdHere: Set<String> = []
+
     /// Counts a case or trial and remembers it when it was created or changed.
     mutating func note(_ kind: String, _ change: Change, id: String) {
+        let key = kind + " " + id
+        if change == .created { createdHere.insert(key) }
+        if change != .created, createdHere.contains(key) {
+            if change == .updated, kind == "case" { changedCases.insert(id) }
+            if change == .updated, kind == "trial" { changedTrials.insert(id) }
+            return
+        }
         note(kind, change)
         guard change != .unchanged else { return }
         if kind == "case" { changedCases.insert(id) }
@@ -57,6 +68,7 @@ public struct ImportSummary: Sendable, Equatable, CustomStringConvertible {
         accounts += other.accounts
         changedCases.formUnion(other.changedCases)
         changedTrials.formUnion(other.changedTrials)
+        createdHere.formUnion(other.createdHere)
     }
 
     enum Change { case created, updated, unchanged }

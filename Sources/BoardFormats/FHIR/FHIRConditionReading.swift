@@ -5,7 +5,6 @@ import Foundation
 extension FHIRReader.Builder {
     mutating func condition(_ r: JSONNode) {
         let profiles = FHIRReader.profiles(r)
-        let coded = FHIRReader.codings(r["code"])
         let codedWords = FHIRReader.codedWords(r["code"])
         let verification = FHIRReader.codings(r["verificationStatus"]).first?.code
         if verification == "refuted" || verification == "entered-in-error" {
@@ -14,10 +13,9 @@ extension FHIRReader.Builder {
         }
         guard let pid = ownPatient(r, "Conditions") else { return }
         let text = FHIRReader.words(r["code"]).map(ClinicalVocabulary.clean) ?? "condition"
-        let status = FHIRReader.codings(r["clinicalStatus"]).first?.code
         let secondary =
             profiles.contains { $0.contains("secondary-cancer-condition") }
-            || coded.contains { Self.secondaryCodes.contains($0.code ?? "") }
+            || FHIRReader.codings(r["code"]).contains { Self.secondaryCodes.contains($0.code ?? "") }
             || ClinicalVocabulary.isMetastasis(codedWords)
         let suspicion =
             codedWords.contains("(situation)") || codedWords.lowercased().contains("suspected")
@@ -26,112 +24,141 @@ extension FHIRReader.Builder {
             profiles.contains { $0.contains("cancer-condition") }
             || (ClinicalVocabulary.isCancer(codedWords) && !suspicion)
         if secondary {
-            // The site is the body site; "Metastasis from malignant tumor of prostate" asserts metastasis without one.
-            let sites = r["bodySite"].array
-            let since = ClinicalVocabulary.date(r["onsetDateTime"].string ?? r["recordedDate"].string)
-            if sites.isEmpty {
-                let words = FHIRReader.codings(r["code"]).compactMap(\.display).first ?? text
-                let site = ClinicalVocabulary.metastasisSite(words)
-                append(MetastaticSite(site: site, since: since), to: pid)
-            } else {
-                for site in sites {
-                    // Named by the body site's text or display; a code the file does not name stays unnamed
-                    // (SNOMED CT body structures are not bundled), its system in the board's words.
-                    let c = FHIRReader.codings(site).first { $0.display != nil } ?? FHIRReader.codings(site).first
-                    let system = c.map { FHIRReader.systemName($0.system) }
-                    append(
-                        MetastaticSite(
-                            site: (site["text"].string ?? c?.display).map(ClinicalVocabulary.clean), code: c?.code,
-                            system: system?.isEmpty == true ? nil : system, since: since),
-                        to: pid)
-                }
-            }
+            metastases(r, pid: pid, text: text)
+        } else if cancer {
+            primaryCancer(r, pid: pid, text: text)
+        } else if suspicion {
+            skip(r, "Conditions that are suspicions or history, not diagnoses")
+        } else {
+            comorbidity(r, pid: pid, text: text)
+        }
+    }
+
+    /// A secondary cancer condition: its body sites are metastatic sites. "Metastasis from malignant tumor of
+    /// prostate" (no body site) asserts metastasis without naming where.
+    mutating func metastases(_ r: JSONNode, pid: String, text: String) {
+        let sites = r["bodySite"].array
+        let since = ClinicalVocabulary.date(r["onsetDateTime"].string ?? r["recordedDate"].string)
+        if sites.isEmpty {
+            let words = FHIRReader.codings(r["code"]).compactMap(\.display).first ?? text
+            append(MetastaticSite(site: ClinicalVocabulary.metastasisSite(words), since: since), to: pid)
             return
         }
-        if cancer {
-            let codings = coded.compactMap { c in
+        for site in sites {
+            // Named by the body site's text or display; a code the file does not name stays unnamed (SNOMED CT
+            // body structures are not bundled), its system in the board's words.
+            let c = FHIRReader.codings(site).first { $0.display != nil } ?? FHIRReader.codings(site).first
+            let system = c.map { FHIRReader.systemName($0.system) }
+            append(
+                MetastaticSite(
+                    site: (site["text"].string ?? c?.display).map(ClinicalVocabulary.clean), code: c?.code,
+                    system: system?.isEmpty == true ? nil : system, since: since),
+                to: pid)
+        }
+    }
+
+    /// A primary cancer condition: the diagnosis (OncoTree through the crosswalk, histology, site, laterality),
+    /// unless the case has one already (then the same tumour coded again, or a second primary), and its stage.
+    mutating func primaryCancer(_ r: JSONNode, pid: String, text: String) {
+        let coded = FHIRReader.codings(r["code"])
+        let codedWords = FHIRReader.codedWords(r["code"])
+        let codings = coded.compactMap { c in c.code.map { OncoTreeCrosswalk.Coding(system: c.system, code: $0) } }
+        // Synthea codes the stage into the disorder ("Non-small cell carcinoma of lung, TNM stage 1").
+        if let range = codedWords.range(of: #"TNM stage ([0-4]|IV|III|II|I)\b"#, options: .regularExpression),
+            patients[pid]!.stage.group == nil
+        {
+            patients[pid]!.stage.group = ClinicalVocabulary.stageGroup(String(codedWords[range].dropFirst(4)))
+            patients[pid]!.stage.system = "TNM (edition not stated)"
+        }
+        if let existing = patients[pid]!.diagnosis {
+            sameTumourOrSecondPrimary(r, pid: pid, text: text, codings: codings, existing: existing)
+            return
+        }
+        let (histology, histologyCodings) = Self.histology(of: r)
+        let site = r["bodySite"].array.first
+        let mapping = OncoTreeCrosswalk.map(
+            codings: codings, text: text, histology: histologyCodings, histologyText: histology)
+        let sourceCode = coded.first.flatMap(FHIRReader.label)
+        if mapping == nil {
+            notes.append(
+                "\(name): diagnosis \"\(text)\"\(sourceCode.map { " (\($0))" } ?? "") has no OncoTree mapping; kept as text"
+            )
+        }
+        patients[pid]!.diagnosis = Diagnosis(
+            oncotreeCode: mapping?.oncotree, text: text,
+            histology: histology,
+            primarySite: site.flatMap { FHIRReader.words($0) }.map(ClinicalVocabulary.clean),
+            laterality: Self.laterality(site: site, codedWords: codedWords),
+            diagnosedOn: ClinicalVocabulary.date(r["onsetDateTime"].string ?? r["recordedDate"].string),
+            sourceCode: sourceCode)
+        conditionStage(r, pid: pid)
+    }
+
+    /// The same tumour coded again (staged, in situ, refined) refines the diagnosis' code; another tissue's cancer
+    /// is a second primary.
+    mutating func sameTumourOrSecondPrimary(
+        _ r: JSONNode, pid: String, text: String, codings: [OncoTreeCrosswalk.Coding], existing: Diagnosis
+    ) {
+        let tissue = { (code: String?) in code.flatMap { OncoTree.bundled.ancestors(of: $0).last } }
+        let mapped = OncoTreeCrosswalk.map(codings: codings, text: text)?.oncotree
+        if let t = tissue(mapped), t == tissue(existing.oncotreeCode) {
+            if let mapped, let old = existing.oncotreeCode, mapped != old, OncoTree.bundled.isWithin(mapped, old) {
+                patients[pid]!.diagnosis?.oncotreeCode = mapped
+            }
+            use.accounted(r["stage"])
+            return
+        }
+        if !patients[pid]!.extraPrimaries.contains(text) { patients[pid]!.extraPrimaries.append(text) }
+    }
+
+    /// The histology extension (mCODE HistologyMorphologyBehavior): its words and codes.
+    static func histology(of r: JSONNode) -> (String?, [OncoTreeCrosswalk.Coding]) {
+        var histology: String?
+        var codings: [OncoTreeCrosswalk.Coding] = []
+        for ext in r["extension"].array where (ext["url"].string ?? "").lowercased().contains("histology") {
+            histology = FHIRReader.words(ext["valueCodeableConcept"]).map(ClinicalVocabulary.clean)
+            codings = FHIRReader.codings(ext["valueCodeableConcept"]).compactMap { c in
                 c.code.map { OncoTreeCrosswalk.Coding(system: c.system, code: $0) }
             }
-            // Synthea codes the stage into the disorder ("Non-small cell carcinoma of lung, TNM stage 1").
-            if let r = codedWords.range(of: #"TNM stage ([0-4]|IV|III|II|I)\b"#, options: .regularExpression),
-                patients[pid]!.stage.group == nil
-            {
-                patients[pid]!.stage.group = ClinicalVocabulary.stageGroup(String(codedWords[r].dropFirst(4)))
-                patients[pid]!.stage.system = "TNM (edition not stated)"
-            }
-            if let existing = patients[pid]!.diagnosis {
-                // The same tumour coded again (staged, in situ, refined) is not a second primary.
-                let tissue = { (code: String?) in code.flatMap { OncoTree.bundled.ancestors(of: $0).last } }
-                let mapped = OncoTreeCrosswalk.map(codings: codings, text: text)?.oncotree
-                if let t = tissue(mapped), t == tissue(existing.oncotreeCode) {
-                    if let mapped, let old = existing.oncotreeCode, mapped != old,
-                        OncoTree.bundled.isWithin(mapped, old)
-                    {
-                        patients[pid]!.diagnosis?.oncotreeCode = mapped
-                    }
-                    use.accounted(r["stage"])
-                    return
-                }
-                if !patients[pid]!.extraPrimaries.contains(text) { patients[pid]!.extraPrimaries.append(text) }
-                return
-            }
-            var histology: String?
-            var histologyCodings: [OncoTreeCrosswalk.Coding] = []
-            for ext in r["extension"].array where (ext["url"].string ?? "").lowercased().contains("histology") {
-                histology = FHIRReader.words(ext["valueCodeableConcept"]).map(ClinicalVocabulary.clean)
-                histologyCodings = FHIRReader.codings(ext["valueCodeableConcept"]).compactMap { c in
-                    c.code.map { OncoTreeCrosswalk.Coding(system: c.system, code: $0) }
-                }
-            }
-            let site = r["bodySite"].array.first
-            var laterality: Laterality?
-            for ext in (site?["extension"].array ?? []) where (ext["url"].string ?? "").contains("laterality") {
-                let words = (FHIRReader.words(ext["valueCodeableConcept"]) ?? "").lowercased()
-                laterality =
-                    words.contains("left")
-                    ? .left : words.contains("right") ? .right : words.contains("bilateral") ? .bilateral : nil
-            }
-            if laterality == nil {
-                let w = codedWords.lowercased()
-                laterality = w.contains(" left ") ? .left : w.contains(" right ") ? .right : nil
-            }
-            let mapping = OncoTreeCrosswalk.map(
-                codings: codings, text: text, histology: histologyCodings, histologyText: histology)
-            let sourceCode = coded.first.flatMap(FHIRReader.label)
-            if mapping == nil {
-                notes.append(
-                    "\(name): diagnosis \"\(text)\"\(sourceCode.map { " (\($0))" } ?? "") has no OncoTree mapping; kept as text"
-                )
-            }
-            patients[pid]!.diagnosis = Diagnosis(
-                oncotreeCode: mapping?.oncotree, text: text,
-                histology: histology,
-                primarySite: site.flatMap { FHIRReader.words($0) }.map(ClinicalVocabulary.clean),
-                laterality: laterality,
-                diagnosedOn: ClinicalVocabulary.date(r["onsetDateTime"].string ?? r["recordedDate"].string),
-                sourceCode: sourceCode)
-            if let summary = r["stage"].array.first.flatMap({ FHIRReader.words($0["summary"]) }),
-                patients[pid]!.stage.group == nil
-            {
-                patients[pid]!.stage.group = ClinicalVocabulary.stageGroup(summary)
-                // Condition.stage.type: the kind of staging (clinical, pathological) in FHIR R4, the staging system
-                // and edition in mCODE's examples (SNOMED CT 897275008, AJCC 8th edition). Each is kept for what
-                // it is; the summary's own words may name the system too ("American Joint Committee on Cancer
-                // stage IIIC").
-                if let type = r["stage"].array.first?["type"] {
-                    patients[pid]!.stage.basis = FHIRReader.stagingBasis(type)
-                    patients[pid]!.stage.system = FHIRReader.stagingSystem(type)
-                }
-                if patients[pid]!.stage.system == nil, let summaryConcept = r["stage"].array.first?["summary"] {
-                    patients[pid]!.stage.system = FHIRReader.stagingSystem(summaryConcept)
-                }
-            }
-            return
         }
-        if suspicion {
-            skip(r, "Conditions that are suspicions or history, not diagnoses")
-            return
+        return (histology, codings)
+    }
+
+    /// Laterality from the body site's laterality extension, else from the disorder's words ("… of left breast").
+    static func laterality(site: JSONNode?, codedWords: String) -> Laterality? {
+        var stated: Laterality?
+        for ext in (site?["extension"].array ?? []) where (ext["url"].string ?? "").contains("laterality") {
+            let words = (FHIRReader.words(ext["valueCodeableConcept"]) ?? "").lowercased()
+            stated =
+                words.contains("left")
+                ? .left : words.contains("right") ? .right : words.contains("bilateral") ? .bilateral : nil
         }
+        if let stated { return stated }
+        let w = codedWords.lowercased()
+        return w.contains(" left ") ? .left : w.contains(" right ") ? .right : nil
+    }
+
+    /// Condition.stage: the summary's group; its type is the kind of staging (clinical, pathological) in FHIR R4,
+    /// the staging system and edition in mCODE's examples (SNOMED CT 897275008, AJCC 8th edition). Each is kept
+    /// for what it is; the summary's own words may name the system too ("American Joint Committee on Cancer stage
+    /// IIIC").
+    mutating func conditionStage(_ r: JSONNode, pid: String) {
+        guard let first = r["stage"].array.first, let summary = FHIRReader.words(first["summary"]),
+            patients[pid]!.stage.group == nil
+        else { return }
+        patients[pid]!.stage.group = ClinicalVocabulary.stageGroup(summary)
+        if first["type"].exists {
+            patients[pid]!.stage.basis = FHIRReader.stagingBasis(first["type"])
+            patients[pid]!.stage.system = FHIRReader.stagingSystem(first["type"])
+        }
+        if patients[pid]!.stage.system == nil {
+            patients[pid]!.stage.system = FHIRReader.stagingSystem(first["summary"])
+        }
+    }
+
+    /// Another disease: a comorbidity, unless it is no longer active or is a finding or situation.
+    mutating func comorbidity(_ r: JSONNode, pid: String, text: String) {
+        let status = FHIRReader.codings(r["clinicalStatus"]).first?.code
         if status == "resolved" || status == "inactive" || status == "remission" {
             skip(r, "Conditions no longer active")
             return

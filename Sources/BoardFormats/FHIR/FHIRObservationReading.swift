@@ -4,39 +4,16 @@ import Foundation
 /// FHIR Observations: staging, performance status, tumour markers and biomarkers (TMB, MSI), handed to the variant reader for genomic ones.
 extension FHIRReader.Builder {
     mutating func observation(_ r: JSONNode) {
-        let profiles = FHIRReader.profiles(r)
-        let codes = Set(FHIRReader.codings(r["code"]).compactMap(\.code))
-        let words = (FHIRReader.words(r["code"]) ?? "").lowercased()
-        func has(_ fragment: String) -> Bool { profiles.contains { $0.contains(fragment) } }
-        let isImplication =
-            has("therapeutic-implication") || has("diagnostic-implication")
-            || codes.contains("therapeutic-implication")
-            || codes.contains("diagnostic-implication") || codes.contains("51961-1")
-        if isImplication {
+        let kind = FHIRReader.ObservationKind(r)
+        if kind.isImplication {
             implication(r)
             return
         }
-        if has("grouper") || codes.contains("grouper") {
+        if kind.isGrouper {  // a list of members, read through them
             use.accounted(r)
             return
-        }  // a list of members, read through them
-        let isVariant = has("variant") || codes.contains("69548-6")
-        let isTMB =
-            has("tumor-mutation-burden") || codes.contains("94076-7") || words.contains("mutational burden")
-            || words.contains("mutation burden")
-        let isMSI =
-            has("microsatellite") || codes.contains("81695-9") || words.contains("microsatellite")
-            || words.hasPrefix("msi")
-        let isStage = has("stage-group") || !codes.isDisjoint(with: Self.stageCodes)
-        let tnm: [(String, Set<String>, Character, WritableKeyPath<Stage, String?>)] = [
-            ("primary-tumor-category", Self.tCodes, "T", \.t), ("regional-nodes-category", Self.nCodes, "N", \.n),
-            ("distant-metastases-category", Self.mCodes, "M", \.m),
-        ]
-        let isTNM = tnm.contains { has($0.0) || !codes.isDisjoint(with: $0.1) }
-        let isECOG = has("ecog") || codes.contains("89247-1")
-        let isKPS = has("karnofsky") || codes.contains("89243-0")
-        let isMarker = has("tumor-marker") || !codes.isDisjoint(with: Set(Self.markers.keys))
-        guard isVariant || isTMB || isMSI || isStage || isTNM || isECOG || isKPS || isMarker else {
+        }
+        guard kind.isOncology else {
             skip(r, "Observations that are not oncology data (vital signs, labs, surveys…)")
             return
         }
@@ -45,100 +22,98 @@ extension FHIRReader.Builder {
             skip(r, "Observations entered in error or cancelled")
             return
         }
+        guard let owned = observationOwner(r, genomic: kind.isGenomic) else { return }
+        let (found, subject) = owned
+        if kind.isVariant { return variant(r, pid: found, subject: subject) }
+        if kind.isTMB { return biomarker(r, pid: found, subject: subject, kind: .tmb, name: "TMB") }
+        if kind.isMSI { return biomarker(r, pid: found, subject: subject, kind: .msi, name: "MSI") }
+        guard let pid = found else {
+            skip(r, "Observations of a patient not in the file")
+            return
+        }
+        if kind.isStage { return stageGroup(r, pid: pid, basis: kind.basis) }
+        if let tnm = kind.tnm { return category(r, pid: pid, tnm: tnm, basis: kind.basis) }
+        if kind.isECOG || kind.isKPS { return performance(r, pid: pid, ecog: kind.isECOG) }
+        let name =
+            kind.codes.compactMap { Self.markers[$0] }.first ?? FHIRReader.words(r["code"]).map {
+                ClinicalVocabulary.clean($0)
+            } ?? "marker"
+        biomarker(r, pid: pid, subject: subject, kind: name == "PD-L1" ? .pdl1 : .other, name: name)
+    }
+
+    /// Whose Observation this is: a Patient of the file (`pid`), or a subject to find by sample (`pid` nil);
+    /// nil when it is about another patient, or unstated in a file of several (skipped and counted). Genomic
+    /// results of a patient the file does not hold are found by sample, like lab files.
+    mutating func observationOwner(_ r: JSONNode, genomic: Bool) -> (pid: String?, subject: String?)? {
         let owner = owner(r)
         if case .other = owner, !patientOrder.isEmpty {
             _ = ownPatient(r, "Observations")
-            return
+            return nil
         }
         if case .none = owner, patientOrder.count > 1 {
             _ = ownPatient(r, "Observations")
-            return
+            return nil
         }
         var pid: String? = if case .patient(let p) = owner { p } else { nil }
         let subject: String? =
             if case .other(let ref) = owner { String(ref.split(separator: "/").last ?? Substring(ref)) } else {
                 pid
             }
-        // Found by sample, like lab files.
-        if let p = pid, absent.contains(p), isVariant || isTMB || isMSI { pid = nil }
-        if isVariant {
-            variant(r, pid: pid, subject: subject)
-            return
-        }
-        if isTMB {
-            biomarker(r, pid: pid, subject: subject, kind: .tmb, name: "TMB")
-            return
-        }
-        if isMSI {
-            biomarker(r, pid: pid, subject: subject, kind: .msi, name: "MSI")
-            return
-        }
-        guard let pid else {
-            skip(r, "Observations of a patient not in the file")
-            return
-        }
-        let basis = has("patholog") || !codes.isDisjoint(with: Self.pathologicalCodes) ? "pathological" : "clinical"
+        if let p = pid, absent.contains(p), genomic { pid = nil }
+        return (pid, subject)
+    }
+
+    /// The value's words: its text, an AJCC (cancerstaging.org) code, else the first display or code.
+    static func valueWords(_ r: JSONNode) -> String? {
         let value = FHIRReader.codings(r["valueCodeableConcept"])
-        let valueWords =
-            r["valueCodeableConcept"]["text"].string ?? value.first(where: {
-                $0.system?.contains("cancerstaging") == true
-            })?.code
+        return r["valueCodeableConcept"]["text"].string
+            ?? value.first(where: { $0.system?.contains("cancerstaging") == true })?.code
             ?? value.compactMap(\.display).first ?? value.compactMap(\.code).first
-        if isStage {
-            if let v = valueWords {
-                patients[pid]!.stage.group = ClinicalVocabulary.stageGroup(v)
-                patients[pid]!.stage.basis = basis
-                patients[pid]!.stage.assessedOn = ClinicalVocabulary.date(r["effectiveDateTime"].string)
-                let ajccValue = value.contains { $0.system?.contains("cancerstaging.org") == true }
-                if let system = FHIRReader.stagingSystem(r["method"])
-                    ?? (ajccValue ? "AJCC, edition not stated" : nil)
-                {
-                    patients[pid]!.stage.system = system
-                }
-            }
-            return
+    }
+
+    /// A stage-group Observation: the group, its basis, date and staging system (Observation.method, mCODE
+    /// TNMStagingMethodVS; an AJCC-coded value without a method is AJCC, edition not stated).
+    mutating func stageGroup(_ r: JSONNode, pid: String, basis: String) {
+        guard let v = Self.valueWords(r) else { return }
+        patients[pid]!.stage.group = ClinicalVocabulary.stageGroup(v)
+        patients[pid]!.stage.basis = basis
+        patients[pid]!.stage.assessedOn = ClinicalVocabulary.date(r["effectiveDateTime"].string)
+        let ajccValue = FHIRReader.codings(r["valueCodeableConcept"]).contains {
+            $0.system?.contains("cancerstaging.org") == true
         }
-        for (fragment, set, letter, keyPath) in tnm where has(fragment) || !codes.isDisjoint(with: set) {
-            let candidates = value.compactMap(\.code) + value.compactMap(\.display) + [valueWords].compactMap { $0 }
-            if let category = candidates.lazy.compactMap({ ClinicalVocabulary.tnmCategory($0, letter: letter) })
-                .first
-            {
-                patients[pid]!.stage[keyPath: keyPath] = category
-                patients[pid]!.stage.basis = patients[pid]!.stage.basis ?? basis
-            }
-            return
+        if let system = FHIRReader.stagingSystem(r["method"]) ?? (ajccValue ? "AJCC, edition not stated" : nil) {
+            patients[pid]!.stage.system = system
         }
-        if isECOG {
-            if let s = score(r) {
-                do {
-                    patients[pid]!.performance.ecog = try ValidValues.ecog(s)
-                    patients[pid]!.performance.assessedOn = ClinicalVocabulary.date(r["effectiveDateTime"].string)
-                } catch {
-                    account.invalid("ECOG", found: String(s), at: r.path + ".value[x]", expected: error.expected)
-                }
+    }
+
+    /// A T, N or M category Observation.
+    mutating func category(
+        _ r: JSONNode, pid: String, tnm: (letter: Character, keyPath: WritableKeyPath<Stage, String?>), basis: String
+    ) {
+        let value = FHIRReader.codings(r["valueCodeableConcept"])
+        let candidates = value.compactMap(\.code) + value.compactMap(\.display) + [Self.valueWords(r)].compactMap { $0 }
+        guard let found = candidates.lazy.compactMap({ ClinicalVocabulary.tnmCategory($0, letter: tnm.letter) }).first
+        else { return }
+        patients[pid]!.stage[keyPath: tnm.keyPath] = found
+        patients[pid]!.stage.basis = patients[pid]!.stage.basis ?? basis
+    }
+
+    /// An ECOG or Karnofsky Observation; a score off the scale is reported in the account, not stored.
+    mutating func performance(_ r: JSONNode, pid: String, ecog: Bool) {
+        guard let s = score(r) else { return }
+        let when = ClinicalVocabulary.date(r["effectiveDateTime"].string)
+        do {
+            if ecog {
+                patients[pid]!.performance.ecog = try ValidValues.ecog(s)
+                patients[pid]!.performance.assessedOn = when
+            } else {
+                patients[pid]!.performance.karnofsky = try ValidValues.karnofsky(s)
+                if patients[pid]!.performance.assessedOn == nil { patients[pid]!.performance.assessedOn = when }
             }
-            return
+        } catch {
+            account.invalid(
+                ecog ? "ECOG" : "Karnofsky", found: String(s), at: r.path + ".value[x]", expected: error.expected)
         }
-        if isKPS {
-            if let s = score(r) {
-                do {
-                    patients[pid]!.performance.karnofsky = try ValidValues.karnofsky(s)
-                    if patients[pid]!.performance.assessedOn == nil {
-                        patients[pid]!.performance.assessedOn = ClinicalVocabulary.date(
-                            r["effectiveDateTime"].string)
-                    }
-                } catch {
-                    account.invalid(
-                        "Karnofsky", found: String(s), at: r.path + ".value[x]", expected: error.expected)
-                }
-            }
-            return
-        }
-        let name =
-            codes.compactMap { Self.markers[$0] }.first ?? FHIRReader.words(r["code"]).map {
-                ClinicalVocabulary.clean($0)
-            } ?? "marker"
-        biomarker(r, pid: pid, subject: subject, kind: name == "PD-L1" ? .pdl1 : .other, name: name)
     }
 
     /// A HER2 immunohistochemistry result given as a bare number 0–3 is the ASCO/CAP IHC score, written "0",
