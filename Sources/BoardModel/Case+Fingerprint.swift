@@ -8,7 +8,9 @@ import Foundation
 /// enough to notice a change, not a cryptographic seal.
 public enum MatchFingerprint {
     /// Bump when the matching rules change meaning, so that every stored match becomes stale.
-    public static let rulesVersion = 1
+    /// 2: a recorded age without a birth date settles age criteria when it can; variant-level evidence obeys the
+    /// origin rule.
+    public static let rulesVersion = 2
 
     /// The fingerprint a match of `record` against `trial`, computed on `day`, carries when current.
     public static func of(_ record: Case, _ trial: Trial, on day: LocalDate) -> String {
@@ -76,6 +78,8 @@ extension Case {
     public func fingerprint(on day: LocalDate) -> String {
         var h = FNV()
         h.add(patient.age(on: day))
+        // A recorded age without a birth date counts for age criteria (rules version 2).
+        if patient.birthDate == nil, let recorded = patient.recordedAge { h.add(recorded) }
         h.add(patient.sex.rawValue)
         h.add(diagnosis.oncotreeCode)
         h.add(performance?.ecog)

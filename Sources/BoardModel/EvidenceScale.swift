@@ -296,6 +296,9 @@ public struct EvidenceEntry: Codable, Sendable, Hashable {
     /// Which variants the evidence was about: "somatic" or "germline" (CIViC's variant_origin); nil when unknown,
     /// combined or not applicable. Gene-level evidence reaches only findings of a compatible origin.
     public var origin: VariantOrigin?
+    /// When the source last reviewed the item (CIViC's last_review_date, "2021-03-31 18:23:15 UTC"), so that of two
+    /// releases' versions of one item the later reviewed is kept (`EvidenceEntry+Release`).
+    public var reviewed: String?
 
     public init(
         source: String, level: EvidenceLevel, type: String? = nil, significance: String? = nil,

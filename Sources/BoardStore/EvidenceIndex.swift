@@ -18,9 +18,24 @@ struct EvidenceIndex: Sendable {
         let site: EvidenceLocus.Site
     }
 
+    /// The entry kept for each knowledge-base id (CIViC EID/AID): one per id, whatever releases were imported.
+    private(set) var current: [String: EvidenceEntry] = [:]
+
+    /// `attachments` in the order they were kept; of several with one source id only the one `EvidenceRelease`
+    /// keeps is used (a store written before ids were kept may still hold both).
     init(_ attachments: [EvidenceAttachment], loci: [EvidenceLocus] = []) {
         var seen: Set<EvidenceAttachment> = []
-        for e in attachments where seen.insert(e).inserted { byGene[e.gene.uppercased(), default: []].append(e) }
+        var kept: [String: EvidenceAttachment] = [:]
+        for e in attachments {
+            guard let id = e.entry.sourceId else { continue }
+            if let other = kept[id], !e.entry.replaces(other.entry) { continue }
+            kept[id] = e
+        }
+        for e in attachments where seen.insert(e).inserted {
+            if let id = e.entry.sourceId, kept[id] != e { continue }
+            byGene[e.gene.uppercased(), default: []].append(e)
+        }
+        current = kept.mapValues(\.entry)
         for locus in loci {
             guard let site = locus.site, let build = EvidenceLocus.build(locus.build) else { continue }
             let key = Self.key(locus.gene, locus.variant)
@@ -55,15 +70,18 @@ struct EvidenceIndex: Sendable {
             })
     }
 
-    /// Keeps entries for findings still to come; returns how many were new.
-    static func save(_ db: Database, _ attachments: [EvidenceAttachment]) throws -> Int {
-        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO evidence(gene, variant, body) VALUES (?, ?, ?)")
-        var created = 0
-        for e in attachments {
-            try insert.execute(arguments: [e.gene.uppercased(), e.variant, try Codec.encode(e.entry)])
-            created += db.changesCount
-        }
-        return created
+    /// Keeps entries for findings still to come, one per source id (`EvidenceRelease`); entries without an id are
+    /// kept as given, once each.
+    static func save(_ db: Database, _ attachments: [EvidenceAttachment]) throws -> EvidenceRelease {
+        var release = try EvidenceRelease(db)
+        for e in attachments { try release.keep(db, e) }
+        return release
+    }
+
+    /// Whether `entry` was replaced by a later version of the same item the index keeps.
+    func isSuperseded(_ entry: EvidenceEntry) -> Bool {
+        guard let id = entry.sourceId, let kept = current[id] else { return false }
+        return kept != entry
     }
 
     /// Keeps loci for findings still to come; returns how many were new.
@@ -126,7 +144,9 @@ struct EvidenceIndex: Sendable {
                 finding.gene?.uppercased() == e.gene.uppercased()
                 && EvidenceMatch.matches(e.variant, finding, origin: e.entry.origin)
             let byPlace = place.map { sites[Self.key(e.gene, e.variant)]?.contains($0) ?? false } ?? false
-            guard byName || byPlace else { continue }
+            // Variant-level evidence obeys the origin rule of gene-level evidence: evidence about somatic variants
+            // never reaches a germline finding, and the reverse.
+            guard byName || byPlace, GeneLevelEvidence.originsAgree(e.entry.origin, finding.origin) else { continue }
             matched.append(e)
             if !finding.evidence.contains(e.entry) {
                 finding.evidence.append(e.entry)

@@ -102,11 +102,15 @@ extension BoardStore {
         summary: inout ImportSummary
     ) throws {
         var kept = summary.counts["evidence entry", default: ImportSummary.Counts()]
-        let created = try EvidenceIndex.save(db, evidence)
-        let distinct = Set(evidence).count
-        kept.created += created
-        kept.unchanged += distinct - created
+        let release = try EvidenceIndex.save(db, evidence)
+        kept.created += release.created
+        kept.updated += release.updated
+        kept.unchanged += release.unchanged
         if !evidence.isEmpty { summary.counts["evidence entry"] = kept }
+        summary.notes += release.notes
+        // Versions older than the kept ones are not used: not looked for on findings either.
+        let evidence = evidence.filter { !release.older.contains($0) }
+        let distinct = Set(evidence).count
         if !loci.isEmpty {
             var places = summary.counts["evidence locus", default: ImportSummary.Counts()]
             let new = try EvidenceIndex.save(db, loci: loci)
@@ -119,6 +123,7 @@ extension BoardStore {
         var matched = Set<EvidenceAttachment>()
         var touchedCases: Set<String> = []
         var counts = summary.counts["evidence link", default: ImportSummary.Counts()]
+        var replacedLinks = 0
         var builds = ReportBuilds()
         // One pass over the findings (a query per gene would scan the table once per gene): only rows whose gene
         // has evidence, or that lie where a variant with evidence lies, are matched.
@@ -132,6 +137,10 @@ extension BoardStore {
             let build =
                 index.hasVariant(at: finding) ? try builds.build(db, caseId: caseId, report: finding.reportId) : nil
             guard byGene || build != nil else { continue }
+            // Earlier versions of kept items (another release, or a duplicate mended above) leave the finding.
+            let before = finding.evidence.count
+            finding.evidence.removeAll(where: index.isSuperseded)
+            let replaced = before - finding.evidence.count
             let had = finding.evidence
             let result = index.apply(to: &finding, build: build)
             // Links made now (by any kept entry: new loci can bring old evidence), and the given entries' links
@@ -140,7 +149,8 @@ extension BoardStore {
             matched.formUnion(mine)
             counts.created += result.added
             counts.unchanged += mine.filter { had.contains($0.entry) }.count
-            if result.added > 0 { updates.append((caseId, row["id"], finding)) }
+            replacedLinks += replaced
+            if result.added > 0 || replaced > 0 { updates.append((caseId, row["id"], finding)) }
         }
         for u in updates {
             try db.cachedStatement(
@@ -152,6 +162,11 @@ extension BoardStore {
             touchedCases.insert(u.caseId)
         }
         summary.counts["evidence link"] = counts
+        if replacedLinks > 0 {
+            summary.notes.append(
+                "\(replacedLinks) finding link\(replacedLinks == 1 ? "" : "s") to an earlier version of an evidence item removed (the kept version is linked where it matches)"
+            )
+        }
         // New evidence changes what matching reads (the evidence tier of a finding).
         summary.changedCases.formUnion(touchedCases)
         for caseId in touchedCases.sorted() {

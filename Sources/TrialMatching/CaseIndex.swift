@@ -35,6 +35,9 @@ struct CaseIndex: Sendable {
     /// `MatchFingerprint.combine(case: fingerprint, trial: "")`: a match's fingerprint is this plus the trial's.
     let fingerprintPrefix: String
     let age: Int?
+    /// Whole years of an age the record states without a birth date (ISO 8601 duration, "P60Y", "P6M" → 0), as of
+    /// a date not stated.
+    let recordedAgeYears: Int?
     let ageText: String
     let sex: Sex
     let sexText: String
@@ -94,7 +97,12 @@ struct CaseIndex: Sendable {
         fingerprint = record.fingerprint(on: day)
         fingerprintPrefix = MatchFingerprint.combine(case: fingerprint, trial: "")
         age = record.patient.age(on: day)
-        ageText = age.map { "\($0) years on " + dayText } ?? "date of birth not recorded"
+        recordedAgeYears = age == nil ? Self.years(ofDuration: record.patient.recordedAge) : nil
+        ageText =
+            age.map { "\($0) years on " + dayText }
+            ?? recordedAgeYears.map {
+                "recorded age \(record.patient.recordedAge ?? "") (\($0) years on a date not stated; no date of birth)"
+            } ?? "date of birth not recorded"
         sex = record.patient.sex
         sexText = sex == .unknown ? "sex not recorded" : sex.rawValue
         (dxCode, dxChain, dxSolid, dxLiquid, dxText) = Self.diagnosis(record.diagnosis, tree: tree)
@@ -236,6 +244,43 @@ struct CaseIndex: Sendable {
 
     /// Whether the record holds a tumour molecular result (`Finding.establishesTumourProfile`).
     static func hasTumourProfile(_ findings: [Finding]) -> Bool { findings.contains(where: \.establishesTumourProfile) }
+
+    /// Whole years of an ISO 8601 duration ("P60Y" → 60, "P7Y3M" → 7, "P6M" → 0, "P400D" → 1); nil when the text is
+    /// not a duration.
+    static func years(ofDuration text: String?) -> Int? {
+        guard let raw = text?.uppercased(), raw.hasPrefix("P"), raw.count > 1 else { return nil }
+        var number = ""
+        var days = 0.0
+        for ch in raw.dropFirst() {
+            if ch == "T" { break }
+            if ch.isNumber || ch == "." {
+                number.append(ch)
+                continue
+            }
+            guard let n = Double(number) else { return nil }
+            number = ""
+            switch ch {
+            case "Y": days += n * 365.25
+            case "M": days += n * 30.4375
+            case "W": days += n * 7
+            case "D": days += n
+            default: return nil
+            }
+        }
+        guard number.isEmpty else { return nil }
+        return Int((days / 365.25).rounded(.down))
+    }
+
+    /// Why a genomic criterion cannot be settled when no finding establishes a tumour profile: nothing molecular,
+    /// or only germline and biomarker (IHC, FISH …) results, which do not say what a tumour's sequencing found.
+    var noProfileText: String {
+        if findings.isEmpty { return "no molecular results recorded" }
+        let germline = findings.contains { $0.origin == .germline && $0.kind != .biomarker }
+        let biomarker = findings.contains { $0.kind == .biomarker }
+        let what = [germline ? "germline" : nil, biomarker ? "biomarker" : nil].compactMap { $0 }
+        return "no tumour sequencing results recorded"
+            + (what.isEmpty ? "" : " (only " + what.joined(separator: " and ") + " results)")
+    }
 
     /// The exon number of "19", "19/28" or "exon 19".
     static func exonNumber(_ text: String) -> Int? {

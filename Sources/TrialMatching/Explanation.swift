@@ -651,7 +651,7 @@ extension MatchEngine {
                 case .found: (detail, missing) = (alterationTexts.label(of: line.alteration, in: c), nil)
                 case .present, .undecided, .vusOnly:
                     (detail, missing) = alterationTexts.describe(line.reason, alteration: line.alteration, in: c)
-                case .noProfile: (detail, missing) = ("no molecular results recorded", texts.leafTextA[leaf])
+                case .noProfile: (detail, missing) = (c.noProfileText, texts.leafTextA[leaf])
                 default: (detail, missing) = ("none reported", nil)
                 }
             }

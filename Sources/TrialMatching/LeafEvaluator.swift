@@ -91,7 +91,14 @@ enum Evaluator {
     private static func verdict(of test: Test, _ c: CaseIndex) -> Verdict {
         switch test {
         case .age(let cmp):
-            guard let age = c.age else { return noData }
+            guard let age = c.age else {
+                // A recorded age without a birth date (cBioPortal AGE, a phenopacket's age at last encounter) is
+                // the age on a date not stated: the age now is at least that.
+                guard let least = c.recordedAgeYears, let holds = cmp.holds(fromAtLeast: Double(least)) else {
+                    return noData
+                }
+                return value(holds)
+            }
             return value(cmp.holds(Double(age)))
         case .sex(let wanted):
             guard c.sex == .female || c.sex == .male else { return noData }

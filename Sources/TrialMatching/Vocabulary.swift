@@ -309,6 +309,19 @@ struct Comparison: Sendable, Hashable {
         }
     }
 
+    /// Whether the comparison holds for every value from `lower` up (a recorded age is a lower bound of the age
+    /// now: the age on an unstated past date); nil when it depends on the value.
+    func holds(fromAtLeast lower: Double) -> Bool? {
+        switch op {
+        case .ge: lower >= value ? true : nil
+        case .gt: lower > value ? true : nil
+        case .le: lower > value ? false : nil
+        case .lt: lower >= value ? false : nil
+        case .eq: lower > value ? false : nil
+        case .ne: lower > value ? true : nil
+        }
+    }
+
     var label: String {
         let v = value == value.rounded() ? String(Int(value)) : String(value)
         return op == .eq ? v : "\(op.rawValue)\(v)"

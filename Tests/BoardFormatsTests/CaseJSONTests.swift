@@ -82,6 +82,36 @@ struct CaseJSONTests {
         #expect(patient["pseudonym"] as? String != nil && patient["age"] as? Int == 66)
     }
 
+    /// `show --json --deidentify` shows the case id as the text output does (CaseIdShown): an id that carries the
+    /// patient's name is the pseudonym, in the case, its findings' ids and report ids; an opaque id stays.
+    @Test func deidentifiedCaseIdAsTheTextShowsIt() throws {
+        var c = Self.record()
+        c.id = "cancer-patient-greta-b"
+        c.findings = c.findings.map {
+            var f = $0
+            f.id = c.id + "/" + f.id
+            f.reportId = f.reportId.map { "fhir:\(c.id):\($0)" }
+            return f
+        }
+        c.reports = c.reports.map {
+            var r = $0
+            r.id = "fhir:\(c.id):\(r.id)"
+            return r
+        }
+        let data = try CaseJSON(record: c, today: Self.today, deidentify: true).data()
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(!text.contains("cancer-patient-greta-b"), "\(text)")
+        let json = try Self.object(data)
+        #expect(json["id"] as? String == CaseIdShown.text(c, deidentified: true))
+        #expect(json["id"] as? String == c.patient.pseudonym)
+        let findings = try #require(json["findings"] as? [[String: Any]])
+        #expect(findings[0]["id"] as? String == c.patient.pseudonym + "/chr7:55191822:T:G")
+        #expect(findings[0]["specimen"] as? String == "S-T")
+        // An opaque id is kept, as in the text.
+        let opaque = try Self.object(try CaseJSON(record: Self.record(), today: Self.today, deidentify: true).data())
+        #expect(opaque["id"] as? String == "C-J")
+    }
+
     @Test func oneFinding() throws {
         let c = Self.record()
         let json = try Self.object(try CaseJSON(record: c, today: Self.today).data(finding: c.findings[0]))

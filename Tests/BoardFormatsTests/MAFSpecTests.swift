@@ -15,6 +15,16 @@ struct MAFSpecTests {
     static let header =
         "Hugo_Symbol\tChromosome\tStart_Position\tEnd_Position\tReference_Allele\tTumor_Seq_Allele2\tTumor_Sample_Barcode\tVariant_Type\tMutation_Status\tamino_acid_change\n"
 
+    /// A Tumor_Sample_Barcode naming only a role ("TUMOR", "NORMAL", as vcf2maf writes without --tumor-id) names no
+    /// sample: its findings never make a case (the VCF rule); a real barcode does.
+    @Test func roleOnlyBarcodeNeverMakesACase() throws {
+        for (barcode, makes) in [("TUMOR", false), ("tumor", false), ("NORMAL", false), ("S-1", true)] {
+            let payload = try read(Self.header + "KRAS\t12\t25398284\t25398284\tC\tT\t\(barcode)\tSNP\tSomatic\tG12D\n")
+            let batch = try #require(payload.findingSets.first)
+            #expect(batch.createsCase == makes, "\(barcode)")
+        }
+    }
+
     @Test func allelesValidatedAndTypedFromTheAlleles() throws {
         let payload = try read(
             Self.header + """

@@ -77,13 +77,7 @@ public enum CIViCReader {
                     }
                 return true
             }
-            guard cells.count <= header.count else {
-                throw ImportError(
-                    file: file, location: "line \(number)",
-                    message:
-                        "\(cells.count) cells but the header has \(header.count) columns (records are split on LF only)"
-                )
-            }
+            try RowWidth.check(cells, declared: RowWidth.declared(header), file: file, line: number)
             account.read()
             var row = Row(header: header, columns: columns, cells: cells, line: number)
             switch layout {
@@ -201,12 +195,13 @@ public enum CIViCReader {
         let type = row("evidence_type")
         let statement = row("evidence_statement")
         let oncotree = disease.flatMap { OncoTree.bundled.code(forName: $0) }
-        let entry = EvidenceEntry(
+        var entry = EvidenceEntry(
             source: "CIViC", level: EvidenceLevel(scale: .civic, code: levelCode), type: type,
             significance: significance,
             therapy: therapyText(drugs, interaction), disease: disease, oncotreeCode: oncotree,
             reference: reference.isEmpty ? nil : reference,
             direction: direction, statement: statement, origin: origin(row("variant_origin")))
+        entry.reviewed = row("last_review_date")
         records.append(EvidenceAttachment(gene: gene, variant: variant, entry: entry))
     }
 
@@ -306,12 +301,13 @@ public enum CIViCReader {
         if let items = row("evidence_item_ids") { parts.append("evidence EID " + list(items).joined(separator: ", ")) }
         if let acmg = row("acmg_codes") { parts.append("ACMG " + list(acmg).joined(separator: ", ")) }
         let disease = row("disease")
-        let entry = EvidenceEntry(
+        var entry = EvidenceEntry(
             source: "CIViC assertion", level: EvidenceLevel(scale: .amp, code: tier), type: row("assertion_type"),
             significance: significance, therapy: therapyText(drugs, interaction), disease: disease,
             oncotreeCode: disease.flatMap { OncoTree.bundled.code(forName: $0) },
             reference: parts.compactMap { $0 }.joined(separator: "; "),
             direction: direction, statement: row("assertion_summary"), origin: origin(row("variant_origin")))
+        entry.reviewed = row("last_review_date")
         records.append(EvidenceAttachment(gene: gene, variant: variant, entry: entry))
     }
 }

@@ -23,7 +23,8 @@ public struct CaseJSON {
         let c = record
         let scrub = deidentify ? Deidentifier(patient: c.patient) : nil
         let say = { (text: String) in scrub?.scrub(text) ?? text }
-        var out: [String: Any] = ["format": Self.format, "id": c.id, "status": c.status.rawValue]
+        // The id as the text output shows it (CaseIdShown): an id that may carry the name is the pseudonym.
+        var out: [String: Any] = ["format": Self.format, "id": shown(c.id), "status": c.status.rawValue]
         out["patient"] = patient(say: say)
         out["diagnosis"] = Self.compact([
             "text": say(c.diagnosis.text), "oncotree": c.diagnosis.oncotreeCode,
@@ -78,16 +79,26 @@ public struct CaseJSON {
         return out
     }
 
+    /// `text` with the case id replaced by what de-identified output shows for it (finding and report ids contain
+    /// the case id).
+    func shown(_ text: String) -> String {
+        let id = record.id
+        guard deidentify, !id.isEmpty else { return text }
+        let replacement = CaseIdShown.text(record, deidentified: true)
+        return replacement == id ? text : text.replacingOccurrences(of: id, with: replacement)
+    }
+
     func finding(_ f: Finding) -> [String: Any] {
         let report = record.reports.first { $0.id == f.reportId }
         var out = Self.compact([
-            "id": f.id, "kind": f.kind.rawValue, "label": f.label, "gene": f.gene, "transcript": f.transcript,
+            "id": shown(f.id), "kind": f.kind.rawValue, "label": shown(f.label), "gene": f.gene,
+            "transcript": f.transcript,
             "hgvsC": f.hgvsC, "hgvsP": f.hgvsP, "consequence": f.consequence, "exon": f.exon,
             "origin": f.origin.rawValue, "vaf": f.vaf, "vafSource": f.vafSource, "depth": f.depth,
             "altCount": f.altCount, "refCount": f.refCount, "genotype": f.genotype, "filter": f.filter,
             "classification": f.classification?.label, "copyNumber": f.copyNumber,
             "copyNumberCall": f.copyNumberCall?.rawValue, "partners": f.partners, "locus": f.locus,
-            "build": report?.genomeBuild, "reportId": f.reportId, "specimen": report?.specimen?.id,
+            "build": report?.genomeBuild, "reportId": f.reportId.map(shown), "specimen": report?.specimen?.id,
             "specimenType": report?.specimen?.type,
         ])
         if let b = f.biomarker {

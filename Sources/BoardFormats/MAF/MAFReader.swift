@@ -10,6 +10,8 @@ import Foundation
 /// Mutation_Status. Columns not used are counted by name.
 public enum MAFReader {
     static let proteinColumns = ["Protein_Change", "Amino_Acid_Change", "amino_acid_change", "AAChange"]
+    /// Tumor_Sample_Barcode values that name a role, not a sample (vcf2maf writes "TUMOR" without --tumor-id).
+    static let roleNames: Set<String> = ["TUMOR", "TUMOUR", "NORMAL"]
 
     static func recognises(head: String) -> Bool {
         let firstData = head.split(
@@ -146,7 +148,9 @@ public enum MAFReader {
                 id: "maf:\(name):\(sample)", assay: "MAF" + (build.map { " (\($0))" } ?? ""),
                 specimen: Specimen(id: sample), genomeBuild: build)
             var b = FindingBatch(caseId: caseId, sample: sample, report: report, findings: pending[slot])
-            b.createsCase = caseId == nil
+            // The same rule as VCF: a barcode naming only a role (TUMOR, NORMAL) names no sample and never makes a
+            // case; without a case of that id the file needs --case.
+            b.createsCase = caseId == nil && !MAFReader.roleNames.contains(sample.uppercased())
             return b
         }
 
@@ -188,10 +192,8 @@ public enum MAFReader {
                 return
             }
             if f.count == 1 && f[0].allSatisfy({ $0 == 0x20 }) { return }
-            if f.count > names.count && !f[names.count...].allSatisfy(\.isEmpty) {
-                throw ImportError(
-                    file: file, location: "line \(number)",
-                    message: "\(f.count) columns but the header has \(names.count)")
+            try RowWidth.check(found: f.count, declared: names.count, file: file, line: number) {
+                f[names.count...].allSatisfy(\.isEmpty)
             }
             rows += 1
             for i in 0..<min(f.count, filled.count) where !f[i].isEmpty { filled[i] += 1 }

@@ -30,6 +30,7 @@ enum OutcomeTimelineReader {
                 header = try self.header(cells, line: number, file: file)
                 continue
             }
+            try RowWidth.check(cells, declared: RowWidth.declared(columns), file: file, line: number)
             account.read()
             let row = try Row(cells: cells, columns: columns, line: number, file: file)
             records += row.records(&account)

@@ -119,11 +119,7 @@ public enum CBioPortalClinicalReader {
                 }
                 return true
             }
-            guard cells.count <= header.count else {
-                throw ImportError(
-                    file: file, location: "line \(number)",
-                    message: "\(cells.count) cells but the header has \(header.count) columns")
-            }
+            try RowWidth.check(cells, declared: RowWidth.declared(header), file: file, line: number)
             account.read()
             var row = Row(header: header, roles: roles, cells: cells, line: number)
             checkDatatypes(row, declared: metadata.count >= 4 && !timeline ? metadata[2] : nil, account: &account)
