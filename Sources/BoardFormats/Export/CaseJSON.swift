@@ -97,7 +97,7 @@ public struct CaseJSON {
             "origin": f.origin.rawValue, "vaf": f.vaf, "vafSource": f.vafSource, "depth": f.depth,
             "altCount": f.altCount, "refCount": f.refCount, "genotype": f.genotype, "filter": f.filter,
             "classification": f.classification?.label, "copyNumber": f.copyNumber,
-            "copyNumberCall": f.copyNumberCall?.rawValue, "partners": f.partners, "locus": f.locus,
+            "copyNumberCall": f.copyNumberCall?.rawValue, "partners": f.partners, "locus": f.locus.map(shown),
             "build": report?.genomeBuild, "reportId": f.reportId.map(shown), "specimen": report?.specimen?.id,
             "specimenType": report?.specimen?.type,
         ])
