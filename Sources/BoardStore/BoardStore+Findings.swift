@@ -74,7 +74,7 @@ extension BoardStore {
     func resolveCase(_ db: Database, caseId: String?, sample: String?) throws -> String? {
         if let id = caseId {
             guard try Bool(exists: db, sql: "SELECT 1 FROM \"case\" WHERE id = ?", id) else {
-                throw StoreError.invalid("case \(id) is neither in the store nor in the import; import the case first")
+                throw LabFindingAccount.noSuchCase(id)
             }
             return id
         }

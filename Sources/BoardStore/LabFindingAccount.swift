@@ -96,6 +96,15 @@ struct LabFindingAccount {
         }
     }
 
+    /// `--case ID` naming no case: the same words on every backend, saying how to make the case.
+    static func noSuchCase(_ id: String) -> StoreError {
+        let shown = id.contains(where: { $0 == " " || $0 == "'" || $0 == "\"" }) ? "'\(id)'" : id
+        return StoreError.invalid(
+            "case \(id) is neither in the store nor in the import; make it first with `tumorboard case add \(shown)` "
+                + "(--diagnosis CODE, --sex …), or import the patient's record (FHIR, Phenopacket, native JSON) in the same run"
+        )
+    }
+
     /// The id a case made for a sample starts from (a number is added when taken): a TCGA/TARGET barcode's sample
     /// ("TCGA-A1-A0SB-01"), so further aliquots of that sample find it; any other sample as written.
     static func newCaseId(for sample: String) -> String { SampleBarcode(sample)?.sample ?? sample }
@@ -105,7 +114,7 @@ struct LabFindingAccount {
     static func caseFor(sample: String, id: String, report: MolecularReport) -> Case {
         let participant = SampleBarcode(sample)?.participant
         let patient = Patient(
-            id: participant ?? "patient-of-" + id, name: PersonName(text: "(not stated in the lab file)"),
+            id: participant ?? "patient-of-" + id, name: PersonName(text: "(name not stated in the lab file)"),
             pseudonym: participant)
         return Case(
             id: id, patient: patient, diagnosis: Diagnosis(text: "not stated in the lab file"), reports: [report])

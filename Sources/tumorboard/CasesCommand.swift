@@ -22,7 +22,11 @@ struct CasesCommand: ParsableCommand {
         for c in try store.cases(meetingId: meeting, limit: Int.max, offset: 0) {
             let who = pseudonyms.deidentify ? c.pseudonym : c.patientName
             // A deceased patient: the age at death and the word, never a current age.
-            let age = c.age(on: today).map { "\($0)" } ?? "?"
+            let age = c.age(on: today)
+            // Known age and sex as before ("64 f"); what is not recorded in words, never "?".
+            let ageSex =
+                age != nil && c.sex != .unknown
+                ? "\(age!) \(c.sex.rawValue.prefix(1))" : AgeSexText.text(age: age, sex: c.sex)
             let died = c.life.isDeceased ? ", deceased" : ""
             let stage = c.stageGroup.map { "st \($0)" } ?? "st ?"
             let ecog = c.ecog.map { "ECOG \($0)" } ?? "ECOG ?"
@@ -30,7 +34,7 @@ struct CasesCommand: ParsableCommand {
                 [
                     CaseIdShown.text(
                         c.id, pseudonym: c.pseudonym, names: [c.patientName], deidentified: pseudonyms.deidentify),
-                    c.status.rawValue, "\(who) (\(age) \(c.sex.rawValue.prefix(1))\(died))", c.diagnosis, stage,
+                    c.status.rawValue, "\(who) (\(ageSex)\(died))", c.diagnosis, stage,
                     ecog, c.topFinding ?? "",
                 ]
                 .joined(separator: "\t"))

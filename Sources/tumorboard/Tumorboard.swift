@@ -17,6 +17,7 @@ struct Tumorboard: ParsableCommand {
             NoteCommand.self, DecisionCommand.self, BackupCommand.self, RestoreCommand.self, KeyCommand.self,
             PrecedentsCommand.self,
             BoardCommand.self, OutcomeCommand.self, FollowUpCommand.self, StoreCommand.self,
+            CaseCommand.self, TrialCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

@@ -117,4 +117,25 @@ struct CaseJSONTests {
         let json = try Self.object(try CaseJSON(record: c, today: Self.today).data(finding: c.findings[0]))
         #expect(json["gene"] as? String == "EGFR" && json["hgvsP"] as? String == "p.L858R")
     }
+
+    /// A rearrangement gives its type, end, length, size, breakend partner and mate, and the sample's FT filter.
+    @Test func rearrangementFieldsAreGiven() throws {
+        var c = Self.record()
+        var sv = Finding(id: "1:11851618:N:<DEL>", kind: .structural, chrom: "1", position: 11_851_618)
+        sv.svType = .deletion
+        sv.end = 11_863_918
+        sv.svLength = -12_300
+        sv.partnerChrom = "1"
+        sv.partnerPosition = 11_863_918
+        sv.mateId = "MantaDEL:1:0:1:0:0:0"
+        sv.precise = false
+        sv.sampleFilter = "LowQual"
+        c.findings = [sv]
+        let json = try Self.object(try CaseJSON(record: c, today: Self.today).data(finding: sv))
+        #expect(json["svType"] as? String == "deletion" && json["end"] as? Int == 11_863_918)
+        #expect(json["svLength"] as? Int == -12_300 && json["svSize"] == nil)
+        #expect(json["partnerChrom"] as? String == "1" && json["partnerPosition"] as? Int == 11_863_918)
+        #expect(json["mateId"] as? String == "MantaDEL:1:0:1:0:0:0" && json["precise"] as? Bool == false)
+        #expect(json["sampleFilter"] as? String == "LowQual")
+    }
 }

@@ -119,7 +119,7 @@ struct BothBackendsImportTests {
         let before = try store.counts()
         #expect(throws: StoreError.self) { try Self.importing(store, [Self.batch(sample: "nobody", rows)]) }
         #expect(
-            throws: StoreError.invalid("case C-404 is neither in the store nor in the import; import the case first")
+            throws: LabFindingAccount.noSuchCase("C-404")
         ) { try Self.importing(store, [Self.batch(caseId: "C-404", rows)]) }
         #expect(
             try Self.importing(store, [Self.batch(caseId: "C-1", rows)], dryRun: true).counts["finding"]?.created == 3)

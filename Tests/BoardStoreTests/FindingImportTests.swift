@@ -64,10 +64,13 @@ struct FindingImportTests {
             try s.importRecords(BoardBundle(), findingBatches: [batch(sample: "nobody", Self.rows)], now: Fixtures.now)
         }
         #expect(
-            throws: StoreError.invalid("case C-404 is neither in the store nor in the import; import the case first")
+            throws: LabFindingAccount.noSuchCase("C-404")
         ) {
             try s.importRecords(BoardBundle(), findingBatches: [batch(caseId: "C-404", Self.rows)], now: Fixtures.now)
         }
+        // The refusal says how to make the case without writing JSON (quoted when the id needs it).
+        #expect("\(LabFindingAccount.noSuchCase("C-404"))".contains("make it first with `tumorboard case add C-404`"))
+        #expect("\(LabFindingAccount.noSuchCase("individual 6"))".contains("`tumorboard case add 'individual 6'`"))
         // One unknown sample among known ones is skipped with a reason.
         let mixed = try s.importRecords(
             BoardBundle(), findingBatches: [batch(sample: "C-3", Self.rows), batch(sample: "nobody", Self.rows)],

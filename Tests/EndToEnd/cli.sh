@@ -117,4 +117,36 @@ OUT=$("$BIN" import --store "$WORK/fromdir/board.sqlite" "$WORK/sampledir" 2>&1)
 [ $code -eq 0 ] && [ "$(sqlite3 "$WORK/fromdir/board.sqlite" 'select count(*) from "case"')" = "$(python3 -c "import json;print(len(json.load(open('$ROOT/SampleData/cases.json'))['cases']))")" ] && echo "$OUT" | grep -q "check.py" \
     && pass "import of a directory reads its files" || fail "import of a directory: $code $OUT"
 
+# A case for a lab file without writing JSON: `case add`, then the VCF attaches to it; ids and details checked.
+printf '##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tTUMOR\n7\t140753336\t.\tA\tT\t50\tPASS\t.\tGT:AD:DP\t0/1:30,20:50\n' > "$WORK/one.vcf"
+expect "a VCF for a case not in the store exits 1" 1 "$BIN" import --store "$S" --case LAB-1 "$WORK/one.vcf"
+expect_text "the error says how to make the case" "tumorboard case add LAB-1"
+expect "case add refuses an id with a space" 1 "$BIN" case add --store "$S" "LAB 1"
+expect_text "says what an id may be" "letters, digits"
+expect "case add refuses an unknown OncoTree code" 1 "$BIN" case add --store "$S" LAB-1 --diagnosis "cancerous growth"
+expect_text "names the field" "diagnosis:"
+expect "case add refuses a future birth date without echoing it" 1 "$BIN" case add --store "$S" LAB-1 --birth-date 2099-01-01
+if echo "$ERR" | grep -q 2099; then fail "the birth date is echoed"; else pass "the birth date is not echoed"; fi
+[ "$(sqlite3 "$S" "select count(*) from \"case\" where id = 'LAB-1'")" = 0 ] && pass "refused case adds wrote nothing" || fail "a refused case add wrote"
+OUT=$("$BIN" case add --store "$S" --user coordinator LAB-1 --diagnosis LUAD --sex female 2>&1); code=$?
+[ $code -eq 0 ] && echo "$OUT" | grep -q "added case LAB-1 (LUAD" && pass "case add makes the case" || fail "case add: $code $OUT"
+[ "$(sqlite3 "$S" "select count(*) from audit_event where case_id = 'LAB-1' and user = 'coordinator'")" -ge 1 ] && pass "case add is in the audit trail" || fail "case add not audited"
+expect "case add refuses an id already taken" 1 "$BIN" case add --store "$S" LAB-1
+expect_text "says it exists" "already in the store"
+expect "the VCF now attaches to the new case" 0 "$BIN" import --store "$S" --case LAB-1 "$WORK/one.vcf"
+OUT=$("$BIN" show --store "$S" LAB-1 2>&1)
+echo "$OUT" | grep -q "LUAD" && echo "$OUT" | grep -q "140753336\|BRAF\|7:" && pass "show lists the case with its finding" || fail "show LAB-1: $OUT"
+expect "verify passes after case add" 0 "$BIN" verify --store "$S"
+
+# A stored trial read from the command line: arms, conditions, eligibility and what matching checks; --json too.
+T1=$(python3 -c "import json;print(json.load(open('$ROOT/SampleData/trials.json'))['trials'][0]['id'])")
+OUT=$("$BIN" trial --store "$S" "$T1" 2>&1); code=$?
+[ $code -eq 0 ] && echo "$OUT" | grep -q "^Status:" && echo "$OUT" | grep -q "^Arms (" && echo "$OUT" | grep -q "What the matcher checks" \
+    && pass "trial shows status, arms and the matcher's reading" || fail "trial $T1: $code $OUT"
+OUT=$("$BIN" trial --store "$S" --json "$T1" 2>&1)
+echo "$OUT" | python3 -c "import json,sys; d=json.load(sys.stdin); assert d['format']=='tumorboard-trial/1' and d['trial']['id']=='$T1' and 'matching' in d and isinstance(d['openArms'], list)" \
+    && pass "trial --json is the stored trial with the matcher's reading" || fail "trial --json: $OUT"
+expect "an unknown trial exits 1" 1 "$BIN" trial --store "$S" NCT99999999
+expect_text "says it is not in the store" "no trial NCT99999999 in the store"
+
 finish

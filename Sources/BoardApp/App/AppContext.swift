@@ -66,11 +66,11 @@ public final class AppContext {
 
     /// A deceased patient shows the age at death and the word "deceased", never a current age.
     private func patientLabel(name: String, pseudonym: String, initials: String, life: LifeStatus, sex: Sex) -> String {
-        let age = life.age(on: today).map(String.init) ?? "?"
-        let letter = sex == .unknown ? "" : sex.rawValue.prefix(1).uppercased()
+        // What is not recorded is said in words ("age and sex unknown"), never a bare "?".
+        let ageSex = AgeSexText.text(age: life.age(on: today), sex: sex)
         let status = life.isDeceased ? " deceased" : ""
-        if privacy { return "\(pseudonym) \(initials) \(age)\(letter)\(status)" }
-        return "\(name) \(age)\(letter)\(status)"
+        if privacy { return "\(pseudonym) \(initials) \(ageSex)\(status)" }
+        return "\(name) \(ageSex)\(status)"
     }
 
     /// Free text about a patient as the screen may show it: in privacy mode with the patient's identifiers

@@ -231,9 +231,14 @@ final class CaseView {
         let showKind = rect.width >= 70
         var columns: [Table.Column] = [.init("Alteration", minWidth: 14, flex: 2)]
         if showKind { columns.append(.init("Kind", minWidth: 6, maxWidth: 6)) }
+        columns.append(.init("VAF", minWidth: 4, maxWidth: 5, alignment: .right))
+        // Germline or somatic is always visible: narrow, the Origin column comes before the evidence (a table gives
+        // its last columns up first) and Class takes the standard abbreviations (`ClassificationCell`).
+        if !wide { columns.append(.init("Origin", minWidth: 8, maxWidth: 8)) }
         columns += [
-            .init("VAF", minWidth: 4, maxWidth: 5, alignment: .right),
-            .init("Class", minWidth: 6, maxWidth: 17, flex: 1),
+            wide
+                ? .init("Class", minWidth: 6, maxWidth: 17, flex: 1)
+                : .init("Class", minWidth: ClassificationCell.narrowWidth, maxWidth: ClassificationCell.narrowWidth),
             .init("Evidence", minWidth: rect.width >= 100 ? 17 : 9, maxWidth: 18),
             .init("Drug evidence", minWidth: 13, flex: 5),
         ]
@@ -248,17 +253,23 @@ final class CaseView {
         let widths = molecular.columnWidths(totalWidth: tableRect.width)
         let levelWidth = widths[columns.firstIndex { $0.title == "Evidence" }!]
         let drugWidth = widths[columns.firstIndex { $0.title == "Drug evidence" }!]
+        let classWidth = widths[columns.firstIndex { $0.title == "Class" }!]
+        let alterationWidth = widths[0]
         // Cells are made for the rows on screen only.
         let cells: @Sendable (Int) -> [Table.Cell] = { index in
             guard let f = listed(index) else { return [] }
             let best = f.bestEvidence
+            let origin = Table.Cell(f.origin.rawValue, role: f.origin == .germline ? .highlight : nil)
             var cells: [Table.Cell] = [
                 .init(
-                    f.label + (f.filterMark.map { " (\($0))" } ?? ""), role: f.isFiltered ? .dim : nil,
+                    AlterationCell.text(f, width: alterationWidth) + (f.filterMark.map { " (\($0))" } ?? ""),
+                    role: f.isFiltered ? .dim : nil,
                     bold: best != nil),
                 .init(f.kind == .biomarker ? "Marker" : f.kind.label),
                 .init(f.vaf.map { String(format: "%.0f%%", $0 * 100) } ?? ""),
-                .init(f.classification?.label ?? "", role: f.classification == .vus ? .dim : nil),
+                .init(
+                    wide ? f.classification?.label ?? "" : ClassificationCell.text(f.classification, width: classWidth),
+                    role: f.classification == .vus ? .dim : nil),
                 .init(
                     best.map { EvidenceCell.level($0.level, width: levelWidth) } ?? "—",
                     role: best.map { EvidenceRole.role(tier: $0.displayTier) } ?? .dim),
@@ -266,6 +277,7 @@ final class CaseView {
                     EvidenceCell.drugs(f, width: drugWidth),
                     role: best.map { $0.isTreatmentOption ? nil : ($0.isAgainstDrug ? .levelResistance : .dim) } ?? nil),
             ]
+            if !wide { cells.insert(origin, at: 3) }
             if !showKind { cells.remove(at: 1) }
             if wide {
                 let here: String
@@ -274,10 +286,7 @@ final class CaseView {
                 } else {
                     here = best == nil ? "" : "?"
                 }
-                cells += [
-                    .init(here, role: here == "other" ? .warning : nil),
-                    .init(f.origin.rawValue, role: f.origin == .germline ? .highlight : nil),
-                ]
+                cells += [.init(here, role: here == "other" ? .warning : nil), origin]
             }
             return cells
         }

@@ -101,6 +101,14 @@ public struct CaseJSON {
             "build": report?.genomeBuild, "reportId": f.reportId.map(shown), "specimen": report?.specimen?.id,
             "specimenType": report?.specimen?.type,
         ])
+        // A rearrangement's own fields (VCF 4.3 SVTYPE, END, SVLEN, breakend mate) and the sample's own filter.
+        out.merge(
+            Self.compact([
+                "svType": f.svType?.rawValue, "end": f.end, "svLength": f.svLength, "svSize": f.svSize,
+                "partnerChrom": f.partnerChrom, "partnerPosition": f.partnerPosition, "mateId": f.mateId,
+                "precise": f.precise, "sampleFilter": f.sampleFilter, "hgvsPShort": f.hgvsPShort,
+            ])
+        ) { $1 }
         if let b = f.biomarker {
             out["biomarker"] = Self.compact([
                 "kind": b.kind.rawValue, "name": b.name, "value": b.value, "unit": b.unit, "status": b.status,

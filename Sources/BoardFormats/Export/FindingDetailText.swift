@@ -78,12 +78,15 @@ public struct FindingDetailText {
         }
         out.field("Kind", f.kind.label + (f.svType.map { ", \($0.rawValue)" } ?? ""))
         if f.svType != nil || f.partnerChrom != nil {
-            let sv = [
-                f.svSize.map { "size \($0) bp" }, f.svLength.map { "SVLEN \($0)" },
+            // Size and breakend on lines of their own: labels that fit the label column ("Rearrangement size" read
+            // as one overlong label).
+            let size = [f.svSize.map { "\($0) bp" }, f.svLength.map { "SVLEN \($0)" }].compactMap { $0 }
+            if !size.isEmpty { out.field("Size", size.joined(separator: ", ")) }
+            let breakend = [
                 f.partnerChrom.map { c in "partner \(c)" + (f.partnerPosition.map { ":\($0)" } ?? "") },
                 f.mateId.map { "mate \($0)" }, f.precise.map { $0 ? "precise" : "imprecise" },
             ].compactMap { $0 }
-            if !sv.isEmpty { out.field("Rearrangement", sv.joined(separator: ", ")) }
+            if !breakend.isEmpty { out.field("Breakend", breakend.joined(separator: ", ")) }
         }
         if f.kind == .copyNumber {
             out.field(

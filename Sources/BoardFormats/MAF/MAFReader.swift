@@ -452,7 +452,8 @@ public enum MAFReader {
             if let build { outcome.notes.append("\(name): genome build \(build)") }
             if samples.count > 1 {
                 outcome.notes.append(
-                    "\(name): \(samples.count) samples (Tumor_Sample_Barcode), each to its own case, never merged")
+                    "\(name): \(samples.count) samples (Tumor_Sample_Barcode), each attached to the case of that sample (made when none), never merged"
+                )
             }
             if typeMismatch > 0 {
                 outcome.notes.append(

@@ -3,9 +3,10 @@
 /// keys held 16 bytes per row plus the table's slack (about 200 MB at its peak for 5 million rows). Most loci
 /// (a chromosome among the file's first 256, a start below 2^32, alleles of A, C, G, T, N or "-" together at
 /// most seven bases) pack exactly into 64 bits; the rest are kept as text. Packing is exact, never a hash, so two
-/// different loci are never taken for one (a silently dropped variant).
+/// different loci are never taken for one (a silently dropped variant). Packed keys of a file sorted by position
+/// within each chromosome cost about 4 bytes each (`SortedKeyRuns`); a hash set of them cost 13–20 at its peak.
 struct SampleRowKeys {
-    private var packed: Set<UInt64> = []
+    private var packed = SortedKeyRuns()
     private var other: Set<String> = []
 
     /// Inserts a locus; false when the sample already had it.
@@ -13,7 +14,7 @@ struct SampleRowKeys {
         chrom: String, position: Int, ref: String, alt: String, chromosomes: inout ChromosomeNumbers
     ) -> Bool {
         if let key = Self.pack(chrom: chrom, position: position, ref: ref, alt: alt, chromosomes: &chromosomes) {
-            return packed.insert(key).inserted
+            return packed.insert(key, group: UInt8(key >> 56))
         }
         return other.insert("\(chrom):\(position):\(ref):\(alt)").inserted
     }

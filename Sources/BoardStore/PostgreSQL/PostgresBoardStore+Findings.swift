@@ -60,7 +60,7 @@ extension PostgresBoardStore: ImportStore {
     func resolveCase(caseId: String?, sample: String?) throws -> String? {
         if let id = caseId {
             guard try connection.query("SELECT 1 FROM \"case\" WHERE id = $1", [id]).count > 0 else {
-                throw StoreError.invalid("case \(id) is neither in the store nor in the import; import the case first")
+                throw LabFindingAccount.noSuchCase(id)
             }
             return id
         }
