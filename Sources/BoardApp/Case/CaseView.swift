@@ -229,12 +229,16 @@ final class CaseView {
         // Below 70 columns (meeting mode's right pane at 100) the Kind column gives its room to the evidence: the
         // alteration's own label says what kind it is, and the filter (f) names kinds.
         let showKind = rect.width >= 70
-        var columns: [Table.Column] = [.init("Alteration", minWidth: 14, flex: 2)]
+        var columns: [Table.Column] = [.init("Alteration", minWidth: 14, flex: showKind ? 2 : 1)]
         if showKind { columns.append(.init("Kind", minWidth: 6, maxWidth: 6)) }
         columns.append(.init("VAF", minWidth: 4, maxWidth: 5, alignment: .right))
         // Germline or somatic is always visible: narrow, the Origin column comes before the evidence (a table gives
         // its last columns up first) and Class takes the standard abbreviations (`ClassificationCell`).
-        if !wide { columns.append(.init("Origin", minWidth: 8, maxWidth: 8)) }
+        // Below 70 columns (meeting mode's pane) the origin is abbreviated (germ, som, unk) so the drug stays readable.
+        if !wide {
+            columns.append(
+                showKind ? .init("Origin", minWidth: 8, maxWidth: 8) : .init("Orig", minWidth: 4, maxWidth: 4))
+        }
         columns += [
             wide
                 ? .init("Class", minWidth: 6, maxWidth: 17, flex: 1)
@@ -259,7 +263,9 @@ final class CaseView {
         let cells: @Sendable (Int) -> [Table.Cell] = { index in
             guard let f = listed(index) else { return [] }
             let best = f.bestEvidence
-            let origin = Table.Cell(f.origin.rawValue, role: f.origin == .germline ? .highlight : nil)
+            let originText =
+                showKind ? f.origin.rawValue : [.germline: "germ", .somatic: "som", .unknown: "unk"][f.origin] ?? ""
+            let origin = Table.Cell(originText, role: f.origin == .germline ? .highlight : nil)
             var cells: [Table.Cell] = [
                 .init(
                     AlterationCell.text(f, width: alterationWidth) + (f.filterMark.map { " (\($0))" } ?? ""),
