@@ -59,6 +59,9 @@ public final class BoardApp {
         terminal.apply(theme: theme)
         if start != nil && !(start is HomeScreen) { stack.insert(HomeScreen(), at: 0) }
         for screen in stack { load(screen) }
+        // The change counter is learnt now, with the data the screens show: a change another terminal commits before
+        // the first idle tick must still count as a change (a user who keeps typing may not leave the loop idle).
+        lastChangeCounter = try? store.externalChangeCounter()
         if store.isReadOnly { message = ("The store is read-only: you can read, but changes cannot be saved.", true) }
         store.onBusy { [weak self] in
             // ncurses is single-threaded. The app writes synchronously from the main thread, and SQLite calls the
