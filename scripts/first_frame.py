@@ -6,7 +6,9 @@ Usage: first_frame.py BINARY STORE [RUNS] [COLS ROWS]
 Starts `BINARY --store STORE` on a new pseudo-terminal (COLS x ROWS, default 160 x 48) and times from just before
 exec to the last byte of the first frame: the first burst of output that is followed by 300 ms of quiet (the app
 then waits for a key). The marker "Backlog" must have appeared in that burst, so a blank screen or an error does
-not count as a frame. Each run then sends SIGTERM. Prints each run and the median, in milliseconds.
+not count as a frame. Each run then sends SIGTERM. Prints the median, min and max in milliseconds, and the peak
+resident memory of the app (from the kernel's account of the ended child, so the whole run: start, first frame,
+the quiet wait and the exit).
 """
 import fcntl
 import os
@@ -35,6 +37,7 @@ def one_run(binary, store, cols, rows, home):
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
     seen = b""
     last = None
+    peak_kb = 0
     try:
         while True:
             wait = QUIET if last is not None else TIMEOUT
@@ -60,16 +63,18 @@ def one_run(binary, store, cols, rows, home):
                     os.read(fd, 65536)
             except OSError:
                 pass
-            done, _ = os.waitpid(pid, os.WNOHANG)
+            done, _, usage = os.wait4(pid, os.WNOHANG)
             if done:
+                peak_kb = usage.ru_maxrss
                 break
         else:
             os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
+            _, _, usage = os.wait4(pid, 0)
+            peak_kb = usage.ru_maxrss
         os.close(fd)
     if last is None:
         raise SystemExit("no frame with 'Backlog' within %.0f s; output began: %r" % (TIMEOUT, seen[:300]))
-    return (last - start) * 1000
+    return (last - start) * 1000, peak_kb / 1024
 
 
 def main():
@@ -80,9 +85,13 @@ def main():
     cols, rows = (int(sys.argv[4]), int(sys.argv[5])) if len(sys.argv) > 5 else (160, 48)
     with tempfile.TemporaryDirectory() as home:
         one_run(binary, store, cols, rows, home)  # warm-up: migrations, key files, page cache
-        times = sorted(one_run(binary, store, cols, rows, home) for _ in range(runs))
+        results = [one_run(binary, store, cols, rows, home) for _ in range(runs)]
+    times = sorted(t for t, _ in results)
+    peaks = sorted(m for _, m in results)
     print("exec to first frame (pty %dx%d, %d runs): median %.1f ms, min %.1f ms, max %.1f ms"
           % (cols, rows, runs, times[len(times) // 2], times[0], times[-1]))
+    print("peak resident memory of the app (pty, %d runs): median %.1f MB, min %.1f MB, max %.1f MB"
+          % (runs, peaks[len(peaks) // 2], peaks[0], peaks[-1]))
 
 
 if __name__ == "__main__":

@@ -36,6 +36,7 @@ enum ScreenLauncher {
         let app = BoardApp(
             store: store, terminal: terminal, themes: catalog, theme: theme, privacy: privacy,
             privacyPreference: PrivacyPreference.standard())
+        app.context.matchesInBackground = true
         app.run()
         terminal.shutdown()
         if let signal = app.terminationSignal { exit(128 + signal) }

@@ -35,10 +35,53 @@ public final class AppContext {
     /// `computedMatches` when another terminal changes the store.
     var trialEngine: TrialEngine?
 
+    /// Compile the trials on a background thread (`TrialEngineLoader`) instead of when a case first needs them: the
+    /// board screen sets it, so no frame waits seconds for 2,000 trials; tests leave it off and match at once.
+    public var matchesInBackground = false
+    private var trialLoader: TrialEngineLoader?
+    /// Set when a case was shown without its matches because the trials were still compiling.
+    private var waitingForTrials = false
+
     /// Forgets every match and the compiled trials: the store changed under this session.
     func forgetMatches() {
         computedMatches = [:]
         trialEngine = nil
+        trialLoader = nil
+    }
+
+    /// Starts compiling the trials in the background, if the screen works that way and they are not compiled yet.
+    public func prepareMatching() {
+        guard matchesInBackground, trialEngine == nil, trialLoader == nil else { return }
+        trialLoader = TrialEngineLoader(store: store)
+    }
+
+    /// The compiled trials: compiled now, or (in the background) nil until the loader is done.
+    func readyTrialEngine() throws -> TrialEngine? {
+        if let trialEngine { return trialEngine }
+        guard matchesInBackground else {
+            trialEngine = try TrialEngine(store: store)
+            return trialEngine
+        }
+        prepareMatching()
+        switch trialLoader?.finished {
+        case .success(let engine)?:
+            trialEngine = engine
+            trialLoader = nil
+            return engine
+        case .failure(let error)?:
+            trialLoader = nil
+            throw error
+        case nil:
+            waitingForTrials = true
+            return nil
+        }
+    }
+
+    /// True once when the trials a shown case waited for are compiled: the screens then reload to match it.
+    func trialsArrived() -> Bool {
+        guard waitingForTrials, trialLoader?.finished != nil else { return false }
+        waitingForTrials = false
+        return true
     }
 
     public var now: Date { clock() }

@@ -95,8 +95,14 @@ public final class BoardApp {
 
     /// Runs until the user quits or a termination signal arrives.
     public func run() {
+        var firstFrame = true
         while running {
             draw()
+            if firstFrame {
+                // What is not on the first screen waits until it is drawn.
+                context.prepareMatching()
+                firstFrame = false
+            }
             let key = terminal.readKey(timeoutMilliseconds: tickMilliseconds)
             if let key { handle(key) } else { tick() }
         }
@@ -105,6 +111,7 @@ public final class BoardApp {
     /// One tick without input: screens autosave, and the store is polled about once a second.
     public func tick() {
         for screen in stack { screen.tick(context) }
+        reloadIfTrialsArrived()
         let now = context.now
         guard now.timeIntervalSince(lastPoll) >= 1 else { return }
         lastPoll = now
@@ -132,6 +139,11 @@ public final class BoardApp {
         for screen in stack { load(screen) }
     }
 
+    /// Reloads the screens once the trials compiling in the background are ready for a case shown without them.
+    func reloadIfTrialsArrived() {
+        if context.trialsArrived() { reloadAll() }
+    }
+
     func load(_ screen: any Screen) {
         do { try screen.reload(context) } catch { message = ("\(error)", true) }
     }
@@ -149,7 +161,10 @@ public final class BoardApp {
         default: break
         }
         context.body = bodyRect
-        defer { top.tick(context) }
+        defer {
+            top.tick(context)
+            reloadIfTrialsArrived()
+        }
         if dialog != nil {
             handleDialog(key)
             return

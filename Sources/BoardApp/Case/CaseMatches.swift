@@ -8,9 +8,9 @@ import TrialMatching
 /// saved, unless the store is read-only, in which case they are only shown.
 enum CaseMatches {
     /// The record with current matches: the session's earlier result for the same case data, else computed now
-    /// (and saved when the store is writable).
+    /// (and saved when the store is writable); nil while the trials are still compiling in the background.
     @MainActor
-    static func refreshed(_ record: CaseRecord, context: AppContext) throws -> CaseRecord {
+    static func refreshed(_ record: CaseRecord, context: AppContext) throws -> CaseRecord? {
         let fingerprint = record.record.fingerprint(on: context.today)
         var updated = record
         if let known = context.computedMatches[record.record.id], known.fingerprint == fingerprint {
@@ -19,9 +19,8 @@ enum CaseMatches {
             updated.staleMatches = []
             return updated
         }
-        if context.trialEngine == nil { context.trialEngine = try TrialEngine(store: context.store) }
-        updated = try refreshed(
-            record, store: context.store, engine: context.trialEngine!, on: context.today, at: context.now)
+        guard let engine = try context.readyTrialEngine() else { return nil }
+        updated = try refreshed(record, store: context.store, engine: engine, on: context.today, at: context.now)
         context.computedMatches[record.record.id] = (fingerprint, updated.matches, updated.trials)
         return updated
     }

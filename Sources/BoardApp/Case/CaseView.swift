@@ -33,6 +33,8 @@ final class CaseView {
     private var lastBodyRect = Rect.zero
     /// Set once this view has computed the case's matches, so a case with none is not recomputed on every reload.
     private var matchedOnce = false
+    /// The case's matches wait for the trials compiling in the background: the stored current ones are shown.
+    private var matchesPending = false
 
     init(caseId: String, tab: Int = 0) {
         self.caseId = caseId
@@ -41,9 +43,14 @@ final class CaseView {
 
     func reload(_ context: AppContext) throws {
         record = try context.store.caseRecord(id: caseId, on: context.today, findings: .summary)
+        matchesPending = false
         if let current = record, !current.staleMatches.isEmpty || (current.matches.isEmpty && !matchedOnce) {
-            record = try CaseMatches.refreshed(current, context: context)
-            matchedOnce = true
+            if let refreshed = try CaseMatches.refreshed(current, context: context) {
+                record = refreshed
+                matchedOnce = true
+            } else {
+                matchesPending = true
+            }
         }
         trialList.setCount(sortedMatches.count)
         outcomes = record == nil ? [] : try context.store.outcomes(caseId: caseId)
@@ -113,9 +120,9 @@ final class CaseView {
     func titles(width: Int, active: Int, record: CaseRecord) -> [String] {
         var counts = Array(repeating: "", count: Self.tabTitles.count)
         counts[1] = " \(Self.findingTotal(record))"
-        counts[2] = " \(record.matches.filter { $0.status != .notEligible }.count)"
+        counts[2] = " \(record.matches.count { $0.status != .notEligible })"
         counts[3] = " \(record.notes.count)"
-        counts[Self.outcomesTab] = " \(outcomes.filter { !$0.isRetracted }.count)"
+        counts[Self.outcomesTab] = " \(outcomes.count { !$0.isRetracted })"
         let full = zip(Self.tabTitles, counts).map { $0 + $1 }
         let needed = full.reduce(0) { $0 + TextWidth.displayWidth(of: $1) + 2 } + full.count - 1
         guard needed > width else { return full }
@@ -212,7 +219,7 @@ final class CaseView {
                 canvas.put("The findings cannot be read from the store.", in: rect, role: .warning)
                 return
             }
-            listed = { $0 >= start && $0 - start < window.count ? window[$0 - start] : nil }
+            listed = { $0 >= start && $0 - start < window.count ? window[$0 - start].finding : nil }
             listCount = pager.count
         } else {
             let all = record.record.findings
@@ -307,7 +314,10 @@ final class CaseView {
         let matches = sortedMatches
         if matches.isEmpty {
             canvas.put(
-                "No trial matches for this case yet (run `tumorboard match`, or import trials).", in: rect, role: .dim)
+                matchesPending
+                    ? "Matching this case: the store's trials are still being compiled; the matches follow in a moment."
+                    : "No trial matches for this case yet (run `tumorboard match`, or import trials).", in: rect,
+                role: .dim)
             return
         }
         let listHeight = showWhy ? max(3, min(matches.count, rect.height / 2)) : rect.height

@@ -37,10 +37,10 @@ final class FindingPager {
         index >= start && index < start + rows.count ? rows[index - start].finding : nil
     }
 
-    /// The findings the window holds for `range` (a snapshot for drawing).
-    func window(for range: Range<Int>) throws -> (start: Int, findings: [Finding]) {
+    /// The rows the window holds for `range` (a snapshot for drawing: the array is shared, not copied).
+    func window(for range: Range<Int>) throws -> (start: Int, rows: [FindingListRow]) {
         try load(range)
-        return (start, rows.map(\.finding))
+        return (start, rows)
     }
 
     /// Makes the window hold `range` (clamped to the list).
