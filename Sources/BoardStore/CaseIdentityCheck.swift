@@ -34,6 +34,20 @@ enum CaseIdentityCheck {
         }
     }
 
+    /// A case stays its patient's: a whole record of another patient under the same case id is refused, never
+    /// re-pointed. A record that shows itself to be the same person (a shared identifier, or birth date and family
+    /// name: what `--case` accepts) keeps the case's patient id, which is returned. `ownerPatient` is the stored
+    /// patient `owner` names, if the store has one.
+    static func keptPatientId(of record: Case, owner: String, ownerPatient: Patient?) throws -> String {
+        guard let ownerPatient, ownerPatient.isSamePerson(as: record.patient) == true else {
+            let file = record.provenance.map { URL(fileURLWithPath: $0.file).lastPathComponent + ": " } ?? ""
+            throw StoreError.invalid(
+                "\(file)case \(record.id) already belongs to another patient; a record of a different patient cannot replace it (nothing was imported; give it its own case id)"
+            )
+        }
+        return owner
+    }
+
     /// A patient known only by an id (made from a lab file or a cBioPortal row): nothing to compare with yet.
     static func isPlaceholder(_ patient: Patient) -> Bool {
         patient.identifiers.isEmpty && patient.birthDate == nil && patient.name == PersonName()

@@ -37,34 +37,40 @@ struct RecordWriter {
         let existing = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT status, patient_id, body FROM \"case\" WHERE id = ?"),
             arguments: [record.id])
-        // A case stays its patient's: a record of another patient under the same case id is refused, never re-pointed.
-        // A record that shows itself to be the same person (a shared identifier, or birth date and family name: what
-        // `--case` accepts) keeps the case's patient id.
         if let owner = existing?["patient_id"] as String?, owner != record.patient.id {
-            let stored = try
+            let ownerPatient = try
                 (String.fetchOne(db.cachedStatement(sql: "SELECT body FROM patient WHERE id = ?"), arguments: [owner]))
                 .map { try Codec.decode(Patient.self, from: $0) }
-            guard let stored, stored.isSamePerson(as: record.patient) == true else {
-                let file = record.provenance.map { URL(fileURLWithPath: $0.file).lastPathComponent + ": " } ?? ""
-                throw StoreError.invalid(
-                    "\(file)case \(record.id) already belongs to another patient; a record of a different patient cannot replace it (nothing was imported; give it its own case id)"
-                )
-            }
-            record.patient.id = owner
+            record.patient.id = try CaseIdentityCheck.keptPatientId(
+                of: record, owner: owner, ownerPatient: ownerPatient)
         }
         let oldCase = try (existing?["body"] as String?).map { try Codec.decode(Case.self, from: $0) }
-        let stored = try storedFindings(caseId: record.id)
-        let rewrite = try RecordRewrite(record, over: oldCase, stored: stored)
+        let rewrite = try RecordRewrite(record, over: oldCase, stored: try storedFindings(caseId: record.id))
         record = rewrite.record
-        let kept = rewrite.kept
-        let storedOwn = rewrite.storedOwn
-        let newFindings = rewrite.newFindings
         let body = try Codec.encode(rewrite.shell)
-        let patientBody = try Codec.encode(record.patient)
         let caseChanged = existing?["body"] as String? != body
-        let findingsChanged = rewrite.findingsChanged
+        try savePatient(record.patient)
+        guard caseChanged || rewrite.findingsChanged else {
+            for _ in record.findings { summary.note("finding", .unchanged) }
+            return .unchanged
+        }
+        try saveCaseRow(rewrite, body: body)
+        try auditCase(record, oldStatus: existing?["status"], updated: existing != nil && caseChanged)
+        if rewrite.findingsChanged {
+            try replaceFindings(rewrite, audited: existing != nil, summary: &summary)
+        } else {
+            for _ in record.findings { summary.note("finding", .unchanged) }
+        }
+        try SearchIndex.indexCase(
+            db, record,
+            labFileTerms: rewrite.kept.isEmpty
+                ? [] : try SearchIndex.findingLabels(db, caseId: record.id, labFilesOnly: true))
+        return existing == nil ? .created : .updated
+    }
 
-        // Name, initials, birth date and sex are kept as columns too, so lists never decode patient JSON.
+    /// The patient row; name, initials, birth date and sex are kept as columns too, so lists never decode patient
+    /// JSON. A patient whose body is unchanged is not rewritten.
+    private func savePatient(_ patient: Patient) throws {
         try db.cachedStatement(
             sql: """
                 INSERT INTO patient(id, pseudonym, display_name, initials, birth_date, sex, body) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -72,14 +78,15 @@ struct RecordWriter {
                   birth_date = excluded.birth_date, sex = excluded.sex, body = excluded.body WHERE body <> excluded.body
                 """
         ).execute(arguments: [
-            record.patient.id, record.patient.pseudonym, record.patient.name.display, record.patient.initials,
-            record.patient.birthDate?.description, record.patient.sex.rawValue, patientBody,
+            patient.id, patient.pseudonym, patient.name.display, patient.initials, patient.birthDate?.description,
+            patient.sex.rawValue, try Codec.encode(patient),
         ])
+    }
 
-        if !caseChanged && !findingsChanged {
-            for _ in record.findings { summary.note("finding", .unchanged) }
-            return .unchanged
-        }
+    /// The case row with the columns the lists read (status, diagnosis, what is missing, the finding count and the
+    /// strongest finding), so a list never decodes the body.
+    private func saveCaseRow(_ rewrite: RecordRewrite, body: String) throws {
+        let record = rewrite.record
         try db.cachedStatement(
             sql: """
                 INSERT INTO "case"(id, patient_id, status, oncotree_code, diagnosis, stage_group, ecog, missing, finding_count, top_finding, body, updated_at)
@@ -94,54 +101,54 @@ struct RecordWriter {
             rewrite.missing.map(\.rawValue).joined(separator: ","), rewrite.findingCount, rewrite.topFinding,
             body, now.timeIntervalSince1970,
         ])
-        let oldStatus: String? = existing?["status"]
+    }
+
+    /// A changed status, and a change to a case that existed, each leave an audit event.
+    private func auditCase(_ record: Case, oldStatus: String?, updated: Bool) throws {
         if oldStatus != record.status.rawValue {
             try AuditTrail.append(
                 db, user: user, action: "case.status", entity: "case", entityId: record.id, caseId: record.id,
                 before: oldStatus, after: record.status.rawValue, at: now)
         }
-        if existing != nil && caseChanged {
+        if updated {
             try AuditTrail.append(
                 db, user: user, action: "case.update", entity: "case", entityId: record.id, caseId: record.id, at: now)
         }
-        if findingsChanged {
-            let old = Dictionary(storedOwn.map { ($0.id, $0.content) }, uniquingKeysWith: { a, _ in a })
-            for row in storedOwn {
-                try db.cachedStatement(sql: "DELETE FROM finding WHERE case_id = ? AND id = ?").execute(arguments: [
-                    record.id, row.id,
-                ])
-            }
-            // The record's findings come first; the kept lab-file rows move after them.
-            if rewrite.keptMustMove {
-                try db.cachedStatement(sql: "UPDATE finding SET position = position + ? WHERE case_id = ?").execute(
-                    arguments: [record.findings.count, record.id])
-            }
-            let insert = try db.cachedStatement(
-                sql: """
-                    INSERT INTO finding(case_id, id, position, kind, gene, label, best_rank, report_id, body, filtered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-            for (position, finding) in record.findings.enumerated() {
-                let row = newFindings[position]
-                try insert.execute(arguments: [
-                    record.id, finding.id, position, row.kind, row.gene, finding.label, row.rank, row.reportId,
-                    row.body, finding.isFiltered,
-                ])
-                summary.note(
-                    "finding",
-                    old[finding.id] == nil ? .created : (old[finding.id] == row.content ? .unchanged : .updated))
-            }
-            if existing != nil {
-                try AuditTrail.append(
-                    db, user: user, action: "case.findings", entity: "case", entityId: record.id, caseId: record.id,
-                    before: "\(stored.count) findings", after: "\(newFindings.count + kept.count) findings", at: now)
-            }
-        } else {
-            for _ in record.findings { summary.note("finding", .unchanged) }
+    }
+
+    /// Replaces the record's own findings as a set; the kept lab-file rows move after them. Each finding is noted
+    /// as created, changed or kept by its id and content; `audited` (a case that existed) audits the new count.
+    private func replaceFindings(_ rewrite: RecordRewrite, audited: Bool, summary: inout ImportSummary) throws {
+        let record = rewrite.record
+        let old = Dictionary(rewrite.storedOwn.map { ($0.id, $0.content) }, uniquingKeysWith: { a, _ in a })
+        for row in rewrite.storedOwn {
+            try db.cachedStatement(sql: "DELETE FROM finding WHERE case_id = ? AND id = ?").execute(arguments: [
+                record.id, row.id,
+            ])
         }
-        try SearchIndex.indexCase(
-            db, record,
-            labFileTerms: kept.isEmpty ? [] : try SearchIndex.findingLabels(db, caseId: record.id, labFilesOnly: true))
-        return existing == nil ? .created : .updated
+        if rewrite.keptMustMove {
+            try db.cachedStatement(sql: "UPDATE finding SET position = position + ? WHERE case_id = ?").execute(
+                arguments: [record.findings.count, record.id])
+        }
+        let insert = try db.cachedStatement(
+            sql: """
+                INSERT INTO finding(case_id, id, position, kind, gene, label, best_rank, report_id, body, filtered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        for (position, finding) in record.findings.enumerated() {
+            let row = rewrite.newFindings[position]
+            try insert.execute(arguments: [
+                record.id, finding.id, position, row.kind, row.gene, finding.label, row.rank, row.reportId,
+                row.body, finding.isFiltered,
+            ])
+            summary.note(
+                "finding", old[finding.id] == nil ? .created : (old[finding.id] == row.content ? .unchanged : .updated))
+        }
+        if audited {
+            try AuditTrail.append(
+                db, user: user, action: "case.findings", entity: "case", entityId: record.id, caseId: record.id,
+                before: "\(rewrite.storedOwn.count + rewrite.kept.count) findings",
+                after: "\(rewrite.findingCount) findings", at: now)
+        }
     }
 
     /// A case's stored findings in order, read once: their content decides "changed", their ids "created or updated".

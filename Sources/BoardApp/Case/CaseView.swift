@@ -232,76 +232,17 @@ final class CaseView {
             "Filter (f): \(kindFilter.label) · \(listCount) of \(Self.findingTotal(record)) · sorted by evidence"
                 + (filtered > 0 ? " · \(filtered) filtered call\(filtered == 1 ? "" : "s") marked, listed last" : ""),
             in: info, role: .dim)
-        let wide = rect.width >= 100
-        // Below 70 columns (meeting mode's right pane at 100) the Kind column gives its room to the evidence: the
-        // alteration's own label says what kind it is, and the filter (f) names kinds.
-        let showKind = rect.width >= 70
-        var columns: [Table.Column] = [.init("Alteration", minWidth: 14, flex: showKind ? 2 : 1)]
-        if showKind { columns.append(.init("Kind", minWidth: 6, maxWidth: 6)) }
-        columns.append(.init("VAF", minWidth: 4, maxWidth: 5, alignment: .right))
-        // Germline or somatic is always visible: narrow, the Origin column comes before the evidence (a table gives
-        // its last columns up first) and Class takes the standard abbreviations (`ClassificationCell`).
-        // Below 70 columns (meeting mode's pane) the origin is abbreviated (germ, som, unk) so the drug stays readable.
-        if !wide {
-            columns.append(
-                showKind ? .init("Origin", minWidth: 8, maxWidth: 8) : .init("Orig", minWidth: 4, maxWidth: 4))
-        }
-        columns += [
-            wide
-                ? .init("Class", minWidth: 6, maxWidth: 17, flex: 1)
-                : .init("Class", minWidth: ClassificationCell.narrowWidth, maxWidth: ClassificationCell.narrowWidth),
-            .init("Evidence", minWidth: rect.width >= 100 ? 17 : 9, maxWidth: 18),
-            .init("Drug evidence", minWidth: 13, flex: 5),
-        ]
-        if wide { columns += [.init("Tumour", minWidth: 6, maxWidth: 8), .init("Origin", minWidth: 8, maxWidth: 9)] }
-        let code = record.record.diagnosis.oncotreeCode
-        if molecular.columns != columns {
+        var layout = MolecularTable(width: rect.width)
+        if molecular.columns != layout.columns {
             let selection = molecular.list
-            molecular = Table(columns: columns)
+            molecular = Table(columns: layout.columns)
             molecular.list = selection
         }
-        // The evidence cells are fitted to their columns by rule (`EvidenceCell`), not cut at the edge.
-        let widths = molecular.columnWidths(totalWidth: tableRect.width)
-        let levelWidth = widths[columns.firstIndex { $0.title == "Evidence" }!]
-        let drugWidth = widths[columns.firstIndex { $0.title == "Drug evidence" }!]
-        let classWidth = widths[columns.firstIndex { $0.title == "Class" }!]
-        let alterationWidth = widths[0]
+        layout.fit(molecular.columnWidths(totalWidth: tableRect.width))
+        let code = record.record.diagnosis.oncotreeCode
         // Cells are made for the rows on screen only.
-        let cells: @Sendable (Int) -> [Table.Cell] = { index in
-            guard let f = listed(index) else { return [] }
-            let best = f.bestEvidence
-            let originText =
-                showKind ? f.origin.rawValue : [.germline: "germ", .somatic: "som", .unknown: "unk"][f.origin] ?? ""
-            let origin = Table.Cell(originText, role: f.origin == .germline ? .highlight : nil)
-            var cells: [Table.Cell] = [
-                .init(
-                    AlterationCell.text(f, width: alterationWidth) + (f.filterMark.map { " (\($0))" } ?? ""),
-                    role: f.isFiltered ? .dim : nil,
-                    bold: best != nil),
-                .init(f.kind == .biomarker ? "Marker" : f.kind.label),
-                .init(f.vaf.map { String(format: "%.0f%%", $0 * 100) } ?? ""),
-                .init(
-                    wide ? f.classification?.label ?? "" : ClassificationCell.text(f.classification, width: classWidth),
-                    role: f.classification == .vus ? .dim : nil),
-                .init(
-                    best.map { EvidenceCell.level($0.level, width: levelWidth) } ?? "—",
-                    role: best.map { EvidenceRole.role(tier: $0.displayTier) } ?? .dim),
-                .init(
-                    EvidenceCell.drugs(f, width: drugWidth),
-                    role: best.map { $0.isTreatmentOption ? nil : ($0.isAgainstDrug ? .levelResistance : .dim) } ?? nil),
-            ]
-            if !wide { cells.insert(origin, at: 3) }
-            if !showKind { cells.remove(at: 1) }
-            if wide {
-                let here: String
-                if let evidenceCode = best?.oncotreeCode, let code {
-                    here = OncoTree.bundled.isWithin(code, evidenceCode) ? "this" : "other"
-                } else {
-                    here = best == nil ? "" : "?"
-                }
-                cells += [.init(here, role: here == "other" ? .warning : nil), origin]
-            }
-            return cells
+        let cells: @Sendable (Int) -> [Table.Cell] = { [layout] index in
+            listed(index).map { layout.cells($0, diagnosis: code) } ?? []
         }
         molecular.setRows(count: listCount, cells: cells)
         molecular.render(into: &canvas, rect: tableRect, focused: focused)

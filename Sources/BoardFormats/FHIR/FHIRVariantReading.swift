@@ -17,105 +17,20 @@ extension FHIRReader.Builder {
         }
     }
 
+    /// A genomic variant Observation as a finding of the patient, unless it reports the variant absent.
     mutating func variant(_ r: JSONNode, pid: String?, subject: String?) {
         // Value "Absent" (LA9634-2): the variant was looked for and not found.
         if FHIRReader.codings(r["valueCodeableConcept"]).contains(where: { $0.code == "LA9634-2" }) {
             skip(r, "variants reported absent")
             return
         }
-        var gene: String?
-        var hgvsC: String?
-        var hgvsP: String?
-        var hgvsG: String?
-        var vaf: Double?
-        var origin = VariantOrigin.unknown
-        var classification: Classification?
-        var transcript: String?
-        var variationId: String?
-        var aminoAcidChange: String?
-        var kind: FindingKind?
-        var copies: Double?
-        var unresolvedGene: String?
-        for comp in r["component"].array {
-            let code = FHIRReader.codings(comp["code"]).compactMap(\.code).first ?? ""
-            let concept = comp["valueCodeableConcept"]
-            let first = FHIRReader.codings(concept).first
-            let text = first?.display ?? first?.code ?? concept["text"].string ?? comp["valueString"].string
-            switch code {
-            case "48018-6":
-                let found = GeneSymbols.symbol(
-                    code: first?.code, display: first?.display, text: concept["text"].string)
-                gene = genes.symbol(found.symbol)
-                if found.symbol == nil { unresolvedGene = found.hgncId ?? first?.display ?? concept["text"].string }
-            case "48004-6": hgvsC = first?.code ?? text
-            case "48005-3": hgvsP = first?.code ?? text
-            case "81290-9": hgvsG = first?.code ?? text
-            case "81252-9":
-                // Discrete genetic variant: an id in a variant database (ClinVar, dbSNP, COSMIC), not a consequence.
-                let system = FHIRReader.systemName(first?.system)
-                let db = system.lowercased().contains("clinvar") ? "ClinVar" : system.contains("dbsnp") ? "dbSNP" : nil
-                variationId = first?.code.map { code in db.map { "\($0) \(code)" } ?? code }
-            case "48006-1": aminoAcidChange = Self.consequence(aminoAcidChangeType: first?.display ?? text)
-            case "51958-7": transcript = first?.code ?? text
-            case "81258-6", "81259-4": vaf = comp["valueQuantity"]["value"].double.map { $0 > 1 ? $0 / 100 : $0 }
-            case "48019-4": kind = Self.kind(dnaChange: first?.code) ?? kind
-            case "82155-3": copies = comp["valueQuantity"]["value"].double
-            case "62378-5":
-                let t = (text ?? "").lowercased()
-                if t.contains("gain") || t.contains("loss") || t.contains("amplification") || t.contains("deletion") {
-                    kind = .copyNumber
-                }
-            case "48002-0":
-                let c = first?.code
-                let t = (text ?? "").lowercased()
-                origin =
-                    c == "LA6683-2" || t.contains("germline")
-                    ? .germline : c == "LA6684-0" || t.contains("somatic") ? .somatic : .unknown
-            case "53037-8":
-                let t = (text ?? "").lowercased()
-                classification =
-                    t.contains("likely pathogenic")
-                    ? .likelyPathogenic
-                    : t.contains("pathogenic")
-                        ? .pathogenic
-                        : t.contains("uncertain")
-                            ? .vus
-                            : t.contains("likely benign") ? .likelyBenign : t.contains("benign") ? .benign : nil
-            default: break
-            }
-        }
-        if let unresolvedGene {
+        let stated = FHIRReader.VariantComponents(r, genes: &genes)
+        if let unresolvedGene = stated.unresolvedGene {
             notes.append(
                 "\(name): gene \(unresolvedGene) is not an HGNC symbol and its id is not approved in the bundled HGNC release; stored without a gene"
             )
         }
-        if let c = hgvsC, let colon = c.firstIndex(of: ":") {
-            if transcript == nil { transcript = String(c[..<colon]) }
-            hgvsC = String(c[c.index(after: colon)...])
-        }
-        if let p = hgvsP, let colon = p.firstIndex(of: ":") { hgvsP = String(p[p.index(after: colon)...]) }
-        if kind == nil {
-            let change = hgvsC ?? hgvsG ?? ""
-            kind = ["del", "ins", "dup"].contains { change.contains($0) } ? .indel : .snv
-        }
-        let rid = id(of: r) ?? r.path
-        var call: CopyNumberCall?
-        if kind == .copyNumber, let copies {
-            call =
-                copies < 0.5
-                ? .homozygousDeletion
-                : copies < 1.5 ? .heterozygousDeletion : copies >= 5 ? .amplification : copies > 2.5 ? .gain : nil
-        }
-        var finding = Finding(
-            id: scoped(rid), kind: kind ?? .snv, gene: gene, transcript: transcript, hgvsC: hgvsC, hgvsP: hgvsP,
-            consequence: aminoAcidChange, vaf: vaf, copyNumberCall: call, copyNumber: copies, origin: origin,
-            classification: classification)
-        finding.hgvsG = hgvsG
-        finding.sourceId = variationId
-        if let g = hgvsG.flatMap(GenomicHGVS.init) {
-            (finding.chrom, finding.position, finding.ref, finding.alt) = (g.chrom, g.start, g.ref, g.alt)
-            finding.end = g.end
-        }
+        var finding = stated.finding(id: scoped(id(of: r) ?? r.path))
         finding.id = findingId(finding, of: r)
         let allRefs = refs(of: r)
         add(finding, ref: allRefs.first, pid: pid, subject: subject)

@@ -18,15 +18,10 @@ extension PostgresBoardStore: CaseStore {
             "SELECT status, patient_id, body FROM \"case\" WHERE id = $1 FOR UPDATE", [record.id]
         ).first
         if let owner = existing?["patient_id"], owner != record.patient.id {
-            let stored = try connection.query("SELECT body FROM patient WHERE id = $1", [owner]).first
+            let ownerPatient = try connection.query("SELECT body FROM patient WHERE id = $1", [owner]).first
                 .map { try Codec.decode(Patient.self, from: $0.text("body")) }
-            guard let stored, stored.isSamePerson(as: record.patient) == true else {
-                let file = record.provenance.map { URL(fileURLWithPath: $0.file).lastPathComponent + ": " } ?? ""
-                throw StoreError.invalid(
-                    "\(file)case \(record.id) already belongs to another patient; a record of a different patient cannot replace it (nothing was imported; give it its own case id)"
-                )
-            }
-            record.patient.id = owner
+            record.patient.id = try CaseIdentityCheck.keptPatientId(
+                of: record, owner: owner, ownerPatient: ownerPatient)
         }
         let oldCase = try existing.map { try Codec.decode(Case.self, from: $0.text("body")) }
         let stored = try connection.query(
@@ -39,7 +34,18 @@ extension PostgresBoardStore: CaseStore {
         record = rewrite.record
         let body = try Codec.encode(rewrite.shell)
         let caseChanged = existing?["body"] != body
-        let findingsChanged = rewrite.findingsChanged
+        try savePatient(record.patient)
+        if !caseChanged && !rewrite.findingsChanged { return .unchanged }
+        try saveCaseRow(rewrite, body: body, now: now)
+        try auditCase(record, oldStatus: existing?["status"], updated: existing != nil && caseChanged, now: now)
+        if rewrite.findingsChanged { try replaceFindings(rewrite, audited: existing != nil, now: now) }
+        try putSearch(.caseDetails(record))
+        try putSearch(.findings(record, labFileTerms: rewrite.kept.isEmpty ? [] : try labFileLabels(caseId: record.id)))
+        return existing == nil ? .created : .updated
+    }
+
+    /// The patient row with its list columns (as on SQLite); an unchanged body is not rewritten.
+    private func savePatient(_ patient: Patient) throws {
         try connection.query(
             """
             INSERT INTO patient(id, pseudonym, display_name, initials, birth_date, sex, body) VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -48,10 +54,14 @@ extension PostgresBoardStore: CaseStore {
               WHERE patient.body <> excluded.body
             """,
             [
-                record.patient.id, record.patient.pseudonym, record.patient.name.display, record.patient.initials,
-                record.patient.birthDate?.description, record.patient.sex.rawValue, try Codec.encode(record.patient),
+                patient.id, patient.pseudonym, patient.name.display, patient.initials, patient.birthDate?.description,
+                patient.sex.rawValue, try Codec.encode(patient),
             ])
-        if !caseChanged && !findingsChanged { return .unchanged }
+    }
+
+    /// The case row with the columns the lists read, so a list never decodes the body.
+    private func saveCaseRow(_ rewrite: RecordRewrite, body: String, now: Date) throws {
+        let record = rewrite.record
         try connection.query(
             """
             INSERT INTO "case"(id, patient_id, status, oncotree_code, diagnosis, stage_group, ecog, missing, finding_count,
@@ -69,42 +79,46 @@ extension PostgresBoardStore: CaseStore {
                 rewrite.topFinding,
                 body, PGValue.time(now),
             ])
-        let oldStatus = existing?["status"]
+    }
+
+    /// A changed status, and a change to a case that existed, each leave an audit event.
+    private func auditCase(_ record: Case, oldStatus: String?, updated: Bool, now: Date) throws {
         if oldStatus != record.status.rawValue {
             try appendAudit(
                 action: "case.status", entity: "case", entityId: record.id, caseId: record.id, before: oldStatus,
                 after: record.status.rawValue, at: now)
         }
-        if existing != nil && caseChanged {
+        if updated {
             try appendAudit(action: "case.update", entity: "case", entityId: record.id, caseId: record.id, at: now)
         }
-        if findingsChanged {
-            for row in rewrite.storedOwn {
-                try connection.query("DELETE FROM finding WHERE case_id = $1 AND id = $2", [record.id, row.id])
-            }
-            // The record's findings come first; the kept lab-file rows move after them.
-            if rewrite.keptMustMove {
-                try connection.query(
-                    "UPDATE finding SET position = position + $2 WHERE case_id = $1",
-                    [record.id, String(record.findings.count)])
-            }
-            try connection.copy(
-                "COPY finding(case_id, id, position, kind, gene, label, best_rank, report_id, body, filtered) FROM STDIN",
-                rows: zip(rewrite.newFindings, record.findings).map { row, finding in
-                    [
-                        record.id, row.id, String(row.position), row.kind, row.gene, row.label, String(row.rank),
-                        row.reportId, row.body, finding.isFiltered ? "1" : "0",
-                    ]
-                })
-            if existing != nil {
-                try appendAudit(
-                    action: "case.findings", entity: "case", entityId: record.id, caseId: record.id,
-                    before: "\(stored.count) findings", after: "\(rewrite.findingCount) findings", at: now)
-            }
+    }
+
+    /// Replaces the record's own findings as a set (one COPY); the kept lab-file rows move after them. `audited` (a
+    /// case that existed) audits the new count.
+    private func replaceFindings(_ rewrite: RecordRewrite, audited: Bool, now: Date) throws {
+        let record = rewrite.record
+        for row in rewrite.storedOwn {
+            try connection.query("DELETE FROM finding WHERE case_id = $1 AND id = $2", [record.id, row.id])
         }
-        try putSearch(.caseDetails(record))
-        try putSearch(.findings(record, labFileTerms: rewrite.kept.isEmpty ? [] : try labFileLabels(caseId: record.id)))
-        return existing == nil ? .created : .updated
+        if rewrite.keptMustMove {
+            try connection.query(
+                "UPDATE finding SET position = position + $2 WHERE case_id = $1",
+                [record.id, String(record.findings.count)])
+        }
+        try connection.copy(
+            "COPY finding(case_id, id, position, kind, gene, label, best_rank, report_id, body, filtered) FROM STDIN",
+            rows: zip(rewrite.newFindings, record.findings).map { row, finding in
+                [
+                    record.id, row.id, String(row.position), row.kind, row.gene, row.label, String(row.rank),
+                    row.reportId, row.body, finding.isFiltered ? "1" : "0",
+                ]
+            })
+        if audited {
+            try appendAudit(
+                action: "case.findings", entity: "case", entityId: record.id, caseId: record.id,
+                before: "\(rewrite.storedOwn.count + rewrite.kept.count) findings",
+                after: "\(rewrite.findingCount) findings", at: now)
+        }
     }
 
     /// Search terms of the lab-file findings a record's rewrite kept: distinct labels of PASS rows, best evidence
