@@ -116,62 +116,87 @@ extension BoardStore {
                             db, sql: "SELECT body FROM \"case\" WHERE id = ?", arguments: [item.caseId])
                     else { continue }
                     var record = try Codec.decode(Case.self, from: body)
-                    notes += try Row.fetchAll(
-                        db,
-                        sql: """
-                            SELECT n.* FROM note n WHERE n.case_id = ?1 AND n.version = (SELECT MAX(version) FROM note x WHERE x.id = n.id)
-                              AND (n.meeting_id = ?2 OR (n.meeting_id IS NULL AND n.written_at >= ?3 AND n.written_at <= ?4))
-                            ORDER BY n.written_at, n.id
-                            """, arguments: [item.caseId, id, begin, end]
-                    ).map(Self.note)
-                    let caseDecisions = try String.fetchAll(
-                        db, sql: "SELECT body FROM decision WHERE case_id = ? AND meeting_id = ? ORDER BY rowid",
-                        arguments: [item.caseId, id]
-                    ).map { try Codec.decode(Decision.self, from: $0) }
-                    let superseded = Set(caseDecisions.compactMap(\.amends))
-                    let decision = caseDecisions.last(where: { !superseded.contains($0.id) })
+                    notes += try Self.meetingNotes(db, caseId: item.caseId, meetingId: id, from: begin, to: end)
+                    let decision = try Self.meetingDecision(db, caseId: item.caseId, meetingId: id)
                     let history = try Self.earlierDecisions(db, caseId: item.caseId, before: meeting)
                     earlier += history.map(\.decision)
                     for (d, date) in history { if let m = d.meetingId, let date { meetingDates[m] = date } }
-                    let cited = Set(decision?.recommendations.flatMap(\.findingIds) ?? [])
-                    // Only the key findings are decoded; the rest are counted.
                     counts[record.id] =
                         try Int.fetchOne(
                             db.cachedStatement(sql: "SELECT finding_count FROM \"case\" WHERE id = ?"),
                             arguments: [item.caseId]) ?? 0
-                    let keyRows = try Row.fetchAll(
-                        db.cachedStatement(
-                            sql: """
-                                SELECT id, kind, gene, report_id, body FROM finding WHERE case_id = ? AND (best_rank < 99 OR ?) ORDER BY position
-                                """), arguments: [item.caseId, allFindings])
-                    record.findings = try keyRows.map { try $0.finding() }
-                    let have = Set(keyRows.map { $0["id"] as String })
-                    for id in cited.subtracting(have).sorted() {
-                        if let row = try Row.fetchOne(
-                            db.cachedStatement(
-                                sql: "SELECT id, kind, gene, report_id, body FROM finding WHERE case_id = ? AND id = ?"),
-                            arguments: [item.caseId, id])
-                        {
-                            record.findings.append(try row.finding())
-                        }
-                    }
+                    record.findings = try Self.keyFindings(
+                        db, caseId: item.caseId, all: allFindings,
+                        cited: Set(decision?.recommendations.flatMap(\.findingIds) ?? []))
                     cases.append(record)
                     if let decision {
                         decisions.append(decision)
                         hashes[decision.id] = try Self.decisionHash(decision)
-                        for trialId in decision.recommendations.compactMap(\.trialId) where trials[trialId] == nil {
-                            if let body = try String.fetchOne(
-                                db, sql: "SELECT body FROM trial WHERE id = ?", arguments: [trialId])
-                            {
-                                trials[trialId] = try Codec.decode(Trial.self, from: body)
-                            }
-                        }
+                        try Self.recommendedTrials(db, of: decision, into: &trials)
                     }
                 }
                 return MeetingRecord(
                     meeting: meeting, board: board, cases: cases, findingCounts: counts, notes: notes,
                     decisions: decisions, decisionHashes: hashes, trials: trials, earlierDecisions: earlier,
                     meetingDates: meetingDates)
+            }
+        }
+    }
+
+    /// The latest version of each note on a case written for the meeting, or while it ran (`begin`...`end`) when
+    /// the note names no meeting.
+    private static func meetingNotes(
+        _ db: Database, caseId: String, meetingId: String, from begin: Double, to end: Double
+    ) throws -> [Note] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT n.* FROM note n WHERE n.case_id = ?1 AND n.version = (SELECT MAX(version) FROM note x WHERE x.id = n.id)
+                  AND (n.meeting_id = ?2 OR (n.meeting_id IS NULL AND n.written_at >= ?3 AND n.written_at <= ?4))
+                ORDER BY n.written_at, n.id
+                """, arguments: [caseId, meetingId, begin, end]
+        ).map(Self.note)
+    }
+
+    /// The case's decision at the meeting: the last version no later version amends.
+    private static func meetingDecision(_ db: Database, caseId: String, meetingId: String) throws -> Decision? {
+        let versions = try String.fetchAll(
+            db, sql: "SELECT body FROM decision WHERE case_id = ? AND meeting_id = ? ORDER BY rowid",
+            arguments: [caseId, meetingId]
+        ).map { try Codec.decode(Decision.self, from: $0) }
+        let superseded = Set(versions.compactMap(\.amends))
+        return versions.last(where: { !superseded.contains($0.id) })
+    }
+
+    /// Only the key findings are decoded (all of them with `all`), in order, then any the decision cites that are
+    /// not key ones; the rest are counted, not read.
+    private static func keyFindings(_ db: Database, caseId: String, all: Bool, cited: Set<String>) throws -> [Finding] {
+        let keyRows = try Row.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT id, kind, gene, report_id, body FROM finding WHERE case_id = ? AND (best_rank < 99 OR ?) ORDER BY position
+                    """), arguments: [caseId, all])
+        var findings = try keyRows.map { try $0.finding() }
+        let have = Set(keyRows.map { $0["id"] as String })
+        for id in cited.subtracting(have).sorted() {
+            if let row = try Row.fetchOne(
+                db.cachedStatement(
+                    sql: "SELECT id, kind, gene, report_id, body FROM finding WHERE case_id = ? AND id = ?"),
+                arguments: [caseId, id])
+            {
+                findings.append(try row.finding())
+            }
+        }
+        return findings
+    }
+
+    /// The trials a decision recommends, each read once for the whole meeting.
+    private static func recommendedTrials(_ db: Database, of decision: Decision, into trials: inout [String: Trial])
+        throws
+    {
+        for trialId in decision.recommendations.compactMap(\.trialId) where trials[trialId] == nil {
+            if let body = try String.fetchOne(db, sql: "SELECT body FROM trial WHERE id = ?", arguments: [trialId]) {
+                trials[trialId] = try Codec.decode(Trial.self, from: body)
             }
         }
     }

@@ -43,14 +43,40 @@ public final class BoardStore: Sendable {
         path: String, user: String, readOnly: Bool = false, keyring: AuditKeyring = .standard,
         onBusy: (@Sendable () -> Void)? = nil
     ) throws -> BoardStore {
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent().path
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        try checkPlace(path: path, directory: directory, readOnly: readOnly)
+        let isNew = !FileManager.default.fileExists(atPath: path)
+        if isNew {
+            if readOnly { throw StoreError.cannotCreate(path: path, reason: "no store there") }
+            try createFile(path: path)
+        } else if !readOnly && access(path, W_OK) != 0 {
+            return try open(path: path, user: user, readOnly: true, keyring: keyring, onBusy: onBusy)
+        }
+        try checkHeader(path: path)
+        let busy = BusyNotifier()
+        busy.set(onBusy)
+        let config = configuration(readOnly: readOnly, isNew: isNew, busy: busy)
+        do {
+            let store = BoardStore(
+                db: try connect(path: path, directory: directory, readOnly: readOnly, config: config), user: user,
+                path: path, busy: busy)
+            try store.prepare(readOnly: readOnly, keyring: keyring)
+            return store
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.map(error, path: path)
+        }
+    }
+
+    /// Said plainly before anything is created: a directory given as the store, or no store where one is only read.
+    /// A missing directory is created 0700.
+    private static func checkPlace(path: String, directory: String, readOnly: Bool) throws {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
-        // Said plainly before anything is created: a directory given as the store, or no store where one is only read.
         if fm.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw StoreError.other(
-                "\(path) is a directory, not a store file; give the store file itself, e.g. \(url.appendingPathComponent("board.sqlite").path)"
+                "\(path) is a directory, not a store file; give the store file itself, e.g. \(URL(fileURLWithPath: path).appendingPathComponent("board.sqlite").path)"
             )
         }
         if readOnly && !fm.fileExists(atPath: path) {
@@ -68,24 +94,22 @@ public final class BoardStore: Sendable {
         } else if !isDirectory.boolValue {
             throw StoreError.cannotCreate(path: path, reason: "\(directory) is not a directory")
         }
-        let isNew = !fm.fileExists(atPath: path)
-        if isNew {
-            if readOnly { throw StoreError.cannotCreate(path: path, reason: "no store there") }
-            let fd = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
-            if fd < 0 {
-                let reason = errno == EACCES ? "the directory is not writable" : String(cString: strerror(errno))
-                throw StoreError.cannotCreate(path: path, reason: reason)
-            }
-            close(fd)
-        } else if !readOnly && access(path, W_OK) != 0 {
-            return try open(path: path, user: user, readOnly: true, keyring: keyring, onBusy: onBusy)
+    }
+
+    /// The new store file, 0600 from the start (never created with wider permissions and narrowed after).
+    private static func createFile(path: String) throws {
+        let fd = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+        if fd < 0 {
+            let reason = errno == EACCES ? "the directory is not writable" : String(cString: strerror(errno))
+            throw StoreError.cannotCreate(path: path, reason: reason)
         }
-        try checkHeader(path: path)
+        close(fd)
+    }
+
+    private static func configuration(readOnly: Bool, isNew: Bool, busy: BusyNotifier) -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
         // Like `.timeout(10)`, but reports the first retry of each wait so the screen can say it is waiting.
-        let busy = BusyNotifier()
-        busy.set(onBusy)
         config.busyMode = .callback { tries in
             if tries == 0 { busy.report() }
             if Double(tries) * 0.02 >= busyTimeout { return false }
@@ -99,26 +123,23 @@ public final class BoardStore: Sendable {
             // quarter of the pages and B-tree splits of 4 KiB pages, about 25% faster; small reads do not notice.
             config.prepareDatabase { db in try db.execute(sql: "PRAGMA page_size = 16384") }
         }
-        do {
-            // On read-only media (a read-only mount) SQLite can neither create the -wal/-shm files a WAL store
-            // needs nor take locks, so it refuses to open. With no -wal left over, the file is complete and
-            // nobody on this machine can change it: open it as an immutable URI (Debian's SQLite has URIs on).
-            let readOnlyMedia =
-                readOnly && access(directory, W_OK) != 0
-                && !fm.fileExists(atPath: path + "-wal") && !fm.fileExists(atPath: path + "-shm")
-            let db: any DatabaseWriter =
-                readOnlyMedia
-                ? try DatabaseQueue(
-                    path: URL(fileURLWithPath: path).absoluteString + "?immutable=1", configuration: config)
-                : try DatabasePool(path: path, configuration: config)
-            let store = BoardStore(db: db, user: user, path: path, busy: busy)
-            try store.prepare(readOnly: readOnly, keyring: keyring)
-            return store
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw StoreError.map(error, path: path)
-        }
+        return config
+    }
+
+    /// A pool of connections to the store file. On read-only media (a read-only mount) SQLite can neither create the
+    /// -wal/-shm files a WAL store needs nor take locks, so it refuses to open. With no -wal left over, the file is
+    /// complete and nobody on this machine can change it: it is opened as an immutable URI (Debian's SQLite has
+    /// URIs on).
+    private static func connect(path: String, directory: String, readOnly: Bool, config: Configuration) throws
+        -> any DatabaseWriter
+    {
+        let fm = FileManager.default
+        let readOnlyMedia =
+            readOnly && access(directory, W_OK) != 0
+            && !fm.fileExists(atPath: path + "-wal") && !fm.fileExists(atPath: path + "-shm")
+        return readOnlyMedia
+            ? try DatabaseQueue(path: URL(fileURLWithPath: path).absoluteString + "?immutable=1", configuration: config)
+            : try DatabasePool(path: path, configuration: config)
     }
 
     /// A private in-memory store, for tests and throwaway sessions.

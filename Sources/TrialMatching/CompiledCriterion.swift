@@ -332,6 +332,25 @@ struct CriterionCompiler {
     }
 
     mutating func genomic(_ g: GenomicCriterion) -> [Leaf] {
+        var leaves = statusLeaves(g)
+        guard let symbol = g.hugoSymbol else {
+            if leaves.isEmpty, g.variantCategory != nil {
+                leaves.append(
+                    leaf(
+                        "signature \(g.variantCategory ?? "")",
+                        .unsupported(missing: "signature \(g.variantCategory ?? "")")))
+            }
+            return leaves
+        }
+        let (test, partner) = geneTest(g, symbol: symbol)
+        let what = test.describe(partner: partner)
+        let label = g.wildtype == true ? "\(test.genes[0]) wild-type" : (test.absent ? "no \(what)" : what)
+        leaves.append(leaf(label, .genomic(test)))
+        return leaves
+    }
+
+    /// Microsatellite and mismatch-repair status, each its own leaf (MSI-H stands for dMMR and the reverse).
+    private mutating func statusLeaves(_ g: GenomicCriterion) -> [Leaf] {
         var leaves: [Leaf] = []
         if let value = g.msStatus {
             let (status, negated) = Self.split(value)
@@ -349,19 +368,15 @@ struct CriterionCompiler {
                     (negated ? "not " : "") + (deficient ? "MMR deficient (or MSI-H)" : "MMR proficient (or MSS)"),
                     .mmr(deficient: deficient, negated: negated)))
         }
-        guard let symbol = g.hugoSymbol else {
-            if leaves.isEmpty, g.variantCategory != nil {
-                leaves.append(
-                    leaf(
-                        "signature \(g.variantCategory ?? "")",
-                        .unsupported(missing: "signature \(g.variantCategory ?? "")")))
-            }
-            return leaves
-        }
+        return leaves
+    }
+
+    /// The test of one gene's alterations, with the fusion partner it names. MatchMiner: a genomic node with any
+    /// `!`-negated value is an exclusion of the whole node — the patient qualifies when no alteration matches the
+    /// node's values read without their `!`.
+    private mutating func geneTest(_ g: GenomicCriterion, symbol: String) -> (GenomicTest, partner: String?) {
         var test = GenomicTest()
         let (gene, geneNegated) = Self.split(symbol)
-        // MatchMiner: a genomic node with any `!`-negated value is an exclusion of the whole node — the
-        // patient qualifies when no alteration matches the node's values read without their `!`.
         let values = [
             symbol, g.variantCategory, g.proteinChange, g.wildcardProteinChange, g.variantClassification,
             g.exon, g.cnvCall, g.fusionPartnerHugoSymbol,
@@ -407,9 +422,6 @@ struct CriterionCompiler {
             test.partnerNegated = negated && !nodeNegated
             if test.category == nil { test.category = .structural }
         }
-        let what = test.describe(partner: partner)
-        let label = g.wildtype == true ? "\(test.genes[0]) wild-type" : (test.absent ? "no \(what)" : what)
-        leaves.append(leaf(label, .genomic(test)))
-        return leaves
+        return (test, partner)
     }
 }

@@ -53,72 +53,78 @@ public final class HomeScreen: Screen {
             backlogRect = focus == .backlog ? rect : .zero
         }
         lastRects = (meetingsRect, backlogRect)
-        if !meetingsRect.isEmpty {
-            let inner = Pane.draw(
-                &canvas, rect: meetingsRect, title: "Meetings (\(upcoming.count) upcoming, \(past.count) past)",
-                focused: focus == .meetings)
-            if meetings.isEmpty {
-                canvas.put(
-                    "No meetings yet. Import a board (tumorboard import) or see `tumorboard demo`.", in: inner,
-                    role: .dim)
-            } else {
-                let rows = meetings
-                let upcomingCount = upcoming.count
-                meetingList.render(into: &canvas, rect: inner, focused: focus == .meetings) { index, selected in
-                    let m = rows[index]
-                    let when = context.format(m.startsAt)
-                    let mark = index < upcomingCount ? "▸" : " "
-                    let status =
-                        index < upcomingCount
-                        ? (m.status == .inProgress ? "in progress" : "upcoming") : m.status.rawValue
-                    return [
-                        Span("\(mark) \(when)  ", role: selected ? .selection : .normal),
-                        Span(m.boardName, role: selected ? .selection : .title),
-                        Span("  \(m.caseCount) cases  ", role: selected ? .selection : .normal),
-                        Span(status, role: selected ? .selection : (index < upcomingCount ? .info : .dim)),
-                    ]
-                }
-            }
-        }
-        if !backlogRect.isEmpty {
-            var inner = Pane.draw(
-                &canvas, rect: backlogRect,
-                title: "Backlog: \(backlogTotal) case\(backlogTotal == 1 ? "" : "s") not on an agenda"
-                    + (backlogTotal > backlog.count ? " (first \(backlog.count) listed)" : ""),
-                focused: focus == .backlog)
-            followUpLine = .zero
-            if !followUp.isEmpty, inner.height > 2 {
-                let (line, rest) = inner.splitVertically(topHeight: 1)
-                let first = followUp[0]
-                canvas.put(
-                    FollowUpItem.summary(followUp) + " · F list · first \(first.caseId): \(first.reasonText)", in: line,
-                    role: followUp.contains { $0.status == .overdue } ? .warning : .info)
-                followUpLine = line
-                inner = rest
-            }
-            if backlog.isEmpty {
-                canvas.put("The backlog is empty.", in: inner, role: .dim)
-            } else {
-                let rows = backlog
-                backlogList.render(into: &canvas, rect: inner, focused: focus == .backlog) { index, selected in
-                    let c = rows[index]
-                    let ready = c.missing.isEmpty ? "ready" : "missing \(c.missing.count)"
-                    return [
-                        Span(
-                            "\(CaseIdShown.text(c.id, pseudonym: c.pseudonym, names: [c.patientName], deidentified: context.privacy))  ",
-                            role: selected ? .selection : .dim),
-                        Span(
-                            context.patientLabel(c),
-                            role: selected ? .selection : (context.privacy ? .privacy : .normal)),
-                        Span("  \(c.diagnosis)  ", role: selected ? .selection : .normal),
-                        Span(ready, role: selected ? .selection : (c.missing.isEmpty ? .success : .warning)),
-                    ]
-                }
-            }
-        }
+        if !meetingsRect.isEmpty { renderMeetings(into: &canvas, rect: meetingsRect, context: context) }
+        if !backlogRect.isEmpty { renderBacklog(into: &canvas, rect: backlogRect, context: context) }
         if !twoPanes {
             canvas.put(
                 focus == .meetings ? "Tab: backlog" : "Tab: meetings", x: rect.maxX - 14, y: rect.maxY - 1, role: .dim)
+        }
+    }
+
+    /// The meetings pane: upcoming first (marked ▸), then past ones.
+    private func renderMeetings(into canvas: inout Canvas, rect: Rect, context: AppContext) {
+        let inner = Pane.draw(
+            &canvas, rect: rect, title: "Meetings (\(upcoming.count) upcoming, \(past.count) past)",
+            focused: focus == .meetings)
+        if meetings.isEmpty {
+            canvas.put(
+                "No meetings yet. Import a board (tumorboard import) or see `tumorboard demo`.", in: inner,
+                role: .dim)
+        } else {
+            let rows = meetings
+            let upcomingCount = upcoming.count
+            meetingList.render(into: &canvas, rect: inner, focused: focus == .meetings) { index, selected in
+                let m = rows[index]
+                let when = context.format(m.startsAt)
+                let mark = index < upcomingCount ? "▸" : " "
+                let status =
+                    index < upcomingCount
+                    ? (m.status == .inProgress ? "in progress" : "upcoming") : m.status.rawValue
+                return [
+                    Span("\(mark) \(when)  ", role: selected ? .selection : .normal),
+                    Span(m.boardName, role: selected ? .selection : .title),
+                    Span("  \(m.caseCount) cases  ", role: selected ? .selection : .normal),
+                    Span(status, role: selected ? .selection : (index < upcomingCount ? .info : .dim)),
+                ]
+            }
+        }
+    }
+
+    /// The backlog pane: the first follow-up due above the cases not on an agenda.
+    private func renderBacklog(into canvas: inout Canvas, rect: Rect, context: AppContext) {
+        var inner = Pane.draw(
+            &canvas, rect: rect,
+            title: "Backlog: \(backlogTotal) case\(backlogTotal == 1 ? "" : "s") not on an agenda"
+                + (backlogTotal > backlog.count ? " (first \(backlog.count) listed)" : ""),
+            focused: focus == .backlog)
+        followUpLine = .zero
+        if !followUp.isEmpty, inner.height > 2 {
+            let (line, rest) = inner.splitVertically(topHeight: 1)
+            let first = followUp[0]
+            canvas.put(
+                FollowUpItem.summary(followUp) + " · F list · first \(first.caseId): \(first.reasonText)", in: line,
+                role: followUp.contains { $0.status == .overdue } ? .warning : .info)
+            followUpLine = line
+            inner = rest
+        }
+        if backlog.isEmpty {
+            canvas.put("The backlog is empty.", in: inner, role: .dim)
+        } else {
+            let rows = backlog
+            backlogList.render(into: &canvas, rect: inner, focused: focus == .backlog) { index, selected in
+                let c = rows[index]
+                let ready = c.missing.isEmpty ? "ready" : "missing \(c.missing.count)"
+                return [
+                    Span(
+                        "\(CaseIdShown.text(c.id, pseudonym: c.pseudonym, names: [c.patientName], deidentified: context.privacy))  ",
+                        role: selected ? .selection : .dim),
+                    Span(
+                        context.patientLabel(c),
+                        role: selected ? .selection : (context.privacy ? .privacy : .normal)),
+                    Span("  \(c.diagnosis)  ", role: selected ? .selection : .normal),
+                    Span(ready, role: selected ? .selection : (c.missing.isEmpty ? .success : .warning)),
+                ]
+            }
         }
     }
 

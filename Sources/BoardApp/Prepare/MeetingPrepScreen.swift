@@ -91,58 +91,67 @@ public final class MeetingPrepScreen: Screen, MeetingLoading {
             case .roster: rosterRect = body
             }
         }
-        if !agendaRect.isEmpty {
-            let inner = Pane.draw(
-                &canvas, rect: agendaRect, title: "Agenda (J/K reorder, r presenter, t minutes, x remove)",
-                focused: focus == .agenda)
-            if rows.isEmpty {
-                canvas.put("Empty: mark cases in the backlog (Space) and add them (a).", in: inner, role: .dim)
-            } else {
-                agenda.render(into: &canvas, rect: inner, focused: focus == .agenda)
-            }
-        }
-        if !backlogRect.isEmpty {
-            let inner = Pane.draw(
-                &canvas, rect: backlogRect, title: "Add cases: suggested first (Space mark, a add)",
-                focused: focus == .backlog
-            )
-            if candidates.isEmpty { canvas.put("The backlog is empty.", in: inner, role: .dim) }
-            let candidates = candidates
-            let marked = marked
-            backlogList.render(into: &canvas, rect: inner, focused: focus == .backlog) { index, selected in
-                let (h, reason) = candidates[index]
-                let mark = marked.contains(h.id) ? "[x] " : "[ ] "
-                var spans = [
-                    Span(mark, role: selected ? .selection : .normal),
-                    Span("\(h.id) ", role: selected ? .selection : .dim),
-                    Span(context.patientLabel(h), role: selected ? .selection : (context.privacy ? .privacy : .normal)),
-                    Span(" · \(h.oncotreeCode ?? h.diagnosis)", role: selected ? .selection : .title),
-                ]
-                if let reason { spans.append(Span(" · ★ \(reason)", role: selected ? .selection : .info)) }
-                spans.append(
-                    Span(
-                        h.missing.isEmpty ? " · ready" : " · missing \(h.missing.count)",
-                        role: selected ? .selection : (h.missing.isEmpty ? .success : .warning)))
-                return spans
-            }
-        }
-        if !rosterRect.isEmpty {
-            let inner = Pane.draw(
-                &canvas, rect: rosterRect, title: "Roster (A add, x remove)", focused: focus == .roster)
-            if meeting.roster.isEmpty { canvas.put("Nobody yet: A adds “Name:discipline”.", in: inner, role: .dim) }
-            let roster = meeting.roster
-            let chair = meeting.chair
-            rosterList.render(into: &canvas, rect: inner, focused: focus == .roster) { index, selected in
-                let a = roster[index]
-                return [
-                    Span(a.name + (a.name == chair ? " (chair)" : ""), role: selected ? .selection : .normal),
-                    Span(" · \(a.discipline.label)", role: selected ? .selection : .dim),
-                ]
-            }
-        }
+        if !agendaRect.isEmpty { renderAgenda(into: &canvas, rect: agendaRect) }
+        if !backlogRect.isEmpty { renderBacklog(into: &canvas, rect: backlogRect, context: context) }
+        if !rosterRect.isEmpty { renderRoster(into: &canvas, rect: rosterRect, meeting: meeting) }
         if body.width < 100 {
             canvas.put(
                 focus.tabHint, x: rect.maxX - 13, y: rect.maxY - 1, role: .dim)
+        }
+    }
+
+    /// The agenda pane, in presentation order.
+    private func renderAgenda(into canvas: inout Canvas, rect: Rect) {
+        let inner = Pane.draw(
+            &canvas, rect: rect, title: "Agenda (J/K reorder, r presenter, t minutes, x remove)",
+            focused: focus == .agenda)
+        if rows.isEmpty {
+            canvas.put("Empty: mark cases in the backlog (Space) and add them (a).", in: inner, role: .dim)
+        } else {
+            agenda.render(into: &canvas, rect: inner, focused: focus == .agenda)
+        }
+    }
+
+    /// The backlog pane: cases to add, suggested ones first with the reason, marked ones ticked.
+    private func renderBacklog(into canvas: inout Canvas, rect: Rect, context: AppContext) {
+        let inner = Pane.draw(
+            &canvas, rect: rect, title: "Add cases: suggested first (Space mark, a add)",
+            focused: focus == .backlog
+        )
+        if candidates.isEmpty { canvas.put("The backlog is empty.", in: inner, role: .dim) }
+        let candidates = candidates
+        let marked = marked
+        backlogList.render(into: &canvas, rect: inner, focused: focus == .backlog) { index, selected in
+            let (h, reason) = candidates[index]
+            let mark = marked.contains(h.id) ? "[x] " : "[ ] "
+            var spans = [
+                Span(mark, role: selected ? .selection : .normal),
+                Span("\(h.id) ", role: selected ? .selection : .dim),
+                Span(context.patientLabel(h), role: selected ? .selection : (context.privacy ? .privacy : .normal)),
+                Span(" · \(h.oncotreeCode ?? h.diagnosis)", role: selected ? .selection : .title),
+            ]
+            if let reason { spans.append(Span(" · ★ \(reason)", role: selected ? .selection : .info)) }
+            spans.append(
+                Span(
+                    h.missing.isEmpty ? " · ready" : " · missing \(h.missing.count)",
+                    role: selected ? .selection : (h.missing.isEmpty ? .success : .warning)))
+            return spans
+        }
+    }
+
+    /// The roster pane: who attends and in which discipline, the chair named.
+    private func renderRoster(into canvas: inout Canvas, rect: Rect, meeting: Meeting) {
+        let inner = Pane.draw(
+            &canvas, rect: rect, title: "Roster (A add, x remove)", focused: focus == .roster)
+        if meeting.roster.isEmpty { canvas.put("Nobody yet: A adds “Name:discipline”.", in: inner, role: .dim) }
+        let roster = meeting.roster
+        let chair = meeting.chair
+        rosterList.render(into: &canvas, rect: inner, focused: focus == .roster) { index, selected in
+            let a = roster[index]
+            return [
+                Span(a.name + (a.name == chair ? " (chair)" : ""), role: selected ? .selection : .normal),
+                Span(" · \(a.discipline.label)", role: selected ? .selection : .dim),
+            ]
         }
     }
 

@@ -47,6 +47,16 @@ public enum BoardReader {
     public static func payload(path: String, format: String? = nil, options: Options = Options()) throws
         -> ImportPayload
     {
+        try checkFile(path, format: format)
+        if options.streamFindings, let streamed = try streamedFromDisk(path, format: format, options: options) {
+            return streamed
+        }
+        let data = try contents(of: path)
+        return try read(data, path: path, format: format, options: options)
+    }
+
+    /// A readable file, not a directory, in a format the board knows (when one is given).
+    private static func checkFile(_ path: String, format: String?) throws {
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw ImportError(
                 file: path,
@@ -62,28 +72,39 @@ public enum BoardReader {
                 file: path, message: "unknown format \"\(format)\"; expected one of: \(formats.joined(separator: ", "))"
             )
         }
-        // VCF and MAF files are streamed from disk (gunzipped on the fly) while the store writes: only their head is
-        // read here, to recognise them, so a file of millions of records never sits in memory.
-        if options.streamFindings, format == nil || format == "vcf" || format == "maf" {
-            let kind = try format ?? streamedKind(path: path)
-            if kind == "vcf" {
-                return ImportPayload(findingStreams: [
-                    VCFReader.stream(path: path, options: .init(caseId: options.caseId, sample: options.sample))
-                ])
-            }
-            if kind == "maf" {
-                return ImportPayload(findingStreams: [
-                    MAFReader.stream(path: path, caseId: options.caseId, sample: options.sample)
-                ])
-            }
+    }
+
+    /// VCF and MAF files are streamed from disk (gunzipped on the fly) while the store writes: only their head is
+    /// read here, to recognise them, so a file of millions of records never sits in memory. Nil for other files.
+    private static func streamedFromDisk(_ path: String, format: String?, options: Options) throws -> ImportPayload? {
+        guard format == nil || format == "vcf" || format == "maf" else { return nil }
+        let kind = try format ?? streamedKind(path: path)
+        if kind == "vcf" {
+            return ImportPayload(findingStreams: [
+                VCFReader.stream(path: path, options: .init(caseId: options.caseId, sample: options.sample))
+            ])
         }
+        if kind == "maf" {
+            return ImportPayload(findingStreams: [
+                MAFReader.stream(path: path, caseId: options.caseId, sample: options.sample)
+            ])
+        }
+        return nil
+    }
+
+    /// The file's text, decompressed once here so that detection and the reader both see it.
+    private static func contents(of path: String) throws -> Data {
         var data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw ImportError(file: path, message: "cannot read the file")
         }
-        // Decompressed once, here: detection and the reader both see the text.
         if Gzip.isCompressed(data) { data = try Gzip.decompress(file: path, data: data) }
         if data.isEmpty { throw ImportError(file: path, message: "empty file") }
+        return data
+    }
+
+    /// The file read by the reader of its format: the one given, else the one its contents show.
+    private static func read(_ data: Data, path: String, format: String?, options: Options) throws -> ImportPayload {
         let detected = try format.map { ($0, nil) } ?? detect(data, file: path)
         switch detected.0 {
         case "native":
