@@ -15,54 +15,56 @@ public enum DecisionFormAction: Hashable, Sendable {
 /// tables. The form's table replaces the board's global one (`n`, `e`, `/` do not apply inside a form); help,
 /// privacy and redraw are kept.
 public enum DecisionFormKeys {
-    static func b(_ keys: [Key], _ action: DecisionFormAction, _ help: String, hint: String? = nil, group: String)
+    static func bind(_ keys: [Key], _ action: DecisionFormAction, _ help: String, hint: String? = nil, group: String)
         -> KeyBinding<AppAction>
     {
         KeyBinding(keys, .decisionForm(action), help: help, hint: hint, group: group)
     }
 
     static let moving: [KeyBinding<AppAction>] = [
-        b([.char("j"), .down], .down, "Next field", hint: "move", group: "Move"),
-        b([.char("k"), .up], .up, "Previous field", group: "Move"),
-        b([.char("g"), .home], .top, "First field", group: "Move"),
-        b([.char("G"), .end], .bottom, "Last field", group: "Move"),
-        b([.pageDown, .ctrl("f")], .pageDown, "Page down", group: "Move"),
-        b([.pageUp, .ctrl("b")], .pageUp, "Page up", group: "Move"),
+        bind([.char("j"), .down], .down, "Next field", hint: "move", group: "Move"),
+        bind([.char("k"), .up], .up, "Previous field", group: "Move"),
+        bind([.char("g"), .home], .top, "First field", group: "Move"),
+        bind([.char("G"), .end], .bottom, "Last field", group: "Move"),
+        bind([.pageDown, .ctrl("f")], .pageDown, "Page down", group: "Move"),
+        bind([.pageUp, .ctrl("b")], .pageUp, "Page up", group: "Move"),
     ]
 
     static let editing: [KeyBinding<AppAction>] = [
-        b(
+        bind(
             [.enter, .char(" ")], .activate, "Edit the field's text, or tick the finding / attendee", hint: "edit",
             group: "Edit"),
-        b(
+        bind(
             [.right, .char("l")], .next, "Next choice (kind, trial, scale, level, priority, consensus)", hint: "choose",
             group: "Edit"),
-        b([.left, .char("h")], .previous, "Previous choice", group: "Edit"),
-        b([.char("a")], .addRecommendation, "Add a recommendation", hint: "add rec", group: "Edit"),
-        b(
+        bind([.left, .char("h")], .previous, "Previous choice", group: "Edit"),
+        bind([.char("a")], .addRecommendation, "Add a recommendation", hint: "add rec", group: "Edit"),
+        bind(
             [.char("d")], .addDissent, "Record a dissent (Tab completes names from the board's rosters)",
             hint: "dissent",
             group: "Edit"),
-        b([.char("P")], .addPresent, "Add someone present who is not on the roster (Tab completes)", group: "Edit"),
-        b([.char("x"), .delete], .remove, "Remove the recommendation or dissent", hint: "remove", group: "Edit"),
-        b([.ctrl("o")], .externalEditor, "Rationale: edit in $EDITOR", group: "Edit"),
+        bind([.char("P")], .addPresent, "Add someone present who is not on the roster (Tab completes)", group: "Edit"),
+        bind([.char("x"), .delete], .remove, "Remove the recommendation or dissent", hint: "remove", group: "Edit"),
+        bind([.ctrl("o")], .externalEditor, "Rationale: edit in $EDITOR", group: "Edit"),
     ]
 
     static let recording: [KeyBinding<AppAction>] = [
-        b([.char("s"), .ctrl("s")], .save, "Save the draft", hint: "save", group: "Record"),
-        b(
+        bind([.char("s"), .ctrl("s")], .save, "Save the draft", hint: "save", group: "Record"),
+        bind(
             [.char("F")], .sign, "Sign as the chair (your login); otherwise ask the chair to sign", hint: "sign",
             group: "Record"),
-        b([.char("R")], .requestSignoff, "Request sign-off from the meeting's chair", hint: "request", group: "Record"),
+        bind(
+            [.char("R")], .requestSignoff, "Request sign-off from the meeting's chair", hint: "request", group: "Record"
+        ),
     ]
 
     static let amending: [KeyBinding<AppAction>] = [
-        b([.char("A")], .amend, "Amend a signed decision (asks for the reason)", hint: "amend", group: "Record")
+        bind([.char("A")], .amend, "Amend a signed decision (asks for the reason)", hint: "amend", group: "Record")
     ]
 
     static let leaving: [KeyBinding<AppAction>] =
         [
-            b(
+            bind(
                 [.escape, .char("q")], .close, "Close the form (asks when something is unsaved)", hint: "close",
                 group: "General")
         ] + KeyMap.inForms

@@ -18,7 +18,7 @@ public enum MeetingAction: Hashable, Sendable {
 
 /// The meeting screens' key bindings as data (dispatch, help and status hints come from these tables).
 public enum MeetingKeys {
-    static func b(_ keys: [Key], _ action: MeetingAction, _ help: String, hint: String? = nil, group: String)
+    static func bind(_ keys: [Key], _ action: MeetingAction, _ help: String, hint: String? = nil, group: String)
         -> KeyBinding<AppAction>
     {
         KeyBinding(keys, .meeting(action), help: help, hint: hint, group: group)
@@ -26,54 +26,55 @@ public enum MeetingKeys {
 
     /// Added to the meeting (agenda) screen: the ways into preparation and meeting mode.
     public static let meetingScreen = KeyTable<AppAction>([
-        b([.char("P")], .prepare, "Prepare this meeting: details, roster, agenda", hint: "prepare", group: "Meeting"),
-        b([.char("M")], .runMeeting, "Meeting mode: run the agenda with timers", hint: "run", group: "Meeting"),
-        b([.char("E")], .exportMinutes, "Export the minutes to a file", group: "Meeting"),
+        bind(
+            [.char("P")], .prepare, "Prepare this meeting: details, roster, agenda", hint: "prepare", group: "Meeting"),
+        bind([.char("M")], .runMeeting, "Meeting mode: run the agenda with timers", hint: "run", group: "Meeting"),
+        bind([.char("E")], .exportMinutes, "Export the minutes to a file", group: "Meeting"),
     ])
 
     /// Added to the home screen.
     public static let homeScreen = KeyTable<AppAction>([
-        b([.char("N")], .newMeeting, "New meeting (board, then start time)", hint: "new meeting", group: "Meeting")
+        bind([.char("N")], .newMeeting, "New meeting (board, then start time)", hint: "new meeting", group: "Meeting")
     ])
 
     public static let preparation = KeyTable<AppAction>([
-        b([.char(" ")], .toggleMark, "Backlog: mark / unmark a case to add", hint: "mark", group: "Agenda"),
-        b(
+        bind([.char(" ")], .toggleMark, "Backlog: mark / unmark a case to add", hint: "mark", group: "Agenda"),
+        bind(
             [.char("a")], .addCases, "Backlog: add the marked cases (or the selected one) to the agenda", hint: "add",
             group: "Agenda"),
-        b([.char("K")], .moveCaseUp, "Agenda: move the case up", hint: "reorder", group: "Agenda"),
-        b([.char("J")], .moveCaseDown, "Agenda: move the case down", group: "Agenda"),
-        b(
+        bind([.char("K")], .moveCaseUp, "Agenda: move the case up", hint: "reorder", group: "Agenda"),
+        bind([.char("J")], .moveCaseDown, "Agenda: move the case down", group: "Agenda"),
+        bind(
             [.char("x"), .delete], .removeCase, "Agenda: take the case off / Roster: remove the attendee",
             hint: "remove", group: "Agenda"),
-        b([.char("r")], .setPresenter, "Agenda: set the presenter", group: "Agenda"),
-        b([.char("t")], .setMinutes, "Agenda: set the planned minutes", group: "Agenda"),
-        b([.char("D")], .editStart, "Meeting: date and start time", group: "Meeting"),
-        b([.char("L")], .editLocation, "Meeting: location or video link", group: "Meeting"),
-        b([.char("C")], .editChair, "Meeting: chair", group: "Meeting"),
-        b([.char("A")], .addAttendee, "Roster: add an attendee (Name:discipline)", group: "Meeting"),
-        b(
+        bind([.char("r")], .setPresenter, "Agenda: set the presenter", group: "Agenda"),
+        bind([.char("t")], .setMinutes, "Agenda: set the planned minutes", group: "Agenda"),
+        bind([.char("D")], .editStart, "Meeting: date and start time", group: "Meeting"),
+        bind([.char("L")], .editLocation, "Meeting: location or video link", group: "Meeting"),
+        bind([.char("C")], .editChair, "Meeting: chair", group: "Meeting"),
+        bind([.char("A")], .addAttendee, "Roster: add an attendee (Name:discipline)", group: "Meeting"),
+        bind(
             [.char("I")], .importList, "Import a spreadsheet case list (CSV/TSV): a dry run first, then confirm",
             hint: "import", group: "Meeting"),
-        b([.char("M")], .runMeeting, "Meeting mode", hint: "run", group: "Meeting"),
-        b([.char("E")], .exportMinutes, "Export the minutes to a file", group: "Meeting"),
+        bind([.char("M")], .runMeeting, "Meeting mode", hint: "run", group: "Meeting"),
+        bind([.char("E")], .exportMinutes, "Export the minutes to a file", group: "Meeting"),
     ])
 
     public static let meetingMode = KeyTable<AppAction>([
-        b(
+        bind(
             [.char(">"), .char(".")], .nextCase, "Next case (records the time spent)", hint: "next",
             group: "Meeting mode"),
-        b([.char("<"), .char(",")], .previousCase, "Previous case", hint: "prev", group: "Meeting mode"),
-        b([.char("s")], .start, "Start the meeting (timers run)", hint: "start", group: "Meeting mode"),
-        b([.char("d")], .discussed, "Mark the case discussed", hint: "discussed", group: "Meeting mode"),
-        b([.char("D")], .deferred, "Defer the case (asks for a reason)", hint: "defer", group: "Meeting mode"),
-        b([.char("r")], .represent, "Mark the case to re-present", group: "Meeting mode"),
-        b([.char("u")], .pending, "Undo the outcome (back to pending)", group: "Meeting mode"),
-        b([.char(" ")], .toggleAttendance, "Roster: present / absent", group: "Meeting mode"),
-        b(
+        bind([.char("<"), .char(",")], .previousCase, "Previous case", hint: "prev", group: "Meeting mode"),
+        bind([.char("s")], .start, "Start the meeting (timers run)", hint: "start", group: "Meeting mode"),
+        bind([.char("d")], .discussed, "Mark the case discussed", hint: "discussed", group: "Meeting mode"),
+        bind([.char("D")], .deferred, "Defer the case (asks for a reason)", hint: "defer", group: "Meeting mode"),
+        bind([.char("r")], .represent, "Mark the case to re-present", group: "Meeting mode"),
+        bind([.char("u")], .pending, "Undo the outcome (back to pending)", group: "Meeting mode"),
+        bind([.char(" ")], .toggleAttendance, "Roster: present / absent", group: "Meeting mode"),
+        bind(
             [.char("C")], .close, "Close the meeting (lists cases without a decision first)", hint: "close",
             group: "Meeting mode"),
-        b([.char("E")], .exportMinutes, "Export the minutes to a file", hint: "export", group: "Meeting mode"),
+        bind([.char("E")], .exportMinutes, "Export the minutes to a file", hint: "export", group: "Meeting mode"),
     ])
 
     /// Starts "new meeting": asks for the board, then the start, creates the meeting and opens its preparation.

@@ -33,32 +33,32 @@ struct VCFSampleEvidence {
 
         init(_ format: UnsafeBufferPointer<UInt8>, header: VCFHeader) {
             keys = format.fields(separator: 0x3A).map(\.string)
-            func i(_ k: String) -> Int { keys.firstIndex(of: k) ?? -1 }
-            gt = i("GT")
-            ad = i("AD")
-            dp = i("DP")
-            ft = i("FT")
-            cn = i("CN")
-            rd = i("RD")
-            freq = i("FREQ")
-            vf = i("VF")
-            bvf = i("BVF")
-            dv = i("DV")
-            dr = i("DR")
-            rv = i("RV")
-            rr = i("RR")
-            tir = i("TIR")
-            tar = i("TAR")
-            ss = i("SS")
-            au = i("AU")
-            cu = i("CU")
-            gu = i("GU")
-            tu = i("TU")
+            func column(_ k: String) -> Int { keys.firstIndex(of: k) ?? -1 }
+            gt = column("GT")
+            ad = column("AD")
+            dp = column("DP")
+            ft = column("FT")
+            cn = column("CN")
+            rd = column("RD")
+            freq = column("FREQ")
+            vf = column("VF")
+            bvf = column("BVF")
+            dv = column("DV")
+            dr = column("DR")
+            rv = column("RV")
+            rr = column("RR")
+            tir = column("TIR")
+            tar = column("TAR")
+            ss = column("SS")
+            au = column("AU")
+            cu = column("CU")
+            gu = column("GU")
+            tu = column("TU")
             // FORMAT AF is the sample's allele fraction (MuTect2, VarDict, LoFreq) unless declared otherwise.
             if let d = header.formats["AF"], d.description.lowercased().contains("population") {
                 af = -1
             } else {
-                af = i("AF")
+                af = column("AF")
             }
             adIsAltOnly = header.formats["AD"]?.number == "1" && rd >= 0
         }
