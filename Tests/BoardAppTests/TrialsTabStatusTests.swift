@@ -36,4 +36,38 @@ struct TrialsTabStatusTests {
         #expect(row.contains("active not recruiting"), "\(row)")
         #expect(row.contains("…"), "the title is cut, not the status: \(row)")
     }
+
+    /// A long arm name (CT.gov arms are often whole regimens) is cut with the title; the status stays whole.
+    @Test(arguments: [80, 120])
+    func statusShowsBesideALongArmName(width: Int) throws {
+        let store = try SampleBoard.store()
+        let arm = "Arm B: Atezolizumab + Nab-Paclitaxel + Carboplatin followed by Atezolizumab maintenance"
+        let trial = Trial(
+            id: "NCT09999998", title: "Umbrella Study of Immunotherapy Combinations in Breast Cancer",
+            status: .activeNotRecruiting, arms: [TrialArm(id: arm, name: arm, drugs: ["X"])])
+        _ = try store.importBundle(BoardBundle(trials: [trial]), now: SampleBoard.now)
+        try store.saveMatches(
+            caseId: "C-0009",
+            [
+                TrialMatch(
+                    caseId: "C-0009", trialId: trial.id, armId: arm, outcomes: [], status: .possiblyEligible,
+                    score: 999, computedAt: SampleBoard.now, dataFingerprint: "-")
+            ])
+        let (app, _) = try SampleBoard.app(width: width, height: 24, store: store)
+        app.run(.openCase("C-0009"))
+        app.handle(.char("3"))
+        let row = try #require(
+            app.frame().textDump().split(separator: "\n").first { $0.contains("NCT09999998") })
+        #expect(row.contains("active not recruiting"), "\(row)")
+        #expect(row.contains("arm Arm"), "\(row)")
+    }
+
+    @Test func armAndTitleShareTheRoom() {
+        #expect(CaseView.armAndTitle(arm: " arm A", title: "Short", room: 40) == (" arm A", "Short"))
+        let (arm, title) = CaseView.armAndTitle(
+            arm: " arm " + String(repeating: "x", count: 60), title: "T" + String(repeating: "t", count: 60), room: 30)
+        #expect(displayWidth(of: arm) + displayWidth(of: title) <= 30)
+        #expect(arm.hasSuffix("…") && title.hasSuffix("…"))
+        #expect(CaseView.armAndTitle(arm: " arm long name", title: "Title", room: 2).1 == "")
+    }
 }

@@ -250,6 +250,22 @@ final class CaseView {
 
     // MARK: Trials
 
+    /// The arm's name and the trial's title cut to share `room` columns: each keeps its full width when both fit;
+    /// otherwise the arm gets at least half the room (the title the rest), and a title with under two columns left
+    /// is left out rather than shown as a lone "…".
+    static func armAndTitle(arm: String, title: String, room: Int) -> (String, String) {
+        let room = max(0, room)
+        let armWidth = displayWidth(of: arm)
+        let titleWidth = displayWidth(of: title)
+        if armWidth + titleWidth <= room { return (arm, title) }
+        let armRoom = min(armWidth, max(room / 2, room - titleWidth))
+        let titleRoom = room - armRoom
+        return (
+            TextWidth.truncate(arm, toWidth: armRoom),
+            titleRoom >= 2 ? TextWidth.truncate(title, toWidth: titleRoom) : ""
+        )
+    }
+
     private func renderTrials(into canvas: inout Canvas, rect: Rect, context: AppContext, focused: Bool) {
         guard let record else { return }
         let matches = sortedMatches
@@ -270,14 +286,15 @@ final class CaseView {
                 selected
                 ? .selection : (m.status == .eligible ? .met : (m.status == .possiblyEligible ? .unknown : .notMet))
             let mark = m.status == .eligible ? "✓" : (m.status == .possiblyEligible ? "?" : "✗")
-            let arm = m.armId.map { " arm \($0)" } ?? ""
             let lead = "\(mark) \(m.status.label.padding(toLength: 17, withPad: " ", startingAt: 0)) "
-            let id = "\(m.trialId)\(arm)  "
-            // The recruitment status always shows: a long title is cut to the room left beside it (and the
-            // scroll bar's column), never the status.
+            // The recruitment status always shows: a long arm name and a long title share the room left beside
+            // it (and the scroll bar's column) and are cut, never the status.
             let status = trial.map { "  " + $0.status.label } ?? ""
-            let room = top.width - 1 - displayWidth(of: lead) - displayWidth(of: id) - displayWidth(of: status)
-            let title = TextWidth.truncate(trial?.shortTitle ?? trial?.title ?? "", toWidth: max(1, room))
+            let (arm, title) = Self.armAndTitle(
+                arm: m.armId.map { " arm \($0)" } ?? "", title: trial?.shortTitle ?? trial?.title ?? "",
+                room: top.width - 1 - displayWidth(of: lead) - displayWidth(of: "\(m.trialId)  ")
+                    - displayWidth(of: status))
+            let id = "\(m.trialId)\(arm)  "
             return [
                 Span(lead, role: role),
                 Span(id, role: selected ? .selection : .title),
