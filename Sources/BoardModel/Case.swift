@@ -20,14 +20,23 @@ public struct Case: Codable, Sendable, Hashable, Identifiable {
     public var provenance: Provenance?
     /// Sites the cancer has spread to, as recorded (secondary cancer conditions, phenopacket metastatic biosamples).
     @Defaulted<[MetastaticSite]> public var metastaticSites: [MetastaticSite]
+    /// Phenotypic features as recorded ("Dysuria (HP:0100518), severe"; "excluded: Diabetes mellitus"): kept and
+    /// shown, never read as a diagnosis or a stage.
+    @Defaulted<[String]> public var phenotypes: [String]
+    /// Measurements as recorded ("Lymphocytes [#/volume] in Blood (LOINC:26474-7) 1.4 Thousand Cells, 2019-09-01 –
+    /// 2020-03-01"): kept and shown; matching does not read them.
+    @Defaulted<[String]> public var measurements: [String]
 
     public init(
         id: String, patient: Patient, diagnosis: Diagnosis, stage: Stage? = nil,
         performance: PerformanceStatus? = nil, treatmentHistory: [TherapyLine] = [],
         comorbidities: [String] = [], question: String = "", referringClinician: String? = nil,
         consent: Consent = Consent(), status: CaseStatus = .new, reports: [MolecularReport] = [],
-        findings: [Finding] = [], provenance: Provenance? = nil, metastaticSites: [MetastaticSite] = []
+        findings: [Finding] = [], provenance: Provenance? = nil, metastaticSites: [MetastaticSite] = [],
+        phenotypes: [String] = [], measurements: [String] = []
     ) {
+        self.phenotypes = phenotypes
+        self.measurements = measurements
         self.id = id
         self.patient = patient
         self.diagnosis = diagnosis
@@ -48,6 +57,7 @@ public struct Case: Codable, Sendable, Hashable, Identifiable {
     enum CodingKeys: String, CodingKey {
         case id, patient, diagnosis, stage, performance, treatmentHistory, comorbidities, question
         case referringClinician, consent, status, reports, findings, provenance, metastaticSites
+        case phenotypes, measurements
     }
 
     /// No metastatic sites are written as no key, so records written before sites existed keep their bytes.
@@ -68,6 +78,8 @@ public struct Case: Codable, Sendable, Hashable, Identifiable {
         try c.encode(findings, forKey: .findings)
         try c.encodeIfPresent(provenance, forKey: .provenance)
         if !metastaticSites.isEmpty { try c.encode(metastaticSites, forKey: .metastaticSites) }
+        if !phenotypes.isEmpty { try c.encode(phenotypes, forKey: .phenotypes) }
+        if !measurements.isEmpty { try c.encode(measurements, forKey: .measurements) }
     }
 
     /// Metastatic disease is recorded: a metastatic site (named or not) or an M1 category.
@@ -130,11 +142,19 @@ public struct Diagnosis: Codable, Sendable, Hashable {
     /// The diagnosis' own code as the source recorded it ("SNOMED CT 254837009", "NCIT:C7541"), kept whether or
     /// not it maps to OncoTree.
     public var sourceCode: String?
+    /// The cancer's clinical status as recorded (FHIR condition-clinical: active, recurrence, relapse, inactive,
+    /// remission, resolved); nil when the record does not state it.
+    public var clinicalStatus: String?
+    /// When the record says the cancer abated (FHIR Condition.abatement[x] as a date); nil when not stated.
+    public var abatedOn: LocalDate?
 
     public init(
         oncotreeCode: String? = nil, text: String, histology: String? = nil, primarySite: String? = nil,
-        laterality: Laterality? = nil, diagnosedOn: LocalDate? = nil, sourceCode: String? = nil
+        laterality: Laterality? = nil, diagnosedOn: LocalDate? = nil, sourceCode: String? = nil,
+        clinicalStatus: String? = nil, abatedOn: LocalDate? = nil
     ) {
+        self.clinicalStatus = clinicalStatus
+        self.abatedOn = abatedOn
         self.sourceCode = sourceCode
         self.oncotreeCode = oncotreeCode
         self.text = text
@@ -142,6 +162,26 @@ public struct Diagnosis: Codable, Sendable, Hashable {
         self.primarySite = primarySite
         self.laterality = laterality
         self.diagnosedOn = diagnosedOn
+    }
+}
+
+extension Diagnosis {
+    /// True when the record says the cancer is not current: resolved, in remission, inactive, or abated.
+    public var isNotCurrent: Bool {
+        ["resolved", "remission", "inactive"].contains(clinicalStatus ?? "") || abatedOn != nil
+    }
+
+    /// The status in the board's words when the cancer is not current ("resolved 2019-04-05", "in remission",
+    /// "inactive"); nil for an active or unstated status, so that nothing is added to a current diagnosis.
+    /// `hideDates` leaves the date out (de-identified output).
+    public func statusPhrase(hideDates: Bool = false) -> String? {
+        let day = hideDates ? nil : abatedOn
+        switch clinicalStatus {
+        case "resolved": return "resolved" + (day.map { " \($0)" } ?? "")
+        case "remission": return "in remission" + (day.map { " since \($0)" } ?? "")
+        case "inactive": return "inactive" + (day.map { " since \($0)" } ?? "")
+        default: return abatedOn == nil ? nil : "abated" + (day.map { " \($0)" } ?? "")
+        }
     }
 }
 
@@ -232,12 +272,16 @@ public struct TherapyLine: Codable, Sendable, Hashable {
     /// The last date the record shows the treatment given or ordered, when it states no end (a monthly order that was
     /// later stopped): shown as "last recorded", never as the end.
     public var lastRecorded: LocalDate?
+    /// The patient's ages the record gives instead of dates, as ISO 8601 durations ("P7M – P8M"); nil when it
+    /// gives dates or nothing. A date is never computed from them.
+    public var ages: String?
 
     public init(
         line: Int?, setting: String? = nil, regimen: String? = nil, drugs: [String] = [], start: LocalDate? = nil,
         end: LocalDate? = nil, bestResponse: Response? = nil, stopReason: String? = nil, status: String? = nil,
-        lastRecorded: LocalDate? = nil
+        lastRecorded: LocalDate? = nil, ages: String? = nil
     ) {
+        self.ages = ages
         self.line = line
         self.setting = setting
         self.regimen = regimen
@@ -255,8 +299,14 @@ public struct TherapyLine: Codable, Sendable, Hashable {
     /// "2024-01-02, end not recorded" — a treatment with no end and no status never reads as ongoing.
     public var period: String {
         var text = [start?.description, end?.description].compactMap { $0 }.joined(separator: " – ")
+        // Ages instead of dates: an end age is an end.
+        var endStated = end != nil
+        if text.isEmpty, let ages {
+            text = "at age " + ages
+            endStated = ages.contains(" – ")
+        }
         func add(_ part: String) { text += text.isEmpty ? part : ", " + part }
-        if end == nil {
+        if !endStated {
             if let lastRecorded, lastRecorded != start { add("last recorded \(lastRecorded)") }
             switch status {
             case "ongoing", "on hold": add(status!)

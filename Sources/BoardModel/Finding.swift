@@ -120,8 +120,9 @@ public struct Finding: Codable, Sendable, Hashable, Identifiable {
     public var label: String {
         switch kind {
         case .snv, .indel:
-            // Without a protein or cDNA change the variant is named by where it is, never just "variant".
-            let change = hgvsP ?? hgvsC ?? hgvsG ?? locus ?? consequence ?? "variant"
+            // Without a protein or cDNA change the variant is named by where it is, never just "variant". A protein
+            // change the file gives only in short form (MAF HGVSp_Short "p.D191G") names it before the locus.
+            let change = hgvsP ?? hgvsPShort ?? hgvsC ?? hgvsG ?? locus ?? consequence ?? "variant"
             return [gene, change].compactMap { $0 }.joined(separator: " ")
         case .copyNumber:
             let call = copyNumberCall?.label ?? "copy-number change"

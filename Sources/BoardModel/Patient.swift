@@ -22,12 +22,17 @@ public struct Patient: Codable, Sendable, Hashable, Identifiable {
     /// The age the record states when it gives no birth date, as an ISO 8601 duration ("P60Y", "P6M");
     /// a birth date is never computed from it.
     public var recordedAge: String?
+    /// Race as the record states it (US Core race: its text and OMB codes, "White (2106-3)"); nil when not
+    /// stated, never inferred. Shown like an identifier: hidden in privacy mode and in de-identified exports.
+    public var race: String?
+    /// Ethnicity as the record states it ("Not Hispanic or Latino (2186-5)"); hidden like `race`.
+    public var ethnicity: String?
 
     public init(
         id: String, identifiers: [PatientIdentifier] = [], name: PersonName, birthDate: LocalDate? = nil,
         sex: Sex = .unknown, pseudonym: String? = nil, vitalStatus: VitalStatus = .unknown,
         deceasedOn: LocalDate? = nil,
-        causeOfDeath: String? = nil, recordedAge: String? = nil
+        causeOfDeath: String? = nil, recordedAge: String? = nil, race: String? = nil, ethnicity: String? = nil
     ) {
         self.id = id
         self.identifiers = identifiers
@@ -40,10 +45,13 @@ public struct Patient: Codable, Sendable, Hashable, Identifiable {
         self.deceasedOn = deceasedOn
         self.causeOfDeath = causeOfDeath
         self.recordedAge = recordedAge
+        self.race = race
+        self.ethnicity = ethnicity
     }
 
     enum CodingKeys: String, CodingKey {
         case id, identifiers, name, birthDate, sex, pseudonym, vitalStatus, deceasedOn, causeOfDeath, recordedAge
+        case race, ethnicity
     }
 
     public init(from decoder: Decoder) throws {
@@ -72,7 +80,9 @@ public struct Patient: Codable, Sendable, Hashable, Identifiable {
             vitalStatus: status ?? .unknown,
             deceasedOn: deceasedOn,
             causeOfDeath: try c.decodeIfPresent(String.self, forKey: .causeOfDeath),
-            recordedAge: try c.decodeIfPresent(String.self, forKey: .recordedAge))
+            recordedAge: try c.decodeIfPresent(String.self, forKey: .recordedAge),
+            race: try c.decodeIfPresent(String.self, forKey: .race),
+            ethnicity: try c.decodeIfPresent(String.self, forKey: .ethnicity))
     }
 
     /// Unknown vital status and absent death data are left out, so records written before they existed keep their bytes.
@@ -88,6 +98,8 @@ public struct Patient: Codable, Sendable, Hashable, Identifiable {
         try c.encodeIfPresent(deceasedOn, forKey: .deceasedOn)
         try c.encodeIfPresent(causeOfDeath, forKey: .causeOfDeath)
         try c.encodeIfPresent(recordedAge, forKey: .recordedAge)
+        try c.encodeIfPresent(race, forKey: .race)
+        try c.encodeIfPresent(ethnicity, forKey: .ethnicity)
     }
 
     /// True only when the record says the patient died.
@@ -95,6 +107,10 @@ public struct Patient: Codable, Sendable, Hashable, Identifiable {
 
     /// The medical record number, if one is recorded.
     public var mrn: String? { identifiers.first { $0.kind == .mrn }?.value }
+
+    /// The identifier to name the patient by beside the name: the MRN ("123"), else the first other identifier
+    /// with what it is ("identifier 1007"); nil when the record has none.
+    public var mainIdentifier: String? { mrn ?? identifiers.first.map(\.shown) }
 
     /// Age in whole years on a given day.
     public func age(on day: LocalDate) -> Int? { birthDate.map { $0.years(until: day) } }
@@ -124,18 +140,36 @@ public struct Patient: Codable, Sendable, Hashable, Identifiable {
     }
 }
 
-/// An identifier issued by a hospital or lab.
+/// An identifier issued by a hospital, a lab or a state (a social security number, a driver's licence, a passport).
+/// Every kind is identifying: hidden in privacy mode, removed from de-identified exports.
 public struct PatientIdentifier: Codable, Sendable, Hashable {
     public enum Kind: String, Codable, Sendable, CaseIterable { case mrn, national, lab, other }
     public var kind: Kind
     public var system: String?
     public var value: String
+    /// The name of the identifier's type as the record gives it ("Social Security Number", "Passport Number"),
+    /// so that a number never shows unlabelled; nil when the record names no type.
+    public var typeName: String?
 
-    public init(kind: Kind, system: String? = nil, value: String) {
+    public init(kind: Kind, system: String? = nil, value: String, typeName: String? = nil) {
         self.kind = kind
         self.system = system
         self.value = value
+        self.typeName = typeName
     }
+
+    /// What the identifier is, in words: "MRN", the type's name, or "identifier" when the record does not say.
+    public var label: String {
+        switch kind {
+        case .mrn: "MRN"
+        case .national: typeName ?? "national identifier"
+        case .lab: typeName ?? "lab identifier"
+        case .other: typeName ?? "identifier"
+        }
+    }
+
+    /// "MRN 123", "Social Security Number 999-…", "identifier 1007".
+    public var shown: String { "\(label) \(value)" }
 }
 
 /// A person's name as written in the record; `text` keeps scripts where given/family do not apply.

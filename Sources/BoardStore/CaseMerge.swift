@@ -46,6 +46,10 @@ enum CaseMerge {
         if merged.diagnosis.diagnosedOn == nil { merged.diagnosis.diagnosedOn = d.diagnosedOn }
         if merged.diagnosis.laterality == nil { merged.diagnosis.laterality = d.laterality }
         if merged.diagnosis.sourceCode == nil { merged.diagnosis.sourceCode = d.sourceCode }
+        if merged.diagnosis.clinicalStatus == nil { merged.diagnosis.clinicalStatus = d.clinicalStatus }
+        if merged.diagnosis.abatedOn == nil { merged.diagnosis.abatedOn = d.abatedOn }
+        if merged.patient.race == nil { merged.patient.race = partial.patient.race }
+        if merged.patient.ethnicity == nil { merged.patient.ethnicity = partial.patient.ethnicity }
         for site in partial.metastaticSites where !merged.metastaticSites.contains(site) {
             merged.metastaticSites.append(site)
         }

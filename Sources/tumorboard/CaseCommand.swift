@@ -14,8 +14,8 @@ struct CaseCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add", abstract: "Make a new case, e.g. for a VCF or MAF to attach to it.",
             discussion: """
-                The case id: \(NewCase.idRule). Details not given stay unknown; complete or correct them later on
-                the case screen, or by importing the patient's record (FHIR, Phenopacket, native JSON) with the same
+                The case id: \(NewCase.idRule). Details not given stay unknown; complete or correct them later on \
+                the case screen, or by importing the patient's record (FHIR, Phenopacket, native JSON) with the same \
                 case id. Then attach findings: tumorboard import FILE.vcf --case ID.
                 """)
 

@@ -10,8 +10,8 @@ struct FollowUpCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "followup", abstract: "List cases due for follow-up (and set the board's follow-up rules).",
         discussion: """
-            A case is due when its signed decision's follow-up date has come and it is not on a later agenda, or
-            when a treatment was recommended and no outcome has been recorded for the board's set time (90 days
+            A case is due when its signed decision's follow-up date has come and it is not on a later agenda, or \
+            when a treatment was recommended and no outcome has been recorded for the board's set time (90 days \
             unless changed). It is overdue when due for longer than the board's grace period (28 days).
             """)
 

@@ -10,9 +10,9 @@ struct MatchCommand: ParsableCommand {
         commandName: "match",
         abstract: "Match cases against the stored trials, store the matches and show them.",
         discussion: """
-            With a case id: that case, each match explained criterion by criterion (✓ met, ✗ not met,
-            ? unknown, with the data that would settle it). Without: every case, one line per match.
-            Shown and stored: eligible, possibly eligible, and near misses (not eligible although the
+            With a case id: that case, each match explained criterion by criterion (✓ met, ✗ not met, \
+            ? unknown, with the data that would settle it). Without: every case, one line per match. \
+            Shown and stored: eligible, possibly eligible, and near misses (not eligible although the \
             tumour type or an alteration fits). Criteria read from a registry's free text say "(from text)".
             """)
 

@@ -96,8 +96,8 @@ extension OutcomeCommand {
         static let configuration = CommandConfiguration(
             commandName: "retract", abstract: "Retract an outcome entered in error (kept, marked, audited).",
             discussion: """
-                The outcome stays in the case's record, shown as retracted with the reason, who and when; precedents,
-                the follow-up queue, cohort exports and the checks of other outcomes no longer count it. A treatment
+                The outcome stays in the case's record, shown as retracted with the reason, who and when; precedents, \
+                the follow-up queue, cohort exports and the checks of other outcomes no longer count it. A treatment \
                 start that a standing response, stop or toxicity belongs to cannot be retracted before them.
                 """)
 

@@ -10,9 +10,9 @@ struct OutcomeImport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Import outcomes from files (native JSON, cBioPortal timeline, FHIR mCODE).",
         discussion: """
-            Each record is tied to the case its file names (caseId; PATIENT_ID; the FHIR subject's id), or to
-            --case for a file about one patient. cBioPortal timeline days count from the case's date of diagnosis;
-            a case without one keeps those records out (said in the account). An outcome the case already has is
+            Each record is tied to the case its file names (caseId; PATIENT_ID; the FHIR subject's id), or to \
+            --case for a file about one patient. cBioPortal timeline days count from the case's date of diagnosis; \
+            a case without one keeps those records out (said in the account). An outcome the case already has is \
             not added twice. Any record breaking the outcome rules refuses the import, and the store is unchanged.
             """)
 

@@ -9,8 +9,8 @@ struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show", abstract: "Show one case: summary, findings, notes and decision.",
         discussion: """
-            --json prints the case as JSON (format "\(CaseJSON.format)"): patient, diagnosis with its OncoTree code,
-            stage, ECOG/Karnofsky, and every finding with origin, VAF and depth (and their source), specimen,
+            --json prints the case as JSON (format "\(CaseJSON.format)"): patient, diagnosis with its OncoTree code, \
+            stage, ECOG/Karnofsky, and every finding with origin, VAF and depth (and their source), specimen, \
             report and each evidence item with its direction. With --finding, that finding alone.
             """)
 

@@ -10,7 +10,7 @@ struct StoreCopyCommand: ParsableCommand {
         commandName: "copy",
         abstract: "Copy a whole store into an empty PostgreSQL database or a new SQLite file, verified.",
         discussion: """
-            FROM and TO are store files or postgresql:// addresses. Exit codes: 0 copied and verified; 1 refused
+            FROM and TO are store files or postgresql:// addresses. Exit codes: 0 copied and verified; 1 refused \
             (the target is not empty, the source does not verify), nothing written; 2 a store problem.
             """)
 

@@ -7,7 +7,7 @@ struct Tumorboard: ParsableCommand {
         abstract: "A terminal workspace for multidisciplinary tumour boards.",
         discussion: """
             Exit codes: 0 ok, 1 usage or input error, 2 store problem.
-            The store defaults to $TUMORBOARD_STORE, else $XDG_DATA_HOME/tumorboard/board.sqlite,
+            The store defaults to $TUMORBOARD_STORE, else $XDG_DATA_HOME/tumorboard/board.sqlite, \
             else ~/.local/share/tumorboard/board.sqlite.
             """,
         version: "0.1.0",

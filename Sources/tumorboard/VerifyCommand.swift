@@ -11,7 +11,7 @@ struct VerifyCommand: ParsableCommand {
         abstract:
             "Check the store's integrity, its audit chain and decisions, against witnessed heads, minutes and backups.",
         discussion: """
-            Exit codes: 0 everything holds; 2 damage, a broken or shortened chain, an altered decision, or a key
+            Exit codes: 0 everything holds; 2 damage, a broken or shortened chain, an altered decision, or a key \
             this terminal lacks (the events it signed cannot be checked).
             """)
 

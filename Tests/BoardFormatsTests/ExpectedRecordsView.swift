@@ -173,6 +173,8 @@ enum View {
         case "patient.name.given":
             return ((value as? [String])?.joined(separator: " ") == p.name.given)
                 ? .pass : .fail("read \(p.name.given ?? "nil")")
+        case "patient.race": return matches(item, p.race) ? .pass : .fail("read \(p.race ?? "nil")")
+        case "patient.ethnicity": return matches(item, p.ethnicity) ? .pass : .fail("read \(p.ethnicity ?? "nil")")
         case "patient.display_name": return matches(item, p.name.text) ? .pass : .fail("read \(p.name.text ?? "nil")")
         case "diagnosis.primary":
             let hasCancer = !c.diagnosis.text.hasPrefix("(no ")
@@ -184,7 +186,8 @@ enum View {
                 d,
                 [
                     "text": c.diagnosis.text, "code": code, "onset": c.diagnosis.diagnosedOn?.description,
-                    "laterality": c.diagnosis.laterality?.rawValue,
+                    "laterality": c.diagnosis.laterality?.rawValue, "clinical_status": c.diagnosis.clinicalStatus,
+                    "abatement": c.diagnosis.abatedOn?.description,
                 ])
         case "diagnosis.primary.oncotree":
             return matches(item, c.diagnosis.oncotreeCode) ? .pass : .fail("read \(c.diagnosis.oncotreeCode ?? "nil")")
@@ -266,11 +269,37 @@ enum View {
                 }
             }
             return .pass
-        case "surgeries":
-            // Biopsies are diagnostic; the curation lists them with surgeries. Every non-biopsy surgery must be a line.
-            let wanted = (value as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }.filter {
-                !$0.lowercased().contains("biopsy")
+        case "phenotypes.labels":
+            let labels = (value as? [String]) ?? []
+            let missing = labels.filter { l in
+                !c.phenotypes.contains { $0.hasPrefix(l.trimmingCharacters(in: .whitespaces) + " (") }
             }
+            return missing.isEmpty && c.phenotypes.count == labels.count
+                ? .pass : .fail("phenotypes \(c.phenotypes), missing \(missing)")
+        case "phenotypes":
+            // "HP:0100518 Dysuria (Severe)": the term's id and label, and a severity in brackets.
+            let items = (value as? [String]) ?? []
+            for item in items {
+                let id = String(item.split(separator: " ").first ?? "")
+                let label = item.dropFirst(id.count + 1).replacingOccurrences(
+                    of: #"\s*\(.*\)"#, with: "", options: .regularExpression)
+                guard c.phenotypes.contains(where: { $0.hasPrefix("\(label) (\(id))") }) else {
+                    return .fail("no phenotype \(item) in \(c.phenotypes)")
+                }
+            }
+            return c.phenotypes.count == items.count ? .pass : .fail("read \(c.phenotypes)")
+        case "measurements":
+            let items = (value as? [[String: Any]]) ?? []
+            for item in items {
+                let assay = String((item["assay"] as? String)?.split(separator: " ").first ?? "")
+                let number = (item["value"] as? NSNumber).map { PhenopacketObservations.number($0.doubleValue) } ?? ""
+                guard c.measurements.contains(where: { $0.contains("(\(assay))") && $0.contains(" \(number) ") })
+                else { return .fail("no measurement \(assay) \(number) in \(c.measurements)") }
+            }
+            return c.measurements.count == items.count ? .pass : .fail("read \(c.measurements)")
+        case "surgeries":
+            // Biopsies are surgical procedures (mCODE CancerRelatedSurgicalProcedure): every one listed is a line.
+            let wanted = (value as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }
             let mine = c.treatmentHistory.filter { $0.setting == "surgery" }.compactMap(\.regimen).map(norm)
             let missing = wanted.filter { w in !mine.contains { $0.contains(norm(w)) } }
             return missing.isEmpty ? .pass : .fail("no surgery line for \(missing) in \(mine)")
@@ -351,7 +380,18 @@ enum View {
         if let last = t["last"], !same(last, (line.end ?? line.lastRecorded)?.description) {
             return .fail("\(line.drugs) last: expected \(last), read \(line.period)")
         }
-        if let status = t["status"] as? String, FHIRReader.Course.status(status) != line.status {
+        // Ages instead of dates (a Phenopacket regimen "P7M" to "P8M") stay ages.
+        if let a = t["start_age"] as? String, line.ages?.hasPrefix(a) != true {
+            return .fail("\(line.drugs) start age: expected \(a), read \(line.period)")
+        }
+        if let a = t["end_age"] as? String, line.ages?.hasSuffix(" – " + a) != true {
+            return .fail("\(line.drugs) end age: expected \(a), read \(line.period)")
+        }
+        // A Phenopacket RegimenStatus is upper case ("COMPLETED"), a FHIR status lower case.
+        if let status = t["status"] as? String,
+            (status == status.uppercased()
+                ? PhenopacketReader.regimenStatus(status) : FHIRReader.Course.status(status)) != line.status
+        {
             return .fail("\(line.drugs) status: expected \(status), read \(line.status ?? "none")")
         }
         return nil

@@ -11,7 +11,7 @@ enum CaseText {
     static func summary(_ r: CaseRecord, context: AppContext) -> [TextView.Line] {
         let c = r.record
         let say = { (text: String) in context.masked(text, for: c.patient) }
-        return identity(c, context: context, say: say) + [""] + disease(c, say: say) + [""]
+        return identity(c, context: context, say: say) + [""] + disease(c, hideDates: context.privacy, say: say) + [""]
             + questionAndHistory(c, say: say) + background(c, say: say) + [""] + checklist(c)
     }
 
@@ -26,9 +26,14 @@ enum CaseText {
         if context.privacy {
             lines.append(.init("Identifiers hidden (privacy mode)", role: .privacy))
         } else {
-            let ids = p.identifiers.map { "\($0.kind.rawValue.uppercased()) \($0.value)" }.joined(separator: ", ")
+            let ids = p.identifiers.map(\.shown).joined(separator: ", ")
             lines.append(
-                .init("Born \(p.birthDate?.description ?? "unknown")  ·  \(ids.isEmpty ? "no identifiers" : ids)"))
+                .init(
+                    "Born \(p.birthDate?.description ?? "unknown")  ·  \(ids.isEmpty ? "no identifiers" : ids)",
+                    hangingIndent: 2))
+            // Race and ethnicity as the record states them; hidden with the identifiers in privacy mode.
+            let demographics = [p.race.map { "Race \($0)" }, p.ethnicity.map { "Ethnicity \($0)" }].compactMap { $0 }
+            if !demographics.isEmpty { lines.append(.init(demographics.joined(separator: "  ·  "), hangingIndent: 2)) }
         }
         if p.isDeceased {
             lines.append(
@@ -40,7 +45,7 @@ enum CaseText {
     }
 
     /// Diagnosis, stage, metastases, performance, consent and referral, values wrapped under themselves.
-    static func disease(_ c: Case, say: (String) -> String) -> [TextView.Line] {
+    static func disease(_ c: Case, hideDates: Bool, say: (String) -> String) -> [TextView.Line] {
         var lines: [TextView.Line] = []
         let d = c.diagnosis
         // Width of the labels ("Diagnosis    "): wrapped values continue under themselves.
@@ -56,13 +61,17 @@ enum CaseText {
             )
         }
         if let on = d.diagnosedOn { lines.append(.init("Diagnosed    \(on)")) }
+        // A resolved or remitted cancer never reads as current.
+        if let status = d.statusPhrase(hideDates: hideDates) {
+            lines.append(.init("Status       \(status)", role: .warning))
+        }
         lines.append(
             .init(
                 "Stage        \(c.stage?.summary ?? "—")", role: c.stage == nil ? .warning : .normal,
                 hangingIndent: label))
         if !c.metastaticSites.isEmpty {
             lines.append(
-                .init("Metastases   " + c.metastaticSites.map(\.summary).joined(separator: "; "), hangingIndent: label))
+                .init("Metastases   " + c.metastaticSites.map(\.summary).joined(separator: "; "), hangingIndent: label))
         }
         let perf = c.performance?.summary ?? ""
         lines.append(.init("Performance  \(perf.isEmpty ? "—" : perf)", role: perf.isEmpty ? .warning : .normal))
@@ -109,6 +118,12 @@ enum CaseText {
             lines.append("")
             lines.append(.init("Comorbidities", role: .title))
             lines.append(.init(say(c.comorbidities.joined(separator: "; "))))
+        }
+        // Phenotypic features and measurements as recorded (Phenopackets): shown, never read as a diagnosis.
+        for (title, items) in [("Phenotypes", c.phenotypes), ("Measurements", c.measurements)] where !items.isEmpty {
+            lines.append("")
+            lines.append(.init(title, role: .title))
+            lines += items.map { .init(say($0), hangingIndent: 2) }
         }
         if !c.reports.isEmpty {
             lines.append("")

@@ -66,6 +66,7 @@ public struct CaseExportWriter {
         }
         doc.field("Patient", minutes.patientLine(c.patient, on: asOf))
         doc.field("Diagnosis", say(c.diagnosis.text) + (c.diagnosis.oncotreeCode.map { " [\($0)]" } ?? ""))
+        doc.field("Disease status", c.diagnosis.statusPhrase(hideDates: deidentify))
         doc.field("Histology", c.diagnosis.histology.map(say))
         doc.field("Stage", c.stage?.summary ?? "—")
         if !c.metastaticSites.isEmpty {

@@ -32,17 +32,32 @@ public struct CaseJSON {
             "histology": c.diagnosis.histology.map(say), "primarySite": c.diagnosis.primarySite.map(say),
             "laterality": c.diagnosis.laterality?.rawValue, "sourceCode": c.diagnosis.sourceCode,
             "diagnosedOn": deidentify ? nil : c.diagnosis.diagnosedOn?.description,
+            "clinicalStatus": c.diagnosis.clinicalStatus,
+            "abatedOn": deidentify ? nil : c.diagnosis.abatedOn?.description,
+            "statusText": c.diagnosis.statusPhrase(hideDates: deidentify),
         ])
         if let s = c.stage {
+            // "t"/"n"/"m" are the categories; "written" keeps each with the prefix the record wrote ("pT2b"), and
+            // "basisFrom" says where the basis came from when the prefixes decided it.
+            let written = s.prefixes.map { p in
+                Self.compact([
+                    "t": s.t.map { (p["T"] ?? "") + $0 }, "n": s.n.map { (p["N"] ?? "") + $0 },
+                    "m": s.m.map { (p["M"] ?? "") + $0 },
+                ])
+            }
+            let prefixed = s.prefixes?.contains { $0.key != "M" && !$0.value.isEmpty } ?? false
             out["stage"] = Self.compact([
                 "summary": s.summary, "t": s.t, "n": s.n, "m": s.m, "group": s.group, "basis": s.basis,
-                "system": s.system,
+                "system": s.system, "written": written,
+                "basisFrom": prefixed && s.basis != nil ? "the categories' prefixes (p, c, y, r, a)" : nil,
             ])
         }
         if let p = c.performance {
             out["performance"] = Self.compact(["ecog": p.ecog, "karnofsky": p.karnofsky])
         }
         out["metastaticSites"] = c.metastaticSites.map { $0.summary }
+        if !c.phenotypes.isEmpty { out["phenotypes"] = c.phenotypes.map(say) }
+        if !c.measurements.isEmpty { out["measurements"] = c.measurements.map(say) }
         out["treatmentHistory"] = c.treatmentHistory.map { line in
             Self.compact([
                 "line": line.line, "setting": line.setting, "regimen": line.regimen.map(say), "drugs": line.drugs,
@@ -74,6 +89,9 @@ public struct CaseJSON {
             Self.compact([
                 "id": p.id, "name": p.name.display, "mrn": p.mrn, "birthDate": p.birthDate?.description,
                 "deceasedOn": p.deceasedOn?.description, "causeOfDeath": p.causeOfDeath,
+                "race": p.race, "ethnicity": p.ethnicity,
+                "identifiers": p.identifiers.isEmpty
+                    ? nil : p.identifiers.map { ["type": $0.label, "system": $0.system, "value": $0.value] },
             ])
         ) { $1 }
         return out

@@ -24,12 +24,21 @@ public struct CaseSummaryText {
         let scrub = deidentify ? Deidentifier(patient: p) : nil
         let say = { (text: String) in scrub?.scrub(text) ?? text }
         var out: [String] = []
-        let who = deidentify ? p.pseudonym : "\(p.name.display) (\(p.mrn ?? "no MRN"))"
+        let who = deidentify ? p.pseudonym : "\(p.name.display) (\(p.mainIdentifier ?? "no identifiers"))"
         let age = LifeStatus(p).phrase(on: today, hideDates: deidentify, say: say)
         let id = CaseIdShown.text(c, deidentified: deidentify)
         out.append("\(id)  \(who), \(age), \(p.sex.rawValue)  [\(c.status.rawValue)]")
         if !deidentify, let birth = p.birthDate { out.append("Born:        \(birth)") }
+        if !deidentify {
+            // Every identifier with what it is (the MRN is in the title line); race and ethnicity as recorded.
+            let main = p.mrn != nil ? p.identifiers.firstIndex { $0.kind == .mrn } : p.identifiers.indices.first
+            let others = p.identifiers.indices.filter { $0 != main }.map { p.identifiers[$0].shown }
+            if !others.isEmpty { out.append("Identifiers: " + others.joined(separator: "; ")) }
+            if let race = p.race { out.append("Race:        \(race)") }
+            if let ethnicity = p.ethnicity { out.append("Ethnicity:   \(ethnicity)") }
+        }
         out.append("Diagnosis:   \(say(c.diagnosis.text))" + (c.diagnosis.oncotreeCode.map { " [\($0)]" } ?? ""))
+        if let status = c.diagnosis.statusPhrase(hideDates: deidentify) { out.append("Status:      \(status)") }
         if let histology = c.diagnosis.histology { out.append("Histology:   \(say(histology))") }
         if let site = c.diagnosis.primarySite {
             out.append("Site:        \(say(site))" + (c.diagnosis.laterality.map { ", \($0.rawValue)" } ?? ""))
@@ -49,6 +58,11 @@ public struct CaseSummaryText {
         if !specimens.isEmpty { out.append("Specimens:   " + specimens.joined(separator: "; ")) }
         out.append("Performance: \(c.performance?.summary.isEmpty == false ? c.performance!.summary : "—")")
         if !c.comorbidities.isEmpty { out.append("Comorbid:    \(say(c.comorbidities.joined(separator: "; ")))") }
+        if !c.phenotypes.isEmpty { out.append("Phenotypes:  \(say(c.phenotypes.joined(separator: "; ")))") }
+        if !c.measurements.isEmpty {
+            out.append("Measured:")
+            out += c.measurements.map { "  " + say($0) }
+        }
         if let ref = c.referringClinician { out.append("Referred by: \(ref)") }
         out.append("Question:    \(c.question.isEmpty ? "—" : say(c.question))")
         if !c.treatmentHistory.isEmpty {

@@ -47,6 +47,8 @@ extension FHIRReader {
         /// Patients referred to by a file that holds no Patient (standalone Condition, MedicationRequest…): their
         /// data completes the case of that patient if the store has it, and never creates one.
         var absent: Set<String> = []
+        /// Biopsies that state no cancer reason, linked to the cancer or skipped once every Condition is read.
+        var pendingBiopsies: [JSONNode] = []
         /// The Bundle's identity, prefixed to finding and report ids ("fhir:<bundle>/<resource id>"); nil for a lone resource.
         var scope: String?
 
@@ -194,6 +196,7 @@ extension FHIRReader {
                 default: skip(r, "\(type) resources: not used by the board")
                 }
             }
+            linkBiopsies()
             for (ref, entry) in evidence {
                 guard let key = findingKeyByRef[ref] else {
                     account.skip("therapeutic implications without their variant")

@@ -90,7 +90,8 @@ extension FHIRReader.Builder {
             primarySite: site.flatMap { FHIRReader.words($0) }.map(ClinicalVocabulary.clean),
             laterality: Self.laterality(site: site, codedWords: codedWords),
             diagnosedOn: ClinicalVocabulary.date(r["onsetDateTime"].string ?? r["recordedDate"].string),
-            sourceCode: sourceCode)
+            sourceCode: sourceCode, clinicalStatus: FHIRReader.codings(r["clinicalStatus"]).first?.code,
+            abatedOn: Self.abatement(r))
         conditionStage(r, pid: pid)
     }
 
@@ -109,6 +110,12 @@ extension FHIRReader.Builder {
             return
         }
         if !patients[pid]!.extraPrimaries.contains(text) { patients[pid]!.extraPrimaries.append(text) }
+    }
+
+    /// Condition.abatement[x] as a day: abatementDateTime, or the start of abatementPeriod. An abatement stated as
+    /// an age, a range or a string is kept out of the date (reported by the account as not used).
+    static func abatement(_ r: JSONNode) -> LocalDate? {
+        ClinicalVocabulary.date(r["abatementDateTime"].string ?? r["abatementPeriod"]["start"].string)
     }
 
     /// The histology extension (mCODE HistologyMorphologyBehavior): its words and codes.

@@ -15,14 +15,7 @@ extension FHIRReader.Builder {
         let name = PersonName(
             given: given?.isEmpty == false ? given : nil, family: official?["family"].string,
             text: official?["text"].string)
-        var identifiers: [PatientIdentifier] = []
-        for ident in r["identifier"].array {
-            guard let value = ident["value"].string else { continue }
-            let typeCode = FHIRReader.codings(ident["type"]).first?.code
-            let kind: PatientIdentifier.Kind =
-                typeCode == "MR" ? .mrn : typeCode == "SS" || typeCode == "NI" ? .national : .other
-            identifiers.append(PatientIdentifier(kind: kind, system: ident["system"].string, value: value))
-        }
+        let identifiers = r["identifier"].array.compactMap(FHIRIdentifierReading.identifier)
         // R4 AdministrativeGender: male | female | other | unknown; anything else is reported, never read as a sex.
         let gender = r["gender"].string
         let sex: Sex =
@@ -64,7 +57,8 @@ extension FHIRReader.Builder {
         }
         let patient = Patient(
             id: pid, identifiers: identifiers, name: name, birthDate: birth, sex: sex, vitalStatus: status,
-            deceasedOn: deceasedOn)
+            deceasedOn: deceasedOn, race: FHIRIdentifierReading.usCoreCategory(r, "us-core-race"),
+            ethnicity: FHIRIdentifierReading.usCoreCategory(r, "us-core-ethnicity"))
         patients[pid] = FHIRReader.Draft(
             patient: patient, provenance: Provenance(file: file, recordId: "Patient/\(pid)", format: "fhir"))
         patientOrder.append(pid)

@@ -58,7 +58,7 @@ extension FHIRReader.Builder {
 
     /// Words of procedures that find or look, not treat.
     static let diagnosticWords = [
-        "biopsy", "screening", "examination", "mammogra", "x-ray", "radiograph", "imaging", "scan", "ultrasound",
+        "screening", "examination", "mammogra", "x-ray", "radiograph", "imaging", "scan", "ultrasound",
         "endoscopy", "colonoscopy", "bronchoscopy", "reconciliation", "assessment", "consultation", "counseling",
         "test", "ct of", "ct ", "mri", "magnetic resonance", "tomography", "densitometry", "bone density",
     ]
@@ -78,28 +78,44 @@ extension FHIRReader.Builder {
                 return ClinicalVocabulary.isCancer(w) && !w.contains("(situation)")
             } || r["reasonCode"].array.contains { ClinicalVocabulary.isCancer(FHIRReader.codedWords($0)) }
         let radiation = profiles.contains { $0.contains("radiation") || $0.contains("radiotherapy") }
+        let surgical = profiles.contains { $0.contains("surgical-procedure") }
         let cancerRelated = profiles.contains { $0.contains("cancer-related") } || radiation || reasonIsCancer
+        let biopsy = Self.isBiopsy(r)
         guard cancerRelated else {
+            // A biopsy with no cancer reason may still be the cancer's diagnostic biopsy: decided once the
+            // diagnosis is known (`linkBiopsies`).
+            if biopsy, !profiles.contains(where: { $0.contains("radiation") }) {
+                pendingBiopsies.append(r)
+                return
+            }
             skip(r, "Procedures not related to the cancer")
             return
         }
-        let text = FHIRReader.codedLabel(r["code"]).map(ClinicalVocabulary.clean)
         let lower = FHIRReader.codedWords(r["code"]).lowercased()
-        if !radiation, Self.diagnosticWords.contains(where: { lower.contains($0) }) {
-            skip(r, "diagnostic procedures (biopsy, imaging, examination): not treatment")
+        if !radiation, !biopsy, Self.diagnosticWords.contains(where: { lower.contains($0) }) {
+            skip(r, "diagnostic procedures (imaging, endoscopy, examination): not treatment")
             return
         }
         guard let pid = ownPatient(r, "Procedures") else { return }
+        // The profile decides (an mCODE surgical procedure is surgery whatever its free text says); words only
+        // when no profile does.
         let isRadiation =
-            radiation || lower.contains("radiation") || lower.contains("radiotherapy")
-            || lower.contains("brachytherapy")
-        let setting = isRadiation ? "radiotherapy" : "surgery"
+            radiation
+            || (!surgical && !biopsy
+                && (lower.contains("radiation") || lower.contains("radiotherapy") || lower.contains("brachytherapy")))
+        addProcedure(r, pid: pid, setting: isRadiation ? "radiotherapy" : "surgery")
+    }
+
+    /// One procedure resource into its course: a repeated procedure (a course of fractions, monthly
+    /// chemoradiation) is one line from first to last.
+    mutating func addProcedure(_ r: JSONNode, pid: String, setting: String) {
+        let status = r["status"].string
+        let text = FHIRReader.codedLabel(r["code"]).map(ClinicalVocabulary.clean)
         let at = ClinicalVocabulary.date(r["performedDateTime"].string)
         let start = ClinicalVocabulary.date(r["performedPeriod"]["start"].string) ?? at
         var end = ClinicalVocabulary.date(r["performedPeriod"]["end"].string)
         if end == nil, FHIRReader.Course.closes(status, resource: "Procedure") { end = at }
         let key = FHIRReader.codings(r["code"]).first?.code ?? text ?? "procedure"
-        // A repeated procedure (a course of fractions, monthly chemoradiation) is one line from first to last.
         let i =
             patients[pid]!.procedures.firstIndex { $0.key == key && $0.setting == setting }
             ?? {
@@ -108,5 +124,40 @@ extension FHIRReader.Builder {
             }()
         patients[pid]!.procedures[i].add(
             start: start, end: end, recorded: [start, end].compactMap { $0 }, status: status)
+    }
+
+    /// A biopsy: mCODE's CancerRelatedSurgicalProcedure value set is every SNOMED CT descendant of 387713003
+    /// "Surgical procedure", which biopsies are (86273004 "Biopsy" is an excision), so a cancer biopsy is a surgical
+    /// procedure, not a skipped "diagnostic" one. Read from the coded words ("Biopsy of colon",
+    /// "Sentinel lymph node biopsy").
+    static func isBiopsy(_ r: JSONNode) -> Bool {
+        FHIRReader.codings(r["code"]).contains { ($0.display ?? "").lowercased().contains("biopsy") }
+            || (FHIRReader.codings(r["code"]).allSatisfy { $0.display == nil }
+                && (r["code"]["text"].string ?? "").lowercased().contains("biopsy"))
+    }
+
+    /// Biopsies that state no cancer reason (Synthea writes "Biopsy of colon" with the reason "Polyp of colon",
+    /// or none): one is the cancer's diagnostic biopsy when it samples the organ the primary cancer's diagnosis
+    /// names ("Biopsy of prostate", "Neoplasm of prostate") and was done from 90 days before to 30 days after the
+    /// diagnosis date. Any other is skipped with that reason; a biopsy of another organ never becomes evidence
+    /// of a cancer there.
+    mutating func linkBiopsies() {
+        for r in pendingBiopsies {
+            guard let pid = ownPatient(r, "Procedures") else { continue }
+            let words = (FHIRReader.codedLabel(r["code"]) ?? "").lowercased()
+            let organ = words.range(of: "biopsy of ").map { String(words[$0.upperBound...]) }
+            let diagnosis = patients[pid]!.diagnosis
+            let named = [diagnosis?.text, diagnosis?.primarySite].compactMap { $0?.lowercased() }
+            let day = ClinicalVocabulary.date(r["performedDateTime"].string ?? r["performedPeriod"]["start"].string)
+            guard let organ = organ.map(ClinicalVocabulary.clean), !organ.isEmpty,
+                named.contains(where: { $0.contains(organ) }), let day, let on = diagnosis?.diagnosedOn,
+                (-90...30).contains(on.days(until: day))
+            else {
+                skip(
+                    r, "biopsies not linked to the cancer (no cancer reason; another organ or time than its diagnosis)")
+                continue
+            }
+            addProcedure(r, pid: pid, setting: "surgery")
+        }
     }
 }

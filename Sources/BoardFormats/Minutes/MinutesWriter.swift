@@ -186,6 +186,9 @@ public struct MinutesWriter {
             "Diagnosis",
             say(c.diagnosis.text) + (c.diagnosis.oncotreeCode.map { " [\($0)]" } ?? "")
                 + (c.diagnosis.histology.map { "; \(say($0))" } ?? ""), indent: ind)
+        if let status = c.diagnosis.statusPhrase(hideDates: deidentify) {
+            doc.field("Disease status", status, indent: ind)
+        }
         doc.field("Stage", c.stage?.summary ?? "—", indent: ind)
         if !c.metastaticSites.isEmpty {
             doc.field("Metastases", c.metastaticSites.map(\.summary).joined(separator: "; "), indent: ind)

@@ -139,11 +139,9 @@ extension PhenopacketReader {
                                 ?? "tumour"))
                 }
                 applyPathologicalStage(sample["pathologicalTnmFinding"])
-                // The procedure that took a tumour sample (a resection, not a biopsy) is surgery the patient had.
-                if let procedure = sample["procedure"]["code"]["label"].string,
-                    !procedure.lowercased().contains("biopsy"),
-                    !surgeries.contains(procedure)
-                {
+                // The procedure that took a tumour sample is surgery the patient had: a resection, or a biopsy (a
+                // surgical procedure in mCODE's CancerRelatedSurgicalProcedure value set, SNOMED CT 387713003).
+                if let procedure = sample["procedure"]["code"]["label"].string, !surgeries.contains(procedure) {
                     surgeries.append(procedure)
                 }
                 let type = ([stateLabel, histology].compactMap { $0 } + markers.map { "marker \($0)" }).joined(
@@ -265,17 +263,21 @@ extension PhenopacketReader {
                 guard !drugs.isEmpty || targetsCancer(action) else {
                     return .failure(Skipped(reason: "regimens that do not treat a cancer"))
                 }
+                // Times may be ages ("P7M" to "P8M"): kept as ages, never turned into dates.
+                let startAge = r["startTime"]["age"]["iso8601duration"].string
+                let endAge = r["endTime"]["age"]["iso8601duration"].string
                 return .success(
                     TherapyLine(
                         line: nil, regimen: label,
                         drugs: drugs.isEmpty ? (label ?? "").split(separator: "/").map(String.init) : drugs,
                         start: ClinicalVocabulary.date(r["startTime"]["timestamp"].string),
-                        end: ClinicalVocabulary.date(r["endTime"]["timestamp"].string), stopReason: stop))
+                        end: ClinicalVocabulary.date(r["endTime"]["timestamp"].string), stopReason: stop,
+                        status: PhenopacketReader.regimenStatus(r["regimenStatus"].string),
+                        ages: startAge.map { $0 + (endAge.map { " – \($0)" } ?? "") } ?? endAge.map { "? – \($0)" }))
             }
             if action["procedure"].exists {
                 let p = action["procedure"]
-                let words = (p["code"]["label"].string ?? "").lowercased()
-                guard foundCancer, targetsCancer(action), !words.contains("biopsy") else {
+                guard foundCancer, targetsCancer(action) else {
                     return .failure(Skipped(reason: "procedures that do not treat a cancer"))
                 }
                 return .success(

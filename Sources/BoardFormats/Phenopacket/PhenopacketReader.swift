@@ -46,7 +46,13 @@ public enum PhenopacketReader {
             id: caseId ?? subjectId, patient: patient, diagnosis: draft.diagnosis,
             stage: draft.stage == Stage() ? nil : draft.stage, treatmentHistory: draft.lines,
             comorbidities: draft.comorbidities, reports: draft.reports, findings: draft.findings,
-            provenance: Provenance(file: file, recordId: id, format: "phenopacket"), metastaticSites: draft.metastases)
+            provenance: Provenance(file: file, recordId: id, format: "phenopacket"), metastaticSites: draft.metastases,
+            phenotypes: PhenopacketObservations.phenotypes(root["phenotypicFeatures"]),
+            measurements: PhenopacketObservations.measurements(root["measurements"])
+                + root["biosamples"].array.flatMap {
+                    PhenopacketObservations.measurements(
+                        $0["measurements"], of: $0["id"].string.map { "biosample \($0)" })
+                })
         use.accounted(root["metaData"])
         var payload = ImportPayload(bundle: BoardBundle(cases: [record]))
         if version == nil { draft.notes.append("\(draft.name): no metaData.phenopacketSchemaVersion; read as 2.0") }
@@ -55,6 +61,18 @@ public enum PhenopacketReader {
         draft.genes.record(into: &draft.account)
         payload.accounts = [draft.account]
         return payload
+    }
+
+    /// A Phenopackets v2 RegimenStatus in the board's words: COMPLETED completed, STARTED ongoing,
+    /// DISCONTINUED_EARLY stopped, NOT_STARTED not started; UNKNOWN_STATUS or absent is not stated (nil).
+    static func regimenStatus(_ code: String?) -> String? {
+        switch code {
+        case "COMPLETED": "completed"
+        case "STARTED": "ongoing"
+        case "DISCONTINUED_EARLY": "stopped"
+        case "NOT_STARTED": "not started"
+        default: nil
+        }
     }
 
     /// The schema version the file states (nil when it states none); v1 files are refused with what to do instead.

@@ -9,6 +9,8 @@ struct VCFAnnotationLayout {
     let names: [String]
     var allele = -1, consequence = -1, impact = -1, gene = -1, transcript = -1, exon = -1, hgvsC = -1, hgvsP = -1
     var hgvsPShort = -1, canonical = -1, pick = -1, alleleNum = -1, biotype = -1, aminoAcids = -1, proteinPosition = -1
+    /// VEP's transcript-choice fields (its --pick_order criteria): MANE_SELECT, MANE_PLUS_CLINICAL, APPRIS, TSL, CCDS.
+    var maneSelect = -1, manePlusClinical = -1, appris = -1, tsl = -1, ccds = -1
     /// bcftools csq: protein change in its own notation ("36R>36*") and the genomic change ("20501582G>A").
     var bcsqProtein = -1
     /// SnpEff EFF: "p.Gly12Val/c.35G>T" (HGVS mode) or "G12V".
@@ -28,6 +30,9 @@ struct VCFAnnotationLayout {
         default: "VEP CSQ"
         }
     }
+
+    /// Written by Ensembl VEP (CSQ, or VEP's layout under ANN): its transcript choice follows VEP's --pick_order.
+    var isVEP: Bool { key == "CSQ" || tool == "VEP (ANN)" }
 
     init?(key: String, description: String) {
         self.key = key
@@ -74,13 +79,18 @@ struct VCFAnnotationLayout {
         biotype = find(["BIOTYPE", "Transcript_BioType", "biotype"])
         aminoAcids = find(["Amino_acids"])
         proteinPosition = find(["Protein_position"])
+        maneSelect = find(["MANE_SELECT", "MANE"])
+        manePlusClinical = find(["MANE_PLUS_CLINICAL"])
+        appris = find(["APPRIS"])
+        tsl = find(["TSL"])
+        ccds = find(["CCDS"])
         if key == "BCSQ" { bcsqProtein = find(["amino_acid_change"]) }
         if key == "EFF" { effProtein = find(["Amino_Acid_Change", "Amino_Acid_change"]) }
         used = Set(
             [
                 allele, consequence, impact, gene, transcript, exon, hgvsC, hgvsP, hgvsPShort, canonical, pick,
                 alleleNum, biotype,
-                aminoAcids, proteinPosition, bcsqProtein, effProtein,
+                aminoAcids, proteinPosition, bcsqProtein, effProtein, maneSelect, manePlusClinical, appris, tsl, ccds,
             ].filter { $0 >= 0 })
     }
 }

@@ -26,8 +26,9 @@ extension VCFRecordParser {
         if base.hgvsPShort == nil, let short = info.hgvsPShort { base.hgvsPShort = short }
     }
 
-    /// The entry for this allele that best describes it: VEP's PICK, then the canonical transcript, one with a protein
-    /// change, then by impact. SnpEff -cancer entries for one ALT against another ("G-C") are not the allele's.
+    /// The entry for this allele that best describes it. VEP output: the entry VEP flagged PICK, else VEP's own
+    /// default --pick_order (MANE Select, MANE Plus Clinical, canonical, APPRIS, TSL, biotype, CCDS, consequence
+    /// rank; `vepScore`). Other tools: one with a protein change, then by impact. Ties keep the first entry. SnpEff -cancer entries for one ALT against another ("G-C") are not the allele's.
     mutating func bestEntry(
         _ value: UnsafeBufferPointer<UInt8>, layout: VCFAnnotationLayout, allele: Int, alt: UnsafeBufferPointer<UInt8>,
         ref: UnsafeBufferPointer<UInt8>, altCount: Int
@@ -41,7 +42,7 @@ extension VCFRecordParser {
         defer { entryFields = scratch }
         func consider(_ parts: [UnsafeBufferPointer<UInt8>]) {
             guard target.matches(parts, layout: layout) else { return }
-            let score = Self.score(parts, layout: layout)
+            let score = layout.isVEP ? Self.vepScore(parts, layout: layout) : Self.score(parts, layout: layout)
             // Strings are made only for the best entry so far.
             if score > bestScore {
                 bestScore = score
@@ -103,6 +104,35 @@ extension VCFRecordParser {
             }
             return altCount <= 1
         }
+    }
+
+    /// VEP's documented default --pick_order, as one number compared lexicographically (each criterion's bits above
+    /// the next one's): a PICK flag VEP wrote, then MANE_SELECT, MANE_PLUS_CLINICAL, CANONICAL=YES, APPRIS (P1 … P5
+    /// before A1, A2), TSL (1 best … 5), BIOTYPE protein_coding, CCDS, and the consequence's rank by IMPACT (HIGH,
+    /// MODERATE, LOW, MODIFIER). Transcript length, VEP's next criterion, is not in the file.
+    static func vepScore(_ parts: [UnsafeBufferPointer<UInt8>], layout: VCFAnnotationLayout) -> Int {
+        func has(_ i: Int) -> Bool { i >= 0 && i < parts.count && !parts[i].isEmpty && !parts[i].equals("-") }
+        func text(_ i: Int) -> String? { has(i) ? parts[i].string : nil }
+        var score = 0
+        if has(layout.pick) && parts[layout.pick].equals("1") { score |= 1 << 30 }
+        if has(layout.maneSelect) { score |= 1 << 29 }
+        if has(layout.manePlusClinical) { score |= 1 << 28 }
+        if has(layout.canonical) && parts[layout.canonical].equals("YES") { score |= 1 << 27 }
+        if let a = text(layout.appris)?.lowercased() {
+            // "P1" or "principal1" … "P5"; "A1"/"alternative1", "A2".
+            let digit = a.last.flatMap { Int(String($0)) } ?? 9
+            let principal = a.hasPrefix("p")
+            let rank = principal ? max(0, 8 - digit) : (a.hasPrefix("a") ? max(0, 3 - digit) : 0)
+            score |= min(rank, 7) << 24
+        }
+        if let t = text(layout.tsl).flatMap({ Int($0.prefix(1)) }), (1...5).contains(t) { score |= (6 - t) << 21 }
+        if has(layout.biotype) && parts[layout.biotype].equals("protein_coding") { score |= 1 << 20 }
+        if has(layout.ccds) { score |= 1 << 19 }
+        if has(layout.impact) {
+            let impact = parts[layout.impact]
+            score |= (impact.equals("HIGH") ? 3 : impact.equals("MODERATE") ? 2 : impact.equals("LOW") ? 1 : 0) << 16
+        }
+        return score
     }
 
     /// PICK 200, canonical 100, a protein change 50, impact HIGH/MODERATE/LOW 30/20/10.

@@ -1,0 +1,181 @@
+import BoardModel
+import Foundation
+import Testing
+
+@testable import BoardFormats
+
+/// FHIR R4 Patient identifiers (HL7 v2 table 0203 types), US Core race and ethnicity, Condition clinicalStatus and
+/// abatement[x], and biopsies as mCODE surgical procedures, from the specifications' own cases.
+@Suite("FHIR patient identifiers, demographics, disease status and biopsies")
+struct FHIRPatientRecordTests {
+    static func bundle(_ resources: [String]) throws -> ImportPayload {
+        let json =
+            #"{"resourceType":"Bundle","type":"collection","entry":["#
+            + resources.map { #"{"resource":\#($0)}"# }.joined(separator: ",") + "]}"
+        return try FHIRReader.read(data: Data(json.utf8), file: "spec.json")
+    }
+
+    static func ident(_ code: String?, _ system: String?, _ value: String, text: String? = nil) -> String {
+        var parts: [String] = []
+        if let code {
+            parts.append(
+                #""type":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/v2-0203","code":"\#(code)"}]"#
+                    + (text.map { #","text":"\#($0)""# } ?? "") + "}")
+        }
+        if let system { parts.append(#""system":"\#(system)""#) }
+        parts.append(#""value":"\#(value)""#)
+        return "{" + parts.joined(separator: ",") + "}"
+    }
+
+    static func patient(identifiers: [String] = [], extensions: String = "") -> String {
+        #"{"resourceType":"Patient","id":"p1","gender":"female","birthDate":"1965-01-01","#
+            + #""name":[{"family":"Example","given":["Ann"]}],"#
+            + (extensions.isEmpty ? "" : #""extension":[\#(extensions)],"#)
+            + #""identifier":[\#(identifiers.joined(separator: ","))]}"#
+    }
+
+    static func text(_ c: Case, deidentify: Bool = false) -> String {
+        CaseSummaryText(record: c, today: LocalDate("2026-01-01")!, deidentify: deidentify).render()
+    }
+
+    @Test func identifierTypesFromTable0203() throws {
+        let payload = try Self.bundle([
+            Self.patient(identifiers: [
+                Self.ident("MR", "http://hospital.example.org", "MRN1234"),
+                Self.ident("SS", "http://hl7.org/fhir/sid/us-ssn", "999-91-4216", text: "Social Security Number"),
+                Self.ident("DL", "urn:oid:2.16.840.1.113883.4.3.25", "S99925554"),
+                Self.ident("PPN", nil, "X88633069X"),
+            ])
+        ])
+        let c = try #require(payload.bundle.cases.first)
+        let ids = c.patient.identifiers
+        #expect(c.patient.mrn == "MRN1234")
+        #expect(ids.map(\.kind) == [.mrn, .national, .national, .national])
+        #expect(
+            ids.map(\.shown) == [
+                "MRN MRN1234", "Social Security Number 999-91-4216", "Driver's License S99925554",
+                "Passport Number X88633069X",
+            ])
+        let shown = Self.text(c)
+        #expect(shown.contains("Identifiers: Social Security Number 999-91-4216; Driver's License S99925554"))
+        // De-identified: none of them, nor their types' values.
+        let masked = Self.text(c, deidentify: true)
+        for value in ["MRN1234", "999-91-4216", "S99925554", "X88633069X"] {
+            #expect(!masked.contains(value))
+        }
+        let json = String(
+            decoding: try CaseJSON(record: c, today: LocalDate("2026-01-01")!, deidentify: true).data(), as: UTF8.self)
+        for value in ["MRN1234", "999-91-4216", "S99925554", "X88633069X"] { #expect(!json.contains(value)) }
+    }
+
+    @Test func anUntypedIdentifierIsAnMRNOnlyWhenItsSystemSaysSo() throws {
+        let typed = try Self.bundle([Self.patient(identifiers: [Self.ident(nil, "urn:example:hospital/mrn", "A77")])])
+        #expect(try #require(typed.bundle.cases.first).patient.mrn == "A77")
+        let bare = try Self.bundle([Self.patient(identifiers: [Self.ident(nil, nil, "1007")])])
+        let c = try #require(bare.bundle.cases.first)
+        #expect(c.patient.mrn == nil, "an identifier with neither type nor system is not guessed to be an MRN")
+        #expect(c.patient.identifiers.first?.shown == "identifier 1007")
+        #expect(Self.text(c).contains("(identifier 1007)"))
+        #expect(!Self.text(c).contains("no MRN"))
+        let other = try Self.bundle([
+            Self.patient(identifiers: [Self.ident(nil, "https://github.com/synthetichealth/synthea", "d0c2")])
+        ])
+        #expect(try #require(other.bundle.cases.first).patient.mrn == nil)
+    }
+
+    static func usCore(_ kind: String, text: String?, codes: [(String, String)]) -> String {
+        var parts = codes.map {
+            #"{"url":"ombCategory","valueCoding":{"system":"urn:oid:2.16.840.1.113883.6.238","code":"\#($0.0)","display":"\#($0.1)"}}"#
+        }
+        if let text { parts.append(#"{"url":"text","valueString":"\#(text)"}"#) }
+        return
+            #"{"url":"http://hl7.org/fhir/us/core/StructureDefinition/us-core-\#(kind)","extension":[\#(parts.joined(separator: ","))]}"#
+    }
+
+    @Test func usCoreRaceAndEthnicityAsStatedAndHiddenWhenDeidentified() throws {
+        let ext = [
+            Self.usCore("race", text: "Mixed", codes: [("2106-3", "White"), ("2054-5", "Black or African American")]),
+            Self.usCore("ethnicity", text: nil, codes: [("2186-5", "Not Hispanic or Latino")]),
+        ].joined(separator: ",")
+        let c = try #require(try Self.bundle([Self.patient(extensions: ext)]).bundle.cases.first)
+        #expect(c.patient.race == "Mixed (2106-3, 2054-5)")
+        #expect(c.patient.ethnicity == "Not Hispanic or Latino (2186-5)")
+        #expect(Self.text(c).contains("Race:        Mixed (2106-3, 2054-5)"))
+        #expect(!Self.text(c, deidentify: true).contains("2106-3"))
+        let json = String(
+            decoding: try CaseJSON(record: c, today: LocalDate("2026-01-01")!, deidentify: true).data(), as: UTF8.self)
+        #expect(!json.contains("2106-3") && !json.contains("Hispanic"))
+        // No extension: nothing is inferred.
+        let none = try #require(try Self.bundle([Self.patient()]).bundle.cases.first)
+        #expect(none.patient.race == nil && none.patient.ethnicity == nil)
+    }
+
+    static func cancer(status: String?, abatement: String? = nil, onset: String = "2018-03-19") -> String {
+        #"{"resourceType":"Condition","id":"c1","subject":{"reference":"Patient/p1"},"#
+            + (status.map {
+                #""clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-clinical","code":"\#($0)"}]},"#
+            } ?? "")
+            + (abatement.map { #""abatementDateTime":"\#($0)","# } ?? "")
+            + #""code":{"coding":[{"system":"http://snomed.info/sct","code":"93761005","display":"Primary malignant neoplasm of colon"}]},"#
+            + #""onsetDateTime":"\#(onset)T23:44:32-04:00"}"#
+    }
+
+    @Test func aResolvedOrRemittedCancerNeverReadsAsCurrent() throws {
+        let resolved = try #require(
+            try Self.bundle([Self.patient(), Self.cancer(status: "resolved", abatement: "2019-04-05T23:44:32-04:00")])
+                .bundle.cases.first)
+        #expect(resolved.diagnosis.clinicalStatus == "resolved")
+        #expect(resolved.diagnosis.abatedOn == LocalDate("2019-04-05"))
+        #expect(resolved.diagnosis.isNotCurrent)
+        #expect(Self.text(resolved).contains("Status:      resolved 2019-04-05"))
+        #expect(Self.text(resolved, deidentify: true).contains("Status:      resolved\n"))
+        let remission = try #require(
+            try Self.bundle([Self.patient(), Self.cancer(status: "remission")]).bundle.cases.first)
+        #expect(remission.diagnosis.statusPhrase() == "in remission")
+        let active = try #require(try Self.bundle([Self.patient(), Self.cancer(status: "active")]).bundle.cases.first)
+        #expect(!active.diagnosis.isNotCurrent && active.diagnosis.statusPhrase() == nil)
+        #expect(!Self.text(active).contains("Status:"))
+        // An abatement with no status (FHIR con-4 requires one) still says the disease abated.
+        let abated = try #require(
+            try Self.bundle([Self.patient(), Self.cancer(status: nil, abatement: "2020-01-02")]).bundle.cases.first)
+        #expect(abated.diagnosis.statusPhrase() == "abated 2020-01-02")
+        // The minutes say it too.
+        #expect(resolved.diagnosis.statusPhrase(hideDates: true) == "resolved")
+    }
+
+    static func procedure(
+        _ id: String, code: String, display: String, on day: String, reason: String? = nil, profile: String? = nil
+    ) -> String {
+        #"{"resourceType":"Procedure","id":"\#(id)","status":"completed","subject":{"reference":"Patient/p1"},"#
+            + (profile.map { #""meta":{"profile":["http://hl7.org/fhir/us/mcode/StructureDefinition/\#($0)"]},"# } ?? "")
+            + #""code":{"coding":[{"system":"http://snomed.info/sct","code":"\#(code)","display":"\#(display)"}]},"#
+            + (reason.map { #""reasonReference":[{"reference":"\#($0)"}],"# } ?? "")
+            + #""performedDateTime":"\#(day)T10:00:00-04:00"}"#
+    }
+
+    @Test func biopsiesAreSurgicalProceduresOfTheCancerTheySample() throws {
+        let polyp =
+            #"{"resourceType":"Condition","id":"polyp","subject":{"reference":"Patient/p1"},"code":{"coding":[{"system":"http://snomed.info/sct","code":"68496003","display":"Polyp of colon"}]}}"#
+        let payload = try Self.bundle([
+            Self.patient(), Self.cancer(status: "active"), polyp,
+            // Profiled mCODE surgical procedure with a cancer reason: a surgery, whatever its words.
+            Self.procedure(
+                "s1", code: "396487001", display: "Sentinel lymph node biopsy (procedure)", on: "2018-04-01",
+                reason: "Condition/c1", profile: "mcode-cancer-related-surgical-procedure"),
+            // Synthea: the colon biopsy's reason is the polyp, 8 days before the colon cancer's onset.
+            Self.procedure(
+                "b1", code: "76164006", display: "Biopsy of colon", on: "2018-03-11", reason: "Condition/polyp"),
+            // Another organ: never evidence of a cancer there.
+            Self.procedure("b2", code: "65575008", display: "Biopsy of prostate", on: "2018-03-11"),
+            // The same organ years before the diagnosis: not its biopsy.
+            Self.procedure("b3", code: "76164006", display: "Biopsy of colon", on: "2010-01-01"),
+        ])
+        let c = try #require(payload.bundle.cases.first)
+        let surgeries = c.treatmentHistory.filter { $0.setting == "surgery" }
+        #expect(surgeries.compactMap(\.regimen).sorted() == ["Biopsy of colon", "Sentinel lymph node biopsy"])
+        let colon = try #require(surgeries.first { $0.regimen == "Biopsy of colon" })
+        #expect(colon.start == LocalDate("2018-03-11"), "the 2010 biopsy is not merged into the linked one")
+        let skipped = payload.accounts.first?.skipped ?? [:]
+        #expect(skipped.keys.contains { $0.hasPrefix("biopsies not linked to the cancer") })
+    }
+}
