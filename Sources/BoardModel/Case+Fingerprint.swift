@@ -82,6 +82,9 @@ extension Case {
         if patient.birthDate == nil, let recorded = patient.recordedAge { h.add(recorded) }
         h.add(patient.sex.rawValue)
         h.add(diagnosis.oncotreeCode)
+        // A cancer the record says is not current leaves diagnosis criteria unknown; an active or unstated status
+        // adds nothing, so other cases keep their fingerprints.
+        if let status = diagnosis.statusPhrase() { h.add(status) }
         h.add(performance?.ecog)
         h.add(performance?.karnofsky)
         h.add(reports.count)

@@ -47,6 +47,9 @@ struct CaseIndex: Sendable {
     let dxSolid: Bool
     let dxLiquid: Bool
     let dxText: String
+    /// The record says the cancer is not current ("resolved 2019-04-05", "in remission"); nil when active or not
+    /// stated. A diagnosis criterion it would meet is left unknown: whether the cancer is present now needs the chart.
+    let dxNotCurrent: String?
     let ecog: Int?
     let ecogText: String
     /// Stage IV or M1: advanced / metastatic disease.
@@ -106,6 +109,7 @@ struct CaseIndex: Sendable {
         sex = record.patient.sex
         sexText = sex == .unknown ? "sex not recorded" : sex.rawValue
         (dxCode, dxChain, dxSolid, dxLiquid, dxText) = Self.diagnosis(record.diagnosis, tree: tree)
+        dxNotCurrent = record.diagnosis.statusPhrase()
         let stageGroup = (record.stage?.group ?? "").uppercased()
         // Metastatic sites recorded without a stage group count as metastatic; with a lower stage group they conflict.
         metastatic =

@@ -604,6 +604,11 @@ extension MatchEngine {
             switch texts.leafKinds[leaf] {
             case .age: (detail, missing) = (c.ageText, "date of birth")
             case .sex: (detail, missing) = (c.sexText, "sex")
+            case .diagnosis where line.reason == .diagnosisNotCurrent:
+                let status = c.dxNotCurrent ?? "not current"
+                (detail, missing) = (
+                    "\(c.dxText), \(status)", "whether the cancer is present now (the record says \(status))"
+                )
             case .diagnosis:
                 (detail, missing) = (
                     c.dxText,

@@ -42,6 +42,8 @@ enum Reason: UInt8 {
     /// The case lacks the value.
     case noData
     case unmappedDiagnosis
+    /// The diagnosis fits, but the record says the cancer is resolved, in remission or inactive.
+    case diagnosisNotCurrent
     case received, notReceived, noHistory
     /// Genomic: the alteration named was found / is present although excluded / none reported.
     case found, present, noneReported
@@ -244,6 +246,12 @@ enum Evaluator {
         if within && !negated {
             v.tally.specificDiagnosis = specific
             v.tally.solidDiagnosis = solid
+            // A resolved or remitted cancer is never a silent current diagnosis: the criterion needs the chart.
+            if c.dxNotCurrent != nil {
+                v.outcome = .unknown
+                v.tally.unknowns = 1
+                v.reason = .diagnosisNotCurrent
+            }
         }
         return v
     }
