@@ -5,8 +5,18 @@
 #   sqlite3 .import of a TSV of the same fields (plain table, and keyed like the store: primary key + gene index)
 #   a Python loader (cyvcf2 for VCF, pandas for MAF; executemany into a keyed SQLite table)
 # and prints records/s and the ratios. Needs sqlite3, python3 with cyvcf2 and pandas (pip install cyvcf2 pandas).
+#   --store postgresql://OWNER@HOST/DB   also times the same imports into PostgreSQL (issue 18, goal ≥ 100,000
+#                                        records/s over the local socket), beside SQLite's: each run in a new database
+#                                        made next to DB with psql (the owner needs CREATEDB) and dropped afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+PG_STORE=""
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --store) PG_STORE="$2"; shift 2 ;;
+        *) echo "bench-import: unknown argument $1" >&2; exit 2 ;;
+    esac
+done
 N="${N:-200000}"
 WORK="${WORK:-/tmp/tumorboard-bench-import-$N}"
 SCRATCH="${SCRATCH:-.build-formats-release}"
@@ -36,6 +46,25 @@ for kind in vcf maf; do
     run "tumorboard re-import $kind (unchanged)" "$(echo "$t1 - $t0" | bc)"
 done
 
+if [ -n "$PG_STORE" ]; then
+    # The same address with another database name (path), for a fresh database per run.
+    pg_db() { python3 -c 'import sys, urllib.parse as u
+p = u.urlsplit(sys.argv[1])
+print(u.urlunsplit((p.scheme, p.netloc, "/" + sys.argv[2], p.query, p.fragment)))' "$PG_STORE" "$1"; }
+    export XDG_DATA_HOME="$WORK/pg-keys"
+    for kind in vcf maf; do
+        name="tb_bench_import_$kind"
+        psql -q "$PG_STORE" -c "DROP DATABASE IF EXISTS $name" -c "CREATE DATABASE $name" >/dev/null
+        STORE="$(pg_db "$name")"
+        "$TB" import --store "$STORE" "$WORK/case.json" >/dev/null
+        t0=$(now); "$TB" import --store "$STORE" --case BENCH-1 "$WORK/variants.$kind" >/dev/null; t1=$(now)
+        run "tumorboard import $kind (PostgreSQL)" "$(echo "$t1 - $t0" | bc)"
+        t0=$(now); "$TB" import --store "$STORE" --case BENCH-1 "$WORK/variants.$kind" >/dev/null; t1=$(now)
+        run "tumorboard re-import $kind (PostgreSQL, unchanged)" "$(echo "$t1 - $t0" | bc)"
+        psql -q "$PG_STORE" -c "DROP DATABASE $name" >/dev/null
+    done
+fi
+
 DB="$WORK/sqlite-plain.db"; rm -f "$DB"
 sqlite3 "$DB" "CREATE TABLE finding(id TEXT, case_id TEXT, chrom TEXT, pos INTEGER, ref TEXT, alt TEXT, gene TEXT, transcript TEXT, hgvsc TEXT, hgvsp TEXT, consequence TEXT, exon TEXT, vaf REAL, depth INTEGER, filter TEXT);"
 t0=$(now); sqlite3 "$DB" -cmd ".mode tabs" ".import $WORK/variants.tsv finding"; t1=$(now)
@@ -62,6 +91,12 @@ for kind in vcf maf; do
          "vs sqlite3 keyed $(ratio "tumorboard import $kind" "sqlite3 .import (keyed table)")" \
          "$([ -n "${RATE[$py]:-}" ] && echo ", vs $py $(ratio "tumorboard import $kind" "$py")")"
 done
+if [ -n "$PG_STORE" ]; then
+    for kind in vcf maf; do
+        echo "  $kind on PostgreSQL: $(python3 -c "import sys; print(f'{float(sys.argv[1]):,.0f}')" "${RATE["tumorboard import $kind (PostgreSQL)"]}") records/s" \
+             "(goal ≥ 100,000), vs tumorboard on SQLite $(ratio "tumorboard import $kind (PostgreSQL)" "tumorboard import $kind")"
+    done
+fi
 # Read-vs-store breakdown in-process (Benchmarks/ImportBenchmark), when PHASES=1.
 if [ "${PHASES:-0}" = 1 ]; then
     (cd Benchmarks && swift build -c release --product ImportBenchmark >/dev/null)

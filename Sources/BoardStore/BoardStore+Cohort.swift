@@ -90,18 +90,7 @@ extension BoardStore {
                             INSERT INTO external_precedent(id, export_id, institution, diagnosis, body) VALUES (?, ?, ?, ?, ?)
                             """,
                         arguments: [id, file.exportId, file.institution, p.diagnosis, try Codec.encode(p)])
-                    try db.execute(
-                        sql: """
-                            INSERT INTO precedent(case_id, institution, patient_id, oncotree_code, stage_group, prior_lines, decision_id, decided_at)
-                            VALUES (?, ?, NULL, ?, ?, ?, ?, NULL)
-                            """,
-                        arguments: [id, file.institution, p.oncotreeCode, p.stageGroup, p.priorLines, id])
-                    for (index, a) in p.alterations.enumerated() {
-                        try db.execute(
-                            sql:
-                                "INSERT INTO alteration_key(case_id, finding_id, gene, class, change) VALUES (?, ?, ?, ?, ?)",
-                            arguments: [id, "a\(index)", a.gene, a.alterationClass.rawValue, a.change])
-                    }
+                    try Self.indexExternal(db, id: id, institution: file.institution, p)
                     try SearchIndex.put(db, .external(p, id: id, institution: file.institution))
                 }
                 try AuditTrail.append(
@@ -114,6 +103,31 @@ extension BoardStore {
     }
 
     static func externalId(_ pseudonym: String, _ institution: String) -> String { "ext:\(institution):\(pseudonym)" }
+
+    /// A partner precedent's rows in the precedent index (its tissue, stage and lines; its alterations by gene): built
+    /// at import, and again for every precedent a store copy brought (`indexExternals`).
+    static func indexExternal(_ db: Database, id: String, institution: String, _ p: ExternalPrecedent) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO precedent(case_id, institution, patient_id, oncotree_code, stage_group, prior_lines, decision_id, decided_at)
+                VALUES (?, ?, NULL, ?, ?, ?, ?, NULL)
+                """,
+            arguments: [id, institution, p.oncotreeCode, p.stageGroup, p.priorLines, id])
+        for (index, a) in p.alterations.enumerated() {
+            try db.execute(
+                sql: "INSERT INTO alteration_key(case_id, finding_id, gene, class, change) VALUES (?, ?, ?, ?, ?)",
+                arguments: [id, "a\(index)", a.gene, a.alterationClass.rawValue, a.change])
+        }
+    }
+
+    /// The precedent index of every partner precedent in the store, read from their bodies (after a store copy).
+    static func indexExternals(_ db: Database) throws {
+        for row in try Row.fetchAll(db, sql: "SELECT id, institution, body FROM external_precedent ORDER BY id") {
+            try indexExternal(
+                db, id: row["id"], institution: row["institution"],
+                try Codec.decode(ExternalPrecedent.self, from: row["body"] as String))
+        }
+    }
 
     static func removeExternal(_ db: Database, id: String) throws {
         try db.execute(sql: "DELETE FROM external_precedent WHERE id = ?", arguments: [id])

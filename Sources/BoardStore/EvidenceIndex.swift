@@ -73,8 +73,12 @@ struct EvidenceIndex: Sendable {
     /// Keeps entries for findings still to come, one per source id (`EvidenceRelease`); entries without an id are
     /// kept as given, once each.
     static func save(_ db: Database, _ attachments: [EvidenceAttachment]) throws -> EvidenceRelease {
-        var release = try EvidenceRelease(db)
-        for e in attachments { try release.keep(db, e) }
+        try save(SQLiteEvidenceShelf(db: db), attachments)
+    }
+
+    static func save(_ shelf: some EvidenceShelf, _ attachments: [EvidenceAttachment]) throws -> EvidenceRelease {
+        var release = try EvidenceRelease(shelf)
+        for e in attachments { try release.keep(shelf, e) }
         return release
     }
 
@@ -98,6 +102,15 @@ struct EvidenceIndex: Sendable {
             created += db.changesCount
         }
         return created
+    }
+
+    /// Adds the evidence kept to a whole record's findings (each on its report's genome build) before it is saved.
+    func apply(toFindingsOf record: inout Case) {
+        guard !isEmpty else { return }
+        for i in record.findings.indices {
+            let report = record.reports.first { $0.id == record.findings[i].reportId }
+            apply(to: &record.findings[i], build: report?.genomeBuild)
+        }
     }
 
     /// The entries that could apply to a finding of this gene (by symbol, whatever its case).
@@ -154,5 +167,25 @@ struct EvidenceIndex: Sendable {
             }
         }
         return (matched, added)
+    }
+}
+
+/// SQLite's `evidence` rows for `EvidenceRelease`.
+struct SQLiteEvidenceShelf: EvidenceShelf {
+    let db: Database
+
+    func forEachKept(_ body: (Int64, String, String, String) throws -> Void) throws {
+        let rows = try Row.fetchCursor(db, sql: "SELECT rowid, gene, variant, body FROM evidence ORDER BY rowid")
+        while let row = try rows.next() { try body(row["rowid"], row["gene"], row["variant"], row["body"]) }
+    }
+
+    func delete(row: Int64) throws {
+        try db.execute(sql: "DELETE FROM evidence WHERE rowid = ?", arguments: [row])
+    }
+
+    func insert(gene: String, variant: String, body: String) throws -> Int64? {
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO evidence(gene, variant, body) VALUES (?, ?, ?)")
+            .execute(arguments: [gene, variant, body])
+        return db.changesCount > 0 ? db.lastInsertedRowID : nil
     }
 }

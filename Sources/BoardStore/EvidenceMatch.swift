@@ -101,102 +101,36 @@ extension BoardStore {
         _ db: GRDB.Database, _ evidence: [EvidenceAttachment], loci: [EvidenceLocus] = [], now: Date,
         summary: inout ImportSummary
     ) throws {
-        var kept = summary.counts["evidence entry", default: ImportSummary.Counts()]
-        let release = try EvidenceIndex.save(db, evidence)
-        kept.created += release.created
-        kept.updated += release.updated
-        kept.unchanged += release.unchanged
-        if !evidence.isEmpty { summary.counts["evidence entry"] = kept }
-        summary.notes += release.notes
-        // Versions older than the kept ones are not used: not looked for on findings either.
-        let evidence = evidence.filter { !release.older.contains($0) }
-        let distinct = Set(evidence).count
-        if !loci.isEmpty {
-            var places = summary.counts["evidence locus", default: ImportSummary.Counts()]
-            let new = try EvidenceIndex.save(db, loci: loci)
-            places.created += new
-            places.unchanged += Set(loci).count - new
-            summary.counts["evidence locus"] = places
-        }
-        let index = try EvidenceIndex.load(db)
-        let given = Set(evidence)
-        var matched = Set<EvidenceAttachment>()
-        var touchedCases: Set<String> = []
-        var counts = summary.counts["evidence link", default: ImportSummary.Counts()]
-        var replacedLinks = 0
+        let used = EvidenceSweep.noteKept(
+            evidence: evidence, release: try EvidenceIndex.save(db, evidence), loci: loci,
+            newLoci: loci.isEmpty ? 0 : try EvidenceIndex.save(db, loci: loci), into: &summary)
+        var sweep = EvidenceSweep(index: try EvidenceIndex.load(db), given: used, summary: summary)
         var builds = ReportBuilds()
         // One pass over the findings (a query per gene would scan the table once per gene): only rows whose gene
         // has evidence, or that lie where a variant with evidence lies, are matched.
-        var updates: [(caseId: String, id: String, finding: Finding)] = []
         let rows = try Row.fetchCursor(db, sql: "SELECT case_id, id, kind, gene, report_id, body FROM finding")
         while let row = try rows.next() {
-            let byGene = index.candidates(gene: row["gene"]) != nil
-            guard byGene || index.hasLoci else { continue }
-            var finding = try row.finding()
+            guard sweep.mayReach(gene: row["gene"]) else { continue }
             let caseId: String = row["case_id"]
-            let build =
-                index.hasVariant(at: finding) ? try builds.build(db, caseId: caseId, report: finding.reportId) : nil
-            guard byGene || build != nil else { continue }
-            // Earlier versions of kept items (another release, or a duplicate mended above) leave the finding.
-            let before = finding.evidence.count
-            finding.evidence.removeAll(where: index.isSuperseded)
-            let replaced = before - finding.evidence.count
-            let had = finding.evidence
-            let result = index.apply(to: &finding, build: build)
-            // Links made now (by any kept entry: new loci can bring old evidence), and the given entries' links
-            // that were there already.
-            let mine = result.matched.filter(given.contains)
-            matched.formUnion(mine)
-            counts.created += result.added
-            counts.unchanged += mine.filter { had.contains($0.entry) }.count
-            replacedLinks += replaced
-            if result.added > 0 || replaced > 0 { updates.append((caseId, row["id"], finding)) }
+            let finding = try row.finding()
+            try sweep.visit(caseId: caseId, id: row["id"], finding: finding) {
+                try builds.build(caseId: caseId, report: finding.reportId) { try Self.loadCase(db, id: $0) }
+            }
         }
-        for u in updates {
+        for u in sweep.changed {
             try db.cachedStatement(
                 sql: "UPDATE finding SET body = ?, best_rank = ?, label = ? WHERE case_id = ? AND id = ?"
             )
             .execute(arguments: [
                 try FindingJSON.bodyText(u.finding), u.finding.evidenceRank, u.finding.label, u.caseId, u.id,
             ])
-            touchedCases.insert(u.caseId)
         }
-        summary.counts["evidence link"] = counts
-        if replacedLinks > 0 {
-            summary.notes.append(
-                "\(replacedLinks) finding link\(replacedLinks == 1 ? "" : "s") to an earlier version of an evidence item removed (the kept version is linked where it matches)"
-            )
-        }
-        // New evidence changes what matching reads (the evidence tier of a finding).
-        summary.changedCases.formUnion(touchedCases)
-        for caseId in touchedCases.sorted() {
+        for caseId in sweep.touchedCases {
             let top = try Self.topFinding(db, caseId: caseId)
             try db.execute(sql: "UPDATE \"case\" SET top_finding = ? WHERE id = ?", arguments: [top, caseId])
             try AuditTrail.append(
                 db, user: user, action: "case.evidence", entity: "case", entityId: caseId, caseId: caseId, at: now)
         }
-        let unmatched = distinct - matched.count
-        if unmatched > 0 {
-            // Kept, not skipped: a note, so the "skipped" list only holds what was left out.
-            summary.notes.append(
-                "\(unmatched) evidence entr\(unmatched == 1 ? "y" : "ies") matched no finding in the store yet (kept: they attach to findings imported later)"
-            )
-        }
-    }
-}
-
-/// The genome build of each report of a case, loaded once per case (only for findings that lie where a variant
-/// with evidence lies).
-struct ReportBuilds {
-    private var byCase: [String: [String: String]] = [:]
-
-    mutating func build(_ db: GRDB.Database, caseId: String, report: String?) throws -> String? {
-        if byCase[caseId] == nil {
-            var builds: [String: String] = [:]
-            for r in try BoardStore.loadCase(db, id: caseId)?.reports ?? [] { builds[r.id] = r.genomeBuild }
-            byCase[caseId] = builds
-        }
-        guard let report else { return nil }
-        return byCase[caseId]?[report]
+        sweep.finish(into: &summary)
     }
 }

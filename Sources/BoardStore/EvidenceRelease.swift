@@ -1,6 +1,5 @@
 import BoardModel
 import Foundation
-import GRDB
 
 /// Writes knowledge-base entries keyed by the source's own id (CIViC EID/AID): importing another release of CIViC
 /// updates the one kept entry of each item instead of adding a second. Of two versions, the one CIViC reviewed
@@ -28,15 +27,12 @@ struct EvidenceRelease {
     private var byId: [String: Kept] = [:]
 
     /// Reads the kept entries with an id, mending duplicates of one id.
-    init(_ db: Database) throws {
+    init(_ shelf: some EvidenceShelf) throws {
         var duplicates: [Int64] = []
-        let rows = try Row.fetchCursor(db, sql: "SELECT rowid, gene, variant, body FROM evidence ORDER BY rowid")
-        while let row = try rows.next() {
-            let entry = try Codec.decode(EvidenceEntry.self, from: row["body"] as String)
-            guard let id = entry.sourceId else { continue }
-            let kept = Kept(
-                rowid: row["rowid"],
-                attachment: EvidenceAttachment(gene: row["gene"], variant: row["variant"], entry: entry))
+        try shelf.forEachKept { row, gene, variant, body in
+            let entry = try Codec.decode(EvidenceEntry.self, from: body)
+            guard let id = entry.sourceId else { return }
+            let kept = Kept(rowid: row, attachment: EvidenceAttachment(gene: gene, variant: variant, entry: entry))
             if let other = byId[id] {
                 if entry.replaces(other.attachment.entry) {
                     duplicates.append(other.rowid)
@@ -48,21 +44,22 @@ struct EvidenceRelease {
                 byId[id] = kept
             }
         }
-        for rowid in duplicates {
-            try db.execute(sql: "DELETE FROM evidence WHERE rowid = ?", arguments: [rowid])
-        }
+        for rowid in duplicates { try shelf.delete(row: rowid) }
         mended = duplicates.count
     }
 
     /// Keeps one entry: new, the same as kept, replacing an earlier version, or older than the kept one.
-    mutating func keep(_ db: Database, _ e: EvidenceAttachment) throws {
-        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO evidence(gene, variant, body) VALUES (?, ?, ?)")
+    mutating func keep(_ shelf: some EvidenceShelf, _ e: EvidenceAttachment) throws {
+        let stored = EvidenceAttachment(gene: e.gene.uppercased(), variant: e.variant, entry: e.entry)
+        let body = try Codec.encode(stored.entry)
         guard let id = e.entry.sourceId else {
-            try insert.execute(arguments: [e.gene.uppercased(), e.variant, try Codec.encode(e.entry)])
-            if db.changesCount > 0 { created += 1 } else { unchanged += 1 }
+            if try shelf.insert(gene: stored.gene, variant: stored.variant, body: body) != nil {
+                created += 1
+            } else {
+                unchanged += 1
+            }
             return
         }
-        let stored = EvidenceAttachment(gene: e.gene.uppercased(), variant: e.variant, entry: e.entry)
         if let kept = byId[id] {
             if kept.attachment == stored {
                 unchanged += 1
@@ -72,7 +69,7 @@ struct EvidenceRelease {
                 older.append(e)
                 return
             }
-            try db.execute(sql: "DELETE FROM evidence WHERE rowid = ?", arguments: [kept.rowid])
+            try shelf.delete(row: kept.rowid)
             var fields = e.entry.changes(from: kept.attachment.entry)
             if kept.attachment.gene != stored.gene || kept.attachment.variant != stored.variant {
                 fields.insert("variant", at: 0)
@@ -83,8 +80,9 @@ struct EvidenceRelease {
         } else {
             created += 1
         }
-        try insert.execute(arguments: [stored.gene, stored.variant, try Codec.encode(stored.entry)])
-        byId[id] = Kept(rowid: db.lastInsertedRowID, attachment: stored)
+        if let row = try shelf.insert(gene: stored.gene, variant: stored.variant, body: body) {
+            byId[id] = Kept(rowid: row, attachment: stored)
+        }
     }
 
     /// The account's lines: what replacements changed, what was older than kept, what was mended.
@@ -112,4 +110,14 @@ struct EvidenceRelease {
         }
         return lines
     }
+}
+
+/// Where a backend keeps knowledge-base entries (SQLite's `evidence` rows by rowid, PostgreSQL's by created_order):
+/// the rules above stay one, each backend only says how to read, delete and add a row.
+protocol EvidenceShelf {
+    /// Every kept entry in the order kept: its row, gene, variant and body.
+    func forEachKept(_ body: (Int64, String, String, String) throws -> Void) throws
+    func delete(row: Int64) throws
+    /// Adds an entry unless the same one is kept; its row when added.
+    func insert(gene: String, variant: String, body: String) throws -> Int64?
 }

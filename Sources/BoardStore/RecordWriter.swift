@@ -28,12 +28,7 @@ struct RecordWriter {
     /// bundle's DiagnosticReport), stay with their reports unless the record itself holds them.
     func `case`(_ record: Case, summary: inout ImportSummary) throws -> ImportSummary.Change {
         var record = record
-        if let knowledge, !knowledge.isEmpty {
-            for i in record.findings.indices {
-                let report = record.reports.first { $0.id == record.findings[i].reportId }
-                knowledge.apply(to: &record.findings[i], build: report?.genomeBuild)
-            }
-        }
+        knowledge?.apply(toFindingsOf: &record)
         let existing = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT status, patient_id, body FROM \"case\" WHERE id = ?"),
             arguments: [record.id])

@@ -7,7 +7,8 @@ import Testing
 /// CIViC evidence reaches findings by genomic position as well as by gene and variant name: same genome build,
 /// chromosome, start and alleles as a locus of its variant (from a variant summary or the evidence row's own
 /// coordinates), whatever padding convention the finding's file used. Coordinates as CIViC writes them: 1-based,
-/// a deletion from its first deleted base, an insertion on the base before it, empty for the missing side.
+/// a deletion from its first deleted base, an insertion on the base before it, empty for the missing side. The import
+/// tests run on both backends (PostgreSQL keeps evidence loci since its schema 5).
 @Suite("Evidence by genomic position")
 struct EvidenceByPositionTests {
     static let entry = EvidenceEntry(
@@ -30,8 +31,8 @@ struct EvidenceByPositionTests {
             findings: findings)
     }
 
-    func evidence(_ s: BoardStore) throws -> [String: [EvidenceEntry]] {
-        let record = try #require(try s.caseRecord(id: "C-1")).record
+    func evidence(_ s: any Backend.Store) throws -> [String: [EvidenceEntry]] {
+        let record = try #require(try s.caseRecord(id: "C-1", on: LocalDate(Fixtures.now))).record
         return Dictionary(uniqueKeysWithValues: record.findings.map { ($0.id, $0.evidence) })
     }
 
@@ -83,16 +84,16 @@ struct EvidenceByPositionTests {
         #expect(EvidenceLocus.build("unknown") == nil)
     }
 
-    @Test func anUnannotatedFindingGetsEvidenceByPositionOnTheSameBuildOnly() throws {
-        let s = try BoardStore.inMemory()
-        try s.importBundle(Fixtures.bundle, now: Fixtures.now)
+    @Test(arguments: Backend.available)
+    func anUnannotatedFindingGetsEvidenceByPositionOnTheSameBuildOnly(backend: Backend) throws {
+        let s = try backend.makeBoard(Fixtures.bundle).store
         // Evidence and loci first, findings later (FindingWriter), without a gene (an unannotated VCF).
-        try s.importRecords(
+        try s.importing(
             BoardBundle(), evidence: [EvidenceAttachment(gene: "BRAF", variant: "V600E", entry: Self.entry)],
-            evidenceLoci: [Self.v600e], now: Fixtures.now)
+            evidenceLoci: [Self.v600e])
         let site = Finding(id: "7:140453136:A:T", kind: .snv, chrom: "chr7", position: 140_453_136, ref: "A", alt: "T")
         let other = Finding(id: "7:140453136:A:G", kind: .snv, chrom: "7", position: 140_453_136, ref: "A", alt: "G")
-        try s.importRecords(BoardBundle(), findingBatches: [batch("GRCh37", [site, other])], now: Fixtures.now)
+        try s.importing(BoardBundle(), findingBatches: [batch("GRCh37", [site, other])])
         var e = try evidence(s)
         #expect(e["C-1/7:140453136:A:T"] == [Self.entry])
         #expect(e["C-1/7:140453136:A:G"] == [])
@@ -100,51 +101,100 @@ struct EvidenceByPositionTests {
         func copy(_ id: String) -> Finding {
             Finding(id: id, kind: .snv, chrom: "7", position: 140_453_136, ref: "A", alt: "T")
         }
-        try s.importRecords(
+        try s.importing(
             BoardBundle(),
             findingBatches: [
                 batch("GRCh38", [copy("b38")], file: "b38.vcf"), batch(nil, [copy("nobuild")], file: "u.vcf"),
-            ],
-            now: Fixtures.now)
+            ]
+        )
         e = try evidence(s)
         #expect(e["C-1/7:140453136:A:T"] == [Self.entry])
         #expect(e["C-1/b38"] == [])
         #expect(e["C-1/nobuild"] == [])
     }
 
-    @Test func lociImportedAfterTheEvidenceBringItToStoredFindings() throws {
-        let s = try BoardStore.inMemory()
-        try s.importBundle(Fixtures.bundle, now: Fixtures.now)
+    @Test(arguments: Backend.available)
+    func lociImportedAfterTheEvidenceBringItToStoredFindings(backend: Backend) throws {
+        let s = try backend.makeBoard(Fixtures.bundle).store
         // A padded VCF insertion (pos 37881011, C>CGGCTCCCCA) already in the store, gene not annotated.
         let insertion = Finding(
             id: "17:37881011:C:CGGCTCCCCA", kind: .indel, chrom: "17", position: 37_881_011, ref: "C",
             alt: "CGGCTCCCCA")
-        try s.importRecords(BoardBundle(), findingBatches: [batch("GRCh37", [insertion])], now: Fixtures.now)
+        try s.importing(BoardBundle(), findingBatches: [batch("GRCh37", [insertion])])
         // Evidence named only (molecular-profile layout: no coordinates): nothing matches by name.
-        let named = try s.importRecords(
+        let named = try s.importing(
             BoardBundle(),
-            evidence: [EvidenceAttachment(gene: "ERBB2", variant: "P780INS", entry: Self.insertionEntry)],
-            now: Fixtures.now)
+            evidence: [EvidenceAttachment(gene: "ERBB2", variant: "P780INS", entry: Self.insertionEntry)]
+        )
         #expect(named.counts["evidence link"]?.created ?? 0 == 0)
         // The variant summary's locus arrives: the stored evidence now reaches the stored finding.
-        let placed = try s.importRecords(BoardBundle(), evidenceLoci: [Self.p780ins], now: Fixtures.now)
+        let placed = try s.importing(BoardBundle(), evidenceLoci: [Self.p780ins])
         #expect(placed.counts["evidence locus"]?.created == 1)
         #expect(placed.counts["evidence link"]?.created == 1)
         #expect(try evidence(s)["C-1/17:37881011:C:CGGCTCCCCA"] == [Self.insertionEntry])
         // Again: nothing new.
-        let again = try s.importRecords(BoardBundle(), evidenceLoci: [Self.p780ins], now: Fixtures.now)
+        let again = try s.importing(BoardBundle(), evidenceLoci: [Self.p780ins])
         #expect(again.counts["evidence locus"]?.unchanged == 1 && again.counts["evidence link"]?.created ?? 0 == 0)
     }
 
-    @Test func aFilteredFindingIsNotMatchedByPosition() throws {
-        let s = try BoardStore.inMemory()
-        try s.importBundle(Fixtures.bundle, now: Fixtures.now)
-        try s.importRecords(
+    /// Evidence by name reaches the findings the store holds, keeps its order, is kept for a whole record imported
+    /// later, and counts the same on both backends.
+    @Test(arguments: Backend.available)
+    func evidenceByNameReachesStoredFindingsAndRecordsImportedLater(backend: Backend) throws {
+        let s = try backend.makeBoard(Fixtures.bundle).store
+        let stored = Finding(id: "braf", kind: .snv, gene: "BRAF", hgvsP: "p.Val600Glu")
+        try s.importing(BoardBundle(), findingBatches: [batch("GRCh37", [stored])])
+        let residue = EvidenceEntry(
+            source: "CIViC", level: EvidenceLevel(scale: .civic, code: "B"), type: "Predictive", therapy: "Dabrafenib")
+        let given = [
+            EvidenceAttachment(gene: "BRAF", variant: "V600E", entry: Self.entry),
+            EvidenceAttachment(gene: "braf", variant: "V600", entry: residue),
+            EvidenceAttachment(gene: "KRAS", variant: "G12C", entry: Self.insertionEntry),
+        ]
+        let first = try s.importing(BoardBundle(), evidence: given)
+        // "braf" is the kept "BRAF": one entry, and it counts as matched when it links.
+        #expect(first.counts["evidence entry"]?.created == 3)
+        #expect(first.counts["evidence link"]?.created == 2)
+        #expect(first.changedCases == ["C-1"])
+        #expect(first.notes.contains { $0.hasPrefix("1 evidence entry matched no finding") }, "\(first.notes)")
+        #expect(try evidence(s)["C-1/braf"] == [Self.entry, residue])
+        let history = try #require(try s.caseRecord(id: "C-1", on: LocalDate(Fixtures.now))).history
+        #expect(history.filter { $0.action == "case.evidence" }.count == 1)
+        let again = try s.importing(BoardBundle(), evidence: given)
+        #expect(again.counts["evidence entry"]?.unchanged == 3 && again.counts["evidence link"]?.created ?? 0 == 0)
+        #expect(again.counts["evidence link"]?.unchanged == 2 && again.changedCases.isEmpty)
+        // A whole record imported later carries the kept evidence on its own findings, in the order kept.
+        var record = Fixtures.cases[1]
+        record.findings = [Finding(id: "C-2-B", kind: .snv, gene: "BRAF", hgvsP: "p.V600E")]
+        try s.importing(BoardBundle(cases: [record]))
+        let later = try #require(try s.caseRecord(id: "C-2", on: LocalDate(Fixtures.now))).record.findings
+        #expect(later.map(\.evidence) == [[Self.entry, residue]])
+        #expect(try s.headline(caseId: "C-2")?.topFinding != nil)
+    }
+
+    @Test(arguments: Backend.available)
+    func aFilteredFindingIsNotMatchedByPosition(backend: Backend) throws {
+        let s = try backend.makeBoard(Fixtures.bundle).store
+        try s.importing(
             BoardBundle(), evidence: [EvidenceAttachment(gene: "BRAF", variant: "V600E", entry: Self.entry)],
-            evidenceLoci: [Self.v600e], now: Fixtures.now)
+            evidenceLoci: [Self.v600e])
         let filtered = Finding(
             id: "7:140453136:A:T", kind: .snv, filter: "LowQual", chrom: "7", position: 140_453_136, ref: "A", alt: "T")
-        try s.importRecords(BoardBundle(), findingBatches: [batch("GRCh37", [filtered])], now: Fixtures.now)
+        try s.importing(BoardBundle(), findingBatches: [batch("GRCh37", [filtered])])
         #expect(try evidence(s)["C-1/7:140453136:A:T"] == [])
+    }
+}
+
+extension ImportStore {
+    /// An import of records, lab findings and evidence at the fixtures' time (either backend).
+    @discardableResult
+    func importing(
+        _ bundle: BoardBundle, findingBatches: [FindingBatch] = [], evidence: [EvidenceAttachment] = [],
+        evidenceLoci: [EvidenceLocus] = []
+    ) throws -> ImportSummary {
+        try importRecords(
+            bundle, partialCases: [], caseAdditions: [], findingBatches: findingBatches, findingStreams: [],
+            evidence: evidence, evidenceLoci: evidenceLoci, skipped: [], dryRun: false, now: Fixtures.now, progress: nil
+        )
     }
 }

@@ -12,8 +12,9 @@ extension PostgresBoardStore: CaseStore {
     /// Saves a case with its patient and findings inside the caller's transaction; says whether it created, changed
     /// or kept it. A record of another patient under an existing case id is refused, never re-pointed.
     @discardableResult
-    func writeCase(_ given: Case, now: Date) throws -> ImportSummary.Change {
+    func writeCase(_ given: Case, now: Date, knowledge: EvidenceIndex? = nil) throws -> ImportSummary.Change {
         var record = given
+        knowledge?.apply(toFindingsOf: &record)
         let existing = try connection.query(
             "SELECT status, patient_id, body FROM \"case\" WHERE id = $1 FOR UPDATE", [record.id]
         ).first

@@ -5,7 +5,7 @@ import Foundation
 /// (BoardStore.importRecords): whole records, partial cases merged into existing ones, timeline events completing
 /// cases, and lab files' findings (parsed on a second thread while this one writes; sent with COPY). The cases and
 /// trials created or changed are in the summary, for matching again only what changed. Knowledge-base evidence
-/// (CIViC files) is not taken on PostgreSQL yet: the store keeps no evidence loci there.
+/// (CIViC files) is kept and swept over the stored findings as on SQLite (PostgresBoardStore+Evidence).
 extension PostgresBoardStore: ImportStore {
     @discardableResult
     public func importRecords(
@@ -13,16 +13,14 @@ extension PostgresBoardStore: ImportStore {
         findingStreams: [FindingStream], evidence: [EvidenceAttachment], evidenceLoci: [EvidenceLocus],
         skipped: [String], dryRun: Bool, now: Date, progress: (@Sendable (Int, Int) -> Void)?
     ) throws -> ImportSummary {
-        if !evidence.isEmpty || !evidenceLoci.isEmpty {
-            throw StoreError.invalid(
-                "knowledge-base evidence (\(evidence.count) entries, \(evidenceLoci.count) loci) cannot be imported into "
-                    + "a PostgreSQL store yet; nothing was imported")
-        }
         return try inImport(dryRun: dryRun) {
-            var summary = try write(bundle, now: now, progress: nil)
+            let knowledge = try evidenceIndex()
+            var summary = try write(bundle, now: now, knowledge: knowledge, progress: nil)
             for partial in partialCases {
                 summary.note(
-                    "case", try writeCase(CaseMerge.merge(try loadCase(partial.id), partial), now: now), id: partial.id)
+                    "case",
+                    try writeCase(CaseMerge.merge(try loadCase(partial.id), partial), now: now, knowledge: knowledge),
+                    id: partial.id)
             }
             // Additions complete cases the store already holds; one about a patient it does not hold refuses the
             // whole import (AbsentPatientRule).
@@ -32,28 +30,22 @@ extension PostgresBoardStore: ImportStore {
                     absent.missing(addition)
                     continue
                 }
-                summary.note("case", try writeCase(CaseMerge.merge(existing, addition), now: now), id: addition.id)
+                summary.note(
+                    "case", try writeCase(CaseMerge.merge(existing, addition), now: now, knowledge: knowledge),
+                    id: addition.id)
             }
             try absent.check()
-            let knowledge = try evidenceIndex()
             let findings = PostgresFindingWriter(store: self, now: now)
             try LabFindingRun.run(
                 batches: findingBatches, streams: findingStreams, knowledge: knowledge, summary: &summary,
                 progress: progress, write: findings.write)
             try findings.finish(summary: &summary)
+            if !evidence.isEmpty || !evidenceLoci.isEmpty {
+                try attachEvidence(evidence, loci: evidenceLoci, now: now, summary: &summary)
+            }
             summary.skipped += skipped
             return summary
         }
-    }
-
-    /// The knowledge-base evidence the store keeps, applied to each finding as it is written.
-    private func evidenceIndex() throws -> EvidenceIndex {
-        EvidenceIndex(
-            try connection.query("SELECT gene, variant, body FROM evidence ORDER BY gene, variant, body").map {
-                EvidenceAttachment(
-                    gene: $0.text("gene"), variant: $0.text("variant"),
-                    entry: try Codec.decode(EvidenceEntry.self, from: $0.text("body")))
-            })
     }
 
     /// The case findings belong to: the one named, else a case whose id, report id or specimen id is the sample.

@@ -10,7 +10,7 @@ extension PostgresBoardStore {
     public func importBundle(
         _ bundle: BoardBundle, dryRun: Bool, now: Date, progress: (@Sendable (Int, Int) -> Void)?
     ) throws -> ImportSummary {
-        try inImport(dryRun: dryRun) { try write(bundle, now: now, progress: progress) }
+        try inImport(dryRun: dryRun) { try write(bundle, now: now, knowledge: try evidenceIndex(), progress: progress) }
     }
 
     /// Runs an import's writes in one transaction, rolled back for a dry run (which still says what would change).
@@ -29,7 +29,10 @@ extension PostgresBoardStore {
     }
 
     /// Writes a bundle's records inside the caller's transaction.
-    func write(_ bundle: BoardBundle, now: Date, progress: (@Sendable (Int, Int) -> Void)?) throws -> ImportSummary {
+    /// `knowledge`: the evidence the store keeps, applied to the findings of the cases written.
+    func write(
+        _ bundle: BoardBundle, now: Date, knowledge: EvidenceIndex, progress: (@Sendable (Int, Int) -> Void)?
+    ) throws -> ImportSummary {
         var summary = ImportSummary()
         let total =
             bundle.boards.count + bundle.cases.count + bundle.trials.count + bundle.meetings.count
@@ -50,7 +53,7 @@ extension PostgresBoardStore {
             {
                 before[row.text("id")] = [row["id"], row["kind"], row["gene"], row["report_id"], row["body"]]
             }
-            summary.note("case", try writeCase(record, now: now), id: record.id)
+            summary.note("case", try writeCase(record, now: now, knowledge: knowledge), id: record.id)
             for finding in record.findings {
                 let content = try StoredFinding(finding).content
                 summary.note(

@@ -177,20 +177,10 @@ extension PostgresBoardStore: PrecedentStore {
                     let id = BoardStore.externalId(p.id, file.institution)
                     try connection.query(
                         """
-                        INSERT INTO external_precedent(id, export_id, institution, diagnosis, oncotree_code, stage_group,
-                          prior_lines, body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-                        """,
-                        [
-                            id, file.exportId, file.institution, p.diagnosis, p.oncotreeCode, p.stageGroup,
-                            p.priorLines.map(String.init), try Codec.encode(p),
-                        ])
-                    for (index, a) in p.alterations.enumerated() {
-                        try connection.query(
-                            """
-                            INSERT INTO external_alteration(precedent_id, position, gene, class, change)
-                            VALUES ($1, $2, $3, $4, $5)
-                            """, [id, String(index), a.gene, a.alterationClass.rawValue, a.change])
-                    }
+                        INSERT INTO external_precedent(id, export_id, institution, diagnosis, body)
+                        VALUES ($1, $2, $3, $4, $5)
+                        """, [id, file.exportId, file.institution, p.diagnosis, try Codec.encode(p)])
+                    try Self.indexExternal(connection, id: id, p)
                     try putSearch(.external(p, id: id, institution: file.institution))
                 }
                 try appendAudit(
@@ -199,6 +189,29 @@ extension PostgresBoardStore: PrecedentStore {
                     after: "\(file.precedents.count) precedents from \(file.institution)", at: now)
                 return (file.precedents.count - min(previous.count, file.precedents.count), previous.count)
             }
+        }
+    }
+
+    /// A partner precedent's look-up columns (tissue, stage, lines) and its alterations, read from its body: at
+    /// import, and again for every precedent a store copy brought (`indexExternals`).
+    static func indexExternal(_ connection: PGConnection, id: String, _ p: ExternalPrecedent) throws {
+        try connection.query(
+            "UPDATE external_precedent SET oncotree_code = $2, stage_group = $3, prior_lines = $4 WHERE id = $1",
+            [id, p.oncotreeCode, p.stageGroup, p.priorLines.map(String.init)])
+        for (index, a) in p.alterations.enumerated() {
+            try connection.query(
+                """
+                INSERT INTO external_alteration(precedent_id, position, gene, class, change)
+                VALUES ($1, $2, $3, $4, $5)
+                """, [id, String(index), a.gene, a.alterationClass.rawValue, a.change])
+        }
+    }
+
+    /// The look-up columns and alterations of every partner precedent in the store (after a store copy).
+    static func indexExternals(_ connection: PGConnection) throws {
+        for row in try connection.query("SELECT id, body FROM external_precedent ORDER BY id COLLATE \"C\"") {
+            try indexExternal(
+                connection, id: row.text("id"), try Codec.decode(ExternalPrecedent.self, from: row.text("body")))
         }
     }
 

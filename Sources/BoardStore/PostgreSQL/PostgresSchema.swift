@@ -26,6 +26,7 @@ enum PostgresSchema {
         Migration(
             version: 4, name: "findings by page in the Molecular tab's order, counts, matching summary", sql: bigCase,
             then: PostgresFindingList.backfillFiltered),
+        Migration(version: 5, name: "evidence loci, evidence in the order kept", sql: evidenceLoci),
     ]
 
     static var latest: Int { migrations.map(\.version).max() ?? 0 }
@@ -315,6 +316,26 @@ enum PostgresSchema {
         CREATE TRIGGER finding_recounted AFTER UPDATE ON finding REFERENCING OLD TABLE AS removed NEW TABLE AS added
             FOR EACH STATEMENT EXECUTE FUNCTION tumorboard_findings_recounted();
         """ + grant("SELECT, INSERT, UPDATE, DELETE", on: "finding_count")
+
+    /// Knowledge-base evidence (SQLite's v8): where knowledge-base variants lie (CIViC variant summaries and evidence
+    /// coordinates), so evidence reaches findings by genome build, chromosome, start and alleles, not only by gene and
+    /// name. Both tables keep the order entries were kept in (SQLite's rowid), which is the order a finding lists them.
+    private static let evidenceLoci =
+        """
+        ALTER TABLE evidence ADD COLUMN created_order bigint GENERATED ALWAYS AS IDENTITY;
+        CREATE TABLE evidence_locus(
+            gene text NOT NULL,
+            variant text NOT NULL,
+            build text NOT NULL,
+            chrom text NOT NULL,
+            start bigint NOT NULL,
+            stop bigint,
+            ref text NOT NULL,
+            alt text NOT NULL,
+            created_order bigint GENERATED ALWAYS AS IDENTITY,
+            UNIQUE(gene, variant, build, chrom, start, ref, alt));
+        """ + grant("SELECT, INSERT, UPDATE, DELETE", on: "evidence_locus")
+        + grant("USAGE", on: "ALL SEQUENCES IN SCHEMA public")
 
     /// The tables of migration 1 the application changes freely (everything but the audit trail and identity).
     private static let dataTablesV1 =

@@ -33,7 +33,7 @@ struct PostgresSide: StoreTargetSide {
     ) throws {
         // Text keys in byte order (COLLATE "C"), which is SQLite's BINARY order of the same UTF-8.
         let order =
-            !byKey && (table.name == "decision" || table.name == "outcome")
+            !byKey && table.insertionOrdered
             ? "created_order"
             : table.key.map { key in
                 "\"\(table.columns.first { $0.name == key }?.postgresName ?? key)\""

@@ -142,6 +142,8 @@ public enum StoreCopy {
                         let digest = try transfer(from: from, to: side, progress: progress)
                         // Derived from each finding's body, as the migration that added it does.
                         try FindingList.backfillFiltered(db)
+                        // Partner precedents' index rows, built from their bodies as their import builds them.
+                        try BoardStore.indexExternals(db)
                         if let guardTrigger { try db.execute(sql: guardTrigger) }
                         return digest
                     }
@@ -194,6 +196,8 @@ public enum StoreCopy {
                     let digest = try transfer(from: from, to: side, progress: progress)
                     // Derived from each finding's body, as schema 4 does (the counts follow by trigger).
                     try PostgresFindingList.backfillFiltered(connection)
+                    // Partner precedents' look-up columns and alterations, from their bodies as their import does.
+                    try PostgresBoardStore.indexExternals(connection)
                     for table in guarded { try connection.execute(script: "ALTER TABLE \(table) ENABLE TRIGGER USER") }
                     return digest
                 }
@@ -263,11 +267,6 @@ public enum StoreCopy {
     private static func shared(
         _ table: StoreTable, present: Set<String>, rows: Int, source: some StoreSide, target: some StoreSide
     ) throws -> [StoreTable.Column] {
-        if table.name == "external_precedent" {
-            throw StoreError.invalid(
-                "the store holds \(rows) precedents imported from partner boards' cohort files; store copy does not "
-                    + "carry them yet (their precedent index is built at import): nothing was copied")
-        }
         guard let there = try target.columns(of: table) else {
             throw StoreError.invalid(
                 "the target store has no table \(table.name) (that backend does not hold it yet), so the source's "

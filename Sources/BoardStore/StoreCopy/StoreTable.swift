@@ -90,14 +90,15 @@ struct StoreTable: Sendable {
     ]
 
     /// PostgreSQL tables and columns that are not content: the migration log, and the order decisions were created in
-    /// (kept by an identity column, filled again by the copy in the same order).
+    /// (kept by an identity column, filled again by the copy in the same order; evidence and its loci too, schema 5).
     /// Outcomes keep their order the same way (schema 3); a partner precedent's code, stage and lines and its
     /// alterations are read from its body at import (`external_alteration`). A finding's `filtered` is read from its
     /// body after the copy and `finding_count` kept by triggers (schema 4), as on SQLite.
     static let derivedOnPostgres: Set<String> = [
         "tumorboard_schema", "decision.created_order", "search_doc.document", "outcome.created_order",
         "external_precedent.oncotree_code", "external_precedent.stage_group", "external_precedent.prior_lines",
-        "external_alteration", "finding.filtered", "finding_count",
+        "external_alteration", "finding.filtered", "finding_count", "evidence.created_order",
+        "evidence_locus.created_order",
     ]
 
     /// Columns written as `name`, `name:i` (integer), `name:r` (real), or `name>pgname` (text, renamed on PostgreSQL).

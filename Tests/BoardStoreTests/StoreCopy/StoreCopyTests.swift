@@ -1,3 +1,4 @@
+import BoardFormats
 import BoardModel
 import Foundation
 import GRDB
@@ -104,6 +105,67 @@ struct StoreCopyTests {
         let returned = try BoardStore.open(path: back, user: "t", readOnly: true, keyring: Fixtures.keyring)
         #expect(try returned.backlogCount() == sqlite.backlogCount())
         #expect(try returned.search("nunez", limit: 50).map(\.ref) == sqlite.search("nunez", limit: 50).map(\.ref))
+    }
+
+    /// Partner boards' precedents (a cohort file) and CIViC evidence with loci travel both ways: one digest on all
+    /// three stores, and every case's precedents (the partner's among them) ranked the same on each.
+    @Test(.enabled(if: PostgresTestServer.runs, PostgresTestServer.skipReason))
+    func partnerPrecedentsAndEvidenceGoToPostgresAndBackWithOneDigest() throws {
+        let (path, store) = try Self.sampleStore()
+        let cohort = try CohortReader.read(
+            try CohortExchangeTests.export(
+                try CohortExchangeTests.sampleStore(), diagnoses: ["CHOL"], genes: ["FGFR2"]),
+            file: "lakeshore.json")
+        #expect(try store.importCohort(cohort, now: Fixtures.now).added == cohort.precedents.count)
+        let entry = EvidenceEntry(
+            source: "CIViC", level: EvidenceLevel(scale: .civic, code: "A"), type: "Predictive", therapy: "Vemurafenib")
+        let later = EvidenceEntry(
+            source: "CIViC", level: EvidenceLevel(scale: .civic, code: "C"), type: "Predictive", therapy: "Trametinib")
+        try store.importRecords(
+            BoardBundle(),
+            evidence: [
+                EvidenceAttachment(gene: "BRAF", variant: "V600E", entry: entry),
+                EvidenceAttachment(gene: "BRAF", variant: "V600", entry: later),
+            ],
+            evidenceLoci: [EvidenceByPositionTests.v600e], now: Fixtures.now)
+        let original = try StoreCopy.digest(of: path, user: "t", keyring: Fixtures.keyring)
+        #expect(original.counts.first { $0.table == "external_precedent" }!.rows == cohort.precedents.count)
+        #expect(original.counts.first { $0.table == "evidence_locus" }!.rows == 1)
+
+        let db = try PostgresTestServer.freshDatabase()
+        let toPostgres = try StoreCopy.copy(from: path, to: db.url(), user: "t", keyring: Fixtures.keyring)
+        #expect(toPostgres.digest == original && toPostgres.verification.isOK)
+        let back = Fixtures.temporaryDirectory() + "/back.sqlite"
+        let toSQLite = try StoreCopy.copy(from: db.url(), to: back, user: "t", keyring: Fixtures.keyring)
+        #expect(toSQLite.digest == original && toSQLite.verification.isOK)
+
+        let sqlite = try BoardStore.open(path: path, user: "t", readOnly: true, keyring: Fixtures.keyring)
+        let member = try db.open(role: "site_a")
+        let returned = try BoardStore.open(path: back, user: "t", readOnly: true, keyring: Fixtures.keyring)
+        let counts = try sqlite.externalPrecedentCounts()
+        #expect(counts == ["Lakeshore University Hospital": cohort.precedents.count])
+        #expect(try member.externalPrecedentCounts() == counts && returned.externalPrecedentCounts() == counts)
+        var partnerShown = 0
+        for headline in try sqlite.cases(meetingId: nil, limit: 1_000, offset: 0) {
+            let want = try sqlite.precedents(for: headline.id, limit: 50, tree: .bundled)
+            partnerShown += want.precedents.filter { $0.institution == "Lakeshore University Hospital" }.count
+            #expect(try member.precedents(for: headline.id, limit: 50, tree: .bundled) == want, "\(headline.id)")
+            #expect(try returned.precedents(for: headline.id, limit: 50, tree: .bundled) == want, "\(headline.id)")
+        }
+        #expect(partnerShown > 0, "some case of the sample board has the partner's precedents among its own")
+        // Evidence kept in the same order: a BRAF V600E finding imported now gets both entries, first kept first.
+        let braf = Finding(id: "7:140453136:A:T", kind: .snv, gene: "BRAF", hgvsP: "p.V600E")
+        let caseId = try #require(try sqlite.cases(meetingId: nil, limit: 1, offset: 0).first?.id)
+        let writable = try PostgresBoardStore.open(conninfo: db.url(role: "site_a"), keyring: Fixtures.keyring)
+        try writable.importing(
+            BoardBundle(),
+            findingBatches: [
+                FindingBatch(
+                    caseId: caseId, sample: nil, report: MolecularReport(id: "vcf:b.vcf:T", assay: "VCF"),
+                    findings: [braf])
+            ])
+        let stored = try #require(try writable.finding(caseId: caseId, id: caseId + "/7:140453136:A:T"))
+        #expect(stored.evidence == [entry, later])
     }
 
     @Test(.enabled(if: PostgresTestServer.runs, PostgresTestServer.skipReason))
