@@ -82,10 +82,22 @@ final class PGConnection: @unchecked Sendable {
     /// Open transactions on this connection (statements inside one are retried with the whole transaction).
     private var transactions = 0
 
+    /// What a transaction learnt that stays true until it ends (the audit trail's tail once its lock is held), so
+    /// that each further statement does not ask the server again; forgotten when a transaction begins or ends.
+    var transactionMemo: [String: any Sendable] {
+        get { lock.withLock { transactions > 0 ? memo : [:] } }
+        set { lock.withLock { if transactions > 0 { memo = newValue } } }
+    }
+    private var memo: [String: any Sendable] = [:]
+
     private func attempt<T>(_ body: () throws -> T) throws -> T {
         try execute(script: "BEGIN")
         transactions += 1
-        defer { transactions -= 1 }
+        memo = [:]
+        defer {
+            transactions -= 1
+            memo = [:]
+        }
         do {
             let value = try body()
             try execute(script: "COMMIT")

@@ -14,38 +14,55 @@ extension PostgresBoardStore: AuditStore {
         action: String, entity: String, entityId: String, caseId: String? = nil, before: String? = nil,
         after: String? = nil, at: Date
     ) throws -> AuditEvent {
-        // Serialises appends across terminals until this transaction ends; each statement after it sees the head
-        // the previous writer committed (READ COMMITTED takes a new snapshot per statement).
-        try connection.query("SELECT pg_advisory_xact_lock(hashtext('tumorboard.audit'))")
-        let head = try connection.query("SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1").first
-        let sequence = Int64(head?[0] ?? "0").map { $0 + 1 } ?? 1
-        let previous = head?[1] ?? ""
+        // Inside a transaction the lock, the head and the key are asked for once: the lock holds until the
+        // transaction ends, so the head stays the one this transaction wrote last.
+        let tail = try connection.transactionMemo[AuditTail.memoKey] as? AuditTail ?? auditTail()
         let instant = Date(timeIntervalSince1970: (at.timeIntervalSince1970 * 1000).rounded() / 1000)
         var event = AuditEvent(
-            sequence: sequence, at: instant, user: user, action: action, entity: entity, entityId: entityId,
-            caseId: caseId, before: before, after: after, previousHash: previous, hash: "")
-        if let epoch = try epochs().last {
-            let storeId = try storeIdValue()
-            guard let key = try AuditKeys.shared.key(storeId: storeId, epoch: epoch.epoch) else {
-                throw StoreError.auditKeyMissing(
-                    keyFile: AuditKeys.shared.keyring(storeId: storeId)?.path(storeId: storeId, epoch: epoch.epoch))
-            }
-            event.hash = key.mac(event.canonicalText)
-        } else {
-            event.hash = AuditTrail.hash(of: event)
-        }
+            sequence: tail.sequence + 1, at: instant, user: user, action: action, entity: entity, entityId: entityId,
+            caseId: caseId, before: before, after: after, previousHash: tail.hash, hash: "")
+        event.hash = tail.key?.mac(event.canonicalText) ?? AuditTrail.hash(of: event)
         try connection.query(
             """
             INSERT INTO audit_event(seq, at, actor, action, entity, entity_id, case_id, before, after, previous_hash, hash)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
             """,
             [
-                String(sequence), PGValue.time(instant), user, action, entity, entityId, caseId, before, after,
-                previous, event.hash,
+                String(event.sequence), PGValue.time(instant), user, action, entity, entityId, caseId, before, after,
+                tail.hash, event.hash,
             ])
-        // Other terminals learn of the change when this transaction commits (externalChangeCounter).
-        try connection.query("SELECT pg_notify('tumorboard_changes', $1)", [String(sequence)])
+        connection.transactionMemo[AuditTail.memoKey] = AuditTail(
+            sequence: event.sequence, hash: event.hash, key: tail.key)
         return event
+    }
+
+    /// The audit trail's head and the key of its epoch, for the next append.
+    private struct AuditTail: Sendable {
+        static let memoKey = "audit tail"
+        var sequence: Int64
+        var hash: String
+        /// nil before the store is keyed (plain hash chain).
+        var key: AuditKey?
+    }
+
+    /// Takes the audit append lock, which serialises appends across terminals until this transaction ends (each
+    /// statement after it sees the head the previous writer committed: READ COMMITTED takes a new snapshot per
+    /// statement), reads the head and the current epoch's key, and tells other terminals of the change: they learn
+    /// of it when this transaction commits (externalChangeCounter), once per transaction being enough.
+    private func auditTail() throws -> AuditTail {
+        try connection.query("SELECT pg_advisory_xact_lock(hashtext('tumorboard.audit'))")
+        let head = try connection.query("SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1").first
+        var tail = AuditTail(sequence: Int64(head?[0] ?? "0") ?? 0, hash: head?[1] ?? "", key: nil)
+        if let epoch = try epochs().last {
+            let storeId = try storeIdValue()
+            guard let key = try AuditKeys.shared.key(storeId: storeId, epoch: epoch.epoch) else {
+                throw StoreError.auditKeyMissing(
+                    keyFile: AuditKeys.shared.keyring(storeId: storeId)?.path(storeId: storeId, epoch: epoch.epoch))
+            }
+            tail.key = key
+        }
+        try connection.query("SELECT pg_notify('tumorboard_changes', $1)", [String(tail.sequence + 1)])
+        return tail
     }
 
     func storeIdValue() throws -> String {
@@ -97,6 +114,8 @@ extension PostgresBoardStore: AuditStore {
                         "INSERT INTO audit_key(epoch, fingerprint, keyed_from, created_at, reason) VALUES ($1, $2, $3, $4, $5)",
                         [String(epoch), key.fingerprint, String(keyedFrom), PGValue.time(Date()), reason])
                     AuditKeys.shared.remember(key)
+                    // The next append signs with the new epoch's key.
+                    connection.transactionMemo[AuditTail.memoKey] = nil
                     try appendAudit(
                         action: "audit.key", entity: "store", entityId: storeId,
                         after: AuditKeyPolicy.keyEventText(

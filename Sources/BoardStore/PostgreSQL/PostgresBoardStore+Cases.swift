@@ -11,8 +11,11 @@ extension PostgresBoardStore: CaseStore {
 
     /// Saves a case with its patient and findings inside the caller's transaction; says whether it created, changed
     /// or kept it. A record of another patient under an existing case id is refused, never re-pointed.
+    /// `batch`: an import's many cases send their findings together (`CaseWriteBatch`) and count them there.
     @discardableResult
-    func writeCase(_ given: Case, now: Date, knowledge: EvidenceIndex? = nil) throws -> ImportSummary.Change {
+    func writeCase(_ given: Case, now: Date, knowledge: EvidenceIndex? = nil, batch: CaseWriteBatch? = nil) throws
+        -> ImportSummary.Change
+    {
         var record = given
         knowledge?.apply(toFindingsOf: &record)
         let existing = try connection.query(
@@ -25,24 +28,40 @@ extension PostgresBoardStore: CaseStore {
                 of: record, owner: owner, ownerPatient: ownerPatient)
         }
         let oldCase = try existing.map { try Codec.decode(Case.self, from: $0.text("body")) }
-        let stored = try connection.query(
-            """
-            SELECT id, kind, gene, label, best_rank, report_id, position, body FROM finding WHERE case_id = $1
-            ORDER BY position
-            """, [record.id]
-        ).map(StoredFinding.init(row:))
+        if let batch, batch.holds(record.id) { try batch.flush(on: connection) }
+        // A case not stored yet has no findings (they reference it).
+        let stored =
+            existing == nil
+            ? []
+            : try connection.query(
+                """
+                SELECT id, kind, gene, label, best_rank, report_id, position, body FROM finding WHERE case_id = $1
+                ORDER BY position
+                """, [record.id]
+            ).map(StoredFinding.init(row:))
         let rewrite = try RecordRewrite(record, over: oldCase, stored: stored)
         record = rewrite.record
         let body = try Codec.encode(rewrite.shell)
         let caseChanged = existing?["body"] != body
         try savePatient(record.patient)
+        batch?.note(Self.findingChanges(rewrite, stored: stored))
         if !caseChanged && !rewrite.findingsChanged { return .unchanged }
         try saveCaseRow(rewrite, body: body, now: now)
         try auditCase(record, oldStatus: existing?["status"], updated: existing != nil && caseChanged, now: now)
-        if rewrite.findingsChanged { try replaceFindings(rewrite, audited: existing != nil, now: now) }
+        if rewrite.findingsChanged { try replaceFindings(rewrite, audited: existing != nil, batch: batch, now: now) }
         try putSearch(.caseDetails(record))
         try putSearch(.findings(record, labFileTerms: rewrite.kept.isEmpty ? [] : try labFileLabels(caseId: record.id)))
         return existing == nil ? .created : .updated
+    }
+
+    /// What happened to each of the record's findings, for the import's account.
+    private static func findingChanges(_ rewrite: RecordRewrite, stored: [StoredFinding]) -> [ImportSummary.Change] {
+        let before = Dictionary(stored.map { ($0.id, $0.content) }, uniquingKeysWith: { a, _ in a })
+        return rewrite.newFindings.map { row in
+            guard rewrite.findingsChanged else { return .unchanged }
+            guard let old = before[row.id] else { return .created }
+            return old == row.content ? .unchanged : .updated
+        }
     }
 
     /// The patient row with its list columns (as on SQLite); an unchanged body is not rewritten.
@@ -94,26 +113,31 @@ extension PostgresBoardStore: CaseStore {
         }
     }
 
-    /// Replaces the record's own findings as a set (one COPY); the kept lab-file rows move after them. `audited` (a
-    /// case that existed) audits the new count.
-    private func replaceFindings(_ rewrite: RecordRewrite, audited: Bool, now: Date) throws {
+    /// Replaces the record's own findings as a set (one DELETE, one COPY, or the batch's); the kept lab-file rows
+    /// move after them. `audited` (a case that existed) audits the new count.
+    private func replaceFindings(_ rewrite: RecordRewrite, audited: Bool, batch: CaseWriteBatch?, now: Date) throws {
         let record = rewrite.record
-        for row in rewrite.storedOwn {
-            try connection.query("DELETE FROM finding WHERE case_id = $1 AND id = $2", [record.id, row.id])
+        if !rewrite.storedOwn.isEmpty {
+            try connection.query(
+                "DELETE FROM finding WHERE case_id = $1 AND id = ANY($2::text[])",
+                [record.id, Self.array(rewrite.storedOwn.map(\.id))])
         }
         if rewrite.keptMustMove {
             try connection.query(
                 "UPDATE finding SET position = position + $2 WHERE case_id = $1",
                 [record.id, String(record.findings.count)])
         }
-        try connection.copy(
-            "COPY finding(case_id, id, position, kind, gene, label, best_rank, report_id, body, filtered) FROM STDIN",
-            rows: zip(rewrite.newFindings, record.findings).map { row, finding in
-                [
-                    record.id, row.id, String(row.position), row.kind, row.gene, row.label, String(row.rank),
-                    row.reportId, row.body, finding.isFiltered ? "1" : "0",
-                ]
-            })
+        let rows: [[String?]] = zip(rewrite.newFindings, record.findings).map { row, finding in
+            [
+                record.id, row.id, String(row.position), row.kind, row.gene, row.label, String(row.rank), row.reportId,
+                row.body, finding.isFiltered ? "1" : "0",
+            ]
+        }
+        if let batch {
+            try batch.add(rows, of: record.id, on: connection)
+        } else {
+            try connection.copy("COPY finding(\(PostgresFindingWriter.columns)) FROM STDIN", rows: rows)
+        }
         if audited {
             try appendAudit(
                 action: "case.findings", entity: "case", entityId: record.id, caseId: record.id,

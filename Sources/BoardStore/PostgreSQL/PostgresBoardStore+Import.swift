@@ -46,22 +46,13 @@ extension PostgresBoardStore {
             summary.note("board", try writeBoard(board))
             tick()
         }
+        let batch = CaseWriteBatch()
         for record in bundle.cases {
-            var before: [String: [String?]] = [:]
-            for row in try connection.query(
-                "SELECT id, kind, gene, report_id, body FROM finding WHERE case_id = $1", [record.id])
-            {
-                before[row.text("id")] = [row["id"], row["kind"], row["gene"], row["report_id"], row["body"]]
-            }
-            summary.note("case", try writeCase(record, now: now, knowledge: knowledge), id: record.id)
-            for finding in record.findings {
-                let content = try StoredFinding(finding).content
-                summary.note(
-                    "finding",
-                    before[finding.id] == nil ? .created : before[finding.id] == content ? .unchanged : .updated)
-            }
+            summary.note("case", try writeCase(record, now: now, knowledge: knowledge, batch: batch), id: record.id)
             tick()
         }
+        try batch.flush(on: connection)
+        for change in batch.findings { summary.note("finding", change) }
         for trial in bundle.trials {
             summary.note("trial", try writeTrial(trial), id: trial.id)
             tick()

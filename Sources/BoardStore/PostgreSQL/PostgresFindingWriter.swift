@@ -7,14 +7,14 @@ import Foundation
 /// case), a row already stored with the same content is left, one with other content is updated, a new one is
 /// appended after the case's last. Rows stream out with COPY every `flushRows` rows (new rows straight into
 /// `finding`, changed rows into a temporary table applied with one UPDATE), so a whole exome is never held until the
-/// end; per case only each row's id, report and a SHA-256 of its content are kept, to tell new, changed and
-/// unchanged rows apart. At the end each touched case is refreshed once: counters, top finding, reports, search
-/// document, one audit event.
+/// end; per case only each row's id, report and a SHA-256 of its content are kept (the server hashes the stored
+/// rows, so their bodies are not sent), to tell new, changed and unchanged rows apart. At the end each touched case
+/// is refreshed once: counters, top finding, reports, search document, one audit event.
 final class PostgresFindingWriter {
     /// What the writer remembers of a row the case holds (stored, or written by this import).
     private struct StoredRow {
         var reportId: String?
-        var content: SHA256Digest
+        var content: Data
     }
 
     private struct CaseState {
@@ -48,15 +48,36 @@ final class PostgresFindingWriter {
 
     private var connection: PGConnection { store.connection }
 
-    /// The digest of what tells one version of a row from another (kind, gene, report, body).
-    private static func content(kind: String, gene: String?, reportId: String?, body: String) -> SHA256Digest {
+    /// The digest of what tells one version of a row from another (kind, gene, report, body); the server computes
+    /// the same for stored rows (`storedContent`).
+    private static func content(kind: String, gene: String?, reportId: String?, body: String) -> Data {
         var hash = SHA256()
         for part in [kind, gene ?? "\u{1}", reportId ?? "\u{1}"] {
             hash.update(data: Data(part.utf8))
             hash.update(data: [0])
         }
         hash.update(data: Data(body.utf8))
-        return hash.finalize()
+        return Data(hash.finalize())
+    }
+
+    /// `content` of a stored row, computed by the server: a case's rows are compared without sending their bodies.
+    private static let storedContent = """
+        sha256(convert_to(kind, 'UTF8') || '\\x00'::bytea || coalesce(convert_to(gene, 'UTF8'), '\\x01'::bytea)
+          || '\\x00'::bytea || coalesce(convert_to(report_id, 'UTF8'), '\\x01'::bytea) || '\\x00'::bytea
+          || convert_to(body, 'UTF8'))
+        """
+
+    /// The bytes of a bytea in the server's hex output (a backslash, "x", two digits a byte).
+    private static func bytes(hex text: String) -> Data {
+        let digits = Array(text.utf8.dropFirst(2))
+        func value(_ c: UInt8) -> UInt8 { c <= 57 ? c - 48 : (c | 0x20) - 87 }
+        var out = Data(capacity: digits.count / 2)
+        var i = 0
+        while i + 1 < digits.count {
+            out.append(value(digits[i]) << 4 | value(digits[i + 1]))
+            i += 2
+        }
+        return out
     }
 
     func write(_ chunk: FindingWriter.Chunk) throws {
@@ -134,28 +155,38 @@ final class PostgresFindingWriter {
 
     /// Sends the rows written so far: new rows by COPY, changed rows by COPY into a temporary table and one UPDATE.
     private func flush() throws {
-        let columns = "case_id, id, position, kind, gene, label, best_rank, report_id, body, filtered"
         if !inserts.isEmpty {
-            try connection.copy("COPY finding(\(columns)) FROM STDIN", rows: inserts)
+            try connection.copy("COPY finding(\(Self.columns)) FROM STDIN", rows: inserts)
         }
-        if !updates.isEmpty {
+        try Self.update(updates, on: connection)
+        inserts.removeAll(keepingCapacity: true)
+        updates.removeAll(keepingCapacity: true)
+        pendingInsert.removeAll(keepingCapacity: true)
+        pendingUpdate.removeAll(keepingCapacity: true)
+    }
+
+    static let columns = "case_id, id, position, kind, gene, label, best_rank, report_id, body, filtered"
+
+    /// Replaces stored rows (`columns`, position aside) by COPY into a temporary table and one UPDATE per
+    /// `flushRows` rows: one round trip and one run of the counting trigger, however many rows change.
+    static func update(_ rows: [[String?]], on connection: PGConnection) throws {
+        var start = 0
+        while start < rows.count {
+            let end = min(rows.count, start + flushRows)
             try connection.execute(
                 script: """
                     CREATE TEMPORARY TABLE IF NOT EXISTS finding_change (LIKE finding) ON COMMIT DELETE ROWS;
                     TRUNCATE finding_change
                     """)
-            try connection.copy("COPY finding_change(\(columns)) FROM STDIN", rows: updates)
+            try connection.copy("COPY finding_change(\(columns)) FROM STDIN", rows: Array(rows[start..<end]))
             try connection.query(
                 """
                 UPDATE finding f SET kind = c.kind, gene = c.gene, label = c.label, best_rank = c.best_rank,
                   report_id = c.report_id, body = c.body, filtered = c.filtered
                 FROM finding_change c WHERE f.case_id = c.case_id AND f.id = c.id
                 """)
+            start = end
         }
-        inserts.removeAll(keepingCapacity: true)
-        updates.removeAll(keepingCapacity: true)
-        pendingInsert.removeAll(keepingCapacity: true)
-        pendingUpdate.removeAll(keepingCapacity: true)
     }
 
     private func caseFor(_ chunk: FindingWriter.Chunk) throws -> String? {
@@ -184,12 +215,9 @@ final class PostgresFindingWriter {
         var rows: [String: StoredRow] = [:]
         var last = -1
         for row in try connection.query(
-            "SELECT id, kind, gene, report_id, body, position FROM finding WHERE case_id = $1", [caseId])
-        {
-            rows[row.text("id")] = StoredRow(
-                reportId: row["report_id"],
-                content: Self.content(
-                    kind: row.text("kind"), gene: row["gene"], reportId: row["report_id"], body: row.text("body")))
+            "SELECT id, report_id, position, \(Self.storedContent) AS content FROM finding WHERE case_id = $1", [caseId]
+        ) {
+            rows[row.text("id")] = StoredRow(reportId: row["report_id"], content: Self.bytes(hex: row.text("content")))
             last = max(last, row.int("position") ?? -1)
         }
         touched.append(caseId)
