@@ -142,8 +142,8 @@ struct EvidenceReleaseTests {
         let newer = Dictionary(
             payloads[1].evidence.map { ($0.entry.sourceId!, $0.entry) }, uniquingKeysWith: { a, _ in a })
         for order in [[0, 1], [1, 0]] {
-            let s = try BoardStore.inMemory()
-            for i in order { try s.importing(BoardBundle(), evidence: payloads[i].evidence, now: Fixtures.now) }
+            let s = try backend.makeBoard().store
+            for i in order { try s.importing(BoardBundle(), evidence: payloads[i].evidence) }
             let rows = try kept(s)
             let stored = rows.compactMap(\.sourceId)
             #expect(stored.count == Set(stored).count)
