@@ -33,7 +33,7 @@ struct CommandTableTests {
     /// Issue 15, bug 1: a kept draft is reachable through `:drafts`, so the help must list it, like every command;
     /// and the `:` key's line and the unknown-command message name every command too.
     @Test func helpListsEveryColonCommand() throws {
-        let (app, _) = try SampleBoard.app(width: 120, height: 60)
+        let (app, _) = try SampleBoard.app(width: 120, height: 80)
         app.handle(.char("?"))
         let help = app.frame().textDump()
         #expect(CommandTable.board.entries.contains { $0.name == "drafts" })
@@ -50,7 +50,9 @@ struct CommandTableTests {
     @Test(arguments: [80, 160]) func helpKeepsItsColumn(width: Int) {
         let lines = HelpScreen.lines(keys: KeyMap.global, commands: .board, width: width - 2).map(\.text)
         let rows = lines.filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }
-        #expect(rows.count == KeyMap.global.bindings.count + CommandTable.board.entries.count)
+        #expect(
+            rows.count
+                == KeyMap.global.bindings.count + FieldEditKeys.table.bindings.count + CommandTable.board.entries.count)
         let columns = Set(
             rows.map { row -> Int in
                 let afterLabel = row.dropFirst(2).firstRange(of: "  ").map {
@@ -71,6 +73,21 @@ struct CommandTableTests {
     @Test func screenTablesHaveNoDuplicateKeys() {
         for table in [DecisionConflictKeys.table, NoteEditorKeys.table, DecisionFormKeys.editable] {
             #expect(table.duplicateKeys().isEmpty)
+        }
+    }
+
+    /// A field being edited (the `/` and `:` prompt, the decision and outcome forms' text fields) takes Enter, Esc and
+    /// Tab from one table, and the help lists them under their own heading.
+    @Test func fieldEditingKeysComeFromOneTableTheHelpLists() {
+        #expect(FieldEditKeys.table.duplicateKeys().isEmpty)
+        #expect(FieldEditKeys.action(for: .enter) == .accept)
+        #expect(FieldEditKeys.action(for: .escape) == .cancel)
+        #expect(FieldEditKeys.action(for: .tab) == .complete)
+        #expect(FieldEditKeys.action(for: .char("q")) == nil)
+        let help = HelpScreen.lines(keys: KeyMap.global, commands: .board, width: 100).map(\.text)
+        #expect(help.contains("While typing in a field"))
+        for binding in FieldEditKeys.table.bindings {
+            #expect(help.contains { $0.contains(binding.help) }, "help lacks \(binding.help)")
         }
     }
 

@@ -262,12 +262,18 @@ public final class BoardApp {
 
     func handlePrompt(_ key: Key) {
         guard var p = prompt else { return }
-        switch key {
-        case .escape:
+        if case .paste(let text) = key {
+            p.field.insert(text.replacingOccurrences(of: "\n", with: " "))
+            p.completion = NameCycle()
+            prompt = p
+            return
+        }
+        switch FieldEditKeys.action(for: key) {
+        case .cancel:
             prompt = nil
             message = nil
             if case .question(_, let then) = p.kind { apply(then(nil)) }
-        case .enter:
+        case .accept:
             prompt = nil
             message = nil
             let text = p.field.text.trimmingCharacters(in: .whitespaces)
@@ -289,11 +295,7 @@ public final class BoardApp {
             case .command: run(BoardCommand.parse(text))
             case .question: break
             }
-        case .paste(let text):
-            p.field.insert(text.replacingOccurrences(of: "\n", with: " "))
-            p.completion = NameCycle()
-            prompt = p
-        case .tab where !p.names.isEmpty:
+        case .complete where !p.names.isEmpty:
             if let name = p.completion.next(typed: p.field.text, names: p.names) {
                 p.field.setText(name)
                 let matches = p.completion.matches
@@ -306,7 +308,7 @@ public final class BoardApp {
                 message = ("No name on the roster starts with “\(p.field.text)”.", true)
             }
             prompt = p
-        default:
+        case .complete, nil:
             if p.field.handle(key) { p.completion = NameCycle() }
             prompt = p
         }

@@ -150,15 +150,15 @@ public final class DecisionFormScreen: Screen {
 
     func editKey(_ key: Key, context: AppContext) -> Navigation {
         guard var e = editing else { return .none }
-        switch key {
-        case .escape: editing = nil
-        case .enter:
+        switch FieldEditKeys.action(for: key) {
+        case .cancel: editing = nil
+        case .accept:
             editing = nil
             return commit(e.row, text: e.field.text, context: context)
-        case .tab where !e.completions.isEmpty:
+        case .complete where !e.completions.isEmpty:
             complete(&e)
             editing = e
-        default:
+        case .complete, nil:
             e.field.handle(key)
             e.offered = []
             editing = e

@@ -24,11 +24,14 @@ public final class HelpScreen: Screen {
 
     static let mouse = "Mouse: click selects (click again opens), wheel scrolls, click a tab to switch."
 
-    /// The keys, then the `:` commands, in one aligned column, laid out for `width` (the view does not re-wrap them).
+    /// The keys, the keys of a field being edited, then the `:` commands, in one aligned column, laid out for `width` (the view does not re-wrap them).
     static func lines(keys: KeyTable<AppAction>, commands: CommandTable, width: Int) -> [TextView.Line] {
+        let fields = FieldEditKeys.table
         let labelWidth = HelpColumns.labelWidth(
-            keys.bindings.map(\.keysLabel) + commands.entries.map(\.usage), width: width)
+            keys.bindings.map(\.keysLabel) + fields.bindings.map(\.keysLabel) + commands.entries.map(\.usage),
+            width: width)
         return keys.helpLines(width: width, labelWidth: labelWidth).map { TextView.Line($0) }
+            + [""] + fields.helpLines(width: width, labelWidth: labelWidth).map { TextView.Line($0) }
             + ["", .init("Commands after ':'", role: .title)]
             + commands.helpLines(width: width, labelWidth: labelWidth).map { TextView.Line($0) }
             + [""]

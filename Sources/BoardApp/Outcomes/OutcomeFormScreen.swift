@@ -156,12 +156,12 @@ public final class OutcomeFormScreen: Screen {
 
     public func input(_ key: Key, context: AppContext) -> Navigation? {
         if var e = editing {
-            switch key {
-            case .escape: editing = nil
-            case .enter:
+            switch FieldEditKeys.action(for: key) {
+            case .cancel: editing = nil
+            case .accept:
                 editing = nil
                 return commit(e.row, text: e.field.text, context: context)
-            default:
+            case .complete, nil:
                 e.field.handle(key)
                 editing = e
             }
