@@ -15,6 +15,13 @@ public struct Trial: Codable, Sendable, Hashable, Identifiable {
     public var provenance: Provenance?
     /// The registry's study type: "interventional", "observational" or "expanded access"; nil when not stated.
     public var studyType: String?
+    /// When the registry last posted a change to this record (ClinicalTrials.gov `lastUpdatePostDateStruct`, legacy
+    /// XML `last_update_posted`): an import never lets an older version of the record replace a newer one.
+    public var lastUpdated: LocalDate?
+    /// The trial's other identifiers as the file gives them (CTML `nct_id`, `protocol_id`, `protocol_no`), kept even
+    /// when not valid as a registry id, so `trial ID` shows what the file said. Nil when the file gives none beyond
+    /// the trial's id (so stored bodies of other trials keep their bytes).
+    public var identifiers: [TrialIdentifier]?
 
     public init(
         id: String, title: String, shortTitle: String? = nil, phase: String? = nil,
@@ -35,6 +42,7 @@ public struct Trial: Codable, Sendable, Hashable, Identifiable {
 
     enum CodingKeys: String, CodingKey {
         case id, title, shortTitle, phase, status, sponsor, sites, arms, eligibility, provenance, studyType
+        case lastUpdated, identifiers
     }
 
     /// Whether an id has the shape of a ClinicalTrials.gov identifier (NCT and eight digits).
@@ -76,6 +84,21 @@ public enum RecruitmentStatus: String, Codable, Sendable, CaseIterable {
 
     public var label: String {
         rawValue.lowercased().replacingOccurrences(of: "_", with: " ")
+    }
+}
+
+/// One identifier of a trial as its file wrote it ("nct_id" "XXX00000001"), with a note when it is not usable as
+/// what its name claims ("not a valid NCT id").
+public struct TrialIdentifier: Codable, Sendable, Hashable {
+    /// The file's name for it: "nct_id", "protocol_id", "protocol_no", "org study id".
+    public var kind: String
+    public var value: String
+    public var note: String?
+
+    public init(kind: String, value: String, note: String? = nil) {
+        self.kind = kind
+        self.value = value
+        self.note = note
     }
 }
 

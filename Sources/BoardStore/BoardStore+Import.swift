@@ -48,7 +48,10 @@ extension BoardStore {
             tick()
         }
         for trial in bundle.trials {
-            summary.note("trial", try writer.trial(trial), id: trial.id)
+            let stored = try String.fetchOne(db, sql: "SELECT body FROM trial WHERE id = ?", arguments: [trial.id])
+                .map { try Codec.decode(Trial.self, from: $0) }
+            summary.note(
+                "trial", summary.admit(trial, over: stored) ? try writer.trial(trial) : .unchanged, id: trial.id)
             tick()
         }
         for meeting in bundle.meetings {

@@ -45,6 +45,20 @@ public struct ImportSummary: Sendable, Equatable, CustomStringConvertible {
         if kind == "trial" { changedTrials.insert(id) }
     }
 
+    /// Whether a trial read from a file may replace the stored version (TrialRevision): an older registry version is
+    /// not applied and is listed as skipped with both dates; a same-date version with other content is applied and
+    /// said in a note.
+    mutating func admit(_ trial: Trial, over stored: Trial?) -> Bool {
+        let revision = TrialRevision.compare(stored: stored, file: trial)
+        let remark = revision.remark(trialId: trial.id, file: trial.provenance?.file)
+        if case .older = revision {
+            skipped.append(remark ?? "trial \(trial.id): older than the stored record")
+            return false
+        }
+        if let remark { notes.append(remark) }
+        return true
+    }
+
     mutating func note(_ kind: String, _ change: Change) {
         var c = counts[kind, default: Counts()]
         switch change {

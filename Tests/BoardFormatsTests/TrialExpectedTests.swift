@@ -25,11 +25,9 @@ struct TrialExpectedTests {
         "trial.start": "study dates are not kept",
         "trial.primary_completion": "study dates are not kept",
         "trial.completion": "study dates are not kept",
-        "trial.last_update_submitted": "study dates are not kept",
+        "trial.last_update_submitted": "the posted date (last_update_posted) is kept as lastUpdated, not the submitted",
         "trial.has_results": "results sections are counted as not used, not kept",
         "trial.keywords": "keywords are not kept",
-        "trial.protocol_id": "CTML protocol_id is not kept (protocol_no is the record id)",
-        "trial.nct_id": "an NCT id that is not valid is not kept as the trial's id",
         "protein_change_ranges": "range notation is matcher semantics (TrialMatchingTests), not a stored value",
         "evaluation_examples": "evaluation is the matcher's (TrialMatchingTests), not the reader's",
         "trial.eligibility.free_text": "CTML eligibility sentences are kept as text, read by the matcher",
@@ -124,6 +122,14 @@ struct TrialExpectedTests {
         mutating func item(_ path: String, _ value: Any?, _ t: Trial, ctml: Bool) {
             switch path {
             case "trial.id": that(t.id == value as? String, path, t.id)
+            case "trial.protocol_id", "trial.nct_id":
+                // Kept as written among the identifiers (`trial ID` shows them); an invalid NCT id says so.
+                let v = value as? String ?? "?"
+                let kept = (t.identifiers ?? []).first { $0.value == v }
+                that(kept != nil, path, "\(v) not among \(t.identifiers ?? [])")
+                if path == "trial.nct_id" {
+                    that(Trial.isValidNCTId(v) ? t.id == v : kept?.note != nil && t.id != v, path, "id \(t.id)")
+                }
             case "trial.protocol_no":
                 that(t.provenance?.recordId == value as? String, path, "\(t.provenance?.recordId ?? "-")")
             case "trial.acronym": that(t.shortTitle == value as? String, path, t.shortTitle ?? "-")

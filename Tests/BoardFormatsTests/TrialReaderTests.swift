@@ -159,3 +159,115 @@ struct TrialReaderTests {
         #expect(payload.evidence.contains { $0.gene == "JAK2" && $0.variant == "V617F" })
     }
 }
+
+/// Registry dates as the three ClinicalTrials.gov layouts write them (API v2 ISO dates; legacy XML and classic JSON
+/// "Month D, YYYY" and "Month YYYY").
+@Suite("ClinicalTrials.gov dates")
+struct RegistryDateTests {
+    @Test(
+        arguments: [
+            ("2023-06-13", "2023-06-13"), ("March 9, 2020", "2020-03-09"), ("June 2023", "2023-06-01"),
+            ("May 1, 2017", "2017-05-01"), ("february 30, 2020", nil), ("Smarch 3, 2020", nil), ("", nil),
+            ("2023-13-01", nil),
+        ] as [(String, String?)])
+    func reads(_ raw: String, _ expected: String?) {
+        #expect(TrialText.registryDate(raw)?.description == expected)
+    }
+
+    /// The classic API's FullStudy carries the date under StatusModule.LastUpdatePostDateStruct.
+    @Test func classicJSONKeepsTheLastUpdate() throws {
+        let json = """
+            {"FullStudy": {"Study": {"ProtocolSection": {
+              "IdentificationModule": {"NCTId": "NCT00000001", "BriefTitle": "T"},
+              "StatusModule": {"OverallStatus": "Recruiting",
+                "LastUpdatePostDateStruct": {"LastUpdatePostDate": "June 13, 2023", "LastUpdatePostDateType": "Actual"},
+                "LastUpdateSubmitDate": "June 12, 2023"}}}}}
+            """
+        let trial = try ClinicalTrialsGovReader.read(data: Data(json.utf8), file: "c.json").bundle.trials[0]
+        #expect(trial.lastUpdated == LocalDate("2023-06-13"))
+    }
+}
+
+/// Every CTML import ends with an account like every other format: trials read, the keys used, and every key with a
+/// value the board does not use, at the trial, step, arm and dose-level levels; nct_id and protocol_id are kept as
+/// the trial's identifiers (an nct_id that is not an NCT id is kept and flagged, never the trial's id).
+@Suite("CTML account and identifiers")
+struct CTMLAccountTests {
+    static let yaml = """
+        protocol_no: 00-001
+        protocol_id: 00001
+        nct_id: XXX00000001
+        long_title: Long title
+        status: Closed to Accrual
+        site_list: [{site_name: Somewhere}]
+        staff_list: []
+        treatment_list:
+          step:
+          - step_code: 1
+            step_internal_id: 7
+            arm:
+            - arm_code: A
+              arm_internal_id: 111
+              arm_suspended: Y
+              dose_level:
+              - level_code: 1
+                level_internal_id: 1
+                level_suspended: N
+                match:
+                - genomic: {hugo_symbol: EGFR, protein_change: p.L858R, made_up_key: x}
+        """
+
+    @Test func accountNamesWhatIsNotUsed() throws {
+        let payload = try CTMLReader.read(data: Data(Self.yaml.utf8), file: "t.yml")
+        let account = try #require(payload.accounts.first)
+        #expect(payload.accounts.count == 1 && account.format == "ctml" && account.recordsRead == 1)
+        for key in ["site_list", "step.step_internal_id", "arm.arm_internal_id", "dose_level.level_internal_id"] {
+            #expect(account.unusedFields[key] == 1, "\(key)")
+        }
+        #expect(account.unusedFields["criteria key made_up_key"] == 1)
+        #expect(account.unusedFields["staff_list"] == nil)
+        #expect(account.usedFields["nct_id"] == 1 && account.usedFields["protocol_id"] == 1)
+        let trial = try #require(payload.bundle.trials.first)
+        #expect(trial.id == "00-001")
+        #expect(trial.identifiers?.map(\.kind) == ["nct_id", "protocol_id", "protocol_no"])
+        #expect(trial.identifiers?.first { $0.kind == "protocol_id" }?.value == "00001")
+        #expect(trial.identifiers?.first { $0.kind == "nct_id" }?.note?.contains("not a valid NCT id") == true)
+        #expect(trial.status == .activeNotRecruiting)
+        let lines = TrialSummaryText(trial: trial).lines()
+        #expect(lines.contains { $0.contains("nct_id XXX00000001 (not a valid NCT id") })
+        #expect(lines.contains { $0.contains("protocol_id 00001") })
+    }
+
+    /// OnCore and CTRP accrual statuses as the registry's; an unknown one is reported as an invalid value.
+    @Test(arguments: [
+        ("Open to Accrual", RecruitmentStatus.recruiting), ("Closed to Accrual", .activeNotRecruiting),
+        ("Closed to Accrual and Intervention", .activeNotRecruiting), ("Suspended", .suspended),
+        ("Temporarily Closed to Accrual", .suspended), ("On Hold", .suspended), ("New", .notYetRecruiting),
+        ("IRB Initial Approval", .notYetRecruiting), ("IRB Study Closure", .completed), ("Terminated", .terminated),
+        ("Withdrawn", .withdrawn), ("Enrolling by Invitation", .enrollingByInvitation), ("Complete", .completed),
+        ("Whatever", .unknown),
+    ])
+    func accrualStatus(_ written: String, _ status: RecruitmentStatus) throws {
+        #expect(CTMLReader.status(written) == status)
+    }
+
+    @Test func anUnknownStatusIsReported() throws {
+        let text = "protocol_no: 1\nstatus: Whatever\ntreatment_list: {step: []}\n"
+        let account = try #require(try CTMLReader.read(data: Data(text.utf8), file: "s.yml").accounts.first)
+        #expect(account.invalid.first?.field == "status" && account.invalid.first?.found == "Whatever")
+    }
+
+    /// The real CTML files: one account per file, with as many trials read as the file holds.
+    @Test(
+        .enabled(if: RealData.enabled, RealData.reason),
+        arguments: [
+            "ctml/00-001.yml", "ctml/NCT03297606_CAPTUR_Trial_v7.json", "ctml/NCT03114319_2023-05-26.json",
+            "ctml/tmb.json", "ctml/trials_json_array.json",
+        ])
+    func realFilesHaveAnAccount(_ file: String) throws {
+        let payload = try BoardReader.payload(path: RealData.path(file))
+        #expect(payload.accounts.count == 1)
+        #expect(payload.accounts.first?.recordsRead == payload.bundle.trials.count)
+        #expect(payload.accounts.first?.usedFields["treatment_list"] == payload.bundle.trials.count)
+    }
+}

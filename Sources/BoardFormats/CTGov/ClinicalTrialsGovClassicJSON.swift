@@ -44,6 +44,10 @@ enum ClinicalTrialsGovClassicJSON {
         }
         var status: [String: Any] = [:]
         if let s = p["StatusModule"]["OverallStatus"].string { status["overallStatus"] = upperSnake(s) }
+        if let d = p["StatusModule"]["LastUpdatePostDateStruct"]["LastUpdatePostDate"].string {
+            status["lastUpdatePostDateStruct"] = ["date": d]
+        }
+        if let d = p["StatusModule"]["LastUpdateSubmitDate"].string { status["lastUpdateSubmitDate"] = d }
         var design: [String: Any] = [:]
         design["phases"] = list(p["DesignModule"], "PhaseList", "Phase").compactMap(\.string).map {
             upperSnake($0).replacingOccurrences(of: "_", with: "")

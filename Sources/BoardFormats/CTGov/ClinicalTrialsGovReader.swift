@@ -119,6 +119,9 @@ public enum ClinicalTrialsGovReader {
             sponsor: p["sponsorCollaboratorsModule"]["leadSponsor"]["name"].string, sites: sites, arms: arms,
             eligibility: eligibility, provenance: Provenance(file: file, recordId: nct, format: "ctgov-json"))
         trial.studyType = p["designModule"]["studyType"].string.map(TrialText.studyType)
+        let statusModule = p["statusModule"]
+        trial.lastUpdated = TrialText.registryDate(
+            statusModule["lastUpdatePostDateStruct"]["date"].string ?? statusModule["lastUpdateSubmitDate"].string)
         return trial
     }
 }
@@ -164,6 +167,23 @@ enum TrialText {
     /// results were posted), counted by name as not used, so the import account says what was left out.
     static func account(_ present: [(String, Bool)], into account: inout ImportAccount) {
         for (field, there) in present where there { account.unused(field) }
+    }
+
+    /// A registry date as API v2 ("2023-06-13") or the legacy XML and classic JSON ("March 9, 2020", "June 2023")
+    /// write it; nil when it is none of these or not on the calendar.
+    static func registryDate(_ raw: String?) -> LocalDate? {
+        guard let raw = raw?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
+        if raw.first?.isNumber == true { return LocalDate(raw) }
+        let words = raw.replacingOccurrences(of: ",", with: " ").split(separator: " ")
+        let months = [
+            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december",
+        ]
+        guard let m = months.firstIndex(of: words.first?.lowercased() ?? ""), let year = words.last.flatMap({ Int($0) })
+        else { return nil }
+        let day = words.count == 3 ? Int(words[1]) : 1
+        guard let day, words.count <= 3, year >= 1000 else { return nil }
+        return LocalDate(String(format: "%04d-%02d-%02d", year, m + 1, day))
     }
 
     /// "PHASE3" / "Phase 3" → "Phase 3"; "EARLY_PHASE1" → "Early Phase 1".

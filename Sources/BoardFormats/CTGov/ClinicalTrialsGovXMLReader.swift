@@ -65,6 +65,8 @@ public enum ClinicalTrialsGovXMLReader {
             eligibility: eligibility, provenance: Provenance(file: file, recordId: nct, format: "ctgov-xml"))
         var typed = trial
         typed.studyType = root.text("study_type").map(TrialText.studyType)
+        typed.lastUpdated = TrialText.registryDate(
+            root.text("last_update_posted") ?? root.text("last_update_submitted") ?? root.text("lastchanged_date"))
         var payload = ImportPayload(bundle: BoardBundle(trials: [typed]))
         var account = ImportAccount(file: file, format: "ctgov-xml")
         account.read()

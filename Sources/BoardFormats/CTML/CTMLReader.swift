@@ -90,12 +90,15 @@ public enum CTMLReader {
         if root.value is [Any] {
             // A list of trials: each read on its own, errors naming the element's JSON path.
             var payload = ImportPayload(bundle: BoardBundle())
+            var account = ImportAccount(file: file, format: "ctml")
             for element in root.array {
                 let one = try readOne(root: element, file: file)
                 payload.bundle.trials += one.bundle.trials
                 payload.skipped += one.skipped
                 payload.notes += one.notes
+                for a in one.accounts { account.merge(a) }
             }
+            payload.accounts = [account]
             return payload
         }
         return try readOne(root: root, file: file)
@@ -122,7 +125,7 @@ public enum CTMLReader {
         let ageText = root["age"].string?.lowercased() ?? ""
         let sponsor =
             root["sponsor_list"]["sponsor"].array.first.flatMap { $0["sponsor_name"].string } ?? root["sponsor"].string
-        let trial = Trial(
+        var trial = Trial(
             id: id, title: root["long_title"].string ?? root["short_title"].string ?? id,
             shortTitle: root["short_title"].string,
             phase: root["phase"].string.map { $0.hasPrefix("Phase") ? $0 : "Phase \($0)" },
@@ -131,7 +134,17 @@ public enum CTMLReader {
                 minimumAge: ageText.hasPrefix("adult") ? 18 : nil, criteria: namedCriteria,
                 inclusionText: requirementsText(root["prior_treatment_requirements"])),
             provenance: Provenance(file: file, recordId: protocolNo ?? id, format: "ctml"))
+        trial.identifiers = CTMLAccount.identifiers(root)
         var payload = ImportPayload(bundle: BoardBundle(trials: [trial]))
+        var account = ImportAccount(file: file, format: "ctml")
+        CTMLAccount.count(root, into: &account)
+        for (key, count) in unknownKeys { account.unused("criteria key \(key)", count: count) }
+        if let written = root["status"].string, trial.status == .unknown {
+            account.invalid(
+                "status", found: written, at: root.path + ".status",
+                expected: "an accrual status (Open to Accrual, Closed to Accrual, Suspended, …)")
+        }
+        payload.accounts = [account]
         let name = URL(fileURLWithPath: file).lastPathComponent
         for (key, count) in unknownKeys.sorted(by: { $0.key < $1.key }) {
             payload.skipped.append(
@@ -158,11 +171,24 @@ public enum CTMLReader {
         return (id, protocolNo)
     }
 
-    /// CTML's `status` text: open is recruiting, closed or suspended is not; anything else is unknown.
+    /// CTML's `status` text, the accrual statuses of the protocol systems MatchMiner reads (OnCore: New, On Hold,
+    /// SRC/IRB approval, Open to Accrual, Closed to Accrual, Suspended, IRB Study Closure, Terminated; NCI CTRP: Active,
+    /// Approved, In Review, Temporarily Closed to Accrual [and Intervention], Closed to Accrual [and Intervention],
+    /// Enrolling by Invitation, Complete, Administratively Complete, Withdrawn), as the registry's status that means
+    /// the same: open is recruiting, not yet open is not yet recruiting, closed to accrual is active not recruiting,
+    /// temporarily closed is suspended. Anything else is unknown (and the account says so).
     static func status(_ text: String?) -> RecruitmentStatus {
-        let s = (text ?? "").lowercased()
-        if s.contains("open") { return .recruiting }
-        if s.contains("closed") || s.contains("suspended") { return .activeNotRecruiting }
+        let s = (text ?? "").lowercased().trimmingCharacters(in: .whitespaces)
+        if let registry = RecruitmentStatus(registry: s) { return registry }
+        if s.hasPrefix("temporarily closed") || s.hasPrefix("suspended") || s == "on hold" { return .suspended }
+        if s.hasPrefix("closed to accrual") { return .activeNotRecruiting }
+        if s.hasPrefix("open") || s == "active" { return .recruiting }
+        if ["new", "approved", "in review", "src approval", "irb initial approval", "activation coordinator signoff"]
+            .contains(s)
+        {
+            return .notYetRecruiting
+        }
+        if ["complete", "administratively complete", "irb study closure", "closed"].contains(s) { return .completed }
         return .unknown
     }
 

@@ -32,6 +32,10 @@ public struct TrialSummaryText {
         out.append("Phase:        \(t.phase ?? "not stated")")
         if let type = t.studyType { out.append("Study type:   \(type)") }
         if let sponsor = t.sponsor { out.append("Sponsor:      \(sponsor)") }
+        for id in t.identifiers ?? [] {
+            out.append("Identifier:   \(id.kind) \(id.value)" + (id.note.map { " (\($0))" } ?? ""))
+        }
+        if let updated = t.lastUpdated { out.append("Last updated: \(updated) (registry)") }
         if let source = t.provenance?.file {
             out.append("Source:       \(URL(fileURLWithPath: source).lastPathComponent)")
         }

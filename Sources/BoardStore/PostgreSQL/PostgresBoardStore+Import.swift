@@ -54,7 +54,10 @@ extension PostgresBoardStore {
         try batch.flush(on: connection)
         for change in batch.findings { summary.note("finding", change) }
         for trial in bundle.trials {
-            summary.note("trial", try writeTrial(trial), id: trial.id)
+            let stored = try connection.query("SELECT body FROM trial WHERE id = $1", [trial.id]).first.map {
+                try Codec.decode(Trial.self, from: $0.text("body"))
+            }
+            summary.note("trial", summary.admit(trial, over: stored) ? try writeTrial(trial) : .unchanged, id: trial.id)
             tick()
         }
         for meeting in bundle.meetings {
