@@ -10,6 +10,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable, Equatable {
     case diskFull(path: String)
     case locked(path: String)
     case notFound(kind: String, id: String)
+    /// A new record's id is already taken (`case add` of an existing case).
+    case alreadyExists(kind: String, id: String)
     /// Someone else saved first; `current` is their version number.
     case conflict(kind: String, id: String, expectedVersion: Int, currentVersion: Int)
     case invalid(String)
@@ -32,6 +34,7 @@ public enum StoreError: Error, CustomStringConvertible, Sendable, Equatable {
         case .locked(let path):
             "the store \(path) is busy (another writer held it too long); nothing was saved, try again"
         case .notFound(let kind, let id): "no \(kind) \(id)"
+        case .alreadyExists(let kind, let id): "\(kind) \(id) is already in the store"
         case .conflict(let kind, let id, let expected, let current):
             "\(kind) \(id) was changed by someone else (you edited version \(expected), the store has version \(current))"
         case .invalid(let message): message

@@ -52,13 +52,12 @@ struct CaseCommand: ParsableCommand {
                 throw CommandFailure(message: "\(error.field): \(error.reason)")
             }
             let store = try global.openStore(as: (any CaseStore).self)
-            if try store.headline(caseId: caseId) != nil {
+            do { try store.addCase(record, now: Date()) } catch StoreError.alreadyExists {
                 throw CommandFailure(
                     message:
                         "case \(caseId) is already in the store (`tumorboard show \(caseId)`); correct its details on the case screen"
                 )
             }
-            try store.saveCase(record, now: Date())
             let said = [
                 record.diagnosis.oncotreeCode.map { "\($0) \(record.diagnosis.text)" } ?? "diagnosis not stated",
                 "sex \(record.patient.sex.rawValue)",

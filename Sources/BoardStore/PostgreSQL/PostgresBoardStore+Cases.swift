@@ -9,6 +9,21 @@ extension PostgresBoardStore: CaseStore {
         try run { try connection.transaction { _ = try writeCase(record, now: now) } }
     }
 
+    /// Makes a new case, refused with `StoreError.alreadyExists` when the id is taken. The table lock (which every
+    /// other case write waits for, and which two adds take in turn) makes the check and the write one step, so two
+    /// sites adding the same id at once make one case and one refusal.
+    public func addCase(_ record: Case, now: Date) throws {
+        try run {
+            try connection.transaction {
+                _ = try connection.query("LOCK TABLE \"case\" IN SHARE ROW EXCLUSIVE MODE")
+                if try connection.query("SELECT 1 FROM \"case\" WHERE id = $1", [record.id]).first != nil {
+                    throw StoreError.alreadyExists(kind: "case", id: record.id)
+                }
+                _ = try writeCase(record, now: now)
+            }
+        }
+    }
+
     /// Saves a case with its patient and findings inside the caller's transaction; says whether it created, changed
     /// or kept it. A record of another patient under an existing case id is refused, never re-pointed.
     /// `batch`: an import's many cases send their findings together (`CaseWriteBatch`) and count them there.

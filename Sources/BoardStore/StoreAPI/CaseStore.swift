@@ -6,6 +6,8 @@ import Foundation
 /// the PostgreSQL store conforms area by area as each is built (docs/postgresql.md lists which).
 public protocol CaseStore: Sendable {
     func saveCase(_ record: Case, now: Date) throws
+    /// A new case only: the existence check and the write are one transaction (`StoreError.alreadyExists`).
+    func addCase(_ record: Case, now: Date) throws
     func setCaseStatus(caseId: String, to status: CaseStatus, now: Date) throws
     @discardableResult func editCase(id: String, field: CaseField, to typed: String, now: Date) throws -> Case
     func caseRecord(id: String, on day: LocalDate) throws -> CaseRecord?
