@@ -27,6 +27,10 @@ struct MolecularReading {
         for (i, f) in findings.enumerated() {
             if f.kind == .biomarker, let b = f.biomarker {
                 markers.read(b, label: f.label)
+                if let amplification = Self.her2Positive(b, at: i, genes: genes) {
+                    for id in amplification.geneIds { byGene[id, default: []].append(alterations.count) }
+                    alterations.append(amplification)
+                }
                 continue
             }
             if f.kind == .copyNumber, f.gene?.uppercased() == "ERBB2", f.copyNumberCall == .amplification {
@@ -125,6 +129,21 @@ struct MolecularReading {
                 }
             }
         }
+    }
+
+    /// A HER2 test that is positive by the ASCO/CAP HER2 guideline (IHC 3+, or ISH/FISH amplified; "positive" as the
+    /// report states it) as an ERBB2 amplification, so a trial's "ERBB2 amplification" criterion is met by it and the
+    /// explanation names the test. IHC 2+ without ISH is equivocal and 0/1+ negative: neither is read as an
+    /// amplification, nor as its absence (a genomic criterion stays for the tumour's sequencing to settle), and a
+    /// missing test is never negative. Nil for any other biomarker, or when no trial names ERBB2.
+    static func her2Positive(_ b: Biomarker, at i: Int, genes: GeneTable) -> Alteration? {
+        let name = (b.name ?? "").uppercased()
+        guard CaseIndex.receptor(name) == "HER2", let erbb2 = genes.id("ERBB2") else { return nil }
+        let status = ((b.status ?? "") + " " + (b.score ?? "")).lowercased()
+        guard CaseIndex.receptorState(status, her2: true) == .positive else { return nil }
+        return Alteration(
+            findingIndex: i, category: .copyNumber, protein: nil, exon: nil, variantClass: nil, cnv: .amplification,
+            geneIds: [erbb2], significance: .actionable, evidenceTier: 5)
     }
 
     /// A finding as an alteration of its gene (and fusion partners), weighed by what is known of it; nil for a
