@@ -38,7 +38,7 @@ struct HER2FactTests {
         let m = run([her2(name, status: status, score: score)])
         #expect(verdict(m) == .met, "\(m.outcomes)")
         #expect(m.status == .eligible)
-        #expect(m.outcomes.contains { $0.detail.contains("HER2") }, "the explanation names the test")
+        #expect(m.outcomes.contains { $0.detail.contains(name) }, "the explanation names the test: \(m.outcomes)")
     }
 
     @Test(
