@@ -60,4 +60,33 @@ struct BackgroundMatchingTests {
         }
         #expect(app.frame().textDump() == expected)
     }
+
+    /// The compiled trials cost tens of MB on a big board: a session that only browses (home, a case whose stored
+    /// matches are current) never compiles them; the first case shown without current matches starts it (in a case,
+    /// the agenda's pane or meeting mode alike).
+    @Test func onlyAScreenThatNeedsMatchesCompilesTheTrials() throws {
+        let store = try Self.storeWithoutMatches()
+        // Matching C-0002 at once stores its matches: they are current when the next session shows the case.
+        let (before, _) = try SampleBoard.app(width: 120, height: 40, store: store)
+        before.run(.openCase("C-0002"))
+        let (app, terminal) = try SampleBoard.app(width: 120, height: 40, store: store)
+        app.context.matchesInBackground = true
+        terminal.enqueue(.down)
+        terminal.enqueue(.tab)
+        terminal.enqueue(.down)
+        terminal.whenEmpty = .char("q")
+        app.run()
+        #expect(!app.context.trialsRequested, "the home screen's frames and moves compile no trial")
+
+        let current = try #require(
+            try app.context.store.caseRecord(id: "C-0002", on: app.context.today, findings: .summary))
+        try #require(!current.matches.isEmpty && current.staleMatches.isEmpty, "C-0002's stored matches are current")
+        app.run(.openCase("C-0002"))
+        app.handle(.char("3"))
+        #expect(app.frame().textDump().contains("NCT"))
+        #expect(!app.context.trialsRequested, "a case whose stored matches are current shows them as stored")
+
+        app.run(.openCase("C-0001"))
+        #expect(app.context.trialsRequested, "a case without current matches needs the trials")
+    }
 }

@@ -64,9 +64,14 @@ func main() throws {
     } else {
         try measureBoard(path: path, iterations: iterations)
     }
+    print(String(format: "peak resident memory: %.1f MB", peakResidentMegabytes()))
+}
+
+/// This process's peak resident memory so far, in MB.
+func peakResidentMegabytes() -> Double {
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
-    print(String(format: "peak resident memory: %.1f MB", Double(usage.ru_maxrss) / 1024))
+    return Double(usage.ru_maxrss) / 1024
 }
 
 /// The store read-only: a SQLite file, or the PostgreSQL database a postgresql:// address names.
@@ -88,9 +93,9 @@ func measureBoard(path: String, iterations: Int) throws {
     app.draw()
     let firstFrame = milliseconds(since: t0)
     let firstFrameCPU = threadCPUMilliseconds() - cpu0
-    // As the board screen does: the trials compile in the background once the first frame is drawn.
+    print(String(format: "peak resident memory at the first frame: %.1f MB", peakResidentMegabytes()))
+    // As the board screen does: the trials compile in the background when a case first needs matches.
     app.context.matchesInBackground = true
-    app.context.prepareMatching()
     let counts = try store.counts()
 
     func measure(_ label: String, _ key: Key) {
@@ -136,7 +141,6 @@ func measureBigCase(path: String, caseId: String, iterations: Int) throws {
         store: store, terminal: terminal, themes: ThemeCatalog(directories: [], roles: .board), theme: .monochrome)
     app.draw()
     app.context.matchesInBackground = true
-    app.context.prepareMatching()
     var open = FrameTimes()
     open.time {
         app.run(.openCase(caseId))

@@ -35,8 +35,10 @@ public final class AppContext {
     /// `computedMatches` when another terminal changes the store.
     var trialEngine: TrialEngine?
 
-    /// Compile the trials on a background thread (`TrialEngineLoader`) instead of when a case first needs them: the
-    /// board screen sets it, so no frame waits seconds for 2,000 trials; tests leave it off and match at once.
+    /// Compile the trials on a background thread (`TrialEngineLoader`), started when a screen first shows a case
+    /// without current matches (its own screen, the agenda's pane, meeting mode), not at start: the board screen sets
+    /// it, so no frame waits seconds for 2,000 trials and a session that only browses never holds them (tens of MB);
+    /// tests leave it off and match at once.
     public var matchesInBackground = false
     private var trialLoader: TrialEngineLoader?
     /// Set when a case was shown without its matches because the trials were still compiling.
@@ -76,6 +78,9 @@ public final class AppContext {
             return nil
         }
     }
+
+    /// The trials are compiled or compiling: some screen has needed matches this session.
+    var trialsRequested: Bool { trialEngine != nil || trialLoader != nil }
 
     /// True once when the trials a shown case waited for are compiled: the screens then reload to match it.
     func trialsArrived() -> Bool {

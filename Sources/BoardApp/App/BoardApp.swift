@@ -95,14 +95,8 @@ public final class BoardApp {
 
     /// Runs until the user quits or a termination signal arrives.
     public func run() {
-        var firstFrame = true
         while running {
             draw()
-            if firstFrame {
-                // What is not on the first screen waits until it is drawn.
-                context.prepareMatching()
-                firstFrame = false
-            }
             let key = terminal.readKey(timeoutMilliseconds: tickMilliseconds)
             if let key { handle(key) } else { tick() }
         }

@@ -2,8 +2,9 @@ import BoardStore
 import Foundation
 
 /// Reads and compiles the store's trials for matching on a background thread. Compiling 2,000 trials (their free-text
-/// eligibility read criterion by criterion) takes seconds, far longer than a frame: the screen starts it after its
-/// first frame and keeps drawing; a case opened before it is done shows its stored matches until it is.
+/// eligibility read criterion by criterion) takes seconds, far longer than a frame: the screen starts it when a case
+/// first needs matches and keeps drawing; a case shown before it is done says its matches are
+/// coming until it is.
 final class TrialEngineLoader: @unchecked Sendable {
     private let lock = NSLock()
     private var outcome: Result<TrialEngine, any Error>?
