@@ -63,7 +63,12 @@ extension BoardStore {
         return try run {
             try db.write { db in
                 try requireCase(db, decision.caseId)
-                let stored = try Self.loadDecision(db, id: decision.id)
+                var decision = decision
+                var stored = try Self.loadDecision(db, id: decision.id)
+                if DecisionRules.idTakenMeanwhile(decision, stored: stored) {
+                    decision.id = try Self.nextId(db, prefix: "D-\(decision.caseId)-", table: "decision")
+                    stored = nil
+                }
                 if try DecisionRules.checkSave(decision, over: stored) {
                     try Self.checkPresentation(db, decision, user: user, now: now)
                 }

@@ -5,6 +5,13 @@ import Foundation
 /// version is a conflict, a final decision is never changed, a signature needs the right and a complete decision,
 /// an amendment needs a reason. Each backend loads the stored decision under its own lock and asks here.
 enum DecisionRules {
+    /// A new decision (never saved: version 0) whose id another terminal's new decision took between `newDecision` and
+    /// this first save: it is not a conflict over one decision but two decisions, so it gets the case's next free id
+    /// (taken under the save's lock) rather than being refused as "changed by someone else".
+    static func idTakenMeanwhile(_ decision: Decision, stored: Decision?) -> Bool {
+        decision.version == 0 && stored != nil
+    }
+
     /// Checks a save of `decision` (edited from `decision.version`) against what is stored; true when it is new.
     static func checkSave(_ decision: Decision, over stored: Decision?) throws -> Bool {
         guard let stored else {

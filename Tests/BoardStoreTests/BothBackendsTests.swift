@@ -186,6 +186,34 @@ struct BothBackendsDecisionTests {
         #expect(throws: StoreError.self) { try store.saveDecision(again, now: Fixtures.now) }
     }
 
+    /// Two sites start a decision on one case at once: both are offered the same next id, and the second to save gets
+    /// the case's next free id instead of a conflict over a decision it never saw (the full PostgreSQL load test hit
+    /// this as "changed by site_e (now version 1)").
+    @Test(arguments: Backend.available)
+    func twoNewDecisionsOnOneCaseAtOnceAreTwoDecisions(backend: Backend) throws {
+        let (store, other) = try backend.makeBoard(Fixtures.bundle)
+        let siteB = try other("site_b")
+        var mine = try store.newDecision(caseId: "C-2", meetingId: nil, now: Fixtures.now)
+        var theirs = try siteB.newDecision(caseId: "C-2", meetingId: nil, now: Fixtures.now)
+        #expect(mine.id == theirs.id)
+        mine.recommendations = [Recommendation(kind: .furtherDiagnostics, rationale: "mine")]
+        theirs.recommendations = [Recommendation(kind: .furtherDiagnostics, rationale: "theirs")]
+        let savedTheirs = try siteB.saveDecision(theirs, now: Fixtures.now)
+        let savedMine = try store.saveDecision(mine, now: Fixtures.now)
+        #expect(savedTheirs.id == "D-C-2-1" && savedMine.id == "D-C-2-2")
+        #expect(savedMine.version == 1 && savedTheirs.version == 1)
+        #expect(try store.decision(id: "D-C-2-1")?.recommendations.first?.rationale == "theirs")
+        #expect(try store.decision(id: "D-C-2-2")?.recommendations.first?.rationale == "mine")
+        // A save of an already saved decision over a newer version is still a conflict.
+        var stale = savedMine
+        var newer = savedMine
+        newer.recommendations = [Recommendation(kind: .furtherDiagnostics, rationale: "newer")]
+        _ = try siteB.saveDecision(newer, now: Fixtures.now)
+        stale.recommendations = [Recommendation(kind: .furtherDiagnostics, rationale: "stale")]
+        #expect(throws: DecisionConflict.self) { try store.saveDecision(stale, now: Fixtures.now) }
+        #expect(try store.verify().isOK)
+    }
+
     @Test(arguments: Backend.available)
     func onlyTheChairsOwnLoginSignsAndAnAmendmentSupersedes(backend: Backend) throws {
         let (store, saved, other) = try Self.draftAndChair(backend)

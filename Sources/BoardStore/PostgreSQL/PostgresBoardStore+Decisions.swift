@@ -46,7 +46,12 @@ extension PostgresBoardStore: DecisionStore {
                 // A new decision's id is taken under the case's lock, so two sites starting one at once cannot collide.
                 try connection.query(
                     "SELECT pg_advisory_xact_lock(hashtext('tumorboard.decision.' || $1))", [decision.caseId])
-                let stored = try loadDecision(decision.id, forUpdate: true)
+                var decision = decision
+                var stored = try loadDecision(decision.id, forUpdate: true)
+                if DecisionRules.idTakenMeanwhile(decision, stored: stored) {
+                    decision.id = try nextDecisionId(caseId: decision.caseId)
+                    stored = nil
+                }
                 if try DecisionRules.checkSave(decision, over: stored) {
                     try checkPresentation(decision, now: now)
                 }
