@@ -10,7 +10,8 @@ public enum MatchFingerprint {
     /// Bump when the matching rules change meaning, so that every stored match becomes stale.
     /// 2: a recorded age without a birth date settles age criteria when it can; variant-level evidence obeys the
     /// origin rule.
-    public static let rulesVersion = 2
+    /// 3: a positive HER2 test (IHC 3+, ISH/FISH amplified) reads on ERBB2 criteria.
+    public static let rulesVersion = 3
 
     /// The fingerprint a match of `record` against `trial`, computed on `day`, carries when current.
     public static func of(_ record: Case, _ trial: Trial, on day: LocalDate) -> String {

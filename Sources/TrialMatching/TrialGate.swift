@@ -11,7 +11,7 @@ import Foundation
 ///   alone (an alteration requirement without the gene in a profiled tumour, a diagnosis outside the named ones),
 ///   combined as the trial's tree and arms combine them; every other criterion is taken as possibly met;
 /// - what can make it a near miss: a gene its alteration criteria name, a tumour type its diagnosis criteria name,
-///   a biomarker finding when a TMB/MSI/MMR criterion can credit one.
+///   a biomarker finding when a TMB/MSI/MMR criterion, or an ERBB2 one (a HER2 test), can credit one.
 /// A case passes when either holds for some trial. The gate errs only towards admitting.
 public struct TrialGate: CaseNarrowing {
     /// A condition on the facts, as the matcher's three-valued tree would leave it open.
@@ -39,6 +39,8 @@ public struct TrialGate: CaseNarrowing {
         var nearGenes = Set<Int>()
         var nearCodes = Set<String>()
         var biomarkers = false
+        // A HER2 test result (a biomarker finding, no gene) reads on ERBB2 criteria (`MolecularReading.her2Positive`).
+        let erbb2 = genes.id("ERBB2")
         for trial in compiled {
             let base = Self.need(trial.base)
             if !trial.hasArms {
@@ -48,7 +50,9 @@ public struct TrialGate: CaseNarrowing {
             }
             for leaf in trial.base.leaves + trial.arms.flatMap({ $0.node?.leaves ?? [] }) {
                 switch leaf.test {
-                case .genomic(let t) where !t.absent: nearGenes.formUnion(t.geneIds)
+                case .genomic(let t) where !t.absent:
+                    nearGenes.formUnion(t.geneIds)
+                    if let erbb2, t.geneIds.contains(erbb2) { biomarkers = true }
                 case .diagnosis(let targets, negated: false):
                     for case .code(let code) in targets { nearCodes.insert(code) }
                 case .tmb, .microsatellite, .mmr: biomarkers = true

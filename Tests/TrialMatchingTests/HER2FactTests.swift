@@ -52,6 +52,13 @@ struct HER2FactTests {
         #expect(m.status != .eligible)
     }
 
+    /// Builds between rules version 2 and the HER2 reading stored matches as "m2-…" that never credited a HER2 test:
+    /// such a match must read as stale now, not as current.
+    @Test func matchesStoredBeforeTheHER2ReadingAreStale() {
+        let m = run([her2("HER2 FISH", status: "amplified")])
+        #expect(!m.dataFingerprint.hasPrefix("m2-"), "\(m.dataFingerprint)")
+    }
+
     @Test func noTestIsNotNegative() {
         let m = run([])
         #expect(verdict(m) == .unknown && m.status == .possiblyEligible)

@@ -12,7 +12,7 @@ import Testing
 /// matches stored after adding a trial this way equal a full re-match of every case against every trial.
 @Suite struct TrialGateTests {
     /// A generated board plus cases at the edges of the facts: no findings, germline only, a code OncoTree does not
-    /// know, no code, a fusion named only by partners, lower-case genes, a TMB result only, unannotated variants only.
+    /// know, no code, a fusion named only by partners, lower-case genes, a TMB result only, unannotated variants only, HER2 by IHC beside a sequenced tumour.
     static let cases: [Case] = {
         let board = SyntheticBoard(seed: 11, findingsPerCase: 8)
         var cases = (0..<160).map(board.makeCase)
@@ -38,6 +38,15 @@ import Testing
             edge(7, code: "COAD", [Finding(id: "E7-1", kind: .biomarker, biomarker: tmb)]),
             edge(8, code: "LUAD", MatchingSummaryTests.unannotated(20, prefix: "E8-")),
             edge(9, code: "SKCM", [Finding(id: "E9-1", kind: .snv, gene: "BRAF", hgvsP: "p.V600E", origin: .germline)]),
+            // Sequenced (a somatic TP53) with HER2 by IHC only: no ERBB2 row, yet the HER2 result reads on ERBB2.
+            edge(
+                10, code: "STAD",
+                [
+                    Finding(id: "E10-1", kind: .snv, gene: "TP53", hgvsP: "p.R175H"),
+                    Finding(
+                        id: "E10-2", kind: .biomarker,
+                        biomarker: Biomarker(kind: .other, name: "HER2 IHC", status: "3+")),
+                ]),
         ]
         return cases
     }()
