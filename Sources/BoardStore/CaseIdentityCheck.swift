@@ -36,10 +36,12 @@ enum CaseIdentityCheck {
 
     /// A case stays its patient's: a whole record of another patient under the same case id is refused, never
     /// re-pointed. A record that shows itself to be the same person (a shared identifier, or birth date and family
-    /// name: what `--case` accepts) keeps the case's patient id, which is returned. `ownerPatient` is the stored
-    /// patient `owner` names, if the store has one.
+    /// name: what `--case` accepts) keeps the case's patient id, which is returned; so does a record for a case whose
+    /// patient is still a placeholder (`case add` with no name or birth date): the record fills it in, as `--case`
+    /// allows. `ownerPatient` is the stored patient `owner` names, if the store has one.
     static func keptPatientId(of record: Case, owner: String, ownerPatient: Patient?) throws -> String {
-        guard let ownerPatient, ownerPatient.isSamePerson(as: record.patient) == true else {
+        guard let ownerPatient, isPlaceholder(ownerPatient) || ownerPatient.isSamePerson(as: record.patient) == true
+        else {
             let file = record.provenance.map { URL(fileURLWithPath: $0.file).lastPathComponent + ": " } ?? ""
             throw StoreError.invalid(
                 "\(file)case \(record.id) already belongs to another patient; a record of a different patient cannot replace it (nothing was imported; give it its own case id)"

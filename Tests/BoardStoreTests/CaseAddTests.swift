@@ -2,6 +2,7 @@ import BoardModel
 import Foundation
 import Testing
 
+@testable import BoardFormats
 @testable import BoardStore
 
 /// `case add` makes a new case only: the existence check and the write are one transaction on both backends, so an
@@ -73,6 +74,29 @@ struct CaseAddTests {
             let stored = try a.caseRecord(id: id, on: LocalDate(Fixtures.now))?.record
             #expect(stored?.patient.name.given == winner, "\(id)")
         }
+    }
+
+    /// `case add ID` with no name or birth date (what the help and README describe), then the patient's FHIR record
+    /// imported with `--case ID`: the record fills the case, which keeps its patient id (the placeholder patient gains
+    /// the record's details), instead of "already belongs to another patient".
+    @Test(arguments: Backend.available)
+    func aRecordImportedIntoACaseAddedByHandFillsIt(backend: Backend) throws {
+        let (s, _) = try backend.makeBoard()
+        let today = LocalDate(Fixtures.now)
+        try s.addCase(try NewCase(id: "NEW-9", diagnosis: "LUAD").record(today: today), now: Fixtures.now)
+        let payload = try FHIRReader.read(
+            data: RecordIdentityTests.bundle(id: "one", gene: "BRAF", hgvsG: "NC_000007.13:g.140453136A>T"),
+            file: "/data/one.json", caseId: "NEW-9")
+        try s.requireSamePatient(caseId: "NEW-9", records: payload.bundle.cases)
+        try s.importRecords(
+            payload.bundle, partialCases: payload.partialCases, caseAdditions: payload.caseAdditions,
+            findingBatches: payload.findingSets, findingStreams: payload.findingStreams, evidence: payload.evidence,
+            evidenceLoci: payload.evidenceLoci, skipped: payload.skipped, dryRun: false, now: Fixtures.now,
+            progress: nil)
+        let record = try #require(try s.caseRecord(id: "NEW-9", on: today)?.record)
+        #expect(record.patient.id == "patient-of-NEW-9")
+        #expect(record.patient.birthDate == LocalDate(year: 1962, month: 12, day: 31))
+        #expect(record.findings.contains { $0.gene == "BRAF" })
     }
 
     final class Outcomes: @unchecked Sendable {
