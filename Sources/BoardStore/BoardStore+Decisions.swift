@@ -65,6 +65,7 @@ extension BoardStore {
                 try requireCase(db, decision.caseId)
                 var decision = decision
                 var stored = try Self.loadDecision(db, id: decision.id)
+                if let stored, DecisionRules.isRetriedFirstSave(decision, stored: stored, by: user) { return stored }
                 if DecisionRules.idTakenMeanwhile(decision, stored: stored) {
                     decision.id = try Self.nextId(db, prefix: "D-\(decision.caseId)-", table: "decision")
                     stored = nil

@@ -12,6 +12,13 @@ enum DecisionRules {
         decision.version == 0 && stored != nil
     }
 
+    /// A first save sent again after it committed (its reply was lost): the stored first version is this very draft,
+    /// saved by `user`. It is answered with the stored decision, neither a second decision nor a conflict.
+    static func isRetriedFirstSave(_ decision: Decision, stored: Decision?, by user: String) -> Bool {
+        guard decision.version == 0, let stored, stored.version == 1 else { return false }
+        return saved(decision, by: user, now: stored.recordedAt) == stored
+    }
+
     /// Checks a save of `decision` (edited from `decision.version`) against what is stored; true when it is new.
     static func checkSave(_ decision: Decision, over stored: Decision?) throws -> Bool {
         guard let stored else {

@@ -246,6 +246,34 @@ struct RecordingTests {
         #expect(stored.consensus == .unanimous && stored.recordedBy == "tester")
     }
 
+    /// Bob's new decision takes the id Alice's form was given; Alice's first save gets the next id, and her later
+    /// edits are kept as a draft under her decision's id, not under Bob's.
+    @Test func aRenumberedDecisionKeepsItsDraftsUnderItsNewId() throws {
+        let path = NSTemporaryDirectory() + "tb-renumber-" + UUID().uuidString + "/board.sqlite"
+        let alice = try BoardStoreFactory.file(path)
+        let bob = try BoardStoreFactory.open(path, user: "bob")
+        let app = BoardApp(
+            store: alice, terminal: FakeTerminal(width: 160, height: 48), themes: SampleBoard.themes(),
+            theme: .monochrome, clock: { SampleBoard.now })
+        app.run(.openCase("C-0003"))
+        app.handle(.char("e"))
+        let form = try #require(app.stack.last as? DecisionFormScreen)
+        let given = try #require(form.decision)
+        // Bob's is outside the meeting (one presentation takes one decision).
+        var theirs = try bob.newDecision(caseId: "C-0003", meetingId: nil, now: SampleBoard.now)
+        #expect(theirs.id == given.id)
+        theirs.recommendations = [Recommendation(kind: .furtherDiagnostics, rationale: "Bob's")]
+        try bob.saveDecision(theirs, now: SampleBoard.now)
+        form.update { $0.recommendations = [Recommendation(kind: .furtherDiagnostics, rationale: "Alice's")] }
+        app.handle(.char("s"))
+        let mine = try #require(form.decision)
+        #expect(mine.id != given.id && mine.version == 1, "\(mine.id)")
+        form.update { $0.recommendations[0].rationale = "Alice's, edited" }
+        app.flushDrafts()
+        #expect(try alice.draft(key: "decision:\(mine.id)") != nil)
+        #expect(try alice.draft(key: "decision:\(given.id)") == nil)
+    }
+
     @Test(arguments: [(80, 24), (160, 48)]) func decisionFormSnapshot(width: Int, height: Int) throws {
         // A fixed login, so the sign-off line is the same on every machine.
         let (app, _) = try SampleBoard.app(width: width, height: height, store: try DecisionFormTests.chairStore())

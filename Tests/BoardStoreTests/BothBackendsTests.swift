@@ -214,6 +214,23 @@ struct BothBackendsDecisionTests {
         #expect(try store.verify().isOK)
     }
 
+    /// A first save that committed but whose reply was lost, sent again at version 0: the answer is the stored
+    /// decision, not a second decision with the next id (and not a conflict with oneself).
+    @Test(arguments: Backend.available)
+    func aRetriedFirstSaveIsTheSameDecision(backend: Backend) throws {
+        let (store, _) = try backend.makeBoard(Fixtures.bundle)
+        var mine = try store.newDecision(caseId: "C-2", meetingId: nil, now: Fixtures.now)
+        mine.recommendations = [Recommendation(kind: .furtherDiagnostics, rationale: "mine")]
+        let first = try store.saveDecision(mine, now: Fixtures.now)
+        let again = try store.saveDecision(mine, now: Fixtures.now.addingTimeInterval(5))
+        #expect(again.id == first.id && again.version == 1)
+        #expect(try store.decision(id: "D-C-2-2") == nil)
+        // The same draft with other content is another decision (as when another terminal took the id).
+        mine.recommendations = [Recommendation(kind: .furtherDiagnostics, rationale: "changed")]
+        #expect(try store.saveDecision(mine, now: Fixtures.now).id == "D-C-2-2")
+        #expect(try store.verify().isOK)
+    }
+
     @Test(arguments: Backend.available)
     func onlyTheChairsOwnLoginSignsAndAnAmendmentSupersedes(backend: Backend) throws {
         let (store, saved, other) = try Self.draftAndChair(backend)

@@ -400,6 +400,9 @@ final class DecisionFormModel {
         decision = saved
         savedCopy = saved
         drafts?.discard(context)
+        // Another terminal's new decision took the id meanwhile and the store gave this one the next: later edits are
+        // kept under the decision's own id, never under the other one's.
+        if saved.id != d.id { drafts = DraftKeeper(key: "decision:\(saved.id)") }
         validate(forSigning: false)
         try refreshSignoff(context)
         return saved

@@ -48,6 +48,7 @@ extension PostgresBoardStore: DecisionStore {
                     "SELECT pg_advisory_xact_lock(hashtext('tumorboard.decision.' || $1))", [decision.caseId])
                 var decision = decision
                 var stored = try loadDecision(decision.id, forUpdate: true)
+                if let stored, DecisionRules.isRetriedFirstSave(decision, stored: stored, by: user) { return stored }
                 if DecisionRules.idTakenMeanwhile(decision, stored: stored) {
                     decision.id = try nextDecisionId(caseId: decision.caseId)
                     stored = nil
