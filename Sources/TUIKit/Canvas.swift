@@ -1,3 +1,5 @@
+import Foundation
+
 /// An off-screen grid of cells that screens draw into; terminals only ever receive whole canvases.
 ///
 /// Keeping drawing pure makes every screen testable as text (`textDump`) and role masks (`roleDump`),
@@ -11,6 +13,10 @@ public struct Canvas: Hashable, Sendable {
     public var asciiOnly: Bool
     /// Where the terminal should show its text cursor (set by a focused `TextField`); nil hides it.
     public var cursor: Point?
+    /// Text never drawn as written: each key is replaced by its value wherever a string is put. The app's privacy
+    /// mode sets it so an identifying id cannot reach the screen through a title, a decision id or a note's
+    /// subject that a screen built without asking (a safety net under the screens' own masking).
+    public var redactions: [String: String] = [:]
 
     public init(width: Int, height: Int, role: StyleRole = .normal, asciiOnly: Bool = false) {
         self.width = max(0, width)
@@ -56,6 +62,7 @@ public struct Canvas: Hashable, Sendable {
         bold: Bool = false, underline: Bool = false, reverse: Bool = false
     ) -> Int {
         guard y >= 0, y < height else { return 0 }
+        let string = redacted(string)
         let limit = maxWidth.map { x + max(0, $0) } ?? Int.max
         let right = min(width, limit)
         var col = x
@@ -104,6 +111,17 @@ public struct Canvas: Hashable, Sendable {
         return max(0, min(col, right) - max(x, 0))
     }
 
+    /// `string` with every redaction applied (unchanged, and not copied, when there are none).
+    public func redacted(_ string: String) -> String {
+        guard !redactions.isEmpty else { return string }
+        var out = string
+        // Longest first, so an id that contains another id is replaced whole.
+        for text in redactions.keys.sorted(by: { $0.count > $1.count }) where out.contains(text) {
+            out = out.replacingOccurrences(of: text, with: redactions[text] ?? "")
+        }
+        return out
+    }
+
     /// Draws spans one after another; returns the columns used.
     @discardableResult
     public mutating func put(spans: [Span], x: Int, y: Int, maxWidth: Int? = nil) -> Int {
@@ -125,6 +143,8 @@ public struct Canvas: Hashable, Sendable {
         alignment: Alignment = .left, fillRow: Bool = true
     ) -> Int {
         guard row >= 0, row < rect.height, rect.width > 0 else { return 0 }
+        // Redacted before fitting, so an id cut short by the ellipsis is still recognised whole.
+        let string = redacted(string)
         let fitted =
             fillRow
             ? TextWidth.fit(string, width: rect.width, alignment: alignment, ellipsis: ellipsis)

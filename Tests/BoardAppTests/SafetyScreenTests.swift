@@ -57,6 +57,34 @@ struct SafetyScreenTests {
         #expect(app.frame().textDump().contains("Frau \(p.name.family!)"))
     }
 
+    /// A case whose id is its patient's MRN (a source whose Patient.id is the MRN): privacy mode shows the
+    /// pseudonym in the header, the pane title, the Summary and the decision form (whose decision id is built from
+    /// the case id), and the id again when privacy mode is off.
+    @Test func privacyModeHidesACaseIdThatIsTheMRN() throws {
+        var bundle = try BoardReader.read(paths: try Repository.sampleDataFiles())
+        var c = try #require(bundle.cases.first { $0.id == "C-0002" })
+        let mrn = "40917788"
+        c.id = mrn
+        c.patient.id = "P-\(mrn)"
+        c.patient.identifiers = [PatientIdentifier(kind: .mrn, value: mrn)]
+        bundle.cases.append(c)
+        let store = try BoardStore.inMemory(user: "tester")
+        try store.importBundle(bundle, now: SampleBoard.now)
+        let (app, _) = try SampleBoard.app(width: 160, height: 48, privacy: true, store: store)
+        app.run(.openCase(mrn))
+        let caseText = app.frame().textDump()
+        #expect(!caseText.contains(mrn))
+        #expect(caseText.contains(c.patient.pseudonym))
+        app.handle(.char("6"))
+        #expect(!app.frame().textDump().contains(mrn), "the Decision tab")
+        app.handle(.char("e"))
+        let form = app.frame().textDump()
+        #expect(form.contains("Decision"), "the decision form is open")
+        #expect(!form.contains(mrn), "the decision form")
+        app.handle(.char("p"))
+        #expect(app.frame().textDump().contains(mrn), "privacy off shows the id")
+    }
+
     @Test func everyDeidentifiedOutputMasksTheSameFreeText() throws {
         let (store, p) = try Self.storeWithIdentifiersInFreeText()
         let record = try #require(try store.caseRecord(id: "C-0002"))

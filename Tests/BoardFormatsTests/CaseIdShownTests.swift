@@ -24,6 +24,21 @@ struct CaseIdShownTests {
         #expect(!CaseIdShown.mayCarryName(id, names: CaseIdShown.names(of: Self.patient)))
     }
 
+    /// A source whose Patient.id is the MRN (Synthea, many EHR exports) gives a case id that is an identifier even
+    /// when it looks opaque: it is replaced too, whatever its case; a short identifier does not hide ordinary ids.
+    @Test func idsHoldingAnIdentifierOfThePatientAreReplaced() {
+        var p = Self.patient
+        p.identifiers = [
+            PatientIdentifier(kind: .mrn, value: "40917788"), PatientIdentifier(kind: .other, value: "C-0"),
+        ]
+        let c = Case(id: "40917788", patient: p, diagnosis: Diagnosis(text: "NSCLC"))
+        #expect(CaseIdShown.mayIdentify(c))
+        #expect(CaseIdShown.text(c, deidentified: true) == p.pseudonym)
+        #expect(CaseIdShown.mayCarryName("MRN-40917788-B", identifiers: CaseIdShown.identifiers(of: p)))
+        #expect(!CaseIdShown.mayIdentify(Case(id: "C-0001", patient: p, diagnosis: Diagnosis(text: "NSCLC"))))
+        #expect(!CaseIdShown.mayCarryName("40917788"), "without the patient's identifiers the id looks opaque")
+    }
+
     /// `show --deidentify`, `export case --deidentify` and de-identified minutes never print the name-bearing id.
     @Test func deidentifiedTextsShowThePseudonym() {
         let c = Case(id: "cancer-patient-rosalind-q", patient: Self.patient, diagnosis: Diagnosis(text: "NSCLC"))

@@ -109,7 +109,19 @@ public final class AppContext {
     /// name (`CaseIdShown`).
     public func caseId(_ id: String, of patient: Patient) -> String {
         CaseIdShown.text(
-            id, pseudonym: patient.pseudonym, names: CaseIdShown.names(of: patient), deidentified: privacy)
+            id, pseudonym: patient.pseudonym, names: CaseIdShown.names(of: patient),
+            identifiers: CaseIdShown.identifiers(of: patient), deidentified: privacy)
+    }
+
+    /// Case ids seen this session that may identify their patient, with the pseudonym shown instead: privacy mode
+    /// hands them to the canvas, so a title or an id built from the case id (a decision's) never shows them.
+    public private(set) var identifyingIds: [String: String] = [:]
+
+    /// A case as a screen loads it, its id noted when it may identify the patient (see `identifyingIds`).
+    public func caseRecord(id: String, findings: CaseFindings = .all) throws -> CaseRecord? {
+        let record = try store.caseRecord(id: id, on: today, findings: findings)
+        if let c = record?.record, CaseIdShown.mayIdentify(c) { identifyingIds[c.id] = c.patient.pseudonym }
+        return record
     }
 
     /// A deceased patient shows the age at death and the word "deceased", never a current age.

@@ -364,6 +364,7 @@ public final class BoardApp {
     /// Renders the whole frame into a canvas (also used by tests and benchmarks without a terminal).
     public func frame() -> Canvas {
         var canvas = terminal.makeCanvas()
+        if context.privacy { canvas.redactions = context.identifyingIds }
         let size = terminal.size
         if size.width < Self.minimumSize.width || size.height < Self.minimumSize.height {
             let lines = [

@@ -16,7 +16,8 @@ public final class CaseScreen: Screen {
     public func render(into canvas: inout Canvas, rect: Rect, context: AppContext) {
         let headline =
             view.record.map {
-                "\($0.record.id) · \(context.patientLabel($0.record.patient)) · \($0.record.diagnosis.text)"
+                "\(context.caseId($0.record.id, of: $0.record.patient)) · \(context.patientLabel($0.record.patient)) · "
+                    + $0.record.diagnosis.text
             } ?? view.caseId
         let inner = Pane.draw(&canvas, rect: rect, title: headline, focused: true)
         view.render(into: &canvas, rect: inner, context: context, focused: true)

@@ -42,7 +42,7 @@ final class CaseView {
     }
 
     func reload(_ context: AppContext) throws {
-        record = try context.store.caseRecord(id: caseId, on: context.today, findings: .summary)
+        record = try context.caseRecord(id: caseId, findings: .summary)
         matchesPending = false
         if let current = record, !current.staleMatches.isEmpty || (current.matches.isEmpty && !matchedOnce) {
             if let refreshed = try CaseMatches.refreshed(current, context: context) {

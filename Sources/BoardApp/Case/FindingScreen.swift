@@ -25,7 +25,7 @@ public final class FindingScreen: Screen {
 
     public func reload(_ context: AppContext) throws {
         // A big case is read as its summary (the finding itself by id), not as its 400,000 findings.
-        record = try context.store.caseRecord(id: caseId, on: context.today, findings: .summary)
+        record = try context.caseRecord(id: caseId, findings: .summary)
         finding = try record == nil ? nil : context.store.finding(caseId: caseId, id: findingId)
     }
 

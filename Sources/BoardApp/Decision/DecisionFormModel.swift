@@ -53,7 +53,7 @@ final class DecisionFormModel {
     // MARK: Loading
 
     func reload(_ context: AppContext) throws {
-        record = try context.store.caseRecord(id: caseId, on: context.today)
+        record = try context.caseRecord(id: caseId)
         guard let record else { return }
         let meetingId =
             requestedMeetingId ?? record.meetings.last(where: { $0.status != .closed })?.id ?? record.meetings.last?.id

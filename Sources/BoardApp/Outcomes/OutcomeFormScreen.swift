@@ -50,7 +50,7 @@ public final class OutcomeFormScreen: Screen {
     var isDirty: Bool { outcome != (savedCopy ?? pristine) }
 
     public func reload(_ context: AppContext) throws {
-        record = try context.store.caseRecord(id: caseId, on: context.today)
+        record = try context.caseRecord(id: caseId)
         // A new, untouched outcome is dated today by the app's clock.
         if savedCopy == nil, outcome == pristine, pristine.date != context.today {
             pristine.date = context.today

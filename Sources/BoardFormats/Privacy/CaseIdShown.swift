@@ -7,9 +7,16 @@ import Foundation
 /// is kept, so de-identified lists and minutes still name their cases.
 ///
 /// May carry a name: a run of three or more letters with a lower-case letter in it (ids that spell words), or any
-/// name part of the patient (two letters or more) inside the id, whatever its case.
+/// name part of the patient (two letters or more) inside the id, whatever its case. May identify: any of the
+/// patient's identifiers (an MRN of four characters or more) inside the id, as when a source's Patient.id is the MRN.
 public enum CaseIdShown {
-    public static func mayCarryName(_ id: String, names: [String] = []) -> Bool {
+    public static func mayCarryName(_ id: String, names: [String] = [], identifiers: [String] = []) -> Bool {
+        let folded = id.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        for value in identifiers {
+            let v = value.trimmingCharacters(in: .whitespaces)
+                .folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            if v.count >= 4 && folded.contains(v) { return true }
+        }
         var run = ""
         for ch in id + " " {
             if ch.isLetter {
@@ -19,7 +26,6 @@ public enum CaseIdShown {
             if run.count >= 3 && run.contains(where: \.isLowercase) { return true }
             run = ""
         }
-        let folded = id.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         for name in names {
             for part in name.split(whereSeparator: { !$0.isLetter }) where part.count >= 2 {
                 let p = String(part).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
@@ -30,18 +36,32 @@ public enum CaseIdShown {
     }
 
     /// The id, or the pseudonym when the output is de-identified and the id may carry a name.
-    public static func text(_ id: String, pseudonym: String, names: [String] = [], deidentified: Bool) -> String {
-        deidentified && mayCarryName(id, names: names) ? pseudonym : id
+    public static func text(
+        _ id: String, pseudonym: String, names: [String] = [], identifiers: [String] = [], deidentified: Bool
+    ) -> String {
+        deidentified && mayCarryName(id, names: names, identifiers: identifiers) ? pseudonym : id
     }
 
-    /// A case's id, or its pseudonym when de-identified and the id may carry the patient's name.
+    /// A case's id, or its pseudonym when de-identified and the id may carry the patient's name or identifiers.
     public static func text(_ c: Case, deidentified: Bool) -> String {
-        text(c.id, pseudonym: c.patient.pseudonym, names: names(of: c.patient), deidentified: deidentified)
+        text(
+            c.id, pseudonym: c.patient.pseudonym, names: names(of: c.patient),
+            identifiers: identifiers(of: c.patient), deidentified: deidentified)
+    }
+
+    /// Whether the case's id may carry its patient's name or one of the patient's identifiers.
+    public static func mayIdentify(_ c: Case) -> Bool {
+        mayCarryName(c.id, names: names(of: c.patient), identifiers: identifiers(of: c.patient))
     }
 
     /// The patient's name parts the id is checked against.
     public static func names(of p: Patient) -> [String] {
         [p.name.display, p.name.given, p.name.family].compactMap { $0 }
+    }
+
+    /// The values of the patient's identifiers (MRN, national, lab and others) the id is checked against.
+    public static func identifiers(of p: Patient) -> [String] {
+        p.identifiers.map(\.value)
     }
 
     /// Whether `word` stands in `text` between non-letters (so the name part "Li" does not hit "TCGA-LIVER").
