@@ -117,7 +117,7 @@ enum CaseText {
         if !c.comorbidities.isEmpty {
             lines.append("")
             lines.append(.init("Comorbidities", role: .title))
-            lines.append(.init(say(c.comorbidities.joined(separator: "; "))))
+            lines.append(.init(say(ComorbidityList.text(c.comorbidities))))
         }
         // Phenotypic features and measurements as recorded (Phenopackets): shown, never read as a diagnosis.
         for (title, items) in [("Phenotypes", c.phenotypes), ("Measurements", c.measurements)] where !items.isEmpty {

@@ -57,7 +57,7 @@ public struct CaseSummaryText {
         }
         if !specimens.isEmpty { out.append("Specimens:   " + specimens.joined(separator: "; ")) }
         out.append("Performance: \(c.performance?.summary.isEmpty == false ? c.performance!.summary : "—")")
-        if !c.comorbidities.isEmpty { out.append("Comorbid:    \(say(c.comorbidities.joined(separator: "; ")))") }
+        if !c.comorbidities.isEmpty { out.append("Comorbid:    \(say(ComorbidityList.text(c.comorbidities)))") }
         if !c.phenotypes.isEmpty { out.append("Phenotypes:  \(say(c.phenotypes.joined(separator: "; ")))") }
         if !c.measurements.isEmpty {
             out.append("Measured:")

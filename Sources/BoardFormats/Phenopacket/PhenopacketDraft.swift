@@ -37,7 +37,7 @@ extension PhenopacketReader {
                 let label = disease["term"]["label"].string ?? disease["term"]["id"].string ?? "disease"
                 let termId = disease["term"]["id"].string
                 if disease["excluded"].bool == true {
-                    comorbidities.append("excluded: \(label)")
+                    comorbidities.append(ComorbidityList.excludedPrefix + label)
                     continue
                 }
                 let mapping = OncoTreeCrosswalk.map(
