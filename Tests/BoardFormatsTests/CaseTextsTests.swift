@@ -77,6 +77,11 @@ struct CaseTextsTests {
         #expect(
             LifeStatus(birthDate: nil, vitalStatus: .alive, recordedAge: "P").phrase(on: Self.today) == "age unknown")
         #expect(LifeStatus(birthDate: nil, vitalStatus: .alive, recordedAge: "P45Y6M").recordedAgeValue == "45 y")
+        // Beside the name (the screen's header and Summary): the recorded age rather than "age unknown".
+        #expect(AgeSexText.text(age: nil, sex: .female, recorded: "6 mo") == "F, 6 mo (recorded age)")
+        #expect(AgeSexText.text(age: nil, sex: .unknown, recorded: "60 y") == "sex unknown, 60 y (recorded age)")
+        #expect(AgeSexText.text(age: 61, sex: .female, recorded: "60 y") == "61F", "a computed age wins")
+        #expect(AgeSexText.text(age: nil, sex: .female) == "F, age unknown")
     }
 
     @Test func metastaticSitesAreListed() {

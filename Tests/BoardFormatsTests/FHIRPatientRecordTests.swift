@@ -132,6 +132,9 @@ struct FHIRPatientRecordTests {
         let remission = try #require(
             try Self.bundle([Self.patient(), Self.cancer(status: "remission")]).bundle.cases.first)
         #expect(remission.diagnosis.statusPhrase() == "in remission")
+        // A label wider than the export's label column still has a space before its value.
+        let export = CaseExportWriter(record: remission, asOf: LocalDate("2026-01-01")!).render(width: 100)
+        #expect(export.contains("Disease status: in remission"))
         let active = try #require(try Self.bundle([Self.patient(), Self.cancer(status: "active")]).bundle.cases.first)
         #expect(!active.diagnosis.isNotCurrent && active.diagnosis.statusPhrase() == nil)
         #expect(!Self.text(active).contains("Status:"))

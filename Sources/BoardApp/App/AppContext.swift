@@ -127,7 +127,9 @@ public final class AppContext {
     /// A deceased patient shows the age at death and the word "deceased", never a current age.
     private func patientLabel(name: String, pseudonym: String, initials: String, life: LifeStatus, sex: Sex) -> String {
         // What is not recorded is said in words ("age and sex unknown"), never a bare "?".
-        let ageSex = AgeSexText.text(age: life.age(on: today), sex: sex)
+        // The deceased never get a recorded age here: LifeStatus's phrase says it as the last recorded one.
+        let ageSex = AgeSexText.text(
+            age: life.age(on: today), sex: sex, recorded: life.isDeceased ? nil : life.recordedAgeValue)
         let status = life.isDeceased ? " deceased" : ""
         if privacy { return "\(pseudonym) \(initials) \(ageSex)\(status)" }
         return "\(name) \(ageSex)\(status)"

@@ -70,8 +70,9 @@ struct ExportDocument {
                 out += PlainTextLayout.wrap(t, width: width, restPrefix: "   ")
             case .field(let label, let value, let indent, let width):
                 let widthLimit = lastWidth
-                let lead =
-                    String(repeating: " ", count: indent) + PlainTextLayout.pad(label + ":", to: width ?? labelWidth)
+                // A label longer than the column still gets one space before its value ("Disease status: …").
+                let column = max(width ?? labelWidth, PlainTextLayout.width(of: label) + 2)
+                let lead = String(repeating: " ", count: indent) + PlainTextLayout.pad(label + ":", to: column)
                 out += PlainTextLayout.wrap(
                     value, width: widthLimit, firstPrefix: lead,
                     restPrefix: String(repeating: " ", count: PlainTextLayout.width(of: lead)))
