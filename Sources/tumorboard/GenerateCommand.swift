@@ -18,6 +18,8 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Random seed: the same seed gives the same board.") var seed: UInt64 = 1
     @Flag(help: "Give discussed and closed cases a signed decision and outcomes (precedent benchmarks).")
     var history = false
+    @Flag(help: "Add the synthetic board to a store that already holds cases (never to a real board's store).")
+    var addToExisting = false
 
     func validate() throws {
         guard cases >= 0, findings >= 1, trials >= 0 else {
@@ -26,7 +28,14 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try global.openStore(as: (any StoreSession & ImportStore).self)
+        let store = try global.openStore(as: (any StoreSession & ImportStore & CaseStore).self)
+        // Synthetic patients with realistic names must never mix into a real board by a mistyped --store.
+        let held = try store.counts()["cases"] ?? 0
+        if held > 0 && !addToExisting {
+            throw CommandFailure(
+                message: "the store already holds \(held) cases: generate fills an empty store with synthetic "
+                    + "patients; give a new store, or --add-to-existing to add them anyway")
+        }
         let generator = SyntheticBoard(seed: seed, findingsPerCase: findings)
         let progress = ProgressBar(label: "generating", total: cases + trials)
         let chunk = 500

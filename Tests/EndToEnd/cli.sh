@@ -149,4 +149,13 @@ echo "$OUT" | python3 -c "import json,sys; d=json.load(sys.stdin); assert d['for
 expect "an unknown trial exits 1" 1 "$BIN" trial --store "$S" NCT99999999
 expect_text "says it is not in the store" "no trial NCT99999999 in the store"
 
+# generate fills an empty store only: synthetic patients never mix into a board by a mistyped --store.
+before=$(sqlite3 "$S" "SELECT count(*) FROM \"case\"")
+expect "generate refuses a store that holds cases" 1 "$BIN" generate --cases 3 --findings 2 --trials 1 --store "$S"
+expect_text "and says how many and what to do" "already holds $before cases"
+[ "$(sqlite3 "$S" "SELECT count(*) FROM \"case\"")" = "$before" ] && pass "the store is unchanged" || fail "generate changed the store"
+expect "generate into a new store" 0 "$BIN" generate --cases 3 --findings 2 --trials 1 --store "$WORK/gen.sqlite"
+expect "and again only with --add-to-existing" 0 "$BIN" generate --cases 3 --findings 2 --trials 1 --seed 9 \
+    --add-to-existing --store "$WORK/gen.sqlite"
+
 finish
