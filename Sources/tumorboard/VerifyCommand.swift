@@ -66,8 +66,18 @@ struct VerifyCommand: ParsableCommand {
             failed = true
         }
         let log = WitnessLog.standard
-        let witnessed = try store.compare(witnessed: try log.entries())
+        let entries = try log.entries()
+        let witnessed = try store.compare(witnessed: entries)
         failed = show(witnessed, label: "witnessed heads", source: log.path) || failed
+        if !witnessed.problems.isEmpty {
+            for path in Self.otherFiles(sharing: try store.storeId(), with: global.storePath, in: entries) {
+                print(
+                    "witnessed heads: note: heads with this store's identity were also seen in \(path), another file "
+                        + "(a backup or copy written to after it was made, or the file this one was copied from); a head "
+                        + "seen there may be ahead of this store with no event removed here: `tumorboard verify --store "
+                        + "\(global.storePath) --against \(path)` compares the two chains event by event")
+            }
+        }
         for path in witness {
             guard FileManager.default.isReadableFile(atPath: path) else {
                 throw CommandFailure(message: "cannot read the witness log \(path)")
@@ -107,6 +117,19 @@ struct VerifyCommand: ParsableCommand {
         }
         for problem in comparison.problems { print("\(label): MISMATCH: \(problem)") }
         return true
+    }
+
+    /// Other files whose heads carry this store's identity: a copy made with `backup` keeps the identity, so heads
+    /// seen while writing to the copy read, against the original, as a chain that was shortened.
+    static func otherFiles(sharing storeId: String, with storePath: String, in entries: [WitnessLog.Entry]) -> [String]
+    {
+        let here = URL(fileURLWithPath: storePath).standardizedFileURL.path
+        var seen: [String] = []
+        for entry in entries where entry.head.storeId == storeId && !entry.storePath.hasPrefix("postgresql:") {
+            let path = URL(fileURLWithPath: entry.storePath).standardizedFileURL.path
+            if path != here && !seen.contains(path) { seen.append(path) }
+        }
+        return seen
     }
 
     static func isSQLite(_ path: String) -> Bool {

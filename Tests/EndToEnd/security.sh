@@ -133,6 +133,7 @@ head_seq=$(sqlite3 "$S" "SELECT MAX(seq) FROM audit_event")
 sqlite3 "$S" ".backup '$WORK/t1.sqlite'"; untrigger "$WORK/t1.sqlite"
 sqlite3 "$WORK/t1.sqlite" "DELETE FROM audit_event WHERE seq > $((head_seq - 3))"
 expect_verify "deleted last events: shorter than the witnessed head" "$WORK/t1.sqlite" "first missing event: $((head_seq - 2))"
+expect_verify "a head seen in another file of the same identity is named" "$WORK/t1.sqlite" "also seen in $S, another file"
 expect_verify "deleted last events: shorter than the backup" "$WORK/t1.sqlite" "shorter than the backup's" --against "$WORK/anchor.sqlite"
 cp "$XDG_STATE_HOME/tumorboard/witness.log" "$WORK/other-terminal.log"
 expect_verify "deleted last events: shorter than another terminal's witness log" "$WORK/t1.sqlite" "witness log $WORK/other-terminal.log: MISMATCH" \
