@@ -47,20 +47,26 @@ extension BoardStore {
                     let rows = findingBatches.reduce(0) { $0 + $1.findings.count }
                     let total = rows + findingStreams.reduce(0) { $0 + $1.size }
                     // Bulk rows: a larger page cache for this connection keeps the finding B-tree in memory (64 MB;
-                    // SQLite's default is 2 MB).
+                    // SQLite's default is 2 MB),
+                    // and above about 10,000 rows (a lab file of 2 MB or more, at some 200 bytes a record) the per-row
+                    // finding triggers are set aside until the rows are written (BulkFindingTriggers): their tables are
+                    // then recomputed per touched case, a cost a few rows into a big case would not repay.
                     if total > 10_000 { try db.execute(sql: "PRAGMA cache_size = -65536") }
+                    let expectedRows = rows + findingStreams.reduce(0) { $0 + $1.size / 200 }
+                    let suspended = expectedRows > 10_000 ? try BulkFindingTriggers(db) : nil
                     let findings = try FindingWriter(store: self, db: db, now: now)
                     try LabFindingRun.run(
                         batches: findingBatches, streams: findingStreams, knowledge: knowledge, summary: &summary,
                         progress: progress, write: findings.write)
                     try findings.finish(summary: &summary)
+                    try suspended?.restore(db, cases: findings.touchedCases)
                     if !evidence.isEmpty || !evidenceLoci.isEmpty {
                         try attachEvidence(db, evidence, loci: evidenceLoci, now: now, summary: &summary)
                     }
                     if !findingBatches.isEmpty || !findingStreams.isEmpty || !partialCases.isEmpty
                         || !caseAdditions.isEmpty
                     {
-                        try db.execute(sql: "INSERT INTO search(search) VALUES ('optimize')")
+                        try SearchIndex.tidy(db, documents: 2 * (partialCases.count + caseAdditions.count))
                     }
                     summary.skipped += skipped
                     return dryRun ? .rollback : .commit

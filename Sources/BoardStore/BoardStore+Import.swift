@@ -97,7 +97,7 @@ extension BoardStore {
             tick()
         }
         if !bundle.cases.isEmpty || !bundle.trials.isEmpty {
-            try db.execute(sql: "INSERT INTO search(search) VALUES ('optimize')")
+            try SearchIndex.tidy(db, documents: 2 * bundle.cases.count + bundle.trials.count)
         }
         return summary
     }

@@ -76,7 +76,7 @@ extension BoardStore {
                 try ids.compactMap { id in
                     guard
                         let body = try String.fetchOne(
-                            db, sql: "SELECT body FROM \"case\" WHERE id = ?", arguments: [id])
+                            db.cachedStatement(sql: "SELECT body FROM \"case\" WHERE id = ?"), arguments: [id])
                     else { return nil }
                     var record = try Codec.decode(Case.self, from: body)
                     record.findings = try FindingList.matchingFindings(db, caseId: id)

@@ -76,6 +76,8 @@ final class FindingWriter {
     private let now: Date
     private var cases: [String: CaseState] = [:]
     private var touched: [String] = []
+    /// The cases this import wrote findings into (or loaded to), in the order first met.
+    var touchedCases: [String] { touched }
     private var caseOfSample: [String: String?] = [:]
     /// Samples without a case, and cases made for samples no case had (a MAF's barcodes).
     private var account = LabFindingAccount()

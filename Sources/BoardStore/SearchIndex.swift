@@ -28,6 +28,20 @@ enum SearchIndex {
         }
     }
 
+    /// After an import's documents are written: a big import (≥ `optimizeFrom` documents) merges the whole index
+    /// into one segment; a small one does a bounded merge step. A full 'optimize' rewrites the whole index (120 MB on
+    /// a 100,000-case board: a second of CPU and seconds of writes), so adding one trial must not pay for it; FTS5's
+    /// automerge keeps the segments few meanwhile, and results are the same either way.
+    static func tidy(_ db: Database, documents: Int) throws {
+        if documents >= optimizeFrom {
+            try db.execute(sql: "INSERT INTO search(search) VALUES ('optimize')")
+        } else {
+            try db.execute(sql: "INSERT INTO search(search, rank) VALUES ('merge', 500)")
+        }
+    }
+
+    static let optimizeFrom = 1_000
+
     /// Indexes a case and its findings; `labFileTerms` adds the terms of findings attached from lab files that
     /// are not in `record.findings` (see `findingLabels`).
     static func indexCase(_ db: Database, _ record: Case, labFileTerms: [String] = []) throws {

@@ -140,8 +140,13 @@ enum MatchRefresh {
         _ store: any TrialStore, cases changedCases: Set<String>, trials changedTrials: Set<String>,
         casesUpdated: Bool = true, on day: LocalDate = LocalDate(Date())
     ) throws -> String? {
-        let trials = try store.trials()
-        guard !trials.isEmpty, !changedCases.isEmpty || !changedTrials.isEmpty else { return nil }
+        guard !changedCases.isEmpty || !changedTrials.isEmpty else { return nil }
+        // Changed cases are matched against every trial; new or changed trials alone need only themselves read
+        // (adding one trial to a board of 2,000 decodes one, not 2,000).
+        let trials =
+            changedCases.isEmpty
+            ? try changedTrials.sorted().compactMap { try store.trial(id: $0) } : try store.trials()
+        guard !trials.isEmpty else { return nil }
         var eligible = 0
         var possible = 0
         func count(_ results: [[TrialMatch]]) {
