@@ -12,11 +12,16 @@ public struct TrialMatch: Codable, Sendable, Hashable {
     public var computedAt: Date
     /// Fingerprint of the case data the match was computed on; a mismatch means the match is stale.
     public var dataFingerprint: String
+    /// Why the matched arm (or the trial, when it has no arms) takes no patients now, in the source's words ("not
+    /// recruiting", "suspended", "completed", "closed to accrual"); nil when it is open or its status is unknown.
+    /// Every arm is evaluated, so a case may fit an arm it cannot enter: every place showing the match says so.
+    public var notOpen: String?
 
     public init(
         caseId: String, trialId: String, armId: String? = nil, outcomes: [CriterionOutcome], status: MatchStatus,
-        score: Double, computedAt: Date, dataFingerprint: String
+        score: Double, computedAt: Date, dataFingerprint: String, notOpen: String? = nil
     ) {
+        self.notOpen = notOpen
         self.caseId = caseId
         self.trialId = trialId
         self.armId = armId

@@ -2,8 +2,8 @@ import BoardModel
 import Foundation
 
 /// What the matcher made of one trial's eligibility, for a coordinator to check it (`tumorboard trial ID`): each
-/// criterion it checks as a tree (the trial's own, then each open arm's), whether the criterion was read from the
-/// registry's free text, and the lines it does not evaluate (closed arms, criteria that need the chart).
+/// criterion it checks as a tree (the trial's own, then each arm's, open or not), whether the criterion was read from
+/// the registry's free text, and the lines it does not evaluate (criteria that need the chart).
 public struct CompiledEligibility: Codable, Sendable, Hashable {
     /// One node of a criterion tree, in reading order: "all of"/"one of" groups and the criteria under them.
     public struct Line: Codable, Sendable, Hashable {
@@ -24,13 +24,16 @@ public struct CompiledEligibility: Codable, Sendable, Hashable {
         public var id: String
         public var title: String
         public var criteria: [Line]
+        /// Why the arm takes no patients now ("not recruiting", "suspended"); nil when open or unknown. It is
+        /// evaluated all the same, and its matches say so.
+        public var notOpen: String?
     }
 
     /// Criteria every patient must meet, whatever the arm.
     public var trial: [Line]
-    /// Open arms, each with the criteria of its own.
+    /// Every arm, each with the criteria of its own and its accrual.
     public var arms: [Arm]
-    /// What is never evaluated against a case's data, with why ("arm B: closed to accrual — skipped").
+    /// What is never evaluated against a case's data, with why (criteria that need the chart).
     public var notEvaluated: [String]
 
     init(_ compiled: CompiledTrial) {
@@ -38,17 +41,17 @@ public struct CompiledEligibility: Codable, Sendable, Hashable {
         arms = compiled.arms.map { arm in
             Arm(
                 id: arm.id, title: arm.title,
-                criteria: arm.node.map { Self.lines($0, depth: 0, dropArmPrefix: "arm \(arm.id): ") } ?? [])
+                criteria: arm.node.map { Self.lines($0, depth: 0, dropArmPrefix: "arm \(arm.id): ") } ?? [],
+                notOpen: arm.notOpen)
         }
-        notEvaluated = compiled.closedArmLines.map { line in
+        notEvaluated = compiled.notEvaluatedLines.map { line in
             line.detail.isEmpty ? line.criterion : "\(line.criterion): \(line.detail)"
         }
-        // As the explanation says it: with no open arm a case is never eligible.
-        if compiled.hasArms && compiled.arms.isEmpty { notEvaluated.append("open arm: every arm is closed to accrual") }
     }
 
-    /// The reading as text: the trial's criteria, each open arm's, then what is not evaluated; a criterion read from
-    /// the registry's free text is marked "(from the text)".
+    /// The reading as text: the trial's criteria, each arm's (one that takes no patients says why: "— not
+    /// recruiting, evaluated all the same"), then what is not evaluated; a criterion read from the registry's free
+    /// text is marked "(from the text)".
     public var textLines: [String] {
         func show(_ lines: [Line]) -> [String] {
             lines.map {
@@ -57,7 +60,8 @@ public struct CompiledEligibility: Codable, Sendable, Hashable {
         }
         var out = ["Every patient:"] + (trial.isEmpty ? ["  nothing to check"] : show(trial))
         for arm in arms {
-            out.append("\(arm.title.prefix(1).uppercased() + arm.title.dropFirst()):")
+            let accrual = arm.notOpen.map { " — \($0), evaluated all the same" } ?? ""
+            out.append("\(arm.title.prefix(1).uppercased() + arm.title.dropFirst())\(accrual):")
             out += arm.criteria.isEmpty ? ["  nothing of its own"] : show(arm.criteria)
         }
         if !notEvaluated.isEmpty { out += ["Not evaluated:"] + notEvaluated.map { "  " + $0 } }

@@ -10,11 +10,15 @@ final class CompiledTrial: Sendable {
         /// The arm's own criteria, labelled "arm A: …".
         let node: Node?
         let program: Program
+        /// Why the arm takes no patients now ("not recruiting", "suspended"); nil when open or unknown. The arm is
+        /// evaluated all the same and the match carries this.
+        let notOpen: String?
 
-        init(id: String, title: String, node: Node?) {
+        init(id: String, title: String, node: Node?, notOpen: String? = nil) {
             self.id = id
             self.title = title
             self.node = node
+            self.notOpen = notOpen
             program = Program(node)
         }
     }
@@ -23,10 +27,13 @@ final class CompiledTrial: Sendable {
     let fingerprint: String
     let base: Node
     let baseProgram: Program
-    /// Open arms only; closed arms are skipped and said so in `closedArmLines`.
+    /// Every arm, open or not (eligibility is not recruitment: each carries its accrual into the match).
     let arms: [Arm]
-    let closedArmLines: [CriterionOutcome]
+    /// Criteria never evaluated against a case's data (those that need the chart), said in every match.
+    let notEvaluatedLines: [CriterionOutcome]
     let hasArms: Bool
+    /// Why the trial takes no patients now, for a trial without arms; nil when open or unknown.
+    let notOpen: String?
     let recruitmentBonus: Double
 
     let trialId: String
@@ -39,7 +46,7 @@ final class CompiledTrial: Sendable {
         let tree = e.criteria.map { compiler.compile($0) }
         // An arm without a tree of its own: the alterations its name and description require (umbrella trials).
         var armTrees: [String: Node] = [:]
-        for arm in trial.arms where arm.open {
+        for arm in trial.arms {
             armTrees[arm.id] =
                 arm.criteria.map { compiler.compile($0) } ?? Self.describedArmNode(arm, compiler: &compiler)
         }
@@ -59,7 +66,7 @@ final class CompiledTrial: Sendable {
         let partNodes = Self.partNodes(
             parts, trialId: trial.id, treeGenotype: treeGenotype, reader: &reader, compiler: &compiler)
 
-        let (arms, closed) = Self.arms(trial, trees: armTrees, parts: parts, partNodes: partNodes)
+        let arms = Self.arms(trial, trees: armTrees, parts: parts, partNodes: partNodes)
         var nodes = Self.structuredLeaves(e, compiler: &compiler)
         // Structured fields, unless the trial's tree (or every arm's own criteria) already says the same.
         let covered = Self.covered(tree: tree, arms: arms)
@@ -73,25 +80,20 @@ final class CompiledTrial: Sendable {
         base = .all(nodes)
         baseProgram = Program(base)
         self.arms = arms
-        closedArmLines = closed + reader.chart
+        notEvaluatedLines = reader.chart
         hasArms = !trial.arms.isEmpty
+        notOpen = trial.accrual(ofArm: nil).closedWords
         recruitmentBonus = Self.recruitmentBonus(trial.status)
     }
 
-    /// The open arms with their own criteria (their tree and their part's), and a line for each closed arm.
+    /// Every arm with its own criteria (its tree and its part's) and its accrual.
     static func arms(
         _ trial: Trial, trees armTrees: [String: Node], parts: StudyParts,
         partNodes: [(nodes: [Node], cohorts: Bool)]
-    ) -> ([Arm], [CriterionOutcome]) {
+    ) -> [Arm] {
         var arms: [Arm] = []
-        var closed: [CriterionOutcome] = []
         for arm in trial.arms {
             let title = "arm \(arm.id)" + (arm.name.isEmpty || arm.name == arm.id ? "" : " (\(arm.name))")
-            guard arm.open else {
-                closed.append(
-                    CriterionOutcome(criterion: title, outcome: .notMet, detail: "closed to accrual — skipped"))
-                continue
-            }
             var own: [Node] = []
             let part = parts.partOfArm[arm.id].map { partNodes[$0] }
             // CTML trees that OR the cohorts together are the curator's summary of them: where the protocol's text
@@ -104,13 +106,15 @@ final class CompiledTrial: Sendable {
             }
             own += part?.nodes ?? []
             let node: Node? = own.isEmpty ? nil : own.count == 1 ? own[0] : .all(own)
-            arms.append(Arm(id: arm.id, title: title, node: node?.prefixed("arm \(arm.id): ")))
+            arms.append(
+                Arm(
+                    id: arm.id, title: title, node: node?.prefixed("arm \(arm.id): "),
+                    notOpen: trial.accrual(of: arm).closedWords))
         }
-
-        return (arms, closed)
+        return arms
     }
 
-    /// Labels the trial's tree, or every open arm's own criteria, already state.
+    /// Labels the trial's tree, or every arm's own criteria, already state.
     static func covered(tree: Node?, arms: [Arm]) -> Set<String> {
         var covered = Set((tree?.leaves ?? []).map(\.label))
         if let first = arms.first {

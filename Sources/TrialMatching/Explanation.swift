@@ -24,12 +24,12 @@ struct ExplanationPlan: Sendable {
     struct Trial: Sendable {
         var baseStart: Int32
         var baseEnd: Int32
-        /// Index into `Texts.closedLines`.
-        var closedStart: Int32
-        var closedCount: Int32
+        /// Index into `Texts.chartLines`.
+        var chartStart: Int32
+        var chartCount: Int32
     }
 
-    /// An open arm (parallel to `Plan.arms`).
+    /// An arm (parallel to `Plan.arms`).
     struct Arm: Sendable {
         var start: Int32
         var end: Int32
@@ -46,13 +46,13 @@ struct ExplanationPlan: Sendable {
     struct Texts: Sendable {
         /// Leaf and `any` labels, interned: identical labels share an index.
         var labels: [String]
-        /// Per open arm (parallel to `Plan.arms`).
+        /// Per arm (parallel to `Plan.arms`).
         var armIds: [String]
         var armTitles: [String]
         /// Per trial.
         var trialIds: [String]
         var trialFingerprints: [String]
-        var closedLines: [CriterionOutcome]
+        var chartLines: [CriterionOutcome]
         /// Per leaf id: "received …" / the NGS panel / the unsupported criterion's or disease status's missing text.
         var leafTextA: [String]
         /// Per leaf id: "… not in the recorded lines".
@@ -63,7 +63,7 @@ struct ExplanationPlan: Sendable {
             Texts(
                 labels: labels.map(Self.copy), armIds: armIds.map(Self.copy), armTitles: armTitles.map(Self.copy),
                 trialIds: trialIds.map(Self.copy), trialFingerprints: trialFingerprints.map(Self.copy),
-                closedLines: closedLines.map {
+                chartLines: chartLines.map {
                     CriterionOutcome(
                         criterion: Self.copy($0.criterion), outcome: $0.outcome, detail: Self.copy($0.detail),
                         fromText: $0.fromText, missing: $0.missing.map(Self.copy))
@@ -92,6 +92,10 @@ struct ExplanationPlan: Sendable {
     let idRank: [Int32]
     /// The largest number of nodes in one tree.
     let longestTree: Int
+    /// Per arm (parallel to `Plan.arms`): why it takes no patients now, nil when open or unknown.
+    let armNotOpen: [String?]
+    /// Per trial: the same for a trial without arms.
+    let trialNotOpen: [String?]
 
     init(_ compiled: [CompiledTrial], leaves: [Leaf]) {
         var layout = Layout()
@@ -104,9 +108,11 @@ struct ExplanationPlan: Sendable {
         texts = Texts(
             labels: layout.labels, armIds: layout.armIds, armTitles: layout.armTitles,
             trialIds: compiled.map(\.trialId), trialFingerprints: compiled.map(\.fingerprint),
-            closedLines: layout.closedLines, leafTextA: textA, leafTextB: textB)
+            chartLines: layout.chartLines, leafTextA: textA, leafTextB: textB)
         idRank = Self.idRanks(compiled)
         longestTree = max(1, layout.longest)
+        armNotOpen = compiled.flatMap { $0.arms.map(\.notOpen) }
+        trialNotOpen = compiled.map(\.notOpen)
     }
 
     /// The compiled trees flattened in preorder, with their labels interned.
@@ -118,7 +124,7 @@ struct ExplanationPlan: Sendable {
         var labelIds: [String: Int32] = [:]
         var armIds: [String] = []
         var armTitles: [String] = []
-        var closedLines: [CriterionOutcome] = []
+        var chartLines: [CriterionOutcome] = []
         var longest = 0
 
         mutating func intern(_ label: String) -> Int32 {
@@ -165,9 +171,9 @@ struct ExplanationPlan: Sendable {
             }
             trials.append(
                 Trial(
-                    baseStart: baseStart, baseEnd: baseEnd, closedStart: Int32(closedLines.count),
-                    closedCount: Int32(t.closedArmLines.count)))
-            closedLines += t.closedArmLines
+                    baseStart: baseStart, baseEnd: baseEnd, chartStart: Int32(chartLines.count),
+                    chartCount: Int32(t.notEvaluatedLines.count)))
+            chartLines += t.notEvaluatedLines
         }
     }
 
@@ -242,11 +248,11 @@ struct ExplanationPlan: Sendable {
 struct Explainer {
     /// What one outcome line will say, before any string is touched.
     struct Line {
-        enum Kind: UInt8 { case leaf, anyNotMet, otherArm, noOpenArm }
+        enum Kind: UInt8 { case leaf, anyNotMet, otherArm }
         var kind: Kind
         var outcome: Outcome
         var reason: Reason
-        /// The node (leaf, anyNotMet) or the open arm (otherArm).
+        /// The node (leaf, anyNotMet) or the other arm (otherArm).
         var index: Int32
         /// The alteration that decided a genomic leaf, or -1.
         var alteration: Int32
@@ -335,7 +341,7 @@ struct ExplanationView {
     let armTitles: UnsafeBufferPointer<String>
     let trialIds: UnsafeBufferPointer<String>
     let trialFingerprints: UnsafeBufferPointer<String>
-    let closedLines: UnsafeBufferPointer<CriterionOutcome>
+    let chartLines: UnsafeBufferPointer<CriterionOutcome>
     let leafTextA: UnsafeBufferPointer<String>
     let leafTextB: UnsafeBufferPointer<String>
 }
@@ -356,7 +362,7 @@ extension MatchEngine {
                                                 texts.trialIds.withUnsafeBufferPointer { trialIds in
                                                     texts.trialFingerprints.withUnsafeBufferPointer {
                                                         trialFingerprints in
-                                                        texts.closedLines.withUnsafeBufferPointer { closedLines in
+                                                        texts.chartLines.withUnsafeBufferPointer { chartLines in
                                                             texts.leafTextA.withUnsafeBufferPointer { leafTextA in
                                                                 texts.leafTextB.withUnsafeBufferPointer { leafTextB in
                                                                     body(
@@ -368,7 +374,7 @@ extension MatchEngine {
                                                                             armIds: armIds, armTitles: armTitles,
                                                                             trialIds: trialIds,
                                                                             trialFingerprints: trialFingerprints,
-                                                                            closedLines: closedLines,
+                                                                            chartLines: chartLines,
                                                                             leafTextA: leafTextA, leafTextB: leafTextB))
                                                                 }
                                                             }
@@ -387,8 +393,8 @@ extension MatchEngine {
         }
     }
 
-    /// One match, explained criterion by criterion: the trial-level tree, the chosen arm's tree, the other open
-    /// arms (when the match is not ruled out), then the closed arms.
+    /// One match, explained criterion by criterion: the trial-level tree, the chosen arm's tree, the other arms with
+    /// their accrual (when the match is not ruled out), then the criteria that need the chart.
     func materialize(
         trial i: Int, case c: CaseIndex, decision d: Decision, run: PlanRun, view v: ExplanationView,
         explainer x: inout Explainer, at now: Date
@@ -397,7 +403,14 @@ extension MatchEngine {
         return TrialMatch(
             caseId: c.caseId, trialId: v.trialIds[i], armId: armId, outcomes: outcomes, status: d.status,
             score: d.score, computedAt: now,
-            dataFingerprint: Self.concatenate(c.fingerprintPrefix, v.trialFingerprints[i]))
+            dataFingerprint: Self.concatenate(c.fingerprintPrefix, v.trialFingerprints[i]),
+            notOpen: notOpen(trial: i, arm: d.arm))
+    }
+
+    /// Why the chosen arm (or the trial, without arms) takes no patients now; nil when open or unknown.
+    func notOpen(trial i: Int, arm: Int?) -> String? {
+        guard let arm else { return explanation.trialNotOpen[i] }
+        return explanation.armNotOpen[Int(plan.entries[i].armStart) + arm]
     }
 
     /// The chosen arm's id and the outcome lines of one match.
@@ -431,13 +444,10 @@ extension MatchEngine {
                                 kind: .otherArm, outcome: o, reason: .value, index: Int32(other), alteration: -1))
                     }
                 }
-            } else if d.noOpenArm {
-                x.lines.append(
-                    Explainer.Line(kind: .noOpenArm, outcome: .notMet, reason: .value, index: -1, alteration: -1))
             }
         }
 
-        let count = x.lines.count + Int(t.closedCount)
+        let count = x.lines.count + Int(t.chartCount)
         let outcomes = x.lines.withUnsafeBufferPointer { lines in
             [CriterionOutcome](unsafeUninitializedCapacity: count) { buffer, initialized in
                 var k = 0
@@ -454,8 +464,8 @@ extension MatchEngine {
                     slot.pointee.missing = missing
                     k += 1
                 }
-                for j in Int(t.closedStart)..<Int(t.closedStart + t.closedCount) {
-                    (buffer.baseAddress! + k).initialize(to: v.closedLines[j])
+                for j in Int(t.chartStart)..<Int(t.chartStart + t.chartCount) {
+                    (buffer.baseAddress! + k).initialize(to: v.chartLines[j])
                     k += 1
                 }
                 initialized = k
@@ -584,15 +594,17 @@ extension MatchEngine {
     ) -> (String, String, Bool, String?) {
         switch line.kind {
         case .otherArm:
-            let detail: String
-            switch line.outcome {
-            case .met: detail = "open; also fits"
-            case .unknown: detail = "open; may also fit"
-            case .notMet: detail = "open; its own criteria are not met"
+            // "open; also fits", or for an arm that takes no patients "closed (not recruiting); also fits".
+            let accrual = explanation.armNotOpen[Int(line.index)].map {
+                $0 == "closed to accrual" ? $0 : "closed (\($0))"
             }
-            return (texts.armTitles[Int(line.index)], detail, false, nil)
-        case .noOpenArm:
-            return ("open arm", "every arm is closed to accrual", false, nil)
+            let fit: String
+            switch line.outcome {
+            case .met: fit = "also fits"
+            case .unknown: fit = "may also fit"
+            case .notMet: fit = "its own criteria are not met"
+            }
+            return (texts.armTitles[Int(line.index)], (accrual ?? "open") + "; " + fit, false, nil)
         case .anyNotMet:
             let node = texts.nodes[Int(line.index)]
             return (texts.labels[Int(node.label)], "none of these applies", node.fromText, nil)

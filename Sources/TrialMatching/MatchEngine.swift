@@ -18,7 +18,8 @@ public enum MatchSelection: Sendable {
 ///
 /// Build one engine per set of trials (it compiles every trial once: CTML trees, structured fields and
 /// what the free text names), then call `match` for one case or `matchAll` for many (in parallel).
-/// Each result is a `TrialMatch` for the trial's best open arm: per criterion met / not met / unknown
+/// Each result is a `TrialMatch` for the trial's best arm (an open one before one that takes no patients, which
+/// every arm is evaluated as all the same: the match says why it is not open): per criterion met / not met / unknown
 /// with the case data that decided it, an overall status and a score that ranks trials.
 public struct MatchEngine: Sendable {
     public let trials: [Trial]
@@ -48,7 +49,8 @@ public struct MatchEngine: Sendable {
         self.byId = byId
     }
 
-    /// One case against all trials, ordered eligible, possibly eligible, not eligible, then by score.
+    /// One case against all trials, ordered eligible and possibly eligible on open arms, then on arms not open,
+    /// then not eligible; then by score.
     /// `day` fixes the patient's age; `now` is recorded as the time of computation.
     public func match(_ record: Case, on day: LocalDate, at now: Date = Date(), selection: MatchSelection = .relevant)
         -> [TrialMatch]
@@ -102,7 +104,7 @@ public struct MatchEngine: Sendable {
         return match
     }
 
-    /// One case against every trial and every open arm, each arm its own match explained in full (the
+    /// One case against every trial and every arm (open or not), each arm its own match explained in full (the
     /// trial's criteria and the arm's own), in ranking order. What a screener reads when every arm matters
     /// (umbrella and basket trials): no arm is summarised as "also fits" without its criteria.
     public func matchEveryArm(_ record: Case, on day: LocalDate, at now: Date = Date()) -> [TrialMatch] {
@@ -136,7 +138,7 @@ public struct MatchEngine: Sendable {
                     let status = Self.status(outcome)
                     let armDecision = Decision(
                         status: status, score: score(status, tally, t.recruitmentBonus), arm: a,
-                        relevant: tally.isRelevant, noOpenArm: false)
+                        relevant: tally.isRelevant, open: segment.open)
                     let (armId, outcomes) = explain(
                         trial: i, case: index, decision: armDecision, run: run, view: v, explainer: &x,
                         otherArms: false)
@@ -144,12 +146,14 @@ public struct MatchEngine: Sendable {
                         TrialMatch(
                             caseId: index.caseId, trialId: v.trialIds[i], armId: armId, outcomes: outcomes,
                             status: status, score: armDecision.score, computedAt: now,
-                            dataFingerprint: Self.concatenate(index.fingerprintPrefix, v.trialFingerprints[i])))
+                            dataFingerprint: Self.concatenate(index.fingerprintPrefix, v.trialFingerprints[i]),
+                            notOpen: explanation.armNotOpen[Int(t.armStart) + a]))
                 }
             }
         }
         out.sort { a, b in
-            if a.status != b.status { return Self.rank(a.status) < Self.rank(b.status) }
+            let (ra, rb) = (Self.order(a.status, open: a.notOpen == nil), Self.order(b.status, open: b.notOpen == nil))
+            if ra != rb { return ra < rb }
             if a.score != b.score { return a.score > b.score }
             if a.trialId != b.trialId { return a.trialId < b.trialId }
             return (a.armId ?? "") < (b.armId ?? "")
@@ -212,7 +216,8 @@ public struct MatchEngine: Sendable {
                     }
                     x.picks.append(
                         Explainer.Pick(
-                            score: d.score, idRank: v.idRank[i], trial: Int32(i), rank: UInt8(Self.rank(d.status))))
+                            score: d.score, idRank: v.idRank[i], trial: Int32(i),
+                            rank: UInt8(Self.order(d.status, open: d.open))))
                 }
                 x.picks.sort { a, b in
                     if a.rank != b.rank { return a.rank < b.rank }
@@ -236,6 +241,7 @@ public struct MatchEngine: Sendable {
                         slot.pointee.status = d.status
                         slot.pointee.score = d.score
                         slot.pointee.dataFingerprint = Self.concatenate(index.fingerprintPrefix, v.trialFingerprints[i])
+                        slot.pointee.notOpen = notOpen(trial: i, arm: d.arm)
                         initialized = k + 1
                     }
                 }
@@ -252,13 +258,18 @@ public struct MatchEngine: Sendable {
         }
     }
 
+    /// The ranking order of a verdict on an arm (`MatchStatus.rankingOrder`): open arms before those that take no
+    /// patients.
+    static func order(_ status: MatchStatus, open: Bool) -> Int { status.rankingOrder(open: open) }
+
     struct Decision {
         var status: MatchStatus
         var score: Double
-        /// Index into the compiled trial's open arms; nil when the trial has no arms or none is open.
+        /// Index into the compiled trial's arms; nil when the trial has no arms.
         var arm: Int?
         var relevant: Bool
-        var noOpenArm: Bool
+        /// Whether the chosen arm (or the trial, without arms) takes patients, or its state is unknown.
+        var open: Bool
     }
 
     static func status(_ outcome: Outcome) -> MatchStatus {
@@ -277,7 +288,7 @@ public struct MatchEngine: Sendable {
         var segments = [(Outcome, Tally)](repeating: (.met, Tally()), count: plan.segmentCount)
         var segmentKnown = [Bool](repeating: false, count: plan.segmentCount)
         var decisions = [Decision](
-            repeating: Decision(status: .notEligible, score: 0, arm: nil, relevant: false, noOpenArm: false),
+            repeating: Decision(status: .notEligible, score: 0, arm: nil, relevant: false, open: true),
             count: plan.decisionClassCount)
         var decisionKnown = [Bool](repeating: false, count: plan.decisionClassCount)
         plan.code.withUnsafeBufferPointer { code in
@@ -338,18 +349,14 @@ public struct MatchEngine: Sendable {
         -> Decision
     {
         let (baseOutcome, baseTally) = t.base.count > 0 ? run.result(t.base, index) : (Outcome.met, Tally())
-        if !t.hasArms {
+        if !t.hasArms || t.armCount == 0 {
             let status = Self.status(baseOutcome)
             return Decision(
                 status: status, score: score(status, baseTally, t.recruitmentBonus), arm: nil,
-                relevant: baseTally.isRelevant, noOpenArm: false)
+                relevant: baseTally.isRelevant, open: t.open)
         }
-        if t.armCount == 0 {
-            return Decision(
-                status: .notEligible, score: score(.notEligible, baseTally, t.recruitmentBonus), arm: nil,
-                relevant: baseTally.isRelevant, noOpenArm: true)
-        }
-        var best = Decision(status: .notEligible, score: -1, arm: nil, relevant: false, noOpenArm: false)
+        // The best arm: an open arm the case fits before one that takes no patients, then by score.
+        var best = Decision(status: .notEligible, score: -1, arm: nil, relevant: false, open: true)
         var relevant = baseTally.isRelevant
         for i in 0..<Int(t.armCount) {
             var outcome = baseOutcome
@@ -362,12 +369,12 @@ public struct MatchEngine: Sendable {
             }
             relevant = relevant || tally.isRelevant
             let status = Self.status(outcome)
-            let rc = Self.rank(status)
-            let rb = Self.rank(best.status)
+            let rc = Self.order(status, open: segment.open)
+            let rb = Self.order(best.status, open: best.open)
             if best.arm == nil || rc <= rb {
                 let s = score(status, tally, t.recruitmentBonus)
                 if best.arm == nil || rc < rb || s > best.score {
-                    best = Decision(status: status, score: s, arm: i, relevant: false, noOpenArm: false)
+                    best = Decision(status: status, score: s, arm: i, relevant: false, open: segment.open)
                 }
             }
         }

@@ -12,6 +12,8 @@ struct Plan: Sendable {
         var conjunction: Bool
         /// Identical programs (across trials and arms) share one id, so a case decides each only once.
         var id: Int32
+        /// For an arm's segment: whether the arm takes patients (or its state is unknown).
+        var open = true
     }
 
     struct Entry: Sendable {
@@ -19,6 +21,8 @@ struct Plan: Sendable {
         var armStart: Int32
         var armCount: Int32
         var hasArms: Bool
+        /// A trial without arms takes patients (or its status is unknown); arms say it in `armOpen`.
+        var open: Bool
         var recruitmentBonus: Double
         /// Trials with the same programs and recruitment bonus share a class: a case's decision is the same
         /// for all of them, so it is made once per class.
@@ -60,10 +64,17 @@ struct Plan: Sendable {
         for t in compiled {
             let base = segment(t.baseProgram)
             let armStart = Int32(arms.count)
-            for arm in t.arms { arms.append(segment(arm.program)) }
+            for arm in t.arms {
+                var own = segment(arm.program)
+                own.open = arm.notOpen == nil
+                arms.append(own)
+            }
             let key =
-                [Int64(base.id), t.hasArms ? 1 : 0, Int64(bitPattern: t.recruitmentBonus.bitPattern)]
-                + arms[Int(armStart)...].map { Int64($0.id) }
+                [
+                    Int64(base.id), t.hasArms ? 1 : 0, t.notOpen == nil ? 1 : 0,
+                    Int64(bitPattern: t.recruitmentBonus.bitPattern),
+                ]
+                + arms[Int(armStart)...].map { Int64($0.id) } + arms[Int(armStart)...].map { $0.open ? 1 : 0 }
             let decisionClass: Int32
             if let known = classes[key] {
                 decisionClass = known
@@ -74,7 +85,7 @@ struct Plan: Sendable {
             entries.append(
                 Entry(
                     base: base, armStart: armStart, armCount: Int32(t.arms.count), hasArms: t.hasArms,
-                    recruitmentBonus: t.recruitmentBonus, decisionClass: decisionClass))
+                    open: t.notOpen == nil, recruitmentBonus: t.recruitmentBonus, decisionClass: decisionClass))
         }
         self.code = code
         self.entries = entries

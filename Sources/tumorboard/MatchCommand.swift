@@ -53,7 +53,7 @@ struct MatchCommand: ParsableCommand {
         } else {
             try store.saveMatches(results)
         }
-        // With a case and --all: every trial and every open arm, each arm explained on its own.
+        // With a case and --all: every trial and every arm (open or not), each arm explained on its own.
         if let caseId, all, let record = try store.caseRecord(id: caseId, on: day)?.record {
             results = [(caseId, engine.matchEveryArm(record, on: day, at: now))]
         }
@@ -90,7 +90,9 @@ enum MatchTable {
             out += "\(caseId): \(eligible) eligible, \(possible) possibly eligible\n"
             for m in shown {
                 let mark = m.status == .eligible ? "✓" : (m.status == .possiblyEligible ? "?" : "✗")
-                let (title, status) = titles[m.trialId] ?? ("", "")
+                let (title, trialStatus) = titles[m.trialId] ?? ("", "")
+                // A match on an arm that takes no patients says so instead of the trial's status.
+                let status = m.notOpen.map { "not open: \($0)" } ?? trialStatus
                 let arm = m.armId.map { " arm \($0)" } ?? ""
                 var line =
                     "  \(mark) \(m.status.label.padding(toLength: 17, withPad: " ", startingAt: 0)) \(m.trialId)\(arm)  \(title) (\(status)), score \(Int(m.score.rounded()))"

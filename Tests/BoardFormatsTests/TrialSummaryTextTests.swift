@@ -30,12 +30,12 @@ struct TrialSummaryTextTests {
         #expect(lines.contains("Status:       active not recruiting"))
         #expect(lines.contains("Phase:        Phase 2"))
         #expect(lines.contains("Arms (3, 0 open):"))
-        // Arms of a trial that does not recruit are closed by the trial's status; an arm closed on its own says so.
+        // Arms of a trial that does not recruit are closed by the trial's status, which is said first.
         #expect(lines.contains("  A: Arm A: Olaparib (closed: trial active not recruiting)"))
         #expect(lines.contains("    drugs: Olaparib"))
         #expect(lines.contains("  B: Group 5 (closed: trial active not recruiting)"))
         #expect(lines.contains("    drugs: none stated"))
-        #expect(lines.contains("  C: (closed to accrual)"))
+        #expect(lines.contains("  C: (closed: trial active not recruiting)"))
         #expect(lines.contains("Conditions:   Breast Cancer; Ovarian Cancer"))
         #expect(lines.contains("OncoTree:     BRCA, OVARY"))
         #expect(lines.contains("Age:          18 years or older"))
@@ -54,6 +54,13 @@ struct TrialSummaryTextTests {
         let lines = TrialSummaryText(trial: t).lines()
         #expect(lines.contains("Arms (3, 2 open):"))
         #expect(lines.contains("  A: Arm A: Olaparib (open)"))
+        // An arm closed on its own in a recruiting trial says so; an unknown status is not called open or closed.
+        #expect(lines.contains("  C: (closed to accrual)"))
+        var unknown = t
+        unknown.status = .unknown
+        #expect(
+            TrialSummaryText(trial: unknown).lines().contains(
+                "  A: Arm A: Olaparib (accrual unknown: trial status unknown)"))
         #expect(lines.contains("Phase:        not stated"))
         #expect(lines.contains("Conditions:   none stated"))
         #expect(lines.contains("Age:          no limit stated"))

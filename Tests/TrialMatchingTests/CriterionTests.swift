@@ -242,24 +242,6 @@ import Testing
         #expect(none.outcomes.last?.criterion == "one of: EGFR exon 19 mutation / EGFR p.L858R")
     }
 
-    @Test func closedArmsAreSkippedAndSaidSo() {
-        let arms = [
-            TrialArm(
-                id: "A", name: "Lung", open: false,
-                criteria: .clinical(ClinicalCriterion(oncotreePrimaryDiagnosis: "NSCLC"))),
-            TrialArm(
-                id: "B", name: "Other", criteria: .clinical(ClinicalCriterion(oncotreePrimaryDiagnosis: "_SOLID_"))),
-        ]
-        let m = run(.clinical(ClinicalCriterion(ageNumerical: ">=18")), Fixtures.makeCase(code: "LUAD"), arms: arms)
-        #expect(m.armId == "B")
-        #expect(m.status == .eligible)
-        #expect(m.outcomes.contains { $0.criterion == "arm A (Lung)" && $0.detail == "closed to accrual — skipped" })
-        let allClosed = run(
-            .clinical(ClinicalCriterion(ageNumerical: ">=18")), Fixtures.makeCase(code: "LUAD"), arms: [arms[0]])
-        #expect(allClosed.status == .notEligible)
-        #expect(allClosed.outcomes.contains { $0.criterion == "open arm" && $0.outcome == .notMet })
-    }
-
     @Test func exclusionTextNamingThePatientsAlterationCountsAgainst() {
         let e = Eligibility(
             exclusionText:
@@ -291,12 +273,18 @@ import Testing
             id: "NCT00000003")
         let matches = MatchEngine(trials: [diagnosis, closed, genomic]).match(
             record, on: day, at: Fixtures.now, selection: .all)
-        #expect(matches.map(\.trialId) == ["NCT00000001", "NCT00000003", "NCT00000002"])
+        // The completed trial scores above the diagnosis-only one but takes no patients: it comes after every open
+        // trial the case is eligible for, and says why.
+        #expect(matches.map(\.trialId) == ["NCT00000001", "NCT00000002", "NCT00000003"])
+        #expect(matches.map(\.notOpen) == [nil, nil, "completed"])
         #expect(matches.allSatisfy { $0.status == .eligible })
+        #expect(score(of: matches, "NCT00000003") > score(of: matches, "NCT00000002"))
         let score = Dictionary(uniqueKeysWithValues: matches.map { ($0.trialId, $0.score) })
         #expect(score["NCT00000001"]! > score["NCT00000002"]!)
         #expect(score["NCT00000001"]! > score["NCT00000003"]!)
     }
+
+    func score(of matches: [TrialMatch], _ id: String) -> Double { matches.first { $0.trialId == id }?.score ?? -1 }
 
     @Test func manyCasesInParallelGiveTheSameAsOneByOne() {
         let engine = Fixtures.engine

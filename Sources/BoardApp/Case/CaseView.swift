@@ -79,10 +79,12 @@ final class CaseView {
         return lines
     }
 
+    /// The matches in ranking order: candidates on open arms, then on arms that take no patients, then not eligible.
     var sortedMatches: [TrialMatch] {
-        let order: [MatchStatus: Int] = [.eligible: 0, .possiblyEligible: 1, .notEligible: 2]
+        let trials = record?.trials ?? [:]
+        let order = { (m: TrialMatch) in m.status.rankingOrder(open: m.notOpen(in: trials[m.trialId]) == nil) }
         return (record?.matches ?? []).sorted {
-            (order[$0.status]!, -$0.score, $0.trialId) < (order[$1.status]!, -$1.score, $1.trialId)
+            (order($0), -$0.score, $0.trialId) < (order($1), -$1.score, $1.trialId)
         }
     }
 
@@ -288,8 +290,10 @@ final class CaseView {
             let mark = m.status == .eligible ? "✓" : (m.status == .possiblyEligible ? "?" : "✗")
             let lead = "\(mark) \(m.status.label.padding(toLength: 17, withPad: " ", startingAt: 0)) "
             // The recruitment status always shows: a long arm name and a long title share the room left beside
-            // it (and the scroll bar's column) and are cut, never the status.
-            let status = trial.map { "  " + $0.status.label } ?? ""
+            // it (and the scroll bar's column) and are cut, never the status. An arm that takes no patients says
+            // why instead ("not recruiting", "closed to accrual"), so a closed arm never reads as one to enter.
+            let notOpen = m.notOpen(in: trial)
+            let status = notOpen.map { "  " + $0 } ?? trial.map { "  " + $0.status.label } ?? ""
             let (arm, title) = Self.armAndTitle(
                 arm: m.armId.map { " arm \($0)" } ?? "", title: trial?.shortTitle ?? trial?.title ?? "",
                 room: top.width - 1 - displayWidth(of: lead) - displayWidth(of: "\(m.trialId)  ")
@@ -298,7 +302,8 @@ final class CaseView {
             return [
                 Span(lead, role: role),
                 Span(id, role: selected ? .selection : .title),
-                Span(title + status, role: selected ? .selection : .normal),
+                Span(title, role: selected ? .selection : .normal),
+                Span(status, role: selected ? .selection : notOpen == nil ? .normal : .warning),
             ]
         }
         guard showWhy, bottom.height > 1, let index = trialList.selectedIndex, index < matches.count else { return }
@@ -308,6 +313,12 @@ final class CaseView {
                 "Why (w hides) — \(match.trialId), score \(String(format: "%.1f", match.score))"
                     + (context.store.isReadOnly ? "" : ""), role: .title)
         ]
+        if let notOpen = match.notOpen(in: record.trials[match.trialId]) {
+            lines.append(
+                TextView.Line(
+                    "Not open: \(notOpen). The case is matched on its criteria; it cannot be enrolled now.",
+                    role: .warning))
+        }
         for outcome in match.outcomes {
             let role: StyleRole = outcome.outcome == .met ? .met : (outcome.outcome == .notMet ? .notMet : .unknown)
             lines.append(

@@ -49,6 +49,7 @@ public final class FindingScreen: Screen {
             case .dim: role = .dim
             case .option: role = EvidenceRole.role(tier: finding.bestTreatmentOption?.level.tier ?? 5)
             case .againstDrug: role = .levelResistance
+            case .caution: role = .warning
             }
             // The text view folds runs of spaces when it wraps; the label column keeps its width with no-break spaces.
             return TextView.Line(line.text.replacingOccurrences(of: "  ", with: "\u{00A0}\u{00A0}"), role: role)

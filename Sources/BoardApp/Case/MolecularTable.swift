@@ -57,9 +57,13 @@ struct MolecularTable: Sendable {
     /// evidence's tumour with.
     func cells(_ f: Finding, diagnosis code: String?) -> [Table.Cell] {
         let best = f.bestEvidence
+        // An unknown origin under somatic (or germline) evidence reads "unknown!" in the warning role: the evidence
+        // may not apply (the detail view says it in words).
+        let caution = f.originCaution != nil
         let originText =
-            showKind ? f.origin.rawValue : [.germline: "germ", .somatic: "som", .unknown: "unk"][f.origin] ?? ""
-        let origin = Table.Cell(originText, role: f.origin == .germline ? .highlight : nil)
+            (showKind ? f.origin.rawValue : [.germline: "germ", .somatic: "som", .unknown: "unk"][f.origin] ?? "")
+            + (caution ? "!" : "")
+        let origin = Table.Cell(originText, role: caution ? .warning : f.origin == .germline ? .highlight : nil)
         var cells: [Table.Cell] = [
             .init(
                 AlterationCell.text(f, width: alterationWidth) + (f.filterMark.map { " (\($0))" } ?? ""),

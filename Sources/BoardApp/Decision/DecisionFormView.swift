@@ -86,10 +86,13 @@ struct DecisionFormView {
             let id = rec(i).trialId
             let match = id.flatMap { t in model.record?.matches.first { $0.trialId == t } }
             let title = id.flatMap { model.record?.trials[$0]?.shortTitle ?? model.record?.trials[$0]?.title }
+            // A referral to an arm that takes no patients says so ("eligible; not open: not recruiting").
+            let notOpen = match?.notOpen(in: id.flatMap { model.record?.trials[$0] })
+            let verdict = match.map { " (\($0.status.label)" + (notOpen.map { "; not open: \($0)" } ?? "") + ")" }
             return (
                 "Trial",
-                id.map { "‹ \($0) ›" + (title.map { " \($0)" } ?? "") + (match.map { " (\($0.status.label))" } ?? "") }
-                    ?? "‹ — ›", id == nil ? .dim : .normal
+                id.map { "‹ \($0) ›" + (title.map { " \($0)" } ?? "") + (verdict ?? "") } ?? "‹ — ›",
+                id == nil ? .dim : notOpen == nil ? .normal : .warning
             )
         case .finding(let i, let findingId):
             let finding = model.finding(findingId)

@@ -34,8 +34,11 @@ public final class TrialScreen: Screen {
         lines.append("")
         for arm in t.arms {
             // An arm is open only while its trial recruits: a registry arm has no status of its own.
-            let open = arm.open && t.status.isOpen
-            let closed = arm.open ? " (trial \(t.status.label))" : " (closed)"
+            let accrual = t.accrual(of: arm)
+            let open = accrual == .open
+            let closed =
+                accrual == .closed("closed to accrual") && !t.status.isClosed
+                ? " (closed)" : " (trial \(t.status.label))"
             lines.append(.init("Arm \(arm.id): \(arm.name)" + (open ? "" : closed), role: open ? .title : .dim))
             if !arm.drugs.isEmpty { lines.append(.init("  Drugs: " + arm.drugs.joined(separator: ", "))) }
             if let criteria = arm.criteria { lines.append(.init("  Criteria: " + CriterionText.describe(criteria))) }

@@ -119,6 +119,7 @@ public enum ClinicalTrialsGovReader {
             sponsor: p["sponsorCollaboratorsModule"]["leadSponsor"]["name"].string, sites: sites, arms: arms,
             eligibility: eligibility, provenance: Provenance(file: file, recordId: nct, format: "ctgov-json"))
         trial.studyType = p["designModule"]["studyType"].string.map(TrialText.studyType)
+        trial.closeArmsOfClosedTrial()
         let statusModule = p["statusModule"]
         trial.lastUpdated = TrialText.registryDate(
             statusModule["lastUpdatePostDateStruct"]["date"].string ?? statusModule["lastUpdateSubmitDate"].string)

@@ -65,6 +65,7 @@ public enum ClinicalTrialsGovXMLReader {
             eligibility: eligibility, provenance: Provenance(file: file, recordId: nct, format: "ctgov-xml"))
         var typed = trial
         typed.studyType = root.text("study_type").map(TrialText.studyType)
+        typed.closeArmsOfClosedTrial()
         typed.lastUpdated = TrialText.registryDate(
             root.text("last_update_posted") ?? root.text("last_update_submitted") ?? root.text("lastchanged_date"))
         var payload = ImportPayload(bundle: BoardBundle(trials: [typed]))

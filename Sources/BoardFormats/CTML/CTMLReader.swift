@@ -135,6 +135,7 @@ public enum CTMLReader {
                 inclusionText: requirementsText(root["prior_treatment_requirements"])),
             provenance: Provenance(file: file, recordId: protocolNo ?? id, format: "ctml"))
         trial.identifiers = CTMLAccount.identifiers(root)
+        trial.closeArmsOfClosedTrial()
         var payload = ImportPayload(bundle: BoardBundle(trials: [trial]))
         var account = ImportAccount(file: file, format: "ctml")
         CTMLAccount.count(root, into: &account)

@@ -94,8 +94,8 @@ public struct CaseSummaryText {
                 let origin = f.origin == .germline ? " germline" : ""
                 let evidence = f.evidence.isEmpty ? "" : "  [\(f.evidenceSummary)]"
                 out.append(
-                    "  \(f.id)  \(f.label)\(vaf)\(origin)" + evidence + (f.classification.map { "  \($0.label)" } ?? "")
-                        + (f.filterMark.map { "  (\($0))" } ?? ""))
+                    "  \(f.id)  \(f.label)\(vaf)\(origin)" + evidence + (f.originCaution.map { "  (\($0))" } ?? "")
+                        + (f.classification.map { "  \($0.label)" } ?? "") + (f.filterMark.map { "  (\($0))" } ?? ""))
             }
             if id == c.id {
                 out.append("  (details of one finding: tumorboard show \(Self.shellWord(c.id)) --finding ID)")

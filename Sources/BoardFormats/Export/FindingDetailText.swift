@@ -8,7 +8,8 @@ import Foundation
 /// Direction is always in the words; the tone only repeats it for colour.
 public struct FindingDetailText {
     /// What a line is, for the screen's colour roles.
-    public enum Tone: Sendable, Equatable { case title, normal, option, againstDrug, dim }
+    /// `caution`: what the board must not overlook (evidence that may not apply to this finding).
+    public enum Tone: Sendable, Equatable { case title, normal, option, againstDrug, dim, caution }
 
     public struct Line: Sendable, Equatable {
         public var text: String
@@ -122,7 +123,10 @@ public struct FindingDetailText {
             "Filter",
             f.filter.map { "\($0) (did not pass the caller's filters; kept but marked)" } ?? "PASS or not filtered")
         if let sampleFilter = f.sampleFilter { out.field("Sample filter", sampleFilter) }
-        out.field("Origin", f.origin.rawValue)
+        // Evidence about somatic (or germline) variants on a finding of unknown origin is flagged where it is read.
+        out.field(
+            "Origin", f.origin.rawValue + (f.originCaution.map { " — \($0)" } ?? ""),
+            f.originCaution == nil ? .normal : .caution)
         out.field("Class", f.classification?.label)
     }
 
@@ -166,6 +170,10 @@ public struct FindingDetailText {
             item("Type", e.type)
             item("Disease", disease(e))
             item("Drugs", e.therapy)
+            if let caution = finding.originCaution(for: e) {
+                out.append(
+                    Line("   " + "Origin".padding(toLength: 11, withPad: " ", startingAt: 0) + caution, .caution))
+            }
             item("Source", e.source)
             item("Citation", e.reference)
             item("Statement", e.statement)

@@ -15,11 +15,16 @@ public struct TrialSummaryText {
     }
 
     /// Whether an arm takes patients: its own accrual state and, for a registry arm, its trial's status.
-    public static func isOpen(_ arm: TrialArm, of trial: Trial) -> Bool { arm.open && trial.status.isOpen }
+    public static func isOpen(_ arm: TrialArm, of trial: Trial) -> Bool { trial.accrual(of: arm) == .open }
 
-    /// Why a closed arm is closed: its own state first, else the trial's status.
-    public static func closedReason(_ arm: TrialArm, of trial: Trial) -> String {
-        arm.open ? "closed: trial \(trial.status.label)" : "closed to accrual"
+    /// An arm's accrual in words: "open", "closed: trial active not recruiting" (the trial's status first), "closed to
+    /// accrual" (the arm's own), or "accrual unknown: trial status unknown".
+    public static func accrualText(_ arm: TrialArm, of trial: Trial) -> String {
+        switch trial.accrual(of: arm) {
+        case .open: "open"
+        case .unknown: "accrual unknown: trial status \(trial.status.label)"
+        case .closed: trial.status.isClosed ? "closed: trial \(trial.status.label)" : "closed to accrual"
+        }
     }
 
     public func render() -> String { lines().joined(separator: "\n") + "\n" }
@@ -59,7 +64,7 @@ public struct TrialSummaryText {
         guard !trial.arms.isEmpty else { return ["Arms: none stated"] }
         var out = ["Arms (\(trial.arms.count), \(trial.arms.filter { Self.isOpen($0, of: trial) }.count) open):"]
         for arm in trial.arms {
-            let state = Self.isOpen(arm, of: trial) ? "open" : Self.closedReason(arm, of: trial)
+            let state = Self.accrualText(arm, of: trial)
             let name = arm.name.isEmpty || arm.name == arm.id ? "" : " \(arm.name)"
             out.append("  \(arm.id):\(name) (\(state))")
             out.append("    drugs: " + (arm.drugs.isEmpty ? "none stated" : arm.drugs.joined(separator: ", ")))

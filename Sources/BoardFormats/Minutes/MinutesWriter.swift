@@ -312,9 +312,12 @@ public struct MinutesWriter {
             if let trial = trials[t] {
                 let name = trial.shortTitle ?? trial.title
                 let named = what.contains { $0.localizedCaseInsensitiveContains(name) }
-                let parts =
-                    (named ? [] : [name]) + [trial.phase].compactMap { $0 }
-                    + [trial.status.rawValue.lowercased().replacingOccurrences(of: "_", with: " ")]
+                // A trial that takes no patients says so: a referral to it cannot be an enrolment now.
+                let status =
+                    trial.status.isClosed
+                    ? "not open: \(trial.status.closedWords)"
+                    : trial.status.rawValue.lowercased().replacingOccurrences(of: "_", with: " ")
+                let parts = (named ? [] : [name]) + [trial.phase].compactMap { $0 } + [status]
                 line += " (" + parts.joined(separator: ", ") + ")"
             }
         }
@@ -393,6 +396,7 @@ public struct MinutesWriter {
             if let vaf = f.vaf { s += String(format: ", VAF %.0f%%", vaf * 100) }
             if f.origin == .germline { s += ", germline" }
             s += f.evidence.isEmpty ? " [no evidence level]" : " [\(f.evidenceSummary)]"
+            if let caution = f.originCaution { s += " (\(caution))" }
             return s
         }
         return (Array(shown), (findingCounts[c.id] ?? c.findings.count) - shown.count)
