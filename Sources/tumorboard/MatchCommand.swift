@@ -87,7 +87,10 @@ enum MatchTable {
             let shown = matches.filter { includeNotEligible || $0.status != .notEligible }
             let eligible = matches.filter { $0.status == .eligible }.count
             let possible = matches.filter { $0.status == .possiblyEligible }.count
-            out += "\(caseId): \(eligible) eligible, \(possible) possibly eligible\n"
+            let notOpen = matches.filter { $0.status != .notEligible && $0.notOpen != nil }.count
+            out +=
+                "\(caseId): \(eligible) eligible, \(possible) possibly eligible"
+                + (notOpen > 0 ? " (\(notOpen) of them on arms that take no patients now)" : "") + "\n"
             for m in shown {
                 let mark = m.status == .eligible ? "✓" : (m.status == .possiblyEligible ? "?" : "✗")
                 let (title, trialStatus) = titles[m.trialId] ?? ("", "")

@@ -33,7 +33,8 @@ struct TrialsTabStatusTests {
         app.handle(.char("3"))
         let row = try #require(
             app.frame().textDump().split(separator: "\n").first { $0.contains("NCT09999999") })
-        #expect(row.contains("active not recruiting"), "\(row)")
+        // A match on an arm that takes no patients says why, in the registry's words, in place of the status.
+        #expect(row.contains("  not recruiting"), "\(row)")
         #expect(row.contains("…"), "the title is cut, not the status: \(row)")
     }
 
@@ -58,8 +59,30 @@ struct TrialsTabStatusTests {
         app.handle(.char("3"))
         let row = try #require(
             app.frame().textDump().split(separator: "\n").first { $0.contains("NCT09999998") })
-        #expect(row.contains("active not recruiting"), "\(row)")
+        #expect(row.contains("  not recruiting"), "\(row)")
         #expect(row.contains("arm Arm"), "\(row)")
+    }
+
+    /// An arm closed on its own (CTML `arm_suspended`) in a recruiting trial says so; an open arm shows the trial's
+    /// status; a match on an open arm is listed before one on an arm that takes no patients.
+    @Test func aClosedArmOfARecruitingTrialSaysClosedToAccrual() throws {
+        let store = try SampleBoard.store()
+        let closed = Trial(
+            id: "NCT09999996", title: "Basket closed", status: .recruiting,
+            arms: [TrialArm(id: "A", name: "A", open: false)])
+        let open = Trial(
+            id: "NCT09999997", title: "Basket open", status: .recruiting, arms: [TrialArm(id: "B", name: "B")])
+        _ = try store.importBundle(BoardBundle(trials: [closed, open]), now: SampleBoard.now)
+        let (app, _) = try SampleBoard.app(width: 120, height: 60, store: store)
+        app.run(.openCase("C-0009"))
+        app.handle(.char("3"))
+        let rows = app.frame().textDump().split(separator: "\n")
+        let openRow = try #require(rows.firstIndex { $0.contains("NCT09999997") }, "\(rows)")
+        let closedRow = try #require(rows.firstIndex { $0.contains("NCT09999996") }, "\(rows)")
+        #expect(rows[openRow].contains("arm B") && rows[openRow].contains("  recruiting"), "\(rows[openRow])")
+        #expect(
+            rows[closedRow].contains("arm A") && rows[closedRow].contains("closed to accrual"), "\(rows[closedRow])")
+        #expect(openRow < closedRow)
     }
 
     @Test func armAndTitleShareTheRoom() {
