@@ -11,7 +11,8 @@ public enum MatchFingerprint {
     /// 2: a recorded age without a birth date settles age criteria when it can; variant-level evidence obeys the
     /// origin rule.
     /// 3: a positive HER2 test (IHC 3+, ISH/FISH amplified) reads on ERBB2 criteria.
-    public static let rulesVersion = 3
+    /// 4: every arm is evaluated, open or not, and a match says why its arm takes no patients (`notOpen`).
+    public static let rulesVersion = 4
 
     /// The fingerprint a match of `record` against `trial`, computed on `day`, carries when current.
     public static func of(_ record: Case, _ trial: Trial, on day: LocalDate) -> String {
