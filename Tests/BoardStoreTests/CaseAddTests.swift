@@ -76,6 +76,22 @@ struct CaseAddTests {
         }
     }
 
+    /// A `case add` waits for no other case's write: another site's open transaction that changed a case (as a
+    /// sign-off does after taking the audit lock) never holds it up, so the two cannot deadlock.
+    @Test func anAddOnPostgreSQLWaitsForNoOtherCasesWrite() throws {
+        guard Backend.available.contains(.postgresql) else { return }
+        let db = try PostgresTestServer.freshDatabase()
+        _ = try db.open()
+        let site = try db.open(role: "site_a")
+        try site.addCase(Self.record("OLD-1", name: "First"), now: Fixtures.now)
+        let other = try db.open(role: "site_b")
+        try other.connection.execute(script: "BEGIN; UPDATE \"case\" SET updated_at = updated_at WHERE id = 'OLD-1'")
+        defer { _ = try? other.connection.execute(script: "ROLLBACK") }
+        let started = Date()
+        try site.addCase(Self.record("NEW-2", name: "Second"), now: Fixtures.now)
+        #expect(Date().timeIntervalSince(started) < 5, "waited \(Date().timeIntervalSince(started)) s")
+    }
+
     /// `case add ID` with no name or birth date (what the help and README describe), then the patient's FHIR record
     /// imported with `--case ID`: the record fills the case, which keeps its patient id (the placeholder patient gains
     /// the record's details), instead of "already belongs to another patient".

@@ -9,13 +9,14 @@ extension PostgresBoardStore: CaseStore {
         try run { try connection.transaction { _ = try writeCase(record, now: now) } }
     }
 
-    /// Makes a new case, refused with `StoreError.alreadyExists` when the id is taken. The table lock (which every
-    /// other case write waits for, and which two adds take in turn) makes the check and the write one step, so two
-    /// sites adding the same id at once make one case and one refusal.
+    /// Makes a new case, refused with `StoreError.alreadyExists` when the id is taken. A lock on the id (which two
+    /// adds of one id take in turn) makes the check and the write one step, so two sites adding the same id at once
+    /// make one case and one refusal. Not a lock on the case table: taken before the audit lock, it was the reverse
+    /// of sign-off and outcomes (audit, then the case row), so an add and a sign-off at two sites could deadlock.
     public func addCase(_ record: Case, now: Date) throws {
         try run {
             try connection.transaction {
-                _ = try connection.query("LOCK TABLE \"case\" IN SHARE ROW EXCLUSIVE MODE")
+                try connection.query("SELECT pg_advisory_xact_lock(hashtext('tumorboard.case.' || $1))", [record.id])
                 if try connection.query("SELECT 1 FROM \"case\" WHERE id = $1", [record.id]).first != nil {
                     throw StoreError.alreadyExists(kind: "case", id: record.id)
                 }
