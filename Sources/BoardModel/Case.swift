@@ -297,17 +297,21 @@ public struct TherapyLine: Codable, Sendable, Hashable {
     /// The treatment's time as the record states it: "2017-07-28 – 2017-09-08, completed",
     /// "1985-07-30, last recorded 1990-07-22, stopped (end not recorded)", "2024-01-02, ongoing", or
     /// "2024-01-02, end not recorded" — a treatment with no end and no status never reads as ongoing.
-    public var period: String {
-        var text = [start?.description, end?.description].compactMap { $0 }.joined(separator: " – ")
+    public var period: String { period(hideDates: false) }
+
+    /// The period; with `hideDates` (de-identified output) without its dates: "completed", "ongoing",
+    /// "end not recorded", ages as stated ("at age P7M – P8M, completed").
+    public func period(hideDates: Bool) -> String {
+        var text = hideDates ? "" : [start?.description, end?.description].compactMap { $0 }.joined(separator: " – ")
         // Ages instead of dates: an end age is an end.
         var endStated = end != nil
         if text.isEmpty, let ages {
             text = "at age " + ages
-            endStated = ages.contains(" – ")
+            endStated = endStated || ages.contains(" – ")
         }
         func add(_ part: String) { text += text.isEmpty ? part : ", " + part }
         if !endStated {
-            if let lastRecorded, lastRecorded != start { add("last recorded \(lastRecorded)") }
+            if !hideDates, let lastRecorded, lastRecorded != start { add("last recorded \(lastRecorded)") }
             switch status {
             case "ongoing", "on hold": add(status!)
             case .some(let said): add("\(said) (end not recorded)")
@@ -316,6 +320,8 @@ public struct TherapyLine: Codable, Sendable, Hashable {
             }
         } else if let status, status != "ongoing" {
             add(status)
+        } else if hideDates, text.isEmpty {
+            add("ended")
         }
         return text
     }

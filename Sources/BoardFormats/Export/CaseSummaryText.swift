@@ -58,10 +58,12 @@ public struct CaseSummaryText {
         if !specimens.isEmpty { out.append("Specimens:   " + specimens.joined(separator: "; ")) }
         out.append("Performance: \(c.performance?.summary.isEmpty == false ? c.performance!.summary : "—")")
         if !c.comorbidities.isEmpty { out.append("Comorbid:    \(say(ComorbidityList.text(c.comorbidities)))") }
-        if !c.phenotypes.isEmpty { out.append("Phenotypes:  \(say(c.phenotypes.joined(separator: "; ")))") }
+        // Observation times are dates of the patient's care: left out when de-identifying (ages stay).
+        let observed = { (text: String) in deidentify ? Deidentifier.withoutDates(say(text)) : text }
+        if !c.phenotypes.isEmpty { out.append("Phenotypes:  \(observed(c.phenotypes.joined(separator: "; ")))") }
         if !c.measurements.isEmpty {
             out.append("Measured:")
-            out += c.measurements.map { "  " + say($0) }
+            out += c.measurements.map { "  " + observed($0) }
         }
         if let ref = c.referringClinician { out.append("Referred by: \(ref)") }
         out.append("Question:    \(c.question.isEmpty ? "—" : say(c.question))")
@@ -74,7 +76,7 @@ public struct CaseSummaryText {
                 if !line.drugs.isEmpty, let regimen = line.regimen, regimen.lowercased() != drugs.lowercased() {
                     drugs += " — " + say(regimen)
                 }
-                let dates = line.period
+                let dates = line.period(hideDates: deidentify)
                 out.append(
                     "  \(line.line.map { "L\($0)" } ?? "- ") \(drugs)" + (dates.isEmpty ? "" : "  \(dates)")
                         + (line.bestResponse.map { "  best \($0.rawValue)" } ?? "")

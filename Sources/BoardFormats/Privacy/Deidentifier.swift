@@ -77,6 +77,14 @@ public struct Deidentifier: Sendable {
         return result
     }
 
+    /// The text with its calendar dates and times ("2020-03-20", "2020-03-20T10:15:00Z") replaced by "[date
+    /// removed]": when an observation was made dates the patient's care, which de-identified output leaves out (as
+    /// `show --json` does); ages ("at age P6M") stay.
+    public static func withoutDates(_ text: String) -> String {
+        text.replacing(
+            #/\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?/#, with: "[date removed]")
+    }
+
     private static func replace(_ needle: String, in text: String, with replacement: String) -> String {
         var result = ""
         var rest = text[...]
