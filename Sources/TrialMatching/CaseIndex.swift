@@ -8,8 +8,9 @@ struct CaseIndex: Sendable {
     enum Tri: Sendable { case positive, negative, unknown }
     enum MSI: Sendable { case high, low, stable, unknown }
     /// `vus`: classified of uncertain significance (or a germline call not classified pathogenic); `unassessed`: a
-    /// variant whose effect the record does not state (no protein change, classification or evidence).
-    enum Significance: Sendable { case actionable, vus, benign, unclassified, unassessed }
+    /// variant whose effect the record does not state (no protein change, classification or evidence);
+    /// `overexpression`: a HER2 protein result (IHC 3+) on ERBB2, which leaves a criterion for the gene open.
+    enum Significance: Sendable { case actionable, vus, benign, unclassified, unassessed, overexpression }
 
     struct Alteration: Sendable {
         let findingIndex: Int

@@ -318,6 +318,11 @@ struct AlterationTexts {
         let texts: (String, String?)
         switch reason {
         case .present: texts = ("present: " + label, nil)
+        case .undecided where c.alterations[Int(i)].significance == .overexpression:
+            texts = (
+                label + ": protein overexpression, not a measured gene amplification; ISH or NGS copy number would"
+                    + " settle it", "ERBB2 copy number by ISH or NGS"
+            )
         case .undecided:
             texts = (label + ": the record does not say enough to decide", "exon, protein change or class of " + label)
         default: texts = ("only a variant of uncertain significance: " + label, "the significance of " + label)

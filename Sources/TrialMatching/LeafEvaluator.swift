@@ -310,7 +310,7 @@ enum Evaluator {
                     let significance = c.alterations[i].significance
                     if significance == .vus && !t.isSpecific {
                         if vus < 0 { vus = i }
-                    } else if significance == .unassessed && !t.isSpecific {
+                    } else if significance == .unassessed && !t.isSpecific || significance == .overexpression {
                         if undecided < 0 { undecided = i }
                     } else if hit < 0
                         || (significance == .actionable

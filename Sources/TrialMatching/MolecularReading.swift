@@ -131,11 +131,14 @@ struct MolecularReading {
         }
     }
 
-    /// A HER2 test that is positive by the ASCO/CAP HER2 guideline (IHC 3+, or ISH/FISH amplified; "positive" as the
-    /// report states it) as an ERBB2 amplification, so a trial's "ERBB2 amplification" criterion is met by it and the
-    /// explanation names the test. IHC 2+ without ISH is equivocal and 0/1+ negative: neither is read as an
-    /// amplification, nor as its absence (a genomic criterion stays for the tumour's sequencing to settle), and a
-    /// missing test is never negative. Nil for any other biomarker, or when no trial names ERBB2.
+    /// A HER2 test that is positive by the ASCO/CAP HER2 testing guideline (Wolff et al., J Clin Oncol 2018;36:2105,
+    /// reaffirmed 2023), read on ERBB2 criteria. The guideline calls a tumour HER2-positive by IHC 3+ (the protein
+    /// overexpressed) or by ISH amplification (the gene measured). A HER2-positive criterion reads the receptor state
+    /// (`her2`) and is met by either; a criterion for the gene (an ERBB2 amplification or alteration) is met by a result
+    /// that measured the gene (ISH/FISH, or stated as amplified), while IHC 3+ or a bare "positive" leaves it unknown
+    /// (`.overexpression`: ISH or NGS copy number would settle it). IHC 2+ without ISH is equivocal and 0/1+ negative:
+    /// neither is read as an amplification, nor as its absence, and a missing test is never negative. Nil for any
+    /// other biomarker, or when no trial names ERBB2.
     static func her2Positive(_ b: Biomarker, at i: Int, genes: GeneTable) -> Alteration? {
         let name = (b.name ?? "").uppercased()
         guard CaseIndex.receptor(name) == "HER2", let erbb2 = genes.id("ERBB2") else { return nil }
@@ -143,7 +146,21 @@ struct MolecularReading {
         guard CaseIndex.receptorState(status, her2: true) == .positive else { return nil }
         return Alteration(
             findingIndex: i, category: .copyNumber, protein: nil, exon: nil, variantClass: nil, cnv: .amplification,
-            geneIds: [erbb2], significance: .actionable, evidenceTier: 5)
+            geneIds: [erbb2],
+            significance: measuresGene(name: name, status: status) ? .actionable : .overexpression, evidenceTier: 5)
+    }
+
+    /// Whether a positive HER2 result measured the ERBB2 gene rather than the protein: an in situ hybridisation (FISH,
+    /// CISH, SISH, dual-probe ISH) or a copy-number assay named without IHC, or a result stated as amplified (ISH's
+    /// word; IHC is scored 0 to 3+). `name` upper-cased, `status` lower-cased.
+    static func measuresGene(name: String, status: String) -> Bool {
+        let amplified =
+            status.contains("amplif") && !status.contains("not amplif") && !status.contains("non-amplif")
+            && !status.contains("unamplif")
+        if amplified { return true }
+        let geneAssay = ["ISH", "IN SITU", "COPY", "NGS", "CNV"].contains { name.contains($0) }
+        let proteinAssay = name.contains("IHC") || name.contains("IMMUNOHISTO")
+        return geneAssay && !proteinAssay && !status.contains("3+")
     }
 
     /// A finding as an alteration of its gene (and fusion partners), weighed by what is known of it; nil for a

@@ -4,17 +4,20 @@ import Testing
 
 @testable import TrialMatching
 
-/// HER2 tests as the ASCO/CAP HER2 guideline reads them, for a trial's "ERBB2 amplification" criterion: IHC 3+ or
-/// ISH/FISH amplified is HER2-positive and meets it; IHC 2+ without ISH is equivocal and 0/1+ negative, and neither
-/// settles a genomic criterion (the tumour's sequencing does); a missing test is never read as negative.
+/// HER2 tests as the ASCO/CAP HER2 testing guideline reads them (2018, reaffirmed 2023): IHC 3+ (the protein) or ISH
+/// amplified (the gene) is HER2-positive. A trial's "ERBB2 amplification" criterion asks for the gene: ISH/FISH
+/// amplified meets it, IHC 3+ alone leaves it unknown (ISH or NGS copy number would settle it), while a HER2-positive
+/// criterion is met by either. IHC 2+ without ISH is equivocal and 0/1+ negative, and neither settles a genomic
+/// criterion (the tumour's sequencing does); a missing test is never read as negative.
 @Suite("HER2 tests as ERBB2 amplification")
 struct HER2FactTests {
     let day = LocalDate(year: 2026, month: 12, day: 1)
     let amplification = Criterion.genomic(
         GenomicCriterion(hugoSymbol: "ERBB2", variantCategory: "Copy Number Variation", cnvCall: "Amplification"))
 
-    func run(_ findings: [Finding]) -> TrialMatch {
-        let trial = Fixtures.trial(amplification, arms: [], eligibility: Eligibility(), status: .recruiting)
+    func run(_ findings: [Finding], criterion: Criterion? = nil) -> TrialMatch {
+        let trial = Fixtures.trial(
+            criterion ?? amplification, arms: [], eligibility: Eligibility(), status: .recruiting)
         let record = Fixtures.makeCase(code: "BRCA", findings: findings)
         return MatchEngine(trials: [trial]).explain(record, trialId: trial.id, on: day, at: Fixtures.now)!
     }
@@ -31,14 +34,34 @@ struct HER2FactTests {
 
     @Test(
         arguments: [
-            ("HER2 IHC", "positive", "3+"), ("HER2", "3+ (Positive)", nil), ("HER2 FISH", "amplified", nil),
-            ("ERBB2 ISH", "positive", nil),
+            ("HER2 FISH", "amplified", nil), ("ERBB2 ISH", "positive", nil),
+            ("HER2 (ISH, HER2/CEP17 ratio)", "amplified (mean HER2 6.8 copies/cell)", nil),
+            ("HER2", "amplified", nil),
         ] as [(String, String, String?)])
-    func positiveTestsMeetIt(_ name: String, _ status: String, _ score: String?) {
+    func geneAmplifiedMeetsIt(_ name: String, _ status: String, _ score: String?) {
         let m = run([her2(name, status: status, score: score)])
         #expect(verdict(m) == .met, "\(m.outcomes)")
         #expect(m.status == .eligible)
         #expect(m.outcomes.contains { $0.detail.contains(name) }, "the explanation names the test: \(m.outcomes)")
+    }
+
+    /// IHC 3+ (or a "positive" that names no method) is HER2-positive by protein overexpression: a criterion for the
+    /// gene stays open, explained with the method, and a HER2-positive criterion is met.
+    @Test(
+        arguments: [
+            ("HER2 IHC", "positive", "3+"), ("HER2", "3+ (Positive)", nil), ("HER2 (IHC)", "positive (3+)", nil),
+            ("HER2", "positive", nil),
+        ] as [(String, String, String?)])
+    func proteinOverexpressionLeavesItOpen(_ name: String, _ status: String, _ score: String?) {
+        let m = run([her2(name, status: status, score: score)])
+        #expect(verdict(m) == .unknown, "\(m.outcomes)")
+        #expect(m.status == .possiblyEligible)
+        let line = m.outcomes.first { $0.criterion.contains("ERBB2") }
+        #expect(line?.detail.contains(name) == true, "the explanation names the test: \(m.outcomes)")
+        #expect(line?.detail.contains("ISH or NGS copy number would settle it") == true, "\(m.outcomes)")
+        let positive = run(
+            [her2(name, status: status, score: score)], criterion: .clinical(ClinicalCriterion(her2Status: "Positive")))
+        #expect(positive.status == .eligible, "\(positive.outcomes)")
     }
 
     @Test(
