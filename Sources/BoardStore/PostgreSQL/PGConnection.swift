@@ -63,7 +63,15 @@ final class PGConnection: @unchecked Sendable {
     /// session's lock is reported (`reportWaits`), a lock not granted within the short first wait rolls the attempt
     /// back, tells the handler, and runs `body` once more with the store's full wait.
     func transaction<T>(_ body: () throws -> T) throws -> T {
-        try lock.withLock { try withWaitReported { try attempt(body) } }
+        try lock.withLock { try withWaitReported { try attempt(begin: "BEGIN", body) } }
+    }
+
+    /// Runs `body` in one read-only transaction that sees one snapshot throughout (REPEATABLE READ), begun in the
+    /// same round trip as the transaction: a screen's reads of one case or one meeting agree with each other.
+    func snapshot<T>(_ body: () throws -> T) throws -> T {
+        try lock.withLock {
+            try withWaitReported { try attempt(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", body) }
+        }
     }
 
     /// Runs `work`; if it failed for a lock not granted within the short first wait, tells the handler and runs it
@@ -90,8 +98,19 @@ final class PGConnection: @unchecked Sendable {
     }
     private var memo: [String: any Sendable] = [:]
 
-    private func attempt<T>(_ body: () throws -> T) throws -> T {
-        try execute(script: "BEGIN")
+    /// Whether a transaction is open on this connection.
+    var inTransaction: Bool { lock.withLock { transactions > 0 } }
+
+    /// Work sent just before each transaction commits (the store's buffered audit events), inside the transaction,
+    /// so it commits or rolls back with it. Set once when the store opens.
+    var beforeCommit: (() throws -> Void)? {
+        get { lock.withLock { commitHook } }
+        set { lock.withLock { commitHook = newValue } }
+    }
+    private var commitHook: (() throws -> Void)?
+
+    private func attempt<T>(begin: String, _ body: () throws -> T) throws -> T {
+        try execute(script: begin)
         transactions += 1
         memo = [:]
         defer {
@@ -100,6 +119,7 @@ final class PGConnection: @unchecked Sendable {
         }
         do {
             let value = try body()
+            try commitHook?()
             try execute(script: "COMMIT")
             return value
         } catch {
@@ -121,8 +141,8 @@ final class PGConnection: @unchecked Sendable {
         try execute(script: "SET lock_timeout = '\(handler == nil ? Self.fullWait : Self.firstWait)'")
     }
 
-    /// Bulk load through the COPY protocol (`COPY table(columns) FROM STDIN`), rows in COPY's text format.
-    /// Much faster than one INSERT per row for a lab file's findings.
+    /// Bulk load through the COPY protocol (`COPY table(columns) FROM STDIN`), rows in COPY's text format, sent in
+    /// chunks of 256 KB. Much faster than one INSERT per row for a lab file's findings.
     func copy(_ sql: String, rows: [[String?]]) throws {
         try lock.withLock {
             let start = PQexec(conn, sql)
@@ -133,15 +153,13 @@ final class PGConnection: @unchecked Sendable {
                 throw PostgresError(message: "the server did not start a COPY", sqlState: nil)
             }
             PQclear(start)
-            var buffer = ""
-            buffer.reserveCapacity(1 << 16)
+            var buffer = PGCopyText(capacity: Self.copyChunk + (1 << 14))
             var failure: String?
             for row in rows {
-                buffer += row.map(Self.copyField).joined(separator: "\t")
-                buffer += "\n"
-                if buffer.utf8.count >= 1 << 16 {
+                buffer.append(row: row)
+                if buffer.count >= Self.copyChunk {
                     if !send(buffer) { failure = Self.text(PQerrorMessage(conn)) }
-                    buffer.removeAll(keepingCapacity: true)
+                    buffer.removeAll()
                     if failure != nil { break }
                 }
             }
@@ -156,28 +174,13 @@ final class PGConnection: @unchecked Sendable {
         }
     }
 
-    private func send(_ chunk: String) -> Bool {
-        var chunk = chunk
-        return chunk.withUTF8 { bytes in
+    /// Bytes handed to libpq at a time during a COPY.
+    private static let copyChunk = 1 << 18
+
+    private func send(_ chunk: PGCopyText) -> Bool {
+        chunk.bytes.withUnsafeBufferPointer { bytes in
             bytes.withMemoryRebound(to: CChar.self) { PQputCopyData(conn, $0.baseAddress, Int32($0.count)) == 1 }
         }
-    }
-
-    /// A value in COPY's text format: `\N` for NULL; backslash, tab, newline and carriage return escaped.
-    static func copyField(_ value: String?) -> String {
-        guard let value else { return "\\N" }
-        if !value.contains(where: { $0 == "\\" || $0 == "\t" || $0 == "\n" || $0 == "\r" }) { return value }
-        var out = ""
-        for c in value {
-            switch c {
-            case "\\": out += "\\\\"
-            case "\t": out += "\\t"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            default: out.append(c)
-            }
-        }
-        return out
     }
 
     /// Notifications received on the channels this connection listens to, from other connections only.

@@ -30,8 +30,7 @@ extension PostgresBoardStore: AnchorStore {
         let events = StoreTable.all.first { $0.name == "audit_event" }!
         let columns = events.columns.filter { ["seq", "action", "entity_id", "hash"].contains($0.name) }
         let problem: String? = try run {
-            try connection.transaction {
-                try connection.execute(script: "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            try connection.snapshot {
                 return try backup.run {
                     try backup.db.read { db in
                         let copy = try Row.fetchCursor(

@@ -22,18 +22,44 @@ extension PostgresBoardStore: AuditStore {
             sequence: tail.sequence + 1, at: instant, user: user, action: action, entity: entity, entityId: entityId,
             caseId: caseId, before: before, after: after, previousHash: tail.hash, hash: "")
         event.hash = tail.key?.mac(event.canonicalText) ?? AuditTrail.hash(of: event)
-        try connection.query(
-            """
-            INSERT INTO audit_event(seq, at, actor, action, entity, entity_id, case_id, before, after, previous_hash, hash)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-            """,
-            [
-                String(event.sequence), PGValue.time(instant), user, action, entity, entityId, caseId, before, after,
-                tail.hash, event.hash,
-            ])
+        let row: [String?] = [
+            String(event.sequence), PGValue.time(instant), user, action, entity, entityId, caseId, before, after,
+            tail.hash, event.hash,
+        ]
+        if connection.inTransaction {
+            // Sent with the transaction's other events (flushAudit), not one round trip each.
+            let pending = connection.transactionMemo[PendingAudit.memoKey] as? PendingAudit ?? PendingAudit()
+            pending.rows.append(row)
+            connection.transactionMemo[PendingAudit.memoKey] = pending
+            if pending.rows.count >= PendingAudit.flushRows { try flushAudit() }
+        } else {
+            try connection.query(
+                "INSERT INTO audit_event(\(Self.eventColumns)) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+                row)
+        }
         connection.transactionMemo[AuditTail.memoKey] = AuditTail(
             sequence: event.sequence, hash: event.hash, key: tail.key)
         return event
+    }
+
+    /// Sends the events this transaction appended and has not sent yet, in one COPY (the table's triggers still check
+    /// each row: its actor must be the session's own role). Runs before each commit, and before a read of the trail
+    /// inside a transaction that may have appended.
+    func flushAudit() throws {
+        guard let pending = connection.transactionMemo[PendingAudit.memoKey] as? PendingAudit, !pending.rows.isEmpty
+        else { return }
+        let rows = pending.rows
+        pending.rows.removeAll(keepingCapacity: true)
+        try connection.copy("COPY audit_event(\(Self.eventColumns)) FROM STDIN", rows: rows)
+    }
+
+    /// Audit events appended in the open transaction and not sent yet, in order (a reference, so the transaction's
+    /// memo keeps one buffer that grows in place).
+    private final class PendingAudit: @unchecked Sendable {
+        static let memoKey = "audit pending"
+        /// Events sent at once when this many wait (a big import's memory stays bounded).
+        static let flushRows = 1_000
+        var rows: [[String?]] = []
     }
 
     /// The audit trail's head and the key of its epoch, for the next append.
@@ -131,6 +157,7 @@ extension PostgresBoardStore: AuditStore {
 
     public func auditEvents(caseId: String?, limit: Int) throws -> [AuditEvent] {
         try run {
+            try flushAudit()
             let rows =
                 if let caseId {
                     try connection.query(
@@ -146,6 +173,7 @@ extension PostgresBoardStore: AuditStore {
 
     public func auditHead() throws -> AuditHead {
         try run {
+            try flushAudit()
             let row = try connection.query("SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1").first
             return AuditHead(
                 storeId: try storeIdValue(), sequence: Int64(row?[0] ?? "0") ?? 0, hash: row?[1] ?? "")
@@ -185,9 +213,8 @@ extension PostgresBoardStore: AuditStore {
     /// the audit chain walked from the first event, and every decision against its last audit event.
     public func verify() throws -> VerificationReport {
         try run {
-            try connection.transaction {
+            try connection.snapshot {
                 // One snapshot for the whole walk, so a concurrent append cannot look like a break.
-                try connection.execute(script: "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
                 let version = try schemaVersion()
                 let integrity =
                     version == PostgresSchema.latest

@@ -256,19 +256,21 @@ extension PostgresBoardStore: CaseStore {
     /// SQLite; the Molecular tab reads the rest by page (`findingPage`). The counts come from `finding_count`.
     public func caseRecord(id: String, on day: LocalDate, findings load: CaseFindings) throws -> CaseRecord? {
         try run {
-            try connection.transaction {
-                try connection.execute(script: "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            try connection.snapshot {
                 let findingCounts = try PostgresFindingList.counts(connection, caseId: id)
                 let partial = load == .summary && findingCounts.total > FindingList.wholeCaseLimit
                 guard var record = try loadCase(id, findings: !partial) else { return nil }
                 let matches = try connection.query(
                     "SELECT body FROM trial_match WHERE case_id = $1 ORDER BY score DESC, trial_id", [id]
                 ).map { try Codec.decode(TrialMatch.self, from: $0.text("body")) }
+                // The matched trials in one round trip, not one each.
                 var trials: [String: Trial] = [:]
-                for trialId in Set(matches.map(\.trialId)) {
-                    if let body = try connection.query("SELECT body FROM trial WHERE id = $1", [trialId]).first?["body"]
+                if !matches.isEmpty {
+                    for row in try connection.query(
+                        "SELECT id, body FROM trial WHERE id = ANY($1::text[])",
+                        [Self.array(Array(Set(matches.map(\.trialId))))])
                     {
-                        trials[trialId] = try Codec.decode(Trial.self, from: body)
+                        trials[row.text("id")] = try Codec.decode(Trial.self, from: row.text("body"))
                     }
                 }
                 let notes = try connection.query(
@@ -381,7 +383,8 @@ extension PostgresBoardStore: CaseStore {
         try CaseIdentityCheck.require(caseId: caseId, records: records) { try run { try loadCase(caseId) } }
     }
 
-    /// Open cases not on the agenda of a meeting that is still open (as on SQLite).
+    /// Open cases not on the agenda of a meeting that is still open (as on SQLite). `status NOT IN ('closed')` is
+    /// `status <> 'closed'` to the planner, so the backlog's order index (schema 9, partial on open cases) serves it.
     static let backlogCondition = """
         c.status NOT IN ('closed') AND NOT EXISTS (
             SELECT 1 FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id
@@ -392,7 +395,7 @@ extension PostgresBoardStore: CaseStore {
         c.id AS c_id, c.status AS c_status, c.diagnosis AS c_diagnosis, c.oncotree_code AS c_code, c.stage_group AS c_stage,
         c.ecog AS c_ecog, c.missing AS c_missing, c.finding_count AS c_findings, c.top_finding AS c_top,
         p.pseudonym AS p_pseudonym, p.display_name AS p_name, p.initials AS p_initials, p.birth_date AS p_birth,
-        p.sex AS p_sex, p.body::jsonb ->> 'vitalStatus' AS p_vital, p.body::jsonb ->> 'deceasedOn' AS p_died
+        p.sex AS p_sex, p.vital_status AS p_vital, p.deceased_on AS p_died
         """
 
     static func headline(_ row: PGRow) -> CaseHeadline {

@@ -23,8 +23,7 @@ extension PostgresBoardStore {
 
     public func meetings(around now: Date, limit: Int) throws -> (upcoming: [MeetingSummary], past: [MeetingSummary]) {
         try run {
-            try connection.transaction {
-                try connection.execute(script: "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            try connection.snapshot {
                 let upcoming = try connection.query(
                     Self.meetingSummarySQL + """
                          WHERE m.status <> 'closed' AND (m.starts_at >= $1 OR m.ended_at IS NULL AND m.starts_at >= $1 - 86400)
@@ -98,8 +97,7 @@ extension PostgresBoardStore {
         let day = LocalDate(meeting.startsAt)
         let noOutcome = try (self as Any as? any OutcomeStore)?.followUpQueue(today: day, dueBy: day) ?? []
         return try run {
-            try connection.transaction {
-                try connection.execute(script: "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            try connection.snapshot {
                 let busy = try connection.query(
                     """
                     SELECT a.case_id FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id
@@ -139,8 +137,7 @@ extension PostgresBoardStore {
 
     public func meetingRecord(id: String, allFindings: Bool) throws -> MeetingRecord {
         try run {
-            try connection.transaction {
-                try connection.execute(script: "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            try connection.snapshot {
                 guard let meeting = try loadMeeting(id) else { throw StoreError.notFound(kind: "meeting", id: id) }
                 guard
                     let board = try connection.query(

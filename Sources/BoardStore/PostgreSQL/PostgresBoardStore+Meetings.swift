@@ -344,6 +344,7 @@ extension PostgresBoardStore: MeetingStore {
                 """, [caseId]
             ).count > 0
         if elsewhere { return }
+        try flushAudit()  // the status this reads back may have been set earlier in this transaction
         let previous = try connection.query(
             """
             SELECT before FROM audit_event WHERE case_id = $1 AND action = 'case.status' AND after = 'on-agenda'

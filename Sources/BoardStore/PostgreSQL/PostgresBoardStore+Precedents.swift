@@ -38,8 +38,7 @@ extension PostgresBoardStore: PrecedentStore {
 
     public func precedents(for caseId: String, limit: Int, tree: OncoTree) throws -> PrecedentList {
         try run {
-            try connection.transaction {
-                try connection.execute(script: "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            try connection.snapshot {
                 guard var record = try loadCase(caseId) else { throw StoreError.notFound(kind: "case", id: caseId) }
                 // The target's alterations in finding-id order, as SQLite reads its keys (ties pick the first).
                 record.findings.sort { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
@@ -118,8 +117,7 @@ extension PostgresBoardStore: PrecedentStore {
 
     public func decidedCases(diagnoses: [String], genes: [String], tree: OncoTree) throws -> [DecidedCase] {
         try run {
-            try connection.transaction {
-                try connection.execute(script: "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            try connection.snapshot {
                 let key = try storeIdValue()
                 let wanted = Set(genes.map { $0.uppercased() })
                 var out: [DecidedCase] = []

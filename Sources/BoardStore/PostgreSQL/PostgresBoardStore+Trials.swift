@@ -95,8 +95,7 @@ extension PostgresBoardStore: TrialStore {
     /// snapshot: what matching all cases reads.
     public func casesForMatching() throws -> [Case] {
         try run {
-            try connection.transaction {
-                try connection.execute(script: "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            try connection.snapshot {
                 let records = try connection.query("SELECT body FROM \"case\" ORDER BY id COLLATE \"C\"").map {
                     try Codec.decode(Case.self, from: $0.text("body"))
                 }

@@ -20,6 +20,7 @@ public final class PostgresBoardStore: Sendable {
         self.user = user
         self.path = connection.shownAs
         self.isReadOnly = readOnly
+        connection.beforeCommit = { [weak self] in try self?.flushAudit() }
     }
 
     /// Connects to the database at `conninfo` (a libpq URI or connection string), brings its schema up to date
@@ -50,19 +51,28 @@ public final class PostgresBoardStore: Sendable {
 
     /// The schema version recorded in the database (0 for an empty database).
     public func schemaVersion() throws -> Int {
+        try appliedVersions().max() ?? 0
+    }
+
+    /// The migrations recorded in the database (none for an empty database).
+    private func appliedVersions() throws -> Set<Int> {
         try run {
             guard try connection.query("SELECT to_regclass('tumorboard_schema') IS NOT NULL").first?[0] == "t" else {
-                return 0
+                return []
             }
-            return Int(try connection.query("SELECT max(version) FROM tumorboard_schema").first?[0] ?? "0") ?? 0
+            return Set(
+                try connection.query("SELECT version FROM tumorboard_schema").compactMap { $0[0].flatMap { Int($0) } })
         }
     }
 
     /// Applies the migrations the database has not had yet, each in its own transaction, one terminal at a time.
+    /// Each one not recorded is applied, not only those above the highest recorded: numbers are reserved ahead for
+    /// work landing in parallel, so a later number may be recorded before an earlier one ships.
     private func migrate() throws {
-        var current = try schemaVersion()
-        if current > PostgresSchema.latest { throw StoreError.newerSchema(path: path) }
-        if current == PostgresSchema.latest { return }
+        let applied = try appliedVersions()
+        if (applied.max() ?? 0) > PostgresSchema.latest { throw StoreError.newerSchema(path: path) }
+        if PostgresSchema.migrations.allSatisfy({ applied.contains($0.version) }) { return }
+        let current = applied.max() ?? 0
         if isReadOnly {
             throw StoreError.other(
                 current == 0
@@ -74,8 +84,8 @@ public final class PostgresBoardStore: Sendable {
             // Two terminals opening a new database at once: the second waits, then finds the work done.
             try connection.query("SELECT pg_advisory_lock(hashtext('tumorboard.migrate'))")
             defer { _ = try? connection.query("SELECT pg_advisory_unlock(hashtext('tumorboard.migrate'))") }
-            current = try schemaVersion()
-            for migration in PostgresSchema.migrations where migration.version > current {
+            let applied = try appliedVersions()
+            for migration in PostgresSchema.migrations where !applied.contains(migration.version) {
                 do {
                     try connection.transaction {
                         if migration.version == 1 {

@@ -27,6 +27,8 @@ enum PostgresSchema {
             version: 4, name: "findings by page in the Molecular tab's order, counts, matching summary", sql: bigCase,
             then: PostgresFindingList.backfillFiltered),
         Migration(version: 5, name: "evidence loci, evidence in the order kept", sql: evidenceLoci),
+        Migration(
+            version: 9, name: "the backlog's order indexed, vital status kept beside the patient", sql: backlogOrder),
     ]
 
     static var latest: Int { migrations.map(\.version).max() ?? 0 }
@@ -336,6 +338,20 @@ enum PostgresSchema {
             UNIQUE(gene, variant, build, chrom, start, ref, alt));
         """ + grant("SELECT, INSERT, UPDATE, DELETE", on: "evidence_locus")
         + grant("USAGE", on: "ALL SEQUENCES IN SCHEMA public")
+
+    /// The home screen's backlog (issue 18, first frame): one index in the backlog's own order (deferred cases first,
+    /// then the most recently updated, then id in byte order), over open cases only, so the first page is read by
+    /// walking it and stops after 500 rows instead of sorting every open case; and the two facts of the patient's
+    /// body every case list shows (vital status, date of death) kept as columns the server fills from the body, so a
+    /// list does not parse each patient's JSON on every read.
+    private static let backlogOrder =
+        """
+        CREATE INDEX case_backlog_order ON "case"((status = 'deferred') DESC, updated_at DESC, id COLLATE "C")
+            WHERE status <> 'closed';
+        ALTER TABLE patient
+            ADD COLUMN vital_status text GENERATED ALWAYS AS (body::jsonb ->> 'vitalStatus') STORED,
+            ADD COLUMN deceased_on text GENERATED ALWAYS AS (body::jsonb ->> 'deceasedOn') STORED;
+        """
 
     /// The tables of migration 1 the application changes freely (everything but the audit trail and identity).
     private static let dataTablesV1 =

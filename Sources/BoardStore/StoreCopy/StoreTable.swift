@@ -93,12 +93,13 @@ struct StoreTable: Sendable {
     /// (kept by an identity column, filled again by the copy in the same order; evidence and its loci too, schema 5).
     /// Outcomes keep their order the same way (schema 3); a partner precedent's code, stage and lines and its
     /// alterations are read from its body at import (`external_alteration`). A finding's `filtered` is read from its
-    /// body after the copy and `finding_count` kept by triggers (schema 4), as on SQLite.
+    /// body after the copy and `finding_count` kept by triggers (schema 4), as on SQLite. A patient's vital status
+    /// and date of death are columns the server fills from the body (schema 9).
     static let derivedOnPostgres: Set<String> = [
         "tumorboard_schema", "decision.created_order", "search_doc.document", "outcome.created_order",
         "external_precedent.oncotree_code", "external_precedent.stage_group", "external_precedent.prior_lines",
         "external_alteration", "finding.filtered", "finding_count", "evidence.created_order",
-        "evidence_locus.created_order",
+        "evidence_locus.created_order", "patient.vital_status", "patient.deceased_on",
     ]
 
     /// Columns written as `name`, `name:i` (integer), `name:r` (real), or `name>pgname` (text, renamed on PostgreSQL).
