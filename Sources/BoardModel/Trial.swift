@@ -22,6 +22,9 @@ public struct Trial: Codable, Sendable, Hashable, Identifiable {
     /// when not valid as a registry id, so `trial ID` shows what the file said. Nil when the file gives none beyond
     /// the trial's id (so stored bodies of other trials keep their bytes).
     public var identifiers: [TrialIdentifier]?
+    /// Enrolment, study dates, keywords, the sponsor's study id and whether results are posted, as the registry
+    /// gives them; nil when the file gives none (CTML, native JSON), so stored bodies of those trials keep their bytes.
+    public var registry: TrialRegistryFacts?
 
     public init(
         id: String, title: String, shortTitle: String? = nil, phase: String? = nil,
@@ -42,7 +45,7 @@ public struct Trial: Codable, Sendable, Hashable, Identifiable {
 
     enum CodingKeys: String, CodingKey {
         case id, title, shortTitle, phase, status, sponsor, sites, arms, eligibility, provenance, studyType
-        case lastUpdated, identifiers
+        case lastUpdated, identifiers, registry
     }
 
     /// Whether an id has the shape of a ClinicalTrials.gov identifier (NCT and eight digits).

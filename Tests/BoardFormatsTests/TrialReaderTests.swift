@@ -186,6 +186,76 @@ struct RegistryDateTests {
         let trial = try ClinicalTrialsGovReader.read(data: Data(json.utf8), file: "c.json").bundle.trials[0]
         #expect(trial.lastUpdated == LocalDate("2023-06-13"))
     }
+
+    /// The registry facts by the study data structure's names, the same from API v2, the classic API and the
+    /// legacy XML (whose count and date types are attributes): the sponsor's study id, enrolment, the three study
+    /// dates as written, keywords and posted results. `trial ID` shows them.
+    @Test func registryFactsAreKeptFromEveryLayout() throws {
+        let v2 = """
+            {"protocolSection": {
+              "identificationModule": {"nctId": "NCT00000002", "orgStudyIdInfo": {"id": "AFT-05"},
+                "briefTitle": "Brief", "officialTitle": "Official"},
+              "statusModule": {"overallStatus": "ACTIVE_NOT_RECRUITING",
+                "startDateStruct": {"date": "2015-08", "type": "ACTUAL"},
+                "primaryCompletionDateStruct": {"date": "2020-11", "type": "ACTUAL"},
+                "completionDateStruct": {"date": "2025-09", "type": "ESTIMATED"}},
+              "designModule": {"enrollmentInfo": {"count": 5796, "type": "ACTUAL"}},
+              "conditionsModule": {"conditions": ["Breast Cancer"], "keywords": ["HR+", "palbociclib"]}},
+             "hasResults": true}
+            """
+        let classic = """
+            {"FullStudy": {"Study": {"ProtocolSection": {
+              "IdentificationModule": {"NCTId": "NCT00000002", "OrgStudyIdInfo": {"OrgStudyId": "AFT-05"},
+                "BriefTitle": "Brief", "OfficialTitle": "Official"},
+              "StatusModule": {"OverallStatus": "Active, not recruiting",
+                "StartDateStruct": {"StartDate": "2015-08", "StartDateType": "Actual"},
+                "PrimaryCompletionDateStruct": {"PrimaryCompletionDate": "2020-11", "PrimaryCompletionDateType": "Actual"},
+                "CompletionDateStruct": {"CompletionDate": "2025-09", "CompletionDateType": "Estimated"}},
+              "DesignModule": {"EnrollmentInfo": {"EnrollmentCount": "5796", "EnrollmentType": "Actual"}},
+              "ConditionsModule": {"ConditionList": {"Condition": ["Breast Cancer"]},
+                "KeywordList": {"Keyword": ["HR+", "palbociclib"]}}},
+              "ResultsSection": {}}}}
+            """
+        let xml = """
+            <clinical_study><id_info><org_study_id>AFT-05</org_study_id><nct_id>NCT00000002</nct_id></id_info>
+              <brief_title>Brief</brief_title><official_title>Official</official_title>
+              <overall_status>Active, not recruiting</overall_status>
+              <start_date type="Actual">2015-08</start_date>
+              <primary_completion_date type="Actual">2020-11</primary_completion_date>
+              <completion_date type="Estimated">2025-09</completion_date>
+              <enrollment type="Actual">5796</enrollment>
+              <condition>Breast Cancer</condition><keyword>HR+</keyword><keyword>palbociclib</keyword>
+              <clinical_results><baseline/></clinical_results>
+            </clinical_study>
+            """
+        let expected = TrialRegistryFacts(
+            orgStudyId: "AFT-05", briefTitle: "Brief", enrollment: .init(count: 5796, type: "ACTUAL"),
+            start: .init(date: "2015-08", type: "ACTUAL"), primaryCompletion: .init(date: "2020-11", type: "ACTUAL"),
+            completion: .init(date: "2025-09", type: "ESTIMATED"), keywords: ["HR+", "palbociclib"], hasResults: true)
+        let read = [
+            try ClinicalTrialsGovReader.read(data: Data(v2.utf8), file: "a.json"),
+            try ClinicalTrialsGovReader.read(data: Data(classic.utf8), file: "b.json"),
+            try ClinicalTrialsGovXMLReader.read(data: Data(xml.utf8), file: "c.xml"),
+        ]
+        for payload in read {
+            let trial = try #require(payload.bundle.trials.first)
+            #expect(trial.registry == expected)
+            // Kept, so no longer listed as not used.
+            let unused = payload.accounts.first?.unusedFields.keys.sorted() ?? []
+            #expect(!unused.contains("enrollment") && !unused.contains("keywords"), "\(unused)")
+            let text = TrialSummaryText(trial: trial).lines()
+            #expect(text.contains("Study id:     AFT-05 (sponsor's)"))
+            #expect(
+                text.contains(
+                    "Registry:     enrolment 5796 (actual) · start 2015-08 (actual) · primary completion 2020-11 (actual) "
+                        + "· completion 2025-09 (estimated) · results posted"))
+            #expect(text.contains("Keywords:     HR+; palbociclib"))
+        }
+        // A record without any of them stores none (other trials' bodies keep their bytes).
+        let bare = #"{"protocolSection": {"identificationModule": {"nctId": "NCT00000003", "officialTitle": "T"}}}"#
+        #expect(
+            try ClinicalTrialsGovReader.read(data: Data(bare.utf8), file: "d.json").bundle.trials[0].registry == nil)
+    }
 }
 
 /// Every CTML import ends with an account like every other format: trials read, the keys used, and every key with a

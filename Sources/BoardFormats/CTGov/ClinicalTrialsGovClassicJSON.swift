@@ -27,6 +27,9 @@ enum ClinicalTrialsGovClassicJSON {
     static func list(_ node: JSONNode, _ wrapper: String, _ item: String) -> [JSONNode] { node[wrapper][item].array }
 
     /// "Active, not recruiting" → ACTIVE_NOT_RECRUITING; "Phase 1/Phase 2" → PHASE1, PHASE2; "Female" → FEMALE.
+    /// The entries that have a value (an absent type is left out, not stored as null).
+    static func compact(_ entries: [String: Any?]) -> [String: Any] { entries.compactMapValues { $0 } }
+
     static func upperSnake(_ s: String) -> String {
         s.uppercased().replacingOccurrences(of: ", ", with: "_").replacingOccurrences(of: " ", with: "_")
             .replacingOccurrences(of: "-", with: "_")
@@ -110,18 +113,31 @@ enum ClinicalTrialsGovClassicJSON {
         if study["ResultsSection"].exists { out["resultsSection"] = [:] as [String: Any] }
         // Fields the board does not keep, marked under their v2 names so the account lists them as not used.
         guard var section = out["protocolSection"] as? [String: Any] else { return out }
-        for (module, from, v2Module, to) in [
-            ("IdentificationModule", "OrgStudyIdInfo", "identificationModule", "orgStudyIdInfo"),
-            ("DesignModule", "EnrollmentInfo", "designModule", "enrollmentInfo"),
-            ("StatusModule", "StartDateStruct", "statusModule", "startDateStruct"),
-            ("StatusModule", "PrimaryCompletionDateStruct", "statusModule", "primaryCompletionDateStruct"),
-            ("StatusModule", "CompletionDateStruct", "statusModule", "completionDateStruct"),
-            ("ConditionsModule", "KeywordList", "conditionsModule", "keywords"),
-        ] where p[module][from].exists {
-            var target = section[v2Module] as? [String: Any] ?? [:]
-            target[to] = [] as [Any]
-            section[v2Module] = target
+        func put(_ value: Any?, _ module: String, _ key: String) {
+            guard let value else { return }
+            var target = section[module] as? [String: Any] ?? [:]
+            target[key] = value
+            section[module] = target
         }
+        // The registry facts, in the classic API's field names (OrgStudyId, EnrollmentCount/Type, StartDate/Type …).
+        put(ident["OrgStudyIdInfo"]["OrgStudyId"].string.map { ["id": $0] }, "identificationModule", "orgStudyIdInfo")
+        let enrollment = p["DesignModule"]["EnrollmentInfo"]
+        put(
+            enrollment["EnrollmentCount"].int.map {
+                compact(["count": $0, "type": enrollment["EnrollmentType"].string])
+            },
+            "designModule", "enrollmentInfo")
+        for (classic, v2) in [
+            ("StartDate", "startDateStruct"), ("PrimaryCompletionDate", "primaryCompletionDateStruct"),
+            ("CompletionDate", "completionDateStruct"),
+        ] {
+            let date = p["StatusModule"]["\(classic)Struct"]
+            put(
+                date[classic].string.map { compact(["date": $0, "type": date["\(classic)Type"].string]) },
+                "statusModule", v2)
+        }
+        let keywords = list(p["ConditionsModule"], "KeywordList", "Keyword").compactMap(\.string)
+        if !keywords.isEmpty { put(keywords, "conditionsModule", "keywords") }
         out["protocolSection"] = section
         return out
     }

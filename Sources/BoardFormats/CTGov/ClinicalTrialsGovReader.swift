@@ -4,6 +4,7 @@ import Foundation
 /// Reads ClinicalTrials.gov API v2 JSON — one study (`protocolSection` …) or a page (`{"studies": [...]}`) —
 /// into trials: identification, status, phases, sponsor, conditions (mapped to OncoTree when the name is one),
 /// arms with their drugs, eligibility (age, sex, the criteria text split into inclusion and exclusion) and sites.
+/// The registry facts (enrolment, dates, keywords, the sponsor's study id, results posted) are kept beside them.
 /// Results, documents and derived sections are not read.
 public enum ClinicalTrialsGovReader {
     static func recognises(_ root: JSONNode) -> Bool {
@@ -26,27 +27,6 @@ public enum ClinicalTrialsGovReader {
         }
         var account = ImportAccount(file: file, format: "ctgov")
         account.read(studies.count)
-        for study in studies {
-            let p = study["protocolSection"]
-            let ident = p["identificationModule"]
-            let status = p["statusModule"]
-            let present: [(String, Bool)] = [
-                ("enrollment", p["designModule"]["enrollmentInfo"].exists),
-                ("org study id", ident["orgStudyIdInfo"].exists),
-                // The brief title is kept as the short title when there is no acronym, as the title when there is
-                // no official title.
-                (
-                    "brief title",
-                    ident["briefTitle"].exists && ident["acronym"].exists && ident["officialTitle"].exists
-                ),
-                ("start date", status["startDateStruct"].exists),
-                ("primary completion date", status["primaryCompletionDateStruct"].exists),
-                ("completion date", status["completionDateStruct"].exists),
-                ("keywords", p["conditionsModule"]["keywords"].exists),
-                ("has results", study["hasResults"].exists || study["resultsSection"].exists),
-            ]
-            TrialText.account(present, into: &account)
-        }
         payload.accounts = [account]
         let name = URL(fileURLWithPath: file).lastPathComponent
         let unread = studies.filter { $0["resultsSection"].exists }.count
@@ -120,6 +100,7 @@ public enum ClinicalTrialsGovReader {
             eligibility: eligibility, provenance: Provenance(file: file, recordId: nct, format: "ctgov-json"))
         trial.studyType = p["designModule"]["studyType"].string.map(TrialText.studyType)
         trial.closeArmsOfClosedTrial()
+        trial.registry = RegistryFactsReading.v2(study)
         let statusModule = p["statusModule"]
         trial.lastUpdated = TrialText.registryDate(
             statusModule["lastUpdatePostDateStruct"]["date"].string ?? statusModule["lastUpdateSubmitDate"].string)
@@ -164,11 +145,6 @@ extension ClinicalTrialsGovReader {
 
 /// Spellings shared by the ClinicalTrials.gov JSON and XML readers, so that both give the same trial.
 enum TrialText {
-    /// Registry fields the trial model has no place for (enrollment, the sponsor's own id, dates, keywords, whether
-    /// results were posted), counted by name as not used, so the import account says what was left out.
-    static func account(_ present: [(String, Bool)], into account: inout ImportAccount) {
-        for (field, there) in present where there { account.unused(field) }
-    }
 
     /// A registry date as API v2 ("2023-06-13") or the legacy XML and classic JSON ("March 9, 2020", "June 2023")
     /// write it; nil when it is none of these or not on the calendar.

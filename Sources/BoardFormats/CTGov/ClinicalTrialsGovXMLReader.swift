@@ -68,24 +68,10 @@ public enum ClinicalTrialsGovXMLReader {
         typed.closeArmsOfClosedTrial()
         typed.lastUpdated = TrialText.registryDate(
             root.text("last_update_posted") ?? root.text("last_update_submitted") ?? root.text("lastchanged_date"))
+        typed.registry = RegistryFactsReading.xml(root)
         var payload = ImportPayload(bundle: BoardBundle(trials: [typed]))
         var account = ImportAccount(file: file, format: "ctgov-xml")
         account.read()
-        TrialText.account(
-            [
-                ("enrollment", root.child("enrollment") != nil),
-                ("org study id", root.child("id_info")?.child("org_study_id") != nil),
-                (
-                    "brief title",
-                    root.child("brief_title") != nil && root.child("acronym") != nil
-                        && root.child("official_title") != nil
-                ),
-                ("start date", root.child("start_date") != nil),
-                ("primary completion date", root.child("primary_completion_date") != nil),
-                ("completion date", root.child("completion_date") != nil),
-                ("keywords", root.child("keyword") != nil),
-                ("has results", root.child("clinical_results") != nil),
-            ], into: &account)
         payload.accounts = [account]
         if root.child("clinical_results") != nil {
             payload.skipped.append(
@@ -99,6 +85,7 @@ public enum ClinicalTrialsGovXMLReader {
 final class XMLElementTree {
     let name: String
     var value = ""
+    var attributes: [String: String] = [:]
     var elements: [XMLElementTree] = []
 
     init(name: String) { self.name = name }
@@ -148,6 +135,7 @@ final class XMLElementTree {
             attributes: [String: String] = [:]
         ) {
             let element = XMLElementTree(name: elementName)
+            element.attributes = attributes
             if let parent = stack.last { parent.elements.append(element) } else { root = element }
             stack.append(element)
         }

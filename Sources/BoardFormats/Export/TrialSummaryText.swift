@@ -40,6 +40,14 @@ public struct TrialSummaryText {
         for id in t.identifiers ?? [] {
             out.append("Identifier:   \(id.kind) \(id.value)" + (id.note.map { " (\($0))" } ?? ""))
         }
+        if let r = t.registry {
+            if let org = r.orgStudyId { out.append("Study id:     \(org) (sponsor's)") }
+            if let brief = r.briefTitle, brief != t.title, brief != t.shortTitle {
+                out.append("Brief title:  \(brief)")
+            }
+            if let facts = r.summary { out.append("Registry:     \(facts)") }
+            if !r.keywords.isEmpty { out.append("Keywords:     \(r.keywords.joined(separator: "; "))") }
+        }
         if let updated = t.lastUpdated { out.append("Last updated: \(updated) (registry)") }
         if let source = t.provenance?.file {
             out.append("Source:       \(URL(fileURLWithPath: source).lastPathComponent)")
