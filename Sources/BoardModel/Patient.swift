@@ -27,6 +27,8 @@ public struct Patient: Codable, Sendable, Hashable, Identifiable {
     public var race: String?
     /// Ethnicity as the record states it ("Not Hispanic or Latino (2186-5)"); hidden like `race`.
     public var ethnicity: String?
+    /// Survival months and disease-free status as a study reports them (cBioPortal); nil when not reported.
+    public var survival: SurvivalRecord?
 
     public init(
         id: String, identifiers: [PatientIdentifier] = [], name: PersonName, birthDate: LocalDate? = nil,
@@ -51,7 +53,7 @@ public struct Patient: Codable, Sendable, Hashable, Identifiable {
 
     enum CodingKeys: String, CodingKey {
         case id, identifiers, name, birthDate, sex, pseudonym, vitalStatus, deceasedOn, causeOfDeath, recordedAge
-        case race, ethnicity
+        case race, ethnicity, survival
     }
 
     public init(from decoder: Decoder) throws {
@@ -83,6 +85,7 @@ public struct Patient: Codable, Sendable, Hashable, Identifiable {
             recordedAge: try c.decodeIfPresent(String.self, forKey: .recordedAge),
             race: try c.decodeIfPresent(String.self, forKey: .race),
             ethnicity: try c.decodeIfPresent(String.self, forKey: .ethnicity))
+        survival = try c.decodeIfPresent(SurvivalRecord.self, forKey: .survival)
     }
 
     /// Unknown vital status and absent death data are left out, so records written before they existed keep their bytes.
@@ -100,6 +103,7 @@ public struct Patient: Codable, Sendable, Hashable, Identifiable {
         try c.encodeIfPresent(recordedAge, forKey: .recordedAge)
         try c.encodeIfPresent(race, forKey: .race)
         try c.encodeIfPresent(ethnicity, forKey: .ethnicity)
+        try c.encodeIfPresent(survival, forKey: .survival)
     }
 
     /// True only when the record says the patient died.

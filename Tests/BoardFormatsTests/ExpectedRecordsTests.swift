@@ -30,9 +30,6 @@ struct ExpectedRecordsTests {
     static let notInTheModel: [String: String] = [
         "patient.karyotypic_sex": "karyotypic sex: not a field of Patient",
         "patient.kas_id": "custom cBioPortal column: listed as not used in the account",
-        "patient.os_months": "survival months: listed as not used in the account",
-        "patient.dfs_status": "disease-free status: listed as not used in the account",
-        "patient.dfs_months": "disease-free months: listed as not used in the account",
         "report": "report grouper members: reports keep lab, assay, date and specimen only",
         "report.results": "report result references: not kept",
         "diagnostic_procedures": "imaging and bronchoscopy: diagnostic procedures are counted as skipped, not therapy",

@@ -176,6 +176,12 @@ enum View {
         case "patient.race": return matches(item, p.race) ? .pass : .fail("read \(p.race ?? "nil")")
         case "patient.ethnicity": return matches(item, p.ethnicity) ? .pass : .fail("read \(p.ethnicity ?? "nil")")
         case "patient.display_name": return matches(item, p.name.text) ? .pass : .fail("read \(p.name.text ?? "nil")")
+        case "patient.os_months", "patient.dfs_months", "patient.dfs_status":
+            let s = p.survival
+            let read: Any? =
+                path == "patient.os_months"
+                ? s?.overallMonths : path == "patient.dfs_months" ? s?.diseaseFreeMonths : s?.diseaseFree?.rawValue
+            return matches(item, read) ? .pass : .fail("read \(read.map { "\($0)" } ?? "nil")")
         case "diagnosis.primary":
             let hasCancer = !c.diagnosis.text.hasPrefix("(no ")
             guard let d = value as? [String: Any] else {
@@ -428,7 +434,13 @@ enum View {
             guard let c = patient(id), let d = value as? [String: Any] else { return .fail("no patient \(id)") }
             let status: String?? =
                 c.patient.vitalStatus == .unknown ? .some(nil) : .some(c.patient.vitalStatus.rawValue)
-            return compare(d, ["vital_status": status ?? nil])
+            let s = c.patient.survival
+            return compare(
+                d,
+                [
+                    "vital_status": status ?? nil, "os_months": s?.overallMonths as Any?,
+                    "dfs_status": s?.diseaseFree?.rawValue as Any?, "dfs_months": s?.diseaseFreeMonths as Any?,
+                ])
         }
         switch path {
         case "patient[*].sex":

@@ -30,7 +30,8 @@ public enum CBioPortalClinicalReader {
 
     /// What a column is, from its attribute id (spaces removed, upper case) or its display name.
     enum Role: Equatable {
-        case patient, sample, displayName, sex, age, osStatus, ecog, karnofsky, cancerType, cancerTypeDetailed, oncotree
+        case patient, sample, displayName, sex, age, osStatus, osMonths, dfsStatus, dfsMonths, ecog, karnofsky
+        case cancerType, cancerTypeDetailed, oncotree
         case sampleType, sampleDescription, tumourStatus, primarySite, metastaticSite, tmb, msiScore, msiType, subtype,
             purity
         case start, stop, eventType, treatmentType, treatmentSubtype, agent
@@ -46,6 +47,9 @@ public enum CBioPortalClinicalReader {
         case "SEX", "GENDER": return .sex
         case "AGE", "AGE_YEARS", "CURRENT_AGE": return .age
         case "OS_STATUS", "VITAL_STATUS": return .osStatus
+        case "OS_MONTHS": return .osMonths
+        case "DFS_STATUS": return .dfsStatus
+        case "DFS_MONTHS": return .dfsMonths
         case "CANCER_TYPE": return .cancerType
         case "CANCER_TYPE_DETAILED": return .cancerTypeDetailed
         case "ONCOTREE_CODE": return .oncotree
@@ -259,6 +263,7 @@ public enum CBioPortalClinicalReader {
                     "OS_STATUS", found: raw, at: row.location(.osStatus), expected: "0:LIVING or 1:DECEASED")
             }
         }
+        survivalColumns(&row, into: &record, account: &account)
         if let raw = row.value(.ecog) {
             if let score = Int(raw), (try? ValidValues.ecog(score)) != nil {
                 record.performance = PerformanceStatus(ecog: score, karnofsky: record.performance?.karnofsky)
@@ -277,6 +282,29 @@ public enum CBioPortalClinicalReader {
         if row.value(.sample) == nil, let type = row.value(.cancerTypeDetailed) ?? row.value(.cancerType) {
             if record.diagnosis.text.isEmpty { record.diagnosis = diagnosis(text: type, code: nil) }
         }
+    }
+
+    /// OS_MONTHS, DFS_STATUS and DFS_MONTHS (cBioPortal's survival attributes): months as written, never dates.
+    static func survivalColumns(_ row: inout Row, into record: inout Case, account: inout ImportAccount) {
+        var survival = record.patient.survival ?? SurvivalRecord()
+        for (role, name) in [(Role.osMonths, "OS_MONTHS"), (.dfsMonths, "DFS_MONTHS")] {
+            guard let raw = row.value(role) else { continue }
+            guard let months = Double(raw), months.isFinite, months >= 0 else {
+                account.invalid(name, found: raw, at: row.location(role), expected: "a number of months ≥ 0")
+                continue
+            }
+            if role == .osMonths { survival.overallMonths = months } else { survival.diseaseFreeMonths = months }
+        }
+        if let raw = row.value(.dfsStatus) {
+            if let status = SurvivalRecord.DiseaseFree(cBioPortal: raw) {
+                survival.diseaseFree = status
+            } else {
+                account.invalid(
+                    "DFS_STATUS", found: raw, at: row.location(.dfsStatus),
+                    expected: "0:DiseaseFree or 1:Recurred/Progressed")
+            }
+        }
+        record.patient.survival = survival.isEmpty ? nil : survival
     }
 
     static func sampleColumns(

@@ -1,0 +1,30 @@
+import Testing
+
+@testable import BoardModel
+
+/// cBioPortal's survival attributes as the study reports them: months as written, the disease-free status in its
+/// coded or bare form, and a phrase that says it is the study's figure.
+@Suite("Survival as a study reports it")
+struct SurvivalRecordTests {
+    @Test(arguments: [
+        ("0:DiseaseFree", SurvivalRecord.DiseaseFree.diseaseFree), ("DiseaseFree", .diseaseFree),
+        ("1:Recurred/Progressed", .recurredOrProgressed), ("Recurred", .recurredOrProgressed),
+    ])
+    func diseaseFreeStatusIsReadCodedOrBare(raw: String, status: SurvivalRecord.DiseaseFree) {
+        #expect(SurvivalRecord.DiseaseFree(cBioPortal: raw) == status)
+    }
+
+    @Test func unknownWordsAreNotAStatus() {
+        #expect(SurvivalRecord.DiseaseFree(cBioPortal: "2:Maybe") == nil)
+        #expect(SurvivalRecord.DiseaseFree(cBioPortal: "") == nil)
+    }
+
+    @Test func thePhraseSaysWhatWasReported() {
+        let s = SurvivalRecord(overallMonths: 8.51, diseaseFree: .diseaseFree, diseaseFreeMonths: 8.51)
+        #expect(s.phrase == "overall survival 8.51 months; disease-free, 8.51 months (as the study reports)")
+        #expect(SurvivalRecord(overallMonths: 12).phrase == "overall survival 12 months (as the study reports)")
+        #expect(
+            SurvivalRecord(diseaseFree: .recurredOrProgressed).phrase == "recurred/progressed (as the study reports)")
+        #expect(SurvivalRecord().phrase == nil && SurvivalRecord().isEmpty)
+    }
+}
