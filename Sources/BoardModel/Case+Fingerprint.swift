@@ -88,6 +88,8 @@ extension Case {
         // A cancer the record says is not current leaves diagnosis criteria unknown; an active or unstated status
         // adds nothing, so other cases keep their fingerprints.
         if let status = diagnosis.statusPhrase() { h.add(status) }
+        // Likewise a diagnosis the record does not confirm; confirmed or unstated adds nothing.
+        if let unconfirmed = diagnosis.verificationPhrase { h.add(unconfirmed) }
         h.add(performance?.ecog)
         h.add(performance?.karnofsky)
         h.add(reports.count)

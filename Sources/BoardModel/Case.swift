@@ -147,12 +147,17 @@ public struct Diagnosis: Codable, Sendable, Hashable {
     public var clinicalStatus: String?
     /// When the record says the cancer abated (FHIR Condition.abatement[x] as a date); nil when not stated.
     public var abatedOn: LocalDate?
+    /// How certain the diagnosis is, as recorded (FHIR condition-ver-status: confirmed, unconfirmed, provisional,
+    /// differential); nil when the record does not state it. Refuted and entered-in-error conditions never become
+    /// a diagnosis.
+    public var verification: String?
 
     public init(
         oncotreeCode: String? = nil, text: String, histology: String? = nil, primarySite: String? = nil,
         laterality: Laterality? = nil, diagnosedOn: LocalDate? = nil, sourceCode: String? = nil,
-        clinicalStatus: String? = nil, abatedOn: LocalDate? = nil
+        clinicalStatus: String? = nil, abatedOn: LocalDate? = nil, verification: String? = nil
     ) {
+        self.verification = verification
         self.clinicalStatus = clinicalStatus
         self.abatedOn = abatedOn
         self.sourceCode = sourceCode
@@ -170,6 +175,20 @@ extension Diagnosis {
     public var isNotCurrent: Bool {
         ["resolved", "remission", "inactive"].contains(clinicalStatus ?? "") || abatedOn != nil
     }
+
+    /// True when the record says the diagnosis is not confirmed (FHIR verificationStatus unconfirmed, or its
+    /// children provisional and differential): matching then treats the diagnosis as unknown.
+    public var isUnconfirmed: Bool { ["unconfirmed", "provisional", "differential"].contains(verification ?? "") }
+
+    /// "provisional (not confirmed)", "differential (not confirmed)", "unconfirmed" for a diagnosis the record
+    /// does not confirm; nil for a confirmed or unstated one.
+    public var verificationPhrase: String? {
+        guard isUnconfirmed, let verification else { return nil }
+        return verification == "unconfirmed" ? "unconfirmed" : "\(verification) (not confirmed)"
+    }
+
+    /// The verification as shown ("confirmed", "provisional (not confirmed)"); nil when the record does not say.
+    public var verificationText: String? { verification.map { verificationPhrase ?? $0 } }
 
     /// The status in the board's words when the cancer is not current ("resolved 2019-04-05", "in remission",
     /// "inactive"); nil for an active or unstated status, so that nothing is added to a current diagnosis.

@@ -71,6 +71,9 @@ public struct Finding: Codable, Sendable, Hashable, Identifiable {
     public var hgvsG: String?
     /// Set when `hgvsP` was derived by the reader rather than written as HGVS in the file: says from what.
     public var proteinDerivedFrom: String?
+    /// Every report of this specimen that called the variant, with its own VAF and depth, when more than one did
+    /// (`merged(with:)`); nil for a finding of one report.
+    public var sources: [FindingSource]?
 
     public init(
         id: String, reportId: String? = nil, kind: FindingKind, gene: String? = nil, transcript: String? = nil,
@@ -113,7 +116,7 @@ public struct Finding: Codable, Sendable, Hashable, Identifiable {
         case chrom, position, ref, alt, end, sourceId, qual, svType, svLength, svSize, partnerChrom, partnerPosition,
             mateId, precise
         case vafSource, altCount, refCount, normalDepth, normalAltCount, normalVAF, genotype, sampleFilter, hgvsPShort,
-            proteinDerivedFrom, hgvsG
+            proteinDerivedFrom, hgvsG, sources
     }
 
     /// The alteration as a board member says it: "EGFR p.L858R", "ERBB2 amplification", "EML4::ALK fusion", "TMB 14 mut/Mb".

@@ -48,6 +48,7 @@ enum CaseMerge {
         if merged.diagnosis.sourceCode == nil { merged.diagnosis.sourceCode = d.sourceCode }
         if merged.diagnosis.clinicalStatus == nil { merged.diagnosis.clinicalStatus = d.clinicalStatus }
         if merged.diagnosis.abatedOn == nil { merged.diagnosis.abatedOn = d.abatedOn }
+        if merged.diagnosis.verification == nil { merged.diagnosis.verification = d.verification }
         if merged.patient.race == nil { merged.patient.race = partial.patient.race }
         if merged.patient.ethnicity == nil { merged.patient.ethnicity = partial.patient.ethnicity }
         for site in partial.metastaticSites where !merged.metastaticSites.contains(site) {

@@ -48,6 +48,7 @@ enum FindingJSON {
         w.integer("refCount", f.refCount)
         w.string("sampleFilter", f.sampleFilter)
         w.string("sourceId", f.sourceId)
+        if let sources = f.sources, !sources.isEmpty { try w.coded("sources", sources) }
         w.integer("svLength", f.svLength)
         w.integer("svSize", f.svSize)
         w.string("svType", f.svType?.rawValue)

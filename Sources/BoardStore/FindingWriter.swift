@@ -22,6 +22,8 @@ final class FindingWriter {
         var body: [UInt8]
         /// Evidence entries the store's knowledge base added.
         var links: Int
+        /// The report the row keeps when it is not the chunk's (a merged finding keeps its first report's id).
+        var reportId: String? = nil
     }
 
     struct Chunk: Sendable {
@@ -127,7 +129,6 @@ final class FindingWriter {
         }
         RawRow.text(ins, 8, chunk.report.id)
         RawRow.text(upd, 8, chunk.report.id)
-        let specimen = chunk.report.specimen?.id
         for row in chunk.findings {
             setId(state.idPrefix, row.key)
             var found = Stored.absent
@@ -143,18 +144,39 @@ final class FindingWriter {
                 state.plain = false
                 found = try stored(sel, row, reportId: chunk.report.id)
             }
-            if case .differs(let other) = found, let specimen,
-                Self.specimen(of: other, in: state.record).map({ $0 != specimen }) == true
-            {
-                // The same variant in another specimen of this case (a metastasis, a relapse): a finding of its own.
-                setId(state.idPrefix, row.key, specimen: specimen)
-                found = try stored(sel, row, reportId: chunk.report.id)
+            var row = row
+            var redirected = false
+            while case .differs(let other) = found {
+                let placement = FindingPlacement.decide(
+                    storedReport: other, storedHasSources: FindingPlacement.hasSources(storedBody(sel)),
+                    incoming: chunk.report, in: state.record)
+                if case .ownRow(let suffix) = placement, !redirected {
+                    // The same variant in another specimen of this case (a metastasis, a relapse): its own finding.
+                    redirected = true
+                    setId(state.idPrefix, row.key, suffix: suffix)
+                    found = try stored(sel, row, reportId: chunk.report.id)
+                    continue
+                }
+                if placement == .merge {
+                    // Another report of this specimen: one finding keeping both reports' calls.
+                    let (merged, same) = try merge(sel, row, reportId: chunk.report.id)
+                    row = merged
+                    if same { found = .same }
+                }
+                break
             }
             switch found {
             case .same:
                 state.tally.unchanged += 1
             case .differs:
-                try step(upd, row, position: nil)
+                if let kept = row.reportId {
+                    // A merged finding keeps its first report in the row; the chunk's report is bound back after.
+                    RawRow.text(upd, 8, kept)
+                    defer { RawRow.text(upd, 8, chunk.report.id) }
+                    try step(upd, row, position: nil)
+                } else {
+                    try step(upd, row, position: nil)
+                }
                 state.tally.updated += 1
                 state.plain = false
                 links += row.links
@@ -197,20 +219,41 @@ final class FindingWriter {
     }
 
     /// The row id: "<case>/<key>", or "<case>/<key>@<specimen>" for a second specimen's copy of a variant.
-    private func setId(_ prefix: [UInt8], _ key: String, specimen: String? = nil) {
+    private func setId(_ prefix: [UInt8], _ key: String, suffix: String? = nil) {
         id.removeAll(keepingCapacity: true)
         id.append(contentsOf: prefix)
         id.append(contentsOf: key.utf8)
-        if let specimen {
-            id.append(0x40)  // @
-            id.append(contentsOf: specimen.utf8)
-        }
+        if let suffix { id.append(contentsOf: suffix.utf8) }
     }
 
-    /// The specimen a report describes, from the case's reports.
-    private static func specimen(of reportId: String?, in record: Case) -> String? {
-        guard let reportId else { return nil }
-        return record.reports.first { $0.id == reportId }?.specimen?.id
+    /// The body of the row `select` stands on (after `stored` found it).
+    private func storedBody(_ s: SQLiteStatement) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(
+            start: sqlite3_column_blob(s, 3)?.assumingMemoryBound(to: UInt8.self),
+            count: Int(sqlite3_column_bytes(s, 3)))
+    }
+
+    /// The stored finding `select` stands on merged with `row` from another report of its specimen; whether the
+    /// merge leaves the stored row as it was.
+    private func merge(_ s: SQLiteStatement, _ row: Prepared, reportId: String) throws -> (Prepared, Bool) {
+        let body = storedBody(s)
+        let text = String(decoding: body, as: UTF8.self)
+        let rowId = String(decoding: id, as: UTF8.self)
+        let kind = String(cString: sqlite3_column_text(s, 0))
+        let gene = sqlite3_column_type(s, 1) == SQLITE_NULL ? nil : String(cString: sqlite3_column_text(s, 1))
+        let storedReport = sqlite3_column_type(s, 2) == SQLITE_NULL ? nil : String(cString: sqlite3_column_text(s, 2))
+        let old = try FindingJSON.decode(id: rowId, kind: kind, gene: gene, reportId: storedReport, body: text)
+        let new = try FindingJSON.decode(
+            id: rowId, kind: row.kind, gene: row.gene, reportId: reportId,
+            body: String(decoding: row.body, as: UTF8.self))
+        let finding = old.merged(with: new)
+        var merged = try FindingPlacement.prepared(finding, key: row.key)
+        merged.links = row.links
+        merged.reportId = finding.reportId
+        let same =
+            merged.kind == kind && merged.gene == gene && merged.reportId == storedReport
+            && merged.body.elementsEqual(body)
+        return (merged, same)
     }
 
     /// Counts, case refreshes and the "no case for these samples" outcome, once every chunk is written.

@@ -51,6 +51,9 @@ struct CaseIndex: Sendable {
     /// The record says the cancer is not current ("resolved 2019-04-05", "in remission"); nil when active or not
     /// stated. A diagnosis criterion it would meet is left unknown: whether the cancer is present now needs the chart.
     let dxNotCurrent: String?
+    /// The record does not confirm the diagnosis ("provisional (not confirmed)"); nil when confirmed or not stated.
+    /// Every diagnosis criterion is then unknown, met or not: a suspected cancer is not the patient's diagnosis.
+    let dxUnconfirmed: String?
     let ecog: Int?
     let ecogText: String
     /// Stage IV or M1: advanced / metastatic disease.
@@ -111,6 +114,7 @@ struct CaseIndex: Sendable {
         sexText = sex == .unknown ? "sex not recorded" : sex.rawValue
         (dxCode, dxChain, dxSolid, dxLiquid, dxText) = Self.diagnosis(record.diagnosis, tree: tree)
         dxNotCurrent = record.diagnosis.statusPhrase()
+        dxUnconfirmed = record.diagnosis.verificationPhrase
         let stageGroup = (record.stage?.group ?? "").uppercased()
         // Metastatic sites recorded without a stage group count as metastatic; with a lower stage group they conflict.
         metastatic =

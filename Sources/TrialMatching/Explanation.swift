@@ -621,6 +621,11 @@ extension MatchEngine {
             switch texts.leafKinds[leaf] {
             case .age: (detail, missing) = (c.ageText, "date of birth")
             case .sex: (detail, missing) = (c.sexText, "sex")
+            case .diagnosis where line.reason == .diagnosisUnconfirmed:
+                let status = c.dxUnconfirmed ?? "unconfirmed"
+                (detail, missing) = (
+                    "\(c.dxText), \(status)", "a confirmed diagnosis (the record says \(status))"
+                )
             case .diagnosis where line.reason == .diagnosisNotCurrent:
                 let status = c.dxNotCurrent ?? "not current"
                 (detail, missing) = (

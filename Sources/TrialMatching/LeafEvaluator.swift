@@ -44,6 +44,8 @@ enum Reason: UInt8 {
     case unmappedDiagnosis
     /// The diagnosis fits, but the record says the cancer is resolved, in remission or inactive.
     case diagnosisNotCurrent
+    /// The record does not confirm the diagnosis (FHIR verificationStatus unconfirmed, provisional, differential).
+    case diagnosisUnconfirmed
     case received, notReceived, noHistory
     /// Genomic: the alteration named was found / is present although excluded / none reported.
     case found, present, noneReported
@@ -242,6 +244,10 @@ enum Evaluator {
             return Verdict(outcome: .unknown, tally: Tally(unknowns: 1), reason: .unmappedDiagnosis)
         }
         let within = specific || solid
+        if c.dxUnconfirmed != nil {
+            // Whether the criterion holds depends on a diagnosis the record only suspects: unknown either way.
+            return Verdict(outcome: .unknown, tally: Tally(unknowns: 1), reason: .diagnosisUnconfirmed)
+        }
         var v = Verdict(outcome: within != negated ? .met : .notMet, reason: .value)
         if within && !negated {
             v.tally.specificDiagnosis = specific

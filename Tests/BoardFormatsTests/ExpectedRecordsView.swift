@@ -193,7 +193,7 @@ enum View {
                 [
                     "text": c.diagnosis.text, "code": code, "onset": c.diagnosis.diagnosedOn?.description,
                     "laterality": c.diagnosis.laterality?.rawValue, "clinical_status": c.diagnosis.clinicalStatus,
-                    "abatement": c.diagnosis.abatedOn?.description,
+                    "abatement": c.diagnosis.abatedOn?.description, "verification": c.diagnosis.verification,
                 ])
         case "diagnosis.primary.oncotree":
             return matches(item, c.diagnosis.oncotreeCode) ? .pass : .fail("read \(c.diagnosis.oncotreeCode ?? "nil")")

@@ -146,6 +146,50 @@ struct FHIRPatientRecordTests {
         #expect(resolved.diagnosis.statusPhrase(hideDates: true) == "resolved")
     }
 
+    /// A primary cancer Condition with a verificationStatus (FHIR R4 condition-ver-status).
+    static func cancer(verification: String, id: String = "c1", code: String = "93761005") -> String {
+        #"{"resourceType":"Condition","id":"\#(id)","subject":{"reference":"Patient/p1"},"#
+            + #""verificationStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-ver-status","code":"\#(verification)"}]},"#
+            + #""code":{"coding":[{"system":"http://snomed.info/sct","code":"\#(code)","display":"Primary malignant neoplasm of colon"}]},"#
+            + #""onsetDateTime":"2018-03-19"}"#
+    }
+
+    /// FHIR R4 Condition.verificationStatus: confirmed is kept and shown; provisional, differential and unconfirmed
+    /// are kept and shown as not confirmed; refuted and entered-in-error never become the diagnosis (mCODE's
+    /// PrimaryCancerCondition asserts a cancer, which a refuted or erroneous record does not).
+    @Test func verificationStatusIsKeptAndARefutedCancerIsNoDiagnosis() throws {
+        let confirmed = try #require(
+            try Self.bundle([Self.patient(), Self.cancer(verification: "confirmed")]).bundle.cases.first)
+        #expect(confirmed.diagnosis.verification == "confirmed" && !confirmed.diagnosis.isUnconfirmed)
+        #expect(Self.text(confirmed).contains("Verified:    confirmed"))
+        let json = String(
+            decoding: try CaseJSON(record: confirmed, today: LocalDate("2026-01-01")!, deidentify: false).data(),
+            as: UTF8.self)
+        #expect(json.contains(#""verification":"confirmed""#) || json.contains(#""verification" : "confirmed""#))
+        for code in ["provisional", "differential", "unconfirmed"] {
+            let c = try #require(try Self.bundle([Self.patient(), Self.cancer(verification: code)]).bundle.cases.first)
+            #expect(c.diagnosis.verification == code && c.diagnosis.isUnconfirmed, "\(code)")
+            #expect(c.diagnosis.text.contains("colon"), "\(code): kept as the diagnosis")
+            #expect(
+                Self.text(c).contains(
+                    "Verified:    \(code == "unconfirmed" ? "unconfirmed" : code + " (not confirmed)")"))
+        }
+        for code in ["refuted", "entered-in-error"] {
+            let payload = try Self.bundle([Self.patient(), Self.cancer(verification: code)])
+            let c = try #require(payload.bundle.cases.first)
+            #expect(!c.diagnosis.text.contains("colon") && c.diagnosis.oncotreeCode == nil, "\(code)")
+            let skipped = payload.accounts.first?.skipped ?? [:]
+            #expect(skipped.keys.contains { $0.contains("refuted or entered in error") }, "\(skipped)")
+        }
+        // A confirmed cancer takes the place of a provisional one read before it.
+        let both = try #require(
+            try Self.bundle([
+                Self.patient(), Self.cancer(verification: "provisional", id: "c0", code: "254837009"),
+                Self.cancer(verification: "confirmed"),
+            ]).bundle.cases.first)
+        #expect(both.diagnosis.verification == "confirmed")
+    }
+
     static func procedure(
         _ id: String, code: String, display: String, on day: String, reason: String? = nil, profile: String? = nil
     ) -> String {

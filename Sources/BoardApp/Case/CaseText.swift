@@ -66,6 +66,10 @@ enum CaseText {
         if let status = d.statusPhrase(hideDates: hideDates) {
             lines.append(.init("Status       \(status)", role: .warning))
         }
+        // How certain the diagnosis is, as recorded; an unconfirmed one is a warning (matching treats it as unknown).
+        if let verification = d.verificationText {
+            lines.append(.init("Verified     \(verification)", role: d.isUnconfirmed ? .warning : .normal))
+        }
         lines.append(
             .init(
                 "Stage        \(c.stage?.summary ?? "—")", role: c.stage == nil ? .warning : .normal,

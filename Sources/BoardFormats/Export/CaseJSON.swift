@@ -35,6 +35,7 @@ public struct CaseJSON {
             "clinicalStatus": c.diagnosis.clinicalStatus,
             "abatedOn": deidentify ? nil : c.diagnosis.abatedOn?.description,
             "statusText": c.diagnosis.statusPhrase(hideDates: deidentify),
+            "verification": c.diagnosis.verification,
         ])
         if let s = c.stage {
             // "t"/"n"/"m" are the categories; "written" keeps each with the prefix the record wrote ("pT2b"), and
@@ -127,6 +128,17 @@ public struct CaseJSON {
                 "precise": f.precise, "sampleFilter": f.sampleFilter, "hgvsPShort": f.hgvsPShort,
             ])
         ) { $1 }
+        if let sources = f.sources {
+            // The same variant from several reports of this specimen: each report's call as it was measured.
+            out["sources"] = sources.map { s in
+                Self.compact([
+                    "reportId": shown(s.reportId),
+                    "specimen": record.reports.first { $0.id == s.reportId }?.specimen?.id, "vaf": s.vaf,
+                    "vafSource": s.vafSource, "depth": s.depth, "altCount": s.altCount, "refCount": s.refCount,
+                    "filter": s.filter, "genotype": s.genotype,
+                ])
+            }
+        }
         if let b = f.biomarker {
             out["biomarker"] = Self.compact([
                 "kind": b.kind.rawValue, "name": b.name, "value": b.value, "unit": b.unit, "status": b.status,

@@ -40,6 +40,7 @@ public struct CaseSummaryText {
         if let survival = p.survival?.phrase { out.append("Survival:    \(survival)") }
         out.append("Diagnosis:   \(say(c.diagnosis.text))" + (c.diagnosis.oncotreeCode.map { " [\($0)]" } ?? ""))
         if let status = c.diagnosis.statusPhrase(hideDates: deidentify) { out.append("Status:      \(status)") }
+        if let verification = c.diagnosis.verificationText { out.append("Verified:    \(verification)") }
         if let histology = c.diagnosis.histology { out.append("Histology:   \(say(histology))") }
         if let site = c.diagnosis.primarySite {
             out.append("Site:        \(say(site))" + (c.diagnosis.laterality.map { ", \($0.rawValue)" } ?? ""))

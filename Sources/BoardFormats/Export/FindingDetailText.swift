@@ -148,6 +148,14 @@ public struct FindingDetailText {
         } else {
             out.field("Report", finding.reportId.map { "\($0) (not in the case's reports)" })
         }
+        // One variant reported by several reports of this specimen: each report's own call, never averaged.
+        if let sources = finding.sources {
+            out.field("Called by", "\(sources.count) reports of this specimen")
+            for s in sources {
+                let specimen = reports.first { $0.id == s.reportId }?.specimen?.id
+                out.field("", s.reportId + (specimen.map { " (\($0))" } ?? "") + ": " + s.summary)
+            }
+        }
     }
 
     /// Each evidence item with level, direction, type, disease, drugs, source, citation and statement.

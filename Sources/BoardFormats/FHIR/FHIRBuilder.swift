@@ -78,7 +78,18 @@ extension FHIRReader {
                 }
                 all.append(node)
                 if let id { byRef[type + "/" + id] = node }
-                if let fullUrl, byRef[fullUrl] == nil { byRef[fullUrl] = node }
+                if let fullUrl {
+                    if let first = byRef[fullUrl] {
+                        // Bundle.entry.fullUrl must be unique (bdl-7): both entries are kept, references to the
+                        // fullUrl go to the first, and the account says so.
+                        let other = "\(first["resourceType"].string ?? "?")/\(first["id"].string ?? "?")"
+                        notes.append(
+                            "\(name): entries \(other) and \(type)/\(id ?? "?") share the fullUrl \(fullUrl): both kept; "
+                                + "references to it resolve to the first")
+                    } else {
+                        byRef[fullUrl] = node
+                    }
+                }
                 use.accounted(node["text"])  // generated narrative, not data
             }
         }

@@ -70,9 +70,15 @@ extension FHIRReader.Builder {
             patients[pid]!.stage.group = ClinicalVocabulary.stageGroup(String(codedWords[range].dropFirst(4)))
             patients[pid]!.stage.system = "TNM (edition not stated)"
         }
+        let verification = FHIRReader.codings(r["verificationStatus"]).first?.code
         if let existing = patients[pid]!.diagnosis {
-            sameTumourOrSecondPrimary(r, pid: pid, text: text, codings: codings, existing: existing)
-            return
+            // A confirmed cancer takes the place of one the record only suspected (provisional, differential).
+            guard existing.isUnconfirmed, !Diagnosis(text: text, verification: verification).isUnconfirmed else {
+                sameTumourOrSecondPrimary(r, pid: pid, text: text, codings: codings, existing: existing)
+                return
+            }
+            notes.append(
+                "\(name): the unconfirmed diagnosis \"\(existing.text)\" gave way to the confirmed \"\(text)\"")
         }
         let (histology, histologyCodings) = Self.histology(of: r)
         let site = r["bodySite"].array.first
@@ -91,7 +97,7 @@ extension FHIRReader.Builder {
             laterality: Self.laterality(site: site, codedWords: codedWords),
             diagnosedOn: ClinicalVocabulary.date(r["onsetDateTime"].string ?? r["recordedDate"].string),
             sourceCode: sourceCode, clinicalStatus: FHIRReader.codings(r["clinicalStatus"]).first?.code,
-            abatedOn: Self.abatement(r))
+            abatedOn: Self.abatement(r), verification: verification)
         conditionStage(r, pid: pid)
     }
 

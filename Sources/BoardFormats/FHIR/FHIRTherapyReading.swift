@@ -103,7 +103,9 @@ extension FHIRReader.Builder {
             radiation
             || (!surgical && !biopsy
                 && (lower.contains("radiation") || lower.contains("radiotherapy") || lower.contains("brachytherapy")))
-        addProcedure(r, pid: pid, setting: isRadiation ? "radiotherapy" : "surgery")
+        let setting = isRadiation ? "radiotherapy" : "surgery"
+        flagCodeTextConflict(r, setting: setting)
+        addProcedure(r, pid: pid, setting: setting)
     }
 
     /// One procedure resource into its course: a repeated procedure (a course of fractions, monthly
@@ -115,7 +117,9 @@ extension FHIRReader.Builder {
         let start = ClinicalVocabulary.date(r["performedPeriod"]["start"].string) ?? at
         var end = ClinicalVocabulary.date(r["performedPeriod"]["end"].string)
         if end == nil, FHIRReader.Course.closes(status, resource: "Procedure") { end = at }
-        let key = FHIRReader.codings(r["code"]).first?.code ?? text ?? "procedure"
+        // A radiotherapy course is its fractions; a surgery on another day is another operation, never merged.
+        let code = FHIRReader.codings(r["code"]).first?.code ?? text ?? "procedure"
+        let key = setting == "surgery" ? code + "@" + (start?.description ?? "") : code
         let i =
             patients[pid]!.procedures.firstIndex { $0.key == key && $0.setting == setting }
             ?? {

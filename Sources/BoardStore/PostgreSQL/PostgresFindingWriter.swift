@@ -15,6 +15,8 @@ final class PostgresFindingWriter {
     private struct StoredRow {
         var reportId: String?
         var content: Data
+        /// The body holds several reports' calls (`Finding.sources`).
+        var hasSources = false
     }
 
     private struct CaseState {
@@ -95,21 +97,40 @@ final class PostgresFindingWriter {
             state.record.reports.append(chunk.report)
         }
         let reportId = chunk.report.id
-        let specimen = chunk.report.specimen?.id
         for row in chunk.findings {
-            let body = String(decoding: row.body, as: UTF8.self)
-            let content = Self.content(kind: row.kind, gene: row.gene, reportId: reportId, body: body)
+            var body = String(decoding: row.body, as: UTF8.self)
+            var content = Self.content(kind: row.kind, gene: row.gene, reportId: reportId, body: body)
             var id = caseId + "/" + row.key
-            if let stored = state.rows[id], stored.content != content, let specimen,
-                Self.specimen(of: stored.reportId, in: state.record).map({ $0 != specimen }) == true
-            {
-                // The same variant in another specimen of this case (a metastasis, a relapse): a finding of its own.
-                id += "@" + specimen
-            }
-            let values: [String?] = [
+            var values: [String?] = [
                 caseId, id, "0", row.kind, row.gene, row.label, String(row.rank), reportId, body,
                 row.filtered ? "1" : "0",
             ]
+            var hasSources = false
+            var redirected = false
+            while let stored = state.rows[id], stored.content != content {
+                let placement = FindingPlacement.decide(
+                    storedReport: stored.reportId, storedHasSources: stored.hasSources, incoming: chunk.report,
+                    in: state.record)
+                if case .ownRow(let suffix) = placement, !redirected {
+                    // The same variant in another specimen of this case (a metastasis, a relapse): its own finding.
+                    redirected = true
+                    id = caseId + "/" + row.key + suffix
+                    values[1] = id
+                    continue
+                }
+                if placement == .merge {
+                    // Another report of this specimen: one finding keeping both reports' calls.
+                    let merged = try merge(caseId: caseId, id: id, row: row, reportId: reportId)
+                    body = String(decoding: merged.body, as: UTF8.self)
+                    content = Self.content(kind: merged.kind, gene: merged.gene, reportId: merged.reportId, body: body)
+                    values = [
+                        caseId, id, "0", merged.kind, merged.gene, merged.label, String(merged.rank), merged.reportId,
+                        body, merged.filtered ? "1" : "0",
+                    ]
+                    hasSources = FindingPlacement.hasSources(merged.body)
+                }
+                break
+            }
             let key = caseId + "\t" + id
             switch state.rows[id] {
             case .some(let stored) where stored.content == content:
@@ -132,15 +153,36 @@ final class PostgresFindingWriter {
                 state.tally.created += 1
                 state.tally.links += row.links
             }
-            state.rows[id] = StoredRow(reportId: reportId, content: content)
+            state.rows[id] = StoredRow(reportId: values[7], content: content, hasSources: hasSources)
         }
         if inserts.count + updates.count >= Self.flushRows { try flush() }
     }
 
-    /// The specimen a report describes, from the case's reports.
-    private static func specimen(of reportId: String?, in record: Case) -> String? {
-        guard let reportId else { return nil }
-        return record.reports.first { $0.id == reportId }?.specimen?.id
+    /// The stored finding `id` (sent or still pending) merged with `row` from another report of its specimen.
+    private func merge(caseId: String, id: String, row: FindingWriter.Prepared, reportId: String) throws
+        -> (kind: String, gene: String?, label: String, rank: Int, reportId: String?, body: [UInt8], filtered: Bool)
+    {
+        let key = caseId + "\t" + id
+        let stored: [String?]
+        if let i = pendingInsert[key] {
+            stored = inserts[i]
+        } else if let i = pendingUpdate[key] {
+            stored = updates[i]
+        } else {
+            guard
+                let found = try connection.query(
+                    "SELECT kind, gene, report_id, body FROM finding WHERE case_id = $1 AND id = $2", [caseId, id]
+                ).first
+            else { throw StoreError.invalid("finding \(id) vanished during the import") }
+            stored = [nil, nil, nil, found[0], found[1], nil, nil, found[2], found[3]]
+        }
+        let old = try FindingJSON.decode(
+            id: id, kind: stored[3] ?? "", gene: stored[4], reportId: stored[7], body: stored[8] ?? "{}")
+        let new = try FindingJSON.decode(
+            id: id, kind: row.kind, gene: row.gene, reportId: reportId, body: String(decoding: row.body, as: UTF8.self))
+        let finding = old.merged(with: new)
+        let p = try FindingPlacement.prepared(finding, key: row.key)
+        return (p.kind, p.gene, p.label, p.rank, finding.reportId, p.body, p.filtered)
     }
 
     /// Sends what is left, refreshes every touched case and accounts for the import, once every chunk is written.
@@ -215,9 +257,14 @@ final class PostgresFindingWriter {
         var rows: [String: StoredRow] = [:]
         var last = -1
         for row in try connection.query(
-            "SELECT id, report_id, position, \(Self.storedContent) AS content FROM finding WHERE case_id = $1", [caseId]
+            """
+            SELECT id, report_id, position, \(Self.storedContent) AS content, strpos(body, '"sources":') > 0 AS merged
+            FROM finding WHERE case_id = $1
+            """, [caseId]
         ) {
-            rows[row.text("id")] = StoredRow(reportId: row["report_id"], content: Self.bytes(hex: row.text("content")))
+            rows[row.text("id")] = StoredRow(
+                reportId: row["report_id"], content: Self.bytes(hex: row.text("content")),
+                hasSources: row.text("merged") == "t")
             last = max(last, row.int("position") ?? -1)
         }
         touched.append(caseId)
