@@ -190,6 +190,33 @@ struct FHIRPatientRecordTests {
         #expect(both.diagnosis.verification == "confirmed")
     }
 
+    /// A resolved cancer and a current one in either order (review 6 #2): the current one is the diagnosis, the
+    /// resolved one of another tissue stays listed as an earlier primary with its status, and a resolved cancer of
+    /// the same tissue read first does not make a recurrence read as resolved.
+    @Test func aCurrentCancerIsTheDiagnosisWhateverTheOrder() throws {
+        let resolvedColon = Self.cancer(status: "resolved", abatement: "2019-04-05T23:44:32-04:00")
+        let activeBreast =
+            #"{"resourceType":"Condition","id":"c2","subject":{"reference":"Patient/p1"},"#
+            + #""clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-clinical","code":"active"}]},"#
+            + #""code":{"coding":[{"system":"http://snomed.info/sct","code":"254837009","display":"Malignant neoplasm of breast"}]},"#
+            + #""onsetDateTime":"2021-06-01"}"#
+        for order in [[resolvedColon, activeBreast], [activeBreast, resolvedColon]] {
+            let c = try #require(try Self.bundle([Self.patient()] + order).bundle.cases.first)
+            #expect(c.diagnosis.text.lowercased().contains("breast"), "\(c.diagnosis.text)")
+            #expect(!c.diagnosis.isNotCurrent)
+            #expect(
+                c.comorbidities.contains { $0.lowercased().contains("colon") && $0.contains("resolved") },
+                "\(c.comorbidities)")
+        }
+        // The same tissue: a resolved colon cancer read first, then an active one (a recurrence) is current.
+        let activeColon = Self.cancer(status: "active", onset: "2022-02-02")
+            .replacingOccurrences(of: #""id":"c1""#, with: #""id":"c3""#)
+        let recurrence = try #require(
+            try Self.bundle([Self.patient(), resolvedColon, activeColon]).bundle.cases.first)
+        #expect(!recurrence.diagnosis.isNotCurrent && recurrence.diagnosis.clinicalStatus == "active")
+        #expect(recurrence.diagnosis.diagnosedOn == LocalDate("2022-02-02"))
+    }
+
     static func procedure(
         _ id: String, code: String, display: String, on day: String, reason: String? = nil, profile: String? = nil
     ) -> String {

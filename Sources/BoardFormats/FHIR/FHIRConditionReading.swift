@@ -71,14 +71,28 @@ extension FHIRReader.Builder {
             patients[pid]!.stage.system = "TNM (edition not stated)"
         }
         let verification = FHIRReader.codings(r["verificationStatus"]).first?.code
+        let clinicalStatus = FHIRReader.codings(r["clinicalStatus"]).first?.code
         if let existing = patients[pid]!.diagnosis {
-            // A confirmed cancer takes the place of one the record only suspected (provisional, differential).
-            guard existing.isUnconfirmed, !Diagnosis(text: text, verification: verification).isUnconfirmed else {
-                sameTumourOrSecondPrimary(r, pid: pid, text: text, codings: codings, existing: existing)
+            let incoming = Diagnosis(
+                text: text, clinicalStatus: clinicalStatus, abatedOn: Self.abatement(r), verification: verification)
+            // A confirmed cancer takes the place of one the record only suspected (provisional, differential); a
+            // current cancer takes the place of one the record says is over (resolved, in remission, abated), so the
+            // diagnosis never depends on the order of the bundle's resources.
+            let confirmedReplaces = existing.isUnconfirmed && !incoming.isUnconfirmed
+            let currentReplaces = existing.isNotCurrent && !incoming.isNotCurrent && !incoming.isUnconfirmed
+            guard confirmedReplaces || currentReplaces else {
+                // A second primary the record says is over is listed with its status, as when it was read first.
+                let listed = incoming.statusPhrase(hideDates: true).map { "\(text) (\($0))" } ?? text
+                sameTumourOrSecondPrimary(
+                    r, pid: pid, text: text, codings: codings, existing: existing, listedAs: listed)
                 return
             }
-            notes.append(
-                "\(name): the unconfirmed diagnosis \"\(existing.text)\" gave way to the confirmed \"\(text)\"")
+            if confirmedReplaces {
+                notes.append(
+                    "\(name): the unconfirmed diagnosis \"\(existing.text)\" gave way to the confirmed \"\(text)\"")
+            } else {
+                keepAsEarlierCancer(existing, pid: pid, codings: codings, text: text)
+            }
         }
         let (histology, histologyCodings) = Self.histology(of: r)
         let site = r["bodySite"].array.first
@@ -96,15 +110,34 @@ extension FHIRReader.Builder {
             primarySite: site.flatMap { FHIRReader.words($0) }.map(ClinicalVocabulary.clean),
             laterality: Self.laterality(site: site, codedWords: codedWords),
             diagnosedOn: ClinicalVocabulary.date(r["onsetDateTime"].string ?? r["recordedDate"].string),
-            sourceCode: sourceCode, clinicalStatus: FHIRReader.codings(r["clinicalStatus"]).first?.code,
+            sourceCode: sourceCode, clinicalStatus: clinicalStatus,
             abatedOn: Self.abatement(r), verification: verification)
         conditionStage(r, pid: pid)
+    }
+
+    /// A cancer the record says is over, read before a current one: of the same tissue it is the same disease's
+    /// history (the current Condition now describes it); of another tissue it stays listed as an earlier primary,
+    /// with its status, never as the case's current diagnosis.
+    mutating func keepAsEarlierCancer(
+        _ existing: Diagnosis, pid: String, codings: [OncoTreeCrosswalk.Coding], text: String
+    ) {
+        let tissue = { (code: String?) in code.flatMap { OncoTree.bundled.ancestors(of: $0).last } }
+        let mapped = OncoTreeCrosswalk.map(codings: codings, text: text)?.oncotree
+        let status = existing.statusPhrase(hideDates: true) ?? "not current"
+        if tissue(mapped) == nil || tissue(mapped) != tissue(existing.oncotreeCode) {
+            let earlier = "\(existing.text) (\(status))"
+            if !patients[pid]!.extraPrimaries.contains(earlier) { patients[pid]!.extraPrimaries.append(earlier) }
+        }
+        notes.append(
+            "\(name): the cancer the record says is \(status), \"\(existing.text)\", gave way to the current \"\(text)\""
+        )
     }
 
     /// The same tumour coded again (staged, in situ, refined) refines the diagnosis' code; another tissue's cancer
     /// is a second primary.
     mutating func sameTumourOrSecondPrimary(
-        _ r: JSONNode, pid: String, text: String, codings: [OncoTreeCrosswalk.Coding], existing: Diagnosis
+        _ r: JSONNode, pid: String, text: String, codings: [OncoTreeCrosswalk.Coding], existing: Diagnosis,
+        listedAs: String? = nil
     ) {
         let tissue = { (code: String?) in code.flatMap { OncoTree.bundled.ancestors(of: $0).last } }
         let mapped = OncoTreeCrosswalk.map(codings: codings, text: text)?.oncotree
@@ -115,7 +148,8 @@ extension FHIRReader.Builder {
             use.accounted(r["stage"])
             return
         }
-        if !patients[pid]!.extraPrimaries.contains(text) { patients[pid]!.extraPrimaries.append(text) }
+        let listed = listedAs ?? text
+        if !patients[pid]!.extraPrimaries.contains(listed) { patients[pid]!.extraPrimaries.append(listed) }
     }
 
     /// Condition.abatement[x] as a day: abatementDateTime, or the start of abatementPeriod. An abatement stated as
