@@ -12,10 +12,8 @@ protein changes are made up. Nothing here is real patient data.
 import random
 import sys
 
-CONTIGS = [(str(i), length) for i, length in enumerate([
-    248956422, 242193529, 198295559, 190214555, 181538259, 170805979, 159345973, 145138636, 138394717,
-    133797422, 135086622, 133275309, 114364328, 107043718, 101991189, 90338345, 83257441, 80373285,
-    58617616, 64444167, 46709983, 50818468], start=1)] + [("X", 156040895), ("Y", 57227415)]
+# The same chromosomes and lengths as the big-case VCF, so both files describe one synthetic genome.
+from make_big_vcf import CONTIGS
 
 COLUMNS = ["Hugo_Symbol", "Entrez_Gene_Id", "Center", "NCBI_Build", "Chromosome", "Start_Position", "End_Position",
            "Strand", "Variant_Classification", "Variant_Type", "Reference_Allele", "Tumor_Seq_Allele1",
