@@ -7,7 +7,7 @@ import Foundation
 final class CaseWriteBatch {
     static let flushRows = 5_000
 
-    private var rows: [[String?]] = []
+    private var rows: [PostgresFindingRow] = []
     private var cases: Set<String> = []
     private(set) var findings: [ImportSummary.Change] = []
 
@@ -16,8 +16,8 @@ final class CaseWriteBatch {
 
     func note(_ changes: [ImportSummary.Change]) { findings += changes }
 
-    /// Adds a case's rows (`PostgresFindingWriter.columns`), sending them all once there are enough.
-    func add(_ caseRows: [[String?]], of caseId: String, on connection: PGConnection) throws {
+    /// Adds a case's rows, sending them all once there are enough.
+    func add(_ caseRows: [PostgresFindingRow], of caseId: String, on connection: PGConnection) throws {
         rows += caseRows
         cases.insert(caseId)
         if rows.count >= Self.flushRows { try flush(on: connection) }
@@ -25,7 +25,7 @@ final class CaseWriteBatch {
 
     func flush(on connection: PGConnection) throws {
         guard !rows.isEmpty else { return }
-        try connection.copy("COPY finding(\(PostgresFindingWriter.columns)) FROM STDIN", rows: rows)
+        try connection.copy("COPY finding(\(PostgresFindingRow.columns)) FROM STDIN", rows: rows.map(\.values))
         rows.removeAll(keepingCapacity: true)
         cases.removeAll(keepingCapacity: true)
     }

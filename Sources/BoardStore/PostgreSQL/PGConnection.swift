@@ -41,7 +41,7 @@ final class PGConnection: @unchecked Sendable {
 
     private func statement(_ sql: String, _ parameters: [String?]) throws -> PGRows {
         try lock.withLock {
-            let result = try withParameters(parameters) { values in
+            let result = withParameters(parameters) { values in
                 PQexecParams(conn, sql, Int32(parameters.count), nil, values, nil, nil, 0)
             }
             defer { PQclear(result) }
@@ -183,6 +183,83 @@ final class PGConnection: @unchecked Sendable {
         }
     }
 
+    /// Runs independent read statements in one round trip inside one read-only snapshot (REPEATABLE READ), and
+    /// returns each one's rows in order. libpq's pipeline mode sends BEGIN, every statement with its text parameters,
+    /// and COMMIT together, then one sync: the reads cost one wait for the server instead of one each (moving along
+    /// an agenda loads a case at every step). Inside an open transaction the statements run in it, without their
+    /// own BEGIN and COMMIT. If one fails, the server skips the rest, the transaction is rolled back, and the first
+    /// error is thrown.
+    func snapshotReads(_ statements: [PGStatement]) throws -> [PGRows] {
+        try lock.withLock {
+            let own = transactions == 0
+            let all =
+                own
+                ? [PGStatement("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")] + statements + [
+                    PGStatement("COMMIT")
+                ]
+                : statements
+            var rows = try pipeline(all)
+            if own {
+                rows.removeFirst()
+                rows.removeLast()
+            }
+            return rows
+        }
+    }
+
+    /// Sends `statements` in pipeline mode with one sync after the last and reads each one's result.
+    private func pipeline(_ statements: [PGStatement]) throws -> [PGRows] {
+        guard PQenterPipelineMode(conn) == 1 else { throw failure() }
+        var rows: [PGRows] = []
+        var firstError: Error?
+        do {
+            for statement in statements {
+                let sent = withParameters(statement.parameters) { values in
+                    PQsendQueryParams(conn, statement.sql, Int32(values.count), nil, values, nil, nil, 0)
+                }
+                guard sent == 1 else { throw failure() }
+            }
+            guard PQpipelineSync(conn) == 1 else { throw failure() }
+        } catch {
+            // Not all was sent (the connection failed): nothing can be read back in order.
+            _ = PQexitPipelineMode(conn)
+            throw error
+        }
+        // Each statement's results end with a null; an aborted statement gives PGRES_PIPELINE_ABORTED and a null;
+        // after the last comes the sync's own result, not followed by a null.
+        for _ in statements {
+            while let result = PQgetResult(conn) {
+                defer { PQclear(result) }
+                let status = PQresultStatus(result)
+                if status == PGRES_PIPELINE_ABORTED { continue }
+                do {
+                    try check(result)
+                    rows.append(PGRows(result))
+                } catch {
+                    firstError = firstError ?? error
+                }
+            }
+        }
+        while let result = PQgetResult(conn) {
+            let status = PQresultStatus(result)
+            PQclear(result)
+            if status == PGRES_PIPELINE_SYNC { break }
+        }
+        _ = PQexitPipelineMode(conn)
+        if PQtransactionStatus(conn) == PQTRANS_INERROR && transactions == 0 {
+            // A failed read left the pipeline's own transaction open and aborted.
+            _ = PQexec(conn, "ROLLBACK").map { PQclear($0) }
+        }
+        if let firstError { throw firstError }
+        guard rows.count == statements.count else { throw failure() }
+        return rows
+    }
+
+    /// The connection's last error, for a libpq call that failed without a result.
+    private func failure() -> PostgresError {
+        PostgresError(message: StoreAddress.redact(Self.text(PQerrorMessage(conn))), sqlState: nil)
+    }
+
     /// Notifications received on the channels this connection listens to, from other connections only.
     private var notificationsSeen = 0
 
@@ -222,9 +299,7 @@ final class PGConnection: @unchecked Sendable {
         }
     }
 
-    private func withParameters(_ parameters: [String?], _ body: ([UnsafePointer<CChar>?]) -> OpaquePointer?)
-        throws -> OpaquePointer?
-    {
+    private func withParameters<T>(_ parameters: [String?], _ body: ([UnsafePointer<CChar>?]) -> T) -> T {
         let copies: [UnsafeMutablePointer<CChar>?] = parameters.map { $0.map { strdup($0) } }
         defer { for copy in copies { free(copy) } }
         return body(copies.map { $0.map { UnsafePointer($0) } })

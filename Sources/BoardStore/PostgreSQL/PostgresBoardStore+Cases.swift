@@ -9,34 +9,30 @@ extension PostgresBoardStore: CaseStore {
         try run { try connection.transaction { _ = try writeCase(record, now: now) } }
     }
 
-    /// Makes a new case, refused with `StoreError.alreadyExists` when the id is taken. A lock on the id (which two
-    /// adds of one id take in turn) makes the check and the write one step, so two sites adding the same id at once
-    /// make one case and one refusal. Not a lock on the case table: taken before the audit lock, it was the reverse
-    /// of sign-off and outcomes (audit, then the case row), so an add and a sign-off at two sites could deadlock.
+    /// Makes a new case, refused with `StoreError.alreadyExists` when the id is taken. The case row is claimed with
+    /// one INSERT that does nothing when the id exists (`writeCase(new:)`), which every writer of a new case uses: of
+    /// two sites adding one id at once, or an add and an import, the second waits for the first to end and then sees
+    /// its case, so one case is made and the other is refused (an import then updates it as any stored case). No lock
+    /// on the case table, so an add waits for no other case's write and cannot deadlock with a sign-off.
     public func addCase(_ record: Case, now: Date) throws {
-        try run {
-            try connection.transaction {
-                try connection.query("SELECT pg_advisory_xact_lock(hashtext('tumorboard.case.' || $1))", [record.id])
-                if try connection.query("SELECT 1 FROM \"case\" WHERE id = $1", [record.id]).first != nil {
-                    throw StoreError.alreadyExists(kind: "case", id: record.id)
-                }
-                _ = try writeCase(record, now: now)
-            }
-        }
+        try run { try connection.transaction { _ = try writeCase(record, now: now, new: true) } }
     }
 
     /// Saves a case with its patient and findings inside the caller's transaction; says whether it created, changed
     /// or kept it. A record of another patient under an existing case id is refused, never re-pointed.
     /// `batch`: an import's many cases send their findings together (`CaseWriteBatch`) and count them there.
+    /// `new`: only a new case is made (`StoreError.alreadyExists` otherwise). A case another session creates between
+    /// this one's read and its write is found by the write's claim: refused when `new`, else read again and updated.
     @discardableResult
-    func writeCase(_ given: Case, now: Date, knowledge: EvidenceIndex? = nil, batch: CaseWriteBatch? = nil) throws
-        -> ImportSummary.Change
-    {
+    func writeCase(
+        _ given: Case, now: Date, knowledge: EvidenceIndex? = nil, batch: CaseWriteBatch? = nil, new: Bool = false
+    ) throws -> ImportSummary.Change {
         var record = given
         knowledge?.apply(toFindingsOf: &record)
         let existing = try connection.query(
             "SELECT status, patient_id, body FROM \"case\" WHERE id = $1 FOR UPDATE", [record.id]
         ).first
+        if new, existing != nil { throw StoreError.alreadyExists(kind: "case", id: record.id) }
         if let owner = existing?["patient_id"], owner != record.patient.id {
             let ownerPatient = try connection.query("SELECT body FROM patient WHERE id = $1", [owner]).first
                 .map { try Codec.decode(Patient.self, from: $0.text("body")) }
@@ -60,9 +56,14 @@ extension PostgresBoardStore: CaseStore {
         let body = try Codec.encode(rewrite.shell)
         let caseChanged = existing?["body"] != body
         try savePatient(record.patient)
+        if existing == nil, try !saveCaseRow(rewrite, body: body, now: now, claim: true) {
+            // Another session made this case after the read above and has committed it.
+            if new { throw StoreError.alreadyExists(kind: "case", id: record.id) }
+            return try writeCase(given, now: now, knowledge: knowledge, batch: batch)
+        }
         batch?.note(Self.findingChanges(rewrite, stored: stored))
         if !caseChanged && !rewrite.findingsChanged { return .unchanged }
-        try saveCaseRow(rewrite, body: body, now: now)
+        if existing != nil { try saveCaseRow(rewrite, body: body, now: now, claim: false) }
         try auditCase(record, oldStatus: existing?["status"], updated: existing != nil && caseChanged, now: now)
         if rewrite.findingsChanged { try replaceFindings(rewrite, audited: existing != nil, batch: batch, now: now) }
         try putSearch(.caseDetails(record))
@@ -95,19 +96,26 @@ extension PostgresBoardStore: CaseStore {
             ])
     }
 
-    /// The case row with the columns the lists read, so a list never decodes the body.
-    private func saveCaseRow(_ rewrite: RecordRewrite, body: String, now: Date) throws {
+    /// The case row with the columns the lists read, so a list never decodes the body. `claim`: a new case's row,
+    /// inserted only if no row has its id (waiting for a session inserting the same id to end); false when one has.
+    @discardableResult
+    private func saveCaseRow(_ rewrite: RecordRewrite, body: String, now: Date, claim: Bool) throws -> Bool {
         let record = rewrite.record
-        try connection.query(
+        let written = try connection.query(
             """
             INSERT INTO "case"(id, patient_id, status, oncotree_code, diagnosis, stage_group, ecog, missing, finding_count,
               top_finding, body, updated_at)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-            ON CONFLICT(id) DO UPDATE SET patient_id = excluded.patient_id, status = excluded.status,
-              oncotree_code = excluded.oncotree_code, diagnosis = excluded.diagnosis, stage_group = excluded.stage_group,
-              ecog = excluded.ecog, missing = excluded.missing, finding_count = excluded.finding_count,
-              top_finding = excluded.top_finding, body = excluded.body, updated_at = excluded.updated_at
-            """,
+            """
+                + (claim
+                    ? " ON CONFLICT(id) DO NOTHING RETURNING 1"
+                    : """
+                     ON CONFLICT(id) DO UPDATE SET patient_id = excluded.patient_id, status = excluded.status,
+                      oncotree_code = excluded.oncotree_code, diagnosis = excluded.diagnosis, stage_group = excluded.stage_group,
+                      ecog = excluded.ecog, missing = excluded.missing, finding_count = excluded.finding_count,
+                      top_finding = excluded.top_finding, body = excluded.body, updated_at = excluded.updated_at
+                    RETURNING 1
+                    """),
             [
                 record.id, record.patient.id, record.status.rawValue, record.diagnosis.oncotreeCode,
                 record.diagnosis.text, record.stage?.group, record.performance?.ecog.map(String.init),
@@ -115,6 +123,7 @@ extension PostgresBoardStore: CaseStore {
                 rewrite.topFinding,
                 body, PGValue.time(now),
             ])
+        return written.count > 0
     }
 
     /// A changed status, and a change to a case that existed, each leave an audit event.
@@ -143,16 +152,13 @@ extension PostgresBoardStore: CaseStore {
                 "UPDATE finding SET position = position + $2 WHERE case_id = $1",
                 [record.id, String(record.findings.count)])
         }
-        let rows: [[String?]] = zip(rewrite.newFindings, record.findings).map { row, finding in
-            [
-                record.id, row.id, String(row.position), row.kind, row.gene, row.label, String(row.rank), row.reportId,
-                row.body, finding.isFiltered ? "1" : "0",
-            ]
+        let rows = zip(rewrite.newFindings, record.findings).map { row, finding in
+            PostgresFindingRow(caseId: record.id, stored: row, filtered: finding.isFiltered)
         }
         if let batch {
             try batch.add(rows, of: record.id, on: connection)
         } else {
-            try connection.copy("COPY finding(\(PostgresFindingWriter.columns)) FROM STDIN", rows: rows)
+            try connection.copy("COPY finding(\(PostgresFindingRow.columns)) FROM STDIN", rows: rows.map(\.values))
         }
         if audited {
             try appendAudit(
@@ -253,57 +259,13 @@ extension PostgresBoardStore: CaseStore {
 
     /// One case for the case screen: with `.summary`, a case of more than `FindingList.wholeCaseLimit` findings holds
     /// only its matching summary and the findings its notes, decisions and evidence name (`findingsPartial`), as on
-    /// SQLite; the Molecular tab reads the rest by page (`findingPage`). The counts come from `finding_count`.
+    /// SQLite; the Molecular tab reads the rest by page (`findingPage`). The counts come from `finding_count`. All
+    /// its reads go to the server in one round trip, in one snapshot (`PostgresCaseRead`).
     public func caseRecord(id: String, on day: LocalDate, findings load: CaseFindings) throws -> CaseRecord? {
         try run {
-            try connection.snapshot {
-                let findingCounts = try PostgresFindingList.counts(connection, caseId: id)
-                let partial = load == .summary && findingCounts.total > FindingList.wholeCaseLimit
-                guard var record = try loadCase(id, findings: !partial) else { return nil }
-                let matches = try connection.query(
-                    "SELECT body FROM trial_match WHERE case_id = $1 ORDER BY score DESC, trial_id", [id]
-                ).map { try Codec.decode(TrialMatch.self, from: $0.text("body")) }
-                // The matched trials in one round trip, not one each.
-                var trials: [String: Trial] = [:]
-                if !matches.isEmpty {
-                    for row in try connection.query(
-                        "SELECT id, body FROM trial WHERE id = ANY($1::text[])",
-                        [Self.array(Array(Set(matches.map(\.trialId))))])
-                    {
-                        trials[row.text("id")] = try Codec.decode(Trial.self, from: row.text("body"))
-                    }
-                }
-                let notes = try connection.query(
-                    """
-                    SELECT n.* FROM note n WHERE n.case_id = $1 AND n.version = (SELECT max(version) FROM note m WHERE m.id = n.id)
-                    ORDER BY n.written_at, n.id COLLATE "C"
-                    """, [id]
-                ).map(Self.note)
-                let decisions = try connection.query(
-                    "SELECT body FROM decision WHERE case_id = $1 ORDER BY created_order", [id]
-                ).map { try Codec.decode(Decision.self, from: $0.text("body")) }
-                let history = try connection.query(
-                    "SELECT \(Self.eventColumns) FROM audit_event WHERE case_id = $1 ORDER BY seq", [id]
-                ).map(Self.event)
-                let meetings = try connection.query(
-                    """
-                    SELECT m.*, b.name AS board_name, (SELECT count(*) FROM agenda_item x WHERE x.meeting_id = m.id) AS case_count
-                    FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id JOIN board b ON b.id = m.board_id
-                    WHERE a.case_id = $1 ORDER BY m.starts_at
-                    """, [id]
-                ).map(Self.meetingSummary)
-                if partial {
-                    let named = Set(
-                        notes.compactMap(\.target.findingId)
-                            + decisions.flatMap { $0.recommendations.flatMap(\.findingIds) })
-                    record.findings = try PostgresFindingList.summary(connection, caseId: id, naming: named)
-                }
-                let (current, stale) = StaleMatchWalk.split(matches, of: record, trials: trials, on: day)
-                return CaseRecord(
-                    record: record, matches: current, trials: trials, notes: notes, decisions: decisions,
-                    history: history, meetings: meetings, staleMatches: stale, findingCounts: findingCounts,
-                    findingsPartial: partial)
-            }
+            let summary = load == .summary
+            let rows = try connection.snapshotReads(PostgresCaseRead.statements(id: id, summary: summary))
+            return try PostgresCaseRead.record(rows, summary: summary, on: day)
         }
     }
 

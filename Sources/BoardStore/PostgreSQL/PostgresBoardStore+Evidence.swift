@@ -53,13 +53,8 @@ extension PostgresBoardStore {
         // The changed rows in one UPDATE per 5,000 (a round trip and a trigger per row made a big board's sweep
         // take minutes), the touched cases' top findings in one statement.
         try PostgresFindingWriter.update(
-            sweep.changed.map { u in
-                [
-                    u.caseId, u.id, "0", u.finding.kind.rawValue, u.finding.gene, u.finding.label,
-                    String(u.finding.evidenceRank), u.finding.reportId, try FindingJSON.bodyText(u.finding),
-                    u.finding.isFiltered ? "1" : "0",
-                ]
-            }, on: connection)
+            sweep.changed.map { try PostgresFindingRow(caseId: $0.caseId, id: $0.id, finding: $0.finding) },
+            on: connection)
         let touched = sweep.touchedCases
         if !touched.isEmpty {
             try connection.query(

@@ -86,11 +86,17 @@ enum PostgresFindingList {
     }
 
     static func counts(_ connection: PGConnection, caseId: String) throws -> FindingCounts {
+        counts(try connection.query(countsQuery, [caseId]))
+    }
+
+    /// A case's counts per kind and filter state ($1: the case).
+    static let countsQuery =
+        "SELECT kind, filtered, n FROM finding_count WHERE case_id = $1 AND n > 0 ORDER BY kind COLLATE \"C\", filtered"
+
+    /// The counts from the rows of `countsQuery`.
+    static func counts(_ rows: PGRows) -> FindingCounts {
         FindingCounts(
-            entries: try connection.query(
-                "SELECT kind, filtered, n FROM finding_count WHERE case_id = $1 AND n > 0 ORDER BY kind COLLATE \"C\", filtered",
-                [caseId]
-            ).compactMap { row in
+            entries: rows.compactMap { row in
                 FindingKind(rawValue: row.text("kind")).map {
                     FindingCounts.Entry(kind: $0, filtered: row.int("filtered") != 0, count: row.int("n") ?? 0)
                 }
@@ -133,24 +139,5 @@ enum PostgresFindingList {
             if let w = try witness(connection, caseId: id) { found[id, default: []].append(w) }
         }
         return found
-    }
-
-    /// A big case's findings for the case screen (`FindingList.summary`): the matching summary, the findings with
-    /// evidence, and the findings its notes and recommendations name.
-    static func summary(_ connection: PGConnection, caseId: String, naming ids: Set<String>) throws -> [Finding] {
-        var others = try connection.query(
-            """
-            SELECT id, kind, gene, report_id, body, position FROM finding
-            WHERE case_id = $1 AND filtered IN (0, 1) AND best_rank < 99
-            """, [caseId]
-        ).map { (position: $0.int("position") ?? 0, finding: try finding($0)) }
-        let withEvidence = Set(others.map(\.finding.id))
-        for id in ids.sorted() where !withEvidence.contains(id) {
-            others += try connection.query(
-                "SELECT id, kind, gene, report_id, body, position FROM finding WHERE case_id = $1 AND id = $2",
-                [caseId, id]
-            ).map { (position: $0.int("position") ?? 0, finding: try finding($0)) }
-        }
-        return FindingList.combine(summary: try matchingFindings(connection, caseId: caseId), others: others)
     }
 }

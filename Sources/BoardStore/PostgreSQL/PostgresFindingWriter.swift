@@ -38,8 +38,8 @@ final class PostgresFindingWriter {
     private var caseOfSample: [String: String?] = [:]
     private var account = LabFindingAccount()
     /// Rows not sent yet, and where each case/id sits among them (a row written twice by one import is sent once).
-    private var inserts: [[String?]] = []
-    private var updates: [[String?]] = []
+    private var inserts: [PostgresFindingRow] = []
+    private var updates: [PostgresFindingRow] = []
     private var pendingInsert: [String: Int] = [:]
     private var pendingUpdate: [String: Int] = [:]
 
@@ -62,21 +62,31 @@ final class PostgresFindingWriter {
         return Data(hash.finalize())
     }
 
-    /// `content` of a stored row, computed by the server: a case's rows are compared without sending their bodies.
+    /// `content` of a stored row, computed by the server and sent as hex digits (`encode`, whatever the session's
+    /// `bytea_output`): a case's rows are compared without sending their bodies.
     private static let storedContent = """
-        sha256(convert_to(kind, 'UTF8') || '\\x00'::bytea || coalesce(convert_to(gene, 'UTF8'), '\\x01'::bytea)
+        encode(sha256(convert_to(kind, 'UTF8') || '\\x00'::bytea || coalesce(convert_to(gene, 'UTF8'), '\\x01'::bytea)
           || '\\x00'::bytea || coalesce(convert_to(report_id, 'UTF8'), '\\x01'::bytea) || '\\x00'::bytea
-          || convert_to(body, 'UTF8'))
+          || convert_to(body, 'UTF8')), 'hex')
         """
 
-    /// The bytes of a bytea in the server's hex output (a backslash, "x", two digits a byte).
-    private static func bytes(hex text: String) -> Data {
-        let digits = Array(text.utf8.dropFirst(2))
-        func value(_ c: UInt8) -> UInt8 { c <= 57 ? c - 48 : (c | 0x20) - 87 }
+    /// The bytes hex digits give (two a byte, either case); nil for anything else.
+    static func bytes(hex text: String) -> Data? {
+        let digits = Array(text.utf8)
+        guard digits.count % 2 == 0 else { return nil }
+        func value(_ c: UInt8) -> UInt8? {
+            switch c {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): c - UInt8(ascii: "A") + 10
+            default: nil
+            }
+        }
         var out = Data(capacity: digits.count / 2)
         var i = 0
         while i + 1 < digits.count {
-            out.append(value(digits[i]) << 4 | value(digits[i + 1]))
+            guard let high = value(digits[i]), let low = value(digits[i + 1]) else { return nil }
+            out.append(high << 4 | low)
             i += 2
         }
         return out
@@ -101,10 +111,8 @@ final class PostgresFindingWriter {
             var body = String(decoding: row.body, as: UTF8.self)
             var content = Self.content(kind: row.kind, gene: row.gene, reportId: reportId, body: body)
             var id = caseId + "/" + row.key
-            var values: [String?] = [
-                caseId, id, "0", row.kind, row.gene, row.label, String(row.rank), reportId, body,
-                row.filtered ? "1" : "0",
-            ]
+            var values = PostgresFindingRow(
+                caseId: caseId, id: id, position: 0, prepared: row, reportId: reportId, body: body)
             var hasSources = false
             var redirected = false
             while let stored = state.rows[id], stored.content != content {
@@ -115,7 +123,8 @@ final class PostgresFindingWriter {
                     // The same variant in another specimen of this case (a metastasis, a relapse): its own finding.
                     redirected = true
                     id = caseId + "/" + row.key + suffix
-                    values[1] = id
+                    values = PostgresFindingRow(
+                        caseId: caseId, id: id, position: 0, prepared: row, reportId: reportId, body: body)
                     continue
                 }
                 if placement == .merge {
@@ -123,10 +132,9 @@ final class PostgresFindingWriter {
                     let merged = try merge(caseId: caseId, id: id, row: row, reportId: reportId)
                     body = String(decoding: merged.body, as: UTF8.self)
                     content = Self.content(kind: merged.kind, gene: merged.gene, reportId: merged.reportId, body: body)
-                    values = [
-                        caseId, id, "0", merged.kind, merged.gene, merged.label, String(merged.rank), merged.reportId,
-                        body, merged.filtered ? "1" : "0",
-                    ]
+                    values = PostgresFindingRow(
+                        caseId: caseId, id: id, position: 0, kind: merged.kind, gene: merged.gene, label: merged.label,
+                        rank: merged.rank, reportId: merged.reportId, body: body, filtered: merged.filtered)
                     hasSources = FindingPlacement.hasSources(merged.body)
                 }
                 break
@@ -137,7 +145,7 @@ final class PostgresFindingWriter {
                 state.tally.unchanged += 1
             case .some:
                 if let i = pendingInsert[key] {
-                    inserts[i] = values.with(position: inserts[i][2])
+                    inserts[i] = values.at(position: inserts[i].position)
                 } else if let i = pendingUpdate[key] {
                     updates[i] = values
                 } else {
@@ -149,11 +157,11 @@ final class PostgresFindingWriter {
             case .none:
                 state.position += 1
                 pendingInsert[key] = inserts.count
-                inserts.append(values.with(position: String(state.position)))
+                inserts.append(values.at(position: state.position))
                 state.tally.created += 1
                 state.tally.links += row.links
             }
-            state.rows[id] = StoredRow(reportId: values[7], content: content, hasSources: hasSources)
+            state.rows[id] = StoredRow(reportId: values.reportId, content: content, hasSources: hasSources)
         }
         if inserts.count + updates.count >= Self.flushRows { try flush() }
     }
@@ -163,21 +171,19 @@ final class PostgresFindingWriter {
         -> (kind: String, gene: String?, label: String, rank: Int, reportId: String?, body: [UInt8], filtered: Bool)
     {
         let key = caseId + "\t" + id
-        let stored: [String?]
-        if let i = pendingInsert[key] {
-            stored = inserts[i]
-        } else if let i = pendingUpdate[key] {
-            stored = updates[i]
+        let stored: (kind: String, gene: String?, reportId: String?, body: String)
+        if let row = pendingInsert[key].map({ inserts[$0] }) ?? pendingUpdate[key].map({ updates[$0] }) {
+            stored = (row.kind, row.gene, row.reportId, row.body)
         } else {
             guard
                 let found = try connection.query(
                     "SELECT kind, gene, report_id, body FROM finding WHERE case_id = $1 AND id = $2", [caseId, id]
                 ).first
             else { throw StoreError.invalid("finding \(id) vanished during the import") }
-            stored = [nil, nil, nil, found[0], found[1], nil, nil, found[2], found[3]]
+            stored = (found[0] ?? "", found[1], found[2], found[3] ?? "{}")
         }
         let old = try FindingJSON.decode(
-            id: id, kind: stored[3] ?? "", gene: stored[4], reportId: stored[7], body: stored[8] ?? "{}")
+            id: id, kind: stored.kind, gene: stored.gene, reportId: stored.reportId, body: stored.body)
         let new = try FindingJSON.decode(
             id: id, kind: row.kind, gene: row.gene, reportId: reportId, body: String(decoding: row.body, as: UTF8.self))
         let finding = old.merged(with: new)
@@ -198,7 +204,7 @@ final class PostgresFindingWriter {
     /// Sends the rows written so far: new rows by COPY, changed rows by COPY into a temporary table and one UPDATE.
     private func flush() throws {
         if !inserts.isEmpty {
-            try connection.copy("COPY finding(\(Self.columns)) FROM STDIN", rows: inserts)
+            try connection.copy("COPY finding(\(PostgresFindingRow.columns)) FROM STDIN", rows: inserts.map(\.values))
         }
         try Self.update(updates, on: connection)
         inserts.removeAll(keepingCapacity: true)
@@ -207,11 +213,9 @@ final class PostgresFindingWriter {
         pendingUpdate.removeAll(keepingCapacity: true)
     }
 
-    static let columns = "case_id, id, position, kind, gene, label, best_rank, report_id, body, filtered"
-
-    /// Replaces stored rows (`columns`, position aside) by COPY into a temporary table and one UPDATE per
+    /// Replaces stored rows (position aside) by COPY into a temporary table and one UPDATE per
     /// `flushRows` rows: one round trip and one run of the counting trigger, however many rows change.
-    static func update(_ rows: [[String?]], on connection: PGConnection) throws {
+    static func update(_ rows: [PostgresFindingRow], on connection: PGConnection) throws {
         var start = 0
         while start < rows.count {
             let end = min(rows.count, start + flushRows)
@@ -220,7 +224,8 @@ final class PostgresFindingWriter {
                     CREATE TEMPORARY TABLE IF NOT EXISTS finding_change (LIKE finding) ON COMMIT DELETE ROWS;
                     TRUNCATE finding_change
                     """)
-            try connection.copy("COPY finding_change(\(columns)) FROM STDIN", rows: Array(rows[start..<end]))
+            try connection.copy(
+                "COPY finding_change(\(PostgresFindingRow.columns)) FROM STDIN", rows: rows[start..<end].map(\.values))
             try connection.query(
                 """
                 UPDATE finding f SET kind = c.kind, gene = c.gene, label = c.label, best_rank = c.best_rank,
@@ -239,11 +244,22 @@ final class PostgresFindingWriter {
             let base = LabFindingAccount.newCaseId(for: sample)
             var id = base
             var n = 1
-            while try connection.query("SELECT 1 FROM \"case\" WHERE id = $1", [id]).count > 0 {
-                n += 1
-                id = "\(base)-\(n)"
+            while true {
+                // Ids taken are passed over without locking their cases.
+                while try connection.query("SELECT 1 FROM \"case\" WHERE id = $1", [id]).count > 0 {
+                    n += 1
+                    id = "\(base)-\(n)"
+                }
+                do {
+                    // Made only if no case has the id, even one another session is making at this moment.
+                    try store.writeCase(
+                        LabFindingAccount.caseFor(sample: sample, id: id, report: chunk.report), now: now, new: true)
+                    break
+                } catch StoreError.alreadyExists {
+                    n += 1
+                    id = "\(base)-\(n)"
+                }
             }
-            try store.writeCase(LabFindingAccount.caseFor(sample: sample, id: id, report: chunk.report), now: now)
             account.casesCreated.append(id)
             resolved = id
         }
@@ -263,7 +279,7 @@ final class PostgresFindingWriter {
             """, [caseId]
         ) {
             rows[row.text("id")] = StoredRow(
-                reportId: row["report_id"], content: Self.bytes(hex: row.text("content")),
+                reportId: row["report_id"], content: Self.bytes(hex: row.text("content")) ?? Data(),
                 hasSources: row.text("merged") == "t")
             last = max(last, row.int("position") ?? -1)
         }
@@ -308,14 +324,5 @@ final class PostgresFindingWriter {
             SearchDocument(
                 kind: "findings", ref: record.id, caseId: record.id, label: record.diagnosis.text,
                 title: record.diagnosis.text, body: SearchIndex.terms(labels).joined(separator: " · ")))
-    }
-}
-
-extension Array where Element == String? {
-    /// A finding row's values with another position (the third column).
-    fileprivate func with(position: String?) -> [String?] {
-        var row = self
-        row[2] = position
-        return row
     }
 }
