@@ -217,6 +217,56 @@ struct FHIRPatientRecordTests {
         #expect(recurrence.diagnosis.diagnosedOn == LocalDate("2022-02-02"))
     }
 
+    /// The stage read with a cancer that gives way to another tissue's current (or confirmed) cancer is that
+    /// cancer's, never the case's (review 7 #1); the current cancer's own stage is kept whatever the order, and a
+    /// provisional cancer of another tissue that gives way stays listed as not confirmed.
+    @Test func theStageOfACancerThatGaveWayIsNotTheCasesStage() throws {
+        let stageIIA =
+            #""stage":[{"summary":{"coding":[{"system":"http://cancerstaging.org","code":"2A"}],"text":"Stage IIA"}}],"#
+        let resolvedColon = Self.cancer(status: "resolved", abatement: "2019-04-05T23:44:32-04:00")
+            .replacingOccurrences(of: #""code":{"coding""#, with: stageIIA + #""code":{"coding""#)
+        func breast(stage: String?, verification: String? = nil) -> String {
+            #"{"resourceType":"Condition","id":"c2","subject":{"reference":"Patient/p1"},"#
+                + #""clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-clinical","code":"active"}]},"#
+                + (verification.map {
+                    #""verificationStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-ver-status","code":"\#($0)"}]},"#
+                } ?? "")
+                + (stage.map { #""stage":[{"summary":{"text":"Stage \#($0)"}}],"# } ?? "")
+                + #""code":{"coding":[{"system":"http://snomed.info/sct","code":"254837009","display":"Malignant neoplasm of breast"}]},"#
+                + #""onsetDateTime":"2021-06-01"}"#
+        }
+        for order in [[resolvedColon, breast(stage: nil)], [breast(stage: nil), resolvedColon]] {
+            let c = try #require(try Self.bundle([Self.patient()] + order).bundle.cases.first)
+            #expect(c.diagnosis.text.lowercased().contains("breast"))
+            #expect(c.stage?.group == nil, "the colon cancer's stage IIA is not the breast cancer's: \(c.stage)")
+        }
+        for order in [[resolvedColon, breast(stage: "IIIB")], [breast(stage: "IIIB"), resolvedColon]] {
+            let c = try #require(try Self.bundle([Self.patient()] + order).bundle.cases.first)
+            #expect(c.stage?.group == "IIIB", "\(c.stage)")
+        }
+        // A confirmed colon cancer takes the place of a provisional breast cancer read before it: the breast cancer
+        // is listed as not confirmed and its stage is set aside.
+        let confirmed = try #require(
+            try Self.bundle([
+                Self.patient(), breast(stage: "IV", verification: "provisional"),
+                Self.cancer(verification: "confirmed"),
+            ]).bundle.cases.first)
+        #expect(confirmed.diagnosis.text.lowercased().contains("colon"))
+        #expect(confirmed.stage?.group == nil, "\(confirmed.stage)")
+        #expect(
+            confirmed.comorbidities.contains { $0.lowercased().contains("breast") && $0.contains("provisional") },
+            "\(confirmed.comorbidities)")
+        // A provisional second primary read after the diagnosis is listed as not confirmed too.
+        let second = try #require(
+            try Self.bundle([
+                Self.patient(), Self.cancer(verification: "confirmed"), breast(stage: nil, verification: "provisional"),
+            ])
+            .bundle.cases.first)
+        #expect(
+            second.comorbidities.contains { $0.lowercased().contains("breast") && $0.contains("provisional") },
+            "\(second.comorbidities)")
+    }
+
     static func procedure(
         _ id: String, code: String, display: String, on day: String, reason: String? = nil, profile: String? = nil
     ) -> String {

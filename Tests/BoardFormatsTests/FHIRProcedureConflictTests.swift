@@ -72,6 +72,20 @@ struct FHIRProcedureConflictTests {
             }, "\(payload.notes)")
     }
 
+    /// Two Patient entries sharing a fullUrl are named by place, never by id or fullUrl (an MRN; review 7 #12).
+    @Test func aSharedPatientFullUrlIsNotNamed() throws {
+        let patient = { (id: String) in
+            #"{"fullUrl":"urn:uuid:40917788","resource":{"resourceType":"Patient","id":"\#(id)","gender":"female"}}"#
+        }
+        let bundle =
+            #"{"resourceType":"Bundle","type":"collection","entry":["# + patient("40917788") + ","
+            + patient("40917789") + "]}"
+        let payload = try FHIRReader.read(data: Data(bundle.utf8), file: "b.json")
+        let note = payload.notes.first { $0.contains("share one fullUrl") }
+        #expect(note?.contains("Patient (resource 1) and Patient (resource 2)") == true, "\(payload.notes)")
+        #expect(!payload.notes.joined().contains("4091778"), "\(payload.notes)")
+    }
+
     @Test func procedureKindsFromTheirWords() {
         #expect(FHIRReader.Builder.procedureKind("Teleradiotherapy procedure") == "radiotherapy")
         #expect(FHIRReader.Builder.procedureKind("Megavoltage radiation therapy using photons") == "radiotherapy")

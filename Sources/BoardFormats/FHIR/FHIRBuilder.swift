@@ -67,9 +67,16 @@ extension FHIRReader {
             use.accounted(r)
         }
 
+        /// "Procedure/r2", or "Patient (resource 3)": a Patient's id is not shown, as it is often the MRN.
+        static func entryName(_ node: JSONNode, at n: Int) -> String {
+            let type = node["resourceType"].string ?? "?"
+            return type == "Patient" ? "Patient (resource \(n + 1))" : "\(type)/\(node["id"].string ?? "?")"
+        }
+
         mutating func index(_ resources: [(node: JSONNode, fullUrl: String?)]) {
             var seen: Set<String> = []
-            for (node, fullUrl) in resources {
+            var position: [String: Int] = [:]
+            for (n, (node, fullUrl)) in resources.enumerated() {
                 let type = node["resourceType"].string!
                 let id = node["id"].string ?? fullUrl.map { $0.replacingOccurrences(of: "urn:uuid:", with: "") }
                 if let id, !seen.insert(type + "/" + id).inserted {
@@ -81,13 +88,17 @@ extension FHIRReader {
                 if let fullUrl {
                     if let first = byRef[fullUrl] {
                         // Bundle.entry.fullUrl must be unique (bdl-7): both entries are kept, references to the
-                        // fullUrl go to the first, and the account says so.
-                        let other = "\(first["resourceType"].string ?? "?")/\(first["id"].string ?? "?")"
+                        // fullUrl go to the first, and the account says so. A Patient entry is named by its place,
+                        // never by its id or fullUrl, which are often the MRN (review 7 #12).
+                        let patient = type == "Patient" || first["resourceType"].string == "Patient"
+                        let other = Self.entryName(first, at: position[fullUrl] ?? 0)
                         notes.append(
-                            "\(name): entries \(other) and \(type)/\(id ?? "?") share the fullUrl \(fullUrl): both kept; "
-                                + "references to it resolve to the first")
+                            "\(name): entries \(other) and \(Self.entryName(node, at: n)) share "
+                                + (patient ? "one fullUrl" : "the fullUrl \(fullUrl)")
+                                + ": both kept; references to it resolve to the first")
                     } else {
                         byRef[fullUrl] = node
+                        position[fullUrl] = n
                     }
                 }
                 use.accounted(node["text"])  // generated narrative, not data
@@ -258,7 +269,7 @@ extension FHIRReader {
         mutating func payload() -> ImportPayload {
             var payload = ImportPayload()
             for pid in patientOrder + absent.sorted() {
-                let tissue = patients[pid]!.diagnosis?.oncotreeCode.flatMap { OncoTree.bundled.ancestors(of: $0).last }
+                let tissue = Self.tissue(patients[pid]!.diagnosis?.oncotreeCode)
                 let before = patients[pid]!.findings.count
                 patients[pid]!.findings.removeAll { f in
                     guard let name = f.biomarker?.name, let needs = Self.markerTissue[name] else { return false }

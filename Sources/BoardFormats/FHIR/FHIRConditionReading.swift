@@ -63,13 +63,6 @@ extension FHIRReader.Builder {
         let coded = FHIRReader.codings(r["code"])
         let codedWords = FHIRReader.codedWords(r["code"])
         let codings = coded.compactMap { c in c.code.map { OncoTreeCrosswalk.Coding(system: c.system, code: $0) } }
-        // Synthea codes the stage into the disorder ("Non-small cell carcinoma of lung, TNM stage 1").
-        if let range = codedWords.range(of: #"TNM stage ([0-4]|IV|III|II|I)\b"#, options: .regularExpression),
-            patients[pid]!.stage.group == nil
-        {
-            patients[pid]!.stage.group = ClinicalVocabulary.stageGroup(String(codedWords[range].dropFirst(4)))
-            patients[pid]!.stage.system = "TNM (edition not stated)"
-        }
         let verification = FHIRReader.codings(r["verificationStatus"]).first?.code
         let clinicalStatus = FHIRReader.codings(r["clinicalStatus"]).first?.code
         if let existing = patients[pid]!.diagnosis {
@@ -81,19 +74,17 @@ extension FHIRReader.Builder {
             let confirmedReplaces = existing.isUnconfirmed && !incoming.isUnconfirmed
             let currentReplaces = existing.isNotCurrent && !incoming.isNotCurrent && !incoming.isUnconfirmed
             guard confirmedReplaces || currentReplaces else {
-                // A second primary the record says is over is listed with its status, as when it was read first.
-                let listed = incoming.statusPhrase(hideDates: true).map { "\(text) (\($0))" } ?? text
+                // A second primary the record says is over, or does not confirm, is listed with that status, as
+                // when it was read first.
                 sameTumourOrSecondPrimary(
-                    r, pid: pid, text: text, codings: codings, existing: existing, listedAs: listed)
+                    r, pid: pid, text: text, codings: codings, codedWords: codedWords, existing: existing,
+                    listedAs: Self.listed(text, incoming))
                 return
             }
-            if confirmedReplaces {
-                notes.append(
-                    "\(name): the unconfirmed diagnosis \"\(existing.text)\" gave way to the confirmed \"\(text)\"")
-            } else {
-                keepAsEarlierCancer(existing, pid: pid, codings: codings, text: text)
-            }
+            keepAsEarlierCancer(
+                existing, pid: pid, codings: codings, text: text, unconfirmed: confirmedReplaces)
         }
+        codedWordsStage(codedWords, pid: pid)
         let (histology, histologyCodings) = Self.histology(of: r)
         let site = r["bodySite"].array.first
         let mapping = OncoTreeCrosswalk.map(
@@ -115,41 +106,72 @@ extension FHIRReader.Builder {
         conditionStage(r, pid: pid)
     }
 
-    /// A cancer the record says is over, read before a current one: of the same tissue it is the same disease's
-    /// history (the current Condition now describes it); of another tissue it stays listed as an earlier primary,
-    /// with its status, never as the case's current diagnosis.
+    /// A cancer the record says is over (or only suspected), read before a current (or confirmed) one: of the same
+    /// tissue it is the same disease's history (the current Condition now describes it); of another tissue it stays
+    /// listed as an earlier primary with its status, never as the case's current diagnosis, and the stage read
+    /// with it is that cancer's, so it is set aside: the case's stage is then unknown until the current cancer's
+    /// own stage is read.
     mutating func keepAsEarlierCancer(
-        _ existing: Diagnosis, pid: String, codings: [OncoTreeCrosswalk.Coding], text: String
+        _ existing: Diagnosis, pid: String, codings: [OncoTreeCrosswalk.Coding], text: String, unconfirmed: Bool
     ) {
-        let tissue = { (code: String?) in code.flatMap { OncoTree.bundled.ancestors(of: $0).last } }
         let mapped = OncoTreeCrosswalk.map(codings: codings, text: text)?.oncotree
-        let status = existing.statusPhrase(hideDates: true) ?? "not current"
-        if tissue(mapped) == nil || tissue(mapped) != tissue(existing.oncotreeCode) {
+        let status =
+            unconfirmed
+            ? existing.verificationPhrase ?? "not confirmed" : existing.statusPhrase(hideDates: true) ?? "not current"
+        if Self.tissue(mapped) == nil || Self.tissue(mapped) != Self.tissue(existing.oncotreeCode) {
             let earlier = "\(existing.text) (\(status))"
             if !patients[pid]!.extraPrimaries.contains(earlier) { patients[pid]!.extraPrimaries.append(earlier) }
+            if patients[pid]!.stage != Stage() {
+                patients[pid]!.stage = Stage()
+                notes.append(
+                    "\(name): the stage read with \"\(existing.text)\" belongs to that cancer, not to \"\(text)\"; "
+                        + "the case's stage is unknown unless the current cancer's own stage is given")
+            }
         }
         notes.append(
-            "\(name): the cancer the record says is \(status), \"\(existing.text)\", gave way to the current \"\(text)\""
+            unconfirmed
+                ? "\(name): the unconfirmed diagnosis \"\(existing.text)\" gave way to the confirmed \"\(text)\""
+                : "\(name): the cancer the record says is \(status), \"\(existing.text)\", gave way to the current \"\(text)\""
         )
+    }
+
+    /// The top of a code's OncoTree branch (its tissue), which tells the same tumour coded again from another
+    /// primary.
+    static func tissue(_ code: String?) -> String? { code.flatMap { OncoTree.bundled.ancestors(of: $0).last } }
+
+    /// A second primary as listed on the case: its words, with what the record says of its status and
+    /// verification ("… (resolved)", "… (provisional (not confirmed))").
+    static func listed(_ text: String, _ diagnosis: Diagnosis) -> String {
+        let said = [diagnosis.statusPhrase(hideDates: true), diagnosis.verificationPhrase].compactMap { $0 }
+        return said.isEmpty ? text : "\(text) (\(said.joined(separator: "; ")))"
+    }
+
+    /// Synthea codes the stage into the disorder ("Non-small cell carcinoma of lung, TNM stage 1"): read only for
+    /// the Condition that is the case's diagnosis (or the same tumour coded again), never for a second primary.
+    mutating func codedWordsStage(_ codedWords: String, pid: String) {
+        guard let range = codedWords.range(of: #"TNM stage ([0-4]|IV|III|II|I)\b"#, options: .regularExpression),
+            patients[pid]!.stage.group == nil
+        else { return }
+        patients[pid]!.stage.group = ClinicalVocabulary.stageGroup(String(codedWords[range].dropFirst(4)))
+        patients[pid]!.stage.system = "TNM (edition not stated)"
     }
 
     /// The same tumour coded again (staged, in situ, refined) refines the diagnosis' code; another tissue's cancer
     /// is a second primary.
     mutating func sameTumourOrSecondPrimary(
-        _ r: JSONNode, pid: String, text: String, codings: [OncoTreeCrosswalk.Coding], existing: Diagnosis,
-        listedAs: String? = nil
+        _ r: JSONNode, pid: String, text: String, codings: [OncoTreeCrosswalk.Coding], codedWords: String,
+        existing: Diagnosis, listedAs: String
     ) {
-        let tissue = { (code: String?) in code.flatMap { OncoTree.bundled.ancestors(of: $0).last } }
         let mapped = OncoTreeCrosswalk.map(codings: codings, text: text)?.oncotree
-        if let t = tissue(mapped), t == tissue(existing.oncotreeCode) {
+        if let t = Self.tissue(mapped), t == Self.tissue(existing.oncotreeCode) {
             if let mapped, let old = existing.oncotreeCode, mapped != old, OncoTree.bundled.isWithin(mapped, old) {
                 patients[pid]!.diagnosis?.oncotreeCode = mapped
             }
+            codedWordsStage(codedWords, pid: pid)
             use.accounted(r["stage"])
             return
         }
-        let listed = listedAs ?? text
-        if !patients[pid]!.extraPrimaries.contains(listed) { patients[pid]!.extraPrimaries.append(listed) }
+        if !patients[pid]!.extraPrimaries.contains(listedAs) { patients[pid]!.extraPrimaries.append(listedAs) }
     }
 
     /// Condition.abatement[x] as a day: abatementDateTime, or the start of abatementPeriod. An abatement stated as
