@@ -13,7 +13,8 @@ public enum MatchFingerprint {
     /// 3: a positive HER2 test (IHC 3+, ISH/FISH amplified) reads on ERBB2 criteria.
     /// 4: every arm is evaluated, open or not, and a match says why its arm takes no patients (`notOpen`).
     /// 5: IHC 3+ alone leaves an ERBB2 (gene) criterion unknown; only ISH/FISH or NGS copy number meets it.
-    public static let rulesVersion = 5
+    /// 6: an IHC result worded "amplified" (or scored 3+) is the protein, not a measured ERBB2 amplification.
+    public static let rulesVersion = 6
 
     /// The fingerprint a match of `record` against `trial`, computed on `day`, carries when current.
     public static func of(_ record: Case, _ trial: Trial, on day: LocalDate) -> String {

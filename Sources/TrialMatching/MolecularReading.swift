@@ -153,14 +153,16 @@ struct MolecularReading {
     /// Whether a positive HER2 result measured the ERBB2 gene rather than the protein: an in situ hybridisation (FISH,
     /// CISH, SISH, dual-probe ISH) or a copy-number assay named without IHC, or a result stated as amplified (ISH's
     /// word; IHC is scored 0 to 3+). `name` upper-cased, `status` lower-cased.
+    /// An IHC result is never a gene measurement, even when its report words it "3+ (amplified)", as IHC reports
+    /// often do (review 7 #9): a result named only as IHC, or scored 3+, is the protein.
     static func measuresGene(name: String, status: String) -> Bool {
+        let geneAssay = ["ISH", "IN SITU", "COPY", "NGS", "CNV"].contains { name.contains($0) }
+        let proteinAssay = name.contains("IHC") || name.contains("IMMUNOHISTO")
+        if !geneAssay && (proteinAssay || status.contains("3+")) { return false }
         let amplified =
             status.contains("amplif") && !status.contains("not amplif") && !status.contains("non-amplif")
             && !status.contains("unamplif")
-        if amplified { return true }
-        let geneAssay = ["ISH", "IN SITU", "COPY", "NGS", "CNV"].contains { name.contains($0) }
-        let proteinAssay = name.contains("IHC") || name.contains("IMMUNOHISTO")
-        return geneAssay && !proteinAssay && !status.contains("3+")
+        return amplified || (geneAssay && !proteinAssay && !status.contains("3+"))
     }
 
     /// A finding as an alteration of its gene (and fusion partners), weighed by what is known of it; nil for a

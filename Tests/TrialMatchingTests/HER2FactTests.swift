@@ -50,7 +50,7 @@ struct HER2FactTests {
     @Test(
         arguments: [
             ("HER2 IHC", "positive", "3+"), ("HER2", "3+ (Positive)", nil), ("HER2 (IHC)", "positive (3+)", nil),
-            ("HER2", "positive", nil),
+            ("HER2", "positive", nil), ("HER2 IHC", "3+ (amplified)", nil), ("HER2", "amplified", "3+"),
         ] as [(String, String, String?)])
     func proteinOverexpressionLeavesItOpen(_ name: String, _ status: String, _ score: String?) {
         let m = run([her2(name, status: status, score: score)])
