@@ -32,13 +32,22 @@ public struct SurvivalRecord: Codable, Sendable, Hashable {
 
     public var isEmpty: Bool { self == SurvivalRecord() }
 
-    /// "overall survival 8.51 months; disease-free, 8.51 months"; nil when nothing was recorded.
-    public var phrase: String? {
+    /// "died at 8.51 months; disease-free, 8.51 months (as the study reports)"; nil when nothing was recorded.
+    /// Overall-survival months of a living patient are follow-up, not survival (cBioPortal's OS_MONTHS with
+    /// OS_STATUS 0:LIVING is censored): "alive at 8.51 months of follow-up". Without a vital status the months
+    /// are said as written, with that said.
+    public func phrase(vitalStatus: VitalStatus) -> String? {
         func months(_ m: Double) -> String {
             (m == m.rounded() ? String(Int(m)) : String(m)) + " month" + (m == 1 ? "" : "s")
         }
         var parts: [String] = []
-        if let os = overallMonths { parts.append("overall survival \(months(os))") }
+        if let os = overallMonths {
+            switch vitalStatus {
+            case .deceased: parts.append("died at \(months(os))")
+            case .alive: parts.append("alive at \(months(os)) of follow-up")
+            case .unknown: parts.append("overall survival \(months(os)) (vital status not stated)")
+            }
+        }
         if let dfs = diseaseFree {
             parts.append(dfs.rawValue + (diseaseFreeMonths.map { ", \(months($0))" } ?? ""))
         } else if let m = diseaseFreeMonths {

@@ -49,6 +49,8 @@ enum CaseMerge {
         if merged.diagnosis.clinicalStatus == nil { merged.diagnosis.clinicalStatus = d.clinicalStatus }
         if merged.diagnosis.abatedOn == nil { merged.diagnosis.abatedOn = d.abatedOn }
         if merged.diagnosis.verification == nil { merged.diagnosis.verification = d.verification }
+        // Survival months are the study's latest statement (a re-import with new follow-up replaces them).
+        if let survival = partial.patient.survival { merged.patient.survival = survival }
         if merged.patient.race == nil { merged.patient.race = partial.patient.race }
         if merged.patient.ethnicity == nil { merged.patient.ethnicity = partial.patient.ethnicity }
         for site in partial.metastaticSites where !merged.metastaticSites.contains(site) {

@@ -19,12 +19,21 @@ struct SurvivalRecordTests {
         #expect(SurvivalRecord.DiseaseFree(cBioPortal: "") == nil)
     }
 
+    /// A living patient's overall-survival months are follow-up (censored), not survival (review 7 #10).
     @Test func thePhraseSaysWhatWasReported() {
         let s = SurvivalRecord(overallMonths: 8.51, diseaseFree: .diseaseFree, diseaseFreeMonths: 8.51)
-        #expect(s.phrase == "overall survival 8.51 months; disease-free, 8.51 months (as the study reports)")
-        #expect(SurvivalRecord(overallMonths: 12).phrase == "overall survival 12 months (as the study reports)")
         #expect(
-            SurvivalRecord(diseaseFree: .recurredOrProgressed).phrase == "recurred/progressed (as the study reports)")
-        #expect(SurvivalRecord().phrase == nil && SurvivalRecord().isEmpty)
+            s.phrase(vitalStatus: .alive)
+                == "alive at 8.51 months of follow-up; disease-free, 8.51 months (as the study reports)")
+        #expect(
+            SurvivalRecord(overallMonths: 12).phrase(vitalStatus: .deceased)
+                == "died at 12 months (as the study reports)")
+        #expect(
+            SurvivalRecord(overallMonths: 1).phrase(vitalStatus: .unknown)
+                == "overall survival 1 month (vital status not stated) (as the study reports)")
+        #expect(
+            SurvivalRecord(diseaseFree: .recurredOrProgressed).phrase(vitalStatus: .alive)
+                == "recurred/progressed (as the study reports)")
+        #expect(SurvivalRecord().phrase(vitalStatus: .deceased) == nil && SurvivalRecord().isEmpty)
     }
 }

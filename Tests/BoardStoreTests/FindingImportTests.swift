@@ -236,6 +236,23 @@ struct FindingImportTests {
         #expect(try s.caseRecord(id: "NEW")?.record.diagnosis.text == CaseMerge.placeholder)
     }
 
+    /// cBioPortal survival reaches a case that already exists (a sample file or a MAF read first), and a re-import
+    /// with new follow-up replaces the months (review 7 #8).
+    @Test func survivalReachesAnExistingCase() throws {
+        let s = try store()
+        func partial(_ months: Double) -> Case {
+            var c = Case(id: "C-1", patient: Patient(id: "P-1", name: PersonName()), diagnosis: Diagnosis(text: ""))
+            c.patient.survival = SurvivalRecord(overallMonths: months, diseaseFree: .diseaseFree)
+            return c
+        }
+        try s.importRecords(BoardBundle(), partialCases: [partial(8.5)], now: Fixtures.now)
+        #expect(try s.caseRecord(id: "C-1")?.record.patient.survival?.overallMonths == 8.5)
+        try s.importRecords(BoardBundle(), partialCases: [partial(12)], now: Fixtures.now)
+        let c = try #require(try s.caseRecord(id: "C-1")?.record)
+        #expect(c.patient.survival == SurvivalRecord(overallMonths: 12, diseaseFree: .diseaseFree))
+        #expect(c.diagnosis.text == "Lung adenocarcinoma", "nothing else is blanked")
+    }
+
     /// A MAF's samples no case knows each become their own case (by specimen id), never merged; a second import
     /// updates those cases instead of making new ones.
     @Test func samplesWithoutACaseEachBecomeOneCase() throws {

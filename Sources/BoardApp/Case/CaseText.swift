@@ -41,7 +41,9 @@ enum CaseText {
                     "Vital status \(LifeStatus(p).phrase(on: context.today, hideDates: context.privacy, say: say))",
                     role: .warning))
         }
-        if let survival = p.survival?.phrase { lines.append(.init("Survival \(survival)", hangingIndent: 2)) }
+        if let survival = p.survival?.phrase(vitalStatus: p.vitalStatus) {
+            lines.append(.init("Survival \(survival)", hangingIndent: 2))
+        }
         return lines
     }
 

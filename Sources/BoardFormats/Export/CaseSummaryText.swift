@@ -37,7 +37,7 @@ public struct CaseSummaryText {
             if let race = p.race { out.append("Race:        \(race)") }
             if let ethnicity = p.ethnicity { out.append("Ethnicity:   \(ethnicity)") }
         }
-        if let survival = p.survival?.phrase { out.append("Survival:    \(survival)") }
+        if let survival = p.survival?.phrase(vitalStatus: p.vitalStatus) { out.append("Survival:    \(survival)") }
         out.append("Diagnosis:   \(say(c.diagnosis.text))" + (c.diagnosis.oncotreeCode.map { " [\($0)]" } ?? ""))
         if let status = c.diagnosis.statusPhrase(hideDates: deidentify) { out.append("Status:      \(status)") }
         if let verification = c.diagnosis.verificationText { out.append("Verified:    \(verification)") }
