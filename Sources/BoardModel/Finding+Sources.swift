@@ -6,8 +6,17 @@ extension Finding {
         reportId.map {
             FindingSource(
                 reportId: $0, vaf: vaf, vafSource: vafSource, depth: depth, altCount: altCount, refCount: refCount,
-                filter: filter, genotype: genotype)
+                filter: filter, genotype: genotype, origin: origin)
         }
+    }
+
+    /// "the reports disagree: somatic (maf:a.maf:S1), germline (vcf:g.vcf:S1)" when the reports that called this
+    /// finding state different origins; nil otherwise.
+    public var originDisagreement: String? {
+        let stated = allSources.filter { $0.origin != nil && $0.origin != .unknown }
+        guard Set(stated.compactMap(\.origin)).count > 1 else { return nil }
+        return "the reports disagree: "
+            + stated.compactMap { s in s.origin.map { "\($0.rawValue) (\(s.reportId))" } }.joined(separator: ", ")
     }
 
     /// The reports that called this finding: `sources`, else its own report alone.
@@ -35,6 +44,9 @@ extension Finding {
         }
         out.id = id
         out.sources = list.count > 1 ? list : nil
+        // Reports of one specimen that state different origins (a somatic caller and a germline one) leave the
+        // origin unknown, with why (`originDisagreement`): the first report read never settles it.
+        if Set(list.compactMap(\.origin).filter { $0 != .unknown }).count > 1 { out.origin = .unknown }
         if out.vaf == nil && out.depth == nil, let measured = list.first(where: { $0.vaf != nil || $0.depth != nil }) {
             out.vaf = measured.vaf
             out.vafSource = measured.vafSource

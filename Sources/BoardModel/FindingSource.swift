@@ -15,10 +15,13 @@ public struct FindingSource: Codable, Sendable, Hashable {
     /// The report's caller FILTER when not PASS.
     public var filter: String?
     public var genotype: String?
+    /// The origin that report stated (nil in findings stored before it was kept), so that two reports that disagree
+    /// are seen, not settled by which was read first.
+    public var origin: VariantOrigin?
 
     public init(
         reportId: String, vaf: Double? = nil, vafSource: String? = nil, depth: Int? = nil, altCount: Int? = nil,
-        refCount: Int? = nil, filter: String? = nil, genotype: String? = nil
+        refCount: Int? = nil, filter: String? = nil, genotype: String? = nil, origin: VariantOrigin? = nil
     ) {
         self.reportId = reportId
         self.vaf = vaf
@@ -28,6 +31,7 @@ public struct FindingSource: Codable, Sendable, Hashable {
         self.refCount = refCount
         self.filter = filter
         self.genotype = genotype
+        self.origin = origin
     }
 
     /// "VAF 13.6% (t_alt_count/t_depth), depth 44 (6 alt), filter LowQual": the report's call in a line.

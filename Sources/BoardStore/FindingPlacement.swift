@@ -23,10 +23,18 @@ enum FindingPlacement: Equatable {
         if storedReport == incoming.id { return storedHasSources ? .merge : .replace }
         let stored = record.reports.first { $0.id == storedReport }
         if let a = stored?.specimen?.id, let b = incoming.specimen?.id, !SampleBarcode.sameSpecimen(a, b) {
-            return .ownRow("@" + b)
+            return .ownRow("@" + specimenKey(b))
         }
         if let a = stored?.genomeBuild, let b = incoming.genomeBuild, a != b { return .ownRow("@" + b) }
         return .merge
+    }
+
+    /// The specimen part of a row id: a TCGA/TARGET barcode's sample with its vial when written
+    /// ("TCGA-A1-A0SB-02A" for every aliquot of that vial), so that aliquots of one specimen meet in one row and are
+    /// merged (review 7 #6); any other sample name as written.
+    static func specimenKey(_ specimen: String) -> String {
+        guard let barcode = SampleBarcode(specimen) else { return specimen }
+        return barcode.vial ?? barcode.sample ?? barcode.participant
     }
 
     /// A finding merged on the writing thread, made ready as `FindingWriter.prepare` makes a file's rows.

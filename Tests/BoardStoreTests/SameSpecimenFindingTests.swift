@@ -75,6 +75,38 @@ struct SameSpecimenFindingTests {
         #expect(reversed.gene == "TP53" && reversed.hgvsP == first.hgvsP && reversed.vaf == 0.28)
     }
 
+    /// Two reports of one specimen that state different origins leave the origin unknown and say why; the first
+    /// report read never settles it (review 7 #5). A report that does not know the origin takes the other's.
+    @Test func reportsThatDisagreeOnOriginLeaveItUnknown() {
+        var somatic = Self.variant(7_577_120, gene: "TP53", vaf: 0.31, depth: 80)
+        somatic.reportId = "maf:a.maf:S"
+        var germline = Self.variant(7_577_120, vaf: 0.5, depth: 60)
+        germline.reportId = "vcf:g.vcf:S"
+        germline.origin = .germline
+        for merged in [somatic.merged(with: germline), germline.merged(with: somatic)] {
+            #expect(merged.origin == .unknown)
+            #expect(
+                merged.originDisagreement == "the reports disagree: somatic (maf:a.maf:S), germline (vcf:g.vcf:S)"
+                    || merged.originDisagreement
+                        == "the reports disagree: germline (vcf:g.vcf:S), somatic (maf:a.maf:S)"
+            )
+            #expect(merged.originCaution?.hasPrefix("origin unknown: the reports disagree") == true)
+        }
+        var unknown = germline
+        unknown.origin = .unknown
+        let filled = unknown.merged(with: somatic)
+        #expect(filled.origin == .somatic && filled.originDisagreement == nil && filled.originCaution == nil)
+        // Sources stored before origins were kept (nil) never read as a disagreement.
+        var old = somatic.merged(with: germline)
+        old.origin = .somatic
+        old.sources = old.sources?.map {
+            var s = $0
+            s.origin = nil
+            return s
+        }
+        #expect(old.originDisagreement == nil && old.originCaution == nil)
+    }
+
     @Test func placementFollowsSpecimenAndBuild() {
         let sample = MolecularReport(
             id: "maf:a.maf:TCGA-A1-A0SB-01", specimen: Specimen(id: "TCGA-A1-A0SB-01"), genomeBuild: "GRCh37")
@@ -93,6 +125,10 @@ struct SameSpecimenFindingTests {
         #expect(place("TCGA-A1-A0SB-01A-11D-A142-09", "GRCh37") == .merge)
         #expect(place("TCGA-A1-A0SB-01A-11D-A142-09", "GRCh38") == .ownRow("@GRCh38"))
         #expect(place("TCGA-A1-A0SB-02", "GRCh37") == .ownRow("@TCGA-A1-A0SB-02"))
+        // Every aliquot of one vial of another specimen goes to the same row, where the two reports merge.
+        #expect(place("TCGA-A1-A0SB-02A-11D-A142-09", nil) == .ownRow("@TCGA-A1-A0SB-02A"))
+        #expect(place("TCGA-A1-A0SB-02A-21R-A142-07", nil) == .ownRow("@TCGA-A1-A0SB-02A"))
+        #expect(place("metastasis-2", nil) == .ownRow("@metastasis-2"))
         #expect(place("TCGA-A1-A0SB-01", "GRCh37", id: sample.id) == .replace)
         #expect(place("TCGA-A1-A0SB-01", "GRCh37", id: sample.id, sources: true) == .merge)
     }
