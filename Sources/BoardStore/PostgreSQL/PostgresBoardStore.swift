@@ -54,6 +54,12 @@ public final class PostgresBoardStore: Sendable {
         try appliedVersions().max() ?? 0
     }
 
+    /// Whether a database that recorded `applied` has a migration this binary does not know: a number above its
+    /// own, or one reserved ahead that a newer binary applied (the set, not the highest number, decides).
+    static func isNewer(applied: Set<Int>, known: Set<Int> = Set(PostgresSchema.migrations.map(\.version))) -> Bool {
+        !applied.isSubset(of: known)
+    }
+
     /// The migrations recorded in the database (none for an empty database).
     private func appliedVersions() throws -> Set<Int> {
         try run {
@@ -70,7 +76,9 @@ public final class PostgresBoardStore: Sendable {
     /// work landing in parallel, so a later number may be recorded before an earlier one ships.
     private func migrate() throws {
         let applied = try appliedVersions()
-        if (applied.max() ?? 0) > PostgresSchema.latest { throw StoreError.newerSchema(path: path) }
+        // A migration this binary does not know (a number above its own, or one reserved ahead that a newer binary
+        // has applied) means a newer schema: its writes would leave that migration's columns unset (review 7 #7).
+        if Self.isNewer(applied: applied) { throw StoreError.newerSchema(path: path) }
         if PostgresSchema.migrations.allSatisfy({ applied.contains($0.version) }) { return }
         let current = applied.max() ?? 0
         if isReadOnly {
