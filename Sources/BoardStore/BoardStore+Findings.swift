@@ -66,7 +66,10 @@ extension BoardStore {
                     if !findingBatches.isEmpty || !findingStreams.isEmpty || !partialCases.isEmpty
                         || !caseAdditions.isEmpty
                     {
-                        try SearchIndex.tidy(db, documents: 2 * (partialCases.count + caseAdditions.count))
+                        // Each touched case's findings document is rewritten too (review 7 #11).
+                        try SearchIndex.tidy(
+                            db,
+                            documents: 2 * (partialCases.count + caseAdditions.count) + findings.touchedCases.count)
                     }
                     summary.skipped += skipped
                     return dryRun ? .rollback : .commit

@@ -312,11 +312,16 @@ public struct MinutesWriter {
             if let trial = trials[t] {
                 let name = trial.shortTitle ?? trial.title
                 let named = what.contains { $0.localizedCaseInsensitiveContains(name) }
-                // A trial that takes no patients says so: a referral to it cannot be an enrolment now.
+                // A trial that takes no patients says so: a referral to it cannot be an enrolment now. So does a
+                // trial whose every arm is closed to accrual (CTML arm_suspended) while its status reads open.
+                let everyArmClosed =
+                    !trial.arms.isEmpty && trial.arms.allSatisfy { trial.accrual(of: $0).closedWords != nil }
                 let status =
                     trial.status.isClosed
                     ? "not open: \(trial.status.closedWords)"
-                    : trial.status.rawValue.lowercased().replacingOccurrences(of: "_", with: " ")
+                    : everyArmClosed
+                        ? "not open: closed to accrual"
+                        : trial.status.rawValue.lowercased().replacingOccurrences(of: "_", with: " ")
                 let parts = (named ? [] : [name]) + [trial.phase].compactMap { $0 } + [status]
                 line += " (" + parts.joined(separator: ", ") + ")"
             }
