@@ -94,7 +94,9 @@ extension BoardStore {
         c.id AS c_id, c.status AS c_status, c.diagnosis AS c_diagnosis, c.oncotree_code AS c_code, c.stage_group AS c_stage,
         c.ecog AS c_ecog, c.missing AS c_missing, c.finding_count AS c_findings, c.top_finding AS c_top, p.pseudonym AS p_pseudonym,
         p.display_name AS p_name, p.initials AS p_initials, p.birth_date AS p_birth, p.sex AS p_sex,
-        json_extract(p.body, '$.vitalStatus') AS p_vital, json_extract(p.body, '$.deceasedOn') AS p_died
+        json_extract(p.body, '$.vitalStatus') AS p_vital, json_extract(p.body, '$.deceasedOn') AS p_died,
+        (SELECT group_concat(json_extract(i.value, '$.value'), char(31)) FROM json_each(p.body, '$.identifiers') i)
+            AS p_identifiers
         """
 
     static func headline(_ row: Row) throws -> CaseHeadline {
@@ -108,7 +110,8 @@ extension BoardStore {
             stageGroup: row["c_stage"], ecog: row["c_ecog"], status: CaseStatus(rawValue: row["c_status"]) ?? .new,
             missing: missing, findingCount: row["c_findings"], topFinding: row["c_top"],
             vitalStatus: (row["p_vital"] as String?).flatMap(VitalStatus.init(rawValue:)) ?? .unknown,
-            deceasedOn: (row["p_died"] as String?).flatMap(LocalDate.init))
+            deceasedOn: (row["p_died"] as String?).flatMap(LocalDate.init),
+            identifiers: CaseHeadline.identifiers(row["p_identifiers"]))
     }
 
     /// Cases not on the agenda of any meeting that is still open, and not closed themselves: deferred cases first,

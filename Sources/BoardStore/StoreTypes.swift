@@ -21,8 +21,16 @@ public struct CaseHeadline: Sendable, Hashable, Identifiable {
     /// Alive, deceased or not recorded, with the date of death when recorded (lists say "deceased").
     public var vitalStatus: VitalStatus = .unknown
     public var deceasedOn: LocalDate? = nil
+    /// Identifying: the values of the patient's identifiers (MRN and others), read only so that privacy mode and
+    /// de-identified lists can tell a case id that holds one (`CaseIdShown`); never shown.
+    public var identifiers: [String] = []
 
     public var life: LifeStatus { LifeStatus(birthDate: birthDate, vitalStatus: vitalStatus, deceasedOn: deceasedOn) }
+
+    /// The identifier values as both stores' headline queries join them (unit separator, U+001F).
+    static func identifiers(_ joined: String?) -> [String] {
+        joined.map { $0.split(separator: "\u{1F}").map(String.init) } ?? []
+    }
     /// Age on `day`, or the age at death for a deceased patient (nil when it cannot be told).
     public func age(on day: LocalDate) -> Int? { life.age(on: day) }
 }

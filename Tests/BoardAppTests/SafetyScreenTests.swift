@@ -85,6 +85,28 @@ struct SafetyScreenTests {
         #expect(app.frame().textDump().contains(mrn), "privacy off shows the id")
     }
 
+    /// The first home frame already hides such an id, before the case has ever been opened (review 7 #3): the
+    /// lists' headlines carry the patient's identifiers for the check, never to show them.
+    @Test func privacyModeHidesAnMRNCaseIdInTheFirstList() throws {
+        var bundle = try BoardReader.read(paths: try Repository.sampleDataFiles())
+        var c = try #require(bundle.cases.first { $0.id == "C-0002" })
+        let mrn = "40917788"
+        c.id = mrn
+        c.patient.id = "P-\(mrn)"
+        c.patient.identifiers = [PatientIdentifier(kind: .mrn, value: mrn)]
+        bundle.cases.append(c)
+        let store = try BoardStore.inMemory(user: "tester")
+        try store.importBundle(bundle, now: SampleBoard.now)
+        let headline = try #require(try store.backlog(limit: 1000, offset: 0).first { $0.id == mrn })
+        #expect(headline.identifiers == [mrn])
+        let (app, _) = try SampleBoard.app(width: 160, height: 48, privacy: true, store: store)
+        let home = app.frame().textDump()
+        #expect(!home.contains(mrn), "\(home)")
+        #expect(home.contains(c.patient.pseudonym), "the backlog shows the pseudonym in its place")
+        app.handle(.char("p"))
+        #expect(app.frame().textDump().contains(mrn), "privacy off shows the id")
+    }
+
     @Test func everyDeidentifiedOutputMasksTheSameFreeText() throws {
         let (store, p) = try Self.storeWithIdentifiersInFreeText()
         let record = try #require(try store.caseRecord(id: "C-0002"))

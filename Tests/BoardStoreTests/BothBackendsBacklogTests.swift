@@ -75,5 +75,21 @@ struct BothBackendsBacklogTests {
         #expect(headline.vitalStatus == .deceased && headline.deceasedOn == LocalDate("2025-03-04"))
         let listed = try #require(try store.backlog(limit: 10, offset: 0).first { $0.id == record.id })
         #expect(listed.vitalStatus == .deceased && listed.deceasedOn == LocalDate("2025-03-04"))
+        #expect(listed.identifiers.isEmpty)
+    }
+
+    /// The lists carry the patient's identifier values (for privacy mode's check of ids that hold one), as stored.
+    @Test(arguments: Backend.available)
+    func theListsCarryThePatientsIdentifiers(backend: Backend) throws {
+        let (store, _) = try backend.makeBoard()
+        var record = Fixtures.cases[1]
+        record.findings = []
+        record.patient.identifiers = [
+            PatientIdentifier(kind: .mrn, value: "40917788"), PatientIdentifier(kind: .national, value: "X-12"),
+        ]
+        try store.saveCase(record, now: Fixtures.now)
+        #expect(try store.headline(caseId: record.id)?.identifiers == ["40917788", "X-12"])
+        let listed = try #require(try store.backlog(limit: 10, offset: 0).first { $0.id == record.id })
+        #expect(listed.identifiers == ["40917788", "X-12"])
     }
 }

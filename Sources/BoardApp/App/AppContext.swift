@@ -113,6 +113,16 @@ public final class AppContext {
             identifiers: CaseIdShown.identifiers(of: patient), deidentified: privacy)
     }
 
+    /// A list row's case id as the screen may show it: in privacy mode, the pseudonym when the id may carry the
+    /// patient's name or hold one of their identifiers (an MRN used as the case id). Such an id is noted for the
+    /// canvas (`identifyingIds`) as when the case is opened, so the first list already hides it (review 7 #3).
+    public func caseId(_ headline: CaseHeadline) -> String {
+        let identifies = CaseIdShown.mayCarryName(
+            headline.id, names: [headline.patientName], identifiers: headline.identifiers)
+        if identifies { identifyingIds[headline.id] = headline.pseudonym }
+        return privacy && identifies ? headline.pseudonym : headline.id
+    }
+
     /// Case ids seen this session that may identify their patient, with the pseudonym shown instead: privacy mode
     /// hands them to the canvas, so a title or an id built from the case id (a decision's) never shows them.
     public private(set) var identifyingIds: [String: String] = [:]

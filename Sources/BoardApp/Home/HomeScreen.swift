@@ -116,7 +116,7 @@ public final class HomeScreen: Screen {
                 let ready = c.missing.isEmpty ? "ready" : "missing \(c.missing.count)"
                 return [
                     Span(
-                        "\(CaseIdShown.text(c.id, pseudonym: c.pseudonym, names: [c.patientName], deidentified: context.privacy))  ",
+                        "\(context.caseId(c))  ",
                         role: selected ? .selection : .dim),
                     Span(
                         context.patientLabel(c),

@@ -130,7 +130,7 @@ public final class MeetingModeScreen: Screen, MeetingLoading {
             let planned = row.item.plannedMinutes.map { $0 * 60 }
             let over = planned.map { spent > $0 } ?? false
             let timer =
-                "Case \(row.item.position)/\(rows.count) \(row.item.caseId) · \(MeetingTime.clock(spent))"
+                "Case \(row.item.position)/\(rows.count) \(context.caseId(row.headline)) · \(MeetingTime.clock(spent))"
                 + (planned.map { " of \(MeetingTime.clock($0)) planned" } ?? " (no time planned)")
                 + (over ? " · OVER TIME" : "") + (row.item.presenter.map { " · presents: \($0)" } ?? "")
             canvas.put(timer, in: info, row: 1, role: over ? .timerOver : .info)
@@ -205,7 +205,7 @@ public final class MeetingModeScreen: Screen, MeetingLoading {
 
     /// The current case in tabs, or why there is none.
     func drawCase(into canvas: inout Canvas, rect caseRect: Rect, context: AppContext) {
-        let title = current.map { "\($0.item.caseId) · \(context.patientLabel($0.headline))" } ?? "Case"
+        let title = current.map { "\(context.caseId($0.headline)) · \(context.patientLabel($0.headline))" } ?? "Case"
         let inner = Pane.draw(&canvas, rect: caseRect, title: title, focused: focus == .caseDetail)
         if let caseView {
             caseView.render(into: &canvas, rect: inner, context: context, focused: focus == .caseDetail)
@@ -315,7 +315,8 @@ public final class MeetingModeScreen: Screen, MeetingLoading {
     /// Asks why the current case is deferred; deferring needs a reason.
     func deferCurrentCase(_ context: AppContext) -> Navigation {
         guard let row = current else { return .none }
-        return .ask("Defer \(row.item.caseId) because:", initial: row.item.deferReason ?? "") { [self] reason in
+        return .ask("Defer \(context.caseId(row.headline)) because:", initial: row.item.deferReason ?? "") {
+            [self] reason in
             guard let reason, !reason.isEmpty else {
                 return reason == nil ? .none : .error("Deferring needs a reason.")
             }
@@ -349,7 +350,7 @@ public final class MeetingModeScreen: Screen, MeetingLoading {
                 ? ["Every discussed case has a signed decision."]
                 : ["\(lacking.count) case\(lacking.count == 1 ? "" : "s") without a signed decision:"]
                     + lacking.map {
-                        "  \($0.item.position). \($0.item.caseId) \(context.patientLabel($0.headline)) (\($0.item.outcome.rawValue))"
+                        "  \($0.item.position). \(context.caseId($0.headline)) \(context.patientLabel($0.headline)) (\($0.item.outcome.rawValue))"
                     }
             body.append("Close the meeting and record the end time?")
             let modal = Modal(

@@ -69,7 +69,7 @@ extension MeetingPrepScreen {
         guard let row = selectedRow else { return .none }
         let names = (meeting?.roster.map(\.name) ?? []) + [meeting?.chair].compactMap { $0 }
         return .askName(
-            "Presenter for \(row.item.caseId) (Tab completes from the roster):",
+            "Presenter for \(context.caseId(row.headline)) (Tab completes from the roster):",
             initial: row.item.presenter ?? meeting?.chair ?? "", names: names
         ) { [self] answer in
             guard let answer else { return .none }
@@ -90,7 +90,7 @@ extension MeetingPrepScreen {
         let range = ValidValues.plannedMinutesRange
         let current = row.item.plannedMinutes.map { "now \($0); Enter keeps it, - clears" } ?? "none yet"
         return .ask(
-            "Planned minutes for \(row.item.caseId) (\(range.lowerBound)–\(range.upperBound), \(current)):",
+            "Planned minutes for \(context.caseId(row.headline)) (\(range.lowerBound)–\(range.upperBound), \(current)):",
             initial: ""
         ) { [self] answer in
             guard let answer, !answer.isEmpty else { return .none }

@@ -46,7 +46,7 @@ public final class MeetingPrepScreen: Screen, MeetingLoading {
         agenda.rows = rows.map { row in
             let h = row.headline
             return [
-                Table.Cell("\(row.item.position)"), Table.Cell(h.id),
+                Table.Cell("\(row.item.position)"), Table.Cell(context.caseId(h)),
                 Table.Cell(context.patientLabel(h), role: context.privacy ? .privacy : nil),
                 Table.Cell(h.oncotreeCode ?? h.diagnosis), Table.Cell(row.item.presenter ?? "—"),
                 Table.Cell(row.item.plannedMinutes.map(String.init) ?? "—"), Self.readiness(h),
@@ -126,7 +126,7 @@ public final class MeetingPrepScreen: Screen, MeetingLoading {
             let mark = marked.contains(h.id) ? "[x] " : "[ ] "
             var spans = [
                 Span(mark, role: selected ? .selection : .normal),
-                Span("\(h.id) ", role: selected ? .selection : .dim),
+                Span("\(context.caseId(h)) ", role: selected ? .selection : .dim),
                 Span(context.patientLabel(h), role: selected ? .selection : (context.privacy ? .privacy : .normal)),
                 Span(" · \(h.oncotreeCode ?? h.diagnosis)", role: selected ? .selection : .title),
             ]

@@ -357,7 +357,10 @@ extension PostgresBoardStore: CaseStore {
         c.id AS c_id, c.status AS c_status, c.diagnosis AS c_diagnosis, c.oncotree_code AS c_code, c.stage_group AS c_stage,
         c.ecog AS c_ecog, c.missing AS c_missing, c.finding_count AS c_findings, c.top_finding AS c_top,
         p.pseudonym AS p_pseudonym, p.display_name AS p_name, p.initials AS p_initials, p.birth_date AS p_birth,
-        p.sex AS p_sex, p.vital_status AS p_vital, p.deceased_on AS p_died
+        p.sex AS p_sex, p.vital_status AS p_vital, p.deceased_on AS p_died,
+        (SELECT string_agg(i->>'value', chr(31)) FROM jsonb_array_elements(
+            CASE WHEN jsonb_typeof(p.body::jsonb->'identifiers') = 'array' THEN p.body::jsonb->'identifiers' END) i)
+            AS p_identifiers
         """
 
     static func headline(_ row: PGRow) -> CaseHeadline {
@@ -370,7 +373,8 @@ extension PostgresBoardStore: CaseStore {
             missing: row.text("c_missing").split(separator: ",").compactMap { MissingItem(rawValue: String($0)) },
             findingCount: row.int("c_findings") ?? 0, topFinding: row["c_top"],
             vitalStatus: row["p_vital"].flatMap(VitalStatus.init(rawValue:)) ?? .unknown,
-            deceasedOn: row["p_died"].flatMap(LocalDate.init))
+            deceasedOn: row["p_died"].flatMap(LocalDate.init),
+            identifiers: CaseHeadline.identifiers(row["p_identifiers"]))
     }
 
     static func note(_ row: PGRow) -> Note {
