@@ -93,4 +93,18 @@ struct TrialsTabStatusTests {
         #expect(arm.hasSuffix("…") && title.hasSuffix("…"))
         #expect(CaseView.armAndTitle(arm: " arm long name", title: "Title", room: 2).1 == "")
     }
+
+    /// The trial screen says each arm's accrual in `trial ID`'s words (review 7, repetition): the trial's status
+    /// first, an arm closed on its own, or an unknown status, never "(trial unknown)".
+    @Test func theTrialScreenSaysEachArmsAccrualAsTrialIDDoes() {
+        func arms(_ status: RecruitmentStatus) -> [String] {
+            let trial = Trial(
+                id: "NCT0", title: "T", status: status,
+                arms: [TrialArm(id: "A", name: "A", drugs: []), TrialArm(id: "B", name: "B", drugs: [], open: false)])
+            return TrialScreen.lines(trial).map(\.text).filter { $0.hasPrefix("Arm ") }
+        }
+        #expect(arms(.recruiting) == ["Arm A: A", "Arm B: B (closed to accrual)"])
+        #expect(arms(.activeNotRecruiting).allSatisfy { $0.hasSuffix("(closed: trial active not recruiting)") })
+        #expect(arms(.unknown).first == "Arm A: A (accrual unknown: trial status unknown)")
+    }
 }

@@ -1,3 +1,4 @@
+import BoardFormats
 import BoardModel
 import BoardStore
 import TUIKit
@@ -33,13 +34,11 @@ public final class TrialScreen: Screen {
         if let criteria = e.criteria { lines.append(.init("Criteria: " + CriterionText.describe(criteria))) }
         lines.append("")
         for arm in t.arms {
-            // An arm is open only while its trial recruits: a registry arm has no status of its own.
-            let accrual = t.accrual(of: arm)
-            let open = accrual == .open
-            let closed =
-                accrual == .closed("closed to accrual") && !t.status.isClosed
-                ? " (closed)" : " (trial \(t.status.label))"
-            lines.append(.init("Arm \(arm.id): \(arm.name)" + (open ? "" : closed), role: open ? .title : .dim))
+            // An arm is open only while its trial recruits: a registry arm has no status of its own. The words are
+            // `trial ID`'s, so the screen and the command never differ.
+            let open = t.accrual(of: arm) == .open
+            let accrual = " (\(TrialSummaryText.accrualText(arm, of: t)))"
+            lines.append(.init("Arm \(arm.id): \(arm.name)" + (open ? "" : accrual), role: open ? .title : .dim))
             if !arm.drugs.isEmpty { lines.append(.init("  Drugs: " + arm.drugs.joined(separator: ", "))) }
             if let criteria = arm.criteria { lines.append(.init("  Criteria: " + CriterionText.describe(criteria))) }
         }
