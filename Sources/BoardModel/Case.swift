@@ -399,8 +399,11 @@ public struct MetastaticSite: Codable, Sendable, Hashable {
         return code.map { "\(words) (\(system.map { "\($0) " } ?? "")\($0))" } ?? words
     }
 
-    /// The label with the date it was first recorded: "liver (SNOMED CT 10200004) since 2021-03-02".
-    public var summary: String { label + (since.map { " since \($0)" } ?? "") }
+    /// The label with the date it was first recorded: "liver (SNOMED CT 10200004) since 2021-03-02". `hideDates`
+    /// leaves the date out (de-identified output and privacy mode: a care date dates the patient).
+    public func summary(hideDates: Bool = false) -> String {
+        label + (hideDates ? "" : since.map { " since \($0)" } ?? "")
+    }
 }
 
 /// Where an imported record came from.

@@ -198,6 +198,15 @@ public struct PersonName: Codable, Sendable, Hashable {
         default: return "(unnamed)"
         }
     }
+
+    /// A name the program wrote in place of one the source did not state ("(unnamed)", "(name not stated in the lab
+    /// file)"): parenthesised words with no given or family name. It names nobody, so de-identification must not
+    /// treat its words as name parts (they would replace "not stated in the lab file" in a diagnosis).
+    public var isPlaceholder: Bool {
+        guard given == nil, family == nil else { return false }
+        let t = (text ?? "").trimmingCharacters(in: .whitespaces)
+        return t.isEmpty || (t.hasPrefix("(") && t.hasSuffix(")"))
+    }
 }
 
 /// Whether the patient is alive, as recorded. `unknown` when the record does not say.

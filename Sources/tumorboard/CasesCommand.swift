@@ -33,7 +33,8 @@ struct CasesCommand: ParsableCommand {
             print(
                 [
                     CaseIdShown.text(
-                        c.id, pseudonym: c.pseudonym, names: [c.patientName], identifiers: c.identifiers,
+                        c.id, pseudonym: c.pseudonym, names: CaseIdShown.names(listed: c.patientName),
+                        identifiers: c.identifiers,
                         deidentified: pseudonyms.deidentify),
                     c.status.rawValue, "\(who) (\(ageSex)\(died))", c.diagnosis, stage,
                     ecog, c.topFinding ?? "",

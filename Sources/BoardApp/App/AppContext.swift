@@ -118,7 +118,7 @@ public final class AppContext {
     /// canvas (`identifyingIds`) as when the case is opened, so the first list already hides it (review 7 #3).
     public func caseId(_ headline: CaseHeadline) -> String {
         let identifies = CaseIdShown.mayCarryName(
-            headline.id, names: [headline.patientName], identifiers: headline.identifiers)
+            headline.id, names: CaseIdShown.names(listed: headline.patientName), identifiers: headline.identifiers)
         if identifies { identifyingIds[headline.id] = headline.pseudonym }
         return privacy && identifies ? headline.pseudonym : headline.id
     }

@@ -78,7 +78,10 @@ enum CaseText {
                 hangingIndent: label))
         if !c.metastaticSites.isEmpty {
             lines.append(
-                .init("Metastases   " + c.metastaticSites.map(\.summary).joined(separator: "; "), hangingIndent: label))
+                .init(
+                    "Metastases   "
+                        + c.metastaticSites.map { $0.summary(hideDates: hideDates) }.joined(separator: "; "),
+                    hangingIndent: label))
         }
         let perf = c.performance?.summary ?? ""
         lines.append(.init("Performance  \(perf.isEmpty ? "—" : perf)", role: perf.isEmpty ? .warning : .normal))

@@ -70,7 +70,7 @@ public struct CaseExportWriter {
         doc.field("Histology", c.diagnosis.histology.map(say))
         doc.field("Stage", c.stage?.summary ?? "—")
         if !c.metastaticSites.isEmpty {
-            doc.field("Metastases", c.metastaticSites.map(\.summary).joined(separator: "; "))
+            doc.field("Metastases", c.metastaticSites.map { $0.summary(hideDates: deidentify) }.joined(separator: "; "))
         }
         if let perf = c.performance, !perf.summary.isEmpty { doc.field("Performance", perf.summary) }
         doc.field("Referred by", c.referringClinician)

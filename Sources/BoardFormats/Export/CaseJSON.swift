@@ -56,7 +56,7 @@ public struct CaseJSON {
         if let p = c.performance {
             out["performance"] = Self.compact(["ecog": p.ecog, "karnofsky": p.karnofsky])
         }
-        out["metastaticSites"] = c.metastaticSites.map { $0.summary }
+        out["metastaticSites"] = c.metastaticSites.map { $0.summary(hideDates: deidentify) }
         if !c.phenotypes.isEmpty { out["phenotypes"] = c.phenotypes.map(say) }
         if !c.measurements.isEmpty { out["measurements"] = c.measurements.map(say) }
         out["treatmentHistory"] = c.treatmentHistory.map { line in

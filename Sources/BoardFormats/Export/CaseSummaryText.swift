@@ -49,7 +49,8 @@ public struct CaseSummaryText {
         let basis = c.stage.flatMap { $0.t == nil && $0.group != nil ? $0.basis.map { "\($0) " } : nil } ?? ""
         out.append("Stage:       \(basis)\(c.stage?.summary ?? "—")")
         if !c.metastaticSites.isEmpty {
-            out.append("Metastases:  " + c.metastaticSites.map(\.summary).joined(separator: "; "))
+            out.append(
+                "Metastases:  " + c.metastaticSites.map { $0.summary(hideDates: deidentify) }.joined(separator: "; "))
         }
         // What each specimen is (a cBioPortal sample's description, OncoTree code, type and site).
         let specimens = c.reports.compactMap { r in

@@ -191,7 +191,9 @@ public struct MinutesWriter {
         }
         doc.field("Stage", c.stage?.summary ?? "—", indent: ind)
         if !c.metastaticSites.isEmpty {
-            doc.field("Metastases", c.metastaticSites.map(\.summary).joined(separator: "; "), indent: ind)
+            doc.field(
+                "Metastases", c.metastaticSites.map { $0.summary(hideDates: deidentify) }.joined(separator: "; "),
+                indent: ind)
         }
         if let perf = c.performance, !perf.summary.isEmpty { doc.field("Performance", perf.summary, indent: ind) }
         var slot = item.presenter ?? "—"

@@ -56,7 +56,12 @@ public enum CaseIdShown {
 
     /// The patient's name parts the id is checked against.
     public static func names(of p: Patient) -> [String] {
-        [p.name.display, p.name.given, p.name.family].compactMap { $0 }
+        p.name.isPlaceholder ? [] : [p.name.display, p.name.given, p.name.family].compactMap { $0 }
+    }
+
+    /// A list's patient name as a name to check the id against: none for a placeholder ("(unnamed)").
+    public static func names(listed name: String) -> [String] {
+        PersonName(text: name).isPlaceholder ? [] : [name]
     }
 
     /// The values of the patient's identifiers (MRN, national, lab and others) the id is checked against.

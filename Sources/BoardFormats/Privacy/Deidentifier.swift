@@ -25,11 +25,15 @@ public struct Deidentifier: Sendable {
     public init(patient: Patient) {
         pseudonym = patient.pseudonym
         var list: [(String, String)] = []
-        let names = [
-            patient.name.text, patient.name.display, patient.name.family, patient.name.given,
-            [patient.name.given, patient.name.family].compactMap { $0 }.joined(separator: " "),
-        ]
-        .compactMap { $0 }.filter { $0.count >= 2 && $0 != "(unnamed)" }
+        // A placeholder the program wrote for an unstated name is no name (review of new-user run 5, #1).
+        let names =
+            patient.name.isPlaceholder
+            ? []
+            : [
+                patient.name.text, patient.name.display, patient.name.family, patient.name.given,
+                [patient.name.given, patient.name.family].compactMap { $0 }.joined(separator: " "),
+            ]
+            .compactMap { $0 }.filter { $0.count >= 2 }
         for name in names {
             list.append((name, patient.pseudonym))
             // Each word of a multi-word name as well ("Heinz-Dieter", "de Vries").
