@@ -301,10 +301,13 @@ public struct Biomarker: Codable, Sendable, Hashable {
     /// An ordinal score as the lab writes it ("3+" for a HER2 immunohistochemistry score of 3), shown instead of
     /// the bare number.
     public var score: String?
+    /// The assay as the record names it ("FISH", "ISH", "IHC"): for HER2 it tells a measured gene (ISH) from the
+    /// protein (IHC).
+    public var method: String?
 
     public init(
         kind: Kind, name: String? = nil, value: Double? = nil, unit: String? = nil, status: String? = nil,
-        comparator: String? = nil, score: String? = nil
+        comparator: String? = nil, score: String? = nil, method: String? = nil
     ) {
         self.kind = kind
         self.name = name
@@ -313,6 +316,7 @@ public struct Biomarker: Codable, Sendable, Hashable {
         self.status = status
         self.comparator = comparator
         self.score = score
+        self.method = method
     }
 
     public var label: String {

@@ -140,7 +140,8 @@ struct MolecularReading {
     /// neither is read as an amplification, nor as its absence, and a missing test is never negative. Nil for any
     /// other biomarker, or when no trial names ERBB2.
     static func her2Positive(_ b: Biomarker, at i: Int, genes: GeneTable) -> Alteration? {
-        let name = (b.name ?? "").uppercased()
+        // The assay is read with the name: "HER2" by FISH is a measured gene.
+        let name = ([b.name, b.method].compactMap { $0 }.joined(separator: " ")).uppercased()
         guard CaseIndex.receptor(name) == "HER2", let erbb2 = genes.id("ERBB2") else { return nil }
         let status = ((b.status ?? "") + " " + (b.score ?? "")).lowercased()
         guard CaseIndex.receptorState(status, her2: true) == .positive else { return nil }

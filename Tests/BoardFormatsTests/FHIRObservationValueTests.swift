@@ -48,6 +48,13 @@ struct FHIRObservationValueTests {
         // A FISH result (85318-4) is no IHC score.
         let fish = try read([Self.marker("85318-4", #""valueQuantity":{"value":2.5}"#)])
         #expect(fish.findings[0].biomarker?.score == nil)
+        // The assay is kept: LOINC names it (85318-4 by FISH, 85319-2 by Immune stain), or the method does.
+        #expect(fish.findings[0].biomarker?.method == "FISH" && number.findings[0].biomarker?.method == "IHC")
+        let byMethod = try read([
+            Self.marker(
+                "48676-1", #""valueString":"Positive","method":{"text":"Dual-probe in situ hybridization (ISH)"}"#)
+        ])
+        #expect(byMethod.findings[0].biomarker?.method == "ISH")
     }
 
     @Test func aMetastaticSiteIsNamedByItsBodySiteOrSaidToBeUnnamed() throws {

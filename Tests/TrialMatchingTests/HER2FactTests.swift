@@ -28,6 +28,17 @@ struct HER2FactTests {
         return Finding(id: "B-\(name)-\(status ?? "")-\(score ?? "")", kind: .biomarker, gene: nil, biomarker: b)
     }
 
+    /// A HER2 result whose assay is kept apart from its name (FHIR LOINC 85318-4 "… by FISH": name "HER2", method
+    /// "FISH") measured the gene; the same by IHC did not (new-user run 5, #4).
+    @Test func theAssayKeptBesideTheNameDecides() {
+        var fish = her2("HER2", status: "Positive")
+        fish.biomarker?.method = "FISH"
+        #expect(verdict(run([fish])) == .met, "\(run([fish]).outcomes)")
+        var ihc = her2("HER2", status: "Positive")
+        ihc.biomarker?.method = "IHC"
+        #expect(verdict(run([ihc])) == .unknown)
+    }
+
     func verdict(_ m: TrialMatch) -> Outcome? {
         m.outcomes.first { $0.criterion.contains("ERBB2") }?.outcome
     }

@@ -116,6 +116,33 @@ extension FHIRReader.Builder {
         }
     }
 
+    /// The method each receptor LOINC code names (LOINC's Method axis): 85318-4 "HER2 [Presence] in Breast cancer
+    /// specimen by FISH"; 85319-2, 18474-7, 85337-4, 40556-3, 85339-0 and 40557-1 "… by Immune stain".
+    static let receptorAssays: [String: String] = [
+        "85318-4": "FISH", "85319-2": "IHC", "18474-7": "IHC", "85337-4": "IHC", "40556-3": "IHC", "85339-0": "IHC",
+        "40557-1": "IHC",
+    ]
+
+    /// The assay a receptor Observation's code or method names: FISH, ISH (chromogenic, silver, dual-probe in situ
+    /// hybridisation) or IHC (LOINC's "by Immune stain"); nil when neither says.
+    static func assay(_ r: JSONNode) -> String? {
+        for c in FHIRReader.codings(r["code"]) {
+            if let code = c.code, let assay = receptorAssays[code] { return assay }
+        }
+        let words =
+            " " + (FHIRReader.codedWords(r["code"]) + " " + FHIRReader.codedWords(r["method"])).lowercased() + " "
+        if words.contains("fish") || words.contains("fluorescent in situ") { return "FISH" }
+        if words.contains("in situ hybridi") || words.contains(" ish ") || words.contains("cish")
+            || words.contains("sish")
+        {
+            return "ISH"
+        }
+        if words.contains("immune stain") || words.contains("immunohisto") || words.contains(" ihc ") {
+            return "IHC"
+        }
+        return nil
+    }
+
     /// A HER2 immunohistochemistry result given as a bare number 0–3 is the ASCO/CAP IHC score, written "0",
     /// "1+", "2+", "3+" (LOINC 85319-2, 18474-7 or a code or method that says immune stain / IHC). A score the lab
     /// wrote as text ("3+") is kept as its status.
@@ -175,7 +202,10 @@ extension FHIRReader.Builder {
                 kind: kind, name: name, value: value,
                 unit: kind == .tmb ? "mut/Mb" : unit, status: status,
                 comparator: r["valueQuantity"]["comparator"].string,
-                score: Self.immunohistochemistryScore(r, name: name, value: value, unit: unit)))
+                score: Self.immunohistochemistryScore(r, name: name, value: value, unit: unit),
+                // A receptor keeps its assay (LOINC's method, or Observation.method): the matcher tells the gene
+                // measured (ISH) from the protein (IHC) by it (new-user run 5, #4).
+                method: ["HER2", "ER", "PR"].contains(name) ? Self.assay(r) : nil))
         finding.id = findingId(finding, of: r)
         add(finding, ref: nil, pid: pid, subject: subject)
     }
