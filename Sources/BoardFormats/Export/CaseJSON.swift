@@ -140,7 +140,7 @@ public struct CaseJSON {
             // Months as the study reports them (cBioPortal OS_MONTHS, DFS_STATUS, DFS_MONTHS), never dates.
             out["survival"] = Self.compact([
                 "overallMonths": survival.overallMonths, "diseaseFree": survival.diseaseFree?.rawValue,
-                "diseaseFreeMonths": survival.diseaseFreeMonths, "text": survival.phrase,
+                "diseaseFreeMonths": survival.diseaseFreeMonths, "text": survival.phrase(vitalStatus: p.vitalStatus),
             ])
         }
         guard !deidentify else { return out }
