@@ -47,7 +47,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The one test kit: snapshot helper, key scripts, repository and real-data locators.
-        .target(name: "TestSupport", dependencies: ["TUIKit"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["TUIKit", "BoardModel", "BoardStore"], path: "Tests/TestSupport"),
         .testTarget(name: "BoardModelTests", dependencies: ["BoardModel", "TestSupport"]),
         .testTarget(name: "BoardStoreTests", dependencies: ["BoardStore", "BoardFormats", "BoardModel", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "BoardFormatsTests", dependencies: ["BoardFormats", "BoardModel", "TUIKit", "TestSupport"], exclude: ["Regression"]),

@@ -36,11 +36,15 @@ public struct Specimen: Codable, Sendable, Hashable {
     public var description: String?
     /// The sample's own OncoTree code (cBioPortal ONCOTREE_CODE, or a SAMPLE_DESCRIPTION that is an OncoTree name).
     public var oncotreeCode: String?
+    /// The study's own sample columns the board has no field for (cBioPortal custom attributes); nil when none.
+    public var attributes: [ClinicalAttribute]?
 
     public init(
         id: String? = nil, type: String? = nil, site: String? = nil, collectedOn: LocalDate? = nil,
-        tumourPurity: Double? = nil, description: String? = nil, oncotreeCode: String? = nil
+        tumourPurity: Double? = nil, description: String? = nil, oncotreeCode: String? = nil,
+        attributes: [ClinicalAttribute]? = nil
     ) {
+        self.attributes = attributes
         self.id = id
         self.type = type
         self.site = site

@@ -29,6 +29,9 @@ public struct Patient: Codable, Sendable, Hashable, Identifiable {
     public var ethnicity: String?
     /// Survival months and disease-free status as a study reports them (cBioPortal); nil when not reported.
     public var survival: SurvivalRecord?
+    /// The study's own clinical columns the board has no field for (cBioPortal custom attributes), as written; nil
+    /// when there are none.
+    public var attributes: [ClinicalAttribute]?
 
     public init(
         id: String, identifiers: [PatientIdentifier] = [], name: PersonName, birthDate: LocalDate? = nil,
@@ -53,7 +56,7 @@ public struct Patient: Codable, Sendable, Hashable, Identifiable {
 
     enum CodingKeys: String, CodingKey {
         case id, identifiers, name, birthDate, sex, pseudonym, vitalStatus, deceasedOn, causeOfDeath, recordedAge
-        case race, ethnicity, survival
+        case race, ethnicity, survival, attributes
     }
 
     public init(from decoder: Decoder) throws {
@@ -86,6 +89,7 @@ public struct Patient: Codable, Sendable, Hashable, Identifiable {
             race: try c.decodeIfPresent(String.self, forKey: .race),
             ethnicity: try c.decodeIfPresent(String.self, forKey: .ethnicity))
         survival = try c.decodeIfPresent(SurvivalRecord.self, forKey: .survival)
+        attributes = try c.decodeIfPresent([ClinicalAttribute].self, forKey: .attributes)
     }
 
     /// Unknown vital status and absent death data are left out, so records written before they existed keep their bytes.
@@ -104,6 +108,7 @@ public struct Patient: Codable, Sendable, Hashable, Identifiable {
         try c.encodeIfPresent(race, forKey: .race)
         try c.encodeIfPresent(ethnicity, forKey: .ethnicity)
         try c.encodeIfPresent(survival, forKey: .survival)
+        try c.encodeIfPresent(attributes, forKey: .attributes)
     }
 
     /// True only when the record says the patient died.

@@ -51,6 +51,9 @@ enum CaseMerge {
         if merged.diagnosis.verification == nil { merged.diagnosis.verification = d.verification }
         // Survival months are the study's latest statement (a re-import with new follow-up replaces them).
         if let survival = partial.patient.survival { merged.patient.survival = survival }
+        // A study's own columns, read again, take the newer value (cBioPortal patient rows).
+        let attributes = merged.patient.attributes
+        merged.patient.attributes = ClinicalAttribute.merged(attributes, with: partial.patient.attributes)
         if merged.patient.race == nil { merged.patient.race = partial.patient.race }
         if merged.patient.ethnicity == nil { merged.patient.ethnicity = partial.patient.ethnicity }
         for site in partial.metastaticSites where !merged.metastaticSites.contains(site) {

@@ -55,7 +55,9 @@ struct ShowCommand: ParsableCommand {
             return
         }
         if json {
-            let data = try CaseJSON(record: record.record, today: LocalDate(Date()), deidentify: deidentify).data()
+            let data = try CaseJSON(
+                record: record.record, today: LocalDate(Date()), deidentify: deidentify, notes: record.notes
+            ).data()
             print(String(decoding: data, as: UTF8.self))
             return
         }

@@ -2,6 +2,7 @@ import BoardModel
 import BoardStore
 import Foundation
 import TUIKit
+import TestSupport
 import Testing
 
 @testable import BoardApp
@@ -21,10 +22,7 @@ struct LargeCaseTests {
                 classification: i == 29_999 ? .likelyOncogenic : nil)
         }
         let report = MolecularReport(id: "vcf:exome.vcf:T1", assay: "VCF", specimen: Specimen(id: "T1"))
-        try store.importRecords(
-            BoardBundle(),
-            findingBatches: [FindingBatch(caseId: "C-0004", sample: "T1", report: report, findings: findings)],
-            now: SampleBoard.now)
+        try store.attachLabFile(findings, to: "C-0004", report: report, sample: "T1", now: SampleBoard.now)
         return try SampleBoard.app(width: 160, height: 48, store: store).0
     }
 

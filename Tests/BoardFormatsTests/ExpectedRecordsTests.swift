@@ -29,7 +29,6 @@ struct ExpectedRecordsTests {
     /// Paths the model has no place for, and why (reported by the test, never silently passed).
     static let notInTheModel: [String: String] = [
         "patient.karyotypic_sex": "karyotypic sex: not a field of Patient",
-        "patient.kas_id": "custom cBioPortal column: listed as not used in the account",
         "report": "report grouper members: reports keep lab, assay, date and specimen only",
         "report.results": "report result references: not kept",
         "diagnostic_procedures": "imaging and bronchoscopy: diagnostic procedures are counted as skipped, not therapy",

@@ -176,6 +176,10 @@ enum View {
         case "patient.race": return matches(item, p.race) ? .pass : .fail("read \(p.race ?? "nil")")
         case "patient.ethnicity": return matches(item, p.ethnicity) ? .pass : .fail("read \(p.ethnicity ?? "nil")")
         case "patient.display_name": return matches(item, p.name.text) ? .pass : .fail("read \(p.name.text ?? "nil")")
+        case "patient.kas_id":
+            // A study's own column (cBioPortal custom attribute), kept on the patient under its attribute id.
+            let read = p.attributes?.first { $0.id.lowercased() == path.dropFirst("patient.".count) }?.value
+            return matches(item, read) ? .pass : .fail("read \(read ?? "nil")")
         case "patient.os_months", "patient.dfs_months", "patient.dfs_status":
             let s = p.survival
             let read: Any? =

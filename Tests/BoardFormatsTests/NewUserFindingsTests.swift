@@ -176,7 +176,7 @@ struct NewUserFindingsTests {
 
     /// The file-format spec's header: display names, descriptions, datatypes, priorities, then attribute ids. AGE 60
     /// is the patient's age (shown as recorded, no birth date); a NUMBER column holding a word is reported; a
-    /// column nothing is taken from is named in the account.
+    /// study's own column is kept as a named attribute of the patient (not listed as not used).
     @Test func clinicalColumnsByTheFileFormat() throws {
         let data = Self.tsv([
             ["#Patient Identifier", "Age", "Sex", "Overall Survival Status", "ECOG", "Weight", "Custom"],
@@ -199,7 +199,10 @@ struct NewUserFindingsTests {
         let account = try #require(payload.accounts.first)
         #expect(
             account.invalid.map(\.field) == ["WEIGHT"] && account.invalid.first?.location == "line 6, column WEIGHT")
-        #expect(account.unusedFields["CUSTOM"] == 1 && account.unusedFields["WEIGHT"] == 2)
+        #expect(account.unusedFields["CUSTOM"] == nil && account.unusedFields["WEIGHT"] == nil)
+        #expect(account.usedFields["CUSTOM"] == 1 && account.usedFields["WEIGHT"] == 2)
+        #expect(p1.patient.attributes?.map(\.shown) == ["Custom (CUSTOM): kept"], "the invalid weight is not kept")
+        #expect(p2.patient.attributes?.map(\.shown) == ["Weight (WEIGHT): 70"])
         #expect(account.unusedFields["AGE"] == nil && account.usedFields["AGE"] == 1)
     }
 

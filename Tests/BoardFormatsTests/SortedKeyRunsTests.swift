@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import BoardFormats
@@ -8,15 +9,6 @@ import Testing
 /// and mark boundaries.
 @Suite("Sorted key runs")
 struct SortedKeyRunsTests {
-    /// A deterministic generator (the tests must fail the same way every run).
-    struct LCG {
-        var state: UInt64
-        mutating func next(_ bound: UInt64) -> UInt64 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return (state >> 33) % bound
-        }
-    }
-
     func check(_ keys: [(UInt64, UInt8)], _ name: String) {
         var runs = SortedKeyRuns()
         var plain = Set<UInt64>()
@@ -30,7 +22,7 @@ struct SortedKeyRunsTests {
     }
 
     @Test func sortedKeysWithAdjacentAndFarDuplicates() {
-        var rng = LCG(state: 1)
+        var rng = SeededDraw(state: 1)
         var keys: [(UInt64, UInt8)] = []
         var position: UInt64 = 10
         for _ in 0..<100_000 {
@@ -44,7 +36,7 @@ struct SortedKeyRunsTests {
     }
 
     @Test func chromosomesInterleavedEachSorted() {
-        var rng = LCG(state: 2)
+        var rng = SeededDraw(state: 2)
         var keys: [(UInt64, UInt8)] = []
         for i in 0..<60_000 {
             let group = UInt8(i % 22)
@@ -54,7 +46,7 @@ struct SortedKeyRunsTests {
     }
 
     @Test func unsortedAndReversedKeys() {
-        var rng = LCG(state: 3)
+        var rng = SeededDraw(state: 3)
         let random = (0..<50_000).map { _ in (rng.next(1 << 40), UInt8(rng.next(3))) }
         check(random + random.prefix(5_000), "random order with repeats")
         let reversed = (0..<20_000).reversed().map { (UInt64($0) << 24, UInt8(0)) }
@@ -69,16 +61,10 @@ struct SortedKeyRunsTests {
             value += UInt64(1) << UInt64(i % 48)
             keys.append((value, 5))
         }
-        var shuffle = SeededShuffle(seed: 9)
+        var shuffle = SeededDraw(state: 9)
         check(keys + keys.shuffled(using: &shuffle), "large gaps, then shuffled repeats")
         let stride = (0..<128).map { (UInt64($0 * 2), UInt8(1)) }
         check(stride + (0..<256).map { (UInt64($0), UInt8(1)) }, "one stride, then every value below and between")
     }
 
-    /// `shuffled(using:)` with a fixed seed.
-    struct SeededShuffle: RandomNumberGenerator {
-        var lcg: LCG
-        init(seed: UInt64) { lcg = LCG(state: seed) }
-        mutating func next() -> UInt64 { lcg.next(UInt64.max) << 1 ^ lcg.next(UInt64.max) }
-    }
 }

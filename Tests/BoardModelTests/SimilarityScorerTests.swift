@@ -1,19 +1,11 @@
 import BoardModel
+import TestSupport
 import Testing
 
 /// `SimilarityScorer` (the store's fast path) against `Similarity.of` (the rule) on profiles drawn from small pools,
 /// so that same and related codes, stages written differently, and shared, equal and repeated alterations all occur.
 @Suite("Similarity scorer")
 struct SimilarityScorerTests {
-    /// A small deterministic generator (the test needs no real randomness).
-    struct Draw {
-        var state: UInt64
-        mutating func next(_ n: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(n))
-        }
-    }
-
     static let codes: [String?] = [nil, "IHCH", "ihch", "EHCH", "CHOL", "GBC", "LUAD", "LUSC", "PAAD", "NOT-A-CODE"]
     static let stages: [String?] = [nil, "", " ", "IV", "IVA", "ivb", "III", "IIIA", "II", "I"]
     static let alterations: [Alteration] = [
@@ -27,16 +19,16 @@ struct SimilarityScorerTests {
         Alteration(gene: "EGFR", alterationClass: .rearrangement),
     ]
 
-    static func profile(_ id: String, _ draw: inout Draw) -> PrecedentProfile {
+    static func profile(_ id: String, _ draw: inout SeededDraw) -> PrecedentProfile {
         var seen = Set<Alteration>()
-        let picked = (0..<draw.next(4)).map { _ in alterations[draw.next(alterations.count)] }
+        let picked = (0..<draw.index(4)).map { _ in alterations[draw.index(alterations.count)] }
         return PrecedentProfile(
-            caseId: id, oncotreeCode: codes[draw.next(codes.count)], stageGroup: stages[draw.next(stages.count)],
-            priorLines: [nil, 0, 1, 2][draw.next(4)], alterations: picked.filter { seen.insert($0).inserted })
+            caseId: id, oncotreeCode: codes[draw.index(codes.count)], stageGroup: stages[draw.index(stages.count)],
+            priorLines: [nil, 0, 1, 2][draw.index(4)], alterations: picked.filter { seen.insert($0).inserted })
     }
 
     @Test func scoresAsSimilarityDoes() {
-        var draw = Draw(state: 17)
+        var draw = SeededDraw(state: 17)
         var precedents = 0
         for t in 0..<60 {
             let target = Self.profile("T\(t)", &draw)

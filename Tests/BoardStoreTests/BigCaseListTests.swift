@@ -1,5 +1,6 @@
 import BoardModel
 import Foundation
+import TestSupport
 import Testing
 
 @testable import BoardStore
@@ -50,20 +51,8 @@ import Testing
         var bundle = Fixtures.bundle
         if let extraCase { bundle.cases.append(extraCase) }
         let store = try backend.makeBoard(bundle).store
-        try attach(findings, to: extraCase?.id ?? "C-1", in: store)
+        try store.attachLabFile(findings, to: extraCase?.id ?? "C-1", now: Fixtures.now)
         return store
-    }
-
-    /// A lab file's findings attached to a case (the same report each time: a re-import of the file).
-    static func attach(_ findings: [Finding], to caseId: String, in store: any Backend.Store) throws {
-        try store.importRecords(
-            BoardBundle(), partialCases: [], caseAdditions: [],
-            findingBatches: [
-                FindingBatch(
-                    caseId: caseId, sample: nil, report: MolecularReport(id: "vcf:big.vcf:T", assay: "VCF"),
-                    findings: findings)
-            ], findingStreams: [], evidence: [], evidenceLoci: [], skipped: [], dryRun: false, now: Fixtures.now,
-            progress: nil)
     }
 
     /// The whole list's ids in the Molecular tab's order, for one kind filter.
@@ -132,7 +121,7 @@ import Testing
         var changed = Self.findings(2_700)
         for i in stride(from: 0, to: changed.count, by: 10) { changed[i].filter = nil }
         for i in stride(from: 1, to: changed.count, by: 37) where changed[i].kind == .snv { changed[i].kind = .indel }
-        try Self.attach(changed, to: "C-1", in: store)
+        try store.attachLabFile(changed, to: "C-1", now: Fixtures.now)
         try check(store, "after the file changed")
         // A whole-record rewrite of the case keeps the lab rows and replaces its own.
         var record = Fixtures.cases[0]

@@ -1,6 +1,7 @@
 import BoardModel
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 
 @testable import BoardStore
@@ -39,36 +40,25 @@ import Testing
         }
     }
 
-    static func attach(_ findings: [Finding], to store: BoardStore, caseId: String = "C-1", dryRun: Bool = false)
-        throws
-    {
-        try store.importRecords(
-            BoardBundle(), partialCases: [], caseAdditions: [],
-            findingBatches: [
-                FindingBatch(
-                    caseId: caseId, sample: nil, report: MolecularReport(id: "vcf:big.vcf:T", assay: "VCF"),
-                    findings: findings)
-            ], dryRun: dryRun, now: Fixtures.now)
-    }
-
     /// The same rows a few thousand at a time: every import stays below the threshold, so the triggers write.
     static func attachRowByRow(_ findings: [Finding], to store: BoardStore) throws {
         for start in stride(from: 0, to: findings.count, by: 4_000) {
-            try attach(Array(findings[start..<min(findings.count, start + 4_000)]), to: store)
+            try store.attachLabFile(
+                Array(findings[start..<min(findings.count, start + 4_000)]), to: "C-1", now: Fixtures.now)
         }
     }
 
     @Test func countsAndPrecedentKeysComeOutAsTheTriggersLeaveThem() throws {
         let bulk = try Fixtures.seededStore()
         let rowByRow = try Fixtures.seededStore()
-        try Self.attach(Self.findings(changed: false), to: bulk)
+        try bulk.attachLabFile(Self.findings(changed: false), to: "C-1", now: Fixtures.now)
         try Self.attachRowByRow(Self.findings(changed: false), to: rowByRow)
         let first = try Self.derived(rowByRow)
         #expect(first.filter { $0.hasPrefix("key C-1 ") }.count > 100, "the rows hold decisive findings")
         #expect(first.filter { $0.hasPrefix("trigger ") }.count == BulkFindingTriggers.names.count)
         #expect(try Self.derived(bulk) == first, "after the first import")
 
-        try Self.attach(Self.findings(changed: true), to: bulk)
+        try bulk.attachLabFile(Self.findings(changed: true), to: "C-1", now: Fixtures.now)
         try Self.attachRowByRow(Self.findings(changed: true), to: rowByRow)
         let changed = try Self.derived(rowByRow)
         #expect(changed != first, "the re-import changed counts and keys")
@@ -87,10 +77,12 @@ import Testing
     @Test func aDryRunOrAFailedBulkImportLeavesTheTriggersAsTheyWere() throws {
         let store = try Fixtures.seededStore()
         let before = try Self.derived(store)
-        try Self.attach(Self.findings(changed: false), to: store, dryRun: true)
+        try store.attachLabFile(Self.findings(changed: false), to: "C-1", dryRun: true, now: Fixtures.now)
         #expect(try Self.derived(store) == before)
         // A case the store does not hold: refused after the triggers were set aside.
-        #expect(throws: (any Error).self) { try Self.attach(Self.findings(changed: false), to: store, caseId: "NOPE") }
+        #expect(throws: (any Error).self) {
+            try store.attachLabFile(Self.findings(changed: false), to: "NOPE", now: Fixtures.now)
+        }
         #expect(try Self.derived(store) == before)
     }
 }

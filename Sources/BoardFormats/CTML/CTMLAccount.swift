@@ -31,7 +31,11 @@ enum CTMLAccount {
 
     static func count(_ node: JSONNode, known: Set<String>, prefix: String, into account: inout ImportAccount) {
         for key in node.keys where hasValue(node[key].value) {
-            if known.contains(key) {
+            if prefix.isEmpty && key == "_summary" {
+                // MatchMiner's derived facets: the status is read (when the protocol states none, it is the
+                // trial's); the others restate the trial's own fields and are listed as not used.
+                count(node[key], known: ["status"], prefix: "_summary.", into: &account)
+            } else if known.contains(key) {
                 account.used(prefix + key)
             } else {
                 account.unused(prefix + key)

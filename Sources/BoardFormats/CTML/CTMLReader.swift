@@ -129,7 +129,7 @@ public enum CTMLReader {
             id: id, title: root["long_title"].string ?? root["short_title"].string ?? id,
             shortTitle: root["short_title"].string,
             phase: root["phase"].string.map { $0.hasPrefix("Phase") ? $0 : "Phase \($0)" },
-            status: status(root["status"].string), sponsor: sponsor, arms: arms,
+            status: status(writtenStatus(root)?.string), sponsor: sponsor, arms: arms,
             eligibility: Eligibility(
                 minimumAge: ageText.hasPrefix("adult") ? 18 : nil, criteria: namedCriteria,
                 inclusionText: requirementsText(root["prior_treatment_requirements"])),
@@ -140,13 +140,18 @@ public enum CTMLReader {
         var account = ImportAccount(file: file, format: "ctml")
         CTMLAccount.count(root, into: &account)
         for (key, count) in unknownKeys { account.unused("criteria key \(key)", count: count) }
-        if let written = root["status"].string, trial.status == .unknown {
+        let name = URL(fileURLWithPath: file).lastPathComponent
+        if let written = writtenStatus(root), let text = written.string, trial.status == .unknown {
             account.invalid(
-                "status", found: written, at: root.path + ".status",
+                written.path == root["status"].path ? "status" : "_summary.status", found: text, at: written.path,
                 expected: "an accrual status (Open to Accrual, Closed to Accrual, Suspended, …)")
         }
+        if let own = root["status"].string, let summary = summaryStatus(root)?.string, status(own) != status(summary) {
+            payload.notes.append(
+                "\(name) trial \(id): status \"\(own)\" and _summary.status \"\(summary)\" disagree; the protocol's status is used"
+            )
+        }
         payload.accounts = [account]
-        let name = URL(fileURLWithPath: file).lastPathComponent
         for (key, count) in unknownKeys.sorted(by: { $0.key < $1.key }) {
             payload.skipped.append(
                 "\(name) trial \(id): \(count) criteria key(s) \"\(key)\": not evaluated (not in the board's criterion model)"
@@ -170,6 +175,20 @@ public enum CTMLReader {
                 message: "missing protocol_no and nct_id; expected one to identify the trial")
         }
         return (id, protocolNo)
+    }
+
+    /// The accrual status the file writes: the protocol's own `status`, else MatchMiner's `_summary.status`, which
+    /// the MatchMiner API derives from it (and from the institution's site status) when a trial is loaded and keeps
+    /// in exported documents as a list of `{value, id}` facets (`[{"value": "Open to Accrual", "id": [1]}]`).
+    static func writtenStatus(_ root: JSONNode) -> JSONNode? {
+        root["status"].string != nil ? root["status"] : summaryStatus(root)
+    }
+
+    /// `_summary.status` as a list of facets, one facet, or plain text; nil when absent.
+    static func summaryStatus(_ root: JSONNode) -> JSONNode? {
+        let node = root["_summary"]["status"]
+        if node.string != nil { return node }
+        return node.array.map { $0["value"] }.first { $0.string != nil }
     }
 
     /// CTML's `status` text, the accrual statuses of the protocol systems MatchMiner reads (OnCore: New, On Hold,

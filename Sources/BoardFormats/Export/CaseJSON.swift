@@ -11,15 +11,21 @@ public struct CaseJSON {
     public var record: Case
     public var today: LocalDate
     public var deidentify: Bool
+    /// The case's notes, as `show` lists them.
+    public var notes: [Note]
 
-    public init(record: Case, today: LocalDate, deidentify: Bool = false) {
+    public init(record: Case, today: LocalDate, deidentify: Bool = false, notes: [Note] = []) {
         self.record = record
         self.today = today
         self.deidentify = deidentify
+        self.notes = notes
     }
 
     /// The whole case.
-    public func data() throws -> Data {
+    public func data() throws -> Data { try SortedJSONWriter.data(object()) }
+
+    /// The whole case as plain values (what `data()` writes).
+    func object() -> [String: Any] {
         let c = record
         let scrub = deidentify ? Deidentifier(patient: c.patient) : nil
         let say = { (text: String) in scrub?.scrub(text) ?? text }
@@ -57,24 +63,68 @@ public struct CaseJSON {
             out["performance"] = Self.compact(["ecog": p.ecog, "karnofsky": p.karnofsky])
         }
         out["metastaticSites"] = c.metastaticSites.map { $0.summary(hideDates: deidentify) }
-        if !c.phenotypes.isEmpty { out["phenotypes"] = c.phenotypes.map(say) }
-        if !c.measurements.isEmpty { out["measurements"] = c.measurements.map(say) }
+        // Observation times are dates of the patient's care: left out when de-identifying, as in the text.
+        let observed = { (text: String) in deidentify ? Deidentifier.withoutDates(say(text)) : text }
+        if !c.phenotypes.isEmpty { out["phenotypes"] = c.phenotypes.map(observed) }
+        if !c.measurements.isEmpty { out["measurements"] = c.measurements.map(observed) }
+        if !c.comorbidities.isEmpty {
+            // Each disease with whether the record rules it out (a phenopacket's `excluded`), never one prefix for all.
+            out["comorbidities"] = c.comorbidities.map { item -> [String: Any] in
+                let excluded = item.hasPrefix(ComorbidityList.excludedPrefix)
+                return [
+                    "condition": say(excluded ? String(item.dropFirst(ComorbidityList.excludedPrefix.count)) : item),
+                    "excluded": excluded,
+                ]
+            }
+        }
+        let specimens = c.reports.compactMap { r in r.specimen.map { specimen($0, report: r, say: say) } }
+        if !specimens.isEmpty { out["specimens"] = specimens }
+        if !c.question.isEmpty { out["question"] = say(c.question) }
+        out["referringClinician"] = c.referringClinician
+        if !c.missingData.isEmpty { out["missingData"] = c.missingData.map(\.label) }
         out["treatmentHistory"] = c.treatmentHistory.map { line in
             Self.compact([
                 "line": line.line, "setting": line.setting, "regimen": line.regimen.map(say), "drugs": line.drugs,
                 "start": deidentify ? nil : line.start?.description, "end": deidentify ? nil : line.end?.description,
                 "lastRecorded": deidentify ? nil : line.lastRecorded?.description, "status": line.status,
+                "bestResponse": line.bestResponse?.rawValue, "stopReason": line.stopReason.map(say), "ages": line.ages,
             ])
         }
         out["findings"] = c.findings.map { finding($0) }
-        return try JSONSerialization.data(
-            withJSONObject: out, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        if !notes.isEmpty { out["notes"] = notes.map { ["author": $0.author, "text": say($0.text)] } }
+        return out
+    }
+
+    /// A report's specimen as the text's "Specimens" line gives it: what it is, its type, site and purity, and the
+    /// study's own sample columns. De-identified, the specimen's id, its collection date and the study's columns
+    /// (which may hold an identifier) are left out.
+    func specimen(_ s: Specimen, report: MolecularReport, say: (String) -> String) -> [String: Any] {
+        var out = Self.compact([
+            "type": s.type, "site": s.site.map(say), "tumourPurity": s.tumourPurity,
+            "description": s.description.map(say), "oncotree": s.oncotreeCode,
+            "summary": s.summary.isEmpty ? nil : say(s.summary),
+        ])
+        guard !deidentify else { return out }
+        out.merge(
+            Self.compact([
+                "id": s.id, "reportId": report.id, "collectedOn": s.collectedOn?.description,
+                "attributes": s.attributes.map { $0.map(Self.attribute) },
+            ])
+        ) { $1 }
+        return out
+    }
+
+    /// A study's own clinical column (cBioPortal custom attribute) with what its header rows say.
+    static func attribute(_ a: ClinicalAttribute) -> [String: Any] {
+        compact([
+            "id": a.id, "value": a.value, "name": a.name, "description": a.description, "datatype": a.datatype,
+            "priority": a.priority,
+        ])
     }
 
     /// One finding of the case (`show CASE --finding ID --json`).
     public func data(finding f: Finding) throws -> Data {
-        try JSONSerialization.data(
-            withJSONObject: finding(f), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        try SortedJSONWriter.data(finding(f))
     }
 
     func patient(say: (String) -> String) -> [String: Any] {
@@ -83,8 +133,16 @@ public struct CaseJSON {
         var out: [String: Any] = Self.compact([
             "pseudonym": p.pseudonym, "sex": p.sex.rawValue, "vitalStatus": life.vitalStatus.rawValue,
             "age": life.age(on: today), "recordedAge": p.birthDate == nil ? p.recordedAge : nil,
+            "recordedAgeText": life.recordedAgeValue,
             "ageText": life.phrase(on: today, hideDates: deidentify, say: say),
         ])
+        if let survival = p.survival, !survival.isEmpty {
+            // Months as the study reports them (cBioPortal OS_MONTHS, DFS_STATUS, DFS_MONTHS), never dates.
+            out["survival"] = Self.compact([
+                "overallMonths": survival.overallMonths, "diseaseFree": survival.diseaseFree?.rawValue,
+                "diseaseFreeMonths": survival.diseaseFreeMonths, "text": survival.phrase(vitalStatus: p.vitalStatus),
+            ])
+        }
         guard !deidentify else { return out }
         out.merge(
             Self.compact([
@@ -93,6 +151,7 @@ public struct CaseJSON {
                 "race": p.race, "ethnicity": p.ethnicity,
                 "identifiers": p.identifiers.isEmpty
                     ? nil : p.identifiers.map { ["type": $0.label, "system": $0.system, "value": $0.value] },
+                "attributes": p.attributes.map { $0.map(Self.attribute) },
             ])
         ) { $1 }
         return out
@@ -144,8 +203,11 @@ public struct CaseJSON {
                 "kind": b.kind.rawValue, "name": b.name, "value": b.value, "unit": b.unit, "status": b.status,
             ])
         }
+        // Evidence about variants of a stated origin on a finding whose origin is unknown (CIViC's origin rule).
+        out["originCaution"] = f.originCaution
         out["evidence"] = f.evidenceInReadingOrder.map { e in
             Self.compact([
+                "origin": e.origin?.rawValue, "originCaution": f.originCaution(for: e),
                 "source": e.source, "scale": e.level.scale.rawValue, "level": e.level.code,
                 "levelMeaning": e.level.meaning, "type": e.type, "significance": e.significance,
                 "reading": e.clinicalSignificance.rawValue, "supports": e.supports,

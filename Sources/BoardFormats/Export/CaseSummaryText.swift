@@ -36,6 +36,10 @@ public struct CaseSummaryText {
             if !others.isEmpty { out.append("Identifiers: " + others.joined(separator: "; ")) }
             if let race = p.race { out.append("Race:        \(race)") }
             if let ethnicity = p.ethnicity { out.append("Ethnicity:   \(ethnicity)") }
+            // The study's own columns (cBioPortal custom attributes); they may hold an identifier, so only here.
+            if let attributes = p.attributes, !attributes.isEmpty {
+                out.append("Attributes:  " + attributes.map(\.shown).joined(separator: "; "))
+            }
         }
         if let survival = p.survival?.phrase(vitalStatus: p.vitalStatus) { out.append("Survival:    \(survival)") }
         out.append("Diagnosis:   \(say(c.diagnosis.text))" + (c.diagnosis.oncotreeCode.map { " [\($0)]" } ?? ""))
@@ -55,7 +59,10 @@ public struct CaseSummaryText {
         // What each specimen is (a cBioPortal sample's description, OncoTree code, type and site).
         let specimens = c.reports.compactMap { r in
             r.specimen.flatMap { s in
-                s.summary.isEmpty ? nil : (deidentify ? "" : "\(s.id ?? r.id): ") + say(s.summary)
+                let columns = deidentify ? [] : (s.attributes ?? []).map(\.shown)
+                let what = ([s.summary.isEmpty ? nil : say(s.summary)].compactMap { $0 } + columns)
+                    .joined(separator: ", ")
+                return what.isEmpty ? nil : (deidentify ? "" : "\(s.id ?? r.id): ") + what
             }
         }
         if !specimens.isEmpty { out.append("Specimens:   " + specimens.joined(separator: "; ")) }

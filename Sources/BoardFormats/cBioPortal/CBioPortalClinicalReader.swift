@@ -143,6 +143,7 @@ public enum CBioPortalClinicalReader {
             } else {
                 patientColumns(&row, into: &record, account: &account)
                 if row.value(.sample) != nil { sampleColumns(&row, into: &record, account: &account, notes: &notes) }
+                customColumns(&row, metadata: metadata, into: &record)
             }
             for i in cells.indices where !isMissing(cells[i]) {
                 if row.skippedWhole {
@@ -176,17 +177,52 @@ public enum CBioPortalClinicalReader {
         for (i, cell) in row.cells.enumerated() where i < declared.count && !isMissing(cell) {
             guard i < row.roles.count, !ranged.contains(row.roles[i]) else { continue }
             let type = declared[i].trimmingCharacters(in: .whitespaces).uppercased()
-            let fits: Bool
-            switch type {
-            case "NUMBER": fits = Double(cell).map { $0.isFinite } ?? false
-            case "BOOLEAN": fits = ["TRUE", "FALSE"].contains(cell.uppercased())
-            default: fits = true
-            }
-            if !fits {
+            if !fits(cell, datatype: type) {
                 account.invalid(
                     row.header[i], found: cell, at: "line \(row.line), column \(row.header[i])",
                     expected: "a \(type == "NUMBER" ? "number" : "TRUE or FALSE") (the datatype line declares \(type))")
             }
+        }
+    }
+
+    /// Whether a value is of its column's declared datatype (any text is a STRING).
+    static func fits(_ cell: String, datatype: String) -> Bool {
+        switch datatype {
+        case "NUMBER": Double(cell).map { $0.isFinite } ?? false
+        case "BOOLEAN": ["TRUE", "FALSE"].contains(cell.uppercased())
+        default: true
+        }
+    }
+
+    /// The study's own columns (role `unused`: no board field reads them) become named attributes of the sample in
+    /// a sample file and of the patient otherwise, with the display name, description, datatype and priority the
+    /// header rows give (the file format's four `#` lines, in that order). A value that is not of its declared
+    /// datatype was reported by `checkDatatypes` and is not kept.
+    static func customColumns(_ row: inout Row, metadata: [[String]], into record: inout Case) {
+        func header(_ line: Int, _ i: Int) -> String? {
+            guard line < metadata.count, i < metadata[line].count else { return nil }
+            let text = metadata[line][i].trimmingCharacters(in: .whitespaces)
+            return text.isEmpty ? nil : text
+        }
+        var attributes: [ClinicalAttribute] = []
+        for (i, role) in row.roles.enumerated() where role == .unused && i < row.cells.count {
+            let cell = row.cells[i]
+            let datatype = header(2, i)?.uppercased()
+            guard !isMissing(cell) else { continue }
+            row.taken.insert(i)  // an invalid value is in the account's invalid list, not among columns not used
+            guard fits(cell, datatype: datatype ?? "STRING") else { continue }
+            attributes.append(
+                ClinicalAttribute(
+                    id: row.header[i], value: cell, name: header(0, i), description: header(1, i), datatype: datatype,
+                    priority: header(3, i)))
+        }
+        guard !attributes.isEmpty else { return }
+        if let sid = row.value(.sample), let r = record.reports.firstIndex(where: { $0.id == "cbioportal:\(sid)" }) {
+            let kept = record.reports[r].specimen?.attributes
+            record.reports[r].specimen?.attributes = ClinicalAttribute.merged(kept, with: attributes)
+        } else {
+            let kept = record.patient.attributes
+            record.patient.attributes = ClinicalAttribute.merged(kept, with: attributes)
         }
     }
 
