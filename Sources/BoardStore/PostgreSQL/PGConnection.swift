@@ -41,6 +41,7 @@ final class PGConnection: @unchecked Sendable {
 
     private func statement(_ sql: String, _ parameters: [String?]) throws -> PGRows {
         try lock.withLock {
+            try endCopy()
             let result = withParameters(parameters) { values in
                 PQexecParams(conn, sql, Int32(parameters.count), nil, values, nil, nil, 0)
             }
@@ -53,6 +54,7 @@ final class PGConnection: @unchecked Sendable {
     /// Runs several statements without parameters (migrations).
     func execute(script sql: String) throws {
         try lock.withLock {
+            try endCopy()
             let result = PQexec(conn, sql)
             defer { PQclear(result) }
             try check(result)
@@ -119,10 +121,15 @@ final class PGConnection: @unchecked Sendable {
         }
         do {
             let value = try body()
+            try endCopy()
             try commitHook?()
             try execute(script: "COMMIT")
             return value
         } catch {
+            if openCopy != nil {
+                openCopy = nil
+                try? finishCopy(failure: "the transaction is rolled back")
+            }
             _ = PQexec(conn, "ROLLBACK").map { PQclear($0) }
             throw error
         }
@@ -145,33 +152,77 @@ final class PGConnection: @unchecked Sendable {
     /// chunks of 256 KB. Much faster than one INSERT per row for a lab file's findings.
     func copy(_ sql: String, rows: [[String?]]) throws {
         try lock.withLock {
-            let start = PQexec(conn, sql)
-            let status = PQresultStatus(start)
-            if status != PGRES_COPY_IN {
-                defer { PQclear(start) }
-                try check(start)
-                throw PostgresError(message: "the server did not start a COPY", sqlState: nil)
-            }
-            PQclear(start)
-            var buffer = PGCopyText(capacity: Self.copyChunk + (1 << 14))
-            var failure: String?
-            for row in rows {
-                buffer.append(row: row)
-                if buffer.count >= Self.copyChunk {
-                    if !send(buffer) { failure = Self.text(PQerrorMessage(conn)) }
-                    buffer.removeAll()
-                    if failure != nil { break }
-                }
-            }
-            if failure == nil, !buffer.isEmpty, !send(buffer) { failure = Self.text(PQerrorMessage(conn)) }
-            _ = PQputCopyEnd(conn, failure)
-            var firstError: Error?
-            while let result = PQgetResult(conn) {
-                do { try check(result) } catch { firstError = firstError ?? error }
-                PQclear(result)
-            }
-            if let firstError { throw firstError }
+            try endCopy()
+            try startCopy(sql)
+            try finishCopy(failure: send(rows))
         }
+    }
+
+    /// Sends rows into a COPY left open across calls, so an import's rows stream to the server while the next ones
+    /// are parsed and prepared: the server inserts them as they come, where the client used to wait for the end of a
+    /// COPY every few thousand rows. The COPY ends, and its outcome is checked, when anything else is sent on this
+    /// connection (a query, another COPY, the commit) or at `endCopy`; a rollback abandons it.
+    func stream(copy sql: String, rows: [[String?]]) throws {
+        try lock.withLock {
+            if openCopy != sql {
+                try endCopy()
+                try startCopy(sql)
+                openCopy = sql
+            }
+            if let failure = send(rows) {
+                openCopy = nil
+                try finishCopy(failure: failure)
+            }
+        }
+    }
+
+    /// Ends the COPY `stream` left open, if any, and throws what the server said of it.
+    func endCopy() throws {
+        try lock.withLock {
+            guard openCopy != nil else { return }
+            openCopy = nil
+            try finishCopy(failure: nil)
+        }
+    }
+
+    /// The COPY statement `stream` left open.
+    private var openCopy: String?
+
+    private func startCopy(_ sql: String) throws {
+        let start = PQexec(conn, sql)
+        let status = PQresultStatus(start)
+        if status != PGRES_COPY_IN {
+            defer { PQclear(start) }
+            try check(start)
+            throw PostgresError(message: "the server did not start a COPY", sqlState: nil)
+        }
+        PQclear(start)
+    }
+
+    /// Sends rows of the open COPY; returns libpq's message if the connection failed.
+    private func send(_ rows: [[String?]]) -> String? {
+        var buffer = PGCopyText(capacity: Self.copyChunk + (1 << 14))
+        for row in rows {
+            buffer.append(row: row)
+            if buffer.count >= Self.copyChunk {
+                if !send(buffer) { return Self.text(PQerrorMessage(conn)) }
+                buffer.removeAll()
+            }
+        }
+        if !buffer.isEmpty, !send(buffer) { return Self.text(PQerrorMessage(conn)) }
+        return nil
+    }
+
+    /// Ends the COPY (`failure`: abandoned with that message) and throws the first error the server reported.
+    private func finishCopy(failure: String?) throws {
+        _ = PQputCopyEnd(conn, failure)
+        var firstError: Error?
+        while let result = PQgetResult(conn) {
+            do { try check(result) } catch { firstError = firstError ?? error }
+            PQclear(result)
+        }
+        if let firstError { throw firstError }
+        if let failure { throw PostgresError(message: StoreAddress.redact(failure), sqlState: nil) }
     }
 
     /// Bytes handed to libpq at a time during a COPY.
@@ -191,6 +242,7 @@ final class PGConnection: @unchecked Sendable {
     /// error is thrown.
     func snapshotReads(_ statements: [PGStatement]) throws -> [PGRows] {
         try lock.withLock {
+            try endCopy()
             let own = transactions == 0
             let all =
                 own

@@ -5,16 +5,19 @@ import Foundation
 /// Writes lab-file findings into their cases inside a PostgreSQL import's transaction, with the rules of the SQLite
 /// FindingWriter: a row's id is "<case>/<key>" ("@<specimen>" added for the same variant in another specimen of the
 /// case), a row already stored with the same content is left, one with other content is updated, a new one is
-/// appended after the case's last. Rows stream out with COPY every `flushRows` rows (new rows straight into
-/// `finding`, changed rows into a temporary table applied with one UPDATE), so a whole exome is never held until the
-/// end; per case only each row's id, report and a SHA-256 of its content are kept (the server hashes the stored
-/// rows, so their bodies are not sent), to tell new, changed and unchanged rows apart. At the end each touched case
-/// is refreshed once: counters, top finding, reports, search document, one audit event.
+/// appended after the case's last. Rows stream out every `flushRows` rows (new rows into a COPY of `finding` left
+/// open while the next rows are prepared, changed rows by COPY into a temporary table applied with one UPDATE), so a
+/// whole exome is never held until the end; per case only each row's id, report and a SHA-256 of its content are kept
+/// (the server hashes the stored rows, so their bodies are not sent; a row new to the case is hashed only if the file
+/// gives its id again), to tell new, changed and unchanged rows apart. At the end each touched case is refreshed once:
+/// counters, top finding, reports, search document, one audit event.
 final class PostgresFindingWriter {
     /// What the writer remembers of a row the case holds (stored, or written by this import).
     private struct StoredRow {
         var reportId: String?
-        var content: Data
+        /// nil for a row this import wrote, until another row with its id needs it (`digest`): a new row costs no
+        /// digest.
+        var content: Data?
         /// The body holds several reports' calls (`Finding.sources`).
         var hasSources = false
     }
@@ -109,13 +112,17 @@ final class PostgresFindingWriter {
         let reportId = chunk.report.id
         for row in chunk.findings {
             var body = String(decoding: row.body, as: UTF8.self)
-            var content = Self.content(kind: row.kind, gene: row.gene, reportId: reportId, body: body)
+            // The row's digest, computed only when the case holds a row with its id.
+            var content: Data?
             var id = caseId + "/" + row.key
             var values = PostgresFindingRow(
                 caseId: caseId, id: id, position: 0, prepared: row, reportId: reportId, body: body)
             var hasSources = false
             var redirected = false
-            while let stored = state.rows[id], stored.content != content {
+            while let stored = state.rows[id] {
+                let mine = content ?? Self.content(kind: row.kind, gene: row.gene, reportId: reportId, body: body)
+                content = mine
+                if try digest(of: id, caseId: caseId, in: &state) == mine { break }
                 let placement = FindingPlacement.decide(
                     storedReport: stored.reportId, storedHasSources: stored.hasSources, incoming: chunk.report,
                     in: state.record)
@@ -139,9 +146,10 @@ final class PostgresFindingWriter {
                 }
                 break
             }
+            let unchanged = try content.map { try digest(of: id, caseId: caseId, in: &state) == $0 } ?? false
             let key = caseId + "\t" + id
             switch state.rows[id] {
-            case .some(let stored) where stored.content == content:
+            case .some where unchanged:
                 state.tally.unchanged += 1
             case .some:
                 if let i = pendingInsert[key] {
@@ -164,6 +172,26 @@ final class PostgresFindingWriter {
             state.rows[id] = StoredRow(reportId: values.reportId, content: content, hasSources: hasSources)
         }
         if inserts.count + updates.count >= Self.flushRows { try flush() }
+    }
+
+    /// The digest of the case's row `id` (`content`): kept, or computed from the row not sent yet, or asked of the
+    /// server for a row this import sent already (rare: a file giving one variant twice).
+    private func digest(of id: String, caseId: String, in state: inout CaseState) throws -> Data {
+        guard var stored = state.rows[id] else { return Data() }
+        if let known = stored.content { return known }
+        let key = caseId + "\t" + id
+        let computed: Data
+        if let row = pendingInsert[key].map({ inserts[$0] }) ?? pendingUpdate[key].map({ updates[$0] }) {
+            computed = Self.content(kind: row.kind, gene: row.gene, reportId: row.reportId, body: row.body)
+        } else {
+            let hex = try connection.query(
+                "SELECT \(Self.storedContent) FROM finding WHERE case_id = $1 AND id = $2", [caseId, id]
+            ).first?[0]
+            computed = hex.flatMap(Self.bytes(hex:)) ?? Data()
+        }
+        stored.content = computed
+        state.rows[id] = stored
+        return computed
     }
 
     /// The stored finding `id` (sent or still pending) merged with `row` from another report of its specimen.
@@ -204,7 +232,9 @@ final class PostgresFindingWriter {
     /// Sends the rows written so far: new rows by COPY, changed rows by COPY into a temporary table and one UPDATE.
     private func flush() throws {
         if !inserts.isEmpty {
-            try connection.copy("COPY finding(\(PostgresFindingRow.columns)) FROM STDIN", rows: inserts.map(\.values))
+            // Left open: the server inserts these while the next rows are prepared (`PGConnection.stream`).
+            try connection.stream(
+                copy: "COPY finding(\(PostgresFindingRow.columns)) FROM STDIN", rows: inserts.map(\.values))
         }
         try Self.update(updates, on: connection)
         inserts.removeAll(keepingCapacity: true)
