@@ -9,16 +9,19 @@ import Testing
 /// writer (lab files row by row and in bulk, whole records, evidence attached later) and the migration must leave
 /// them equal to the body's own text, so a new trial's cases are narrowed exactly as before.
 @Suite struct FindingFlagTests {
-    /// Rows whose flags differ from their bodies' text, and how many rows carry each flag.
-    static func flags(_ db: Database) throws -> (wrong: Int, partnered: Int, germline: Int) {
+    /// Rows whose flags differ from their bodies' text, and how many rows carry each flag (of one case, or all).
+    static func flags(_ db: Database, caseId: String? = nil) throws -> (wrong: Int, partnered: Int, germline: Int) {
         let wrong = try Int.fetchOne(
             db,
             sql: """
                 SELECT count(*) FROM finding WHERE partnered <> (\(CaseFactsIndex.partneredInBody))
                     OR germline <> (\(CaseFactsIndex.germlineInBody))
                 """)!
-        let partnered = try Int.fetchOne(db, sql: "SELECT count(*) FROM finding WHERE partnered = 1")!
-        let germline = try Int.fetchOne(db, sql: "SELECT count(*) FROM finding WHERE germline = 1")!
+        let ofCase = "(?1 IS NULL OR case_id = ?1)"
+        let partnered = try Int.fetchOne(
+            db, sql: "SELECT count(*) FROM finding WHERE partnered = 1 AND \(ofCase)", arguments: [caseId])!
+        let germline = try Int.fetchOne(
+            db, sql: "SELECT count(*) FROM finding WHERE germline = 1 AND \(ofCase)", arguments: [caseId])!
         return (wrong, partnered, germline)
     }
 
@@ -58,10 +61,13 @@ import Testing
 
     @Test func labFilesRowByRowAndInBulkSetTheFlags() throws {
         let store = try Fixtures.seededStore()
+        let before = try store.db.read { try Self.flags($0) }
         try BulkFindingImportTests.attach(Self.findings, to: store)
         try store.db.read { db in
-            let flags = try Self.flags(db)
+            var flags = try Self.flags(db)
             #expect(flags.wrong == 0)
+            flags.partnered -= before.partnered
+            flags.germline -= before.germline
             #expect(flags.partnered == Self.partneredCount && flags.partnered >= 2)
             #expect(flags.germline == Self.germlineCount && flags.germline >= 3)
         }
@@ -85,7 +91,8 @@ import Testing
             id: "jak2", kind: .snv, gene: "JAK2", hgvsP: "p.V617F", consequence: "missense_variant", origin: .unknown)
         bundle.cases[0].findings = Self.findings + [jak2]
         try store.importRecords(bundle, now: Fixtures.now)
-        let before = try store.db.read { try Self.flags($0) }
+        let caseId = bundle.cases[0].id
+        let before = try store.db.read { try Self.flags($0, caseId: caseId) }
         #expect(before.wrong == 0)
         #expect(before.partnered == Self.partneredCount)
         #expect(before.germline == Self.germlineCount)
@@ -96,7 +103,7 @@ import Testing
             #expect(
                 try String.fetchOne(db, sql: "SELECT body FROM finding WHERE gene = 'JAK2'")?.contains("Ruxolitinib")
                     == true)
-            let after = try Self.flags(db)
+            let after = try Self.flags(db, caseId: caseId)
             #expect(after.wrong == 0)
             #expect(after.germline == Self.germlineCount + 1)
         }
