@@ -24,6 +24,8 @@ struct HGNCIndex: Sendable {
 
     static let shared = HGNCIndex(table: table, locusTypes: locusTypes)
 
+    /// Reads the table on its bytes (tab- and comma-separated ASCII, one entry a line): it is built at the first gene
+    /// an import reads, so its cost is part of every import (a quarter of a second as characters, far less as bytes).
     init(table: String, locusTypes: String) {
         locusNames = locusTypes.split(separator: "\n").map(String.init)
         var entries: [Entry] = []
@@ -35,22 +37,32 @@ struct HGNCIndex: Sendable {
         var replacedBy: [Int32: [Int32]] = [:]
         entries.reserveCapacity(45000)
         approved.reserveCapacity(45000)
-        for line in table.split(separator: "\n") {
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard f.count == 5, let id = Int32(f[0]) else { continue }
-            let key = f[1].uppercased()
-            if f[2] == "~" {
-                let ids = f[3].split(separator: ",").compactMap { Int32($0) }
-                withdrawn.append((key, ids))
-                replacedBy[id] = ids
-                continue
+        rowById.reserveCapacity(45000)
+        var text = table
+        text.withUTF8 { bytes in
+            var f: [UnsafeBufferPointer<UInt8>] = []
+            Self.forEachPart(bytes, separator: 0x0A) { line in
+                f.removeAll(keepingCapacity: true)
+                Self.forEachPart(line, separator: 0x09, keepingEmpty: true) { f.append($0) }
+                guard f.count == 5, let id = Self.int32(f[0]) else { return }
+                let key = Self.key(f[1])
+                if f[2].count == 1 && f[2][0] == 0x7E {  // "~": withdrawn
+                    var ids: [Int32] = []
+                    Self.forEachPart(f[3], separator: 0x2C) { if let id = Self.int32($0) { ids.append(id) } }
+                    withdrawn.append((key, ids))
+                    replacedBy[id] = ids
+                    return
+                }
+                let row = Int32(entries.count)
+                entries.append(
+                    Entry(
+                        id: id, symbol: String(decoding: f[1], as: UTF8.self),
+                        locusType: Int16(String(decoding: f[2], as: UTF8.self)) ?? -1))
+                approved[key] = row
+                rowById[id] = row
+                Self.forEachPart(f[3], separator: 0x2C) { previous[Self.key($0), default: []].append(row) }
+                Self.forEachPart(f[4], separator: 0x2C) { alias[Self.key($0), default: []].append(row) }
             }
-            let row = Int32(entries.count)
-            entries.append(Entry(id: id, symbol: String(f[1]), locusType: Int16(f[2]) ?? -1))
-            approved[key] = row
-            rowById[id] = row
-            for name in f[3].split(separator: ",") { previous[name.uppercased(), default: []].append(row) }
-            for name in f[4].split(separator: ",") { alias[name.uppercased(), default: []].append(row) }
         }
         var withdrawnByKey: [String: [Int32]] = [:]
         withdrawnKeys = Set(withdrawn.map(\.key))
@@ -71,6 +83,32 @@ struct HGNCIndex: Sendable {
         self.previousByKey = previous
         self.aliasByKey = alias
         self.withdrawnByKey = withdrawnByKey
+    }
+
+    /// Calls `body` with each part between separators; empty parts only when `keepingEmpty` (as `split` on the text).
+    private static func forEachPart(
+        _ bytes: UnsafeBufferPointer<UInt8>, separator: UInt8, keepingEmpty: Bool = false,
+        _ body: (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
+        var start = 0
+        for i in 0...bytes.count where i == bytes.count || bytes[i] == separator {
+            if i > start || keepingEmpty { body(UnsafeBufferPointer(rebasing: bytes[start..<i])) }
+            start = i + 1
+        }
+    }
+
+    /// A symbol's key: upper-cased, byte by byte when ASCII (as `uppercased()` does there).
+    private static func key(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return String(decoding: bytes, as: UTF8.self).uppercased() }
+        guard bytes.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) else { return String(decoding: bytes, as: UTF8.self) }
+        return String(unsafeUninitializedCapacity: bytes.count) { out in
+            for (i, b) in bytes.enumerated() { out[i] = b >= 0x61 && b <= 0x7A ? b - 0x20 : b }
+            return bytes.count
+        }
+    }
+
+    private static func int32(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        Int32(String(decoding: bytes, as: UTF8.self))
     }
 
     func locusType(of entry: Entry) -> String? {

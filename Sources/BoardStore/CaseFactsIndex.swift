@@ -1,26 +1,86 @@
 import BoardModel
+import Foundation
 import GRDB
 
 /// The facts a new trial is checked against (`CaseFacts`), read from indexes so that adding a trial to a big board
 /// reads no case it cannot match: OncoTree codes from `case_oncotree`, genes from `finding_gene_case` (migration
 /// v12), fusion partners from `finding_partnered`, and the cases that may lack a tumour profile from the counts per
-/// kind and `finding_germline`.
+/// kind and `finding_germline` (both over the flag columns of v13).
 enum CaseFactsIndex {
     /// Schema v12: the indexes the facts are read from (partial, so rows without a gene, partners or a germline origin
-    /// cost nothing more to write).
+    /// are not in them). Its two body conditions are v12's as shipped; v13 replaces them by flag columns.
     static func create(_ db: Database) throws {
         try db.execute(
             sql: """
                 CREATE INDEX finding_gene_case ON finding(gene, case_id) WHERE gene IS NOT NULL;
+                CREATE INDEX finding_partnered ON finding(case_id) WHERE \(partneredInBody);
+                CREATE INDEX finding_germline ON finding(case_id) WHERE \(germlineInBody);
+                """)
+    }
+
+    /// A body holds `"partners":[` exactly when the finding has partners (FindingJSON).
+    static let partneredInBody = "instr(body, '\"partners\":[') > 0"
+    /// A body names its origin unless it is somatic (FindingJSON); an evidence item's origin reads the same.
+    static let germlineInBody = "instr(body, '\"origin\":\"germline\"') > 0"
+
+    /// The body holds `"partners":[` (`partneredInBody`): the `partnered` column the writers fill (v13).
+    static let partnered = "partnered = 1"
+    /// The body holds `"origin":"germline"` (`germlineInBody`): the `germline` column the writers fill (v13).
+    static let germline = "germline = 1"
+
+    /// The two flags of a body as written, by the same byte search as v12's conditions (so every query answers as
+    /// before, and as PostgreSQL's, which searches the bodies): done on the parsing thread, not by SQLite per index.
+    static func flags(body: UnsafeBufferPointer<UInt8>) -> (partnered: Bool, germline: Bool) {
+        (contains(body, "\"partners\":["), contains(body, "\"origin\":\"germline\""))
+    }
+
+    private static func contains(_ body: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
+        let n = needle.utf8CodeUnitCount
+        guard let base = body.baseAddress, n > 0, body.count >= n else { return false }
+        var start = 0
+        while start + n <= body.count,
+            let hit = memchr(base + start, Int32(needle.utf8Start.pointee), body.count - n + 1 - start)
+        {
+            let at = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base
+            if memcmp(base + at, needle.utf8Start, n) == 0 { return true }
+            start = at + 1
+        }
+        return false
+    }
+
+    /// Schema v13: the two facts become columns the writers set from the finding, and the partial indexes read them.
+    /// Before, each index's condition searched the body (`instr`), which SQLite evaluates with a `memcmp` at every byte
+    /// of every row written: about a quarter of the CPU of inserting a VCF row. The old indexes find the rows to mark.
+    static func flag(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE finding ADD COLUMN partnered INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE finding ADD COLUMN germline INTEGER NOT NULL DEFAULT 0;
+                """)
+        try backfillFlags(
+            db,
+            candidates: """
+                case_id IN (SELECT case_id FROM finding INDEXED BY finding_partnered WHERE \(partneredInBody)
+                    UNION SELECT case_id FROM finding INDEXED BY finding_germline WHERE \(germlineInBody))
+                """)
+        try db.execute(
+            sql: """
+                DROP INDEX finding_partnered;
+                DROP INDEX finding_germline;
                 CREATE INDEX finding_partnered ON finding(case_id) WHERE \(partnered);
                 CREATE INDEX finding_germline ON finding(case_id) WHERE \(germline);
                 """)
     }
 
-    /// A body holds `"partners":[` exactly when the finding has partners (FindingJSON).
-    static let partnered = "instr(body, '\"partners\":[') > 0"
-    /// A body names its origin unless it is somatic (FindingJSON).
-    static let germline = "instr(body, '\"origin\":\"germline\"') > 0"
+    /// Sets both flags from the rows' bodies (after a store copy, which does not carry them; in v13 only the rows of
+    /// `candidates`).
+    static func backfillFlags(_ db: Database, candidates: String = "1") throws {
+        try db.execute(
+            sql: """
+                UPDATE finding SET partnered = \(partneredInBody), germline = \(germlineInBody)
+                WHERE (\(candidates)) AND (\(partneredInBody) OR \(germlineInBody))
+                """)
+    }
 
     /// The ids of the cases the narrowing admits, in id order.
     static func admitted(_ db: Database, _ narrowing: any CaseNarrowing) throws -> [String] {

@@ -118,11 +118,17 @@ extension BoardStore {
             }
         }
         for u in sweep.changed {
+            // An evidence item's origin is in the body too, so the flags follow the new body (CaseFactsIndex.flags).
+            var body = try FindingJSON.bodyText(u.finding)
+            let flags = body.withUTF8 { CaseFactsIndex.flags(body: $0) }
             try db.cachedStatement(
-                sql: "UPDATE finding SET body = ?, best_rank = ?, label = ? WHERE case_id = ? AND id = ?"
+                sql: """
+                    UPDATE finding SET body = ?, best_rank = ?, label = ?, partnered = ?, germline = ?
+                    WHERE case_id = ? AND id = ?
+                    """
             )
             .execute(arguments: [
-                try FindingJSON.bodyText(u.finding), u.finding.evidenceRank, u.finding.label, u.caseId, u.id,
+                body, u.finding.evidenceRank, u.finding.label, flags.partnered, flags.germline, u.caseId, u.id,
             ])
         }
         for caseId in sweep.touchedCases {

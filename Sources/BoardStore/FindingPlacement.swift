@@ -39,9 +39,7 @@ enum FindingPlacement: Equatable {
 
     /// A finding merged on the writing thread, made ready as `FindingWriter.prepare` makes a file's rows.
     static func prepared(_ f: Finding, key: String) throws -> FindingWriter.Prepared {
-        FindingWriter.Prepared(
-            key: key, kind: f.kind.rawValue, gene: f.gene, label: f.label, rank: f.evidenceRank, pass: f.filter == nil,
-            filtered: f.isFiltered, body: try FindingJSON.body(f), links: 0)
+        try FindingWriter.Prepared(f, key: key, links: 0)
     }
 
     /// Whether a stored body holds several reports' calls (a merged finding).

@@ -19,11 +19,30 @@ final class FindingWriter {
         var pass: Bool
         /// The caller's filters rejected the call (`Finding.isFiltered`): listed after the passing calls.
         var filtered: Bool
+        /// The body names fusion partners; a germline origin (the flag columns, `CaseFactsIndex.flags`).
+        var partnered: Bool
+        var germline: Bool
         var body: [UInt8]
         /// Evidence entries the store's knowledge base added.
         var links: Int
         /// The report the row keeps when it is not the chunk's (a merged finding keeps its first report's id).
         var reportId: String? = nil
+
+        init(_ f: Finding, key: String, links: Int) throws {
+            self.key = key
+            kind = f.kind.rawValue
+            gene = f.gene
+            label = f.label
+            rank = f.evidenceRank
+            pass = f.filter == nil
+            filtered = f.isFiltered
+            let body = try FindingJSON.body(f)
+            let flags = body.withUnsafeBufferPointer { CaseFactsIndex.flags(body: $0) }
+            self.body = body
+            partnered = flags.partnered
+            germline = flags.germline
+            self.links = links
+        }
     }
 
     struct Chunk: Sendable {
@@ -44,9 +63,7 @@ final class FindingWriter {
         let rows = try batch.findings.map { original -> Prepared in
             var f = original
             let links = knowledge.isEmpty ? 0 : knowledge.apply(to: &f, build: report.genomeBuild).added
-            return Prepared(
-                key: f.id, kind: f.kind.rawValue, gene: f.gene, label: f.label, rank: f.evidenceRank,
-                pass: f.filter == nil, filtered: f.isFiltered, body: try FindingJSON.body(f), links: links)
+            return try Prepared(f, key: f.id, links: links)
         }
         return Chunk(
             caseId: batch.caseId, sample: batch.sample, report: report, findings: rows, createsCase: batch.createsCase,
@@ -95,11 +112,11 @@ final class FindingWriter {
         self.now = now
         insert = try db.makeStatement(
             sql: """
-                INSERT INTO finding(case_id, id, position, kind, gene, label, best_rank, report_id, body, filtered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO finding(case_id, id, position, kind, gene, label, best_rank, report_id, body, filtered, partnered, germline) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         update = try db.makeStatement(
             sql: """
-                UPDATE finding SET kind = ?4, gene = ?5, label = ?6, best_rank = ?7, report_id = ?8, body = ?9, filtered = ?10 WHERE case_id = ?1 AND id = ?2
+                UPDATE finding SET kind = ?4, gene = ?5, label = ?6, best_rank = ?7, report_id = ?8, body = ?9, filtered = ?10, partnered = ?11, germline = ?12 WHERE case_id = ?1 AND id = ?2
                 """)
         select = try db.makeStatement(
             sql: "SELECT kind, gene, report_id, body FROM finding WHERE case_id = ? AND id = ?")
@@ -353,6 +370,8 @@ final class FindingWriter {
         sqlite3_bind_int64(s, 7, Int64(row.rank))
         row.body.withUnsafeBufferPointer { RawRow.bytes(s, 9, $0) }
         sqlite3_bind_int64(s, 10, row.filtered ? 1 : 0)
+        sqlite3_bind_int64(s, 11, row.partnered ? 1 : 0)
+        sqlite3_bind_int64(s, 12, row.germline ? 1 : 0)
         let rc = sqlite3_step(s)
         if rc == SQLITE_DONE { return true }
         if allowConflict && rc == SQLITE_CONSTRAINT | (6 << 8) {  // SQLITE_CONSTRAINT_PRIMARYKEY

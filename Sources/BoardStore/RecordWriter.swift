@@ -127,13 +127,15 @@ struct RecordWriter {
         }
         let insert = try db.cachedStatement(
             sql: """
-                INSERT INTO finding(case_id, id, position, kind, gene, label, best_rank, report_id, body, filtered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO finding(case_id, id, position, kind, gene, label, best_rank, report_id, body, filtered, partnered, germline) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         for (position, finding) in record.findings.enumerated() {
             let row = rewrite.newFindings[position]
+            var body = row.body
+            let flags = body.withUTF8 { CaseFactsIndex.flags(body: $0) }
             try insert.execute(arguments: [
                 record.id, finding.id, position, row.kind, row.gene, finding.label, row.rank, row.reportId,
-                row.body, finding.isFiltered,
+                row.body, finding.isFiltered, flags.partnered, flags.germline,
             ])
             summary.note(
                 "finding", old[finding.id] == nil ? .created : (old[finding.id] == row.content ? .unchanged : .updated))

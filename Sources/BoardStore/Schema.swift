@@ -321,6 +321,11 @@ enum Schema {
         migrator.registerMigration("v12: case facts for narrowing a new trial's cases") { db in
             try CaseFactsIndex.create(db)
         }
+        // Import speed (issues 13 and 20): whether a finding names fusion partners or is germline become columns the
+        // writers set, and `finding_partnered` / `finding_germline` index those instead of searching every body written.
+        migrator.registerMigration("v13: finding flags for partners and germline origin") { db in
+            try CaseFactsIndex.flag(db)
+        }
         return migrator
     }
 }

@@ -305,7 +305,7 @@ public enum MAFReader {
             var gene = cells.get(c.gene)
             var consequence = cells.get(c.classification)
             // A pseudo-gene naming an alteration (FLT3_ITD): the HGNC symbol with the alteration.
-            if let g = gene, g.uppercased().hasSuffix("_ITD") {
+            if let g = gene, MAFReader.endsWithITD(g) {
                 gene = String(g.dropLast(4))
                 consequence =
                     consequence.map { $0 == "ITD" ? "internal tandem duplication (ITD)" : $0 }
@@ -471,8 +471,36 @@ public enum MAFReader {
         }
 
         /// A protein change as HGVS p.: "p.V600E", "V536L" → "p.V536L", "627_628insMISENMK" → "p.627_628insMISENMK";
-        /// nil for what is not one ("NULL", "e6-1" splice positions, "in_frame_ins", c. strings).
+        /// nil for what is not one ("NULL", "e6-1" splice positions, "in_frame_ins", c. strings). ASCII text (nearly
+        /// every row) is read on its bytes by the same rules, without Foundation's string search.
         static func protein(_ text: String) -> String? {
+            let u = text.utf8
+            guard u.allSatisfy({ $0 < 0x80 }) else { return proteinText(text) }
+            var start = u.startIndex
+            var end = u.endIndex
+            func blank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
+            while start < end, blank(u[start]) { start = u.index(after: start) }
+            while end > start, blank(u[u.index(before: end)]) { end = u.index(before: end) }
+            var t = u[start..<end]
+            if t.starts(with: [0x70, 0x2E]) { t = t.dropFirst(2) }  // "p."
+            func digit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+            guard let first = t.first, (first >= 0x41 && first <= 0x5A) || first == 0x2A || digit(first),
+                t.contains(where: digit)
+            else { return nil }
+            if t.contains(0x3E) {  // ">": only in a delins
+                let delins: [UInt8] = [0x64, 0x65, 0x6C, 0x69, 0x6E, 0x73]
+                let bytes = Array(t)
+                guard bytes.count >= delins.count,
+                    (0...(bytes.count - delins.count)).contains(where: {
+                        bytes[$0..<($0 + delins.count)].elementsEqual(delins)
+                    })
+                else { return nil }
+            }
+            return "p." + String(decoding: t, as: UTF8.self)
+        }
+
+        /// The text rules of `protein`, for text that is not plain ASCII.
+        static func proteinText(_ text: String) -> String? {
             var t = Substring(text.trimmingCharacters(in: .whitespaces))
             if t.hasPrefix("p.") { t = t.dropFirst(2) }
             guard let first = t.first, first.isUppercase || first == "*" || first.isNumber,
@@ -481,6 +509,15 @@ public enum MAFReader {
             guard !t.contains(">") || t.contains("delins") else { return nil }
             return "p." + t
         }
+    }
+
+    /// A gene column naming an internal tandem duplication ("FLT3_ITD", any case), without upper-casing every gene.
+    static func endsWithITD(_ gene: String) -> Bool {
+        let u = gene.utf8
+        guard u.allSatisfy({ $0 < 0x80 }) else { return gene.uppercased().hasSuffix("_ITD") }
+        guard u.count >= 4 else { return false }
+        let t = Array(u.suffix(4))
+        return t[0] == 0x5F && t[1] | 0x20 == 0x69 && t[2] | 0x20 == 0x74 && t[3] | 0x20 == 0x64  // "_ITD", any case
     }
 
     /// A MAF allele: bases A, C, G, T, N, or "-" for none.

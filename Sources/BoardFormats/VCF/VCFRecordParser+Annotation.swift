@@ -32,21 +32,22 @@ extension VCFRecordParser {
     mutating func bestEntry(
         _ value: UnsafeBufferPointer<UInt8>, layout: VCFAnnotationLayout, allele: Int, alt: UnsafeBufferPointer<UInt8>,
         ref: UnsafeBufferPointer<UInt8>, altCount: Int
-    ) -> [String]? {
+    ) -> AnnotationEntry? {
         let target = AlleleInEntry(alt: alt, ref: ref, number: allele, altCount: altCount)
-        var best: [String]?
+        var best: AnnotationEntry?
         var bestScore = -1
         var entries = 0
         var scratch = entryFields
         entryFields = []
         defer { entryFields = scratch }
+        let vep = layout.isVEP
         func consider(_ parts: [UnsafeBufferPointer<UInt8>]) {
             guard target.matches(parts, layout: layout) else { return }
-            let score = layout.isVEP ? Self.vepScore(parts, layout: layout) : Self.score(parts, layout: layout)
-            // Strings are made only for the best entry so far.
+            let score = vep ? Self.vepScore(parts, layout: layout) : Self.score(parts, layout: layout)
+            // Only the best entry so far is kept (its bytes: strings are made for the fields used, once chosen).
             if score > bestScore {
                 bestScore = score
-                best = parts.map(\.string)
+                best = AnnotationEntry(parts)
             }
         }
         value.forEachField(separator: 0x2C) { entry in
@@ -150,7 +151,24 @@ extension VCFRecordParser {
     }
 
     /// The chosen entry's fields into the finding; a protein change the entry only implies (VEP amino acids, SnpEff's
-    /// one-letter change, bcftools csq) is written as HGVS and marked derived.
+    /// one-letter change, bcftools csq) is written as HGVS and marked derived. An ASCII entry (nearly all) is read from
+    /// its bytes by the same rules as the text path below, which is kept for any other.
+    static func fill(_ a: inout Finding, entry: AnnotationEntry, layout: VCFAnnotationLayout) {
+        guard entry.isASCII else {
+            fill(&a, entry: entry.strings, layout: layout)
+            return
+        }
+        a.gene = entry.text(layout.gene)
+        a.transcript = entry.text(layout.transcript)
+        a.exon = entry.text(layout.exon)
+        a.consequence = entry.text(layout.consequence, replacing: 0x26, with: 0x2C)  // "&" → ","
+        a.hgvsC = entry.hgvs(layout.hgvsC)
+        a.hgvsP = entry.hgvs(layout.hgvsP)
+        a.hgvsPShort = entry.hgvs(layout.hgvsPShort)
+        derive(&a, field: entry.text, layout: layout)
+    }
+
+    /// The text path of `fill`: every field a string.
     static func fill(_ a: inout Finding, entry fields: [String], layout: VCFAnnotationLayout) {
         func field(_ i: Int) -> String? {
             guard i >= 0, i < fields.count, !fields[i].isEmpty, fields[i] != "." else { return nil }
@@ -164,6 +182,12 @@ extension VCFRecordParser {
         a.hgvsC = field(layout.hgvsC).map(VCFAnnotationText.decodeVEP).map(VCFAnnotationText.withoutSequence)
         a.hgvsP = field(layout.hgvsP).map(VCFAnnotationText.decodeVEP).map(VCFAnnotationText.withoutSequence)
         a.hgvsPShort = field(layout.hgvsPShort).map(VCFAnnotationText.decodeVEP).map(VCFAnnotationText.withoutSequence)
+        derive(&a, field: field, layout: layout)
+    }
+
+    /// After the entry's own HGVS: an HGVSp that is not a protein change dropped, and a protein change the entry only
+    /// implies written as HGVS.
+    static func derive(_ a: inout Finding, field: (Int) -> String?, layout: VCFAnnotationLayout) {
         // VEP v85 wrote the c. string into HGVSp for synonymous variants: not a protein change.
         if let p = a.hgvsP, !p.hasPrefix("p.") { a.hgvsP = nil }
         if a.hgvsP == nil, let aa = field(layout.aminoAcids), let position = field(layout.proteinPosition) {

@@ -142,6 +142,7 @@ public enum StoreCopy {
                         let digest = try transfer(from: from, to: side, progress: progress)
                         // Derived from each finding's body, as the migration that added it does.
                         try FindingList.backfillFiltered(db)
+                        try CaseFactsIndex.backfillFlags(db)
                         // Partner precedents' index rows, built from their bodies as their import builds them.
                         try BoardStore.indexExternals(db)
                         if let guardTrigger { try db.execute(sql: guardTrigger) }

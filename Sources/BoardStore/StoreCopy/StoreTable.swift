@@ -80,11 +80,12 @@ struct StoreTable: Sendable {
     ]
 
     /// SQLite tables and columns (`table.column`) that are not content: kept by triggers from the content (so the target
-    /// rebuilds them as rows arrive), `finding.filtered` (read from the body: rebuilt after the copy), the search
-    /// index's own tables (its documents travel as `search_doc`), and the migration log.
+    /// rebuilds them as rows arrive), `finding.filtered`, `finding.partnered` and `finding.germline` (read from the
+    /// body: rebuilt after the copy), the search index's own tables (its documents travel as `search_doc`), and the
+    /// migration log.
     static let derivedOnSQLite: Set<String> = [
         "grdb_migrations", "sqlite_sequence", "sqlite_stat1", "sqlite_stat4", "case_status_count", "finding_count",
-        "finding.filtered", "alteration_key",
+        "finding.filtered", "finding.partnered", "finding.germline", "alteration_key",
         "precedent", "search_ref", "search", "search_data", "search_idx", "search_content", "search_docsize",
         "search_config",
     ]

@@ -210,6 +210,14 @@ struct StoreCopyTests {
         #expect(report.digest.counts.first { $0.table == "audit_event" }!.rows == events)
         let mode = try FileManager.default.attributesOfItem(atPath: copy)[.posixPermissions] as? Int
         #expect(mode == 0o600)
+        // The finding flags are not copied but read again from the bodies (v13): the same rows carry them.
+        let copied = try BoardStore.open(path: copy, user: "t", readOnly: true, keyring: Fixtures.keyring)
+        let flags = try copied.db.read { try FindingFlagTests.flags($0) }
+        #expect(flags.wrong == 0)
+        #expect(flags.partnered > 0)
+        let source = try store.db.read { try FindingFlagTests.flags($0) }
+        #expect(source.partnered == flags.partnered)
+        #expect(source.germline == flags.germline)
         try store.saveDraft(key: "note:x", body: "one more", now: Fixtures.now)
         #expect(try StoreCopy.digest(of: path, user: "t", keyring: Fixtures.keyring) != report.digest)
     }
