@@ -18,25 +18,29 @@ extension BoardStore {
     /// Replaces the stored matches of every case listed, in one transaction: all of them or none.
     /// Matches are derived data (recomputed from cases and trials), so they are not audited.
     public func saveMatches(_ matchesByCase: [(caseId: String, matches: [TrialMatch])]) throws {
-        try run {
-            try db.write { db in
-                let delete = try db.cachedStatement(sql: "DELETE FROM trial_match WHERE case_id = ?")
-                let insert = try db.cachedStatement(
-                    sql: """
-                        INSERT INTO trial_match(case_id, trial_id, arm_id, status, score, computed_at, data_fingerprint, body)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT(case_id, trial_id, arm_id) DO UPDATE SET status = excluded.status, score = excluded.score,
-                          computed_at = excluded.computed_at, data_fingerprint = excluded.data_fingerprint, body = excluded.body
-                        """)
-                for (caseId, matches) in matchesByCase {
-                    try delete.execute(arguments: [caseId])
-                    for m in matches where m.caseId == caseId {
-                        try insert.execute(arguments: [
-                            caseId, m.trialId, m.armId ?? "", m.status.rawValue, m.score,
-                            m.computedAt.timeIntervalSince1970, m.dataFingerprint, try Codec.encode(m),
-                        ])
-                    }
-                }
+        try run { try db.write { db in try saveMatches(db, matchesByCase) } }
+    }
+
+    /// `saveMatches(_:)` inside a transaction. The cases' stamps go too: matches saved without one may not be what
+    /// matching the case whole gives (`saveMatches(_:stamps:)` saves them again).
+    func saveMatches(_ db: Database, _ matchesByCase: [(caseId: String, matches: [TrialMatch])]) throws {
+        let delete = try db.cachedStatement(sql: "DELETE FROM trial_match WHERE case_id = ?")
+        let unstamp = try db.cachedStatement(sql: "DELETE FROM case_matched WHERE case_id = ?")
+        let insert = try db.cachedStatement(
+            sql: """
+                INSERT INTO trial_match(case_id, trial_id, arm_id, status, score, computed_at, data_fingerprint, body)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(case_id, trial_id, arm_id) DO UPDATE SET status = excluded.status, score = excluded.score,
+                  computed_at = excluded.computed_at, data_fingerprint = excluded.data_fingerprint, body = excluded.body
+                """)
+        for (caseId, matches) in matchesByCase {
+            try delete.execute(arguments: [caseId])
+            try unstamp.execute(arguments: [caseId])
+            for m in matches where m.caseId == caseId {
+                try insert.execute(arguments: [
+                    caseId, m.trialId, m.armId ?? "", m.status.rawValue, m.score,
+                    m.computedAt.timeIntervalSince1970, m.dataFingerprint, try Codec.encode(m),
+                ])
             }
         }
     }
@@ -51,20 +55,25 @@ extension BoardStore {
                 try db.execute(
                     sql: "DELETE FROM trial_match WHERE trial_id IN (SELECT value FROM json_each(?))", arguments: [list]
                 )
-                let insert = try db.cachedStatement(
-                    sql: """
-                        INSERT INTO trial_match(case_id, trial_id, arm_id, status, score, computed_at, data_fingerprint, body)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        """)
                 for (caseId, matches) in matchesByCase {
-                    for m in matches where m.caseId == caseId && trialIds.contains(m.trialId) {
-                        try insert.execute(arguments: [
-                            caseId, m.trialId, m.armId ?? "", m.status.rawValue, m.score,
-                            m.computedAt.timeIntervalSince1970, m.dataFingerprint, try Codec.encode(m),
-                        ])
-                    }
+                    try Self.insert(db, matches, caseId: caseId, trialIds: trialIds)
                 }
             }
+        }
+    }
+
+    /// Inserts the case's matches against these trials (their earlier ones deleted by the caller).
+    static func insert(_ db: Database, _ matches: [TrialMatch], caseId: String, trialIds: Set<String>) throws {
+        let insert = try db.cachedStatement(
+            sql: """
+                INSERT INTO trial_match(case_id, trial_id, arm_id, status, score, computed_at, data_fingerprint, body)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        for m in matches where m.caseId == caseId && trialIds.contains(m.trialId) {
+            try insert.execute(arguments: [
+                caseId, m.trialId, m.armId ?? "", m.status.rawValue, m.score, m.computedAt.timeIntervalSince1970,
+                m.dataFingerprint, try Codec.encode(m),
+            ])
         }
     }
 

@@ -326,6 +326,9 @@ enum Schema {
         migrator.registerMigration("v13: finding flags for partners and germline origin") { db in
             try CaseFactsIndex.flag(db)
         }
+        // Scale (issue 20): a stamp per case matched whole and a trials version, so that a case with no matches is not
+        // matched again on every open, and adding one trial reads of each case only what that trial can look at.
+        migrator.registerMigration("v14: match stamps and the trials version") { db in try MatchStamps.create(db) }
         return migrator
     }
 }

@@ -97,12 +97,15 @@ struct CaseIndex: Sendable {
         self.init(record, on: day, dayText: "\(day)", genes: genes, tree: tree)
     }
 
-    /// `dayText` is `"\(day)"`, formatted once for many cases.
-    init(_ record: Case, on day: LocalDate, dayText: String, genes: GeneTable, tree: OncoTree) {
+    /// `dayText` is `"\(day)"`, formatted once for many cases. `fingerprint` is the case's on `day` when known (a
+    /// `MatchStamp`'s, the record then holding only the findings these trials read), else computed from the record.
+    init(
+        _ record: Case, on day: LocalDate, dayText: String, genes: GeneTable, tree: OncoTree, fingerprint: String? = nil
+    ) {
         caseId = record.id
         findings = record.findings
-        fingerprint = record.fingerprint(on: day)
-        fingerprintPrefix = MatchFingerprint.combine(case: fingerprint, trial: "")
+        self.fingerprint = fingerprint ?? record.fingerprint(on: day)
+        fingerprintPrefix = MatchFingerprint.combine(case: self.fingerprint, trial: "")
         age = record.patient.age(on: day)
         recordedAgeYears = age == nil ? Self.years(ofDuration: record.patient.recordedAge) : nil
         ageText =

@@ -64,6 +64,14 @@ public struct MatchEngine: Sendable {
     public func matchAll(
         _ cases: [Case], on day: LocalDate, at now: Date = Date(), selection: MatchSelection = .relevant
     ) -> [[TrialMatch]] {
+        matchAll(cases.map { CaseForMatching(record: $0, fingerprint: nil) }, on: day, at: now, selection: selection)
+    }
+
+    /// Many cases as these trials read them (`CaseForMatching`: a known fingerprint, only the findings the trials can
+    /// look at), in parallel; results in the order of `cases`, the same as matching each whole record.
+    public func matchAll(
+        _ cases: [CaseForMatching], on day: LocalDate, at now: Date = Date(), selection: MatchSelection = .relevant
+    ) -> [[TrialMatch]] {
         var results = [[TrialMatch]](repeating: [], count: cases.count)
         let workers = min(cases.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
         guard workers > 0 else { return [] }
@@ -80,7 +88,9 @@ public struct MatchEngine: Sendable {
                 var explainer = Explainer(longestTree: explanation.longestTree)
                 while let range = queue.next() {
                     for i in range {
-                        let index = CaseIndex(cases[i], on: day, dayText: dayText, genes: genes, tree: tree)
+                        let index = CaseIndex(
+                            cases[i].record, on: day, dayText: dayText, genes: genes, tree: tree,
+                            fingerprint: cases[i].fingerprint)
                         out[i] = match(index, at: now, selection: selection, texts, &explainer)
                     }
                 }

@@ -156,3 +156,11 @@ extension MatchEngine {
     /// The gate of these trials: which cases can have a stored match against them (see `TrialGate`).
     public var gate: TrialGate { TrialGate(compiled, genes: genes, tree: tree) }
 }
+
+extension MatchEngine {
+    /// Whether findings of this gene (as the store spells it) can change a match against these trials: a gene their
+    /// criteria name (or another symbol of it), or ERBB2, whose amplification is also read as a HER2-positive result.
+    public func readsGene(_ spelling: String) -> Bool {
+        genes.id(spelling) != nil || spelling.uppercased() == "ERBB2"
+    }
+}

@@ -35,23 +35,27 @@ struct MatchCommand: ParsableCommand {
             throw CommandFailure(message: "--on: expected a date YYYY-MM-DD, found \"\(on ?? "")\"")
         }
         let store = try global.openStore(as: (any StoreSession & CaseStore & TrialStore).self)
+        let version = try store.trialsVersion()
         let trials = try store.trials()
         let engine = MatchEngine(trials: trials)
         let now = Date()
         var results: [(caseId: String, matches: [TrialMatch])] = []
+        var stamps: [MatchStamp] = []
         if let caseId {
             guard let record = try store.caseRecord(id: caseId, on: day)?.record else {
                 throw StoreError.notFound(kind: "case", id: caseId)
             }
             results = [(caseId, engine.match(record, on: day, at: now, selection: .relevant))]
+            stamps = [MatchStamp(record, on: day, trialsVersion: version, at: now)]
         } else {
             let cases = try store.casesForMatching()
             results = Array(zip(cases.map(\.id), engine.matchAll(cases, on: day, at: now, selection: .relevant)))
+            stamps = cases.map { MatchStamp($0, on: day, trialsVersion: version, at: now) }
         }
         if store.isReadOnly {
             CommandRunner.fail("the store is read-only: matches computed but not stored")
         } else {
-            try store.saveMatches(results)
+            try store.saveMatches(results, stamps: stamps)
         }
         // With a case and --all: every trial and every arm (open or not), each arm explained on its own.
         if let caseId, all, let record = try store.caseRecord(id: caseId, on: day)?.record {
@@ -126,11 +130,15 @@ enum MatchRefresh {
     /// Returns a one-line summary, or nil when the store holds no trials (nothing to match).
     @discardableResult
     static func all(_ store: any TrialStore, on day: LocalDate = LocalDate(Date())) throws -> String? {
+        let version = try store.trialsVersion()
         let trials = try store.trials()
         guard !trials.isEmpty else { return nil }
         let cases = try store.casesForMatching()
-        let results = MatchEngine(trials: trials).matchAll(cases, on: day, selection: .relevant)
-        try store.saveMatches(Array(zip(cases.map(\.id), results)))
+        let now = Date()
+        let results = MatchEngine(trials: trials).matchAll(cases, on: day, at: now, selection: .relevant)
+        try store.saveMatches(
+            Array(zip(cases.map(\.id), results)),
+            stamps: cases.map { MatchStamp($0, on: day, trialsVersion: version, at: now) })
         let eligible = results.reduce(0) { $0 + $1.filter { $0.status == .eligible }.count }
         let possible = results.reduce(0) { $0 + $1.filter { $0.status == .possiblyEligible }.count }
         return "trial matches recomputed for \(cases.count) cases: \(eligible) eligible, \(possible) possibly eligible"
@@ -146,6 +154,9 @@ enum MatchRefresh {
         casesUpdated: Bool = true, on day: LocalDate = LocalDate(Date())
     ) throws -> String? {
         guard !changedCases.isEmpty || !changedTrials.isEmpty else { return nil }
+        // Read before the trials: a change after it is not counted as matched.
+        let version = try store.trialsVersion()
+        let now = Date()
         // Changed cases are matched against every trial; new or changed trials alone need only themselves read
         // (adding one trial to a board of 2,000 decodes one, not 2,000).
         let trials =
@@ -165,17 +176,24 @@ enum MatchRefresh {
         let newTrials = trials.filter { changedTrials.contains($0.id) }
         if !newTrials.isEmpty {
             // Only the cases the new trials can concern (TrialGate): the others have no match against them to store.
+            // Read by pages of only what these trials look at, so a broad trial's memory stays bounded.
             let engine = MatchEngine(trials: newTrials)
             let ids = try store.caseIdsForMatching(narrowedBy: engine.gate).filter { !changedCases.contains($0) }
-            let others = try store.casesForMatching(ids: ids)
-            let results = engine.matchAll(others, on: day, selection: .relevant)
-            try store.saveMatches(trialIds: Set(newTrials.map(\.id)), Array(zip(others.map(\.id), results)))
-            count(results)
+            try store.rematch(
+                trialIds: Set(newTrials.map(\.id)), caseIds: ids, readsGene: { engine.readsGene($0) }, on: day,
+                through: version, pageSize: 2_000,
+                match: { page in
+                    let results = engine.matchAll(page, on: day, at: now, selection: .relevant)
+                    count(results)
+                    return results
+                })
         }
         let records = try store.casesForMatching(ids: changedCases.sorted())
         if !records.isEmpty {
-            let results = MatchEngine(trials: trials).matchAll(records, on: day, selection: .relevant)
-            try store.saveMatches(Array(zip(records.map(\.id), results)))
+            let results = MatchEngine(trials: trials).matchAll(records, on: day, at: now, selection: .relevant)
+            try store.saveMatches(
+                Array(zip(records.map(\.id), results)),
+                stamps: records.map { MatchStamp($0, on: day, trialsVersion: version, at: now) })
             count(results)
         }
         return ImportSummary.matchingLine(

@@ -5,8 +5,16 @@ import TrialMatching
 
 /// Keeps the case screen's trial matches current: when the stored ones are stale (computed on older
 /// case or trial data) or were never stored, they are recomputed for this case (milliseconds) and
-/// saved, unless the store is read-only, in which case they are only shown.
+/// saved, unless the store is read-only, in which case they are only shown. A case with no matches is matched again
+/// only when its stamp (`MatchStamp`) is not current or was made on other data.
 enum CaseMatches {
+    /// Whether the store's stamp says the case, as `record` holds it today, was matched against the trials as they are.
+    @MainActor
+    static func matchedAlready(_ record: CaseRecord, context: AppContext) throws -> Bool {
+        guard let stamp = try context.store.currentMatchStamp(caseId: record.record.id) else { return false }
+        return stamp.matches(record.record, on: context.today)
+    }
+
     /// The record with current matches: the session's earlier result for the same case data, else computed now
     /// (and saved when the store is writable); nil while the trials are still compiling in the background.
     @MainActor
@@ -29,7 +37,11 @@ enum CaseMatches {
         _ record: CaseRecord, store: any StoreSession & TrialStore, engine: TrialEngine, on day: LocalDate, at now: Date
     ) throws -> CaseRecord {
         let matches = engine.engine.match(record.record, on: day, at: now, selection: .relevant)
-        if !store.isReadOnly { try store.saveMatches(caseId: record.record.id, matches) }
+        if !store.isReadOnly {
+            try store.saveMatches(
+                [(record.record.id, matches)],
+                stamps: [MatchStamp(record.record, on: day, trialsVersion: engine.version, at: now)])
+        }
         var updated = record
         updated.matches = matches
         updated.staleMatches = []
@@ -44,8 +56,11 @@ enum CaseMatches {
 struct TrialEngine {
     let engine: MatchEngine
     let byId: [String: Trial]
+    /// The store's trials version read before the trials (`MatchStamp.trialsVersion` of the cases matched with them).
+    let version: Int
 
     init(store: any TrialStore) throws {
+        version = try store.trialsVersion()
         let trials = try store.trials()
         engine = MatchEngine(trials: trials)
         byId = Dictionary(trials.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

@@ -44,6 +44,11 @@ final class CaseView {
     func reload(_ context: AppContext) throws {
         record = try context.caseRecord(id: caseId, findings: .summary)
         matchesPending = false
+        if let current = record, current.matches.isEmpty, current.staleMatches.isEmpty, !matchedOnce,
+            try CaseMatches.matchedAlready(current, context: context)
+        {
+            matchedOnce = true
+        }
         if let current = record, !current.staleMatches.isEmpty || (current.matches.isEmpty && !matchedOnce) {
             if let refreshed = try CaseMatches.refreshed(current, context: context) {
                 record = refreshed

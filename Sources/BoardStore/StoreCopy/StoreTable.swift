@@ -82,10 +82,11 @@ struct StoreTable: Sendable {
     /// SQLite tables and columns (`table.column`) that are not content: kept by triggers from the content (so the target
     /// rebuilds them as rows arrive), `finding.filtered`, `finding.partnered` and `finding.germline` (read from the
     /// body: rebuilt after the copy), the search index's own tables (its documents travel as `search_doc`), and the
-    /// migration log.
+    /// migration log. Match stamps and the trials version (schema v14) are not copied: a copy's cases are matched
+    /// again once, when first opened.
     static let derivedOnSQLite: Set<String> = [
         "grdb_migrations", "sqlite_sequence", "sqlite_stat1", "sqlite_stat4", "case_status_count", "finding_count",
-        "finding.filtered", "finding.partnered", "finding.germline", "alteration_key",
+        "finding.filtered", "finding.partnered", "finding.germline", "alteration_key", "case_matched", "trial_change",
         "precedent", "search_ref", "search", "search_data", "search_idx", "search_content", "search_docsize",
         "search_config",
     ]
