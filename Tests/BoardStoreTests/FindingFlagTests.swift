@@ -1,6 +1,7 @@
 import BoardModel
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 
 @testable import BoardStore
@@ -62,7 +63,7 @@ import Testing
     @Test func labFilesRowByRowAndInBulkSetTheFlags() throws {
         let store = try Fixtures.seededStore()
         let before = try store.db.read { try Self.flags($0) }
-        try BulkFindingImportTests.attach(Self.findings, to: store)
+        try store.attachLabFile(Self.findings, to: "C-1", now: Fixtures.now)
         try store.db.read { db in
             var flags = try Self.flags(db)
             #expect(flags.wrong == 0)
@@ -72,11 +73,11 @@ import Testing
             #expect(flags.germline == Self.germlineCount && flags.germline >= 3)
         }
         // Bulk (above the trigger threshold), then changed in place by a re-import: the update sets them too.
-        try BulkFindingImportTests.attach(BulkFindingImportTests.findings(changed: false), to: store, caseId: "C-2")
+        try store.attachLabFile(BulkFindingImportTests.findings(changed: false), to: "C-2", now: Fixtures.now)
         var changed = BulkFindingImportTests.findings(changed: false)
         for i in changed.indices where i % 2 == 0 { changed[i].origin = .germline }
         for i in changed.indices where i % 3 == 0 { changed[i].partners = nil }
-        try BulkFindingImportTests.attach(changed, to: store, caseId: "C-2")
+        try store.attachLabFile(changed, to: "C-2", now: Fixtures.now)
         try store.db.read { db in
             let flags = try Self.flags(db)
             #expect(flags.wrong == 0)
