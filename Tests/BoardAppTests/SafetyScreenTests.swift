@@ -57,10 +57,8 @@ struct SafetyScreenTests {
         #expect(app.frame().textDump().contains("Frau \(p.name.family!)"))
     }
 
-    /// A case whose id is its patient's MRN (a source whose Patient.id is the MRN): privacy mode shows the
-    /// pseudonym in the header, the pane title, the Summary and the decision form (whose decision id is built from
-    /// the case id), and the id again when privacy mode is off.
-    @Test func privacyModeHidesACaseIdThatIsTheMRN() throws {
+    /// The sample board with a copy of C-0002 whose case id is its patient's MRN.
+    static func boardWithAnMRNCaseId() throws -> (BoardStore, Case) {
         var bundle = try BoardReader.read(paths: try Repository.sampleDataFiles())
         var c = try #require(bundle.cases.first { $0.id == "C-0002" })
         let mrn = "40917788"
@@ -70,6 +68,15 @@ struct SafetyScreenTests {
         bundle.cases.append(c)
         let store = try BoardStore.inMemory(user: "tester")
         try store.importBundle(bundle, now: SampleBoard.now)
+        return (store, c)
+    }
+
+    /// A case whose id is its patient's MRN (a source whose Patient.id is the MRN): privacy mode shows the
+    /// pseudonym in the header, the pane title, the Summary and the decision form (whose decision id is built from
+    /// the case id), and the id again when privacy mode is off.
+    @Test func privacyModeHidesACaseIdThatIsTheMRN() throws {
+        let (store, c) = try Self.boardWithAnMRNCaseId()
+        let mrn = c.id
         let (app, _) = try SampleBoard.app(width: 160, height: 48, privacy: true, store: store)
         app.run(.openCase(mrn))
         let caseText = app.frame().textDump()
@@ -88,15 +95,8 @@ struct SafetyScreenTests {
     /// The first home frame already hides such an id, before the case has ever been opened (review 7 #3): the
     /// lists' headlines carry the patient's identifiers for the check, never to show them.
     @Test func privacyModeHidesAnMRNCaseIdInTheFirstList() throws {
-        var bundle = try BoardReader.read(paths: try Repository.sampleDataFiles())
-        var c = try #require(bundle.cases.first { $0.id == "C-0002" })
-        let mrn = "40917788"
-        c.id = mrn
-        c.patient.id = "P-\(mrn)"
-        c.patient.identifiers = [PatientIdentifier(kind: .mrn, value: mrn)]
-        bundle.cases.append(c)
-        let store = try BoardStore.inMemory(user: "tester")
-        try store.importBundle(bundle, now: SampleBoard.now)
+        let (store, c) = try Self.boardWithAnMRNCaseId()
+        let mrn = c.id
         let headline = try #require(try store.backlog(limit: 1000, offset: 0).first { $0.id == mrn })
         #expect(headline.identifiers == [mrn])
         let (app, _) = try SampleBoard.app(width: 160, height: 48, privacy: true, store: store)
