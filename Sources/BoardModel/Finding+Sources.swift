@@ -46,7 +46,7 @@ extension Finding {
         out.sources = list.count > 1 ? list : nil
         // Reports of one specimen that state different origins (a somatic caller and a germline one) leave the
         // origin unknown, with why (`originDisagreement`): the first report read never settles it.
-        if Set(list.compactMap(\.origin).filter { $0 != .unknown }).count > 1 { out.origin = .unknown }
+        if out.originDisagreement != nil { out.origin = .unknown }
         if out.vaf == nil && out.depth == nil, let measured = list.first(where: { $0.vaf != nil || $0.depth != nil }) {
             out.vaf = measured.vaf
             out.vafSource = measured.vafSource
